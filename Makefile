@@ -1,0 +1,73 @@
+# One command to set up and run (make run), one to test everything (make test). See README.md.
+SHELL := /bin/bash
+PY    := .venv/bin/python
+VENV_STAMP := .venv/.installed
+NODE_STAMP := node_modules/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8765
+export MPCHECK_DB ?= $(CURDIR)/var/mpcheck.sqlite3
+
+.PHONY: setup run build test lint typecheck test-py test-js test-e2e browsers bench package clean
+
+setup: $(VENV_STAMP) $(NODE_STAMP)
+
+$(VENV_STAMP): pyproject.toml
+	python3 -m venv .venv
+	.venv/bin/pip install -q --upgrade pip
+	.venv/bin/pip install -q -e '.[dev]'
+	touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+build: setup
+	npm run build
+
+run: build
+	@mkdir -p var
+	@echo "Extension builds (load unpacked):"
+	@echo "  Chromium/Chrome: chrome://extensions -> Developer mode -> Load unpacked -> $(CURDIR)/extension/dist/chrome"
+	@echo "  Firefox:         about:debugging -> This Firefox -> Load Temporary Add-on -> $(CURDIR)/extension/dist/firefox/manifest.json"
+	@echo "Backend: http://$(HOST):$(PORT)/api/v1/health  (store: $(MPCHECK_DB))"
+	.venv/bin/mpcheck serve --host $(HOST) --port $(PORT)
+
+# Headless Chromium (and Firefox ESR for the one Firefox check) from the OS packages, never a
+# browser download: see shared TESTING-BROWSERS.md.
+browsers:
+	@if [ ! -x /usr/lib/chromium/chromium ] || ! command -v firefox-esr >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	      chromium fonts-liberation firefox-esr openssl >/dev/null; \
+	  else echo "install chromium firefox-esr fonts-liberation openssl (apt) first" >&2; exit 1; fi; \
+	fi
+
+lint: setup
+	.venv/bin/ruff check backend tests bench
+	.venv/bin/ruff format --check backend tests bench
+	npm run lint --silent
+
+typecheck: setup
+	.venv/bin/mypy
+	npm run typecheck --silent
+
+test-py: setup
+	$(PY) -m pytest -q tests/python
+
+test-js: setup
+	npm test --silent
+
+test-e2e: build browsers
+	$(PY) -m pytest -q tests/e2e
+
+test: setup browsers lint typecheck test-js test-py test-e2e
+	@echo "all test suites passed"
+
+package: build
+	npm run package
+
+bench: build browsers
+	$(PY) bench/run_all.py
+
+clean:
+	rm -rf .venv node_modules extension/dist var

@@ -1,0 +1,89 @@
+"""GET /openapi.json: the API description, built from the same facts schema the API validates with."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, jsonify
+from flask.typing import ResponseReturnValue
+
+from mpcheck import __version__
+from mpcheck.api.openapi_paths import paths
+from mpcheck.api.rules import current_rules
+
+bp = Blueprint("openapi", __name__)
+
+
+def _schemas(facts_schema: dict[str, Any]) -> dict[str, Any]:
+    facts = {k: v for k, v in facts_schema.items() if k not in ("$schema", "$id", "$defs")}
+    facts = _inline_defs(facts, facts_schema.get("$defs", {}))
+    text = {"type": "object", "properties": {"ru": {"type": "string"}, "en": {"type": "string"}}}
+    return {
+        "Facts": facts,
+        "Error": {
+            "type": "object",
+            "required": ["error", "message"],
+            "properties": {
+                "error": {"type": "string"},
+                "message": {"type": "string"},
+                "field": {"type": "string"},
+            },
+        },
+        "Text": text,
+        "Report": {
+            "type": "object",
+            "required": ["schema", "rules_version", "score", "coverage", "headline", "criteria"],
+            "properties": {
+                "schema": {"const": "mpcheck.report/1"},
+                "rules_version": {"type": "string"},
+                "code": {"type": ["string", "null"]},
+                "score": {"type": ["integer", "null"], "minimum": 0, "maximum": 100},
+                "coverage": {"type": "number", "minimum": 0, "maximum": 1},
+                "headline": {"type": "object", "required": ["status", "key", "message"]},
+                "criteria": {
+                    "type": "array",
+                    "minItems": 9,
+                    "maxItems": 9,
+                    "items": {
+                        "type": "object",
+                        "required": ["id", "step", "status", "evidence", "message", "check_yourself"],
+                        "properties": {
+                            "status": {"enum": ["good", "warn", "bad", "unknown", "not_applicable"]},
+                            "message": {"$ref": "#/components/schemas/Text"},
+                            "check_yourself": {"$ref": "#/components/schemas/Text"},
+                        },
+                    },
+                },
+            },
+        },
+    }
+
+
+def _inline_defs(node: Any, defs: dict[str, Any]) -> Any:
+    """Replace local `#/$defs/x` references so the schema stands alone inside components."""
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/$defs/"):
+            return _inline_defs(defs[ref.removeprefix("#/$defs/")], defs)
+        return {k: _inline_defs(v, defs) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_inline_defs(v, defs) for v in node]
+    return node
+
+
+@bp.get("/openapi.json")
+def openapi() -> ResponseReturnValue:
+    """The OpenAPI 3.1 document."""
+    return jsonify(
+        {
+            "openapi": "3.1.0",
+            "info": {
+                "title": "mpcheck API",
+                "version": __version__,
+                "description": "Vendor and offer checklist for the 1C-Bitrix Marketplace.",
+            },
+            "servers": [{"url": "/api/v1"}],
+            "paths": paths(),
+            "components": {"schemas": _schemas(current_rules().facts_schema)},
+        }
+    )

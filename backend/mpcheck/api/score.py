@@ -1,0 +1,75 @@
+"""POST /score (facts -> report) and POST /score/batch ({"items": [facts...]} -> reports)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, current_app, jsonify, request
+from flask.typing import ResponseReturnValue
+from werkzeug.exceptions import RequestEntityTooLarge
+
+from mpcheck.api.errors import ApiError
+from mpcheck.api.rules import current_rules
+from mpcheck.engine import build_report
+from mpcheck.validation import FactsError, parse_options, validate_facts
+
+bp = Blueprint("score", __name__)
+
+
+def read_json_body() -> Any:
+    """Parse the request body as JSON or raise a 400 that says why."""
+    if not request.is_json:
+        raise ApiError(415, "unsupported_media_type", "send the body as application/json")
+    try:
+        return request.get_json(force=True, silent=False)
+    except RequestEntityTooLarge:
+        raise  # answered as 413 by the JSON error handler
+    except RecursionError as exc:  # pathologically nested JSON
+        raise ApiError(400, "bad_json", "JSON nested too deeply") from exc
+    except Exception as exc:  # werkzeug raises BadRequest with an HTML-ish description
+        raise ApiError(400, "bad_json", "body is not valid JSON") from exc
+
+
+def _options() -> dict[str, Any]:
+    try:
+        return parse_options(request.args.to_dict(), current_rules())
+    except FactsError as exc:
+        raise ApiError(400, "bad_option", str(exc), exc.field) from exc
+
+
+def _score_one(facts: Any, options: dict[str, Any]) -> dict[str, Any]:
+    rules = current_rules()
+    validate_facts(facts, rules)
+    return build_report(facts, rules, **options)
+
+
+@bp.post("/score")
+def score() -> ResponseReturnValue:
+    """Score one facts object; query: profile, disabled (comma list), today (YYYY-MM-DD)."""
+    options = _options()
+    facts = read_json_body()
+    try:
+        return jsonify(_score_one(facts, options))
+    except FactsError as exc:
+        raise ApiError(400, "invalid_facts", str(exc), exc.field) from exc
+
+
+@bp.post("/score/batch")
+def score_batch() -> ResponseReturnValue:
+    """Score many facts (a listing page); one bad item gets an error entry, the rest still score."""
+    options = _options()
+    body = read_json_body()
+    items = body.get("items") if isinstance(body, dict) else None
+    if not isinstance(items, list):
+        raise ApiError(400, "invalid_body", 'expected {"items": [facts, ...]}', "items")
+    limit = current_app.config["MAX_BATCH_ITEMS"]
+    if len(items) > limit:
+        raise ApiError(413, "too_many_items", f"at most {limit} items per batch", "items")
+    reports: list[dict[str, Any]] = []
+    for index, facts in enumerate(items):
+        try:
+            reports.append(_score_one(facts, options))
+        except FactsError as exc:
+            field = f"items.{index}" + (f".{exc.field}" if exc.field else "")
+            reports.append({"error": "invalid_facts", "message": str(exc), "field": field})
+    return jsonify({"reports": reports})

@@ -1,0 +1,1 @@
+"""The `mpcheck` command line: one module per subcommand under mpcheck.cli.commands."""

@@ -1,0 +1,3 @@
+"""Subcommands. Each module defines `register(subparsers)` that adds a parser with `func` set."""
+
+COMMANDS = ("serve", "score", "facts", "report")

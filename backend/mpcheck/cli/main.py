@@ -1,0 +1,49 @@
+"""Entry point of the `mpcheck` console script.
+
+Exit codes: 0 success, 2 bad input (one-line reason on stderr), 1 upstream failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from mpcheck.cli.commands import COMMANDS
+
+
+class UsageError(Exception):
+    """Bad input from the user: printed as one line, exit code 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the argparse tree from the subcommand modules."""
+    parser = argparse.ArgumentParser(prog="mpcheck", description="1C-Bitrix Marketplace vendor checklist")
+    subparsers = parser.add_subparsers(dest="command", required=True)
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"mpcheck.cli.commands.{name}")
+        except ModuleNotFoundError as exc:  # subcommand not built yet
+            if exc.name != f"mpcheck.cli.commands.{name}":
+                raise
+            continue
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one subcommand and map errors to exit codes."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except UsageError as exc:
+        print(f"mpcheck: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

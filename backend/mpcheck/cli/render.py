@@ -1,0 +1,62 @@
+"""Terminal rendering of a report: status symbols, score, coverage, each step and its hand check."""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+SYMBOLS = {"good": "✔", "warn": "!", "bad": "✘", "unknown": "?", "not_applicable": "–"}
+COLOURS = {"good": "32", "warn": "33", "bad": "31", "unknown": "90", "not_applicable": "90"}
+LABELS = {
+    "ru": {"score": "Оценка", "no_score": "нет оценки", "check": "Проверьте сами", "profile": "профиль"},
+    "en": {"score": "Score", "no_score": "no score", "check": "Check it yourself", "profile": "profile"},
+}
+STATUS_WORDS = {
+    "ru": {
+        "good": "хорошо",
+        "warn": "внимание",
+        "bad": "плохо",
+        "unknown": "нет данных",
+        "not_applicable": "н/п",
+    },
+    "en": {"good": "good", "warn": "warning", "bad": "bad", "unknown": "unknown", "not_applicable": "n/a"},
+}
+WIDTH = 100
+
+
+def _paint(text: str, status: str, colour: bool) -> str:
+    return f"\033[{COLOURS[status]}m{text}\033[0m" if colour else text
+
+
+def _coverage(report: dict[str, Any], lang: str) -> str:
+    known, total = report["coverage_known"], report["coverage_total"]
+    return f"данные по {known} из {total} шагов" if lang == "ru" else f"data on {known} of {total} steps"
+
+
+def render_report(report: dict[str, Any], lang: str = "ru", colour: bool = False) -> str:
+    """A readable multi-line report in `lang` (ru/en)."""
+    words = LABELS[lang]
+    title = report.get("name") or report.get("code") or "—"
+    code = f" ({report['code']})" if report.get("code") and report.get("name") else ""
+    score = report["score"]
+    score_text = f"{score}/100" if score is not None else words["no_score"]
+    lines = [
+        f"{title}{code}",
+        f"{words['score']}: {score_text} · {_coverage(report, lang)} · {words['profile']}: {report['profile_label'][lang]}",
+        _paint(f"▶ {report['headline']['message'][lang]}", report["headline"]["status"], colour),
+        "",
+    ]
+    for criterion in report["criteria"]:
+        status = criterion["status"]
+        mark = _paint(f"{SYMBOLS[status]} {STATUS_WORDS[lang][status]:<10}", status, colour)
+        points = ""
+        if criterion["points"] is not None and criterion["max_points"]:
+            points = f" [{criterion['points']}/{criterion['max_points']}]"
+        lines.append(f"{criterion['step']}. {mark} {criterion['title'][lang]}{points}")
+        indent = " " * 5
+        lines += textwrap.wrap(
+            criterion["message"][lang], WIDTH, initial_indent=indent, subsequent_indent=indent
+        )
+        check = f"{words['check']}: {criterion['check_yourself'][lang]}"
+        lines += textwrap.wrap(check, WIDTH, initial_indent=indent, subsequent_indent=indent + "  ")
+    return "\n".join(lines)

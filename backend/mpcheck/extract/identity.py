@@ -1,0 +1,123 @@
+"""Who and what the solution is: code, canonical url, name, kind, withdrawn, partner {id, name}."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from mpcheck.extract.context import Page
+from mpcheck.extract.dom import absolute_url, ancestors, css
+from mpcheck.extract.rules import table
+from mpcheck.extract.text import fold, inline_text
+
+
+def _code_from(text: str | None, *path: str) -> str | None:
+    m = table().search(text or "", *path)
+    return m.group(1).lower() if m else None
+
+
+def canonical(page: Page) -> str | None:
+    """The canonical / og:url link of the page."""
+    for sel, attr in (("link[rel=canonical]", "href"), ("meta[property='og:url']", "content")):
+        found = css(page.root, sel)
+        if found and found[0].get(attr):
+            return absolute_url(found[0].get(attr), page.url)
+    return None
+
+
+def code(page: Page) -> str | None:
+    """Label «Код решения» first; then the URL / canonical path; then the selector fallbacks."""
+    hit = page.index.find("code")
+    if hit:
+        value = _code_from(fold(hit.text).split(" ")[0], "fields", "code", "values")
+        if value:
+            page.found_by["code"] = "label"
+            return value
+    for candidate in (page.url, canonical(page)):
+        value = _code_from(candidate, "urls", "solution_path")
+        if value:
+            page.found_by["code"] = "url"
+            return value
+    for sel in table().entries("fields", "code", "selectors"):
+        for el in page.outside(css(page.root, sel["css"])):
+            raw = el.get(sel["attr"]) if sel.get("attr") else inline_text(el)
+            value = _code_from(raw, "fields", "code", "values") if not sel.get("value_re") else None
+            if sel.get("value_re"):
+                m = re.search(sel["value_re"], raw or "", re.IGNORECASE)
+                value = m.group(1).lower() if m else None
+            if value:
+                page.found_by["code"] = "selector"
+                return value
+    return None
+
+
+def page_url(page: Page, solution_code: str | None) -> str | None:
+    """Canonical link, else built from the code (no #tab fragment), else the given URL."""
+    link = canonical(page)
+    if link and _code_from(link, "urls", "solution_path"):
+        return link
+    if solution_code:
+        return f"{table().data['urls']['base']}/solutions/{solution_code}/"
+    return page.url.split("#")[0] if page.url else None
+
+
+def name(page: Page) -> str | None:
+    """The h1 (outside tabs), else microdata / og:title, else <title> cut at the site separator."""
+    for sel in table().entries("name", "selectors"):
+        el = page.first(sel["css"])
+        if el is None:
+            continue
+        text = (el.get(sel["attr"]) or "").strip() if sel.get("attr") else inline_text(el)
+        if sel["css"] == "title":
+            for sep in table().rx("name", "title_separators"):
+                text = sep.split(text)[0]
+        if text:
+            page.found_by["name"] = "selector"
+            return text
+    return None
+
+
+def kind(page: Page) -> str:
+    """`site` for ready-made sites/shops (category 14 breadcrumb, wording, bundle chooser), else `module`."""
+    rules = table()
+    site_ids = set(rules.data["kind"]["site_category_ids"])
+    for a in css(page.root, "a[href*='category']"):
+        crumbs = any("breadcrumb" in (x.get("class") or "") or "Breadcrumb" in (x.get("itemtype") or "") for x in ancestors(a))
+        m = rules.search(a.get("href") or "", "urls", "category")
+        if crumbs and m and int(m.group(1)) in site_ids:
+            return "site"
+    title = page.first("h1")
+    if title is not None and rules.search(fold(inline_text(title)), "kind", "site_text"):
+        return "site"
+    if any(page.first(sel["css"]) is not None for sel in rules.entries("kind", "site_markers")):
+        return "site"
+    return "module"
+
+
+def withdrawn(page: Page) -> bool:
+    """«снят с публикации» anywhere outside the user-written tabs."""
+    return table().search(page.head_text(), "withdrawn") is not None
+
+
+def _partner_link(el: Any) -> tuple[int | None, str | None]:
+    for a in css(el, "a[href*='detail.php?ID=']"):
+        m = table().search(a.get("href") or "", "fields", "partner", "values")
+        if m:
+            return int(m.group(1)), inline_text(a) or None
+    return None, None
+
+
+def partner(page: Page) -> dict[str, Any]:
+    """{id, name}: the link next to «Разработчик», else the first partner link outside the tabs."""
+    hit = page.index.find("partner")
+    if hit:
+        pid, pname = _partner_link(hit.value_el) if hit.value_el is not None else (None, None)
+        if pid is not None or hit.text:
+            page.found_by["partner"] = "label"
+            return {"id": pid, "name": pname or hit.text}
+    for a in page.outside(css(page.root, "a[href*='partners/detail.php?ID=']")):
+        pid, pname = _partner_link(a)
+        if pid is not None:
+            page.found_by["partner"] = "selector"
+            return {"id": pid, "name": pname}
+    return {"id": None, "name": None}

@@ -1,0 +1,181 @@
+"""Observation store: what a solution looked like over time, in embedded SQLite (stdlib sqlite3).
+
+A row is inserted only when a tracked field differs from the code's latest row; an unchanged read just
+moves that row's `checked_at`. So the table is a compact change log ("price went 9 900 -> 7 900 on …")
+and still says when the values were last confirmed.
+
+Concurrency: one connection per store guarded by a lock (Flask threads share it); separate processes
+or stores on the same file are serialised by SQLite itself (WAL, busy_timeout, BEGIN IMMEDIATE).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+TRACKED = (
+    "price_rub",
+    "installs_label",
+    "rating_average",
+    "reviews_total",
+    "comments_total",
+    "version",
+    "updated",
+)
+
+# Append-only: a released migration is never edited, a change is a new entry.
+MIGRATIONS: list[tuple[int, str]] = [
+    (
+        1,
+        """
+        CREATE TABLE observations (
+            id INTEGER PRIMARY KEY,
+            code TEXT NOT NULL,
+            observed_at TEXT NOT NULL,
+            checked_at TEXT NOT NULL,
+            price_rub INTEGER, installs_label TEXT, rating_average REAL,
+            reviews_total INTEGER, comments_total INTEGER, version TEXT, updated TEXT
+        );
+        CREATE INDEX ix_observations_code ON observations (code, id);
+        """,
+    ),
+]
+
+
+def utc_now() -> str:
+    """UTC timestamp in ISO form with a Z."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def observation_from_facts(facts: dict[str, Any]) -> dict[str, Any]:
+    """The tracked values of an `mpcheck.facts/1` object (missing parts are None)."""
+
+    def part(name: str) -> dict[str, Any]:
+        value = facts.get(name)
+        return value if isinstance(value, dict) else {}
+
+    return {
+        "price_rub": part("price").get("rub"),
+        "installs_label": part("installs").get("label"),
+        "rating_average": part("rating").get("average"),
+        "reviews_total": part("reviews").get("total"),
+        "comments_total": part("comments").get("total"),
+        "version": facts.get("version"),
+        "updated": facts.get("updated"),
+    }
+
+
+class ObservationStore:
+    """Open (and migrate) the database at `path`; `:memory:` for tests."""
+
+    def __init__(self, path: str | Path, *, busy_timeout_ms: int = 5000) -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.RLock()
+        # isolation_level=None: transactions are explicit (BEGIN IMMEDIATE) so they are never upgraded.
+        self._db = sqlite3.connect(
+            self.path, check_same_thread=False, isolation_level=None, timeout=busy_timeout_ms / 1000
+        )
+        self._db.row_factory = sqlite3.Row
+        self._db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        self.journal_mode = str(self._db.execute("PRAGMA journal_mode = WAL").fetchone()[0])
+        self._db.execute("PRAGMA synchronous = NORMAL")
+        self.migrate()
+
+    def close(self) -> None:
+        """Close the connection."""
+        with self._lock:
+            self._db.close()
+
+    def migrate(self) -> int:
+        """Apply pending migrations in order, each in its own transaction; return the schema version."""
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                self._db.execute(
+                    "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT)"
+                )
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            for version, sql in MIGRATIONS:
+                self._db.execute("BEGIN IMMEDIATE")
+                try:
+                    done = self._db.execute("SELECT 1 FROM schema_version WHERE version = ?", (version,))
+                    if done.fetchone() is None:
+                        for statement in filter(str.strip, sql.split(";")):
+                            self._db.execute(statement)
+                        self._db.execute("INSERT INTO schema_version VALUES (?, ?)", (version, utc_now()))
+                    self._db.execute("COMMIT")
+                except BaseException:
+                    self._db.execute("ROLLBACK")
+                    raise
+            return self.schema_version()
+
+    def schema_version(self) -> int:
+        """The highest applied migration."""
+        with self._lock:
+            row = self._db.execute("SELECT MAX(version) FROM schema_version").fetchone()
+            return int(row[0] or 0)
+
+    def record(self, code: str, facts: dict[str, Any], *, now: str | None = None) -> bool:
+        """Store the facts' tracked values; True when a new row was inserted (something changed)."""
+        values = observation_from_facts(facts)
+        stamp = now or utc_now()
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")  # read-compare-write is atomic across connections
+            try:
+                last = self._db.execute(
+                    "SELECT * FROM observations WHERE code = ? ORDER BY id DESC LIMIT 1", (code,)
+                ).fetchone()
+                changed = last is None or any(last[k] != values[k] for k in TRACKED)
+                if changed:
+                    cols = ", ".join(TRACKED)
+                    self._db.execute(
+                        f"INSERT INTO observations (code, observed_at, checked_at, {cols}) "
+                        f"VALUES (?, ?, ?, {', '.join('?' * len(TRACKED))})",
+                        (code, stamp, stamp, *(values[k] for k in TRACKED)),
+                    )
+                else:
+                    self._db.execute(
+                        "UPDATE observations SET checked_at = ? WHERE id = ?", (stamp, last["id"])
+                    )
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+        return changed
+
+    def history(self, code: str, limit: int = 200) -> list[dict[str, Any]]:
+        """Observations of `code`, newest first."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT * FROM observations WHERE code = ? ORDER BY id DESC LIMIT ?", (code, limit)
+            ).fetchall()
+        return [{k: row[k] for k in row.keys() if k != "id"} for row in rows]  # noqa: SIM118 - Row iterates values
+
+    def changes(self, code: str) -> dict[str, dict[str, Any]]:
+        """Fields that differ between the last two observations: `{field: {"from": a, "to": b}}`."""
+        last_two = self.history(code, limit=2)
+        if len(last_two) < 2:
+            return {}
+        new, old = last_two
+        return {k: {"from": old[k], "to": new[k]} for k in TRACKED if old[k] != new[k]}
+
+    def stats(self) -> dict[str, Any]:
+        """Numbers for /health (no codes: the store holds no client data, but keep /health small)."""
+        with self._lock:
+            rows, codes = self._db.execute(
+                "SELECT COUNT(*), COUNT(DISTINCT code) FROM observations"
+            ).fetchone()
+        return {
+            "observations": rows,
+            "solutions": codes,
+            "schema_version": self.schema_version(),
+            "journal_mode": self.journal_mode,
+        }

@@ -1,0 +1,63 @@
+"""Validate facts against shared_rules/facts.schema.json, naming the first bad field."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from jsonschema import Draft202012Validator
+
+from mpcheck.rules import Rules
+
+
+class FactsError(ValueError):
+    """Facts that do not match the schema; `field` is the dotted path of the first problem."""
+
+    def __init__(self, message: str, field: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+@lru_cache(maxsize=8)
+def _validator(rules: Rules) -> Draft202012Validator:
+    return Draft202012Validator(rules.facts_schema)
+
+
+def validate_facts(facts: Any, rules: Rules) -> dict[str, Any]:
+    """Return the facts unchanged if valid, else raise FactsError for the shallowest problem."""
+    if not isinstance(facts, dict):
+        raise FactsError("facts must be a JSON object", "")
+    errors = list(_validator(rules).iter_errors(facts))
+    if errors:
+        first = min(errors, key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
+        field = ".".join(str(part) for part in first.absolute_path)
+        raise FactsError(f"{field or 'facts'}: {first.message[:300]}", field)
+    return facts
+
+
+def parse_today(value: str | None) -> date:
+    """The evaluation date: an ISO date if given (tests, vectors), else the server's today."""
+    if value is None or value == "":
+        return date.today()
+    try:
+        return date.fromisoformat(value) if len(value) == 10 else _bad_date(value)
+    except ValueError:
+        return _bad_date(value)
+
+
+def _bad_date(value: str) -> date:
+    raise FactsError(f"today must be YYYY-MM-DD, got {value[:40]!r}", "today")
+
+
+def parse_options(args: dict[str, Any], rules: Rules) -> dict[str, Any]:
+    """profile / disabled / today from query args or CLI flags, checked against the rules."""
+    profile = args.get("profile") or None
+    if profile is not None and profile not in rules.scoring["profiles"]["names"]:
+        raise FactsError(f"unknown profile {str(profile)[:40]!r}", "profile")
+    disabled_raw = args.get("disabled") or ""
+    disabled = [d for d in str(disabled_raw).split(",") if d]
+    unknown = [d for d in disabled if d not in rules.criteria]
+    if unknown:
+        raise FactsError(f"unknown criterion {unknown[0][:40]!r} in disabled", "disabled")
+    return {"profile": profile, "disabled": disabled, "today": parse_today(args.get("today"))}

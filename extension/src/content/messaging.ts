@@ -1,0 +1,23 @@
+// Content -> worker calls. The worker may be asleep or (in Firefox) reloading; any failure is
+// a "backend unavailable" for the caller, never an uncaught error in the page console.
+import type { FactsView } from "../shared/contracts";
+import { ext } from "../shared/browser-api";
+import { parseBatchReply, parseEnrichReply, type BatchReply, type EnrichReply } from "../shared/messages";
+
+export async function requestEnrich(facts: FactsView): Promise<EnrichReply> {
+  try {
+    const reply = await ext().runtime.sendMessage({ kind: "enrich", facts });
+    return parseEnrichReply(reply) ?? { ok: false, reason: "backend_unavailable" };
+  } catch {
+    return { ok: false, reason: "backend_unavailable" };
+  }
+}
+
+export async function requestBatch(items: FactsView[]): Promise<BatchReply> {
+  try {
+    const reply = await ext().runtime.sendMessage({ kind: "score-batch", items });
+    return parseBatchReply(reply) ?? { ok: false, reason: "backend_unavailable" };
+  } catch {
+    return { ok: false, reason: "backend_unavailable" };
+  }
+}

@@ -1,0 +1,60 @@
+// Minimal local views of the SPEC §3/§4 contracts that the shell reads. The engine's own types
+// (extension/src/engine/types.ts) are the source of truth; these stay structural subsets of them so
+// the shell compiles against either, and so the validators in messages.ts have something to narrow to.
+
+export const CRITERIA = [
+  "demo", "support", "reviews", "updates", "developer", "packaging", "cases", "price", "account_manager",
+] as const;
+export type CriterionId = (typeof CRITERIA)[number];
+
+export const STATUSES = ["good", "warn", "bad", "unknown", "not_applicable"] as const;
+export type Status = (typeof STATUSES)[number];
+
+export type Profile = "module" | "site" | "narrow";
+export type Lang = "ru" | "en";
+export type Localized = { ru: string; en: string };
+export type EvidenceSource = "page" | "backend" | "you";
+
+export interface Evidence { fact: string; value: unknown; source: EvidenceSource }
+
+export interface CriterionReport {
+  id: CriterionId;
+  step: number;
+  status: Status;
+  points?: number | null;
+  max_points?: number | null;
+  evidence: Evidence[];
+  message: Localized;
+  check_yourself: Localized;
+}
+
+export interface Report {
+  schema: "mpcheck.report/1";
+  rules_version: string;
+  code: string | null;
+  score: number | null;
+  coverage: number;
+  headline: { status: Status; key: string; message?: Localized };
+  criteria: CriterionReport[];
+}
+
+/** Partner facts the backend adds (SPEC §3): merged under facts.partner. */
+export interface PartnerExtra {
+  rating_position?: number | null;
+  rating_total?: number | null;
+  solutions_count?: number | null;
+  status?: string | null;
+  specialization?: "software" | "agency" | null;
+}
+
+/** Only the fields the shell itself touches; everything else passes through untouched. */
+export interface FactsView {
+  schema: "mpcheck.facts/1";
+  page_type: string;
+  url: string;
+  code: string | null;
+  name: string | null;
+  partner: ({ id: number | null; name: string | null } & PartnerExtra) | null;
+  changelog?: unknown[] | null;
+  [key: string]: unknown;
+}

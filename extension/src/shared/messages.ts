@@ -1,0 +1,81 @@
+// The typed message protocol: content <-> worker <-> popup. Every receiver validates with
+// `parse*` before acting, because runtime.onMessage delivers whatever any extension context sent.
+import type { FactsView, Report } from "./contracts";
+import { isFacts, isObject, isReport } from "./guards";
+
+export const MAX_BATCH = 100;
+
+/** Whether the backend-only facts (partner rating etc.) made it into the report. */
+export type PartnerStatus = "pending" | "ok" | "unavailable";
+export type BadgeState = "loading" | "ready" | "error";
+
+export type WorkerRequest =
+  | { kind: "enrich"; facts: FactsView }
+  | { kind: "score-batch"; items: FactsView[] };
+
+export type EnrichReply =
+  | { ok: true; report: Report; facts: FactsView }
+  | { ok: false; reason: "backend_unavailable" | "bad_request" };
+
+export type BatchReply =
+  | { ok: true; reports: Array<Report | null> }
+  | { ok: false; reason: "backend_unavailable" | "bad_request" };
+
+export type ContentRequest = { kind: "report-get" };
+
+export interface ReportState {
+  state: BadgeState;
+  report: Report | null;
+  facts: FactsView | null;
+  partner: PartnerStatus;
+}
+
+export function parseWorkerRequest(msg: unknown): WorkerRequest | null {
+  if (!isObject(msg)) return null;
+  if (msg.kind === "enrich" && isFacts(msg.facts)) return { kind: "enrich", facts: msg.facts };
+  if (
+    msg.kind === "score-batch" &&
+    Array.isArray(msg.items) && msg.items.length > 0 && msg.items.length <= MAX_BATCH &&
+    msg.items.every(isFacts)
+  ) {
+    return { kind: "score-batch", items: msg.items };
+  }
+  return null;
+}
+
+export function parseContentRequest(msg: unknown): ContentRequest | null {
+  return isObject(msg) && msg.kind === "report-get" ? { kind: "report-get" } : null;
+}
+
+export function parseEnrichReply(msg: unknown): EnrichReply | null {
+  if (!isObject(msg)) return null;
+  if (msg.ok === true && isReport(msg.report) && isFacts(msg.facts)) {
+    return { ok: true, report: msg.report, facts: msg.facts };
+  }
+  if (msg.ok === false && (msg.reason === "backend_unavailable" || msg.reason === "bad_request")) {
+    return { ok: false, reason: msg.reason };
+  }
+  return null;
+}
+
+export function parseBatchReply(msg: unknown): BatchReply | null {
+  if (!isObject(msg)) return null;
+  if (msg.ok === true && Array.isArray(msg.reports) && msg.reports.length <= MAX_BATCH) {
+    return { ok: true, reports: msg.reports.map((r) => (isReport(r) ? r : null)) };
+  }
+  if (msg.ok === false && (msg.reason === "backend_unavailable" || msg.reason === "bad_request")) {
+    return { ok: false, reason: msg.reason };
+  }
+  return null;
+}
+
+export function parseReportState(msg: unknown): ReportState | null {
+  if (!isObject(msg)) return null;
+  const states = ["loading", "ready", "error"];
+  const partners = ["pending", "ok", "unavailable"];
+  if (typeof msg.state !== "string" || !states.includes(msg.state)) return null;
+  if (typeof msg.partner !== "string" || !partners.includes(msg.partner)) return null;
+  const report = isReport(msg.report) ? msg.report : null;
+  const facts = isFacts(msg.facts) ? msg.facts : null;
+  return { state: msg.state as BadgeState, report, facts, partner: msg.partner as PartnerStatus };
+}

@@ -1,0 +1,85 @@
+// One checklist step as a list row, shared by the badge (compact) and the popup (detailed).
+// Rows carry data-criterion / data-status (SPEC §7). DOM APIs + textContent only.
+import type { CriterionReport, Lang } from "../shared/contracts";
+import { criterionTitle, statusText, type RulesTexts } from "./rules-text";
+import { formatValue, sourceText } from "./evidence-text";
+import { statusIcon } from "./status-icon";
+import type { Msg } from "./strings";
+
+export interface RowContext {
+  rules: RulesTexts;
+  lang: Lang;
+  msg: Msg;
+  /** Popup only: where "open on the page" goes for this criterion, or null. */
+  linkFor?: (c: CriterionReport) => string | null;
+  onOpenLink?: (href: string) => void;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, cls: string, text?: string) {
+  const node = doc.createElement(tag);
+  node.className = cls;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function rowHeader(doc: Document, c: CriterionReport, ctx: RowContext): HTMLElement {
+  const head = el(doc, "div", "mp-row-head");
+  head.append(statusIcon(doc, c.status));
+  head.append(el(doc, "span", "mp-row-title", `${c.step}. ${criterionTitle(ctx.rules, c.id, ctx.lang)}`));
+  head.append(el(doc, "span", "mp-row-status", statusText(ctx.rules, c.status, ctx.lang)));
+  return head;
+}
+
+function evidenceList(doc: Document, c: CriterionReport, ctx: RowContext): HTMLElement {
+  const box = el(doc, "div", "mp-evidence");
+  box.append(el(doc, "h4", "mp-subhead", ctx.msg("evidence")));
+  if (c.evidence.length === 0) {
+    box.append(el(doc, "p", "mp-muted", ctx.msg("noEvidence")));
+    return box;
+  }
+  const list = el(doc, "ul", "mp-evidence-list");
+  for (const ev of c.evidence) {
+    const item = el(doc, "li", "mp-evidence-item");
+    item.dataset.source = ev.source;
+    item.append(el(doc, "code", "mp-fact", ev.fact), doc.createTextNode(": "));
+    item.append(el(doc, "span", "mp-value", formatValue(ev.value)));
+    item.append(el(doc, "span", "mp-source", ` (${sourceText(ctx.msg, ev.source)})`));
+    list.append(item);
+  }
+  box.append(list);
+  return box;
+}
+
+function openLink(doc: Document, href: string, ctx: RowContext): HTMLElement {
+  const link = el(doc, "a", "mp-open", ctx.msg("openOnPage"));
+  link.href = href;
+  link.target = "_blank";
+  link.rel = "noopener noreferrer";
+  link.addEventListener("click", (event) => {
+    if (!ctx.onOpenLink) return;
+    event.preventDefault();
+    ctx.onOpenLink(href);
+  });
+  return link;
+}
+
+export function criterionRow(doc: Document, c: CriterionReport, ctx: RowContext, detailed: boolean): HTMLLIElement {
+  const row = el(doc, "li", "mp-row");
+  row.dataset.criterion = c.id;
+  row.dataset.status = c.status;
+  row.append(rowHeader(doc, c, ctx));
+  row.append(el(doc, "p", "mp-message", c.message[ctx.lang]));
+  if (!detailed) return row;
+  row.append(evidenceList(doc, c, ctx));
+  row.append(el(doc, "h4", "mp-subhead", ctx.msg("checkYourself")));
+  row.append(el(doc, "p", "mp-check", c.check_yourself[ctx.lang]));
+  const href = ctx.linkFor?.(c);
+  if (href) row.append(openLink(doc, href, ctx));
+  return row;
+}
+
+export function criterionList(doc: Document, criteria: CriterionReport[], ctx: RowContext, detailed: boolean): HTMLElement {
+  const list = el(doc, "ol", "mp-rows");
+  for (const c of criteria) list.append(criterionRow(doc, c, ctx, detailed));
+  return list;
+}

@@ -1,0 +1,62 @@
+// Texts that belong to the rules (status words, coverage phrase, step titles, page anchors) are
+// read from the bundled rules so the extension and the backend say the same thing.
+import type { CriterionId, Lang, Localized, Report, Status } from "../shared/contracts";
+import { CRITERIA } from "../shared/contracts";
+import { isObject } from "../shared/guards";
+import { fill } from "./strings";
+
+export interface RulesTexts {
+  scoring: unknown;
+  criteria: Record<string, unknown>;
+}
+
+function localized(v: unknown, lang: Lang): string | null {
+  return isObject(v) && typeof v[lang] === "string" ? (v[lang] as string) : null;
+}
+
+function texts(rules: RulesTexts): Record<string, unknown> {
+  const scoring = rules.scoring;
+  return isObject(scoring) && isObject(scoring.texts) ? scoring.texts : {};
+}
+
+const FALLBACK_STATUS: Record<Status, Localized> = {
+  good: { ru: "хорошо", en: "good" },
+  warn: { ru: "внимание", en: "warning" },
+  bad: { ru: "плохо", en: "bad" },
+  unknown: { ru: "нет данных", en: "unknown" },
+  not_applicable: { ru: "не применимо", en: "not applicable" },
+};
+
+export function statusText(rules: RulesTexts, status: Status, lang: Lang): string {
+  const table = texts(rules).status;
+  return (isObject(table) && localized(table[status], lang)) || FALLBACK_STATUS[status][lang];
+}
+
+/** Known = evaluated criteria (not unknown, not n/a): "данные по 7 из 9 шагов". */
+export function coverageCounts(report: Report): { known: number; total: number } {
+  const total = report.criteria.length || CRITERIA.length;
+  const known = report.criteria.filter((c) => c.status !== "unknown" && c.status !== "not_applicable").length;
+  return { known, total };
+}
+
+export function coverageText(rules: RulesTexts, report: Report, lang: Lang): string {
+  const template =
+    localized(texts(rules).coverage, lang) ?? (lang === "ru" ? "данные по {known} из {total} шагов" : "data on {known} of {total} steps");
+  return fill(template, coverageCounts(report));
+}
+
+export function criterionTitle(rules: RulesTexts, id: CriterionId, lang: Lang): string {
+  const rule = rules.criteria[id];
+  return (isObject(rule) && localized(rule.title, lang)) || id;
+}
+
+/** `#tab-rating-link` etc.: deep link into the solution page's tab (DOM.md §4). */
+export function pageAnchor(rules: RulesTexts, id: CriterionId): string | null {
+  const rule = rules.criteria[id];
+  const anchor = isObject(rule) ? rule.page_anchor : null;
+  return typeof anchor === "string" && /^#tab-[a-z]+-link$/.test(anchor) ? anchor : null;
+}
+
+export function headlineText(report: Report, lang: Lang): string {
+  return report.headline.message?.[lang] ?? "";
+}

@@ -1,0 +1,35 @@
+// The extension's only network code (SPEC §9). Every call has a hard timeout: a slow backend must
+// degrade to "partner rating unavailable", not hold the badge.
+export const BACKEND_TIMEOUT_MS = 2000;
+const MAX_BODY_CHARS = 2_000_000;
+
+export class BackendUnavailable extends Error {}
+
+export async function backendJson(
+  baseUrl: string,
+  path: string,
+  init: { method?: "GET" | "POST"; body?: unknown; timeoutMs?: number } = {},
+): Promise<unknown> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), init.timeoutMs ?? BACKEND_TIMEOUT_MS);
+  try {
+    const res = await fetch(new URL(`/api/v1${path}`, baseUrl), {
+      method: init.method ?? "GET",
+      headers: init.body === undefined ? { Accept: "application/json" } : { "Content-Type": "application/json" },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      signal: controller.signal,
+      credentials: "omit",
+      redirect: "error",
+      cache: "no-store",
+    });
+    if (!res.ok) throw new BackendUnavailable(`HTTP ${res.status} for ${path}`);
+    const text = await res.text();
+    if (text.length > MAX_BODY_CHARS) throw new BackendUnavailable(`response too large for ${path}`);
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    if (err instanceof BackendUnavailable) throw err;
+    throw new BackendUnavailable(err instanceof Error ? err.message : String(err));
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,59 @@
+// Adds what the page lacks (partner rating, update history) and re-scores with the same engine.
+// A backend that just failed is not asked again for a minute, so a stopped server costs each
+// page one timeout at most, not one per navigation.
+import type { FactsView, Report } from "../shared/contracts";
+import { localToday } from "../shared/dates";
+import { evaluate } from "../shared/evaluate";
+import type { Settings } from "../shared/settings";
+import { BackendUnavailable, backendJson } from "./backend-client";
+import { cached } from "./cache";
+import { mergeHistory, mergePartner, partnerExtra } from "./merge";
+
+const RETRY_AFTER_MS = 60_000;
+let downUntil = 0;
+
+export function markBackendDown(now = Date.now()): void {
+  downUntil = now + RETRY_AFTER_MS;
+}
+
+export function backendLooksDown(now = Date.now()): boolean {
+  return now < downUntil;
+}
+
+async function withBackend<T>(call: () => Promise<T>): Promise<T> {
+  if (backendLooksDown()) throw new BackendUnavailable("backend failed recently");
+  try {
+    return await call();
+  } catch (err) {
+    markBackendDown();
+    throw err;
+  }
+}
+
+export async function enrichAndScore(facts: FactsView, settings: Settings): Promise<{ facts: FactsView; report: Report }> {
+  const base = settings.backendUrl;
+  const partnerId = facts.partner?.id;
+  if (typeof partnerId !== "number") throw new BackendUnavailable("no partner id on the page");
+  const partner = await withBackend(() =>
+    cached(`partner:${base}:${partnerId}`, () => backendJson(base, `/partners/${partnerId}`)),
+  );
+  let merged = mergePartner(facts, partnerExtra(partner));
+  if (facts.code) {
+    const code = facts.code;
+    // History only fills gaps; losing it must not cost the partner rating.
+    const history = await cached(`history:${base}:${code}`, () =>
+      backendJson(base, `/solutions/${encodeURIComponent(code)}/history`),
+    ).catch(() => null);
+    merged = mergeHistory(merged, history);
+  }
+  return { facts: merged, report: evaluate(merged, settings, localToday()) };
+}
+
+export async function scoreBatch(items: FactsView[], settings: Settings): Promise<unknown[]> {
+  const body = await withBackend(() =>
+    backendJson(settings.backendUrl, "/score/batch", { method: "POST", body: { items } }),
+  );
+  const reports = typeof body === "object" && body !== null ? (body as { reports?: unknown }).reports : null;
+  if (!Array.isArray(reports) || reports.length !== items.length) throw new BackendUnavailable("bad batch reply");
+  return reports;
+}

@@ -1,0 +1,35 @@
+// Background entry: Chromium service worker / Firefox background script. Listeners are
+// registered synchronously at top level, as MV3 requires for a stopped worker to be woken.
+import { ext } from "../shared/browser-api";
+import { isReport } from "../shared/guards";
+import { parseWorkerRequest, type BatchReply, type EnrichReply, type WorkerRequest } from "../shared/messages";
+import { loadSettings } from "../shared/settings";
+import { pruneCache } from "./cache";
+import { enrichAndScore, scoreBatch } from "./enrich";
+
+async function handle(request: WorkerRequest): Promise<EnrichReply | BatchReply> {
+  const settings = await loadSettings();
+  try {
+    if (request.kind === "enrich") {
+      const { facts, report } = await enrichAndScore(request.facts, settings);
+      return { ok: true, facts, report };
+    }
+    const reports = await scoreBatch(request.items, settings);
+    return { ok: true, reports: reports.map((r) => (isReport(r) ? r : null)) };
+  } catch (err) {
+    console.debug("mpcheck worker:", err instanceof Error ? err.message : err);
+    return { ok: false, reason: "backend_unavailable" };
+  }
+}
+
+ext().runtime.onMessage.addListener((msg: unknown, sender, sendResponse) => {
+  // Only our own extension's contexts; web pages cannot reach runtime.onMessage, but be explicit.
+  if (sender.id !== ext().runtime.id) return false;
+  const request = parseWorkerRequest(msg);
+  if (!request) return false;
+  void handle(request).then(sendResponse);
+  return true; // keep the channel open: sendResponse is async (works in Chromium and Firefox)
+});
+
+ext().runtime.onStartup?.addListener(() => void pruneCache());
+ext().runtime.onInstalled?.addListener(() => void pruneCache());

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import {
+  MAX_BATCH, parseBatchReply, parseContentRequest, parseEnrichReply, parseReportState, parseWorkerRequest,
+} from "../../../extension/src/shared/messages";
+import { isReport } from "../../../extension/src/shared/guards";
+import { completeFacts } from "../../../extension/src/shared/facts-skeleton";
+import { sampleReport } from "./fixtures";
+
+const facts = completeFacts({ name: "NordLab", partner: { id: 731204, name: "NordLab" } }, "nordlab.smartseo");
+
+describe("worker requests", () => {
+  it("accepts a valid enrich request", () => {
+    expect(parseWorkerRequest({ kind: "enrich", facts })).toEqual({ kind: "enrich", facts });
+  });
+  it.each([
+    ["null", null],
+    ["string", "enrich"],
+    ["unknown kind", { kind: "fetch", url: "https://evil.example/" }],
+    ["facts missing", { kind: "enrich" }],
+    ["wrong schema", { kind: "enrich", facts: { ...facts, schema: "mpcheck.facts/2" } }],
+    ["code with a path", { kind: "enrich", facts: { ...facts, code: "../../admin" } }],
+    ["empty batch", { kind: "score-batch", items: [] }],
+    ["batch too large", { kind: "score-batch", items: Array(MAX_BATCH + 1).fill(facts) }],
+    ["batch with junk", { kind: "score-batch", items: [facts, { schema: "x" }] }],
+  ])("rejects %s", (_name, msg) => {
+    expect(parseWorkerRequest(msg)).toBeNull();
+  });
+  it("accepts a batch", () => {
+    expect(parseWorkerRequest({ kind: "score-batch", items: [facts, facts] })?.kind).toBe("score-batch");
+  });
+});
+
+describe("replies", () => {
+  it("validates reports inside an enrich reply", () => {
+    expect(parseEnrichReply({ ok: true, report: sampleReport(), facts })?.ok).toBe(true);
+    expect(parseEnrichReply({ ok: true, report: { ...sampleReport(), coverage: 3 }, facts })).toBeNull();
+    expect(parseEnrichReply({ ok: false, reason: "backend_unavailable" })).toEqual({ ok: false, reason: "backend_unavailable" });
+    expect(parseEnrichReply({ ok: false, reason: "<script>" })).toBeNull();
+  });
+  it("nulls invalid reports in a batch reply instead of failing all cards", () => {
+    const reply = parseBatchReply({ ok: true, reports: [sampleReport(), { junk: 1 }] });
+    expect(reply).toEqual({ ok: true, reports: [sampleReport(), null] });
+  });
+  it("checks the popup <-> content protocol", () => {
+    expect(parseContentRequest({ kind: "report-get" })).toEqual({ kind: "report-get" });
+    expect(parseContentRequest({ kind: "enrich" })).toBeNull();
+    const state = parseReportState({ state: "ready", report: sampleReport(), facts, partner: "ok" });
+    expect(state?.report?.score).toBe(78);
+    expect(parseReportState({ state: "weird", partner: "ok" })).toBeNull();
+  });
+});
+
+describe("isReport", () => {
+  it("rejects unknown criteria and statuses", () => {
+    const r = sampleReport();
+    expect(isReport(r)).toBe(true);
+    expect(isReport({ ...r, criteria: [{ ...r.criteria[0], id: "hack" }] })).toBe(false);
+    expect(isReport({ ...r, criteria: [{ ...r.criteria[0], status: "great" }] })).toBe(false);
+    expect(isReport({ ...r, score: "78" })).toBe(false);
+    expect(isReport({ ...r, score: null })).toBe(true);
+  });
+});
