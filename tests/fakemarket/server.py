@@ -204,7 +204,10 @@ class FakeMarketplace:
         """Requests served whose path (with query) starts with `prefix`; all when None."""
         return self.stats.count(prefix)
 
-    def reset(self) -> None:
-        """Clear faults and counters between tests."""
+    def reset(self, idle_timeout: float = 5.0) -> None:
+        """Clear faults and counters between tests, after handlers still busy (slow, huge) finish."""
         self.faults.clear()
+        deadline = time.monotonic() + idle_timeout
+        while self.stats.in_flight > 0 and time.monotonic() < deadline:
+            time.sleep(0.01)
         self.stats.reset()

@@ -9,6 +9,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from mpcheck.cli.commands import COMMANDS
 
@@ -17,9 +18,16 @@ class UsageError(Exception):
     """Bad input from the user: printed as one line, exit code 2."""
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """argparse that reports a usage error as one line (the contract for bad input), exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"mpcheck: {message} (see mpcheck --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Build the argparse tree from the subcommand modules."""
-    parser = argparse.ArgumentParser(prog="mpcheck", description="1C-Bitrix Marketplace vendor checklist")
+    parser = OneLineParser(prog="mpcheck", description="1C-Bitrix Marketplace vendor checklist")
     subparsers = parser.add_subparsers(dest="command", required=True)
     for name in COMMANDS:
         try:

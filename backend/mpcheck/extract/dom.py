@@ -8,10 +8,11 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
-from mpcheck.extract.rules import table
-from mpcheck.extract.text import strip_controls
 from parsel import Selector
 from parsel.csstranslator import HTMLTranslator
+
+from mpcheck.extract.rules import table
+from mpcheck.extract.text import strip_controls
 
 MAX_CHARS = 5_000_000  # bounded work even when a caller passes a huge body
 _TRANSLATOR = HTMLTranslator()

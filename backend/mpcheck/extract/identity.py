@@ -82,7 +82,10 @@ def kind(page: Page) -> str:
     rules = table()
     site_ids = set(rules.data["kind"]["site_category_ids"])
     for a in css(page.root, "a[href*='category']"):
-        crumbs = any("breadcrumb" in (x.get("class") or "") or "Breadcrumb" in (x.get("itemtype") or "") for x in ancestors(a))
+        crumbs = any(
+            "breadcrumb" in (x.get("class") or "") or "Breadcrumb" in (x.get("itemtype") or "")
+            for x in ancestors(a)
+        )
         m = rules.search(a.get("href") or "", "urls", "category")
         if crumbs and m and int(m.group(1)) in site_ids:
             return "site"

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree
+
 from mpcheck.extract.dom import ancestors, css, iter_elements
 from mpcheck.extract.rules import table
 from mpcheck.extract.text import fold, inline_text

@@ -58,7 +58,7 @@ def _walk(el: Any, block: bool, exclude: frozenset[Any] = frozenset()) -> str:
             if node is not el and node.tail:
                 out.append(node.tail)
             continue
-        if not isinstance(tag, str) or tag in skip or (exclude and node in exclude):
+        if not isinstance(tag, str) or (node is not el and (tag in skip or node in exclude)):
             if node is not el and node.tail:
                 out.append(node.tail)
             continue

@@ -44,12 +44,12 @@ class PartnerReader:
         if page < 1 or page > 10_000:
             raise ValueError("rating page out of range")
         path = "/partners/" if page == 1 else f"/partners/index.php?PAGEN_1={page}"
-        return self.rating_cache.get(page, lambda: extraction.page_facts(self.fetcher.get(path)))
+        return self.rating_cache.get(page, lambda: extraction.rating_facts(self.fetcher.get(path)))
 
     def partner_page(self, partner_id: int) -> Cached[dict[str, Any]]:
         """The partner's own page, extracted, cached for hours."""
         path = f"/partners/detail.php?ID={partner_id}"
-        return self.partner_cache.get(partner_id, lambda: extraction.page_facts(self.fetcher.get(path)))
+        return self.partner_cache.get(partner_id, lambda: extraction.partner_facts(self.fetcher.get(path)))
 
     def partner(self, partner_id: int) -> tuple[dict[str, Any], dict[str, Any]]:
         """Partner facts with rating position and total, and the cache meta (worst of the parts)."""

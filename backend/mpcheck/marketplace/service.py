@@ -99,18 +99,21 @@ class MarketplaceService:
 
     def _load_solution(self, code: str) -> dict[str, Any]:
         page = self.fetcher.get(self.fetcher.policy.solution_url(code))
-        facts = extraction.page_facts(page)
+        facts = extraction.solution_facts(page)
         notes: list[str] = []
+        urls = extraction.pager_urls(page)
+        if urls is None:
+            notes.append("pager pages not read: extractor helpers missing")
         extra = []
-        for url in extraction.pager_urls(page)[: int(self.settings["MARKETPLACE_EXTRA_PAGES"])]:
+        for url in (urls or [])[: int(self.settings["MARKETPLACE_EXTRA_PAGES"])]:
             try:
-                extra.append(extraction.page_facts(self.fetcher.get(url)))
+                extra.append(extraction.solution_facts(self.fetcher.get(url)))
             except MarketplaceError as exc:  # the first page alone is still a useful answer
                 notes.append(f"pager page skipped: {exc.reason}")
                 break
         if extra:
             facts = extraction.merge_pages(facts, extra)
-        if _needs_feed(facts):
+        if _needs_feed(facts) and extraction.feed_available():
             try:
                 feed = self.fetcher.get(f"/solutions/{code}/?update_sys_new=Y")
                 facts = extraction.feed_merge(facts, feed)

@@ -21,12 +21,12 @@ export function placeFullBadge(doc: Document, host: HTMLElement): void {
   root?.prepend(host);
 }
 
-/** After the card's name when it has one, else at the end of the card. Inline, fixed size. */
+/**
+ * Right after the card's solution link (outside it, so the badge does not become part of the
+ * link's accessible name or its click target), else at the end of the card.
+ */
 export function placeMiniBadge(card: Element, host: HTMLElement): void {
-  const name =
-    card.querySelector(".item-name-text") ??
-    card.querySelector("[itemprop=name]") ??
-    card.querySelector('a[href*="/solutions/"]');
-  if (name && card.contains(name)) name.after(host);
+  const link = card.matches('a[href*="/solutions/"]') ? null : card.querySelector('a[href*="/solutions/"]');
+  if (link) link.after(host);
   else card.append(host);
 }

@@ -17,6 +17,10 @@ export function langFromLocale(locale: string | undefined): Lang {
   return (locale ?? "").toLowerCase().startsWith("ru") ? "ru" : "en";
 }
 
+/**
+ * The language of the _locales file the browser actually picked (its own `uiLang` message), so
+ * report texts always match the UI strings; getUILanguage() can differ from that choice.
+ */
 export function uiLang(): Lang {
-  return langFromLocale(ext().i18n.getUILanguage());
+  return langFromLocale(ext().i18n.getMessage("uiLang") || ext().i18n.getUILanguage());
 }

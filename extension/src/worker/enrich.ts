@@ -10,22 +10,22 @@ import { cached } from "./cache";
 import { mergeHistory, mergePartner, partnerExtra } from "./merge";
 
 const RETRY_AFTER_MS = 60_000;
-let downUntil = 0;
+const downUntil = new Map<string, number>(); // per backend URL: changing it in options retries at once
 
-export function markBackendDown(now = Date.now()): void {
-  downUntil = now + RETRY_AFTER_MS;
+export function markBackendDown(base: string, now = Date.now()): void {
+  downUntil.set(base, now + RETRY_AFTER_MS);
 }
 
-export function backendLooksDown(now = Date.now()): boolean {
-  return now < downUntil;
+export function backendLooksDown(base: string, now = Date.now()): boolean {
+  return now < (downUntil.get(base) ?? 0);
 }
 
-async function withBackend<T>(call: () => Promise<T>): Promise<T> {
-  if (backendLooksDown()) throw new BackendUnavailable("backend failed recently");
+async function withBackend<T>(base: string, call: () => Promise<T>): Promise<T> {
+  if (backendLooksDown(base)) throw new BackendUnavailable("backend failed recently");
   try {
     return await call();
   } catch (err) {
-    markBackendDown();
+    markBackendDown(base);
     throw err;
   }
 }
@@ -34,7 +34,7 @@ export async function enrichAndScore(facts: FactsView, settings: Settings): Prom
   const base = settings.backendUrl;
   const partnerId = facts.partner?.id;
   if (typeof partnerId !== "number") throw new BackendUnavailable("no partner id on the page");
-  const partner = await withBackend(() =>
+  const partner = await withBackend(base, () =>
     cached(`partner:${base}:${partnerId}`, () => backendJson(base, `/partners/${partnerId}`)),
   );
   let merged = mergePartner(facts, partnerExtra(partner));
@@ -50,7 +50,7 @@ export async function enrichAndScore(facts: FactsView, settings: Settings): Prom
 }
 
 export async function scoreBatch(items: FactsView[], settings: Settings): Promise<unknown[]> {
-  const body = await withBackend(() =>
+  const body = await withBackend(settings.backendUrl, () =>
     backendJson(settings.backendUrl, "/score/batch", { method: "POST", body: { items } }),
   );
   const reports = typeof body === "object" && body !== null ? (body as { reports?: unknown }).reports : null;

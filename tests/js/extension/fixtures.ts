@@ -1,3 +1,4 @@
+/// <reference types="node" />
 // Shared test data: a report shaped like the engine's output, the real rules texts from
 // shared_rules/, and a Msg backed by the shipped _locales file.
 import { readFileSync, readdirSync } from "node:fs";

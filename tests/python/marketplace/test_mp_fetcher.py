@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from collections.abc import Iterator
 
 import pytest
 
@@ -15,10 +16,23 @@ from tests.fakemarket import FakeMarketplace
 PAGE = "/solutions/nordlab.smartseo/"
 
 
+_open: list[Fetcher] = []
+
+
+@pytest.fixture(autouse=True)
+def _close_fetchers() -> Iterator[None]:
+    """Close every fetcher a test made, even when an assertion failed (no unclosed sockets)."""
+    yield
+    while _open:
+        _open.pop().close()
+
+
 def make(fake: FakeMarketplace, sleeps: list[float] | None = None, **kw: object) -> Fetcher:
     settings = {"base_url": fake.base_url, "min_interval": 0.0, "backoff": 0.05, "read_timeout": 2.0, **kw}
     sleep = sleeps.append if sleeps is not None else time.sleep
-    return Fetcher(FetchSettings(**settings), sleep=sleep)  # type: ignore[arg-type]
+    fetcher = Fetcher(FetchSettings(**settings), sleep=sleep)  # type: ignore[arg-type]
+    _open.append(fetcher)
+    return fetcher
 
 
 def test_plain_get_sends_an_honest_user_agent(fake_market: FakeMarketplace) -> None:
@@ -27,7 +41,6 @@ def test_plain_get_sends_an_honest_user_agent(fake_market: FakeMarketplace) -> N
     assert page.status == 200 and page.attempts == 1 and b"nordlab.smartseo" in page.body
     assert page.content_type == "text/html; charset=UTF-8"
     assert list(fake_market.stats.user_agents) == [USER_AGENT] and "mpcheck/" in USER_AGENT
-    fetcher.close()
 
 
 def test_5xx_is_retried_with_exponential_backoff(fake_market: FakeMarketplace) -> None:
@@ -36,7 +49,6 @@ def test_5xx_is_retried_with_exponential_backoff(fake_market: FakeMarketplace) -
     fetcher = make(fake_market, sleeps, retries=2)
     assert fetcher.get(PAGE).attempts == 3
     assert sleeps == [0.05, 0.1] and fake_market.count(PAGE) == 3
-    fetcher.close()
 
 
 def test_persistent_5xx_gives_up_with_the_status(fake_market: FakeMarketplace) -> None:
@@ -45,7 +57,6 @@ def test_persistent_5xx_gives_up_with_the_status(fake_market: FakeMarketplace) -
     with pytest.raises(UpstreamError) as err:
         fetcher.get(PAGE)
     assert err.value.status == 502 and fake_market.count(PAGE) == 3
-    fetcher.close()
 
 
 def test_4xx_is_not_retried(fake_market: FakeMarketplace) -> None:
@@ -54,7 +65,6 @@ def test_4xx_is_not_retried(fake_market: FakeMarketplace) -> None:
     with pytest.raises(NotFound):
         fetcher.get("/solutions/no.such/")
     assert fake_market.count() == 1 and sleeps == []
-    fetcher.close()
 
 
 @pytest.mark.parametrize("mode", ["down", "truncated"])
@@ -66,7 +76,6 @@ def test_broken_connections_are_retried_then_reported(fake_market: FakeMarketpla
     assert err.value.status is None and fake_market.count(PAGE) == 2
     fake_market.set_fault(PAGE, mode, times=1)  # one failure, then the retry succeeds
     assert fetcher.get(PAGE).attempts == 2
-    fetcher.close()
 
 
 def test_connection_refused_is_retried() -> None:
@@ -74,11 +83,12 @@ def test_connection_refused_is_retried() -> None:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     sleeps: list[float] = []
-    fetcher = Fetcher(FetchSettings(base_url=f"http://127.0.0.1:{port}", min_interval=0, backoff=0.05), sleep=sleeps.append)
+    settings = FetchSettings(base_url=f"http://127.0.0.1:{port}", min_interval=0, backoff=0.05)
+    fetcher = Fetcher(settings, sleep=sleeps.append)
+    _open.append(fetcher)
     with pytest.raises(UpstreamError):
         fetcher.get("/")
     assert sleeps == [0.05, 0.1]
-    fetcher.close()
 
 
 def test_slow_server_times_out_without_retry(fake_market: FakeMarketplace) -> None:
@@ -88,7 +98,6 @@ def test_slow_server_times_out_without_retry(fake_market: FakeMarketplace) -> No
     with pytest.raises(UpstreamTimeout):
         fetcher.get(PAGE)
     assert time.perf_counter() - started < 1.2 and fake_market.count(PAGE) == 1
-    fetcher.close()
 
 
 @pytest.mark.parametrize("declare_length", [False, True])
@@ -99,7 +108,6 @@ def test_size_cap_aborts_the_download(fake_market: FakeMarketplace, declare_leng
     with pytest.raises(TooLarge):
         fetcher.get(PAGE)
     assert time.perf_counter() - started < 2.0
-    fetcher.close()
 
 
 def test_concurrency_is_limited_per_host(fake_market: FakeMarketplace) -> None:
@@ -111,7 +119,6 @@ def test_concurrency_is_limited_per_host(fake_market: FakeMarketplace) -> None:
     for t in threads:
         t.join()
     assert fake_market.count() == 6 and fake_market.stats.max_in_flight == 2
-    fetcher.close()
 
 
 def test_minimum_interval_between_requests(fake_market: FakeMarketplace) -> None:
@@ -120,15 +127,13 @@ def test_minimum_interval_between_requests(fake_market: FakeMarketplace) -> None
     for _ in range(3):
         fetcher.get("/partners/")
     assert time.perf_counter() - started >= 0.3
-    fetcher.close()
 
 
 def test_https_with_the_fakes_certificate() -> None:
     with FakeMarketplace(tls_mode=True) as fake:
         fetcher = Fetcher(FetchSettings(base_url=fake.base_url, min_interval=0, verify=str(fake.cert_path)))
-        assert fetcher.get(PAGE).status == 200
-        fetcher.close()
         strict = Fetcher(FetchSettings(base_url=fake.base_url, min_interval=0, retries=0))
+        _open.extend([fetcher, strict])
+        assert fetcher.get(PAGE).status == 200
         with pytest.raises(UpstreamError):  # an unknown CA is a failure, never silently accepted
             strict.get(PAGE)
-        strict.close()

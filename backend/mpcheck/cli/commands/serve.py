@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from werkzeug.serving import make_server
-
 from mpcheck.app import create_app
+from mpcheck.server import make_api_server
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -20,7 +19,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Serve until interrupted. A threaded WSGI server: the API is local and light."""
     app = create_app()
-    server = make_server(args.host, args.port, app, threaded=True)
+    server = make_api_server(app, args.host, args.port)
     print(f"mpcheck API on http://{args.host}:{server.server_port}/api/v1/health", flush=True)
     try:
         server.serve_forever()

@@ -1,0 +1,97 @@
+"""«Поддержка»: free-form partner HTML read with the shared regexes (DOM.md §10.4).
+
+Only the support tab (or a block titled «Поддержка») is read: the Marketplace's own phone in the
+header/footer is not the vendor's support channel.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mpcheck.extract.rules import table
+from mpcheck.extract.text import block_text, fold
+
+CHANNEL_ORDER = ("ticket", "chat", "phone", "email", "telegram", "whatsapp", "skype", "site")
+
+
+def _number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else round(value, 2)
+
+
+def _unit(path: tuple[str, ...], key: str, unit: str) -> float | None:
+    rules = table()
+    for entry, pattern in zip(rules.entries(*path), rules.rx(*path), strict=True):
+        if pattern.match(unit):
+            return float(entry[key])
+    return None
+
+
+def free_months(text: str) -> int | float | None:
+    m = table().search(text, "support", "free_period")
+    factor = _unit(("support", "period_units"), "months", m.group(2)) if m else None
+    return _number(int(m.group(1)) * factor) if m and factor is not None else None
+
+
+def response_hours(text: str) -> int | float | None:
+    m = table().search(text, "support", "response")
+    factor = _unit(("support", "response_units"), "hours", m.group(2)) if m else None
+    return _number(int(m.group(1)) * factor) if m and factor is not None else None
+
+
+def hours(text: str) -> str | None:
+    """«пн–пт, 9:00–18:00» from «пн–пт, с 9:00 до 18:00» / «с 10:00 до 19:00 …, кроме выходных»."""
+    rules = table()
+    days = None
+    for entry, pattern in zip(rules.entries("support", "days"), rules.rx("support", "days"), strict=True):
+        if pattern.search(text):
+            days = entry["value"]
+            break
+    m = rules.search(text, "support", "hours")
+    if m:
+        span = f"{int(m.group(1))}:{m.group(2)}–{int(m.group(3))}:{m.group(4)}"
+        return f"{days}, {span}" if days else span
+    around = rules.search(text, "support", "around_clock")
+    return rules.entries("support", "around_clock")[0]["value"] if around else None
+
+
+def timezone(text: str) -> str | None:
+    rules = table()
+    for entry, pattern in zip(
+        rules.entries("support", "timezone"), rules.rx("support", "timezone"), strict=True
+    ):
+        m = pattern.search(text)
+        if m:
+            group = entry.get("offset_group")
+            offset = (m.group(group) or "").replace(" ", "").replace("−", "-") if group else ""
+            return entry["value"] + offset
+    return None
+
+
+def channels(text: str) -> list[str]:
+    rules = table()
+    return [name for name in CHANNEL_ORDER if rules.search(text, "support", "channels", name)]
+
+
+def read_support_text(text: str) -> dict[str, Any]:
+    """All support facts of one (folded) support text."""
+    return {
+        "free_months": free_months(text),
+        "channels": channels(text),
+        "hours": hours(text),
+        "timezone": timezone(text),
+        "response_hours": response_hours(text),
+    }
+
+
+def support(body: Any) -> dict[str, Any]:
+    """Support facts of the support tab body; every field null when the page has none."""
+    if body is None:
+        return {
+            "free_months": None,
+            "channels": None,
+            "hours": None,
+            "timezone": None,
+            "response_hours": None,
+        }
+    hrefs = " ".join(a.get("href") or "" for a in body.iter("a"))
+    return read_support_text(fold(block_text(body) + " " + hrefs))

@@ -1,0 +1,90 @@
+"""Popup as a page (?tabId=), catalog mini-badges with one batch request, backend enrichment."""
+
+from __future__ import annotations
+
+from playwright.sync_api import BrowserContext, Page
+
+from tests.e2e.browser import ARTIFACTS, extension_id, set_backend
+from tests.e2e.helpers import CRITERIA, FULL_BADGE, open_popup, rows, screenshot, tab_id_for, wait_badge_ready
+from tests.e2e.pages import BIG_CARDS, BIG_CATEGORY, category_url, solution_url
+from tests.e2e.stub_backend import CountingBackend
+
+
+def test_popup_shows_the_same_steps(ctx: BrowserContext, page: Page, closed_port_url: str) -> None:
+    set_backend(ctx, closed_port_url)
+    page.goto(solution_url("nordlab.smartseo"))
+    wait_badge_ready(page)
+    page.locator(f"{FULL_BADGE} .mp-partner", has_text="недоступен").wait_for(timeout=8_000)
+    badge_rows = rows(page)
+    popup = open_popup(ctx, extension_id(ctx), tab_id_for(ctx, solution_url("nordlab.smartseo") + "*"))
+    try:
+        assert rows(popup, "#app") == badge_rows
+        assert [c for c, _ in badge_rows] == CRITERIA
+        assert popup.locator("html").get_attribute("lang") == "ru"
+        assert popup.locator("#app .mp-check").count() == 9  # "check it yourself" per step
+        assert popup.locator('#app [data-action="compare-add"]').count() == 1
+        reviews = popup.locator('#app [data-criterion="reviews"] a.mp-open')
+        assert (reviews.get_attribute("href") or "").endswith("#tab-rating-link")
+        assert popup.locator("#app [data-source]").count() > 0  # evidence with its source
+        screenshot(popup, "popup.png", ARTIFACTS)
+    finally:
+        popup.close()
+
+
+def test_popup_on_a_non_marketplace_tab(ctx: BrowserContext) -> None:
+    other = ctx.new_page()
+    other.goto("about:blank")
+    popup = ctx.new_page()
+    popup.goto(f"chrome-extension://{extension_id(ctx)}/popup.html?tabId=999999")
+    popup.locator("#app[data-state='none']").wait_for()
+    assert "Откройте страницу решения" in (popup.locator("#app").text_content() or "")
+    popup.close()
+    other.close()
+
+
+def test_catalog_gets_one_mini_badge_per_card_and_one_batch(ctx: BrowserContext, page: Page) -> None:
+    with CountingBackend() as backend:
+        set_backend(ctx, backend.url)
+        page.goto(category_url("14"))
+        cards = page.locator("span.item-wrap")
+        page.locator("mpcheck-badge[data-size='mini']").first.wait_for(timeout=10_000)
+        page.wait_for_timeout(800)
+        assert cards.count() == 10
+        for i in range(cards.count()):
+            assert cards.nth(i).locator("mpcheck-badge[data-size='mini']").count() == 1
+        texts = page.locator("mpcheck-badge[data-size='mini'] .mp-mini").all_text_contents()
+        assert all(t.strip().lstrip("✓!✕?–").strip() for t in texts)  # a score or "?"
+        batches = [c for c in backend.calls if c[1] == "/api/v1/score/batch"]
+        assert len(batches) == 1
+        assert len(batches[0][2]["items"]) == 10  # type: ignore[index]
+        screenshot(page, "catalog.png", ARTIFACTS)
+
+
+def test_fifty_card_catalog_one_batch(ctx: BrowserContext, page: Page) -> None:
+    with CountingBackend() as backend:
+        set_backend(ctx, backend.url)
+        page.goto(category_url(BIG_CATEGORY))
+        page.locator("mpcheck-badge[data-size='mini']").nth(BIG_CARDS - 1).wait_for(timeout=10_000)
+        page.wait_for_timeout(800)
+        assert page.locator("mpcheck-badge[data-size='mini']").count() == BIG_CARDS
+        batches = [c for c in backend.calls if c[1] == "/api/v1/score/batch"]
+        assert len(batches) == 1
+
+
+def test_mini_badges_do_not_shift_layout(ctx: BrowserContext, page: Page, closed_port_url: str) -> None:
+    set_backend(ctx, closed_port_url)
+    page.goto(category_url("14"))
+    page.locator("mpcheck-badge[data-size='mini']").first.wait_for(timeout=10_000)
+    sizes = page.evaluate(
+        "() => [...document.querySelectorAll('mpcheck-badge[data-size=mini]')]"
+        ".map(b => { const r = b.getBoundingClientRect(); return [Math.round(r.width), Math.round(r.height)]; })"
+    )
+    assert len({tuple(s) for s in sizes}) == 1, sizes  # fixed size whatever the content ("?" or 100)
+
+
+def test_backend_enriches_the_badge(ctx: BrowserContext, page: Page, backend_url: str) -> None:
+    set_backend(ctx, backend_url)
+    page.goto(solution_url("nordlab.smartseo"))
+    wait_badge_ready(page)
+    page.locator(f"{FULL_BADGE} .mp-partner", has_text="с рейтингом партнёра").wait_for(timeout=10_000)
+    assert [c for c, _ in rows(page)] == CRITERIA
