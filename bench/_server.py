@@ -39,7 +39,9 @@ class ServerProcess:
     def __init__(self, config: dict[str, Any] | None = None) -> None:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
-        self._proc = mp.get_context("spawn").Process(target=_serve, args=(self.port, config or {}), daemon=True)
+        self._proc = mp.get_context("spawn").Process(
+            target=_serve, args=(self.port, config or {}), daemon=True
+        )
 
     def __enter__(self) -> ServerProcess:
         self._proc.start()

@@ -17,7 +17,7 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _server import ServerProcess  # noqa: E402
+from _server import ServerProcess
 
 REPO = Path(__file__).resolve().parents[1]
 FACTS = REPO / "tests" / "fixtures" / "marketplace" / "expected" / "solution_module_paid_demo14_active.json"
@@ -67,7 +67,9 @@ def main() -> None:
             "noop (baseline)": load(f"{base}/_noop", single, args.requests, args.concurrency),
             "POST /score": load(f"{base}/score?today=2026-11-27", single, args.requests, args.concurrency),
             "noop, batch body": load(f"{base}/_noop", batch, args.requests // 5, args.concurrency),
-            "POST /score/batch (10)": load(f"{base}/score/batch?today=2026-11-27", batch, args.requests // 5, args.concurrency),
+            "POST /score/batch (10)": load(
+                f"{base}/score/batch?today=2026-11-27", batch, args.requests // 5, args.concurrency
+            ),
         }
     print(f"{'endpoint':<24}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'ratio':>8}")
     baselines = {"POST /score": "noop (baseline)", "POST /score/batch (10)": "noop, batch body"}
@@ -75,7 +77,9 @@ def main() -> None:
         base_row = rows.get(baselines.get(name, name), row)
         ratio = row["rps"] / base_row["rps"]
         print(f"{name:<24}{row['rps']:>9.0f}{row['p50_ms']:>9.2f}{row['p99_ms']:>9.2f}{ratio:>7.2f}x")
-    print(f"budget: POST /score >= 0.5x no-op -> {rows['POST /score']['rps'] / rows['noop (baseline)']['rps']:.2f}x")
+    print(
+        f"budget: POST /score >= 0.5x no-op -> {rows['POST /score']['rps'] / rows['noop (baseline)']['rps']:.2f}x"
+    )
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ class BackendThread:
         app = create_app(
             {"TESTING": True, "MARKETPLACE_URL": marketplace_url, "DB_PATH": str(db_path), **config}
         )
+        logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no per-request lines in test output
         self._server = make_server("127.0.0.1", 0, app, threaded=True)
         self.url = f"http://127.0.0.1:{self._server.server_port}"
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)

@@ -25,7 +25,6 @@ def chromium_args(ext_dir: Path | None, market_port: int) -> list[str]:
     args = [
         f"--host-resolver-rules=MAP {HOST}:443 127.0.0.1:{market_port}",
         "--ignore-certificate-errors",
-        "--lang=ru-RU",  # browser UI language: the extension speaks Russian, like its buyers' browsers
         "--no-sandbox",
         "--disable-gpu",
         "--disable-background-networking",
@@ -47,6 +46,9 @@ def launch(pw: Playwright, market_port: int, ext_dir: Path | None = CHROME_BUILD
         headless=True,
         ignore_https_errors=True,
         locale="ru-RU",
+        # Asks for a Russian UI. Debian's chromium ships only en-US.pak unless chromium-l10n is
+        # installed, so the extension may still run in English: tests read texts via ui_text().
+        env={**os.environ, "LANGUAGE": "ru", "LANG": "ru_RU.UTF-8"},
         args=chromium_args(ext_dir, market_port),
         **kwargs,
     )

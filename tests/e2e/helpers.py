@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from functools import cache
 from pathlib import Path
 
 from playwright.sync_api import BrowserContext, Page
@@ -12,6 +14,21 @@ CRITERIA = ["demo", "support", "reviews", "updates", "developer", "packaging", "
 STATUSES = {"good", "warn", "bad", "unknown", "not_applicable"}
 FULL_BADGE = "mpcheck-badge:not([data-size])"
 AXE = (REPO / "node_modules" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
+
+
+@cache
+def _locale(lang: str) -> dict[str, dict[str, str]]:
+    path = REPO / "extension" / "static" / "_locales" / lang / "messages.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def ui_lang(ctx: BrowserContext) -> str:
+    """The _locales language the browser picked for the extension (ru or en)."""
+    return str(service_worker(ctx).evaluate("() => chrome.i18n.getMessage('uiLang')"))
+
+
+def ui_text(ctx: BrowserContext, key: str) -> str:
+    return _locale(ui_lang(ctx))[key]["message"]
 
 
 def wait_badge_ready(page: Page, timeout: float = 10_000) -> None:

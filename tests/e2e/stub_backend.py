@@ -1,5 +1,8 @@
 """A counting stand-in for the backend: records every request and answers 503, so tests can assert
-how many calls the extension made (one batch per catalog page) without depending on the real API."""
+how many calls the extension made (one batch per catalog page) without depending on the real API.
+
+It sits on a random port, outside the manifest's host permission (127.0.0.1:8765), so like the
+real backend (flask-cors for extension origins) it answers CORS preflights."""
 
 from __future__ import annotations
 
@@ -14,11 +17,23 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         """Quiet."""
 
+    def _cors(self) -> None:
+        self.send_header("Access-Control-Allow-Origin", self.headers.get("Origin", "*"))
+        self.send_header("Access-Control-Allow-Headers", "Content-Type")
+        self.send_header("Access-Control-Allow-Methods", "GET, POST")
+
+    def do_OPTIONS(self) -> None:
+        self.send_response(204)
+        self._cors()
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
     def _record(self) -> None:
         length = int(self.headers.get("Content-Length", "0") or 0)
         body = self.rfile.read(length) if length else b""
         self.server.calls.append((self.command, self.path, json.loads(body) if body else None))
         self.send_response(503)
+        self._cors()
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", "2")
         self.end_headers()

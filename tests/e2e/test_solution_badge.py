@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import BrowserContext, Page
 
 from tests.e2e.browser import ARTIFACTS, set_backend
-from tests.e2e.helpers import CRITERIA, FULL_BADGE, STATUSES, expand_badge, rows, screenshot, wait_badge_ready
+from tests.e2e.helpers import (
+    CRITERIA,
+    FULL_BADGE,
+    STATUSES,
+    expand_badge,
+    rows,
+    screenshot,
+    ui_text,
+    wait_badge_ready,
+)
 from tests.e2e.pages import XSS_CODE, solution_url
 from tests.fakemarket.routes import load_routes
 
@@ -32,7 +43,8 @@ def test_badge_on_solution_page(ctx: BrowserContext, page: Page, closed_port_url
     assert score is None or 0 <= int(score) <= 100
     assert 0 <= float(badge.get_attribute("data-coverage") or "-1") <= 1
     # Backend stopped: the local badge stays and says the partner rating is unavailable.
-    page.locator(f"{FULL_BADGE} .mp-partner", has_text="рейтинг партнёра недоступен").wait_for(timeout=8_000)
+    unavailable = ui_text(ctx, "partnerUnavailable")
+    page.locator(f"{FULL_BADGE} .mp-partner", has_text=unavailable).wait_for(timeout=8_000)
     assert page.locator(f'{FULL_BADGE} [data-action="compare-add"]').count() == 1
     assert page.errors == []  # type: ignore[attr-defined]
 
@@ -42,7 +54,7 @@ def test_badge_text_and_expansion(ctx: BrowserContext, page: Page, closed_port_u
     page.goto(solution_url("nordlab.smartseo"))
     wait_badge_ready(page)
     text = page.locator(f"{FULL_BADGE} .mp-coverage").text_content() or ""
-    assert text.startswith("данные по ") and text.endswith(" из 9 шагов")
+    assert re.fullmatch(r"(данные по \d из 9 шагов|data on \d of 9 steps)", text), text
     assert page.locator(f"{FULL_BADGE} .mp-headline").text_content()
     assert not page.locator(f"{FULL_BADGE} #mp-details").is_visible()
     expand_badge(page)
@@ -74,7 +86,7 @@ def test_compare_add_stores_the_solution(ctx: BrowserContext, page: Page, closed
     page.goto(solution_url("nordlab.smartseo"))
     wait_badge_ready(page)
     page.locator(f'{FULL_BADGE} [data-action="compare-add"]').click()
-    page.locator(f"{FULL_BADGE} .mp-compare-status", has_text="Добавлено").wait_for()
+    page.locator(f"{FULL_BADGE} .mp-compare-status", has_text=ui_text(ctx, "compareAdded")).wait_for()
     from tests.e2e.browser import service_worker
 
     stored = service_worker(ctx).evaluate("() => chrome.storage.local.get('shortlist').then(r => r.shortlist)")

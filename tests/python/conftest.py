@@ -20,9 +20,9 @@ if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
 from flask import Flask  # noqa: E402
+from mpcheck.app import create_app  # noqa: E402
 from werkzeug.serving import make_server  # noqa: E402
 
-from mpcheck.app import create_app  # noqa: E402
 from tests.fakemarket import FakeMarketplace  # noqa: E402
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from mpcheck.engine.bands import first_matching, matches
 from mpcheck.engine.facts_access import get_path
+from mpcheck.engine.formatting import left_sum
 from mpcheck.engine.metrics import METRICS
 
 KNOWN = ("good", "warn", "bad")
@@ -85,8 +86,8 @@ def combine(findings: list[dict[str, Any]], scoring: dict[str, Any]) -> tuple[st
         if any(f["outcome"] == "unknown" for f in findings):
             return "unknown", None, None
         return "not_applicable", None, next((f for f in findings if f["key"]), None)
-    total_weight = sum(f["weight"] for f in known)
-    fraction = sum(f["weight"] * f["fraction"] for f in known) / total_weight
+    total_weight = left_sum(f["weight"] for f in known)
+    fraction = left_sum(f["weight"] * f["fraction"] for f in known) / total_weight
     vetoes = [f for f in known if f["veto"]]
     if vetoes:
         return "bad", min(fraction, scoring["veto_cap"]), vetoes[0]

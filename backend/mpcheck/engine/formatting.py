@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from typing import Any
 
 from mpcheck.engine.facts_access import is_number
+
+
+def left_sum(values: Iterable[float]) -> float:
+    """Left-to-right float sum, as JavaScript's reduce does. Python 3.12's sum() compensates
+    rounding errors, which would make the two engines differ in the last bit."""
+    total: float = 0
+    for value in values:
+        total += value
+    return total
 
 
 def round_half_up(value: float) -> int:

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from mpcheck.engine.evaluate import KNOWN, combine, evaluate_signal, evidence_source
-from mpcheck.engine.formatting import fill, format_value, round_half_up
+from mpcheck.engine.formatting import fill, format_value, left_sum, round_half_up
 from mpcheck.rules import Rules
 
 LANGS = ("ru", "en")
@@ -100,10 +100,10 @@ def _score(criteria: list[dict[str, Any]], coverage: float, scoring: dict[str, A
         for c in criteria
         if c["status"] in KNOWN and c["max_points"] > 0 and (not c["bonus"] or c["status"] == "good")
     ]
-    weight = sum(c["max_points"] for c in counted)
+    weight = left_sum(c["max_points"] for c in counted)
     if weight == 0:
         return None
-    return round_half_up(100 * sum(c["fraction"] * c["max_points"] for c in counted) / weight)
+    return round_half_up(100 * left_sum(c["fraction"] * c["max_points"] for c in counted) / weight)
 
 
 def _headline(criteria: list[dict[str, Any]], score: int | None, scoring: dict[str, Any]) -> dict[str, Any]:

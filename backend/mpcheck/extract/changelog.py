@@ -11,7 +11,6 @@ from typing import Any
 
 from mpcheck.extract.context import Page
 from mpcheck.extract.dates import parse_date
-from mpcheck.extract.items import split_items
 from mpcheck.extract.rules import table
 from mpcheck.extract.text import block_text, fold
 
@@ -37,10 +36,10 @@ def parse_row(text: str) -> dict[str, Any] | None:
 
 def changelog(page: Page) -> list[dict[str, Any]] | None:
     """Entries of the log tab (None when the page has no such tab)."""
-    body = page.tabs.bodies.get("log")
-    if body is None:
+    listing = page.listings.get("log")
+    if listing is None:
         return None
-    entries = [row for row in (parse_row(block_text(item)) for item in split_items(body)) if row]
+    entries = [row for row in (parse_row(block_text(item)) for item in listing.items) if row]
     page.found_by["changelog"] = "tab-body"
     entries.sort(key=lambda e: e["date"] or "", reverse=True)
     return entries

@@ -1,4 +1,4 @@
-"""Everything the solution-page extractors share for one document: tree, tabs, zones, label index."""
+"""Everything the solution-page extractors share for one document: tree, tabs, zones, items, labels."""
 
 from __future__ import annotations
 
@@ -6,9 +6,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mpcheck.extract.dom import ancestors, css
+from mpcheck.extract.items import Listing, split_listing
 from mpcheck.extract.labelled import LabelIndex
 from mpcheck.extract.tabs import Tabs, find_tabs
-from mpcheck.extract.text import block_text, fold
+from mpcheck.extract.text import fold, text_without
+
+LISTED_TABS = ("rating", "comments", "log")  # tabs made of repeated dated items
 
 
 @dataclass
@@ -19,10 +22,15 @@ class Page:
     url: str | None
     tabs: Tabs
     zones: dict[Any, str]
+    listings: dict[str, Listing]
     index: LabelIndex
     found_by: dict[str, str] = field(default_factory=dict)
-    review_items: list[Any] = field(default_factory=list)
     _head: str | None = None
+
+    @property
+    def review_items(self) -> list[Any]:
+        listing = self.listings.get("rating")
+        return listing.items if listing else []
 
     def zone_of(self, el: Any) -> str | None:
         """The tab an element sits in (None for the page head / sidebar)."""
@@ -36,10 +44,23 @@ class Page:
         return [el for el in elements if self.zone_of(el) in (None, *allowed)]
 
     def head_text(self) -> str:
-        """Folded block text of the page outside all tab bodies (header, buy block, props)."""
+        """Folded text of the page outside all tab bodies (header, buy block, props)."""
         if self._head is None:
-            self._head = fold(block_text(self.root, exclude=frozenset(self.zones)))
+            outer = [z for z in self.zones if not any(a in self.zones for a in ancestors(z.getparent()))]
+            self._head = fold(text_without(self.root, outer))
         return self._head
+
+    def detach_items(self) -> None:
+        """Take the repeated items out of the tree once they are read.
+
+        Page-level fields never come from reviews, comments or changelog rows; without them every
+        later selector query scans a few hundred elements instead of thousands on a long page.
+        """
+        for listing in self.listings.values():
+            for item in listing.items:
+                parent = item.getparent()
+                if parent is not None:
+                    parent.remove(item)
 
     def first(self, selector: str, *allowed: str) -> Any:
         """The first element matching a selector outside tab bodies (bar the allowed ones)."""
@@ -48,7 +69,10 @@ class Page:
 
 
 def build_page(root: Any, url: str | None) -> Page:
-    """Find the tabs, mark their bodies as zones, index the label candidates."""
+    """Find the tabs and their items, then index label candidates outside those items."""
     tabs = find_tabs(root)
     zones = {body: name for name, body in tabs.bodies.items()}
-    return Page(root=root, url=url, tabs=tabs, zones=zones, index=LabelIndex(root, zones))
+    listings = {name: split_listing(tabs.bodies[name]) for name in LISTED_TABS if name in tabs.bodies}
+    items = {item for listing in listings.values() for item in listing.items}
+    index = LabelIndex(root, zones, skip=items)
+    return Page(root=root, url=url, tabs=tabs, zones=zones, listings=listings, index=index)

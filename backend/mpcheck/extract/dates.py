@@ -43,6 +43,22 @@ def find_dates(text: str) -> list[tuple[int, str]]:
     return sorted(found)
 
 
+def first_date(text: str) -> str | None:
+    """The earliest date in a text (fast path: one search per pattern; full scan only on a bad match)."""
+    rules, folded = table(), fold(text)
+    found = [(m.start(), m, "n") for p in rules.rx("dates", "numeric") if (m := p.search(folded))]
+    found += [(m.start(), m, "w") for p in rules.rx("dates", "words") if (m := p.search(folded))]
+    if not found:
+        return None
+    _, m, kind = min(found, key=lambda f: f[0])
+    month = int(m.group(2)) if kind == "n" else month_number(m.group(2))
+    iso = _iso(int(m.group(3)), month, int(m.group(1))) if month else None
+    if iso is None:  # e.g. 31.02.2026 before a real date: fall back to the full scan
+        dates = find_dates(text)
+        return dates[0][1] if dates else None
+    return iso
+
+
 def parse_date(text: str | None) -> str | None:
     """The first date in a text (ISO prefix accepted too), else None."""
     if not text:
@@ -51,8 +67,7 @@ def parse_date(text: str | None) -> str | None:
         m = pattern.match(text.strip())
         if m:
             return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    dates = find_dates(text)
-    return dates[0][1] if dates else None
+    return first_date(text)
 
 
 def element_date(el: Any, text: str) -> str | None:

@@ -8,8 +8,8 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
-from parsel import Selector
 from parsel.csstranslator import HTMLTranslator
+from parsel.selector import create_root_node
 
 from mpcheck.extract.rules import table
 from mpcheck.extract.text import strip_controls
@@ -18,13 +18,33 @@ MAX_CHARS = 5_000_000  # bounded work even when a caller passes a huge body
 _TRANSLATOR = HTMLTranslator()
 
 
+JSONLD_ATTR = "data-mpcheck-jsonld"  # JSON-LD texts are kept on the root: scripts are removed from the tree
+_DROP = ("script", "style", "noscript", "template")
+
+
+def _prepare(root: Any) -> Any:
+    """Keep JSON-LD aside, drop script/style (never page text), mark block boundaries with spaces.
+
+    After this, `"".join(el.itertext())` is the block text of any element (fixtures/expected/README.md:
+    every block boundary is a space, inline tags add nothing), computed by lxml in C.
+    """
+    jsonld = [s.text or "" for s in root.iter("script") if (s.get("type") or "").strip() == "application/ld+json"]
+    etree.strip_elements(root, *_DROP, with_tail=False)
+    if jsonld:
+        root.set(JSONLD_ATTR, "\x1e".join(jsonld))
+    for el in root.iter(*table().block_tags):
+        el.text = " " + (el.text or "")
+        el.tail = " " + (el.tail or "")
+    return root
+
+
 def parse_html(text: str) -> Any:
-    """The lxml root of an HTML text; never raises (an empty document on garbage)."""
+    """The prepared lxml root of an HTML text (parsel's root builder, plain etree elements); never raises."""
     clean = strip_controls(text[:MAX_CHARS]).encode("utf-8", "replace").decode("utf-8")
     try:
-        return Selector(text=clean or "<html></html>", type="html").root
-    except Exception:  # lxml/parsel can refuse pathological input; an empty page is the honest answer
-        return Selector(text="<html></html>", type="html").root
+        return _prepare(create_root_node(clean or "<html></html>", etree.HTMLParser))
+    except Exception:  # lxml can refuse pathological input; an empty page is the honest answer
+        return create_root_node("<html></html>", etree.HTMLParser)
 
 
 @lru_cache(maxsize=256)

@@ -4,7 +4,7 @@ Conventions (fixtures/expected/README.md): `total` is the number the page states
 pager «из N»); items are newest first. A review is answered when it holds an «Ответ разработчика»
 block. A comment item is a top-level message; the partner's replies — nested, or flat messages
 addressed «Имя, …» (the Bitrix Answer() prefill) or linked by data-parent — mark their target as
-answered and are not items themselves.
+answered and are not items themselves. Every selector runs once per tab body, not once per item.
 """
 
 from __future__ import annotations
@@ -13,15 +13,17 @@ import re
 from typing import Any
 
 from mpcheck.extract.context import Page
-from mpcheck.extract.dates import element_date, find_dates
+from mpcheck.extract.dates import find_dates
 from mpcheck.extract.dom import css
-from mpcheck.extract.items import dated_elements, split_items
+from mpcheck.extract.items import Listing
 from mpcheck.extract.rules import table
-from mpcheck.extract.text import block_text, fold, inline_text, own_text
+from mpcheck.extract.text import fold, inline_text, text_without
+
+_STARS = re.compile(r"\s*([0-5])(?:[.,]([0-9]))?")
 
 
 def _count(texts: list[str], kind: str) -> int | None:
-    """The first stated count in the given texts (tab label, then summary/pager, then the head)."""
+    """The first stated count in the given texts (summary/pager, then the head)."""
     rules = table()
     for text in texts:
         if rules.search(text, kind, "none"):
@@ -41,101 +43,92 @@ def _has_pager(body: Any) -> bool:
     return any("PAGEN_" in (a.get("href") or "") for a in body.iter("a"))
 
 
-def _answer_blocks(item: Any) -> list[Any]:
-    """Elements titled «Ответ разработчика» (their parent block holds the answer)."""
-    rules = table()
-    return [
-        el
-        for el in item.iter()
-        if isinstance(el.tag, str) and rules.search(fold(own_text(el)), "reviews", "answer_titles")
-    ]
+def _marks(listing: Listing, path: tuple[str, ...]) -> dict[Any, list[Any]]:
+    """Item → elements whose own text matches a regex list (answer titles, developer badges)."""
+    found: dict[Any, list[Any]] = {}
+    for el, own in listing.owns:
+        if table().search(fold(own), *path):
+            item = listing.item_of(el)
+            if item is not None:
+                found.setdefault(item, []).append(el)
+    return found
 
 
-def _stars(item: Any, answers: list[Any]) -> int | None:
+def _stars(listing: Listing, answers: dict[Any, list[Any]]) -> dict[Any, int]:
+    """Item → 1–5 stars, from the shared selectors (run once on the body), then the item text."""
     rules = table()
-    skip = {d for a in answers for d in (a.getparent() if a.getparent() is not item else a).iter()}
+    skip = {d for els in answers.values() for a in els for d in a.getparent().iter()}
+    stars: dict[Any, int] = {}
     for sel in rules.entries("reviews", "stars_selectors"):
-        found = [el for el in css(item, sel["css"]) if el not in skip]
-        if not found:
-            continue
-        if sel.get("count"):
-            return min(len(found), 5)
-        raw = (
-            found[0].get(sel["attr"])
-            if sel.get("attr") and found[0].get(sel["attr"])
-            else inline_text(found[0])
-        )
-        m = re.match(r"\s*([0-5])(?:[.,]([0-9]))?", raw or "")
-        if m and int(m.group(1)) > 0:
-            return round(float(f"{m.group(1)}.{m.group(2) or 0}"))
-    text = fold(inline_text(item))
-    m = rules.search(text, "reviews", "stars_text")
-    if m:
-        return int(m.group(1))
-    stars = text.count(rules.data["reviews"]["star_char"])
-    return stars if 0 < stars <= 5 else None
+        counts: dict[Any, int] = {}
+        for el in css(listing.body, sel["css"]):
+            item = listing.item_of(el)
+            if item is None or item in stars or el in skip:
+                continue
+            if sel.get("count"):
+                counts[item] = counts.get(item, 0) + 1
+                continue
+            m = _STARS.match((el.get(sel["attr"]) if sel.get("attr") else None) or inline_text(el))
+            if m and int(m.group(1)) > 0:
+                stars[item] = round(float(f"{m.group(1)}.{m.group(2) or 0}"))
+        stars.update({item: min(n, 5) for item, n in counts.items() if item not in stars})
+    for item in listing.items:
+        if item not in stars:
+            text = fold(inline_text(item))
+            m = rules.search(text, "reviews", "stars_text")
+            count = text.count(rules.data["reviews"]["star_char"])
+            if m or 0 < count <= 5:
+                stars[item] = int(m.group(1)) if m else count
+    return stars
 
 
-def _item_date(item: Any) -> str | None:
-    dated = dated_elements(item)
-    return element_date(dated[0], fold(own_text(dated[0]))) if dated else None
-
-
-def _texts(page: Page, tab: str, items: list[Any]) -> list[str]:
-    body = page.tabs.bodies.get(tab)
-    rest = fold(block_text(body, exclude=frozenset(items))) if body is not None else ""
-    return [rest, page.head_text()]
+def _stated(page: Page, tab: str, kind: str, listing: Listing | None, head: bool) -> int | None:
+    total = _tab_count(page, tab)
+    if total is None and listing is not None:
+        texts = [fold(text_without(listing.body, listing.items))] + ([page.head_text()] if head else [])
+        total = _count(texts, kind)
+    return total
 
 
 def reviews(page: Page) -> dict[str, Any]:
     """{total, items[{date, stars, answered}]} from the «Отзывы» tab."""
-    body = page.tabs.bodies.get("rating")
-    items = split_items(body) if body is not None else []
-    page.review_items = items
+    listing = page.listings.get("rating")
     parsed: list[dict[str, Any]] = []
-    for item in items:
-        date = _item_date(item)
-        if date:
-            answers = _answer_blocks(item)
-            parsed.append({"date": date, "stars": _stars(item, answers), "answered": bool(answers)})
-    total = _tab_count(page, "rating")
-    if total is None:
-        total = _count(_texts(page, "rating", items), "reviews")
-        meta = css(page.root, "[itemprop=reviewCount]")
-        if total is None and meta and (meta[0].get("content") or "").isdigit():
-            total = int(meta[0].get("content") or 0)
-    if total is None and body is not None and not _has_pager(body):
-        total = len(parsed)
-    if body is not None:
+    if listing is not None:
+        answers = _marks(listing, ("reviews", "answer_titles"))
+        stars = _stars(listing, answers)
+        for item in listing.items:
+            date = listing.dates.get(item)
+            if date:
+                parsed.append({"date": date, "stars": stars.get(item), "answered": item in answers})
         page.found_by["reviews"] = "tab-body"
+    total = _stated(page, "rating", "reviews", listing, head=True)
+    meta = css(page.root, "[itemprop=reviewCount]") if total is None else []
+    if meta and (meta[0].get("content") or "").isdigit():
+        total = int(meta[0].get("content") or 0)
+    if total is None and listing is not None and not _has_pager(listing.body):
+        total = len(parsed)
     parsed.sort(key=lambda r: r["date"], reverse=True)
     return {"total": total, "items": parsed}
 
 
-def _message(item: Any, partner: str) -> dict[str, Any]:
+def _message(listing: Listing, item: Any, partner: str, badges: dict[Any, list[Any]]) -> dict[str, Any]:
     """Date, author, whether the partner wrote it, whom it addresses, nested partner answers."""
     text = inline_text(item)
     dates = find_dates(text)
     author = text[: dates[0][0]].strip(" ,:—-") if dates else ""
-    rules = table()
-    badge = any(
-        rules.search(fold(own_text(el)), "comments", "developer_badge")
-        for el in item.iter()
-        if isinstance(el.tag, str)
-    )
     by_partner = (bool(partner) and fold(author).lower().startswith(fold(partner).lower())) or (
-        badge and bool(author)
+        item in badges and bool(author)
     )
-    after = text[dates[0][0] :] if dates else text
-    after = re.sub(r"^[0-9.: ]+", "", after)
-    m = rules.search(after, "comments", "addressed")
-    nested = bool(_answer_blocks(item))
-    for pos, _ in dates[1:]:
+    after = re.sub(r"^[0-9.: ]+", "", text[dates[0][0] :] if dates else text)
+    m = table().search(after, "comments", "addressed")
+    nested = False
+    for pos, _ in dates[1:]:  # a later dated block signed by the partner is a nested answer
         if partner and fold(partner).lower() in fold(text[max(0, pos - 40) : pos]).lower():
             nested = True
     return {
         "el": item,
-        "date": _item_date(item),
+        "date": listing.dates.get(item),
         "author": fold(author).lower(),
         "by_partner": by_partner,
         "to": fold(m.group(1)).lower() if m and by_partner else None,
@@ -159,9 +152,15 @@ def _target(msgs: list[dict[str, Any]], reply: dict[str, Any]) -> dict[str, Any]
 
 def comments(page: Page, partner: str | None) -> dict[str, Any]:
     """{total, items[{date, answered}]} from the «Обсуждения» tab."""
-    body = page.tabs.bodies.get("comments")
-    items = split_items(body) if body is not None else []
-    msgs = [_message(item, partner or "") for item in items]
+    listing = page.listings.get("comments")
+    msgs: list[dict[str, Any]] = []
+    if listing is not None:
+        badges = _marks(listing, ("comments", "developer_badge"))
+        answers = _marks(listing, ("reviews", "answer_titles"))
+        msgs = [_message(listing, item, partner or "", badges) for item in listing.items]
+        for msg in msgs:
+            msg["answered"] = msg["answered"] or msg["el"] in answers
+        page.found_by["comments"] = "tab-body"
     tops = []
     for msg in msgs:
         target = _target(msgs, msg) if msg["by_partner"] else None
@@ -170,12 +169,8 @@ def comments(page: Page, partner: str | None) -> dict[str, Any]:
         else:
             tops.append(msg)
     parsed = [{"date": m["date"], "answered": m["answered"]} for m in tops if m["date"]]
-    total = _tab_count(page, "comments")
-    if total is None:
-        total = _count(_texts(page, "comments", items)[:1], "comments")
-    if total is None and body is not None and not _has_pager(body):
+    total = _stated(page, "comments", "comments", listing, head=False)
+    if total is None and listing is not None and not _has_pager(listing.body):
         total = len(msgs)
-    if body is not None:
-        page.found_by["comments"] = "tab-body"
     parsed.sort(key=lambda r: r["date"], reverse=True)
     return {"total": total, "items": parsed}

@@ -2,41 +2,68 @@
 
 Items are the children of a list container that contain a date. The container is the tab body,
 descended while exactly one child holds all dates and that child is a pure wrapper (every child of
-it with text holds a date, or is chrome: a heading, a title, a pager, a summary line). This keeps one
-review with a dated developer answer as ONE item, and a single-item list from being split up.
+it with text holds a date, or is chrome: a heading, a title, a pager, a summary line) or a list/table.
+This keeps one review with a dated developer answer as ONE item, and a single-item list whole.
+In lists and tables a row's description may be a following sibling (dt + dd): those are grouped.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
-from mpcheck.extract.dom import iter_elements
+from lxml import etree
+
+from mpcheck.extract.dates import element_date
 from mpcheck.extract.rules import table
 from mpcheck.extract.text import fold, inline_text, own_text
 
 _HAS_DIGIT = re.compile(r"[0-9]")
+_LIST_TAGS = {"dl", "table", "tbody", "ul", "ol"}
 
 
-def _date_rx() -> list[re.Pattern[str]]:
-    rules = table()
-    return rules.rx("dates", "numeric") + rules.rx("dates", "words")
+@dataclass
+class Listing:
+    """The items of one tab body, each item's date, and the body's text-bearing elements."""
+
+    body: Any
+    items: list[Any] = field(default_factory=list)
+    dates: dict[Any, str | None] = field(default_factory=dict)
+    owns: list[tuple[Any, str]] = field(default_factory=list)
+
+    def item_of(self, el: Any) -> Any:
+        """The item an element belongs to (None outside every item)."""
+        members = self.dates
+        while el is not None and el is not self.body:
+            if el in members:
+                return el
+            el = el.getparent()
+        return None
 
 
-def dated_elements(body: Any) -> list[Any]:
-    """Elements whose own text holds a date, plus time[datetime] elements, in document order."""
-    patterns = _date_rx()
+def scan(body: Any) -> list[tuple[Any, str]]:
+    """(element, own text) for every element under `body` with non-blank own text, in document order."""
     out = []
-    for el in iter_elements(body):
-        if el.tag == "time" and el.get("datetime"):
-            out.append(el)
-            continue
-        own = own_text(el)
-        if own and _HAS_DIGIT.search(own):
-            folded = fold(own)
-            if any(p.search(folded) for p in patterns):
-                out.append(el)
+    for el in body.iter(etree.Element):  # elements only: comments and PIs are skipped in C
+        own = el.text or ""
+        if len(el):
+            own += "".join([c.tail or "" for c in el])
+        if own and not own.isspace():
+            out.append((el, own))
     return out
+
+
+def _dated(owns: list[tuple[Any, str]]) -> list[tuple[Any, str]]:
+    rules = table()
+    patterns = rules.rx("dates", "numeric") + rules.rx("dates", "words")
+    found = []
+    for el, own in owns:
+        if (el.tag == "time" and el.get("datetime")) or (
+            _HAS_DIGIT.search(own) and any(p.search(own) for p in patterns)
+        ):
+            found.append((el, own))
+    return found
 
 
 def _is_chrome(el: Any) -> bool:
@@ -47,37 +74,76 @@ def _is_chrome(el: Any) -> bool:
     text = fold(inline_text(el))
     if not text:
         return True
-    if "PAGEN_" in "".join(a.get("href") or "" for a in el.iter("a")):
+    if any("PAGEN_" in (a.get("href") or "") for a in el.iter("a")):
         return True
     checks = ("pager", "range"), ("reviews", "count"), ("comments", "count")
-    return any(rules.search(text, *path) for path in checks) and len(text) < 120
+    return len(text) < 120 and any(rules.search(text, *path) for path in checks)
 
 
 def _children(el: Any) -> list[Any]:
-    skip = table().skip_tags
-    return [c for c in el if isinstance(c.tag, str) and c.tag not in skip]
+    return [c for c in el if isinstance(c.tag, str)]
 
 
-def split_items(body: Any) -> list[Any]:
-    """The item elements of a tab body, in page order ([] when nothing in it is dated)."""
-    dated = dated_elements(body)
-    if not dated:
-        return []
-    marked: set[Any] = set()
-    for el in dated:
-        node = el
-        while node is not None and node not in marked:
-            marked.add(node)
-            if node is body:
-                break
-            node = node.getparent()
+def _grouped(container: Any, marked: set[Any]) -> list[Any]:
+    """Rows of a list/table whose description sits in following siblings (dt + dd, tr + tr)."""
+    groups: list[list[Any]] = []
+    for child in _children(container):
+        if child in marked:
+            groups.append([child])
+        elif groups and not _is_chrome(child):
+            groups[-1].append(child)
+    items = []
+    for group in groups:
+        if len(group) == 1:
+            items.append(group[0])
+            continue
+        wrapper = etree.Element("div")
+        container.insert(container.index(group[0]), wrapper)
+        for node in group:
+            wrapper.append(node)
+        items.append(wrapper)
+    return items
+
+
+def _containers(body: Any, marked: set[Any]) -> list[Any]:
     container = body
     while True:
         holders = [c for c in _children(container) if c in marked]
         if len(holders) != 1:
             break
         only = holders[0]
-        if own_text(only).strip() or any(c not in marked and not _is_chrome(c) for c in _children(only)):
+        wrapper = not own_text(only).strip() and all(c in marked or _is_chrome(c) for c in _children(only))
+        if not (wrapper or only.tag in _LIST_TAGS):
             break
         container = only
+    if container.tag in _LIST_TAGS:
+        return _grouped(container, marked)
     return [c for c in _children(container) if c in marked]
+
+
+def split_listing(body: Any) -> Listing:
+    """Items of a tab body in page order, with the date of each (its first dated element)."""
+    listing = Listing(body=body, owns=scan(body))
+    dated = _dated(listing.owns)
+    if not dated:
+        return listing
+    marked: set[Any] = set()
+    for el, _ in dated:
+        node = el
+        while node is not None and node not in marked:
+            marked.add(node)
+            if node is body:
+                break
+            node = node.getparent()
+    listing.items = _containers(body, marked)
+    listing.dates = dict.fromkeys(listing.items)
+    for el, own in dated:
+        item = listing.item_of(el)
+        if item is not None and listing.dates[item] is None:
+            listing.dates[item] = element_date(el, own)
+    return listing
+
+
+def split_items(body: Any) -> list[Any]:
+    """The item elements of a tab body, in page order ([] when nothing in it is dated)."""
+    return split_listing(body).items

@@ -35,22 +35,28 @@ class Hit:
 class LabelIndex:
     """Label candidates of one document, built once, queried per field."""
 
-    def __init__(self, root: Any, zones: dict[Any, str] | None = None) -> None:
+    def __init__(self, root: Any, zones: dict[Any, str] | None = None, skip: set[Any] | None = None) -> None:
         self.zones = zones or {}
         rules = table()
         prefilter = rules.all_label_prefilter()
-        skip = rules.skip_tags
+        skip_tags, skip_els = rules.skip_tags, skip or set()
         self.candidates: list[tuple[Any, str, str | None]] = []
+        # explicit stack: repeated items (reviews, comments, changelog rows) are never visited, which
+        # keeps a long page cheap and keeps labels out of user-written text
         stack: list[tuple[Any, str | None]] = [(root, None)]
         while stack:
             el, zone = stack.pop()
             tag = el.tag
-            if not isinstance(tag, str) or tag in skip:
+            if not isinstance(tag, str) or tag in skip_tags or el in skip_els:
                 continue
             zone = self.zones.get(el, zone)
-            own = fold(own_text(el))
-            if own and len(own) <= MAX_LABEL_CHARS and prefilter.match(own):
-                self.candidates.append((el, own, zone))
+            text = el.text
+            if not text or text.isspace():  # the label may follow an icon: <div><i></i>Цена: …</div>
+                text = next((c.tail for c in el if c.tail and not c.tail.isspace()), None)
+            if text:
+                own = fold(own_text(el))
+                if len(own) <= MAX_LABEL_CHARS and prefilter.match(own):
+                    self.candidates.append((el, own, zone))
             stack.extend((child, zone) for child in reversed(el))
 
     def find(

@@ -84,6 +84,9 @@ def demo(page: Page) -> dict[str, Any]:
     rules = table()
     days = None
     hit = page.index.find("demo_days")
+    if hit and values.yes_no(hit.text) is False:  # «Демо-режим: не предусмотрен» / «нет»
+        page.found_by["demo"] = "label"
+        return {"available": False, "days": None, "online_demo_url": _online_demo(page)}
     if hit:
         days = values.demo_days(fold(inline_text(hit.label) + " " + hit.text))
     if days is not None:

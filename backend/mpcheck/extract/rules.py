@@ -34,6 +34,7 @@ class Table:
         self.skip_tags = frozenset(data["skip_tags"])
         self.block_tags = frozenset(data["block_tags"])
         self.heading_tags = frozenset(data.get("heading_tags", ()))
+        self._prefilter: re.Pattern[str] | None = None
 
     def get(self, *path: str) -> Any:
         """The raw JSON value at `path` (None when absent)."""
@@ -77,9 +78,11 @@ class Table:
 
     def all_label_prefilter(self) -> re.Pattern[str]:
         """One Python-only alternation of every field label, used to skip non-label text quickly."""
-        parts = [e["re"] for f in self.data["fields"].values() for e in f["labels"]]
-        parts += [e["re"] for group in self.data["partner_page"]["labels"].values() for e in group]
-        return re.compile("^(?:" + "|".join(parts) + ")", FLAGS)
+        if self._prefilter is None:
+            parts = [e["re"] for f in self.data["fields"].values() for e in f["labels"]]
+            parts += [e["re"] for group in self.data["partner_page"]["labels"].values() for e in group]
+            self._prefilter = re.compile("^(?:" + "|".join(parts) + ")", FLAGS)
+        return self._prefilter
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from mpcheck.extract import identity, offer, props
+from mpcheck.extract import identity, jsonld, offer, props
 from mpcheck.extract.changelog import changelog
 from mpcheck.extract.context import build_page
 from mpcheck.extract.dom import parse_html
@@ -72,28 +72,26 @@ def _missing(facts: dict[str, Any]) -> list[str]:
 
 def _extract(html_text: str, url: str | None) -> dict[str, Any]:
     page = build_page(parse_html(html_text), url)
-    code = identity.code(page)
-    partner = identity.partner(page)
     facts = empty_facts()
+    # item-based fields first, then the items leave the tree (see Page.detach_items)
+    facts["reviews"] = reviews(page)
+    entries = changelog(page)
+    partner_for_comments = identity.partner(page)
+    facts["comments"] = comments(page, partner_for_comments["name"])
+    page.detach_items()
+    code = identity.code(page)
     facts.update(
-        url=identity.page_url(page, code),
-        code=code,
-        name=identity.name(page),
-        kind=identity.kind(page),
-        withdrawn=identity.withdrawn(page),
-        partner=partner,
-        price=offer.price(page),
-        demo=offer.demo(page),
+        url=identity.page_url(page, code), code=code, name=identity.name(page), kind=identity.kind(page),
+        withdrawn=identity.withdrawn(page), partner=partner_for_comments, price=offer.price(page),
+        demo=offer.demo(page), changelog=entries,
     )
     facts.update(props.read_props(page))
-    facts["reviews"] = reviews(page)  # before rating: the rating label must not come from a review item
     facts["rating"] = {"average": props.rating(page)}
-    facts["comments"] = comments(page, partner["name"])
-    facts["changelog"] = changelog(page)
     facts["support"] = support(page.tabs.bodies.get("support"))
     if "support" in page.tabs.bodies:
         page.found_by["support"] = "tab-body"
     facts["links"] = links(page)
+    jsonld.fill(facts, page.root, page.found_by)
     if facts["updated"] is None and facts["changelog"] and facts["changelog"][0]["date"]:
         facts["updated"], page.found_by["updated"] = facts["changelog"][0]["date"], "changelog"
     if facts["version"] is None and facts["changelog"]:

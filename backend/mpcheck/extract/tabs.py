@@ -18,6 +18,7 @@ from mpcheck.extract.rules import table
 from mpcheck.extract.text import fold, inline_text
 
 _BAR_TAGS = {"a", "button", "li", "label"}
+_ID_OR_BAR = etree.XPath("//*[@id or @role or self::nav]")
 
 
 @dataclass
@@ -71,28 +72,40 @@ def _by_title(root: Any, missing: list[str]) -> dict[str, Any]:
         for name in table().data["tabs"]:
             if _title_match(name, text) and el not in titles:
                 titles[el] = name
-    found: dict[str, Any] = {}
+    plan: list[tuple[str, Any, set[Any] | None]] = []  # decided before any wrapping moves nodes
     for el, name in titles.items():
-        if name not in missing or name in found or el.getparent() is None:
-            continue
         parent = el.getparent()
+        if name not in missing or any(p[0] == name for p in plan) or parent is None:
+            continue
         siblings = {t for t in titles if t is not el and t.getparent() is parent}
         if siblings or parent.tag in ("body", "html", "main") or css(parent, "h1"):
             # the parent is more than this tab: cut the section at the next title / same-level heading
             siblings |= {s for s in parent if s is not el and s.tag == el.tag}
-            found[name] = _wrap_section(el, siblings)
+            plan.append((name, el, siblings))
         else:
-            found[name] = parent
-    return found
+            plan.append((name, parent, None))
+    return {name: _wrap_section(el, stop) if stop is not None else el for name, el, stop in plan}
 
 
-def _control(ids: dict[str, Any], root: Any, name: str, spec: dict[str, Any]) -> Any:
+def _bar_items(root: Any) -> tuple[dict[str, Any], list[Any]]:
+    """One pass over the page: the id map and the clickable items of tab bars (role=tab, nav, #tab-list…)."""
+    ids: dict[str, Any] = {}
+    bars: list[Any] = []
+    for el in _ID_OR_BAR(root):  # one XPath (C) instead of a Python loop over every element
+        el_id = el.get("id")
+        if el_id:
+            ids.setdefault(el_id, el)
+        if el.get("role") in ("tablist", "tab") or el.tag == "nav" or (el_id or "").startswith("tab-list"):
+            bars.append(el)
+    items = [i for bar in bars for i in bar.iter("a", "button", "li")] + [b for b in bars if b.get("role") == "tab"]
+    return ids, items
+
+
+def _control(ids: dict[str, Any], items: list[Any], name: str, spec: dict[str, Any]) -> Any:
     """The tab-bar element of a tab whose text is the tab title."""
+    anchor = "#" + spec["anchor"]
     options = [ids.get(spec["anchor"]), ids.get(f"tab-{name}")]
-    options += css(root, f"a[href$='#{spec['anchor']}']")
-    options += [
-        el for el in css(root, "[role=tab], .tab-list a, nav a, li") if _title_match(name, inline_text(el))
-    ]
+    options += [el for el in items if (el.get("href") or "").endswith(anchor)] + items
     for el in options:
         if el is not None and _title_match(name, inline_text(el)):
             return el
@@ -102,10 +115,10 @@ def _control(ids: dict[str, Any], root: Any, name: str, spec: dict[str, Any]) ->
 def find_tabs(root: Any) -> Tabs:
     """Locate every known tab body and tab label on the page."""
     tabs = Tabs()
-    ids = {el.get("id"): el for el in css(root, "[id]")}
+    ids, bar_items = _bar_items(root)
     spec_all: dict[str, Any] = table().data["tabs"]
     for name, spec in spec_all.items():
-        control = _control(ids, root, name, spec)
+        control = _control(ids, bar_items, name, spec)
         if control is not None:
             tabs.labels[name] = inline_text(control)
         body = next((ids[i] for i in spec["ids"] if i in ids), None)

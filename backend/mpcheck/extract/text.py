@@ -1,9 +1,9 @@
 """Text normalisation and text of element subtrees (DOM.md §10.1).
 
 `norm` maps NBSP-like spaces to plain spaces and collapses runs; `fold` additionally turns `ё` into
-`е` and is used ONLY for matching, never for values shown to the user. `block_text` puts a space at
-every block boundary (what `changelog.chars` is measured on); `inline_text` behaves like
-`textContent` (no separators) but skips script/style.
+`е` and is used ONLY for matching, never for values shown to the user. `inline_text` (alias
+`block_text`) is the text of a subtree with a space at every block boundary — what
+`changelog.chars` is measured on.
 """
 
 from __future__ import annotations
@@ -11,24 +11,30 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from mpcheck.extract.rules import table
+from lxml import etree
 
-_SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u2007\u200b]+")
+_ZERO_WIDTH = "\u200b"
 _FOLD = str.maketrans({"ё": "е", "Ё": "Е"})
 # C0 controls (except tab/newline/CR) and NUL break lxml and mean nothing on a page.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def norm(text: str | None) -> str:
-    """Collapse every kind of whitespace (NBSP, U+202F, U+2009 …) into single spaces and trim."""
+    """Collapse every kind of whitespace (NBSP, U+202F, U+2009 …) into single spaces and trim.
+
+    `str.split()` splits on all Unicode whitespace (NBSP and the narrow/thin spaces included).
+    """
     if not text:
         return ""
-    return _SPACES.sub(" ", text).strip()
+    if _ZERO_WIDTH in text:
+        text = text.replace(_ZERO_WIDTH, " ")
+    return " ".join(text.split())
 
 
 def fold(text: str | None) -> str:
     """`norm` plus ё→е: the form every shared regex is matched against (same length as `norm`)."""
-    return norm(text).translate(_FOLD)
+    text = norm(text)
+    return text.translate(_FOLD) if ("ё" in text or "Ё" in text) else text
 
 
 def strip_controls(text: str) -> str:
@@ -43,42 +49,30 @@ def own_text(el: Any) -> str:
     return "".join(parts)
 
 
-def _walk(el: Any, block: bool, exclude: frozenset[Any] = frozenset()) -> str:
-    """Iterative text walk (deeply nested hostile HTML must not hit the recursion limit)."""
-    rules = table()
-    skip, blocks = rules.skip_tags, rules.block_tags
-    out: list[str] = []
-    stack: list[tuple[Any, bool]] = [(el, False)]
-    while stack:
-        node, closing = stack.pop()
-        tag = node.tag
-        if closing:
-            if block and tag in blocks:
-                out.append(" ")
-            if node is not el and node.tail:
-                out.append(node.tail)
-            continue
-        if not isinstance(tag, str) or (node is not el and (tag in skip or node in exclude)):
-            if node is not el and node.tail:
-                out.append(node.tail)
-            continue
-        if block and tag in blocks:
-            out.append(" ")
-        if node.text:
-            out.append(node.text)
-        stack.append((node, True))
-        stack.extend((child, False) for child in reversed(node))
-    return "".join(out)
-
-
 def inline_text(el: Any) -> str:
-    """Normalised text of a subtree like `textContent` (script/style skipped)."""
-    return norm(_walk(el, block=False))
+    """Normalised text of a subtree (the tree is prepared by `dom.parse_html`: block boundaries are
+    already spaces and script/style are gone, so this is the README's block text)."""
+    return norm("".join(el.itertext()))
 
 
-def block_text(el: Any, exclude: frozenset[Any] = frozenset()) -> str:
-    """Normalised text of a subtree with a space at every block boundary (<br>, <p>, <li>, cells …).
+block_text = inline_text
 
-    Subtrees rooted at an element of `exclude` are left out (their tails are kept).
-    """
-    return norm(_walk(el, block=True, exclude=exclude))
+
+def text_without(root: Any, excluded: list[Any]) -> str:
+    """Text of `root` leaving out the `excluded` subtrees (swapped for empty placeholders meanwhile)."""
+    swaps = []
+    for el in excluded:
+        parent = el.getparent()
+        if parent is None or el is root:
+            continue
+        holder = etree.Element("span")
+        holder.tail = el.tail
+        parent.replace(el, holder)
+        swaps.append((parent, el, holder))
+    try:
+        return inline_text(root)
+    finally:
+        for parent, el, holder in reversed(swaps):
+            tail = holder.tail
+            parent.replace(holder, el)
+            el.tail = tail

@@ -7,7 +7,9 @@ nothing is built at import time.
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable, Mapping
+import functools
+import threading
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import Any
 
@@ -41,13 +43,16 @@ class MarketplaceService:
         self,
         settings: ReaderSettings,
         *,
-        store: ObservationStore,
+        store: ObservationStore | Callable[[], ObservationStore],
         rules_dir: str | None = None,
         fetcher: Fetcher | None = None,
     ) -> None:
         self.settings = s = settings
         self.fetcher = fetcher or Fetcher(s.fetch())
-        self.store = store
+        # A factory defers opening SQLite to first use: building an app must not create files.
+        self._store: ObservationStore | None = store if isinstance(store, ObservationStore) else None
+        self._store_factory = store if callable(store) else None
+        self._store_lock = threading.Lock()
         self.rules_dir = rules_dir
 
         def cache(name: str, ttl_key: str) -> SingleFlightCache:
@@ -74,14 +79,25 @@ class MarketplaceService:
         """Build from a Flask config (or any mapping with the same keys)."""
         return cls(
             reader_settings(config),
-            store=ObservationStore(config.get("DB_PATH", ":memory:")),
+            store=functools.partial(ObservationStore, config.get("DB_PATH", ":memory:")),
             rules_dir=config.get("RULES_DIR"),
         )
+
+    @property
+    def store(self) -> ObservationStore:
+        """The observation store, opened (and migrated) on first use."""
+        with self._store_lock:
+            if self._store is None:
+                assert self._store_factory is not None
+                self._store = self._store_factory()
+            return self._store
 
     def close(self) -> None:
         """Release the HTTP pool and the database."""
         self.fetcher.close()
-        self.store.close()
+        with self._store_lock:
+            if self._store is not None:
+                self._store.close()
 
     # --- solutions -------------------------------------------------------------------------------
 
@@ -101,11 +117,8 @@ class MarketplaceService:
         page = self.fetcher.get(self.fetcher.policy.solution_url(code))
         facts = extraction.solution_facts(page)
         notes: list[str] = []
-        urls = extraction.pager_urls(page)
-        if urls is None:
-            notes.append("pager pages not read: extractor helpers missing")
         extra = []
-        for url in (urls or [])[: int(self.settings["MARKETPLACE_EXTRA_PAGES"])]:
+        for url in extraction.pager_urls(page, int(self.settings["MARKETPLACE_EXTRA_PAGES"])):
             try:
                 extra.append(extraction.solution_facts(self.fetcher.get(url)))
             except MarketplaceError as exc:  # the first page alone is still a useful answer
@@ -113,7 +126,7 @@ class MarketplaceService:
                 break
         if extra:
             facts = extraction.merge_pages(facts, extra)
-        if _needs_feed(facts) and extraction.feed_available():
+        if _needs_feed(facts):
             try:
                 feed = self.fetcher.get(f"/solutions/{code}/?update_sys_new=Y")
                 facts = extraction.feed_merge(facts, feed)

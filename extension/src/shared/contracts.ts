@@ -34,6 +34,9 @@ export interface Report {
   code: string | null;
   score: number | null;
   coverage: number;
+  /** The engine's coverage counts (n/a steps are outside the total). */
+  coverage_known?: number;
+  coverage_total?: number;
   headline: { status: Status; key: string; message?: Localized };
   criteria: CriterionReport[];
 }

@@ -30,6 +30,7 @@ export function renderMiniBadge(
   box.setAttribute("aria-label", label);
   box.title = label;
   const value = doc.createElement("span");
+  value.className = "mp-mini-value";
   value.textContent = score === null ? "?" : String(Math.round(score));
   box.append(statusIcon(doc, status), value);
   const style = doc.createElement("style");

@@ -32,8 +32,14 @@ export function statusText(rules: RulesTexts, status: Status, lang: Lang): strin
   return (isObject(table) && localized(table[status], lang)) || FALLBACK_STATUS[status][lang];
 }
 
-/** Known = evaluated criteria (not unknown, not n/a): "данные по 7 из 9 шагов". */
+/**
+ * "данные по 7 из 9 шагов": the engine's own counts when it gives them (it leaves n/a steps out of
+ * the total), else known = neither unknown nor n/a, out of all rows.
+ */
 export function coverageCounts(report: Report): { known: number; total: number } {
+  if (typeof report.coverage_known === "number" && typeof report.coverage_total === "number") {
+    return { known: report.coverage_known, total: report.coverage_total };
+  }
   const total = report.criteria.length || CRITERIA.length;
   const known = report.criteria.filter((c) => c.status !== "unknown" && c.status !== "not_applicable").length;
   return { known, total };

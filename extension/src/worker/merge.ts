@@ -35,9 +35,13 @@ function isRelease(v: unknown): boolean {
   return isObject(v) && typeof v.version === "string" && typeof v.date === "string" && ISO_DATE.test(v.date);
 }
 
-/** The page's changelog wins; the stored history fills it only when the page showed none. */
+/**
+ * The page's changelog wins; the stored history fills it only when the page showed none, and the
+ * facts' `sources` map tells the engine to cite it as backend evidence.
+ */
 export function mergeHistory(facts: FactsView, body: unknown): FactsView {
   const changelog = isObject(body) ? body.changelog : null;
   if (facts.changelog != null || !Array.isArray(changelog) || !changelog.every(isRelease)) return facts;
-  return { ...facts, changelog };
+  const sources = isObject(facts.sources) ? facts.sources : {};
+  return { ...facts, changelog, sources: { ...sources, changelog: "backend" } };
 }

@@ -97,6 +97,11 @@ describe("full badge", () => {
     expect(failed.host.dataset.state).toBe("error");
   });
 
+  it("uses the engine's coverage counts when it gives them (n/a outside the total)", () => {
+    const { root } = mount({ report: { ...sampleReport(), coverage_known: 7, coverage_total: 8 } });
+    expect(root.textContent).toContain("данные по 7 из 8 шагов");
+  });
+
   it("says 'no score' when the score is null", () => {
     const { host, root } = mount({ report: sampleReport({ score: null, coverage: 0.2 }) });
     expect(host.dataset.score).toBeUndefined();

@@ -56,6 +56,7 @@ describe("worker merge", () => {
   it("lets the page changelog win and fills a missing one from history", () => {
     const history = { changelog: [{ version: "1.0.1", date: "2026-10-01", chars: 20 }] };
     expect(mergeHistory(facts, history).changelog).toEqual(history.changelog);
+    expect(mergeHistory(facts, history).sources).toEqual({ changelog: "backend" }); // cited as backend evidence
     const withPage = { ...facts, changelog: [] };
     expect(mergeHistory(withPage, history).changelog).toEqual([]);
     expect(mergeHistory(facts, { changelog: [{ version: 1 }] }).changelog).toBeNull();

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-
 from mpcheck.app import create_app
 
 REPO = Path(__file__).resolve().parents[3]
@@ -26,7 +25,9 @@ def client(app: Flask) -> FlaskClient:
 
 @pytest.fixture
 def demo14_facts() -> dict:
-    path = REPO / "tests" / "fixtures" / "marketplace" / "expected" / "solution_module_paid_demo14_active.json"
+    path = (
+        REPO / "tests" / "fixtures" / "marketplace" / "expected" / "solution_module_paid_demo14_active.json"
+    )
     if not path.exists():  # the fixture copy is made by the extractor suite; the shared original is the same
         path = REPO.parent / "shared" / "marketplace" / "fixtures" / "expected" / path.name
     return json.loads(path.read_text(encoding="utf-8"))

@@ -41,7 +41,9 @@ def test_profile_and_disabled_options_change_the_report(client: FlaskClient, dem
         (lambda f: f["support"].__setitem__("channels", ["pigeon"]), "support.channels.0"),
     ],
 )
-def test_schema_errors_are_400_naming_the_field(client: FlaskClient, demo14_facts: dict, mutate, field) -> None:
+def test_schema_errors_are_400_naming_the_field(
+    client: FlaskClient, demo14_facts: dict, mutate, field
+) -> None:
     facts = copy.deepcopy(demo14_facts)
     mutate(facts)
     response = client.post("/api/v1/score", json=facts)
@@ -52,7 +54,8 @@ def test_schema_errors_are_400_naming_the_field(client: FlaskClient, demo14_fact
 
 
 @pytest.mark.parametrize(
-    ("query", "field"), [("profile=huge", "profile"), ("disabled=demo,nope", "disabled"), ("today=27.11.2026", "today")]
+    ("query", "field"),
+    [("profile=huge", "profile"), ("disabled=demo,nope", "disabled"), ("today=27.11.2026", "today")],
 )
 def test_bad_options_are_400(client: FlaskClient, demo14_facts: dict, query: str, field: str) -> None:
     response = client.post(f"/api/v1/score?{query}", json=demo14_facts)
@@ -87,12 +90,18 @@ def test_oversized_body_is_413(client: FlaskClient) -> None:
 
 def test_batch_scores_each_item_and_reports_bad_ones_inline(client: FlaskClient, demo14_facts: dict) -> None:
     bad = {"schema": "mpcheck.facts/1", "price": {"rub": -5}}
-    response = client.post(f"/api/v1/score/batch{TODAY}", json={"items": [demo14_facts, bad, {"schema": "mpcheck.facts/1"}]})
+    response = client.post(
+        f"/api/v1/score/batch{TODAY}", json={"items": [demo14_facts, bad, {"schema": "mpcheck.facts/1"}]}
+    )
     assert response.status_code == 200
     reports = response.get_json()["reports"]
     assert len(reports) == 3
     assert reports[0]["code"] == "nordlab.smartseo"
-    assert reports[1] == {"error": "invalid_facts", "message": reports[1]["message"], "field": "items.1.price.rub"}
+    assert reports[1] == {
+        "error": "invalid_facts",
+        "message": reports[1]["message"],
+        "field": "items.1.price.rub",
+    }
     assert reports[2]["score"] is None and reports[2]["coverage_known"] == 0
 
 

@@ -28,7 +28,9 @@ def test_openapi_documents_every_route(client: FlaskClient, app) -> None:
     doc = client.get("/api/v1/openapi.json").get_json()
     assert doc["openapi"].startswith("3.1")
     documented = {re.sub(r"\{[^}]*\}", "{}", "/api/v1" + path) for path in doc["paths"]}
-    routes = {re.sub(r"<[^>]*>", "{}", r.rule) for r in app.url_map.iter_rules() if r.rule.startswith("/api/v1")}
+    routes = {
+        re.sub(r"<[^>]*>", "{}", r.rule) for r in app.url_map.iter_rules() if r.rule.startswith("/api/v1")
+    }
     assert routes <= documented
 
 
@@ -45,6 +47,10 @@ def test_cors_only_for_extension_and_marketplace_origins(client: FlaskClient) ->
     for origin in allowed:
         response = client.get("/api/v1/health", headers={"Origin": origin})
         assert response.headers.get("Access-Control-Allow-Origin") == origin
-    for origin in ["https://evil.example", "http://marketplace.1c-bitrix.ru", "https://marketplace.1c-bitrix.ru.evil.io"]:
+    for origin in [
+        "https://evil.example",
+        "http://marketplace.1c-bitrix.ru",
+        "https://marketplace.1c-bitrix.ru.evil.io",
+    ]:
         response = client.get("/api/v1/health", headers={"Origin": origin})
         assert "Access-Control-Allow-Origin" not in response.headers

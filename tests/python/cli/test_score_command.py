@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from mpcheck.cli.main import main
 
 RULES = Path(__file__).resolve().parents[3] / "shared_rules"
@@ -23,13 +22,20 @@ def vector_case(file: str, name: str) -> dict:
 @pytest.fixture
 def pseudo_demo_facts(tmp_path: Path) -> Path:
     case = vector_case("support.json", "email-only vetoes a fast declared time")
-    facts = dict(case["facts"], demo={"available": True, "days": 1}, code="quickdev.callbackpro", name="Обратный звонок")
+    facts = dict(
+        case["facts"],
+        demo={"available": True, "days": 1},
+        code="quickdev.callbackpro",
+        name="Обратный звонок",
+    )
     path = tmp_path / "facts.json"
     path.write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
     return path
 
 
-def test_terminal_report_in_russian_by_default(pseudo_demo_facts: Path, capsys: pytest.CaptureFixture) -> None:
+def test_terminal_report_in_russian_by_default(
+    pseudo_demo_facts: Path, capsys: pytest.CaptureFixture
+) -> None:
     assert main(["score", str(pseudo_demo_facts), "--today", "2026-11-27"]) == 0
     out = capsys.readouterr().out
     assert "Обратный звонок (quickdev.callbackpro)" in out

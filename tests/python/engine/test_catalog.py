@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
-
 from mpcheck.engine.metrics import METRICS
 from mpcheck.rules import read_rules
 
@@ -23,7 +22,17 @@ def vector_cases(name: str) -> list[dict]:
 
 
 def test_nine_criteria_in_checklist_order() -> None:
-    assert ORDER == ["demo", "support", "reviews", "updates", "developer", "packaging", "cases", "price", "account_manager"]
+    assert ORDER == [
+        "demo",
+        "support",
+        "reviews",
+        "updates",
+        "developer",
+        "packaging",
+        "cases",
+        "price",
+        "account_manager",
+    ]
     assert [RULES.criteria[c]["step"] for c in ORDER] == list(range(1, 10))
     assert sorted(p.stem for p in (RULES_DIR / "criteria").glob("*.json")) == sorted(ORDER)
 
@@ -63,7 +72,11 @@ def test_metrics_exist_and_every_signal_ends_in_a_default_band(cid: str) -> None
 
 def test_headline_messages_exist() -> None:
     policy = RULES.scoring["headline"]
-    keys = {r["key"] for r in policy["rules"]} | {b["key"] for b in policy["score_bands"]} | {policy["no_score"]["key"]}
+    keys = (
+        {r["key"] for r in policy["rules"]}
+        | {b["key"] for b in policy["score_bands"]}
+        | {policy["no_score"]["key"]}
+    )
     assert keys == set(policy["messages"])
 
 

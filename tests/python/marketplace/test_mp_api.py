@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 from flask import Flask
-
 from mpcheck.marketplace.service import get_service
+
 from tests.fakemarket import FakeMarketplace
 
 API = "/api/v1"

@@ -6,7 +6,6 @@ import threading
 import time
 
 import pytest
-
 from mpcheck.marketplace.cache import SingleFlightCache
 from mpcheck.marketplace.errors import NotFound, UpstreamError
 

@@ -65,9 +65,12 @@ def test_feed_is_windows_1251_xml(fake_market: FakeMarketplace) -> None:
 
 def test_control_api_sets_faults_and_counts(fake_market: FakeMarketplace) -> None:
     base = fake_market.base_url
-    assert _get(f"{base}/__fake/faults", {"path": "/solutions/nordlab.smartseo/", "mode": "5xx"}, "POST")[0] == 200
+    assert (
+        _get(f"{base}/__fake/faults", {"path": "/solutions/nordlab.smartseo/", "mode": "5xx"}, "POST")[0]
+        == 200
+    )
     assert _get(f"{base}/solutions/nordlab.smartseo/")[0] == 503
-    status, body, _ = _get(f"{base}/__fake/stats")
+    _, body, _ = _get(f"{base}/__fake/stats")
     stats = json.loads(body)
     assert stats["paths"] == {"/solutions/nordlab.smartseo/": 1}
     assert stats["faults"]["/solutions/nordlab.smartseo/"]["mode"] == "5xx"
@@ -93,11 +96,15 @@ def test_tls_mode_serves_the_real_host_name() -> None:
     with FakeMarketplace(tls_mode=True) as fake:
         assert fake.cert_path is not None and fake.base_url.startswith("https://")
         ctx = ssl.create_default_context(cafile=str(fake.cert_path))
-        with socket.create_connection(("127.0.0.1", fake.port), timeout=5) as raw:
-            with ctx.wrap_socket(raw, server_hostname="marketplace.1c-bitrix.ru") as tls:
-                tls.sendall(b"GET /solutions/nordlab.smartseo/ HTTP/1.1\r\nHost: marketplace.1c-bitrix.ru\r\n"
-                            b"Connection: close\r\n\r\n")
-                assert tls.recv(12) == b"HTTP/1.1 200"
+        with (
+            socket.create_connection(("127.0.0.1", fake.port), timeout=5) as raw,
+            ctx.wrap_socket(raw, server_hostname="marketplace.1c-bitrix.ru") as tls,
+        ):
+            tls.sendall(
+                b"GET /solutions/nordlab.smartseo/ HTTP/1.1\r\nHost: marketplace.1c-bitrix.ru\r\n"
+                b"Connection: close\r\n\r\n"
+            )
+            assert tls.recv(12) == b"HTTP/1.1 200"
         cert_dir = fake.cert_path.parent
     assert not cert_dir.exists()  # the throwaway cert is removed on stop
 

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 from flask import Flask
-
 from mpcheck.app import create_app
 from mpcheck.marketplace.service import get_service
+
 from tests.fakemarket import FakeMarketplace
 
 API = "/api/v1"
@@ -27,7 +27,9 @@ def fault_app(app_config: dict[str, Any]) -> Iterator[Flask]:
 
 
 @pytest.mark.parametrize("mode", sorted(EXPECTED))
-def test_cold_failure_is_a_clear_json_error(fault_app: Flask, fake_market: FakeMarketplace, mode: str) -> None:
+def test_cold_failure_is_a_clear_json_error(
+    fault_app: Flask, fake_market: FakeMarketplace, mode: str
+) -> None:
     fake_market.set_fault(SEO, mode, **FAULT_PARAMS.get(mode, {}))
     response = fault_app.test_client().get(f"{API}/solutions/nordlab.smartseo")
     assert response.status_code == EXPECTED[mode] and response.is_json
@@ -56,7 +58,9 @@ def test_report_endpoint_never_answers_500(fault_app: Flask, fake_market: FakeMa
     assert response.status_code == EXPECTED[mode] and response.is_json
 
 
-def test_cp1251_reencoded_page_gives_the_same_facts(client: Any, app: Flask, fake_market: FakeMarketplace) -> None:
+def test_cp1251_reencoded_page_gives_the_same_facts(
+    client: Any, app: Flask, fake_market: FakeMarketplace
+) -> None:
     utf8 = client.get(f"{API}/solutions/nordlab.smartseo").get_json()["facts"]
     get_service(app).solutions.clear()
     fake_market.set_fault(SEO, "cp1251")

@@ -8,9 +8,9 @@ import time
 from collections.abc import Iterator
 
 import pytest
-
 from mpcheck.marketplace.errors import NotFound, TooLarge, UpstreamError, UpstreamTimeout
 from mpcheck.marketplace.fetcher import USER_AGENT, Fetcher, FetchSettings
+
 from tests.fakemarket import FakeMarketplace
 
 PAGE = "/solutions/nordlab.smartseo/"
@@ -113,7 +113,9 @@ def test_size_cap_aborts_the_download(fake_market: FakeMarketplace, declare_leng
 def test_concurrency_is_limited_per_host(fake_market: FakeMarketplace) -> None:
     fake_market.set_fault("*", "slow", delay=0.2)
     fetcher = make(fake_market, concurrency=2)
-    threads = [threading.Thread(target=fetcher.get, args=(f"/partners/index.php?PAGEN_1={n}",)) for n in range(6)]
+    threads = [
+        threading.Thread(target=fetcher.get, args=(f"/partners/index.php?PAGEN_1={n}",)) for n in range(6)
+    ]
     for t in threads:
         t.start()
     for t in threads:

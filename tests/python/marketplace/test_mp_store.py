@@ -13,8 +13,13 @@ from mpcheck.marketplace.store import MIGRATIONS, ObservationStore
 
 def facts(price: int = 12990, version: str = "3.4.2", reviews: int = 37) -> dict[str, Any]:
     return {
-        "price": {"rub": price}, "installs": {"label": "500 - 999"}, "rating": {"average": 4.8},
-        "reviews": {"total": reviews}, "comments": {"total": 5}, "version": version, "updated": "2026-11-19",
+        "price": {"rub": price},
+        "installs": {"label": "500 - 999"},
+        "rating": {"average": 4.8},
+        "reviews": {"total": reviews},
+        "comments": {"total": 5},
+        "version": version,
+        "updated": "2026-11-19",
     }
 
 
@@ -75,7 +80,7 @@ def test_concurrent_writers_threads_and_connections(tmp_path: Path) -> None:
             for i in range(30):
                 db.record(f"p.m{n}", facts(price=i))
                 db.record("shared.code", facts(price=i % 2))
-        except BaseException as exc:  # noqa: BLE001 - collected and asserted below
+        except BaseException as exc:
             errors.append(exc)
 
     threads = [threading.Thread(target=writer, args=(n,)) for n in range(12)]

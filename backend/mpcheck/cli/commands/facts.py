@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -48,13 +49,24 @@ def _fetch(url: str) -> Any:
         svc.close()
 
 
+class UpstreamFailure(Exception):
+    """The Marketplace could not be read (exit code 1, one line on stderr)."""
+
+
 def _from_url(url: str) -> dict[str, Any]:
     try:
         result = _fetch(url)
     except UsageError:
         raise
-    except ValueError as exc:  # a URL the reader refuses (not the Marketplace, not a solution)
+    except ValueError as exc:
         raise UsageError(f"cannot read {url}: {exc}") from exc
+    except Exception as exc:  # the service's typed errors: refused URL = bad input, the rest = upstream
+        reason = getattr(exc, "reason", None)
+        if reason is None:
+            raise
+        if reason == "refused":
+            raise UsageError(str(exc)) from exc
+        raise UpstreamFailure(f"{reason}: {exc}") from exc
     facts = result[0] if isinstance(result, tuple) else result
     return dict(facts)
 
@@ -113,7 +125,11 @@ def summary(facts: dict[str, Any]) -> str:
 def run(args: argparse.Namespace) -> int:
     """Print the facts (JSON or summary)."""
     source: str = args.source
-    facts = _from_url(source) if source.startswith(("http://", "https://")) else _from_file(source)
+    try:
+        facts = _from_url(source) if source.startswith(("http://", "https://")) else _from_file(source)
+    except UpstreamFailure as exc:
+        print(f"mpcheck: {exc}", file=sys.stderr)
+        return 1
     if args.json:
         print(json.dumps(facts, ensure_ascii=False, indent=2))
     else:

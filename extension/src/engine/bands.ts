@@ -1,0 +1,52 @@
+// Band matching: `when` tests from the rule files, strictly typed (no truthiness, no coercion).
+// Port of backend/mpcheck/engine/bands.py.
+import { isNumber } from "./factsAccess";
+import { truthy } from "./python";
+import type { Band, When } from "./types";
+
+const NUMERIC_TESTS: Readonly<Record<string, (value: number, target: number) => boolean>> = {
+  lt: (v, t) => v < t,
+  lte: (v, t) => v <= t,
+  gt: (v, t) => v > t,
+  gte: (v, t) => v >= t,
+};
+
+/** Equality that never mixes types: true !== 1, "1" !== 1. */
+export function sameScalar(a: unknown, b: unknown): boolean {
+  if (typeof a === "boolean" || typeof b === "boolean") {
+    return typeof a === "boolean" && typeof b === "boolean" && a === b;
+  }
+  if (isNumber(a) && isNumber(b)) return a === b;
+  // Python: `type(a) is type(b) and a == b` (strings; None is None).
+  return typeof a === typeof b && a === b;
+}
+
+/** True when every test in `when` holds for value (a missing or empty `when` always matches). */
+export function matches(when: When | undefined | null, value: unknown, profile: string): boolean {
+  if (!truthy(when) || when === undefined || when === null) return true;
+  // Same order as Python's dict iteration: JSON object keys keep insertion order (none is numeric).
+  for (const [test, target] of Object.entries(when) as [string, unknown][]) {
+    if (test === "eq") {
+      if (!sameScalar(value, target)) return false;
+    } else if (test === "in") {
+      if (!asList(target, test).some((option) => sameScalar(value, option))) return false;
+    } else if (test === "profile_in") {
+      if (!asList(target, test).includes(profile)) return false;
+    } else {
+      const compare = Object.hasOwn(NUMERIC_TESTS, test) ? NUMERIC_TESTS[test] : undefined;
+      if (compare === undefined) throw new Error(`unknown band test ${JSON.stringify(test)}`); // Python: KeyError
+      if (!(isNumber(value) && isNumber(target) && compare(value, target))) return false;
+    }
+  }
+  return true;
+}
+
+/** The first band whose `when` holds, in file order. */
+export function firstMatching(bands: readonly Band[], value: unknown, profile: string): Band | null {
+  return bands.find((band) => matches(band.when, value, profile)) ?? null;
+}
+
+function asList(target: unknown, test: string): unknown[] {
+  if (!Array.isArray(target)) throw new Error(`band test ${test} needs a list`);
+  return target;
+}

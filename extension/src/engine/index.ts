@@ -1,0 +1,8 @@
+// The TypeScript rules engine (port of backend/mpcheck/engine): pure functions, no DOM, no
+// chrome.* and no Node APIs, so the content script and the service worker both run it.
+export { buildReport } from "./report";
+export { METRICS } from "./metrics";
+export type {
+  BuildOptions, CriterionId, CriterionReport, CriterionRule, Evidence, EvidenceSource, Facts, Headline, Json,
+  Lang, MetricName, Outcome, Profile, PublicFinding, Report, RulesBundle, Scalar, Scoring, Status, Text,
+} from "./types";
