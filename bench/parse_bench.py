@@ -29,9 +29,16 @@ from mpcheck.extract.decode import decode_body  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures" / "marketplace"
 LABELS = {
-    "code": r"код\s+решения", "partner": r"разработчик", "price": r"цена", "version": r"версия",
-    "published": r"опубликовано", "updated": r"обновлено", "installs": r"(?:количество\s+)?установок",
-    "editions": r"(?:совместимые\s+)?редакции", "adaptive": r"адаптивн\w*", "composite": r"(?:поддержка\s+)?композит\w*",
+    "code": r"код\s+решения",
+    "partner": r"разработчик",
+    "price": r"цена",
+    "version": r"версия",
+    "published": r"опубликовано",
+    "updated": r"обновлено",
+    "installs": r"(?:количество\s+)?установок",
+    "editions": r"(?:совместимые\s+)?редакции",
+    "adaptive": r"адаптивн\w*",
+    "composite": r"(?:поддержка\s+)?композит\w*",
 }
 DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}")
 SKIP = {"script", "style", "option", "button"}
@@ -71,15 +78,24 @@ def synthetic_page(target_bytes: int = 200_000) -> str:
     review = re.search(r'<article class="mp-review" data-id="r-8977">.*?</article>', html, re.S)
     row = re.search(r'<div class="mp-log__item">.*?</div></div>', html, re.S)
     assert review and row
-    reviews, rows = [], []
+    reviews: list[str] = []
+    rows: list[str] = []
     i = 0
     while len(html.encode()) + sum(len(x.encode()) for x in reviews + rows) < target_bytes:
         day, month = 1 + i % 28, 1 + (i // 28) % 12
         reviews.append(review.group(0).replace("09.11.2026", f"{day:02d}.{month:02d}.2019"))
-        rows.append(row.group(0).replace("3.4.2", f"1.{i // 50}.{i % 50}").replace("19.11.2026", f"{day:02d}.{month:02d}.2018"))
+        rows.append(
+            row.group(0)
+            .replace("3.4.2", f"1.{i // 50}.{i % 50}")
+            .replace("19.11.2026", f"{day:02d}.{month:02d}.2018")
+        )
         i += 1
     html = html.replace('<div class="mp-pager">', "".join(reviews) + '<div class="mp-pager">', 1)
-    return html.replace("</div>\n    </section>\n\n    <section class=\"mp-tab-body\" id=\"tab-support-body\"", "".join(rows) + "</div>\n    </section>\n\n    <section class=\"mp-tab-body\" id=\"tab-support-body\"", 1)
+    return html.replace(
+        '</div>\n    </section>\n\n    <section class="mp-tab-body" id="tab-support-body"',
+        "".join(rows) + '</div>\n    </section>\n\n    <section class="mp-tab-body" id="tab-support-body"',
+        1,
+    )
 
 
 def median_ms(fn: Callable[[str], Any], html: str, runs: int) -> float:
@@ -100,7 +116,9 @@ def main() -> int:
     big = synthetic_page()
     pages[f"synthetic_{len(big.encode()) // 1024}KB.html"] = big
     facts = extract_solution(big)
-    print(f"synthetic page: {len(facts['reviews']['items'])} reviews, {len(facts['changelog'])} changelog rows")
+    print(
+        f"synthetic page: {len(facts['reviews']['items'])} reviews, {len(facts['changelog'])} changelog rows"
+    )
     print(f"{'page':48} {'KB':>5} {'mpcheck ms':>11} {'bs4 ms':>9} {'bs4/mpcheck':>12}")
     for name, html in pages.items():
         ours = median_ms(extract_solution, html, args.runs)

@@ -37,7 +37,9 @@ def chromium_args(ext_dir: Path | None, market_port: int) -> list[str]:
     return args
 
 
-def launch(pw: Playwright, market_port: int, ext_dir: Path | None = CHROME_BUILD, **kwargs: Any) -> BrowserContext:
+def launch(
+    pw: Playwright, market_port: int, ext_dir: Path | None = CHROME_BUILD, **kwargs: Any
+) -> BrowserContext:
     """A persistent context (extensions need one) in a fresh profile."""
     profile = tempfile.mkdtemp(prefix="mpcheck-chromium-")
     return pw.chromium.launch_persistent_context(
@@ -65,4 +67,6 @@ def extension_id(ctx: BrowserContext) -> str:
 
 def set_backend(ctx: BrowserContext, url: str) -> None:
     """The worker reads `backendUrl` from storage.local (a test override of the settings)."""
-    service_worker(ctx).evaluate("u => chrome.storage.local.clear().then(() => chrome.storage.local.set({backendUrl: u}))", url)
+    service_worker(ctx).evaluate(
+        "u => chrome.storage.local.clear().then(() => chrome.storage.local.set({backendUrl: u}))", url
+    )

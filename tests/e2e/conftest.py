@@ -13,8 +13,8 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, Playwright, sync_playwright
 
 from tests.e2e.browser import ARTIFACTS, CHROME_BUILD, CHROMIUM, REPO, launch
-from tests.fakemarket.server import FakeMarketplace
 from tests.e2e.pages import fake_routes
+from tests.fakemarket.server import FakeMarketplace
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

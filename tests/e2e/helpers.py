@@ -10,7 +10,17 @@ from playwright.sync_api import BrowserContext, Page
 
 from tests.e2e.browser import REPO, service_worker
 
-CRITERIA = ["demo", "support", "reviews", "updates", "developer", "packaging", "cases", "price", "account_manager"]
+CRITERIA = [
+    "demo",
+    "support",
+    "reviews",
+    "updates",
+    "developer",
+    "packaging",
+    "cases",
+    "price",
+    "account_manager",
+]
 STATUSES = {"good", "warn", "bad", "unknown", "not_applicable"}
 FULL_BADGE = "mpcheck-badge:not([data-size])"
 AXE = (REPO / "node_modules" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
@@ -37,7 +47,9 @@ def wait_badge_ready(page: Page, timeout: float = 10_000) -> None:
 
 def rows(page: Page, scope: str = FULL_BADGE) -> list[tuple[str, str]]:
     found = page.locator(f"{scope} [data-criterion]")
-    return [(r.get_attribute("data-criterion") or "", r.get_attribute("data-status") or "") for r in found.all()]
+    return [
+        (r.get_attribute("data-criterion") or "", r.get_attribute("data-status") or "") for r in found.all()
+    ]
 
 
 def expand_badge(page: Page) -> None:
@@ -67,6 +79,7 @@ def axe_serious(page: Page, scope_prefix: str | None = None) -> list[dict[str, o
     """Serious/critical axe-core violations, optionally only for nodes under `scope_prefix`."""
     page.evaluate(AXE)
     result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    assert result["passes"], "axe-core ran no rules: was it injected?"
     bad = []
     for v in result["violations"]:
         if v["impact"] not in ("serious", "critical"):

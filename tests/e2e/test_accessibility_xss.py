@@ -9,7 +9,9 @@ from tests.e2e.helpers import FULL_BADGE, axe_serious, expand_badge, open_popup,
 from tests.e2e.pages import XSS_CODE, solution_url
 
 
-def test_expanded_badge_has_no_serious_axe_violations(ctx: BrowserContext, page: Page, closed_port_url: str) -> None:
+def test_expanded_badge_has_no_serious_axe_violations(
+    ctx: BrowserContext, page: Page, closed_port_url: str
+) -> None:
     set_backend(ctx, closed_port_url)
     page.goto(solution_url("nordlab.smartseo"))
     wait_badge_ready(page)

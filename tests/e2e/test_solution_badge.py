@@ -63,7 +63,9 @@ def test_badge_text_and_expansion(ctx: BrowserContext, page: Page, closed_port_u
     screenshot(page, "badge.png", ARTIFACTS, FULL_BADGE)
 
 
-def test_idempotent_and_follows_in_page_navigation(ctx: BrowserContext, page: Page, closed_port_url: str) -> None:
+def test_idempotent_and_follows_in_page_navigation(
+    ctx: BrowserContext, page: Page, closed_port_url: str
+) -> None:
     set_backend(ctx, closed_port_url)
     page.goto(solution_url("nordlab.smartseo"))
     wait_badge_ready(page)
@@ -89,7 +91,9 @@ def test_compare_add_stores_the_solution(ctx: BrowserContext, page: Page, closed
     page.locator(f"{FULL_BADGE} .mp-compare-status", has_text=ui_text(ctx, "compareAdded")).wait_for()
     from tests.e2e.browser import service_worker
 
-    stored = service_worker(ctx).evaluate("() => chrome.storage.local.get('shortlist').then(r => r.shortlist)")
+    stored = service_worker(ctx).evaluate(
+        "() => chrome.storage.local.get('shortlist').then(r => r.shortlist)"
+    )
     assert [item["code"] for item in stored] == ["nordlab.smartseo"]
 
 

@@ -19,6 +19,7 @@ from mpcheck.extract.items import Listing
 from mpcheck.extract.rules import table
 from mpcheck.extract.text import fold, inline_text, text_without
 
+MAX_TITLE_CHARS = 120  # answer titles and badges are short; long review texts are not scanned
 _STARS = re.compile(r"\s*([0-5])(?:[.,]([0-9]))?")
 
 
@@ -47,7 +48,7 @@ def _marks(listing: Listing, path: tuple[str, ...]) -> dict[Any, list[Any]]:
     """Item → elements whose own text matches a regex list (answer titles, developer badges)."""
     found: dict[Any, list[Any]] = {}
     for el, own in listing.owns:
-        if table().search(fold(own), *path):
+        if len(own) <= MAX_TITLE_CHARS and table().search(fold(own), *path):
             item = listing.item_of(el)
             if item is not None:
                 found.setdefault(item, []).append(el)

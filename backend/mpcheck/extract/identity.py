@@ -27,7 +27,9 @@ def canonical(page: Page) -> str | None:
 
 def code(page: Page) -> str | None:
     """Label «Код решения» first; then the URL / canonical path; then the selector fallbacks."""
-    hit = page.index.find("code")
+    hit = page.index.find(
+        "code", valid=lambda t: _code_from(fold(t).split(" ")[0], "fields", "code", "values") is not None
+    )
     if hit:
         value = _code_from(fold(hit.text).split(" ")[0], "fields", "code", "values")
         if value:

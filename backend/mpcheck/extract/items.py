@@ -19,7 +19,7 @@ from mpcheck.extract.dates import element_date
 from mpcheck.extract.rules import table
 from mpcheck.extract.text import fold, inline_text, own_text
 
-_HAS_DIGIT = re.compile(r"[0-9]")
+_HAS_YEAR = re.compile(r"[0-9]{4}")  # every date form has a 4-digit year: a cheap ASCII prefilter
 _LIST_TAGS = {"dl", "table", "tbody", "ul", "ol"}
 
 
@@ -60,7 +60,7 @@ def _dated(owns: list[tuple[Any, str]]) -> list[tuple[Any, str]]:
     found = []
     for el, own in owns:
         if (el.tag == "time" and el.get("datetime")) or (
-            _HAS_DIGIT.search(own) and any(p.search(own) for p in patterns)
+            _HAS_YEAR.search(own) and any(p.search(own) for p in patterns)
         ):
             found.append((el, own))
     return found

@@ -65,11 +65,12 @@ class LabelIndex:
         *,
         zones: tuple[str | None, ...] = (None,),
         accept: Callable[[Any], bool] | None = None,
+        valid: Callable[[str], bool] | None = None,
     ) -> Hit | None:
         """The first label hit (document order) within the allowed zones, with its value.
 
         `field` is a field name of labels.json or a slash path to another label list
-        (`partner_page/labels/status`).
+        (`partner_page/labels/status`); `valid` rejects hits whose value does not parse.
         """
         patterns = table().label_rx(*field.split("/"))
         for el, own, zone in self.candidates:
@@ -78,9 +79,9 @@ class LabelIndex:
             for pattern in patterns:
                 if pattern.match(own) and (accept is None or accept(el)):
                     hit = _value(el, pattern)
-                    if hit is not None:
+                    if hit is not None and (valid is None or valid(hit.text)):
                         return hit
-                    break
+                    break  # e.g. «Версия ядра: 20.0» is not the solution's version: try the next label
         return None
 
 

@@ -18,7 +18,7 @@ _QUOTES = "«»\"“”„'’"
 
 def _labelled(page: Page, field: str, parse: Callable[[str], Any]) -> Any:
     """Label first, then the field's selector fallbacks (attribute or text); None if nothing parses."""
-    hit = page.index.find(field)
+    hit = page.index.find(field, valid=lambda text: parse(text) is not None)
     if hit:
         value = parse(hit.text)
         if value is not None:
@@ -63,8 +63,14 @@ def _not_in(items: list[Any]) -> Callable[[Any], bool]:
 def rating(page: Page) -> float | None:
     """Average rating: label (head, then the reviews summary), the «no ratings» text, then selectors."""
     not_item = _not_in(page.review_items)
-    hit = page.index.find("rating") or page.index.find("rating", zones=("rating",), accept=not_item)
-    if hit and values.rating(hit.text) is not None:
+
+    def parses(text: str) -> bool:
+        return values.rating(text) is not None
+
+    hit = page.index.find("rating", valid=parses) or page.index.find(
+        "rating", zones=("rating",), accept=not_item, valid=parses
+    )
+    if hit:
         page.found_by["rating"] = "label"
         return values.rating(hit.text)
     if table().search(page.head_text(), "fields", "rating", "none"):

@@ -81,9 +81,15 @@ def _extract(html_text: str, url: str | None) -> dict[str, Any]:
     page.detach_items()
     code = identity.code(page)
     facts.update(
-        url=identity.page_url(page, code), code=code, name=identity.name(page), kind=identity.kind(page),
-        withdrawn=identity.withdrawn(page), partner=partner_for_comments, price=offer.price(page),
-        demo=offer.demo(page), changelog=entries,
+        url=identity.page_url(page, code),
+        code=code,
+        name=identity.name(page),
+        kind=identity.kind(page),
+        withdrawn=identity.withdrawn(page),
+        partner=partner_for_comments,
+        price=offer.price(page),
+        demo=offer.demo(page),
+        changelog=entries,
     )
     facts.update(props.read_props(page))
     facts["rating"] = {"average": props.rating(page)}

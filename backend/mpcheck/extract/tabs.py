@@ -97,7 +97,9 @@ def _bar_items(root: Any) -> tuple[dict[str, Any], list[Any]]:
             ids.setdefault(el_id, el)
         if el.get("role") in ("tablist", "tab") or el.tag == "nav" or (el_id or "").startswith("tab-list"):
             bars.append(el)
-    items = [i for bar in bars for i in bar.iter("a", "button", "li")] + [b for b in bars if b.get("role") == "tab"]
+    items = [i for bar in bars for i in bar.iter("a", "button", "li")] + [
+        b for b in bars if b.get("role") == "tab"
+    ]
     return ids, items
 
 

@@ -1,4 +1,6 @@
-// What every page runner needs, gathered once per run: settings, today's date and the UI texts.
+// What every page runner needs: today's date and the UI texts (synchronous), and the settings,
+// which arrive by IPC (storage.local), so they are a promise the runner awaits only right before
+// evaluating: the DOM extraction overlaps the storage round trip.
 import { localToday } from "../shared/dates";
 import { RULES } from "../shared/rules";
 import { loadSettings, type Settings } from "../shared/settings";
@@ -7,13 +9,13 @@ import type { RulesTexts } from "../ui/rules-text";
 import { browserMsg, uiLang, type Msg } from "../ui/strings";
 
 export interface ContentEnv {
-  settings: Settings;
+  settings: Promise<Settings>;
   today: string;
   rules: RulesTexts;
   lang: Lang;
   msg: Msg;
 }
 
-export async function loadEnv(): Promise<ContentEnv> {
-  return { settings: await loadSettings(), today: localToday(), rules: RULES, lang: uiLang(), msg: browserMsg };
+export function startEnv(): ContentEnv {
+  return { settings: loadSettings(), today: localToday(), rules: RULES, lang: uiLang(), msg: browserMsg };
 }

@@ -1,5 +1,6 @@
-// User Timing marks (mpcheck:extract, mpcheck:evaluate, mpcheck:paint) read by
-// bench/extension_bench.py. Content scripts share the page's Performance timeline, so the page
+// User Timing measures read by bench/extension_bench.py: mpcheck:extract, mpcheck:evaluate and
+// mpcheck:render are synchronous main-thread work; mpcheck:paint runs from the start of rendering
+// to the next animation frame (when the badge can first be painted). Content scripts share the page's Performance timeline, so the page
 // (and the bench) can read our measures; names carry no page data.
 export function timed<T>(name: string, work: () => T): T {
   const start = `${name}:start`;

@@ -17,10 +17,11 @@ export function existingFullBadge(doc: Document): HTMLElement | null {
   return doc.querySelector<HTMLElement>(`${BADGE_TAG}:not([data-size])`);
 }
 
-function localResult(doc: Document, url: string, env: ContentEnv): { facts: FactsView; report: Report } | null {
+async function localResult(doc: Document, url: string, env: ContentEnv): Promise<{ facts: FactsView; report: Report } | null> {
   try {
     const facts = timed("mpcheck:extract", () => readSolutionFacts(doc, url));
-    const report = timed("mpcheck:evaluate", () => evaluate(facts, env.settings, env.today));
+    const settings = await env.settings;
+    const report = timed("mpcheck:evaluate", () => evaluate(facts, settings, env.today));
     return { facts, report };
   } catch (err) {
     console.debug("mpcheck: could not evaluate this page", err);
@@ -52,17 +53,20 @@ export async function runSolutionPage(doc: Document, url: string, env: ContentEn
     });
   };
 
-  const local = localResult(doc, url, env);
-  measureUntilPaint("mpcheck:paint");
-  placeFullBadge(doc, host);
-  if (!local) {
+  const local = await localResult(doc, url, env);
+  if (existingFullBadge(doc)) return; // a concurrent run (mutation) got there first
+  if (local) {
+    facts = local.facts;
+    Object.assign(view, { state: "ready", report: local.report });
+  } else {
     view.state = "error";
-    paint();
-    return;
   }
-  facts = local.facts;
-  Object.assign(view, { state: "ready", report: local.report });
-  paint();
+  measureUntilPaint("mpcheck:paint");
+  timed("mpcheck:render", () => {
+    placeFullBadge(doc, host);
+    paint();
+  });
+  if (!local) return;
 
   const reply = await requestEnrich(local.facts);
   if (!host.isConnected) return; // navigated away meanwhile

@@ -40,11 +40,11 @@ export function coerceSettings(raw: unknown): Settings {
 }
 
 export async function loadSettings(): Promise<Settings> {
-  const got = await ext().storage.local.get(KEY);
-  // Tests (Playwright) set a bare `backendUrl` key on a random port, see TESTING-BROWSERS.md §4.6.
-  const override = await ext().storage.local.get("backendUrl");
+  // One round trip. A bare `backendUrl` key is the tests' override (random port, see
+  // TESTING-BROWSERS.md §4.6).
+  const got = await ext().storage.local.get([KEY, "backendUrl"]);
   const settings = coerceSettings(got[KEY]);
-  const url = typeof override.backendUrl === "string" ? normalizeBackendUrl(override.backendUrl) : null;
+  const url = typeof got.backendUrl === "string" ? normalizeBackendUrl(got.backendUrl) : null;
   return url ? { ...settings, backendUrl: url } : settings;
 }
 
