@@ -81,3 +81,23 @@ def live_server(app: Flask) -> Iterator[str]:
     server.shutdown()
     server.server_close()
     thread.join(timeout=5)
+
+
+_LOOPBACK = {"127.0.0.1", "localhost", "::1", "0.0.0.0"}
+
+
+@pytest.fixture(autouse=True)
+def no_internet(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail loudly if any test tries to resolve a host other than loopback (SPEC §8: no test touches
+    the internet). The allowlist refuses off-host URLs before this point; this catches mistakes."""
+    import socket
+
+    real_getaddrinfo = socket.getaddrinfo
+
+    def guarded(host: Any, *args: Any, **kwargs: Any) -> Any:
+        name = host.decode() if isinstance(host, bytes) else str(host)
+        if name not in _LOOPBACK and not name.startswith("127."):
+            raise OSError(f"test tried to reach {name!r}: tests must stay on loopback")
+        return real_getaddrinfo(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", guarded)

@@ -20,8 +20,8 @@ from mpcheck.marketplace.errors import NotFound, TooLarge, UpstreamError, Upstre
 from mpcheck.marketplace.urls import PRODUCTION_URL, UrlPolicy
 
 USER_AGENT = (
-    f"mpcheck/{__version__} (buyer checklist for marketplace.1c-bitrix.ru; cached, low-rate; "
-    "+https://github.com/mpcheck/mpcheck)"
+    f"mpcheck/{__version__} (buyer's vendor checklist for marketplace.1c-bitrix.ru; "
+    "runs on the buyer's own machine; cached, at most one request per 2 s)"
 )
 _REDIRECTS = {301, 302, 303, 307, 308}
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
-import types
 from pathlib import Path
 
 import pytest
 from mpcheck.cli.main import main
+
+from tests.fakemarket import FakeMarketplace
 
 from .helpers import FIXTURES, expected
 
@@ -43,22 +44,32 @@ def test_markup_changed_is_reported(capsys: pytest.CaptureFixture[str], tmp_path
     assert "Внимание: разметка страницы изменилась, не найдено: partner, changelog" in capsys.readouterr().out
 
 
-def test_url_uses_the_marketplace_service(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+@pytest.fixture
+def cli_env(fake_market: FakeMarketplace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> FakeMarketplace:
+    """The CLI reads its config from the environment: point it at the fake Marketplace."""
+    monkeypatch.setenv("MPCHECK_MARKETPLACE_URL", fake_market.base_url)
+    monkeypatch.setenv("MPCHECK_DB", str(tmp_path / "cli.sqlite3"))
+    monkeypatch.setenv("MPCHECK_MARKETPLACE_MIN_INTERVAL", "0")
+    return fake_market
+
+
+def test_url_is_read_through_the_marketplace_service(
+    cli_env: FakeMarketplace, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    def fetch_solution_facts(url: str) -> tuple[dict[str, str], dict[str, str]]:
-        return {"schema": "mpcheck.facts/1", "page_type": "solution", "code": "a.b", "url": url}, {}
-
-    fake = types.ModuleType("mpcheck.marketplace.service")
-    setattr(fake, "fetch_solution_facts", fetch_solution_facts)  # noqa: B010 - a module built at run time
-    monkeypatch.setitem(sys.modules, "mpcheck.marketplace.service", fake)
-    assert main(["facts", "https://marketplace.1c-bitrix.ru/solutions/a.b/", "--json"]) == 0
-    assert json.loads(capsys.readouterr().out)["code"] == "a.b"
+    url = f"{cli_env.base_url}/solutions/nordlab.smartseo/"
+    assert main(["facts", url, "--json"]) == 0
+    facts = json.loads(capsys.readouterr().out)
+    assert facts["code"] == "nordlab.smartseo" and facts["price"]["rub"] == 12990
+    assert cli_env.count("/solutions/nordlab.smartseo/") >= 1  # the page, then its review pager pages
 
 
-def test_url_without_service_is_usage_error(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    monkeypatch.setitem(sys.modules, "mpcheck.marketplace.service", None)  # import raises ImportError
-    assert main(["facts", "https://marketplace.1c-bitrix.ru/solutions/a.b/"]) == 2
-    assert capsys.readouterr().err.strip() == "mpcheck: fetching URLs needs the marketplace service"
+def test_off_host_url_is_usage_error(cli_env: FakeMarketplace, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["facts", "https://evil.example/solutions/a.b/"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("mpcheck: cannot read") and err.count("\n") == 1
+    assert cli_env.count() == 0
+
+
+def test_upstream_failure_exits_1(cli_env: FakeMarketplace, capsys: pytest.CaptureFixture[str]) -> None:
+    cli_env.set_fault("*", "5xx")
+    assert main(["facts", f"{cli_env.base_url}/solutions/nordlab.smartseo/"]) == 1

@@ -28,47 +28,26 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(func=run)
 
 
-def _fetch(url: str) -> Any:
-    """Call the marketplace service: a module-level `fetch_solution_facts`, else a service built from config."""
-    try:
-        from mpcheck.marketplace import service
-    except ImportError as exc:
-        raise UsageError("fetching URLs needs the marketplace service") from exc
-    fetch = getattr(service, "fetch_solution_facts", None)
-    if fetch is not None:
-        return fetch(url)
-    cls = getattr(service, "MarketplaceService", None)
-    if cls is None:
-        raise UsageError("fetching URLs needs the marketplace service")
-    from mpcheck.config import default_config
-
-    svc = cls.from_config(default_config())
-    try:
-        return svc.fetch_solution_facts(url)
-    finally:
-        svc.close()
-
-
 class UpstreamFailure(Exception):
     """The Marketplace could not be read (exit code 1, one line on stderr)."""
 
 
 def _from_url(url: str) -> dict[str, Any]:
+    """Read a solution page through the service: allowlisted fetcher, caches, observation store."""
+    from mpcheck.config import default_config
+    from mpcheck.marketplace.errors import MarketplaceError, Refused
+    from mpcheck.marketplace.service import MarketplaceService
+
+    service = MarketplaceService.from_config(default_config())
     try:
-        result = _fetch(url)
-    except UsageError:
-        raise
-    except ValueError as exc:
+        facts, _meta = service.fetch_solution_facts(url)
+        return dict(facts)
+    except (ValueError, Refused) as exc:
         raise UsageError(f"cannot read {url}: {exc}") from exc
-    except Exception as exc:  # the service's typed errors: refused URL = bad input, the rest = upstream
-        reason = getattr(exc, "reason", None)
-        if reason is None:
-            raise
-        if reason == "refused":
-            raise UsageError(str(exc)) from exc
-        raise UpstreamFailure(f"{reason}: {exc}") from exc
-    facts = result[0] if isinstance(result, tuple) else result
-    return dict(facts)
+    except MarketplaceError as exc:
+        raise UpstreamFailure(str(exc)) from exc
+    finally:
+        service.close()
 
 
 def _from_file(name: str) -> dict[str, Any]:
