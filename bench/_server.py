@@ -43,6 +43,12 @@ class ServerProcess:
             target=_serve, args=(self.port, config or {}), daemon=True
         )
 
+    @property
+    def pid(self) -> int:
+        """The server process id (memory_soak reads its RSS from /proc)."""
+        assert self._proc.pid is not None, "not started"
+        return self._proc.pid
+
     def __enter__(self) -> ServerProcess:
         self._proc.start()
         deadline = time.monotonic() + 20

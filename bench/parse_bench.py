@@ -1,11 +1,12 @@
 """Parse time per solution page: mpcheck's parsel extractor vs a BeautifulSoup(html.parser) baseline.
 
 Run: `.venv/bin/python bench/parse_bench.py [--runs N]`. For every solution fixture and a ~200 KB
-synthetic page (the largest fixture padded with reviews and changelog rows) it prints the median parse
-time of N runs for both, measured in the same run, and the ratio (baseline / mpcheck; > 1 means mpcheck
-is faster). The baseline reads the same label fields the same way (smallest element whose own text
-starts with the label, value from the rest / next cell / next sibling) plus changelog and review rows,
-so it does comparable work. SPEC §10 budget: < 10 ms median for a 200 KB page.
+synthetic page (the largest fixture padded with reviews and changelog rows) it prints the median and
+the minimum parse time of N runs for both, measured in the same run, and the ratio of the medians
+(baseline / mpcheck; > 1 means mpcheck is faster). On a shared, noisy machine the minimum is the
+steadier figure; the budget is stated on the median. The baseline reads the same label fields the
+same way (smallest element whose own text starts with the label, value from the rest / next cell /
+next sibling) plus changelog and review rows, so it does comparable work. SPEC §10 budget: < 10 ms median for a 200 KB page.
 """
 
 from __future__ import annotations
@@ -98,32 +99,70 @@ def synthetic_page(target_bytes: int = 200_000) -> str:
     )
 
 
-def median_ms(fn: Callable[[str], Any], html: str, runs: int) -> float:
+def timings_ms(fn: Callable[[str], Any], html: str, runs: int) -> tuple[float, float]:
+    """(median, minimum) wall time in ms of `fn(html)` over `runs` calls after one warm-up call."""
     fn(html)  # warm-up: label table load, regex compilation
     times = []
     for _ in range(runs):
         start = time.perf_counter()
         fn(html)
         times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+    return statistics.median(times), min(times)
+
+
+def median_ms(fn: Callable[[str], Any], html: str, runs: int) -> float:
+    """Median wall time in ms of `fn(html)` over `runs` calls after one warm-up call."""
+    return timings_ms(fn, html, runs)[0]
+
+
+def measure(runs: int = 15) -> dict[str, Any]:
+    """Median parse ms of every solution fixture and the ~200 KB page, mpcheck vs bs4, same run.
+
+    `pages` maps page name -> {kb, mpcheck_ms, bs4_ms, mpcheck_min_ms, bs4_min_ms} (medians, minima);
+    the top-level figures are the 200 KB page's.
+    """
+    pages = {p.name: decode_body(p.read_bytes()) for p in sorted(FIXTURES.glob("solution_*.html"))}
+    big = synthetic_page()
+    big_name = f"synthetic_{len(big.encode()) // 1024}KB.html"
+    pages[big_name] = big
+    facts = extract_solution(big)
+    rows = {}
+    for name, html in pages.items():
+        ours, ours_min = timings_ms(extract_solution, html, runs)
+        base, base_min = timings_ms(bs4_baseline, html, runs)
+        rows[name] = {
+            "kb": len(html.encode()) / 1024,
+            "mpcheck_ms": ours,
+            "bs4_ms": base,
+            "mpcheck_min_ms": ours_min,
+            "bs4_min_ms": base_min,
+        }
+    top = rows[big_name]
+    return {
+        "page": big_name,
+        "kb": top["kb"],
+        "reviews": len(facts["reviews"]["items"]),
+        "changelog_rows": len(facts["changelog"]),
+        "mpcheck_ms": top["mpcheck_ms"],
+        "bs4_ms": top["bs4_ms"],
+        "pages": rows,
+        "runs": runs,
+    }
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
-    pages = {p.name: decode_body(p.read_bytes()) for p in sorted(FIXTURES.glob("solution_*.html"))}
-    big = synthetic_page()
-    pages[f"synthetic_{len(big.encode()) // 1024}KB.html"] = big
-    facts = extract_solution(big)
-    print(
-        f"synthetic page: {len(facts['reviews']['items'])} reviews, {len(facts['changelog'])} changelog rows"
-    )
-    print(f"{'page':48} {'KB':>5} {'mpcheck ms':>11} {'bs4 ms':>9} {'bs4/mpcheck':>12}")
-    for name, html in pages.items():
-        ours = median_ms(extract_solution, html, args.runs)
-        base = median_ms(bs4_baseline, html, args.runs)
-        print(f"{name:48} {len(html.encode()) / 1024:5.0f} {ours:11.2f} {base:9.2f} {base / ours:11.2f}x")
+    result = measure(args.runs)
+    print(f"synthetic page: {result['reviews']} reviews, {result['changelog_rows']} changelog rows")
+    print(f"{'page':48} {'KB':>5} {'mpcheck ms (min)':>17} {'bs4 ms (min)':>16} {'bs4/mpcheck':>12}")
+    for name, row in result["pages"].items():
+        ours, base = row["mpcheck_ms"], row["bs4_ms"]
+        print(
+            f"{name:48} {row['kb']:5.0f} {ours:8.2f} ({row['mpcheck_min_ms']:6.2f})"
+            f" {base:7.2f} ({row['bs4_min_ms']:6.2f}) {base / ours:11.2f}x"
+        )
     return 0
 
 

@@ -28,16 +28,8 @@ from werkzeug.serving import make_server  # noqa: E402
 from tests.fakemarket import FakeMarketplace  # noqa: E402
 
 
-def _ms(samples: list[float]) -> str:
-    return f"{statistics.median(samples) * 1000:8.2f}"
-
-
-def main() -> None:
-    """Measure and print cold vs warm report latency."""
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--rounds", type=int, default=30)
-    parser.add_argument("--code", default="nordlab.smartseo")
-    args = parser.parse_args()
+def measure(rounds: int = 30, code: str = "nordlab.smartseo") -> dict[str, float]:
+    """Median cold and warm latency (ms) of GET /solutions/<code>/report, and upstream reads per cold call."""
     logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no per-request lines
     with FakeMarketplace() as fake, tempfile.TemporaryDirectory() as tmp:
         app = create_app(
@@ -50,13 +42,14 @@ def main() -> None:
         service = get_service(app)
         server = make_server("127.0.0.1", 0, app, threaded=True)
         threading.Thread(target=server.serve_forever, daemon=True).start()
-        url = f"http://127.0.0.1:{server.server_port}/api/v1/solutions/{args.code}/report?today=2026-11-27"
+        url = f"http://127.0.0.1:{server.server_port}/api/v1/solutions/{code}/report?today=2026-11-27"
         caches = (service.solutions, service.partners.partner_cache, service.partners.rating_cache)
         cold: list[float] = []
         warm: list[float] = []
+        upstream = 0
         with httpx.Client(timeout=30) as client:
             client.get(url).raise_for_status()  # imports, rules load, first connections
-            for _ in range(args.rounds):
+            for _ in range(rounds):
                 for cache in caches:
                     cache.clear()
                 fake.reset()
@@ -70,11 +63,28 @@ def main() -> None:
                     warm.append(time.perf_counter() - started)
         server.shutdown()
         service.close()
-    ratio = statistics.median(cold) / statistics.median(warm)
-    print(f"GET /solutions/{args.code}/report  ({args.rounds} cold, {len(warm)} warm requests)")
-    print(f"  cold (caches empty, {upstream} upstream requests): {_ms(cold)} ms median")
-    print(f"  warm (all cached, 0 upstream requests):   {_ms(warm)} ms median")
-    print(f"  cold / warm ratio: {ratio:.1f}x")
+    return {
+        "cold_ms": statistics.median(cold) * 1000,
+        "warm_ms": statistics.median(warm) * 1000,
+        "upstream_per_cold": upstream,
+        "cold_requests": len(cold),
+        "warm_requests": len(warm),
+    }
+
+
+def main() -> None:
+    """Measure and print cold vs warm report latency."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=30)
+    parser.add_argument("--code", default="nordlab.smartseo")
+    args = parser.parse_args()
+    r = measure(args.rounds, args.code)
+    print(
+        f"GET /solutions/{args.code}/report  ({r['cold_requests']} cold, {r['warm_requests']} warm requests)"
+    )
+    print(f"  cold (caches empty, {r['upstream_per_cold']} upstream requests): {r['cold_ms']:8.2f} ms median")
+    print(f"  warm (all cached, 0 upstream requests):   {r['warm_ms']:8.2f} ms median")
+    print(f"  cold / warm ratio: {r['cold_ms'] / r['warm_ms']:.1f}x")
 
 
 if __name__ == "__main__":

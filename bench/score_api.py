@@ -49,32 +49,42 @@ def load(url: str, body: bytes, requests: int, concurrency: int) -> dict[str, fl
     }
 
 
+def measure(requests: int = 1500, concurrency: int = 4) -> dict[str, dict[str, float]]:
+    """Throughput and p50/p99 of /score, /score/batch (10 items) and the no-op endpoint with each body."""
+    if not FACTS.exists():
+        raise FileNotFoundError(f"missing {FACTS}")
+    facts = json.loads(FACTS.read_text(encoding="utf-8"))
+    single = json.dumps(facts).encode()
+    batch = json.dumps({"items": [facts] * 10}).encode()
+    with ServerProcess() as server:
+        base = f"{server.base}/api/v1"
+        load(f"{base}/_noop", single, 200, concurrency)  # warm-up
+        return {
+            "noop (baseline)": load(f"{base}/_noop", single, requests, concurrency),
+            "POST /score": load(f"{base}/score?today=2026-11-27", single, requests, concurrency),
+            "noop, batch body": load(f"{base}/_noop", batch, requests // 5, concurrency),
+            "POST /score/batch (10)": load(
+                f"{base}/score/batch?today=2026-11-27", batch, requests // 5, concurrency
+            ),
+        }
+
+
+BASELINES = {"POST /score": "noop (baseline)", "POST /score/batch (10)": "noop, batch body"}
+
+
 def main() -> None:
     """Print one row per endpoint with its ratio to the no-op baseline."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=1500)
     parser.add_argument("--concurrency", type=int, default=4)
     args = parser.parse_args()
-    if not FACTS.exists():
-        sys.exit(f"missing {FACTS}")
-    facts = json.loads(FACTS.read_text(encoding="utf-8"))
-    single = json.dumps(facts).encode()
-    batch = json.dumps({"items": [facts] * 10}).encode()
-    with ServerProcess() as server:
-        base = f"{server.base}/api/v1"
-        load(f"{base}/_noop", single, 200, args.concurrency)  # warm-up
-        rows = {
-            "noop (baseline)": load(f"{base}/_noop", single, args.requests, args.concurrency),
-            "POST /score": load(f"{base}/score?today=2026-11-27", single, args.requests, args.concurrency),
-            "noop, batch body": load(f"{base}/_noop", batch, args.requests // 5, args.concurrency),
-            "POST /score/batch (10)": load(
-                f"{base}/score/batch?today=2026-11-27", batch, args.requests // 5, args.concurrency
-            ),
-        }
+    try:
+        rows = measure(args.requests, args.concurrency)
+    except FileNotFoundError as exc:
+        sys.exit(str(exc))
     print(f"{'endpoint':<24}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'ratio':>8}")
-    baselines = {"POST /score": "noop (baseline)", "POST /score/batch (10)": "noop, batch body"}
     for name, row in rows.items():
-        base_row = rows.get(baselines.get(name, name), row)
+        base_row = rows.get(BASELINES.get(name, name), row)
         ratio = row["rps"] / base_row["rps"]
         print(f"{name:<24}{row['rps']:>9.0f}{row['p50_ms']:>9.2f}{row['p99_ms']:>9.2f}{ratio:>7.2f}x")
     print(

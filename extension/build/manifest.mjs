@@ -17,7 +17,8 @@ export function manifestFor(target, base, version) {
     manifest.minimum_chrome_version = "120";
   } else if (target === "firefox") {
     manifest.background = { scripts: ["worker.js"] };
-    manifest.browser_specific_settings = { gecko: GECKO };
+    // Firefox for Android learned data_collection_permissions in 142; say so, or addons-linter warns.
+    manifest.browser_specific_settings = { gecko: GECKO, gecko_android: { strict_min_version: "142.0" } };
   } else {
     throw new Error(`unknown target ${target}`);
   }

@@ -10,8 +10,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, Playwright, sync_playwright
+from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Playwright, sync_playwright
 
+from tests.e2e.backend_server import BackendProcess
 from tests.e2e.browser import ARTIFACTS, CHROME_BUILD, CHROMIUM, REPO, launch
 from tests.e2e.pages import fake_routes
 from tests.fakemarket.server import FakeMarketplace
@@ -52,14 +53,13 @@ def market_http() -> Iterator[FakeMarketplace]:
 
 @pytest.fixture(scope="session")
 def backend_url(market_http: FakeMarketplace, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    server = BackendProcess(market_http.base_url, tmp_path_factory.mktemp("db") / "mpcheck.sqlite3")
     try:
-        from tests.e2e.backend_server import BackendThread
-
-        server = BackendThread(market_http.base_url, tmp_path_factory.mktemp("db") / "mpcheck.sqlite3")
-    except Exception as exc:  # the backend is built in parallel; the badge must not need it
-        pytest.skip(f"backend not available: {exc}")
-    with server:
-        yield server.url
+        server.__enter__()
+    except RuntimeError as exc:  # the badge itself never needs the backend; only enrichment does
+        pytest.fail(f"backend did not start: {exc}")
+    yield server.url
+    server.__exit__()
 
 
 @pytest.fixture(scope="session")
@@ -89,6 +89,14 @@ def page(ctx: BrowserContext) -> Iterator[Page]:
     errors: list[str] = []
     p = ctx.new_page()
     p.on("pageerror", lambda exc: errors.append(str(exc)))
+
+    def on_console(msg: ConsoleMessage) -> None:
+        # Only what the extension says: the reconstructed pages 404 on their own images.
+        ours = msg.location.get("url", "").startswith("chrome-extension://") or "mpcheck" in msg.text
+        if msg.type in ("error", "warning") and ours:
+            errors.append(f"console {msg.type}: {msg.text}")
+
+    p.on("console", on_console)
     p.errors = errors  # type: ignore[attr-defined]
     yield p
     p.close()

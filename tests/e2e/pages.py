@@ -1,7 +1,8 @@
 """Extra pages for the browser tests and the bench, served by the fake Marketplace.
 
 `fake_routes()` starts from the fake Marketplace's own route table (every fixture page at its real
-path) and adds: the XSS probe solution page, and category 950 = the listing fixture grown to 50 cards.
+path) and adds: the solution pages in the fixture dir's `extra/` and `hostile/` folders, the XSS
+probe solution page, and category 950 = the listing fixture grown to 50 cards.
 """
 
 from __future__ import annotations
@@ -10,10 +11,11 @@ import re
 import tempfile
 from pathlib import Path
 
-from tests.fakemarket.routes import RouteTable, decode, load_routes
+from tests.fakemarket.routes import RouteTable, decode, load_routes, scan
 
 HERE = Path(__file__).resolve().parent
 XSS_CODE = "xssprobe.module"
+HOSTILE_CODE = "evil.module"  # tests/fixtures/marketplace/hostile/solution_hostile_strings.html
 BIG_CATEGORY = "950"
 BIG_CARDS = 50
 HOST = "marketplace.1c-bitrix.ru"
@@ -48,6 +50,10 @@ def fake_routes() -> tuple[RouteTable, Path]:
     big = tmp / "catalog_50_cards.html"
     big.write_text(grow_listing(decode(listing.read_bytes())), encoding="utf-8")
     routes.categories[BIG_CATEGORY] = big
+    for sub in ("extra", "hostile"):
+        if (routes.fixture_dir / sub).is_dir():
+            for code, path in scan(routes.fixture_dir / sub)[0].items():
+                routes.solutions.setdefault(code, path)
     routes.solutions[XSS_CODE] = HERE / "fixtures" / "solution_xss_probe.html"
     return routes, tmp
 

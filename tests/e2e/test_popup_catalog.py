@@ -73,6 +73,7 @@ def test_catalog_gets_one_mini_badge_per_card_and_one_batch(ctx: BrowserContext,
         assert len(batches) == 1
         assert len(batches[0][2]["items"]) == 10  # type: ignore[index]
         screenshot(page, "catalog.png", ARTIFACTS)
+    assert page.errors == []  # type: ignore[attr-defined]
 
 
 def test_fifty_card_catalog_one_batch(ctx: BrowserContext, page: Page) -> None:

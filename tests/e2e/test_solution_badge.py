@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
 from playwright.sync_api import BrowserContext, Page
@@ -18,10 +19,16 @@ from tests.e2e.helpers import (
     ui_text,
     wait_badge_ready,
 )
-from tests.e2e.pages import XSS_CODE, solution_url
-from tests.fakemarket.routes import load_routes
+from tests.e2e.pages import HOSTILE_CODE, XSS_CODE, fake_routes, solution_url
 
-SOLUTION_CODES = sorted(code for code in load_routes().solutions if code != XSS_CODE)
+
+def _solution_codes() -> list[str]:
+    routes, tmp = fake_routes()
+    shutil.rmtree(tmp, ignore_errors=True)
+    return sorted(code for code in routes.solutions if code not in (XSS_CODE, HOSTILE_CODE))
+
+
+SOLUTION_CODES = _solution_codes()
 
 
 def test_fixture_pages_found() -> None:

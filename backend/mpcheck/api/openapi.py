@@ -30,6 +30,20 @@ def _schemas(facts_schema: dict[str, Any]) -> dict[str, Any]:
             },
         },
         "Text": text,
+        "Meta": {
+            "type": "object",
+            "required": ["stale", "age_seconds", "fetched_at", "cache"],
+            "properties": {
+                "stale": {"type": "boolean"},
+                "age_seconds": {"type": "number", "minimum": 0},
+                "fetched_at": {"type": "string"},
+                "cache": {"enum": ["hit", "miss", "shared", "stale"]},
+                "error": {"type": "string"},
+                "notes": {"type": "array", "items": {"type": "string"}},
+                "partner": {"type": "object"},
+                "rating_error": {"type": "string"},
+            },
+        },
         "Report": {
             "type": "object",
             "required": ["schema", "rules_version", "score", "coverage", "headline", "criteria"],
@@ -83,7 +97,7 @@ def openapi() -> ResponseReturnValue:
                 "description": "Vendor and offer checklist for the 1C-Bitrix Marketplace.",
             },
             "servers": [{"url": "/api/v1"}],
-            "paths": paths(),
+            "paths": paths(list(current_rules().scoring["criteria_order"])),
             "components": {"schemas": _schemas(current_rules().facts_schema)},
         }
     )

@@ -7,16 +7,87 @@ from typing import Any
 ERROR = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
 REPORT = {"application/json": {"schema": {"$ref": "#/components/schemas/Report"}}}
 ANY_JSON = {"application/json": {"schema": {"type": "object"}}}
-SCORE_PARAMS = [
-    {"name": "profile", "in": "query", "schema": {"enum": ["module", "site", "narrow"]}},
-    {"name": "disabled", "in": "query", "schema": {"type": "string", "pattern": "^[a-z_,]*$"}},
-    {"name": "today", "in": "query", "schema": {"type": "string", "format": "date"}},
-]
+META = {"$ref": "#/components/schemas/Meta"}
+FACTS = {"$ref": "#/components/schemas/Facts"}
+
+
+def _json(schema: dict[str, Any]) -> dict[str, Any]:
+    return {"application/json": {"schema": schema}}
+
+
+def _cached(key: str, inner: dict[str, Any]) -> dict[str, Any]:
+    """`{key: ..., "meta": cache meta}`: how every Marketplace-backed answer is shaped."""
+    return _json({"type": "object", "required": [key, "meta"], "properties": {key: inner, "meta": META}})
+
+
+SOLUTION_REPORT = _json(
+    {
+        "type": "object",
+        "required": ["report", "facts", "meta", "lang"],
+        "properties": {
+            "report": {"$ref": "#/components/schemas/Report"},
+            "facts": FACTS,
+            "meta": META,
+            "lang": {"enum": ["ru", "en"]},
+        },
+    }
+)
+HISTORY = _json(
+    {
+        "type": "object",
+        "required": ["code", "changelog", "meta", "observations", "changes"],
+        "properties": {
+            "code": {"type": "string"},
+            "changelog": {"type": ["array", "null"]},
+            "meta": {"type": ["object", "null"]},  # cache meta, or {error, message} when upstream failed
+            "observations": {"type": "array", "items": {"type": "object"}},
+            "changes": {"type": "object"},
+        },
+    }
+)
+BATCH = _json(
+    {
+        "type": "object",
+        "required": ["reports"],
+        "properties": {
+            "reports": {
+                "type": "array",
+                "items": {
+                    "anyOf": [{"$ref": "#/components/schemas/Report"}, {"$ref": "#/components/schemas/Error"}]
+                },
+            }
+        },
+    }
+)
+PAGE = {
+    "name": "page",
+    "in": "query",
+    "schema": {"type": "string", "pattern": "^0*(?:[1-9][0-9]?|100)$"},
+    "description": "rating page 1..100 (25 rows each)",
+}
+
+
+def score_params(criteria: list[str]) -> list[dict[str, Any]]:
+    """profile / disabled / today; `disabled` is a comma list of criterion ids (empty parts ignored),
+    anything else is a 400, so the pattern names the ids rather than any lower-case word."""
+    ids = "|".join(criteria)
+    return [
+        {"name": "profile", "in": "query", "schema": {"enum": ["module", "site", "narrow"]}},
+        {
+            "name": "disabled",
+            "in": "query",
+            "schema": {"type": "string", "pattern": f"^(?:{ids})?(?:,(?:{ids})?)*$"},
+        },
+        {"name": "today", "in": "query", "schema": {"type": "string", "format": "date"}},
+    ]
+
+
 CODE = {
     "name": "code",
     "in": "path",
     "required": True,
-    "schema": {"type": "string", "pattern": "^[a-z0-9_]+\\.[a-z0-9_]+$", "maxLength": 120},
+    "schema": {"type": "string", "pattern": "^[a-z0-9_]+\\.[a-z0-9_]+$", "maxLength": 100},
+    "example": "nordlab.smartseo",
 }
 
 
@@ -34,8 +105,9 @@ def _get(summary: str, ok: dict[str, Any], *codes: int, params: list | None = No
     return {"get": op}
 
 
-def paths() -> dict[str, Any]:
-    """All documented routes under /api/v1."""
+def paths(criteria: list[str]) -> dict[str, Any]:
+    """All documented routes under /api/v1; `criteria` are the rules' criterion ids (for `disabled`)."""
+    score_query = score_params(criteria)
     facts_body = {
         "required": True,
         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Facts"}}},
@@ -59,7 +131,7 @@ def paths() -> dict[str, Any]:
         "/score": {
             "post": {
                 "summary": "Score one facts object",
-                "parameters": SCORE_PARAMS,
+                "parameters": score_query,
                 "requestBody": facts_body,
                 "responses": {"200": {"description": "report", "content": REPORT}, **_errors(400, 413, 415)},
             }
@@ -67,37 +139,52 @@ def paths() -> dict[str, Any]:
         "/score/batch": {
             "post": {
                 "summary": "Score many facts objects (one entry per item, errors inline)",
-                "parameters": SCORE_PARAMS,
+                "parameters": score_query,
                 "requestBody": batch_body,
                 "responses": {
-                    "200": {"description": "reports", "content": ANY_JSON},
+                    "200": {"description": "one report or inline error per item", "content": BATCH},
                     **_errors(400, 413, 415),
                 },
             }
         },
-        "/partners/rating": _get("The developers' rating list (cached)", ANY_JSON, 502, 504),
+        "/partners/rating": _get(
+            "The developers' rating list (cached)",
+            _cached("rating", {"type": "object"}),
+            400,
+            502,
+            504,
+            params=[PAGE],
+        ),
         "/partners/{partner_id}": _get(
             "Partner facts incl. rating position (cached)",
-            ANY_JSON,
+            _cached("partner", {"type": "object"}),
             400,
             404,
             502,
             504,
-            params=[{"name": "partner_id", "in": "path", "required": True, "schema": {"type": "string"}}],
+            params=[
+                {
+                    "name": "partner_id",
+                    "in": "path",
+                    "required": True,
+                    "schema": {"type": "string", "pattern": "^[0-9]{1,12}$"},
+                    "example": "731204",
+                }
+            ],
         ),
         "/solutions/{code}": _get(
-            "Facts read from the Marketplace", ANY_JSON, 400, 404, 502, 504, params=[CODE]
+            "Facts read from the Marketplace", _cached("facts", FACTS), 400, 404, 502, 504, params=[CODE]
         ),
         "/solutions/{code}/report": _get(
             "Report for the solution merged with partner facts",
-            REPORT,
+            SOLUTION_REPORT,
             400,
             404,
             502,
             504,
-            params=[CODE, *SCORE_PARAMS],
+            params=[CODE, *score_query, {"name": "lang", "in": "query", "schema": {"enum": ["ru", "en"]}}],
         ),
         "/solutions/{code}/history": _get(
-            "Changelog timeline and stored observations", ANY_JSON, 400, 404, 502, 504, params=[CODE]
+            "Changelog timeline and stored observations", HISTORY, 400, 404, 502, 504, params=[CODE]
         ),
     }

@@ -8,6 +8,7 @@ without entity resolution or network access (no XXE).
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from lxml import etree
@@ -22,6 +23,7 @@ from mpcheck.extract.support import read_support_text
 from mpcheck.extract.text import block_text, fold, norm
 
 log = logging.getLogger(__name__)
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _PARSER = etree.XMLParser(
     recover=True, resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False
 )
@@ -125,6 +127,9 @@ def parse_feed(xml_bytes: bytes | str) -> dict[str, Any]:
         data = xml_bytes.encode("utf-8") if isinstance(xml_bytes, str) else bytes(xml_bytes)
         if isinstance(xml_bytes, str):
             data = data.replace(b'encoding="windows-1251"', b'encoding="utf-8"', 1)
+        # XML 1.0 forbids C0 controls; lxml's recovery drops the text around one («0\x08&lt;0» -> «00»),
+        # a value that is not in the feed. These bytes never occur inside cp1251/UTF-8 multibyte chars.
+        data = _CONTROL_BYTES.sub(b"", data)
         root = etree.fromstring(data, _PARSER) if data.strip() else None
         item = root.find(".//items/item") if root is not None else None
         if item is not None:

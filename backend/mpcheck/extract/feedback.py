@@ -47,8 +47,9 @@ def _has_pager(body: Any) -> bool:
 def _marks(listing: Listing, path: tuple[str, ...]) -> dict[Any, list[Any]]:
     """Item → elements whose own text matches a regex list (answer titles, developer badges)."""
     found: dict[Any, list[Any]] = {}
+    matches = table().any_search(path)  # every regex of the list in one scan
     for el, own in listing.owns:
-        if len(own) <= MAX_TITLE_CHARS and table().search(fold(own), *path):
+        if len(own) <= MAX_TITLE_CHARS and matches(fold(own)):
             item = listing.item_of(el)
             if item is not None:
                 found.setdefault(item, []).append(el)
@@ -58,9 +59,14 @@ def _marks(listing: Listing, path: tuple[str, ...]) -> dict[Any, list[Any]]:
 def _stars(listing: Listing, answers: dict[Any, list[Any]]) -> dict[Any, int]:
     """Item → 1–5 stars, from the shared selectors (run once on the body), then the item text."""
     rules = table()
-    skip = {d for els in answers.values() for a in els for d in a.getparent().iter()}
+    skip: set[Any] = set()
+    for els in answers.values():
+        for a in els:
+            skip.update(a.getparent().iter())
     stars: dict[Any, int] = {}
     for sel in rules.entries("reviews", "stars_selectors"):
+        if len(stars) == len(listing.items):
+            break  # every item is decided: later selectors could only hit decided items (one body scan each)
         counts: dict[Any, int] = {}
         for el in css(listing.body, sel["css"]):
             item = listing.item_of(el)

@@ -12,10 +12,34 @@ from mpcheck.extract.text import fold, inline_text
 _VENDOR_ZONES = ("about", "install", "support")
 
 
-def _first(anchors: list[Any], page: Page, path: tuple[str, ...]) -> str | None:
-    for a in anchors:
-        if table().search(fold(inline_text(a)), *path):
-            url = absolute_url(a.get("href"), page.url)
+class _Anchors:
+    """The page's link elements with their folded text and absolute URL, each computed once.
+
+    Four link kinds are searched over the same anchors; without this, every anchor's text and
+    `urljoin` ran up to four times. Both are pure functions of the element / href.
+    """
+
+    def __init__(self, anchors: list[Any], base: str | None) -> None:
+        self.anchors = anchors
+        self.base = base
+        self._texts: dict[Any, str] = {}
+        self._urls: dict[str | None, str | None] = {}
+
+    def text(self, a: Any) -> str:
+        if a not in self._texts:
+            self._texts[a] = fold(inline_text(a))
+        return self._texts[a]
+
+    def url(self, href: str | None) -> str | None:
+        if href not in self._urls:
+            self._urls[href] = absolute_url(href, self.base)
+        return self._urls[href]
+
+
+def _first(anchors: _Anchors, path: tuple[str, ...]) -> str | None:
+    for a in anchors.anchors:
+        if table().search(anchors.text(a), *path):
+            url = anchors.url(a.get("href"))
             if url:
                 return url
     return None
@@ -24,28 +48,28 @@ def _first(anchors: list[Any], page: Page, path: tuple[str, ...]) -> str | None:
 def links(page: Page) -> dict[str, Any]:
     """{documentation, video[], presentation, cases[]} from the head and the vendor's own tabs."""
     rules = table()
-    anchors = page.outside(css(page.root, "a[href]"), *_VENDOR_ZONES)
-    presentation = _first(anchors, page, ("links", "presentation"))
+    anchors = _Anchors(page.outside(css(page.root, "a[href]"), *_VENDOR_ZONES), page.url)
+    presentation = _first(anchors, ("links", "presentation"))
     if presentation is None:
-        pdfs = [a for a in anchors if rules.search(a.get("href") or "", "links", "presentation_href")]
+        pdfs = [a for a in anchors.anchors if rules.search(a.get("href") or "", "links", "presentation_href")]
         presentation = absolute_url(pdfs[0].get("href"), page.url) if pdfs else None
     video: list[str] = []
-    sources = [a.get("href") for a in anchors] + [
+    sources = [a.get("href") for a in anchors.anchors] + [
         f.get("src")
         for sel in rules.entries("links", "video_selectors")
         for f in page.outside(css(page.root, sel["css"]), *_VENDOR_ZONES)
     ]
     for src in sources:
-        url = absolute_url(src, page.url)
+        url = anchors.url(src)
         if url and rules.search(url, "links", "video_href") and url not in video:
             video.append(url)
     cases = []
-    for a in anchors:
-        url = absolute_url(a.get("href"), page.url)
-        if url and rules.search(fold(inline_text(a)), "links", "cases") and url not in cases:
+    for a in anchors.anchors:
+        url = anchors.url(a.get("href"))
+        if url and rules.search(anchors.text(a), "links", "cases") and url not in cases:
             cases.append(url)
     return {
-        "documentation": _first(anchors, page, ("links", "documentation")),
+        "documentation": _first(anchors, ("links", "documentation")),
         "video": video,
         "presentation": presentation,
         "cases": cases,

@@ -10,11 +10,15 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 FLAGS = re.IGNORECASE
+BACKREF = re.compile(r"\\[1-9]")  # a numbered group reference: combining such regexes would renumber it
 
 
 def labels_path() -> Path:
@@ -35,6 +39,7 @@ class Table:
         self.block_tags = frozenset(data["block_tags"])
         self.heading_tags = frozenset(data.get("heading_tags", ()))
         self._prefilter: re.Pattern[str] | None = None
+        self._memo: dict[str, Any] = {}
 
     def get(self, *path: str) -> Any:
         """The raw JSON value at `path` (None when absent)."""
@@ -63,6 +68,28 @@ class Table:
             if match:
                 return match
         return None
+
+    def memo(self, key: str, build: Callable[[Table], T]) -> T:
+        """A value derived from the table (combined regexes, lookup maps), built on first use."""
+        if key not in self._memo:
+            self._memo[key] = build(self)
+        return self._memo[key]
+
+    def any_search(self, *paths: tuple[str, ...]) -> Callable[[str], object]:
+        """A yes/no test: does any regex at `paths` match somewhere in a text (truthy result if so).
+
+        The regexes run as ONE alternation (one scan of the text instead of one per entry); each is
+        wrapped in a non-capturing group so its anchors stay its own. A table regex with a numbered
+        backreference would be renumbered by the wrapping, so such lists keep the per-entry loop.
+        """
+
+        def build(_: Table) -> Callable[[str], object]:
+            patterns = [p for path in paths for p in self.rx(*path)]
+            if any(BACKREF.search(p.pattern) for p in patterns):
+                return lambda text: any(p.search(text) for p in patterns)
+            return re.compile("|".join(f"(?:{p.pattern})" for p in patterns) or "(?!)", FLAGS).search
+
+        return self.memo("any:" + "|".join("/".join(p) for p in paths), build)
 
     def label_rx(self, *path: str) -> list[re.Pattern[str]]:
         """Label regexes wrapped with the shared `label_wrapper` (anchored, rest in group 1).

@@ -33,7 +33,11 @@ def norm(text: str | None) -> str:
 
 def fold(text: str | None) -> str:
     """`norm` plus ё→е: the form every shared regex is matched against (same length as `norm`)."""
-    text = norm(text)
+    return fold_normed(norm(text))
+
+
+def fold_normed(text: str) -> str:
+    """`fold` of a text that is already `norm`ed (norm is idempotent): skips the split/join pass."""
     return text.translate(_FOLD) if ("ё" in text or "Ё" in text) else text
 
 
@@ -51,8 +55,12 @@ def own_text(el: Any) -> str:
 
 def inline_text(el: Any) -> str:
     """Normalised text of a subtree (the tree is prepared by `dom.parse_html`: block boundaries are
-    already spaces and script/style are gone, so this is the README's block text)."""
-    return norm("".join(el.itertext()))
+    already spaces and script/style are gone, so this is the README's block text).
+
+    libxml2's text serialisation concatenates the same text nodes as `"".join(el.itertext())` (comment
+    and PI content excluded, their tails included) in one C call: ~5x faster per element.
+    """
+    return norm(etree.tostring(el, method="text", encoding="unicode", with_tail=False))
 
 
 block_text = inline_text

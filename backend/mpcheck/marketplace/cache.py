@@ -7,6 +7,7 @@ is still in the bounded stale store, that value is returned marked `stale` with 
 
 from __future__ import annotations
 
+import copy
 import threading
 import time
 from collections.abc import Callable, Hashable
@@ -16,6 +17,9 @@ from typing import Any, Generic, TypeVar
 from cachetools import LRUCache, TTLCache
 
 T = TypeVar("T")
+# An outage is remembered at most this long (seconds): one upstream retry per URL and minute while
+# the Marketplace fails, instead of the full TTL (hours for partner pages) of an unanswerable key.
+FAILURE_TTL_MAX = 60.0
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,7 @@ class SingleFlightCache:
         timer: Callable[[], float] = time.monotonic,
         stale_on: tuple[type[BaseException], ...] = (Exception,),
         never_stale: tuple[type[BaseException], ...] = (),
+        remember_failures: tuple[type[BaseException], ...] = (),
     ) -> None:
         self.name = name
         # Which loader failures may be answered with a stale copy (a 404 must not: the page is gone).
@@ -75,6 +80,14 @@ class SingleFlightCache:
         self._fresh: TTLCache[Hashable, Cached[Any]] = TTLCache(maxsize=maxsize, ttl=ttl, timer=timer)
         # Survives TTL expiry so an outage can still be answered; LRU-bounded like the fresh cache.
         self._stale: LRUCache[Hashable, Cached[Any]] = LRUCache(maxsize=stale_maxsize)
+        # A failed load is remembered (a 404 for the TTL, an outage for at most FAILURE_TTL_MAX) and
+        # answered from memory - stale copy or the same error - so callers arriving after a failed flight
+        # do not each read the URL again (SPEC §10: one upstream request per URL and TTL).
+        self.remember_failures = remember_failures
+        self._gone: TTLCache[Hashable, Exception] = TTLCache(maxsize=maxsize, ttl=ttl, timer=timer)
+        self._failing: TTLCache[Hashable, Exception] = TTLCache(
+            maxsize=maxsize, ttl=min(ttl, FAILURE_TTL_MAX), timer=timer
+        )
         self._flights: dict[Hashable, _Flight] = {}
         self._lock = threading.Lock()
         self.stats = {"hits": 0, "misses": 0, "shared": 0, "stale_served": 0, "errors": 0}
@@ -88,6 +101,13 @@ class SingleFlightCache:
             if hit is not None:
                 self.stats["hits"] += 1
                 return Cached(hit.value, hit.fetched_at, source="hit")
+            failed = self._gone.get(key) or self._failing.get(key)
+            if failed is not None:
+                self.stats["hits"] += 1
+                remembered = self._stale_copy(key, failed)
+                if remembered is None:
+                    raise copy.copy(failed)  # a copy: one exception raised in many threads shares a traceback
+                return remembered
             flight = self._flights.get(key)
             leader = flight is None
             if flight is None:
@@ -114,6 +134,9 @@ class SingleFlightCache:
                 self._stale[key] = flight.result
             return flight.result
         except Exception as exc:
+            if isinstance(exc, self.remember_failures):
+                with self._lock:
+                    (self._gone if isinstance(exc, self.never_stale) else self._failing)[key] = exc
             flight.result = self._stale_for(key, exc)
             if flight.result is None:
                 flight.error = exc
@@ -127,11 +150,15 @@ class SingleFlightCache:
     def _stale_for(self, key: Hashable, exc: Exception) -> Cached[Any] | None:
         with self._lock:
             self.stats["errors"] += 1
-            old = self._stale.get(key)
-            usable = isinstance(exc, self.stale_on) and not isinstance(exc, self.never_stale)
-            if old is None or not usable or old.age_seconds > self.stale_max_age:
-                return None
-            self.stats["stale_served"] += 1
+            return self._stale_copy(key, exc)
+
+    def _stale_copy(self, key: Hashable, exc: Exception) -> Cached[Any] | None:
+        """The stale copy to answer `exc` with, or None; call with the lock held."""
+        old = self._stale.get(key)
+        usable = isinstance(exc, self.stale_on) and not isinstance(exc, self.never_stale)
+        if old is None or not usable or old.age_seconds > self.stale_max_age:
+            return None
+        self.stats["stale_served"] += 1
         return Cached(
             old.value, old.fetched_at, stale=True, source="stale", error=str(exc) or type(exc).__name__
         )
@@ -141,14 +168,20 @@ class SingleFlightCache:
         with self._lock:
             if key is None:
                 self._fresh.clear()
+                self._gone.clear()
+                self._failing.clear()
             else:
                 self._fresh.pop(key, None)
+                self._gone.pop(key, None)
+                self._failing.pop(key, None)
 
     def clear(self) -> None:
         """Forget everything, stale copies included."""
         with self._lock:
             self._fresh.clear()
             self._stale.clear()
+            self._gone.clear()
+            self._failing.clear()
 
     def snapshot(self) -> dict[str, Any]:
         """Sizes and counters for /health."""

@@ -64,6 +64,7 @@ class MarketplaceService:
                 stale_max_age=float(s["MARKETPLACE_STALE_MAX_AGE"]),
                 stale_on=(MarketplaceError,),
                 never_stale=(NotFound,),
+                remember_failures=(MarketplaceError,),
             )
 
         self.solutions = cache("solutions", "MARKETPLACE_TTL_SOLUTION")

@@ -17,5 +17,10 @@ export interface ContentEnv {
 }
 
 export function startEnv(): ContentEnv {
-  return { settings: loadSettings(), today: localToday(), rules: RULES, lang: uiLang(), msg: browserMsg };
+  const settings = loadSettings().then((loaded) => {
+    performance.mark("mpcheck:settings"); // when the storage round trip ended (bench timeline)
+    return loaded;
+  });
+  return { settings, today: localToday(), rules: RULES, lang: uiLang(), msg: browserMsg };
 }
+

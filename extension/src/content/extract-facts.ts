@@ -1,5 +1,5 @@
-// The only bridge from the content script to the DOM extractor (extension/src/extract, another
-// module's job).
+// The only bridge from the content script to the DOM extractor (extension/src/extract, its own
+// module): the rest of the shell works with the structural FactsView.
 import { extractFacts, extractListingCards } from "../extract";
 import type { FactsView } from "../shared/contracts";
 
@@ -14,5 +14,9 @@ export function readSolutionFacts(doc: Document, url: string): FactsView {
 }
 
 export function readListingCards(doc: Document, url: string): CardFacts[] {
-  return extractListingCards(doc, url) as unknown as CardFacts[];
+  return extractListingCards(doc, url).map((card) => ({
+    code: card.code,
+    element: card.element,
+    facts: card.facts as unknown as Record<string, unknown>,
+  }));
 }

@@ -49,6 +49,7 @@ export async function runListingPage(doc: Document, url: string, env: ContentEnv
     }),
   );
 
+  const batch = requestBatch(jobs.map((job) => job.facts)); // the page's ONE batch request
   const settings = await env.settings;
   const local = runWhenIdle(
     chunks(jobs, IDLE_SLICE).map((slice) => () =>
@@ -61,7 +62,7 @@ export async function runListingPage(doc: Document, url: string, env: ContentEnv
       }),
     ),
   );
-  const reply = await requestBatch(jobs.map((job) => job.facts));
+  const reply = await batch;
   if (reply.ok) {
     reply.reports.forEach((report, i) => {
       const job = jobs[i];

@@ -3,7 +3,10 @@
 // DOMContentLoaded: document_idle (and even document_end) started it 40-100 ms after
 // DOMContentLoaded in Chromium 156, against a badge budget of 100 ms (SPEC §10). Decides by URL
 // alone whether there is anything to do, so other Marketplace pages cost one regex test.
+import { ext } from "../shared/browser-api";
 import { detectPageType } from "../shared/page-type";
+import { BADGE_TAG } from "../ui/badge";
+import { CARD_MARK } from "./listing-page";
 import { startEnv } from "./env";
 import { runListingPage } from "./listing-page";
 import { observeContent } from "./observer";
@@ -23,6 +26,12 @@ async function runForCurrentUrl(): Promise<void> {
   }
 }
 
+/** Settings changed in the options page: drop every badge so the next run re-scores with them. */
+function resetBadges(): void {
+  document.querySelectorAll(BADGE_TAG).forEach((badge) => badge.remove());
+  document.querySelectorAll(`[${CARD_MARK}]`).forEach((card) => card.removeAttribute(CARD_MARK));
+}
+
 function start(): void {
   const type = detectPageType(location.href);
   if (type !== "solution" && type !== "listing") return;
@@ -32,6 +41,11 @@ function start(): void {
   run();
   const root = contentRoot(document);
   if (root) observeContent(root, run);
+  ext().storage.onChanged.addListener((changes, area) => {
+    if (area !== "local" || !("settings" in changes)) return;
+    resetBadges();
+    run();
+  });
 }
 
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });

@@ -6,6 +6,7 @@ import type { PartnerStatus } from "../shared/messages";
 import { addToShortlist } from "../shared/shortlist";
 import { solutionCodeFromUrl } from "../shared/page-type";
 import { BADGE_TAG, createBadgeHost, renderBadge, type BadgeView } from "../ui/badge";
+import { changesScoring, DEFAULT_SETTINGS, settingsIfReady, type Settings } from "../shared/settings";
 import type { ContentEnv } from "./env";
 import { readSolutionFacts } from "./extract-facts";
 import { requestEnrich } from "./messaging";
@@ -17,11 +18,10 @@ export function existingFullBadge(doc: Document): HTMLElement | null {
   return doc.querySelector<HTMLElement>(`${BADGE_TAG}:not([data-size])`);
 }
 
-async function localResult(doc: Document, url: string, env: ContentEnv): Promise<{ facts: FactsView; report: Report } | null> {
+function localResult(doc: Document, url: string, settings: Settings, today: string): { facts: FactsView; report: Report } | null {
   try {
     const facts = timed("mpcheck:extract", () => readSolutionFacts(doc, url));
-    const settings = await env.settings;
-    const report = timed("mpcheck:evaluate", () => evaluate(facts, settings, env.today));
+    const report = timed("mpcheck:evaluate", () => evaluate(facts, settings, today));
     return { facts, report };
   } catch (err) {
     console.debug("mpcheck: could not evaluate this page", err);
@@ -53,8 +53,9 @@ export async function runSolutionPage(doc: Document, url: string, env: ContentEn
     });
   };
 
-  const local = await localResult(doc, url, env);
+  const early = await settingsIfReady(env.settings);
   if (existingFullBadge(doc)) return; // a concurrent run (mutation) got there first
+  const local = localResult(doc, url, early ?? DEFAULT_SETTINGS, env.today);
   if (local) {
     facts = local.facts;
     Object.assign(view, { state: "ready", report: local.report });
@@ -67,8 +68,14 @@ export async function runSolutionPage(doc: Document, url: string, env: ContentEn
     paint();
   });
   if (!local) return;
+  const enriched = requestEnrich(local.facts); // in flight while the settings arrive
+  const settings = early ?? (await env.settings);
+  if (!early && changesScoring(settings) && host.isConnected) {
+    view.report = evaluate(local.facts, settings, env.today);
+    paint();
+  }
 
-  const reply = await requestEnrich(local.facts);
+  const reply = await enriched;
   if (!host.isConnected) return; // navigated away meanwhile
   const partner: PartnerStatus = reply.ok ? "ok" : "unavailable";
   if (reply.ok) {
@@ -77,4 +84,5 @@ export async function runSolutionPage(doc: Document, url: string, env: ContentEn
   }
   view.partner = partner;
   paint();
+  performance.mark(reply.ok ? "mpcheck:enriched" : "mpcheck:enrich-failed"); // bench: warm-backend budget
 }

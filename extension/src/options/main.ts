@@ -3,7 +3,7 @@
 // so permissions.request is the first call in the submit handler.
 import { ext } from "../shared/browser-api";
 import { RULES } from "../shared/rules";
-import { DEFAULT_BACKEND_URL, loadSettings, normalizeBackendUrl, saveSettings } from "../shared/settings";
+import { DEFAULT_BACKEND_URL, loadStoredSettings, normalizeBackendUrl, saveSettings } from "../shared/settings";
 import { PAGE_CSS } from "../ui/badge-style";
 import { browserMsg, uiLang } from "../ui/strings";
 import { buildForm, readForm } from "./form";
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   if (heading) heading.textContent = browserMsg("optTitle");
   const root = document.getElementById("app");
   if (!root) return;
-  const form = buildForm(document, await loadSettings(), RULES, lang, browserMsg);
+  const form = buildForm(document, await loadStoredSettings(), RULES, lang, browserMsg);
   root.replaceChildren(form);
   form.addEventListener("submit", (event) => {
     event.preventDefault();

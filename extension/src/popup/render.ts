@@ -1,6 +1,6 @@
 // The popup view: summary, the nine steps in detail, the compare control. DOM APIs only.
-import type { Lang } from "../shared/contracts";
-import type { ReportState } from "../shared/messages";
+import type { CriterionReport, Lang, Report } from "../shared/contracts";
+import type { PartnerStatus, ReportState } from "../shared/messages";
 import { criterionList } from "../ui/criterion-row";
 import { coverageText, headlineText, statusText, type RulesTexts } from "../ui/rules-text";
 import { scoreStatus, statusIcon } from "../ui/status-icon";
@@ -24,40 +24,55 @@ function text(doc: Document, tag: string, cls: string, value: string): HTMLEleme
 
 const PARTNER_KEY = { pending: "partnerPending", ok: "partnerOk", unavailable: "partnerUnavailable" } as const;
 
+function compareControls(doc: Document, deps: PopupDeps): HTMLElement {
+  const compare = text(doc, "button", "mp-compare", deps.msg("compareAdd"));
+  compare.setAttribute("type", "button");
+  compare.dataset.action = "compare-add";
+  compare.addEventListener("click", deps.onCompare);
+  const compareStatus = text(doc, "span", "mp-compare-status", "");
+  compareStatus.setAttribute("role", "status");
+  const actions = doc.createElement("div");
+  actions.className = "mp-actions";
+  actions.append(compare, compareStatus);
+  return actions;
+}
+
+function summary(doc: Document, report: Report, partner: PartnerStatus, deps: PopupDeps): HTMLElement {
+  const status = scoreStatus(report.score, report.headline.status);
+  const box = doc.createElement("section");
+  box.className = "mp-badge";
+  box.dataset.status = status;
+  if (report.score !== null) box.dataset.score = String(Math.round(report.score));
+  const line = doc.createElement("p");
+  line.className = "mp-summary";
+  const score = report.score === null ? deps.msg("scoreNone") : deps.msg("scoreValue", { score: Math.round(report.score) });
+  line.append(statusIcon(doc, status), text(doc, "span", "mp-score", score));
+  line.append(text(doc, "span", "mp-status-word", statusText(deps.rules, status, deps.lang)));
+  line.append(text(doc, "span", "mp-coverage", coverageText(deps.rules, report, deps.lang)));
+  box.append(line, text(doc, "p", "mp-headline", headlineText(report, deps.lang)));
+  box.append(text(doc, "p", "mp-partner", deps.msg(PARTNER_KEY[partner])));
+  box.append(compareControls(doc, deps), text(doc, "p", "mp-hint", deps.msg("colourHint")));
+  return box;
+}
+
 export function renderPopup(root: HTMLElement, state: ReportState | null, deps: PopupDeps): void {
   const doc = root.ownerDocument;
   const nodes: HTMLElement[] = [text(doc, "h1", "mp-title", deps.msg("popupTitle"))];
   const report = state?.report ?? null;
   root.dataset.state = state ? state.state : "none";
-  if (!state) nodes.push(text(doc, "p", "mp-muted", deps.msg("popupNoSolution")));
-  else if (!report) nodes.push(text(doc, "p", "mp-muted", deps.msg(state.state === "error" ? "badgeError" : "popupLoading")));
-  else {
-    const status = scoreStatus(report.score, report.headline.status);
-    const summary = doc.createElement("section");
-    summary.className = "mp-badge";
-    summary.dataset.status = status;
-    if (report.score !== null) summary.dataset.score = String(Math.round(report.score));
-    const line = doc.createElement("p");
-    line.className = "mp-summary";
-    const score = report.score === null ? deps.msg("scoreNone") : deps.msg("scoreValue", { score: Math.round(report.score) });
-    line.append(statusIcon(doc, status), text(doc, "span", "mp-score", score));
-    line.append(text(doc, "span", "mp-status-word", statusText(deps.rules, status, deps.lang)));
-    line.append(text(doc, "span", "mp-coverage", coverageText(deps.rules, report, deps.lang)));
-    summary.append(line, text(doc, "p", "mp-headline", headlineText(report, deps.lang)));
-    summary.append(text(doc, "p", "mp-partner", deps.msg(PARTNER_KEY[state.partner])));
-    const compare = text(doc, "button", "mp-compare", deps.msg("compareAdd"));
-    compare.setAttribute("type", "button");
-    compare.dataset.action = "compare-add";
-    compare.addEventListener("click", deps.onCompare);
-    const compareStatus = text(doc, "span", "mp-compare-status", "");
-    compareStatus.setAttribute("role", "status");
-    const actions = doc.createElement("div");
-    actions.className = "mp-actions";
-    actions.append(compare, compareStatus);
-    summary.append(actions, text(doc, "p", "mp-hint", deps.msg("colourHint")));
-    const ctx = { rules: deps.rules, lang: deps.lang, msg: deps.msg, onOpenLink: deps.onOpenLink,
-      linkFor: (c: Parameters<typeof criterionLink>[2]) => criterionLink(deps.rules, state.facts, c) };
-    nodes.push(summary, criterionList(doc, report.criteria, ctx, true));
+  if (!state) {
+    nodes.push(text(doc, "p", "mp-muted", deps.msg("popupNoSolution")));
+  } else if (!report) {
+    nodes.push(text(doc, "p", "mp-muted", deps.msg(state.state === "error" ? "badgeError" : "popupLoading")));
+  } else {
+    const ctx = {
+      rules: deps.rules,
+      lang: deps.lang,
+      msg: deps.msg,
+      onOpenLink: deps.onOpenLink,
+      linkFor: (c: CriterionReport) => criterionLink(deps.rules, state.facts, c),
+    };
+    nodes.push(summary(doc, report, state.partner, deps), criterionList(doc, report.criteria, ctx, true));
   }
   root.replaceChildren(...nodes);
 }

@@ -12,9 +12,3 @@ export function ext(): Api {
   if (!api?.runtime) throw new Error("mpcheck: WebExtension API is not available here");
   return api;
 }
-
-/** True inside an extension context; false in plain pages and unit tests. */
-export function hasExt(): boolean {
-  const g = globalThis as unknown as { browser?: Api; chrome?: Api };
-  return Boolean((g.browser ?? g.chrome)?.runtime?.id);
-}

@@ -1,6 +1,7 @@
 // Minimal local views of the SPEC §3/§4 contracts that the shell reads. The engine's own types
-// (extension/src/engine/types.ts) are the source of truth; these stay structural subsets of them so
-// the shell compiles against either, and so the validators in messages.ts have something to narrow to.
+// (extension/src/engine/types.ts) are the source of truth; these are structural subsets of them
+// (checked at compile time in shared/evaluate.ts), so the UI and the message validators depend
+// only on the fields they use and on nothing engine-internal (findings, fractions, ...).
 
 export const CRITERIA = [
   "demo", "support", "reviews", "updates", "developer", "packaging", "cases", "price", "account_manager",

@@ -25,15 +25,20 @@ button:focus-visible, a:focus-visible { outline: 3px solid var(--mp-focus); outl
 .mp-row-head { display: flex; gap: 8px; align-items: baseline; }
 .mp-row-title { font-weight: 600; flex: 1; }
 .mp-message { margin: 2px 0 0 2.1em; }
-.mp-mini { display: flex; align-items: center; justify-content: center; gap: 3px; width: 100%; height: 100%; box-sizing: border-box; border: 1px solid var(--mp-fg); border-radius: 4px; background: var(--mp-bg); color: var(--mp-fg); font-weight: 700; white-space: nowrap; overflow: hidden; }
-.mp-mini .mp-icon { min-width: 1.2em; height: 1.2em; line-height: 1.2em; font-size: 10px; }
 [hidden] { display: none !important; }
 `;
 
 export const BADGE_CSS = `
 :host { all: initial; display: block; margin: 8px 0 12px; font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1c1f24; ${PALETTE_CSS} }
-:host([data-size="mini"]) { display: inline-block; width: 5.2em; height: 1.7em; margin: 0 0 0 6px; vertical-align: middle; contain: strict; font-size: 12px; line-height: 1.7em; }
 ${COMMON_CSS}`;
+
+/** The catalog badge needs a fraction of the rules; 50 cards parse this 50 times. */
+export const MINI_CSS = `
+:host { all: initial; display: inline-block; width: 5.2em; height: 1.7em; margin: 0 0 0 6px; vertical-align: middle; contain: strict; font: 700 12px/1.7em system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; ${PALETTE_CSS} }
+${STATUS_RULES_CSS}
+.mp-mini { display: flex; align-items: center; justify-content: center; gap: 3px; width: 100%; height: 100%; box-sizing: border-box; border: 1px solid var(--mp-fg); border-radius: 4px; background: var(--mp-bg); color: var(--mp-fg); white-space: nowrap; overflow: hidden; }
+.mp-icon { display: inline-block; min-width: 1.2em; height: 1.2em; line-height: 1.2em; text-align: center; border-radius: 50%; font-size: 10px; color: #fff; background: var(--mp-fg); }
+`;
 
 export const PAGE_CSS = `
 :root { ${PALETTE_CSS} }

@@ -50,8 +50,9 @@ function evidenceList(doc: Document, c: CriterionReport, ctx: RowContext): HTMLE
   return box;
 }
 
-function openLink(doc: Document, href: string, ctx: RowContext): HTMLElement {
+function openLink(doc: Document, href: string, ctx: RowContext, title: string): HTMLElement {
   const link = el(doc, "a", "mp-open", ctx.msg("openOnPage"));
+  link.setAttribute("aria-label", `${ctx.msg("openOnPage")}: ${title}`); // nine links, nine distinct names
   link.href = href;
   link.target = "_blank";
   link.rel = "noopener noreferrer";
@@ -74,7 +75,7 @@ export function criterionRow(doc: Document, c: CriterionReport, ctx: RowContext,
   row.append(el(doc, "h4", "mp-subhead", ctx.msg("checkYourself")));
   row.append(el(doc, "p", "mp-check", c.check_yourself[ctx.lang]));
   const href = ctx.linkFor?.(c);
-  if (href) row.append(openLink(doc, href, ctx));
+  if (href) row.append(openLink(doc, href, ctx, criterionTitle(ctx.rules, c.id, ctx.lang)));
   return row;
 }
 

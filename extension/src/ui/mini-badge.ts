@@ -2,7 +2,7 @@
 // from "?" to a score never moves the Marketplace's own content.
 import type { Lang, Report } from "../shared/contracts";
 import type { BadgeState } from "../shared/messages";
-import { BADGE_CSS } from "./badge-style";
+import { MINI_CSS } from "./badge-style";
 import { setHostAttributes } from "./badge";
 import { coverageText, type RulesTexts } from "./rules-text";
 import { scoreStatus, statusIcon } from "./status-icon";
@@ -32,9 +32,11 @@ export function renderMiniBadge(
   const value = doc.createElement("span");
   value.className = "mp-mini-value";
   value.textContent = score === null ? "?" : String(Math.round(score));
-  box.append(statusIcon(doc, status), value);
+  // No score: the "?" alone says it; a score gets its status icon (colour is never alone).
+  if (score === null) box.append(value);
+  else box.append(statusIcon(doc, status), value);
   const style = doc.createElement("style");
-  style.textContent = BADGE_CSS;
+  style.textContent = MINI_CSS;
   root.replaceChildren(style, box);
   setHostAttributes(host, state, report);
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { coerceSettings, normalizeBackendUrl, buildOptions, DEFAULT_BACKEND_URL } from "../../../extension/src/shared/settings";
+import {
+  buildOptions, changesScoring, coerceSettings, DEFAULT_BACKEND_URL, normalizeBackendUrl, settingsIfReady,
+} from "../../../extension/src/shared/settings";
 import { addToList, coerceShortlist, SHORTLIST_MAX, type ShortlistItem } from "../../../extension/src/shared/shortlist";
 import { mergeHistory, mergePartner, partnerExtra } from "../../../extension/src/worker/merge";
 import { isFresh } from "../../../extension/src/worker/cache";
@@ -109,5 +111,17 @@ describe("small helpers", () => {
     const page = { addedNodes: [{ nodeName: "DIV" }], removedNodes: [] } as unknown as MutationRecord;
     expect(isOwnMutation(own)).toBe(true);
     expect(isOwnMutation(page)).toBe(false);
+  });
+});
+
+describe("settings at page load", () => {
+  it("returns settings only if the storage round trip already finished", async () => {
+    const ready = Promise.resolve(coerceSettings({ profile: "site" }));
+    await ready;
+    expect((await settingsIfReady(ready))?.profile).toBe("site");
+    const pending = new Promise<ReturnType<typeof coerceSettings>>(() => {});
+    expect(await settingsIfReady(pending)).toBeNull();
+    expect(changesScoring(coerceSettings({}))).toBe(false);
+    expect(changesScoring(coerceSettings({ disabled: ["price"] }))).toBe(true);
   });
 });

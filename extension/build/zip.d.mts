@@ -1,0 +1,1 @@
+export function zipDirectory(srcDir: string, outFile: string): number;

@@ -1,0 +1,92 @@
+// Everything the solution-page extractors share for one document: the prepared tree, tabs, zones
+// (tab body → tab name), the listed items and the label index (backend/mpcheck/extract/context.py).
+import { ancestors, css, inlineText, removeWithTail, textWithout } from "./dom";
+import { splitListing, type Listing } from "./items";
+import { LabelIndex, type Zone } from "./labelled";
+import { findTabs, type Tabs } from "./tabs";
+import { fold } from "./text";
+
+const LISTED_TABS = ["rating", "comments", "log"]; // tabs made of repeated dated items
+
+export class Page {
+  readonly found_by: Record<string, string> = {};
+  readonly zones: Map<Element, string>;
+  readonly listings = new Map<string, Listing>();
+  readonly index: LabelIndex;
+  private head: string | null = null;
+  private readonly folded = new Map<Element, string>();
+  private readonly zoneCache = new Map<Element, Zone>();
+
+  constructor(
+    readonly root: Element,
+    readonly url: string | null,
+    readonly jsonld: readonly string[],
+    readonly tabs: Tabs = findTabs(root),
+  ) {
+    this.zones = new Map([...tabs.bodies].map(([name, body]) => [body, name]));
+    for (const name of LISTED_TABS) {
+      const body = tabs.bodies.get(name);
+      if (body) this.listings.set(name, splitListing(body));
+    }
+    const items = new Set([...this.listings.values()].flatMap((l) => l.items));
+    this.index = new LabelIndex(root, this.zones, items);
+  }
+
+  get reviewItems(): Element[] {
+    return this.listings.get("rating")?.items ?? [];
+  }
+
+  /** The tab an element sits in (null for the page head / sidebar). */
+  zoneOf(el: Element): Zone {
+    const cached = this.zoneCache.get(el);
+    if (cached !== undefined) return cached;
+    let zone: Zone = null;
+    for (const a of ancestors(el)) {
+      const name = this.zones.get(a);
+      if (name !== undefined) {
+        zone = name;
+        break;
+      }
+    }
+    this.zoneCache.set(el, zone);
+    return zone;
+  }
+
+  /** Elements outside every tab body except the `allowed` tabs. */
+  outside(elements: Element[], ...allowed: string[]): Element[] {
+    return elements.filter((el) => {
+      const zone = this.zoneOf(el);
+      return zone === null || allowed.includes(zone);
+    });
+  }
+
+  /** Folded text of the page outside all tab bodies (header, buy block, props). */
+  headText(): string {
+    if (this.head === null) {
+      const outer = [...this.zones.keys()].filter((z) => ![...ancestors(z.parentElement)].some((a) => this.zones.has(a)));
+      this.head = fold(textWithout(this.root, new Set(outer)));
+    }
+    return this.head;
+  }
+
+  /** Take the read items out of the prepared tree: page-level fields never come from them. */
+  detachItems(): void {
+    for (const listing of this.listings.values()) for (const item of listing.items) if (item.parentElement) removeWithTail(item);
+    this.zoneCache.clear();
+  }
+
+  /** Folded block text of an element, computed once: links and controls are tested by several fields. */
+  foldedText(el: Element): string {
+    let text = this.folded.get(el);
+    if (text === undefined) {
+      text = fold(inlineText(el));
+      this.folded.set(el, text);
+    }
+    return text;
+  }
+
+  /** The first element matching a selector outside tab bodies (bar the allowed ones). */
+  first(selector: string, ...allowed: string[]): Element | null {
+    return this.outside(css(this.root, selector), ...allowed)[0] ?? null;
+  }
+}

@@ -1,0 +1,183 @@
+// The tree the solution extractor reads, and the few DOM helpers every module shares.
+// The page is never touched: it is copied into an inert document (no browsing context, so nothing
+// loads or runs) and prepared like backend/mpcheck/extract/dom.py does with lxml: script, style,
+// noscript and template are dropped (never page text) and every block element gets a space at the
+// start of its content and one right after it. After that, `textContent` IS the block text of
+// fixtures/expected/README.md (native, no per-node JS), and tab sections / item groups can be
+// wrapped exactly as the Python side wraps them.
+import { TABLE } from "./table";
+import { isBlank, norm } from "./text";
+
+const DROP = "script, style, noscript, template";
+
+export interface Prepared {
+  root: Element;
+  jsonld: string[];
+}
+
+function startsWithSpace(node: ChildNode | null): boolean {
+  const data = node !== null && node.nodeType === 3 ? (node as Text).data : "";
+  return data.length > 0 && isBlank(data.charAt(0));
+}
+
+/**
+ * An inert, prepared copy of the document's root element (see the header comment): one native
+ * deep import, then the block spaces. A space is only inserted where the neighbouring text does not
+ * already start with whitespace (pretty-printed pages need few): next to whitespace it would
+ * collapse away in every text, own text and tail this extractor reads, so the result is the same.
+ */
+export function preparedCopy(doc: Document): Prepared {
+  const jsonld = Array.from(doc.querySelectorAll("script"))
+    .filter((s) => (s.getAttribute("type") ?? "").trim() === "application/ld+json")
+    .map((s) => s.textContent ?? "");
+  const inert = doc.implementation.createHTMLDocument("");
+  const source = doc.documentElement;
+  const root = source ? (inert.importNode(source, true) as Element) : inert.createElement("html");
+  if (inert.documentElement) inert.replaceChild(root, inert.documentElement);
+  else inert.appendChild(root);
+  for (const el of Array.from(root.querySelectorAll(DROP))) el.remove();
+  const blocks = TABLE.blockTags;
+  for (const el of Array.from(root.getElementsByTagName("*"))) {
+    if (!blocks.has(tag(el))) continue;
+    if (!startsWithSpace(el.firstChild)) el.insertBefore(inert.createTextNode(" "), el.firstChild);
+    if (el.parentElement && !startsWithSpace(el.nextSibling)) el.parentElement.insertBefore(inert.createTextNode(" "), el.nextSibling);
+  }
+  return { root, jsonld };
+}
+
+/** Lower-case tag name (HTML elements report upper case). */
+export function tag(el: Element): string {
+  return el.localName;
+}
+
+/** Normalised block text of a prepared subtree (lxml `itertext`, joined and normalised). */
+export function inlineText(el: Element | null | undefined): string {
+  return el ? norm(el.textContent) : "";
+}
+
+/** The element's direct text nodes only (lxml: its text plus its children's tails). */
+export function ownText(el: Element): string {
+  let out = "";
+  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3) out += (n as Text).data;
+  return out;
+}
+
+/** The text right after an element up to the next element or comment (lxml `tail`). */
+export function tailText(el: Element): string {
+  let out = "";
+  for (let n = el.nextSibling; n && n.nodeType === 3; n = n.nextSibling) out += (n as Text).data;
+  return out;
+}
+
+/** Elements under AND including `el` matching a selector (parsel's descendant-or-self); [] on a bad selector. */
+export function css(el: Element | null | undefined, selector: string): Element[] {
+  if (!el) return [];
+  try {
+    const found = Array.from(el.querySelectorAll(selector));
+    return el.matches(selector) ? [el, ...found] : found;
+  } catch {
+    return [];
+  }
+}
+
+/** The element itself and its ancestors up to the root. */
+export function* ancestors(el: Element | null): Generator<Element> {
+  for (let a = el; a; a = a.parentElement) yield a;
+}
+
+/** Elements in document order, skipping script/style/option/button… subtrees (skip_tags). */
+export function iterElements(root: Element): Element[] {
+  const skip = TABLE.skipTags;
+  const out: Element[] = [];
+  const stack: Element[] = [root];
+  while (stack.length) {
+    const el = stack.pop() as Element;
+    if (skip.has(tag(el))) continue;
+    out.push(el);
+    for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+  }
+  return out;
+}
+
+/** Move a node and its tail text (the Text nodes right after it) to the end of `into`. */
+export function moveWithTail(node: Element, into: Element): void {
+  let next = node.nextSibling;
+  into.appendChild(node);
+  while (next && next.nodeType === 3) {
+    const after: ChildNode | null = next.nextSibling;
+    into.appendChild(next);
+    next = after;
+  }
+}
+
+/** Remove a node with its tail text, as lxml's `parent.remove(el)` does. */
+export function removeWithTail(node: Element): void {
+  let next = node.nextSibling;
+  while (next && next.nodeType === 3) {
+    const after: ChildNode | null = next.nextSibling;
+    next.remove();
+    next = after;
+  }
+  node.remove();
+}
+
+/**
+ * Normalised text of `root` leaving out the `excluded` subtrees (their tails stay): each is swapped
+ * for an empty placeholder while the native textContent is read (the copy is ours to change).
+ */
+export function textWithout(root: Element, excluded: ReadonlySet<Element>): string {
+  const swaps: Array<[Element, Element]> = [];
+  for (const el of excluded) {
+    if (el === root || !el.parentElement || !root.contains(el)) continue;
+    const holder = el.ownerDocument.createElement("span");
+    el.replaceWith(holder);
+    swaps.push([el, holder]);
+  }
+  try {
+    return inlineText(root);
+  } finally {
+    for (const [el, holder] of swaps.reverse()) holder.replaceWith(el);
+  }
+}
+
+const ABSOLUTE = /^https?:\/\//i;
+
+/** An absolute http(s) URL for a link, or null (javascript:, mailto:, garbage). Absolute links stay as written, like urljoin. */
+export function absoluteUrl(href: string | null | undefined, base: string | null | undefined): string | null {
+  if (!href) return null;
+  const h = href.trim();
+  try {
+    const full = new URL(h, base || `${String(TABLE.get("urls", "base"))}/`);
+    if ((full.protocol !== "http:" && full.protocol !== "https:") || !full.host) return null;
+    return ABSOLUTE.test(h) ? h : full.href;
+  } catch {
+    return null;
+  }
+}
+
+const NOT_TEXT = new Set(["script", "style", "noscript", "template"]);
+
+/**
+ * Block text of a LIVE (unprepared) subtree: what `inlineText` gives on the prepared copy, computed
+ * by one walk (listing cards are read in place, so their elements can carry the mini-badges).
+ */
+export function liveBlockText(el: Element | null | undefined): string {
+  if (!el) return "";
+  const blocks = TABLE.blockTags;
+  const parts: string[] = [];
+  const walk = (node: Element): void => {
+    for (let n = node.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === 3) parts.push((n as Text).data);
+      else if (n.nodeType === 1) {
+        const child = n as Element;
+        if (NOT_TEXT.has(tag(child))) continue;
+        const block = blocks.has(tag(child));
+        if (block) parts.push(" ");
+        walk(child);
+        if (block) parts.push(" ");
+      }
+    }
+  };
+  walk(el);
+  return norm(parts.join(""));
+}

@@ -1,0 +1,77 @@
+// The mpcheck.facts/1 object as this extractor builds it (SPEC §3), with every value unknown at
+// first — the same shape and key order as backend/mpcheck/extract/solution.py::empty_facts.
+import type { Facts } from "../engine/types";
+import type { Comment } from "./comments";
+import type { Entry } from "./changelog";
+import type { Review } from "./feedback";
+import type { Partner } from "./identity";
+import type { Links } from "./links";
+import type { Demo, Price } from "./offer";
+import type { Support } from "./support";
+import type { Installs } from "./values";
+
+export const SCHEMA = "mpcheck.facts/1";
+export const CONFIRMED = ["code", "partner", "changelog"] as const;
+
+/** The facts object while it is filled in; returned as `Facts` (a structural subset). */
+export interface MutableFacts {
+  schema: typeof SCHEMA;
+  page_type: "solution";
+  url: string | null;
+  code: string | null;
+  name: string | null;
+  kind: "module" | "site" | null;
+  withdrawn: boolean | null;
+  partner: Partner;
+  price: Price;
+  demo: Demo;
+  installs: Installs | null;
+  published: string | null;
+  updated: string | null;
+  version: string | null;
+  rating: { average: number | null };
+  reviews: { total: number | null; items: Review[] };
+  comments: { total: number | null; items: Comment[] };
+  changelog: Entry[] | null;
+  support: Support;
+  links: Links;
+  editions: string[] | null;
+  adaptive: boolean | null;
+  composite: boolean | null;
+  found_by: Record<string, string>;
+  extraction: { markup_changed: boolean; missing_confirmed: string[]; sources: Record<string, string> };
+}
+
+export function emptyFacts(url: string | null = null): MutableFacts {
+  return {
+    schema: SCHEMA,
+    page_type: "solution",
+    url,
+    code: null,
+    name: null,
+    kind: null,
+    withdrawn: null,
+    partner: { id: null, name: null },
+    price: { rub: null, old_rub: null, free: null },
+    demo: { available: null, days: null, online_demo_url: null },
+    installs: null,
+    published: null,
+    updated: null,
+    version: null,
+    rating: { average: null },
+    reviews: { total: null, items: [] },
+    comments: { total: null, items: [] },
+    changelog: null,
+    support: { free_months: null, channels: null, hours: null, timezone: null, response_hours: null },
+    links: { documentation: null, video: [], presentation: null, cases: [] },
+    editions: null,
+    adaptive: null,
+    composite: null,
+    found_by: {},
+    extraction: { markup_changed: true, missing_confirmed: [...CONFIRMED], sources: {} },
+  };
+}
+
+export function asFacts(facts: MutableFacts): Facts {
+  return facts;
+}

@@ -1,0 +1,135 @@
+// Who and what the solution is: code, canonical url, name, kind, withdrawn, partner {id, name}
+// (backend/mpcheck/extract/identity.py).
+import type { Page } from "./context";
+import { absoluteUrl, ancestors, css, inlineText } from "./dom";
+import { TABLE } from "./table";
+import { fold } from "./text";
+
+export interface Partner { id: number | null; name: string | null }
+
+function codeFrom(text: string | null | undefined, ...path: string[]): string | null {
+  const m = TABLE.search(text ?? "", ...path);
+  return m?.[1] ? m[1].toLowerCase() : null;
+}
+
+function firstWord(text: string): string {
+  return fold(text).split(" ")[0] ?? "";
+}
+
+/** The canonical / og:url link of the page. */
+export function canonical(page: Page): string | null {
+  for (const [sel, attr] of [["link[rel=canonical]", "href"], ["meta[property='og:url']", "content"]] as const) {
+    const found = css(page.root, sel)[0];
+    const value = found?.getAttribute(attr);
+    if (value) return absoluteUrl(value, page.url);
+  }
+  return null;
+}
+
+/** Label «Код решения» first; then the URL / canonical path; then the selector fallbacks. */
+export function code(page: Page): string | null {
+  const valid = (t: string): boolean => codeFrom(firstWord(t), "fields", "code", "values") !== null;
+  const hit = page.index.find("code", { valid });
+  const fromLabel = hit ? codeFrom(firstWord(hit.text), "fields", "code", "values") : null;
+  if (fromLabel) {
+    page.found_by.code = "label";
+    return fromLabel;
+  }
+  for (const candidate of [page.url, canonical(page)]) {
+    const value = codeFrom(candidate, "urls", "solution_path");
+    if (value) {
+      page.found_by.code = "url";
+      return value;
+    }
+  }
+  for (const sel of TABLE.entries("fields", "code", "selectors")) {
+    for (const el of page.outside(css(page.root, String(sel.css)))) {
+      const raw = sel.attr ? el.getAttribute(sel.attr) : inlineText(el);
+      let value: string | null;
+      if (sel.value_re) {
+        const m = new RegExp(sel.value_re, "iu").exec(raw ?? "");
+        value = m?.[1] ? m[1].toLowerCase() : null;
+      } else {
+        value = codeFrom(raw, "fields", "code", "values");
+      }
+      if (value) {
+        page.found_by.code = "selector";
+        return value;
+      }
+    }
+  }
+  return null;
+}
+
+/** Canonical link, else built from the code (no #tab fragment), else the given URL. */
+export function pageUrl(page: Page, solutionCode: string | null): string | null {
+  const link = canonical(page);
+  if (link && codeFrom(link, "urls", "solution_path")) return link;
+  if (solutionCode) return `${String(TABLE.get("urls", "base"))}/solutions/${solutionCode}/`;
+  return page.url ? (page.url.split("#")[0] ?? null) : null;
+}
+
+/** The h1 (outside tabs), else microdata / og:title, else <title> cut at the site separator. */
+export function name(page: Page): string | null {
+  for (const sel of TABLE.entries("name", "selectors")) {
+    const el = page.first(String(sel.css));
+    if (!el) continue;
+    let text = sel.attr ? (el.getAttribute(sel.attr) ?? "").trim() : inlineText(el);
+    if (sel.css === "title") for (const sep of TABLE.rx("name", "title_separators")) text = text.split(sep)[0] ?? "";
+    if (text) {
+      page.found_by.name = "selector";
+      return text;
+    }
+  }
+  return null;
+}
+
+/** `site` for ready-made sites/shops (category 14 breadcrumb, wording, bundle chooser), else `module`. */
+export function kind(page: Page): "site" | "module" {
+  const siteIds = new Set((TABLE.get("kind", "site_category_ids") as number[] | undefined) ?? []);
+  for (const a of css(page.root, "a[href*='category']")) {
+    const m = TABLE.search(a.getAttribute("href") ?? "", "urls", "category");
+    if (!m || !siteIds.has(Number(m[1]))) continue; // the cheap test first: menus link many categories
+    const crumbs = [...ancestors(a)].some(
+      (x) => (x.getAttribute("class") ?? "").includes("breadcrumb") || (x.getAttribute("itemtype") ?? "").includes("Breadcrumb"),
+    );
+    if (crumbs) return "site";
+  }
+  const title = page.first("h1");
+  if (title && TABLE.search(fold(inlineText(title)), "kind", "site_text")) return "site";
+  if (TABLE.entries("kind", "site_markers").some((sel) => page.first(String(sel.css)) !== null)) return "site";
+  return "module";
+}
+
+/** «снят с публикации» anywhere outside the user-written tabs. */
+export function withdrawn(page: Page): boolean {
+  return TABLE.search(page.headText(), "withdrawn") !== null;
+}
+
+function partnerLink(el: Element): Partner {
+  for (const a of css(el, "a[href*='detail.php?ID=']")) {
+    const m = TABLE.search(a.getAttribute("href") ?? "", "fields", "partner", "values");
+    if (m) return { id: Number(m[1]), name: inlineText(a) || null };
+  }
+  return { id: null, name: null };
+}
+
+/** {id, name}: the link next to «Разработчик», else the first partner link outside the tabs. */
+export function partner(page: Page): Partner {
+  const hit = page.index.find("partner");
+  if (hit) {
+    const link = hit.valueEl ? partnerLink(hit.valueEl) : { id: null, name: null };
+    if (link.id !== null || hit.text) {
+      page.found_by.partner = "label";
+      return { id: link.id, name: link.name || hit.text };
+    }
+  }
+  for (const a of page.outside(css(page.root, "a[href*='partners/detail.php?ID=']"))) {
+    const link = partnerLink(a);
+    if (link.id !== null) {
+      page.found_by.partner = "selector";
+      return link;
+    }
+  }
+  return { id: null, name: null };
+}

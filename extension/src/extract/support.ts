@@ -1,0 +1,69 @@
+// «Поддержка»: free-form partner HTML read with the shared regexes (DOM.md §10.4;
+// backend/mpcheck/extract/support.py). Only the support tab body is read: the Marketplace's own
+// phone in the header/footer is not the vendor's support channel.
+import { css, inlineText } from "./dom";
+import { TABLE, matchEntry } from "./table";
+import { fold } from "./text";
+
+const CHANNEL_ORDER = ["ticket", "chat", "phone", "email", "telegram", "whatsapp", "skype", "site"];
+
+export interface Support {
+  free_months: number | null;
+  channels: string[] | null;
+  hours: string | null;
+  timezone: string | null;
+  response_hours: number | null;
+}
+
+/** Python `_number`: an int when whole, else rounded to 2 places. */
+function num(value: number): number {
+  return Number.isInteger(value) ? value : Math.round(value * 100) / 100;
+}
+
+function scaled(text: string, path: string, units: string, key: string): number | null {
+  const m = TABLE.search(text, "support", path);
+  const unit = m ? matchEntry(m[2] ?? "", "support", units) : null;
+  return m && unit ? num(Number(m[1]) * Number(unit[0][key])) : null;
+}
+
+function hours(text: string): string | null {
+  const day = TABLE.entries("support", "days").find((_, i) => TABLE.rx("support", "days")[i]?.test(text));
+  const m = TABLE.search(text, "support", "hours");
+  if (m) {
+    const span = `${Number(m[1])}:${m[2]}–${Number(m[3])}:${m[4]}`;
+    return day ? `${String(day.value)}, ${span}` : span;
+  }
+  return TABLE.search(text, "support", "around_clock") ? String(TABLE.entries("support", "around_clock")[0]?.value) : null;
+}
+
+function timezone(text: string): string | null {
+  const list = TABLE.entries("support", "timezone");
+  const patterns = TABLE.rx("support", "timezone");
+  for (let i = 0; i < patterns.length; i++) {
+    const m = (patterns[i] as RegExp).exec(text);
+    if (!m) continue;
+    const entry = list[i] as (typeof list)[number];
+    const group = typeof entry.offset_group === "number" ? entry.offset_group : 0;
+    const offset = group ? (m[group] ?? "").replace(/ /g, "").replace(/−/g, "-") : "";
+    return String(entry.value) + offset;
+  }
+  return null;
+}
+
+/** All support facts of one folded support text. */
+export function readSupportText(text: string): Support {
+  return {
+    free_months: scaled(text, "free_period", "period_units", "months"),
+    channels: CHANNEL_ORDER.filter((name) => TABLE.search(text, "support", "channels", name) !== null),
+    hours: hours(text),
+    timezone: timezone(text),
+    response_hours: scaled(text, "response", "response_units", "hours"),
+  };
+}
+
+/** Support facts of the support tab body; every field null when the page has none. */
+export function support(body: Element | undefined): Support {
+  if (!body) return { free_months: null, channels: null, hours: null, timezone: null, response_hours: null };
+  const hrefs = css(body, "a").map((a) => a.getAttribute("href") ?? "").join(" ");
+  return readSupportText(fold(inlineText(body) + " " + hrefs));
+}

@@ -1,0 +1,127 @@
+// The shared label table (shared_rules/labels.json), compiled once for JS. The same file drives the
+// Python extractor (backend/mpcheck/extract/rules.py); every regex is written to behave the same in
+// Python `re` and JS `RegExp(re, "iu")`, so only the compilation lives here, never a pattern.
+// Python's `pattern.match` (anchored at 0, not at the end) is the sticky flag "y" read at index 0.
+import labelsJson from "../../../shared_rules/labels.json";
+
+/** One regex or selector entry of the table (extra keys such as `days`, `value`, `months` vary). */
+export interface Entry {
+  re?: string;
+  css?: string;
+  attr?: string;
+  count?: boolean;
+  value_re?: string;
+  [key: string]: unknown;
+}
+
+type Node = unknown;
+const DATA = labelsJson as unknown as Record<string, Node>;
+const FLAGS: string = typeof DATA.flags === "string" ? DATA.flags : "iu";
+
+function compile(source: string, extra = ""): RegExp {
+  return new RegExp(source, FLAGS + extra);
+}
+
+class Table {
+  readonly data: Record<string, Node> = DATA;
+  readonly skipTags: ReadonlySet<string> = new Set(DATA.skip_tags as string[]);
+  readonly blockTags: ReadonlySet<string> = new Set(DATA.block_tags as string[]);
+  readonly headingTags: ReadonlySet<string> = new Set((DATA.heading_tags as string[] | undefined) ?? []);
+  private readonly rxCache = new Map<string, RegExp[]>();
+  private readonly stickyCache = new Map<string, RegExp[]>();
+  private readonly labelCache = new Map<string, RegExp[]>();
+  private prefilterRx: RegExp | null = null;
+
+  /** The raw JSON value at `path` (undefined when absent). */
+  get(...path: string[]): Node {
+    let node: Node = this.data;
+    for (const key of path) {
+      if (node === null || typeof node !== "object" || Array.isArray(node) || !(key in node)) return undefined;
+      node = (node as Record<string, Node>)[key];
+    }
+    return node;
+  }
+
+  /** A list of regex or selector entries at `path` ([] when absent). */
+  entries(...path: string[]): Entry[] {
+    const value = this.get(...path);
+    return Array.isArray(value) ? (value as Entry[]) : [];
+  }
+
+  /** Compiled regexes of the entry list at `path` (for `search` / exec), table order. */
+  rx(...path: string[]): RegExp[] {
+    return this.cached(this.rxCache, path, "");
+  }
+
+  /** The same regexes anchored at the start like Python's `match` (sticky, lastIndex reset by `match`). */
+  sticky(...path: string[]): RegExp[] {
+    return this.cached(this.stickyCache, path, "y");
+  }
+
+  private cached(cache: Map<string, RegExp[]>, path: string[], extra: string): RegExp[] {
+    const key = path.join("/");
+    let found = cache.get(key);
+    if (!found) {
+      found = this.entries(...path).filter((e) => typeof e.re === "string").map((e) => compile(e.re as string, extra));
+      cache.set(key, found);
+    }
+    return found;
+  }
+
+  /** The first match of any regex at `path` (table order wins over position), like Table.search. */
+  search(text: string, ...path: string[]): RegExpExecArray | null {
+    for (const pattern of this.rx(...path)) {
+      const m = pattern.exec(text);
+      if (m) return m;
+    }
+    return null;
+  }
+
+  /** Label regexes wrapped with `label_wrapper` (anchored; the rest is group 1). */
+  labelRx(...path: string[]): RegExp[] {
+    const key = path.join("/");
+    let found = this.labelCache.get(key);
+    if (!found) {
+      const wrapper = String(this.data.label_wrapper);
+      const list = path.length === 1 ? this.entries("fields", path[0] ?? "", "labels") : this.entries(...path);
+      found = list.map((e) => compile(wrapper.replace("{label}", () => String(e.re))));
+      this.labelCache.set(key, found);
+    }
+    return found;
+  }
+
+  /** One alternation of every field label: a cheap first test of an element's own text. */
+  prefilter(): RegExp {
+    if (!this.prefilterRx) {
+      const fields = this.data.fields as Record<string, { labels: Entry[] }>;
+      const parts = Object.values(fields).flatMap((f) => f.labels.map((e) => String(e.re)));
+      const partner = this.get("partner_page", "labels") as Record<string, Entry[]> | undefined;
+      for (const group of Object.values(partner ?? {})) parts.push(...group.map((e) => String(e.re)));
+      this.prefilterRx = compile("^(?:" + parts.join("|") + ")");
+    }
+    return this.prefilterRx;
+  }
+}
+
+/** Python `pattern.match(text)`: a match starting at index 0 only. */
+export function match(pattern: RegExp, text: string): RegExpExecArray | null {
+  if (pattern.sticky) {
+    pattern.lastIndex = 0;
+    return pattern.exec(text);
+  }
+  const m = pattern.exec(text);
+  return m && m.index === 0 ? m : null;
+}
+
+/** The first entry whose (sticky) regex matches at 0, with the match: unit and bucket tables. */
+export function matchEntry(text: string, ...path: string[]): [Entry, RegExpExecArray] | null {
+  const list = TABLE.entries(...path);
+  const patterns = TABLE.sticky(...path);
+  for (let i = 0; i < patterns.length; i++) {
+    const m = match(patterns[i] as RegExp, text);
+    if (m) return [list[i] as Entry, m];
+  }
+  return null;
+}
+
+export const TABLE = new Table();
