@@ -18,7 +18,7 @@ class QuietRequestHandler(WSGIRequestHandler):
     def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
         """Access log disabled (privacy)."""
 
-    def log(self, type: str, message: str, *args: Any) -> None:  # noqa: A002 (werkzeug's signature)
+    def log(self, type: str, message: str, *args: Any) -> None:  # `type`: werkzeug names it so
         """Only errors reach the log, and without the client address."""
         if type == "error":
             super().log(type, message, *args)
