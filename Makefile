@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8765
 export MPCHECK_DB ?= $(CURDIR)/var/mpcheck.sqlite3
 
-.PHONY: setup run build test lint typecheck test-py test-js test-e2e browsers bench package clean
+.PHONY: setup run build test lint typecheck test-py test-js test-e2e browsers bench bench-quick package clean
 
 setup: $(VENV_STAMP) $(NODE_STAMP)
 
@@ -66,8 +66,13 @@ test: setup browsers lint typecheck test-js test-py test-e2e
 package: build
 	npm run package
 
+# Every figure of SPEC §10 with its budget and same-run baseline (about 12 minutes; the memory
+# soak is 10 of them). bench-quick is a 2-minute smoke run of the same table.
 bench: build browsers
 	$(PY) bench/run_all.py
+
+bench-quick: build browsers
+	$(PY) bench/run_all.py --quick
 
 clean:
 	rm -rf .venv node_modules extension/dist var

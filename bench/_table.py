@@ -53,8 +53,13 @@ def render_text(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
+def _md(cell: str) -> str:
+    """A cell as Markdown text: `<code>` in a route must not become an HTML tag, `|` not a column."""
+    return cell.replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
+
+
 def render_markdown(rows: list[Row]) -> str:
     """The same table as Markdown (docs/BENCHMARKS.md)."""
     lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
-    lines += ["| " + " | ".join(c.replace("|", "\\|") for c in r.cells()) + " |" for r in rows]
+    lines += ["| " + " | ".join(_md(c) for c in r.cells()) + " |" for r in rows]
     return "\n".join(lines)

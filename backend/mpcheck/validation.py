@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -23,7 +24,9 @@ class FactsError(ValueError):
 def _validator(rules: Rules) -> Any:
     # The schema only uses keywords whose meaning is the same in draft 7, which fastjsonschema
     # compiles; the meta-tests check the same schema with jsonschema's 2020-12 validator.
-    schema = dict(rules.facts_schema, **{"$schema": "http://json-schema.org/draft-07/schema#"})
+    # A deep copy: fastjsonschema's resolver rewrites every nested `$ref` in place to an absolute URI
+    # (`$id` + ref), which corrupted the shared rules schema and with it GET /openapi.json.
+    schema = copy.deepcopy(dict(rules.facts_schema, **{"$schema": "http://json-schema.org/draft-07/schema#"}))
     return fastjsonschema.compile(schema)
 
 

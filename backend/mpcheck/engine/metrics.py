@@ -238,6 +238,18 @@ def paid_without_trial(facts: dict[str, Any], args: dict[str, Any], today: date)
     return state != "free" and available is False
 
 
+def measured_over_declared(facts: dict[str, Any], args: dict[str, Any], today: date) -> Scalar | None:
+    """How many times longer the buyer's measured answer took than the declared response time.
+
+    Unknown unless both are numbers; a declared time of 0 (or less) cannot be a yardstick.
+    """
+    measured = get_path(facts, args["measured"])
+    declared = get_path(facts, args["declared"])
+    if not is_number(measured) or not is_number(declared) or measured < 0 or declared <= 0:
+        return None
+    return measured / declared
+
+
 METRICS: dict[str, Metric] = {
     fn.__name__: fn
     for fn in (
@@ -257,5 +269,6 @@ METRICS: dict[str, Metric] = {
         list_length,
         price_state,
         paid_without_trial,
+        measured_over_declared,
     )
 }

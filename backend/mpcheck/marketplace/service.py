@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import functools
 import threading
+import weakref
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import Any
@@ -218,5 +219,8 @@ def get_service(app: Any) -> MarketplaceService:
 def init_app(app: Any) -> MarketplaceService:
     """Create the per-app service once and attach it."""
     if EXTENSION_KEY not in app.extensions:
-        app.extensions[EXTENSION_KEY] = MarketplaceService.from_config(app.config)
+        service = MarketplaceService.from_config(app.config)
+        app.extensions[EXTENSION_KEY] = service
+        # Flask has no shutdown hook: release the HTTP pool and SQLite when the app goes away.
+        weakref.finalize(app, service.close)
     return get_service(app)

@@ -1,10 +1,12 @@
 // Catalog and search pages: a fixed-size mini-badge ("?") per card at once, ONE batch request for
 // the cards found in this pass, and local scores filled in during idle time for cards the backend
-// has not answered (backend down or slow). Cards are marked so re-runs skip them.
+// has not answered (backend down or slow). Cards are marked so re-runs skip them. Each badge has
+// a compare toggle that puts the card's facts + report on the comparison shortlist.
 import type { FactsView, Report } from "../shared/contracts";
 import { evaluate } from "../shared/evaluate";
 import { completeFacts } from "../shared/facts-skeleton";
 import type { Settings } from "../shared/settings";
+import { loadShortlist, onShortlistChanged, shortlistItem, toggleShortlist, type ToggleResult } from "../shared/shortlist";
 import { createBadgeHost } from "../ui/badge";
 import { renderMiniBadge } from "../ui/mini-badge";
 import type { ContentEnv } from "./env";
@@ -16,13 +18,25 @@ import { placeMiniBadge } from "./placement";
 
 export const CARD_MARK = "data-mpcheck-card";
 const IDLE_SLICE = 10;
+const RESULT_KEY: Record<ToggleResult, string> = {
+  added: "compareAdded", already: "compareAlready", full: "compareFull", removed: "compareRemoved",
+};
 
 interface CardJob {
+  code: string;
   host: HTMLElement;
   facts: FactsView;
   /** Set once the backend's or the local report is shown; the backend's wins. */
   done: "server" | "local" | null;
+  report: Report | null;
+  listed: boolean;
+  message: string | null;
 }
+
+// Every card badge on the page, across runs (in-place catalog paging adds more), so one storage
+// listener can flip the toggles when the shortlist changes in another tab.
+const allJobs: CardJob[] = [];
+let listening = false;
 
 function scoreLocally(facts: FactsView, settings: Settings, today: string): Report | null {
   try {
@@ -32,22 +46,53 @@ function scoreLocally(facts: FactsView, settings: Settings, today: string): Repo
   }
 }
 
+function showListed(codes: Set<string>, paint: (job: CardJob) => void): void {
+  const connected = allJobs.filter((job) => job.host.isConnected);
+  allJobs.splice(0, allJobs.length, ...connected);
+  for (const job of allJobs) {
+    if (job.listed === codes.has(job.code) || !job.host.isConnected) continue;
+    job.listed = codes.has(job.code);
+    job.message = null;
+    paint(job);
+  }
+}
+
 export async function runListingPage(doc: Document, url: string, env: ContentEnv): Promise<void> {
   const cards = timed("mpcheck:extract", () => readListingCards(doc, url)).filter(
     (card) => !card.element.hasAttribute(CARD_MARK),
   );
   if (cards.length === 0) return;
   const deps = { rules: env.rules, lang: env.lang, msg: env.msg };
+  const paint = (job: CardJob): void => {
+    const compare = { listed: job.listed, name: job.facts.name ?? job.code, message: job.message, onToggle: () => toggle(job) };
+    renderMiniBadge(job.host, job.done ? "ready" : "loading", job.report, deps, compare);
+  };
+  const toggle = (job: CardJob): void => {
+    void toggleShortlist(shortlistItem(job.facts, job.report, env.today, job.code)).then((result) => {
+      job.listed = result === "added" || result === "already";
+      job.message = env.msg(RESULT_KEY[result]);
+      paint(job);
+    });
+  };
   measureUntilPaint("mpcheck:paint");
   const jobs: CardJob[] = timed("mpcheck:render", () =>
     cards.map((card) => {
       card.element.setAttribute(CARD_MARK, card.code);
-      const job: CardJob = { host: createBadgeHost(doc, "mini"), facts: completeFacts(card.facts, card.code), done: null };
-      renderMiniBadge(job.host, "loading", null, deps);
+      const job: CardJob = {
+        code: card.code, host: createBadgeHost(doc, "mini"), facts: completeFacts(card.facts, card.code),
+        done: null, report: null, listed: false, message: null,
+      };
+      paint(job);
       placeMiniBadge(card.element, job.host);
       return job;
     }),
   );
+  allJobs.push(...jobs);
+  if (!listening) {
+    listening = true;
+    onShortlistChanged((list) => showListed(new Set(list.map((x) => x.code)), paint));
+  }
+  void loadShortlist().then((list) => showListed(new Set(list.map((x) => x.code)), paint));
 
   const batch = requestBatch(jobs.map((job) => job.facts)); // the page's ONE batch request
   const settings = await env.settings;
@@ -56,8 +101,9 @@ export async function runListingPage(doc: Document, url: string, env: ContentEnv
       timed("mpcheck:evaluate", () => {
         for (const job of slice) {
           if (job.done || !job.host.isConnected) continue;
-          renderMiniBadge(job.host, "ready", scoreLocally(job.facts, settings, env.today), deps);
+          job.report = scoreLocally(job.facts, settings, env.today);
           job.done = "local";
+          paint(job);
         }
       }),
     ),
@@ -67,8 +113,9 @@ export async function runListingPage(doc: Document, url: string, env: ContentEnv
     reply.reports.forEach((report, i) => {
       const job = jobs[i];
       if (!job || !report || !job.host.isConnected) return;
-      renderMiniBadge(job.host, "ready", report, deps);
+      job.report = report;
       job.done = "server";
+      paint(job);
     });
   }
   await local;

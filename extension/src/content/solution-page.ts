@@ -3,10 +3,13 @@
 import type { FactsView, Report } from "../shared/contracts";
 import { evaluate } from "../shared/evaluate";
 import type { PartnerStatus } from "../shared/messages";
-import { addToShortlist } from "../shared/shortlist";
+import { loadShortlist, onShortlistChanged, refreshShortlistEntry, shortlistItem, toggleShortlist } from "../shared/shortlist";
 import { solutionCodeFromUrl } from "../shared/page-type";
 import { BADGE_TAG, createBadgeHost, renderBadge, type BadgeView } from "../ui/badge";
 import { changesScoring, DEFAULT_SETTINGS, settingsIfReady, type Settings } from "../shared/settings";
+import { followBuyerChecks } from "../buyer/page-checks";
+import { snapshotOf } from "../snapshots/snapshot";
+import { reportVisit } from "../snapshots/visit-client";
 import type { ContentEnv } from "./env";
 import { readSolutionFacts } from "./extract-facts";
 import { requestEnrich } from "./messaging";
@@ -14,13 +17,26 @@ import { clearState, publishState } from "./page-state";
 import { measureUntilPaint, timed } from "./perf";
 import { placeFullBadge } from "./placement";
 
+// One storage listener per page (not per run): it updates whichever badge is current.
+let onListChange: ((codes: Set<string>) => void) | null = null;
+let listening = false;
+
+function followShortlist(update: (codes: Set<string>) => void): void {
+  onListChange = update;
+  if (listening) return;
+  listening = true;
+  onShortlistChanged((list) => onListChange?.(new Set(list.map((x) => x.code))));
+}
+
 export function existingFullBadge(doc: Document): HTMLElement | null {
   return doc.querySelector<HTMLElement>(`${BADGE_TAG}:not([data-size])`);
 }
 
-function localResult(doc: Document, url: string, settings: Settings, today: string): { facts: FactsView; report: Report } | null {
+function localResult(
+  doc: Document, url: string, settings: Settings, today: string, withChecks: (facts: FactsView) => FactsView,
+): { facts: FactsView; report: Report } | null {
   try {
-    const facts = timed("mpcheck:extract", () => readSolutionFacts(doc, url));
+    const facts = withChecks(timed("mpcheck:extract", () => readSolutionFacts(doc, url)));
     const report = timed("mpcheck:evaluate", () => evaluate(facts, settings, today));
     return { facts, report };
   } catch (err) {
@@ -38,24 +54,41 @@ export async function runSolutionPage(doc: Document, url: string, env: ContentEn
 
   const host = createBadgeHost(doc);
   host.dataset.code = code;
-  const view: BadgeView = { state: "loading", report: null, partner: "pending", compare: null };
+  const view: BadgeView = { state: "loading", report: null, partner: "pending", compare: null, listed: false };
   let facts: FactsView | null = null;
   const paint = () => {
     renderBadge(host, view, { rules: env.rules, lang: env.lang, msg: env.msg, onCompare });
-    publishState({ state: view.state, report: view.report, facts, partner: view.partner });
+    publishState({ state: view.state, report: view.report, facts, partner: view.partner, since: view.since });
   };
+  let scoring: Settings = DEFAULT_SETTINGS; // the settings the current report was scored with
+  // The buyer's own checks (popup) are facts too: re-score when they change.
+  const checks = followBuyerChecks(code, () => {
+    if (!facts || view.state !== "ready" || !host.isConnected) return;
+    facts = checks.apply(facts);
+    view.report = evaluate(facts, scoring, env.today);
+    paint();
+  });
   const onCompare = () => {
     if (!facts?.code) return;
-    const item = { code: facts.code, name: facts.name ?? facts.code, url: facts.url, added: env.today };
-    void addToShortlist(item).then((result) => {
+    void toggleShortlist(shortlistItem(facts, view.report, env.today)).then((result) => {
       view.compare = result;
+      view.listed = result === "added" || result === "already";
       paint();
     });
   };
+  // Off the critical path: the first paint says "add"; a listed solution repaints as "remove".
+  const showListed = (codes: Set<string>) => {
+    if (codes.has(code) === view.listed) return;
+    view.listed = codes.has(code);
+    if (host.isConnected) paint();
+  };
+  void loadShortlist().then((list) => showListed(new Set(list.map((x) => x.code))));
+  followShortlist(showListed);
 
   const early = await settingsIfReady(env.settings);
   if (existingFullBadge(doc)) return; // a concurrent run (mutation) got there first
-  const local = localResult(doc, url, early ?? DEFAULT_SETTINGS, env.today);
+  scoring = early ?? DEFAULT_SETTINGS;
+  const local = localResult(doc, url, scoring, env.today, checks.apply);
   if (local) {
     facts = local.facts;
     Object.assign(view, { state: "ready", report: local.report });
@@ -70,6 +103,7 @@ export async function runSolutionPage(doc: Document, url: string, env: ContentEn
   if (!local) return;
   const enriched = requestEnrich(local.facts); // in flight while the settings arrive
   const settings = early ?? (await env.settings);
+  scoring = settings;
   if (!early && changesScoring(settings) && host.isConnected) {
     view.report = evaluate(local.facts, settings, env.today);
     paint();
@@ -79,10 +113,19 @@ export async function runSolutionPage(doc: Document, url: string, env: ContentEn
   if (!host.isConnected) return; // navigated away meanwhile
   const partner: PartnerStatus = reply.ok ? "ok" : "unavailable";
   if (reply.ok) {
-    facts = reply.facts;
-    view.report = reply.report;
+    facts = checks.apply(reply.facts);
+    // Checks recorded while the worker was busy: score them too, not the facts it was sent.
+    view.report = checks.stale(reply.facts) ? evaluate(facts, scoring, env.today) : reply.report;
   }
   view.partner = partner;
   paint();
+  // A listed solution keeps its latest facts + report for the comparison page.
+  if (facts) void refreshShortlistEntry(shortlistItem(facts, view.report, env.today));
   performance.mark(reply.ok ? "mpcheck:enriched" : "mpcheck:enrich-failed"); // bench: warm-backend budget
+  // Last, with the final score: "since your last visit", then this visit becomes the snapshot.
+  const snapshot = facts ? snapshotOf(facts, view.report, new Date()) : null;
+  if (snapshot) {
+    view.since = await reportVisit(snapshot);
+    if (view.since?.changes.length && host.isConnected) paint();
+  }
 }

@@ -126,6 +126,17 @@ function paidWithoutTrial(facts: unknown): Scalar | null {
   return state !== "free" && available === false;
 }
 
+/**
+ * How many times longer the buyer's measured answer took than the declared response time.
+ * Unknown unless both are numbers; a declared time of 0 (or less) cannot be a yardstick.
+ */
+function measuredOverDeclared(facts: unknown, args: MetricArgs): Scalar | null {
+  const measured = getPath(facts, strArg(args, "measured"));
+  const declared = getPath(facts, strArg(args, "declared"));
+  if (!isNumber(measured) || !isNumber(declared) || measured < 0 || declared <= 0) return null;
+  return measured / declared; // IEEE division, as Python's true division: same bits in both engines
+}
+
 export const METRICS: Readonly<Record<MetricName, Metric>> = {
   demo_length: demoLength,
   support_channel_class: supportChannelClass,
@@ -143,6 +154,7 @@ export const METRICS: Readonly<Record<MetricName, Metric>> = {
   list_length: listLength,
   price_state: priceState,
   paid_without_trial: paidWithoutTrial,
+  measured_over_declared: measuredOverDeclared,
 };
 
 /** The metric named in a rule file; an unknown name fails as Python's KeyError does. */

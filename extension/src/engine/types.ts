@@ -24,7 +24,8 @@ export type ValueFormat = "plain" | "percent" | "decimal1" | "money";
 export type MetricName =
   | "demo_length" | "support_channel_class" | "value_at" | "first_known" | "timezone_offset_msk"
   | "days_since_newest" | "count_within_days" | "median_of_field" | "items_per_month" | "answered_share"
-  | "age_days" | "partner_rating_zone" | "link_present" | "list_length" | "price_state" | "paid_without_trial";
+  | "age_days" | "partner_rating_zone" | "link_present" | "list_length" | "price_state" | "paid_without_trial"
+  | "measured_over_declared";
 
 // ---- facts (mpcheck.facts/1) -------------------------------------------------------------
 

@@ -3,14 +3,16 @@ import { ext } from "../shared/browser-api";
 import type { ReportState } from "../shared/messages";
 import { RULES } from "../shared/rules";
 import { localToday } from "../shared/dates";
-import { addToShortlist } from "../shared/shortlist";
+import { loadSettings } from "../shared/settings";
+import { loadShortlist, shortlistItem, toggleShortlist } from "../shared/shortlist";
 import { PAGE_CSS } from "../ui/badge-style";
 import { browserMsg, uiLang } from "../ui/strings";
+import { createPersonalPanel, keepingFocus } from "./buyer-panel";
 import { pageReport } from "./page-report";
 import { renderPopup, showCompareResult } from "./render";
 import { targetTabId } from "./target-tab";
 
-const COMPARE_KEY = { added: "compareAdded", already: "compareAlready", full: "compareFull" } as const;
+const COMPARE_KEY = { added: "compareAdded", already: "compareAlready", full: "compareFull", removed: "compareRemoved" } as const;
 
 async function main(): Promise<void> {
   const lang = uiLang();
@@ -21,20 +23,31 @@ async function main(): Promise<void> {
   document.head.append(style);
   const root = document.getElementById("app");
   if (!root) return;
+  const listedCodes = loadShortlist().then((list) => new Set(list.map((x) => x.code)));
+  const settings = loadSettings();
   const tabId = await targetTabId(location.search);
   let current: ReportState | null = null;
+  let listed = new Set<string>();
   const deps = {
+    listed: false,
     rules: RULES,
     lang,
     msg: browserMsg,
+    extras: (doc: Document, state: ReportState) => personal.sections(doc, state),
     onOpenLink: (href: string) => {
       if (tabId !== null) void ext().tabs.update(tabId, { url: href });
     },
     onCompare: () => {
       const facts = current?.facts;
       if (!facts?.code) return;
-      void addToShortlist({ code: facts.code, name: facts.name ?? facts.code, url: facts.url, added: localToday() })
-        .then((result) => showCompareResult(root, browserMsg(COMPARE_KEY[result])));
+      void toggleShortlist(shortlistItem(facts, current?.report ?? null, localToday())).then((result) => {
+        deps.listed = result === "added" || result === "already";
+        if (deps.listed) listed.add(facts.code ?? "");
+        else listed.delete(facts.code ?? "");
+        renderPopup(root, current, deps);
+        showCompareResult(root, browserMsg(COMPARE_KEY[result]));
+        root.querySelector<HTMLElement>(".mp-compare")?.focus();
+      });
     },
   };
   document.getElementById("options-link")?.addEventListener("click", (event) => {
@@ -43,10 +56,26 @@ async function main(): Promise<void> {
   });
   const options = document.getElementById("options-link");
   if (options) options.textContent = browserMsg("optionsLink");
+  const compareLink = document.getElementById("compare-link");
+  if (compareLink) compareLink.textContent = browserMsg("compareOpen");
+  compareLink?.addEventListener("click", (event) => {
+    event.preventDefault();
+    void ext().tabs.create({ url: ext().runtime.getURL("compare.html") });
+  });
+  // The buyer's checks re-score the report here at once (buyer-panel.ts); focus stays put.
+  const personal = createPersonalPanel({
+    lang, msg: browserMsg, today: localToday(), settings: await settings,
+    onChange: () => {
+      current = personal.adjust(current);
+      keepingFocus(document, () => renderPopup(root, current, deps));
+    },
+  });
   if (tabId === null) return renderPopup(root, null, deps);
+  listed = await listedCodes;
   await pageReport(tabId, (state) => {
-    current = state;
-    renderPopup(root, state, deps);
+    current = personal.adjust(state);
+    deps.listed = listed.has(state?.facts?.code ?? "");
+    keepingFocus(document, () => renderPopup(root, current, deps));
   });
 }
 

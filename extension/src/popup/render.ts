@@ -13,6 +13,10 @@ export interface PopupDeps {
   msg: Msg;
   onCompare: () => void;
   onOpenLink: (href: string) => void;
+  /** On the comparison shortlist: the control offers "remove" instead of "add". */
+  listed?: boolean;
+  /** Extra sections (buyer-panel.ts): `top` after the summary, `bottom` after the nine steps. */
+  extras?: (doc: Document, state: ReportState) => { top: Node[]; bottom: Node[] };
 }
 
 function text(doc: Document, tag: string, cls: string, value: string): HTMLElement {
@@ -25,9 +29,9 @@ function text(doc: Document, tag: string, cls: string, value: string): HTMLEleme
 const PARTNER_KEY = { pending: "partnerPending", ok: "partnerOk", unavailable: "partnerUnavailable" } as const;
 
 function compareControls(doc: Document, deps: PopupDeps): HTMLElement {
-  const compare = text(doc, "button", "mp-compare", deps.msg("compareAdd"));
+  const compare = text(doc, "button", "mp-compare", deps.msg(deps.listed ? "compareRemove" : "compareAdd"));
   compare.setAttribute("type", "button");
-  compare.dataset.action = "compare-add";
+  compare.dataset.action = deps.listed ? "compare-remove" : "compare-add";
   compare.addEventListener("click", deps.onCompare);
   const compareStatus = text(doc, "span", "mp-compare-status", "");
   compareStatus.setAttribute("role", "status");
@@ -57,7 +61,7 @@ function summary(doc: Document, report: Report, partner: PartnerStatus, deps: Po
 
 export function renderPopup(root: HTMLElement, state: ReportState | null, deps: PopupDeps): void {
   const doc = root.ownerDocument;
-  const nodes: HTMLElement[] = [text(doc, "h1", "mp-title", deps.msg("popupTitle"))];
+  const nodes: Node[] = [text(doc, "h1", "mp-title", deps.msg("popupTitle"))];
   const report = state?.report ?? null;
   root.dataset.state = state ? state.state : "none";
   if (!state) {
@@ -72,7 +76,9 @@ export function renderPopup(root: HTMLElement, state: ReportState | null, deps: 
       onOpenLink: deps.onOpenLink,
       linkFor: (c: CriterionReport) => criterionLink(deps.rules, state.facts, c),
     };
-    nodes.push(summary(doc, report, state.partner, deps), criterionList(doc, report.criteria, ctx, true));
+    const extras = deps.extras?.(doc, state) ?? { top: [], bottom: [] };
+    nodes.push(summary(doc, report, state.partner, deps), ...extras.top);
+    nodes.push(criterionList(doc, report.criteria, ctx, true), ...extras.bottom);
   }
   root.replaceChildren(...nodes);
 }

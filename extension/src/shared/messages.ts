@@ -1,5 +1,7 @@
 // The typed message protocol: content <-> worker <-> popup. Every receiver validates with
 // `parse*` before acting, because runtime.onMessage delivers whatever any extension context sent.
+import { parseSince } from "../snapshots/messages";
+import type { SinceLastVisit } from "../snapshots/diff";
 import type { FactsView, Report } from "./contracts";
 import { isFacts, isObject, isReport } from "./guards";
 
@@ -28,6 +30,8 @@ export interface ReportState {
   report: Report | null;
   facts: FactsView | null;
   partner: PartnerStatus;
+  /** What changed since the buyer's previous visit to this solution (null: first visit / nothing). */
+  since?: SinceLastVisit | null;
 }
 
 export function parseWorkerRequest(msg: unknown): WorkerRequest | null {
@@ -77,5 +81,6 @@ export function parseReportState(msg: unknown): ReportState | null {
   if (typeof msg.partner !== "string" || !partners.includes(msg.partner)) return null;
   const report = isReport(msg.report) ? msg.report : null;
   const facts = isFacts(msg.facts) ? msg.facts : null;
-  return { state: msg.state as BadgeState, report, facts, partner: msg.partner as PartnerStatus };
+  const since = parseSince(msg.since);
+  return { state: msg.state as BadgeState, report, facts, partner: msg.partner as PartnerStatus, since };
 }

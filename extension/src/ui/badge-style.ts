@@ -15,6 +15,7 @@ ${STATUS_RULES_CSS}
 .mp-coverage, .mp-partner, .mp-muted, .mp-hint { color: var(--mp-muted); }
 .mp-headline { margin: 4px 0; }
 .mp-partner, .mp-hint { margin: 2px 0; font-size: 12px; }
+.mp-since { margin: 4px 0; padding: 2px 8px; border-left: 3px solid var(--mp-focus); background: #eef3fc; }
 .mp-actions { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin-top: 6px; }
 button { font: inherit; color: #0b3d91; background: #fff; border: 1px solid #0b3d91; border-radius: 4px; padding: 3px 10px; cursor: pointer; }
 button:hover { background: #eef3fc; }

@@ -4,7 +4,9 @@
 // may still carry a shadow root; rendering is a plain function of (host, view).
 import type { Lang, Report } from "../shared/contracts";
 import type { BadgeState, PartnerStatus } from "../shared/messages";
-import type { AddResult } from "../shared/shortlist";
+import type { ToggleResult } from "../shared/shortlist";
+import type { SinceLastVisit } from "../snapshots/diff";
+import { sinceLine } from "../snapshots/format";
 import { BADGE_CSS } from "./badge-style";
 import { criterionList } from "./criterion-row";
 import { coverageText, headlineText, statusText, type RulesTexts } from "./rules-text";
@@ -17,7 +19,11 @@ export interface BadgeView {
   state: BadgeState;
   report: Report | null;
   partner: PartnerStatus;
-  compare: AddResult | null;
+  compare: ToggleResult | null;
+  /** On the comparison shortlist: the compare control then offers "remove". */
+  listed?: boolean;
+  /** Changes since the buyer's previous visit: one line under the headline. */
+  since?: SinceLastVisit | null;
 }
 
 export interface BadgeDeps {
@@ -27,7 +33,9 @@ export interface BadgeDeps {
   onCompare: () => void;
 }
 
-const COMPARE_KEY: Record<AddResult, string> = { added: "compareAdded", already: "compareAlready", full: "compareFull" };
+const COMPARE_KEY: Record<ToggleResult, string> = {
+  added: "compareAdded", already: "compareAlready", full: "compareFull", removed: "compareRemoved",
+};
 const PARTNER_KEY: Record<PartnerStatus, string> = { pending: "partnerPending", ok: "partnerOk", unavailable: "partnerUnavailable" };
 
 export function createBadgeHost(doc: Document, size: "full" | "mini" = "full"): HTMLElement {
@@ -77,9 +85,9 @@ function actions(doc: Document, view: BadgeView, deps: BadgeDeps, expanded: bool
   toggle.setAttribute("type", "button");
   toggle.setAttribute("aria-expanded", String(expanded));
   toggle.setAttribute("aria-controls", "mp-details");
-  const compare = text(doc, "button", "mp-compare", deps.msg("compareAdd"));
+  const compare = text(doc, "button", "mp-compare", deps.msg(view.listed ? "compareRemove" : "compareAdd"));
   compare.setAttribute("type", "button");
-  compare.dataset.action = "compare-add";
+  compare.dataset.action = view.listed ? "compare-remove" : "compare-add";
   compare.addEventListener("click", deps.onCompare);
   const status = text(doc, "span", "mp-compare-status", view.compare ? deps.msg(COMPARE_KEY[view.compare]) : "");
   status.setAttribute("role", "status");
@@ -124,6 +132,8 @@ export function renderBadge(host: HTMLElement, view: BadgeView, deps: BadgeDeps)
   section.append(summary(doc, view, deps));
   if (view.report) {
     section.append(text(doc, "p", "mp-headline", headlineText(view.report, deps.lang)));
+    const since = sinceLine(view.since ?? null, deps.lang, deps.msg);
+    if (since) section.append(text(doc, "p", "mp-since", since));
     section.append(text(doc, "p", "mp-partner", deps.msg(PARTNER_KEY[view.partner])));
     section.append(actions(doc, view, deps, expanded), details(doc, view.report, deps, expanded));
   }

@@ -1,24 +1,13 @@
 // Adds what the page lacks (partner rating, update history) and re-scores with the same engine.
-// A backend that just failed is not asked again for a minute, so a stopped server costs each
-// page one timeout at most, not one per navigation.
+// A backend that just failed is not asked again for a minute (backend-down.ts).
 import type { FactsView, Report } from "../shared/contracts";
 import { localToday } from "../shared/dates";
 import { evaluate } from "../shared/evaluate";
 import type { Settings } from "../shared/settings";
 import { BackendUnavailable, backendJson } from "./backend-client";
+import { backendLooksDown, markBackendDown } from "./backend-down";
 import { cached } from "./cache";
 import { mergeHistory, mergePartner, partnerExtra } from "./merge";
-
-const RETRY_AFTER_MS = 60_000;
-const downUntil = new Map<string, number>(); // per backend URL: changing it in options retries at once
-
-export function markBackendDown(base: string, now = Date.now()): void {
-  downUntil.set(base, now + RETRY_AFTER_MS);
-}
-
-export function backendLooksDown(base: string, now = Date.now()): boolean {
-  return now < (downUntil.get(base) ?? 0);
-}
 
 async function withBackend<T>(base: string, call: () => Promise<T>): Promise<T> {
   if (backendLooksDown(base)) throw new BackendUnavailable("backend failed recently");

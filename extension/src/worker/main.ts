@@ -4,8 +4,11 @@ import { ext } from "../shared/browser-api";
 import { isReport } from "../shared/guards";
 import { parseWorkerRequest, type BatchReply, type EnrichReply, type WorkerRequest } from "../shared/messages";
 import { loadSettings } from "../shared/settings";
+import { parseVisitRequest, type VisitReply, type VisitRequest } from "../snapshots/messages";
+import { pruneSnapshots } from "../snapshots/store";
 import { pruneCache } from "./cache";
 import { enrichAndScore, scoreBatch } from "./enrich";
+import { recordVisit } from "./visit";
 
 async function handle(request: WorkerRequest): Promise<EnrichReply | BatchReply> {
   const settings = await loadSettings();
@@ -22,14 +25,33 @@ async function handle(request: WorkerRequest): Promise<EnrichReply | BatchReply>
   }
 }
 
+async function handleVisit(visit: VisitRequest): Promise<VisitReply> {
+  try {
+    return { ok: true, since: await recordVisit(visit.snapshot, await loadSettings()) };
+  } catch (err) {
+    console.debug("mpcheck worker: visit", err instanceof Error ? err.message : err);
+    return { ok: true, since: null }; // storage failed: the page simply shows no line
+  }
+}
+
 ext().runtime.onMessage.addListener((msg: unknown, sender, sendResponse) => {
   // Only our own extension's contexts; web pages cannot reach runtime.onMessage, but be explicit.
   if (sender.id !== ext().runtime.id) return false;
+  const visit = parseVisitRequest(msg);
+  if (visit) {
+    void handleVisit(visit).then(sendResponse);
+    return true;
+  }
   const request = parseWorkerRequest(msg);
   if (!request) return false;
   void handle(request).then(sendResponse);
   return true; // keep the channel open: sendResponse is async (works in Chromium and Firefox)
 });
 
-ext().runtime.onStartup?.addListener(() => void pruneCache());
-ext().runtime.onInstalled?.addListener(() => void pruneCache());
+function prune(): void {
+  void pruneCache();
+  void pruneSnapshots();
+}
+
+ext().runtime.onStartup?.addListener(prune);
+ext().runtime.onInstalled?.addListener(prune);

@@ -32,7 +32,9 @@ describe("settings", () => {
 });
 
 describe("shortlist", () => {
-  const item = (code: string): ShortlistItem => ({ code, name: code, url: `https://x/${code}/`, added: "2026-11-27" });
+  const item = (code: string): ShortlistItem => ({
+    code, name: code, url: `https://x/${code}/`, kind: null, added: "2026-11-27", captured: "2026-11-27", facts: null, report: null,
+  });
   it("adds, refuses duplicates and stops at 8", () => {
     let list: ShortlistItem[] = [];
     for (let i = 0; i < SHORTLIST_MAX; i++) list = addToList(list, item(`p.m${i}`)).list;

@@ -77,7 +77,7 @@ ROWS = [
     "<tr><td><b>{v}</b> ({d})</td><td>{t}</td></tr>",
 ]
 any_value = st.sampled_from(VALUES + HOSTILE) | st.text(max_size=12)
-# A label next to a value in one of the layouts DOM.md lists: this is what reaches the label code paths.
+# Values that fit their label, so that the value parsers (money, buckets, dates, days) are reached too.
 MATCHED = {
     "Код решения:": ["nordlab.smartseo", "a.b", "Bad.Code", "x"], "Цена:": ["12 990 руб.", "Бесплатно", "0 руб.",
     "<s>15 000 руб.</s> 12 990 руб.", "999999999999999999999 руб."], "Версия:": ["3.4.2", "1.0", "v2"],
@@ -89,6 +89,7 @@ MATCHED = {
 labelled = st.sampled_from(sorted(MATCHED)).flatmap(
     lambda label: st.tuples(st.just(label), st.sampled_from(MATCHED[label]) | any_value)
 ) | st.tuples(st.sampled_from(LABELS), any_value)
+# A label next to a value in one of the layouts DOM.md lists: this is what reaches the label code paths.
 fields = st.builds(lambda w, lv: w.format(l=lv[0], v=lv[1]), st.sampled_from(WRAPPERS), labelled)
 rows = st.builds(
     lambda r, v, d, t: r.format(v=v, d=d, t=t),

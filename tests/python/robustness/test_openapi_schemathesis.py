@@ -7,6 +7,8 @@ the fake Marketplace, so solution and partner routes really fetch (and mostly ge
 
 from __future__ import annotations
 
+import json
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -82,3 +84,15 @@ def test_api_conforms_to_its_openapi_document(api_schema: Any, path: str, method
     # Generated codes and ids are almost never real ones; the 200 answers are checked on known ones.
     for params in KNOWN.get(path, []):
         operation.Case(path_parameters=params).call_and_validate(timeout=30)
+
+
+def test_scoring_does_not_change_the_served_document() -> None:
+    """Regression: fastjsonschema rewrote the shared facts schema's `$ref`s in place on the first
+    /score, after which /openapi.json pointed at unresolvable absolute references."""
+    client = create_app({"TESTING": True}).test_client()
+    before = client.get("/api/v1/openapi.json").get_json()
+    client.post("/api/v1/score", json={"schema": "mpcheck.facts/1", "published": "2020-01-01"})
+    after = client.get("/api/v1/openapi.json").get_json()
+    assert after == before
+    refs = re.findall(r'"\$ref": "([^"]+)"', json.dumps(after))
+    assert refs and all(ref.startswith("#/components/schemas/") for ref in refs), set(refs)

@@ -27,4 +27,7 @@ def run(args: argparse.Namespace) -> int:
         pass
     finally:
         server.server_close()
+        service = app.extensions.get("mpcheck_marketplace")
+        if service is not None:
+            service.close()
     return 0

@@ -1,0 +1,92 @@
+// What the buyer recorded by hand for one solution, as kept in storage.local, and its projection
+// onto facts.buyer (facts.schema.json) so the same rules score it with evidence source "you".
+// Pure: storage is read in store.ts. Storage content is re-validated on every read because any
+// extension context (or an older version of this code) may have written it.
+import type { FactsView } from "../shared/contracts";
+import { isObject } from "../shared/guards";
+import type { WorkingCalendar } from "./calendar";
+import { workingHours } from "./working-hours";
+
+/** The multiple-choice checks and their values: exactly the enums of facts.schema.json `buyer`. */
+export const CHOICES = {
+  account_manager: ["offered", "not_offered", "unresponsive"],
+  cases_checked: ["worked", "broken"],
+  docs_quality: ["good", "poor"],
+  specialization: ["software", "agency"],
+} as const;
+export type ChoiceName = keyof typeof CHOICES;
+export const CHOICE_NAMES = Object.keys(CHOICES) as ChoiceName[];
+export type CheckName = ChoiceName | "support_test";
+
+export interface Choice { value: string; recorded: string }
+export interface SupportTest { asked_at: string; answered_at: string; response_hours: number; recorded: string }
+export type BuyerRecord = Partial<Record<ChoiceName, Choice>> & { support_test?: SupportTest };
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MAX_TEXT = 40; // facts.schema.json: asked_at / answered_at maxLength
+
+function isDate(v: unknown): v is string {
+  return typeof v === "string" && ISO_DATE.test(v);
+}
+
+function coerceSupportTest(raw: unknown): SupportTest | undefined {
+  if (!isObject(raw) || !isDate(raw.recorded)) return undefined;
+  const { asked_at: asked, answered_at: answered, response_hours: hours } = raw;
+  if (typeof asked !== "string" || typeof answered !== "string" || asked.length > MAX_TEXT || answered.length > MAX_TEXT) {
+    return undefined;
+  }
+  if (typeof hours !== "number" || !Number.isFinite(hours) || hours < 0 || hours > 10_000) return undefined;
+  return { asked_at: asked, answered_at: answered, response_hours: hours, recorded: raw.recorded };
+}
+
+export function coerceRecord(raw: unknown): BuyerRecord {
+  const out: BuyerRecord = {};
+  if (!isObject(raw)) return out;
+  for (const name of CHOICE_NAMES) {
+    const entry = raw[name];
+    const allowed: readonly string[] = CHOICES[name];
+    if (isObject(entry) && typeof entry.value === "string" && allowed.includes(entry.value) && isDate(entry.recorded)) {
+      out[name] = { value: entry.value, recorded: entry.recorded };
+    }
+  }
+  const test = coerceSupportTest(raw.support_test);
+  if (test) out.support_test = test;
+  return out;
+}
+
+export function isEmptyRecord(record: BuyerRecord): boolean {
+  return record.support_test === undefined && CHOICE_NAMES.every((name) => record[name] === undefined);
+}
+
+/**
+ * facts.buyer for the record, or null when nothing is recorded. The response time is measured
+ * again with the current calendar, so a policy change in buyer_checks.json applies to old tests.
+ */
+export function buyerFacts(record: BuyerRecord, cal: WorkingCalendar): Record<string, unknown> | null {
+  if (isEmptyRecord(record)) return null;
+  const out: Record<string, unknown> = {};
+  const dates: string[] = [];
+  const test = record.support_test;
+  if (test) {
+    const measured = workingHours(test.asked_at, test.answered_at, cal);
+    out.support_test = { ...test, response_hours: measured.ok ? measured.hours : test.response_hours };
+    dates.push(test.recorded);
+  }
+  for (const name of CHOICE_NAMES) {
+    const entry = record[name];
+    if (!entry) continue;
+    out[name] = entry.value;
+    dates.push(entry.recorded);
+  }
+  out.recorded = dates.sort().at(-1) ?? null; // the newest check: when the buyer last looked
+  return out;
+}
+
+/** The facts with the buyer's checks in place of whatever `buyer` they carried. */
+export function withBuyer(facts: FactsView, record: BuyerRecord, cal: WorkingCalendar): FactsView {
+  const buyer = buyerFacts(record, cal);
+  const out: FactsView = { ...facts };
+  delete out.buyer;
+  if (buyer) out.buyer = buyer;
+  return out;
+}

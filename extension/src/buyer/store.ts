@@ -1,0 +1,54 @@
+// The buyer's checks in storage.local, one key per solution (SPEC §9: they never leave the
+// browser). Every write reads the current record first, so the popup and a second popup for
+// another tab cannot drop each other's checks.
+import { ext } from "../shared/browser-api";
+import { coerceRecord, isEmptyRecord, type BuyerRecord, type CheckName, type ChoiceName, type SupportTest } from "./record";
+
+export const BUYER_PREFIX = "buyer:";
+
+export function buyerKey(code: string): string {
+  return BUYER_PREFIX + code;
+}
+
+export async function loadBuyerRecord(code: string): Promise<BuyerRecord> {
+  const key = buyerKey(code);
+  const got = await ext().storage.local.get(key);
+  return coerceRecord(got[key]);
+}
+
+async function write(code: string, record: BuyerRecord): Promise<BuyerRecord> {
+  if (isEmptyRecord(record)) await ext().storage.local.remove(buyerKey(code));
+  else await ext().storage.local.set({ [buyerKey(code)]: record });
+  return record;
+}
+
+export async function saveChoice(code: string, name: ChoiceName, value: string, today: string): Promise<BuyerRecord> {
+  const record = await loadBuyerRecord(code);
+  return write(code, coerceRecord({ ...record, [name]: { value, recorded: today } }));
+}
+
+export async function saveSupportTest(code: string, test: SupportTest): Promise<BuyerRecord> {
+  const record = await loadBuyerRecord(code);
+  return write(code, coerceRecord({ ...record, support_test: test }));
+}
+
+export async function clearCheck(code: string, name: CheckName): Promise<BuyerRecord> {
+  const record = await loadBuyerRecord(code);
+  const rest: BuyerRecord = { ...record };
+  delete rest[name];
+  return write(code, rest);
+}
+
+export async function clearAllChecks(code: string): Promise<BuyerRecord> {
+  return write(code, {});
+}
+
+/** Calls back with the fresh record whenever this solution's checks change (any context). */
+export function watchBuyerRecord(code: string, onChange: (record: BuyerRecord) => void): () => void {
+  const key = buyerKey(code);
+  const listener = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
+    if (area === "local" && key in changes) onChange(coerceRecord(changes[key]?.newValue));
+  };
+  ext().storage.onChanged.addListener(listener);
+  return () => ext().storage.onChanged.removeListener(listener);
+}

@@ -1,0 +1,51 @@
+// CSV export (RFC 4180, CRLF, UTF-8 with BOM so spreadsheet apps read Cyrillic): one line per
+// solution and step, with the verdict, all evidence, its sources and the capture date.
+import type { ComparisonModel } from "./model";
+import { evidenceText, kindText, label, sourcesText, statusWord, stepTitle, type ExportContext } from "./export-text";
+
+// A spreadsheet runs a cell starting with = + - @ (or tab/CR) as a formula; page text may start
+// so on purpose ("CSV injection"). A leading apostrophe makes the app show it as text.
+const FORMULA_START = /^\s*[=+\-@]|^[\t\r]/;
+
+export function csvField(value: string | number | null): string {
+  if (value === null) return "";
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]|^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function csvLine(fields: Array<string | number | null>): string {
+  return fields.map(csvField).join(",");
+}
+
+const COLUMNS = [
+  "code", "name", "kind", "url", "captured", "score", "coverage", "price_rub",
+  "step", "criterion", "criterion_title", "status", "status_text", "best", "message", "evidence", "sources",
+] as const;
+
+/** `order`: the solution codes as the page shows them. */
+export function comparisonCsv(model: ComparisonModel, order: string[], ctx: ExportContext): string {
+  const lines = [csvLine(COLUMNS.map((key) => label(ctx, key)))];
+  for (const code of order) {
+    const col = model.columns.find((c) => c.code === code);
+    if (!col) continue;
+    for (const row of model.rows) {
+      const cell = row.cells.find((c) => c.code === code);
+      const finding = cell?.finding ?? null;
+      const evidence = finding?.evidence ?? [];
+      lines.push(csvLine([
+        col.code, col.name, kindText(ctx, col.kind), col.url, col.captured,
+        col.score === null ? null : Math.round(col.score),
+        col.coverage ? `${col.coverage.known}/${col.coverage.total}` : null,
+        col.priceRub,
+        row.step, row.criterion, stepTitle(ctx, row.criterion),
+        cell?.status ?? "unknown", statusWord(ctx, cell?.status ?? "unknown"),
+        cell?.best ? label(ctx, "yes") : "",
+        finding ? finding.message[ctx.lang] : "—",
+        evidence.length ? evidence.map((ev) => evidenceText(ctx, ev)).join("; ") : "—",
+        sourcesText(ctx, evidence),
+      ]));
+    }
+  }
+  return `\ufeff${lines.join("\r\n")}\r\n`;
+}

@@ -1,0 +1,75 @@
+// Markdown export for a manager: the recommendation, the table (status icon + word, best marked
+// with ★), price differences and every piece of evidence with its source and capture date.
+// Page text is escaped so a solution name cannot inject links, HTML or table cells.
+import { STATUS_ICON } from "../ui/status-icon";
+import type { CellModel, ComparisonModel } from "./model";
+import {
+  evidenceText, kindText, label, pricePairText, priceText, recommendationFor, scoreText, statusWord, stepTitle,
+  type ExportContext,
+} from "./export-text";
+import { safePageUrl } from "./safe-url";
+
+/** Backslash-escapes the punctuation Markdown (and its inline HTML) acts on; newlines become spaces. */
+export function mdText(text: string): string {
+  return text.replace(/[\r\n]+/g, " ").replace(/[\\`*_{}[\]()<>#|!~&]/g, "\\$&");
+}
+
+function cellText(ctx: ExportContext, cell: CellModel | undefined): string {
+  if (!cell?.finding) return "—";
+  const best = cell.best ? " ★" : "";
+  const word = `${STATUS_ICON[cell.status]} ${statusWord(ctx, cell.status)}${best}`;
+  return cell.status === "unknown" ? `— (${word})` : `${word}: ${mdText(cell.finding.message[ctx.lang])}`;
+}
+
+function tableLines(model: ComparisonModel, order: string[], ctx: ExportContext): string[] {
+  const cols = order.map((code) => model.columns.find((c) => c.code === code)).filter((c) => c !== undefined);
+  const row = (cells: string[]) => `| ${cells.join(" | ")} |`;
+  return [
+    row([mdText(label(ctx, "step")), ...cols.map((c) => `${mdText(c.name)} (${mdText(c.code)})`)]),
+    row(["---", ...cols.map(() => "---")]),
+    row([mdText(label(ctx, "score")), ...cols.map((c) => mdText(scoreText(ctx, c)))]),
+    row([mdText(label(ctx, "price_rub")), ...cols.map((c) => mdText(priceText(ctx, c.priceRub)))]),
+    row([mdText(label(ctx, "kind")), ...cols.map((c) => mdText(kindText(ctx, c.kind)))]),
+    row([mdText(label(ctx, "captured")), ...cols.map((c) => mdText(c.captured || "—"))]),
+    ...model.rows.map((r) =>
+      row([`${r.step}\\. ${mdText(stepTitle(ctx, r.criterion))}`, ...cols.map((c) => cellText(ctx, r.cells.find((x) => x.code === c.code)))]),
+    ),
+  ];
+}
+
+function evidenceLines(model: ComparisonModel, order: string[], ctx: ExportContext): string[] {
+  const lines: string[] = [];
+  for (const code of order) {
+    const col = model.columns.find((c) => c.code === code);
+    if (!col) continue;
+    lines.push("", `### ${mdText(col.name)} (${mdText(col.code)})`, "");
+    const href = safePageUrl(col.url);
+    lines.push(`${mdText(label(ctx, "url"))}: ${href ? `<${href}>` : "—"} · ${mdText(label(ctx, "captured"))}: ${mdText(col.captured || "—")}`, "");
+    for (const r of model.rows) {
+      const cell = r.cells.find((x) => x.code === code);
+      lines.push(`- **${r.step}\\. ${mdText(stepTitle(ctx, r.criterion))}**: ${cellText(ctx, cell)}`);
+      for (const ev of cell?.finding?.evidence ?? []) lines.push(`  - ${mdText(evidenceText(ctx, ev))}`);
+    }
+  }
+  return lines;
+}
+
+export function comparisonMarkdown(model: ComparisonModel, order: string[], ctx: ExportContext): string {
+  const lines = [
+    `# ${mdText(label(ctx, "title"))}`,
+    "",
+    `${mdText(label(ctx, "judged_on"))}: ${ctx.judgedOn}`,
+    "",
+    `**${mdText(label(ctx, "recommendation"))}:** ${mdText(recommendationFor(ctx, model))}`,
+    "",
+    ...tableLines(model, order, ctx),
+    "",
+    `## ${mdText(label(ctx, "price_pairs"))}`,
+    "",
+    ...(model.pricePairs.length ? model.pricePairs.map((p) => `- ${mdText(pricePairText(ctx, model, p))}`) : ["—"]),
+    "",
+    `## ${mdText(label(ctx, "evidence_details"))}`,
+    ...evidenceLines(model, order, ctx),
+  ];
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,80 @@
+// Plain-text pieces both exporters (and the page) share. All wording comes from the rules (step
+// titles, status words) or comparison.json (export labels), so an export in either language is a
+// pure function of the model, independent of the browser's UI language.
+import type { Evidence, Lang } from "../shared/contracts";
+import { formatValue } from "../ui/evidence-text";
+import { coverageText, criterionTitle, statusText, type RulesTexts } from "../ui/rules-text";
+import type { ColumnModel, ComparisonModel } from "./model";
+import { formatRub, type PricePair } from "./price";
+import { recommendationText } from "./recommend-text";
+import { ruleText, type ComparisonRules } from "./rules";
+
+export interface ExportContext {
+  lang: Lang;
+  rules: ComparisonRules;
+  texts: RulesTexts;
+  /** The date the reports were judged at (YYYY-MM-DD). */
+  judgedOn: string;
+}
+
+export const label = (ctx: ExportContext, key: string): string => ruleText(ctx.rules, "export", key, ctx.lang);
+
+export function kindText(ctx: ExportContext, kind: ColumnModel["kind"]): string {
+  return kind ? label(ctx, `kind_${kind}`) : "—";
+}
+
+export function priceText(ctx: ExportContext, rub: number | null): string {
+  if (rub === null) return "—";
+  if (rub === 0) return label(ctx, "free");
+  return ctx.lang === "ru" ? `${formatRub(rub)} руб.` : `${formatRub(rub)} RUB`;
+}
+
+export function evidenceText(ctx: ExportContext, ev: Evidence): string {
+  // Rates such as reviews per month are floats; two decimals are what a reader can use.
+  const value = typeof ev.value === "number" && !Number.isInteger(ev.value) ? Number(ev.value.toFixed(2)) : ev.value;
+  return `${ev.fact} = ${formatValue(value)} (${label(ctx, `source_${ev.source}`)})`;
+}
+
+export function sourcesText(ctx: ExportContext, evidence: Evidence[]): string {
+  return [...new Set(evidence.map((ev) => ev.source))].map((s) => label(ctx, `source_${s}`)).join(", ");
+}
+
+export function scoreText(ctx: ExportContext, col: ColumnModel): string {
+  const score = col.score === null ? "—" : `${Math.round(col.score)}/100`;
+  return col.report ? `${score} · ${coverageText(ctx.texts, col.report, ctx.lang)}` : score;
+}
+
+export function statusWord(ctx: ExportContext, status: Parameters<typeof statusText>[1]): string {
+  return statusText(ctx.texts, status, ctx.lang);
+}
+
+export function stepTitle(ctx: ExportContext, id: Parameters<typeof criterionTitle>[1]): string {
+  return criterionTitle(ctx.texts, id, ctx.lang);
+}
+
+export function nameOf(model: ComparisonModel, code: string): string {
+  return model.columns.find((c) => c.code === code)?.name ?? code;
+}
+
+export function recommendationFor(ctx: ExportContext, model: ComparisonModel): string {
+  return recommendationText(model.recommendation, {
+    lang: ctx.lang,
+    rules: ctx.rules,
+    name: (code) => nameOf(model, code),
+    score: (code) => {
+      const score = model.columns.find((c) => c.code === code)?.score;
+      return typeof score === "number" ? Math.round(score) : null;
+    },
+    stepTitle: (id) => stepTitle(ctx, id),
+  });
+}
+
+/** "NordLab — QuickDev: 9 490 RUB, significant for a module". */
+export function pricePairText(ctx: ExportContext, model: ComparisonModel, pair: PricePair): string {
+  const names = `${nameOf(model, pair.a)} — ${nameOf(model, pair.b)}`;
+  if (pair.diff === null) return `${names}: ${ruleText(ctx.rules, "price_pair", "unknown", ctx.lang)}`;
+  const verdict = ruleText(ctx.rules, "price_pair", pair.significant ? "significant" : "insignificant", ctx.lang);
+  const kind = ruleText(ctx.rules, "kind", pair.thresholdKind, ctx.lang);
+  const diff = ctx.lang === "ru" ? `${formatRub(pair.diff)} руб.` : `${formatRub(pair.diff)} RUB`;
+  return `${names}: ${diff}, ${verdict} ${kind}`;
+}

@@ -1,0 +1,119 @@
+"""The shortlist from every entry point: catalog cards, the popup, the 8-solution limit, and
+hostile page text on the comparison page (it must stay text there and in the exports)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from playwright.sync_api import BrowserContext, Dialog, Page
+
+from tests.e2e.browser import extension_id, service_worker, set_backend
+from tests.e2e.compare_flow import add_from_badge, column_order, open_compare
+from tests.e2e.helpers import FULL_BADGE, open_popup, tab_id_for, ui_text, wait_badge_ready
+from tests.e2e.pages import HOSTILE_CODE, category_url, solution_url
+
+
+def stored_codes(ctx: BrowserContext) -> list[str]:
+    got = service_worker(ctx).evaluate("() => chrome.storage.local.get('shortlist')")
+    return [item["code"] for item in got.get("shortlist", [])]
+
+
+def test_hostile_names_stay_text(ctx: BrowserContext, page: Page, closed_port_url: str) -> None:
+    set_backend(ctx, closed_port_url)
+    add_from_badge(ctx, page, HOSTILE_CODE)
+    add_from_badge(ctx, page, "nordlab.smartseo")
+    compare = open_compare(ctx)
+    dialogs: list[str] = []
+
+    def on_dialog(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    compare.on("dialog", on_dialog)
+    try:
+        compare.wait_for_timeout(300)
+        assert compare.locator("#app img, #app script, #app iframe, #app svg image").count() == 0
+        name = compare.locator(f'thead th[data-code="{HOSTILE_CODE}"] .cmp-name').text_content() or ""
+        assert "<img src=x onerror=alert(1)>" in name  # shown literally
+        assert compare.evaluate("() => window.__mpcheckPwned") is None
+        with compare.expect_download() as info:
+            compare.locator('[data-action="export-md"]').click()
+        markdown = Path(info.value.path()).read_text(encoding="utf-8")
+        assert "\\<img" in markdown and not re.search(
+            r"(?<!\\)<img", markdown
+        )  # escaped: no viewer renders it
+        assert dialogs == []
+    finally:
+        compare.close()
+
+
+def test_catalog_card_toggle(ctx: BrowserContext, page: Page, closed_port_url: str) -> None:
+    set_backend(ctx, closed_port_url)
+    page.goto(category_url("14"))
+    first = page.locator("mpcheck-badge[data-size='mini']").first
+    first.locator('[data-action="compare-add"]').wait_for(timeout=10_000)
+    card_code = page.locator("[data-mpcheck-card]").first.get_attribute("data-mpcheck-card")
+    first.locator('[data-action="compare-add"]').click()
+    first.locator('[data-action="compare-remove"]').wait_for(timeout=5_000)
+    assert stored_codes(ctx) == [card_code]
+    assert page.url == category_url("14")  # the click did not follow the card's link
+    compare = open_compare(ctx)
+    try:
+        assert column_order(compare) == [card_code]
+        # Catalog cards carry few facts: the steps they lack are dashes, never guesses.
+        assert compare.locator("td[data-status='unknown']").count() >= 1
+    finally:
+        compare.close()
+    first.locator('[data-action="compare-remove"]').click()
+    first.locator('[data-action="compare-add"]').wait_for(timeout=5_000)
+    assert stored_codes(ctx) == []
+
+
+def test_ninth_solution_is_refused(ctx: BrowserContext, page: Page, closed_port_url: str) -> None:
+    set_backend(ctx, closed_port_url)
+    eight = [
+        {
+            "code": f"filler.m{i}",
+            "name": f"Filler {i}",
+            "url": solution_url(f"filler.m{i}"),
+            "kind": "module",
+            "added": "2026-11-27",
+            "captured": "2026-11-27",
+            "facts": None,
+            "report": None,
+        }
+        for i in range(8)
+    ]
+    service_worker(ctx).evaluate(f"() => chrome.storage.local.set({{shortlist: {json.dumps(eight)}}})")
+    page.goto(solution_url("nordlab.smartseo"))
+    wait_badge_ready(page)
+    page.locator(f'{FULL_BADGE} [data-action="compare-add"]').click()
+    page.locator(f"{FULL_BADGE} .mp-compare-status", has_text=ui_text(ctx, "compareFull")).wait_for(
+        timeout=5_000
+    )
+    assert page.locator(f'{FULL_BADGE} [data-action="compare-add"]').count() == 1
+    assert len(stored_codes(ctx)) == 8 and "nordlab.smartseo" not in stored_codes(ctx)
+
+
+def test_popup_toggle_and_link(ctx: BrowserContext, page: Page, closed_port_url: str) -> None:
+    set_backend(ctx, closed_port_url)
+    page.goto(solution_url("nordlab.smartseo"))
+    wait_badge_ready(page)
+    popup = open_popup(ctx, extension_id(ctx), tab_id_for(ctx, solution_url("nordlab.smartseo") + "*"))
+    try:
+        assert popup.locator("#compare-link").text_content() == ui_text(ctx, "compareOpen")
+        popup.locator('#app [data-action="compare-add"]').click()
+        popup.locator('#app [data-action="compare-remove"]').wait_for(timeout=5_000)
+        assert stored_codes(ctx) == ["nordlab.smartseo"]
+        # The badge on the page follows the shortlist it shares with the popup.
+        page.locator(f'{FULL_BADGE} [data-action="compare-remove"]').wait_for(timeout=5_000)
+        with ctx.expect_page() as opened:
+            popup.locator("#compare-link").click()
+        compare = opened.value
+        compare.locator("#app[data-state='ready']").wait_for(timeout=10_000)
+        assert column_order(compare) == ["nordlab.smartseo"]
+        compare.close()
+    finally:
+        popup.close()

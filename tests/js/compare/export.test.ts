@@ -1,0 +1,80 @@
+// CSV and Markdown exports: RFC 4180 quoting, formula-injection prefixes neutralised, Markdown
+// punctuation escaped, every step with its evidence, sources and capture date.
+import { describe, expect, it } from "vitest";
+import { comparisonCsv, csvField, csvLine } from "../../../extension/src/compare/export-csv";
+import { comparisonMarkdown, mdText } from "../../../extension/src/compare/export-md";
+import type { ExportContext } from "../../../extension/src/compare/export-text";
+import { COMPARISON_RULES } from "../../../extension/src/compare/rules";
+import { readRulesTexts } from "../extension/fixtures";
+import { modelFor, TRIO } from "./helpers";
+
+const ctx = (lang: "ru" | "en"): ExportContext => ({ lang, rules: COMPARISON_RULES, texts: readRulesTexts(), judgedOn: "2026-11-27" });
+
+describe("csvField", () => {
+  it("quotes commas, quotes, newlines and edge spaces", () => {
+    expect(csvField("plain")).toBe("plain");
+    expect(csvField("a,b")).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField("line1\nline2")).toBe('"line1\nline2"');
+    expect(csvField("cr\r")).toBe('"cr\r"');
+    expect(csvField(" padded")).toBe('" padded"');
+  });
+  it("neutralises formula starts in text, not in our numbers", () => {
+    for (const evil of ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "\rCR", "  =1+1"]) {
+      const out = csvField(evil);
+      expect(out.replace(/^"/, "").startsWith("'"), evil).toBe(true);
+    }
+    expect(csvField(-5)).toBe("-5");
+    expect(csvField(12990)).toBe("12990");
+    expect(csvField(null)).toBe("");
+    expect(csvField(Number.NaN)).toBe("");
+  });
+  it("joins a line", () => {
+    expect(csvLine(["a", 1, null, "b,c"])).toBe('a,1,,"b,c"');
+  });
+});
+
+describe("comparisonCsv", () => {
+  const hostile = [{ ...TRIO[0]!, name: '=cmd|"/c calc"!A1, <b>x</b>\nnext' }, TRIO[1]!];
+  const csv = comparisonCsv(modelFor(hostile), hostile.map((s) => s.code), ctx("en"));
+  const lines = csv.replace(/^\ufeff/, "").split("\r\n").filter(Boolean);
+  it("has a BOM, CRLF and one line per solution and step", () => {
+    expect(csv.startsWith("\ufeff")).toBe(true);
+    expect(csv.endsWith("\r\n")).toBe(true);
+    expect(lines[0]).toBe("Code,Solution,Kind,Page,Captured,Score,Coverage,\"Price, RUB\",Step,Criterion,Step title,Status,Status (text),Best in row,Finding,Evidence,Sources");
+  });
+  it("carries the verdict, evidence with source and the capture date", () => {
+    expect(csv).toContain("nordlab.smartseo,");
+    expect(csv).toContain(",2026-11-27,96,");
+    expect(csv).toContain("demo.x = 14 (page)");
+    expect(csv).toContain(",packaging,\"Packaging, documentation, video\",good,good,yes,");
+  });
+  it("neutralises a hostile name and keeps its newline inside the quotes", () => {
+    expect(csv).toContain('"\'=cmd|""/c calc""!A1, <b>x</b>\nnext"');
+  });
+  it("speaks Russian when asked", () => {
+    const ru = comparisonCsv(modelFor(TRIO), TRIO.map((s) => s.code), ctx("ru"));
+    expect(ru).toContain("Код,Решение,Тип");
+    expect(ru).toContain("Демо-режим,good,хорошо,да");
+  });
+});
+
+describe("comparisonMarkdown", () => {
+  it("escapes page text so it cannot become links, HTML or table cells", () => {
+    expect(mdText("<img src=x onerror=alert(1)>")).toBe("\\<img src=x onerror=alert\\(1\\)\\>");
+    expect(mdText("[click](javascript:x) | *b*")).toBe("\\[click\\]\\(javascript:x\\) \\| \\*b\\*");
+    expect(mdText("two\nlines")).toBe("two lines");
+  });
+  it("has the recommendation, the table with best marks, price pairs and all evidence", () => {
+    const specs = [{ ...TRIO[0]!, name: "Evil | <script>" }, TRIO[1]!, TRIO[2]!];
+    const md = comparisonMarkdown(modelFor(specs), specs.map((s) => s.code), ctx("en"));
+    expect(md).toMatch(/^# Solution comparison\n/);
+    expect(md).toContain("Judged as of: 2026-11-27");
+    expect(md).toContain("**Recommendation:** Evil \\| \\<script\\> wins: better on “Packaging, documentation, video”");
+    expect(md).toContain("| 1\\. Demo mode | ✓ good ★: message demo |");
+    expect(md).toContain("- Evil \\| \\<script\\> — ТехноСтар: 5\u00a0090 RUB, insignificant for a module");
+    expect(md.match(/^### /gm)).toHaveLength(3);
+    expect(md).toContain("  - demo.x = 14 \\(page\\)");
+    expect(md).not.toMatch(/(?<!\\)<script/);
+  });
+});
