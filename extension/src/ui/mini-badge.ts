@@ -28,21 +28,35 @@ const COMPARE_CSS = `
 .mp-mini-compare:focus-visible { outline: 3px solid var(--mp-focus); outline-offset: 1px; }
 `;
 
-function compareButton(doc: Document, compare: MiniCompare, msg: Msg): HTMLButtonElement {
+// The catalog paints each card two or three times ("?", local score, server score): the toggle and
+// the <style> are built once per card and only updated after, so the compare control costs the
+// 50-card page about nothing after its first paint (bench/extension_bench.py, "render").
+const toggles = new WeakMap<HTMLButtonElement, () => void>();
+const shown = new WeakMap<HTMLButtonElement, string>(); // what the button currently says
+
+function compareButton(doc: Document): HTMLButtonElement {
   const button = doc.createElement("button");
   button.type = "button";
   button.className = "mp-mini-compare";
-  button.dataset.action = compare.listed ? "compare-remove" : "compare-add";
+  button.addEventListener("click", (event) => {
+    event.preventDefault(); // the card may sit inside a link
+    event.stopPropagation();
+    toggles.get(button)?.();
+  });
+  return button;
+}
+
+function updateButton(button: HTMLButtonElement, compare: MiniCompare, msg: Msg): void {
+  toggles.set(button, compare.onToggle);
+  const action = compare.listed ? "compare-remove" : "compare-add";
+  const key = `${action}|${compare.name}|${compare.message ?? ""}`;
+  if (shown.get(button) === key) return;
+  shown.set(button, key);
+  button.dataset.action = action;
   button.textContent = compare.listed ? "✓" : "+";
   const label = msg(compare.listed ? "compareCardRemove" : "compareCardAdd", { name: compare.name });
   button.setAttribute("aria-label", compare.message ? `${label}. ${compare.message}` : label);
   button.title = compare.message ?? label;
-  button.addEventListener("click", (event) => {
-    event.preventDefault(); // the card may sit inside a link
-    event.stopPropagation();
-    compare.onToggle();
-  });
-  return button;
 }
 
 export function renderMiniBadge(
@@ -55,7 +69,6 @@ export function renderMiniBadge(
   const root = host.shadowRoot;
   if (!root) return;
   const doc = host.ownerDocument;
-  const hadFocus = root.activeElement?.classList.contains("mp-mini-compare") ?? false;
   const score = report?.score ?? null;
   const status = report ? scoreStatus(score, report.headline.status) : "unknown";
   const box = doc.createElement("span");
@@ -74,16 +87,24 @@ export function renderMiniBadge(
   // No score: the "?" alone says it; a score gets its status icon (colour is never alone).
   if (score === null) box.append(value);
   else box.append(statusIcon(doc, status), value);
-  const style = doc.createElement("style");
-  style.textContent = compare ? MINI_CSS + COMPARE_CSS : MINI_CSS;
-  if (compare) {
-    const wrap = doc.createElement("span");
-    wrap.className = "mp-mini-wrap";
-    wrap.append(box, compareButton(doc, compare, deps.msg));
-    root.replaceChildren(style, wrap);
+  const old = root.querySelector(".mp-mini");
+  const button = root.querySelector<HTMLButtonElement>(".mp-mini-compare");
+  if (old && (button !== null) === (compare !== undefined)) {
+    old.replaceWith(box); // style and toggle stay: only the score changed
+    if (button && compare) updateButton(button, compare, deps.msg);
   } else {
-    root.replaceChildren(style, box);
+    const style = doc.createElement("style");
+    style.textContent = compare ? MINI_CSS + COMPARE_CSS : MINI_CSS;
+    if (compare) {
+      const wrap = doc.createElement("span");
+      wrap.className = "mp-mini-wrap";
+      const fresh = compareButton(doc);
+      updateButton(fresh, compare, deps.msg);
+      wrap.append(box, fresh);
+      root.replaceChildren(style, wrap);
+    } else {
+      root.replaceChildren(style, box);
+    }
   }
   setHostAttributes(host, state, report);
-  if (hadFocus) root.querySelector<HTMLElement>(".mp-mini-compare")?.focus(); // keyboard users keep their place
 }

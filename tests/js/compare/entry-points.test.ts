@@ -50,6 +50,18 @@ describe("catalog mini-badge compare toggle", () => {
     expect(full.title).toBe("The comparison already holds 8 solutions");
     expect(full.getAttribute("aria-label")).toContain("already holds 8");
   });
+  it("keeps one toggle per card across repaints and calls the latest handler", () => {
+    const { host, button } = mini(false);
+    const later = vi.fn();
+    renderMiniBadge(host, "ready", sampleReport({ score: 40 }), deps, { listed: true, name: "NordLab", message: null, onToggle: later });
+    const again = host.shadowRoot!.querySelector<HTMLButtonElement>(".mp-mini-compare")!;
+    expect(again).toBe(button); // not rebuilt: focus and the catalog's paint budget are kept
+    expect(again.dataset.action).toBe("compare-remove");
+    expect(host.shadowRoot!.querySelector(".mp-mini-value")?.textContent).toBe("40");
+    expect(host.shadowRoot!.querySelectorAll("style, .mp-mini")).toHaveLength(2);
+    again.click();
+    expect(later).toHaveBeenCalledOnce();
+  });
   it("keeps the score and the fixed-size box", () => {
     const { host } = mini(false);
     expect(host.shadowRoot!.querySelector(".mp-mini-value")?.textContent).toBe("78");
