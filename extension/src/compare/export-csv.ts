@@ -42,7 +42,7 @@ export function comparisonCsv(model: ComparisonModel, order: string[], ctx: Expo
         cell?.status ?? "unknown", statusWord(ctx, cell?.status ?? "unknown"),
         cell?.best ? label(ctx, "yes") : "",
         finding ? finding.message[ctx.lang] : "—",
-        evidence.length ? evidence.map((ev) => evidenceText(ctx, ev)).join("; ") : "—",
+        evidence.length ? evidence.map((ev) => evidenceText(ctx, row.criterion, ev)).join("; ") : "—",
         sourcesText(ctx, evidence),
       ]));
     }

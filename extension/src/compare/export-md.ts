@@ -48,7 +48,7 @@ function evidenceLines(model: ComparisonModel, order: string[], ctx: ExportConte
     for (const r of model.rows) {
       const cell = r.cells.find((x) => x.code === code);
       lines.push(`- **${r.step}\\. ${mdText(stepTitle(ctx, r.criterion))}**: ${cellText(ctx, cell)}`);
-      for (const ev of cell?.finding?.evidence ?? []) lines.push(`  - ${mdText(evidenceText(ctx, ev))}`);
+      for (const ev of cell?.finding?.evidence ?? []) lines.push(`  - ${mdText(evidenceText(ctx, r.criterion, ev))}`);
     }
   }
   return lines;

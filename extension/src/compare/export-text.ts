@@ -2,7 +2,7 @@
 // titles, status words) or comparison.json (export labels), so an export in either language is a
 // pure function of the model, independent of the browser's UI language.
 import type { Evidence, Lang } from "../shared/contracts";
-import { formatValue } from "../ui/evidence-text";
+import { evidenceParts } from "../ui/evidence-text";
 import { coverageText, criterionTitle, statusText, type RulesTexts } from "../ui/rules-text";
 import type { ColumnModel, ComparisonModel } from "./model";
 import { formatRub, type PricePair } from "./price";
@@ -29,10 +29,9 @@ export function priceText(ctx: ExportContext, rub: number | null): string {
   return ctx.lang === "ru" ? `${formatRub(rub)} руб.` : `${formatRub(rub)} RUB`;
 }
 
-export function evidenceText(ctx: ExportContext, ev: Evidence): string {
-  // Rates such as reviews per month are floats; two decimals are what a reader can use.
-  const value = typeof ev.value === "number" && !Number.isInteger(ev.value) ? Number(ev.value.toFixed(2)) : ev.value;
-  return `${ev.fact} = ${formatValue(value)} (${label(ctx, `source_${ev.source}`)})`;
+export function evidenceText(ctx: ExportContext, criterion: string, ev: Evidence): string {
+  const parts = evidenceParts(ctx.texts, criterion, ev, ctx.lang);
+  return `${parts.label}: ${parts.value} (${label(ctx, `source_${ev.source}`)})`;
 }
 
 export function sourcesText(ctx: ExportContext, evidence: Evidence[]): string {

@@ -92,7 +92,7 @@ export function stepCell(doc: Document, cell: CellModel, deps: CellDeps): HTMLTa
   if (finding.evidence.length) {
     const list = el(doc, "ul", "cmp-evidence");
     for (const ev of keyEvidence(finding.evidence)) {
-      const item = el(doc, "li", "", evidenceText(deps.ctx, ev));
+      const item = el(doc, "li", "", evidenceText(deps.ctx, cell.criterion, ev));
       item.dataset.source = ev.source;
       list.append(item);
     }

@@ -92,7 +92,7 @@ export interface Band {
 }
 export interface Excuse { metric: MetricName; args: MetricArgs; when: When; key: string; origin: Origin }
 export interface Signal {
-  id: string; question: Text; metric: MetricName; args: MetricArgs; facts: string[]; weight: number;
+  id: string; label: Text; question: Text; metric: MetricName; args: MetricArgs; facts: string[]; weight: number;
   weights_by_profile?: Partial<Record<Profile, number>>; display?: string; format?: ValueFormat;
   not_applicable_when?: Excuse; bands: Band[];
 }

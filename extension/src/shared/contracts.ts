@@ -16,7 +16,7 @@ export type Lang = "ru" | "en";
 export type Localized = { ru: string; en: string };
 export type EvidenceSource = "page" | "backend" | "you";
 
-export interface Evidence { fact: string; value: unknown; source: EvidenceSource }
+export interface Evidence { fact: string; value: unknown; source: EvidenceSource; signal?: string }
 
 export interface CriterionReport {
   id: CriterionId;

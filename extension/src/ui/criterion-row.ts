@@ -2,7 +2,7 @@
 // Rows carry data-criterion / data-status (SPEC §7). DOM APIs + textContent only.
 import type { CriterionReport, Lang } from "../shared/contracts";
 import { criterionTitle, statusText, type RulesTexts } from "./rules-text";
-import { formatValue, sourceText } from "./evidence-text";
+import { evidenceParts, sourceText } from "./evidence-text";
 import { statusIcon } from "./status-icon";
 import type { Msg } from "./strings";
 
@@ -41,8 +41,11 @@ function evidenceList(doc: Document, c: CriterionReport, ctx: RowContext): HTMLE
   for (const ev of c.evidence) {
     const item = el(doc, "li", "mp-evidence-item");
     item.dataset.source = ev.source;
-    item.append(el(doc, "code", "mp-fact", ev.fact), doc.createTextNode(": "));
-    item.append(el(doc, "span", "mp-value", formatValue(ev.value)));
+    const parts = evidenceParts(ctx.rules, c.id, ev, ctx.lang);
+    const name = el(doc, "span", "mp-fact", parts.label);
+    name.title = ev.fact; // the fact path stays available for the curious
+    item.append(name, doc.createTextNode(": "));
+    item.append(el(doc, "span", "mp-value", parts.value));
     item.append(el(doc, "span", "mp-source", ` (${sourceText(ctx.msg, ev.source)})`));
     list.append(item);
   }

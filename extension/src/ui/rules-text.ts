@@ -66,3 +66,21 @@ export function pageAnchor(rules: RulesTexts, id: CriterionId): string | null {
 export function headlineText(report: Report, lang: Lang): string {
   return report.headline.message?.[lang] ?? "";
 }
+
+function signalRule(rules: RulesTexts, criterionId: string, signalId: string | undefined): Record<string, unknown> | null {
+  const criterion = rules.criteria[criterionId];
+  if (!isObject(criterion) || !Array.isArray(criterion.signals)) return null;
+  const found = criterion.signals.find((s: unknown) => isObject(s) && s.id === signalId);
+  return isObject(found) ? found : null;
+}
+
+/** The short evidence name from the rules ("Последний отзыв, дней назад"), else the fact path. */
+export function evidenceLabel(rules: RulesTexts, criterionId: string, signalId: string | undefined, fact: string, lang: Lang): string {
+  return localized(signalRule(rules, criterionId, signalId)?.label, lang) ?? fact;
+}
+
+/** How the rules say a signal's value reads (percent, one decimal, money), for evidence lists. */
+export function evidenceStyle(rules: RulesTexts, criterionId: string, signalId: string | undefined): string {
+  const style = signalRule(rules, criterionId, signalId)?.format;
+  return typeof style === "string" ? style : "plain";
+}

@@ -46,7 +46,7 @@ describe("comparisonCsv", () => {
   it("carries the verdict, evidence with source and the capture date", () => {
     expect(csv).toContain("nordlab.smartseo,");
     expect(csv).toContain(",2026-11-27,96,");
-    expect(csv).toContain("demo.x = 14 (page)");
+    expect(csv).toContain("demo.x: 14 (page)"); // no signal id: the fact path stands in for the label
     expect(csv).toContain(",packaging,\"Packaging, documentation, video\",good,good,yes,");
   });
   it("neutralises a hostile name and keeps its newline inside the quotes", () => {
@@ -74,7 +74,7 @@ describe("comparisonMarkdown", () => {
     expect(md).toContain("| 1\\. Demo mode | ✓ good ★: message demo |");
     expect(md).toContain("- Evil \\| \\<script\\> — ТехноСтар: 5\u00a0090 RUB, insignificant for a module");
     expect(md.match(/^### /gm)).toHaveLength(3);
-    expect(md).toContain("  - demo.x = 14 \\(page\\)");
+    expect(md).toContain("  - demo.x: 14 \\(page\\)");
     expect(md).not.toMatch(/(?<!\\)<script/);
   });
 });

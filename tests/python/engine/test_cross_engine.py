@@ -160,9 +160,11 @@ def test_threshold_in_data_moves_both_engines(score_cli: Path, tmp_path: Path) -
     copy = tmp_path / "rules"
     shutil.copytree(RULES_DIR, copy)
     demo_rule = copy / "criteria" / "demo.json"
-    text = demo_rule.read_text(encoding="utf-8")
-    assert text.count('{"lt": 14}') == 1
-    demo_rule.write_text(text.replace('{"lt": 14}', '{"lt": 21}'), encoding="utf-8")
+    rule = json.loads(demo_rule.read_text(encoding="utf-8"))
+    short = [b for b in rule["signals"][0]["bands"] if b.get("when") == {"lt": 14}]
+    assert len(short) == 1
+    short[0]["when"] = {"lt": 21}
+    demo_rule.write_text(json.dumps(rule, ensure_ascii=False, indent=2), encoding="utf-8")
     facts_path = tmp_path / "facts.json"
     facts = {"schema": "mpcheck.facts/1", "demo": {"available": True, "days": 14}}
     facts_path.write_text(json.dumps(facts), encoding="utf-8")
