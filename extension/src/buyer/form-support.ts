@@ -6,6 +6,7 @@ import type { Msg } from "../ui/strings";
 import { calendarText, type WorkingCalendar } from "./calendar";
 import type { SupportTest } from "./record";
 import { calendarLocal, parseInstant, workingHours, type WorkingHoursError } from "./working-hours";
+import { el } from "../ui/dom";
 
 export interface SupportTestDeps {
   lang: Lang;
@@ -23,12 +24,6 @@ const ERROR_KEY: Record<WorkingHoursError, string> = {
   too_long: "buyerErrLong",
 };
 
-function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, cls: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = doc.createElement(tag);
-  node.className = cls;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 function hoursText(hours: number, lang: Lang): string {
   return lang === "ru" ? String(hours).replace(".", ",") : String(hours);

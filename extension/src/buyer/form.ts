@@ -6,6 +6,7 @@ import type { Msg } from "../ui/strings";
 import type { WorkingCalendar } from "./calendar";
 import { CHOICE_NAMES, CHOICES, isEmptyRecord, type BuyerRecord, type CheckName, type ChoiceName } from "./record";
 import { supportTestForm } from "./form-support";
+import { el } from "../ui/dom";
 
 export interface BuyerFormDeps {
   lang: Lang;
@@ -27,12 +28,6 @@ const QUESTION_KEY: Record<ChoiceName, string> = {
   specialization: "buyerSpecialization",
 };
 
-function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, cls: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = doc.createElement(tag);
-  node.className = cls;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 function choiceRow(doc: Document, name: ChoiceName, record: BuyerRecord, deps: BuyerFormDeps): HTMLElement {
   const row = el(doc, "div", "mp-buyer-choice");

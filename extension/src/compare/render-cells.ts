@@ -5,6 +5,7 @@ import type { Msg } from "../ui/strings";
 import { evidenceText, kindText, priceText, scoreText, statusWord, type ExportContext } from "./export-text";
 import type { CellModel, ColumnModel } from "./model";
 import { safePageUrl } from "./safe-url";
+import { el } from "../ui/dom";
 
 /** Cells show the key evidence only; the exports carry all of it. */
 const KEY_EVIDENCE = 3;
@@ -16,12 +17,6 @@ export interface CellDeps {
   onRemove: (code: string) => void;
 }
 
-export function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, cls: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = doc.createElement(tag);
-  if (cls) node.className = cls;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 // What the buyer established themselves comes first, then what the server added, then the page.
 const SOURCE_ORDER = { you: 0, backend: 1, page: 2 } as const;

@@ -4,7 +4,7 @@ import type { Lang } from "../shared/contracts";
 import { SHORTLIST_MAX } from "../shared/shortlist";
 import type { ComparisonModel } from "./model";
 import { pricePairText, recommendationFor } from "./export-text";
-import { el } from "./render-cells";
+import { el } from "../ui/dom";
 import { renderTable, type TableDeps } from "./render-table";
 
 export interface PageDeps extends TableDeps {

@@ -2,7 +2,8 @@
 // Row names are sort buttons; the active row header carries aria-sort (the columns are what is
 // sorted, by that row's values).
 import type { ComparisonModel } from "./model";
-import { columnHeader, el, stepCell, summaryCell, type CellDeps } from "./render-cells";
+import { el } from "../ui/dom";
+import { columnHeader, stepCell, summaryCell, type CellDeps } from "./render-cells";
 import type { SortKey, SortState } from "./sort";
 import { stepTitle } from "./export-text";
 

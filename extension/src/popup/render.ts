@@ -6,6 +6,7 @@ import { coverageText, headlineText, statusText, type RulesTexts } from "../ui/r
 import { scoreStatus, statusIcon } from "../ui/status-icon";
 import type { Msg } from "../ui/strings";
 import { criterionLink } from "./links";
+import { el } from "../ui/dom";
 
 export interface PopupDeps {
   rules: RulesTexts;
@@ -19,21 +20,15 @@ export interface PopupDeps {
   extras?: (doc: Document, state: ReportState) => { top: Node[]; bottom: Node[] };
 }
 
-function text(doc: Document, tag: string, cls: string, value: string): HTMLElement {
-  const node = doc.createElement(tag);
-  node.className = cls;
-  node.textContent = value;
-  return node;
-}
 
 const PARTNER_KEY = { pending: "partnerPending", ok: "partnerOk", unavailable: "partnerUnavailable" } as const;
 
 function compareControls(doc: Document, deps: PopupDeps): HTMLElement {
-  const compare = text(doc, "button", "mp-compare", deps.msg(deps.listed ? "compareRemove" : "compareAdd"));
+  const compare = el(doc, "button", "mp-compare", deps.msg(deps.listed ? "compareRemove" : "compareAdd"));
   compare.setAttribute("type", "button");
   compare.dataset.action = deps.listed ? "compare-remove" : "compare-add";
   compare.addEventListener("click", deps.onCompare);
-  const compareStatus = text(doc, "span", "mp-compare-status", "");
+  const compareStatus = el(doc, "span", "mp-compare-status", "");
   compareStatus.setAttribute("role", "status");
   const actions = doc.createElement("div");
   actions.className = "mp-actions";
@@ -50,24 +45,24 @@ function summary(doc: Document, report: Report, partner: PartnerStatus, deps: Po
   const line = doc.createElement("p");
   line.className = "mp-summary";
   const score = report.score === null ? deps.msg("scoreNone") : deps.msg("scoreValue", { score: Math.round(report.score) });
-  line.append(statusIcon(doc, status), text(doc, "span", "mp-score", score));
-  line.append(text(doc, "span", "mp-status-word", statusText(deps.rules, status, deps.lang)));
-  line.append(text(doc, "span", "mp-coverage", coverageText(deps.rules, report, deps.lang)));
-  box.append(line, text(doc, "p", "mp-headline", headlineText(report, deps.lang)));
-  box.append(text(doc, "p", "mp-partner", deps.msg(PARTNER_KEY[partner])));
-  box.append(compareControls(doc, deps), text(doc, "p", "mp-hint", deps.msg("colourHint")));
+  line.append(statusIcon(doc, status), el(doc, "span", "mp-score", score));
+  line.append(el(doc, "span", "mp-status-word", statusText(deps.rules, status, deps.lang)));
+  line.append(el(doc, "span", "mp-coverage", coverageText(deps.rules, report, deps.lang)));
+  box.append(line, el(doc, "p", "mp-headline", headlineText(report, deps.lang)));
+  box.append(el(doc, "p", "mp-partner", deps.msg(PARTNER_KEY[partner])));
+  box.append(compareControls(doc, deps), el(doc, "p", "mp-hint", deps.msg("colourHint")));
   return box;
 }
 
 export function renderPopup(root: HTMLElement, state: ReportState | null, deps: PopupDeps): void {
   const doc = root.ownerDocument;
-  const nodes: Node[] = [text(doc, "h1", "mp-title", deps.msg("popupTitle"))];
+  const nodes: Node[] = [el(doc, "h1", "mp-title", deps.msg("popupTitle"))];
   const report = state?.report ?? null;
   root.dataset.state = state ? state.state : "none";
   if (!state) {
-    nodes.push(text(doc, "p", "mp-muted", deps.msg("popupNoSolution")));
+    nodes.push(el(doc, "p", "mp-muted", deps.msg("popupNoSolution")));
   } else if (!report) {
-    nodes.push(text(doc, "p", "mp-muted", deps.msg(state.state === "error" ? "badgeError" : "popupLoading")));
+    nodes.push(el(doc, "p", "mp-muted", deps.msg(state.state === "error" ? "badgeError" : "popupLoading")));
   } else {
     const ctx = {
       rules: deps.rules,

@@ -12,6 +12,7 @@ import { criterionList } from "./criterion-row";
 import { coverageText, headlineText, statusText, type RulesTexts } from "./rules-text";
 import { statusIcon, scoreStatus } from "./status-icon";
 import type { Msg } from "./strings";
+import { el } from "./dom";
 
 export const BADGE_TAG = "mpcheck-badge";
 
@@ -54,42 +55,36 @@ export function setHostAttributes(host: HTMLElement, state: BadgeState, report: 
   else delete host.dataset.coverage;
 }
 
-function text(doc: Document, tag: string, cls: string, value: string): HTMLElement {
-  const node = doc.createElement(tag);
-  node.className = cls;
-  node.textContent = value;
-  return node;
-}
 
 function summary(doc: Document, view: BadgeView, deps: BadgeDeps): HTMLElement {
   const box = doc.createElement("div");
   box.className = "mp-summary";
   const report = view.report;
   const status = report ? scoreStatus(report.score, report.headline.status) : "unknown";
-  box.append(statusIcon(doc, status), text(doc, "span", "mp-name", deps.msg("badgeName")));
+  box.append(statusIcon(doc, status), el(doc, "span", "mp-name", deps.msg("badgeName")));
   if (!report) {
-    box.append(text(doc, "span", "mp-status-word", deps.msg(view.state === "error" ? "badgeError" : "badgeLoading")));
+    box.append(el(doc, "span", "mp-status-word", deps.msg(view.state === "error" ? "badgeError" : "badgeLoading")));
     return box;
   }
   const score = report.score === null ? deps.msg("scoreNone") : deps.msg("scoreValue", { score: Math.round(report.score) });
-  box.append(text(doc, "span", "mp-score", score));
-  box.append(text(doc, "span", "mp-status-word", statusText(deps.rules, status, deps.lang)));
-  box.append(text(doc, "span", "mp-coverage", coverageText(deps.rules, report, deps.lang)));
+  box.append(el(doc, "span", "mp-score", score));
+  box.append(el(doc, "span", "mp-status-word", statusText(deps.rules, status, deps.lang)));
+  box.append(el(doc, "span", "mp-coverage", coverageText(deps.rules, report, deps.lang)));
   return box;
 }
 
 function actions(doc: Document, view: BadgeView, deps: BadgeDeps, expanded: boolean): HTMLElement {
   const box = doc.createElement("div");
   box.className = "mp-actions";
-  const toggle = text(doc, "button", "mp-toggle", deps.msg(expanded ? "detailsHide" : "detailsShow"));
+  const toggle = el(doc, "button", "mp-toggle", deps.msg(expanded ? "detailsHide" : "detailsShow"));
   toggle.setAttribute("type", "button");
   toggle.setAttribute("aria-expanded", String(expanded));
   toggle.setAttribute("aria-controls", "mp-details");
-  const compare = text(doc, "button", "mp-compare", deps.msg(view.listed ? "compareRemove" : "compareAdd"));
+  const compare = el(doc, "button", "mp-compare", deps.msg(view.listed ? "compareRemove" : "compareAdd"));
   compare.setAttribute("type", "button");
   compare.dataset.action = view.listed ? "compare-remove" : "compare-add";
   compare.addEventListener("click", deps.onCompare);
-  const status = text(doc, "span", "mp-compare-status", view.compare ? deps.msg(COMPARE_KEY[view.compare]) : "");
+  const status = el(doc, "span", "mp-compare-status", view.compare ? deps.msg(COMPARE_KEY[view.compare]) : "");
   status.setAttribute("role", "status");
   box.append(toggle, compare, status);
   return box;
@@ -100,7 +95,7 @@ function details(doc: Document, report: Report, deps: BadgeDeps, expanded: boole
   box.id = "mp-details";
   box.className = "mp-details";
   box.hidden = !expanded;
-  box.append(text(doc, "p", "mp-hint", deps.msg("colourHint")));
+  box.append(el(doc, "p", "mp-hint", deps.msg("colourHint")));
   box.append(criterionList(doc, report.criteria, { rules: deps.rules, lang: deps.lang, msg: deps.msg }, false));
   return box;
 }
@@ -131,10 +126,10 @@ export function renderBadge(host: HTMLElement, view: BadgeView, deps: BadgeDeps)
   section.setAttribute("aria-label", deps.msg("badgeName"));
   section.append(summary(doc, view, deps));
   if (view.report) {
-    section.append(text(doc, "p", "mp-headline", headlineText(view.report, deps.lang)));
+    section.append(el(doc, "p", "mp-headline", headlineText(view.report, deps.lang)));
     const since = sinceLine(view.since ?? null, deps.lang, deps.msg);
-    if (since) section.append(text(doc, "p", "mp-since", since));
-    section.append(text(doc, "p", "mp-partner", deps.msg(PARTNER_KEY[view.partner])));
+    if (since) section.append(el(doc, "p", "mp-since", since));
+    section.append(el(doc, "p", "mp-partner", deps.msg(PARTNER_KEY[view.partner])));
     section.append(actions(doc, view, deps, expanded), details(doc, view.report, deps, expanded));
   }
   const style = doc.createElement("style");

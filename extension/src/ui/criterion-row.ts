@@ -5,6 +5,7 @@ import { criterionTitle, statusText, type RulesTexts } from "./rules-text";
 import { evidenceParts, sourceText } from "./evidence-text";
 import { statusIcon } from "./status-icon";
 import type { Msg } from "./strings";
+import { el } from "./dom";
 
 export interface RowContext {
   rules: RulesTexts;
@@ -15,12 +16,6 @@ export interface RowContext {
   onOpenLink?: (href: string) => void;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, cls: string, text?: string) {
-  const node = doc.createElement(tag);
-  node.className = cls;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 function rowHeader(doc: Document, c: CriterionReport, ctx: RowContext): HTMLElement {
   const head = el(doc, "div", "mp-row-head");
