@@ -1,4 +1,5 @@
-"""API blueprints under /api/v1. Each area is one module with a `bp` Blueprint."""
+"""API blueprints under /api/v1. Each area is one module with a `bp` Blueprint (and `init_app`
+when it needs per-app state)."""
 
 from __future__ import annotations
 
@@ -6,17 +7,11 @@ from flask import Flask
 
 
 def register_blueprints(app: Flask) -> None:
-    """Attach every API area and the JSON error handlers to the app."""
-    from mpcheck.api import errors
+    """Attach the JSON error handlers and every API area to the app."""
+    from mpcheck.api import errors, health, marketplace, openapi, rules, score
 
     errors.init_app(app)
-    for module_name in ("health", "rules", "score", "openapi", "marketplace"):
-        try:
-            module = __import__(f"mpcheck.api.{module_name}", fromlist=["bp", "init_app"])
-        except ModuleNotFoundError as exc:  # an area not built yet
-            if exc.name != f"mpcheck.api.{module_name}":
-                raise
-            continue
-        if hasattr(module, "init_app"):
-            module.init_app(app)
+    rules.init_app(app)  # first: the other areas read the rules at request time
+    marketplace.init_app(app)
+    for module in (health, rules, score, openapi, marketplace):
         app.register_blueprint(module.bp, url_prefix="/api/v1")

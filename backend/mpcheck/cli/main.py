@@ -6,12 +6,9 @@ Exit codes: 0 success, 2 bad input (one-line reason on stderr), 1 upstream failu
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
-
-from mpcheck.cli.commands import COMMANDS
 
 
 class UsageError(Exception):
@@ -28,14 +25,11 @@ class OneLineParser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     """Build the argparse tree from the subcommand modules."""
     parser = OneLineParser(prog="mpcheck", description="1C-Bitrix Marketplace vendor checklist")
+    # Imported here: the command modules import UsageError from this module.
+    from mpcheck.cli.commands import facts, report, score, serve
+
     subparsers = parser.add_subparsers(dest="command", required=True)
-    for name in COMMANDS:
-        try:
-            module = importlib.import_module(f"mpcheck.cli.commands.{name}")
-        except ModuleNotFoundError as exc:  # subcommand not built yet
-            if exc.name != f"mpcheck.cli.commands.{name}":
-                raise
-            continue
+    for module in (serve, score, facts, report):
         module.register(subparsers)
     return parser
 

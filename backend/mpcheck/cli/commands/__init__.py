@@ -1,3 +1,1 @@
 """Subcommands. Each module defines `register(subparsers)` that adds a parser with `func` set."""
-
-COMMANDS = ("serve", "score", "facts", "report")
