@@ -101,3 +101,12 @@ def no_internet(monkeypatch: pytest.MonkeyPatch) -> None:
         return real_getaddrinfo(host, *args, **kwargs)
 
     monkeypatch.setattr(socket, "getaddrinfo", guarded)
+
+
+@pytest.fixture
+def cli_env(fake_market: FakeMarketplace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> FakeMarketplace:
+    """The CLI reads its config from the environment: point it at the fake Marketplace and a tmp store."""
+    monkeypatch.setenv("MPCHECK_MARKETPLACE_URL", fake_market.base_url)
+    monkeypatch.setenv("MPCHECK_DB", str(tmp_path / "cli.sqlite3"))
+    monkeypatch.setenv("MPCHECK_MARKETPLACE_MIN_INTERVAL", "0")
+    return fake_market

@@ -43,15 +43,6 @@ def test_markup_changed_is_reported(capsys: pytest.CaptureFixture[str], tmp_path
     assert "Внимание: разметка страницы изменилась, не найдено: partner, changelog" in capsys.readouterr().out
 
 
-@pytest.fixture
-def cli_env(fake_market: FakeMarketplace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> FakeMarketplace:
-    """The CLI reads its config from the environment: point it at the fake Marketplace."""
-    monkeypatch.setenv("MPCHECK_MARKETPLACE_URL", fake_market.base_url)
-    monkeypatch.setenv("MPCHECK_DB", str(tmp_path / "cli.sqlite3"))
-    monkeypatch.setenv("MPCHECK_MARKETPLACE_MIN_INTERVAL", "0")
-    return fake_market
-
-
 def test_url_is_read_through_the_marketplace_service(
     cli_env: FakeMarketplace, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -13,15 +13,6 @@ from tests.fakemarket import FakeMarketplace
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "marketplace"
 
 
-@pytest.fixture
-def cli_env(fake_market: FakeMarketplace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> FakeMarketplace:
-    """The CLI reads its config from the environment: point it at the fake and a tmp store."""
-    monkeypatch.setenv("MPCHECK_MARKETPLACE_URL", fake_market.base_url)
-    monkeypatch.setenv("MPCHECK_DB", str(tmp_path / "cli.sqlite3"))
-    monkeypatch.setenv("MPCHECK_MARKETPLACE_MIN_INTERVAL", "0")
-    return fake_market
-
-
 def test_report_from_a_saved_cp1251_file(capsys: pytest.CaptureFixture[str]) -> None:
     page = FIXTURES / "solution_changelog_tab_legacy_cp1251.html"
     if not page.exists():
