@@ -7,6 +7,7 @@ import urllib.request
 from playwright.sync_api import BrowserContext, Page
 
 from tests.e2e.browser import ARTIFACTS, extension_id, set_backend
+from tests.e2e.compare_flow import add_from_badge
 from tests.e2e.helpers import (
     CRITERIA,
     FULL_BADGE,
@@ -115,3 +116,22 @@ def test_backend_enriches_the_badge(ctx: BrowserContext, page: Page, backend_url
         assert popup.locator('#app [data-criterion="developer"] [data-source="backend"]').count() >= 1
     finally:
         popup.close()
+
+
+def test_shortlisted_card_shows_the_full_check_from_the_visit(
+    ctx: BrowserContext, page: Page, closed_port_url: str
+) -> None:
+    """A card alone covers 2 of 9 steps ("?"); once the buyer has checked the solution's page and
+    shortlisted it, its card shows that full check's score."""
+    set_backend(ctx, closed_port_url)
+    add_from_badge(ctx, page, "atelier.fashionshop")
+    expected = page.locator(FULL_BADGE).get_attribute("data-score")
+    assert expected and expected.isdigit()
+    page.goto(category_url("14"))
+    card = page.locator("span.item-wrap").filter(
+        has=page.locator("a[href*='/solutions/atelier.fashionshop/']")
+    )
+    value = card.locator("mpcheck-badge[data-size='mini'] .mp-mini-value")
+    value.filter(has_text=expected).wait_for(timeout=10_000)
+    others = page.locator("mpcheck-badge[data-size='mini'] .mp-mini-value").all_text_contents()
+    assert others.count("?") >= 8  # the other cards are still judged on the card alone

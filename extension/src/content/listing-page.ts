@@ -6,7 +6,9 @@ import type { FactsView, Report } from "../shared/contracts";
 import { evaluate } from "../shared/evaluate";
 import { completeFacts } from "../shared/facts-skeleton";
 import type { Settings } from "../shared/settings";
-import { loadShortlist, onShortlistChanged, shortlistItem, toggleShortlist, type ToggleResult } from "../shared/shortlist";
+import {
+  loadShortlist, onShortlistChanged, shortlistItem, toggleShortlist, type ShortlistItem, type ToggleResult,
+} from "../shared/shortlist";
 import { createBadgeHost } from "../ui/badge";
 import { renderMiniBadge } from "../ui/mini-badge";
 import type { ContentEnv } from "./env";
@@ -26,8 +28,8 @@ interface CardJob {
   code: string;
   host: HTMLElement;
   facts: FactsView;
-  /** Set once the backend's or the local report is shown; the backend's wins. */
-  done: "server" | "local" | null;
+  /** Set once a report is shown: the backend's, the local one, or the full check from a visit. */
+  done: "server" | "local" | "visit" | null;
   report: Report | null;
   listed: boolean;
   message: string | null;
@@ -46,13 +48,30 @@ function scoreLocally(facts: FactsView, settings: Settings, today: string): Repo
   }
 }
 
-function showListed(codes: Set<string>, paint: (job: CardJob) => void): void {
+/**
+ * A card alone covers about 2 of 9 steps, so its own report rarely has a score. A solution on the
+ * shortlist carries the full check from the buyer's visit to its page: that one is shown instead,
+ * and a scored report is never replaced by an unscored one.
+ */
+function better(current: Report | null, candidate: Report | null): boolean {
+  if (!candidate) return false;
+  return !(current && current.score !== null && candidate.score === null);
+}
+
+function showListed(list: ShortlistItem[], paint: (job: CardJob) => void): void {
+  const byCode = new Map(list.map((item) => [item.code, item]));
   const connected = allJobs.filter((job) => job.host.isConnected);
   allJobs.splice(0, allJobs.length, ...connected);
   for (const job of allJobs) {
-    if (job.listed === codes.has(job.code) || !job.host.isConnected) continue;
-    job.listed = codes.has(job.code);
+    const stored = byCode.get(job.code)?.report ?? null;
+    const adopt = stored !== null && stored.score !== null && (job.report === null || job.report.score === null);
+    if (job.listed === byCode.has(job.code) && !adopt) continue;
+    job.listed = byCode.has(job.code);
     job.message = null;
+    if (adopt) {
+      job.report = stored;
+      job.done = "visit";
+    }
     paint(job);
   }
 }
@@ -90,9 +109,9 @@ export async function runListingPage(doc: Document, url: string, env: ContentEnv
   allJobs.push(...jobs);
   if (!listening) {
     listening = true;
-    onShortlistChanged((list) => showListed(new Set(list.map((x) => x.code)), paint));
+    onShortlistChanged((list) => showListed(list, paint));
   }
-  void loadShortlist().then((list) => showListed(new Set(list.map((x) => x.code)), paint));
+  void loadShortlist().then((list) => showListed(list, paint));
 
   const batch = requestBatch(jobs.map((job) => job.facts)); // the page's ONE batch request
   const settings = await env.settings;
@@ -101,7 +120,9 @@ export async function runListingPage(doc: Document, url: string, env: ContentEnv
       timed("mpcheck:evaluate", () => {
         for (const job of slice) {
           if (job.done || !job.host.isConnected) continue;
-          job.report = scoreLocally(job.facts, settings, env.today);
+          const local = scoreLocally(job.facts, settings, env.today);
+          if (!better(job.report, local)) continue;
+          job.report = local;
           job.done = "local";
           paint(job);
         }
@@ -112,7 +133,7 @@ export async function runListingPage(doc: Document, url: string, env: ContentEnv
   if (reply.ok) {
     reply.reports.forEach((report, i) => {
       const job = jobs[i];
-      if (!job || !report || !job.host.isConnected) return;
+      if (!job || !report || !job.host.isConnected || !better(job.report, report)) return;
       job.report = report;
       job.done = "server";
       paint(job);
