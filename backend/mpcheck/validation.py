@@ -9,6 +9,7 @@ from typing import Any
 
 import fastjsonschema
 
+from mpcheck.engine.facts_access import parse_iso_date
 from mpcheck.rules import Rules
 
 
@@ -47,14 +48,10 @@ def parse_today(value: str | None) -> date:
     """The evaluation date: an ISO date if given (tests, vectors), else the server's today."""
     if value is None or value == "":
         return date.today()
-    try:
-        return date.fromisoformat(value) if len(value) == 10 else _bad_date(value)
-    except ValueError:
-        return _bad_date(value)
-
-
-def _bad_date(value: str) -> date:
-    raise FactsError(f"today must be YYYY-MM-DD, got {value[:40]!r}", "today")
+    parsed = parse_iso_date(value)  # the engine's own strict YYYY-MM-DD reading
+    if parsed is None:
+        raise FactsError(f"today must be YYYY-MM-DD, got {str(value)[:40]!r}", "today")
+    return parsed
 
 
 def parse_options(args: dict[str, Any], rules: Rules) -> dict[str, Any]:

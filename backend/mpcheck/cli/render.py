@@ -11,16 +11,6 @@ LABELS = {
     "ru": {"score": "Оценка", "no_score": "нет оценки", "check": "Проверьте сами", "profile": "профиль"},
     "en": {"score": "Score", "no_score": "no score", "check": "Check it yourself", "profile": "profile"},
 }
-STATUS_WORDS = {
-    "ru": {
-        "good": "хорошо",
-        "warn": "внимание",
-        "bad": "плохо",
-        "unknown": "нет данных",
-        "not_applicable": "н/п",
-    },
-    "en": {"good": "good", "warn": "warning", "bad": "bad", "unknown": "unknown", "not_applicable": "n/a"},
-}
 WIDTH = 100
 
 
@@ -28,13 +18,18 @@ def _paint(text: str, status: str, colour: bool) -> str:
     return f"\033[{COLOURS[status]}m{text}\033[0m" if colour else text
 
 
-def _coverage(report: dict[str, Any], lang: str) -> str:
-    known, total = report["coverage_known"], report["coverage_total"]
-    return f"данные по {known} из {total} шагов" if lang == "ru" else f"data on {known} of {total} steps"
+def _coverage(report: dict[str, Any], lang: str, texts: dict[str, Any]) -> str:
+    template: str = texts["coverage"][lang]
+    return template.replace("{known}", str(report["coverage_known"])).replace(
+        "{total}", str(report["coverage_total"])
+    )
 
 
-def render_report(report: dict[str, Any], lang: str = "ru", colour: bool = False) -> str:
-    """A readable multi-line report in `lang` (ru/en)."""
+def render_report(
+    report: dict[str, Any], texts: dict[str, Any], lang: str = "ru", colour: bool = False
+) -> str:
+    """A readable multi-line report in `lang` (ru/en); `texts` are the rules' own words
+    (scoring.json "texts": status words, coverage phrase), as the badge uses."""
     words = LABELS[lang]
     title = report.get("name") or report.get("code") or "—"
     code = f" ({report['code']})" if report.get("code") and report.get("name") else ""
@@ -42,13 +37,13 @@ def render_report(report: dict[str, Any], lang: str = "ru", colour: bool = False
     score_text = f"{score}/100" if score is not None else words["no_score"]
     lines = [
         f"{title}{code}",
-        f"{words['score']}: {score_text} · {_coverage(report, lang)} · {words['profile']}: {report['profile_label'][lang]}",
+        f"{words['score']}: {score_text} · {_coverage(report, lang, texts)} · {words['profile']}: {report['profile_label'][lang]}",
         _paint(f"▶ {report['headline']['message'][lang]}", report["headline"]["status"], colour),
         "",
     ]
     for criterion in report["criteria"]:
         status = criterion["status"]
-        mark = _paint(f"{SYMBOLS[status]} {STATUS_WORDS[lang][status]:<10}", status, colour)
+        mark = _paint(f"{SYMBOLS[status]} {texts['status'][status][lang]:<12}", status, colour)
         points = ""
         if criterion["points"] is not None and criterion["max_points"]:
             points = f" [{criterion['points']}/{criterion['max_points']}]"

@@ -55,7 +55,7 @@ def print_report(facts: object, args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
-        print(render_report(report, args.lang, colour=sys.stdout.isatty()))
+        print(render_report(report, rules.scoring["texts"], args.lang, colour=sys.stdout.isatty()))
     return 0
 
 
