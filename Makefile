@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8765
 export MPCHECK_DB ?= $(CURDIR)/var/mpcheck.sqlite3
 
-.PHONY: setup run build test lint typecheck test-py test-js test-e2e browsers bench bench-quick package clean
+.PHONY: setup run build test lint typecheck test-py test-js test-e2e browsers bench bench-quick generalization package clean
 
 setup: $(VENV_STAMP) $(NODE_STAMP)
 
@@ -62,6 +62,10 @@ test-e2e: build browsers
 
 test: setup browsers lint typecheck test-js test-py test-e2e
 	@echo "all test suites passed"
+
+# Both extractors on the blind corpus: first-sight vs today's score per page (docs/GENERALIZATION.md).
+generalization: setup
+	$(PY) bench/generalization.py
 
 package: build
 	npm run package

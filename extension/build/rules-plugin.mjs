@@ -1,6 +1,6 @@
 // esbuild plugin: the rules shipped inside the build (SPEC §2: data in the package, never fetched).
 //  * "mpcheck:rules-bundle" (shared/rules.ts) is the RulesBundle {version, scoring, criteria, labels};
-//  * the extractor's own `import … from "…/shared_rules/labels.json"` (extract/table.ts, which vitest
+//  * the extractor's own `import … from "…/shared_rules/labels.json"` (extract/label_table.ts, which vitest
 //    also resolves without this plugin) is pointed at the SAME labels.json of the rules dir,
 // and the bundle's `labels` imports that module, so the label table is bundled ONCE and the
 // extractor and the engine can never read two different tables (MPCHECK_RULES_DIR included).

@@ -12,7 +12,7 @@ from typing import Any
 
 from mpcheck.extract.context import Page
 from mpcheck.extract.dates import parse_date
-from mpcheck.extract.rules import Table, table
+from mpcheck.extract.label_table import Table, table
 from mpcheck.extract.text import block_text, fold, fold_normed
 
 _LEAD = " —–-:.;,)"

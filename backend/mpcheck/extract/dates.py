@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from mpcheck.extract.rules import BACKREF, FLAGS, Table, table
+from mpcheck.extract.label_table import BACKREF, FLAGS, Table, table
 from mpcheck.extract.text import fold
 
 _Firsts = tuple[re.Pattern[str], dict[int, bool]] | None

@@ -11,7 +11,7 @@ from lxml import etree
 from parsel.csstranslator import HTMLTranslator
 from parsel.selector import create_root_node
 
-from mpcheck.extract.rules import table
+from mpcheck.extract.label_table import table
 
 MAX_CHARS = 5_000_000  # bounded work even when a caller passes a huge body
 _TRANSLATOR = HTMLTranslator()

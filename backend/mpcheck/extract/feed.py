@@ -17,7 +17,7 @@ from mpcheck.extract import values
 from mpcheck.extract.changelog import parse_row
 from mpcheck.extract.dates import parse_date
 from mpcheck.extract.dom import absolute_url, parse_html
-from mpcheck.extract.rules import table
+from mpcheck.extract.label_table import table
 from mpcheck.extract.solution import empty_facts
 from mpcheck.extract.support import read_support_text
 from mpcheck.extract.text import block_text, fold, norm

@@ -16,7 +16,7 @@ from mpcheck.extract.context import Page
 from mpcheck.extract.dates import find_dates
 from mpcheck.extract.dom import css
 from mpcheck.extract.items import Listing
-from mpcheck.extract.rules import table
+from mpcheck.extract.label_table import table
 from mpcheck.extract.text import fold, inline_text, text_without
 
 MAX_TITLE_CHARS = 120  # answer titles and badges are short; long review texts are not scanned

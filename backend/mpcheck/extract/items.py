@@ -16,7 +16,7 @@ from typing import Any
 from lxml import etree
 
 from mpcheck.extract.dates import element_date
-from mpcheck.extract.rules import table
+from mpcheck.extract.label_table import table
 from mpcheck.extract.text import fold, inline_text, own_text
 
 _HAS_YEAR = re.compile(r"[0-9]{4}")  # every date form has a 4-digit year: a cheap ASCII prefilter

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from mpcheck.extract.dom import next_element
-from mpcheck.extract.rules import table
+from mpcheck.extract.label_table import table
 from mpcheck.extract.text import fold, inline_text, norm, own_text
 
 MAX_LABEL_CHARS = 160  # a label element's own text is short; long paragraphs are prose, not labels

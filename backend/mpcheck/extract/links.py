@@ -6,7 +6,7 @@ from typing import Any
 
 from mpcheck.extract.context import Page
 from mpcheck.extract.dom import absolute_url, css
-from mpcheck.extract.rules import table
+from mpcheck.extract.label_table import table
 from mpcheck.extract.text import fold, inline_text
 
 _VENDOR_ZONES = ("about", "install", "support")

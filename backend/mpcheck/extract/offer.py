@@ -7,7 +7,7 @@ from typing import Any
 from mpcheck.extract import values
 from mpcheck.extract.context import Page
 from mpcheck.extract.dom import absolute_url, ancestors, css
-from mpcheck.extract.rules import table
+from mpcheck.extract.label_table import table
 from mpcheck.extract.text import fold, inline_text, norm
 
 MAX_CLIMB = 4  # how far up from «Купить» the buy block may be

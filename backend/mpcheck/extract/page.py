@@ -11,7 +11,7 @@ from mpcheck.extract.feed import parse_feed
 from mpcheck.extract.listing import extract_listing
 from mpcheck.extract.partner import extract_partner
 from mpcheck.extract.rating_list import extract_rating_list
-from mpcheck.extract.rules import table
+from mpcheck.extract.label_table import table
 from mpcheck.extract.solution import extract_solution
 
 

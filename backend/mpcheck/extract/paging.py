@@ -15,7 +15,7 @@ from mpcheck.extract.decode import decode_body
 from mpcheck.extract.dom import absolute_url, parse_html
 from mpcheck.extract.feedback import comments, reviews
 from mpcheck.extract.identity import partner
-from mpcheck.extract.rules import table
+from mpcheck.extract.label_table import table
 from mpcheck.extract.text import block_text, fold
 
 DEFAULT_MAX_PAGES = 5

@@ -10,7 +10,7 @@ from mpcheck.extract import values
 from mpcheck.extract.context import Page
 from mpcheck.extract.dates import parse_date
 from mpcheck.extract.dom import ancestors, css
-from mpcheck.extract.rules import table
+from mpcheck.extract.label_table import table
 from mpcheck.extract.text import inline_text, norm
 
 _QUOTES = "«»\"“”„'’"

@@ -12,7 +12,7 @@ from typing import Any
 
 from mpcheck.extract import values
 from mpcheck.extract.dom import ancestors, css, parse_html
-from mpcheck.extract.rules import table
+from mpcheck.extract.label_table import table
 from mpcheck.extract.text import block_text, fold, inline_text
 
 log = logging.getLogger(__name__)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mpcheck.extract.rules import table
+from mpcheck.extract.label_table import table
 from mpcheck.extract.text import block_text, fold
 
 CHANNEL_ORDER = ("ticket", "chat", "phone", "email", "telegram", "whatsapp", "skype", "site")

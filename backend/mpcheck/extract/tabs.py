@@ -14,7 +14,7 @@ from typing import Any
 from lxml import etree
 
 from mpcheck.extract.dom import ancestors, css, iter_elements
-from mpcheck.extract.rules import table
+from mpcheck.extract.label_table import table
 from mpcheck.extract.text import fold, inline_text
 
 _BAR_TAGS = {"a", "button", "li", "label"}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from mpcheck.extract.rules import table
+from mpcheck.extract.label_table import table
 from mpcheck.extract.text import fold, norm
 
 

@@ -5,7 +5,7 @@ import type { Page } from "./context";
 import { parseDate } from "./dates";
 import { inlineText } from "./dom";
 import { newestFirst } from "./feedback";
-import { TABLE, matchEntry } from "./table";
+import { TABLE, matchEntry } from "./label_table";
 import { cpLen, fold, lstripChars } from "./text";
 
 const LEAD = " —–-:.;,)";

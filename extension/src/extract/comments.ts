@@ -7,7 +7,7 @@ import { findDates } from "./dates";
 import { inlineText } from "./dom";
 import { hasPager, marks, newestFirst, stated } from "./feedback";
 import type { Listing } from "./items";
-import { TABLE } from "./table";
+import { TABLE } from "./label_table";
 import { fold, stripChars } from "./text";
 
 export interface Comment { date: string; answered: boolean }

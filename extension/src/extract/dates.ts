@@ -1,6 +1,6 @@
 // Dates as ISO YYYY-MM-DD from DD.MM.YYYY[ HH:MM[:SS]], Russian genitive words and time[datetime]
 // (backend/mpcheck/extract/dates.py). 31.02 is not a date: invalid calendar dates are null.
-import { TABLE, matchEntry, match } from "./table";
+import { TABLE, matchEntry, match } from "./label_table";
 import { fold } from "./text";
 
 const globalCache = new Map<string, RegExp[]>();

@@ -5,7 +5,7 @@
 // start of its content and one right after it. After that, `textContent` IS the block text of
 // fixtures/expected/README.md (native, no per-node JS), and tab sections / item groups can be
 // wrapped exactly as the Python side wraps them.
-import { TABLE } from "./table";
+import { TABLE } from "./label_table";
 import { isBlank, norm } from "./text";
 
 const DROP = "script, style, noscript, template";

@@ -5,7 +5,7 @@
 import type { Page } from "./context";
 import { css, inlineText, textWithout } from "./dom";
 import { itemOf, type Listing } from "./items";
-import { TABLE } from "./table";
+import { TABLE } from "./label_table";
 import { cpLen, fold } from "./text";
 
 const MAX_TITLE_CHARS = 120; // answer titles and badges are short; long review texts are not scanned

@@ -2,7 +2,7 @@
 // (backend/mpcheck/extract/identity.py).
 import type { Page } from "./context";
 import { absoluteUrl, ancestors, css, inlineText } from "./dom";
-import { TABLE } from "./table";
+import { TABLE } from "./label_table";
 import { fold } from "./text";
 
 export interface Partner { id: number | null; name: string | null }

@@ -3,4 +3,4 @@
 // The content script (content/extract-facts.ts) is the only caller in the extension.
 export { extractFacts } from "./solution";
 export { extractListingCards, type ListingCard } from "./listing";
-export { detectPageTypeFromDom } from "./page-type";
+export { detectPageTypeFromDom } from "./page";

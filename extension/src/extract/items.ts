@@ -5,7 +5,7 @@
 // grouped into one wrapper div (in the prepared copy). Own texts are scanned once per body.
 import { elementDate } from "./dates";
 import { css, inlineText, moveWithTail, ownText, tag } from "./dom";
-import { TABLE } from "./table";
+import { TABLE } from "./label_table";
 import { cpLen, fold, isBlank } from "./text";
 
 const HAS_YEAR = /[0-9]{4}/; // every date form has a 4-digit year: a cheap ASCII prefilter

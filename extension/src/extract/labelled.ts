@@ -4,7 +4,7 @@
 // parent's next element sibling. Candidates are collected in ONE walk (own text computed once per
 // element, one prefilter regex); per-field regexes only run on those few candidates.
 import { inlineText, ownText, tag, tailText } from "./dom";
-import { TABLE, match } from "./table";
+import { TABLE, match } from "./label_table";
 import { cpLen, fold, isBlank, norm } from "./text";
 
 const MAX_LABEL_CHARS = 160; // a label's own text is short; long paragraphs are prose, not labels

@@ -2,7 +2,7 @@
 // the vendor's own tabs, never from user-written ones (backend/mpcheck/extract/links.py).
 import type { Page } from "./context";
 import { absoluteUrl, css } from "./dom";
-import { TABLE } from "./table";
+import { TABLE } from "./label_table";
 
 const VENDOR_ZONES = ["about", "install", "support"];
 const FOREIGN = /^\s*(?:https?:)?\/\//i; // absolute or protocol-relative: the only links that can leave the host

@@ -6,7 +6,7 @@
 import type { Facts } from "../engine/types";
 import { css, liveBlockText } from "./dom";
 import { priceIn, type Price } from "./offer";
-import { TABLE } from "./table";
+import { TABLE } from "./label_table";
 import { fold, norm } from "./text";
 import * as values from "./values";
 

@@ -3,7 +3,7 @@
 // «Онлайн-демо» site is not.
 import type { Page } from "./context";
 import { absoluteUrl, ancestors, css, inlineText, tag } from "./dom";
-import { TABLE } from "./table";
+import { TABLE } from "./label_table";
 import { fold, norm } from "./text";
 import * as values from "./values";
 

@@ -4,7 +4,7 @@
 import type { Page } from "./context";
 import { parseDate } from "./dates";
 import { ancestors, css, inlineText } from "./dom";
-import { TABLE } from "./table";
+import { TABLE } from "./label_table";
 import { norm, stripChars } from "./text";
 import * as values from "./values";
 

@@ -2,7 +2,7 @@
 // backend/mpcheck/extract/support.py). Only the support tab body is read: the Marketplace's own
 // phone in the header/footer is not the vendor's support channel.
 import { css, inlineText } from "./dom";
-import { TABLE, matchEntry } from "./table";
+import { TABLE, matchEntry } from "./label_table";
 import { fold } from "./text";
 
 const CHANNEL_ORDER = ["ticket", "chat", "phone", "email", "telegram", "whatsapp", "skype", "site"];

@@ -5,7 +5,7 @@
 // parent is the body; when several titles share one parent, the title and its siblings up to the
 // next title are wrapped in a new div — in the prepared copy, never in the page).
 import { ancestors, css, inlineText, iterElements, tag } from "./dom";
-import { TABLE, match, type Entry } from "./table";
+import { TABLE, match, type Entry } from "./label_table";
 import { fold } from "./text";
 
 const BAR_TAGS = new Set(["a", "button", "li", "label"]);

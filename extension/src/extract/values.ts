@@ -1,7 +1,7 @@
 // Value parsers shared by the extractors (backend/mpcheck/extract/values.py): money, install
 // buckets, yes/no, ratings, day counts. Each returns null when the text is not a value of that
 // kind, so a label pointing at the wrong neighbour yields null rather than a wrong value.
-import { TABLE, matchEntry } from "./table";
+import { TABLE, matchEntry } from "./label_table";
 import { fold, norm } from "./text";
 
 export interface Installs { label: string; min: number | null; max: number | null }

@@ -9,7 +9,7 @@ from typing import Any
 import jsonschema
 import pytest
 from mpcheck.extract import extract_page, extract_solution, merge_feed, parse_feed
-from mpcheck.extract.rules import labels_path
+from mpcheck.extract.label_table import labels_path
 
 from .helpers import FIXTURES
 

@@ -17,7 +17,7 @@ from typing import Any
 import jsonschema
 import pytest
 from mpcheck.extract.dom import _xpath, css, parse_html
-from mpcheck.extract.rules import FLAGS, labels_path
+from mpcheck.extract.label_table import FLAGS, labels_path
 from mpcheck.extract.text import fold, own_text
 
 from .helpers import EXTRA, FIXTURES

@@ -1,5 +1,5 @@
 // The shared label table (shared_rules/labels.json), compiled once for JS. The same file drives the
-// Python extractor (backend/mpcheck/extract/rules.py); every regex is written to behave the same in
+// Python extractor (backend/mpcheck/extract/label_table.py); every regex is written to behave the same in
 // Python `re` and JS `RegExp(re, "iu")`, so only the compilation lives here, never a pattern.
 // Python's `pattern.match` (anchored at 0, not at the end) is the sticky flag "y" read at index 0.
 import labelsJson from "../../../shared_rules/labels.json";
