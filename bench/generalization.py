@@ -224,7 +224,7 @@ non-null value flips a verdict; a null only asks the buyer to check). Fields: th
 
 
 def main() -> int:
-    global CORPUS
+    global CORPUS, LEDGER
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("pages", nargs="*")
     ap.add_argument("--json", action="store_true")
@@ -232,11 +232,12 @@ def main() -> int:
     ap.add_argument("--min", type=float, default=0.97)
     ap.add_argument("--record", metavar="BATCH")
     ap.add_argument("--corpus", type=Path, default=CORPUS, help="another folder of pages + expected/")
+    ap.add_argument("--ledger", type=Path, default=LEDGER, help="where first-sight rows are appended")
     args = ap.parse_args()
-    CORPUS = args.corpus
+    CORPUS, LEDGER = args.corpus, args.ledger
     rows = run(args.pages)
     if args.record:
-        print(f"recorded {record(rows, args.record)} first-sight rows in {LEDGER.relative_to(REPO)}")
+        print(f"recorded {record(rows, args.record)} first-sight rows in {LEDGER}")
     first = ledger()
     n = len(FIELDS)
     total_py = sum(r["python"].right for r in rows)

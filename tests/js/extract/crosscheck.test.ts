@@ -12,6 +12,8 @@ import { ALL_SOLUTIONS, FIXTURES, ROOT, pageDocument, readPage } from "./helpers
 
 const PYTHON = join(ROOT, ".venv", "bin", "python");
 const HAVE_PYTHON = existsSync(PYTHON);
+// In CI the cross-check is required: a missing venv fails the run instead of skipping it.
+if (process.env.CI && !HAVE_PYTHON) throw new Error(`CI: ${PYTHON} is missing, the TS≡Python cross-check cannot run`);
 const FILES = [...ALL_SOLUTIONS.map((f) => f.file), join(FIXTURES, "hostile", "solution_hostile_strings.html")];
 
 /** Field → why the DOM route may differ from lxml (empty: none on the fixtures). */
