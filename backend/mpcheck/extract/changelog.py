@@ -12,6 +12,7 @@ from typing import Any
 
 from mpcheck.extract.context import Page
 from mpcheck.extract.dates import parse_date
+from mpcheck.extract.feedback import newest_first
 from mpcheck.extract.label_table import Table, table
 from mpcheck.extract.text import block_text, fold, fold_normed
 
@@ -60,10 +61,4 @@ def changelog(page: Page) -> list[dict[str, Any]] | None:
         return None
     entries = [row for row in map(_item_row, listing.items) if row]
     page.found_by["changelog"] = "tab-body"
-    entries.sort(key=lambda e: e["date"] or "", reverse=True)
-    return entries
-
-
-def from_rows(rows: list[Any]) -> list[dict[str, Any]]:
-    """Entries from arbitrary row elements (used by tests and the feed's HTML descriptions)."""
-    return [row for row in map(_item_row, rows) if row]
+    return newest_first(entries)

@@ -32,17 +32,18 @@ class Listing:
     dates: dict[Any, str | None] = field(default_factory=dict)
     owns: list[tuple[Any, str]] = field(default_factory=list)
 
-    def item_of(self, el: Any) -> Any:
-        """The item an element belongs to (None outside every item)."""
-        members = self.dates
-        while el is not None and el is not self.body:
-            if el in members:
-                return el
-            el = el.getparent()
-        return None
+
+def item_of(listing: Listing, el: Any) -> Any:
+    """The item an element belongs to (None outside every item)."""
+    members = listing.dates
+    while el is not None and el is not listing.body:
+        if el in members:
+            return el
+        el = el.getparent()
+    return None
 
 
-def scan(body: Any) -> list[tuple[Any, str]]:
+def _scan(body: Any) -> list[tuple[Any, str]]:
     """(element, own text) for every element under `body` with non-blank own text, in document order.
 
     This is the one Python pass over every element of a long list (dates and answer titles are then
@@ -127,7 +128,7 @@ def _containers(body: Any, marked: set[Any]) -> list[Any]:
 
 def split_listing(body: Any) -> Listing:
     """Items of a tab body in page order, with the date of each (its first dated element)."""
-    listing = Listing(body=body, owns=scan(body))
+    listing = Listing(body=body, owns=_scan(body))
     dated = _dated(listing.owns)
     if not dated:
         return listing
@@ -142,12 +143,7 @@ def split_listing(body: Any) -> Listing:
     listing.items = _containers(body, marked)
     listing.dates = dict.fromkeys(listing.items)
     for el, own in dated:
-        item = listing.item_of(el)
+        item = item_of(listing, el)
         if item is not None and listing.dates[item] is None:
             listing.dates[item] = element_date(el, own)
     return listing
-
-
-def split_items(body: Any) -> list[Any]:
-    """The item elements of a tab body, in page order ([] when nothing in it is dated)."""
-    return split_listing(body).items

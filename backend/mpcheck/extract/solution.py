@@ -11,10 +11,11 @@ from typing import Any
 
 from mpcheck.extract import identity, jsonld, offer, props
 from mpcheck.extract.changelog import changelog
+from mpcheck.extract.comments import comments
 from mpcheck.extract.context import build_page
 from mpcheck.extract.dom import parse_html
-from mpcheck.extract.feedback import comments, reviews
 from mpcheck.extract.links import links
+from mpcheck.extract.reviews import reviews
 from mpcheck.extract.support import support
 
 log = logging.getLogger(__name__)

@@ -1,7 +1,7 @@
-// Comments (Обсуждения): the stated total and the top-level messages (backend/mpcheck/extract/feedback.py).
+// Comments (Обсуждения): the stated total and the top-level messages (backend/mpcheck/extract/comments.py).
 // A comment item is a top-level message; the partner's replies — nested, or flat messages addressed
 // «Имя, …» (the Bitrix Answer() prefill) or linked by data-parent — mark their target answered
-// and are not items themselves.
+// and are not items themselves. Shared helpers: feedback.ts.
 import type { Page } from "./context";
 import { findDates } from "./dates";
 import { inlineText } from "./dom";

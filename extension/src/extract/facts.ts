@@ -3,7 +3,7 @@
 import type { Facts } from "../engine/types";
 import type { Comment } from "./comments";
 import type { Entry } from "./changelog";
-import type { Review } from "./feedback";
+import type { Review } from "./reviews";
 import type { Partner } from "./identity";
 import type { Links } from "./links";
 import type { Demo, Price } from "./offer";

@@ -42,7 +42,7 @@ function dated(owns: Array<[Element, string]>): Array<[Element, string]> {
 }
 
 /** Headings, titles, pagers, summaries, forms, empty blocks: list furniture, not content. */
-export function isChrome(el: Element): boolean {
+function isChrome(el: Element): boolean {
   if (TABLE.headingTags.has(tag(el)) || tag(el) === "form" || (el.getAttribute("class") ?? "").includes("tab-title")) return true;
   const text = fold(inlineText(el));
   if (!text) return true;

@@ -8,7 +8,7 @@ import { comments } from "./comments";
 import { Page } from "./context";
 import { preparedCopy } from "./dom";
 import { asFacts, emptyFacts, type MutableFacts } from "./facts";
-import { reviews } from "./feedback";
+import { reviews } from "./reviews";
 import * as identity from "./identity";
 import { fillFromJsonLd } from "./jsonld";
 import { links } from "./links";
