@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from mpcheck.api.origins import default_origins
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -18,10 +20,7 @@ def default_config() -> dict[str, Any]:
         # request bodies above this are refused with 413 before they are parsed
         "MAX_CONTENT_LENGTH": int(os.environ.get("MPCHECK_MAX_BODY", str(1024 * 1024))),
         "MAX_BATCH_ITEMS": 100,
-        # Extension origins and the Marketplace page origin may call the API cross-origin; nothing else.
-        "CORS_ORIGINS": [
-            r"^chrome-extension://[a-p]{32}$",
-            r"^moz-extension://[0-9a-f-]{36}$",
-            r"^https://marketplace\.1c-bitrix\.ru$",
-        ],
+        # Only the extension's own origins (ids from MPCHECK_EXTENSION_IDS plus this checkout's
+        # unpacked Chromium build) may call the API cross-origin: see mpcheck.api.origins.
+        "CORS_ORIGINS": default_origins(),
     }

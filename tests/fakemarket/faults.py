@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from typing import Any
 
-MODES = ("slow", "5xx", "truncated", "cp1251", "redirect_offhost", "huge", "down")
+MODES = ("slow", "5xx", "truncated", "cp1251", "redirect_offhost", "huge", "down", "drip", "bomb", "charset")
 GLOBAL = "*"
 
 
@@ -21,6 +21,11 @@ class Fault:
     size: int = 20 * 1024 * 1024  # huge: bytes streamed
     declare_length: bool = False  # huge: send Content-Length up front (else chunked, unknown size)
     times: int = 0
+    # drip: `size` bytes, one every `delay` seconds (each far inside any read timeout);
+    # bomb: `size` zero bytes gzip-compressed `layers` times, sent with the matching Content-Encoding;
+    # charset: the page as ASCII (entities) with `Content-Type: text/html; charset=<charset>`.
+    layers: int = 2
+    charset: str = "punycode"
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -29,7 +34,7 @@ class Fault:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Fault:
         """Build from a control-API body, ignoring the routing key `path`."""
-        allowed = {"mode", "delay", "status", "size", "declare_length", "times"}
+        allowed = {"mode", "delay", "status", "size", "declare_length", "times", "layers", "charset"}
         return cls(**{k: v for k, v in data.items() if k in allowed})
 
 

@@ -7,11 +7,14 @@ Control API (not counted in stats): `GET /__fake/stats`, `POST /__fake/faults` w
 
 from __future__ import annotations
 
+import functools
+import gzip
 import json
 import shutil
 import socket
 import threading
 import time
+import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -23,6 +26,18 @@ from tests.fakemarket.pages import HTML_1251, Page, resolve
 from tests.fakemarket.routes import RouteTable, decode, load_routes
 
 _CHUNK = 64 * 1024
+
+
+@functools.lru_cache(maxsize=4)
+def bomb(size: int, layers: int) -> bytes:
+    """`size` zero bytes gzipped `layers` times, built a MiB at a time (256 MiB twice: ~1 KB)."""
+    squeeze = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    zeros = bytes(1024 * 1024)
+    parts = [squeeze.compress(zeros[: min(len(zeros), size - done)]) for done in range(0, size, len(zeros))]
+    body = b"".join(parts) + squeeze.flush()
+    for _ in range(layers - 1):
+        body = gzip.compress(body, 9)
+    return body
 
 
 class _Server(ThreadingHTTPServer):
@@ -76,6 +91,17 @@ class _Handler(BaseHTTPRequestHandler):
         elif fault and mode == "huge":
             self._stream_huge(fault)
             return
+        elif fault and mode == "drip":
+            self._drip(fault)
+            return
+        elif fault and mode == "bomb":
+            page = Page(200, bomb(fault.size, fault.layers), "text/html; charset=UTF-8",
+                        headers={"Content-Encoding": ", ".join(["gzip"] * fault.layers)})  # fmt: skip
+        elif fault and mode == "charset":
+            # ASCII bytes (entities for the rest), as an error or legacy page may be: Python's punycode
+            # codec then raises UnicodeError instead of UnicodeDecodeError on the first '<'.
+            ascii_body = decode(page.body).encode("ascii", "xmlcharrefreplace")
+            page = Page(page.status, ascii_body, f"text/html; charset={fault.charset}")
         elif mode == "cp1251" and page.content_type.startswith("text/html"):
             page = Page(page.status, decode(page.body).encode("cp1251", "xmlcharrefreplace"), HTML_1251)
         self.send_response(page.status)
@@ -108,6 +134,18 @@ class _Handler(BaseHTTPRequestHandler):
             sent += len(part)
         if not fault.declare_length:
             self.wfile.write(b"0\r\n\r\n")
+
+    def _drip(self, fault: Fault) -> None:
+        """Headers at once, then the body a byte at a time: no single read ever times out."""
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=UTF-8")
+        self.send_header("Content-Length", str(fault.size))
+        self.end_headers()
+        self.wfile.flush()
+        for _ in range(fault.size):
+            self.wfile.write(b" ")
+            self.wfile.flush()
+            time.sleep(fault.delay)
 
     def _control(self, path: str) -> None:
         fake = self.server.fake

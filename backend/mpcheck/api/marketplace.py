@@ -6,6 +6,8 @@ Every response carries cache meta (`stale`, `age_seconds`, `fetched_at`); failur
 
 from __future__ import annotations
 
+import re
+
 from flask import Blueprint, Flask, current_app, jsonify, request
 from flask.typing import ResponseReturnValue
 
@@ -21,6 +23,7 @@ bp = Blueprint("marketplace", __name__)
 
 LANGS = ("ru", "en")
 MAX_RATING_PAGE = 100
+PAGE_NUMBER = re.compile(r"0*([0-9]{1,3})", re.ASCII)  # leading zeros allowed, as /openapi.json says
 
 
 def init_app(app: Flask) -> None:
@@ -56,10 +59,11 @@ def _partner_id(raw: str) -> int:
 @bp.get("/partners/rating")
 def partners_rating() -> ResponseReturnValue:
     """One page (`?page=N`, 25 rows) of the developers' rating list, cached for hours."""
-    raw = request.args.get("page", "1")
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_RATING_PAGE:
+    match = PAGE_NUMBER.fullmatch(request.args.get("page", "1"))
+    # ASCII digits only: str.isdigit() also admits "²" and "١", and int() of 5 000 digits raises.
+    if not match or not 1 <= int(match.group(1)) <= MAX_RATING_PAGE:
         raise ApiError(400, "bad_page", f"page must be an integer 1..{MAX_RATING_PAGE}", "page")
-    cached = _service().fetch_rating_list(int(raw))
+    cached = _service().fetch_rating_list(int(match.group(1)))
     return jsonify({"rating": cached.value, "meta": cached.meta()})
 
 

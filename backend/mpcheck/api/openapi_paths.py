@@ -105,8 +105,35 @@ def _get(summary: str, ok: dict[str, Any], *codes: int, params: list | None = No
     return {"get": op}
 
 
+CLIENT = {
+    "name": "X-Mpcheck-Client",
+    "in": "header",
+    "required": True,
+    "schema": {"type": "string", "minLength": 1, "maxLength": 200, "pattern": "\\S"},
+    "description": "any non-empty value; the extension and CLI send it (SPEC §12)",
+    "example": "mpcheck-extension",
+}
+OPEN = ("/health", "/openapi.json")
+
+
+def _guarded(documented: dict[str, Any]) -> dict[str, Any]:
+    """Every operation may get 421 (a Host this server does not serve); all but health and openapi
+    need the client header and answer 403 without it."""
+    for path, item in documented.items():
+        for op in item.values():
+            op["responses"].update(_errors(421))
+            if path not in OPEN:
+                op["parameters"] = [CLIENT, *op.get("parameters", [])]
+                op["responses"].update(_errors(403))
+    return documented
+
+
 def paths(criteria: list[str]) -> dict[str, Any]:
     """All documented routes under /api/v1; `criteria` are the rules' criterion ids (for `disabled`)."""
+    return _guarded(_paths(criteria))
+
+
+def _paths(criteria: list[str]) -> dict[str, Any]:
     score_query = score_params(criteria)
     facts_body = {
         "required": True,

@@ -6,28 +6,14 @@ from typing import Any
 
 from flask import Blueprint, current_app, jsonify, request
 from flask.typing import ResponseReturnValue
-from werkzeug.exceptions import RequestEntityTooLarge
 
+from mpcheck.api.body import read_json_body, unsafe_value
 from mpcheck.api.errors import ApiError
 from mpcheck.api.rules import current_rules
 from mpcheck.engine import build_report
 from mpcheck.validation import FactsError, parse_options, validate_facts
 
 bp = Blueprint("score", __name__)
-
-
-def read_json_body() -> Any:
-    """Parse the request body as JSON or raise a 400 that says why."""
-    if not request.is_json:
-        raise ApiError(415, "unsupported_media_type", "send the body as application/json")
-    try:
-        return request.get_json(force=True, silent=False)
-    except RequestEntityTooLarge:
-        raise  # answered as 413 by the JSON error handler
-    except RecursionError as exc:  # pathologically nested JSON
-        raise ApiError(400, "bad_json", "JSON nested too deeply") from exc
-    except Exception as exc:  # werkzeug raises BadRequest with an HTML-ish description
-        raise ApiError(400, "bad_json", "body is not valid JSON") from exc
 
 
 def _options() -> dict[str, Any]:
@@ -39,6 +25,9 @@ def _options() -> dict[str, Any]:
 
 def _score_one(facts: Any, options: dict[str, Any]) -> dict[str, Any]:
     rules = current_rules()
+    unsafe = unsafe_value(facts)
+    if unsafe is not None:
+        raise FactsError(f"{unsafe[0] or 'body'} {unsafe[1]}", unsafe[0])
     validate_facts(facts, rules)
     return build_report(facts, rules, **options)
 

@@ -72,8 +72,13 @@ class SingleFlightCache:
         stale_on: tuple[type[BaseException], ...] = (Exception,),
         never_stale: tuple[type[BaseException], ...] = (),
         remember_failures: tuple[type[BaseException], ...] = (),
+        wait_timeout: float | None = None,
+        wait_error: Callable[[float], Exception] | None = None,
     ) -> None:
         self.name = name
+        # A caller waiting for another caller's load gives up after `wait_timeout` s with
+        # `wait_error(seconds)` (SPEC §12: waits are bounded by the fetch deadline, not by the leader).
+        self.wait_timeout, self._wait_error = wait_timeout, wait_error
         # Which loader failures may be answered with a stale copy (a 404 must not: the page is gone).
         self.stale_on, self.never_stale = stale_on, never_stale
         self.stale_max_age = stale_max_age
@@ -90,7 +95,7 @@ class SingleFlightCache:
         )
         self._flights: dict[Hashable, _Flight] = {}
         self._lock = threading.Lock()
-        self.stats = {"hits": 0, "misses": 0, "shared": 0, "stale_served": 0, "errors": 0}
+        self.stats = {"hits": 0, "misses": 0, "shared": 0, "stale_served": 0, "errors": 0, "wait_timeouts": 0}
 
     def get(
         self, key: Hashable, loader: Callable[[], T], *, fetched_at: Callable[[T], float] | None = None
@@ -116,7 +121,13 @@ class SingleFlightCache:
             else:
                 self.stats["shared"] += 1
         if not leader:
-            flight.done.wait()
+            if not flight.done.wait(self.wait_timeout):
+                with self._lock:
+                    self.stats["wait_timeouts"] += 1
+                timeout = float(self.wait_timeout or 0)
+                if self._wait_error is not None:
+                    raise self._wait_error(timeout)
+                raise TimeoutError(f"waited {timeout:g} s for another caller's load of {self.name}")
             if flight.error is not None:
                 raise flight.error
             assert flight.result is not None

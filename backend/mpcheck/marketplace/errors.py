@@ -45,3 +45,10 @@ class TooLarge(MarketplaceError):
     """The response body went over the size cap; the download was aborted."""
 
     reason = "too_large"
+
+
+class BadPage(MarketplaceError):
+    """The page arrived but cannot be read (an undecodable charset, markup the extractor chokes on).
+    A MarketplaceError, so the cache remembers it like an outage instead of re-reading per request."""
+
+    reason = "bad_page"

@@ -16,7 +16,7 @@ from typing import Any
 
 from mpcheck.marketplace import extraction
 from mpcheck.marketplace.cache import Cached, SingleFlightCache
-from mpcheck.marketplace.errors import MarketplaceError, NotFound
+from mpcheck.marketplace.errors import MarketplaceError, NotFound, UpstreamTimeout
 from mpcheck.marketplace.fetcher import Fetcher
 from mpcheck.marketplace.partners import PartnerReader, normalize_partner_id, partner_extras
 from mpcheck.marketplace.settings import ReaderSettings, reader_settings
@@ -37,6 +37,10 @@ def _needs_feed(facts: dict[str, Any]) -> bool:
     )
 
 
+def _waited_too_long(seconds: float) -> UpstreamTimeout:
+    return UpstreamTimeout(f"another request's read of this page took longer than the {seconds:g} s deadline")
+
+
 class MarketplaceService:
     """Reads solutions and partners through the caches; records observations; builds reports."""
 
@@ -55,6 +59,7 @@ class MarketplaceService:
         self._store_factory = store if callable(store) else None
         self._store_lock = threading.Lock()
         self.rules_dir = rules_dir
+        deadline = float(s["MARKETPLACE_DEADLINE"])
 
         def cache(name: str, ttl_key: str) -> SingleFlightCache:
             return SingleFlightCache(
@@ -66,6 +71,8 @@ class MarketplaceService:
                 stale_on=(MarketplaceError,),
                 never_stale=(NotFound,),
                 remember_failures=(MarketplaceError,),
+                wait_timeout=deadline,
+                wait_error=_waited_too_long,
             )
 
         self.solutions = cache("solutions", "MARKETPLACE_TTL_SOLUTION")
@@ -116,7 +123,8 @@ class MarketplaceService:
         return copy.deepcopy(cached.value["facts"]), meta
 
     def _load_solution(self, code: str) -> dict[str, Any]:
-        page = self.fetcher.get(self.fetcher.policy.solution_url(code))
+        page_url = self.fetcher.policy.solution_url(code)
+        page = self.fetcher.get(page_url)
         facts = extraction.solution_facts(page)
         notes: list[str] = []
         extra = []
@@ -134,6 +142,9 @@ class MarketplaceService:
                 facts = extraction.feed_merge(facts, feed)
             except MarketplaceError as exc:
                 notes.append(f"feed skipped: {exc.reason}")
+        # The code and URL are the ones asked for: a page's «Код решения» row or canonical link naming
+        # another solution must not file this page's values under that solution's history.
+        facts["code"], facts["url"] = code, str(page_url)
         self.store.record(code, facts)
         return {"facts": facts, "notes": notes}
 

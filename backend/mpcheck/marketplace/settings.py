@@ -20,6 +20,7 @@ DEFAULTS: dict[str, Any] = {
     "MARKETPLACE_URL": PRODUCTION_URL,
     "MARKETPLACE_CONNECT_TIMEOUT": 5.0,
     "MARKETPLACE_READ_TIMEOUT": 15.0,
+    "MARKETPLACE_DEADLINE": 30.0,  # SPEC §12: one fetch, waits and retries included
     "MARKETPLACE_RETRIES": 2,
     "MARKETPLACE_BACKOFF": 0.5,
     "MARKETPLACE_MAX_BYTES": 5 * 1024 * 1024,  # real pages are ~20-200 KB
@@ -63,6 +64,7 @@ class ReaderSettings:
             min_interval=float(v["MARKETPLACE_MIN_INTERVAL"]),
             user_agent=str(v["MARKETPLACE_USER_AGENT"]),
             verify=v["MARKETPLACE_VERIFY"],
+            deadline=float(v["MARKETPLACE_DEADLINE"]),
         )
 
 

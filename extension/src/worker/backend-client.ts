@@ -2,6 +2,16 @@
 // degrade to "partner rating unavailable", not hold the badge.
 export const BACKEND_TIMEOUT_MS = 2000;
 const MAX_BODY_CHARS = 2_000_000;
+// The backend answers only requests carrying this header (SPEC §12): a web page cannot add it to a
+// no-cors fetch, and the CORS preflight it would need admits only the extension's origins.
+export const CLIENT_HEADER = "X-Mpcheck-Client";
+export const CLIENT_NAME = "mpcheck-extension";
+
+export function requestHeaders(hasBody: boolean): Record<string, string> {
+  return hasBody
+    ? { "Content-Type": "application/json", [CLIENT_HEADER]: CLIENT_NAME }
+    : { Accept: "application/json", [CLIENT_HEADER]: CLIENT_NAME };
+}
 
 export class BackendUnavailable extends Error {}
 
@@ -15,7 +25,7 @@ export async function backendJson(
   try {
     const res = await fetch(new URL(`/api/v1${path}`, baseUrl), {
       method: init.method ?? "GET",
-      headers: init.body === undefined ? { Accept: "application/json" } : { "Content-Type": "application/json" },
+      headers: requestHeaders(init.body !== undefined),
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
       signal: controller.signal,
       credentials: "omit",

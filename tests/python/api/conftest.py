@@ -10,6 +10,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 from mpcheck.app import create_app
 
+from tests.python.api.client import api_client
+
 REPO = Path(__file__).resolve().parents[3]
 
 
@@ -20,7 +22,8 @@ def app(tmp_path: Path) -> Flask:
 
 @pytest.fixture
 def client(app: Flask) -> FlaskClient:
-    return app.test_client()
+    """Sends `X-Mpcheck-Client` like the extension (SPEC §12); header tests build a bare client."""
+    return api_client(app)
 
 
 @pytest.fixture

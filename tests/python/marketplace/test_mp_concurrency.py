@@ -19,7 +19,8 @@ def _parallel_get(url: str) -> list[tuple[int, dict[str, Any]]]:
 
     def worker() -> None:
         barrier.wait()
-        with urllib.request.urlopen(url, timeout=30) as resp:
+        request = urllib.request.Request(url, headers={"X-Mpcheck-Client": "mpcheck-tests"})
+        with urllib.request.urlopen(request, timeout=30) as resp:
             item = (resp.status, json.loads(resp.read()))
         with lock:
             results.append(item)

@@ -11,6 +11,7 @@ from mpcheck.app import create_app
 from mpcheck.marketplace.service import get_service
 
 from tests.fakemarket import FakeMarketplace
+from tests.python.api.client import api_client
 
 API = "/api/v1"
 SEO = "/solutions/nordlab.smartseo/"
@@ -31,7 +32,7 @@ def test_cold_failure_is_a_clear_json_error(
     fault_app: Flask, fake_market: FakeMarketplace, mode: str
 ) -> None:
     fake_market.set_fault(SEO, mode, **FAULT_PARAMS.get(mode, {}))
-    response = fault_app.test_client().get(f"{API}/solutions/nordlab.smartseo")
+    response = api_client(fault_app).get(f"{API}/solutions/nordlab.smartseo")
     assert response.status_code == EXPECTED[mode] and response.is_json
     body = response.get_json()
     assert body["error"] in {"upstream_error", "upstream_timeout", "too_large", "refused"} and body["message"]
@@ -39,7 +40,7 @@ def test_cold_failure_is_a_clear_json_error(
 
 @pytest.mark.parametrize("mode", sorted(EXPECTED))
 def test_failure_after_expiry_serves_stale(fault_app: Flask, fake_market: FakeMarketplace, mode: str) -> None:
-    client = fault_app.test_client()
+    client = api_client(fault_app)
     fresh = client.get(f"{API}/solutions/nordlab.smartseo").get_json()
     get_service(fault_app).solutions.invalidate()  # as if the TTL ran out
     fake_market.set_fault(SEO, mode, **FAULT_PARAMS.get(mode, {}))
@@ -54,7 +55,7 @@ def test_failure_after_expiry_serves_stale(fault_app: Flask, fake_market: FakeMa
 @pytest.mark.parametrize("mode", sorted(EXPECTED))
 def test_report_endpoint_never_answers_500(fault_app: Flask, fake_market: FakeMarketplace, mode: str) -> None:
     fake_market.set_fault("*", mode, **FAULT_PARAMS.get(mode, {}))
-    response = fault_app.test_client().get(f"{API}/solutions/nordlab.smartseo/report")
+    response = api_client(fault_app).get(f"{API}/solutions/nordlab.smartseo/report")
     assert response.status_code == EXPECTED[mode] and response.is_json
 
 

@@ -22,6 +22,7 @@ from mpcheck.marketplace.service import get_service
 from werkzeug.serving import make_server
 
 from tests.fakemarket import FakeMarketplace
+from tests.python.api.client import CLIENT_HEADERS
 
 CALLERS = 40
 TTL = 1.0
@@ -73,7 +74,8 @@ def live_long_ttl(app_config: dict[str, Any]) -> Iterator[tuple[Flask, str]]:
 def get_json(url: str) -> tuple[int, Any]:
     """(status, parsed JSON body) of a GET; urllib because a client per call must be cheap (40 threads)."""
     try:
-        with urllib.request.urlopen(url, timeout=30) as response:
+        request = urllib.request.Request(url, headers=CLIENT_HEADERS)
+        with urllib.request.urlopen(request, timeout=30) as response:
             status, body, ctype = response.status, response.read(), response.headers["Content-Type"]
     except urllib.error.HTTPError as exc:
         status, body, ctype = exc.code, exc.read(), exc.headers["Content-Type"]

@@ -22,6 +22,7 @@ from mpcheck.marketplace.service import get_service
 from werkzeug.serving import make_server
 
 from tests.fakemarket import FakeMarketplace
+from tests.python.api.client import api_client
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +90,7 @@ def test_api_conforms_to_its_openapi_document(api_schema: Any, path: str, method
 def test_scoring_does_not_change_the_served_document() -> None:
     """Regression: fastjsonschema rewrote the shared facts schema's `$ref`s in place on the first
     /score, after which /openapi.json pointed at unresolvable absolute references."""
-    client = create_app({"TESTING": True}).test_client()
+    client = api_client(create_app({"TESTING": True}))
     before = client.get("/api/v1/openapi.json").get_json()
     client.post("/api/v1/score", json={"schema": "mpcheck.facts/1", "published": "2020-01-01"})
     after = client.get("/api/v1/openapi.json").get_json()

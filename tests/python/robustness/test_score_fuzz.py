@@ -12,6 +12,8 @@ from mpcheck.app import create_app
 from mpcheck.engine import build_report
 from mpcheck.rules import Rules
 
+from tests.python.api.client import api_client
+
 APP = create_app({"TESTING": True})
 RULES: Rules = APP.extensions["mpcheck_rules"]
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -93,7 +95,7 @@ valid_facts = st.fixed_dictionaries(
 @SETTINGS
 @given(body=json_values)
 def test_arbitrary_json_never_500(body: object) -> None:
-    client: FlaskClient = APP.test_client()
+    client: FlaskClient = api_client(APP)
     for path in ("/api/v1/score", "/api/v1/score/batch"):
         response = client.post(path, json=body)
         assert response.status_code in (200, 400, 413, 415), response.get_data(as_text=True)
