@@ -1,4 +1,9 @@
-"""Everything the solution-page extractors share for one document: tree, tabs, zones, items, labels."""
+"""Everything the solution-page extractors share for one document: tree, scope, tabs, zones, items, labels.
+
+`build_page` applies the scope first (scope.py): chrome and blocks about other solutions leave the
+prepared tree, so every field module that queries `root`, the label index, the tabs or the head text
+reads only the solution's own content without knowing about scope at all.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from typing import Any
 from mpcheck.extract.dom import ancestors, css
 from mpcheck.extract.items import Listing, split_listing
 from mpcheck.extract.labelled import LabelIndex
+from mpcheck.extract.scope import Scope, apply_scope
 from mpcheck.extract.tabs import Tabs, find_tabs
 from mpcheck.extract.text import fold, text_without
 
@@ -26,6 +32,12 @@ class Page:
     index: LabelIndex
     found_by: dict[str, str] = field(default_factory=dict)
     _head: str | None = None
+    scope: Scope = field(default_factory=Scope)
+
+    @property
+    def own_code(self) -> str | None:
+        """The page's own code as the scope found it (URL first, then canonical, «Код решения», selectors)."""
+        return self.scope.code
 
     @property
     def review_items(self) -> list[Any]:
@@ -69,10 +81,11 @@ class Page:
 
 
 def build_page(root: Any, url: str | None) -> Page:
-    """Find the tabs and their items, then index label candidates outside those items."""
+    """Scope the tree, find the tabs and their items, then index label candidates outside those items."""
+    scope = apply_scope(root, url)
     tabs = find_tabs(root)
     zones = {body: name for name, body in tabs.bodies.items()}
     listings = {name: split_listing(tabs.bodies[name]) for name in LISTED_TABS if name in tabs.bodies}
     items = {item for listing in listings.values() for item in listing.items}
     index = LabelIndex(root, zones, skip=items)
-    return Page(root=root, url=url, tabs=tabs, zones=zones, listings=listings, index=index)
+    return Page(root=root, url=url, tabs=tabs, zones=zones, listings=listings, index=index, scope=scope)

@@ -1,26 +1,49 @@
-"""Tab bodies and tab-bar labels of a solution page (DOM.md §4).
+"""Tab bodies and tab-bar labels of a solution page (DOM.md §4; issue 9 point 3).
 
 Hidden bodies are in the HTML: they are read regardless of which tab is visible. A body is found by
-its confirmed id (`#tab-<name>-body`), else through the tab control's `aria-controls` / `data-target`,
-else by a heading / `.tab-title` whose text is the tab's title (its parent is the body; when several
-titles share one parent, the title and the siblings up to the next title are wrapped in a new div).
+its confirmed id (`#tab-<name>-body`, trusted as is), else through the tab control's
+`aria-controls` / `data-target`. A tab still missing is found by its TITLE (synonyms in
+`tabs.<name>.titles`) and its panel by every standard tie, in this order:
+
+- the panel's own `aria-label` / `title` / `data-title`, `<section aria-label>`;
+- the control's `aria-controls` / `data-target` / `data-bs-target` / `href="#id"` (also a named
+  anchor `<a name>`), the panel's `aria-labelledby`;
+- `label for` + radio input (the panel follows the label or the input), `details/summary`;
+- equal `data-*` values on control and panel (`data-tab="log"` ↔ `data-panel="log"`);
+- the same position among sibling tabs and sibling panels;
+- a heading (or a titled block) and its content up to the next heading of the same or higher level
+  or the next tab title (wrapped in a new div when it shares its parent).
+A tied panel is trusted only when its content fits the tab (`tab_checks`): a changelog panel holds a
+version and a date, reviews and comments hold a date (or say there are none), support has text.
+So a licence's «Обновления: 12 месяцев» never becomes the changelog.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree
 
-from mpcheck.extract.dom import ancestors, css, iter_elements
-from mpcheck.extract.label_table import table
-from mpcheck.extract.text import fold, inline_text
+from mpcheck.extract.dom import ancestors, css
+from mpcheck.extract.label_table import Table, table
+from mpcheck.extract.text import fold, inline_text, norm, own_text
 
 _BAR_TAGS = {"a", "button", "li", "label"}
+_NONE_TEXT = {"rating": "reviews", "comments": "comments"}  # the table group saying «no items yet»
+_CONTROL_TAGS = {"a", "button", "li", "label", "summary"}
+_NOT_TITLES = {"option", "select", "textarea", "head", "title"}
+MAX_TITLE_CHARS = 60  # a tab title is short; longer own text is prose
+MAX_KEY_HOLDERS = 3  # a data-* key ties one control to one panel (a title may carry it too)
+_TARGET_ATTRS = ("aria-controls", "data-target", "data-bs-target", "data-tab-target", "href")
 # The same node set as //*[@id or @role or self::nav] (document order, no duplicates), but libxml2
 # walks attribute nodes instead of testing a predicate on every element: ~3x faster on a long page.
 _ID_OR_BAR = etree.XPath("//@id/.. | //@role/.. | //nav")
+_LABELLED = etree.XPath("//*[@aria-labelledby]")
+_ATTR_TITLED = etree.XPath("//*[@aria-label or @title or @data-title]")
+_NAMED = etree.XPath("//a[@name]")
+_DATA = etree.XPath("//@*[starts-with(name(), 'data-')]")
 
 
 @dataclass
@@ -36,6 +59,14 @@ def _title_match(name: str, text: str) -> bool:
     return any(p.match(fold(text)) for p in table().rx("tabs", name, "titles"))
 
 
+def title_of(text: str) -> str | None:
+    """The tab a short text titles («История версий» → log), or None."""
+    folded = fold(text)
+    if not folded or len(folded) > MAX_TITLE_CHARS:
+        return None
+    return next((name for name in table().data["tabs"] if _title_match(name, folded)), None)
+
+
 def _in_tab_bar(el: Any) -> bool:
     for anc in ancestors(el):
         if anc.tag in _BAR_TAGS or anc.tag == "nav" or anc.get("role") in ("tablist", "tab"):
@@ -43,50 +74,6 @@ def _in_tab_bar(el: Any) -> bool:
         if (anc.get("id") or "").startswith("tab-list"):
             return True
     return False
-
-
-def _title_candidates(root: Any) -> list[Any]:
-    rules = table()
-    found = [el for el in iter_elements(root) if el.tag in rules.heading_tags or el.get("role") == "heading"]
-    for sel in rules.entries("tab_title_selectors"):
-        found.extend(css(root, sel["css"]))
-    return [el for el in found if not _in_tab_bar(el)]
-
-
-def _wrap_section(title: Any, stop: set[Any]) -> Any:
-    """Wrap a title and its following siblings (up to the next tab title) into a new div."""
-    parent = title.getparent()
-    wrapper = etree.Element("div")
-    wrapper.set("data-mpcheck-section", "1")
-    parent.insert(parent.index(title), wrapper)
-    node = title
-    while node is not None and (node is title or node not in stop):
-        nxt = node.getnext()
-        wrapper.append(node)  # append moves the node (its tail moves with it)
-        node = nxt
-    return wrapper
-
-
-def _by_title(root: Any, missing: list[str]) -> dict[str, Any]:
-    titles: dict[Any, str] = {}
-    for el in _title_candidates(root):
-        text = inline_text(el)
-        for name in table().data["tabs"]:
-            if _title_match(name, text) and el not in titles:
-                titles[el] = name
-    plan: list[tuple[str, Any, set[Any] | None]] = []  # decided before any wrapping moves nodes
-    for el, name in titles.items():
-        parent = el.getparent()
-        if name not in missing or any(p[0] == name for p in plan) or parent is None:
-            continue
-        siblings = {t for t in titles if t is not el and t.getparent() is parent}
-        if siblings or parent.tag in ("body", "html", "main") or css(parent, "h1"):
-            # the parent is more than this tab: cut the section at the next title / same-level heading
-            siblings |= {s for s in parent if s is not el and s.tag == el.tag}
-            plan.append((name, el, siblings))
-        else:
-            plan.append((name, parent, None))
-    return {name: _wrap_section(el, stop) if stop is not None else el for name, el, stop in plan}
 
 
 def _bar_items(root: Any) -> tuple[dict[str, Any], list[Any]]:
@@ -116,6 +103,324 @@ def _control(ids: dict[str, Any], items: list[Any], name: str, spec: dict[str, A
     return None
 
 
+# ---- content checks -------------------------------------------------------------------------
+
+
+def _date_paths(rules: Table) -> list[tuple[str, ...]]:
+    return [("dates", k) for k in rules.data["dates"] if k not in ("months", "iso")]
+
+
+def fits(name: str, text: str, has_time: bool = False) -> bool:
+    """Whether a panel's (folded) text fits the tab: versions with dates, dated items, some text."""
+    rules = table()
+    dated = rules.any_search(*_date_paths(rules))
+    if name == "log":
+        if not dated(text):
+            return False
+        undated = text
+        for path in _date_paths(rules):
+            for p in rules.rx(*path):
+                undated = p.sub(" ", undated)
+        return rules.search(undated, "tab_checks", "version") is not None
+    if name in _NONE_TEXT:
+        return has_time or bool(dated(text)) or rules.search(text, _NONE_TEXT[name], "none") is not None
+    if name == "support":
+        return len(text) >= int(rules.data["tab_checks"]["support_min_chars"])
+    return bool(text)
+
+
+def _panel_fits(name: str, nodes: list[Any]) -> bool:
+    text = fold(" ".join(inline_text(n) for n in nodes))
+    has_time = any(t.get("datetime") for n in nodes for t in n.iter("time"))
+    return fits(name, text, has_time)
+
+
+# ---- title units and their ties -------------------------------------------------------------
+
+
+@dataclass
+class _Section:
+    """A heading and its following siblings up to `stop` (not yet wrapped)."""
+
+    start: Any
+    stop: Callable[[Any], bool]
+
+    def nodes(self) -> list[Any]:
+        out, node = [self.start], _next(self.start)
+        while node is not None and not self.stop(node):
+            out.append(node)
+            node = _next(node)
+        return out
+
+
+def _next(el: Any) -> Any:
+    nxt = el.getnext()
+    while nxt is not None and not isinstance(nxt.tag, str):
+        nxt = nxt.getnext()
+    return nxt
+
+
+def _children(el: Any) -> list[Any]:
+    return [c for c in el if isinstance(c.tag, str)]
+
+
+def _units(root: Any) -> list[tuple[Any, str]]:
+    """(element, tab) for every short text that is a tab title, climbed to the largest ancestor
+    whose whole text is still that title («<a><span>Отзывы</span> <i>12</i></a>» → the a)."""
+    found: list[tuple[Any, str]] = []
+    seen: set[Any] = set()
+    for el in root.iter(etree.Element):
+        if el.tag in _NOT_TITLES:
+            continue
+        own = norm(own_text(el))
+        if not own or len(own) > MAX_TITLE_CHARS:
+            continue
+        name = title_of(own)  # the own text first: a cheap test before the subtree's text
+        if name is None or title_of(inline_text(el)) != name:
+            continue
+        unit = el
+        for _ in range(3):
+            parent = unit.getparent()
+            if parent is None or parent.tag in ("body", "html") or title_of(inline_text(parent)) != name:
+                break
+            unit = parent
+        if unit not in seen:
+            seen.add(unit)
+            found.append((unit, name))
+    return found
+
+
+def _control_of(unit: Any) -> Any:
+    for anc in list(ancestors(unit))[:3]:
+        if anc.tag in _CONTROL_TAGS or anc.get("role") == "tab":
+            return anc
+    return unit
+
+
+def _is_control(unit: Any) -> bool:
+    return _control_of(unit) is not unit or unit.tag in _CONTROL_TAGS or _in_tab_bar(unit)
+
+
+def _level(el: Any) -> int:
+    if el.tag in table().heading_tags:
+        return int(el.tag[1])
+    if el.get("role") == "heading":
+        level = el.get("aria-level") or "2"
+        return int(level) if level.isdigit() else 2
+    return 7
+
+
+def _heads_in(el: Any) -> Iterator[Any]:
+    rules = table()
+    for d in el.iter(etree.Element):
+        if d.tag in rules.heading_tags or d.get("role") == "heading":
+            yield d
+
+
+class _Resolver:
+    """Candidate panels of the missing tabs from every tie, checked by content."""
+
+    def __init__(self, root: Any, ids: dict[str, Any]) -> None:
+        self.root = root
+        self.ids = ids
+        self.units = _units(root)
+        self.unit_set = {u for u, _ in self.units}
+        self._data: dict[str, list[Any]] | None = None
+        self._labelled: dict[str, list[Any]] | None = None
+        self._named: dict[str, Any] | None = None
+
+    # lazily built indexes: most pages never need them
+    def labelled(self) -> dict[str, list[Any]]:
+        if self._labelled is None:
+            self._labelled = {}
+            for el in _LABELLED(self.root):
+                for ref in (el.get("aria-labelledby") or "").split():
+                    self._labelled.setdefault(ref, []).append(el)
+        return self._labelled
+
+    def named(self) -> dict[str, Any]:
+        if self._named is None:
+            self._named = {}
+            for a in _NAMED(self.root):
+                self._named.setdefault(a.get("name") or "", a)
+        return self._named
+
+    def data(self) -> dict[str, list[Any]]:
+        if self._data is None:
+            self._data = {}
+            for value in _DATA(self.root):
+                self._data.setdefault(norm(value), []).append(value.getparent())
+        return self._data
+
+    def candidates(self, name: str) -> Iterator[tuple[str, Any]]:
+        for el in _ATTR_TITLED(self.root):
+            for attr in ("aria-label", "title", "data-title"):
+                if title_of(el.get(attr) or "") == name and not _is_control(el) and el.tag != "a":
+                    yield "attr-title", el
+                    break
+        for unit, unit_name in self.units:
+            if unit_name == name:
+                yield from self._ties(unit)
+
+    def _ties(self, unit: Any) -> Iterator[tuple[str, Any]]:
+        ctl = _control_of(unit)
+        chain = [unit] + ([ctl] if ctl is not unit else [])
+        for node in chain:
+            for attr in _TARGET_ATTRS:
+                value = (node.get(attr) or "").strip()
+                if attr == "href" and not value.startswith("#"):
+                    continue
+                ref = value.lstrip("#").split("!")[0]
+                if not ref:
+                    continue
+                target = self.ids.get(ref)
+                if target is not None and not _related(target, ctl):
+                    yield "control", target
+                anchor = self.named().get(ref) if target is None else None
+                if anchor is not None:
+                    yield from self._anchor(anchor)
+            for panel in self.labelled().get(node.get("id") or "", []):
+                if not _related(panel, ctl):
+                    yield "labelledby", panel
+        label = next((a for a in ancestors(unit) if a.tag == "label"), None)
+        if label is not None and label.get("for"):
+            yield from self._label_for(label)
+        summary = next((a for a in list(ancestors(unit))[:3] if a.tag == "summary"), None)
+        if summary is not None and summary.getparent() is not None and summary.getparent().tag == "details":
+            yield "details", summary.getparent()
+        for node in chain:
+            for attr, value in node.attrib.items():
+                if not attr.startswith("data-") or len(norm(value)) < 2 or attr == "data-title":
+                    continue
+                holders = self.data().get(norm(value), [])
+                if len(set(holders)) > MAX_KEY_HOLDERS:
+                    continue  # a shared value (data-toggle="tab") is not a key
+                for panel in holders:
+                    if not _related(panel, ctl) and panel not in self.unit_set and not _is_control(panel):
+                        yield "data-key", panel
+        if _is_control(unit):
+            yield from self._position(ctl)
+        else:
+            yield from self._heading(unit)
+
+    def _anchor(self, anchor: Any) -> Iterator[tuple[str, Any]]:
+        nxt = _next(anchor)
+        if nxt is not None and (nxt.tag in table().heading_tags or nxt in self.unit_set):
+            yield from self._heading(nxt)
+        elif nxt is not None:
+            yield "anchor", nxt
+        parent = anchor.getparent()
+        if parent is not None and parent.tag not in ("body", "html", "main"):
+            yield "anchor", parent
+
+    def _label_for(self, label: Any) -> Iterator[tuple[str, Any]]:
+        control = self.ids.get(label.get("for") or "")
+        for start in (label, control):
+            node = _next(start) if start is not None else None
+            while node is not None and node.tag in ("input", "label"):
+                node = _next(node)
+            if node is not None:
+                yield "label-for", node
+
+    def _position(self, ctl: Any) -> Iterator[tuple[str, Any]]:
+        item = ctl
+        while (
+            (parent := item.getparent()) is not None and len(_children(parent)) == 1 and parent.tag != "body"
+        ):
+            item = parent
+        bar = item.getparent()
+        if bar is None:
+            return
+        peers = [c for c in _children(bar) if c.tag == item.tag]
+        if len(peers) < 2:
+            return
+        index = peers.index(item)
+        level = bar
+        for _ in range(3):
+            sibs: list[Any] = []
+            node = _next(level)
+            while node is not None:
+                sibs.append(node)
+                node = _next(node)
+            run = sibs[: len(peers)]
+            if len(run) == len(peers) and len({n.tag for n in run}) == 1 and run[0].tag not in _CONTROL_TAGS:
+                yield "position", run[index]
+            for sib in sibs:
+                kids = _children(sib)
+                if len(kids) == len(peers) and not any(k in self.unit_set for k in kids):
+                    yield "position", kids[index]
+            level = level.getparent()
+            if level is None or level.tag in ("body", "html"):
+                break
+
+    def _heading(self, unit: Any) -> Iterator[tuple[str, Any]]:
+        parent = unit.getparent()
+        if parent is None:
+            return
+        level = _level(unit)
+        others = {u for u in self.unit_set if u is not unit}
+
+        def stops(node: Any) -> bool:  # the next title, or a heading of the same or a higher level
+            return any(o in others for o in node.iter()) or any(_level(h) <= level for h in _heads_in(node))
+
+        lone = not any(o.getparent() is parent for o in others)
+        if lone and parent.tag not in ("body", "html", "main") and not css(parent, "h1"):
+            yield "heading", parent
+        yield "heading", _Section(unit, stops)
+        if lone and parent.tag not in ("body", "html", "main") and not css(parent, "h1"):
+            yield "heading", _Section(parent, stops)
+
+
+def _related(a: Any, b: Any) -> bool:
+    """One element is the other or inside it."""
+    return _inside(a, b) or _inside(b, a)
+
+
+def _inside(el: Any, block: Any) -> bool:
+    return any(x is block for x in ancestors(el))
+
+
+def _wrap(section: _Section) -> Any:
+    """Wrap a title and its following siblings (up to the section's stop) into a new div."""
+    nodes = section.nodes()
+    parent = section.start.getparent()
+    wrapper = etree.Element("div")
+    wrapper.set("data-mpcheck-section", "1")
+    parent.insert(parent.index(section.start), wrapper)
+    for node in nodes:
+        wrapper.append(node)  # append moves the node (its tail moves with it)
+    return wrapper
+
+
+def _too_big(el: Any) -> bool:
+    return el.tag in ("body", "html", "main") or bool(css(el, "h1"))
+
+
+def _resolve(root: Any, ids: dict[str, Any], tabs: Tabs, missing: list[str]) -> None:
+    resolver = _Resolver(root, ids)
+    chosen: list[Any] = list(tabs.bodies.values())
+    plan: list[tuple[str, Any, str]] = []  # decided before any wrapping moves nodes
+    for unit, name in resolver.units:
+        if name not in tabs.labels and _is_control(unit):
+            tabs.labels[name] = inline_text(_control_of(unit))
+    for name in missing:
+        for how, candidate in resolver.candidates(name):
+            nodes = candidate.nodes() if isinstance(candidate, _Section) else [candidate]
+            first = nodes[0]
+            if any(_too_big(n) for n in nodes) or any(
+                first is c or any(_inside(c, n) for n in nodes) for c in chosen
+            ):
+                continue
+            if not _panel_fits(name, nodes):
+                continue
+            plan.append((name, candidate, how))
+            chosen.extend(nodes)
+            break
+    for name, candidate, how in plan:
+        tabs.bodies[name] = _wrap(candidate) if isinstance(candidate, _Section) else candidate
+        tabs.how[name] = how
+
+
 def find_tabs(root: Any) -> Tabs:
     """Locate every known tab body and tab label on the page."""
     tabs = Tabs()
@@ -131,10 +436,9 @@ def find_tabs(root: Any) -> Tabs:
             continue
         target = None if control is None else control.get("aria-controls") or control.get("data-target")
         target = (target or "").lstrip("#")
-        if target and target in ids:
+        if target and target in ids and _panel_fits(name, [ids[target]]):
             tabs.bodies[name], tabs.how[name] = ids[target], "control"
     missing = [n for n in spec_all if n not in tabs.bodies]
     if missing:
-        for name, body in _by_title(root, missing).items():
-            tabs.bodies[name], tabs.how[name] = body, "title"
+        _resolve(root, ids, tabs, missing)
     return tabs

@@ -1,8 +1,11 @@
-// Everything the solution-page extractors share for one document: the prepared tree, tabs, zones
-// (tab body → tab name), the listed items and the label index (backend/mpcheck/extract/context.py).
+// Everything the solution-page extractors share for one document: the prepared tree, its scope,
+// tabs, zones (tab body → tab name), the listed items and the label index
+// (backend/mpcheck/extract/context.py). The scope is applied first (scope.ts): chrome and blocks about
+// other solutions leave the prepared copy, so every field module reads only the solution's own content.
 import { ancestors, css, inlineText, removeWithTail, textWithout } from "./dom";
 import { splitListing, type Listing } from "./items";
 import { LabelIndex, type Zone } from "./labelled";
+import { applyScope, type Scope } from "./scope";
 import { findTabs, type Tabs } from "./tabs";
 import { fold } from "./text";
 
@@ -13,6 +16,8 @@ export class Page {
   readonly zones: Map<Element, string>;
   readonly listings = new Map<string, Listing>();
   readonly index: LabelIndex;
+  readonly scope: Scope;
+  readonly tabs: Tabs;
   private head: string | null = null;
   private readonly folded = new Map<Element, string>();
   private readonly zoneCache = new Map<Element, Zone>();
@@ -21,15 +26,22 @@ export class Page {
     readonly root: Element,
     readonly url: string | null,
     readonly jsonld: readonly string[],
-    readonly tabs: Tabs = findTabs(root),
+    tabs?: Tabs,
   ) {
-    this.zones = new Map([...tabs.bodies].map(([name, body]) => [body, name]));
+    this.scope = applyScope(root, url);
+    this.tabs = tabs ?? findTabs(root);
+    this.zones = new Map([...this.tabs.bodies].map(([name, body]) => [body, name]));
     for (const name of LISTED_TABS) {
-      const body = tabs.bodies.get(name);
+      const body = this.tabs.bodies.get(name);
       if (body) this.listings.set(name, splitListing(body));
     }
     const items = new Set([...this.listings.values()].flatMap((l) => l.items));
     this.index = new LabelIndex(root, this.zones, items);
+  }
+
+  /** The page's own code as the scope found it (URL first, then canonical, «Код решения», selectors). */
+  get ownCode(): string | null {
+    return this.scope.code;
   }
 
   get reviewItems(): Element[] {
@@ -89,4 +101,9 @@ export class Page {
   first(selector: string, ...allowed: string[]): Element | null {
     return this.outside(css(this.root, selector), ...allowed)[0] ?? null;
   }
+}
+
+/** Scope the tree, find the tabs and their items, then index label candidates (Python `build_page`). */
+export function buildPage(root: Element, url: string | null, jsonld: readonly string[] = []): Page {
+  return new Page(root, url, jsonld);
 }

@@ -1,14 +1,25 @@
-// Tab bodies and tab-bar labels of a solution page (DOM.md §4; backend/mpcheck/extract/tabs.py).
-// Hidden bodies are in the DOM whichever tab is shown (read with textContent, never innerText).
-// A body is found by its confirmed id (#tab-<name>-body), else through the tab control's
-// aria-controls / data-target, else by a heading / .tab-title whose text is the tab's title (its
-// parent is the body; when several titles share one parent, the title and its siblings up to the
-// next title are wrapped in a new div — in the prepared copy, never in the page).
-import { ancestors, css, inlineText, iterElements, tag } from "./dom";
+// Tab bodies and tab-bar labels of a solution page (DOM.md §4; issue 9 point 3;
+// backend/mpcheck/extract/tabs.py, tie for tie). Hidden bodies are in the DOM whichever tab is shown
+// (read with textContent, never innerText). A body is found by its confirmed id (#tab-<name>-body,
+// trusted as is), else through the tab control's aria-controls / data-target. A tab still missing
+// is found by its TITLE (tabs.<name>.titles) and its panel by every standard tie: the panel's own
+// aria-label / title / data-title; the control's aria-controls / data-target / data-bs-target /
+// href="#id" (or a named anchor), the panel's aria-labelledby; label for + radio input;
+// details/summary; equal data-* values; the same position among sibling tabs and panels; a heading
+// (or titled block) and its content up to the next heading of the same or higher level or the next
+// title (wrapped in a new div in the prepared copy, never in the page). A tied panel is trusted only
+// when its content fits the tab (tab_checks): versions with dates, dated items, support text.
+import { ancestors, css, inlineText, moveWithTail, ownText, tag } from "./dom";
 import { TABLE, match, type Entry } from "./label_table";
-import { fold } from "./text";
+import { cpLen, fold, norm } from "./text";
 
 const BAR_TAGS = new Set(["a", "button", "li", "label"]);
+const CONTROL_TAGS = new Set(["a", "button", "li", "label", "summary"]);
+const NOT_TITLES = new Set(["option", "select", "textarea", "head", "title"]);
+const NONE_TEXT: Record<string, string> = { rating: "reviews", comments: "comments" }; // «no items yet» groups
+const MAX_TITLE_CHARS = 60; // a tab title is short; longer own text is prose
+const MAX_KEY_HOLDERS = 3; // a data-* key ties one control to one panel (a title may carry it too)
+const TARGET_ATTRS = ["aria-controls", "data-target", "data-bs-target", "data-tab-target", "href"];
 
 export interface Tabs {
   bodies: Map<string, Element>;
@@ -27,6 +38,14 @@ function titleMatch(name: string, text: string): boolean {
   return TABLE.sticky("tabs", name, "titles").some((p) => match(p, folded) !== null);
 }
 
+/** The tab a short text titles («История версий» → log), or null. */
+export function titleOf(text: string): string | null {
+  const folded = fold(text);
+  if (!folded || cpLen(folded) > MAX_TITLE_CHARS) return null;
+  for (const [name] of specs()) if (titleMatch(name, folded)) return name;
+  return null;
+}
+
 function inTabBar(el: Element): boolean {
   for (const a of ancestors(el)) {
     const role = a.getAttribute("role");
@@ -34,50 +53,6 @@ function inTabBar(el: Element): boolean {
     if ((a.getAttribute("id") ?? "").startsWith("tab-list")) return true;
   }
   return false;
-}
-
-function titleCandidates(root: Element): Element[] {
-  const found = iterElements(root).filter((el) => TABLE.headingTags.has(tag(el)) || el.getAttribute("role") === "heading");
-  for (const sel of TABLE.entries("tab_title_selectors")) found.push(...css(root, String(sel.css)));
-  return found.filter((el) => !inTabBar(el));
-}
-
-/** Wrap a title and its following siblings (up to the next tab title) into a new div. */
-function wrapSection(title: Element, stop: ReadonlySet<Element>): Element {
-  const parent = title.parentElement as Element;
-  const wrapper = title.ownerDocument.createElement("div");
-  wrapper.setAttribute("data-mpcheck-section", "1");
-  parent.insertBefore(wrapper, title);
-  // every following node moves (text and comments too, as lxml moves tails) until a stop element
-  let node: ChildNode | null = title;
-  while (node && (node === title || !stop.has(node as Element))) {
-    const nxt: ChildNode | null = node.nextSibling;
-    wrapper.appendChild(node);
-    node = nxt;
-  }
-  return wrapper;
-}
-
-function byTitle(root: Element, missing: readonly string[]): Map<string, Element> {
-  const titles = new Map<Element, string>();
-  for (const el of titleCandidates(root)) {
-    const text = inlineText(el);
-    for (const [name] of specs()) if (!titles.has(el) && titleMatch(name, text)) titles.set(el, name);
-  }
-  const plan: Array<[string, Element, Set<Element> | null]> = []; // decided before any wrapping moves nodes
-  for (const [el, name] of titles) {
-    const parent = el.parentElement;
-    if (!missing.includes(name) || plan.some((p) => p[0] === name) || !parent) continue;
-    const siblings = new Set([...titles.keys()].filter((t) => t !== el && t.parentElement === parent));
-    if (siblings.size || ["body", "html", "main"].includes(tag(parent)) || css(parent, "h1").length) {
-      // the parent is more than this tab: cut the section at the next title / same-level heading
-      for (const s of Array.from(parent.children)) if (s !== el && tag(s) === tag(el)) siblings.add(s);
-      plan.push([name, el, siblings]);
-    } else {
-      plan.push([name, parent, null]);
-    }
-  }
-  return new Map(plan.map(([name, el, stop]) => [name, stop ? wrapSection(el, stop) : el]));
 }
 
 /** One pass: the id map and the clickable items of tab bars (role=tab, nav, #tab-list…). */
@@ -105,6 +80,293 @@ function control(ids: Map<string, Element>, items: Element[], name: string, spec
   return null;
 }
 
+// ---- content checks ----------------------------------------------------------------------------
+
+function datePaths(): string[][] {
+  return Object.keys(TABLE.get("dates") as Record<string, unknown>).filter((k) => k !== "months" && k !== "iso").map((k) => ["dates", k]);
+}
+
+/** Whether a panel's (folded) text fits the tab: versions with dates, dated items, some text. */
+export function fits(name: string, text: string, hasTime = false): boolean {
+  const dates = datePaths().flatMap((path) => TABLE.rx(...path));
+  const dated = dates.some((p) => p.test(text));
+  if (name === "log") {
+    if (!dated) return false;
+    let undated = text;
+    for (const p of dates) undated = undated.replace(new RegExp(p.source, p.flags + "g"), " ");
+    return TABLE.search(undated, "tab_checks", "version") !== null;
+  }
+  const none = NONE_TEXT[name];
+  if (none) return hasTime || dated || TABLE.search(text, none, "none") !== null;
+  if (name === "support") return cpLen(text) >= Number(TABLE.get("tab_checks", "support_min_chars"));
+  return text !== "";
+}
+
+function panelFits(name: string, nodes: Element[]): boolean {
+  const text = fold(nodes.map((n) => inlineText(n)).join(" "));
+  const hasTime = nodes.some((n) => css(n, "time").some((t) => t.getAttribute("datetime")));
+  return fits(name, text, hasTime);
+}
+
+// ---- title units and their ties ----------------------------------------------------------------
+
+/** A heading and its following siblings up to `stop` (not yet wrapped). */
+class Section {
+  constructor(readonly start: Element, readonly stop: (el: Element) => boolean) {}
+
+  nodes(): Element[] {
+    const out = [this.start];
+    for (let node = this.start.nextElementSibling; node && !this.stop(node); node = node.nextElementSibling) out.push(node);
+    return out;
+  }
+}
+
+type Candidate = Element | Section;
+
+function units(root: Element): Array<[Element, string]> {
+  const found: Array<[Element, string]> = [];
+  const seen = new Set<Element>();
+  for (const el of css(root, "*")) {
+    if (NOT_TITLES.has(tag(el))) continue;
+    const own = norm(ownText(el));
+    if (!own || cpLen(own) > MAX_TITLE_CHARS) continue;
+    const name = titleOf(own); // the own text first: a cheap test before the subtree's text
+    if (name === null || titleOf(inlineText(el)) !== name) continue;
+    let unit = el;
+    for (let i = 0; i < 3; i++) {
+      const parent = unit.parentElement;
+      if (!parent || ["body", "html"].includes(tag(parent)) || titleOf(inlineText(parent)) !== name) break;
+      unit = parent;
+    }
+    if (!seen.has(unit)) {
+      seen.add(unit);
+      found.push([unit, name]);
+    }
+  }
+  return found;
+}
+
+function controlOf(unit: Element): Element {
+  let i = 0;
+  for (const a of ancestors(unit)) {
+    if (i++ >= 3) break;
+    if (CONTROL_TAGS.has(tag(a)) || a.getAttribute("role") === "tab") return a;
+  }
+  return unit;
+}
+
+function isControl(unit: Element): boolean {
+  return controlOf(unit) !== unit || CONTROL_TAGS.has(tag(unit)) || inTabBar(unit);
+}
+
+function isHeading(el: Element): boolean {
+  return TABLE.headingTags.has(tag(el)) || el.getAttribute("role") === "heading";
+}
+
+function level(el: Element): number {
+  if (TABLE.headingTags.has(tag(el))) return Number(tag(el).charAt(1));
+  if (el.getAttribute("role") === "heading") {
+    const value = el.getAttribute("aria-level") ?? "2";
+    return /^[0-9]+$/.test(value) ? Number(value) : 2;
+  }
+  return 7;
+}
+
+/** One element is the other or inside it. */
+function related(a: Element, b: Element): boolean {
+  return a.contains(b) || b.contains(a);
+}
+
+function tooBig(el: Element): boolean {
+  return ["body", "html", "main"].includes(tag(el)) || css(el, "h1").length > 0;
+}
+
+/** Candidate panels of the missing tabs from every tie, checked by content. */
+class Resolver {
+  readonly units: Array<[Element, string]>;
+  readonly unitSet: Set<Element>;
+  private dataIndex: Map<string, Element[]> | null = null;
+  private labelledIndex: Map<string, Element[]> | null = null;
+  private namedIndex: Map<string, Element> | null = null;
+
+  constructor(readonly root: Element, readonly ids: Map<string, Element>) {
+    this.units = units(root);
+    this.unitSet = new Set(this.units.map(([u]) => u));
+  }
+
+  // lazily built indexes: most pages never need them
+  private labelled(): Map<string, Element[]> {
+    if (!this.labelledIndex) {
+      this.labelledIndex = new Map();
+      for (const el of css(this.root, "[aria-labelledby]")) {
+        for (const ref of norm(el.getAttribute("aria-labelledby")).split(" ").filter(Boolean)) push(this.labelledIndex, ref, el);
+      }
+    }
+    return this.labelledIndex;
+  }
+
+  private named(): Map<string, Element> {
+    if (!this.namedIndex) {
+      this.namedIndex = new Map();
+      for (const a of css(this.root, "a[name]")) {
+        const n = a.getAttribute("name") ?? "";
+        if (!this.namedIndex.has(n)) this.namedIndex.set(n, a);
+      }
+    }
+    return this.namedIndex;
+  }
+
+  private data(): Map<string, Element[]> {
+    if (!this.dataIndex) {
+      this.dataIndex = new Map();
+      for (const el of css(this.root, "*")) {
+        for (const attr of Array.from(el.attributes)) if (attr.name.startsWith("data-")) push(this.dataIndex, norm(attr.value), el);
+      }
+    }
+    return this.dataIndex;
+  }
+
+  *candidates(name: string): Generator<[string, Candidate]> {
+    for (const el of css(this.root, "[aria-label], [title], [data-title]")) {
+      for (const attr of ["aria-label", "title", "data-title"]) {
+        if (titleOf(el.getAttribute(attr) ?? "") === name && !isControl(el) && tag(el) !== "a") {
+          yield ["attr-title", el];
+          break;
+        }
+      }
+    }
+    for (const [unit, unitName] of this.units) if (unitName === name) yield* this.ties(unit);
+  }
+
+  private *ties(unit: Element): Generator<[string, Candidate]> {
+    const ctl = controlOf(unit);
+    const chain = ctl === unit ? [unit] : [unit, ctl];
+    for (const node of chain) {
+      for (const attr of TARGET_ATTRS) {
+        const value = (node.getAttribute(attr) ?? "").trim();
+        if (attr === "href" && !value.startsWith("#")) continue;
+        const ref = value.replace(/^#+/, "").split("!")[0] ?? "";
+        if (!ref) continue;
+        const target = this.ids.get(ref);
+        if (target && !related(target, ctl)) yield ["control", target];
+        const anchor = target ? undefined : this.named().get(ref);
+        if (anchor) yield* this.anchor(anchor);
+      }
+      for (const panel of this.labelled().get(node.getAttribute("id") ?? "") ?? []) if (!related(panel, ctl)) yield ["labelledby", panel];
+    }
+    const label = [...ancestors(unit)].find((a) => tag(a) === "label");
+    if (label?.getAttribute("for")) yield* this.labelFor(label);
+    const summary = [...ancestors(unit)].slice(0, 3).find((a) => tag(a) === "summary");
+    if (summary?.parentElement && tag(summary.parentElement) === "details") yield ["details", summary.parentElement];
+    for (const node of chain) {
+      for (const attr of Array.from(node.attributes)) {
+        if (!attr.name.startsWith("data-") || cpLen(norm(attr.value)) < 2 || attr.name === "data-title") continue;
+        const holders = this.data().get(norm(attr.value)) ?? [];
+        if (new Set(holders).size > MAX_KEY_HOLDERS) continue; // a shared value (data-toggle="tab") is not a key
+        for (const panel of holders) if (!related(panel, ctl) && !this.unitSet.has(panel) && !isControl(panel)) yield ["data-key", panel];
+      }
+    }
+    if (isControl(unit)) yield* this.position(ctl);
+    else yield* this.heading(unit);
+  }
+
+  private *anchor(anchor: Element): Generator<[string, Candidate]> {
+    const nxt = anchor.nextElementSibling;
+    if (nxt && (TABLE.headingTags.has(tag(nxt)) || this.unitSet.has(nxt))) yield* this.heading(nxt);
+    else if (nxt) yield ["anchor", nxt];
+    const parent = anchor.parentElement;
+    if (parent && !["body", "html", "main"].includes(tag(parent))) yield ["anchor", parent];
+  }
+
+  private *labelFor(label: Element): Generator<[string, Candidate]> {
+    const input = this.ids.get(label.getAttribute("for") ?? "");
+    for (const start of [label, input]) {
+      let node = start ? start.nextElementSibling : null;
+      while (node && ["input", "label"].includes(tag(node))) node = node.nextElementSibling;
+      if (node) yield ["label-for", node];
+    }
+  }
+
+  private *position(ctl: Element): Generator<[string, Candidate]> {
+    let item = ctl;
+    for (let parent = item.parentElement; parent && parent.children.length === 1 && tag(parent) !== "body"; parent = item.parentElement) item = parent;
+    const bar = item.parentElement;
+    if (!bar) return;
+    const peers = Array.from(bar.children).filter((c) => tag(c) === tag(item));
+    if (peers.length < 2) return;
+    const index = peers.indexOf(item);
+    let at: Element | null = bar;
+    for (let i = 0; i < 3 && at; i++) {
+      const sibs: Element[] = [];
+      for (let node = at.nextElementSibling; node; node = node.nextElementSibling) sibs.push(node);
+      const run = sibs.slice(0, peers.length);
+      if (run.length === peers.length && new Set(run.map(tag)).size === 1 && !CONTROL_TAGS.has(tag(run[0] as Element))) {
+        yield ["position", run[index] as Element];
+      }
+      for (const sib of sibs) {
+        const kids = Array.from(sib.children);
+        if (kids.length === peers.length && !kids.some((k) => this.unitSet.has(k))) yield ["position", kids[index] as Element];
+      }
+      at = at.parentElement;
+      if (!at || ["body", "html"].includes(tag(at))) break;
+    }
+  }
+
+  private *heading(unit: Element): Generator<[string, Candidate]> {
+    const parent = unit.parentElement;
+    if (!parent) return;
+    const own = level(unit);
+    const others = new Set([...this.unitSet].filter((u) => u !== unit));
+    const stops = (node: Element): boolean =>
+      // the next title, or a heading of the same or a higher level
+      css(node, "*").some((o) => others.has(o)) || css(node, "*").some((h) => isHeading(h) && level(h) <= own);
+    const lone = ![...others].some((o) => o.parentElement === parent);
+    const wrapper = lone && !["body", "html", "main"].includes(tag(parent)) && css(parent, "h1").length === 0;
+    if (wrapper) yield ["heading", parent];
+    yield ["heading", new Section(unit, stops)];
+    if (wrapper) yield ["heading", new Section(parent, stops)];
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Wrap a title and its following siblings (up to the section's stop) into a new div (tails move too, as in lxml). */
+function wrap(section: Section): Element {
+  const nodes = section.nodes();
+  const start = section.start;
+  const wrapper = start.ownerDocument.createElement("div");
+  wrapper.setAttribute("data-mpcheck-section", "1");
+  (start.parentElement as Element).insertBefore(wrapper, start);
+  for (const node of nodes) moveWithTail(node, wrapper);
+  return wrapper;
+}
+
+function resolve(root: Element, ids: Map<string, Element>, tabs: Tabs, missing: readonly string[]): void {
+  const resolver = new Resolver(root, ids);
+  const chosen: Element[] = [...tabs.bodies.values()];
+  const plan: Array<[string, Candidate, string]> = []; // decided before any wrapping moves nodes
+  for (const [unit, name] of resolver.units) if (!tabs.labels.has(name) && isControl(unit)) tabs.labels.set(name, inlineText(controlOf(unit)));
+  for (const name of missing) {
+    for (const [how, candidate] of resolver.candidates(name)) {
+      const nodes = candidate instanceof Section ? candidate.nodes() : [candidate];
+      const first = nodes[0] as Element;
+      if (nodes.some(tooBig) || chosen.some((c) => first === c || nodes.some((n) => n.contains(c)))) continue;
+      if (!panelFits(name, nodes)) continue;
+      plan.push([name, candidate, how]);
+      chosen.push(...nodes);
+      break;
+    }
+  }
+  for (const [name, candidate, how] of plan) {
+    tabs.bodies.set(name, candidate instanceof Section ? wrap(candidate) : candidate);
+    tabs.how.set(name, how);
+  }
+}
+
 /** Locate every known tab body and tab label on the page (may wrap sections in the prepared copy). */
 export function findTabs(root: Element): Tabs {
   const tabs: Tabs = { bodies: new Map(), labels: new Map(), how: new Map() };
@@ -120,17 +382,12 @@ export function findTabs(root: Element): Tabs {
     }
     const target = (ctl ? ctl.getAttribute("aria-controls") || ctl.getAttribute("data-target") || "" : "").replace(/^#+/, "");
     const body = target ? ids.get(target) : undefined;
-    if (body) {
+    if (body && panelFits(name, [body])) {
       tabs.bodies.set(name, body);
       tabs.how.set(name, "control");
     }
   }
   const missing = specs().map(([n]) => n).filter((n) => !tabs.bodies.has(n));
-  if (missing.length) {
-    for (const [name, body] of byTitle(root, missing)) {
-      tabs.bodies.set(name, body);
-      tabs.how.set(name, "title");
-    }
-  }
+  if (missing.length) resolve(root, ids, tabs, missing);
   return tabs;
 }

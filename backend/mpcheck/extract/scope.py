@@ -1,0 +1,316 @@
+"""Scope: the part of a solution page that is about THIS solution (SPEC §3, issue 9).
+
+The marketplace's chrome (header, footer, navigation and their role / class equivalents) and every
+block about another solution (carousels, «Другие решения разработчика», «Похожие», «С этим
+покупают», sidebar cards) are taken out of the prepared tree before tabs, items or labels are
+looked for, so no field extractor can read a fact there, whatever its wording. The rules
+(`scope` in shared_rules/labels.json) are structural:
+
+- the page's own code comes from the URL, else the canonical / og:url link, else «Код решения»,
+  else the code selectors (hidden input, buy link);
+- a block holding the solution's title (h1), its tab machinery or a link to its own code is its
+  own content and is never chrome or foreign;
+- chrome = header/footer landmarks outside article/aside/main/nav/section, nav and the navigation
+  roles, and blocks whose class token or id names a header/footer/menu/banner (those only when they
+  hold no date: a review's «header» does). A tab bar is kept; breadcrumbs inside chrome are kept
+  in the chrome's place (they say what the solution is);
+- a foreign block grows from a link to another solution's code: first its card (the largest
+  ancestor naming only that code, up to `card_max_chars`), then the group of cards (an ancestor
+  whose children are cards or furniture: headings, short digit-free captions). It is foreign when
+  it names two or more other codes, or carries a foreign title («Похожие решения»), or sits in a
+  sidebar, or is a card (the link is not a mention inside prose) outside the tab panels.
+The removed blocks stay available on `Scope.removed` (detached) for diagnostics.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import etree
+
+from mpcheck.extract.dom import css
+from mpcheck.extract.label_table import Table, table
+from mpcheck.extract.text import fold, inline_text, norm, own_text
+
+_LINKS = etree.XPath("//a[@href] | //*[@data-href] | //form[@action]")
+_CLASS_OR_ID = etree.XPath("//@class | //@id")
+_PROSE_CHARS = 3  # a link whose parent has more own text than this is a mention inside prose
+_DIGIT = re.compile(r"[0-9]")
+
+
+@dataclass
+class Scope:
+    """The page's own code (and where it came from) and the blocks taken out of the tree."""
+
+    code: str | None = None
+    code_from: str | None = None
+    removed: list[tuple[Any, str]] = field(default_factory=list)
+
+    def count(self, reason: str) -> int:
+        """How many blocks were removed as `chrome` or `foreign`."""
+        return sum(1 for _, why in self.removed if why == reason)
+
+
+def _code(text: str | None, rules: Table, *path: str) -> str | None:
+    m = rules.search(text or "", *path)
+    return m.group(1).lower() if m else None
+
+
+def link_code(el: Any, rules: Table | None = None) -> str | None:
+    """The solution code an element links to (`/solutions/<code>/`, `tobasket.php?ID=<code>`)."""
+    rules = rules or table()
+    href = el.get("href") or el.get("data-href") or el.get("action") or ""
+    return _code(href, rules, "scope", "solution_links") if "solutions/" in href or "ID=" in href else None
+
+
+def own_code(root: Any, url: str | None) -> tuple[str | None, str | None]:
+    """The page's own code and its source: the URL wins (a «Код решения» row never overrides it)."""
+    rules = table()
+    found = _code(url, rules, "urls", "solution_path")
+    if found:
+        return found, "url"
+    for sel, attr in (("link[rel=canonical]", "href"), ("meta[property='og:url']", "content")):
+        for el in css(root, sel)[:1]:
+            found = _code(el.get(attr), rules, "urls", "solution_path")
+            if found:
+                return found, "canonical"
+    found = _code(fold(inline_text(root)), rules, "scope", "code_text")
+    if found:
+        return found, "label"
+    for entry in rules.entries("fields", "code", "selectors"):
+        for el in css(root, entry["css"]):
+            raw = el.get(entry["attr"]) or ""
+            m = re.search(entry["value_re"], raw, re.IGNORECASE) if entry.get("value_re") else None
+            found = m.group(1).lower() if m else _code(raw, rules, "fields", "code", "values")
+            if found:
+                return found, "selector"
+    return None, None
+
+
+def _mark_up(elements: list[Any], into: set[Any]) -> None:
+    """Add every element and its ancestors to `into` (stops at an ancestor already there)."""
+    for el in elements:
+        while el is not None and el not in into:
+            into.add(el)
+            el = el.getparent()
+
+
+def _select(root: Any, rules: Table, key: str) -> list[Any]:
+    return [el for sel in rules.entries("scope", key) for el in css(root, sel["css"])]
+
+
+def _title_rx(rules: Table) -> Any:
+    return rules.any_search(*[("tabs", name, "titles") for name in rules.data["tabs"]])
+
+
+def _in_page(el: Any) -> bool:
+    href = el.get("href")
+    return href is None or href.startswith("#") or href.lower().startswith("javascript")
+
+
+def is_tab_bar(el: Any, rules: Table | None = None) -> bool:
+    """A bar of in-page tab controls: a `#tab-…` link, or two in-page items titled like tabs."""
+    rules = rules or table()
+    titled = _title_rx(rules)
+    hits = 0
+    for item in el.iter("a", "button", "label", "li", "summary"):
+        if (item.get("href") or "").startswith("#tab-"):
+            return True
+        if _in_page(item) and titled(fold(inline_text(item))):
+            hits += 1
+            if hits >= 2:
+                return True
+    return False
+
+
+def _has_date(el: Any, rules: Table) -> bool:
+    return bool(rules.any_search(("dates", "numeric"), ("dates", "words"))(inline_text(el)))
+
+
+def _class_hits(root: Any, rules: Table) -> list[Any]:
+    """Elements whose class token or id names site chrome (one regex test per distinct token)."""
+    patterns = rules.rx("scope", "chrome_class")
+    seen: dict[str, bool] = {}
+    out: list[Any] = []
+    for value in _CLASS_OR_ID(root):
+        for token in norm(value).split(" "):
+            hit = seen.get(token)
+            if hit is None:
+                hit = seen[token] = any(p.match(token) for p in patterns)
+            if hit:
+                out.append(value.getparent())
+                break
+    return out
+
+
+def _chrome(root: Any, rules: Table, own: set[Any]) -> list[tuple[Any, list[Any]]]:
+    """Chrome blocks (outermost only, selector order) with the breadcrumbs each one holds."""
+    sectioning = set(_select(root, rules, "sectioning"))
+    keep = set(_select(root, rules, "keep"))
+    marked: dict[Any, bool] = {}  # candidate → whether it needs the no-date test (class/id hits)
+    for el in _select(root, rules, "landmarks"):
+        if not any(a in sectioning for a in _ancestors(el.getparent())):
+            marked[el] = False
+    for el in _select(root, rules, "chrome"):
+        marked.setdefault(el, False)
+    for el in _class_hits(root, rules):
+        if el.tag not in ("html", "body") and not any(a in sectioning for a in _ancestors(el.getparent())):
+            marked.setdefault(el, True)
+    valid = [
+        el
+        for el, dated in marked.items()
+        if el not in own
+        and not any(a in keep for a in _ancestors(el))
+        and not is_tab_bar(el, rules)
+        and not (dated and _has_date(el, rules))
+    ]
+    inner = set(valid)
+    chosen: list[tuple[Any, list[Any]]] = []
+    for el in valid:
+        if any(a in inner for a in _ancestors(el.getparent())):
+            continue  # an enclosing chrome block goes, and this one with it
+        chosen.append((el, _outermost(el, keep)))
+    return chosen
+
+
+def _outermost(block: Any, keep: set[Any]) -> list[Any]:
+    """The `keep` elements inside a block that are not inside another one, in document order."""
+    out: list[Any] = []
+    for el in block.iter():
+        if el in keep and not any(_inside(el, k) for k in out):
+            out.append(el)
+    return out
+
+
+def _ancestors(el: Any) -> list[Any]:
+    out = []
+    while el is not None:
+        out.append(el)
+        el = el.getparent()
+    return out
+
+
+def _inside(el: Any, block: Any) -> bool:
+    return any(a is block for a in _ancestors(el))
+
+
+def _text_len(el: Any, cache: dict[Any, int]) -> int:
+    if el not in cache:
+        cache[el] = len(inline_text(el))
+    return cache[el]
+
+
+def _own_text_len(el: Any) -> int:
+    return len(norm(own_text(el)))
+
+
+def _furniture(el: Any, rules: Table, limit: int) -> bool:
+    """Headings and short digit-free captions («Смотреть все») between cards; empty blocks."""
+    if not isinstance(el.tag, str):
+        return True
+    text = inline_text(el)
+    if not text:
+        return True
+    if el.tag in rules.heading_tags or el.get("role") == "heading":
+        return len(text) <= 2 * limit
+    return len(text) <= limit and not _DIGIT.search(text)
+
+
+def _titled(block: Any, rules: Table) -> bool:
+    """The block or the heading right before it carries a foreign title («Похожие решения»)."""
+    heads = [el for el in block.iter() if el.tag in rules.heading_tags][:1]
+    prev = block.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        prev = prev.getprevious()
+    texts = [inline_text(h) for h in heads] + [block.get("aria-label") or "", block.get("title") or ""]
+    if prev is not None and len(inline_text(prev)) <= 120:
+        texts.append(inline_text(prev))
+    return any(rules.search(fold(t), "scope", "foreign_titles") for t in texts if t)
+
+
+def _foreign(root: Any, rules: Table, code: str | None, own: set[Any]) -> list[Any]:
+    """Blocks about other solutions (outermost only), grown from their links."""
+    links = [(a, c) for a in _LINKS(root) if (c := link_code(a, rules)) and c != code]
+    if not links:
+        return []
+    codes: dict[Any, set[str]] = {}
+    for a, c in links:
+        el = a
+        while el is not None:
+            codes.setdefault(el, set()).add(c)
+            el = el.getparent()
+    card_max = int(rules.data["scope"]["card_max_chars"])
+    limit = int(rules.data["scope"]["furniture_max_chars"])
+    panels = set(_select(root, rules, "content")) - set(css(root, "h1"))
+    sidebars = set(_select(root, rules, "sidebar"))
+    lengths: dict[Any, int] = {}
+    blocks: list[Any] = []
+    for a, c in links:
+        card = a
+        while (parent := card.getparent()) is not None and parent.tag not in ("body", "html"):
+            if parent in own or codes[parent] != {c} or _text_len(parent, lengths) > card_max:
+                break
+            card = parent
+        block = card
+        while (parent := block.getparent()) is not None and parent.tag not in ("body", "html"):
+            if parent in own or parent in panels or _own_text_len(parent) > _PROSE_CHARS:
+                break
+            if not all(
+                ch in codes or _furniture(ch, rules, limit) for ch in parent if isinstance(ch.tag, str)
+            ):
+                break
+            block = parent
+        around = _ancestors(block)
+        card_like = _own_text_len(a.getparent()) <= _PROSE_CHARS and not any(p in panels for p in around)
+        if (
+            len(codes[block]) >= 2
+            or _titled(block, rules)
+            or any(s in sidebars for s in around)
+            or (card_like and block is not a)
+        ):
+            blocks.append(block)
+    out: list[Any] = []
+    chosen = set(blocks)
+    for block in blocks:
+        if block not in out and not any(a in chosen for a in _ancestors(block.getparent())):
+            out.append(block)
+    return out
+
+
+def _detach(el: Any, keepers: list[Any]) -> None:
+    """Take a block out of the tree, leaving `keepers` (moved out of it) in its place; the text
+    right after the block stays where it was."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    for keeper in keepers:
+        keeper.tail = None  # the chrome's text around a keeper goes with the chrome
+        el.addprevious(keeper)
+    tail, el.tail = el.tail, None
+    prev = el.getprevious()
+    if tail and prev is not None:
+        prev.tail = (prev.tail or "") + tail
+    elif tail:
+        parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def apply_scope(root: Any, url: str | None) -> Scope:
+    """Find the page's own code and take chrome and foreign blocks out of the prepared tree."""
+    rules = table()
+    code, code_from = own_code(root, url)
+    scope = Scope(code=code, code_from=code_from)
+    own: set[Any] = set()
+    markers = _select(root, rules, "content")
+    if code:
+        markers += [a for a in _LINKS(root) if link_code(a, rules) == code]
+    _mark_up(markers, own)
+    for el, keepers in _chrome(root, rules, own):
+        _detach(el, keepers)
+        scope.removed.append((el, "chrome"))
+    for el in _foreign(root, rules, code, own):
+        _detach(el, [])
+        scope.removed.append((el, "foreign"))
+    return scope

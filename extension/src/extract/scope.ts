@@ -1,0 +1,231 @@
+// Scope: the part of a solution page that is about THIS solution (SPEC §3, issue 9;
+// backend/mpcheck/extract/scope.py, rule for rule). Marketplace chrome (header/footer landmarks
+// outside article/aside/main/nav/section, nav and the navigation roles, blocks whose class token or
+// id names a header/footer/menu/banner and that hold no date) and blocks about other solutions
+// (grown from a link to another code: its card, then the group of cards and furniture; foreign when
+// it names two or more other codes, carries a foreign title, sits in a sidebar, or is a card outside
+// the tab panels) leave the prepared copy before tabs, items or labels are looked for. A block
+// holding the title (h1), the tab machinery or a link to the page's own code is never removed;
+// breadcrumbs inside chrome stay in its place. The live page is never touched.
+import { css, inlineText, ownText, tag } from "./dom";
+import { TABLE } from "./label_table";
+import { cpLen, fold, norm } from "./text";
+
+const PROSE_CHARS = 3; // a link whose parent has more own text than this is a mention inside prose
+const DIGIT = /[0-9]/;
+const LINKS = "a[href], [data-href], form[action]";
+
+export interface Scope {
+  code: string | null;
+  code_from: string | null;
+  removed: Array<[Element, string]>;
+}
+
+function codeFrom(text: string | null | undefined, ...path: string[]): string | null {
+  const m = TABLE.search(text ?? "", ...path);
+  return m?.[1] ? m[1].toLowerCase() : null;
+}
+
+/** The solution code an element links to (`/solutions/<code>/`, `tobasket.php?ID=<code>`). */
+export function linkCode(el: Element): string | null {
+  const href = el.getAttribute("href") || el.getAttribute("data-href") || el.getAttribute("action") || "";
+  return href.includes("solutions/") || href.includes("ID=") ? codeFrom(href, "scope", "solution_links") : null;
+}
+
+/** The page's own code and its source: the URL wins (a «Код решения» row never overrides it). */
+export function ownCode(root: Element, url: string | null): [string | null, string | null] {
+  let found = codeFrom(url, "urls", "solution_path");
+  if (found) return [found, "url"];
+  for (const [sel, attr] of [["link[rel=canonical]", "href"], ["meta[property='og:url']", "content"]] as const) {
+    const el = css(root, sel)[0];
+    found = el ? codeFrom(el.getAttribute(attr), "urls", "solution_path") : null;
+    if (found) return [found, "canonical"];
+  }
+  found = codeFrom(fold(inlineText(root)), "scope", "code_text");
+  if (found) return [found, "label"];
+  for (const sel of TABLE.entries("fields", "code", "selectors")) {
+    for (const el of css(root, String(sel.css))) {
+      const raw = el.getAttribute(String(sel.attr)) ?? "";
+      const m = sel.value_re ? new RegExp(sel.value_re, "iu").exec(raw) : null;
+      found = m?.[1] ? m[1].toLowerCase() : codeFrom(raw, "fields", "code", "values");
+      if (found) return [found, "selector"];
+    }
+  }
+  return [null, null];
+}
+
+function* up(el: Element | null): Generator<Element> {
+  for (let a = el; a; a = a.parentElement) yield a;
+}
+
+function anyUp(el: Element | null, set: ReadonlySet<Element>): boolean {
+  for (const a of up(el)) if (set.has(a)) return true;
+  return false;
+}
+
+function markUp(elements: Element[], into: Set<Element>): void {
+  for (const el of elements) for (let a: Element | null = el; a && !into.has(a); a = a.parentElement) into.add(a);
+}
+
+function select(root: Element, key: string): Element[] {
+  return TABLE.entries("scope", key).flatMap((sel) => css(root, String(sel.css)));
+}
+
+function titled(text: string): boolean {
+  const names = Object.keys(TABLE.get("tabs") as Record<string, unknown>);
+  return names.some((name) => TABLE.rx("tabs", name, "titles").some((p) => p.test(text)));
+}
+
+function inPage(el: Element): boolean {
+  const href = el.getAttribute("href");
+  return href === null || href.startsWith("#") || href.toLowerCase().startsWith("javascript");
+}
+
+/** A bar of in-page tab controls: a `#tab-…` link, or two in-page items titled like tabs. */
+export function isTabBar(el: Element): boolean {
+  let hits = 0;
+  for (const item of css(el, "a, button, label, li, summary")) {
+    if ((item.getAttribute("href") ?? "").startsWith("#tab-")) return true;
+    if (inPage(item) && titled(fold(inlineText(item))) && ++hits >= 2) return true;
+  }
+  return false;
+}
+
+function hasDate(el: Element): boolean {
+  const text = inlineText(el);
+  return [...TABLE.rx("dates", "numeric"), ...TABLE.rx("dates", "words")].some((p) => p.test(text));
+}
+
+/** Elements whose class token or id names site chrome (one regex test per distinct token). */
+function classHits(root: Element): Element[] {
+  const patterns = TABLE.rx("scope", "chrome_class");
+  const seen = new Map<string, boolean>();
+  const out: Element[] = [];
+  for (const el of css(root, "[class], [id]")) {
+    const values = [el.getAttribute("class"), el.getAttribute("id")].filter((v): v is string => v !== null);
+    const hit = values.some((value) =>
+      norm(value).split(" ").some((token) => {
+        let known = seen.get(token);
+        if (known === undefined) {
+          known = patterns.some((p) => p.exec(token)?.index === 0);
+          seen.set(token, known);
+        }
+        return known;
+      }),
+    );
+    if (hit) out.push(el);
+  }
+  return out;
+}
+
+/** The `keep` elements inside a block that are not inside another one, in document order. */
+function outermost(block: Element, keep: ReadonlySet<Element>): Element[] {
+  const out: Element[] = [];
+  for (const el of css(block, "*")) if (keep.has(el) && !out.some((k) => k.contains(el))) out.push(el);
+  return out;
+}
+
+function chrome(root: Element, own: ReadonlySet<Element>): Array<[Element, Element[]]> {
+  const sectioning = new Set(select(root, "sectioning"));
+  const keep = new Set(select(root, "keep"));
+  const marked = new Map<Element, boolean>(); // candidate → whether it needs the no-date test
+  for (const el of select(root, "landmarks")) if (!anyUp(el.parentElement, sectioning)) marked.set(el, false);
+  for (const el of select(root, "chrome")) if (!marked.has(el)) marked.set(el, false);
+  for (const el of classHits(root)) {
+    if (!["html", "body"].includes(tag(el)) && !anyUp(el.parentElement, sectioning) && !marked.has(el)) marked.set(el, true);
+  }
+  const valid = [...marked].filter(([el, dated]) => !own.has(el) && !anyUp(el, keep) && !isTabBar(el) && !(dated && hasDate(el))).map(([el]) => el);
+  const inner = new Set(valid);
+  return valid.filter((el) => !anyUp(el.parentElement, inner)).map((el) => [el, outermost(el, keep)]);
+}
+
+function furniture(el: Element, limit: number): boolean {
+  const text = inlineText(el);
+  if (!text) return true;
+  if (TABLE.headingTags.has(tag(el)) || el.getAttribute("role") === "heading") return cpLen(text) <= 2 * limit;
+  return cpLen(text) <= limit && !DIGIT.test(text);
+}
+
+function ownTextLen(el: Element): number {
+  return cpLen(norm(ownText(el)));
+}
+
+/** The block or the heading right before it carries a foreign title («Похожие решения»). */
+function foreignTitle(block: Element): boolean {
+  const heads = css(block, [...TABLE.headingTags].join(", ")).slice(0, 1);
+  const texts = [...heads.map((h) => inlineText(h)), block.getAttribute("aria-label") ?? "", block.getAttribute("title") ?? ""];
+  const prev = block.previousElementSibling;
+  if (prev && cpLen(inlineText(prev)) <= 120) texts.push(inlineText(prev));
+  return texts.some((t) => t !== "" && TABLE.search(fold(t), "scope", "foreign_titles") !== null);
+}
+
+function foreign(root: Element, code: string | null, own: ReadonlySet<Element>): Element[] {
+  const links: Array<[Element, string]> = [];
+  for (const a of css(root, LINKS)) {
+    const c = linkCode(a);
+    if (c && c !== code) links.push([a, c]);
+  }
+  if (!links.length) return [];
+  const codes = new Map<Element, Set<string>>();
+  for (const [a, c] of links) {
+    for (const el of up(a)) {
+      let set = codes.get(el);
+      if (!set) codes.set(el, (set = new Set()));
+      set.add(c);
+    }
+  }
+  const cardMax = Number(TABLE.get("scope", "card_max_chars"));
+  const limit = Number(TABLE.get("scope", "furniture_max_chars"));
+  const h1s = new Set(css(root, "h1"));
+  const panels = new Set(select(root, "content").filter((el) => !h1s.has(el)));
+  const sidebars = new Set(select(root, "sidebar"));
+  const lengths = new Map<Element, number>();
+  const textLen = (el: Element): number => {
+    let n = lengths.get(el);
+    if (n === undefined) lengths.set(el, (n = cpLen(inlineText(el))));
+    return n;
+  };
+  const top = (el: Element | null): el is Element => el !== null && !["body", "html"].includes(tag(el));
+  const blocks: Element[] = [];
+  for (const [a, c] of links) {
+    let card = a;
+    for (let parent = card.parentElement; top(parent); parent = card.parentElement) {
+      const set = codes.get(parent) as Set<string>;
+      if (own.has(parent) || set.size !== 1 || !set.has(c) || textLen(parent) > cardMax) break;
+      card = parent;
+    }
+    let block = card;
+    for (let parent = block.parentElement; top(parent); parent = block.parentElement) {
+      if (own.has(parent) || panels.has(parent) || ownTextLen(parent) > PROSE_CHARS) break;
+      if (!Array.from(parent.children).every((ch) => codes.has(ch) || furniture(ch, limit))) break;
+      block = parent;
+    }
+    const cardLike = ownTextLen(a.parentElement as Element) <= PROSE_CHARS && !anyUp(block, panels);
+    if ((codes.get(block) as Set<string>).size >= 2 || foreignTitle(block) || anyUp(block, sidebars) || (cardLike && block !== a)) {
+      blocks.push(block);
+    }
+  }
+  const chosen = new Set(blocks);
+  const out: Element[] = [];
+  for (const block of blocks) if (!out.includes(block) && !anyUp(block.parentElement, chosen)) out.push(block);
+  return out;
+}
+
+/** Find the page's own code and take chrome and foreign blocks out of the prepared copy. */
+export function applyScope(root: Element, url: string | null): Scope {
+  const [code, codeFromWhere] = ownCode(root, url);
+  const scope: Scope = { code, code_from: codeFromWhere, removed: [] };
+  const own = new Set<Element>();
+  const markers = select(root, "content");
+  if (code) markers.push(...css(root, LINKS).filter((a) => linkCode(a) === code));
+  markUp(markers, own);
+  for (const [el, keepers] of chrome(root, own)) {
+    el.replaceWith(...keepers);
+    scope.removed.push([el, "chrome"]);
+  }
+  for (const el of foreign(root, code, own)) {
+    el.remove();
+    scope.removed.push([el, "foreign"]);
+  }
+  return scope;
+}
