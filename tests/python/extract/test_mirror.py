@@ -60,7 +60,6 @@ PLATFORM_ONLY: dict[tuple[str, str], str] = {
 # Drift in modules owned by other helpers of issue 9, to be aligned there. Strict xfail: the test
 # starts failing (XPASS) the moment a module is aligned, so its line here gets removed.
 PENDING: dict[str, str] = {
-    "context": "build_page vs the TS Page constructor (scope helper)",
     "dom": "inline_text/own_text/text_without live in TS dom but in Python text (scope helper)",
     "text": "inline_text/own_text/text_without/strip_controls/fold_normed: Python-only in text (fields helper)",
     "jsonld": "application/fill vs fillFromJsonLd (fields helper)",
