@@ -4,7 +4,7 @@
 import { STATUS_ICON } from "../ui/status-icon";
 import type { CellModel, ComparisonModel } from "./model";
 import {
-  evidenceText, kindText, label, pricePairText, priceText, recommendationFor, scoreText, statusWord, stepTitle,
+  evidenceText, kindText, label, openQuestionTexts, pricePairText, priceText, recommendationFor, scoreText, statusWord, stepTitle, warningTexts,
   type ExportContext,
 } from "./export-text";
 import { safePageUrl } from "./safe-url";
@@ -55,6 +55,7 @@ function evidenceLines(model: ComparisonModel, order: string[], ctx: ExportConte
 }
 
 export function comparisonMarkdown(model: ComparisonModel, order: string[], ctx: ExportContext): string {
+  const questions = openQuestionTexts(ctx, model, order);
   const lines = [
     `# ${mdText(label(ctx, "title"))}`,
     "",
@@ -62,7 +63,16 @@ export function comparisonMarkdown(model: ComparisonModel, order: string[], ctx:
     "",
     `**${mdText(label(ctx, "recommendation"))}:** ${mdText(recommendationFor(ctx, model))}`,
     "",
+    ...warningTexts(ctx, model).flatMap((w) => [`> ⚠ ${mdText(w)}`, ""]),
     ...tableLines(model, order, ctx),
+    "",
+    `## ${mdText(label(ctx, "open_questions"))}`,
+    "",
+    ...(questions.length ? questions.map((q) => `- ${mdText(q.text)}`) : ["—"]),
+    "",
+    `## ${mdText(label(ctx, "partners"))}`,
+    "",
+    mdText(model.comparison.partners[ctx.lang]),
     "",
     `## ${mdText(label(ctx, "price_pairs"))}`,
     "",

@@ -6,7 +6,6 @@ import { evidenceParts } from "../ui/evidence-text";
 import { coverageText, criterionTitle, statusText, type RulesTexts } from "../ui/rules-text";
 import type { ColumnModel, ComparisonModel } from "./model";
 import { formatRub, type PricePair } from "./price";
-import { recommendationText } from "./recommend-text";
 import { ruleText, type ComparisonRules } from "./rules";
 
 export interface ExportContext {
@@ -55,17 +54,27 @@ export function nameOf(model: ComparisonModel, code: string): string {
   return model.columns.find((c) => c.code === code)?.name ?? code;
 }
 
+/** The comparison's own reason sentence (comparison.ts builds it in both languages). */
 export function recommendationFor(ctx: ExportContext, model: ComparisonModel): string {
-  return recommendationText(model.recommendation, {
-    lang: ctx.lang,
-    rules: ctx.rules,
-    name: (code) => nameOf(model, code),
-    score: (code) => {
-      const score = model.columns.find((c) => c.code === code)?.score;
-      return typeof score === "number" ? Math.round(score) : null;
-    },
-    stepTitle: (id) => stepTitle(ctx, id),
-  });
+  return model.comparison.recommendation.reason[ctx.lang];
+}
+
+/** The warnings, one sentence each. */
+export function warningTexts(ctx: ExportContext, model: ComparisonModel): string[] {
+  return model.comparison.warnings.map((w) => w[ctx.lang]);
+}
+
+/** "Name: «Step» — check it yourself …" for every open question of every candidate, page order. */
+export function openQuestionTexts(ctx: ExportContext, model: ComparisonModel, order: string[]): Array<{ code: string; criterion: string; text: string }> {
+  const out: Array<{ code: string; criterion: string; text: string }> = [];
+  for (const code of order) {
+    const entry = model.comparison.ranking.find((r) => r.code === code);
+    for (const check of entry?.checks ?? []) {
+      const partial = check.partial ? ` (${label(ctx, "partly_known")})` : "";
+      out.push({ code, criterion: check.criterion, text: `${entry?.name ?? code}: ${check.title[ctx.lang]}${partial} — ${check.check_yourself[ctx.lang]}` });
+    }
+  }
+  return out;
 }
 
 /** "NordLab — QuickDev: 9 490 RUB, significant for a module". */

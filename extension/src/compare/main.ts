@@ -20,6 +20,8 @@ import { timelineCell } from "./timeline-cell";
 import { defaultDir, sortColumns, type SortKey, type SortState } from "./sort";
 
 const CLEAR_ARM_MS = 6000;
+// The comparison names the rules it ran with: this build's bundle fingerprint.
+const rules = { ...COMPARISON_RULES, version: RULES.version };
 const lang: Lang = uiLang();
 const today = judgeDate(location.search);
 const msg = browserMsg;
@@ -32,7 +34,7 @@ let clearArmed = false;
 let clearTimer: ReturnType<typeof setTimeout> | undefined;
 
 function context(forLang: Lang): ExportContext {
-  return { lang: forLang, rules: COMPARISON_RULES, texts: RULES, judgedOn: today };
+  return { lang: forLang, rules, texts: RULES, judgedOn: today };
 }
 
 function announce(text: string): void {
@@ -62,7 +64,7 @@ function render(focus: string | null = activeSelector()): void {
     renderEmpty(root, { msg });
     return focusAfter(null);
   }
-  const order = sortColumns(model, sort, COMPARISON_RULES);
+  const order = sortColumns(model, sort, rules);
   renderComparison(root, model, order, {
     msg, lang, ctx: context(lang), sort, exportLang, clearArmed, timeline: timelineCell(items, today, lang),
     onSort, onRemove, onClear, onExport: (format) => exportAs(format, order), onExportLang, onPrint: () => window.print(),
@@ -72,7 +74,7 @@ function render(focus: string | null = activeSelector()): void {
 
 function setItems(list: ShortlistItem[], focus?: string | null): void {
   items = list;
-  model = list.length ? buildModel(judgeAll(list, settings, today), COMPARISON_RULES) : null;
+  model = list.length ? buildModel(judgeAll(list, settings, today), rules, today) : null;
   render(focus);
 }
 

@@ -1,12 +1,12 @@
 // The comparison as data (pure): columns = shortlisted solutions, rows = the nine steps, each cell
-// the step's verdict for that solution; the best cells, the price pairs and the recommendation.
+// the step's verdict for that solution, plus the mpcheck.comparison/1 object (comparison.ts) that
+// holds every policy decision: best cells, price pairs, recommendation, warnings, open questions.
 // The renderer and both exporters read only this, so what is printed is what is exported.
 import { CRITERIA, type CriterionId, type CriterionReport, type Report, type Status } from "../shared/contracts";
 import type { ShortlistItem, SolutionKind } from "../shared/shortlist";
 import { coverageCounts } from "../ui/rules-text";
-import { bestInRow } from "./best";
-import { allPricePairs, type PricePair, type PriceSide } from "./price";
-import { recommend, type Candidate, type Recommendation } from "./rank";
+import { compare, type Comparison } from "./comparison";
+import type { PricePair } from "./price";
 import type { ComparisonRules } from "./rules";
 
 export interface ColumnModel {
@@ -17,7 +17,7 @@ export interface ColumnModel {
   captured: string;
   score: number | null;
   coverage: { known: number; total: number } | null;
-  /** Integer roubles, 0 when free, null when unknown. */
+  /** Integer roubles, 0 when free, null when unknown (an expired promotion: the old price). */
   priceRub: number | null;
   report: Report | null;
 }
@@ -41,7 +41,7 @@ export interface ComparisonModel {
   columns: ColumnModel[];
   rows: RowModel[];
   pricePairs: PricePair[];
-  recommendation: Recommendation;
+  comparison: Comparison;
 }
 
 export interface Entry {
@@ -50,16 +50,24 @@ export interface Entry {
   report: Report | null;
 }
 
-function priceOf(item: ShortlistItem, report: Report | null): number | null {
-  const price = item.facts?.price as { rub?: unknown; free?: unknown } | null | undefined;
-  if (typeof price?.rub === "number" && Number.isFinite(price.rub) && price.rub >= 0) return price.rub;
-  if (price?.free === true) return 0;
-  const cited = report?.criteria.find((c) => c.id === "price")?.evidence.find((e) => e.fact === "price.rub");
-  return typeof cited?.value === "number" && cited.value >= 0 ? cited.value : null;
+function finding(report: Report | null, id: CriterionId): CriterionReport | null {
+  return report?.criteria.find((c) => c.id === id) ?? null;
 }
 
-function column({ item, report }: Entry): ColumnModel {
+/** What the comparison reads for one entry: a snapshot without facts or report still has a name. */
+function inputs(entry: Entry): { report: unknown; facts: unknown } {
+  const { item, report } = entry;
   return {
+    report: report ?? { code: item.code, name: item.name, score: null, criteria: [] },
+    facts: item.facts ?? { code: item.code, name: item.name, kind: item.kind },
+  };
+}
+
+export function buildModel(entries: Entry[], rules: ComparisonRules, today: string): ComparisonModel {
+  const given = entries.map(inputs);
+  const comparison = compare(given.map((x) => x.report), given.map((x) => x.facts), rules, today);
+  const ranked = new Map(comparison.ranking.map((r) => [r.code, r] as const));
+  const columns = entries.map(({ item, report }): ColumnModel => ({
     code: item.code,
     name: item.name,
     url: item.url,
@@ -67,40 +75,19 @@ function column({ item, report }: Entry): ColumnModel {
     captured: item.captured,
     score: report?.score ?? null,
     coverage: report ? coverageCounts(report) : null,
-    priceRub: priceOf(item, report),
+    priceRub: ranked.get(item.code)?.price_rub ?? null,
     report,
-  };
-}
-
-function finding(report: Report | null, id: CriterionId): CriterionReport | null {
-  return report?.criteria.find((c) => c.id === id) ?? null;
-}
-
-export function priceSide(col: ColumnModel): PriceSide {
-  return { code: col.code, rub: col.priceRub, kind: col.kind };
-}
-
-export function candidate(col: ColumnModel): Candidate {
-  const statuses: Partial<Record<CriterionId, Status>> = {};
-  for (const c of col.report?.criteria ?? []) statuses[c.id] = c.status;
-  return { code: col.code, score: col.score, price: priceSide(col), statuses };
-}
-
-export function buildModel(entries: Entry[], rules: ComparisonRules): ComparisonModel {
-  const columns = entries.map(column);
+  }));
   const rows = CRITERIA.map((criterion, index): RowModel => {
+    const best = new Set(comparison.best[criterion] ?? []);
     const cells = columns.map((col) => {
       const found = finding(col.report, criterion);
-      return { code: col.code, criterion, status: found?.status ?? "unknown", best: false, finding: found };
+      return { code: col.code, criterion, status: found?.status ?? "unknown", best: best.has(col.code), finding: found };
     });
-    const best = bestInRow(cells, rules);
-    for (const cell of cells) cell.best = best.has(cell.code);
     return { criterion, step: index + 1, cells };
   });
-  return {
-    columns,
-    rows,
-    pricePairs: allPricePairs(columns.map(priceSide), rules),
-    recommendation: recommend(columns.map(candidate), rules),
-  };
+  const pricePairs = comparison.prices.map((p): PricePair => ({
+    a: p.a, b: p.b, diff: p.diff, cheaper: p.cheaper, significant: p.significant, thresholdKind: p.threshold_kind,
+  }));
+  return { columns, rows, pricePairs, comparison };
 }

@@ -3,7 +3,7 @@
 import type { Lang } from "../shared/contracts";
 import { SHORTLIST_MAX } from "../shared/shortlist";
 import type { ComparisonModel } from "./model";
-import { pricePairText, recommendationFor } from "./export-text";
+import { label, openQuestionTexts, pricePairText, recommendationFor } from "./export-text";
 import { el } from "../ui/dom";
 import { renderTable, type TableDeps } from "./render-table";
 
@@ -61,13 +61,40 @@ function toolbar(doc: Document, count: number, deps: PageDeps): HTMLElement {
 function recommendation(doc: Document, model: ComparisonModel, deps: PageDeps): HTMLElement {
   const section = el(doc, "section", "cmp-recommendation");
   section.id = "cmp-recommendation";
-  const rec = model.recommendation;
+  const rec = model.comparison.recommendation;
   section.dataset.kind = rec.kind;
-  if (rec.winner) section.dataset.winner = rec.winner;
+  if (rec.code) section.dataset.winner = rec.code;
   section.setAttribute("aria-labelledby", "cmp-recommendation-title");
   const title = el(doc, "h2", "", deps.msg("compareRecommendation"));
   title.id = "cmp-recommendation-title";
   section.append(title, el(doc, "p", "cmp-recommendation-text", recommendationFor(deps.ctx, model)));
+  if (model.comparison.warnings.length) {
+    const list = el(doc, "ul", "cmp-warnings");
+    for (const warning of model.comparison.warnings) {
+      const item = el(doc, "li", "cmp-warning", `⚠ ${warning[deps.ctx.lang]}`);
+      item.dataset.warning = warning.key;
+      item.dataset.codes = warning.codes.join(" ");
+      list.append(item);
+    }
+    section.append(list);
+  }
+  section.append(el(doc, "p", "cmp-partners", model.comparison.partners[deps.ctx.lang]));
+  return section;
+}
+
+/** Every candidate's open questions: the unknown (or partly known) steps and how to check them. */
+function openQuestions(doc: Document, model: ComparisonModel, order: string[], deps: PageDeps): HTMLElement {
+  const section = el(doc, "section", "cmp-questions");
+  section.id = "cmp-questions";
+  section.append(el(doc, "h2", "", label(deps.ctx, "open_questions")));
+  const list = el(doc, "ul", "cmp-question-list");
+  for (const q of openQuestionTexts(deps.ctx, model, order)) {
+    const item = el(doc, "li", "cmp-question", q.text);
+    item.dataset.code = q.code;
+    item.dataset.question = q.criterion; // not data-criterion: that marks verdict cells (SPEC §7)
+    list.append(item);
+  }
+  section.append(list);
   return section;
 }
 
@@ -108,6 +135,6 @@ export function renderComparison(root: HTMLElement, model: ComparisonModel, orde
   scroll.append(renderTable(doc, model, order, deps));
   root.replaceChildren(
     heading, intro, recommendation(doc, model, deps), toolbar(doc, model.columns.length, deps), hint, scroll,
-    priceDifferences(doc, model, deps), ...(deps.extras ?? []),
+    openQuestions(doc, model, order, deps), priceDifferences(doc, model, deps), ...(deps.extras ?? []),
   );
 }

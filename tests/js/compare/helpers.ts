@@ -5,7 +5,8 @@ import { completeFacts } from "../../../extension/src/shared/facts-skeleton";
 import type { ShortlistItem } from "../../../extension/src/shared/shortlist";
 import { buildModel, type ComparisonModel } from "../../../extension/src/compare/model";
 import { COMPARISON_RULES } from "../../../extension/src/compare/rules";
-import { criterion, sampleReport } from "../extension/fixtures";
+import { criterionTitle } from "../../../extension/src/ui/rules-text";
+import { criterion, readRulesTexts, sampleReport } from "../extension/fixtures";
 
 export interface Spec {
   code: string;
@@ -17,11 +18,25 @@ export interface Spec {
   statuses: Status[];
 }
 
+const TEXTS = readRulesTexts();
+
+/** The headline the score bands of scoring.json give (the comparison only names a passing one). */
+function headlineFor(score: number | null): Report["headline"] {
+  if (score === null) return { status: "unknown", key: "not_enough_data" };
+  if (score >= 75) return { status: "good", key: "solid" };
+  return score >= 50 ? { status: "warn", key: "mixed" } : { status: "bad", key: "risky" };
+}
+
 export function reportFor(spec: Spec): Report {
   return sampleReport({
     code: spec.code,
     score: spec.score,
-    criteria: CRITERIA.map((id, i) => criterion(id, spec.statuses[i] ?? "unknown", i + 1)),
+    headline: headlineFor(spec.score),
+    // Step titles as the engine's reports carry them, so recommendation texts read as on the page.
+    criteria: CRITERIA.map((id, i) => ({
+      ...criterion(id, spec.statuses[i] ?? "unknown", i + 1),
+      title: { ru: criterionTitle(TEXTS, id, "ru"), en: criterionTitle(TEXTS, id, "en") },
+    })),
   });
 }
 
@@ -34,8 +49,10 @@ export function entryFor(spec: Spec): ShortlistItem {
   };
 }
 
+export const JUDGE_DAY = "2026-11-27";
+
 export function modelFor(specs: Spec[]): ComparisonModel {
-  return buildModel(specs.map((spec) => ({ item: entryFor(spec), report: reportFor(spec) })), COMPARISON_RULES);
+  return buildModel(specs.map((spec) => ({ item: entryFor(spec), report: reportFor(spec) })), COMPARISON_RULES, JUDGE_DAY);
 }
 
 const G: Status = "good", W: Status = "warn", B: Status = "bad", U: Status = "unknown", N: Status = "not_applicable";

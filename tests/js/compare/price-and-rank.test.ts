@@ -2,7 +2,7 @@
 // kind, pair enumeration, money formatting and the model's best cells / recommendation.
 import { describe, expect, it } from "vitest";
 import { allPricePairs, comparePrice, formatRub, thresholdKind } from "../../../extension/src/compare/price";
-import { rankByScore } from "../../../extension/src/compare/rank";
+import { rankByScore } from "../../../extension/src/compare/decide";
 import { COMPARISON_RULES as RULES } from "../../../extension/src/compare/rules";
 import { modelFor, TRIO } from "./helpers";
 
@@ -42,7 +42,7 @@ describe("price rule", () => {
 
 describe("ranking and the model", () => {
   it("ranks by score, unscored last, stable on ties", () => {
-    const ranked = rankByScore([{ id: 1, score: null }, { id: 2, score: 50 }, { id: 3, score: 80 }, { id: 4, score: 50 }]);
+    const ranked = rankByScore<{ id: number; score: number | null }>([{ id: 1, score: null }, { id: 2, score: 50 }, { id: 3, score: 80 }, { id: 4, score: 50 }]);
     expect(ranked.map((x) => x.id)).toEqual([3, 2, 4, 1]);
   });
   it("marks best cells per row and recommends on quality", () => {
@@ -53,12 +53,13 @@ describe("ranking and the model", () => {
     expect(best("cases")).toEqual([]); // all warn: no split
     expect(best("developer")).toEqual([]); // unknown is never best
     expect(best("price")).toEqual([]); // good vs not applicable: one known verdict
-    expect(model.recommendation).toMatchObject({ kind: "quality", winner: "nordlab.smartseo", betterOn: ["packaging"] });
+    expect(model.comparison.recommendation).toMatchObject({ kind: "winner", code: "nordlab.smartseo", reason: { key: "winner_steps" } });
     expect(model.pricePairs.map((p) => p.significant)).toEqual([false, true, false]);
   });
   it("keeps a solution without a report as dashes", () => {
     const model = modelFor([{ ...TRIO[0]!, score: null }, TRIO[1]!]);
     expect(model.columns[0]!.score).toBeNull();
-    expect(model.recommendation.kind).toBe("only_scored");
+    // A candidate without a score could be anything: no winner is named over it.
+    expect(model.comparison.recommendation).toMatchObject({ kind: "cannot_tell", codes: ["tehnostar.importer", "nordlab.smartseo"] });
   });
 });

@@ -6,7 +6,8 @@ import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import { describe, expect, it } from "vitest";
 import { comparePrice } from "../../../extension/src/compare/price";
-import { recommend } from "../../../extension/src/compare/rank";
+import { compare } from "../../../extension/src/compare/comparison";
+import { caseInput, VECTORS } from "./vector-reports";
 import { COMPARISON_RULES, readComparisonRules } from "../../../extension/src/compare/rules";
 
 const DIR = join(__dirname, "..", "..", "..", "shared_rules");
@@ -43,13 +44,19 @@ describe("policy is data", () => {
     expect(comparePrice(side("a", 12990), side("b", 7900), COMPARISON_RULES).significant).toBe(false);
     expect(comparePrice(side("a", 12990), side("b", 7900), stricter).significant).toBe(true);
   });
-  it("'roughly equal' edited in the data turns a quality win into a price decision", () => {
+  it("'roughly equal' edited in the data turns a win into a price decision", () => {
     const wider = readComparisonRules({ ...raw, roughly_equal_score_points: { value: 10, origin: "ours" } });
-    const candidates = [
-      { code: "a", score: 90, price: side("a", 20000), statuses: {} },
-      { code: "b", score: 82, price: side("b", 5000), statuses: {} },
-    ];
-    expect(recommend(candidates, COMPARISON_RULES).kind).toBe("quality");
-    expect(recommend(candidates, wider)).toMatchObject({ kind: "cheaper", winner: "b" });
+    const base = VECTORS.cases.find((c) => c.name === "roughly equal on the same steps: the significantly cheaper wins")!;
+    const apart = { ...base, candidates: [{ ...base.candidates[0]!, score: 90 }, { ...base.candidates[1]!, score: 82 }] };
+    const { reports, facts, today } = caseInput(apart);
+    expect(compare(reports, facts, COMPARISON_RULES, today).recommendation).toMatchObject({ kind: "winner", code: "a" });
+    expect(compare(reports, facts, wider, today).recommendation).toMatchObject({ kind: "roughly_equal", code: "b" });
+  });
+  it("the passing headline is data: letting 'warn' pass names the best of two warnings", () => {
+    const weak = VECTORS.cases.find((c) => c.name === "three weak candidates: none passes, none is named")!;
+    const { reports, facts, today } = caseInput(weak);
+    expect(compare(reports, facts, COMPARISON_RULES, today).recommendation.kind).toBe("none_good");
+    const lenient = readComparisonRules({ ...raw, passing_headline: { statuses: ["good", "warn"], origin: "ours" } });
+    expect(compare(reports, facts, lenient, today).recommendation).toMatchObject({ kind: "winner", code: "a" });
   });
 });

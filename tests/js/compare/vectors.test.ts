@@ -1,33 +1,23 @@
 /// <reference types="node" />
 // The shared comparison vectors (shared_rules/vectors/comparison/*.json) through the TypeScript
-// comparison functions. They live in a subfolder so the engine vector runners (which read only
-// vectors/*.json) never see them.
+// comparison. They live in a subfolder so the engine vector runners (which read only
+// vectors/*.json) never see them. tests/python/compare runs the same files through Python.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { CriterionId, Status } from "../../../extension/src/shared/contracts";
+import type { Status } from "../../../extension/src/shared/contracts";
 import { bestInRow } from "../../../extension/src/compare/best";
+import { compare } from "../../../extension/src/compare/comparison";
 import { comparePrice, type SolutionKind } from "../../../extension/src/compare/price";
-import { recommend, type Candidate } from "../../../extension/src/compare/rank";
-import { recommendationText } from "../../../extension/src/compare/recommend-text";
 import { COMPARISON_RULES } from "../../../extension/src/compare/rules";
-import { criterionTitle } from "../../../extension/src/ui/rules-text";
-import { readRulesTexts } from "../extension/fixtures";
+import { caseInput, VECTORS, VECTORS_DIR } from "./vector-reports";
 
-const DIR = join(__dirname, "..", "..", "..", "shared_rules", "vectors", "comparison");
-const load = <T>(name: string): { cases: T[] } => JSON.parse(readFileSync(join(DIR, name), "utf8"));
-const TEXTS = readRulesTexts();
+const load = <T>(name: string): { cases: T[] } => JSON.parse(readFileSync(join(VECTORS_DIR, name), "utf8"));
+const plain = (text: string) => text.replace(/\u00a0/g, " ");
 
 interface Side { rub: number | null; kind: SolutionKind }
 interface PriceCase { name: string; a: Side; b: Side; expect: { diff: number | null; cheaper: "a" | "b" | null; significant: boolean | null; threshold_kind: string } }
 interface BestCase { name: string; cells: Record<string, Status>; expect_best: string[] }
-interface RecCandidate { code: string; score: number | null; rub: number | null; kind: SolutionKind; statuses: Partial<Record<CriterionId, Status>> }
-interface RecCase {
-  name: string;
-  candidates: RecCandidate[];
-  expect: Record<string, unknown> & { price: { a: string; b: string; diff: number | null; significant: boolean | null } | null };
-  text?: { ru?: string; en?: string };
-}
 
 describe("price vectors", () => {
   for (const c of load<PriceCase>("price.json").cases) {
@@ -47,27 +37,28 @@ describe("best-per-row vectors", () => {
   }
 });
 
-describe("recommendation vectors", () => {
-  for (const c of load<RecCase>("recommend.json").cases) {
-    const candidates: Candidate[] = c.candidates.map((x) => ({
-      code: x.code, score: x.score, statuses: x.statuses, price: { code: x.code, rub: x.rub, kind: x.kind },
-    }));
+describe("comparison vectors", () => {
+  for (const c of VECTORS.cases) {
     it(c.name, () => {
-      const rec = recommend(candidates, COMPARISON_RULES);
-      const price = rec.price && { a: rec.price.a, b: rec.price.b, diff: rec.price.diff, significant: rec.price.significant };
-      expect({
-        kind: rec.kind, winner: rec.winner, runner_up: rec.runnerUp, contenders: rec.contenders,
-        better_on: rec.betterOn, unscored: rec.unscored, price,
-      }).toEqual(c.expect);
+      const { reports, facts, today } = caseInput(c);
+      const result = compare(reports, facts, COMPARISON_RULES, today);
+      const rec = result.recommendation;
+      const want = c.expect as Record<string, unknown>;
+      if ("kind" in want) expect([rec.kind, rec.code]).toEqual([want.kind, want.code]);
+      if ("reason" in want) expect(rec.reason.key).toBe(want.reason);
       for (const lang of ["ru", "en"] as const) {
-        const text = recommendationText(rec, {
-          lang, rules: COMPARISON_RULES, name: (code) => code,
-          score: (code) => c.candidates.find((x) => x.code === code)?.score ?? null,
-          stepTitle: (id) => criterionTitle(TEXTS, id, lang),
-        });
-        expect(text).not.toMatch(/\{\w+\}/); // every placeholder filled
-        if (c.text?.[lang]) expect(text.replace(/\u00a0/g, " ")).toBe(c.text[lang]);
+        if (typeof want[lang] === "string") expect(plain(rec.reason[lang])).toBe(want[lang]);
+        expect(rec.reason[lang]).not.toMatch(/\{\w+\}/); // every placeholder filled
+        if (typeof want[`partners_${lang}`] === "string") expect(plain(result.partners[lang])).toBe(want[`partners_${lang}`]);
       }
+      if ("warnings" in want) expect(result.warnings.map((w) => w.key)).toEqual(want.warnings);
+      for (const [key, text] of Object.entries((want.warning_ru ?? {}) as Record<string, string>)) {
+        expect(plain(result.warnings.find((w) => w.key === key)?.ru ?? "")).toBe(text);
+      }
+      if ("ranking" in want) expect(result.ranking.map((r) => r.code)).toEqual(want.ranking);
+      if ("to_check" in want) expect(rec.to_check).toEqual(want.to_check);
+      if ("prices" in want) expect(result.prices).toEqual(want.prices);
+      if ("partners" in want) expect(result.partners.key).toBe(want.partners);
     });
   }
 });
