@@ -26,10 +26,10 @@ def build_parser() -> argparse.ArgumentParser:
     """Build the argparse tree from the subcommand modules."""
     parser = OneLineParser(prog="mpcheck", description="1C-Bitrix Marketplace vendor checklist")
     # Imported here: the command modules import UsageError from this module.
-    from mpcheck.cli.commands import facts, report, score, serve
+    from mpcheck.cli.commands import compare, facts, report, score, serve
 
     subparsers = parser.add_subparsers(dest="command", required=True)
-    for module in (serve, score, facts, report):
+    for module in (serve, score, facts, report, compare):
         module.register(subparsers)
     return parser
 
