@@ -1,7 +1,10 @@
 // The working calendar the buyer's support test is measured in. Policy, not code: it lives in
-// shared_rules/buyer_checks.json (bundled at build time like the rest of the rules, SPEC §2) and
-// is checked here once, loudly, so a broken edit fails the unit tests instead of mis-measuring.
+// shared_rules/buyer_checks.json and the production calendar in shared_rules/holidays_ru.json
+// (bundled at build time like the rest of the rules, SPEC §2), checked here once, loudly, so a
+// broken edit fails the unit tests instead of mis-measuring. The vendor's own hours and zone are
+// applied on top in vendor-calendar.ts.
 import policy from "../../../shared_rules/buyer_checks.json";
+import production from "../../../shared_rules/holidays_ru.json";
 import type { Localized } from "../shared/contracts";
 import { isObject } from "../shared/guards";
 
@@ -13,9 +16,25 @@ export interface WorkingCalendar {
   endMinute: number;
   /** A fixed offset: no DST rules, so the result never depends on the browser's time zone. */
   utcOffsetMinutes: number;
+  /** Dates (calendar zone) that are days off: the policy's own plus the production calendar's. */
   holidays: readonly string[];
+  /** Weekend dates made working days by a transfer (they count with the usual hours). */
+  workingDates: readonly string[];
+  /** Pre-holiday dates whose working day ends `shortMinutes` earlier (ТК РФ ст. 95). */
+  shortDays: readonly string[];
+  shortMinutes: number;
   zoneLabel: Localized;
 }
+
+/** The production calendar's part of a WorkingCalendar (holidays_ru.json). */
+export interface ProductionCalendar {
+  daysOff: readonly string[];
+  workingDates: readonly string[];
+  shortDays: readonly string[];
+  shortMinutes: number;
+}
+
+export const NO_PRODUCTION: ProductionCalendar = { daysOff: [], workingDates: [], shortDays: [], shortMinutes: 0 };
 
 const CLOCK = /^([01][0-9]|2[0-4]):([0-5][0-9])$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -28,8 +47,37 @@ function minutes(value: unknown, name: string): number {
   return total;
 }
 
+function dates(raw: unknown, where: string): string[] {
+  if (!Array.isArray(raw)) throw new Error(`holidays_ru.json: ${where} must be a list`);
+  return raw.map((entry) => {
+    const date = isObject(entry) ? entry.date : null;
+    const origin = isObject(entry) ? entry.origin : null;
+    if (typeof date !== "string" || !ISO_DATE.test(date) || (origin !== "official" && origin !== "ours")) {
+      throw new Error(`holidays_ru.json: ${where} needs {date: YYYY-MM-DD, origin: official|ours}`);
+    }
+    return date;
+  });
+}
+
+/** Validates holidays_ru.json (throws on anything odd); every year's lists are merged. */
+export function parseProduction(raw: unknown): ProductionCalendar {
+  if (!isObject(raw) || raw.schema !== "mpcheck.holidays/1" || !isObject(raw.years)) throw new Error("holidays_ru.json: wrong schema");
+  const short = isObject(raw.short_day_minutes) ? raw.short_day_minutes.value : null;
+  if (typeof short !== "number" || !Number.isInteger(short) || short < 0 || short > 240) throw new Error("holidays_ru.json: bad short_day_minutes");
+  const out = { daysOff: [] as string[], workingDates: [] as string[], shortDays: [] as string[], shortMinutes: short };
+  for (const [year, body] of Object.entries(raw.years)) {
+    if (!isObject(body)) throw new Error(`holidays_ru.json: year ${year} must be an object`);
+    out.daysOff.push(...dates(body.days_off, `${year}.days_off`));
+    out.workingDates.push(...dates(body.working_days, `${year}.working_days`));
+    out.shortDays.push(...dates(body.short_days, `${year}.short_days`));
+  }
+  return out;
+}
+
+export const PRODUCTION_CALENDAR: ProductionCalendar = parseProduction(production);
+
 /** Validates the `working_calendar` object of buyer_checks.json (throws on anything odd). */
-export function parseCalendar(raw: unknown): WorkingCalendar {
+export function parseCalendar(raw: unknown, prod: ProductionCalendar = NO_PRODUCTION): WorkingCalendar {
   if (!isObject(raw)) throw new Error("buyer_checks.json: working_calendar must be an object");
   const days = raw.days;
   if (!Array.isArray(days) || days.length === 0 || !days.every((d) => Number.isInteger(d) && d >= 1 && d <= 7)) {
@@ -55,12 +103,15 @@ export function parseCalendar(raw: unknown): WorkingCalendar {
     startMinute,
     endMinute,
     utcOffsetMinutes: offset,
-    holidays: [...(holidays as string[])],
+    holidays: [...(holidays as string[]), ...prod.daysOff],
+    workingDates: [...prod.workingDates],
+    shortDays: [...prod.shortDays],
+    shortMinutes: prod.shortMinutes,
     zoneLabel: { ru: label.ru, en: label.en },
   };
 }
 
-export const WORKING_CALENDAR: WorkingCalendar = parseCalendar(policy.working_calendar);
+export const WORKING_CALENDAR: WorkingCalendar = parseCalendar(policy.working_calendar, PRODUCTION_CALENDAR);
 
 /** "пн–пт, 09:00–18:00 МСК" style summary for the form's hint. */
 export function calendarText(cal: WorkingCalendar, lang: "ru" | "en"): string {

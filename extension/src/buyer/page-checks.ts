@@ -4,6 +4,7 @@
 import type { FactsView } from "../shared/contracts";
 import { WORKING_CALENDAR } from "./calendar";
 import { buyerFacts, isEmptyRecord, withBuyer, type BuyerRecord } from "./record";
+import { calendarFor } from "./vendor-calendar";
 import { loadBuyerRecord, watchBuyerRecord } from "./store";
 
 export interface PageChecks {
@@ -33,6 +34,6 @@ export function followBuyerChecks(code: string, onChange: () => void): PageCheck
     .catch(() => undefined);
   return {
     apply: (facts) => withBuyer(facts, record, WORKING_CALENDAR),
-    stale: (facts) => JSON.stringify(facts.buyer ?? null) !== JSON.stringify(buyerFacts(record, WORKING_CALENDAR)),
+    stale: (facts) => JSON.stringify(facts.buyer ?? null) !== JSON.stringify(buyerFacts(record, calendarFor(facts, WORKING_CALENDAR))),
   };
 }

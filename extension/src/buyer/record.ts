@@ -5,6 +5,7 @@
 import type { FactsView } from "../shared/contracts";
 import { isObject } from "../shared/guards";
 import type { WorkingCalendar } from "./calendar";
+import { calendarFor } from "./vendor-calendar";
 import { workingHours } from "./working-hours";
 
 /** The multiple-choice checks and their values: exactly the enums of facts.schema.json `buyer`. */
@@ -82,9 +83,13 @@ export function buyerFacts(record: BuyerRecord, cal: WorkingCalendar): Record<st
   return out;
 }
 
-/** The facts with the buyer's checks in place of whatever `buyer` they carried. */
+/**
+ * The facts with the buyer's checks in place of whatever `buyer` they carried. The support test is
+ * measured in the vendor's own calendar when its page states hours or a zone (vendor-calendar.ts),
+ * else in `cal`.
+ */
 export function withBuyer(facts: FactsView, record: BuyerRecord, cal: WorkingCalendar): FactsView {
-  const buyer = buyerFacts(record, cal);
+  const buyer = buyerFacts(record, calendarFor(facts, cal));
   const out: FactsView = { ...facts };
   delete out.buyer;
   if (buyer) out.buyer = buyer;

@@ -57,9 +57,13 @@ function isoWeekday(dayNumber: number): number {
   return ((((dayNumber + 3) % 7) + 7) % 7) + 1; // day 0 = 1970-01-01, a Thursday (ISO 4)
 }
 
-function isWorkingDay(dayNumber: number, cal: WorkingCalendar, holidays: ReadonlySet<string>): boolean {
-  if (!cal.days.includes(isoWeekday(dayNumber))) return false;
-  return holidays.size === 0 || !holidays.has(new Date(dayNumber * DAY).toISOString().slice(0, 10));
+function dateOf(dayNumber: number): string {
+  return new Date(dayNumber * DAY).toISOString().slice(0, 10);
+}
+
+function isWorkingDay(date: string, dayNumber: number, cal: WorkingCalendar, holidays: ReadonlySet<string>): boolean {
+  if (cal.workingDates.includes(date)) return true; // a weekend made working by a transfer
+  return cal.days.includes(isoWeekday(dayNumber)) && !holidays.has(date);
 }
 
 /** Working milliseconds in [from, to) (UTC ms, from <= to). */
@@ -69,9 +73,12 @@ export function workingMillis(from: number, to: number, cal: WorkingCalendar): n
   const holidays = new Set(cal.holidays);
   let total = 0;
   for (let day = Math.floor(a / DAY); day <= Math.floor(b / DAY); day += 1) {
-    if (!isWorkingDay(day, cal, holidays)) continue;
+    const date = dateOf(day);
+    if (!isWorkingDay(date, day, cal, holidays)) continue;
+    // A pre-holiday day closes earlier (never before it opens).
+    const end = cal.shortDays.includes(date) ? Math.max(cal.startMinute, cal.endMinute - cal.shortMinutes) : cal.endMinute;
     const open = Math.max(a, day * DAY + cal.startMinute * MINUTE);
-    const close = Math.min(b, day * DAY + cal.endMinute * MINUTE);
+    const close = Math.min(b, day * DAY + end * MINUTE);
     if (close > open) total += close - open;
   }
   return total;

@@ -73,16 +73,18 @@ describe("the checks feed the same rules, cited as 'you'", () => {
     buildReport(withBuyer(page, coerceRecord(record), CAL) as never, RULES, { today: "2026-11-30" });
   const support = (record: unknown) => score(record).criteria.find((c) => c.id === "support");
 
-  it("a fast measured answer lifts support from warn to good", () => {
+  it("a fast measured answer lifts support from warn to good, in the vendor's own zone", () => {
     expect(support({})?.status).toBe("warn");
     const after = support({ support_test: TEST });
     expect(after?.status).toBe("good");
-    expect(after?.message.en).toContain("4 working hours");
-    expect(after?.evidence).toContainEqual(expect.objectContaining({ fact: "buyer.support_test.response_hours", value: 4, source: "you" }));
+    // The page says МСК+4: Fri 17:00 MSK is 21:00 there (closed), Mon 12:00 MSK is 16:00 there,
+    // so the vendor's Monday 09:00-16:00 counts: 7 working hours (4 in the Moscow default).
+    expect(after?.message.en).toContain("7 working hours");
+    expect(after?.evidence).toContainEqual(expect.objectContaining({ fact: "buyer.support_test.response_hours", value: 7, source: "you" }));
   });
 
   it("a measured answer far over the declared time is flagged", () => {
-    const slow = { support_test: { ...TEST, answered_at: "2026-12-11T12:00+03:00" } }; // 85 working h: 1.8x of 48
+    const slow = { support_test: { ...TEST, answered_at: "2026-12-11T12:00+03:00" } }; // 88 working h at МСК+4: 1.8x of 48
     const row = score(slow).criteria.find((c) => c.id === "support");
     const finding = (row as unknown as { findings: { signal: string; outcome: string }[] }).findings;
     expect(finding.find((f) => f.signal === "measured_vs_declared")?.outcome).toBe("warn");

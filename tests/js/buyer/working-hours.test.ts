@@ -25,7 +25,8 @@ describe("working hours, default calendar (Mon-Fri 09-18 Moscow)", () => {
     ["both at night, same night", "2026-11-23T20:00", "2026-11-23T23:59", 0],
     ["multi-day over a weekend", "2026-11-26T12:00", "2026-12-02T12:00", 36],
     ["asked Saturday, answered Monday 09:45", "2026-11-28T13:00", "2026-11-30T09:45", 0.8],
-    ["across a month and a year end", "2026-12-31T17:00", "2027-01-01T10:00", 2],
+    ["across a month end", "2026-11-30T17:00", "2026-12-01T10:00", 2],
+    ["the year end is all days off (Dec 31, 2026 by decree, Jan 1-8 holidays, then a weekend)", "2026-12-30T17:00", "2027-01-11T10:00", 1 + 1],
     ["rounded to 0.1 h (20 min)", "2026-11-23T10:00", "2026-11-23T10:20", 0.3],
     ["seconds are accepted", "2026-11-23T10:00:00", "2026-11-23T11:00:30", 1],
   ])("%s", (_name, asked, answered, expected) => {
