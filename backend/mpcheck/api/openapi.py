@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
-from flask import Blueprint, jsonify
+from flask import Blueprint, current_app, jsonify
 from flask.typing import ResponseReturnValue
 
 from mpcheck import __version__
@@ -14,9 +16,19 @@ from mpcheck.api.rules import current_rules
 bp = Blueprint("openapi", __name__)
 
 
-def _schemas(facts_schema: dict[str, Any]) -> dict[str, Any]:
-    facts = {k: v for k, v in facts_schema.items() if k not in ("$schema", "$id", "$defs")}
-    facts = _inline_defs(facts, facts_schema.get("$defs", {}))
+def _standalone(schema: dict[str, Any]) -> dict[str, Any]:
+    """A JSON Schema file as an OpenAPI component: no $schema/$id, its $defs inlined."""
+    body = {k: v for k, v in schema.items() if k not in ("$schema", "$id", "$defs")}
+    return dict(_inline_defs(body, schema.get("$defs", {})))
+
+
+def _report_schema() -> dict[str, Any]:
+    path = Path(current_app.config["RULES_DIR"]) / "report.schema.json"
+    return dict(json.loads(path.read_text(encoding="utf-8")))
+
+
+def _schemas(facts_schema: dict[str, Any], report_schema: dict[str, Any]) -> dict[str, Any]:
+    facts = _standalone(facts_schema)
     text = {"type": "object", "properties": {"ru": {"type": "string"}, "en": {"type": "string"}}}
     return {
         "Facts": facts,
@@ -44,32 +56,8 @@ def _schemas(facts_schema: dict[str, Any]) -> dict[str, Any]:
                 "rating_error": {"type": "string"},
             },
         },
-        "Report": {
-            "type": "object",
-            "required": ["schema", "rules_version", "score", "coverage", "headline", "criteria"],
-            "properties": {
-                "schema": {"const": "mpcheck.report/1"},
-                "rules_version": {"type": "string"},
-                "code": {"type": ["string", "null"]},
-                "score": {"type": ["integer", "null"], "minimum": 0, "maximum": 100},
-                "coverage": {"type": "number", "minimum": 0, "maximum": 1},
-                "headline": {"type": "object", "required": ["status", "key", "message"]},
-                "criteria": {
-                    "type": "array",
-                    "minItems": 9,
-                    "maxItems": 9,
-                    "items": {
-                        "type": "object",
-                        "required": ["id", "step", "status", "evidence", "message", "check_yourself"],
-                        "properties": {
-                            "status": {"enum": ["good", "warn", "bad", "unknown", "not_applicable"]},
-                            "message": {"$ref": "#/components/schemas/Text"},
-                            "check_yourself": {"$ref": "#/components/schemas/Text"},
-                        },
-                    },
-                },
-            },
-        },
+        # The report's contract lives next to the rules (shared_rules/report.schema.json).
+        "Report": _standalone(report_schema),
     }
 
 
@@ -98,6 +86,6 @@ def openapi() -> ResponseReturnValue:
             },
             "servers": [{"url": "/api/v1"}],
             "paths": paths(list(current_rules().scoring["criteria_order"])),
-            "components": {"schemas": _schemas(current_rules().facts_schema)},
+            "components": {"schemas": _schemas(current_rules().facts_schema, _report_schema())},
         }
     )

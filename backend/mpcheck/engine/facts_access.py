@@ -6,7 +6,7 @@ import re
 from datetime import date
 from typing import Any
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # ASCII digits, as the schema says
 
 
 def get_path(facts: Any, path: str) -> Any:

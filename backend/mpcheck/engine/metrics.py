@@ -1,6 +1,6 @@
 """Metrics: small pure functions named in the rule files (`"metric": "<name>"`).
 
-Each takes (facts, args, today, profile) and returns a scalar or None (= unknown). Thresholds are
+Each takes (facts, args, today) and returns a scalar or None (= unknown). Thresholds are
 never here: they live in the bands of shared_rules/criteria/*.json. The TypeScript engine
 (extension/src/engine/metrics.ts) implements the same functions; shared vectors keep them equal.
 """
@@ -25,7 +25,7 @@ def demo_length(facts: dict[str, Any], args: dict[str, Any], today: date) -> Sca
     days = get_path(facts, "demo.days")
     if available is False:
         return 0
-    if isinstance(days, int) and not isinstance(days, bool):
+    if is_number(days):
         return days
     return "length_unknown" if available is True else None
 
@@ -66,8 +66,11 @@ def first_known(facts: dict[str, Any], args: dict[str, Any], today: date) -> Sca
     return None
 
 
-_MSK_OFFSET = re.compile(r"мск\s*([+\-−–])\s*([0-9]{1,2})")
-_UTC_OFFSET = re.compile(r"(?:utc|gmt)\s*([+\-−–])\s*([0-9]{1,2})")
+# Between the zone name, the sign and the hours: spaces and tabs, plain or no-break (the ones
+# Marketplace pages use). Spelled out because "\s" means different sets in Python and JavaScript.
+_GAP = "[ \t\u00a0\u202f]"
+_MSK_OFFSET = re.compile(f"мск{_GAP}*([+\\-−–]){_GAP}*([0-9]{{1,2}})")
+_UTC_OFFSET = re.compile(f"(?:utc|gmt){_GAP}*([+\\-−–]){_GAP}*([0-9]{{1,2}})")
 MOSCOW_UTC_OFFSET = 3
 
 
@@ -153,7 +156,7 @@ def items_per_month(facts: dict[str, Any], args: dict[str, Any], today: date) ->
     window = args["window_days"]
     deltas = [days_between(d, today) for d in _dates_in(facts, args["list"], "date") or []]
     count = sum(1 for delta in deltas if delta <= window)
-    truncated = isinstance(total, int) and total > len(items)
+    truncated = is_number(total) and total > len(items)
     oldest = max(deltas) if deltas else None
     if truncated and count > 0 and oldest is not None and oldest <= window:
         return per_month(count, max(oldest, MIN_OBSERVED_DAYS))
@@ -193,11 +196,11 @@ def partner_rating_zone(facts: dict[str, Any], args: dict[str, Any], today: date
     """top / upper / middle / bottom of the partner rating; the top zone ignores small differences."""
     position = get_path(facts, "partner.rating_position")
     total = get_path(facts, "partner.rating_total")
-    if not isinstance(position, int) or isinstance(position, bool):
+    if not is_number(position):
         return None
     if position <= args["top"]:
         return "top"
-    if isinstance(total, int) and not isinstance(total, bool) and position > total - args["bottom"]:
+    if is_number(total) and position > total - args["bottom"]:
         return "bottom"
     return "upper" if position <= args["upper"] else "middle"
 
@@ -217,7 +220,8 @@ def list_length(facts: dict[str, Any], args: dict[str, Any], today: date) -> Sca
 
 
 def price_state(facts: dict[str, Any], args: dict[str, Any], today: date) -> Scalar | None:
-    """ "free", "discount", or the price in roubles."""
+    """ "free", "discount" (a struck-out price above the current one), "promo_expired" (the same,
+    but «Акция до» is already past, so the old price is not a current discount) or "paid"."""
     rub = get_path(facts, "price.rub")
     old = get_path(facts, "price.old_rub")
     if get_path(facts, "price.free") is True or rub == 0:
@@ -225,17 +229,9 @@ def price_state(facts: dict[str, Any], args: dict[str, Any], today: date) -> Sca
     if not is_number(rub):
         return None
     if is_number(old) and old > rub:
-        return "discount"
-    return rub
-
-
-def paid_without_trial(facts: dict[str, Any], args: dict[str, Any], today: date) -> Scalar | None:
-    """True when the solution costs money and has no trial at all."""
-    state = price_state(facts, args, today)
-    available = get_path(facts, "demo.available")
-    if state is None or not isinstance(available, bool):
-        return None
-    return state != "free" and available is False
+        until = parse_iso_date(get_path(facts, "price.discount_until"))
+        return "promo_expired" if until is not None and until < today else "discount"
+    return "paid"
 
 
 def measured_over_declared(facts: dict[str, Any], args: dict[str, Any], today: date) -> Scalar | None:
@@ -248,6 +244,23 @@ def measured_over_declared(facts: dict[str, Any], args: dict[str, Any], today: d
     if not is_number(measured) or not is_number(declared) or measured < 0 or declared <= 0:
         return None
     return measured / declared
+
+
+def support_breaches(facts: dict[str, Any], args: dict[str, Any], today: date) -> Scalar | None:
+    """How many of the buyer's support tests took more than args.factor times the declared time.
+
+    The tests are the list at args.tests, else the single newest test at args.latest. Unknown
+    when the buyer recorded none or nothing declared is there to compare with.
+    """
+    declared = get_path(facts, args["declared"])
+    tests = get_path(facts, args["tests"])
+    if not isinstance(tests, list):
+        latest = get_path(facts, args["latest"])
+        tests = [latest] if isinstance(latest, dict) else []
+    if not tests or not is_number(declared) or declared <= 0:
+        return None
+    hours = [t.get("response_hours") for t in tests if isinstance(t, dict)]
+    return sum(1 for h in hours if is_number(h) and h / declared > args["factor"])
 
 
 METRICS: dict[str, Metric] = {
@@ -268,7 +281,7 @@ METRICS: dict[str, Metric] = {
         link_present,
         list_length,
         price_state,
-        paid_without_trial,
         measured_over_declared,
+        support_breaches,
     )
 }

@@ -1,8 +1,11 @@
-"""Score: findings of all nine criteria -> the mpcheck.report/1 document.
+"""Score: the nine criteria -> the mpcheck.report/1 document (SPEC §4).
 
-Unknown criteria leave the denominator (coverage shows how much is known); below the rules'
-minimum coverage there is no score. Price has weight 0 and never lowers the score; a bonus
-criterion (account manager) counts only when it is good.
+Facts are checked against facts.schema.json at the door: the rules mean what SPEC says for the
+facts the schema allows, and nothing else. Coverage is the known share of the checklist weight
+(criteria not applicable leave it); the score is the points of the known part over its weight,
+so unknown signals are neither earned nor lost. Below the rules' minimum coverage there is no
+score. Price has weight 0 and never moves the score; a bonus criterion (account manager) counts
+only when it is good.
 """
 
 from __future__ import annotations
@@ -11,85 +14,31 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from mpcheck.engine.evaluate import KNOWN, combine, evaluate_signal, evidence_source
-from mpcheck.engine.formatting import fill, format_value, left_sum, round_half_up
+from mpcheck import validation
+from mpcheck.engine.criterion import disabled_criterion, evaluate_criterion
+from mpcheck.engine.evaluate import KNOWN
+from mpcheck.engine.formatting import left_sum, round_half_up
+from mpcheck.engine.headline import headline
 from mpcheck.rules import Rules
 
-LANGS = ("ru", "en")
 
-
-def resolve_profile(facts: dict[str, Any], profile: str | None, scoring: dict[str, Any]) -> str:
-    """An explicit profile wins; otherwise the solution kind decides (module / site)."""
+def resolve_profile(facts: dict[str, Any], profile: str | None, scoring: dict[str, Any]) -> dict[str, str]:
+    """{id, chosen_by}: the buyer's explicit profile ("user"), else the solution kind ("kind":
+    site -> site, module -> module), else the rules' fallback ("default")."""
     profiles = scoring["profiles"]
     if profile in profiles["names"]:
-        return str(profile)
-    return str(profiles["by_kind"].get(facts.get("kind"), profiles["fallback"]))
+        return {"id": str(profile), "chosen_by": "user"}
+    kind = facts.get("kind")
+    if isinstance(kind, str) and kind in profiles["by_kind"]:
+        return {"id": str(profiles["by_kind"][kind]), "chosen_by": "kind"}
+    return {"id": str(profiles["fallback"]), "chosen_by": "default"}
 
 
-def _message(rule: dict[str, Any], scoring: dict[str, Any], status: str, deciding: dict | None) -> dict:
-    if deciding is None or deciding["key"] is None:
-        return dict(scoring["texts"]["unknown"])
-    template = rule["messages"][deciding["key"]]
-    shown = deciding["shown"]
-    return {lang: fill(template[lang], format_value(shown, deciding["format"], lang)) for lang in LANGS}
-
-
-def _public_finding(finding: dict[str, Any]) -> dict[str, Any]:
-    return {k: finding[k] for k in ("signal", "outcome", "key", "value", "weight")}
-
-
-def evaluate_criterion(
-    rule: dict[str, Any], facts: dict[str, Any], today: date, profile: str, scoring: dict[str, Any]
-) -> dict[str, Any]:
-    """One criterion of the report, with its findings, evidence and texts."""
-    findings = [evaluate_signal(s, facts, today, profile, scoring) for s in rule["signals"]]
-    status, fraction, deciding = combine(findings, scoring)
-    max_points = rule["weights"][profile]
-    evidence = [
-        {
-            "fact": f["fact"],
-            "value": f["shown"],
-            "source": evidence_source(facts, f["fact"], scoring["evidence_sources"]),
-            "signal": f["signal"],
-        }
-        for f in findings
-        if f["value"] is not None
-    ]
-    return {
-        "id": rule["id"],
-        "step": rule["step"],
-        "title": rule["title"],
-        "status": status,
-        "key": deciding["key"] if deciding else None,
-        "points": None if fraction is None else round_half_up(fraction * max_points),
-        "max_points": max_points,
-        "fraction": fraction,
-        "bonus": bool(rule.get("bonus")),
-        "evidence": evidence,
-        "findings": [_public_finding(f) for f in findings],
-        "message": _message(rule, scoring, status, deciding),
-        "check_yourself": rule["check_yourself"],
-        "page_anchor": rule.get("page_anchor"),
-    }
-
-
-def _disabled(rule: dict[str, Any], scoring: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "id": rule["id"],
-        "step": rule["step"],
-        "title": rule["title"],
-        "status": "not_applicable",
-        "key": "disabled",
-        "points": None,
-        "max_points": 0,
-        "fraction": None,
-        "bonus": bool(rule.get("bonus")),
-        "evidence": [],
-        "findings": [],
-        "message": dict(scoring["texts"]["disabled"]),
-        "check_yourself": rule["check_yourself"],
-        "page_anchor": rule.get("page_anchor"),
-    }
+def _coverage(criteria: list[dict[str, Any]]) -> float:
+    """Known weight over the weight of every criterion that applies (0 when none weighs anything)."""
+    applies = [c for c in criteria if c["status"] != "not_applicable" and c["weight"] > 0]
+    total = left_sum(c["weight"] for c in applies)
+    return 0.0 if total == 0 else left_sum(c["known_weight"] for c in applies) / total
 
 
 def _score(criteria: list[dict[str, Any]], coverage: float, scoring: dict[str, Any]) -> int | None:
@@ -98,28 +47,12 @@ def _score(criteria: list[dict[str, Any]], coverage: float, scoring: dict[str, A
     counted = [
         c
         for c in criteria
-        if c["status"] in KNOWN and c["max_points"] > 0 and (not c["bonus"] or c["status"] == "good")
+        if c["status"] in KNOWN and c["weight"] > 0 and (not c["bonus"] or c["status"] == "good")
     ]
-    weight = left_sum(c["max_points"] for c in counted)
+    weight = left_sum(c["known_weight"] for c in counted)
     if weight == 0:
         return None
-    return round_half_up(100 * left_sum(c["fraction"] * c["max_points"] for c in counted) / weight)
-
-
-def _headline(criteria: list[dict[str, Any]], score: int | None, scoring: dict[str, Any]) -> dict[str, Any]:
-    policy = scoring["headline"]
-    if score is None:
-        status, key = policy["no_score"]["status"], policy["no_score"]["key"]
-    else:
-        band = next(b for b in policy["score_bands"] if score >= b["min"])
-        status, key = band["status"], band["key"]
-    by_id = {c["id"]: c for c in criteria}
-    for rule in policy["rules"]:
-        criterion = by_id.get(rule["criterion"])
-        if criterion and criterion["status"] in KNOWN and criterion["key"] in rule["keys"]:
-            key = rule["key"]
-            break
-    return {"status": status, "key": key, "message": dict(policy["messages"][key])}
+    return round_half_up(100 * left_sum(c["fraction"] * c["known_weight"] for c in counted) / weight)
 
 
 def build_report(
@@ -130,19 +63,21 @@ def build_report(
     profile: str | None = None,
     disabled: Iterable[str] = (),
 ) -> dict[str, Any]:
-    """facts + rules -> mpcheck.report/1. `today` is an input so results are reproducible."""
+    """facts + rules -> mpcheck.report/1. `today` is an input so results are reproducible.
+    Raises validation.FactsError (naming the field) for facts outside facts.schema.json."""
+    validation.validate_facts(facts, rules)
     scoring = rules.scoring
     chosen = resolve_profile(facts, profile, scoring)
     off = set(disabled)
     criteria = [
-        _disabled(rules.criteria[cid], scoring)
+        disabled_criterion(rules.criteria[cid], scoring)
         if cid in off
-        else evaluate_criterion(rules.criteria[cid], facts, today, chosen, scoring)
+        else evaluate_criterion(rules.criteria[cid], facts, today, chosen["id"], scoring)
         for cid in scoring["criteria_order"]
     ]
     counted = [c for c in criteria if c["status"] != "not_applicable"]
     known = [c for c in counted if c["status"] in KNOWN]
-    coverage = len(known) / len(counted) if counted else 0.0
+    coverage = _coverage(criteria)
     score = _score(criteria, coverage, scoring)
     return {
         "schema": "mpcheck.report/1",
@@ -150,12 +85,12 @@ def build_report(
         "code": facts.get("code"),
         "name": facts.get("name"),
         "profile": chosen,
-        "profile_label": scoring["profiles"]["labels"][chosen],
+        "profile_label": scoring["profiles"]["labels"][chosen["id"]],
         "today": today.isoformat(),
         "score": score,
         "coverage": round_half_up(coverage * 100) / 100,
         "coverage_known": len(known),
         "coverage_total": len(counted),
-        "headline": _headline(criteria, score, scoring),
+        "headline": headline(criteria, facts, score, scoring),
         "criteria": criteria,
     }

@@ -1,7 +1,6 @@
 // Band matching: `when` tests from the rule files, strictly typed (no truthiness, no coercion).
-// Port of backend/mpcheck/engine/bands.py.
+// Mirror of backend/mpcheck/engine/bands.py.
 import { isNumber } from "./factsAccess";
-import { truthy } from "./python";
 import type { Band, When } from "./types";
 
 const NUMERIC_TESTS: Readonly<Record<string, (value: number, target: number) => boolean>> = {
@@ -17,14 +16,14 @@ export function sameScalar(a: unknown, b: unknown): boolean {
     return typeof a === "boolean" && typeof b === "boolean" && a === b;
   }
   if (isNumber(a) && isNumber(b)) return a === b;
-  // Python: `type(a) is type(b) and a == b` (strings; None is None).
+  // Otherwise only two strings (or two nulls) can be equal.
   return typeof a === typeof b && a === b;
 }
 
 /** True when every test in `when` holds for value (a missing or empty `when` always matches). */
 export function matches(when: When | undefined | null, value: unknown, profile: string): boolean {
-  if (!truthy(when) || when === undefined || when === null) return true;
-  // Same order as Python's dict iteration: JSON object keys keep insertion order (none is numeric).
+  if (when === undefined || when === null) return true;
+  // Tests run in file order (JSON object keys keep insertion order; none is numeric).
   for (const [test, target] of Object.entries(when) as [string, unknown][]) {
     if (test === "eq") {
       if (!sameScalar(value, target)) return false;
@@ -34,7 +33,7 @@ export function matches(when: When | undefined | null, value: unknown, profile: 
       if (!asList(target, test).includes(profile)) return false;
     } else {
       const compare = Object.hasOwn(NUMERIC_TESTS, test) ? NUMERIC_TESTS[test] : undefined;
-      if (compare === undefined) throw new Error(`unknown band test ${JSON.stringify(test)}`); // Python: KeyError
+      if (compare === undefined) throw new Error(`unknown band test ${JSON.stringify(test)}`);
       if (!(isNumber(value) && isNumber(target) && compare(value, target))) return false;
     }
   }

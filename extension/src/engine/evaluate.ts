@@ -1,13 +1,14 @@
 // Evaluate: one criterion's signals over the facts -> findings -> the criterion's status.
-// Port of backend/mpcheck/engine/evaluate.py. A signal answers one question with a metric value and
-// the first matching band. The criterion's fraction is the weighted mean of its known signals; a
-// vetoing band (e.g. e-mail-only support) caps it. Unknown signals leave the mean; a criterion with
-// no known signal is `unknown`.
+// Mirror of backend/mpcheck/engine/evaluate.py. A signal answers one question with a metric value
+// and the first matching band. The criterion's fraction is the weighted mean of its known signals;
+// a vetoing band (e.g. e-mail-only support) caps it. Unknown signals leave the mean and lower the
+// criterion's known share (SPEC §4 known_weight); a criterion with no known signal is `unknown`.
 import { firstMatching, matches } from "./bands";
 import { getPath, isObject, own } from "./factsAccess";
+import { leftSum } from "./formatting";
 import { metric } from "./metrics";
-import { maxBy, minBy, sum, truthy } from "./python";
-import type { EvidenceSource, Outcome, Scalar, Scoring, Signal, Status } from "./types";
+import { unknownReason } from "./reasons";
+import type { EvidenceSource, Outcome, Scalar, Scoring, Signal, Status, UnknownReason } from "./types";
 
 export const KNOWN: readonly Outcome[] = ["good", "warn", "bad"];
 
@@ -15,7 +16,7 @@ export function isKnown(outcome: string): boolean {
   return (KNOWN as readonly string[]).includes(outcome);
 }
 
-/** Everything evaluate_signal records; report.ts publishes a subset. */
+/** Everything evaluateSignal records; criterion.ts publishes a subset. */
 export interface Finding {
   signal: string;
   outcome: Outcome;
@@ -28,15 +29,18 @@ export interface Finding {
   excused: boolean;
   fact: string;
   format: string;
+  unknown_reason: UnknownReason | null;
 }
+
+/** A known finding: its fraction is always a number (scoring.outcome_fraction covers good/warn/bad). */
+type KnownFinding = Finding & { fraction: number };
 
 /** Where a fact came from: the facts' own `sources` map, else the path prefix policy. */
 export function evidenceSource(facts: unknown, path: string, policy: Scoring["evidence_sources"]): EvidenceSource {
   const ownSources = isObject(facts) ? own(facts, "sources") : undefined;
   if (isObject(ownSources)) {
     const source = own(ownSources, path);
-    // Python passes any string through; the schema limits it to the EvidenceSource names.
-    if (typeof source === "string") return source as EvidenceSource;
+    if (typeof source === "string") return source as EvidenceSource; // the schema limits it to the three names
   }
   for (const rule of policy.prefixes) {
     if (path.startsWith(rule.prefix)) return rule.source;
@@ -44,7 +48,11 @@ export function evidenceSource(facts: unknown, path: string, policy: Scoring["ev
   return policy.default;
 }
 
-/** One finding: value, outcome, band key, fraction, weight and the evidence fact. */
+/**
+ * One finding: value, outcome, band key, fraction, weight, the evidence fact and, when the value
+ * is unknown, why. An excuse (not_applicable_when) is checked first: a free solution needs no
+ * trial whether or not the page says anything about one.
+ */
 export function evaluateSignal(
   signal: Signal, facts: unknown, today: number, profile: string, scoring: Scoring,
 ): Finding {
@@ -52,7 +60,7 @@ export function evaluateSignal(
   const byProfile: Readonly<Record<string, number>> = signal.weights_by_profile ?? {};
   const weight = Object.hasOwn(byProfile, profile) ? (byProfile[profile] as number) : signal.weight;
   const [firstFact] = signal.facts;
-  if (firstFact === undefined) throw new Error(`signal ${signal.id} names no facts`); // Python: IndexError
+  if (firstFact === undefined) throw new Error(`signal ${signal.id} names no facts`);
   let fact = signal.facts.find((path) => getPath(facts, path) !== null) ?? firstFact;
   let shown: unknown = value;
   if (signal.display !== undefined) {
@@ -61,25 +69,24 @@ export function evaluateSignal(
     shown = getPath(facts, signal.display);
   }
   const finding: Finding = {
-    signal: signal.id, outcome: "unknown", key: null, value, shown, weight,
-    fraction: null, veto: false, excused: false, fact, format: signal.format ?? "plain",
+    signal: signal.id, outcome: "unknown", key: null, value, shown, weight, fraction: null, veto: false,
+    excused: false, fact, format: signal.format ?? "plain", unknown_reason: null,
   };
-  if (value === null) return finding;
   const excuse = signal.not_applicable_when;
-  if (truthy(excuse) && excuse !== undefined) {
+  if (excuse !== undefined) {
     const excuseValue = metric(excuse.metric)(facts, excuse.args, today);
     if (excuseValue !== null && matches(excuse.when, excuseValue, profile)) {
       return { ...finding, outcome: "not_applicable", key: excuse.key, excused: true };
     }
   }
-  const band = firstMatching(signal.bands, value, profile);
-  if (band === null) return finding;
+  const band = value === null ? null : firstMatching(signal.bands, value, profile);
+  // Every rule ends in a default band, so only an unknown value gets here.
+  if (band === null) return { ...finding, unknown_reason: unknownReason(signal, facts, scoring) };
   const outcome = band.outcome;
-  // band.get("fraction", outcome_fraction.get(outcome)): an explicit fraction wins, even null.
-  const fraction = Object.hasOwn(band, "fraction")
-    ? (band.fraction ?? null)
-    : Object.hasOwn(scoring.outcome_fraction, outcome) ? (scoring.outcome_fraction[outcome] ?? null) : null;
-  return { ...finding, outcome, key: band.key, fraction, veto: truthy(band.veto) };
+  // An explicit band fraction wins; else the outcome's (good/warn/bad have one, n/a has none).
+  const fallback = Object.hasOwn(scoring.outcome_fraction, outcome) ? (scoring.outcome_fraction[outcome] ?? null) : null;
+  const fraction = band.fraction ?? fallback;
+  return { ...finding, outcome, key: band.key, fraction, veto: band.veto === true };
 }
 
 function statusFor(fraction: number, scoring: Scoring): Status {
@@ -89,36 +96,68 @@ function statusFor(fraction: number, scoring: Scoring): Status {
   return "bad";
 }
 
-function knownFraction(finding: Finding): number {
-  // A known outcome always has a fraction (scoring.outcome_fraction covers good/warn/bad);
-  // Python would raise a TypeError on None, so does this.
-  if (finding.fraction === null) throw new TypeError(`finding ${finding.signal} has no fraction`);
-  return finding.fraction;
+/** The finding with the greatest fraction; the first of equals (rule-file order breaks ties). */
+export function firstMax(findings: readonly KnownFinding[]): KnownFinding {
+  let best = findings[0] as KnownFinding;
+  for (const finding of findings.slice(1)) if (finding.fraction > best.fraction) best = finding;
+  return best;
 }
 
-export interface Combined { status: Status; fraction: number | null; deciding: Finding | null }
+/** The finding with the smallest fraction; the first of equals. */
+export function firstMin(findings: readonly KnownFinding[]): KnownFinding {
+  let worst = findings[0] as KnownFinding;
+  for (const finding of findings.slice(1)) if (finding.fraction < worst.fraction) worst = finding;
+  return worst;
+}
 
-/** Criterion status, fraction (null if not known) and the deciding finding. */
-export function combine(findings: readonly Finding[], scoring: Scoring): Combined {
-  const known = findings.filter((f) => isKnown(f.outcome) && f.weight > 0);
+export interface Combined {
+  status: Status;
+  fraction: number | null;
+  /** Known share of the signal weight (null when no signal applies). */
+  share: number | null;
+  deciding: Finding | null;
+  /** (worst, best) when a warn criterion has a bad signal. */
+  mixed: [Finding, Finding] | null;
+  signals: { known: number; total: number };
+}
+
+function isKnownFinding(f: Finding): f is KnownFinding {
+  return isKnown(f.outcome) && f.weight > 0 && f.fraction !== null;
+}
+
+/**
+ * Status, fraction over the known signals, known share of the signal weight, and the findings the
+ * message speaks with: `deciding`, or `mixed` (worst, best) when a warn criterion has a bad signal,
+ * so a bad signal's message never stands alone next to a warn status.
+ */
+export function combine(findings: readonly Finding[], scoring: Scoring, informational = false): Combined {
+  const known = findings.filter(isKnownFinding);
+  const unknown = findings.filter((f) => f.outcome === "unknown" && f.weight > 0);
+  const signals = { known: known.length, total: known.length + unknown.length };
+  const out: Combined = { status: "unknown", fraction: null, share: null, deciding: null, mixed: null, signals };
   if (known.length === 0) {
+    // An excuse (a free solution's demo) makes the step not applicable, and so does any fact an
+    // informational step (the price) shows; otherwise an unknown signal makes it unknown.
     const excused = findings.find((f) => f.excused);
-    if (excused !== undefined) return { status: "not_applicable", fraction: null, deciding: excused };
-    if (findings.some((f) => f.outcome === "unknown")) return { status: "unknown", fraction: null, deciding: null };
-    return { status: "not_applicable", fraction: null, deciding: findings.find((f) => truthy(f.key)) ?? null };
+    const shown = informational ? findings.find((f) => f.outcome === "not_applicable" && f.key !== null && f.key !== "") : undefined;
+    if (excused !== undefined || shown !== undefined) {
+      return { ...out, status: "not_applicable", deciding: excused ?? shown ?? null };
+    }
+    if (unknown.length > 0) return { ...out, share: 0 };
+    const keyed = findings.find((f) => f.key !== null && f.key !== "");
+    return { ...out, status: "not_applicable", deciding: keyed ?? null };
   }
-  const totalWeight = sum(known, (f) => f.weight);
-  const fraction = sum(known, (f) => f.weight * knownFraction(f)) / totalWeight;
-  const vetoes = known.filter((f) => f.veto);
-  const [firstVeto] = vetoes;
-  if (firstVeto !== undefined) {
-    // Python's min(fraction, cap) returns the first argument when they are equal.
-    const capped = scoring.veto_cap < fraction ? scoring.veto_cap : fraction;
-    return { status: "bad", fraction: capped, deciding: firstVeto };
+  const knownWeight = leftSum(known, (f) => f.weight);
+  const fraction = leftSum(known, (f) => f.weight * f.fraction) / knownWeight;
+  const share = knownWeight / (knownWeight + leftSum(unknown, (f) => f.weight));
+  const veto = known.find((f) => f.veto);
+  if (veto !== undefined) {
+    return { ...out, status: "bad", fraction: Math.min(fraction, scoring.veto_cap), share, deciding: veto };
   }
   const status = statusFor(fraction, scoring);
-  // A good criterion speaks with its best signal, a weak one with its worst; min/max keep the
-  // first of equals, so the order of signals in the rule file breaks ties.
-  const deciding = status === "good" ? maxBy(known, knownFraction) : minBy(known, knownFraction);
-  return { status, fraction, deciding };
+  const result: Combined = { ...out, status, fraction, share };
+  if (status === "good") return { ...result, deciding: firstMax(known) };
+  if (status === "bad") return { ...result, deciding: firstMin(known) };
+  if (known.some((f) => f.outcome === "bad")) return { ...result, mixed: [firstMin(known), firstMax(known)] };
+  return { ...result, deciding: firstMin(known) };
 }

@@ -1,19 +1,17 @@
 // Reading values out of a facts object by dotted path ("reviews.items", "changelog.0.date").
-// Port of backend/mpcheck/engine/facts_access.py. Dates are plain integers here: the UTC day
+// Mirror of backend/mpcheck/engine/facts_access.py. Dates are plain integers here: the UTC day
 // number (days since 1970-01-01), so "max of dates" and "days between" are integer arithmetic.
 
-/** A JSON object (Python dict): not null, not an array. */
+/** A JSON object: not null, not an array. */
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** Python's dict.get: own keys only, so "constructor" or "__proto__" never reach Object.prototype. */
+/** Own keys only, so "constructor" or "__proto__" never reach Object.prototype. */
 export function own(object: Record<string, unknown>, key: string): unknown {
   return Object.hasOwn(object, key) ? object[key] : undefined;
 }
 
-// Python's str.isdigit() also accepts non-ASCII digits, but rule paths are ASCII by convention
-// (they name schema fields), so ASCII digits are the whole practical domain.
 const INDEX = /^[0-9]+$/;
 
 /** The value at a dotted path, or null when any step is missing or of the wrong type. */
@@ -33,17 +31,9 @@ export function getPath(facts: unknown, path: string): unknown {
   return current;
 }
 
-/** Strict number test: booleans are not numbers (typeof already says so in JS). */
+/** Strict number test: booleans are not numbers. */
 export function isNumber(value: unknown): value is number {
   return typeof value === "number";
-}
-
-/**
- * Python's `isinstance(v, int) and not isinstance(v, bool)` for a JSON value. JSON.parse cannot
- * tell 14 from 14.0, so an integral float counts as int here (schema-valid facts never differ).
- */
-export function isInt(value: unknown): value is number {
-  return typeof value === "number" && Number.isInteger(value);
 }
 
 /** A value a band can compare: string, number or boolean. */
@@ -51,22 +41,20 @@ export function isScalar(value: unknown): value is string | number | boolean {
   return typeof value === "string" || typeof value === "boolean" || isNumber(value);
 }
 
-// ASCII digits only, although Python's `\d` is Unicode: date.fromisoformat (3.11) rejects
-// non-ASCII digits anyway, so both engines end up with the same set of accepted strings.
 const ISO_DATE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
 const MS_PER_DAY = 86_400_000;
 
-/** Parse YYYY-MM-DD into a UTC day number; anything else (or an unreal date) is null. */
+/** Parse YYYY-MM-DD (a real calendar date, year 1 or later) into a UTC day number, else null. */
 export function parseIsoDate(value: unknown): number | null {
   if (typeof value !== "string") return null;
   const match = ISO_DATE.exec(value);
   if (match === null) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (year < 1) return null; // Python's date.MINYEAR is 1
+  if (year < 1) return null;
   // setUTCFullYear, not Date.UTC: Date.UTC maps years 0-99 to 1900-1999.
   const moment = new Date(0);
   moment.setUTCFullYear(year, month - 1, day);
-  // Date rolls 2026-02-30 over to March; Python raises. A rolled-over date is not real.
+  // Date rolls 2026-02-30 over to March; a rolled-over date is not real.
   if (moment.getUTCFullYear() !== year || moment.getUTCMonth() !== month - 1 || moment.getUTCDate() !== day) {
     return null;
   }

@@ -1,68 +1,78 @@
-// Numbers in messages, rounded the same way in both engines (half up, never banker's rounding).
-// Port of backend/mpcheck/engine/formatting.py. Python ints are arbitrary precision and its float
-// formatting is exact, so integers are printed through BigInt and ".1f" is done by hand.
-import { isNumber } from "./factsAccess";
-import { pyStr } from "./pyRepr";
-import type { Lang } from "./types";
+// Numbers, dates and yes/no in messages and evidence: one formatter per locale
+// (docs/ENGINE-NUMBERS.md). Mirror of backend/mpcheck/engine/formatting.py. The locale styles are
+// data in scoring.json "numbers"; the rules are SPEC's, computed with the same operations in both
+// engines: round half up, integers printed digit by digit, sums taken left to right.
+import { isNumber, parseIsoDate } from "./factsAccess";
+import type { NumberStyle, ValueFormat } from "./types";
 
-/** math.floor(x + 0.5), as Python's round_half_up; Python raises on inf/nan, so does this. */
+/** Left-to-right sum, the order the rule is written in. */
+export function leftSum<T>(items: readonly T[], value: (item: T) => number): number {
+  let total = 0;
+  for (const item of items) total += value(item);
+  return total;
+}
+
+/** floor(x + 0.5): 2.5 -> 3, -2.5 -> -2. */
 export function roundHalfUp(value: number): number {
-  const result = Math.floor(value + 0.5);
-  if (!Number.isFinite(result)) throw new RangeError(`cannot round ${String(value)}`);
-  return result;
+  return Math.floor(value + 0.5);
 }
 
-/** str(int(x)) for an integral double: every digit, never "1e+21" (BigInt(-0) is 0, as in Python). */
-export function intText(value: number): string {
-  return BigInt(value).toString();
-}
-
-/** Render a metric value for {value} in a message: percent, money, one decimal, or plain. */
-export function formatValue(value: unknown, style: string, lang: Lang): string {
-  if (!isNumber(value)) return value === null || value === undefined ? "" : pyStr(value);
-  if (style === "percent") return `${intText(roundHalfUp(value * 100))} %`;
-  if (style === "money") return groupThousands(roundHalfUp(value));
-  const rounded = roundHalfUp(value * 10) / 10;
-  if (Number.isInteger(rounded)) return intText(rounded);
-  const text = fixed1(rounded);
-  return lang === "ru" ? text.replaceAll(".", ",") : text;
-}
-
-/** 12990 -> "12 990", the way Marketplace prices are written. */
-export function groupThousands(amount: number): string {
-  let digits = intText(Math.abs(amount));
+/** 12990 -> "12 990": groups of three from the right, sign in front. */
+export function groupDigits(amount: number, group: string): string {
+  let digits = String(Math.abs(amount));
   const groups: string[] = [];
   while (digits.length > 0) {
     groups.unshift(digits.slice(-3));
     digits = digits.slice(0, -3);
   }
-  return (amount < 0 ? "-" : "") + groups.join(" ");
+  return (amount < 0 ? "-" : "") + groups.join(group);
 }
 
-/** Substitute {value}; split/join, because String.replace would expand "$&" etc. in the value. */
-export function fill(template: string, value: string): string {
-  return template.split("{value}").join(value);
+/** Half up to one decimal; a whole result drops its ",0" (3.96 -> "4", 20.45 -> "20,5"). */
+export function oneDecimal(value: number, style: NumberStyle): string {
+  const tenths = roundHalfUp(value * 10);
+  const magnitude = Math.abs(tenths);
+  const digit = magnitude % 10;
+  const text = groupDigits((magnitude - digit) / 10, style.group) + (digit === 0 ? "" : `${style.decimal}${digit}`);
+  return tenths < 0 ? `-${text}` : text;
 }
 
-/**
- * Python's f"{x:.1f}": the double's EXACT value rounded half-to-even at one decimal. toFixed(1)
- * rounds exact ties up (x.25 at >= 2^50 differs) and switches to exponent notation at 1e21.
- */
-export function fixed1(x: number): string {
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, x);
-  const bits = view.getBigUint64(0);
-  const negative = bits >> 63n === 1n;
-  const biased = Number((bits >> 52n) & 0x7ffn);
-  const fraction = bits & ((1n << 52n) - 1n);
-  // x = mantissa * 2^exponent exactly (subnormals have no implicit leading 1).
-  const mantissa = biased === 0 ? fraction : fraction | (1n << 52n);
-  const exponent = biased === 0 ? -1074 : biased - 1075;
-  const numerator = exponent >= 0 ? (mantissa * 10n) << BigInt(exponent) : mantissa * 10n;
-  const denominator = exponent >= 0 ? 1n : 1n << BigInt(-exponent);
-  let tenths = numerator / denominator;
-  const twiceRest = (numerator % denominator) * 2n;
-  if (twiceRest > denominator || (twiceRest === denominator && tenths % 2n === 1n)) tenths += 1n;
-  const digits = tenths.toString().padStart(2, "0");
-  return `${negative ? "-" : ""}${digits.slice(0, -1)}.${digits.slice(-1)}`;
+const pad = (n: number, width: number): string => String(n).padStart(width, "0");
+
+/** One value as the locale writes it; `format` is the signal's style (rule.schema.json "format"). */
+export function formatValue(value: unknown, format: ValueFormat | string, style: NumberStyle): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "boolean") return value ? style.yes : style.no;
+  if (Array.isArray(value)) return value.map((item) => formatValue(item, format, style)).join(", ");
+  if (format === "date") {
+    const day = parseIsoDate(value);
+    if (day === null) return String(value);
+    const moment = new Date(day * 86_400_000);
+    return fill(style.date, {
+      d: pad(moment.getUTCDate(), 2), m: pad(moment.getUTCMonth() + 1, 2), y: pad(moment.getUTCFullYear(), 4),
+    });
+  }
+  if (!isNumber(value)) return String(value);
+  if (format === "percent") return fill(style.percent, { n: groupDigits(roundHalfUp(value * 100), style.group) });
+  if (format === "money") return fill(style.money, { n: groupDigits(roundHalfUp(value), style.group) });
+  return oneDecimal(value, style);
+}
+
+/** Substitute {name} placeholders, each once, left to right (a value is never re-read). */
+export function fill(template: string, values: Readonly<Record<string, string>>): string {
+  let out = "";
+  let rest = template;
+  for (;;) {
+    const open = rest.indexOf("{");
+    if (open < 0) return out + rest;
+    const close = rest.indexOf("}", open + 1);
+    const name = close < 0 ? null : rest.slice(open + 1, close);
+    if (name !== null && Object.hasOwn(values, name)) {
+      out += rest.slice(0, open) + (values[name] as string);
+      rest = rest.slice(close + 1);
+    } else {
+      out += rest.slice(0, open + 1);
+      rest = rest.slice(open + 1);
+    }
+  }
 }

@@ -1,12 +1,19 @@
 // The metrics over dated lists (reviews, comments, changelog): part of metrics.ts, split only to
-// keep files small. Port of the matching functions in backend/mpcheck/engine/metrics.py.
-import { daysBetween, getPath, isInt, isNumber, isObject, own, parseIsoDate } from "./factsAccess";
+// keep files small. Mirror of the matching functions in backend/mpcheck/engine/metrics.py.
+import { daysBetween, getPath, isNumber, isObject, own, parseIsoDate } from "./factsAccess";
+import { leftSum } from "./formatting";
 import { numArg, optionalArg, strArg, strListArg } from "./metricArgs";
-import { largest, sum } from "./python";
 import type { MetricArgs, Scalar } from "./types";
 
 /** A truncated list spanning a few days must not extrapolate wildly. */
 export const MIN_OBSERVED_DAYS = 30;
+
+/** The greatest of a non-empty list (a loop: spreading 5000 items into Math.max is risky). */
+function greatest(values: readonly number[]): number {
+  let best = values[0] as number;
+  for (const value of values) if (value > best) best = value;
+  return best;
+}
 
 /** Day numbers of the parseable `field` dates in the list, or null when there is no list. */
 function datesIn(facts: unknown, listPath: string, field: string): number[] | null {
@@ -23,22 +30,22 @@ function datesIn(facts: unknown, listPath: string, field: string): number[] | nu
 /** Days since the newest date in a list (plus any extra date facts); 0 if it is in the future. */
 export function daysSinceNewest(facts: unknown, args: MetricArgs, today: number): Scalar | null {
   const dates = datesIn(facts, strArg(args, "list"), strArg(args, "field")) ?? [];
-  // Python: args.get("also", []) — absent means no extra paths.
+  // Absent `also` means no extra paths.
   const also = optionalArg(args, "also") === undefined ? [] : strListArg(args, "also");
   for (const path of also) {
     const extra = parseIsoDate(getPath(facts, path));
     if (extra !== null) dates.push(extra);
   }
   if (dates.length === 0) return null;
-  return Math.max(0, daysBetween(largest(dates), today));
+  return Math.max(0, daysBetween(greatest(dates), today));
 }
 
 /** How many list items are dated within the last args.days days (future dates count too). */
 export function countWithinDays(facts: unknown, args: MetricArgs, today: number): Scalar | null {
   const dates = datesIn(facts, strArg(args, "list"), strArg(args, "field"));
   if (dates === null) return null;
-  // args.days is read per date, as Python's generator does: an empty list never needs it.
-  return dates.filter((day) => daysBetween(day, today) <= numArg(args, "days")).length;
+  const days = numArg(args, "days");
+  return dates.filter((day) => daysBetween(day, today) <= days).length;
 }
 
 /** Median of a numeric field over the first args.take items (newest first). */
@@ -47,8 +54,7 @@ export function medianOfField(facts: unknown, args: MetricArgs): Scalar | null {
   if (!Array.isArray(items)) return null;
   const field = strArg(args, "field");
   const take = numArg(args, "take");
-  if (!Number.isInteger(take)) throw new Error("median_of_field: take must be an integer"); // Python slices raise
-  // slice(0, take) mirrors Python's items[:take], negative take included.
+  if (!Number.isInteger(take) || take < 0) throw new Error("median_of_field: take must be a whole number");
   const values = items
     .slice(0, take)
     .map((item) => (isObject(item) ? own(item, field) : undefined))
@@ -71,15 +77,13 @@ export function itemsPerMonth(facts: unknown, args: MetricArgs, today: number): 
   const items = getPath(facts, listPath);
   const total = getPath(facts, strArg(args, "total"));
   if (!Array.isArray(items)) return null;
-  // Python's `total == 0` is also true for False (bool is an int there).
-  if (total === 0 || total === false) return 0;
+  if (total === 0) return 0;
   if (items.length === 0) return null;
   const window = numArg(args, "window_days");
   const deltas = (datesIn(facts, listPath, "date") ?? []).map((day) => daysBetween(day, today));
   const count = deltas.filter((delta) => delta <= window).length;
-  // isinstance(total, int): True counts too in Python, but True > len(items) >= 1 never holds.
-  const truncated = isInt(total) && total > items.length;
-  const oldest = deltas.length > 0 ? largest(deltas) : null;
+  const truncated = isNumber(total) && total > items.length;
+  const oldest = deltas.length > 0 ? greatest(deltas) : null;
   if (truncated && count > 0 && oldest !== null && oldest <= window) {
     return perMonth(count, Math.max(oldest, MIN_OBSERVED_DAYS));
   }
@@ -88,7 +92,7 @@ export function itemsPerMonth(facts: unknown, args: MetricArgs, today: number): 
 
 /** count over `days` as a monthly rate, a month being 365/12 days (12 in 365 days is exactly 1). */
 export function perMonth(count: number, days: number): number {
-  // Same operation order as Python: (count * 365) / (days * 12).
+  // (count * 365) / (days * 12), in this order in both engines.
   return (count * 365) / (days * 12);
 }
 
@@ -96,7 +100,7 @@ export function perMonth(count: number, days: number): number {
 export function answeredShare(facts: unknown, args: MetricArgs): Scalar | null {
   const items = getPath(facts, strArg(args, "list"));
   if (!Array.isArray(items)) return null;
-  const maxStars = optionalArg(args, "max_stars") ?? null; // args.get: absent and null are both None
+  const maxStars = optionalArg(args, "max_stars") ?? null; // absent and null both mean "every item"
   const considered: Record<string, unknown>[] = [];
   for (const item of items) {
     if (!isObject(item) || typeof own(item, "answered") !== "boolean") continue;
@@ -104,5 +108,5 @@ export function answeredShare(facts: unknown, args: MetricArgs): Scalar | null {
     if (maxStars === null || (isNumber(stars) && isNumber(maxStars) && stars <= maxStars)) considered.push(item);
   }
   if (considered.length === 0) return "no_items";
-  return sum(considered, (item) => (own(item, "answered") === true ? 1 : 0)) / considered.length;
+  return leftSum(considered, (item) => (own(item, "answered") === true ? 1 : 0)) / considered.length;
 }

@@ -1,6 +1,6 @@
 // Checked access to a signal's free-form `args` (rule.schema.json types them as "object").
-// Python reads them as `args["x"]` and fails with KeyError/TypeError on a broken rule file; these
-// getters fail the same way, loudly, instead of computing with undefined.
+// A broken rule file fails loudly here (both engines refuse to compute with a missing argument)
+// instead of computing with undefined.
 import { isNumber, own } from "./factsAccess";
 import type { MetricArgs } from "./types";
 
@@ -36,7 +36,7 @@ export function strListArg(args: MetricArgs, name: string): readonly string[] {
   return value as readonly string[];
 }
 
-/** Python's `args.get(name, default)`; a JSON null is returned as null, like Python's None. */
+/** An optional argument: undefined when absent, null when the rule file says null. */
 export function optionalArg(args: MetricArgs, name: string): unknown {
   return own(args, name);
 }

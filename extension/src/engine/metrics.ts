@@ -1,8 +1,8 @@
-// Metrics: small pure functions named in the rule files (`"metric": "<name>"`). Port of
+// Metrics: small pure functions named in the rule files (`"metric": "<name>"`). Mirror of
 // backend/mpcheck/engine/metrics.py; METRICS has exactly the same keys. Each takes
 // (facts, args, today as a UTC day number) and returns a scalar or null (= unknown). Thresholds are
 // never here: they live in the bands of shared_rules/criteria/*.json.
-import { daysBetween, getPath, isInt, isNumber, isObject, isScalar, own, parseIsoDate } from "./factsAccess";
+import { daysBetween, getPath, isNumber, isObject, isScalar, own, parseIsoDate } from "./factsAccess";
 import {
   answeredShare, countWithinDays, daysSinceNewest, itemsPerMonth, medianOfField,
 } from "./listMetrics";
@@ -16,7 +16,7 @@ function demoLength(facts: unknown): Scalar | null {
   const available = getPath(facts, "demo.available");
   const days = getPath(facts, "demo.days");
   if (available === false) return 0;
-  if (isInt(days)) return days;
+  if (isNumber(days)) return days;
   return available === true ? "length_unknown" : null;
 }
 
@@ -52,19 +52,18 @@ function firstKnown(facts: unknown, args: MetricArgs): Scalar | null {
   return null;
 }
 
-// Python's `\s` (str patterns) is Unicode whitespace per str.isspace(); JS `\s` differs (it adds
-// U+FEFF and lacks U+001C-U+001F, U+0085), so the class is spelled out: the exact set Python matches.
-const PY_SPACE = "[\\t-\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
-const MSK_OFFSET = new RegExp(`мск${PY_SPACE}*([+\\-−–])${PY_SPACE}*([0-9]{1,2})`);
-const UTC_OFFSET = new RegExp(`(?:utc|gmt)${PY_SPACE}*([+\\-−–])${PY_SPACE}*([0-9]{1,2})`);
+// Between the zone name, the sign and the hours: spaces and tabs, plain or no-break (the ones
+// Marketplace pages use). Spelled out because "\\s" means different sets in Python and JavaScript.
+const GAP = "[ \\t\\u00a0\\u202f]";
+const MSK_OFFSET = new RegExp(`мск${GAP}*([+\\-−–])${GAP}*([0-9]{1,2})`);
+const UTC_OFFSET = new RegExp(`(?:utc|gmt)${GAP}*([+\\-−–])${GAP}*([0-9]{1,2})`);
 export const MOSCOW_UTC_OFFSET = 3;
 
 /** Absolute distance in hours between the support time zone and Moscow time. */
 function timezoneOffsetMsk(facts: unknown, args: MetricArgs): Scalar | null {
   const text = getPath(facts, strArg(args, "path"));
   if (typeof text !== "string") return null;
-  // toLowerCase (locale-free) vs Python's lower(): they differ only for characters that cannot
-  // form "мск", "москов", "utc", "gmt", a sign or an ASCII digit, so the matches are the same.
+  // Lower case: the zone names are matched in lower case (Cyrillic and Latin).
   const lowered = text.toLowerCase();
   let match = MSK_OFFSET.exec(lowered);
   if (match !== null) return Number(match[2]);
@@ -87,9 +86,9 @@ function ageDays(facts: unknown, args: MetricArgs, today: number): Scalar | null
 function partnerRatingZone(facts: unknown, args: MetricArgs): Scalar | null {
   const position = getPath(facts, "partner.rating_position");
   const total = getPath(facts, "partner.rating_total");
-  if (!isInt(position)) return null;
+  if (!isNumber(position)) return null;
   if (position <= numArg(args, "top")) return "top";
-  if (isInt(total) && position > total - numArg(args, "bottom")) return "bottom";
+  if (isNumber(total) && position > total - numArg(args, "bottom")) return "bottom";
   return position <= numArg(args, "upper") ? "upper" : "middle";
 }
 
@@ -97,7 +96,7 @@ function partnerRatingZone(facts: unknown, args: MetricArgs): Scalar | null {
 function linkPresent(facts: unknown, args: MetricArgs): Scalar | null {
   if (!isObject(facts) || !isObject(own(facts, "links"))) return null;
   const value = getPath(facts, strArg(args, "path"));
-  // bool(value) for a str or list: non-empty.
+  // A string or list links when it is non-empty.
   return typeof value === "string" || Array.isArray(value) ? value.length > 0 : false;
 }
 
@@ -107,23 +106,20 @@ function listLength(facts: unknown, args: MetricArgs): Scalar | null {
   return Array.isArray(value) ? value.length : null;
 }
 
-/** "free", "discount", or the price in roubles. */
-function priceState(facts: unknown): Scalar | null {
+/**
+ * "free", "discount" (a struck-out price above the current one), "promo_expired" (the same, but
+ * «Акция до» is already past, so the old price is not a current discount) or "paid".
+ */
+function priceState(facts: unknown, _args: MetricArgs, today: number): Scalar | null {
   const rub = getPath(facts, "price.rub");
   const old = getPath(facts, "price.old_rub");
-  // Python's `rub == 0` is also true for False.
-  if (getPath(facts, "price.free") === true || rub === 0 || rub === false) return "free";
+  if (getPath(facts, "price.free") === true || rub === 0) return "free";
   if (!isNumber(rub)) return null;
-  if (isNumber(old) && old > rub) return "discount";
-  return rub;
-}
-
-/** True when the solution costs money and has no trial at all. */
-function paidWithoutTrial(facts: unknown): Scalar | null {
-  const state = priceState(facts);
-  const available = getPath(facts, "demo.available");
-  if (state === null || typeof available !== "boolean") return null;
-  return state !== "free" && available === false;
+  if (isNumber(old) && old > rub) {
+    const until = parseIsoDate(getPath(facts, "price.discount_until"));
+    return until !== null && until < today ? "promo_expired" : "discount";
+  }
+  return "paid";
 }
 
 /**
@@ -134,7 +130,28 @@ function measuredOverDeclared(facts: unknown, args: MetricArgs): Scalar | null {
   const measured = getPath(facts, strArg(args, "measured"));
   const declared = getPath(facts, strArg(args, "declared"));
   if (!isNumber(measured) || !isNumber(declared) || measured < 0 || declared <= 0) return null;
-  return measured / declared; // IEEE division, as Python's true division: same bits in both engines
+  return measured / declared;
+}
+
+/**
+ * How many of the buyer's support tests took more than args.factor times the declared time. The
+ * tests are the list at args.tests, else the single newest test at args.latest. Unknown when the
+ * buyer recorded none or nothing declared is there to compare with.
+ */
+function supportBreaches(facts: unknown, args: MetricArgs): Scalar | null {
+  const declared = getPath(facts, strArg(args, "declared"));
+  let tests = getPath(facts, strArg(args, "tests"));
+  if (!Array.isArray(tests)) {
+    const latest = getPath(facts, strArg(args, "latest"));
+    tests = isObject(latest) ? [latest] : [];
+  }
+  const list = tests as unknown[];
+  if (list.length === 0 || !isNumber(declared) || declared <= 0) return null;
+  const factor = numArg(args, "factor");
+  return list.filter((test) => {
+    const hours = isObject(test) ? own(test, "response_hours") : undefined;
+    return isNumber(hours) && hours / declared > factor;
+  }).length;
 }
 
 export const METRICS: Readonly<Record<MetricName, Metric>> = {
@@ -153,11 +170,11 @@ export const METRICS: Readonly<Record<MetricName, Metric>> = {
   link_present: linkPresent,
   list_length: listLength,
   price_state: priceState,
-  paid_without_trial: paidWithoutTrial,
   measured_over_declared: measuredOverDeclared,
+  support_breaches: supportBreaches,
 };
 
-/** The metric named in a rule file; an unknown name fails as Python's KeyError does. */
+/** The metric named in a rule file; an unknown name is a broken rule file and fails loudly. */
 export function metric(name: string): Metric {
   if (!Object.hasOwn(METRICS, name)) throw new Error(`unknown metric ${JSON.stringify(name)}`);
   return METRICS[name as MetricName];

@@ -2,7 +2,7 @@
 import type { CriterionReport, Lang, Report } from "../shared/contracts";
 import type { PartnerStatus, ReportState } from "../shared/messages";
 import { criterionList } from "../ui/criterion-row";
-import { coverageText, headlineText, statusText, type RulesTexts } from "../ui/rules-text";
+import { coverageText, headlineText, profileText, statusText, type RulesTexts } from "../ui/rules-text";
 import { scoreStatus, statusIcon } from "../ui/status-icon";
 import type { Msg } from "../ui/strings";
 import { criterionLink } from "./links";
@@ -48,6 +48,8 @@ function summary(doc: Document, report: Report, partner: PartnerStatus, deps: Po
   line.append(statusIcon(doc, status), el(doc, "span", "mp-score", score));
   line.append(el(doc, "span", "mp-status-word", statusText(deps.rules, status, deps.lang)));
   line.append(el(doc, "span", "mp-coverage", coverageText(deps.rules, report, deps.lang)));
+  const profile = profileText(report, deps.lang);
+  if (profile !== null) line.append(el(doc, "span", "mp-profile", profile));
   box.append(line, el(doc, "p", "mp-headline", headlineText(report, deps.lang)));
   box.append(el(doc, "p", "mp-partner", deps.msg(PARTNER_KEY[partner])));
   box.append(compareControls(doc, deps), el(doc, "p", "mp-hint", deps.msg("colourHint")));

@@ -16,7 +16,13 @@ export type Lang = "ru" | "en";
 export type Localized = { ru: string; en: string };
 export type EvidenceSource = "page" | "backend" | "you";
 
-export interface Evidence { fact: string; value: unknown; source: EvidenceSource; signal?: string }
+export interface Evidence {
+  fact: string; value: unknown; source: EvidenceSource; signal?: string;
+  /** The engine's short name and locale text of the value (absent in reports stored by older versions). */
+  label?: Localized; text?: Localized;
+}
+
+export type UnknownReason = "not_on_page" | "markup_changed" | "backend_unreachable" | "partner_not_found" | "not_checked_by_you";
 
 export interface CriterionReport {
   id: CriterionId;
@@ -24,6 +30,11 @@ export interface CriterionReport {
   status: Status;
   points?: number | null;
   max_points?: number | null;
+  /** Signals known out of those that apply: a partly known step reads "3 из 5 сигналов". */
+  signals?: { known: number; total: number };
+  known_weight?: number | null;
+  weight?: number;
+  unknown_reason?: UnknownReason | null;
   evidence: Evidence[];
   message: Localized;
   check_yourself: Localized;
@@ -38,6 +49,9 @@ export interface Report {
   /** The engine's coverage counts (n/a steps are outside the total). */
   coverage_known?: number;
   coverage_total?: number;
+  /** Which profile judged it and why (SPEC §4); absent in reports stored by older versions. */
+  profile?: { id: string; chosen_by: "kind" | "user" | "default" } | string;
+  profile_label?: Localized;
   headline: { status: Status; key: string; message?: Localized };
   criteria: CriterionReport[];
 }

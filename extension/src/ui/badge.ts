@@ -9,7 +9,7 @@ import type { SinceLastVisit } from "../snapshots/diff";
 import { sinceLine } from "../snapshots/format";
 import { BADGE_CSS } from "./badge-style";
 import { criterionList } from "./criterion-row";
-import { coverageText, headlineText, statusText, type RulesTexts } from "./rules-text";
+import { coverageText, headlineText, profileText, statusText, type RulesTexts } from "./rules-text";
 import { statusIcon, scoreStatus } from "./status-icon";
 import type { Msg } from "./strings";
 import { el } from "./dom";
@@ -70,6 +70,8 @@ function summary(doc: Document, view: BadgeView, deps: BadgeDeps): HTMLElement {
   box.append(el(doc, "span", "mp-score", score));
   box.append(el(doc, "span", "mp-status-word", statusText(deps.rules, status, deps.lang)));
   box.append(el(doc, "span", "mp-coverage", coverageText(deps.rules, report, deps.lang)));
+  const profile = profileText(report, deps.lang);
+  if (profile !== null) box.append(el(doc, "span", "mp-profile", profile));
   return box;
 }
 

@@ -1,7 +1,7 @@
 // One checklist step as a list row, shared by the badge (compact) and the popup (detailed).
 // Rows carry data-criterion / data-status (SPEC §7). DOM APIs + textContent only.
 import type { CriterionReport, Lang } from "../shared/contracts";
-import { criterionTitle, statusText, type RulesTexts } from "./rules-text";
+import { criterionTitle, partialSignalsText, statusText, type RulesTexts } from "./rules-text";
 import { evidenceParts, sourceText } from "./evidence-text";
 import { statusIcon } from "./status-icon";
 import type { Msg } from "./strings";
@@ -22,6 +22,8 @@ function rowHeader(doc: Document, c: CriterionReport, ctx: RowContext): HTMLElem
   head.append(statusIcon(doc, c.status));
   head.append(el(doc, "span", "mp-row-title", `${c.step}. ${criterionTitle(ctx.rules, c.id, ctx.lang)}`));
   head.append(el(doc, "span", "mp-row-status", statusText(ctx.rules, c.status, ctx.lang)));
+  const partial = partialSignalsText(ctx.rules, c, ctx.lang);
+  if (partial !== null) head.append(el(doc, "span", "mp-row-signals", partial));
   return head;
 }
 

@@ -1,7 +1,6 @@
 // Evidence values are arbitrary JSON from facts; they are shown as short plain text (never HTML).
-import { formatValue as formatRuleValue } from "../engine/formatting";
 import type { Evidence, Lang } from "../shared/contracts";
-import { evidenceLabel, evidenceStyle, type RulesTexts } from "./rules-text";
+import { evidenceLabel, type RulesTexts } from "./rules-text";
 import type { Msg } from "./strings";
 
 const MAX = 120;
@@ -22,11 +21,11 @@ export function sourceText(msg: Msg, source: Evidence["source"]): string {
 }
 
 /**
- * One evidence entry as the buyer reads it: the signal's short name from the rules and its value
- * in the rules' number style ("Отвечено негативных отзывов: 67 %"), not the raw fact path.
+ * One evidence entry as the buyer reads it: the engine's own label and locale text («Цена:
+ * 12 990 руб.»), so the badge, the popup and the CLI write a value the same way; an entry from an
+ * older stored report without them falls back to the rules' short name and the raw value.
  */
 export function evidenceParts(rules: RulesTexts, criterionId: string, ev: Evidence, lang: Lang): { label: string; value: string } {
-  const style = evidenceStyle(rules, criterionId, ev.signal);
-  const value = typeof ev.value === "number" && style !== "plain" ? formatRuleValue(ev.value, style, lang) : formatValue(ev.value);
-  return { label: evidenceLabel(rules, criterionId, ev.signal, ev.fact, lang), value };
+  const label = ev.label?.[lang] ?? evidenceLabel(rules, criterionId, ev.signal, ev.fact, lang);
+  return { label, value: ev.text?.[lang] ?? formatValue(ev.value) };
 }

@@ -1,6 +1,6 @@
 // Texts that belong to the rules (status words, coverage phrase, step titles, page anchors) are
 // read from the bundled rules so the extension and the backend say the same thing.
-import type { CriterionId, Lang, Localized, Report, Status } from "../shared/contracts";
+import type { CriterionId, CriterionReport, Lang, Localized, Report, Status } from "../shared/contracts";
 import { CRITERIA } from "../shared/contracts";
 import { isObject } from "../shared/guards";
 import { fill } from "./strings";
@@ -79,8 +79,18 @@ export function evidenceLabel(rules: RulesTexts, criterionId: string, signalId: 
   return localized(signalRule(rules, criterionId, signalId)?.label, lang) ?? fact;
 }
 
-/** How the rules say a signal's value reads (percent, one decimal, money), for evidence lists. */
-export function evidenceStyle(rules: RulesTexts, criterionId: string, signalId: string | undefined): string {
-  const style = signalRule(rules, criterionId, signalId)?.format;
-  return typeof style === "string" ? style : "plain";
+/**
+ * "3 из 5 сигналов" for a step judged on part of its signals (the rules' own phrase), else null:
+ * a fully known, unknown or not applicable step needs no such note.
+ */
+export function partialSignalsText(rules: RulesTexts, c: CriterionReport, lang: Lang): string | null {
+  const counts = c.signals;
+  if (!counts || counts.known === 0 || counts.known >= counts.total) return null;
+  const template = localized(texts(rules).signals, lang) ?? (lang === "ru" ? "{known} из {total} сигналов" : "{known} of {total} signals");
+  return fill(template, { known: counts.known, total: counts.total });
+}
+
+/** The profile the report was judged with, as its label ("Модуль (популярная категория)"), or null. */
+export function profileText(report: Report, lang: Lang): string | null {
+  return report.profile_label?.[lang] ?? null;
 }

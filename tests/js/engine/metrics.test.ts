@@ -1,9 +1,10 @@
-// Edge cases of the TypeScript port where JavaScript's defaults would silently differ from Python:
-// bools vs numbers, future dates, empty lists, truncated lists, date validity, rounding, regexes.
+// Edge cases of the TypeScript engine where JavaScript's defaults would silently differ from the
+// rules SPEC writes down: bools vs numbers, future dates, empty lists, truncated lists, date
+// validity, rounding, regexes. (The number rules themselves are vectors: numbers.test.ts.)
 import { describe, expect, test } from "vitest";
 import { matches, sameScalar } from "../../../extension/src/engine/bands";
 import { getPath, parseIsoDate } from "../../../extension/src/engine/factsAccess";
-import { fill, fixed1, formatValue, groupThousands, roundHalfUp } from "../../../extension/src/engine/formatting";
+import { fill, roundHalfUp } from "../../../extension/src/engine/formatting";
 import { METRICS } from "../../../extension/src/engine/metrics";
 import type { MetricArgs, MetricName, Scalar } from "../../../extension/src/engine/types";
 
@@ -25,9 +26,8 @@ describe("strict typing: true is not 1", () => {
     expect(METRICS.demo_length(facts({ demo: { available: true, days: true } }), {}, TODAY)).toBe("length_unknown");
     expect(METRICS.partner_rating_zone(facts({ partner: { rating_position: true } }), { top: 10, upper: 50, bottom: 30 }, TODAY)).toBeNull();
     expect(METRICS.value_at(facts({ support: { response_hours: true } }), { path: "support.response_hours" }, TODAY)).toBe(true);
-    // ...except where Python's own `== 0` treats False as 0
-    expect(METRICS.price_state(facts({ price: { rub: false } }), {}, TODAY)).toBe("free");
-    expect(METRICS.items_per_month(facts({ reviews: { total: false, items: [] } }), REVIEWS_RATE, TODAY)).toBe(0);
+    expect(METRICS.price_state(facts({ price: { rub: false } }), {}, TODAY)).toBeNull();
+    expect(METRICS.items_per_month(facts({ reviews: { total: false, items: [] } }), REVIEWS_RATE, TODAY)).toBeNull();
   });
 });
 
@@ -93,11 +93,12 @@ describe("facts access", () => {
   });
 });
 
-describe("time zones use Python's whitespace", () => {
+describe("time zones: spaces and tabs, plain or no-break, between name, sign and hours", () => {
   const offset = (tz: string): unknown =>
     METRICS.timezone_offset_msk(facts({ support: { timezone: tz } }), { path: "support.timezone" }, TODAY);
   test.each([
-    ["МСК+4", 4], ["мск\u00a0+\u00a02", 2], ["мск\u001c+3", 3], ["мск\ufeff+3", 0], ["UTC−5", 8], ["gmt+7", 4],
+    ["МСК+4", 4], ["мск\u00a0+\u00a02", 2], ["мск\t+\u202f3", 3], ["мск\u001c+3", 0], ["мск\ufeff+3", 0],
+    ["UTC−5", 8], ["gmt+7", 4],
     ["Московское время", 0], ["Europe/Berlin", null],
   ] as const)("%j -> %j", (tz, want) => {
     expect(offset(tz)).toBe(want);
@@ -110,23 +111,32 @@ describe("formatting", () => {
     expect(roundHalfUp(-0.5)).toBe(0);
     expect(roundHalfUp(2.5)).toBe(3);
   });
-  test("values", () => {
-    expect(formatValue(1 / 3, "percent", "ru")).toBe("33 %");
-    expect(formatValue(12990, "money", "en")).toBe("12 990");
-    expect(formatValue(-1234567, "money", "en")).toBe("-1 234 567");
-    expect(formatValue(20.5, "decimal1", "ru")).toBe("20,5");
-    expect(formatValue(3.96, "decimal1", "en")).toBe("4");
-    expect(formatValue(true, "plain", "en")).toBe("True");
-    expect(formatValue(null, "plain", "en")).toBe("");
-    expect(formatValue(1e21, "plain", "en")).toBe("1000000000000000000000");
-    expect(groupThousands(0)).toBe("0");
+  test("fill substitutes each placeholder once and never expands replacement patterns", () => {
+    expect(fill("a {value} b {value}", { value: "$&" })).toBe("a $& b $&");
+    expect(fill("a {value} b {old} {x}", { value: "{old}", old: "9" })).toBe("a {old} b 9 {x}");
+    expect(fill("{{value}}", { value: "1" })).toBe("{1}");
   });
-  test("one decimal rounds the exact value half to even, like Python", () => {
-    expect(fixed1(2 ** 50 + 0.25)).toBe("1125899906842624.2");
-    expect(fixed1(2 ** 50 + 0.75)).toBe("1125899906842624.8");
-    expect(fixed1(-0.1)).toBe("-0.1");
+});
+
+describe("price and support breaches", () => {
+  const price = (p: Record<string, unknown>): unknown => METRICS.price_state(facts({ price: p }), {}, TODAY);
+  test("an expired promotion is no discount; one ending today still is", () => {
+    expect(price({ rub: 7900, old_rub: 9900, discount_until: "2026-11-26" })).toBe("promo_expired");
+    expect(price({ rub: 7900, old_rub: 9900, discount_until: "2026-11-27" })).toBe("discount");
+    expect(price({ rub: 7900, old_rub: 9900 })).toBe("discount");
+    expect(price({ rub: 9900, old_rub: 9900 })).toBe("paid");
+    expect(price({ rub: 0 })).toBe("free");
+    expect(price({ rub: null, free: true })).toBe("free");
+    expect(price({ rub: null })).toBeNull();
   });
-  test("fill does not expand replacement patterns", () => {
-    expect(fill("a {value} b {value}", "$&")).toBe("a $& b $&");
+  const BREACH = { tests: "buyer.support_tests", latest: "buyer.support_test", declared: "support.response_hours", factor: 2 };
+  const breaches = (buyer: unknown, declared: unknown): unknown =>
+    METRICS.support_breaches(facts({ buyer, support: { response_hours: declared } }), BREACH, TODAY);
+  test("counts tests over twice the declared time; exactly twice is no breach", () => {
+    expect(breaches({ support_tests: [{ response_hours: 8 }, { response_hours: 8.5 }, { response_hours: 20 }] }, 4)).toBe(2);
+    expect(breaches({ support_test: { response_hours: 9 } }, 4)).toBe(1);
+    expect(breaches({ support_tests: [] }, 4)).toBeNull();
+    expect(breaches({ support_test: { response_hours: 9 } }, 0)).toBeNull();
+    expect(breaches(null, 4)).toBeNull();
   });
 });

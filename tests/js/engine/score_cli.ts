@@ -3,10 +3,11 @@
 // (bundled on the fly with esbuild; not part of the extension).
 //   node score_cli.mjs <rules_dir> <facts.json> <today> [profile|-] [disabled,ids]  -> one report
 //   node score_cli.mjs <rules_dir> --batch   stdin: JSON lines {facts, today, profile?, disabled?}
-//                                            stdout: one report (or {"error": ...}) per line
+//                                            stdout: one report, {"error": "invalid_facts", "field"}
+//                                            for facts the door refuses, or {"error": ...}, per line
 //   node score_cli.mjs <rules_dir> --version -> the rules fingerprint
 import { readFileSync } from "node:fs";
-import { buildReport, type Facts, type RulesBundle } from "../../../extension/src/engine";
+import { buildReport, FactsError, type Facts, type RulesBundle } from "../../../extension/src/engine";
 import { readJson, readRules, rulesFingerprint } from "./rulesDir";
 
 interface Job { facts: Facts; today: string; profile?: string | null; disabled?: string[] }
@@ -26,6 +27,7 @@ function batch(rules: RulesBundle): void {
     try {
       return score(rules, JSON.parse(line) as Job);
     } catch (error) {
+      if (error instanceof FactsError) return JSON.stringify({ error: "invalid_facts", field: error.field, message: error.message });
       return JSON.stringify({ error: String(error) });
     }
   });

@@ -1,4 +1,5 @@
-// Evidence reads as the rules name it ("Last review, days ago: 3"), with the rules' number style.
+// Evidence reads as the engine labels and writes it («Цена: 12 990 руб.»); an entry stored by an
+// older version without them reads by the rules' short label and its raw value.
 import { describe, expect, it } from "vitest";
 import { evidenceParts } from "../../../extension/src/ui/evidence-text";
 import { readRulesTexts } from "./fixtures";
@@ -11,11 +12,13 @@ describe("evidenceParts", () => {
     expect(evidenceParts(texts, "reviews", ev, "ru")).toEqual({ label: "Последний отзыв, дней назад", value: "3" });
     expect(evidenceParts(texts, "reviews", ev, "en")).toEqual({ label: "Last review, days ago", value: "3" });
   });
-  it("formats shares as percent and rates with one decimal, as the messages do", () => {
-    const share = { fact: "reviews.items", value: 2 / 3, source: "page" as const, signal: "negative_answered" };
-    expect(evidenceParts(texts, "reviews", share, "en").value).toBe("67 %");
-    const rate = { fact: "reviews.items", value: 3.6349, source: "page" as const, signal: "regularity" };
-    expect(evidenceParts(texts, "reviews", rate, "ru").value).toBe("3,6");
+  it("shows the engine's own label and locale text (one number formatter, in the engine)", () => {
+    const price = {
+      fact: "price.old_rub", value: 9900, source: "page" as const, signal: "price_state",
+      label: { ru: "Зачёркнутая цена", en: "Struck-out price" }, text: { ru: "9 900 руб.", en: "9 900 RUB" },
+    };
+    expect(evidenceParts(texts, "price", price, "ru")).toEqual({ label: "Зачёркнутая цена", value: "9 900 руб." });
+    expect(evidenceParts(texts, "price", price, "en")).toEqual({ label: "Struck-out price", value: "9 900 RUB" });
   });
   it("lists the support channels themselves, not their tier", () => {
     const ev = { fact: "support.channels", value: ["ticket", "chat"], source: "page" as const, signal: "channels" };

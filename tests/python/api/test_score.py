@@ -19,13 +19,15 @@ def test_score_returns_report_for_valid_facts(client: FlaskClient, demo14_facts:
         "demo", "support", "reviews", "updates", "developer", "packaging", "cases", "price", "account_manager",
     ]  # fmt: skip
     assert report["headline"]["key"] == "demo_first"
-    assert report["coverage_known"] == 7 and report["score"] is not None
+    # 6 of 8 steps: the price is information (not applicable), developer and account manager unknown
+    assert (report["coverage_known"], report["coverage_total"]) == (6, 8) and report["score"] is not None
 
 
 def test_profile_and_disabled_options_change_the_report(client: FlaskClient, demo14_facts: dict) -> None:
     plain = client.post(f"/api/v1/score{TODAY}", json=demo14_facts).get_json()
     narrow = client.post(f"/api/v1/score{TODAY}&profile=narrow&disabled=demo", json=demo14_facts).get_json()
-    assert plain["profile"] == "module" and narrow["profile"] == "narrow"
+    assert plain["profile"] == {"id": "module", "chosen_by": "kind"}
+    assert narrow["profile"] == {"id": "narrow", "chosen_by": "user"}
     demo = next(c for c in narrow["criteria"] if c["id"] == "demo")
     assert demo["status"] == "not_applicable" and demo["key"] == "disabled"
     assert narrow["coverage_total"] == plain["coverage_total"] - 1

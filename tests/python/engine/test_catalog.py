@@ -38,15 +38,43 @@ def test_nine_criteria_in_checklist_order() -> None:
 
 
 def test_schemas_are_valid_schemas() -> None:
-    for name in ("facts.schema.json", "rule.schema.json"):
+    for name in ("facts.schema.json", "rule.schema.json", "report.schema.json"):
         Draft202012Validator.check_schema(json.loads((RULES_DIR / name).read_text(encoding="utf-8")))
+
+
+def reachable_statuses(rule: dict) -> set[str]:
+    """Every status the rule can give: its bands' verdicts, not_applicable when it has an excuse or
+    is informational, and unknown (every criterion can lack its facts). Price: n/a, bad, unknown."""
+    outcomes = {band["outcome"] for signal in rule["signals"] for band in signal["bands"]} | {"unknown"}
+    outcomes.discard("not_applicable")
+    if rule.get("informational") or any("not_applicable_when" in signal for signal in rule["signals"]):
+        outcomes.add("not_applicable")
+    return outcomes
 
 
 @pytest.mark.parametrize("cid", ORDER)
 def test_vectors_cover_every_outcome(cid: str) -> None:
     seen = {case["expect"]["criteria"][cid]["status"] for case in vector_cases(cid)
             if "status" in case["expect"].get("criteria", {}).get(cid, {})}  # fmt: skip
-    assert seen >= REQUIRED_OUTCOMES
+    assert seen >= reachable_statuses(RULES.criteria[cid])
+    assert cid == "price" or seen >= REQUIRED_OUTCOMES
+
+
+def test_price_is_never_merit() -> None:
+    """SPEC §4: price never lowers or raises quality; only withdrawal is a verdict."""
+    price = RULES.criteria["price"]
+    assert {price["weights"][p] for p in ("module", "site", "narrow")} == {0}
+    verdicts = {
+        (s["id"], b["key"]) for s in price["signals"] for b in s["bands"] if b["outcome"] != "not_applicable"
+    }
+    assert verdicts == {("availability", "withdrawn")}
+
+
+def test_every_unknown_reason_has_a_text_and_is_named_by_spec() -> None:
+    spec = {"not_on_page", "markup_changed", "backend_unreachable", "partner_not_found", "not_checked_by_you"}
+    policy = RULES.scoring["unknown_reasons"]
+    named = set(policy["by_source"].values()) | {o["reason"] for o in policy["overrides"]}
+    assert named == spec == set(RULES.scoring["texts"]["unknown_reasons"])
 
 
 @pytest.mark.parametrize("cid", ORDER)

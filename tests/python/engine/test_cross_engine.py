@@ -3,8 +3,10 @@
 The TypeScript engine runs through tests/js/engine/score_cli.ts, bundled here with esbuild, in one
 batch per rules directory. Inputs: every shared vector, the five reference fixture pages under each
 profile, the off-the-happy-path facts in tests/js/engine/edge_cases.json and one time zone per
-whitespace character. The last test proves "policy is data": one threshold changed in a copy of
-shared_rules moves both engines, and the rules fingerprint, with no code touched.
+whitespace character. Facts outside facts.schema.json (edge_cases.json "refused") must be refused by
+both engines at their door, naming the same field: the rules mean what SPEC says for the facts the
+schema allows, and nothing else. The last test proves "policy is data": one threshold changed in a
+copy of shared_rules moves both engines, and the rules fingerprint, with no code touched.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from typing import Any
 import pytest
 from mpcheck.engine import build_report
 from mpcheck.rules import Rules, read_rules, rules_fingerprint
+from mpcheck.validation import FactsError
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 RULES_DIR = REPO_ROOT / "shared_rules"
@@ -59,6 +62,9 @@ def _cases() -> dict[str, dict[str, Any]]:
 
 
 CASES = _cases()
+REFUSED = {
+    f"refused: {case['name']}": case for case in json.loads(EDGE_CASES.read_text(encoding="utf-8"))["refused"]
+}
 VECTOR_COUNT = sum(
     len(json.loads(p.read_text(encoding="utf-8"))["cases"]) for p in (RULES_DIR / "vectors").glob("*.json")
 )
@@ -149,6 +155,22 @@ def test_full_reports_agree(case_id: str, ts_by_case: dict[str, Any]) -> None:
     ts = ts_by_case[case_id]
     assert "error" not in ts, ts
     assert list(differences(py, ts)) == []
+
+
+@pytest.fixture(scope="module")
+def ts_refusals(score_cli: Path) -> dict[str, Any]:
+    jobs = [_job(case["facts"], case["today"]) for case in REFUSED.values()]
+    return dict(zip(REFUSED, ts_reports(score_cli, RULES_DIR, jobs), strict=True))
+
+
+@pytest.mark.parametrize("case_id", list(REFUSED))
+def test_off_schema_facts_are_refused_by_both(case_id: str, ts_refusals: dict[str, Any]) -> None:
+    case = REFUSED[case_id]
+    with pytest.raises(FactsError) as refused:
+        python_report(read_rules(RULES_DIR), _job(case["facts"], case["today"]))
+    assert refused.value.field == case["field"]
+    assert ts_refusals[case_id]["error"] == "invalid_facts"
+    assert ts_refusals[case_id]["field"] == case["field"]
 
 
 def test_rules_fingerprint_agrees(score_cli: Path) -> None:
