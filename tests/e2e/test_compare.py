@@ -66,7 +66,7 @@ def test_price_rule_and_recommendation(compare: Page) -> None:
     assert pair("nordlab.smartseo", "tehnostar.importer") == "false"  # 5 090 rub: insignificant for a module
     assert pair("nordlab.smartseo", "quickdev.callbackpro") == "true"  # 9 490 rub: significant
     rec = compare.locator("#cmp-recommendation")
-    assert rec.get_attribute("data-kind") == "quality"
+    assert rec.get_attribute("data-kind") == "winner"
     assert rec.get_attribute("data-winner") == "nordlab.smartseo"
     text = (rec.locator(".cmp-recommendation-text").text_content() or "").replace("\u00a0", " ")
     assert "NordLab" in text and "5 090" in text

@@ -11,8 +11,10 @@ from playwright.sync_api import BrowserContext, Dialog, Page
 
 from tests.e2e.browser import extension_id, service_worker, set_backend
 from tests.e2e.compare_flow import add_from_badge, column_order, open_compare
-from tests.e2e.helpers import FULL_BADGE, open_popup, tab_id_for, ui_text, wait_badge_ready
+from tests.e2e.helpers import FULL_BADGE, open_popup, tab_id_for, ui_lang, ui_text, wait_badge_ready
 from tests.e2e.pages import HOSTILE_CODE, category_url, solution_url
+
+EXPECTED_FACTS = Path(__file__).resolve().parents[1] / "fixtures" / "marketplace" / "expected"
 
 
 def stored_codes(ctx: BrowserContext) -> list[str]:
@@ -117,3 +119,56 @@ def test_popup_toggle_and_link(ctx: BrowserContext, page: Page, closed_port_url:
         compare.close()
     finally:
         popup.close()
+
+
+def _snapshot(code: str, name: str, facts: dict) -> dict:
+    facts = {**facts, "code": code, "name": name}
+    return {
+        "code": code,
+        "name": name,
+        "url": solution_url(code),
+        "kind": facts.get("kind"),
+        "added": "2026-11-27",
+        "captured": "2026-11-27",
+        "facts": facts,
+        "report": None,
+    }
+
+
+def test_three_weak_candidates_name_none(ctx: BrowserContext, closed_port_url: str) -> None:
+    """A pseudo-demo module, a stale shop and a withdrawn copy: the page says «keep looking»,
+    names no best, warns about the withdrawn one and the mixed kinds, and lists what to check."""
+    set_backend(ctx, closed_port_url)
+    pseudo = json.loads(
+        (EXPECTED_FACTS / "solution_module_pseudo_demo_1day.json").read_text(encoding="utf-8")
+    )
+    shop = json.loads((EXPECTED_FACTS / "solution_shop_paid_nodemo_stale.json").read_text(encoding="utf-8"))
+    items = [
+        _snapshot("quickdev.callbackpro", "QuickDev", pseudo),
+        _snapshot("atelier.fashionshop", "Atelier", shop),
+        _snapshot("quickdev.gone", "QuickDev (снят)", {**pseudo, "withdrawn": True}),
+    ]
+    service_worker(ctx).evaluate(f"() => chrome.storage.local.set({{shortlist: {json.dumps(items)}}})")
+    compare = open_compare(ctx)
+    try:
+        rec = compare.locator("#cmp-recommendation")
+        assert rec.get_attribute("data-kind") == "none_good"
+        assert rec.get_attribute("data-winner") is None
+        text = rec.locator(".cmp-recommendation-text").text_content() or ""
+        assert text.startswith(
+            "Ни одно не проходит — ищите дальше" if ui_lang(ctx) == "ru" else "None passes: keep looking"
+        )
+        warnings = compare.eval_on_selector_all(
+            "[data-warning]", "els => els.map(e => [e.dataset.warning, e.dataset.codes])"
+        )
+        assert ["withdrawn_in_list", "quickdev.gone"] in warnings
+        assert ["mixed_kinds", "quickdev.callbackpro atelier.fashionshop quickdev.gone"] in warnings
+        assert (
+            compare.locator(
+                '#cmp-questions li[data-code="atelier.fashionshop"][data-question="developer"]'
+            ).count()
+            == 1
+        )
+        assert compare.locator("td[data-best]").count() >= 1  # best cells still mark the rows
+    finally:
+        compare.close()
