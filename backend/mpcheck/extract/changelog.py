@@ -1,8 +1,13 @@
 """«Что нового»: one entry per release row, newest first, with the description length in characters.
 
-Rows are the dated blocks of the log tab (legacy `<tr><td><b>4.6.1</b> (24.11.2026)</td><td>…</td>`,
-div lists, «Версия 1.0.3 от 30.08.2025»). `chars` is measured on block text (block boundaries become
-spaces, runs collapse), on the description only, as fixtures/expected/README.md defines it.
+A row is any dated block of the log section (items.py): a legacy `<tr><td><b>4.6.1</b>
+(24.11.2026)</td><td>…</td>`, a column table, `dt`+`dd`, a heading and its paragraphs, a list item.
+Its version is the version token that opens the row (after «Версия», «v») or stands next to its
+date; a version further inside the description (a 1C-Bitrix core version, «совместимо с 23.300.100»)
+is never the row's. The date is the row's date as the shared dates module reads it (DD.MM.YYYY,
+DD.MM.YY, month words with or without a year, `time[datetime]`). `chars` is measured on block text
+(block boundaries become spaces, runs collapse) of the description only: the row without its
+version, its date and their labels (fixtures/expected/README.md).
 """
 
 from __future__ import annotations
@@ -13,52 +18,83 @@ from typing import Any
 from mpcheck.extract.context import Page
 from mpcheck.extract.dates import parse_date
 from mpcheck.extract.feedback import newest_first
-from mpcheck.extract.label_table import Table, table
-from mpcheck.extract.text import block_text, fold, fold_normed
-
-_LEAD = " —–-:.;,)"
-
-
-def _rows(rules: Table) -> list[tuple[re.Pattern[str], int, int]]:
-    """(regex, version group, date group) of every row form, paired once instead of per row."""
-    entries = rules.entries("changelog", "rows")
-    return [
-        (p, e["version_group"], e["date_group"])
-        for e, p in zip(entries, rules.rx("changelog", "rows"), strict=True)
-    ]
+from mpcheck.extract.items import date_search
+from mpcheck.extract.label_table import table
+from mpcheck.extract.text import block_text, fold
 
 
-def _parse_normed(text: str, folded: str) -> dict[str, Any] | None:
-    """`parse_row` given the text and its `fold` (offsets in `folded` are offsets in `text`)."""
-    rules = table()
-    for pattern, version_group, date_group in rules.memo("changelog:rows", _rows):
-        m = pattern.match(folded)
-        if m:
-            date = parse_date(m.group(date_group))
-            description = text[m.end() :].lstrip(_LEAD).strip()
-            return {"version": m.group(version_group), "date": date, "chars": len(description)}
-    m = rules.search(folded, "changelog", "version_only")
-    if not m:
+def _date_span(folded: str) -> tuple[int, int] | None:
+    """Where the first date of a row's text is (any form of the table), else None."""
+    m = date_search(folded)
+    if m is None:
         return None
-    description = text[m.end() :].lstrip(_LEAD).strip()
-    return {"version": m.group(1), "date": None, "chars": len(description)}
+    start = m.start()
+    while start < m.end() and not folded[start].isalnum():
+        start += 1  # a form may match its left boundary character («(24.11.26»)
+    return start, m.end()
+
+
+def _versions(folded: str, start: int, end: int) -> list[re.Match[str]]:
+    pattern = table().rx("changelog", "version_token")[0]
+    return list(pattern.finditer(folded, start, end))
+
+
+def _version(folded: str, span: tuple[int, int] | None) -> re.Match[str] | None:
+    """The row's version: opening the row, or next to its date (only separators and labels between)."""
+    rules = table()
+    gap = rules.rx("changelog", "version_gap")[0]
+    ds, de = span if span else (len(folded), len(folded))
+    for m in _versions(folded, 0, ds):
+        if gap.fullmatch(folded, 0, m.start(1)) or (span and gap.fullmatch(folded, m.end(1), ds)):
+            return m
+    if span:
+        for m in _versions(folded, de, len(folded)):
+            return m if gap.fullmatch(folded, de, m.start(1)) else None
+    return None
+
+
+def _description(text: str, folded: str, cuts: list[tuple[int, int]]) -> int:
+    """Characters of the row's text outside its version and date, trimmed of their labels."""
+    rules = table()
+    pieces, at = [], 0
+    for start, end in sorted(cuts):
+        pieces.append((at, start))
+        at = max(at, end)
+    pieces.append((at, len(text)))
+    kept = []
+    for start, end in pieces:
+        piece = folded[start:end]
+        lead = rules.search(piece, "changelog", "lead")
+        trail = rules.search(piece, "changelog", "trail")
+        a = start + (lead.end() if lead else 0)
+        b = start + (trail.start() if trail else len(piece))
+        if b > a:
+            kept.append(text[a:b])
+    return len(" ".join(kept))
+
+
+def _row(text: str, date: str | None) -> dict[str, Any] | None:
+    """{version, date, chars} of one row's block text (the item's date wins over its text's)."""
+    folded = fold(text)
+    span = _date_span(folded)
+    version = _version(folded, span)
+    if version is None:
+        return None
+    cuts = [version.span(1)] + ([span] if span else [])
+    found = date or (parse_date(text[span[0] : span[1]]) if span else None)
+    return {"version": version.group(1), "date": found, "chars": _description(text, folded, cuts)}
 
 
 def parse_row(text: str) -> dict[str, Any] | None:
     """{version, date, chars} of one row's block text, or None when it has no version."""
-    return _parse_normed(text, fold(text))
-
-
-def _item_row(item: Any) -> dict[str, Any] | None:
-    text = block_text(item)  # normalised already: only the ё fold is left to do
-    return _parse_normed(text, fold_normed(text))
+    return _row(text, None)
 
 
 def changelog(page: Page) -> list[dict[str, Any]] | None:
-    """Entries of the log tab (None when the page has no such tab)."""
+    """Entries of the log section (None when the page has no such section)."""
     listing = page.listings.get("log")
     if listing is None:
         return None
-    entries = [row for row in map(_item_row, listing.items) if row]
+    entries = [row for item in listing.items if (row := _row(block_text(item), listing.dates.get(item)))]
     page.found_by["changelog"] = "tab-body"
     return newest_first(entries)

@@ -1,53 +1,103 @@
 """Comments (Обсуждения): the stated total and the top-level messages shown on the page.
 
-A comment item is a top-level message; the partner's replies — nested, or flat messages addressed
-«Имя, …» (the Bitrix Answer() prefill) or linked by data-parent — mark their target as answered and
-are not items themselves. Shared helpers: feedback.py.
+A comment item is a top-level message. It is answered by a reply of the partner (feedback.answers):
+nested in it, or — in a flat list — a message of the partner addressed «Имя, …» (the Bitrix
+Answer() prefill), linked by `data-parent`, or marked as a reply right after it. Such a flat reply
+marks its target and is not an item itself. A reply by anyone else answers nothing.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from mpcheck.extract.context import Page
 from mpcheck.extract.dates import find_dates
-from mpcheck.extract.feedback import has_pager, marks, newest_first, stated
-from mpcheck.extract.items import Listing
+from mpcheck.extract.feedback import (
+    MAX_TITLE_CHARS,
+    answers,
+    has_pager,
+    is_partner,
+    name_key,
+    newest_first,
+    read_items,
+    stated,
+)
+from mpcheck.extract.items import Listing, date_search, item_of
 from mpcheck.extract.label_table import table
 from mpcheck.extract.text import fold, inline_text
 
+_LEAD = " ,:—–-"
 
-def _message(listing: Listing, item: Any, partner: str, badges: dict[Any, list[Any]]) -> dict[str, Any]:
-    """Date, author, whether the partner wrote it, whom it addresses, nested partner answers."""
+
+def _after_date(text: str, at: int) -> str:
+    """The text after the date that starts at `at` (its own characters cut off)."""
+    rest = text[at:]
+    m = date_search(fold(rest))
+    if m and m.start() == 0:
+        rest = rest[m.end() :]
+    return rest.lstrip(_LEAD)
+
+
+def _header_badges(listing: Listing) -> set[Any]:
+    """Items with a developer badge in their own header (up to their first date)."""
+    badge = table().any_search(("comments", "developer_badge"))
+    found = set()
+    for at, (el, own) in enumerate(listing.owns):
+        if len(own) <= MAX_TITLE_CHARS and badge(fold(own)):
+            item = item_of(listing, el)
+            if item is not None and at <= listing.firsts.get(item, -1):
+                found.add(item)
+    return found
+
+
+def _header(listing: Listing, item: Any) -> list[str]:
+    """The item's own texts up to and including its first date: author, badges, the date."""
+    start, first = listing.starts.get(item), listing.firsts.get(item)
+    if start is None or first is None:
+        return []
+    return [own for _, own in listing.owns[start : first + 1] if len(own) <= MAX_TITLE_CHARS]
+
+
+def _message(listing: Listing, item: Any, me: str, badged: bool) -> dict[str, Any]:
+    """Date, author, whether the partner wrote it, whom it addresses."""
     text = inline_text(item)
     dates = find_dates(text)
-    author = text[: dates[0][0]].strip(" ,:—-") if dates else ""
-    by_partner = (bool(partner) and fold(author).lower().startswith(fold(partner).lower())) or (
-        item in badges and bool(author)
+    author = text[: dates[0][0]].strip(_LEAD) if dates else ""
+    header = _header(listing, item)
+    words = item.get("class") or ""
+    hinted = not me and bool(table().search(fold(words), "comments", "partner_hint"))
+    by_partner = bool(author) and (
+        (bool(me) and any(is_partner(own, me) for own in header)) or badged or hinted
     )
-    after = re.sub(r"^[0-9.: ]+", "", text[dates[0][0] :] if dates else text)
-    m = table().search(after, "comments", "addressed")
-    nested = False
-    for pos, _ in dates[1:]:  # a later dated block signed by the partner is a nested answer
-        if partner and fold(partner).lower() in fold(text[max(0, pos - 40) : pos]).lower():
-            nested = True
+    m = table().search(_after_date(text, dates[0][0]) if dates else text, "comments", "addressed")
     return {
         "el": item,
         "date": listing.dates.get(item),
-        "author": fold(author).lower(),
+        "author": name_key(author),
         "by_partner": by_partner,
-        "to": fold(m.group(1)).lower() if m and by_partner else None,
-        "answered": nested,
+        "to": name_key(m.group(1)) if m and by_partner else None,
+        "reply": bool(table().search(fold(words), "comments", "reply_hint")),
+        "answered": False,
     }
 
 
-def _target(msgs: list[dict[str, Any]], reply: dict[str, Any]) -> dict[str, Any] | None:
+def _parent(msgs: list[dict[str, Any]], at: int) -> dict[str, Any] | None:
+    """The message a flat message replies to by structure: `data-parent`, or a reply row's class."""
+    reply = msgs[at]
     parent_id = reply["el"].get("data-parent")
     if parent_id:
         for msg in msgs:
             if parent_id in (msg["el"].get("data-id"), msg["el"].get("id")):
                 return msg
+    if reply["reply"]:  # marked as a reply, no link: the nearest top-level message above it
+        for msg in reversed(msgs[:at]):
+            if not msg["reply"]:
+                return msg
+    return None
+
+
+def _addressed(msgs: list[dict[str, Any]], reply: dict[str, Any]) -> dict[str, Any] | None:
+    """The comment a flat reply of the partner addresses «Имя, …» (the latest one before it)."""
     if not reply["to"]:
         return None
     mine = [m for m in msgs if not m["by_partner"] and m["author"].startswith(reply["to"])]
@@ -56,26 +106,43 @@ def _target(msgs: list[dict[str, Any]], reply: dict[str, Any]) -> dict[str, Any]
     return max(pool, key=lambda m: m["date"] or "") if pool else None
 
 
+def _link_replies(msgs: list[dict[str, Any]], partner_known: bool) -> list[dict[str, Any]]:
+    """The top-level messages; every reply marks the message it answers.
+
+    A structural reply (linked or marked as a reply) is never an item; it answers its parent when
+    the partner wrote it, and leaves it unknown (None) when nobody can tell who wrote it. A
+    partner's message addressed «Имя, …» answers that comment and is not an item either.
+    """
+    tops = []
+    for at, msg in enumerate(msgs):
+        parent = _parent(msgs, at)
+        target = parent if parent is not None else (_addressed(msgs, msg) if msg["by_partner"] else None)
+        if target is None:
+            tops.append(msg)
+        elif msg["by_partner"]:
+            target["answered"] = True
+        elif not partner_known and target["answered"] is False:
+            target["answered"] = None
+    return tops
+
+
 def comments(page: Page, partner: str | None) -> dict[str, Any]:
-    """{total, items[{date, answered}]} from the «Обсуждения» tab."""
+    """{total, items[{date, answered}]} from the «Обсуждения» section."""
     listing = page.listings.get("comments")
     msgs: list[dict[str, Any]] = []
+    parsed: list[dict[str, Any]] | None = None
     if listing is not None:
-        badges = marks(listing, ("comments", "developer_badge"))
-        answers = marks(listing, ("reviews", "answer_titles"))
-        msgs = [_message(listing, item, partner or "", badges) for item in listing.items]
+        answered, _ = answers(listing, partner, by_author=True)
+        badged = _header_badges(listing)
+        me = name_key(partner)
+        msgs = [_message(listing, item, me, item in badged) for item in listing.items]
         for msg in msgs:
-            msg["answered"] = msg["answered"] or msg["el"] in answers
+            msg["answered"] = msg["el"] in answered
+        tops = _link_replies(msgs, bool(me))
+        parsed = [{"date": m["date"], "answered": m["answered"]} for m in tops if m["date"]]
         page.found_by["comments"] = "tab-body"
-    tops = []
-    for msg in msgs:
-        target = _target(msgs, msg) if msg["by_partner"] else None
-        if target is not None:
-            target["answered"] = True
-        else:
-            tops.append(msg)
-    parsed = [{"date": m["date"], "answered": m["answered"]} for m in tops if m["date"]]
     total = stated(page, "comments", "comments", listing, head=False)
-    if total is None and listing is not None and not has_pager(listing.body):
+    total, items = read_items(listing, total, parsed, "comments", shown=len(msgs))
+    if total is None and items is not None and listing is not None and not has_pager(listing.body):
         total = len(msgs)
-    return {"total": total, "items": newest_first(parsed)}
+    return {"total": total, "items": None if items is None else newest_first(items)}

@@ -1,20 +1,24 @@
-"""What reviews (reviews.py) and comments (comments.py) share: stated totals, marks, order.
+"""What reviews (reviews.py) and comments (comments.py) share: stated totals, answers, the list rule.
 
-Conventions (fixtures/expected/README.md): `total` is the number the page states (tab label, summary,
-pager «из N»); items are newest first. Every selector runs once per tab body, not once per item.
+Conventions (fixtures/expected/README.md, SPEC §3): `total` is the number the page states (tab
+label, header, summary, pager «из N»); items are newest first; `items` is `null` when the block
+could not be read and `[]` only when the page shows it empty. Every selector runs once per list
+body, not once per item.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any, TypeVar
 
 from mpcheck.extract.context import Page
-from mpcheck.extract.items import Listing, item_of
+from mpcheck.extract.items import Listing, is_chrome, item_of
 from mpcheck.extract.label_table import table
-from mpcheck.extract.text import fold, text_without
+from mpcheck.extract.text import fold, inline_text, own_text, text_without
 
-MAX_TITLE_CHARS = 120  # answer titles and badges are short; long review texts are not scanned
+MAX_TITLE_CHARS = 120  # answer titles, badges and author lines are short; review texts are not scanned
 T = TypeVar("T", bound=dict[str, Any])
+_QUOTES = re.compile(r"[«»\"'“”„]")
 
 
 def _count(texts: list[str], kind: str) -> int | None:
@@ -35,7 +39,7 @@ def _tab_count(page: Page, tab: str) -> int | None:
 
 
 def has_pager(body: Any) -> bool:
-    """Whether a tab body links to further pages of its list (Bitrix `PAGEN_n`)."""
+    """Whether a list body links to further pages of its list (Bitrix `PAGEN_n`)."""
     return any("PAGEN_" in (a.get("href") or "") for a in body.iter("a"))
 
 
@@ -58,6 +62,97 @@ def stated(page: Page, tab: str, kind: str, listing: Listing | None, head: bool)
         texts = [fold(text_without(listing.body, listing.items))] + ([page.head_text()] if head else [])
         total = _count(texts, kind)
     return total
+
+
+def name_key(name: str | None) -> str:
+    """A name as compared with authors: folded, lower case, no quotes, no legal form («ООО»)."""
+    text = _QUOTES.sub("", fold(name or "")).lower().strip()
+    m = table().search(text, "comments", "legal_form")
+    return text[m.end() :].strip() if m else text
+
+
+def is_partner(own: str, partner_key: str) -> bool:
+    """Whether a short text names the partner as its author: «NordLab», «NordLab, 13.11.2026»,
+    «Ответ NordLab:», «NordLab (разработчик)» — not «NordLab молодцы» (a sentence about it)."""
+    if len(partner_key) < 2:
+        return False
+    text = name_key(own)
+    m = table().search(text, "comments", "answer_prefix")
+    if m:
+        text = text[m.end() :]
+    return text.startswith(partner_key) and bool(
+        table().search(text[len(partner_key) :], "comments", "author_tail")
+    )
+
+
+def _block_of(el: Any, item: Any) -> Any:
+    """The block an answer signal heads: its parent, unless that is the item itself."""
+    parent = el.getparent()
+    return el if parent is None or parent is item else parent
+
+
+def answers(listing: Listing, partner: str | None, by_author: bool) -> tuple[set[Any], dict[Any, list[Any]]]:
+    """(answered items, item → its answer blocks) of one list.
+
+    An item is answered by a nested block or reply of the partner: a title such as «Ответ
+    разработчика» / «Официальный ответ» anywhere in it, or — past the item's own header — the
+    partner's name as an author or a developer badge. A reply by anyone else is no answer. With
+    `by_author` (comments) the header is everything up to the item's first date, since there the
+    author slot may be the partner's own message; for reviews it is the first text only.
+    """
+    rules = table()
+    title = rules.any_search(("reviews", "answer_titles"))
+    badge = rules.any_search(("comments", "developer_badge"))
+    me = name_key(partner)
+    answered: set[Any] = set()
+    blocks: dict[Any, list[Any]] = {}
+    for at, (el, own) in enumerate(listing.owns):
+        if len(own) > MAX_TITLE_CHARS:
+            continue
+        text = fold(own)
+        is_title = bool(title(text))
+        named = bool(me) and me in text.lower() and is_partner(own, me)  # substring test first: cheap
+        if not (is_title or named or badge(text)):
+            continue
+        item = item_of(listing, el)
+        if item is None:
+            continue
+        if not is_title:
+            start = listing.starts.get(item, at)
+            header = max(start, listing.firsts.get(item, at)) if by_author else start
+            if at <= header:
+                continue  # the item's own author line: not an answer to it
+        answered.add(item)
+        blocks.setdefault(item, []).append(_block_of(el, item))
+    return answered, blocks
+
+
+def _shown_empty(listing: Listing, kind: str) -> bool:
+    """The block is there and says it is empty: «Отзывов пока нет», or no content at all."""
+    text = fold(inline_text(listing.body))
+    if table().search(text, kind, "none"):
+        return True
+    if fold(own_text(listing.body)):
+        return False
+    return all(is_chrome(child) for child in listing.body if isinstance(child.tag, str))
+
+
+def read_items(
+    listing: Listing | None, total: int | None, parsed: list[T] | None, kind: str, shown: int | None = None
+) -> tuple[int | None, list[T] | None]:
+    """(total, items) by the list rule: items `null` when unknown, `[]` only for a shown-empty block.
+
+    `shown` is how many messages the page shows (comments: replies too), checked against the stated
+    total: more items than the page says it has means the items were misread, so they are unknown.
+    """
+    if listing is None or parsed is None:
+        return total, None
+    if parsed:
+        count = len(parsed) if shown is None else shown
+        return (total, None) if total is not None and count > total else (total, parsed)
+    if total == 0 or (total is None and _shown_empty(listing, kind)):
+        return 0, []
+    return total, None
 
 
 def newest_first(items: list[T]) -> list[T]:

@@ -16,11 +16,15 @@ from typing import Any
 from lxml import etree
 
 from mpcheck.extract.dates import element_date
-from mpcheck.extract.label_table import table
+from mpcheck.extract.label_table import Table, table
 from mpcheck.extract.text import fold, inline_text, own_text
 
-_HAS_YEAR = re.compile(r"[0-9]{4}")  # every date form has a 4-digit year: a cheap ASCII prefilter
 _LIST_TAGS = {"dl", "table", "tbody", "ul", "ol"}
+_HEAD_CHARS = 120  # a dated head: author and date, or version and date, without the text
+_MIN_HEADS = 3  # fewer dated heads in one block may be one review with its dated answer
+_DIGIT = re.compile("[0-9]")
+_WORD_ONLY_FORMS = {"relative"}  # the date forms that may be written without a digit («вчера»)
+_NOT_FORMS = {"iso", "months", "relative_units"}  # attribute forms and lookup tables, not text forms
 
 
 @dataclass
@@ -31,6 +35,8 @@ class Listing:
     items: list[Any] = field(default_factory=list)
     dates: dict[Any, str | None] = field(default_factory=dict)
     owns: list[tuple[Any, str]] = field(default_factory=list)
+    firsts: dict[Any, int] = field(default_factory=dict)  # item → index in `owns` of its first date
+    starts: dict[Any, int] = field(default_factory=dict)  # item → index in `owns` of its first text
 
 
 def item_of(listing: Listing, el: Any) -> Any:
@@ -60,18 +66,52 @@ def _scan(body: Any) -> list[tuple[Any, str]]:
     return out
 
 
-def _dated(owns: list[tuple[Any, str]]) -> list[tuple[Any, str]]:
-    # the cheap ASCII year test first; then every date regex at once (one alternation, one scan)
-    is_date = table().any_search(("dates", "numeric"), ("dates", "words"))
-    has_year = _HAS_YEAR.search
+def _date_forms(rules: Table) -> list[tuple[str, ...]]:
+    """Every date form of the table that can occur in page text (not ISO attributes, not month names)."""
+    group = rules.data.get("dates", {})
     return [
-        (el, own)
-        for el, own in owns
-        if (has_year(own) and is_date(own)) or (el.tag == "time" and el.get("datetime"))
+        ("dates", key) for key, value in group.items() if key not in _NOT_FORMS and isinstance(value, list)
     ]
 
 
-def _is_chrome(el: Any) -> bool:
+def _forms() -> list[tuple[str, ...]]:
+    return table().memo("items:date_forms", _date_forms)
+
+
+def date_search(text: str) -> re.Match[str] | None:
+    """The first date of any form in a folded text, as one alternation of the table's date regexes."""
+    m = table().any_search(*_forms())(text)
+    return m if isinstance(m, re.Match) else None
+
+
+def _dated(owns: list[tuple[Any, str]]) -> list[tuple[int, Any, str]]:
+    """(index in owns, element, text) of every own text holding a date, or a `time[datetime]`.
+
+    Every date form of the table runs as one alternation (one scan per text): a C-speed test. Only
+    each item's first dated element is then parsed by the dates module (`element_date`).
+    """
+    rules = table()
+    forms = _forms()
+    every = rules.any_search(*forms)
+    # a date with no digit can only be a relative one («вчера»): the other forms are skipped there;
+    # a relative date sits in a short header, never in a long text (and its regex is the slow one)
+    words = rules.any_search(*[f for f in forms if f[-1] in _WORD_ONLY_FORMS])
+    long = rules.any_search(*[f for f in forms if f[-1] not in _WORD_ONLY_FORMS])
+    digit = _DIGIT.search
+
+    def has_date(own: str) -> object:
+        if len(own) > _HEAD_CHARS:
+            return digit(own) and long(own)
+        return every(own) if digit(own) else words(own)
+
+    return [
+        (i, el, own)
+        for i, (el, own) in enumerate(owns)
+        if (el.tag == "time" and el.get("datetime")) or has_date(own)
+    ]
+
+
+def is_chrome(el: Any) -> bool:
     """Headings, titles, pagers, summaries, forms, empty blocks: list furniture, not content."""
     rules = table()
     if el.tag in rules.heading_tags or el.tag == "form" or "tab-title" in (el.get("class") or ""):
@@ -89,13 +129,20 @@ def _children(el: Any) -> list[Any]:
     return [c for c in el if isinstance(c.tag, str)]
 
 
-def _grouped(container: Any, marked: set[Any]) -> list[Any]:
-    """Rows of a list/table whose description sits in following siblings (dt + dd, tr + tr)."""
+def _answer_head(el: Any) -> bool:
+    """A dated block that opens with an answer title («Ответ разработчика (15.11.2026): …»)."""
+    text = fold(inline_text(el))[:_HEAD_CHARS]
+    return bool(table().search(text, "reviews", "answer_titles"))
+
+
+def _grouped(container: Any, marked: set[Any], siblings: bool) -> list[Any]:
+    """The container's items: each dated child, joined by an answer row that follows it and, with
+    `siblings`, by the undated content after it (dt + dd, tr + tr, h3 + p)."""
     groups: list[list[Any]] = []
     for child in _children(container):
-        if child in marked:
+        if child in marked and not (groups and _answer_head(child)):
             groups.append([child])
-        elif groups and not _is_chrome(child):
+        elif groups and (child in marked or (siblings and not is_chrome(child))):
             groups[-1].append(child)
     items = []
     for group in groups:
@@ -110,20 +157,37 @@ def _grouped(container: Any, marked: set[Any]) -> list[Any]:
     return items
 
 
+def _thin(el: Any) -> bool:
+    """A row head rather than a whole item: a short block («3.2.1 — 18 ноября», «Иван, 12.11.2026»)."""
+    return len(inline_text(el)) <= _HEAD_CHARS
+
+
+def _heads(children: list[Any], marked: set[Any]) -> bool:
+    """Dated heads each followed by its content as siblings (h3 + p, a header row + a text row)."""
+    dated = [c for c in children if c in marked]
+    return all(_thin(c) for c in dated) and any(c not in marked for c in children)
+
+
 def _containers(body: Any, marked: set[Any]) -> list[Any]:
+    """The item elements: children of the list container, grouped with their content siblings.
+
+    The container is the body, descended while exactly one child holds every date and that child is
+    a pure wrapper, a list/table, or a run of at least three dated heads (a changelog of h3 + p).
+    """
     container = body
     while True:
         holders = [c for c in _children(container) if c in marked]
         if len(holders) != 1:
             break
         only = holders[0]
-        wrapper = not own_text(only).strip() and all(c in marked or _is_chrome(c) for c in _children(only))
-        if not (wrapper or only.tag in _LIST_TAGS):
+        kids = _children(only)
+        wrapper = not own_text(only).strip() and all(c in marked or is_chrome(c) for c in kids)
+        heads = sum(1 for c in kids if c in marked) >= _MIN_HEADS and _heads(kids, marked)
+        if not (wrapper or heads or only.tag in _LIST_TAGS):
             break
         container = only
-    if container.tag in _LIST_TAGS:
-        return _grouped(container, marked)
-    return [c for c in _children(container) if c in marked]
+    children = _children(container)
+    return _grouped(container, marked, container.tag in _LIST_TAGS or _heads(children, marked))
 
 
 def split_listing(body: Any) -> Listing:
@@ -133,7 +197,7 @@ def split_listing(body: Any) -> Listing:
     if not dated:
         return listing
     marked: set[Any] = set()
-    for el, _ in dated:
+    for _, el, _own in dated:
         node = el
         while node is not None and node not in marked:
             marked.add(node)
@@ -142,8 +206,14 @@ def split_listing(body: Any) -> Listing:
             node = node.getparent()
     listing.items = _containers(body, marked)
     listing.dates = dict.fromkeys(listing.items)
-    for el, own in dated:
+    order = {el: i for i, (el, _) in enumerate(listing.owns)}
+    for item in listing.items:
+        at = next((order[el] for el in item.iter() if el in order), None)
+        if at is not None:
+            listing.starts[item] = at
+    for at, el, own in dated:
         item = item_of(listing, el)
-        if item is not None and listing.dates[item] is None:
+        if item is not None and item not in listing.firsts:
+            listing.firsts[item] = at
             listing.dates[item] = element_date(el, own)
     return listing

@@ -65,9 +65,10 @@ def comment_pager_urls(html: str, url: str | None, max_pages: int = DEFAULT_MAX_
 def _page_parts(raw: str | bytes | dict[str, Any]) -> dict[str, dict[str, Any]]:
     """Reviews and comments of one extra page, given as HTML (str/bytes) or as its facts dict."""
     if isinstance(raw, dict):
-        return {k: raw.get(k) or {"total": None, "items": []} for k in KINDS}
+        return {k: raw.get(k) or {"total": None, "items": None} for k in KINDS}
     page = build_page(parse_html(decode_body(raw)), None)
-    return {"reviews": reviews(page), "comments": comments(page, partner(page)["name"])}
+    name = partner(page)["name"]
+    return {"reviews": reviews(page, name), "comments": comments(page, name)}
 
 
 def _signature(items: list[dict[str, Any]]) -> tuple[tuple[Any, ...], ...]:
@@ -97,11 +98,13 @@ def merge_paged_items(
             if not items or sig in seen[k]:
                 continue
             seen[k].add(sig)
-            target = merged.setdefault(k, {"total": None, "items": []})
-            target.setdefault("items", []).extend(items)
+            target = merged.setdefault(k, {"total": None, "items": None})
+            if target.get("items") is None:  # the first page's items were unknown: these are what is known
+                target["items"] = []
+            target["items"].extend(items)
             if target.get("total") is None:
                 target["total"] = parts[k].get("total")
     for k in kinds:
-        if isinstance(merged.get(k), dict):
+        if isinstance(merged.get(k), dict) and merged[k].get("items") is not None:
             merged[k]["items"].sort(key=lambda i: i.get("date") or "", reverse=True)
     return merged

@@ -1,6 +1,10 @@
 """Reviews (Отзывы): the stated total and the items shown on the page.
 
-A review is answered when it holds an «Ответ разработчика» block. Shared helpers: feedback.py.
+Stars come from any encoding the item uses, the explicit number first: a value attribute
+(`data-rating`, `<meta itemprop="ratingValue" content="4">`), a label «4 из 5» in `aria-label` /
+`title` / `alt` or in the text, the width of a stars overlay (`style="width:80%"` → 4), filled vs
+empty star icons (img src, svg `use` href, classes), ★/☆ characters. Answers: feedback.answers.
+Items: `null` when the block could not be read, `[]` only when it is shown empty (SPEC §3).
 """
 
 from __future__ import annotations
@@ -10,63 +14,203 @@ from typing import Any
 
 from mpcheck.extract.context import Page
 from mpcheck.extract.dom import css
-from mpcheck.extract.feedback import has_pager, marks, newest_first, stated
+from mpcheck.extract.feedback import answers, has_pager, newest_first, read_items, stated
 from mpcheck.extract.items import Listing, item_of
 from mpcheck.extract.label_table import table
-from mpcheck.extract.text import fold, inline_text
+from mpcheck.extract.text import fold, inline_text, text_without
 
-_STARS = re.compile(r"\s*([0-5])(?:[.,]([0-9]))?")
+_NUMBER = re.compile(r"\s*([0-5])(?:[.,]([0-9]))?\s*$")
+_MAX_ICONS = 10  # five stars, maybe drawn as halves: more star icons than that are not one rating
 
 
-def _stars(listing: Listing, answers: dict[Any, list[Any]]) -> dict[Any, int]:
-    """Item → 1–5 stars, from the shared selectors (run once on the body), then the item text."""
+def _star_value(text: str | None) -> int | None:
+    """1–5 from a number such as «4», «4.0», «4,5»; None outside 1–5."""
+    m = _NUMBER.match(text or "")
+    if not m:
+        return None
+    value = round(float(f"{m.group(1)}.{m.group(2) or 0}"))
+    return value if 1 <= value <= 5 else None
+
+
+def _text_stars(text: str) -> int | None:
+    """«4 из 5», «Оценка: 4», «4 звезды» in a text (the shared regexes, group 1)."""
+    m = table().search(fold(text), "reviews", "stars_text")
+    return int(m.group(1)) if m else None
+
+
+def _descriptor(el: Any) -> str:
+    """What an icon says about itself: its class, src, href / xlink:href and alt, lower case."""
+    values = [el.get(a) or "" for a in ("class", "src", "href", "xlink:href", "alt")]
+    return " ".join(values).lower()
+
+
+def _icons_stars(icons: list[Any]) -> int | None:
+    """Filled star icons among an item's star icons.
+
+    A state word decides (empty / half / filled); with none, two runs of different icons are
+    filled-then-empty (ratings are drawn left to right), and one run of alike icons is all filled.
+    """
     rules = table()
-    skip: set[Any] = set()
-    for els in answers.values():
-        for a in els:
-            skip.update(a.getparent().iter())
-    stars: dict[Any, int] = {}
-    for sel in rules.entries("reviews", "stars_selectors"):
-        if len(stars) == len(listing.items):
-            break  # every item is decided: later selectors could only hit decided items (one body scan each)
-        counts: dict[Any, int] = {}
-        for el in css(listing.body, sel["css"]):
-            item = item_of(listing, el)
-            if item is None or item in stars or el in skip:
-                continue
-            if sel.get("count"):
-                counts[item] = counts.get(item, 0) + 1
-                continue
-            m = _STARS.match((el.get(sel["attr"]) if sel.get("attr") else None) or inline_text(el))
-            if m and int(m.group(1)) > 0:
-                stars[item] = round(float(f"{m.group(1)}.{m.group(2) or 0}"))
-        stars.update({item: min(n, 5) for item, n in counts.items() if item not in stars})
-    for item in listing.items:
-        if item not in stars:
-            text = fold(inline_text(item))
-            m = rules.search(text, "reviews", "stars_text")
-            count = text.count(rules.data["reviews"]["star_char"])
-            if m or 0 < count <= 5:
-                stars[item] = int(m.group(1)) if m else count
-    return stars
+    kinds = []
+    for el in icons:
+        d = _descriptor(el)
+        if rules.search(d, "reviews", "star_icon_empty"):
+            kinds.append("empty")
+        elif rules.search(d, "reviews", "star_icon_half"):
+            kinds.append("half")
+        elif rules.search(d, "reviews", "star_icon_filled"):
+            kinds.append("filled")
+        else:
+            kinds.append(d)
+    marked = {"empty", "half", "filled"}
+    if any(k in marked for k in kinds):
+        if "empty" in kinds:  # unmarked icons beside empty ones are the filled ones
+            full = sum(1 for k in kinds if k not in ("empty", "half"))
+        else:  # beside marked filled icons, unmarked ones are the empty ones
+            full = kinds.count("filled")
+        value = full + 0.5 * kinds.count("half")
+    else:
+        runs = [k for i, k in enumerate(kinds) if i == 0 or k != kinds[i - 1]]
+        if len(runs) > 2 or len(set(runs)) != len(runs):
+            return None  # interleaved icons: no left-to-right reading
+        value = kinds.count(runs[0])
+    stars = round(value)
+    return stars if 1 <= stars <= 5 else None
 
 
-def reviews(page: Page) -> dict[str, Any]:
-    """{total, items[{date, stars, answered}]} from the «Отзывы» tab."""
+def _char_stars(text: str) -> int | None:
+    """★★★★☆: the first run of star characters; filled ones count."""
+    data = table().data["reviews"]
+    filled, empty = data.get("star_char", "★"), data.get("star_char_empty", "☆")
+    run = ""
+    for ch in text:
+        if ch in filled or ch in empty:
+            run += ch
+        elif run and not ch.isspace():
+            break
+    full = sum(1 for ch in run if ch in filled)
+    return full if 1 <= full <= 5 and len(run) <= 5 else None
+
+
+class _Stars:
+    """The stars of every item of one review list: each encoding queried once on the list body."""
+
+    def __init__(self, listing: Listing, skip: set[Any]) -> None:
+        self.listing, self.skip = listing, skip
+        self.found: dict[Any, int] = {}
+
+    def _each(self, selector: str) -> list[tuple[Any, Any]]:
+        out = []
+        for el in css(self.listing.body, selector):
+            item = item_of(self.listing, el)
+            if item is not None and item not in self.found and el not in self.skip:
+                out.append((item, el))
+        return out
+
+    def values(self) -> None:
+        for sel in table().entries("reviews", "stars_selectors"):
+            for item, el in self._each(sel["css"]):
+                raw = el.get(sel["attr"]) if sel.get("attr") else None
+                value = _star_value(raw if raw is not None else inline_text(el))
+                if value is not None and item not in self.found:
+                    self.found[item] = value
+
+    def labels(self) -> None:
+        for sel in table().entries("reviews", "stars_labels"):
+            for item, el in self._each(sel["css"]):
+                value = _text_stars(el.get(sel["attr"]) or "")
+                if value is not None and item not in self.found:
+                    self.found[item] = value
+
+    def texts(self, answer_blocks: dict[Any, list[Any]]) -> None:
+        for item in self.listing.items:
+            if item not in self.found:
+                value = _text_stars(text_without(item, answer_blocks.get(item, [])))
+                if value is not None:
+                    self.found[item] = value
+
+    def widths(self) -> None:
+        rules = table()
+        for item, el in self._each("[style*=width]"):
+            m = rules.search(el.get("style") or "", "reviews", "stars_width")
+            if not m or item in self.found or not self._hinted(el, item):
+                continue
+            value = round(float(m.group(1)) / 20)
+            if 1 <= value <= 5:
+                self.found[item] = value
+
+    def _hinted(self, el: Any, item: Any) -> bool:
+        """The width element or an ancestor up to the item is named like stars (class, aria)."""
+        rules = table()
+        node = el
+        while node is not None:
+            words = " ".join(node.get(a) or "" for a in ("class", "id", "aria-label", "title"))
+            if rules.search(fold(words), "reviews", "star_hint"):
+                return True
+            if node is item:
+                return False
+            node = node.getparent()
+        return False
+
+    def icons(self) -> None:
+        rules = table()
+        per_item: dict[Any, list[Any]] = {}
+        for item, el in self._each("img, svg, use, i, span, em, b, s, li"):
+            if el.tag != "use" and len(el) and any(c.tag == "use" for c in el):
+                continue  # an svg holding a <use>: the use element says which icon it is
+            if not rules.search(_descriptor(el), "reviews", "star_icon"):
+                continue
+            if inline_text(el).strip(table().data["reviews"].get("star_char", "★") + "☆ "):
+                continue  # an element with words is not an icon
+            if any(rules.search(_descriptor(c), "reviews", "star_icon") for c in el.iter() if c is not el):
+                continue  # a stars container: its star children are the icons
+            per_item.setdefault(item, []).append(el)
+        for item, icons in per_item.items():
+            if len(icons) <= _MAX_ICONS:
+                value = _icons_stars(icons)
+                if value is not None:
+                    self.found[item] = value
+
+    def chars(self, answer_blocks: dict[Any, list[Any]]) -> None:
+        for item in self.listing.items:
+            if item not in self.found:
+                value = _char_stars(text_without(item, answer_blocks.get(item, [])))
+                if value is not None:
+                    self.found[item] = value
+
+
+def _stars(listing: Listing, answer_blocks: dict[Any, list[Any]]) -> dict[Any, int]:
+    """Item → 1–5 stars: explicit numbers, labels, text, a width overlay, icons, characters."""
+    skip = {d for blocks in answer_blocks.values() for b in blocks for d in b.iter()}
+    stars = _Stars(listing, skip)
+    stars.values()
+    stars.labels()
+    stars.texts(answer_blocks)
+    stars.widths()
+    stars.icons()
+    stars.chars(answer_blocks)
+    return stars.found
+
+
+def reviews(page: Page, partner: str | None = None) -> dict[str, Any]:
+    """{total, items[{date, stars, answered}]} from the «Отзывы» section."""
     listing = page.listings.get("rating")
-    parsed: list[dict[str, Any]] = []
+    parsed: list[dict[str, Any]] | None = None
     if listing is not None:
-        answers = marks(listing, ("reviews", "answer_titles"))
-        stars = _stars(listing, answers)
-        for item in listing.items:
-            date = listing.dates.get(item)
-            if date:
-                parsed.append({"date": date, "stars": stars.get(item), "answered": item in answers})
+        answered, blocks = answers(listing, partner, by_author=False)
+        stars = _stars(listing, blocks)
+        parsed = [
+            {"date": date, "stars": stars.get(item), "answered": item in answered}
+            for item in listing.items
+            if (date := listing.dates.get(item))
+        ]
         page.found_by["reviews"] = "tab-body"
     total = stated(page, "rating", "reviews", listing, head=True)
-    meta = css(page.root, "[itemprop=reviewCount]") if total is None else []
-    if meta and (meta[0].get("content") or "").isdigit():
-        total = int(meta[0].get("content") or 0)
-    if total is None and listing is not None and not has_pager(listing.body):
-        total = len(parsed)
-    return {"total": total, "items": newest_first(parsed)}
+    if total is None:
+        meta = css(page.root, "[itemprop=reviewCount]")
+        content = (meta[0].get("content") or inline_text(meta[0])) if meta else ""
+        total = int(content) if content.strip().isdigit() else None
+    total, items = read_items(listing, total, parsed, "reviews")
+    if total is None and items is not None and listing is not None and not has_pager(listing.body):
+        total = len(items)
+    return {"total": total, "items": None if items is None else newest_first(items)}

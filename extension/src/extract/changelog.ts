@@ -1,40 +1,117 @@
-// «Что нового»: one entry per release row, newest first, with the description length in
-// characters (backend/mpcheck/extract/changelog.py). `chars` is measured on block text, on the
-// description only, in Unicode code points, as fixtures/expected/README.md defines it.
+// «Что нового»: one entry per release row, newest first, with the description length in characters
+// (backend/mpcheck/extract/changelog.py). A row is any dated block of the log section (items.ts).
+// Its version is the version token that opens the row (after «Версия», «v») or stands next to its
+// date; a version further inside the description (a 1C-Bitrix core version) is never the row's. The
+// date is the row's date as the dates module reads it. `chars` is the length, in Unicode code points,
+// of the row's block text without its version, its date and their labels.
 import type { Page } from "./context";
 import { parseDate } from "./dates";
 import { inlineText } from "./dom";
 import { newestFirst } from "./feedback";
-import { TABLE, matchEntry } from "./label_table";
-import { cpLen, fold, lstripChars } from "./text";
+import { dateSearch } from "./items";
+import { TABLE } from "./label_table";
+import { cpLen, fold } from "./text";
 
-const LEAD = " —–-:.;,)";
+const ALNUM = /[\p{L}\p{N}]/u;
 
 export interface Entry { version: string | null; date: string | null; chars: number }
 
-function description(text: string, end: number): number {
-  return cpLen(lstripChars(text.slice(end), LEAD).trim());
+let TOKEN: RegExp | null = null;
+let GAP: RegExp | null = null;
+
+/** Where the first date of a row's text is (any form of the table), else null. */
+function dateSpan(folded: string): [number, number] | null {
+  const m = dateSearch(folded);
+  if (!m) return null;
+  const end = m.index + m[0].length;
+  let start = m.index;
+  while (start < end && !ALNUM.test(folded.charAt(start))) start++; // a form may match its left boundary
+  return [start, end];
+}
+
+/** Version tokens of folded[start:end] (Python finditer with pos/endpos: lookarounds see end there). */
+function versions(folded: string, start: number, end: number): RegExpExecArray[] {
+  TOKEN ??= new RegExp((TABLE.rx("changelog", "version_token")[0] as RegExp).source, "giu");
+  const text = folded.slice(0, end);
+  const out: RegExpExecArray[] = [];
+  TOKEN.lastIndex = start;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    out.push(m);
+    if (m[0].length === 0) TOKEN.lastIndex++;
+  }
+  return out;
+}
+
+/** Python `gap.fullmatch(folded, a, b)`. */
+function gapFits(folded: string, a: number, b: number): boolean {
+  GAP ??= new RegExp(`^(?:${(TABLE.rx("changelog", "version_gap")[0] as RegExp).source})$`, "iu");
+  return GAP.test(folded.slice(a, b));
+}
+
+function groupStart(m: RegExpExecArray): number {
+  return m.index + m[0].length - (m[1] ?? "").length; // group 1 ends the match
+}
+
+/** The row's version: opening the row, or next to its date (only separators and labels between). */
+function version(folded: string, span: [number, number] | null): RegExpExecArray | null {
+  const [ds, de] = span ?? [folded.length, folded.length];
+  for (const m of versions(folded, 0, ds)) {
+    const end = m.index + m[0].length;
+    if (gapFits(folded, 0, groupStart(m)) || (span && gapFits(folded, end, ds))) return m;
+  }
+  if (span) {
+    for (const m of versions(folded, de, folded.length)) return gapFits(folded, de, groupStart(m)) ? m : null;
+  }
+  return null;
+}
+
+/** Characters of the row's text outside its version and date, trimmed of their labels. */
+function description(text: string, folded: string, cuts: Array<[number, number]>): number {
+  const pieces: Array<[number, number]> = [];
+  let at = 0;
+  for (const [start, end] of [...cuts].sort((a, b) => a[0] - b[0] || a[1] - b[1])) {
+    pieces.push([at, start]);
+    at = Math.max(at, end);
+  }
+  pieces.push([at, text.length]);
+  const kept: string[] = [];
+  for (const [start, end] of pieces) {
+    const piece = folded.slice(start, end);
+    const lead = TABLE.search(piece, "changelog", "lead");
+    const trail = TABLE.search(piece, "changelog", "trail");
+    const a = start + (lead ? lead.index + lead[0].length : 0);
+    const b = start + (trail ? trail.index : piece.length);
+    if (b > a) kept.push(text.slice(a, b));
+  }
+  return cpLen(kept.join(" "));
+}
+
+function row(text: string, date: string | null): Entry | null {
+  const folded = fold(text);
+  const span = dateSpan(folded);
+  const m = version(folded, span);
+  if (!m) return null;
+  const start = groupStart(m);
+  const cuts: Array<[number, number]> = [[start, m.index + m[0].length]];
+  if (span) cuts.push(span);
+  const found = date || (span ? parseDate(text.slice(span[0], span[1])) : null);
+  return { version: m[1] ?? null, date: found, chars: description(text, folded, cuts) };
 }
 
 /** {version, date, chars} of one row's block text, or null when it has no version. */
 export function parseRow(text: string): Entry | null {
-  const folded = fold(text);
-  const hit = matchEntry(folded, "changelog", "rows");
-  if (hit) {
-    const [entry, m] = hit;
-    const date = parseDate(m[Number(entry.date_group)] ?? null);
-    return { version: m[Number(entry.version_group)] ?? null, date, chars: description(text, m.index + m[0].length) };
-  }
-  const m = TABLE.search(folded, "changelog", "version_only");
-  if (!m) return null;
-  return { version: m[1] ?? null, date: null, chars: description(text, m.index + m[0].length) };
+  return row(text, null);
 }
 
-/** Entries of the log tab (null when the page has no such tab). */
+/** Entries of the log section (null when the page has no such section). */
 export function changelog(page: Page): Entry[] | null {
   const listing = page.listings.get("log");
   if (!listing) return null;
-  const entries = listing.items.map((item) => parseRow(inlineText(item))).filter((e): e is Entry => e !== null);
+  const entries: Entry[] = [];
+  for (const item of listing.items) {
+    const entry = row(inlineText(item), listing.dates.get(item) ?? null);
+    if (entry) entries.push(entry);
+  }
   page.found_by.changelog = "tab-body";
   return newestFirst(entries);
 }

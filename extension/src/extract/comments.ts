@@ -1,16 +1,19 @@
 // Comments (Обсуждения): the stated total and the top-level messages (backend/mpcheck/extract/comments.py).
-// A comment item is a top-level message; the partner's replies — nested, or flat messages addressed
-// «Имя, …» (the Bitrix Answer() prefill) or linked by data-parent — mark their target answered
-// and are not items themselves. Shared helpers: feedback.ts.
+// A comment item is a top-level message. It is answered by a reply of the partner (feedback.answers):
+// nested in it, or — in a flat list — a message of the partner addressed «Имя, …» (the Bitrix
+// Answer() prefill), linked by data-parent, or marked as a reply right after it. Such a flat reply
+// marks its target and is not an item itself. A reply by anyone else answers nothing.
 import type { Page } from "./context";
 import { findDates } from "./dates";
 import { inlineText } from "./dom";
-import { hasPager, marks, newestFirst, stated } from "./feedback";
-import type { Listing } from "./items";
+import { MAX_TITLE_CHARS, answers, hasPager, isPartner, nameKey, newestFirst, readItems, stated } from "./feedback";
+import { dateSearch, itemOf, type Listing } from "./items";
 import { TABLE } from "./label_table";
-import { fold, stripChars } from "./text";
+import { cpLen, fold, lstripChars, stripChars } from "./text";
 
-export interface Comment { date: string; answered: boolean }
+const LEAD = " ,:—–-";
+
+export interface Comment { date: string; answered: boolean | null }
 
 interface Message {
   el: Element;
@@ -18,40 +21,75 @@ interface Message {
   author: string;
   byPartner: boolean;
   to: string | null;
-  answered: boolean;
+  reply: boolean;
+  answered: boolean | null;
 }
 
-/** Date, author, whether the partner wrote it, whom it addresses, nested partner answers. */
-function message(listing: Listing, item: Element, partner: string, badges: Map<Element, Element[]>): Message {
+/** The text after the date that starts at `at` (its own characters cut off). */
+function afterDate(text: string, at: number): string {
+  let rest = text.slice(at);
+  const m = dateSearch(fold(rest));
+  if (m && m.index === 0) rest = rest.slice(m[0].length);
+  return lstripChars(rest, LEAD);
+}
+
+/** Items with a developer badge in their own header (up to their first date). */
+function headerBadges(listing: Listing): Set<Element> {
+  const found = new Set<Element>();
+  listing.owns.forEach(([el, own], at) => {
+    if (cpLen(own) > MAX_TITLE_CHARS || !TABLE.search(fold(own), "comments", "developer_badge")) return;
+    const item = itemOf(listing, el);
+    if (item && at <= (listing.firsts.get(item) ?? -1)) found.add(item);
+  });
+  return found;
+}
+
+/** The item's own texts up to and including its first date: author, badges, the date. */
+function header(listing: Listing, item: Element): string[] {
+  const start = listing.starts.get(item);
+  const first = listing.firsts.get(item);
+  if (start === undefined || first === undefined) return [];
+  return listing.owns.slice(start, first + 1).map(([, own]) => own).filter((own) => cpLen(own) <= MAX_TITLE_CHARS);
+}
+
+/** Date, author, whether the partner wrote it, whom it addresses. */
+function message(listing: Listing, item: Element, me: string, badged: boolean): Message {
   const text = inlineText(item);
   const dates = findDates(text);
   const firstAt = dates[0]?.[0];
-  const author = firstAt !== undefined ? stripChars(text.slice(0, firstAt).trim(), " ,:—-") : "";
-  const me = fold(partner).toLowerCase();
-  const byPartner = (Boolean(partner) && fold(author).toLowerCase().startsWith(me)) || (badges.has(item) && Boolean(author));
-  const after = (firstAt !== undefined ? text.slice(firstAt) : text).replace(/^[0-9.: ]+/, "");
-  const m = TABLE.search(after, "comments", "addressed");
-  let nested = false;
-  for (const [pos] of dates.slice(1)) { // a later dated block signed by the partner is a nested answer
-    if (partner && fold(text.slice(Math.max(0, pos - 40), pos)).toLowerCase().includes(me)) nested = true;
-  }
+  const author = firstAt !== undefined ? stripChars(text.slice(0, firstAt), LEAD) : "";
+  const words = item.getAttribute("class") ?? "";
+  const hinted = !me && TABLE.search(fold(words), "comments", "partner_hint") !== null;
+  const byPartner = Boolean(author) && ((Boolean(me) && header(listing, item).some((own) => isPartner(own, me))) || badged || hinted);
+  const m = TABLE.search(firstAt !== undefined ? afterDate(text, firstAt) : text, "comments", "addressed");
   return {
     el: item,
     date: listing.dates.get(item) ?? null,
-    author: fold(author).toLowerCase(),
+    author: nameKey(author),
     byPartner,
-    to: m && byPartner ? fold(m[1]).toLowerCase() : null,
-    answered: nested,
+    to: m && byPartner ? nameKey(m[1]) : null,
+    reply: TABLE.search(fold(words), "comments", "reply_hint") !== null,
+    answered: false,
   };
 }
 
-function target(msgs: Message[], reply: Message): Message | null {
+/** The message a flat message replies to by structure: data-parent, or a reply row's class. */
+function parentOf(msgs: Message[], at: number): Message | null {
+  const reply = msgs[at] as Message;
   const parentId = reply.el.getAttribute("data-parent");
   if (parentId) {
     for (const msg of msgs) if (parentId === msg.el.getAttribute("data-id") || parentId === msg.el.getAttribute("id")) return msg;
   }
-  if (!reply.to) return null;
+  if (reply.reply) {
+    for (let i = at - 1; i >= 0; i--) if (!(msgs[i] as Message).reply) return msgs[i] as Message; // the nearest message above
+  }
+  return null;
+}
+
+/** The comment a flat reply of the partner addresses «Имя, …» (the latest one before it). */
+function addressed(msgs: Message[], reply: Message): Message | null {
   const to = reply.to;
+  if (!to) return null;
   const mine = msgs.filter((m) => !m.byPartner && m.author.startsWith(to));
   const before = mine.filter((m) => m.date && reply.date && m.date <= reply.date);
   const pool = before.length ? before : mine;
@@ -60,25 +98,41 @@ function target(msgs: Message[], reply: Message): Message | null {
   return best;
 }
 
-/** {total, items[{date, answered}]} from the «Обсуждения» tab. */
-export function comments(page: Page, partner: string | null): { total: number | null; items: Comment[] } {
+/**
+ * The top-level messages; every reply marks the message it answers. A structural reply (linked or
+ * marked as a reply) is never an item; it answers its parent when the partner wrote it, and leaves
+ * it unknown (null) when nobody can tell who wrote it. A partner's message addressed «Имя, …»
+ * answers that comment and is not an item either.
+ */
+function linkReplies(msgs: Message[], partnerKnown: boolean): Message[] {
+  const tops: Message[] = [];
+  msgs.forEach((msg, at) => {
+    const parent = parentOf(msgs, at);
+    const target = parent ?? (msg.byPartner ? addressed(msgs, msg) : null);
+    if (!target) tops.push(msg);
+    else if (msg.byPartner) target.answered = true;
+    else if (!partnerKnown && target.answered === false) target.answered = null;
+  });
+  return tops;
+}
+
+/** {total, items[{date, answered}]} from the «Обсуждения» section. */
+export function comments(page: Page, partner: string | null): { total: number | null; items: Comment[] | null } {
   const listing = page.listings.get("comments");
   let msgs: Message[] = [];
+  let parsed: Comment[] | null = null;
   if (listing) {
-    const badges = marks(listing, ["comments", "developer_badge"]);
-    const answers = marks(listing, ["reviews", "answer_titles"]);
-    msgs = listing.items.map((item) => message(listing, item, partner ?? "", badges));
-    for (const msg of msgs) msg.answered = msg.answered || answers.has(msg.el);
+    const [answered] = answers(listing, partner, true);
+    const badged = headerBadges(listing);
+    const me = nameKey(partner);
+    msgs = listing.items.map((item) => message(listing, item, me, badged.has(item)));
+    for (const msg of msgs) msg.answered = answered.has(msg.el);
+    const tops = linkReplies(msgs, Boolean(me));
+    parsed = tops.filter((m) => m.date).map((m) => ({ date: m.date as string, answered: m.answered }));
     page.found_by.comments = "tab-body";
   }
-  const tops: Message[] = [];
-  for (const msg of msgs) {
-    const to = msg.byPartner ? target(msgs, msg) : null;
-    if (to) to.answered = true;
-    else tops.push(msg);
-  }
-  const items = tops.filter((m) => m.date).map((m) => ({ date: m.date as string, answered: m.answered }));
-  let total = stated(page, "comments", "comments", listing, false);
-  if (total === null && listing && !hasPager(listing.body)) total = msgs.length;
-  return { total, items: newestFirst(items) };
+  const [read, items] = readItems(listing, stated(page, "comments", "comments", listing, false), parsed, "comments", msgs.length);
+  let total = read;
+  if (total === null && items !== null && listing && !hasPager(listing.body)) total = msgs.length;
+  return { total, items: items === null ? null : newestFirst(items) };
 }

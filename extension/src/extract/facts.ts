@@ -30,8 +30,8 @@ export interface MutableFacts {
   updated: string | null;
   version: string | null;
   rating: { average: number | null };
-  reviews: { total: number | null; items: Review[] };
-  comments: { total: number | null; items: Comment[] };
+  reviews: { total: number | null; items: Review[] | null };
+  comments: { total: number | null; items: Comment[] | null };
   changelog: Entry[] | null;
   support: Support;
   links: Links;
@@ -59,8 +59,8 @@ export function emptyFacts(url: string | null = null): MutableFacts {
     updated: null,
     version: null,
     rating: { average: null },
-    reviews: { total: null, items: [] },
-    comments: { total: null, items: [] },
+    reviews: { total: null, items: null },
+    comments: { total: null, items: null },
     changelog: null,
     support: { free_months: null, channels: null, hours: null, timezone: null, response_hours: null },
     links: { documentation: null, video: [], presentation: null, cases: [] },

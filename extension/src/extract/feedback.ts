@@ -1,13 +1,15 @@
-// What reviews.ts and comments.ts share: stated totals, marks, order (backend/mpcheck/extract/feedback.py).
-// `total` is the number the page states (tab label, summary, pager «из N»); items are newest
-// first. Every selector runs once per tab body, not once per item.
+// What reviews.ts and comments.ts share: stated totals, answers, the list rule
+// (backend/mpcheck/extract/feedback.py). `total` is the number the page states (tab label, header,
+// summary, pager «из N»); items are newest first; `items` is null when the block could not be read
+// and [] only when the page shows it empty (SPEC §3). Every selector runs once per list body.
 import type { Page } from "./context";
-import { css, textWithout } from "./dom";
-import { itemOf, type Listing } from "./items";
+import { css, inlineText, ownText, textWithout } from "./dom";
+import { isChrome, itemOf, type Listing } from "./items";
 import { TABLE } from "./label_table";
 import { cpLen, fold } from "./text";
 
-const MAX_TITLE_CHARS = 120; // answer titles and badges are short; long review texts are not scanned
+export const MAX_TITLE_CHARS = 120; // answer titles, badges and author lines are short; review texts are not scanned
+const QUOTES = /[«»"'“”„]/gu;
 
 function count(texts: string[], kind: string): number | null {
   for (const text of texts) {
@@ -23,7 +25,7 @@ function tabCount(page: Page, tab: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-/** Whether a tab body links to further pages of its list (Bitrix `PAGEN_n`). */
+/** Whether a list body links to further pages of its list (Bitrix `PAGEN_n`). */
 export function hasPager(body: Element): boolean {
   return css(body, "a").some((a) => (a.getAttribute("href") ?? "").includes("PAGEN_"));
 }
@@ -42,7 +44,7 @@ export function marks(listing: Listing, path: string[]): Map<Element, Element[]>
   return found;
 }
 
-/** The stated total: tab label, else the body outside the items (and, for reviews, the page head). */
+/** The stated total: tab label, else the body outside the items (and, if `head`, the page head). */
 export function stated(page: Page, tab: string, kind: string, listing: Listing | undefined, head: boolean): number | null {
   let total = tabCount(page, tab);
   if (total === null && listing) {
@@ -51,6 +53,88 @@ export function stated(page: Page, tab: string, kind: string, listing: Listing |
     total = count(texts, kind);
   }
   return total;
+}
+
+/** A name as compared with authors: folded, lower case, no quotes, no legal form («ООО»). */
+export function nameKey(name: string | null | undefined): string {
+  const text = fold(name ?? "").replace(QUOTES, "").toLowerCase().trim();
+  const m = TABLE.search(text, "comments", "legal_form");
+  return m ? text.slice(m.index + m[0].length).trim() : text;
+}
+
+/**
+ * Whether a short text names the partner as its author: «NordLab», «NordLab, 13.11.2026»,
+ * «Ответ NordLab:», «NordLab (разработчик)» — not «NordLab молодцы» (a sentence about it).
+ */
+export function isPartner(own: string, partnerKey: string): boolean {
+  if (cpLen(partnerKey) < 2) return false;
+  let text = nameKey(own);
+  const m = TABLE.search(text, "comments", "answer_prefix");
+  if (m) text = text.slice(m.index + m[0].length);
+  return text.startsWith(partnerKey) && TABLE.search(text.slice(partnerKey.length), "comments", "author_tail") !== null;
+}
+
+/** The block an answer signal heads: its parent, unless that is the item itself. */
+function blockOf(el: Element, item: Element): Element {
+  const parent = el.parentElement;
+  return !parent || parent === item ? el : parent;
+}
+
+/**
+ * [answered items, item → its answer blocks] of one list. An item is answered by a nested block or
+ * reply of the partner: a title such as «Ответ разработчика» / «Официальный ответ» anywhere in it,
+ * or — past the item's own header — the partner's name as an author or a developer badge. A reply by
+ * anyone else is no answer. With `byAuthor` (comments) the header is everything up to the item's
+ * first date, since there the author slot may be the partner's own message; for reviews it is the
+ * first text only.
+ */
+export function answers(listing: Listing, partner: string | null, byAuthor: boolean): [Set<Element>, Map<Element, Element[]>] {
+  const me = nameKey(partner);
+  const answered = new Set<Element>();
+  const blocks = new Map<Element, Element[]>();
+  listing.owns.forEach(([el, own], at) => {
+    if (cpLen(own) > MAX_TITLE_CHARS) return;
+    const text = fold(own);
+    const isTitle = TABLE.search(text, "reviews", "answer_titles") !== null;
+    const named = Boolean(me) && text.toLowerCase().includes(me) && isPartner(own, me); // substring test first: cheap
+    if (!(isTitle || named || TABLE.search(text, "comments", "developer_badge"))) return;
+    const item = itemOf(listing, el);
+    if (!item) return;
+    if (!isTitle) {
+      const start = listing.starts.get(item) ?? at;
+      const header = byAuthor ? Math.max(start, listing.firsts.get(item) ?? at) : start;
+      if (at <= header) return; // the item's own author line: not an answer to it
+    }
+    answered.add(item);
+    const list = blocks.get(item) ?? [];
+    list.push(blockOf(el, item));
+    blocks.set(item, list);
+  });
+  return [answered, blocks];
+}
+
+/** The block is there and says it is empty: «Отзывов пока нет», or no content at all. */
+function shownEmpty(listing: Listing, kind: string): boolean {
+  if (TABLE.search(fold(inlineText(listing.body)), kind, "none")) return true;
+  if (fold(ownText(listing.body))) return false;
+  return Array.from(listing.body.children).every(isChrome);
+}
+
+/**
+ * [total, items] by the list rule: items null when unknown, [] only for a shown-empty block.
+ * `shown` is how many messages the page shows (comments: replies too), checked against the stated
+ * total: more items than the page says it has means the items were misread, so they are unknown.
+ */
+export function readItems<T>(
+  listing: Listing | undefined, total: number | null, parsed: T[] | null, kind: string, shown: number | null = null,
+): [number | null, T[] | null] {
+  if (!listing || parsed === null) return [total, null];
+  if (parsed.length) {
+    const n = shown === null ? parsed.length : shown;
+    return total !== null && n > total ? [total, null] : [total, parsed];
+  }
+  if (total === 0 || (total === null && shownEmpty(listing, kind))) return [0, []];
+  return [total, null];
 }
 
 /** Newest first; equal dates keep page order (Python's stable reverse sort). */

@@ -1,15 +1,21 @@
-// Repeated dated blocks of a tab body: reviews, comments, changelog rows (DOM.md §10.5;
+// Repeated dated blocks of a section: reviews, comments, changelog rows (DOM.md §10.5;
 // backend/mpcheck/extract/items.py). Items are the children of a list container that contain a
-// date; the container is the tab body, descended while exactly one child holds all dates and that
-// child is a pure wrapper or a list/table. Row descriptions in following siblings (dt + dd) are
-// grouped into one wrapper div (in the prepared copy). Own texts are scanned once per body.
+// date; the container is the body, descended while exactly one child holds all dates and that child
+// is a pure wrapper, a list/table, or a run of at least three dated heads (h3 + p). A dated child
+// joins the item before it when it opens with an answer title; in lists and under dated heads the
+// undated content siblings (dd, a text row, paragraphs) join their head, in one wrapper div (in the
+// prepared copy). Own texts are scanned once per body.
 import { elementDate } from "./dates";
 import { css, inlineText, moveWithTail, ownText, tag } from "./dom";
 import { TABLE } from "./label_table";
 import { cpLen, fold, isBlank } from "./text";
 
-const HAS_YEAR = /[0-9]{4}/; // every date form has a 4-digit year: a cheap ASCII prefilter
 const LIST_TAGS = new Set(["dl", "table", "tbody", "ul", "ol"]);
+const HEAD_CHARS = 120; // a dated head: author and date, or version and date, without the text
+const MIN_HEADS = 3; // fewer dated heads in one block may be one review with its dated answer
+const DIGIT = /[0-9]/;
+const WORD_ONLY_FORMS = new Set(["relative"]); // the date forms that may be written without a digit («вчера»)
+const NOT_FORMS = new Set(["iso", "months", "relative_units"]); // attribute forms and lookup tables
 
 export interface Listing {
   body: Element;
@@ -17,6 +23,10 @@ export interface Listing {
   dates: Map<Element, string | null>;
   /** [element, own text] of every element under the body with non-blank own text. */
   owns: Array<[Element, string]>;
+  /** item → index in `owns` of its first date */
+  firsts: Map<Element, number>;
+  /** item → index in `owns` of its first text */
+  starts: Map<Element, number>;
 }
 
 /** The item an element belongs to (null outside every item). */
@@ -34,15 +44,56 @@ function scan(body: Element): Array<[Element, string]> {
   return out;
 }
 
-function dated(owns: Array<[Element, string]>): Array<[Element, string]> {
-  const patterns = [...TABLE.rx("dates", "numeric"), ...TABLE.rx("dates", "words")];
-  return owns.filter(
-    ([el, own]) => (tag(el) === "time" && el.getAttribute("datetime")) || (HAS_YEAR.test(own) && patterns.some((p) => p.test(own))),
-  );
+let FORMS: string[][] | null = null;
+const COMBINED = new Map<string, RegExp>();
+
+function forms(): string[][] {
+  if (!FORMS) {
+    const group = (TABLE.get("dates") ?? {}) as Record<string, unknown>;
+    FORMS = Object.entries(group)
+      .filter(([key, value]) => !NOT_FORMS.has(key) && Array.isArray(value))
+      .map(([key]) => ["dates", key]);
+  }
+  return FORMS;
+}
+
+/** One alternation of every regex at `paths`, each in a non-capturing group (Table.any_search). */
+function combined(paths: string[][]): RegExp {
+  const key = paths.map((p) => p.join("/")).join("|");
+  let found = COMBINED.get(key);
+  if (!found) {
+    const parts = paths.flatMap((p) => TABLE.rx(...p).map((r) => `(?:${r.source})`));
+    found = new RegExp(parts.join("|") || "(?!)", "iu");
+    COMBINED.set(key, found);
+  }
+  return found;
+}
+
+/** The first date of any form in a folded text, as one alternation of the table's date regexes. */
+export function dateSearch(text: string): RegExpExecArray | null {
+  return combined(forms()).exec(text);
+}
+
+function dated(owns: Array<[Element, string]>): Array<[number, Element, string]> {
+  const all = forms();
+  const every = combined(all);
+  // a date with no digit can only be a relative one («вчера»): the other forms are skipped there;
+  // a relative date sits in a short header, never in a long text (and its regex is the slow one)
+  const words = combined(all.filter((f) => WORD_ONLY_FORMS.has(f[f.length - 1] as string)));
+  const long = combined(all.filter((f) => !WORD_ONLY_FORMS.has(f[f.length - 1] as string)));
+  const hasDate = (own: string): boolean => {
+    if (cpLen(own) > HEAD_CHARS) return DIGIT.test(own) && long.test(own);
+    return DIGIT.test(own) ? every.test(own) : words.test(own);
+  };
+  const out: Array<[number, Element, string]> = [];
+  owns.forEach(([el, own], i) => {
+    if ((tag(el) === "time" && el.getAttribute("datetime")) || hasDate(own)) out.push([i, el, own]);
+  });
+  return out;
 }
 
 /** Headings, titles, pagers, summaries, forms, empty blocks: list furniture, not content. */
-function isChrome(el: Element): boolean {
+export function isChrome(el: Element): boolean {
   if (TABLE.headingTags.has(tag(el)) || tag(el) === "form" || (el.getAttribute("class") ?? "").includes("tab-title")) return true;
   const text = fold(inlineText(el));
   if (!text) return true;
@@ -51,11 +102,17 @@ function isChrome(el: Element): boolean {
   return cpLen(text) < 120 && checks.some((path) => TABLE.search(text, ...path) !== null);
 }
 
-function grouped(container: Element, marked: ReadonlySet<Element>): Element[] {
+/** A dated block that opens with an answer title («Ответ разработчика (15.11.2026): …»). */
+function answerHead(el: Element): boolean {
+  const text = Array.from(fold(inlineText(el))).slice(0, HEAD_CHARS).join("");
+  return TABLE.search(text, "reviews", "answer_titles") !== null;
+}
+
+function grouped(container: Element, marked: ReadonlySet<Element>, siblings: boolean): Element[] {
   const groups: Element[][] = [];
   for (const child of Array.from(container.children)) {
-    if (marked.has(child)) groups.push([child]);
-    else if (groups.length && !isChrome(child)) (groups[groups.length - 1] as Element[]).push(child);
+    if (marked.has(child) && !(groups.length && answerHead(child))) groups.push([child]);
+    else if (groups.length && (marked.has(child) || (siblings && !isChrome(child)))) (groups[groups.length - 1] as Element[]).push(child);
   }
   return groups.map((group) => {
     const first = group[0] as Element;
@@ -67,27 +124,39 @@ function grouped(container: Element, marked: ReadonlySet<Element>): Element[] {
   });
 }
 
+/** A row head rather than a whole item: a short block («3.2.1 — 18 ноября», «Иван, 12.11.2026»). */
+function thin(el: Element): boolean {
+  return cpLen(inlineText(el)) <= HEAD_CHARS;
+}
+
+/** Dated heads each followed by its content as siblings (h3 + p, a header row + a text row). */
+function heads(children: Element[], marked: ReadonlySet<Element>): boolean {
+  return children.filter((c) => marked.has(c)).every(thin) && children.some((c) => !marked.has(c));
+}
+
 function containers(body: Element, marked: ReadonlySet<Element>): Element[] {
   let container = body;
   for (;;) {
     const holders = Array.from(container.children).filter((c) => marked.has(c));
     if (holders.length !== 1) break;
     const only = holders[0] as Element;
-    const wrapper = isBlank(ownText(only)) && Array.from(only.children).every((c) => marked.has(c) || isChrome(c));
-    if (!(wrapper || LIST_TAGS.has(tag(only)))) break;
+    const kids = Array.from(only.children);
+    const wrapper = isBlank(ownText(only)) && kids.every((c) => marked.has(c) || isChrome(c));
+    const run = kids.filter((c) => marked.has(c)).length >= MIN_HEADS && heads(kids, marked);
+    if (!(wrapper || run || LIST_TAGS.has(tag(only)))) break;
     container = only;
   }
-  if (LIST_TAGS.has(tag(container))) return grouped(container, marked);
-  return Array.from(container.children).filter((c) => marked.has(c));
+  const children = Array.from(container.children);
+  return grouped(container, marked, LIST_TAGS.has(tag(container)) || heads(children, marked));
 }
 
-/** Items of a tab body in page order, with each item's date (its first dated element). */
+/** Items of a section body in page order, with each item's date (its first dated element). */
 export function splitListing(body: Element): Listing {
-  const listing: Listing = { body, items: [], dates: new Map(), owns: scan(body) };
+  const listing: Listing = { body, items: [], dates: new Map(), owns: scan(body), firsts: new Map(), starts: new Map() };
   const found = dated(listing.owns);
   if (!found.length) return listing;
   const marked = new Set<Element>();
-  for (const [el] of found) {
+  for (const [, el] of found) {
     for (let node: Element | null = el; node && !marked.has(node); node = node.parentElement) {
       marked.add(node);
       if (node === body) break;
@@ -95,9 +164,18 @@ export function splitListing(body: Element): Listing {
   }
   listing.items = containers(body, marked);
   for (const item of listing.items) listing.dates.set(item, null);
-  for (const [el, own] of found) {
+  const order = new Map<Element, number>();
+  listing.owns.forEach(([el], i) => order.set(el, i));
+  for (const item of listing.items) {
+    const first = css(item, "*").find((el) => order.has(el)); // the item itself first (descendant-or-self)
+    if (first) listing.starts.set(item, order.get(first) as number);
+  }
+  for (const [at, el, own] of found) {
     const item = itemOf(listing, el);
-    if (item && listing.dates.get(item) === null) listing.dates.set(item, elementDate(el, own));
+    if (item && !listing.firsts.has(item)) {
+      listing.firsts.set(item, at);
+      listing.dates.set(item, elementDate(el, own));
+    }
   }
   return listing;
 }

@@ -1,13 +1,20 @@
 // Reviews (Отзывы): the stated total and the items shown (backend/mpcheck/extract/reviews.py).
-// A review is answered when it holds an «Ответ разработчика» block. Shared helpers: feedback.ts.
+// Stars come from any encoding the item uses, the explicit number first: a value attribute
+// (data-rating, <meta itemprop="ratingValue" content="4">), a label «4 из 5» in aria-label / title /
+// alt or in the text, the width of a stars overlay (style="width:80%" → 4), filled vs empty star
+// icons (img src, svg use href, classes), ★/☆ characters. Answers: feedback.answers. Items: null
+// when the block could not be read, [] only when it is shown empty (SPEC §3).
 import type { Page } from "./context";
-import { css, inlineText } from "./dom";
-import { hasPager, marks, newestFirst, stated } from "./feedback";
+import { css, inlineText, tag, textWithout } from "./dom";
+import { answers, hasPager, newestFirst, readItems, stated } from "./feedback";
 import { itemOf, type Listing } from "./items";
 import { TABLE } from "./label_table";
-import { fold } from "./text";
+import { fold, stripChars } from "./text";
 
-const STARS = /^\s*([0-5])(?:[.,]([0-9]))?/u;
+const NUMBER = /^\s*([0-5])(?:[.,]([0-9]))?\s*$/u;
+const MAX_ICONS = 10; // five stars, maybe drawn as halves: more star icons than that are not one rating
+const SPACE = /\s/u;
+const MARKED = new Set(["empty", "half", "filled"]);
 
 export interface Review { date: string; stars: number | null; answered: boolean }
 
@@ -17,52 +24,190 @@ function pyRound(x: number): number {
   return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
 
-function stars(listing: Listing, answers: Map<Element, Element[]>): Map<Element, number> {
-  const skip = new Set<Element>();
-  for (const els of answers.values()) for (const a of els) for (const d of css(a.parentElement, "*")) skip.add(d);
-  const found = new Map<Element, number>();
-  for (const sel of TABLE.entries("reviews", "stars_selectors")) {
-    const counts = new Map<Element, number>();
-    for (const el of css(listing.body, String(sel.css))) {
-      const item = itemOf(listing, el);
-      if (!item || found.has(item) || skip.has(el)) continue;
-      if (sel.count) {
-        counts.set(item, (counts.get(item) ?? 0) + 1);
-        continue;
-      }
-      const m = STARS.exec((sel.attr ? el.getAttribute(sel.attr) : null) || inlineText(el));
-      if (m && Number(m[1]) > 0) found.set(item, pyRound(Number(`${m[1]}.${m[2] ?? 0}`)));
-    }
-    for (const [item, n] of counts) if (!found.has(item)) found.set(item, Math.min(n, 5));
-  }
-  const starChar = String(TABLE.get("reviews", "star_char") ?? "★");
-  for (const item of listing.items) {
-    if (found.has(item)) continue;
-    const text = fold(inlineText(item));
-    const m = TABLE.search(text, "reviews", "stars_text");
-    const n = text.split(starChar).length - 1;
-    if (m || (n > 0 && n <= 5)) found.set(item, m ? Number(m[1]) : n);
-  }
-  return found;
+/** 1–5 from a number such as «4», «4.0», «4,5»; null outside 1–5. */
+function starValue(text: string | null): number | null {
+  const m = NUMBER.exec(text ?? "");
+  if (!m) return null;
+  const value = pyRound(Number(`${m[1]}.${m[2] ?? 0}`));
+  return value >= 1 && value <= 5 ? value : null;
 }
 
-/** {total, items[{date, stars, answered}]} from the «Отзывы» tab. */
-export function reviews(page: Page): { total: number | null; items: Review[] } {
+/** «4 из 5», «Оценка: 4», «4 звезды» in a text (the shared regexes, group 1). */
+function textStars(text: string): number | null {
+  const m = TABLE.search(fold(text), "reviews", "stars_text");
+  return m ? Number(m[1]) : null;
+}
+
+/** What an icon says about itself: its class, src, href / xlink:href and alt, lower case. */
+function descriptor(el: Element): string {
+  return ["class", "src", "href", "xlink:href", "alt"].map((a) => el.getAttribute(a) ?? "").join(" ").toLowerCase();
+}
+
+/**
+ * Filled star icons among an item's star icons. A state word decides (empty / half / filled); with
+ * none, two runs of different icons are filled-then-empty (ratings are drawn left to right), and one
+ * run of alike icons is all filled.
+ */
+function iconsStars(icons: Element[]): number | null {
+  const kinds = icons.map((el) => {
+    const d = descriptor(el);
+    if (TABLE.search(d, "reviews", "star_icon_empty")) return "empty";
+    if (TABLE.search(d, "reviews", "star_icon_half")) return "half";
+    if (TABLE.search(d, "reviews", "star_icon_filled")) return "filled";
+    return d;
+  });
+  const countOf = (k: string): number => kinds.filter((x) => x === k).length;
+  let value: number;
+  if (kinds.some((k) => MARKED.has(k))) {
+    // unmarked icons beside empty ones are the filled ones; beside marked filled ones, the empty ones
+    const full = kinds.includes("empty") ? kinds.filter((k) => k !== "empty" && k !== "half").length : countOf("filled");
+    value = full + 0.5 * countOf("half");
+  } else {
+    const runs = kinds.filter((k, i) => i === 0 || k !== kinds[i - 1]);
+    if (runs.length > 2 || new Set(runs).size !== runs.length) return null; // interleaved icons
+    value = countOf(runs[0] as string);
+  }
+  const stars = pyRound(value);
+  return stars >= 1 && stars <= 5 ? stars : null;
+}
+
+/** ★★★★☆: the first run of star characters; filled ones count. */
+function charStars(text: string): number | null {
+  const filled = String(TABLE.get("reviews", "star_char") ?? "★");
+  const empty = String(TABLE.get("reviews", "star_char_empty") ?? "☆");
+  const run: string[] = [];
+  for (const ch of text) {
+    if (filled.includes(ch) || empty.includes(ch)) run.push(ch);
+    else if (run.length && !SPACE.test(ch)) break;
+  }
+  const full = run.filter((ch) => filled.includes(ch)).length;
+  return full >= 1 && full <= 5 && run.length <= 5 ? full : null;
+}
+
+/** The stars of every item of one review list: each encoding queried once on the list body. */
+class Stars {
+  readonly found = new Map<Element, number>();
+  constructor(private readonly listing: Listing, private readonly skip: ReadonlySet<Element>) {}
+
+  private each(selector: string): Array<[Element, Element]> {
+    const out: Array<[Element, Element]> = [];
+    for (const el of css(this.listing.body, selector)) {
+      const item = itemOf(this.listing, el);
+      if (item && !this.found.has(item) && !this.skip.has(el)) out.push([item, el]);
+    }
+    return out;
+  }
+
+  values(): void {
+    for (const sel of TABLE.entries("reviews", "stars_selectors")) {
+      for (const [item, el] of this.each(String(sel.css))) {
+        const raw = sel.attr ? el.getAttribute(sel.attr) : null;
+        const value = starValue(raw !== null ? raw : inlineText(el));
+        if (value !== null && !this.found.has(item)) this.found.set(item, value);
+      }
+    }
+  }
+
+  labels(): void {
+    for (const sel of TABLE.entries("reviews", "stars_labels")) {
+      for (const [item, el] of this.each(String(sel.css))) {
+        const value = textStars(el.getAttribute(String(sel.attr)) ?? "");
+        if (value !== null && !this.found.has(item)) this.found.set(item, value);
+      }
+    }
+  }
+
+  texts(blocks: Map<Element, Element[]>): void {
+    for (const item of this.listing.items) {
+      if (this.found.has(item)) continue;
+      const value = textStars(textWithout(item, new Set(blocks.get(item) ?? [])));
+      if (value !== null) this.found.set(item, value);
+    }
+  }
+
+  widths(): void {
+    for (const [item, el] of this.each("[style*=width]")) {
+      const m = TABLE.search(el.getAttribute("style") ?? "", "reviews", "stars_width");
+      if (!m || this.found.has(item) || !this.hinted(el, item)) continue;
+      const value = pyRound(Number(m[1]) / 20);
+      if (value >= 1 && value <= 5) this.found.set(item, value);
+    }
+  }
+
+  /** The width element or an ancestor up to the item is named like stars (class, aria). */
+  private hinted(el: Element, item: Element): boolean {
+    for (let node: Element | null = el; node; node = node.parentElement) {
+      const words = ["class", "id", "aria-label", "title"].map((a) => node?.getAttribute(a) ?? "").join(" ");
+      if (TABLE.search(fold(words), "reviews", "star_hint")) return true;
+      if (node === item) return false;
+    }
+    return false;
+  }
+
+  icons(): void {
+    const filledChars = String(TABLE.get("reviews", "star_char") ?? "★");
+    const perItem = new Map<Element, Element[]>();
+    for (const [item, el] of this.each("img, svg, use, i, span, em, b, s, li")) {
+      if (tag(el) !== "use" && Array.from(el.children).some((c) => tag(c) === "use")) continue; // the use says which icon
+      if (!TABLE.search(descriptor(el), "reviews", "star_icon")) continue;
+      if (stripChars(inlineText(el), filledChars + "☆ ")) continue; // an element with words is not an icon
+      if (Array.from(el.querySelectorAll("*")).some((c) => TABLE.search(descriptor(c), "reviews", "star_icon"))) continue; // a stars container
+      const list = perItem.get(item) ?? [];
+      list.push(el);
+      perItem.set(item, list);
+    }
+    for (const [item, icons] of perItem) {
+      if (icons.length > MAX_ICONS) continue;
+      const value = iconsStars(icons);
+      if (value !== null) this.found.set(item, value);
+    }
+  }
+
+  chars(blocks: Map<Element, Element[]>): void {
+    for (const item of this.listing.items) {
+      if (this.found.has(item)) continue;
+      const value = charStars(textWithout(item, new Set(blocks.get(item) ?? [])));
+      if (value !== null) this.found.set(item, value);
+    }
+  }
+}
+
+/** Item → 1–5 stars: explicit numbers, labels, text, a width overlay, icons, characters. */
+function starsOf(listing: Listing, blocks: Map<Element, Element[]>): Map<Element, number> {
+  const skip = new Set<Element>();
+  for (const list of blocks.values()) for (const b of list) for (const d of css(b, "*")) skip.add(d);
+  const stars = new Stars(listing, skip);
+  stars.values();
+  stars.labels();
+  stars.texts(blocks);
+  stars.widths();
+  stars.icons();
+  stars.chars(blocks);
+  return stars.found;
+}
+
+/** {total, items[{date, stars, answered}]} from the «Отзывы» section. */
+export function reviews(page: Page, partner: string | null = null): { total: number | null; items: Review[] | null } {
   const listing = page.listings.get("rating");
-  const parsed: Review[] = [];
+  let parsed: Review[] | null = null;
   if (listing) {
-    const answers = marks(listing, ["reviews", "answer_titles"]);
-    const starMap = stars(listing, answers);
+    const [answered, blocks] = answers(listing, partner, false);
+    const starMap = starsOf(listing, blocks);
+    parsed = [];
     for (const item of listing.items) {
       const date = listing.dates.get(item);
-      if (date) parsed.push({ date, stars: starMap.get(item) ?? null, answered: answers.has(item) });
+      if (date) parsed.push({ date, stars: starMap.get(item) ?? null, answered: answered.has(item) });
     }
     page.found_by.reviews = "tab-body";
   }
   let total = stated(page, "rating", "reviews", listing, true);
-  const meta = total === null ? css(page.root, "[itemprop=reviewCount]")[0] : undefined;
-  const content = meta?.getAttribute("content") ?? "";
-  if (meta && /^[0-9]+$/.test(content)) total = Number(content);
-  if (total === null && listing && !hasPager(listing.body)) total = parsed.length;
-  return { total, items: newestFirst(parsed) };
+  if (total === null) {
+    const meta = css(page.root, "[itemprop=reviewCount]")[0];
+    const content = meta ? meta.getAttribute("content") || inlineText(meta) : "";
+    total = /^[0-9]+$/.test(content.trim()) ? Number(content.trim()) : null;
+  }
+  const [read, items] = readItems(listing, total, parsed, "reviews");
+  total = read;
+  if (total === null && items !== null && listing && !hasPager(listing.body)) total = items.length;
+  return { total, items: items === null ? null : newestFirst(items) };
 }

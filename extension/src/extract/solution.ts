@@ -29,9 +29,9 @@ function extract(doc: Document, url: string | null): MutableFacts {
   const page = new Page(root, url, jsonld);
   const facts = emptyFacts();
   // item-based fields first, then the items leave the (copied) tree
-  facts.reviews = reviews(page);
+  const partner = identity.partner(page); // answers are told by their author: the partner
+  facts.reviews = reviews(page, partner.name);
   const entries = changelog(page);
-  const partner = identity.partner(page);
   facts.comments = comments(page, partner.name);
   page.detachItems();
   const code = identity.code(page);
