@@ -30,14 +30,14 @@ from typing import Any
 
 from lxml import etree
 
-from mpcheck.extract.dom import css
+from mpcheck.extract.dom import css, matches, select_all
 from mpcheck.extract.label_table import Table, table
 from mpcheck.extract.text import fold, inline_text, norm, own_text
 
 _LINKS = etree.XPath("//a[@href] | //*[@data-href] | //form[@action]")
-_CLASS_OR_ID = etree.XPath("//@class | //@id")
 _PROSE_CHARS = 3  # a link whose parent has more own text than this is a mention inside prose
 _DIGIT = re.compile(r"[0-9]")
+MAX_PAGER_CHARS = 200  # a pager's text is short
 
 
 @dataclass
@@ -97,8 +97,19 @@ def _mark_up(elements: list[Any], into: set[Any]) -> None:
             el = el.getparent()
 
 
+def _selector(rules: Table, key: str) -> str:
+    return ", ".join(sel["css"] for sel in rules.entries("scope", key))
+
+
 def _select(root: Any, rules: Table, key: str) -> list[Any]:
-    return [el for sel in rules.entries("scope", key) for el in css(root, sel["css"])]
+    """The whole document's elements matching the `scope.<key>` selectors, in document order."""
+    return select_all(root, _selector(rules, key))
+
+
+def _under(el: Any, rules: Table, key: str) -> bool:
+    """Whether the element or one of its ancestors matches the `scope.<key>` selectors."""
+    selector = _selector(rules, key)
+    return any(matches(a, selector) for a in _ancestors(el))
 
 
 def _title_rx(rules: Table) -> Any:
@@ -125,49 +136,59 @@ def is_tab_bar(el: Any, rules: Table | None = None) -> bool:
     return False
 
 
+def _is_pager(el: Any, rules: Table) -> bool:
+    """A list's pager («Отзывы 1–6 из 58», PAGEN_ links) is list furniture, not site navigation."""
+    if any("PAGEN_" in (a.get("href") or "") for a in el.iter("a")):
+        return True
+    text = fold(inline_text(el))
+    return len(text) < MAX_PAGER_CHARS and rules.search(text, "pager", "range") is not None
+
+
 def _has_date(el: Any, rules: Table) -> bool:
     return bool(rules.any_search(("dates", "numeric"), ("dates", "words"))(inline_text(el)))
 
 
 def _class_hits(root: Any, rules: Table) -> list[Any]:
-    """Elements whose class token or id names site chrome (one regex test per distinct token)."""
+    """Elements whose class token or id names site chrome (one regex test per distinct value)."""
     patterns = rules.rx("scope", "chrome_class")
     seen: dict[str, bool] = {}
     out: list[Any] = []
-    for value in _CLASS_OR_ID(root):
-        for token in norm(value).split(" "):
-            hit = seen.get(token)
+    for el in _select(root, rules, "chrome_class_hint"):  # few elements: the words prefilter in C
+        for value in (el.get("class"), el.get("id")):
+            if value is None:
+                continue
+            hit = seen.get(value)
             if hit is None:
-                hit = seen[token] = any(p.match(token) for p in patterns)
+                hit = seen[value] = any(p.match(token) for token in value.split() for p in patterns)
             if hit:
-                out.append(value.getparent())
+                out.append(el)
                 break
     return out
 
 
 def _chrome(root: Any, rules: Table, own: set[Any]) -> list[tuple[Any, list[Any]]]:
     """Chrome blocks (outermost only, selector order) with the breadcrumbs each one holds."""
-    sectioning = set(_select(root, rules, "sectioning"))
-    keep = set(_select(root, rules, "keep"))
     marked: dict[Any, bool] = {}  # candidate → whether it needs the no-date test (class/id hits)
     for el in _select(root, rules, "landmarks"):
-        if not any(a in sectioning for a in _ancestors(el.getparent())):
+        if not _under(el.getparent(), rules, "sectioning"):
             marked[el] = False
     for el in _select(root, rules, "chrome"):
         marked.setdefault(el, False)
     for el in _class_hits(root, rules):
-        if el.tag not in ("html", "body") and not any(a in sectioning for a in _ancestors(el.getparent())):
+        if el.tag not in ("html", "body") and not _under(el.getparent(), rules, "sectioning"):
             marked.setdefault(el, True)
     valid = [
         el
         for el, dated in marked.items()
         if el not in own
-        and not any(a in keep for a in _ancestors(el))
+        and not _under(el, rules, "keep")
         and not is_tab_bar(el, rules)
+        and not _is_pager(el, rules)
         and not (dated and _has_date(el, rules))
     ]
     inner = set(valid)
     chosen: list[tuple[Any, list[Any]]] = []
+    keep = _selector(rules, "keep")
     for el in valid:
         if any(a in inner for a in _ancestors(el.getparent())):
             continue  # an enclosing chrome block goes, and this one with it
@@ -175,11 +196,11 @@ def _chrome(root: Any, rules: Table, own: set[Any]) -> list[tuple[Any, list[Any]
     return chosen
 
 
-def _outermost(block: Any, keep: set[Any]) -> list[Any]:
-    """The `keep` elements inside a block that are not inside another one, in document order."""
+def _outermost(block: Any, keep: str) -> list[Any]:
+    """The elements inside a block matching `keep` that are not inside another one, in document order."""
     out: list[Any] = []
-    for el in block.iter():
-        if el in keep and not any(_inside(el, k) for k in out):
+    for el in block.iter(etree.Element):
+        if el is not block and matches(el, keep) and not any(_inside(el, k) for k in out):
             out.append(el)
     return out
 
@@ -230,9 +251,8 @@ def _titled(block: Any, rules: Table) -> bool:
     return any(rules.search(fold(t), "scope", "foreign_titles") for t in texts if t)
 
 
-def _foreign(root: Any, rules: Table, code: str | None, own: set[Any]) -> list[Any]:
+def _foreign(links: list[tuple[Any, str]], content: list[Any], own: set[Any], rules: Table) -> list[Any]:
     """Blocks about other solutions (outermost only), grown from their links."""
-    links = [(a, c) for a in _LINKS(root) if (c := link_code(a, rules)) and c != code]
     if not links:
         return []
     codes: dict[Any, set[str]] = {}
@@ -243,8 +263,7 @@ def _foreign(root: Any, rules: Table, code: str | None, own: set[Any]) -> list[A
             el = el.getparent()
     card_max = int(rules.data["scope"]["card_max_chars"])
     limit = int(rules.data["scope"]["furniture_max_chars"])
-    panels = set(_select(root, rules, "content")) - set(css(root, "h1"))
-    sidebars = set(_select(root, rules, "sidebar"))
+    panels = {el for el in content if el.tag != "h1"}
     lengths: dict[Any, int] = {}
     blocks: list[Any] = []
     for a, c in links:
@@ -267,7 +286,7 @@ def _foreign(root: Any, rules: Table, code: str | None, own: set[Any]) -> list[A
         if (
             len(codes[block]) >= 2
             or _titled(block, rules)
-            or any(s in sidebars for s in around)
+            or _under(block, rules, "sidebar")
             or (card_like and block is not a)
         ):
             blocks.append(block)
@@ -302,15 +321,21 @@ def apply_scope(root: Any, url: str | None) -> Scope:
     rules = table()
     code, code_from = own_code(root, url)
     scope = Scope(code=code, code_from=code_from)
+    content = _select(root, rules, "content")
+    linked = [(a, c) for a in _LINKS(root) if (c := link_code(a, rules))]
     own: set[Any] = set()
-    markers = _select(root, rules, "content")
-    if code:
-        markers += [a for a in _LINKS(root) if link_code(a, rules) == code]
-    _mark_up(markers, own)
+    # a link to the page itself marks its block as the solution's own, unless it is navigation
+    # (breadcrumbs or a menu naming the current page)
+    mine = [
+        a for a, c in linked if c == code and not _under(a, rules, "keep") and not _under(a, rules, "chrome")
+    ]
+    _mark_up(content + mine, own)
     for el, keepers in _chrome(root, rules, own):
         _detach(el, keepers)
         scope.removed.append((el, "chrome"))
-    for el in _foreign(root, rules, code, own):
+    gone = {el for el, _ in scope.removed}
+    others = [(a, c) for a, c in linked if c != code and not any(x in gone for x in _ancestors(a))]
+    for el in _foreign(others, content, own, rules):
         _detach(el, [])
         scope.removed.append((el, "foreign"))
     return scope

@@ -35,6 +35,9 @@ _NONE_TEXT = {"rating": "reviews", "comments": "comments"}  # the table group sa
 _CONTROL_TAGS = {"a", "button", "li", "label", "summary"}
 _NOT_TITLES = {"option", "select", "textarea", "head", "title"}
 MAX_TITLE_CHARS = 60  # a tab title is short; longer own text is prose
+MAX_PANEL_CLIMB = (
+    5  # how far up from a tab bar its panels' container may sit (mat-tab-header → -body-wrapper)
+)
 MAX_KEY_HOLDERS = 3  # a data-* key ties one control to one panel (a title may carry it too)
 _TARGET_ATTRS = ("aria-controls", "data-target", "data-bs-target", "data-tab-target", "href")
 # The same node set as //*[@id or @role or self::nav] (document order, no duplicates), but libxml2
@@ -107,7 +110,10 @@ def _control(ids: dict[str, Any], items: list[Any], name: str, spec: dict[str, A
 
 
 def _date_paths(rules: Table) -> list[tuple[str, ...]]:
-    return [("dates", k) for k in rules.data["dates"] if k not in ("months", "iso")]
+    """Every date form of the table (month names, ISO and unit words are parts, not dates)."""
+    return [
+        ("dates", k) for k in rules.data["dates"] if k not in ("months", "iso") and not k.endswith("_units")
+    ]
 
 
 def fits(name: str, text: str, has_time: bool = False) -> bool:
@@ -298,10 +304,17 @@ class _Resolver:
                 for panel in holders:
                     if not _related(panel, ctl) and panel not in self.unit_set and not _is_control(panel):
                         yield "data-key", panel
-        if _is_control(unit):
+        if _is_control(unit) or self._in_bar(unit):
             yield from self._position(ctl)
         else:
             yield from self._heading(unit)
+
+    def _in_bar(self, unit: Any) -> bool:
+        """A row of bare titles (spans, divs) with nothing else in it is a tab bar."""
+        parent = unit.getparent()
+        kids = _children(parent) if parent is not None else []
+        titled = [k for k in kids if k in self.unit_set]
+        return len(titled) >= 2 and all(k in self.unit_set or not inline_text(k) for k in kids)
 
     def _anchor(self, anchor: Any) -> Iterator[tuple[str, Any]]:
         nxt = _next(anchor)
@@ -335,8 +348,13 @@ class _Resolver:
         if len(peers) < 2:
             return
         index = peers.index(item)
+        # panels may share the bar's parent with the controls (radio tabs: input, label … then divs)
+        after = _children(bar)[_children(bar).index(peers[-1]) + 1 :]
+        own_run = [c for c in after if c.tag not in ("input", "label") and c not in self.unit_set]
+        if len(own_run) >= len(peers):
+            yield "position", own_run[index]
         level = bar
-        for _ in range(3):
+        for _ in range(MAX_PANEL_CLIMB):
             sibs: list[Any] = []
             node = _next(level)
             while node is not None:
@@ -400,8 +418,8 @@ def _resolve(root: Any, ids: dict[str, Any], tabs: Tabs, missing: list[str]) -> 
     resolver = _Resolver(root, ids)
     chosen: list[Any] = list(tabs.bodies.values())
     plan: list[tuple[str, Any, str]] = []  # decided before any wrapping moves nodes
-    for unit, name in resolver.units:
-        if name not in tabs.labels and _is_control(unit):
+    for unit, name in resolver.units:  # the first title names the tab (its count: «Обсуждения (6)»)
+        if name not in tabs.labels:
             tabs.labels[name] = inline_text(_control_of(unit))
     for name in missing:
         for how, candidate in resolver.candidates(name):

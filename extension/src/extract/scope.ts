@@ -13,6 +13,7 @@ import { cpLen, fold, norm } from "./text";
 
 const PROSE_CHARS = 3; // a link whose parent has more own text than this is a mention inside prose
 const DIGIT = /[0-9]/;
+const MAX_PAGER_CHARS = 200; // a pager's text is short
 const LINKS = "a[href], [data-href], form[action]";
 
 export interface Scope {
@@ -67,8 +68,20 @@ function markUp(elements: Element[], into: Set<Element>): void {
   for (const el of elements) for (let a: Element | null = el; a && !into.has(a); a = a.parentElement) into.add(a);
 }
 
+function selector(key: string): string {
+  return TABLE.entries("scope", key).map((sel) => String(sel.css)).join(", ");
+}
+
+/** The whole document's elements matching the `scope.<key>` selectors, in document order. */
 function select(root: Element, key: string): Element[] {
-  return TABLE.entries("scope", key).flatMap((sel) => css(root, String(sel.css)));
+  return css(root, selector(key));
+}
+
+/** Whether the element or one of its ancestors matches the `scope.<key>` selectors. */
+function under(el: Element | null, key: string): boolean {
+  const sel = selector(key);
+  for (const a of up(el)) if (a.matches(sel)) return true;
+  return false;
 }
 
 function titled(text: string): boolean {
@@ -91,51 +104,52 @@ export function isTabBar(el: Element): boolean {
   return false;
 }
 
+/** A list's pager («Отзывы 1–6 из 58», PAGEN_ links) is list furniture, not site navigation. */
+function isPager(el: Element): boolean {
+  if (css(el, "a").some((a) => (a.getAttribute("href") ?? "").includes("PAGEN_"))) return true;
+  const text = fold(inlineText(el));
+  return cpLen(text) < MAX_PAGER_CHARS && TABLE.search(text, "pager", "range") !== null;
+}
+
 function hasDate(el: Element): boolean {
   const text = inlineText(el);
   return [...TABLE.rx("dates", "numeric"), ...TABLE.rx("dates", "words")].some((p) => p.test(text));
 }
 
-/** Elements whose class token or id names site chrome (one regex test per distinct token). */
+/** Elements whose class token or id names site chrome (one regex test per distinct value). */
 function classHits(root: Element): Element[] {
   const patterns = TABLE.rx("scope", "chrome_class");
   const seen = new Map<string, boolean>();
-  const out: Element[] = [];
-  for (const el of css(root, "[class], [id]")) {
-    const values = [el.getAttribute("class"), el.getAttribute("id")].filter((v): v is string => v !== null);
-    const hit = values.some((value) =>
-      norm(value).split(" ").some((token) => {
-        let known = seen.get(token);
-        if (known === undefined) {
-          known = patterns.some((p) => p.exec(token)?.index === 0);
-          seen.set(token, known);
-        }
-        return known;
-      }),
-    );
-    if (hit) out.push(el);
-  }
-  return out;
+  const test = (value: string): boolean => {
+    let hit = seen.get(value);
+    if (hit === undefined) {
+      hit = norm(value).split(" ").some((token) => patterns.some((p) => p.exec(token)?.index === 0));
+      seen.set(value, hit);
+    }
+    return hit;
+  };
+  return select(root, "chrome_class_hint").filter((el) => [el.getAttribute("class"), el.getAttribute("id")].some((v) => v !== null && test(v)));
 }
 
-/** The `keep` elements inside a block that are not inside another one, in document order. */
-function outermost(block: Element, keep: ReadonlySet<Element>): Element[] {
+/** The elements inside a block matching `keep` that are not inside another one, in document order. */
+function outermost(block: Element, keep: string): Element[] {
   const out: Element[] = [];
-  for (const el of css(block, "*")) if (keep.has(el) && !out.some((k) => k.contains(el))) out.push(el);
+  for (const el of Array.from(block.querySelectorAll(keep))) if (!out.some((k) => k.contains(el))) out.push(el);
   return out;
 }
 
 function chrome(root: Element, own: ReadonlySet<Element>): Array<[Element, Element[]]> {
-  const sectioning = new Set(select(root, "sectioning"));
-  const keep = new Set(select(root, "keep"));
   const marked = new Map<Element, boolean>(); // candidate → whether it needs the no-date test
-  for (const el of select(root, "landmarks")) if (!anyUp(el.parentElement, sectioning)) marked.set(el, false);
+  for (const el of select(root, "landmarks")) if (!under(el.parentElement, "sectioning")) marked.set(el, false);
   for (const el of select(root, "chrome")) if (!marked.has(el)) marked.set(el, false);
   for (const el of classHits(root)) {
-    if (!["html", "body"].includes(tag(el)) && !anyUp(el.parentElement, sectioning) && !marked.has(el)) marked.set(el, true);
+    if (!["html", "body"].includes(tag(el)) && !under(el.parentElement, "sectioning") && !marked.has(el)) marked.set(el, true);
   }
-  const valid = [...marked].filter(([el, dated]) => !own.has(el) && !anyUp(el, keep) && !isTabBar(el) && !(dated && hasDate(el))).map(([el]) => el);
+  const valid = [...marked]
+    .filter(([el, dated]) => !own.has(el) && !under(el, "keep") && !isTabBar(el) && !isPager(el) && !(dated && hasDate(el)))
+    .map(([el]) => el);
   const inner = new Set(valid);
+  const keep = selector("keep");
   return valid.filter((el) => !anyUp(el.parentElement, inner)).map((el) => [el, outermost(el, keep)]);
 }
 
@@ -159,12 +173,7 @@ function foreignTitle(block: Element): boolean {
   return texts.some((t) => t !== "" && TABLE.search(fold(t), "scope", "foreign_titles") !== null);
 }
 
-function foreign(root: Element, code: string | null, own: ReadonlySet<Element>): Element[] {
-  const links: Array<[Element, string]> = [];
-  for (const a of css(root, LINKS)) {
-    const c = linkCode(a);
-    if (c && c !== code) links.push([a, c]);
-  }
+function foreign(links: Array<[Element, string]>, content: Element[], own: ReadonlySet<Element>): Element[] {
   if (!links.length) return [];
   const codes = new Map<Element, Set<string>>();
   for (const [a, c] of links) {
@@ -176,9 +185,7 @@ function foreign(root: Element, code: string | null, own: ReadonlySet<Element>):
   }
   const cardMax = Number(TABLE.get("scope", "card_max_chars"));
   const limit = Number(TABLE.get("scope", "furniture_max_chars"));
-  const h1s = new Set(css(root, "h1"));
-  const panels = new Set(select(root, "content").filter((el) => !h1s.has(el)));
-  const sidebars = new Set(select(root, "sidebar"));
+  const panels = new Set(content.filter((el) => tag(el) !== "h1"));
   const lengths = new Map<Element, number>();
   const textLen = (el: Element): number => {
     let n = lengths.get(el);
@@ -201,7 +208,7 @@ function foreign(root: Element, code: string | null, own: ReadonlySet<Element>):
       block = parent;
     }
     const cardLike = ownTextLen(a.parentElement as Element) <= PROSE_CHARS && !anyUp(block, panels);
-    if ((codes.get(block) as Set<string>).size >= 2 || foreignTitle(block) || anyUp(block, sidebars) || (cardLike && block !== a)) {
+    if ((codes.get(block) as Set<string>).size >= 2 || foreignTitle(block) || under(block, "sidebar") || (cardLike && block !== a)) {
       blocks.push(block);
     }
   }
@@ -215,15 +222,23 @@ function foreign(root: Element, code: string | null, own: ReadonlySet<Element>):
 export function applyScope(root: Element, url: string | null): Scope {
   const [code, codeFromWhere] = ownCode(root, url);
   const scope: Scope = { code, code_from: codeFromWhere, removed: [] };
+  const content = select(root, "content");
+  const linked: Array<[Element, string]> = [];
+  for (const a of css(root, LINKS)) {
+    const c = linkCode(a);
+    if (c) linked.push([a, c]);
+  }
+  // a link to the page itself marks its block as the solution's own, unless it is navigation
+  // (breadcrumbs or a menu naming the current page)
+  const mine = linked.filter(([a, c]) => c === code && !under(a, "keep") && !under(a, "chrome")).map(([a]) => a);
   const own = new Set<Element>();
-  const markers = select(root, "content");
-  if (code) markers.push(...css(root, LINKS).filter((a) => linkCode(a) === code));
-  markUp(markers, own);
+  markUp([...content, ...mine], own);
   for (const [el, keepers] of chrome(root, own)) {
     el.replaceWith(...keepers);
     scope.removed.push([el, "chrome"]);
   }
-  for (const el of foreign(root, code, own)) {
+  const others = linked.filter(([a, c]) => c !== code && root.contains(a));
+  for (const el of foreign(others, content, own)) {
     el.remove();
     scope.removed.push([el, "foreign"]);
   }

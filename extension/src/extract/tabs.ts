@@ -18,6 +18,7 @@ const CONTROL_TAGS = new Set(["a", "button", "li", "label", "summary"]);
 const NOT_TITLES = new Set(["option", "select", "textarea", "head", "title"]);
 const NONE_TEXT: Record<string, string> = { rating: "reviews", comments: "comments" }; // «no items yet» groups
 const MAX_TITLE_CHARS = 60; // a tab title is short; longer own text is prose
+const MAX_PANEL_CLIMB = 5; // how far up from a tab bar its panels' container may sit (mat-tab-header → -body-wrapper)
 const MAX_KEY_HOLDERS = 3; // a data-* key ties one control to one panel (a title may carry it too)
 const TARGET_ATTRS = ["aria-controls", "data-target", "data-bs-target", "data-tab-target", "href"];
 
@@ -83,7 +84,10 @@ function control(ids: Map<string, Element>, items: Element[], name: string, spec
 // ---- content checks ----------------------------------------------------------------------------
 
 function datePaths(): string[][] {
-  return Object.keys(TABLE.get("dates") as Record<string, unknown>).filter((k) => k !== "months" && k !== "iso").map((k) => ["dates", k]);
+  // every date form of the table (month names, ISO and unit words are parts, not dates)
+  return Object.keys(TABLE.get("dates") as Record<string, unknown>)
+    .filter((k) => k !== "months" && k !== "iso" && !k.endsWith("_units"))
+    .map((k) => ["dates", k]);
 }
 
 /** Whether a panel's (folded) text fits the tab: versions with dates, dated items, some text. */
@@ -266,8 +270,15 @@ class Resolver {
         for (const panel of holders) if (!related(panel, ctl) && !this.unitSet.has(panel) && !isControl(panel)) yield ["data-key", panel];
       }
     }
-    if (isControl(unit)) yield* this.position(ctl);
+    if (isControl(unit) || this.inBar(unit)) yield* this.position(ctl);
     else yield* this.heading(unit);
+  }
+
+  /** A row of bare titles (spans, divs) with nothing else in it is a tab bar. */
+  private inBar(unit: Element): boolean {
+    const kids = unit.parentElement ? Array.from(unit.parentElement.children) : [];
+    const titled = kids.filter((k) => this.unitSet.has(k));
+    return titled.length >= 2 && kids.every((k) => this.unitSet.has(k) || !inlineText(k));
   }
 
   private *anchor(anchor: Element): Generator<[string, Candidate]> {
@@ -295,8 +306,12 @@ class Resolver {
     const peers = Array.from(bar.children).filter((c) => tag(c) === tag(item));
     if (peers.length < 2) return;
     const index = peers.indexOf(item);
+    // panels may share the bar's parent with the controls (radio tabs: input, label … then divs)
+    const kids = Array.from(bar.children);
+    const ownRun = kids.slice(kids.indexOf(peers[peers.length - 1] as Element) + 1).filter((c) => !["input", "label"].includes(tag(c)) && !this.unitSet.has(c));
+    if (ownRun.length >= peers.length) yield ["position", ownRun[index] as Element];
     let at: Element | null = bar;
-    for (let i = 0; i < 3 && at; i++) {
+    for (let i = 0; i < MAX_PANEL_CLIMB && at; i++) {
       const sibs: Element[] = [];
       for (let node = at.nextElementSibling; node; node = node.nextElementSibling) sibs.push(node);
       const run = sibs.slice(0, peers.length);
@@ -304,8 +319,8 @@ class Resolver {
         yield ["position", run[index] as Element];
       }
       for (const sib of sibs) {
-        const kids = Array.from(sib.children);
-        if (kids.length === peers.length && !kids.some((k) => this.unitSet.has(k))) yield ["position", kids[index] as Element];
+        const children = Array.from(sib.children);
+        if (children.length === peers.length && !children.some((k) => this.unitSet.has(k))) yield ["position", children[index] as Element];
       }
       at = at.parentElement;
       if (!at || ["body", "html"].includes(tag(at))) break;
@@ -349,7 +364,8 @@ function resolve(root: Element, ids: Map<string, Element>, tabs: Tabs, missing: 
   const resolver = new Resolver(root, ids);
   const chosen: Element[] = [...tabs.bodies.values()];
   const plan: Array<[string, Candidate, string]> = []; // decided before any wrapping moves nodes
-  for (const [unit, name] of resolver.units) if (!tabs.labels.has(name) && isControl(unit)) tabs.labels.set(name, inlineText(controlOf(unit)));
+  // the first title names the tab (its count: «Обсуждения (6)»)
+  for (const [unit, name] of resolver.units) if (!tabs.labels.has(name)) tabs.labels.set(name, inlineText(controlOf(unit)));
   for (const name of missing) {
     for (const [how, candidate] of resolver.candidates(name)) {
       const nodes = candidate instanceof Section ? candidate.nodes() : [candidate];
