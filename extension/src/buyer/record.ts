@@ -21,7 +21,14 @@ export type CheckName = ChoiceName | "support_test";
 
 export interface Choice { value: string; recorded: string }
 export interface SupportTest { asked_at: string; answered_at: string; response_hours: number; recorded: string }
-export type BuyerRecord = Partial<Record<ChoiceName, Choice>> & { support_test?: SupportTest };
+/**
+ * support_test is the newest test; support_tests every recorded test, newest first (the article:
+ * one breach is a question, a systematic one is a verdict, so the engine counts them).
+ */
+export type BuyerRecord = Partial<Record<ChoiceName, Choice>> & { support_test?: SupportTest; support_tests?: SupportTest[] };
+
+/** Kept per solution; older ones drop off (facts.schema.json: buyer.support_tests maxItems). */
+export const MAX_SUPPORT_TESTS = 50;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_TEXT = 40; // facts.schema.json: asked_at / answered_at maxLength
@@ -51,8 +58,23 @@ export function coerceRecord(raw: unknown): BuyerRecord {
     }
   }
   const test = coerceSupportTest(raw.support_test);
-  if (test) out.support_test = test;
+  const history = Array.isArray(raw.support_tests)
+    ? raw.support_tests.map(coerceSupportTest).filter((t): t is SupportTest => t !== undefined)
+    : [];
+  const tests = test ? withTest(history, test) : history;
+  if (tests[0]) {
+    out.support_test = tests[0];
+    out.support_tests = tests;
+  }
   return out;
+}
+
+/**
+ * `test` first, then the others newest first; a test with the same question time is the same
+ * test corrected, so it replaces the earlier entry instead of counting twice.
+ */
+export function withTest(tests: SupportTest[], test: SupportTest): SupportTest[] {
+  return [test, ...tests.filter((t) => t.asked_at !== test.asked_at)].slice(0, MAX_SUPPORT_TESTS);
 }
 
 export function isEmptyRecord(record: BuyerRecord): boolean {
@@ -67,11 +89,15 @@ export function buyerFacts(record: BuyerRecord, cal: WorkingCalendar): Record<st
   if (isEmptyRecord(record)) return null;
   const out: Record<string, unknown> = {};
   const dates: string[] = [];
-  const test = record.support_test;
-  if (test) {
-    const measured = workingHours(test.asked_at, test.answered_at, cal);
-    out.support_test = { ...test, response_hours: measured.ok ? measured.hours : test.response_hours };
-    dates.push(test.recorded);
+  const remeasure = (t: SupportTest): SupportTest => {
+    const measured = workingHours(t.asked_at, t.answered_at, cal);
+    return { ...t, response_hours: measured.ok ? measured.hours : t.response_hours };
+  };
+  const tests = (record.support_tests ?? (record.support_test ? [record.support_test] : [])).map(remeasure);
+  if (tests[0]) {
+    out.support_test = tests[0];
+    out.support_tests = tests;
+    dates.push(...tests.map((t) => t.recorded));
   }
   for (const name of CHOICE_NAMES) {
     const entry = record[name];

@@ -2,7 +2,7 @@
 // browser). Every write reads the current record first, so the popup and a second popup for
 // another tab cannot drop each other's checks.
 import { ext } from "../shared/browser-api";
-import { coerceRecord, isEmptyRecord, type BuyerRecord, type CheckName, type ChoiceName, type SupportTest } from "./record";
+import { coerceRecord, isEmptyRecord, withTest, type BuyerRecord, type CheckName, type ChoiceName, type SupportTest } from "./record";
 
 export const BUYER_PREFIX = "buyer:";
 
@@ -29,13 +29,14 @@ export async function saveChoice(code: string, name: ChoiceName, value: string, 
 
 export async function saveSupportTest(code: string, test: SupportTest): Promise<BuyerRecord> {
   const record = await loadBuyerRecord(code);
-  return write(code, coerceRecord({ ...record, support_test: test }));
+  return write(code, coerceRecord({ ...record, support_test: test, support_tests: withTest(record.support_tests ?? [], test) }));
 }
 
 export async function clearCheck(code: string, name: CheckName): Promise<BuyerRecord> {
   const record = await loadBuyerRecord(code);
   const rest: BuyerRecord = { ...record };
   delete rest[name];
+  if (name === "support_test") delete rest.support_tests; // "clear" forgets every test, not just the newest
   return write(code, rest);
 }
 

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import { describe, expect, it } from "vitest";
 import { WORKING_CALENDAR as CAL } from "../../../extension/src/buyer/calendar";
-import { buyerFacts, coerceRecord, isEmptyRecord, withBuyer } from "../../../extension/src/buyer/record";
+import { buyerFacts, coerceRecord, isEmptyRecord, withBuyer, withTest } from "../../../extension/src/buyer/record";
 import { buildReport } from "../../../extension/src/engine";
 import { completeFacts } from "../../../extension/src/shared/facts-skeleton";
 import { readJson, readRules } from "../engine/rulesDir";
@@ -42,6 +42,7 @@ describe("the stored record", () => {
     const buyer = buyerFacts(coerceRecord(FULL), CAL);
     expect(buyer).toEqual({
       support_test: TEST,
+      support_tests: [TEST],
       account_manager: "offered",
       cases_checked: "broken",
       docs_quality: "good",
@@ -49,6 +50,20 @@ describe("the stored record", () => {
       recorded: "2026-12-01",
     });
     const facts = withBuyer(completeFacts({}, "nordlab.smartseo"), coerceRecord(FULL), CAL);
+    expect(validFacts(facts), JSON.stringify(validFacts.errors)).toBe(true);
+  });
+
+  it("keeps every support test, newest first, for the engine to count the breaches", () => {
+    const older = { asked_at: "2026-11-23T10:00+03:00", answered_at: "2026-11-23T16:00+03:00", response_hours: 1, recorded: "2026-11-23" };
+    const record = coerceRecord({ support_test: TEST, support_tests: [TEST, older] });
+    const buyer = buyerFacts(record, CAL) as { support_tests: Array<{ response_hours: number }>; recorded: string };
+    expect(buyer.support_tests.map((t) => t.response_hours)).toEqual([4, 6]); // both re-measured
+    expect(buyer.recorded).toBe("2026-11-30");
+    // An old record with only support_test still yields the list; a corrected test replaces its entry.
+    expect(coerceRecord({ support_test: older }).support_tests).toEqual([older]);
+    const corrected = { ...older, answered_at: "2026-11-23T12:00+03:00" };
+    expect(withTest([TEST, older], corrected)).toEqual([corrected, TEST]);
+    const facts = withBuyer(completeFacts({}, "nordlab.smartseo"), record, CAL);
     expect(validFacts(facts), JSON.stringify(validFacts.errors)).toBe(true);
   });
 

@@ -16,8 +16,19 @@ describe("buyer checks in storage.local", () => {
     await saveChoice("a.b", "docs_quality", "poor", "2026-11-27");
     await saveSupportTest("a.b", TEST);
     await saveChoice("c.d", "cases_checked", "worked", "2026-11-28");
-    expect(await loadBuyerRecord("a.b")).toEqual({ docs_quality: { value: "poor", recorded: "2026-11-27" }, support_test: TEST });
+    expect(await loadBuyerRecord("a.b")).toEqual({ docs_quality: { value: "poor", recorded: "2026-11-27" }, support_test: TEST, support_tests: [TEST] });
     expect(await loadBuyerRecord("c.d")).toEqual({ cases_checked: { value: "worked", recorded: "2026-11-28" } });
+  });
+
+  it("adds a second support test to the history and clears them all at once", async () => {
+    const second = { ...TEST, asked_at: "2026-12-01T10:00", answered_at: "2026-12-01T12:00", recorded: "2026-12-01" };
+    await saveSupportTest("a.b", TEST);
+    await saveSupportTest("a.b", second);
+    expect((await loadBuyerRecord("a.b")).support_tests).toEqual([second, TEST]);
+    await saveSupportTest("a.b", { ...second, answered_at: "2026-12-01T13:00" }); // the same test corrected
+    expect((await loadBuyerRecord("a.b")).support_tests?.map((t) => t.answered_at)).toEqual(["2026-12-01T13:00", TEST.answered_at]);
+    await clearCheck("a.b", "support_test");
+    expect(fake.data.has(buyerKey("a.b"))).toBe(false);
   });
 
   it("refuses values outside the schema's enums", async () => {
