@@ -9,6 +9,22 @@
 import { join } from "node:path";
 
 const LABELS_IMPORT = /(^|[\\/])shared_rules[\\/]labels\.json$/;
+// The label table's documentation: why a pattern exists, how sure we are, which evidence (DOM.md).
+// Half of labels.json; neither extractor reads it, and the content script compiles in every tab.
+// "about" and "$schema" only at the top: `tabs.about` is the description tab.
+const LABEL_DOCS = new Set(["comment", "conf", "evidence"]);
+const TOP_DOCS = new Set(["$schema", "about"]);
+
+function withoutDocs(value) {
+  if (Array.isArray(value)) return value.map(withoutDocs);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(Object.entries(value).filter(([k]) => !LABEL_DOCS.has(k)).map(([k, v]) => [k, withoutDocs(v)]));
+}
+
+/** The label table as the extension ships it: without its documentation keys. */
+export function shippedLabels(labels) {
+  return withoutDocs(Object.fromEntries(Object.entries(labels).filter(([k]) => !TOP_DOCS.has(k))));
+}
 
 function jsonModule(value) {
   return `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});\n`;
@@ -25,7 +41,7 @@ export function rulesPlugin(bundle, rulesDir) {
       const labelsModule = () => ({ path: labelsPath, namespace: "mpcheck-labels" });
       b.onResolve({ filter: LABELS_IMPORT }, labelsModule);
       b.onResolve({ filter: /^mpcheck:labels$/ }, labelsModule);
-      b.onLoad({ filter: /.*/, namespace: "mpcheck-labels" }, () => ({ contents: jsonModule(labels), loader: "js" }));
+      b.onLoad({ filter: /.*/, namespace: "mpcheck-labels" }, () => ({ contents: jsonModule(shippedLabels(labels)), loader: "js" }));
       b.onLoad({ filter: /.*/, namespace: "mpcheck-rules" }, () => ({
         // key order as readRulesBundle returns it: version, scoring, criteria, labels
         contents: `import labels from "mpcheck:labels";\n` +

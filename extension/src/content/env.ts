@@ -6,7 +6,9 @@ import { RULES } from "../shared/rules";
 import { loadSettings, type Settings } from "../shared/settings";
 import type { Lang } from "../shared/contracts";
 import type { RulesTexts } from "../ui/rules-text";
-import { browserMsg, uiLang, type Msg } from "../ui/strings";
+import { ext } from "../shared/browser-api";
+import type { Msg } from "../ui/strings";
+import { contentTexts } from "./texts";
 
 export interface ContentEnv {
   settings: Promise<Settings>;
@@ -21,6 +23,7 @@ export function startEnv(): ContentEnv {
     performance.mark("mpcheck:settings"); // when the storage round trip ended (bench timeline)
     return loaded;
   });
-  return { settings, today: localToday(), rules: RULES, lang: uiLang(), msg: browserMsg };
+  const { lang, msg } = contentTexts(ext().i18n.getUILanguage());
+  return { settings, today: localToday(), rules: RULES, lang, msg };
 }
 

@@ -1,8 +1,9 @@
 // Content script entry on /solutions/*, /partners/*, /search/*. Injected at document_start so the
 // bundle is loaded and compiled while the page is still parsing, then it waits for
-// DOMContentLoaded: document_idle (and even document_end) started it 40-100 ms after
-// DOMContentLoaded in Chromium 156, against a badge budget of 100 ms (SPEC §10). Decides by URL
-// alone whether there is anything to do, so other Marketplace pages cost one regex test.
+// DOMContentLoaded and for the page to settle (page-settled.ts: its load event, or a short
+// deadline): document_idle (and even document_end) started it 40-100 ms after DOMContentLoaded in
+// Chromium 156, against a badge budget of 100 ms (SPEC §10). Decides by URL alone whether there is
+// anything to do, so other Marketplace pages cost one regex test.
 import { ext } from "../shared/browser-api";
 import { detectPageType } from "../shared/page-type";
 import { BADGE_TAG } from "../ui/badge";
@@ -10,6 +11,7 @@ import { CARD_MARK } from "./listing-page";
 import { startEnv } from "./env";
 import { runListingPage } from "./listing-page";
 import { observeContent } from "./observer";
+import { pageSettled } from "./page-settled";
 import { listenForPopup } from "./page-state";
 import { contentRoot } from "./placement";
 import { existingFullBadge, runSolutionPage } from "./solution-page";
@@ -38,13 +40,15 @@ function start(): void {
   listenForPopup();
   performance.mark("mpcheck:start");
   const run = () => void runForCurrentUrl().catch((err) => console.debug("mpcheck:", err));
-  run();
-  const root = contentRoot(document);
-  if (root) observeContent(root, run);
-  ext().storage.onChanged.addListener((changes, area) => {
-    if (area !== "local" || !("settings" in changes)) return;
-    resetBadges();
+  void pageSettled(window).then(() => {
     run();
+    const root = contentRoot(document);
+    if (root) observeContent(root, run);
+    ext().storage.onChanged.addListener((changes, area) => {
+      if (area !== "local" || !("settings" in changes)) return;
+      resetBadges();
+      run();
+    });
   });
 }
 

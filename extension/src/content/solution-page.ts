@@ -15,6 +15,7 @@ import { readSolutionFacts } from "./extract-facts";
 import { requestEnrich } from "./messaging";
 import { clearState, publishState } from "./page-state";
 import { measureUntilPaint, timed } from "./perf";
+import { nextTask } from "./next-task";
 import { placeFullBadge } from "./placement";
 
 // One storage listener per page (not per run): it updates whichever badge is current.
@@ -32,21 +33,42 @@ export function existingFullBadge(doc: Document): HTMLElement | null {
   return doc.querySelector<HTMLElement>(`${BADGE_TAG}:not([data-size])`);
 }
 
-function localResult(
-  doc: Document, url: string, settings: Settings, today: string, withChecks: (facts: FactsView) => FactsView,
-): { facts: FactsView; report: Report } | null {
+/** The page's facts with the buyer's checks, or null (the badge then says "error"). */
+function readLocal(doc: Document, url: string, withChecks: (facts: FactsView) => FactsView): FactsView | null {
   try {
-    const facts = withChecks(timed("mpcheck:extract", () => readSolutionFacts(doc, url)));
-    const report = timed("mpcheck:evaluate", () => evaluate(facts, settings, today));
-    return { facts, report };
+    return withChecks(timed("mpcheck:extract", () => readSolutionFacts(doc, url)));
+  } catch (err) {
+    console.debug("mpcheck: could not read this page", err);
+    return null;
+  }
+}
+
+function scoreLocal(facts: FactsView, settings: Settings, today: string): Report | null {
+  try {
+    return timed("mpcheck:evaluate", () => evaluate(facts, settings, today));
   } catch (err) {
     console.debug("mpcheck: could not evaluate this page", err);
     return null;
   }
 }
 
+// The code whose FIRST PAINT is under way: its steps yield between tasks, and a mutation-triggered
+// re-run meanwhile must not start a second badge (nor take over the page-wide listeners). Cleared
+// once the badge is placed, so the slow part (enrichment) never blocks a re-run.
+let pending: string | null = null;
+
 export async function runSolutionPage(doc: Document, url: string, env: ContentEnv): Promise<void> {
   const code = solutionCodeFromUrl(url) ?? "";
+  if (pending === code) return;
+  pending = code;
+  try {
+    await runOnce(doc, url, code, env);
+  } finally {
+    if (pending === code) pending = null;
+  }
+}
+
+async function runOnce(doc: Document, url: string, code: string, env: ContentEnv): Promise<void> {
   const existing = existingFullBadge(doc);
   if (existing && existing.dataset.code === code) return;
   existing?.remove();
@@ -82,13 +104,19 @@ export async function runSolutionPage(doc: Document, url: string, env: ContentEn
     view.listed = codes.has(code);
     if (host.isConnected) paint();
   };
-  void loadShortlist().then((list) => showListed(new Set(list.map((x) => x.code))));
-  followShortlist(showListed);
 
   const early = await settingsIfReady(env.settings);
+  // Each step in a task of its own (SPEC §10: none over 16 ms), and the page's own queued work
+  // (its load event included) goes first: reading, scoring and painting one after another in the
+  // DOMContentLoaded task held the page for their sum.
+  await nextTask();
   if (existingFullBadge(doc)) return; // a concurrent run (mutation) got there first
   scoring = early ?? DEFAULT_SETTINGS;
-  const local = localResult(doc, url, scoring, env.today, checks.apply);
+  const read = readLocal(doc, url, checks.apply);
+  await nextTask();
+  if (existingFullBadge(doc)) return;
+  const report = read ? scoreLocal(read, scoring, env.today) : null;
+  const local = read && report ? { facts: read, report } : null;
   if (local) {
     facts = local.facts;
     Object.assign(view, { state: "ready", report: local.report });
@@ -100,6 +128,10 @@ export async function runSolutionPage(doc: Document, url: string, env: ContentEn
     placeFullBadge(doc, host);
     paint();
   });
+  if (pending === code) pending = null; // painted: later runs (settings, navigation) may start
+  await nextTask(); // the bookkeeping below starts after the badge is on screen
+  void loadShortlist().then((list) => showListed(new Set(list.map((x) => x.code))));
+  followShortlist(showListed);
   if (!local) return;
   const enriched = requestEnrich(local.facts); // in flight while the settings arrive
   const settings = early ?? (await env.settings);
