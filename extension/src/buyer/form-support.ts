@@ -5,13 +5,16 @@ import type { Lang } from "../shared/contracts";
 import type { Msg } from "../ui/strings";
 import { calendarText, type WorkingCalendar } from "./calendar";
 import type { SupportTest } from "./record";
-import { calendarLocal, parseInstant, workingHours, type WorkingHoursError } from "./working-hours";
+import { calendarLocal, measureLocal, parseInstant, type WorkingHoursError } from "./working-hours";
 import { el } from "../ui/dom";
 
 export interface SupportTestDeps {
   lang: Lang;
   msg: Msg;
+  /** The buyer's calendar: the zone the two inputs are typed in. */
   calendar: WorkingCalendar;
+  /** The vendor's calendar the answer is counted in (vendor-calendar.ts); default: `calendar`. */
+  vendorCalendar?: WorkingCalendar;
   declaredHours: number | null;
   onSave: (askedLocal: string, answeredLocal: string) => void;
   onClear: () => void;
@@ -56,7 +59,8 @@ export function supportTestForm(doc: Document, test: SupportTest | undefined, de
   const zone = cal.zoneLabel[lang];
   const asked = field(doc, "mp-buyer-asked", msg("buyerAsked", { zone }), initial(test?.asked_at, cal));
   const answered = field(doc, "mp-buyer-answered", msg("buyerAnswered", { zone }), initial(test?.answered_at, cal));
-  const hint = el(doc, "p", "mp-hint", msg("buyerCalendar", { calendar: calendarText(cal, lang) }));
+  const counted = deps.vendorCalendar ?? cal;
+  const hint = el(doc, "p", "mp-hint", msg("buyerCalendar", { calendar: calendarText(counted, lang) }));
   if (deps.declaredHours !== null) hint.textContent += ` ${msg("buyerDeclared", { hours: hoursText(deps.declaredHours, lang) })}`;
   const result = el(doc, "output", "mp-buyer-result");
   result.setAttribute("role", "status");
@@ -66,7 +70,7 @@ export function supportTestForm(doc: Document, test: SupportTest | undefined, de
       result.textContent = "";
       return false;
     }
-    const measured = workingHours(asked.input.value, answered.input.value, cal);
+    const measured = measureLocal(asked.input.value, answered.input.value, cal, counted);
     result.textContent = measured.ok ? msg("buyerHours", { hours: hoursText(measured.hours, lang) }) : msg(ERROR_KEY[measured.error]);
     result.dataset.ok = String(measured.ok);
     return measured.ok;

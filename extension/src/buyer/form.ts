@@ -12,6 +12,8 @@ export interface BuyerFormDeps {
   lang: Lang;
   msg: Msg;
   calendar: WorkingCalendar;
+  /** The vendor's calendar the support test is counted in (default: `calendar`). */
+  vendorCalendar?: WorkingCalendar;
   declaredHours: number | null;
   /** Last action's confirmation ("Saved"), announced by the form's status line. */
   status: string;
@@ -71,6 +73,7 @@ export function renderBuyerForm(doc: Document, record: BuyerRecord, deps: BuyerF
       lang: deps.lang,
       msg: deps.msg,
       calendar: deps.calendar,
+      ...(deps.vendorCalendar ? { vendorCalendar: deps.vendorCalendar } : {}),
       declaredHours: deps.declaredHours,
       onSave: deps.onSaveTest,
       onClear: () => deps.onClear("support_test"),

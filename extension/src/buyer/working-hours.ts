@@ -97,3 +97,13 @@ export function workingHours(askedAt: string, answeredAt: string, cal: WorkingCa
   if (answered - asked > MAX_SPAN_DAYS * DAY) return { ok: false, error: "too_long" };
   return { ok: true, hours: Math.round(workingMillis(asked, answered, cal) / (6 * MINUTE)) / 10 };
 }
+
+/**
+ * Two form values typed in the buyer's zone (`input`), counted in the vendor's working calendar
+ * (`measure`): a question sent at 17:00 Moscow time reaches a МСК+4 vendor at 21:00, after hours.
+ */
+export function measureLocal(askedLocal: string, answeredLocal: string, input: WorkingCalendar, measure: WorkingCalendar): WorkingHours {
+  if (parseInstant(askedLocal, input.utcOffsetMinutes) === null) return { ok: false, error: "asked_invalid" };
+  if (parseInstant(answeredLocal, input.utcOffsetMinutes) === null) return { ok: false, error: "answered_invalid" };
+  return workingHours(withCalendarZone(askedLocal, input) ?? askedLocal, withCalendarZone(answeredLocal, input) ?? answeredLocal, measure);
+}

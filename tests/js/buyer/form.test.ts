@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { WORKING_CALENDAR as CAL } from "../../../extension/src/buyer/calendar";
 import { renderBuyerForm, type BuyerFormDeps } from "../../../extension/src/buyer/form";
 import type { BuyerRecord } from "../../../extension/src/buyer/record";
+import { vendorCalendar as vendorCalendarOf } from "../../../extension/src/buyer/vendor-calendar";
 import { localeMsg } from "../extension/fixtures";
 
 function render(record: BuyerRecord, lang: "ru" | "en" = "en", over: Partial<BuyerFormDeps> = {}) {
@@ -42,6 +43,18 @@ describe("the buyer's form", () => {
     expect(section.querySelector(".mp-buyer-result")?.textContent).toBe("Answered in 4 working hours");
     section.querySelector("form")?.dispatchEvent(new Event("submit", { cancelable: true }));
     expect(deps.onSaveTest).toHaveBeenCalledWith("2026-11-27T17:00", "2026-11-30T12:00");
+  });
+
+  it("counts the answer in the vendor's calendar while you type in your own zone", () => {
+    const vendorCalendar = vendorCalendarOf({ hours: "пн–пт, 10:00–19:00", timezone: "МСК+4" }, CAL);
+    const { section } = render({}, "ru", { vendorCalendar });
+    expect(section.querySelector("label[for='mp-buyer-asked']")?.textContent).toBe("Когда вы написали (МСК)"); // typed in Moscow time
+    expect(section.textContent).toContain("Считаются рабочие часы: пн–пт, 10:00–19:00 МСК+4.");
+    // Fri 17:00 MSK = 21:00 there (closed); Mon 12:00 MSK = 16:00 there: 10:00-16:00.
+    type("mp-buyer-asked", "2026-11-27T17:00");
+    type("mp-buyer-answered", "2026-11-30T12:00");
+    expect(section.querySelector(".mp-buyer-result")?.textContent).toBe("Ответ за 6 рабочих ч");
+    expect(section.querySelector(".mp-buyer-result")?.getAttribute("data-ok")).toBe("true");
   });
 
   it("explains an answer before the question and does not save it", () => {
