@@ -1,15 +1,42 @@
-"""Dates as ISO `YYYY-MM-DD` from `DD.MM.YYYY[ HH:MM[:SS]]`, Russian genitive words and `time[datetime]`."""
+"""Dates as ISO `YYYY-MM-DD`: `DD.MM.YYYY[ HH:MM[:SS]]`, `DD.MM.YY`, Russian month words (full or
+abbreviated, with or without a year), relative dates («вчера», «3 дня назад») and `time[datetime]`.
+
+A date with no year and a relative date need a reference day: `reference_day(today)` sets it for the
+duration of one extraction (a context variable, so the item readers of other modules that call
+`parse_date` get it without a parameter on every function); outside one, the clock's today is used.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from mpcheck.extract.label_table import BACKREF, FLAGS, Table, table
 from mpcheck.extract.text import fold
 
 _Firsts = tuple[re.Pattern[str], dict[int, bool]] | None
+_TODAY: ContextVar[dt.date | None] = ContextVar("mpcheck_extract_today", default=None)
+# the forms read after the two confirmed ones (numeric, words): each found date is (position, ISO)
+_EXTRA_FORMS = ("numeric_short", "words_no_year", "relative")
+
+
+@contextmanager
+def reference_day(today: dt.date | None) -> Iterator[None]:
+    """Read dates with no year and relative dates against `today` inside this block."""
+    token = _TODAY.set(today)
+    try:
+        yield
+    finally:
+        _TODAY.reset(token)
+
+
+def today() -> dt.date:
+    """The reference day of the running extraction, else the clock's today."""
+    return _TODAY.get() or dt.date.today()
 
 
 def _iso(year: int, month: int, day: int) -> str | None:
@@ -21,7 +48,7 @@ def _iso(year: int, month: int, day: int) -> str | None:
 
 
 def month_number(word: str) -> int | None:
-    """1–12 for a Russian month word in any case form («сентября», «май»)."""
+    """1–12 for a Russian month word in any case form, full or abbreviated («сентября», «окт.»)."""
     rules = table()
     for entry, pattern in zip(rules.entries("dates", "months"), rules.rx("dates", "months"), strict=True):
         if pattern.match(word):
@@ -29,9 +56,76 @@ def month_number(word: str) -> int | None:
     return None
 
 
-def find_dates(text: str) -> list[tuple[int, str]]:
-    """Every date in a text as (position, ISO), in text order."""
-    rules, folded, found = table(), fold(text), []
+def _without_year(day: int, month: int) -> str | None:
+    """«18 ноября»: the last such date not after the reference day."""
+    ref = today()
+    for year in (ref.year, ref.year - 1):
+        iso = _iso(year, month, day)
+        if iso and iso <= ref.isoformat():
+            return iso
+    return None
+
+
+def _months_back(ref: dt.date, months: int) -> dt.date:
+    total = ref.year * 12 + ref.month - 1 - months
+    year, month = divmod(total, 12)
+    for day in range(ref.day, 0, -1):  # 31 March minus a month is the last day of February
+        try:
+            return dt.date(year, month + 1, day)
+        except ValueError:
+            continue
+    return ref
+
+
+def _relative(entry: dict[str, Any], m: re.Match[str]) -> str | None:
+    """The date a relative phrase stands for («3 дня назад», «вчера»)."""
+    ref = today()
+    if "days" in entry:
+        return (ref - dt.timedelta(days=int(entry["days"]))).isoformat()
+    count = int(m.group(entry["number_group"])) if "number_group" in entry else 1
+    unit = m.group(entry["unit_group"])
+    rules = table()
+    units = zip(rules.entries("dates", "relative_units"), rules.rx("dates", "relative_units"), strict=True)
+    for unit_entry, pattern in units:
+        if pattern.match(unit):
+            if "days" in unit_entry:
+                return (ref - dt.timedelta(days=count * int(unit_entry["days"]))).isoformat()
+            return _months_back(ref, count * int(unit_entry["months"])).isoformat()
+    return None
+
+
+def _extra_date(form: str, entry: dict[str, Any], m: re.Match[str]) -> str | None:
+    if form == "numeric_short":
+        return _iso(2000 + int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    if form == "words_no_year":
+        month = month_number(m.group(2))
+        return _without_year(int(m.group(1)), month) if month else None
+    return _relative(entry, m)
+
+
+def _any_extra(rules: Table) -> Any:
+    return rules.any_search(*(("dates", form) for form in _EXTRA_FORMS))
+
+
+def _extra_dates(folded: str, first_only: bool) -> list[tuple[int, str]]:
+    """Dates of the forms after the confirmed ones (short year, no year, relative) in a folded text."""
+    rules, found = table(), list[tuple[int, str]]()
+    if not folded or not rules.memo("dates:any-extra", _any_extra)(folded):
+        return found  # one scan of the text for all of them: most texts have none
+    for form in _EXTRA_FORMS:
+        for entry, pattern in zip(rules.entries("dates", form), rules.rx("dates", form), strict=True):
+            for m in pattern.finditer(folded):
+                iso = _extra_date(form, entry, m)
+                if iso:
+                    found.append((m.start(), iso))
+                    if first_only:
+                        break
+    return sorted(found)
+
+
+def _confirmed_dates(folded: str) -> list[tuple[int, str]]:
+    """(position, ISO) of every numeric and word date with a year in a folded text."""
+    rules, found = table(), []
     for pattern in rules.rx("dates", "numeric"):
         for m in pattern.finditer(folded):
             iso = _iso(int(m.group(3)), int(m.group(2)), int(m.group(1)))
@@ -43,7 +137,13 @@ def find_dates(text: str) -> list[tuple[int, str]]:
             iso = _iso(int(m.group(3)), month, int(m.group(1))) if month else None
             if iso:
                 found.append((m.start(), iso))
-    return sorted(found)
+    return found
+
+
+def find_dates(text: str) -> list[tuple[int, str]]:
+    """Every date in a text as (position, ISO), in text order."""
+    folded = fold(text)
+    return sorted(_confirmed_dates(folded) + _extra_dates(folded, first_only=False))
 
 
 def _build_firsts(rules: Table) -> _Firsts:
@@ -82,9 +182,9 @@ def _first_match(folded: str) -> tuple[re.Match[str], int, bool] | None:
     return m, outer, firsts[1][outer]
 
 
-def first_date(text: str) -> str | None:
-    """The earliest date in a text (fast path: one search; full scan only on an invalid date)."""
-    found = _first_match(fold(text))
+def _first_confirmed(folded: str) -> tuple[int, str] | None:
+    """(position, ISO) of the earliest numeric / word date (fast path: one search)."""
+    found = _first_match(folded)
     if found is None:
         return None
     m, at, numeric = found
@@ -92,9 +192,20 @@ def first_date(text: str) -> str | None:
     month = int(month_text) if numeric else month_number(month_text)
     iso = _iso(int(year), month, int(day)) if month else None
     if iso is None:  # e.g. 31.02.2026 before a real date: fall back to the full scan
-        dates = find_dates(text)
-        return dates[0][1] if dates else None
-    return iso
+        dates = sorted(_confirmed_dates(folded))
+        return dates[0] if dates else None
+    return m.start(), iso
+
+
+def first_date(text: str) -> str | None:
+    """The earliest date in a text, of any form (position decides; the confirmed forms win a tie)."""
+    folded = fold(text)
+    best = _first_confirmed(folded)
+    # only an extra-form date BEFORE the confirmed one can be the first
+    extra = _extra_dates(folded[: best[0]] if best else folded, first_only=True)
+    if extra and (best is None or extra[0][0] < best[0]):
+        return extra[0][1]
+    return best[1] if best else None
 
 
 def parse_date(text: str | None) -> str | None:

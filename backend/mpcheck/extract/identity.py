@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from mpcheck.extract.context import Page
-from mpcheck.extract.dom import absolute_url, ancestors, css
+from mpcheck.extract.dom import JSONLD_ATTR, absolute_url, css
 from mpcheck.extract.label_table import table
 from mpcheck.extract.text import fold, inline_text
 
@@ -79,24 +79,85 @@ def name(page: Page) -> str | None:
     return None
 
 
-def kind(page: Page) -> str:
-    """`site` for ready-made sites/shops (category 14 breadcrumb, wording, bundle chooser), else `module`."""
+def _kind_of_text(text: str) -> str | None:
+    """«Готовый интернет-магазин» → site, «Модули» → module, else None; the earlier wording wins
+    («Модуль для готового интернет-магазина» is a module)."""
+    rules, folded = table(), fold(text)
+    site = rules.search(folded, "kind", "site_text")
+    module = rules.search(folded, "kind", "module_text")
+    if site and (module is None or site.start() <= module.start()):
+        return "site"
+    return "module" if module else None
+
+
+def _kind_of_crumbs(page: Page) -> str | None:
+    """Breadcrumbs (links, then a JSON-LD BreadcrumbList): a site category id or wording wins."""
     rules = table()
     site_ids = set(rules.data["kind"]["site_category_ids"])
-    for a in css(page.root, "a[href*='category']"):
-        crumbs = any(
-            "breadcrumb" in (x.get("class") or "") or "Breadcrumb" in (x.get("itemtype") or "")
-            for x in ancestors(a)
-        )
-        m = rules.search(a.get("href") or "", "urls", "category")
-        if crumbs and m and int(m.group(1)) in site_ids:
+    said: str | None = None
+    hrefs = [
+        (a.get("href") or "", inline_text(a))
+        for sel in rules.entries("kind", "breadcrumbs")
+        for a in css(page.root, sel["css"])
+    ]
+    jsonld = page.root.get(JSONLD_ATTR) or ""
+    if "BreadcrumbList" in jsonld:
+        hrefs += [(m.group(0), "") for m in re.finditer(r"[^\"\s]*category[/=][0-9]+[^\"\s]*", jsonld)]
+    for href, text in hrefs:
+        m = rules.search(href, "urls", "category")
+        if m and int(m.group(1)) in site_ids:
             return "site"
-    title = page.first("h1")
-    if title is not None and rules.search(fold(inline_text(title)), "kind", "site_text"):
+        by_text = _kind_of_text(text) if text else None
+        if by_text == "site":
+            return "site"
+        said = said or by_text or ("module" if m else None)
+    return said
+
+
+def kind(page: Page) -> str | None:
+    """`site` for ready-made sites/shops, `module` for modules, None when nothing on the page says.
+
+    Site evidence (any wins): a category-14 or ready-made-site breadcrumb, a kind label («Тип
+    решения: Готовый сайт»), ready-made wording in the h1 / title, edition bundles with a 1C-Bitrix
+    licence, the bundle chooser. Module evidence: another category in the breadcrumbs, module
+    wording there or in the h1 / title / kind label. With neither, the table's `default`.
+    """
+    rules = table()
+    crumbs = _kind_of_crumbs(page)
+    hit = page.index.find("kind", valid=lambda t: _kind_of_text(t) is not None)
+    labelled = _kind_of_text(hit.text) if hit else None
+    titles = []
+    for sel in ("h1", "title"):
+        el = page.first(sel)
+        if el is not None:
+            titles.append(inline_text(el))
+    og = css(page.root, "meta[property='og:title']")
+    titles += [og[0].get("content") or ""] if og else []
+    by_title = [k for k in map(_kind_of_text, titles) if k]
+    bundles = rules.search(page.head_text(), "kind", "bundle_text") is not None or any(
+        page.first(sel["css"]) is not None for sel in rules.entries("kind", "site_markers")
+    )
+    for source, said in (
+        ("breadcrumbs", crumbs),
+        ("label", labelled),
+        ("title", "site" if "site" in by_title else None),
+    ):
+        if said == "site":
+            page.found_by["kind"] = source
+            return "site"
+    if bundles:
+        page.found_by["kind"] = "bundles"
         return "site"
-    if any(page.first(sel["css"]) is not None for sel in rules.entries("kind", "site_markers")):
-        return "site"
-    return "module"
+    for source, said in (
+        ("breadcrumbs", crumbs),
+        ("label", labelled),
+        ("title", by_title[0] if by_title else None),
+    ):
+        if said == "module":
+            page.found_by["kind"] = source
+            return "module"
+    default = rules.data["kind"].get("default")
+    return str(default) if default else None
 
 
 def withdrawn(page: Page) -> bool:
@@ -114,7 +175,9 @@ def _partner_link(el: Any) -> tuple[int | None, str | None]:
 
 def partner(page: Page) -> dict[str, Any]:
     """{id, name}: the link next to «Разработчик», else the first partner link outside the tabs."""
-    hit = page.index.find("partner")
+    hit = page.index.find(
+        "partner", valid=lambda t: table().search(t, "fields", "partner", "not_own") is None
+    )
     if hit:
         pid, pname = _partner_link(hit.value_el) if hit.value_el is not None else (None, None)
         if pid is not None or hit.text:

@@ -77,6 +77,7 @@ def fill(facts: dict[str, Any], root: Any, found_by: dict[str, str]) -> None:
     ):
         rub = values.integer(str(offer.get("price") or "").split(".")[0])
         if rub is not None:
-            facts["price"], found_by["price"] = {"rub": rub, "old_rub": None, "free": rub == 0}, "json-ld"
+            facts["price"] = {"rub": rub, "old_rub": None, "free": rub == 0, "discount_until": None}
+            found_by["price"] = "json-ld"
     if facts["partner"]["name"] is None and isinstance(author, dict) and isinstance(author.get("name"), str):
         facts["partner"]["name"], found_by["partner"] = author["name"], "json-ld"

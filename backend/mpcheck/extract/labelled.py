@@ -1,25 +1,42 @@
-"""Field-by-label lookup (DOM.md §10.2): find the label's element, read the value next to it.
+"""Field-by-label lookup (DOM.md §10.2): find the label, read the value through the structure around it.
 
-The label element is the smallest one whose OWN text (its direct text nodes) matches
-`^LABEL(:| |$)(rest)`. The value comes from the first non-empty source: the rest of the element's
-text, dt→dd / th,td→next cell, the text right after the label element, its next element sibling,
-its parent's next element sibling. Zones (tab bodies holding reviews, comments, changelog, support,
-description) are excluded for page-level fields so a review saying «версия 3.4.1» never becomes the
-solution's version.
+A label is the OWN text of an element (its direct text nodes) matching `^LABEL(sep)(rest)` — the
+separator may be a colon, a dotted leader «........», «…», «·» or a dash — or one segment of a line
+«Версия 2.1.0 · Обновлено 12.11.2026», or a label attribute (`aria-label`, `title`, `data-label`,
+a custom element's `label`: `label_attributes` in labels.json).
+
+The value comes from the structure, in this order:
+- bound sources (the label's own slot: when it has text, that text is the value or there is none):
+  the rest of the label text; an attribute label's `value`/`data-value` or the element's own text;
+  dt→dd, th/td→the next cell; a header row of labels over a row of values (column tables and grids);
+- loose sources (tried until one holds a value; empty, leader-only or label texts are passed over):
+  the text right after the label, the next sibling (of the label, then of its wrapper), the text
+  BEFORE a caption that ends its small block (stat tiles `<b>4,7</b><span>рейтинг</span>`), the
+  parent's next sibling.
+A value must pass the field's parser (`valid`) and must not itself be a label of the table (the
+partner is never «Код решения»). Zones (tab bodies) are excluded for page-level fields so a review
+saying «версия 3.4.1» never becomes the solution's version.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from mpcheck.extract.dom import next_element
-from mpcheck.extract.label_table import table
-from mpcheck.extract.text import fold, inline_text, norm, own_text
+from lxml import etree
+
+from mpcheck.extract.dom import css, next_element
+from mpcheck.extract.label_table import FLAGS, Table, table
+from mpcheck.extract.text import fold, inline_text, norm, own_text, text_without
 
 MAX_LABEL_CHARS = 160  # a label element's own text is short; long paragraphs are prose, not labels
+MAX_LINE_CHARS = 400  # a «label · value · label · value» line is split only when it is this short
+MAX_TILE_CHARS = 80  # a stat tile (value before its caption) is a small block
+MAX_SKIPPED_SIBLINGS = 3  # empty / leader-only siblings passed over between a label and its value
 _CELLS = {"td", "th"}
+_SEPARATOR_CHARS = ("·", "•", "|")
 
 
 @dataclass
@@ -32,6 +49,45 @@ class Hit:
     source: str
 
 
+@dataclass
+class _Candidate:
+    el: Any
+    text: str  # folded label text (own text, one segment, or an attribute value)
+    zone: str | None
+    kind: str  # own | segment | attr
+    line: list[str] | None = None  # the segments of the line (segment candidates), normalised
+    at: int = 0  # this segment's index in `line`
+
+
+def _label_any(rules: Table) -> re.Pattern[str]:
+    parts = [e["re"] for f in rules.data["fields"].values() for e in f["labels"]]
+    return re.compile(rules.data["label_wrapper"].replace("{label}", "|".join(parts)), FLAGS)
+
+
+def is_label(text: str) -> bool:
+    """Is a text a field label of the table (with or without its value): «Код решения», «Обновлено …»."""
+    return table().memo("labelled:any", _label_any).match(fold(text)) is not None
+
+
+def _separators(rules: Table) -> re.Pattern[str]:
+    return re.compile("|".join(e["re"] for e in rules.entries("value_separators")) or "(?!)", FLAGS)
+
+
+def split_line(text: str) -> list[str]:
+    """«Версия 2.1.0 · Обновлено 12.11.2026» → its segments (normalised, non-empty)."""
+    parts = table().memo("labelled:separators", _separators).split(norm(text))
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _leader_only(text: str) -> bool:
+    return table().search(text, "leader_only") is not None
+
+
+def _attr_xpath(rules: Table) -> etree.XPath:
+    names = rules.data.get("label_attributes", [])
+    return etree.XPath(" | ".join(f"//@{n}/.." for n in names) or "/..")
+
+
 class LabelIndex:
     """Label candidates of one document, built once, queried per field."""
 
@@ -40,7 +96,10 @@ class LabelIndex:
         rules = table()
         prefilter = rules.all_label_prefilter()
         skip_tags, skip_els = rules.skip_tags, skip or set()
-        self.candidates: list[tuple[Any, str, str | None]] = []
+        attr_names = rules.data.get("label_attributes", [])
+        attr_els = set(rules.memo("labelled:attr-xpath", _attr_xpath)(root))
+        self.candidates: list[_Candidate] = []
+        add = self.candidates.append
         # explicit stack: repeated items (reviews, comments, changelog rows) are never visited, which
         # keeps a long page cheap and keeps labels out of user-written text
         stack: list[tuple[Any, str | None]] = [(root, None)]
@@ -55,9 +114,29 @@ class LabelIndex:
                 text = next((c.tail for c in el if c.tail and not c.tail.isspace()), None)
             if text:
                 own = fold(own_text(el))
-                if len(own) <= MAX_LABEL_CHARS and prefilter.match(own):
-                    self.candidates.append((el, own, zone))
+                if len(own) <= MAX_LABEL_CHARS:
+                    if prefilter.match(own):
+                        add(_Candidate(el, own, zone, "own"))
+                    if any(ch in own for ch in _SEPARATOR_CHARS):
+                        self._segments(el, zone, prefilter)
+            if el in attr_els:
+                for name in attr_names:
+                    value = fold(el.get(name))
+                    if value and len(value) <= MAX_LABEL_CHARS and prefilter.match(value):
+                        add(_Candidate(el, value, zone, "attr"))
+                        break
             stack.extend((child, zone) for child in reversed(el))
+
+    def _segments(self, el: Any, zone: str | None, prefilter: re.Pattern[str]) -> None:
+        """Segments after the first of a «label · value · label · value» line become candidates."""
+        full = inline_text(el)
+        if len(full) > MAX_LINE_CHARS:
+            return
+        line = split_line(full)
+        for at, segment in enumerate(line[1:], start=1):
+            folded = fold(segment)
+            if prefilter.match(folded):
+                self.candidates.append(_Candidate(el, folded, zone, "segment", line, at))
 
     def find(
         self,
@@ -67,58 +146,184 @@ class LabelIndex:
         accept: Callable[[Any], bool] | None = None,
         valid: Callable[[str], bool] | None = None,
     ) -> Hit | None:
-        """The first label hit (document order) within the allowed zones, with its value.
+        """The first label hit (document order) within the allowed zones whose value is valid.
 
         `field` is a field name of labels.json or a slash path to another label list
-        (`partner_page/labels/status`); `valid` rejects hits whose value does not parse.
+        (`partner_page/labels/status`); `valid` rejects values that do not parse as the field's type.
         """
         patterns = table().label_rx(*field.split("/"))
-        for el, own, zone in self.candidates:
-            if zone not in zones:
+
+        def check(text: str) -> bool:
+            return bool(text) and not is_label(text) and (valid is None or valid(text))
+
+        for cand in self.candidates:
+            if cand.zone not in zones:
                 continue
             for pattern in patterns:
-                if pattern.match(own) and (accept is None or accept(el)):
-                    hit = _value(el, pattern)
-                    if hit is not None and (valid is None or valid(hit.text)):
+                if pattern.match(cand.text) and (accept is None or accept(cand.el)):
+                    hit = _value(cand, pattern, check)
+                    if hit is not None:
                         return hit
                     break  # e.g. «Версия ядра: 20.0» is not the solution's version: try the next label
         return None
 
 
-def _value(el: Any, pattern: Any) -> Hit | None:
-    """Read the value next to a label element from the first non-empty source (§10.2 order)."""
-    full = inline_text(el)
-    m = pattern.match(fold(full))
-    rest = norm(full[m.start(1) :]) if m else ""
-    if rest:
-        return Hit(el, rest, el, "rest")
-    cell = el if el.tag in _CELLS or el.tag == "dt" else None
-    parent = el.getparent()
-    if (
-        cell is None
-        and parent is not None
-        and parent.tag in _CELLS | {"dt"}
-        and fold(inline_text(parent)) == fold(full)
-    ):
-        cell = parent
-    if cell is not None:
-        nxt = next_element(cell)
-        want = {"dd"} if cell.tag == "dt" else _CELLS
-        if nxt is not None and nxt.tag in want:
-            text = inline_text(nxt)
-            return Hit(el, text, nxt, "pair") if text else None
-    tail = norm(el.tail)
-    if tail:
-        return Hit(el, tail, parent, "tail")
-    nxt = next_element(el)
-    if nxt is not None:
-        text = inline_text(nxt)
-        if text:
-            return Hit(el, text, nxt, "next")
-    if parent is not None:
-        pnext = next_element(parent)
-        if pnext is not None:
-            text = inline_text(pnext)
-            if text:
-                return Hit(el, text, pnext, "parent-next")
+def _cut(rest: str) -> str:
+    """The value part of a rest that may run on into the next «· label value» pair."""
+    if not any(ch in rest for ch in _SEPARATOR_CHARS):
+        return rest
+    kept: list[str] = []
+    for segment in split_line(rest):
+        if kept and is_label(segment):
+            break
+        kept.append(segment)
+    return " · ".join(kept)
+
+
+def _clean(text: str) -> str:
+    return "" if _leader_only(text) else text
+
+
+def _value(cand: _Candidate, pattern: Any, check: Callable[[str], bool]) -> Hit | None:
+    """The value of a label candidate: the first bound source that exists decides; else loose ones."""
+    el = cand.el
+    for source, text, value_el, bound in _sources(cand, pattern):
+        text = _clean(norm(text))
+        if not text:
+            continue
+        if check(text):
+            return Hit(el, text, value_el, source)
+        if bound or not (is_label(text) or len(text) <= 1):
+            return None  # the label's own slot holds something that is not a value of this field
     return None
+
+
+def _sources(cand: _Candidate, pattern: Any) -> Iterator[tuple[str, str, Any, bool]]:
+    """(source, text, value element, bound?) in the order of the module docstring."""
+    el = cand.el
+    if cand.kind == "segment":
+        line = cand.line or []
+        m = pattern.match(cand.text)
+        rest = norm(line[cand.at][m.start(1) :]) if m else ""
+        follow = []
+        for segment in line[cand.at + 1 :]:
+            if is_label(segment):
+                break
+            follow.append(segment)
+        yield "rest", rest or " · ".join(follow), el, True
+        return
+    if cand.kind == "attr":
+        m = pattern.match(cand.text)
+        attr_rest = cand.text[m.start(1) :] if m else ""
+        # the attribute text is folded (ё→е): take the same span of the original attribute value
+        raw = next(
+            (norm(el.get(n)) for n in table().data["label_attributes"] if fold(el.get(n)) == cand.text), ""
+        )
+        yield "rest", raw[len(raw) - len(attr_rest) :] if attr_rest else "", el, True
+        for name in table().data.get("value_attributes", []):
+            if el.get(name):
+                yield "attr-value", el.get(name), el, True
+        # the element's text, leaving out decoration marked aria-hidden (icon ligatures: «smartphone»)
+        own = text_without(el, css(el, "[aria-hidden=true]")) if len(el) else inline_text(el)
+        if own and not pattern.match(fold(own)):
+            yield "text", own, el, True
+    else:
+        full = inline_text(el)
+        m = pattern.match(fold(full))
+        yield "rest", _cut(norm(full[m.start(1) :])) if m else "", el, True
+    yield from _structure(el)
+
+
+def _box(el: Any) -> Any:
+    """The outermost wrapper whose whole text is the label's (<td><b>Версия</b></td> → the td)."""
+    text, box = inline_text(el), el
+    for _ in range(3):
+        parent = box.getparent()
+        if parent is None or inline_text(parent) != text:
+            break
+        box = parent
+    return box
+
+
+def _children(el: Any) -> list[Any]:
+    return [c for c in el if isinstance(c.tag, str)]
+
+
+def _column(box: Any) -> tuple[str, Any] | None:
+    """A header row of labels over a row of values: the value in the same column of the next row."""
+    row = box.getparent()
+    if row is None:
+        return None
+    cells = _children(row)
+    others = [c for c in cells if c is not box]
+    if not others or not any(is_label(inline_text(c)) for c in others):
+        return None
+    nxt = next_element(row)
+    if nxt is None and row.getparent() is not None and row.getparent().tag == "thead":
+        body = next_element(row.getparent())
+        nxt = next((c for c in _children(body) if c.tag == "tr"), None) if body is not None else None
+    if nxt is None:
+        return None
+    values = _children(nxt)
+    index = cells.index(box)
+    if len(values) != len(cells):
+        return None
+    return inline_text(values[index]), values[index]
+
+
+def _next_text(el: Any) -> tuple[str, Any] | None:
+    """The first following sibling with text, passing over empty and leader-only ones."""
+    nxt = next_element(el)
+    for _ in range(MAX_SKIPPED_SIBLINGS + 1):
+        if nxt is None:
+            return None
+        text = inline_text(nxt)
+        if text and not _leader_only(text):
+            return text, nxt
+        if norm(nxt.tail):
+            return None  # text between the siblings: that is the tail's, not this sibling's
+        nxt = next_element(nxt)
+    return None
+
+
+def _before(box: Any) -> tuple[str, Any] | None:
+    """A stat tile: the caption ends a small block, its value is what comes before it."""
+    parent = box.getparent()
+    if parent is None or _next_text(box) is not None or norm(box.tail):
+        return None
+    if len(inline_text(parent)) > MAX_TILE_CHARS:
+        return None
+    prev = box.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        prev = prev.getprevious()
+    if prev is not None:
+        between = norm(prev.tail)
+        return (between, parent) if between else (inline_text(prev), prev)
+    return norm(parent.text), parent
+
+
+def _structure(el: Any) -> Iterator[tuple[str, str, Any, bool]]:
+    box = _box(el)
+    parent = el.getparent()
+    if box.tag in _CELLS or box.tag == "dt":
+        nxt = next_element(box)
+        want = {"dd"} if box.tag == "dt" else _CELLS
+        if nxt is not None and nxt.tag in want and not is_label(inline_text(nxt)):
+            yield "pair", inline_text(nxt), nxt, True
+            return
+    column = _column(box)
+    if column is not None:
+        yield "column", column[0], column[1], True
+        return
+    yield "tail", _cut(norm(el.tail)), parent, False
+    for holder in (el, box) if box is not el else (el,):
+        found = _next_text(holder)
+        if found is not None:
+            yield "next", found[0], found[1], False
+    before = _before(box)
+    if before is not None:
+        yield "before", before[0], before[1], False
+    outer = box.getparent() if box is not el else parent
+    pnext = next_element(outer) if outer is not None else None
+    if pnext is not None:
+        yield "parent-next", inline_text(pnext), pnext, False

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from mpcheck.extract.context import Page
-from mpcheck.extract.dom import absolute_url, css
+from mpcheck.extract.dom import absolute_url, css, next_element
 from mpcheck.extract.label_table import table
-from mpcheck.extract.text import fold, inline_text
+from mpcheck.extract.text import fold, inline_text, own_text
 
 _VENDOR_ZONES = ("about", "install", "support")
+MAX_TITLE_CHARS = 120  # a case title is a heading or a short label, not a paragraph
 
 
 class _Anchors:
@@ -45,6 +47,28 @@ def _first(anchors: _Anchors, path: tuple[str, ...]) -> str | None:
     return None
 
 
+def _on_marketplace(url: str) -> bool:
+    return urlsplit(url).netloc.endswith(table().data["urls"]["host"])
+
+
+def _under_case_titles(page: Page) -> list[Any]:
+    """Links under a case title («Сайты на этом решении», «Кейсы внедрения: …»): in the titled
+    element itself, else in the block right after it."""
+    rules, found = table(), list[Any]()
+    for el in page.outside(
+        css(page.root, "h1, h2, h3, h4, h5, h6, p, div, li, dt, strong, b, span"), *_VENDOR_ZONES
+    ):
+        own = fold(own_text(el))
+        if not own or len(own) > MAX_TITLE_CHARS or not rules.search(own, "links", "case_titles"):
+            continue
+        inside = css(el, "a[href]")
+        if not inside:
+            nxt = next_element(el)
+            inside = css(nxt, "a[href]") if nxt is not None else []
+        found.extend(a for a in inside if a not in found)
+    return found
+
+
 def links(page: Page) -> dict[str, Any]:
     """{documentation, video[], presentation, cases[]} from the head and the vendor's own tabs."""
     rules = table()
@@ -64,9 +88,11 @@ def links(page: Page) -> dict[str, Any]:
         if url and rules.search(url, "links", "video_href") and url not in video:
             video.append(url)
     cases = []
-    for a in anchors.anchors:
-        url = anchors.url(a.get("href"))
-        if url and rules.search(anchors.text(a), "links", "cases") and url not in cases:
+    titled = set(_under_case_titles(page))
+    for a in anchors.anchors:  # page order
+        named = rules.search(anchors.text(a), "links", "cases") is not None
+        url = anchors.url(a.get("href")) if named or a in titled else None
+        if url and url not in cases and (named or not _on_marketplace(url)):
             cases.append(url)
     return {
         "documentation": _first(anchors, ("links", "documentation")),

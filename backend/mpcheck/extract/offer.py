@@ -1,4 +1,5 @@
-"""Price and trial: the solution's own price (not bundles or upsells) and the demo mode (not the demo site)."""
+"""Price and trial: the solution's own price (not bundles or upsells), the end of its discount, and the
+demo mode (not the demo site; a negated mention — «без демо», «не предусмотрен» — is no trial)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from typing import Any
 
 from mpcheck.extract import values
 from mpcheck.extract.context import Page
+from mpcheck.extract.dates import parse_date
 from mpcheck.extract.dom import absolute_url, ancestors, css
 from mpcheck.extract.label_table import table
 from mpcheck.extract.text import fold, inline_text, norm
@@ -33,7 +35,11 @@ def _price_in(el: Any, text: str) -> dict[str, Any] | None:
     return {"rub": rub, "old_rub": old if old != rub else None, "free": rub == 0}
 
 
-def _buy_block(page: Page) -> dict[str, Any] | None:
+def _is_price(text: str) -> bool:
+    return values.money(text) is not None or values.is_free(text)
+
+
+def _buy_block(page: Page) -> tuple[dict[str, Any], Any] | None:
     """DOM.md §10.3: the first price inside the nearest ancestor of «Купить» that holds one."""
     rules = table()
     for control in page.outside(css(page.root, "a, button, input[type=submit], [role=button]")):
@@ -43,63 +49,121 @@ def _buy_block(page: Page) -> dict[str, Any] | None:
         for anc in list(ancestors(control))[1 : MAX_CLIMB + 1]:
             price = _price_in(anc, inline_text(anc))
             if price is not None:
-                return price
+                return price, anc
     return None
 
 
-def price(page: Page) -> dict[str, Any]:
-    """{rub, old_rub, free}: label «Цена», then the buy block, then selectors; nulls when absent."""
-    hit = page.index.find("price")
+def discount_until(text: str) -> str | None:
+    """The end date of a discount («Акция до 30.11.2026», «Скидка действует до 30 ноября»)."""
+    for pattern in table().rx("fields", "price", "discount_until"):
+        for m in pattern.finditer(fold(text)):
+            date = parse_date(m.group(1))
+            if date:
+                return date
+    return None
+
+
+def _until(page: Page, near: Any) -> str | None:
+    """The discount end stated next to this solution's price (its block), else in the page head."""
+    for anc in list(ancestors(near))[:MAX_CLIMB] if near is not None else []:
+        found = discount_until(inline_text(anc))
+        if found:
+            return found
+    return discount_until(page.head_text())
+
+
+def _own_price(page: Page) -> tuple[dict[str, Any], Any] | None:
+    hit = page.index.find("price", valid=_is_price)
     if hit:
         found = _price_in(hit.value_el, hit.text)
         if found:
             page.found_by["price"] = "label"
-            return found
-    found = _buy_block(page)
-    if found:
+            return found, hit.value_el
+    block = _buy_block(page)
+    if block:
         page.found_by["price"] = "buy-block"
-        return found
+        return block
     for sel in table().entries("fields", "price", "selectors"):
         for el in page.outside(css(page.root, sel["css"])):
             raw = el.get(sel["attr"]) if sel.get("attr") and el.get(sel["attr"]) else inline_text(el)
             rub = values.money(raw) or values.money(f"{raw} руб.")
             if rub is not None:
                 page.found_by["price"] = "selector"
-                return {"rub": rub, "old_rub": None, "free": rub == 0}
-    return {"rub": None, "old_rub": None, "free": None}
+                return {"rub": rub, "old_rub": None, "free": rub == 0}, el
+    return None
+
+
+def price(page: Page) -> dict[str, Any]:
+    """{rub, old_rub, free, discount_until}: label «Цена», then the buy block, then selectors; nulls
+    when absent. `discount_until` is reported as stated, even when already past (the engine judges)."""
+    found = _own_price(page)
+    if found is None:
+        return {"rub": None, "old_rub": None, "free": None, "discount_until": None}
+    result, near = found
+    return {**result, "discount_until": None if result["free"] else _until(page, near)}
+
+
+def _text_before(a: Any) -> str:
+    """The text right before a link inside its parent (the previous sibling's tail, or the parent's text)."""
+    prev = a.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        prev = prev.getprevious()
+    parent = a.getparent()
+    return (prev.tail if prev is not None else parent.text if parent is not None else "") or ""
 
 
 def _online_demo(page: Page) -> str | None:
+    """The demo SITE: a link named «Онлайн-демо» / «Демо-сайт», or a link right after such words."""
     rules = table()
     for a in page.outside(css(page.root, "a[href]"), "about"):
-        if rules.search(fold(inline_text(a)), "demo", "not_trial"):
+        named = rules.search(fold(inline_text(a)), "demo", "not_trial")
+        if named or rules.search(fold(_text_before(a)), "demo", "not_trial_before"):
             url = absolute_url(a.get("href"), page.url)
             if url:
                 return url
     return None
 
 
+def _trial_mentioned(text: str) -> bool | None:
+    """True when the text names a trial, False when every mention is negated, None when none."""
+    mentions = [m for p in table().rx("demo", "trial_words") for m in p.finditer(text)]
+    if not mentions:
+        return None
+    return any(not values.negated(text, m.start(), m.end()) for m in mentions)
+
+
 def demo(page: Page) -> dict[str, Any]:
-    """{available, days, online_demo_url}: «Демо-режим: 14 дней» / trial buttons; «Онлайн-демо» is a site."""
+    """{available, days, online_demo_url}: «Демо-режим: 14 дней» / trial buttons; «Онлайн-демо» is a site;
+    «Демо-режим: не предусмотрен», «без демо» mean no trial."""
     rules = table()
     days = None
-    hit = page.index.find("demo_days")
+    online = _online_demo(page)
+    hit = page.index.find(
+        "demo_days",
+        valid=lambda t: (
+            values.yes_no(t) is False or (values.demo_value(t) or values.demo_days(t)) is not None
+        ),
+    )
     if hit and values.yes_no(hit.text) is False:  # «Демо-режим: не предусмотрен» / «нет»
         page.found_by["demo"] = "label"
-        return {"available": False, "days": None, "online_demo_url": _online_demo(page)}
+        return {"available": False, "days": None, "online_demo_url": online}
     if hit:
-        days = values.demo_days(fold(inline_text(hit.label) + " " + hit.text))
+        days = values.demo_value(hit.text) or values.demo_days(fold(inline_text(hit.label) + " " + hit.text))
     if days is not None:
         page.found_by["demo"] = "label"
     else:
         days = values.demo_days(page.head_text())
         if days is not None:
             page.found_by["demo"] = "text"
-    available = days is not None
-    if not available:
-        controls = page.outside(css(page.root, "a, button, [role=button]"))
-        available = any(rules.search(fold(inline_text(c)), "demo", "trial_buttons") for c in controls)
-        available = available or rules.search(page.head_text(), "demo", "trial_words") is not None
-        if available:
-            page.found_by["demo"] = "button"
-    return {"available": available, "days": days, "online_demo_url": _online_demo(page)}
+    if days is not None:
+        return {"available": True, "days": days, "online_demo_url": online}
+    controls = page.outside(css(page.root, "a, button, [role=button]"))
+    available = any(rules.search(fold(inline_text(c)), "demo", "trial_buttons") for c in controls)
+    if available:
+        page.found_by["demo"] = "button"
+    else:
+        said = _trial_mentioned(page.head_text())
+        available = bool(said)
+        if said is not None:
+            page.found_by["demo"] = "text"
+    return {"available": available, "days": None, "online_demo_url": online}

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 from urllib.parse import urlsplit
 
 from mpcheck.extract.decode import decode_body
 from mpcheck.extract.dom import css, parse_html
 from mpcheck.extract.feed import parse_feed
+from mpcheck.extract.label_table import table
 from mpcheck.extract.listing import extract_listing
 from mpcheck.extract.partner import extract_partner
 from mpcheck.extract.rating_list import extract_rating_list
-from mpcheck.extract.label_table import table
 from mpcheck.extract.solution import extract_solution
 
 
@@ -59,9 +60,16 @@ def detect_page_type(url: str | None, html: str | None = None) -> str:
 
 
 def extract_page(
-    body: bytes | str, *, url: str | None = None, content_type: str | None = None
+    body: bytes | str,
+    *,
+    url: str | None = None,
+    content_type: str | None = None,
+    today: dt.date | None = None,
 ) -> dict[str, Any]:
-    """Decode (header, meta, UTF-8, cp1251), detect the page type and run its extractor. Never raises."""
+    """Decode (header, meta, UTF-8, cp1251), detect the page type and run its extractor. Never raises.
+
+    `today` is the reference day of a solution page's dates with no year and relative dates.
+    """
     try:
         text = decode_body(body, content_type)
     except Exception:
@@ -76,5 +84,5 @@ def extract_page(
     if kind == "partners_rating":
         return extract_rating_list(text, url)
     if kind == "solution":
-        return extract_solution(text, url)
+        return extract_solution(text, url, today=today)
     return {"schema": "mpcheck.facts/1", "page_type": "other", "url": url}

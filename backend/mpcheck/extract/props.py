@@ -6,12 +6,14 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from lxml import etree
+
 from mpcheck.extract import values
 from mpcheck.extract.context import Page
 from mpcheck.extract.dates import parse_date
 from mpcheck.extract.dom import ancestors, css
 from mpcheck.extract.label_table import table
-from mpcheck.extract.text import inline_text, norm
+from mpcheck.extract.text import fold, inline_text, norm
 
 _QUOTES = "«»\"“”„'’"
 
@@ -34,6 +36,19 @@ def _labelled(page: Page, field: str, parse: Callable[[str], Any]) -> Any:
     return None
 
 
+def _labelled_date(page: Page, field: str) -> str | None:
+    """A labelled date; a `time[datetime]` inside the value wins over its text («18 ноября»)."""
+    hit = page.index.find(field, valid=lambda text: parse_date(text) is not None)
+    if hit is not None and hit.value_el is not None:
+        for el in css(hit.value_el, "time[datetime]"):
+            if inline_text(el) in hit.text:
+                exact = parse_date(el.get("datetime"))
+                if exact:
+                    page.found_by[field] = "label"
+                    return exact
+    return _labelled(page, field, parse_date)
+
+
 def editions(text: str) -> list[str] | None:
     """«"Старт", "Стандарт"» → ["Старт", "Стандарт"]; «—» → None."""
     sep = table().rx("fields", "editions", "values")[0]
@@ -42,22 +57,73 @@ def editions(text: str) -> list[str] | None:
     return items or None
 
 
+def _chips(el: Any) -> list[str] | None:
+    """A value made of chips (<span>Старт</span><span>Стандарт</span>): one name per child."""
+    kids = [c for c in el if isinstance(c.tag, str)] if el is not None else []
+    names = [inline_text(c) for c in kids]
+    if (
+        len(kids) < 2
+        or not all(names)
+        or norm(el.text)
+        or any(norm(c.tail) not in ("", ",", ";", "·") for c in kids)
+    ):
+        return None
+    return editions(", ".join(names))
+
+
+def _editions(page: Page) -> list[str] | None:
+    """Editions as listed; a value of separate chips is split by element, not by commas."""
+    hit = page.index.find("editions", valid=lambda text: editions(text) is not None)
+    if hit is not None and hit.value_el is not None and hit.value_el is not hit.label:
+        chips = _chips(hit.value_el)
+        if chips:
+            page.found_by["editions"] = "label"
+            return chips
+    return _labelled(page, "editions", editions)
+
+
+READERS: dict[str, Callable[[Page], Any]] = {
+    "installs": lambda page: _labelled(page, "installs", values.installs),
+    "published": lambda page: _labelled_date(page, "published"),
+    "updated": lambda page: _labelled_date(page, "updated"),
+    "version": lambda page: _labelled(page, "version", values.version),
+    "editions": _editions,
+    "adaptive": lambda page: _labelled(page, "adaptive", values.yes_no),
+    "composite": lambda page: _labelled(page, "composite", values.yes_no),
+}
+
+
 def read_props(page: Page) -> dict[str, Any]:
     """All labelled property fields at once."""
-    return {
-        "installs": _labelled(page, "installs", values.installs),
-        "published": _labelled(page, "published", parse_date),
-        "updated": _labelled(page, "updated", parse_date),
-        "version": _labelled(page, "version", values.version),
-        "editions": _labelled(page, "editions", editions),
-        "adaptive": _labelled(page, "adaptive", values.yes_no),
-        "composite": _labelled(page, "composite", values.yes_no),
-    }
+    return {name: read(page) for name, read in READERS.items()}
 
 
 def _not_in(items: list[Any]) -> Callable[[Any], bool]:
     inside = set(items)
     return lambda el: not any(a in inside for a in ancestors(el))
+
+
+_BARE_RATING = re.compile(r"^[0-5][.,][0-9]{1,2}$")
+# leaf elements whose whole text is 3–4 characters: the only ones that can hold a bare «4,4»
+_SHORT_LEAVES = etree.XPath(
+    "//*[not(*)][string-length(normalize-space(.)) >= 3][string-length(normalize-space(.)) <= 4]"
+)
+
+
+def _summary(page: Page, not_item: Callable[[Any], bool]) -> float | None:
+    """A bare «4,4» in the reviews summary or the head, with reviews wording in its block."""
+    context = table().any_search(("fields", "rating", "context"))
+    for el in page.outside(_SHORT_LEAVES(page.root), "rating"):
+        if len(el) or not el.text or not _BARE_RATING.match(el.text.strip()) or not not_item(el):
+            continue
+        block = el.getparent()
+        for _ in range(2):
+            if block is None:
+                break
+            if context(fold(inline_text(block))):
+                return values.rating(el.text.strip())
+            block = block.getparent()
+    return None
 
 
 def rating(page: Page) -> float | None:
@@ -76,6 +142,10 @@ def rating(page: Page) -> float | None:
     if table().search(page.head_text(), "fields", "rating", "none"):
         page.found_by["rating"] = "text"
         return None
+    summary = _summary(page, not_item)
+    if summary is not None:
+        page.found_by["rating"] = "summary"
+        return summary
     for sel in table().entries("fields", "rating", "selectors"):
         found = [el for el in page.outside(css(page.root, sel["css"]), "rating") if not_item(el)]
         if sel.get("count"):

@@ -1,24 +1,32 @@
 """`extract_solution`: a solution page's HTML → the `mpcheck.facts/1` object (SPEC §3).
 
 Unknown is null, never a guess. `found_by` says which strategy found each field; `extraction`
-reports a markup change when a confirmed field (code, partner, changelog dates) comes out empty.
+reports a markup change when a confirmed field (code, partner, changelog dates) comes out empty, when
+a value was dropped as implausible (`rejected`, plausibility.py) or a field's reader failed (`failed`):
+each field is read on its own, so one that fails never blanks the others. Dates with no year and
+relative dates («вчера») are read against `today` (the clock's by default).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
-from typing import Any
+from collections.abc import Callable
+from functools import partial
+from typing import Any, TypeVar
 
-from mpcheck.extract import identity, jsonld, offer, props
+from mpcheck.extract import identity, jsonld, offer, plausibility, props
 from mpcheck.extract.changelog import changelog
 from mpcheck.extract.comments import comments
-from mpcheck.extract.context import build_page
+from mpcheck.extract.context import Page, build_page
+from mpcheck.extract.dates import reference_day
 from mpcheck.extract.dom import parse_html
 from mpcheck.extract.links import links
 from mpcheck.extract.reviews import reviews
 from mpcheck.extract.support import support
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 SCHEMA = "mpcheck.facts/1"
 CONFIRMED = ("code", "partner", "changelog")
 
@@ -34,15 +42,15 @@ def empty_facts(url: str | None = None) -> dict[str, Any]:
         "kind": None,
         "withdrawn": None,
         "partner": {"id": None, "name": None},
-        "price": {"rub": None, "old_rub": None, "free": None},
+        "price": {"rub": None, "old_rub": None, "free": None, "discount_until": None},
         "demo": {"available": None, "days": None, "online_demo_url": None},
         "installs": None,
         "published": None,
         "updated": None,
         "version": None,
         "rating": {"average": None},
-        "reviews": {"total": None, "items": []},
-        "comments": {"total": None, "items": []},
+        "reviews": {"total": None, "items": None},
+        "comments": {"total": None, "items": None},
         "changelog": None,
         "support": {
             "free_months": None,
@@ -71,52 +79,88 @@ def _missing(facts: dict[str, Any]) -> list[str]:
     return missing
 
 
-def _extract(html_text: str, url: str | None) -> dict[str, Any]:
+def _field(failed: list[str], name: str, read: Callable[[], T], unknown: T) -> T:
+    """One field's value; a reader that raises leaves that field unknown and the others intact."""
+    try:
+        return read()
+    except Exception:  # a page can break one reader; it must not cost the other fields
+        log.exception("reading %s failed", name)
+        failed.append(name)
+        return unknown
+
+
+def _from_changelog(facts: dict[str, Any], page: Page) -> None:
+    newest = facts["changelog"][0] if facts["changelog"] else None
+    if facts["updated"] is None and newest and newest["date"]:
+        facts["updated"], page.found_by["updated"] = newest["date"], "changelog"
+    if facts["version"] is None and newest:
+        facts["version"], page.found_by["version"] = newest["version"], "changelog"
+
+
+def _extract(html_text: str, url: str | None, today: dt.date) -> dict[str, Any]:
     page = build_page(parse_html(html_text), url)
-    facts = empty_facts()
+    facts, blank, failed = empty_facts(), empty_facts(), list[str]()
+
+    def read(name: str, reader: Callable[[], Any]) -> Any:
+        return _field(failed, name, reader, blank[name])
+
     # item-based fields first, then the items leave the tree (see Page.detach_items)
-    facts["reviews"] = reviews(page)
-    entries = changelog(page)
-    partner_for_comments = identity.partner(page)
-    facts["comments"] = comments(page, partner_for_comments["name"])
+    partner_for_comments = read("partner", lambda: identity.partner(page))  # answers are told by their author
+    facts["reviews"] = read("reviews", lambda: reviews(page, partner_for_comments["name"]))
+    entries = read("changelog", lambda: changelog(page))
+    facts["comments"] = read("comments", lambda: comments(page, partner_for_comments["name"]))
     page.detach_items()
-    code = identity.code(page)
+    code = read("code", lambda: identity.code(page))
     facts.update(
-        url=identity.page_url(page, code),
+        url=read("url", lambda: identity.page_url(page, code)),
         code=code,
-        name=identity.name(page),
-        kind=identity.kind(page),
-        withdrawn=identity.withdrawn(page),
+        name=read("name", lambda: identity.name(page)),
+        kind=read("kind", lambda: identity.kind(page)),
+        withdrawn=read("withdrawn", lambda: identity.withdrawn(page)),
         partner=partner_for_comments,
-        price=offer.price(page),
-        demo=offer.demo(page),
+        price=read("price", lambda: offer.price(page)),
+        demo=read("demo", lambda: offer.demo(page)),
         changelog=entries,
     )
-    facts.update(props.read_props(page))
-    facts["rating"] = {"average": props.rating(page)}
-    facts["support"] = support(page.tabs.bodies.get("support"))
+    for name, reader in props.READERS.items():
+        facts[name] = read(name, partial(reader, page))
+    facts["rating"] = read("rating", lambda: {"average": props.rating(page)})
+    facts["support"] = read("support", lambda: support(page.tabs.bodies.get("support")))
     if "support" in page.tabs.bodies:
         page.found_by["support"] = "tab-body"
-    facts["links"] = links(page)
-    jsonld.fill(facts, page.root, page.found_by)
-    if facts["updated"] is None and facts["changelog"] and facts["changelog"][0]["date"]:
-        facts["updated"], page.found_by["updated"] = facts["changelog"][0]["date"], "changelog"
-    if facts["version"] is None and facts["changelog"]:
-        facts["version"], page.found_by["version"] = facts["changelog"][0]["version"], "changelog"
+    facts["links"] = read("links", lambda: links(page))
+    _field(failed, "json-ld", lambda: jsonld.fill(facts, page.root, page.found_by), None)
+    rejected = plausibility.check(facts, today)
+    _from_changelog(facts, page)
+    rejected += plausibility.check(facts, today)  # the changelog's own values are checked too
+    for item in rejected:  # a dropped value was found by nothing
+        if facts.get(item["field"]) is None:
+            page.found_by.pop(item["field"], None)
     missing = _missing(facts)
     facts["found_by"] = dict(sorted(page.found_by.items()))
     facts["extraction"] = {
-        "markup_changed": bool(missing),
+        "markup_changed": bool(missing or rejected or failed),
         "missing_confirmed": missing,
         "sources": {field: "html" for field in facts["found_by"]},
     }
+    if rejected:
+        facts["extraction"]["rejected"] = rejected
+    if failed:
+        facts["extraction"]["failed"] = failed
     return facts
 
 
-def extract_solution(html_text: str, url: str | None = None) -> dict[str, Any]:
-    """Facts of a solution page; never raises (an all-null object marked `markup_changed` instead)."""
+def extract_solution(
+    html_text: str, url: str | None = None, *, today: dt.date | None = None
+) -> dict[str, Any]:
+    """Facts of a solution page; never raises (an all-null object marked `markup_changed` instead).
+
+    `today` is the reference day for dates with no year and relative dates (default: the clock).
+    """
+    day = today or dt.date.today()
     try:
-        return _extract(html_text if isinstance(html_text, str) else "", url)
+        with reference_day(day):
+            return _extract(html_text if isinstance(html_text, str) else "", url, day)
     except Exception:  # the extractor must survive any page; the failure is logged, not hidden
         log.exception("solution extraction failed for %s", url)
         return empty_facts(url)

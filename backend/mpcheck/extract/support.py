@@ -27,15 +27,34 @@ def _unit(path: tuple[str, ...], key: str, unit: str) -> float | None:
 
 
 def free_months(text: str) -> int | float | None:
-    m = table().search(text, "support", "free_period")
-    factor = _unit(("support", "period_units"), "months", m.group(2)) if m else None
-    return _number(int(m.group(1)) * factor) if m and factor is not None else None
+    """Months of free support: «Бесплатная поддержка: 6 месяцев», «полгода бесплатной поддержки»,
+    «… в течение года» (no number: one unit)."""
+    rules = table()
+    for entry, pattern in zip(
+        rules.entries("support", "free_period"), rules.rx("support", "free_period"), strict=True
+    ):
+        m = pattern.search(text)
+        if not m:
+            continue
+        factor = _unit(("support", "period_units"), "months", m.group(entry["unit_group"]))
+        count = int(m.group(entry["number_group"])) if "number_group" in entry else 1
+        return _number(count * factor) if factor is not None else None
+    return None
 
 
 def response_hours(text: str) -> int | float | None:
-    m = table().search(text, "support", "response")
-    factor = _unit(("support", "response_units"), "hours", m.group(2)) if m else None
-    return _number(int(m.group(1)) * factor) if m and factor is not None else None
+    """Hours to the first answer: «Время ответа: до 4 часов», «… 8 рабочих часов», «в течение часа»."""
+    rules = table()
+    for entry, pattern in zip(
+        rules.entries("support", "response"), rules.rx("support", "response"), strict=True
+    ):
+        m = pattern.search(text)
+        if not m:
+            continue
+        factor = _unit(("support", "response_units"), "hours", m.group(entry["unit_group"]))
+        count = int(m.group(entry["number_group"])) if "number_group" in entry else 1
+        return _number(count * factor) if factor is not None else None
+    return None
 
 
 def hours(text: str) -> str | None:
@@ -67,9 +86,29 @@ def timezone(text: str) -> str | None:
     return None
 
 
+def _phone(text: str) -> bool:
+    """A phone line: «по телефону» or a number that is not a messenger's («WhatsApp +7 …»)."""
+    rules = table()
+    not_before = rules.any_search(("support", "channels", "phone_not_before"))
+    for pattern in rules.rx("support", "channels", "phone"):
+        for m in pattern.finditer(text):
+            if not m.group(0)[:1].isdigit() and m.group(0)[:1] != "+":
+                return True  # the words «по телефону», «телефон:»
+            if not not_before(text[max(0, m.start() - 20) : m.start()]):
+                return True
+    return False
+
+
 def channels(text: str) -> list[str]:
     rules = table()
-    return [name for name in CHANNEL_ORDER if rules.search(text, "support", "channels", name)]
+    found = []
+    for name in CHANNEL_ORDER:
+        if name == "phone":
+            if _phone(text):
+                found.append(name)
+        elif rules.search(text, "support", "channels", name):
+            found.append(name)
+    return found
 
 
 def read_support_text(text: str) -> dict[str, Any]:

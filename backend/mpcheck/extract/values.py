@@ -12,15 +12,26 @@ from typing import Any
 from mpcheck.extract.label_table import table
 from mpcheck.extract.text import fold, norm
 
+_BEFORE_CHARS = 30  # how much text before a price is read for «от», «+», «экономия»
+
 
 def money(text: str | None) -> int | None:
-    """Whole roubles of the first «12 990 руб.» in a text."""
-    m = table().search(fold(text), "fields", "price", "values")
-    return int(re.sub(r"\s", "", m.group(1))) if m else None
+    """Whole roubles of the first own price in a text («12 990 руб.», «5 400,00 ₽»).
+
+    A price right after «от» (a from-price of variants), «+» (an upsell), «экономия» or «продление»
+    is skipped: it is never the solution's own price.
+    """
+    rules, folded = table(), fold(text)
+    not_before = rules.any_search(("fields", "price", "not_before"))
+    for pattern in rules.rx("fields", "price", "values"):
+        for m in pattern.finditer(folded):
+            if not not_before(folded[max(0, m.start() - _BEFORE_CHARS) : m.start()]):
+                return int(re.sub(r"\s", "", m.group(1)))
+    return None
 
 
 def is_free(text: str | None) -> bool:
-    """«Бесплатно» / «Бесплатный» as the whole value."""
+    """«Бесплатно» / «Бесплатный» as the whole value («Бесплатная поддержка …» is not)."""
     return table().search(fold(text), "fields", "price", "free") is not None
 
 
@@ -47,18 +58,19 @@ def installs(text: str | None) -> dict[str, Any] | None:
 
 
 def yes_no(text: str | None) -> bool | None:
-    """True for «Да», False for «Нет» / «Не поддерживается», None for «—» or anything else."""
+    """True for «Да» / «Есть», False for «Нет» / «Не поддерживается» / «недоступен» / «без …»,
+    None for «—» or anything else."""
     rules = table()
     folded = fold(text)
-    if rules.search(folded, "booleans", "yes"):
-        return True
     if rules.search(folded, "booleans", "no"):
         return False
+    if rules.search(folded, "booleans", "yes"):
+        return True
     return None
 
 
 def rating(text: str | None) -> float | None:
-    """A 0–5 average from «4,8», «4.8 (214 отзывов)»; None for «Нет оценок» or a zero."""
+    """A 0–5 average from «4,8», «4.8 (214 отзывов)», «4,7 из 5»; None for «Нет оценок» or a zero."""
     rules = table()
     folded = fold(text)
     if rules.search(folded, "fields", "rating", "none"):
@@ -70,19 +82,53 @@ def rating(text: str | None) -> float | None:
     return value if 0 < value <= 5 else None
 
 
-def days(number: str, unit: str) -> int | None:
-    """Days from «14 дней», «2 недели», «1 месяц»."""
-    rules = table()
-    for entry, pattern in zip(rules.entries("demo", "units"), rules.rx("demo", "units"), strict=True):
-        if pattern.match(unit):
-            return int(number) * int(entry["days"])
+def count_of(number: str) -> int | None:
+    """A count written in digits or as a number word («14», «две», «одну»; empty = one unit)."""
+    if number.isdigit():
+        return int(number)
+    words: dict[str, int] = table().data["demo"]["number_words"]
+    folded = fold(number).lower()
+    if folded == "":
+        return words.get("", 1)
+    for stem in sorted(words, key=len, reverse=True):  # the longest stem wins («четырнадцать» over «четыр»)
+        if stem and folded.startswith(stem):
+            return int(words[stem])
     return None
 
 
+def days(number: str, unit: str) -> int | None:
+    """Days from «14 дней», «2 недели», «1 месяц», «две недели», «полгода»."""
+    rules = table()
+    count = count_of(number)
+    if count is None:
+        return None
+    for entry, pattern in zip(rules.entries("demo", "units"), rules.rx("demo", "units"), strict=True):
+        if pattern.match(unit):
+            return count * int(entry["days"])
+    return None
+
+
+def negated(text: str, start: int, end: int) -> bool:
+    """Is the phrase at text[start:end] negated («без демо», «Демо-режим … не предусмотрен»)?"""
+    after, before = table().rx("demo", "negations")[:2]
+    return bool(after.match(text[end:])) or bool(before.search(text[max(0, start - 20) : start]))
+
+
 def demo_days(text: str | None) -> int | None:
-    """Trial length in days from the shared demo-length regex (group 2 number, group 3 unit)."""
-    m = table().search(fold(text), "demo", "length")
-    return days(m.group(2), m.group(3)) if m else None
+    """Trial length in days from the shared demo-length regexes (group 2 number, group 3 unit);
+    a negated phrase («без демо … 30 дней поддержки») is no trial length."""
+    folded = fold(text)
+    for pattern in table().rx("demo", "length"):
+        for m in pattern.finditer(folded):
+            if not negated(folded, m.start(1), m.end(1)):
+                return days(m.group(2), m.group(3))
+    return None
+
+
+def demo_value(text: str | None) -> int | None:
+    """Days of the value next to a demo label («7 дней», «21 день», «месяц»)."""
+    m = table().search(fold(text), "demo", "value")
+    return days(m.group(1) or "", m.group(2)) if m else None
 
 
 def integer(text: str | None) -> int | None:
@@ -92,6 +138,18 @@ def integer(text: str | None) -> int | None:
 
 
 def version(text: str | None) -> str | None:
-    """A dotted version at the start of a text."""
-    m = table().search(fold(text), "fields", "version", "values")
-    return m.group(1) if m else None
+    """A dotted version at the start of a text, unless the text says it is the platform's
+    («23.300.100 и выше», «20.0 (главный модуль)»)."""
+    rules = table()
+    folded = fold(text)
+    m = rules.search(folded, "fields", "version", "values")
+    if not m:
+        return None
+    if rules.search(folded[m.end() :], "fields", "version", "not_own"):
+        return None
+    return m.group(1)
+
+
+def version_key(value: str) -> tuple[int, ...]:
+    """A version as integers per part, for comparing («4.10.0» > «4.9.2»)."""
+    return tuple(int(p) for p in re.findall(r"[0-9]+", value))

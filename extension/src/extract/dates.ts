@@ -1,9 +1,15 @@
-// Dates as ISO YYYY-MM-DD from DD.MM.YYYY[ HH:MM[:SS]], Russian genitive words and time[datetime]
-// (backend/mpcheck/extract/dates.py). 31.02 is not a date: invalid calendar dates are null.
-import { TABLE, matchEntry, match } from "./label_table";
+// Dates as ISO YYYY-MM-DD (backend/mpcheck/extract/dates.py): DD.MM.YYYY[ HH:MM[:SS]], DD.MM.YY,
+// Russian month words (full or abbreviated, with or without a year), relative dates («вчера»,
+// «3 дня назад») and time[datetime]. 31.02 is not a date: invalid calendar dates are null.
+// A date with no year and a relative date need a reference day: `referenceDay(today, fn)` sets it for
+// the duration of one (synchronous) extraction, so the item readers of other modules get it without
+// a parameter on every function; outside one, the clock's today is used.
+import { TABLE, matchEntry, match, type Entry } from "./label_table";
 import { fold } from "./text";
 
+const EXTRA_FORMS = ["numeric_short", "words_no_year", "relative"] as const;
 const globalCache = new Map<string, RegExp[]>();
+let reference: string | null = null; // ISO day of the running extraction
 
 function globalRx(...path: string[]): RegExp[] {
   const key = path.join("/");
@@ -19,6 +25,24 @@ function pad(n: number, width: number): string {
   return String(n).padStart(width, "0");
 }
 
+/** Run `fn` with `today` (ISO) as the reference day of dates with no year and relative dates. */
+export function referenceDay<T>(today: string | null, fn: () => T): T {
+  const before = reference;
+  reference = today;
+  try {
+    return fn();
+  } finally {
+    reference = before;
+  }
+}
+
+/** The reference day of the running extraction (ISO), else the clock's today (UTC, as Python's date.today on these hosts). */
+export function today(): string {
+  if (reference) return reference;
+  const now = new Date();
+  return iso(now.getFullYear(), now.getMonth() + 1, now.getDate()) as string;
+}
+
 export function iso(year: number, month: number, day: number): string | null {
   if (!(year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1)) return null;
   const last = new Date(Date.UTC(2000, month, 0)).getUTCDate(); // days in month (leap year 2000 for Feb)
@@ -32,12 +56,92 @@ export function monthNumber(word: string): number | null {
   return hit ? Number(hit[0].month) : null;
 }
 
-/** Every date in a text as [position, ISO], in text order. */
-export function findDates(text: string): Array<[number, string]> {
-  const folded = fold(text);
+function parts(day: string): [number, number, number] {
+  const [y, m, d] = day.split("-").map(Number);
+  return [y ?? 0, m ?? 0, d ?? 0];
+}
+
+/** «18 ноября»: the last such date not after the reference day. */
+function withoutYear(day: number, month: number): string | null {
+  const ref = today();
+  const [year] = parts(ref);
+  for (const y of [year, year - 1]) {
+    const d = iso(y, month, day);
+    if (d && d <= ref) return d;
+  }
+  return null;
+}
+
+function daysBack(ref: string, days: number): string {
+  const [y, m, d] = parts(ref);
+  const t = new Date(Date.UTC(y, m - 1, d) - days * 86_400_000);
+  return iso(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate()) as string;
+}
+
+function monthsBack(ref: string, months: number): string {
+  const [y, m, d] = parts(ref);
+  const total = y * 12 + m - 1 - months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  for (let day = d; day > 0; day--) {
+    const found = iso(year, month, day); // 31 March minus a month is the last day of February
+    if (found) return found;
+  }
+  return ref;
+}
+
+/** The date a relative phrase stands for («3 дня назад», «вчера»). */
+function relative(entry: Entry, m: RegExpExecArray): string | null {
+  const ref = today();
+  if (typeof entry.days === "number") return daysBack(ref, entry.days);
+  const count = typeof entry.number_group === "number" ? Number(m[entry.number_group]) : 1;
+  const unit = typeof entry.unit_group === "number" ? (m[entry.unit_group] ?? "") : "";
+  const hit = matchEntry(unit, "dates", "relative_units");
+  if (!hit) return null;
+  const [u] = hit;
+  if (typeof u.days === "number") return daysBack(ref, count * u.days);
+  return monthsBack(ref, count * Number(u.months));
+}
+
+function extraDate(form: (typeof EXTRA_FORMS)[number], entry: Entry, m: RegExpExecArray): string | null {
+  if (form === "numeric_short") return iso(2000 + Number(m[3]), Number(m[2]), Number(m[1]));
+  if (form === "words_no_year") {
+    const month = monthNumber(m[2] ?? "");
+    return month ? withoutYear(Number(m[1]), month) : null;
+  }
+  return relative(entry, m);
+}
+
+let anyExtra: RegExp | null = null;
+
+/** Dates of the forms after the confirmed ones (short year, no year, relative) in a folded text. */
+function extraDates(folded: string, firstOnly: boolean): Array<[number, string]> {
+  const found: Array<[number, string]> = [];
+  anyExtra ??= new RegExp(EXTRA_FORMS.flatMap((f) => TABLE.rx("dates", f).map((p) => `(?:${p.source})`)).join("|") || "(?!)", "iu");
+  if (!folded || !anyExtra.test(folded)) return found; // one scan for all of them: most texts have none
+  for (const form of EXTRA_FORMS) {
+    const entries = TABLE.entries("dates", form);
+    globalRx("dates", form).forEach((p, i) => {
+      for (const m of folded.matchAll(p)) {
+        const d = extraDate(form, entries[i] as Entry, m as RegExpExecArray);
+        if (d) {
+          found.push([m.index, d]);
+          if (firstOnly) break;
+        }
+      }
+    });
+  }
+  return sortDates(found);
+}
+
+// Python sorts (position, iso) tuples: position first, then the ISO text
+function sortDates(found: Array<[number, string]>): Array<[number, string]> {
+  return found.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+}
+
+function confirmedDates(folded: string): Array<[number, string]> {
   const found: Array<[number, string]> = [];
   for (const p of globalRx("dates", "numeric")) {
-    p.lastIndex = 0;
     for (const m of folded.matchAll(p)) {
       const d = iso(Number(m[3]), Number(m[2]), Number(m[1]));
       if (d) found.push([m.index, d]);
@@ -50,14 +154,23 @@ export function findDates(text: string): Array<[number, string]> {
       if (d) found.push([m.index, d]);
     }
   }
-  // Python sorts (position, iso) tuples: position first, then the ISO text
-  return found.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+  return found;
 }
 
-/** The earliest date in a text. */
+/** Every date in a text as [position, ISO], in text order. */
+export function findDates(text: string): Array<[number, string]> {
+  const folded = fold(text);
+  return sortDates([...confirmedDates(folded), ...extraDates(folded, false)]);
+}
+
+/** The earliest date in a text, of any form (position decides; the confirmed forms win a tie). */
 export function firstDate(text: string): string | null {
-  const dates = findDates(text);
-  return dates.length ? (dates[0] as [number, string])[1] : null;
+  const folded = fold(text);
+  const best = sortDates(confirmedDates(folded))[0] ?? null;
+  // only an extra-form date BEFORE the confirmed one can be the first
+  const extra = extraDates(best ? folded.slice(0, best[0]) : folded, true)[0];
+  if (extra && (!best || extra[0] < best[0])) return extra[1];
+  return best ? best[1] : null;
 }
 
 /** The first date in a text (an ISO prefix accepted too), else null. */

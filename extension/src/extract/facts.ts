@@ -6,7 +6,7 @@ import type { Entry } from "./changelog";
 import type { Review } from "./reviews";
 import type { Partner } from "./identity";
 import type { Links } from "./links";
-import type { Demo, Price } from "./offer";
+import type { Demo, OwnPrice } from "./offer";
 import type { Support } from "./support";
 import type { Installs } from "./values";
 
@@ -23,7 +23,7 @@ export interface MutableFacts {
   kind: "module" | "site" | null;
   withdrawn: boolean | null;
   partner: Partner;
-  price: Price;
+  price: OwnPrice;
   demo: Demo;
   installs: Installs | null;
   published: string | null;
@@ -39,8 +39,19 @@ export interface MutableFacts {
   adaptive: boolean | null;
   composite: boolean | null;
   found_by: Record<string, string>;
-  extraction: { markup_changed: boolean; missing_confirmed: string[]; sources: Record<string, string> };
+  extraction: Extraction;
 }
+
+/** How the extractor fared: `rejected` lists values dropped as implausible, `failed` the readers that threw. */
+export interface Extraction {
+  markup_changed: boolean;
+  missing_confirmed: string[];
+  sources: Record<string, string>;
+  rejected?: Rejection[];
+  failed?: string[];
+}
+
+export interface Rejection { field: string; value: unknown; why: string }
 
 export function emptyFacts(url: string | null = null): MutableFacts {
   return {
@@ -52,7 +63,7 @@ export function emptyFacts(url: string | null = null): MutableFacts {
     kind: null,
     withdrawn: null,
     partner: { id: null, name: null },
-    price: { rub: null, old_rub: null, free: null },
+    price: { rub: null, old_rub: null, free: null, discount_until: null },
     demo: { available: null, days: null, online_demo_url: null },
     installs: null,
     published: null,

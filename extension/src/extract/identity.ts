@@ -1,7 +1,7 @@
 // Who and what the solution is: code, canonical url, name, kind, withdrawn, partner {id, name}
 // (backend/mpcheck/extract/identity.py).
 import type { Page } from "./context";
-import { absoluteUrl, ancestors, css, inlineText } from "./dom";
+import { absoluteUrl, css, inlineText } from "./dom";
 import { TABLE } from "./label_table";
 import { fold } from "./text";
 
@@ -84,21 +84,78 @@ export function name(page: Page): string | null {
   return null;
 }
 
-/** `site` for ready-made sites/shops (category 14 breadcrumb, wording, bundle chooser), else `module`. */
-export function kind(page: Page): "site" | "module" {
+type Kind = "site" | "module";
+
+/** «Готовый интернет-магазин» → site, «Модули» → module, else null; the earlier wording wins. */
+function kindOfText(text: string): Kind | null {
+  const folded = fold(text);
+  const site = TABLE.search(folded, "kind", "site_text");
+  const module = TABLE.search(folded, "kind", "module_text");
+  if (site && (!module || site.index <= module.index)) return "site";
+  return module ? "module" : null;
+}
+
+/** Breadcrumbs (links, then a JSON-LD BreadcrumbList): a site category id or wording wins. */
+function kindOfCrumbs(page: Page): Kind | null {
   const siteIds = new Set((TABLE.get("kind", "site_category_ids") as number[] | undefined) ?? []);
-  for (const a of css(page.root, "a[href*='category']")) {
-    const m = TABLE.search(a.getAttribute("href") ?? "", "urls", "category");
-    if (!m || !siteIds.has(Number(m[1]))) continue; // the cheap test first: menus link many categories
-    const crumbs = [...ancestors(a)].some(
-      (x) => (x.getAttribute("class") ?? "").includes("breadcrumb") || (x.getAttribute("itemtype") ?? "").includes("Breadcrumb"),
-    );
-    if (crumbs) return "site";
+  let said: Kind | null = null;
+  const hrefs: Array<[string, string]> = TABLE.entries("kind", "breadcrumbs").flatMap((sel) =>
+    css(page.root, String(sel.css)).map((a): [string, string] => [a.getAttribute("href") ?? "", inlineText(a)]),
+  );
+  const jsonld = page.jsonld.join("\x1e");
+  if (jsonld.includes("BreadcrumbList")) {
+    for (const m of jsonld.matchAll(/[^"\s]*category[/=][0-9]+[^"\s]*/gu)) hrefs.push([m[0], ""]);
   }
-  const title = page.first("h1");
-  if (title && TABLE.search(fold(inlineText(title)), "kind", "site_text")) return "site";
-  if (TABLE.entries("kind", "site_markers").some((sel) => page.first(String(sel.css)) !== null)) return "site";
-  return "module";
+  for (const [href, text] of hrefs) {
+    const m = TABLE.search(href, "urls", "category");
+    if (m && siteIds.has(Number(m[1]))) return "site";
+    const byText = text ? kindOfText(text) : null;
+    if (byText === "site") return "site";
+    said = said ?? byText ?? (m ? "module" : null);
+  }
+  return said;
+}
+
+/**
+ * `site` for ready-made sites/shops, `module` for modules, null when nothing on the page says (then
+ * the table's `default`). Site evidence wins: a category-14 or ready-made breadcrumb, a kind label, the
+ * h1 / title wording, edition bundles with a 1C-Bitrix licence, the bundle chooser.
+ */
+export function kind(page: Page): Kind | null {
+  const crumbs = kindOfCrumbs(page);
+  const hit = page.index.find("kind", { valid: (t) => kindOfText(t) !== null });
+  const labelled = hit ? kindOfText(hit.text) : null;
+  const titles: string[] = [];
+  for (const sel of ["h1", "title"]) {
+    const el = page.first(sel);
+    if (el) titles.push(inlineText(el));
+  }
+  const og = css(page.root, "meta[property='og:title']")[0];
+  if (og) titles.push(og.getAttribute("content") ?? "");
+  const byTitle = titles.map(kindOfText).filter((k): k is Kind => k !== null);
+  const bundles =
+    TABLE.search(page.headText(), "kind", "bundle_text") !== null ||
+    TABLE.entries("kind", "site_markers").some((sel) => page.first(String(sel.css)) !== null);
+  const siteSays: Array<[string, Kind | null]> = [["breadcrumbs", crumbs], ["label", labelled], ["title", byTitle.includes("site") ? "site" : null]];
+  for (const [source, said] of siteSays) {
+    if (said === "site") {
+      page.found_by.kind = source;
+      return "site";
+    }
+  }
+  if (bundles) {
+    page.found_by.kind = "bundles";
+    return "site";
+  }
+  const moduleSays: Array<[string, Kind | null]> = [["breadcrumbs", crumbs], ["label", labelled], ["title", byTitle[0] ?? null]];
+  for (const [source, said] of moduleSays) {
+    if (said === "module") {
+      page.found_by.kind = source;
+      return "module";
+    }
+  }
+  const fallback = TABLE.get("kind", "default");
+  return fallback === "site" || fallback === "module" ? fallback : null;
 }
 
 /** «снят с публикации» anywhere outside the user-written tabs. */
@@ -116,7 +173,7 @@ function partnerLink(el: Element): Partner {
 
 /** {id, name}: the link next to «Разработчик», else the first partner link outside the tabs. */
 export function partner(page: Page): Partner {
-  const hit = page.index.find("partner");
+  const hit = page.index.find("partner", { valid: (text) => TABLE.search(text, "fields", "partner", "not_own") === null });
   if (hit) {
     const link = hit.valueEl ? partnerLink(hit.valueEl) : { id: null, name: null };
     if (link.id !== null || hit.text) {

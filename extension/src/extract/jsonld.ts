@@ -77,7 +77,7 @@ export function fillFromJsonLd(facts: MutableFacts, texts: readonly string[], fo
   if (facts.price.rub === null && isObj(offer) && (offer.priceCurrency ?? "RUB") === "RUB") {
     const rub = values.integer(str(offer.price).split(".")[0]);
     if (rub !== null) {
-      facts.price = { rub, old_rub: null, free: rub === 0 };
+      facts.price = { rub, old_rub: null, free: rub === 0, discount_until: null };
       foundBy.price = "json-ld";
     }
   }

@@ -1,30 +1,78 @@
-// Field-by-label lookup (DOM.md §10.2; backend/mpcheck/extract/labelled.py). The label element is
-// the smallest one whose OWN text matches `^LABEL(:| |$)(rest)`; the value comes from the first
-// non-empty source: rest, dt→dd / th,td→next cell, the tail text, the next element sibling, the
-// parent's next element sibling. Candidates are collected in ONE walk (own text computed once per
-// element, one prefilter regex); per-field regexes only run on those few candidates.
-import { inlineText, ownText, tag, tailText } from "./dom";
+// Field-by-label lookup (DOM.md §10.2; backend/mpcheck/extract/labelled.py): find the label, read the
+// value through the structure around it. A label is the OWN text of an element matching
+// `^LABEL(sep)(rest)` (colon, dotted leader, «…», «·» or a dash), one segment of a line «Версия 2.1.0 ·
+// Обновлено 12.11.2026», or a label attribute (aria-label, title, data-label, a custom element's
+// `label`). The value comes from the bound sources (rest of the label text; an attribute label's
+// value attribute or the element's text; dt→dd, th/td→next cell; a header row of labels over a row
+// of values) — when one has text, it decides — else from the loose ones (the tail, the next sibling
+// of the label then of its wrapper, the text BEFORE a caption that ends a small tile, the parent's
+// next sibling), passing over empty, leader-only and label texts. A value must pass the field's
+// parser and must not itself be a label of the table.
+import { css, inlineText, ownText, tag, tailText, textWithout } from "./dom";
 import { TABLE, match } from "./label_table";
 import { cpLen, fold, isBlank, norm } from "./text";
 
 const MAX_LABEL_CHARS = 160; // a label's own text is short; long paragraphs are prose, not labels
+const MAX_LINE_CHARS = 400; // a «label · value · label · value» line is split only when this short
+const MAX_TILE_CHARS = 80; // a stat tile (value before its caption) is a small block
+const MAX_SKIPPED_SIBLINGS = 3; // empty / leader-only siblings passed over between a label and its value
 const CELLS = new Set(["td", "th"]);
+const SEPARATOR_CHARS = ["·", "•", "|"];
 
 export interface Hit {
   label: Element;
   text: string;
   valueEl: Element | null;
-  source: "rest" | "pair" | "tail" | "next" | "parent-next";
+  source: string;
 }
 
 export type Zone = string | null;
 
-interface Candidate { el: Element; own: string; zone: Zone }
+interface Candidate {
+  el: Element;
+  text: string; // folded label text (own text, one segment, or an attribute value)
+  zone: Zone;
+  kind: "own" | "segment" | "attr";
+  line?: string[];
+  at?: number;
+}
 
 export interface FindOptions {
   zones?: readonly Zone[];
   accept?: (el: Element) => boolean;
   valid?: (text: string) => boolean;
+}
+
+type Source = [source: string, text: string, valueEl: Element | null, bound: boolean];
+
+let labelAny: RegExp | null = null;
+let separators: RegExp | null = null;
+
+/** Is a text a field label of the table (with or without its value): «Код решения», «Обновлено …». */
+export function isLabel(text: string): boolean {
+  if (!labelAny) {
+    const fields = TABLE.get("fields") as Record<string, { labels: Array<{ re: string }> }>;
+    const parts = Object.values(fields).flatMap((f) => f.labels.map((e) => e.re));
+    labelAny = new RegExp(String(TABLE.get("label_wrapper")).replace("{label}", () => parts.join("|")), "iuy");
+  }
+  return match(labelAny, fold(text)) !== null;
+}
+
+/** «Версия 2.1.0 · Обновлено 12.11.2026» → its segments (normalised, non-empty). */
+export function splitLine(text: string): string[] {
+  separators ??= new RegExp(TABLE.entries("value_separators").map((e) => String(e.re)).join("|") || "(?!)", "iu");
+  return norm(text)
+    .split(separators)
+    .map((p) => p.trim())
+    .filter((p) => p);
+}
+
+function leaderOnly(text: string): boolean {
+  return TABLE.search(text, "leader_only") !== null;
+}
+
+function hasSeparator(text: string): boolean {
+  return SEPARATOR_CHARS.some((ch) => text.includes(ch));
 }
 
 export class LabelIndex {
@@ -33,6 +81,8 @@ export class LabelIndex {
   constructor(root: Element, zones: ReadonlyMap<Element, string>, skip: ReadonlySet<Element>) {
     const prefilter = TABLE.prefilter();
     const skipTags = TABLE.skipTags;
+    const attrNames = (TABLE.get("label_attributes") as string[] | undefined) ?? [];
+    const attrEls = new Set(attrNames.length ? css(root, attrNames.map((n) => `[${n}]`).join(", ")) : []);
     // repeated items (reviews, comments, changelog rows) are never visited: cheap, and labels never
     // come from user-written text
     const stack: Array<[Element, Zone]> = [[root, null]];
@@ -43,22 +93,46 @@ export class LabelIndex {
       const own = ownText(el);
       if (!isBlank(own)) {
         const folded = fold(own);
-        if (cpLen(folded) <= MAX_LABEL_CHARS && match(prefilter, folded)) this.candidates.push({ el, own: folded, zone });
+        if (cpLen(folded) <= MAX_LABEL_CHARS) {
+          if (match(prefilter, folded)) this.candidates.push({ el, text: folded, zone, kind: "own" });
+          if (hasSeparator(folded)) this.segments(el, zone, prefilter);
+        }
+      }
+      if (attrEls.has(el)) {
+        for (const name of attrNames) {
+          const value = fold(el.getAttribute(name));
+          if (value && cpLen(value) <= MAX_LABEL_CHARS && match(prefilter, value)) {
+            this.candidates.push({ el, text: value, zone, kind: "attr" });
+            break;
+          }
+        }
       }
       for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push([c, zone]);
     }
+  }
+
+  /** Segments after the first of a «label · value · label · value» line become candidates. */
+  private segments(el: Element, zone: Zone, prefilter: RegExp): void {
+    const full = inlineText(el);
+    if (cpLen(full) > MAX_LINE_CHARS) return;
+    const line = splitLine(full);
+    line.forEach((segment, at) => {
+      const folded = fold(segment);
+      if (at > 0 && match(prefilter, folded)) this.candidates.push({ el, text: folded, zone, kind: "segment", line, at });
+    });
   }
 
   /** The first label hit (document order) in the allowed zones whose value is valid. */
   find(field: string, options: FindOptions = {}): Hit | null {
     const zones = options.zones ?? [null];
     const patterns = TABLE.labelRx(...field.split("/"));
-    for (const { el, own, zone } of this.candidates) {
-      if (!zones.includes(zone)) continue;
+    const check = (text: string): boolean => Boolean(text) && !isLabel(text) && (!options.valid || options.valid(text));
+    for (const cand of this.candidates) {
+      if (!zones.includes(cand.zone)) continue;
       for (const pattern of patterns) {
-        if (match(pattern, own) && (!options.accept || options.accept(el))) {
-          const hit = value(el, pattern);
-          if (hit && (!options.valid || options.valid(hit.text))) return hit;
+        if (match(pattern, cand.text) && (!options.accept || options.accept(cand.el))) {
+          const hit = value(cand, pattern, check);
+          if (hit) return hit;
           break; // e.g. «Версия ядра: 20.0» is not the solution's version: try the next label
         }
       }
@@ -67,37 +141,154 @@ export class LabelIndex {
   }
 }
 
-/** Read the value next to a label element from the first non-empty source (§10.2 order). */
-function value(el: Element, pattern: RegExp): Hit | null {
-  const full = inlineText(el);
-  const m = match(pattern, fold(full));
-  // group 1 is `(.*)$`: it always runs to the end, so its start is the length difference
-  const rest = m && m[1] !== undefined ? norm(full.slice(full.length - m[1].length)) : "";
-  if (rest) return { label: el, text: rest, valueEl: el, source: "rest" };
-  const parent = el.parentElement;
-  let cell: Element | null = CELLS.has(tag(el)) || tag(el) === "dt" ? el : null;
-  if (!cell && parent && (CELLS.has(tag(parent)) || tag(parent) === "dt") && fold(inlineText(parent)) === fold(full)) {
-    cell = parent;
+/** The value part of a rest that may run on into the next «· label value» pair. */
+function cut(rest: string): string {
+  if (!hasSeparator(rest)) return rest;
+  const kept: string[] = [];
+  for (const segment of splitLine(rest)) {
+    if (kept.length && isLabel(segment)) break;
+    kept.push(segment);
   }
-  if (cell) {
-    const nxt = cell.nextElementSibling;
-    const wantDd = tag(cell) === "dt";
-    if (nxt && (wantDd ? tag(nxt) === "dd" : CELLS.has(tag(nxt)))) {
-      const text = inlineText(nxt);
-      return text ? { label: el, text, valueEl: nxt, source: "pair" } : null;
-    }
-  }
-  const tail = norm(tailText(el));
-  if (tail) return { label: el, text: tail, valueEl: parent, source: "tail" };
-  const nxt = el.nextElementSibling;
-  if (nxt) {
-    const text = inlineText(nxt);
-    if (text) return { label: el, text, valueEl: nxt, source: "next" };
-  }
-  const pnext = parent?.nextElementSibling;
-  if (pnext) {
-    const text = inlineText(pnext);
-    if (text) return { label: el, text, valueEl: pnext, source: "parent-next" };
+  return kept.join(" · ");
+}
+
+/** Group 1 of the label wrapper is `(.*)$`: the rest is the text's tail of that length. */
+function restOf(pattern: RegExp, folded: string, text: string): string {
+  const m = match(pattern, folded);
+  return m && m[1] ? text.slice(text.length - m[1].length) : "";
+}
+
+/** The value of a label candidate: the first bound source that exists decides; else loose ones. */
+function value(cand: Candidate, pattern: RegExp, check: (text: string) => boolean): Hit | null {
+  for (const [source, raw, valueEl, bound] of sources(cand, pattern)) {
+    const normed = norm(raw);
+    const text = leaderOnly(normed) ? "" : normed;
+    if (!text) continue;
+    if (check(text)) return { label: cand.el, text, valueEl, source };
+    if (bound || !(isLabel(text) || cpLen(text) <= 1)) return null; // the label's slot holds something else
   }
   return null;
+}
+
+function* sources(cand: Candidate, pattern: RegExp): Generator<Source> {
+  const el = cand.el;
+  if (cand.kind === "segment") {
+    const line = cand.line ?? [];
+    const at = cand.at ?? 0;
+    const rest = norm(restOf(pattern, cand.text, line[at] ?? ""));
+    const follow: string[] = [];
+    for (const segment of line.slice(at + 1)) {
+      if (isLabel(segment)) break;
+      follow.push(segment);
+    }
+    yield ["rest", rest || follow.join(" · "), el, true];
+    return;
+  }
+  if (cand.kind === "attr") {
+    const names = (TABLE.get("label_attributes") as string[] | undefined) ?? [];
+    const raw = names.map((n) => norm(el.getAttribute(n))).find((v) => fold(v) === cand.text) ?? "";
+    yield ["rest", restOf(pattern, cand.text, raw), el, true];
+    for (const name of (TABLE.get("value_attributes") as string[] | undefined) ?? []) {
+      const v = el.getAttribute(name);
+      if (v) yield ["attr-value", v, el, true];
+    }
+    // the element's text, leaving out decoration marked aria-hidden (icon ligatures: «smartphone»)
+    const own = el.firstChild ? textWithout(el, new Set(css(el, "[aria-hidden=true]"))) : inlineText(el);
+    if (own && !match(pattern, fold(own))) yield ["text", own, el, true];
+  } else {
+    const full = inlineText(el);
+    yield ["rest", cut(norm(restOf(pattern, fold(full), full))), el, true];
+  }
+  yield* structure(el);
+}
+
+/** The outermost wrapper whose whole text is the label's (<td><b>Версия</b></td> → the td). */
+function box(el: Element): Element {
+  const text = inlineText(el);
+  let found = el;
+  for (let i = 0; i < 3; i++) {
+    const parent = found.parentElement;
+    if (!parent || inlineText(parent) !== text) break;
+    found = parent;
+  }
+  return found;
+}
+
+/** A header row of labels over a row of values: the value in the same column of the next row. */
+function column(cell: Element): [string, Element] | null {
+  const row = cell.parentElement;
+  if (!row) return null;
+  const cells = Array.from(row.children);
+  const others = cells.filter((c) => c !== cell);
+  if (!others.length || !others.some((c) => isLabel(inlineText(c)))) return null;
+  let nxt = row.nextElementSibling;
+  const group = row.parentElement;
+  if (!nxt && group && tag(group) === "thead") {
+    const body = group.nextElementSibling;
+    nxt = body ? (Array.from(body.children).find((c) => tag(c) === "tr") ?? null) : null;
+  }
+  if (!nxt) return null;
+  const values = Array.from(nxt.children);
+  if (values.length !== cells.length) return null;
+  const target = values[cells.indexOf(cell)] as Element;
+  return [inlineText(target), target];
+}
+
+/** The first following sibling with text, passing over empty and leader-only ones. */
+function nextText(el: Element): [string, Element] | null {
+  let nxt = el.nextElementSibling;
+  for (let i = 0; i <= MAX_SKIPPED_SIBLINGS; i++) {
+    if (!nxt) return null;
+    const text = inlineText(nxt);
+    if (text && !leaderOnly(text)) return [text, nxt];
+    if (norm(tailText(nxt))) return null; // text between the siblings: that is the tail's, not this sibling's
+    nxt = nxt.nextElementSibling;
+  }
+  return null;
+}
+
+/** The text nodes right before an element, back to the previous element (lxml: prev.tail or parent.text). */
+function textBefore(el: Element): string {
+  let out = "";
+  for (let n = el.previousSibling; n && n.nodeType !== 1; n = n.previousSibling) if (n.nodeType === 3) out = (n as Text).data + out;
+  return out;
+}
+
+/** A stat tile: the caption ends a small block, its value is what comes before it. */
+function before(caption: Element): [string, Element] | null {
+  const parent = caption.parentElement;
+  if (!parent || nextText(caption) !== null || norm(tailText(caption))) return null;
+  if (cpLen(inlineText(parent)) > MAX_TILE_CHARS) return null;
+  const prev = caption.previousElementSibling;
+  const between = norm(textBefore(caption));
+  if (prev) return between ? [between, parent] : [inlineText(prev), prev];
+  return [between, parent];
+}
+
+function* structure(el: Element): Generator<Source> {
+  const wrapper = box(el);
+  const parent = el.parentElement;
+  if (CELLS.has(tag(wrapper)) || tag(wrapper) === "dt") {
+    const nxt = wrapper.nextElementSibling;
+    const wantDd = tag(wrapper) === "dt";
+    if (nxt && (wantDd ? tag(nxt) === "dd" : CELLS.has(tag(nxt))) && !isLabel(inlineText(nxt))) {
+      yield ["pair", inlineText(nxt), nxt, true];
+      return;
+    }
+  }
+  const col = column(wrapper);
+  if (col) {
+    yield ["column", col[0], col[1], true];
+    return;
+  }
+  yield ["tail", cut(norm(tailText(el))), parent, false];
+  for (const holder of wrapper !== el ? [el, wrapper] : [el]) {
+    const found = nextText(holder);
+    if (found) yield ["next", found[0], found[1], false];
+  }
+  const tile = before(wrapper);
+  if (tile) yield ["before", tile[0], tile[1], false];
+  const outer = wrapper !== el ? wrapper.parentElement : parent;
+  const pnext = outer?.nextElementSibling;
+  if (pnext) yield ["parent-next", inlineText(pnext), pnext, false];
 }

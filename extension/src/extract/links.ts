@@ -1,10 +1,12 @@
 // Links the checklist asks for: documentation, video, presentation, cases — from the head and
 // the vendor's own tabs, never from user-written ones (backend/mpcheck/extract/links.py).
 import type { Page } from "./context";
-import { absoluteUrl, css } from "./dom";
+import { absoluteUrl, css, ownText } from "./dom";
+import { cpLen, fold } from "./text";
 import { TABLE } from "./label_table";
 
 const VENDOR_ZONES = ["about", "install", "support"];
+const MAX_TITLE_CHARS = 120; // a case title is a heading or a short label, not a paragraph
 const FOREIGN = /^\s*(?:https?:)?\/\//i; // absolute or protocol-relative: the only links that can leave the host
 
 export interface Links { documentation: string | null; video: string[]; presentation: string | null; cases: string[] }
@@ -16,6 +18,28 @@ function firstLink(anchors: Element[], page: Page, path: string[]): string | nul
     if (url) return url;
   }
   return null;
+}
+
+function onMarketplace(url: string): boolean {
+  try {
+    return new URL(url).host.endsWith(String(TABLE.get("urls", "host")));
+  } catch {
+    return false;
+  }
+}
+
+/** Links under a case title («Сайты на этом решении», «Кейсы внедрения: …»): in the titled element
+ * itself, else in the block right after it. */
+function underCaseTitles(page: Page): Element[] {
+  const found: Element[] = [];
+  for (const el of page.outside(css(page.root, "h1, h2, h3, h4, h5, h6, p, div, li, dt, strong, b, span"), ...VENDOR_ZONES)) {
+    const own = fold(ownText(el));
+    if (!own || cpLen(own) > MAX_TITLE_CHARS || !TABLE.search(own, "links", "case_titles")) continue;
+    let inside = css(el, "a[href]");
+    if (!inside.length) inside = css(el.nextElementSibling, "a[href]");
+    for (const a of inside) if (!found.includes(a)) found.push(a);
+  }
+  return found;
 }
 
 export function links(page: Page): Links {
@@ -37,10 +61,12 @@ export function links(page: Page): Links {
     if (url && TABLE.search(url, "links", "video_href") && !video.includes(url)) video.push(url);
   }
   const cases: string[] = [];
-  for (const a of anchors) {
-    if (!TABLE.search(page.foldedText(a), "links", "cases")) continue; // text first: the URL parse is dearer
+  const titled = new Set(underCaseTitles(page));
+  for (const a of anchors) { // page order
+    const named = TABLE.search(page.foldedText(a), "links", "cases") !== null;
+    if (!named && !titled.has(a)) continue; // text first: the URL parse is dearer
     const url = absoluteUrl(a.getAttribute("href"), page.url);
-    if (url && !cases.includes(url)) cases.push(url);
+    if (url && !cases.includes(url) && (named || !onMarketplace(url))) cases.push(url);
   }
   return { documentation: firstLink(anchors, page, ["links", "documentation"]), video, presentation, cases };
 }

@@ -1,7 +1,9 @@
 // Price and trial (backend/mpcheck/extract/offer.py): the solution's OWN price — never a bundle,
-// an edition or an upsell, never the largest number on the page — and the demo mode, which an
-// «Онлайн-демо» site is not.
+// an edition or an upsell, never the largest number on the page — the end of its discount, and the
+// demo mode, which an «Онлайн-демо» site is not; a negated mention («без демо», «не предусмотрен»)
+// is no trial.
 import type { Page } from "./context";
+import { parseDate } from "./dates";
 import { absoluteUrl, ancestors, css, inlineText, tag } from "./dom";
 import { TABLE } from "./label_table";
 import { fold, norm } from "./text";
@@ -9,15 +11,19 @@ import * as values from "./values";
 
 const MAX_CLIMB = 4; // how far up from «Купить» the buy block may be
 
+/** A price as a card or a block shows it (listing cards use it too). */
 export interface Price { rub: number | null; old_rub: number | null; free: boolean | null }
+/** The solution's own price with the end of its discount (SPEC §3 `price`). */
+export interface OwnPrice extends Price { discount_until: string | null }
 export interface Demo { available: boolean | null; days: number | null; online_demo_url: string | null }
+type Own = Price;
 
 function struck(el: Element): Element[] {
   return TABLE.entries("fields", "price", "struck").flatMap((sel) => css(el, String(sel.css)));
 }
 
 /** Price of a value element: struck text is the old price, the rest is the current one. */
-export function priceIn(el: Element | null, source: string, textOf: (el: Element) => string = inlineText): Price | null {
+export function priceIn(el: Element | null, source: string, textOf: (el: Element) => string = inlineText): Own | null {
   let text = source;
   let old: number | null = null;
   for (const s of el ? struck(el) : []) {
@@ -32,26 +38,50 @@ export function priceIn(el: Element | null, source: string, textOf: (el: Element
   return { rub, old_rub: old !== rub ? old : null, free: rub === 0 };
 }
 
+function isPrice(text: string): boolean {
+  return values.money(text) !== null || values.isFree(text);
+}
+
 /** DOM.md §10.3: the first price inside the nearest ancestor of «Купить» that holds one. */
-function buyBlock(page: Page): Price | null {
+function buyBlock(page: Page): [Own, Element] | null {
   for (const ctl of page.outside(css(page.root, "a, button, input[type=submit], [role=button]"))) {
     const label = tag(ctl) === "input" ? fold(ctl.getAttribute("value")) : page.foldedText(ctl);
     if (!TABLE.search(label, "fields", "price", "buy_buttons")) continue;
     for (const anc of [...ancestors(ctl)].slice(1, MAX_CLIMB + 1)) {
       const found = priceIn(anc, inlineText(anc));
-      if (found) return found;
+      if (found) return [found, anc];
     }
   }
   return null;
 }
 
-/** {rub, old_rub, free}: label «Цена», then the buy block, then selectors; nulls when absent. */
-export function price(page: Page): Price {
-  const hit = page.index.find("price");
+/** The end date of a discount («Акция до 30.11.2026», «Скидка действует до 30 ноября»). */
+export function discountUntil(text: string): string | null {
+  const folded = fold(text);
+  for (const p of TABLE.rx("fields", "price", "discount_until")) {
+    for (const m of folded.matchAll(new RegExp(p.source, p.flags + "g"))) {
+      const date = parseDate(m[1] ?? "");
+      if (date) return date;
+    }
+  }
+  return null;
+}
+
+/** The discount end stated next to this solution's price (its block), else in the page head. */
+function until(page: Page, near: Element | null): string | null {
+  for (const anc of near ? [...ancestors(near)].slice(0, MAX_CLIMB) : []) {
+    const found = discountUntil(inlineText(anc));
+    if (found) return found;
+  }
+  return discountUntil(page.headText());
+}
+
+function ownPrice(page: Page): [Own, Element | null] | null {
+  const hit = page.index.find("price", { valid: isPrice });
   const labelled = hit ? priceIn(hit.valueEl, hit.text) : null;
-  if (labelled) {
+  if (hit && labelled) {
     page.found_by.price = "label";
-    return labelled;
+    return [labelled, hit.valueEl];
   }
   const block = buyBlock(page);
   if (block) {
@@ -64,16 +94,34 @@ export function price(page: Page): Price {
       const rub = values.money(raw) ?? values.money(`${raw} руб.`);
       if (rub !== null) {
         page.found_by.price = "selector";
-        return { rub, old_rub: null, free: rub === 0 };
+        return [{ rub, old_rub: null, free: rub === 0 }, el];
       }
     }
   }
-  return { rub: null, old_rub: null, free: null };
+  return null;
 }
 
+/** {rub, old_rub, free, discount_until}: label «Цена», then the buy block, then selectors; nulls when
+ * absent. `discount_until` is reported as stated, even when already past (the engine judges). */
+export function price(page: Page): OwnPrice {
+  const found = ownPrice(page);
+  if (!found) return { rub: null, old_rub: null, free: null, discount_until: null };
+  const [own, near] = found;
+  return { ...own, discount_until: own.free ? null : until(page, near) };
+}
+
+/** The text right before a link inside its parent (lxml: the previous sibling's tail, or the parent's text). */
+function textBefore(a: Element): string {
+  let out = "";
+  for (let n = a.previousSibling; n && n.nodeType !== 1; n = n.previousSibling) if (n.nodeType === 3) out = (n as Text).data + out;
+  return out;
+}
+
+/** The demo SITE: a link named «Онлайн-демо» / «Демо-сайт», or a link right after such words. */
 function onlineDemo(page: Page): string | null {
   for (const a of page.outside(css(page.root, "a[href]"), "about")) {
-    if (TABLE.search(page.foldedText(a), "demo", "not_trial")) {
+    const named = TABLE.search(page.foldedText(a), "demo", "not_trial");
+    if (named || TABLE.search(fold(textBefore(a)), "demo", "not_trial_before")) {
       const url = absoluteUrl(a.getAttribute("href"), page.url);
       if (url) return url;
     }
@@ -81,25 +129,37 @@ function onlineDemo(page: Page): string | null {
   return null;
 }
 
-/** {available, days, online_demo_url}: «Демо-режим: 14 дней» / trial buttons; «Онлайн-демо» is a site. */
+/** true when the text names a trial, false when every mention is negated, null when none. */
+function trialMentioned(text: string): boolean | null {
+  const mentions = TABLE.rx("demo", "trial_words").flatMap((p) => [...text.matchAll(new RegExp(p.source, p.flags + "g"))]);
+  if (!mentions.length) return null;
+  return mentions.some((m) => !values.negated(text, m.index, m.index + m[0].length));
+}
+
+/** {available, days, online_demo_url}: «Демо-режим: 14 дней» / trial buttons; «Онлайн-демо» is a site;
+ * «Демо-режим: не предусмотрен», «без демо» mean no trial. */
 export function demo(page: Page): Demo {
-  const hit = page.index.find("demo_days");
+  const online = onlineDemo(page);
+  const valid = (t: string): boolean => values.yesNo(t) === false || (values.demoValue(t) || values.demoDays(t)) !== null;
+  const hit = page.index.find("demo_days", { valid });
   if (hit && values.yesNo(hit.text) === false) { // «Демо-режим: не предусмотрен» / «нет»
     page.found_by.demo = "label";
-    return { available: false, days: null, online_demo_url: onlineDemo(page) };
+    return { available: false, days: null, online_demo_url: online };
   }
-  let days = hit ? values.demoDays(fold(inlineText(hit.label) + " " + hit.text)) : null;
+  let days = hit ? values.demoValue(hit.text) || values.demoDays(fold(inlineText(hit.label) + " " + hit.text)) : null;
   if (days !== null) page.found_by.demo = "label";
   else {
     days = values.demoDays(page.headText());
     if (days !== null) page.found_by.demo = "text";
   }
-  let available = days !== null;
-  if (!available) {
-    const controls = page.outside(css(page.root, "a, button, [role=button]"));
-    available = controls.some((c) => TABLE.search(page.foldedText(c), "demo", "trial_buttons") !== null);
-    available = available || TABLE.search(page.headText(), "demo", "trial_words") !== null;
-    if (available) page.found_by.demo = "button";
+  if (days !== null) return { available: true, days, online_demo_url: online };
+  const controls = page.outside(css(page.root, "a, button, [role=button]"));
+  let available = controls.some((c) => TABLE.search(page.foldedText(c), "demo", "trial_buttons") !== null);
+  if (available) page.found_by.demo = "button";
+  else {
+    const said = trialMentioned(page.headText());
+    available = Boolean(said);
+    if (said !== null) page.found_by.demo = "text";
   }
-  return { available, days, online_demo_url: onlineDemo(page) };
+  return { available, days: null, online_demo_url: online };
 }

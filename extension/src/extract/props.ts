@@ -3,9 +3,9 @@
 // selector fallbacks; a label whose value does not parse is skipped, never guessed around.
 import type { Page } from "./context";
 import { parseDate } from "./dates";
-import { ancestors, css, inlineText } from "./dom";
+import { ancestors, css, inlineText, tailText } from "./dom";
 import { TABLE } from "./label_table";
-import { norm, stripChars } from "./text";
+import { cpLen, fold, norm, stripChars } from "./text";
 import * as values from "./values";
 
 const QUOTES = "«»\"“”„'’";
@@ -42,6 +42,46 @@ export function editions(text: string): string[] | null {
   return items.length ? items : null;
 }
 
+/** A labelled date; a `time[datetime]` inside the value wins over its text («18 ноября»). */
+function labelledDate(page: Page, field: string): string | null {
+  const hit = page.index.find(field, { valid: (text) => parseDate(text) !== null });
+  if (hit?.valueEl) {
+    for (const el of css(hit.valueEl, "time[datetime]")) {
+      if (!hit.text.includes(inlineText(el))) continue;
+      const exact = parseDate(el.getAttribute("datetime"));
+      if (exact) {
+        page.found_by[field] = "label";
+        return exact;
+      }
+    }
+  }
+  return labelled(page, field, parseDate);
+}
+
+const CHIP_GLUE = new Set(["", ",", ";", "·"]);
+
+/** A value made of chips (<span>Старт</span><span>Стандарт</span>): one name per child. */
+function chips(el: Element): string[] | null {
+  const kids = Array.from(el.children);
+  const names = kids.map((c) => inlineText(c));
+  const leading = el.firstChild && el.firstChild.nodeType === 3 ? norm((el.firstChild as Text).data) : "";
+  if (kids.length < 2 || !names.every((n) => n) || leading || kids.some((c) => !CHIP_GLUE.has(norm(tailText(c))))) return null;
+  return editions(names.join(", "));
+}
+
+/** Editions as listed; a value of separate chips is split by element, not by commas. */
+function editionsOf(page: Page): string[] | null {
+  const hit = page.index.find("editions", { valid: (text) => editions(text) !== null });
+  if (hit?.valueEl && hit.valueEl !== hit.label) {
+    const found = chips(hit.valueEl);
+    if (found) {
+      page.found_by.editions = "label";
+      return found;
+    }
+  }
+  return labelled(page, "editions", editions);
+}
+
 export interface Props {
   installs: values.Installs | null;
   published: string | null;
@@ -52,16 +92,47 @@ export interface Props {
   composite: boolean | null;
 }
 
+/** Each labelled property's reader (solution.ts reads them one by one: one failing never blanks the others). */
+export const READERS: { [K in keyof Props]: (page: Page) => Props[K] } = {
+  installs: (page) => labelled(page, "installs", values.installs),
+  published: (page) => labelledDate(page, "published"),
+  updated: (page) => labelledDate(page, "updated"),
+  version: (page) => labelled(page, "version", values.version),
+  editions: editionsOf,
+  adaptive: (page) => labelled(page, "adaptive", values.yesNo),
+  composite: (page) => labelled(page, "composite", values.yesNo),
+};
+
 export function readProps(page: Page): Props {
   return {
-    installs: labelled(page, "installs", values.installs),
-    published: labelled(page, "published", parseDate),
-    updated: labelled(page, "updated", parseDate),
-    version: labelled(page, "version", values.version),
-    editions: labelled(page, "editions", editions),
-    adaptive: labelled(page, "adaptive", values.yesNo),
-    composite: labelled(page, "composite", values.yesNo),
+    installs: READERS.installs(page),
+    published: READERS.published(page),
+    updated: READERS.updated(page),
+    version: READERS.version(page),
+    editions: READERS.editions(page),
+    adaptive: READERS.adaptive(page),
+    composite: READERS.composite(page),
   };
+}
+
+const BARE_RATING = /^[0-5][.,][0-9]{1,2}$/;
+
+/** A bare «4,4» in the reviews summary or the head, with reviews wording in its block. */
+function summary(page: Page, notItem: (el: Element) => boolean): number | null {
+  const context = TABLE.rx("fields", "rating", "context");
+  for (const el of page.outside(css(page.root, "*"), "rating")) {
+    if (el.firstElementChild) continue;
+    const text = norm(el.textContent);
+    if (cpLen(text) < 3 || cpLen(text) > 4) continue;
+    const own = (el.firstChild && el.firstChild.nodeType === 3 ? (el.firstChild as Text).data : "").trim();
+    if (!BARE_RATING.test(own) || !notItem(el)) continue;
+    let block = el.parentElement;
+    for (let i = 0; i < 2 && block; i++, block = block.parentElement) {
+      const folded = fold(inlineText(block));
+      if (context.some((p) => p.test(folded))) return values.rating(own);
+    }
+  }
+  return null;
 }
 
 /** Average rating: label (head, then the reviews summary), the «no ratings» text, then selectors. */
@@ -77,6 +148,11 @@ export function rating(page: Page): number | null {
   if (TABLE.search(page.headText(), "fields", "rating", "none")) {
     page.found_by.rating = "text";
     return null;
+  }
+  const bare = summary(page, notItem);
+  if (bare !== null) {
+    page.found_by.rating = "summary";
+    return bare;
   }
   for (const sel of TABLE.entries("fields", "rating", "selectors")) {
     const found = page.outside(css(page.root, String(sel.css)), "rating").filter(notItem);

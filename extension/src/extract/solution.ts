@@ -1,19 +1,24 @@
 // extractFacts: a solution page's DOM → mpcheck.facts/1 (SPEC §3), the same procedure and values as
 // backend/mpcheck/extract/solution.py. Unknown is null, never a guess; `found_by` says which
 // strategy found each field; `extraction.markup_changed` is set when a confirmed field (code,
-// partner, changelog dates) comes out empty. Never throws; never modifies the page.
+// partner, changelog dates) comes out empty, when a value was dropped as implausible (`rejected`,
+// plausibility.ts) or a field's reader failed (`failed`): each field is read on its own, so one that
+// fails never blanks the others. Dates with no year and relative dates («вчера») are read against
+// `today` (ISO; the clock's by default). Never throws; never modifies the page.
 import type { Facts } from "../engine/types";
 import { changelog } from "./changelog";
 import { comments } from "./comments";
 import { Page } from "./context";
+import { referenceDay, today as clockToday } from "./dates";
 import { preparedCopy } from "./dom";
 import { asFacts, emptyFacts, type MutableFacts } from "./facts";
-import { reviews } from "./reviews";
 import * as identity from "./identity";
 import { fillFromJsonLd } from "./jsonld";
 import { links } from "./links";
 import * as offer from "./offer";
+import * as plausibility from "./plausibility";
 import * as props from "./props";
+import { reviews } from "./reviews";
 import { support } from "./support";
 
 function missing(facts: MutableFacts): string[] {
@@ -24,34 +29,18 @@ function missing(facts: MutableFacts): string[] {
   return out;
 }
 
-function extract(doc: Document, url: string | null): MutableFacts {
-  const { root, jsonld } = preparedCopy(doc);
-  const page = new Page(root, url, jsonld);
-  const facts = emptyFacts();
-  // item-based fields first, then the items leave the (copied) tree
-  const partner = identity.partner(page); // answers are told by their author: the partner
-  facts.reviews = reviews(page, partner.name);
-  const entries = changelog(page);
-  facts.comments = comments(page, partner.name);
-  page.detachItems();
-  const code = identity.code(page);
-  Object.assign(facts, {
-    url: identity.pageUrl(page, code),
-    code,
-    name: identity.name(page),
-    kind: identity.kind(page),
-    withdrawn: identity.withdrawn(page),
-    partner,
-    price: offer.price(page),
-    demo: offer.demo(page),
-    changelog: entries,
-  });
-  Object.assign(facts, props.readProps(page));
-  facts.rating = { average: props.rating(page) };
-  facts.support = support(page.tabs.bodies.get("support"));
-  if (page.tabs.bodies.has("support")) page.found_by.support = "tab-body";
-  facts.links = links(page);
-  fillFromJsonLd(facts, page.jsonld, page.found_by);
+/** One field's value; a reader that throws leaves that field unknown and the others intact. */
+function field<T>(failed: string[], name: string, read: () => T, unknown: T): T {
+  try {
+    return read();
+  } catch (err) {
+    console.debug(`mpcheck: reading ${name} failed`, err);
+    failed.push(name);
+    return unknown;
+  }
+}
+
+function fromChangelog(facts: MutableFacts, page: Page): void {
   const newest = facts.changelog?.[0];
   if (facts.updated === null && newest?.date) {
     facts.updated = newest.date;
@@ -61,18 +50,70 @@ function extract(doc: Document, url: string | null): MutableFacts {
     facts.version = newest.version;
     page.found_by.version = "changelog";
   }
+}
+
+function extract(doc: Document, url: string | null, day: string): MutableFacts {
+  const { root, jsonld } = preparedCopy(doc);
+  const page = new Page(root, url, jsonld);
+  const facts = emptyFacts();
+  const blank = emptyFacts();
+  const failed: string[] = [];
+  const read = <K extends keyof MutableFacts>(name: K, reader: () => MutableFacts[K]): MutableFacts[K] => field(failed, name, reader, blank[name]);
+  // item-based fields first, then the items leave the (copied) tree
+  const partner = read("partner", () => identity.partner(page)); // answers are told by their author
+  facts.reviews = read("reviews", () => reviews(page, partner.name));
+  const entries = read("changelog", () => changelog(page));
+  facts.comments = read("comments", () => comments(page, partner.name));
+  page.detachItems();
+  const code = read("code", () => identity.code(page));
+  Object.assign(facts, {
+    url: read("url", () => identity.pageUrl(page, code)),
+    code,
+    name: read("name", () => identity.name(page)),
+    kind: read("kind", () => identity.kind(page)),
+    withdrawn: read("withdrawn", () => identity.withdrawn(page)),
+    partner,
+    price: read("price", () => offer.price(page)),
+    demo: read("demo", () => offer.demo(page)),
+    changelog: entries,
+  });
+  for (const name of Object.keys(props.READERS) as Array<keyof props.Props>) {
+    const reader = props.READERS[name] as (page: Page) => MutableFacts[typeof name];
+    (facts as unknown as Record<string, unknown>)[name] = read(name, () => reader(page));
+  }
+  facts.rating = read("rating", () => ({ average: props.rating(page) }));
+  facts.support = read("support", () => support(page.tabs.bodies.get("support")));
+  if (page.tabs.bodies.has("support")) page.found_by.support = "tab-body";
+  facts.links = read("links", () => links(page));
+  field(failed, "json-ld", () => fillFromJsonLd(facts, page.jsonld, page.found_by), undefined);
+  const rejected = plausibility.check(facts, day);
+  fromChangelog(facts, page);
+  rejected.push(...plausibility.check(facts, day)); // the changelog's own values are checked too
+  for (const item of rejected) { // a dropped value was found by nothing
+    if ((facts as unknown as Record<string, unknown>)[item.field] === null) delete page.found_by[item.field];
+  }
   const lost = missing(facts);
   const keys = Object.keys(page.found_by).sort();
   facts.found_by = Object.fromEntries(keys.map((k) => [k, page.found_by[k] as string]));
-  facts.extraction = { markup_changed: lost.length > 0, missing_confirmed: lost, sources: Object.fromEntries(keys.map((k) => [k, "html"])) };
+  facts.extraction = {
+    markup_changed: lost.length > 0 || rejected.length > 0 || failed.length > 0,
+    missing_confirmed: lost,
+    sources: Object.fromEntries(keys.map((k) => [k, "html"])),
+  };
+  if (rejected.length) facts.extraction.rejected = rejected;
+  if (failed.length) facts.extraction.failed = failed;
   return facts;
 }
 
-/** Facts of a solution page; never throws (an all-null object marked `markup_changed` instead). */
-export function extractFacts(doc: Document, url: string): Facts {
+/**
+ * Facts of a solution page; never throws (an all-null object marked `markup_changed` instead).
+ * `today` (ISO YYYY-MM-DD) is the reference day for dates with no year and relative dates.
+ */
+export function extractFacts(doc: Document, url: string, today?: string): Facts {
   const given = url || null;
+  const day = today && /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(today) ? today : clockToday();
   try {
-    return asFacts(extract(doc, given));
+    return asFacts(referenceDay(day, () => extract(doc, given, day)));
   } catch (err) {
     console.debug("mpcheck: solution extraction failed", err);
     return asFacts(emptyFacts(given));

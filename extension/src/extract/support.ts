@@ -20,10 +20,33 @@ function num(value: number): number {
   return Number.isInteger(value) ? value : Math.round(value * 100) / 100;
 }
 
+/** A number of units from the first matching entry: its `number_group` (absent: one) × its unit's `key`. */
 function scaled(text: string, path: string, units: string, key: string): number | null {
-  const m = TABLE.search(text, "support", path);
-  const unit = m ? matchEntry(m[2] ?? "", "support", units) : null;
-  return m && unit ? num(Number(m[1]) * Number(unit[0][key])) : null;
+  const entries = TABLE.entries("support", path);
+  const patterns = TABLE.rx("support", path);
+  for (let i = 0; i < patterns.length; i++) {
+    const m = (patterns[i] as RegExp).exec(text);
+    if (!m) continue;
+    const entry = entries[i] as (typeof entries)[number];
+    const unit = matchEntry(m[Number(entry.unit_group)] ?? "", "support", units);
+    const count = typeof entry.number_group === "number" ? Number(m[entry.number_group]) : 1;
+    return unit ? num(count * Number(unit[0][key])) : null;
+  }
+  return null;
+}
+
+/** A phone line: «по телефону» or a number that is not a messenger's («WhatsApp +7 …»). */
+function phone(text: string): boolean {
+  const notBefore = TABLE.rx("support", "channels", "phone_not_before");
+  for (const p of TABLE.rx("support", "channels", "phone")) {
+    for (const m of text.matchAll(new RegExp(p.source, p.flags + "g"))) {
+      const first = m[0].charAt(0);
+      if (!/[0-9+]/.test(first)) return true; // the words «по телефону», «телефон:»
+      const before = text.slice(Math.max(0, m.index - 20), m.index);
+      if (!notBefore.some((n) => n.test(before))) return true;
+    }
+  }
+  return false;
 }
 
 function hours(text: string): string | null {
@@ -54,7 +77,7 @@ function timezone(text: string): string | null {
 export function readSupportText(text: string): Support {
   return {
     free_months: scaled(text, "free_period", "period_units", "months"),
-    channels: CHANNEL_ORDER.filter((name) => TABLE.search(text, "support", "channels", name) !== null),
+    channels: CHANNEL_ORDER.filter((name) => (name === "phone" ? phone(text) : TABLE.search(text, "support", "channels", name) !== null)),
     hours: hours(text),
     timezone: timezone(text),
     response_hours: scaled(text, "response", "response_units", "hours"),

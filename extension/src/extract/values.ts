@@ -6,13 +6,40 @@ import { fold, norm } from "./text";
 
 export interface Installs { label: string; min: number | null; max: number | null }
 
-/** Whole roubles of the first «12 990 руб.» in a text. */
-export function money(text: string | null | undefined): number | null {
-  const m = TABLE.search(fold(text), "fields", "price", "values");
-  return m ? Number((m[1] ?? "").replace(/\s/gu, "")) : null;
+const BEFORE_CHARS = 30; // how much text before a price is read for «от», «+», «экономия»
+const globalCache = new Map<string, RegExp[]>();
+
+function globalRx(...path: string[]): RegExp[] {
+  const key = path.join("/");
+  let found = globalCache.get(key);
+  if (!found) {
+    found = TABLE.rx(...path).map((p) => new RegExp(p.source, p.flags + "g"));
+    globalCache.set(key, found);
+  }
+  return found;
 }
 
-/** «Бесплатно» / «Бесплатный» as the whole value. */
+function anySearch(text: string, ...path: string[]): boolean {
+  return TABLE.rx(...path).some((p) => p.test(text));
+}
+
+/**
+ * Whole roubles of the first own price in a text («12 990 руб.», «5 400,00 ₽»). A price right after
+ * «от» (a from-price of variants), «+» (an upsell), «экономия» or «продление» is skipped.
+ */
+export function money(text: string | null | undefined): number | null {
+  const folded = fold(text);
+  for (const p of globalRx("fields", "price", "values")) {
+    for (const m of folded.matchAll(p)) {
+      if (!anySearch(folded.slice(Math.max(0, m.index - BEFORE_CHARS), m.index), "fields", "price", "not_before")) {
+        return Number((m[1] ?? "").replace(/\s/gu, ""));
+      }
+    }
+  }
+  return null;
+}
+
+/** «Бесплатно» / «Бесплатный» as the whole value («Бесплатная поддержка …» is not). */
 export function isFree(text: string | null | undefined): boolean {
   return TABLE.search(fold(text), "fields", "price", "free") !== null;
 }
@@ -33,15 +60,15 @@ export function installs(text: string | null | undefined): Installs | null {
   return { label, min: low, max: high };
 }
 
-/** true for «Да», false for «Нет» / «Не поддерживается», null for «—» or anything else. */
+/** true for «Да» / «Есть», false for «Нет» / «Не поддерживается» / «недоступен» / «без …», null otherwise. */
 export function yesNo(text: string | null | undefined): boolean | null {
   const folded = fold(text);
-  if (TABLE.search(folded, "booleans", "yes")) return true;
   if (TABLE.search(folded, "booleans", "no")) return false;
+  if (TABLE.search(folded, "booleans", "yes")) return true;
   return null;
 }
 
-/** A 0–5 average from «4,8», «4.8 (214 отзывов)»; null for «Нет оценок» or a zero. */
+/** A 0–5 average from «4,8», «4.8 (214 отзывов)», «4,7 из 5»; null for «Нет оценок» or a zero. */
 export function rating(text: string | null | undefined): number | null {
   const folded = fold(text);
   if (TABLE.search(folded, "fields", "rating", "none")) return null;
@@ -51,16 +78,49 @@ export function rating(text: string | null | undefined): number | null {
   return value > 0 && value <= 5 ? value : null;
 }
 
-/** Days from «14 дней», «2 недели», «1 месяц». */
-export function days(number: string, unit: string): number | null {
-  const hit = matchEntry(unit, "demo", "units");
-  return hit ? Number(number) * Math.trunc(Number(hit[0].days)) : null;
+/** A count written in digits or as a number word («14», «две», «одну»; empty = one unit). */
+export function countOf(number: string): number | null {
+  if (/^[0-9]+$/.test(number)) return Number(number);
+  const words = TABLE.get("demo", "number_words") as Record<string, number>;
+  const folded = fold(number).toLowerCase();
+  if (folded === "") return words[""] ?? 1;
+  const stems = Object.keys(words).sort((a, b) => b.length - a.length); // the longest stem wins
+  for (const stem of stems) if (stem && folded.startsWith(stem)) return Number(words[stem]);
+  return null;
 }
 
-/** Trial length in days from the shared demo-length regex (group 2 number, group 3 unit). */
+/** Days from «14 дней», «2 недели», «1 месяц», «две недели», «полгода». */
+export function days(number: string, unit: string): number | null {
+  const count = countOf(number);
+  if (count === null) return null;
+  const hit = matchEntry(unit, "demo", "units");
+  return hit ? count * Math.trunc(Number(hit[0].days)) : null;
+}
+
+/** Is the phrase at text[start:end] negated («без демо», «Демо-режим … не предусмотрен»)? */
+export function negated(text: string, start: number, end: number): boolean {
+  const [after, before] = TABLE.rx("demo", "negations");
+  const afterSticky = after ? new RegExp(after.source, after.flags + "y") : null;
+  if (afterSticky && afterSticky.test(text.slice(end))) return true;
+  return before ? before.test(text.slice(Math.max(0, start - 20), start)) : false;
+}
+
+/** Trial length in days from the shared demo-length regexes; a negated phrase is no trial length. */
 export function demoDays(text: string | null | undefined): number | null {
-  const m = TABLE.search(fold(text), "demo", "length");
-  return m ? days(m[2] ?? "", m[3] ?? "") : null;
+  const folded = fold(text);
+  for (const p of globalRx("demo", "length")) {
+    for (const m of folded.matchAll(p)) {
+      const start = m.index + m[0].indexOf(m[1] ?? "");
+      if (!negated(folded, start, start + (m[1] ?? "").length)) return days(m[2] ?? "", m[3] ?? "");
+    }
+  }
+  return null;
+}
+
+/** Days of the value next to a demo label («7 дней», «21 день», «месяц»). */
+export function demoValue(text: string | null | undefined): number | null {
+  const m = TABLE.search(fold(text), "demo", "value");
+  return m ? days(m[1] ?? "", m[2] ?? "") : null;
 }
 
 /** The first whole number in a text («14», «9 решений»). */
@@ -69,9 +129,16 @@ export function integer(text: string | null | undefined): number | null {
   return m ? Number(m[0]) : null;
 }
 
-/** A dotted version at the start of a text. */
+/** A dotted version at the start of a text, unless the text says it is the platform's («23.300.100 и выше»). */
 export function version(text: string | null | undefined): string | null {
-  const m = TABLE.search(fold(text), "fields", "version", "values");
-  return m ? (m[1] ?? null) : null;
+  const folded = fold(text);
+  const m = TABLE.search(folded, "fields", "version", "values");
+  if (!m) return null;
+  if (TABLE.search(folded.slice(m.index + m[0].length), "fields", "version", "not_own")) return null;
+  return m[1] ?? null;
 }
 
+/** A version as integers per part, for comparing («4.10.0» > «4.9.2»). */
+export function versionKey(value: string): number[] {
+  return (value.match(/[0-9]+/g) ?? []).map(Number);
+}

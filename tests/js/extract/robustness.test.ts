@@ -17,7 +17,7 @@ describe("hostile strings", () => {
   it("are plain text values", () => {
     expect(facts.partner).toEqual({ id: 424242, name: "Хакер <img src=x onerror=alert(1)> </style><script>alert(1)</script>" });
     expect(facts.name).toBe("Модуль <img src=x onerror=alert(1)>");
-    expect(facts.price).toEqual({ rub: 1000, old_rub: null, free: false }); // script text is never read
+    expect(facts.price).toEqual({ rub: 1000, old_rub: null, free: false, discount_until: null }); // script text is never read
     expect(facts.changelog?.map((e) => e.version)).toEqual(["1.0.1", "1.0.0"]);
     expect(facts.changelog?.[0]?.chars).toBe("<img src=x onerror=alert(1)>".length);
     expect(facts.changelog?.[1]?.chars).toBe("</style><script>alert(1)</script>".length);

@@ -1,0 +1,76 @@
+// Plausibility (backend/mpcheck/extract/plausibility.py): a value that contradicts the page itself is
+// dropped (null), never passed on. A wrong value flips a verdict; a null only asks the buyer to check.
+// Checked after every field is read: a date after today, a publication after the last update, a
+// «version» newer than every release of the changelog (the 1C-Bitrix core's number quoted somewhere),
+// a demo longer than a year, a stated total smaller than the items shown. Each rejection is listed in
+// `extraction.rejected` and marks the markup as changed; the other fields are untouched.
+import type { MutableFacts, Rejection } from "./facts";
+import { versionKey } from "./values";
+
+const EARLIEST = "2009-01-01"; // the Marketplace opened after this: an earlier date is not a page date
+const MAX_DEMO_DAYS = 366;
+const MAX_PRICE_RUB = 10_000_000;
+
+type Node = Record<string, unknown>;
+
+function reject(facts: MutableFacts, out: Rejection[], path: string[], why: string): void {
+  let node = facts as unknown as Node;
+  for (const key of path.slice(0, -1)) node = node[key] as Node;
+  const last = path[path.length - 1] as string;
+  out.push({ field: path.join("."), value: node[last], why });
+  node[last] = null;
+}
+
+/** Python tuple order of two version keys. */
+function newer(a: number[], b: number[]): boolean {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return (a[i] as number) > (b[i] as number);
+  return a.length > b.length;
+}
+
+function dates(facts: MutableFacts, today: string, out: Rejection[]): void {
+  for (const field of ["published", "updated"] as const) {
+    const value = facts[field];
+    if (value && value > today) reject(facts, out, [field], "after today");
+    else if (value && value < EARLIEST) reject(facts, out, [field], "before the Marketplace existed");
+  }
+  const { published, updated } = facts;
+  if (published && updated && published > updated) {
+    const releases = (facts.changelog ?? []).map((e) => e.date).filter((d): d is string => Boolean(d)).sort();
+    if (releases.length && updated === releases[releases.length - 1]) reject(facts, out, ["published"], "after the last update");
+    else if (releases.length && published <= (releases[0] as string)) reject(facts, out, ["updated"], "before the publication");
+    else {
+      reject(facts, out, ["published"], "after the last update");
+      reject(facts, out, ["updated"], "before the publication");
+    }
+  }
+  const until = facts.price.discount_until;
+  if (until && until < EARLIEST) reject(facts, out, ["price", "discount_until"], "before the Marketplace existed");
+}
+
+function version(facts: MutableFacts, out: Rejection[]): void {
+  const value = facts.version;
+  const releases = (facts.changelog ?? []).map((e) => e.version).filter((v): v is string => Boolean(v));
+  if (!value || !releases.length || releases.includes(value)) return;
+  const newest = releases.map(versionKey).reduce((a, b) => (newer(b, a) ? b : a));
+  if (newer(versionKey(value), newest)) reject(facts, out, ["version"], "newer than every release in the changelog");
+}
+
+function counts(facts: MutableFacts, out: Rejection[]): void {
+  for (const block of ["reviews", "comments"] as const) {
+    const { total, items } = facts[block];
+    if (total !== null && Array.isArray(items) && items.length > total) reject(facts, out, [block, "total"], "fewer than the items shown");
+  }
+  const days = facts.demo.days;
+  if (days !== null && !(days > 0 && days <= MAX_DEMO_DAYS)) reject(facts, out, ["demo", "days"], "not a trial length");
+  const rub = facts.price.rub;
+  if (rub !== null && !(rub >= 0 && rub <= MAX_PRICE_RUB)) reject(facts, out, ["price", "rub"], "not a price");
+}
+
+/** Drop the implausible values of a facts object in place; returns what was dropped and why. */
+export function check(facts: MutableFacts, today: string): Rejection[] {
+  const out: Rejection[] = [];
+  dates(facts, today, out);
+  version(facts, out);
+  counts(facts, out);
+  return out;
+}
