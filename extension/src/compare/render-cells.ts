@@ -1,5 +1,6 @@
 // The comparison table's cells (DOM APIs + textContent only: names and evidence are page text).
 import type { Evidence, Lang } from "../shared/contracts";
+import { profileText } from "../ui/rules-text";
 import { statusIcon } from "../ui/status-icon";
 import type { Msg } from "../ui/strings";
 import { evidenceText, kindText, priceText, scoreText, statusWord, type ExportContext } from "./export-text";
@@ -46,7 +47,11 @@ export function columnHeader(doc: Document, col: ColumnModel, deps: CellDeps): H
   remove.dataset.code = col.code;
   remove.setAttribute("aria-label", deps.msg("compareRemoveColumn", { name: col.name }));
   remove.addEventListener("click", () => deps.onRemove(col.code));
-  th.append(name, el(doc, "span", "cmp-code", col.code), el(doc, "span", "cmp-kind", kindText(deps.ctx, col.kind)), remove);
+  th.append(name, el(doc, "span", "cmp-code", col.code), el(doc, "span", "cmp-kind", kindText(deps.ctx, col.kind)));
+  // The profile the column was judged with (it follows the kind unless the buyer chose one).
+  const profile = col.report ? profileText(col.report, deps.lang) : null;
+  if (profile) th.append(el(doc, "span", "cmp-profile", profile));
+  th.append(remove);
   return th;
 }
 

@@ -7,7 +7,8 @@ import { renderComparison, renderEmpty, type PageDeps } from "../../../extension
 import { COMPARISON_RULES } from "../../../extension/src/compare/rules";
 import { sortColumns, type SortState } from "../../../extension/src/compare/sort";
 import { localeMsg, readRulesTexts } from "../extension/fixtures";
-import { modelFor, TRIO } from "./helpers";
+import { buildModel } from "../../../extension/src/compare/model";
+import { entryFor, modelFor, reportFor, TRIO } from "./helpers";
 
 const ctx: ExportContext = { lang: "en", rules: COMPARISON_RULES, texts: readRulesTexts(), judgedOn: "2026-11-27" };
 
@@ -65,6 +66,27 @@ describe("comparison page", () => {
     expect(order(render(specs, { key: "cost", dir: "ascending" }).root).at(-1)).toBe("nordlab.smartseo");
     expect(order(render(specs, { key: "cost", dir: "descending" }).root).at(-1)).toBe("nordlab.smartseo");
   });
+  it("names the profile each column was judged with, and the verdict's warnings and open questions", () => {
+    const root = document.createElement("main");
+    document.body.replaceChildren(root);
+    const items = TRIO.map((spec) => ({ item: entryFor(spec), report: { ...reportFor(spec), profile_label: { ru: "Модуль", en: "Module (popular category)" } } }));
+    const model = buildModel(items, COMPARISON_RULES, "2026-11-27");
+    renderComparison(root, model, model.columns.map((c) => c.code), {
+      msg: localeMsg("en"), lang: "en", ctx, sort: { key: "score", dir: "descending" }, exportLang: "en", clearArmed: false,
+      onSort: vi.fn(), onRemove: vi.fn(), onClear: vi.fn(), onExport: vi.fn(), onExportLang: vi.fn(), onPrint: vi.fn(),
+    });
+    expect(root.querySelector('th[data-code="nordlab.smartseo"] .cmp-profile')?.textContent).toBe("Module (popular category)");
+    expect(root.querySelector("#cmp-recommendation")?.getAttribute("data-kind")).toBe("winner");
+    const questions = [...root.querySelectorAll<HTMLElement>("#cmp-questions li")].map((li) => `${li.dataset.code}:${li.dataset.question}`);
+    expect(questions).toEqual([
+      "nordlab.smartseo:developer", "nordlab.smartseo:account_manager",
+      "tehnostar.importer:developer", "tehnostar.importer:account_manager",
+      "quickdev.callbackpro:developer", "quickdev.callbackpro:account_manager",
+    ]);
+    expect(root.querySelector("#cmp-questions li")?.textContent).toBe("NordLab: The developer — check developer");
+    expect(root.querySelector(".cmp-partners")?.textContent).toMatch(/^The place in the partners' rating is unknown for NordLab, ТехноСтар and QuickDev/);
+  });
+
   it("removes a column through its labelled button", () => {
     const { root, deps } = render();
     const remove = root.querySelector<HTMLButtonElement>('[data-action="compare-remove"][data-code="tehnostar.importer"]')!;
