@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections import Counter
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -87,11 +88,13 @@ class RequestStats:
         self.user_agents: Counter[str] = Counter()
         self.in_flight = 0
         self.max_in_flight = 0
+        self.starts: list[tuple[float, str]] = []  # (time.monotonic(), target): politeness tests
 
     def begin(self, target: str, user_agent: str) -> None:
         """Count one request for `target` as it starts."""
         with self._lock:
             self._counts[target] += 1
+            self.starts.append((time.monotonic(), target))
             self.user_agents[user_agent] += 1
             self.in_flight += 1
             self.max_in_flight = max(self.max_in_flight, self.in_flight)
@@ -110,6 +113,7 @@ class RequestStats:
         """Forget every count."""
         with self._lock:
             self._counts.clear()
+            self.starts.clear()
             self.user_agents.clear()
             self.max_in_flight = self.in_flight
 

@@ -12,7 +12,7 @@ import threading
 import time
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from cachetools import LRUCache, TTLCache
 
@@ -48,6 +48,22 @@ class Cached(Generic[T]):
         if self.error:
             out["error"] = self.error
         return out
+
+
+class KeyedCache(Protocol):
+    """What the reader needs of a cache: this module's in-process one or `shared.RedisSingleFlightCache`."""
+
+    name: str
+
+    def get(
+        self, key: Hashable, loader: Callable[[], T], *, fetched_at: Callable[[T], float] | None = None
+    ) -> Cached[T]: ...
+
+    def invalidate(self, key: Hashable | None = None) -> None: ...
+
+    def clear(self) -> None: ...
+
+    def snapshot(self) -> dict[str, Any]: ...
 
 
 @dataclass

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from mpcheck.marketplace import extraction
-from mpcheck.marketplace.cache import Cached, SingleFlightCache
+from mpcheck.marketplace.cache import Cached, KeyedCache
 from mpcheck.marketplace.errors import MarketplaceError
 from mpcheck.marketplace.fetcher import Fetcher
 
@@ -29,8 +29,8 @@ class PartnerReader:
     def __init__(
         self,
         fetcher: Fetcher,
-        partner_cache: SingleFlightCache,
-        rating_cache: SingleFlightCache,
+        partner_cache: KeyedCache,
+        rating_cache: KeyedCache,
         *,
         scan_pages: int,
     ) -> None:

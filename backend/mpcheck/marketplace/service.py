@@ -14,13 +14,13 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from mpcheck.marketplace import extraction
-from mpcheck.marketplace.cache import Cached, SingleFlightCache
+from mpcheck.marketplace import extraction, shared
+from mpcheck.marketplace.cache import Cached, KeyedCache, SingleFlightCache
 from mpcheck.marketplace.errors import MarketplaceError, NotFound, UpstreamTimeout
 from mpcheck.marketplace.fetcher import Fetcher
 from mpcheck.marketplace.partners import PartnerReader, normalize_partner_id, partner_extras
 from mpcheck.marketplace.settings import ReaderSettings, reader_settings
-from mpcheck.marketplace.store import ObservationStore
+from mpcheck.marketplace.store import StoreBase, open_store
 from mpcheck.rules import Rules, load_rules
 
 EXTENSION_KEY = "mpcheck_marketplace"
@@ -48,21 +48,32 @@ class MarketplaceService:
         self,
         settings: ReaderSettings,
         *,
-        store: ObservationStore | Callable[[], ObservationStore],
+        store: StoreBase | Callable[[], StoreBase],
         rules_dir: str | None = None,
         fetcher: Fetcher | None = None,
     ) -> None:
         self.settings = s = settings
-        self.fetcher = fetcher or Fetcher(s.fetch())
+        # SPEC §12: with REDIS_URL the caches, single-flight and politeness are the fleet's, not ours.
+        self.redis = shared.connect(str(s["REDIS_URL"])) if s["REDIS_URL"] else None
+        if fetcher is None:
+            fetch = s.fetch()
+            pacer = shared.RedisPacer(self.redis, fetch.min_interval, fetch.base_url) if self.redis else None
+            fetcher = Fetcher(fetch, pacer=pacer)
+        self.fetcher = fetcher
         # A factory defers opening SQLite to first use: building an app must not create files.
-        self._store: ObservationStore | None = store if isinstance(store, ObservationStore) else None
+        self._store: StoreBase | None = store if isinstance(store, StoreBase) else None
         self._store_factory = store if callable(store) else None
         self._store_lock = threading.Lock()
         self.rules_dir = rules_dir
         deadline = float(s["MARKETPLACE_DEADLINE"])
 
-        def cache(name: str, ttl_key: str) -> SingleFlightCache:
-            return SingleFlightCache(
+        def cache(name: str, ttl_key: str) -> KeyedCache:
+            kind: Any = (
+                functools.partial(shared.RedisSingleFlightCache, self.redis)
+                if self.redis
+                else SingleFlightCache
+            )
+            return kind(
                 name,
                 ttl=float(s[ttl_key]),
                 maxsize=int(s["MARKETPLACE_CACHE_SIZE"]),
@@ -86,14 +97,20 @@ class MarketplaceService:
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> MarketplaceService:
         """Build from a Flask config (or any mapping with the same keys)."""
+        settings = reader_settings(config)
         return cls(
-            reader_settings(config),
-            store=functools.partial(ObservationStore, config.get("DB_PATH", ":memory:")),
+            settings,
+            store=functools.partial(
+                open_store,
+                config.get("DB_PATH", ":memory:"),
+                str(settings["DATABASE_URL"]),
+                int(settings["DATABASE_POOL_SIZE"]),
+            ),
             rules_dir=config.get("RULES_DIR"),
         )
 
     @property
-    def store(self) -> ObservationStore:
+    def store(self) -> StoreBase:
         """The observation store, opened (and migrated) on first use."""
         with self._store_lock:
             if self._store is None:
@@ -102,8 +119,10 @@ class MarketplaceService:
             return self._store
 
     def close(self) -> None:
-        """Release the HTTP pool and the database."""
+        """Release the HTTP pool, Redis and the database."""
         self.fetcher.close()
+        if self.redis is not None:
+            self.redis.close()
         with self._store_lock:
             if self._store is not None:
                 self._store.close()

@@ -37,6 +37,10 @@ DEFAULTS: dict[str, Any] = {
     "MARKETPLACE_STALE_MAX_AGE": 7 * 24 * HOUR,
     "MARKETPLACE_EXTRA_PAGES": 3,  # review/comment pager pages read per solution
     "MARKETPLACE_RATING_SCAN_PAGES": 4,  # rating pages scanned for a partner's position (25 rows each)
+    # SPEC §12, empty = the embedded defaults: in-process caches and pacing, SQLite at DB_PATH
+    "REDIS_URL": "",
+    "DATABASE_URL": "",
+    "DATABASE_POOL_SIZE": 4,  # connections per worker process
 }
 
 

@@ -26,23 +26,36 @@ TRACKED = (
     "updated",
 )
 
-# Append-only: a released migration is never edited, a change is a new entry.
+# Append-only: a released migration is never edited, a change is a new entry. Shared by SQLite and
+# PostgreSQL (pgstore.py); `{id}` and `{real}` are the spellings they differ in (an auto-numbered key;
+# an 8-byte float, which PostgreSQL's REAL is not: 4.8 would read back as 4.800000190734863).
+DIALECT = {
+    "sqlite": {"{id}": "INTEGER PRIMARY KEY", "{real}": "REAL"},
+    "postgresql": {"{id}": "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "{real}": "DOUBLE PRECISION"},
+}
 MIGRATIONS: list[tuple[int, str]] = [
     (
         1,
         """
         CREATE TABLE observations (
-            id INTEGER PRIMARY KEY,
+            id {id},
             code TEXT NOT NULL,
             observed_at TEXT NOT NULL,
             checked_at TEXT NOT NULL,
-            price_rub INTEGER, installs_label TEXT, rating_average REAL,
+            price_rub INTEGER, installs_label TEXT, rating_average {real},
             reviews_total INTEGER, comments_total INTEGER, version TEXT, updated TEXT
         );
         CREATE INDEX ix_observations_code ON observations (code, id);
         """,
     ),
 ]
+
+
+def migration_statements(sql: str, dialect: str) -> list[str]:
+    """The statements of one migration for `dialect` ("sqlite" or "postgresql")."""
+    for placeholder, spelling in DIALECT[dialect].items():
+        sql = sql.replace(placeholder, spelling)
+    return [part for part in sql.split(";") if part.strip()]
 
 
 def utc_now() -> str:
@@ -68,7 +81,34 @@ def observation_from_facts(facts: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-class ObservationStore:
+class StoreBase:
+    """The store contract (SQLite here, PostgreSQL in pgstore.py); `changes` is shared."""
+
+    def record(self, code: str, facts: dict[str, Any], *, now: str | None = None) -> bool:
+        raise NotImplementedError
+
+    def history(self, code: str, limit: int = 200) -> list[dict[str, Any]]:
+        raise NotImplementedError
+
+    def stats(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def schema_version(self) -> int:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def changes(self, code: str) -> dict[str, dict[str, Any]]:
+        """Fields that differ between the last two observations: `{field: {"from": a, "to": b}}`."""
+        last_two = self.history(code, limit=2)
+        if len(last_two) < 2:
+            return {}
+        new, old = last_two
+        return {k: {"from": old[k], "to": new[k]} for k in TRACKED if old[k] != new[k]}
+
+
+class ObservationStore(StoreBase):
     """Open (and migrate) the database at `path`; `:memory:` for tests."""
 
     def __init__(self, path: str | Path, *, busy_timeout_ms: int = 5000) -> None:
@@ -108,7 +148,7 @@ class ObservationStore:
                 try:
                     done = self._db.execute("SELECT 1 FROM schema_version WHERE version = ?", (version,))
                     if done.fetchone() is None:
-                        for statement in filter(str.strip, sql.split(";")):
+                        for statement in migration_statements(sql, "sqlite"):
                             self._db.execute(statement)
                         self._db.execute("INSERT INTO schema_version VALUES (?, ?)", (version, utc_now()))
                     self._db.execute("COMMIT")
@@ -159,14 +199,6 @@ class ObservationStore:
             ).fetchall()
         return [{k: row[k] for k in row.keys() if k != "id"} for row in rows]  # noqa: SIM118 - Row iterates values
 
-    def changes(self, code: str) -> dict[str, dict[str, Any]]:
-        """Fields that differ between the last two observations: `{field: {"from": a, "to": b}}`."""
-        last_two = self.history(code, limit=2)
-        if len(last_two) < 2:
-            return {}
-        new, old = last_two
-        return {k: {"from": old[k], "to": new[k]} for k in TRACKED if old[k] != new[k]}
-
     def stats(self) -> dict[str, Any]:
         """Numbers for /health (no codes: the store holds no client data, but keep /health small)."""
         with self._lock:
@@ -174,8 +206,18 @@ class ObservationStore:
                 "SELECT COUNT(*), COUNT(DISTINCT code) FROM observations"
             ).fetchone()
         return {
+            "backend": "sqlite",
             "observations": rows,
             "solutions": codes,
             "schema_version": self.schema_version(),
             "journal_mode": self.journal_mode,
         }
+
+
+def open_store(db_path: str, database_url: str = "", pool_size: int = 4) -> StoreBase:
+    """PostgreSQL when `database_url` is set (SPEC §12), else SQLite at `db_path`."""
+    if database_url:
+        from mpcheck.marketplace.pgstore import PostgresObservationStore
+
+        return PostgresObservationStore(database_url, pool_size=pool_size)
+    return ObservationStore(db_path)
