@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8765
 export MPCHECK_DB ?= $(CURDIR)/var/mpcheck.sqlite3
 
-.PHONY: setup run build test lint typecheck test-py test-js test-e2e browsers bench bench-quick generalization package clean
+.PHONY: setup run build test lint typecheck test-py test-js test-e2e browsers services bench bench-quick generalization package clean
 
 setup: $(VENV_STAMP) $(NODE_STAMP)
 
@@ -42,6 +42,17 @@ browsers:
 	  else echo "install chromium firefox-esr fonts-liberation openssl (apt) first" >&2; exit 1; fi; \
 	fi
 
+# Redis and PostgreSQL from the OS packages for the scale-out tests (SPEC §12). The tests start their
+# own servers in temporary directories (tests/fakemarket/services.py); nothing is started here.
+PG_INITDB := $(firstword $(wildcard /usr/lib/postgresql/*/bin/initdb) $(shell command -v initdb))
+services:
+	@if ! command -v redis-server >/dev/null || [ -z "$(PG_INITDB)" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	      redis-server postgresql >/dev/null; \
+	  else echo "install redis-server and postgresql (apt) first" >&2; exit 1; fi; \
+	fi
+
 lint: setup
 	.venv/bin/ruff check backend tests bench
 	.venv/bin/ruff format --check backend tests bench
@@ -51,7 +62,7 @@ typecheck: setup
 	.venv/bin/mypy
 	npm run typecheck --silent
 
-test-py: setup
+test-py: setup services
 	$(PY) -m pytest -q tests/python
 
 test-js: setup
@@ -60,7 +71,7 @@ test-js: setup
 test-e2e: build browsers
 	$(PY) -m pytest -q tests/e2e
 
-test: setup browsers lint typecheck test-js test-py test-e2e
+test: setup browsers services lint typecheck test-js test-py test-e2e
 	@echo "all test suites passed"
 
 # Both extractors on the blind corpus: first-sight vs today's score per page (docs/GENERALIZATION.md).
