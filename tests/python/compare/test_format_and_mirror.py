@@ -1,0 +1,53 @@
+"""The comparison's formatters (plurals, money, lists) with exact values, and the mirror rule: every
+Python comparison module has its TypeScript twin of the same name (STYLE: an exact mirror)."""
+
+from __future__ import annotations
+
+import pytest
+from mpcheck.compare import read_comparison_rules
+from mpcheck.compare.format import full_stop, group_digits, join_list, money, plural
+
+from tests.python.compare.vector_reports import RULES
+
+COMPARISON = read_comparison_rules(RULES)
+REPO = RULES.parent
+NBSP = "\u00a0"
+
+
+@pytest.mark.parametrize(
+    ("count", "ru", "en"),
+    [
+        (0, "баллов", "points"),
+        (1, "балл", "point"),
+        (2, "балла", "points"),
+        (4, "балла", "points"),
+        (5, "баллов", "points"),
+        (11, "баллов", "points"),
+        (12, "баллов", "points"),
+        (14, "баллов", "points"),
+        (21, "балл", "points"),
+        (22, "балла", "points"),
+        (101, "балл", "points"),
+        (111, "баллов", "points"),
+    ],
+)
+def test_plural_forms(count: int, ru: str, en: str) -> None:
+    assert plural(COMPARISON, "points", count, "ru") == f"{count}{NBSP}{ru}"
+    assert plural(COMPARISON, "points", count, "en") == f"{count}{NBSP}{en}"
+
+
+def test_money_lists_and_full_stops() -> None:
+    assert group_digits(1234567) == f"1{NBSP}234{NBSP}567" and group_digits(990) == "990"
+    assert money(COMPARISON, 10000, "ru") == f"10{NBSP}000{NBSP}руб."
+    assert money(COMPARISON, 7000, "en") == f"7{NBSP}000{NBSP}RUB"
+    assert join_list(["a", "b", "c"], "ru") == "a, b и c" and join_list(["a", "b"], "en") == "a and b"
+    assert full_stop("на 5 090 руб.") == "на 5 090 руб." and full_stop("нет") == "нет."
+
+
+def test_every_python_module_has_a_typescript_twin() -> None:
+    python = {p.stem for p in (REPO / "backend" / "mpcheck" / "compare").glob("*.py")} - {
+        "__init__",
+        "render",
+    }
+    typescript = {p.stem for p in (REPO / "extension" / "src" / "compare").glob("*.ts")}
+    assert sorted(python - typescript) == []
