@@ -78,6 +78,7 @@ def _message(listing: Listing, item: Any, me: str, badged: bool) -> dict[str, An
         "to": name_key(m.group(1)) if m and by_partner else None,
         "reply": bool(table().search(fold(words), "comments", "reply_hint")),
         "answered": False,
+        "nested": len(dates) > 1,
     }
 
 
@@ -143,6 +144,8 @@ def comments(page: Page, partner: str | None) -> dict[str, Any]:
         page.found_by["comments"] = "tab-body"
     total = stated(page, "comments", "comments", listing, head=False)
     total, items = read_items(listing, total, parsed, "comments", shown=len(msgs))
+    # no stated total: every message is shown unless there is a pager, but nested replies count too
+    # and cannot be told from a date quoted in a message, so then the total stays unknown
     if total is None and items is not None and listing is not None and not has_pager(listing.body):
-        total = len(msgs)
+        total = None if any(m["nested"] for m in msgs) else len(msgs)
     return {"total": total, "items": None if items is None else newest_first(items)}

@@ -19,6 +19,7 @@ from mpcheck.extract.text import fold, inline_text, own_text, text_without
 MAX_TITLE_CHARS = 120  # answer titles, badges and author lines are short; review texts are not scanned
 T = TypeVar("T", bound=dict[str, Any])
 _QUOTES = re.compile(r"[«»\"'“”„]")
+_WORD_END = re.compile(r"[^\W\d_]\s*$")  # a letter ends the text before the element
 
 
 def _count(texts: list[str], kind: str) -> int | None:
@@ -85,6 +86,18 @@ def is_partner(own: str, partner_key: str) -> bool:
     )
 
 
+def _in_sentence(el: Any) -> bool:
+    """Whether an element sits inside running text («<b>NordLab</b> молодцы»): a word right before
+    it that is not «Ответ», or words right after it that an author line does not have («пишет»)."""
+    rules = table()
+    before = el.getprevious()
+    prev = fold((before.tail if before is not None else el.getparent().text) or "").lower()
+    if _WORD_END.search(prev) and not rules.search(prev + " ", "comments", "answer_prefix"):
+        return True
+    after = fold(el.tail or "").lower()
+    return bool(after) and not rules.search(" " + after, "comments", "author_tail")
+
+
 def _block_of(el: Any, item: Any) -> Any:
     """The block an answer signal heads: its parent, unless that is the item itself."""
     parent = el.getparent()
@@ -118,6 +131,8 @@ def answers(listing: Listing, partner: str | None, by_author: bool) -> tuple[set
         if item is None:
             continue
         if not is_title:
+            if _in_sentence(el):
+                continue  # «<b>NordLab</b> молодцы»: a name in running text signs nothing
             start = listing.starts.get(item, at)
             header = max(start, listing.firsts.get(item, at)) if by_author else start
             if at <= header:

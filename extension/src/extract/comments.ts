@@ -23,6 +23,7 @@ interface Message {
   to: string | null;
   reply: boolean;
   answered: boolean | null;
+  nested: boolean;
 }
 
 /** The text after the date that starts at `at` (its own characters cut off). */
@@ -70,6 +71,7 @@ function message(listing: Listing, item: Element, me: string, badged: boolean): 
     to: m && byPartner ? nameKey(m[1]) : null,
     reply: TABLE.search(fold(words), "comments", "reply_hint") !== null,
     answered: false,
+    nested: dates.length > 1,
   };
 }
 
@@ -133,6 +135,8 @@ export function comments(page: Page, partner: string | null): { total: number | 
   }
   const [read, items] = readItems(listing, stated(page, "comments", "comments", listing, false), parsed, "comments", msgs.length);
   let total = read;
-  if (total === null && items !== null && listing && !hasPager(listing.body)) total = msgs.length;
+  // no stated total: every message is shown unless there is a pager, but nested replies count too
+  // and cannot be told from a date quoted in a message, so then the total stays unknown
+  if (total === null && items !== null && listing && !hasPager(listing.body)) total = msgs.some((m) => m.nested) ? null : msgs.length;
   return { total, items: items === null ? null : newestFirst(items) };
 }

@@ -10,6 +10,7 @@ import { cpLen, fold } from "./text";
 
 export const MAX_TITLE_CHARS = 120; // answer titles, badges and author lines are short; review texts are not scanned
 const QUOTES = /[«»"'“”„]/gu;
+const WORD_END = /\p{L}\s*$/u; // a letter ends the text before the element
 
 function count(texts: string[], kind: string): number | null {
   for (const text of texts) {
@@ -74,6 +75,31 @@ export function isPartner(own: string, partnerKey: string): boolean {
   return text.startsWith(partnerKey) && TABLE.search(text.slice(partnerKey.length), "comments", "author_tail") !== null;
 }
 
+/** Text of the text nodes right before an element (Python: the previous sibling's tail, or the parent's text). */
+function textBefore(el: Element): string {
+  let out = "";
+  for (let n = el.previousSibling; n && n.nodeType === 3; n = n.previousSibling) out = (n as Text).data + out;
+  return out;
+}
+
+/** Text of the text nodes right after an element (lxml's tail). */
+function textAfter(el: Element): string {
+  let out = "";
+  for (let n = el.nextSibling; n && n.nodeType === 3; n = n.nextSibling) out += (n as Text).data;
+  return out;
+}
+
+/**
+ * Whether an element sits inside running text («<b>NordLab</b> молодцы»): a word right before it
+ * that is not «Ответ», or words right after it that an author line does not have («пишет»).
+ */
+function inSentence(el: Element): boolean {
+  const prev = fold(textBefore(el)).toLowerCase();
+  if (WORD_END.test(prev) && !TABLE.search(prev + " ", "comments", "answer_prefix")) return true;
+  const after = fold(textAfter(el)).toLowerCase();
+  return Boolean(after) && !TABLE.search(" " + after, "comments", "author_tail");
+}
+
 /** The block an answer signal heads: its parent, unless that is the item itself. */
 function blockOf(el: Element, item: Element): Element {
   const parent = el.parentElement;
@@ -101,6 +127,7 @@ export function answers(listing: Listing, partner: string | null, byAuthor: bool
     const item = itemOf(listing, el);
     if (!item) return;
     if (!isTitle) {
+      if (inSentence(el)) return; // «<b>NordLab</b> молодцы»: a name in running text signs nothing
       const start = listing.starts.get(item) ?? at;
       const header = byAuthor ? Math.max(start, listing.firsts.get(item) ?? at) : start;
       if (at <= header) return; // the item's own author line: not an answer to it
