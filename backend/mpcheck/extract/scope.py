@@ -34,10 +34,12 @@ from mpcheck.extract.dom import css, matches, select_all
 from mpcheck.extract.label_table import Table, table
 from mpcheck.extract.text import fold, inline_text, norm, own_text
 
-_LINKS = etree.XPath("//a[@href] | //*[@data-href] | //form[@action]")
+_LINKS = etree.XPath("//a[@href] | //@data-href/.. | //@data-url/.. | //@data-link/.. | //form[@action]")
+_LINK_ATTRS = ("href", "data-href", "data-url", "data-link", "action")
 _PROSE_CHARS = 3  # a link whose parent has more own text than this is a mention inside prose
 _DIGIT = re.compile(r"[0-9]")
 MAX_PAGER_CHARS = 200  # a pager's text is short
+MAX_HEADING_CHARS = 80  # a block title is short
 
 
 @dataclass
@@ -61,7 +63,7 @@ def _code(text: str | None, rules: Table, *path: str) -> str | None:
 def link_code(el: Any, rules: Table | None = None) -> str | None:
     """The solution code an element links to (`/solutions/<code>/`, `tobasket.php?ID=<code>`)."""
     rules = rules or table()
-    href = el.get("href") or el.get("data-href") or el.get("action") or ""
+    href = next((v for v in map(el.get, _LINK_ATTRS) if v), "")
     return _code(href, rules, "scope", "solution_links") if "solutions/" in href or "ID=" in href else None
 
 
@@ -298,6 +300,44 @@ def _foreign(links: list[tuple[Any, str]], content: list[Any], own: set[Any], ru
     return out
 
 
+def _headed(root: Any, rules: Table, own: set[Any], content: list[Any]) -> list[Any]:
+    """Blocks under a heading about other solutions («Похожие решения») that hold no link to them
+    (cards with onclick, names only): the heading's own block, or its section up to the next heading
+    of the same or a higher level. Never the solution's own block, never inside its tab panels."""
+    panels = [el for el in content if el.tag != "h1"]
+    out: list[Any] = []
+    for head in select_all(root, ", ".join(sorted(rules.heading_tags)) + ", [role=heading]"):
+        text = fold(inline_text(head))
+        if (
+            head in own
+            or len(text) > MAX_HEADING_CHARS
+            or not rules.search(text, "scope", "foreign_headings")
+        ):
+            continue
+        if any(a in panels for a in _ancestors(head)):
+            continue
+        level = int(head.tag[1]) if head.tag in rules.heading_tags else 2
+        parent = head.getparent()
+        first = next((c for c in parent if isinstance(c.tag, str)), None) if parent is not None else None
+        alone = parent is not None and not any(
+            h is not head and int(h.tag[1]) <= level for h in parent.iter(*rules.heading_tags)
+        )
+        if first is head and alone and parent not in own and parent.tag not in ("body", "html", "main"):
+            out.append(parent)  # the heading opens a block of its own: the whole block goes
+            continue
+        node = head
+        while node is not None and node not in own:
+            out.append(node)
+            node = node.getnext()
+            while node is not None and not isinstance(node.tag, str):
+                node = node.getnext()
+            if node is not None and any(
+                h.tag in rules.heading_tags and int(h.tag[1]) <= level for h in node.iter(*rules.heading_tags)
+            ):
+                break
+    return out
+
+
 def _detach(el: Any, keepers: list[Any]) -> None:
     """Take a block out of the tree, leaving `keepers` (moved out of it) in its place; the text
     right after the block stays where it was."""
@@ -338,4 +378,8 @@ def apply_scope(root: Any, url: str | None) -> Scope:
     for el in _foreign(others, content, own, rules):
         _detach(el, [])
         scope.removed.append((el, "foreign"))
+    for el in _headed(root, rules, own, content):
+        if any(a is root for a in _ancestors(el)):  # not inside a block already taken out
+            _detach(el, [])
+            scope.removed.append((el, "foreign"))
     return scope

@@ -20,6 +20,7 @@ So a licence's «Обновления: 12 месяцев» never becomes the cha
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -234,6 +235,7 @@ class _Resolver:
         self._data: dict[str, list[Any]] | None = None
         self._labelled: dict[str, list[Any]] | None = None
         self._named: dict[str, Any] | None = None
+        self._id_keys: dict[str, list[Any]] | None = None
 
     # lazily built indexes: most pages never need them
     def labelled(self) -> dict[str, list[Any]]:
@@ -250,6 +252,15 @@ class _Resolver:
             for a in _NAMED(self.root):
                 self._named.setdefault(a.get("name") or "", a)
         return self._named
+
+    def id_keys(self) -> dict[str, list[Any]]:
+        if self._id_keys is None:
+            self._id_keys = {}
+            for el_id, el in self.ids.items():
+                key = _id_key(el_id)
+                if key:
+                    self._id_keys.setdefault(key, []).append(el)
+        return self._id_keys
 
     def data(self) -> dict[str, list[Any]]:
         if self._data is None:
@@ -304,6 +315,10 @@ class _Resolver:
                 for panel in holders:
                     if not _related(panel, ctl) and panel not in self.unit_set and not _is_control(panel):
                         yield "data-key", panel
+        for key in filter(None, (_id_key(v) for node in chain for v in _refs(node))):
+            for panel in self.id_keys().get(key, []):
+                if not _related(panel, ctl) and panel not in self.unit_set and not _is_control(panel):
+                    yield "id-key", panel
         if _is_control(unit) or self._in_bar(unit):
             yield from self._position(ctl)
         else:
@@ -387,6 +402,30 @@ class _Resolver:
         yield "heading", _Section(unit, stops)
         if lone and parent.tag not in ("body", "html", "main") and not css(parent, "h1"):
             yield "heading", _Section(parent, stops)
+
+
+_CAMEL = re.compile(r"([a-z0-9])([A-Z])")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def _id_key(value: str) -> str:
+    """An id without its generic words: «tab-log», «logPanel», «pane_log» → «log» (one naming scheme
+    on both sides of a tab); "" when nothing specific is left."""
+    tokens = _NON_ALNUM.split(_CAMEL.sub(r"\1 \2", value).lower())
+    generic = table().rx("tab_checks", "id_generic")
+    return "-".join(t for t in tokens if t and not any(p.match(t) for p in generic))
+
+
+def _refs(node: Any) -> list[str]:
+    """The names a control gives its panel or itself: id, label for, href fragment, aria-controls."""
+    href = node.get("href") or ""
+    values = [
+        node.get("id"),
+        node.get("for"),
+        node.get("aria-controls"),
+        href[1:] if href.startswith("#") else None,
+    ]
+    return [v for v in values if v]
 
 
 def _related(a: Any, b: Any) -> bool:

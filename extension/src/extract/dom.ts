@@ -80,6 +80,21 @@ export function css(el: Element | null | undefined, selector: string): Element[]
   }
 }
 
+/** Elements of the whole document matching a selector list, in document order (Python `select_all`,
+ * which runs simple selectors through lxml's attribute axis; the DOM's querySelectorAll is native). */
+export function selectAll(root: Element, selector: string): Element[] {
+  return css(root, selector);
+}
+
+/** Whether one element matches a selector list (false on a selector the DOM cannot run). */
+export function matches(el: Element, selector: string): boolean {
+  try {
+    return el.matches(selector);
+  } catch {
+    return false;
+  }
+}
+
 /** The element itself and its ancestors up to the root. */
 export function* ancestors(el: Element | null): Generator<Element> {
   for (let a = el; a; a = a.parentElement) yield a;

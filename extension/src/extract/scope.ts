@@ -7,14 +7,16 @@
 // the tab panels) leave the prepared copy before tabs, items or labels are looked for. A block
 // holding the title (h1), the tab machinery or a link to the page's own code is never removed;
 // breadcrumbs inside chrome stay in its place. The live page is never touched.
-import { css, inlineText, ownText, tag } from "./dom";
+import { css, inlineText, matches, ownText, selectAll, tag } from "./dom";
 import { TABLE } from "./label_table";
 import { cpLen, fold, norm } from "./text";
 
 const PROSE_CHARS = 3; // a link whose parent has more own text than this is a mention inside prose
 const DIGIT = /[0-9]/;
 const MAX_PAGER_CHARS = 200; // a pager's text is short
-const LINKS = "a[href], [data-href], form[action]";
+const LINKS = "a[href], [data-href], [data-url], [data-link], form[action]";
+const LINK_ATTRS = ["href", "data-href", "data-url", "data-link", "action"];
+const MAX_HEADING_CHARS = 80; // a block title is short
 
 export interface Scope {
   code: string | null;
@@ -29,7 +31,7 @@ function codeFrom(text: string | null | undefined, ...path: string[]): string | 
 
 /** The solution code an element links to (`/solutions/<code>/`, `tobasket.php?ID=<code>`). */
 export function linkCode(el: Element): string | null {
-  const href = el.getAttribute("href") || el.getAttribute("data-href") || el.getAttribute("action") || "";
+  const href = LINK_ATTRS.map((a) => el.getAttribute(a)).find((v) => v) ?? "";
   return href.includes("solutions/") || href.includes("ID=") ? codeFrom(href, "scope", "solution_links") : null;
 }
 
@@ -74,13 +76,13 @@ function selector(key: string): string {
 
 /** The whole document's elements matching the `scope.<key>` selectors, in document order. */
 function select(root: Element, key: string): Element[] {
-  return css(root, selector(key));
+  return selectAll(root, selector(key));
 }
 
 /** Whether the element or one of its ancestors matches the `scope.<key>` selectors. */
 function under(el: Element | null, key: string): boolean {
   const sel = selector(key);
-  for (const a of up(el)) if (a.matches(sel)) return true;
+  for (const a of up(el)) if (matches(a, sel)) return true;
   return false;
 }
 
@@ -134,7 +136,7 @@ function classHits(root: Element): Element[] {
 /** The elements inside a block matching `keep` that are not inside another one, in document order. */
 function outermost(block: Element, keep: string): Element[] {
   const out: Element[] = [];
-  for (const el of Array.from(block.querySelectorAll(keep))) if (!out.some((k) => k.contains(el))) out.push(el);
+  for (const el of selectAll(block, keep)) if (el !== block && !out.some((k) => k.contains(el))) out.push(el);
   return out;
 }
 
@@ -218,6 +220,39 @@ function foreign(links: Array<[Element, string]>, content: Element[], own: Reado
   return out;
 }
 
+function headingLevel(el: Element): number {
+  return TABLE.headingTags.has(tag(el)) ? Number(tag(el).charAt(1)) : 2;
+}
+
+/**
+ * Blocks under a heading about other solutions («Похожие решения») that hold no link to them: the
+ * heading's own block, or its section up to the next heading of the same or a higher level. Never
+ * the solution's own block, never inside its tab panels.
+ */
+function headed(root: Element, own: ReadonlySet<Element>, content: Element[]): Element[] {
+  const panels = new Set(content.filter((el) => tag(el) !== "h1"));
+  const headings = [...TABLE.headingTags].sort().join(", ");
+  const out: Element[] = [];
+  for (const head of selectAll(root, `${headings}, [role=heading]`)) {
+    const text = fold(inlineText(head));
+    if (own.has(head) || cpLen(text) > MAX_HEADING_CHARS || !TABLE.search(text, "scope", "foreign_headings")) continue;
+    if (anyUp(head, panels)) continue;
+    const level = headingLevel(head);
+    const parent = head.parentElement;
+    const alone = parent !== null && !css(parent, headings).some((h) => h !== head && headingLevel(h) <= level);
+    if (parent && parent.firstElementChild === head && alone && !own.has(parent) && !["body", "html", "main"].includes(tag(parent))) {
+      out.push(parent); // the heading opens a block of its own: the whole block goes
+      continue;
+    }
+    for (let node: Element | null = head; node && !own.has(node); ) {
+      out.push(node);
+      node = node.nextElementSibling;
+      if (node && css(node, headings).some((h) => headingLevel(h) <= level)) break;
+    }
+  }
+  return out;
+}
+
 /** Find the page's own code and take chrome and foreign blocks out of the prepared copy. */
 export function applyScope(root: Element, url: string | null): Scope {
   const [code, codeFromWhere] = ownCode(root, url);
@@ -241,6 +276,13 @@ export function applyScope(root: Element, url: string | null): Scope {
   for (const el of foreign(others, content, own)) {
     el.remove();
     scope.removed.push([el, "foreign"]);
+  }
+  for (const el of headed(root, own, content)) {
+    if (el !== root && root.contains(el)) {
+      // not inside a block already taken out
+      el.remove();
+      scope.removed.push([el, "foreign"]);
+    }
   }
   return scope;
 }

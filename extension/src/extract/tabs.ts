@@ -176,6 +176,25 @@ function level(el: Element): number {
   return 7;
 }
 
+/** An id without its generic words: «tab-log», «logPanel», «pane_log» → «log»; "" when nothing specific is left. */
+function idKey(value: string): string {
+  const generic = TABLE.sticky("tab_checks", "id_generic");
+  return value
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((t) => t && !generic.some((p) => match(p, t) !== null))
+    .join("-");
+}
+
+/** The names a control gives its panel or itself: id, label for, href fragment, aria-controls. */
+function refs(node: Element): string[] {
+  const href = node.getAttribute("href") ?? "";
+  return [node.getAttribute("id"), node.getAttribute("for"), node.getAttribute("aria-controls"), href.startsWith("#") ? href.slice(1) : null].filter(
+    (v): v is string => Boolean(v),
+  );
+}
+
 /** One element is the other or inside it. */
 function related(a: Element, b: Element): boolean {
   return a.contains(b) || b.contains(a);
@@ -192,6 +211,7 @@ class Resolver {
   private dataIndex: Map<string, Element[]> | null = null;
   private labelledIndex: Map<string, Element[]> | null = null;
   private namedIndex: Map<string, Element> | null = null;
+  private idKeyIndex: Map<string, Element[]> | null = null;
 
   constructor(readonly root: Element, readonly ids: Map<string, Element>) {
     this.units = units(root);
@@ -218,6 +238,17 @@ class Resolver {
       }
     }
     return this.namedIndex;
+  }
+
+  private idKeys(): Map<string, Element[]> {
+    if (!this.idKeyIndex) {
+      this.idKeyIndex = new Map();
+      for (const [id, el] of this.ids) {
+        const key = idKey(id);
+        if (key) push(this.idKeyIndex, key, el);
+      }
+    }
+    return this.idKeyIndex;
   }
 
   private data(): Map<string, Element[]> {
@@ -268,6 +299,13 @@ class Resolver {
         const holders = this.data().get(norm(attr.value)) ?? [];
         if (new Set(holders).size > MAX_KEY_HOLDERS) continue; // a shared value (data-toggle="tab") is not a key
         for (const panel of holders) if (!related(panel, ctl) && !this.unitSet.has(panel) && !isControl(panel)) yield ["data-key", panel];
+      }
+    }
+    for (const node of chain) {
+      for (const key of refs(node).map(idKey).filter(Boolean)) {
+        for (const panel of this.idKeys().get(key) ?? []) {
+          if (!related(panel, ctl) && !this.unitSet.has(panel) && !isControl(panel)) yield ["id-key", panel];
+        }
       }
     }
     if (isControl(unit) || this.inBar(unit)) yield* this.position(ctl);
