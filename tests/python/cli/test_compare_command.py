@@ -123,3 +123,17 @@ def test_not_json_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     bad.write_text("{not json", encoding="utf-8")
     assert main(["compare", str(bad)]) == 2
     assert "broken.json: не JSON" in capsys.readouterr().err
+
+
+def test_profile_applies_to_every_candidate(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["compare", NORDLAB, QUICKDEV_PAGE, "--profile", "narrow", "--json", *TODAY]) == 0
+    assert [r["profile"] for r in json.loads(capsys.readouterr().out)["ranking"]] == ["narrow", "narrow"]
+
+
+def test_unknown_profile_is_bad_input(capsys: pytest.CaptureFixture[str]) -> None:
+    try:
+        code = main(["compare", NORDLAB, "--profile", "shop"])
+    except SystemExit as done:  # argparse's own exit, whichever way main() passes it on
+        code = int(done.code or 0)
+    assert code == 2
+    assert capsys.readouterr().err.count("\n") == 1
