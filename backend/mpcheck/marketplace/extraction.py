@@ -100,6 +100,12 @@ def rating_facts(page: Fetched) -> dict[str, Any]:
 
 
 @guarded
+def listing_facts(page: Fetched) -> dict[str, Any]:
+    """`mpcheck.listing/1` of a catalog, category or search page."""
+    return dict(extract.extract_listing(text(page), url=page.url))
+
+
+@guarded
 def pager_urls(page: Fetched, limit: int) -> list[str]:
     """Up to `limit` links to further review and comment pages, de-duplicated, reviews first."""
     html = text(page)
