@@ -230,8 +230,29 @@ def _sources(cand: _Candidate, pattern: Any) -> Iterator[tuple[str, str, Any, bo
     else:
         full = inline_text(el)
         m = pattern.match(fold(full))
-        yield "rest", _cut(norm(full[m.start(1) :])) if m else "", el, True
+        if m is None:  # a child's text comes first: the label is in the element's own text after it
+            own = norm(own_text(el))
+            at = pattern.match(cand.text)
+            rest = own[at.start(1) :] if at else ""
+            if not rest and len(full) <= MAX_TILE_CHARS:
+                # the caption is a bare text after the value inside one tile: <div><b>4,7</b> рейтинг</div>
+                yield "before", _leading_children(el), el, False
+            yield "rest", _cut(rest), el, True
+        else:
+            yield "rest", _cut(norm(full[m.start(1) :])), el, True
     yield from _structure(el)
+
+
+def _leading_children(el: Any) -> str:
+    """The text of an element's children before the first non-blank text of its own."""
+    parts = []
+    for child in el:
+        if not isinstance(child.tag, str):
+            continue
+        parts.append(inline_text(child))
+        if norm(child.tail):
+            break
+    return " ".join(parts)
 
 
 def _box(el: Any) -> Any:

@@ -197,9 +197,29 @@ function* sources(cand: Candidate, pattern: RegExp): Generator<Source> {
     if (own && !match(pattern, fold(own))) yield ["text", own, el, true];
   } else {
     const full = inlineText(el);
-    yield ["rest", cut(norm(restOf(pattern, fold(full), full))), el, true];
+    if (!match(pattern, fold(full))) { // a child's text comes first: the label is in the own text after it
+      const own = norm(ownText(el));
+      const rest = restOf(pattern, cand.text, own);
+      if (!rest && cpLen(full) <= MAX_TILE_CHARS) {
+        // the caption is a bare text after the value inside one tile: <div><b>4,7</b> рейтинг</div>
+        yield ["before", leadingChildren(el), el, false];
+      }
+      yield ["rest", cut(rest), el, true];
+    } else {
+      yield ["rest", cut(norm(restOf(pattern, fold(full), full))), el, true];
+    }
   }
   yield* structure(el);
+}
+
+/** The text of an element's children before the first non-blank text of its own. */
+function leadingChildren(el: Element): string {
+  const parts: string[] = [];
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+    parts.push(inlineText(c));
+    if (norm(tailText(c))) break;
+  }
+  return parts.join(" ");
 }
 
 /** The outermost wrapper whose whole text is the label's (<td><b>Версия</b></td> → the td). */
