@@ -81,7 +81,8 @@ def compare(
         "recommendation": _recommendation(decide(candidates, rules), rules, candidates),
         "warnings": warnings_for(candidates, rules),
         "ranking": [_entry(c, rules) for c in ranked],
-        "best": best_per_step(candidates, rules),
+        # A star on a withdrawn solution would read as a recommendation: it never gets one.
+        "best": best_per_step([c for c in candidates if not c.withdrawn], rules),
         "prices": all_price_pairs(candidates, rules),
         "partners": compare_partners(candidates, rules),
     }

@@ -101,7 +101,8 @@ export function compare(reports: unknown[], facts: unknown[], rules: ComparisonR
     recommendation: recommendation(decide(candidates, rules), rules, candidates),
     warnings: warningsFor(candidates, rules),
     ranking: ranked.map((c) => entry(c, rules)),
-    best: bestPerStep(candidates, rules),
+    // A star on a withdrawn solution would read as a recommendation: it never gets one.
+    best: bestPerStep(candidates.filter((c) => !c.withdrawn), rules),
     prices: allPricePairs(candidates.map(priceSide), rules).map(pairJson),
     partners: comparePartners(candidates, rules),
   };

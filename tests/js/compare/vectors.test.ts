@@ -59,6 +59,7 @@ describe("comparison vectors", () => {
       if ("to_check" in want) expect(rec.to_check).toEqual(want.to_check);
       if ("prices" in want) expect(result.prices).toEqual(want.prices);
       if ("partners" in want) expect(result.partners.key).toBe(want.partners);
+      for (const [step, codes] of Object.entries((want.best ?? {}) as Record<string, string[]>)) expect(result.best[step], step).toEqual(codes);
     });
   }
 });

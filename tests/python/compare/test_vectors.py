@@ -41,6 +41,8 @@ def check(result: dict[str, Any], expect: dict[str, Any]) -> None:
         assert rec["to_check"] == expect["to_check"]
     if "prices" in expect:
         assert result["prices"] == expect["prices"]
+    for step, codes in expect.get("best", {}).items():
+        assert result["best"][step] == codes, step
     if "partners" in expect:
         assert result["partners"]["key"] == expect["partners"]
     for lang in ("ru", "en"):
