@@ -25,8 +25,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from lxml import etree
-
 from mpcheck.extract.dom import css, next_element
 from mpcheck.extract.label_table import FLAGS, Table, table
 from mpcheck.extract.text import fold, inline_text, norm, own_text, text_without
@@ -83,11 +81,6 @@ def _leader_only(text: str) -> bool:
     return table().search(text, "leader_only") is not None
 
 
-def _attr_xpath(rules: Table) -> etree.XPath:
-    names = rules.data.get("label_attributes", [])
-    return etree.XPath(" | ".join(f"//@{n}/.." for n in names) or "/..")
-
-
 class LabelIndex:
     """Label candidates of one document, built once, queried per field."""
 
@@ -97,7 +90,7 @@ class LabelIndex:
         prefilter = rules.all_label_prefilter()
         skip_tags, skip_els = rules.skip_tags, skip or set()
         attr_names = rules.data.get("label_attributes", [])
-        attr_els = set(rules.memo("labelled:attr-xpath", _attr_xpath)(root))
+        attr_set = frozenset(attr_names)
         self.candidates: list[_Candidate] = []
         add = self.candidates.append
         # explicit stack: repeated items (reviews, comments, changelog rows) are never visited, which
@@ -117,9 +110,11 @@ class LabelIndex:
                 if len(own) <= MAX_LABEL_CHARS:
                     if prefilter.match(own):
                         add(_Candidate(el, own, zone, "own"))
-                    if any(ch in own for ch in _SEPARATOR_CHARS):
+                    if (
+                        "·" in own or "•" in own or "|" in own
+                    ):  # _SEPARATOR_CHARS, spelled out: runs per element
                         self._segments(el, zone, prefilter)
-            if el in attr_els:
+            if not attr_set.isdisjoint(el.keys()):  # one C call per element: no extra tree walk
                 for name in attr_names:
                     value = fold(el.get(name))
                     if value and len(value) <= MAX_LABEL_CHARS and prefilter.match(value):
