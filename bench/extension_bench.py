@@ -127,7 +127,8 @@ ENRICHED = """() => {
 
 
 def get_json(url: str) -> Any:
-    with urllib.request.urlopen(url, timeout=60) as res:
+    request = urllib.request.Request(url, headers={"X-Mpcheck-Client": "mpcheck-bench"})
+    with urllib.request.urlopen(request, timeout=60) as res:
         return json.load(res)
 
 

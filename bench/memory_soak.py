@@ -63,7 +63,7 @@ def slope_per_minute(samples: list[tuple[float, float]]) -> float:
 def _load(base: str, deadline: float, counter: itertools.count[int], statuses: Counter[str]) -> None:
     """One client thread: cold reports over the synthetic codes, a /score every 5th request."""
     body = FACTS.read_bytes()
-    with httpx.Client(timeout=60) as client:
+    with httpx.Client(timeout=60, headers={"X-Mpcheck-Client": "mpcheck-bench"}) as client:
         while time.monotonic() < deadline:
             n = next(counter)
             try:

@@ -47,7 +47,7 @@ def measure(rounds: int = 30, code: str = "nordlab.smartseo") -> dict[str, float
         cold: list[float] = []
         warm: list[float] = []
         upstream = 0
-        with httpx.Client(timeout=30) as client:
+        with httpx.Client(timeout=30, headers={"X-Mpcheck-Client": "mpcheck-bench"}) as client:
             client.get(url).raise_for_status()  # imports, rules load, first connections
             for _ in range(rounds):
                 for cache in caches:

@@ -26,7 +26,7 @@ FACTS = REPO / "tests" / "fixtures" / "marketplace" / "expected" / "solution_mod
 def load(url: str, body: bytes, requests: int, concurrency: int) -> dict[str, float]:
     """Send `requests` POSTs with `concurrency` threads; return throughput and latency percentiles."""
     latencies: list[float] = []
-    headers = {"Content-Type": "application/json"}
+    headers = {"Content-Type": "application/json", "X-Mpcheck-Client": "mpcheck-bench"}
 
     def worker(count: int) -> None:
         with httpx.Client(timeout=30) as client:

@@ -42,7 +42,7 @@ def _burst(base: str, codes: list[str], callers: int) -> list[int]:
 
     def caller(offset: int) -> None:
         barrier.wait()
-        with httpx.Client(timeout=60) as client:
+        with httpx.Client(timeout=60, headers={"X-Mpcheck-Client": "mpcheck-bench"}) as client:
             for i in range(len(codes)):  # each caller starts at another code: keys collide across callers
                 code = codes[(i + offset) % len(codes)]
                 status = client.get(f"{base}/solutions/{code}/report?today=2026-11-27").status_code

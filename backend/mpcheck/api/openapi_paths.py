@@ -118,13 +118,13 @@ OPEN = ("/health", "/openapi.json")
 
 def _guarded(documented: dict[str, Any]) -> dict[str, Any]:
     """Every operation may get 421 (a Host this server does not serve); all but health and openapi
-    need the client header and answer 403 without it."""
+    need the client header and answer 403 without it, and 429 when a rate limit is configured."""
     for path, item in documented.items():
         for op in item.values():
             op["responses"].update(_errors(421))
             if path not in OPEN:
                 op["parameters"] = [CLIENT, *op.get("parameters", [])]
-                op["responses"].update(_errors(403))
+                op["responses"].update(_errors(403, 429))
     return documented
 
 
