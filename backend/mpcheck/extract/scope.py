@@ -25,6 +25,7 @@ The removed blocks stay available on `Scope.removed` (detached) for diagnostics.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -150,12 +151,25 @@ def _has_date(el: Any, rules: Table) -> bool:
     return bool(rules.any_search(("dates", "numeric"), ("dates", "words"))(inline_text(el)))
 
 
-def _class_hits(root: Any, rules: Table) -> list[Any]:
-    """Elements whose class token or id names site chrome (one regex test per distinct value)."""
+def _shallow(root: Any, rules: Table, panels: set[Any]) -> Iterator[Any]:
+    """Elements within `chrome_class_depth` levels of <body>, in document order, not entering the
+    solution's tab panels: site chrome sits at the page's top levels, reviews sit deep."""
+    limit = int(rules.data["scope"]["chrome_class_depth"])
+    body = next(root.iter("body"), root)
+    stack = [(c, 1) for c in reversed(body) if isinstance(c.tag, str)]
+    while stack:
+        el, depth = stack.pop()
+        yield el
+        if depth < limit and el not in panels:
+            stack.extend((c, depth + 1) for c in reversed(el) if isinstance(c.tag, str))
+
+
+def _class_hits(root: Any, rules: Table, panels: set[Any]) -> list[Any]:
+    """Top-level elements whose class token or id names site chrome (one regex test per value)."""
     patterns = rules.rx("scope", "chrome_class")
     seen: dict[str, bool] = {}
     out: list[Any] = []
-    for el in _select(root, rules, "chrome_class_hint"):  # few elements: the words prefilter in C
+    for el in _shallow(root, rules, panels):
         for value in (el.get("class"), el.get("id")):
             if value is None:
                 continue
@@ -168,7 +182,7 @@ def _class_hits(root: Any, rules: Table) -> list[Any]:
     return out
 
 
-def _chrome(root: Any, rules: Table, own: set[Any]) -> list[tuple[Any, list[Any]]]:
+def _chrome(root: Any, rules: Table, own: set[Any], panels: set[Any]) -> list[tuple[Any, list[Any]]]:
     """Chrome blocks (outermost only, selector order) with the breadcrumbs each one holds."""
     marked: dict[Any, bool] = {}  # candidate → whether it needs the no-date test (class/id hits)
     for el in _select(root, rules, "landmarks"):
@@ -176,7 +190,7 @@ def _chrome(root: Any, rules: Table, own: set[Any]) -> list[tuple[Any, list[Any]
             marked[el] = False
     for el in _select(root, rules, "chrome"):
         marked.setdefault(el, False)
-    for el in _class_hits(root, rules):
+    for el in _class_hits(root, rules, panels):
         if el.tag not in ("html", "body") and not _under(el.getparent(), rules, "sectioning"):
             marked.setdefault(el, True)
     valid = [
@@ -306,7 +320,7 @@ def _headed(root: Any, rules: Table, own: set[Any], content: list[Any]) -> list[
     of the same or a higher level. Never the solution's own block, never inside its tab panels."""
     panels = [el for el in content if el.tag != "h1"]
     out: list[Any] = []
-    for head in select_all(root, ", ".join(sorted(rules.heading_tags)) + ", [role=heading]"):
+    for head in select_all(root, ", ".join(sorted(rules.heading_tags)) + ", [role=heading]"):  # few
         text = fold(inline_text(head))
         if (
             head in own
@@ -370,7 +384,8 @@ def apply_scope(root: Any, url: str | None) -> Scope:
         a for a, c in linked if c == code and not _under(a, rules, "keep") and not _under(a, rules, "chrome")
     ]
     _mark_up(content + mine, own)
-    for el, keepers in _chrome(root, rules, own):
+    panels = {el for el in content if el.tag != "h1"}
+    for el, keepers in _chrome(root, rules, own, panels):
         _detach(el, keepers)
         scope.removed.append((el, "chrome"))
     gone = {el for el, _ in scope.removed}

@@ -118,8 +118,25 @@ function hasDate(el: Element): boolean {
   return [...TABLE.rx("dates", "numeric"), ...TABLE.rx("dates", "words")].some((p) => p.test(text));
 }
 
-/** Elements whose class token or id names site chrome (one regex test per distinct value). */
-function classHits(root: Element): Element[] {
+/**
+ * Elements within `chrome_class_depth` levels of <body>, in document order, not entering the
+ * solution's tab panels: site chrome sits at the page's top levels, reviews sit deep.
+ */
+function shallow(root: Element, panels: ReadonlySet<Element>): Element[] {
+  const limit = Number(TABLE.get("scope", "chrome_class_depth"));
+  const body = css(root, "body")[0] ?? root;
+  const out: Element[] = [];
+  const stack: Array<[Element, number]> = Array.from(body.children).reverse().map((c) => [c, 1]);
+  while (stack.length) {
+    const [el, depth] = stack.pop() as [Element, number];
+    out.push(el);
+    if (depth < limit && !panels.has(el)) for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push([c, depth + 1]);
+  }
+  return out;
+}
+
+/** Top-level elements whose class token or id names site chrome (one regex test per value). */
+function classHits(root: Element, panels: ReadonlySet<Element>): Element[] {
   const patterns = TABLE.rx("scope", "chrome_class");
   const seen = new Map<string, boolean>();
   const test = (value: string): boolean => {
@@ -130,7 +147,7 @@ function classHits(root: Element): Element[] {
     }
     return hit;
   };
-  return select(root, "chrome_class_hint").filter((el) => [el.getAttribute("class"), el.getAttribute("id")].some((v) => v !== null && test(v)));
+  return shallow(root, panels).filter((el) => [el.getAttribute("class"), el.getAttribute("id")].some((v) => v !== null && test(v)));
 }
 
 /** The elements inside a block matching `keep` that are not inside another one, in document order. */
@@ -140,11 +157,11 @@ function outermost(block: Element, keep: string): Element[] {
   return out;
 }
 
-function chrome(root: Element, own: ReadonlySet<Element>): Array<[Element, Element[]]> {
+function chrome(root: Element, own: ReadonlySet<Element>, panels: ReadonlySet<Element>): Array<[Element, Element[]]> {
   const marked = new Map<Element, boolean>(); // candidate → whether it needs the no-date test
   for (const el of select(root, "landmarks")) if (!under(el.parentElement, "sectioning")) marked.set(el, false);
   for (const el of select(root, "chrome")) if (!marked.has(el)) marked.set(el, false);
-  for (const el of classHits(root)) {
+  for (const el of classHits(root, panels)) {
     if (!["html", "body"].includes(tag(el)) && !under(el.parentElement, "sectioning") && !marked.has(el)) marked.set(el, true);
   }
   const valid = [...marked]
@@ -268,7 +285,8 @@ export function applyScope(root: Element, url: string | null): Scope {
   const mine = linked.filter(([a, c]) => c === code && !under(a, "keep") && !under(a, "chrome")).map(([a]) => a);
   const own = new Set<Element>();
   markUp([...content, ...mine], own);
-  for (const [el, keepers] of chrome(root, own)) {
+  const panels = new Set(content.filter((el) => tag(el) !== "h1"));
+  for (const [el, keepers] of chrome(root, own, panels)) {
     el.replaceWith(...keepers);
     scope.removed.push([el, "chrome"]);
   }
