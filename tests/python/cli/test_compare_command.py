@@ -137,3 +137,18 @@ def test_unknown_profile_is_bad_input(capsys: pytest.CaptureFixture[str]) -> Non
         code = int(done.code or 0)
     assert code == 2
     assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_two_urls_share_one_service(cli_env: FakeMarketplace, capsys: pytest.CaptureFixture[str]) -> None:
+    urls = [f"{cli_env.base_url}/solutions/{code}/" for code in ("nordlab.smartseo", "quickdev.callbackpro")]
+    assert main(["compare", *urls, "--json", *TODAY]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert sorted(r["code"] for r in result["ranking"]) == ["nordlab.smartseo", "quickdev.callbackpro"]
+    ratings = {r["code"]: r["rating"] for r in result["ranking"]}
+    # The fake Marketplace has NordLab's partner in its rating (#14 of 1318), not QuickDev's.
+    assert ratings["nordlab.smartseo"] == {"position": 14, "total": 1318, "band": "middle"}
+    assert ratings["quickdev.callbackpro"] == {"position": None, "total": None, "band": None}
+    assert result["partners"]["key"] == "one_known"
+    assert plain(result["partners"]["ru"]).startswith(
+        "Место в рейтинге партнёров: NordLab: Умное SEO для каталога — №14 из 1318;"
+    )

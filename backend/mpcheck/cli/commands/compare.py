@@ -76,29 +76,38 @@ def _facts_from_page(name: str, body: bytes) -> dict[str, Any]:
     return facts
 
 
-def _facts_from_url(url: str) -> dict[str, Any]:
-    from mpcheck.marketplace.service import MarketplaceService
+class Sources:
+    """Where the inputs come from; one Marketplace service (caches, politeness) for every URL."""
 
-    service = MarketplaceService.from_config(default_config())
-    try:
-        facts, _meta = service.enriched_facts(url)
-        return facts
-    except (ValueError, Refused) as exc:
-        raise UsageError(f"{url}: адрес не принят: {exc}") from exc
-    except MarketplaceError as exc:
-        raise MarketplaceFailed(f"{url}: {exc}") from exc
-    finally:
-        service.close()
+    def __init__(self, rules: Rules) -> None:
+        self.rules = rules
+        self._service: Any = None
 
+    def _from_url(self, url: str) -> dict[str, Any]:
+        if self._service is None:
+            from mpcheck.marketplace.service import MarketplaceService
 
-def facts_for(target: str, rules: Rules) -> dict[str, Any]:
-    """One input as facts: a URL, a facts JSON file, or a saved page (by content, not name)."""
-    if target.startswith(("http://", "https://")):
-        return _facts_from_url(target)
-    body = _read(target)
-    if target.lower().endswith(".json") or body.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
-        return _facts_from_json(target, body, rules)
-    return _facts_from_page(target, body)
+            self._service = MarketplaceService.from_config(default_config())
+        try:
+            facts, _meta = self._service.enriched_facts(url)
+            return dict(facts)
+        except (ValueError, Refused) as exc:
+            raise UsageError(f"{url}: адрес не принят: {exc}") from exc
+        except MarketplaceError as exc:
+            raise MarketplaceFailed(f"{url}: {exc}") from exc
+
+    def facts_for(self, target: str) -> dict[str, Any]:
+        """One input as facts: a URL, a facts JSON file, or a saved page (by content, not name)."""
+        if target.startswith(("http://", "https://")):
+            return self._from_url(target)
+        body = _read(target)
+        if target.lower().endswith(".json") or body.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+            return _facts_from_json(target, body, self.rules)
+        return _facts_from_page(target, body)
+
+    def close(self) -> None:
+        if self._service is not None:
+            self._service.close()
 
 
 def run(args: argparse.Namespace) -> int:
@@ -111,11 +120,14 @@ def run(args: argparse.Namespace) -> int:
         options = parse_options({"profile": args.profile, "today": args.today}, rules)
     except FactsError as exc:
         raise UsageError(f"дата --today должна быть ГГГГ-ММ-ДД: {args.today!r}") from exc
+    sources = Sources(rules)
     try:
-        all_facts = [facts_for(target, rules) for target in args.targets]
+        all_facts = [sources.facts_for(target) for target in args.targets]
     except MarketplaceFailed as exc:
         print(f"mpcheck: Маркетплейс не отдал страницу: {exc}", file=sys.stderr)
         return 1
+    finally:
+        sources.close()
     reports = [build_report(facts, rules, **options) for facts in all_facts]
     result = compare(reports, list(all_facts), comparison_rules, options["today"].isoformat())
     if args.json:
