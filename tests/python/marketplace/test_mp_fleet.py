@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import os
 import signal
+import statistics
 import subprocess
 import sys
 import threading
@@ -28,7 +29,7 @@ from tests.fakemarket.services import free_port
 from tests.python.api.client import CLIENT_HEADERS
 
 REPO = Path(__file__).resolve().parents[3]
-INTERVAL = 0.25
+INTERVAL = 0.3
 
 
 @contextmanager
@@ -127,7 +128,9 @@ def test_four_workers_read_each_url_once_and_keep_one_interval(
     starts = sorted(t for t, _ in fake_market.stats.starts)
     assert len(starts) == 8  # page + feed of each of the 4 solutions
     gaps = [b - a for a, b in itertools.pairwise(starts)]
-    assert min(gaps) >= INTERVAL - 0.03, gaps  # 4 workers, yet one request per interval
+    # 4 workers, yet one request per interval: reserved exactly on Redis, seen here with arrival jitter
+    # (per-worker pacing would start the workers' requests together: gaps near 0)
+    assert min(gaps) >= INTERVAL * 0.6 and statistics.median(gaps) >= INTERVAL * 0.9, gaps
 
 
 def test_kill_9_of_a_worker_under_load_loses_no_acknowledged_observation(
@@ -188,3 +191,9 @@ def test_without_workers_flag_serve_is_one_process(fake_market: FakeMarketplace,
         assert len(children(master.pid)) == 1
         health = httpx.get(f"{base}/health").json()
         assert health["store"]["backend"] == "sqlite" and health["caches"]["solutions"]["maxsize"] == 512
+        # gunicorn frames chunked bodies itself: over the 1 MiB cap is still a 413, not a cut body
+        big = b'{"items": [' + b",".join([b'{"name": "' + b"x" * 11_000 + b'"}'] * 100) + b"]}"
+        chunks = (big[i : i + 65536] for i in range(0, len(big), 65536))
+        headers = {**CLIENT_HEADERS, "Content-Type": "application/json"}
+        response = httpx.post(f"{base}/score/batch", content=chunks, headers=headers, timeout=30)
+        assert response.status_code == 413 and response.json()["error"] == "request_entity_too_large"

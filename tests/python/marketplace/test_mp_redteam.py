@@ -89,7 +89,7 @@ def test_a_drip_feeding_server_is_cut_at_the_total_deadline(fake_market: FakeMar
     started = time.monotonic()
     with pytest.raises(UpstreamTimeout, match="within the 1 s deadline"):
         fetcher.get(PAGE)
-    assert 0.9 < time.monotonic() - started < 1.6
+    assert 0.9 < time.monotonic() - started < 2.5  # generous for a loaded CI; unbounded it takes 6 s
 
 
 def test_waiting_for_a_fetch_slot_is_bounded_by_the_deadline(fake_market: FakeMarketplace) -> None:
@@ -99,7 +99,7 @@ def test_waiting_for_a_fetch_slot_is_bounded_by_the_deadline(fake_market: FakeMa
         started = time.monotonic()
         with pytest.raises(UpstreamTimeout, match=r"no Marketplace fetch slot came free within the 0\.5 s"):
             fetcher.get(OTHER)
-        assert 0.45 < time.monotonic() - started < 0.8
+        assert 0.45 < time.monotonic() - started < 1.5
     finally:
         fetcher._gate.release()
     assert fake_market.count() == 0
@@ -125,7 +125,7 @@ def test_waiting_for_another_callers_load_is_bounded() -> None:
     started = time.monotonic()
     with pytest.raises(UpstreamTimeout, match=r"waited 0\.2 s"):
         cache.get("k", lambda: 2)
-    assert time.monotonic() - started < 0.5 and cache.snapshot()["wait_timeouts"] == 1
+    assert time.monotonic() - started < 1.5 and cache.snapshot()["wait_timeouts"] == 1
     release.set()
     leader.join()
     assert cache.get("k", lambda: 3).value == 1  # the leader's result was stored as usual
