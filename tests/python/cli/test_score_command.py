@@ -64,10 +64,13 @@ def test_json_output_is_the_report_schema(pseudo_demo_facts: Path, capsys: pytes
 @pytest.mark.parametrize(
     ("content", "reason"),
     [
-        (None, "cannot read"),
-        ("{oops", "is not valid JSON"),
-        ('{"schema": "mpcheck.facts/1", "demo": {"days": -1}}', "demo.days"),
-        ("[1, 2]", "facts must be a JSON object"),
+        (None, "файл не найден: {path}"),
+        ("{oops", "{path}: это не JSON (ошибка в строке 1, позиция 2)"),
+        (
+            '{"schema": "mpcheck.facts/1", "demo": {"days": -1}}',
+            "{path}: поле «demo.days» не по схеме mpcheck.facts/1 — значение меньше допустимого",
+        ),
+        ("[1, 2]", "{path}: факты должны быть объектом JSON {…}"),
     ],
 )
 def test_bad_input_exits_2_with_one_line(tmp_path: Path, capsys, content: str | None, reason: str) -> None:
@@ -75,8 +78,7 @@ def test_bad_input_exits_2_with_one_line(tmp_path: Path, capsys, content: str | 
     if content is not None:
         path.write_text(content, encoding="utf-8")
     assert main(["score", str(path)]) == 2
-    err = capsys.readouterr().err
-    assert reason in err and err.count("\n") == 1
+    assert capsys.readouterr().err == "mpcheck: " + reason.replace("{path}", str(path)) + "\n"
 
 
 def test_installed_console_script_runs(pseudo_demo_facts: Path) -> None:

@@ -1,0 +1,45 @@
+"""`mpcheck report URL|CODE|FILE.html`: a saved page offline, a solution through the service (fake
+Marketplace) with the partner facts the page lacks; bad input exits 2, a failed Marketplace 1."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.fakemarket import FakeMarketplace
+
+from .cli_run import FIXTURES, LEGACY_PAGE, TODAY, run
+
+
+def test_report_from_a_saved_cp1251_file(capsys: pytest.CaptureFixture[str]) -> None:
+    done = run(capsys, "report", LEGACY_PAGE, "--json", *TODAY)
+    report = json.loads(done.out)
+    assert report["code"] == "tehnostar.importer" and len(report["criteria"]) == 9
+
+
+def test_report_text_in_russian(capsys: pytest.CaptureFixture[str]) -> None:
+    done = run(capsys, "report", FIXTURES / "solution_module_pseudo_demo_1day.html", *TODAY)
+    lines = done.out.splitlines()
+    assert (done.code, lines[0]) == (0, "Обратный звонок PRO (quickdev.callbackpro)")
+    assert lines[1].startswith("Оценка: ") and " · профиль: " in lines[1]
+    assert lines[4].startswith("1. ✘ плохо ")
+
+
+def test_report_from_a_url_merges_partner_facts(
+    cli_env: FakeMarketplace, capsys: pytest.CaptureFixture[str]
+) -> None:
+    done = run(capsys, "report", f"{cli_env.base_url}/solutions/nordlab.smartseo/", "--json", *TODAY)
+    report = json.loads(done.out)
+    assert report["code"] == "nordlab.smartseo"
+    assert cli_env.count("/partners/detail.php?ID=731204") == 1
+
+
+def test_a_page_that_is_not_a_solution(capsys: pytest.CaptureFixture[str]) -> None:
+    page = FIXTURES / "partner_detail_page.html"
+    done = run(capsys, "report", page)
+    assert (done.code, done.out) == (2, "")
+    assert done.err == f"mpcheck: {page}: это не страница решения, а страница партнёра\n"
+    listing = FIXTURES / "catalog_category_listing.html"
+    done = run(capsys, "report", listing, "--lang", "en")
+    assert done.err == f"mpcheck: {listing}: not a solution page but a catalog page\n"
