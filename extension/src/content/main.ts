@@ -12,9 +12,10 @@ import { startEnv } from "./env";
 import { runListingPage } from "./listing-page";
 import { observeContent } from "./observer";
 import { pageSettled } from "./page-settled";
-import { listenForPopup } from "./page-state";
+import { currentFacts, listenForPopup } from "./page-state";
 import { contentRoot } from "./placement";
 import { existingFullBadge, runSolutionPage } from "./solution-page";
+import { listenForStructureRequests } from "./structure-request";
 
 async function runForCurrentUrl(): Promise<void> {
   const url = location.href;
@@ -38,6 +39,7 @@ function start(): void {
   const type = detectPageType(location.href);
   if (type !== "solution" && type !== "listing") return;
   listenForPopup();
+  listenForStructureRequests(currentFacts);
   performance.mark("mpcheck:start");
   const run = () => void runForCurrentUrl().catch((err) => console.debug("mpcheck:", err));
   void pageSettled(window).then(() => {

@@ -1,12 +1,18 @@
 // The solution page's current result, kept so the popup can ask the content script for it
 // (tabs.sendMessage needs no "tabs" permission, and the page already holds the facts).
 import { ext } from "../shared/browser-api";
+import type { FactsView } from "../shared/contracts";
 import { parseContentRequest, type ReportState } from "../shared/messages";
 
 let current: ReportState | null = null;
 
 export function publishState(state: ReportState): void {
   current = state;
+}
+
+/** The facts behind the current result (the structure report names what was found by what). */
+export function currentFacts(): FactsView | null {
+  return current?.facts ?? null;
 }
 
 export function clearState(): void {

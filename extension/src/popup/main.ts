@@ -7,6 +7,8 @@ import { loadSettings } from "../shared/settings";
 import { loadShortlist, shortlistItem, toggleShortlist } from "../shared/shortlist";
 import { PAGE_CSS } from "../ui/badge-style";
 import { browserMsg, uiLang } from "../ui/strings";
+import { createReadingPanel, READING_CSS } from "../diagnostics/reading-section";
+import { requestStructure } from "../diagnostics/structure-client";
 import { createPersonalPanel, keepingFocus } from "./buyer-panel";
 import { pageReport } from "./page-report";
 import { renderPopup, showCompareResult } from "./render";
@@ -19,13 +21,18 @@ async function main(): Promise<void> {
   document.documentElement.lang = lang;
   document.title = browserMsg("popupTitle");
   const style = document.createElement("style");
-  style.textContent = PAGE_CSS;
+  style.textContent = PAGE_CSS + READING_CSS;
   document.head.append(style);
   const root = document.getElementById("app");
   if (!root) return;
   const listedCodes = loadShortlist().then((list) => new Set(list.map((x) => x.code)));
   const settings = loadSettings();
   const tabId = await targetTabId(location.search);
+  const reading = createReadingPanel({
+    msg: browserMsg,
+    requestReport: () => (tabId === null ? Promise.resolve(null) : requestStructure(tabId)),
+    writeClipboard: (text) => navigator.clipboard.writeText(text),
+  });
   let current: ReportState | null = null;
   let listed = new Set<string>();
   const deps = {
@@ -33,7 +40,11 @@ async function main(): Promise<void> {
     rules: RULES,
     lang,
     msg: browserMsg,
-    extras: (doc: Document, state: ReportState) => personal.sections(doc, state),
+    extras: (doc: Document, state: ReportState) => {
+      const sections = personal.sections(doc, state);
+      if (state.facts) sections.bottom.push(reading.section(doc, state.facts)); // «Как прочитана страница»
+      return sections;
+    },
     onOpenLink: (href: string) => {
       if (tabId !== null) void ext().tabs.update(tabId, { url: href });
     },
