@@ -69,8 +69,8 @@ def marketplace_line(exc: MarketplaceError, lang: str, origin: str, code: str | 
     """Exit code and line for a Marketplace failure; a missing solution is bad input, not a failure."""
     if isinstance(exc, NotFound):
         return BAD_INPUT, say("not_found", lang, code=code or "—")
-    if isinstance(exc, Refused):
-        return BAD_INPUT, say("url_off_host", lang, host=origin)
+    if isinstance(exc, Refused):  # the input was checked before: a hop of the Marketplace's left the host
+        return MARKETPLACE_FAILED, say("upstream_redirect", lang)
     if isinstance(exc, UpstreamTimeout):
         return MARKETPLACE_FAILED, say("upstream_timeout", lang)
     if isinstance(exc, UpstreamError):

@@ -5,12 +5,10 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
+from mpcheck.cli.i18n import entry
+
 SYMBOLS = {"good": "✔", "warn": "!", "bad": "✘", "unknown": "?", "not_applicable": "–"}
 COLOURS = {"good": "32", "warn": "33", "bad": "31", "unknown": "90", "not_applicable": "90"}
-LABELS = {
-    "ru": {"score": "Оценка", "no_score": "нет оценки", "check": "Проверьте сами", "profile": "профиль"},
-    "en": {"score": "Score", "no_score": "no score", "check": "Check it yourself", "profile": "profile"},
-}
 WIDTH = 100
 
 
@@ -30,7 +28,7 @@ def render_report(
 ) -> str:
     """A readable multi-line report in `lang` (ru/en); `texts` are the rules' own words
     (scoring.json "texts": status words, coverage phrase), as the badge uses."""
-    words = LABELS[lang]
+    words = {key: entry("report", key, lang) for key in ("score", "no_score", "check", "profile")}
     title = report.get("name") or report.get("code") or "—"
     code = f" ({report['code']})" if report.get("code") and report.get("name") else ""
     score = report["score"]

@@ -197,6 +197,17 @@ def test_marketplace_page_too_large_exits_1(
     assert ours == ["mpcheck: Маркетплейс прислал слишком большую страницу — чтение прервано"]
 
 
+def test_marketplace_redirect_off_host_exits_1(
+    fast_market: FakeMarketplace, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fast_market.set_fault("*", "redirect_offhost")
+    done = run(capsys, "facts", "nordlab.smartseo")
+    assert (done.code, done.err) == (
+        1,
+        "mpcheck: Маркетплейс перенаправил запрос на другой сайт — чтение прервано\n",
+    )
+
+
 def test_unknown_solution_is_bad_input(
     fast_market: FakeMarketplace, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -234,3 +245,11 @@ def test_a_bug_is_one_line_and_exit_70(
     monkeypatch.setenv("MPCHECK_DEBUG", "1")
     with pytest.raises(KeyError):
         run(capsys, "facts", NORDLAB_PAGE)
+
+
+def test_a_plain_sentence_of_another_module_is_translated(capsys: pytest.CaptureFixture[str]) -> None:
+    """serve raises UsageError("--workers must be 1..64"): the table says it in Russian."""
+    done = run(capsys, "serve", "--workers", "0")
+    assert (done.code, done.out, done.err) == (2, "", "mpcheck: --workers: можно от 1 до 64\n")
+    done = run(capsys, "serve", "--workers", "0", "--lang", "en")
+    assert done.err == "mpcheck: --workers must be 1..64\n"
