@@ -18,7 +18,8 @@ looked for, so no field extractor can read a fact there, whatever its wording. T
   ancestor naming only that code, up to `card_max_chars`), then the group of cards (an ancestor
   whose children are cards or furniture: headings, short digit-free captions). It is foreign when
   it names two or more other codes, or carries a foreign title («Похожие решения»), or sits in a
-  sidebar, or is a card (the link is not a mention inside prose) outside the tab panels.
+  sidebar or a promo/banner, or is a card (the link is not a mention inside prose) outside the tab
+  panels. A heading about other solutions takes its block even when the cards carry no link.
 The removed blocks stay available on `Scope.removed` (detached) for diagnostics.
 """
 
@@ -303,6 +304,7 @@ def _foreign(links: list[tuple[Any, str]], content: list[Any], own: set[Any], ru
             len(codes[block]) >= 2
             or _titled(block, rules)
             or _under(block, rules, "sidebar")
+            or _under(a, rules, "promo")
             or (card_like and block is not a)
         ):
             blocks.append(block)

@@ -227,7 +227,7 @@ function foreign(links: Array<[Element, string]>, content: Element[], own: Reado
       block = parent;
     }
     const cardLike = ownTextLen(a.parentElement as Element) <= PROSE_CHARS && !anyUp(block, panels);
-    if ((codes.get(block) as Set<string>).size >= 2 || foreignTitle(block) || under(block, "sidebar") || (cardLike && block !== a)) {
+    if ((codes.get(block) as Set<string>).size >= 2 || foreignTitle(block) || under(block, "sidebar") || under(a, "promo") || (cardLike && block !== a)) {
       blocks.push(block);
     }
   }
