@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mpcheck.cli.i18n import entry, help_text, quoted, say, texts
+from mpcheck.cli.i18n import entry, quoted, say, texts
 from mpcheck.marketplace.errors import (
     BadPage,
     MarketplaceError,
@@ -47,7 +47,7 @@ class UsageError(Exception):
         for item in errors.values():
             if isinstance(item, dict) and self.key in (item.get("ru"), item.get("en")):
                 return str(item[lang])
-        return help_text(self.key, lang)
+        return self.key
 
 
 class FactsMismatch(UsageError):
