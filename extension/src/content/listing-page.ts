@@ -15,6 +15,7 @@ import type { ContentEnv } from "./env";
 import { readListingCards } from "./extract-facts";
 import { chunks, runWhenIdle } from "./idle";
 import { requestBatch } from "./messaging";
+import { nextTask } from "./next-task";
 import { measureUntilPaint, timed } from "./perf";
 import { placeMiniBadge } from "./placement";
 
@@ -81,6 +82,8 @@ export async function runListingPage(doc: Document, url: string, env: ContentEnv
     (card) => !card.element.hasAttribute(CARD_MARK),
   );
   if (cards.length === 0) return;
+  for (const card of cards) card.element.setAttribute(CARD_MARK, card.code); // claimed before yielding
+  await nextTask(); // reading the cards and painting their badges: one task each (SPEC §10)
   const deps = { rules: env.rules, lang: env.lang, msg: env.msg };
   const paint = (job: CardJob): void => {
     const compare = { listed: job.listed, name: job.facts.name ?? job.code, message: job.message, onToggle: () => toggle(job) };
@@ -96,7 +99,6 @@ export async function runListingPage(doc: Document, url: string, env: ContentEnv
   measureUntilPaint("mpcheck:paint");
   const jobs: CardJob[] = timed("mpcheck:render", () =>
     cards.map((card) => {
-      card.element.setAttribute(CARD_MARK, card.code);
       const job: CardJob = {
         code: card.code, host: createBadgeHost(doc, "mini"), facts: completeFacts(card.facts, card.code),
         done: null, report: null, listed: false, message: null,
