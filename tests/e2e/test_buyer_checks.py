@@ -36,11 +36,12 @@ def test_support_test_rescores_popup_and_badge_and_clears(
         page.locator(f"{FULL_BADGE} " + ROW.format(id="support", status="warn")).wait_for(state="attached")
         before = popup.locator('#app [data-criterion="support"] .mp-message').text_content()
 
-        # Friday 17:00 -> Monday 12:00 Moscow time: 1 h on Friday + 3 h on Monday.
+        # Friday 17:00 -> Monday 12:00 Moscow time, counted in the vendor's stated calendar
+        # (10:00-19:00, МСК+4): Friday 21:00 is after hours, Monday 10:00-16:00 their time = 6 h.
         popup.fill("#mp-buyer-asked", "2026-11-27T17:00")
         popup.fill("#mp-buyer-answered", "2026-11-30T12:00")
         result = popup.locator(".mp-buyer-result")
-        assert (result.text_content() or "").replace(",", ".").split()[2] == "4", result.text_content()
+        assert (result.text_content() or "").replace(",", ".").split()[2] == "6", result.text_content()
         popup.focus("#mp-buyer-save")
         popup.keyboard.press("Enter")  # the form works from the keyboard
 
@@ -48,14 +49,14 @@ def test_support_test_rescores_popup_and_badge_and_clears(
         support = popup.locator('#app [data-criterion="support"]')
         assert support.locator('[data-source="you"]').count() >= 1
         assert support.locator(".mp-message").text_content() != before
-        assert "4" in (support.locator(".mp-message").text_content() or "")
+        assert "6" in (support.locator(".mp-message").text_content() or "")
         page.locator(f"{FULL_BADGE} " + ROW.format(id="support", status="good")).wait_for(
             state="attached", timeout=5_000
         )
         stored = _stored(ctx)
         assert isinstance(stored, dict)
         assert stored["support_test"]["asked_at"] == "2026-11-27T17:00+03:00"
-        assert stored["support_test"]["response_hours"] == 4
+        assert stored["support_test"]["response_hours"] == 6
         assert popup.evaluate("() => document.activeElement && document.activeElement.id") == "mp-buyer-save"
         screenshot(popup, "popup-buyer-checks.png", ARTIFACTS)
 

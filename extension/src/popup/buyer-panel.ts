@@ -11,7 +11,8 @@ import { WORKING_CALENDAR as CAL } from "../buyer/calendar";
 import { renderBuyerForm } from "../buyer/form";
 import { isEmptyRecord, withBuyer, type BuyerRecord } from "../buyer/record";
 import { clearAllChecks, clearCheck, loadBuyerRecord, saveChoice, saveSupportTest } from "../buyer/store";
-import { withCalendarZone, workingHours } from "../buyer/working-hours";
+import { calendarFor } from "../buyer/vendor-calendar";
+import { measureLocal, withCalendarZone } from "../buyer/working-hours";
 import { sinceList } from "./since-list";
 import { timelineSection } from "./timeline-section";
 
@@ -50,10 +51,12 @@ export function createPersonalPanel(opts: Options): PersonalPanel {
     });
   };
 
-  const handlers = (solution: string) => ({
+  // Times are typed in the buyer's zone and counted in the vendor's stated calendar (its days, hours
+  // and zone when the page gives them), the same calendar the form's preview uses.
+  const handlers = (solution: string, vendor: ReturnType<typeof calendarFor>) => ({
     onSaveTest: (askedLocal: string, answeredLocal: string) => {
       const [asked, answered] = [withCalendarZone(askedLocal, CAL), withCalendarZone(answeredLocal, CAL)];
-      const measured = asked && answered ? workingHours(asked, answered, CAL) : null;
+      const measured = asked && answered ? measureLocal(askedLocal, answeredLocal, CAL, vendor) : null;
       if (!asked || !answered || !measured?.ok) return;
       const test = { asked_at: asked, answered_at: answered, response_hours: measured.hours, recorded: today };
       run(saveSupportTest(solution, test), "buyerSaved");
@@ -87,7 +90,8 @@ export function createPersonalPanel(opts: Options): PersonalPanel {
       if (facts.code && record !== null && facts.code === code) {
         const support = facts.support as { response_hours?: unknown } | null | undefined;
         const declared = typeof support?.response_hours === "number" ? support.response_hours : null;
-        form ??= renderBuyerForm(doc, record, { lang, msg, calendar: CAL, declaredHours: declared, status, ...handlers(facts.code) });
+        const vendor = calendarFor(facts, CAL);
+        form ??= renderBuyerForm(doc, record, { lang, msg, calendar: CAL, vendorCalendar: vendor, declaredHours: declared, status, ...handlers(facts.code, vendor) });
         bottom.push(form);
       }
       return { top, bottom };
