@@ -197,6 +197,21 @@ def _units(root: Any) -> list[tuple[Any, str]]:
     return found
 
 
+def _attr_units(root: Any) -> list[tuple[Any, str]]:
+    """Tab controls titled only by an attribute (an icon button with aria-label="Отзывы")."""
+    found = []
+    for el in _ATTR_TITLED(root):
+        if not (el.tag in _CONTROL_TAGS or el.get("role") == "tab") or inline_text(el):
+            continue
+        name = next(
+            (n for n in map(title_of, (el.get(a) or "" for a in ("aria-label", "title", "data-title"))) if n),
+            None,
+        )
+        if name:
+            found.append((el, name))
+    return found
+
+
 def _control_of(unit: Any) -> Any:
     for anc in list(ancestors(unit))[:3]:
         if anc.tag in _CONTROL_TAGS or anc.get("role") == "tab":
@@ -230,7 +245,7 @@ class _Resolver:
     def __init__(self, root: Any, ids: dict[str, Any]) -> None:
         self.root = root
         self.ids = ids
-        self.units = _units(root)
+        self.units = _units(root) + _attr_units(root)
         self.unit_set = {u for u, _ in self.units}
         self._data: dict[str, list[Any]] | None = None
         self._labelled: dict[str, list[Any]] | None = None
@@ -282,6 +297,9 @@ class _Resolver:
     def _ties(self, unit: Any) -> Iterator[tuple[str, Any]]:
         ctl = _control_of(unit)
         chain = [unit] + ([ctl] if ctl is not unit else [])
+        inner = next((d for d in unit.iter("a", "button") if d is not unit and d.get("aria-controls")), None)
+        if inner is not None:  # <h3><button aria-controls=…>Отзывы</button></h3> (WAI accordion)
+            chain.append(inner)
         for node in chain:
             for attr in _TARGET_ATTRS:
                 value = (node.get(attr) or "").strip()

@@ -150,6 +150,17 @@ function units(root: Element): Array<[Element, string]> {
   return found;
 }
 
+/** Tab controls titled only by an attribute (an icon button with aria-label="Отзывы"). */
+function attrUnits(root: Element): Array<[Element, string]> {
+  const found: Array<[Element, string]> = [];
+  for (const el of css(root, "[aria-label], [title], [data-title]")) {
+    if (!(CONTROL_TAGS.has(tag(el)) || el.getAttribute("role") === "tab") || inlineText(el)) continue;
+    const name = ["aria-label", "title", "data-title"].map((a) => titleOf(el.getAttribute(a) ?? "")).find((n) => n !== null);
+    if (name) found.push([el, name]);
+  }
+  return found;
+}
+
 function controlOf(unit: Element): Element {
   let i = 0;
   for (const a of ancestors(unit)) {
@@ -214,7 +225,7 @@ class Resolver {
   private idKeyIndex: Map<string, Element[]> | null = null;
 
   constructor(readonly root: Element, readonly ids: Map<string, Element>) {
-    this.units = units(root);
+    this.units = [...units(root), ...attrUnits(root)];
     this.unitSet = new Set(this.units.map(([u]) => u));
   }
 
@@ -276,6 +287,8 @@ class Resolver {
   private *ties(unit: Element): Generator<[string, Candidate]> {
     const ctl = controlOf(unit);
     const chain = ctl === unit ? [unit] : [unit, ctl];
+    const inner = css(unit, "a, button").find((d) => d !== unit && d.getAttribute("aria-controls"));
+    if (inner) chain.push(inner); // <h3><button aria-controls=…>Отзывы</button></h3> (WAI accordion)
     for (const node of chain) {
       for (const attr of TARGET_ATTRS) {
         const value = (node.getAttribute(attr) ?? "").trim();
