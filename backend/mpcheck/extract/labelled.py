@@ -52,7 +52,7 @@ class _Candidate:
     el: Any
     text: str  # folded label text (own text, one segment, or an attribute value)
     zone: str | None
-    kind: str  # own | segment | attr
+    kind: str  # own | segment | attr | key (text = the field's name)
     line: list[str] | None = None  # the segments of the line (segment candidates), normalised
     at: int = 0  # this segment's index in `line`
 
@@ -60,6 +60,11 @@ class _Candidate:
 def _label_any(rules: Table) -> re.Pattern[str]:
     parts = [e["re"] for f in rules.data["fields"].values() for e in f["labels"]]
     return re.compile(rules.data["label_wrapper"].replace("{label}", "|".join(parts)), FLAGS)
+
+
+def _keys(rules: Table) -> dict[str, str]:
+    """English key → field («version» → version) from the fields' `keys`."""
+    return {k: name for name, f in rules.data["fields"].items() for k in f.get("keys", [])}
 
 
 def is_label(text: str) -> bool:
@@ -91,6 +96,9 @@ class LabelIndex:
         skip_tags, skip_els = rules.skip_tags, skip or set()
         attr_names = rules.data.get("label_attributes", [])
         attr_set = frozenset(attr_names)
+        key_names = rules.data.get("key_attributes", [])
+        keys = rules.memo("labelled:keys", _keys)
+        watched = attr_set | frozenset(key_names)
         self.candidates: list[_Candidate] = []
         add = self.candidates.append
         # explicit stack: repeated items (reviews, comments, changelog rows) are never visited, which
@@ -114,11 +122,16 @@ class LabelIndex:
                         "·" in own or "•" in own or "|" in own
                     ):  # _SEPARATOR_CHARS, spelled out: runs per element
                         self._segments(el, zone, prefilter)
-            if not attr_set.isdisjoint(el.keys()):  # one C call per element: no extra tree walk
+            if not watched.isdisjoint(el.keys()):  # one C call per element: no extra tree walk
                 for name in attr_names:
                     value = fold(el.get(name))
                     if value and len(value) <= MAX_LABEL_CHARS and prefilter.match(value):
                         add(_Candidate(el, value, zone, "attr"))
+                        break
+                for name in key_names:  # data-field="version": the field's English key
+                    field = keys.get((el.get(name) or "").strip().lower())
+                    if field:
+                        add(_Candidate(el, field, zone, "key"))
                         break
             stack.extend((child, zone) for child in reversed(el))
 
@@ -153,6 +166,12 @@ class LabelIndex:
 
         for cand in self.candidates:
             if cand.zone not in zones:
+                continue
+            if cand.kind == "key":
+                if cand.text == field and (accept is None or accept(cand.el)):
+                    hit = _value(cand, None, check)
+                    if hit is not None:
+                        return hit
                 continue
             for pattern in patterns:
                 if pattern.match(cand.text) and (accept is None or accept(cand.el)):
@@ -207,8 +226,8 @@ def _sources(cand: _Candidate, pattern: Any) -> Iterator[tuple[str, str, Any, bo
             follow.append(segment)
         yield "rest", rest or " · ".join(follow), el, True
         return
-    if cand.kind == "attr":
-        m = pattern.match(cand.text)
+    if cand.kind in ("attr", "key"):
+        m = pattern.match(cand.text) if cand.kind == "attr" else None
         attr_rest = cand.text[m.start(1) :] if m else ""
         # the attribute text is folded (ё→е): take the same span of the original attribute value
         raw = next(
@@ -220,7 +239,7 @@ def _sources(cand: _Candidate, pattern: Any) -> Iterator[tuple[str, str, Any, bo
                 yield "attr-value", el.get(name), el, True
         # the element's text, leaving out decoration marked aria-hidden (icon ligatures: «smartphone»)
         own = text_without(el, css(el, "[aria-hidden=true]")) if len(el) else inline_text(el)
-        if own and not pattern.match(fold(own)):
+        if own and (pattern is None or not pattern.match(fold(own))):
             yield "text", own, el, True
     else:
         full = inline_text(el)

@@ -11,7 +11,7 @@ from lxml import etree
 from mpcheck.extract import values
 from mpcheck.extract.context import Page
 from mpcheck.extract.dates import parse_date
-from mpcheck.extract.dom import ancestors, css
+from mpcheck.extract.dom import ancestors, css, next_element
 from mpcheck.extract.label_table import table
 from mpcheck.extract.text import fold, inline_text, norm
 
@@ -71,11 +71,20 @@ def _chips(el: Any) -> list[str] | None:
     return editions(", ".join(names))
 
 
+def _dd_run(el: Any) -> list[str] | None:
+    """<dt>Редакции</dt><dd>Старт</dd><dd>Бизнес</dd>: one name per dd of the run."""
+    names = []
+    while el is not None and el.tag == "dd":
+        names.append(inline_text(el))
+        el = next_element(el)
+    return editions(", ".join(names)) if len(names) > 1 else None
+
+
 def _editions(page: Page) -> list[str] | None:
     """Editions as listed; a value of separate chips is split by element, not by commas."""
     hit = page.index.find("editions", valid=lambda text: editions(text) is not None)
     if hit is not None and hit.value_el is not None and hit.value_el is not hit.label:
-        chips = _chips(hit.value_el)
+        chips = _chips(hit.value_el) or _dd_run(hit.value_el)
         if chips:
             page.found_by["editions"] = "label"
             return chips

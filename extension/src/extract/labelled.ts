@@ -32,7 +32,7 @@ interface Candidate {
   el: Element;
   text: string; // folded label text (own text, one segment, or an attribute value)
   zone: Zone;
-  kind: "own" | "segment" | "attr";
+  kind: "own" | "segment" | "attr" | "key"; // key: text is the field's name
   line?: string[];
   at?: number;
 }
@@ -47,6 +47,18 @@ type Source = [source: string, text: string, valueEl: Element | null, bound: boo
 
 let labelAny: RegExp | null = null;
 let separators: RegExp | null = null;
+
+let keyMap: Map<string, string> | null = null;
+
+/** English key → field («version» → version) from the fields' `keys`. */
+function fieldKeys(): Map<string, string> {
+  if (!keyMap) {
+    keyMap = new Map();
+    const fields = TABLE.get("fields") as Record<string, { keys?: string[] }>;
+    for (const [name, f] of Object.entries(fields)) for (const k of f.keys ?? []) keyMap.set(k, name);
+  }
+  return keyMap;
+}
 
 /** Is a text a field label of the table (with or without its value): «Код решения», «Обновлено …». */
 export function isLabel(text: string): boolean {
@@ -82,7 +94,10 @@ export class LabelIndex {
     const prefilter = TABLE.prefilter();
     const skipTags = TABLE.skipTags;
     const attrNames = (TABLE.get("label_attributes") as string[] | undefined) ?? [];
-    const attrEls = new Set(attrNames.length ? css(root, attrNames.map((n) => `[${n}]`).join(", ")) : []);
+    const keyNames = (TABLE.get("key_attributes") as string[] | undefined) ?? [];
+    const keys = fieldKeys();
+    const watched = [...attrNames, ...keyNames];
+    const attrEls = new Set(watched.length ? css(root, watched.map((n) => `[${n}]`).join(", ")) : []);
     // repeated items (reviews, comments, changelog rows) are never visited: cheap, and labels never
     // come from user-written text
     const stack: Array<[Element, Zone]> = [[root, null]];
@@ -103,6 +118,13 @@ export class LabelIndex {
           const value = fold(el.getAttribute(name));
           if (value && cpLen(value) <= MAX_LABEL_CHARS && match(prefilter, value)) {
             this.candidates.push({ el, text: value, zone, kind: "attr" });
+            break;
+          }
+        }
+        for (const name of keyNames) { // data-field="version": the field's English key
+          const field = keys.get((el.getAttribute(name) ?? "").trim().toLowerCase());
+          if (field) {
+            this.candidates.push({ el, text: field, zone, kind: "key" });
             break;
           }
         }
@@ -129,6 +151,13 @@ export class LabelIndex {
     const check = (text: string): boolean => Boolean(text) && !isLabel(text) && (!options.valid || options.valid(text));
     for (const cand of this.candidates) {
       if (!zones.includes(cand.zone)) continue;
+      if (cand.kind === "key") {
+        if (cand.text === field && (!options.accept || options.accept(cand.el))) {
+          const hit = value(cand, null, check);
+          if (hit) return hit;
+        }
+        continue;
+      }
       for (const pattern of patterns) {
         if (match(pattern, cand.text) && (!options.accept || options.accept(cand.el))) {
           const hit = value(cand, pattern, check);
@@ -159,7 +188,7 @@ function restOf(pattern: RegExp, folded: string, text: string): string {
 }
 
 /** The value of a label candidate: the first bound source that exists decides; else loose ones. */
-function value(cand: Candidate, pattern: RegExp, check: (text: string) => boolean): Hit | null {
+function value(cand: Candidate, pattern: RegExp | null, check: (text: string) => boolean): Hit | null {
   for (const [source, raw, valueEl, bound] of sources(cand, pattern)) {
     const normed = norm(raw);
     const text = leaderOnly(normed) ? "" : normed;
@@ -170,9 +199,9 @@ function value(cand: Candidate, pattern: RegExp, check: (text: string) => boolea
   return null;
 }
 
-function* sources(cand: Candidate, pattern: RegExp): Generator<Source> {
+function* sources(cand: Candidate, pattern: RegExp | null): Generator<Source> {
   const el = cand.el;
-  if (cand.kind === "segment") {
+  if (cand.kind === "segment" && pattern) {
     const line = cand.line ?? [];
     const at = cand.at ?? 0;
     const rest = norm(restOf(pattern, cand.text, line[at] ?? ""));
@@ -184,18 +213,18 @@ function* sources(cand: Candidate, pattern: RegExp): Generator<Source> {
     yield ["rest", rest || follow.join(" · "), el, true];
     return;
   }
-  if (cand.kind === "attr") {
+  if (cand.kind === "attr" || cand.kind === "key") {
     const names = (TABLE.get("label_attributes") as string[] | undefined) ?? [];
     const raw = names.map((n) => norm(el.getAttribute(n))).find((v) => fold(v) === cand.text) ?? "";
-    yield ["rest", restOf(pattern, cand.text, raw), el, true];
+    yield ["rest", pattern && cand.kind === "attr" ? restOf(pattern, cand.text, raw) : "", el, true];
     for (const name of (TABLE.get("value_attributes") as string[] | undefined) ?? []) {
       const v = el.getAttribute(name);
       if (v) yield ["attr-value", v, el, true];
     }
     // the element's text, leaving out decoration marked aria-hidden (icon ligatures: «smartphone»)
     const own = el.firstChild ? textWithout(el, new Set(css(el, "[aria-hidden=true]"))) : inlineText(el);
-    if (own && !match(pattern, fold(own))) yield ["text", own, el, true];
-  } else {
+    if (own && (!pattern || !match(pattern, fold(own)))) yield ["text", own, el, true];
+  } else if (pattern) {
     const full = inlineText(el);
     if (!match(pattern, fold(full))) { // a child's text comes first: the label is in the own text after it
       const own = norm(ownText(el));

@@ -3,7 +3,7 @@
 // selector fallbacks; a label whose value does not parse is skipped, never guessed around.
 import type { Page } from "./context";
 import { parseDate } from "./dates";
-import { ancestors, css, inlineText, tailText } from "./dom";
+import { ancestors, css, inlineText, tag, tailText } from "./dom";
 import { TABLE } from "./label_table";
 import { cpLen, fold, norm, stripChars } from "./text";
 import * as values from "./values";
@@ -69,11 +69,18 @@ function chips(el: Element): string[] | null {
   return editions(names.join(", "));
 }
 
+/** <dt>Редакции</dt><dd>Старт</dd><dd>Бизнес</dd>: one name per dd of the run. */
+function ddRun(first: Element): string[] | null {
+  const names: string[] = [];
+  for (let el: Element | null = first; el && tag(el) === "dd"; el = el.nextElementSibling) names.push(inlineText(el));
+  return names.length > 1 ? editions(names.join(", ")) : null;
+}
+
 /** Editions as listed; a value of separate chips is split by element, not by commas. */
 function editionsOf(page: Page): string[] | null {
   const hit = page.index.find("editions", { valid: (text) => editions(text) !== null });
   if (hit?.valueEl && hit.valueEl !== hit.label) {
-    const found = chips(hit.valueEl);
+    const found = chips(hit.valueEl) ?? ddRun(hit.valueEl);
     if (found) {
       page.found_by.editions = "label";
       return found;
