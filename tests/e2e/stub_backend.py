@@ -19,7 +19,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _cors(self) -> None:
         self.send_header("Access-Control-Allow-Origin", self.headers.get("Origin", "*"))
-        self.send_header("Access-Control-Allow-Headers", "Content-Type")
+        self.send_header("Access-Control-Allow-Headers", "Content-Type, X-Mpcheck-Client")
         self.send_header("Access-Control-Allow-Methods", "GET, POST")
 
     def do_OPTIONS(self) -> None:
