@@ -25,6 +25,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from lxml import etree
+
 from mpcheck.extract.dom import css, next_element
 from mpcheck.extract.label_table import FLAGS, Table, table
 from mpcheck.extract.text import fold, inline_text, norm, own_text, text_without
@@ -34,6 +36,7 @@ MAX_LINE_CHARS = 400  # a «label · value · label · value» line is split onl
 MAX_TILE_CHARS = 80  # a stat tile (value before its caption) is a small block
 MAX_SKIPPED_SIBLINGS = 3  # empty / leader-only siblings passed over between a label and its value
 _CELLS = {"td", "th"}
+_USER_FORM = etree.XPath("boolean(.//textarea | .//input[@type='radio'] | .//select)")
 _SEPARATOR_CHARS = ("·", "•", "|")
 
 
@@ -109,6 +112,8 @@ class LabelIndex:
             tag = el.tag
             if not isinstance(tag, str) or tag in skip_tags or el in skip_els:
                 continue
+            if tag == "form" and _USER_FORM(el):
+                continue  # a review / comment form: its «Оценка» and rating inputs are the buyer's, not facts
             zone = self.zones.get(el, zone)
             text = el.text
             if not text or text.isspace():  # the label may follow an icon: <div><i></i>Цена: …</div>

@@ -104,6 +104,7 @@ export class LabelIndex {
     while (stack.length) {
       const [el, outer] = stack.pop() as [Element, Zone];
       if (skipTags.has(tag(el)) || skip.has(el)) continue;
+      if (tag(el) === "form" && el.querySelector("textarea, input[type=radio], select")) continue; // a review / comment form: the buyer's input, not facts
       const zone = zones.get(el) ?? outer;
       const own = ownText(el);
       if (!isBlank(own)) {
