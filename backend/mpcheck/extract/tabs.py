@@ -36,6 +36,7 @@ _NONE_TEXT = {"rating": "reviews", "comments": "comments"}  # the table group sa
 _CONTROL_TAGS = {"a", "button", "li", "label", "summary"}
 _NOT_TITLES = {"option", "select", "textarea", "head", "title"}
 MAX_TITLE_CHARS = 60  # a tab title is short; longer own text is prose
+MAX_RAW_TITLE_CHARS = 400  # the same before whitespace is collapsed (indented markup)
 MAX_PANEL_CLIMB = (
     5  # how far up from a tab bar its panels' container may sit (mat-tab-header → -body-wrapper)
 )
@@ -65,10 +66,19 @@ def _title_match(name: str, text: str) -> bool:
 
 def title_of(text: str) -> str | None:
     """The tab a short text titles («История версий» → log), or None."""
+    if len(text) > MAX_RAW_TITLE_CHARS:  # a whole section's text: no need to normalise it
+        return None
     folded = fold(text)
     if not folded or len(folded) > MAX_TITLE_CHARS:
         return None
-    return next((name for name in table().data["tabs"] if _title_match(name, folded)), None)
+    rules = table()
+    names = rules.data["tabs"]
+    any_title = rules.memo("tabs:any-title", lambda t: t.any_search(*[("tabs", n, "titles") for n in names]))
+    if not any_title(folded):
+        return None  # one alternation first: most short texts title nothing
+    return next(
+        (name for name in names if any(p.match(folded) for p in rules.rx("tabs", name, "titles"))), None
+    )
 
 
 def _in_tab_bar(el: Any) -> bool:
@@ -171,15 +181,29 @@ def _children(el: Any) -> list[Any]:
     return [c for c in el if isinstance(c.tag, str)]
 
 
-def _units(root: Any) -> list[tuple[Any, str]]:
+def _walk(root: Any, skip: set[Any]) -> Iterator[Any]:
+    """Elements in document order, not entering the `skip` subtrees."""
+    stack = [root]
+    while stack:
+        el = stack.pop()
+        yield el
+        if el not in skip:
+            stack.extend(c for c in reversed(el) if isinstance(c.tag, str))
+
+
+def _units(root: Any, skip: set[Any]) -> list[tuple[Any, str]]:
     """(element, tab) for every short text that is a tab title, climbed to the largest ancestor
-    whose whole text is still that title («<a><span>Отзывы</span> <i>12</i></a>» → the a)."""
+    whose whole text is still that title («<a><span>Отзывы</span> <i>12</i></a>» → the a). The
+    item lists already found (reviews, comments, changelog) are not entered: no title is in there."""
     found: list[tuple[Any, str]] = []
     seen: set[Any] = set()
-    for el in root.iter(etree.Element):
-        if el.tag in _NOT_TITLES:
+    for el in _walk(root, skip):
+        if el.tag in _NOT_TITLES or (el.text is None and not len(el)):
             continue
-        own = norm(own_text(el))
+        raw = own_text(el)
+        if len(raw) > MAX_RAW_TITLE_CHARS:  # long prose before any normalising
+            continue
+        own = norm(raw)
         if not own or len(own) > MAX_TITLE_CHARS:
             continue
         name = title_of(own)  # the own text first: a cheap test before the subtree's text
@@ -242,10 +266,10 @@ def _heads_in(el: Any) -> Iterator[Any]:
 class _Resolver:
     """Candidate panels of the missing tabs from every tie, checked by content."""
 
-    def __init__(self, root: Any, ids: dict[str, Any]) -> None:
+    def __init__(self, root: Any, ids: dict[str, Any], skip: set[Any]) -> None:
         self.root = root
         self.ids = ids
-        self.units = _units(root) + _attr_units(root)
+        self.units = _units(root, skip) + _attr_units(root)
         self.unit_set = {u for u, _ in self.units}
         self._data: dict[str, list[Any]] | None = None
         self._labelled: dict[str, list[Any]] | None = None
@@ -472,7 +496,8 @@ def _too_big(el: Any) -> bool:
 
 
 def _resolve(root: Any, ids: dict[str, Any], tabs: Tabs, missing: list[str]) -> None:
-    resolver = _Resolver(root, ids)
+    listed = {body for name, body in tabs.bodies.items() if name in _NONE_TEXT or name == "log"}
+    resolver = _Resolver(root, ids, listed)
     chosen: list[Any] = list(tabs.bodies.values())
     plan: list[tuple[str, Any, str]] = []  # decided before any wrapping moves nodes
     for unit, name in resolver.units:  # the first title names the tab (its count: «Обсуждения (6)»)

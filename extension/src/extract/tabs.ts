@@ -18,6 +18,7 @@ const CONTROL_TAGS = new Set(["a", "button", "li", "label", "summary"]);
 const NOT_TITLES = new Set(["option", "select", "textarea", "head", "title"]);
 const NONE_TEXT: Record<string, string> = { rating: "reviews", comments: "comments" }; // «no items yet» groups
 const MAX_TITLE_CHARS = 60; // a tab title is short; longer own text is prose
+const MAX_RAW_TITLE_CHARS = 400; // the same before whitespace is collapsed (indented markup)
 const MAX_PANEL_CLIMB = 5; // how far up from a tab bar its panels' container may sit (mat-tab-header → -body-wrapper)
 const MAX_KEY_HOLDERS = 3; // a data-* key ties one control to one panel (a title may carry it too)
 const TARGET_ATTRS = ["aria-controls", "data-target", "data-bs-target", "data-tab-target", "href"];
@@ -39,11 +40,18 @@ function titleMatch(name: string, text: string): boolean {
   return TABLE.sticky("tabs", name, "titles").some((p) => match(p, folded) !== null);
 }
 
+let anyTitle: RegExp | null = null;
+
 /** The tab a short text titles («История версий» → log), or null. */
 export function titleOf(text: string): string | null {
+  // a whole section's text needs no normalising (length > 2×limit UTF-16 units ⇒ > limit code points)
+  if (text.length > 2 * MAX_RAW_TITLE_CHARS || cpLen(text) > MAX_RAW_TITLE_CHARS) return null;
   const folded = fold(text);
   if (!folded || cpLen(folded) > MAX_TITLE_CHARS) return null;
-  for (const [name] of specs()) if (titleMatch(name, folded)) return name;
+  // one alternation first: most short texts title nothing
+  anyTitle ??= new RegExp(specs().flatMap(([name]) => TABLE.rx("tabs", name, "titles")).map((p) => `(?:${p.source})`).join("|"), "iu");
+  if (!anyTitle.test(folded)) return null;
+  for (const [name] of specs()) if (TABLE.sticky("tabs", name, "titles").some((p) => match(p, folded) !== null)) return name;
   return null;
 }
 
@@ -127,12 +135,31 @@ class Section {
 
 type Candidate = Element | Section;
 
-function units(root: Element): Array<[Element, string]> {
+/** Elements in document order, not entering the `skip` subtrees. */
+function walk(root: Element, skip: ReadonlySet<Element>): Element[] {
+  const out: Element[] = [];
+  const stack: Element[] = [root];
+  while (stack.length) {
+    const el = stack.pop() as Element;
+    out.push(el);
+    if (!skip.has(el)) for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+  }
+  return out;
+}
+
+/**
+ * (element, tab) for every short text that is a tab title, climbed to the largest ancestor whose
+ * whole text is still that title. The item lists already found (reviews, comments, changelog) are
+ * not entered: no title is in there.
+ */
+function units(root: Element, skip: ReadonlySet<Element>): Array<[Element, string]> {
   const found: Array<[Element, string]> = [];
   const seen = new Set<Element>();
-  for (const el of css(root, "*")) {
-    if (NOT_TITLES.has(tag(el))) continue;
-    const own = norm(ownText(el));
+  for (const el of walk(root, skip)) {
+    if (NOT_TITLES.has(tag(el)) || !el.firstChild) continue;
+    const raw = ownText(el);
+    if (cpLen(raw) > MAX_RAW_TITLE_CHARS) continue; // long prose before any normalising
+    const own = norm(raw);
     if (!own || cpLen(own) > MAX_TITLE_CHARS) continue;
     const name = titleOf(own); // the own text first: a cheap test before the subtree's text
     if (name === null || titleOf(inlineText(el)) !== name) continue;
@@ -224,8 +251,8 @@ class Resolver {
   private namedIndex: Map<string, Element> | null = null;
   private idKeyIndex: Map<string, Element[]> | null = null;
 
-  constructor(readonly root: Element, readonly ids: Map<string, Element>) {
-    this.units = [...units(root), ...attrUnits(root)];
+  constructor(readonly root: Element, readonly ids: Map<string, Element>, skip: ReadonlySet<Element>) {
+    this.units = [...units(root, skip), ...attrUnits(root)];
     this.unitSet = new Set(this.units.map(([u]) => u));
   }
 
@@ -412,7 +439,8 @@ function wrap(section: Section): Element {
 }
 
 function resolve(root: Element, ids: Map<string, Element>, tabs: Tabs, missing: readonly string[]): void {
-  const resolver = new Resolver(root, ids);
+  const listed = new Set([...tabs.bodies].filter(([name]) => name in NONE_TEXT || name === "log").map(([, body]) => body));
+  const resolver = new Resolver(root, ids, listed);
   const chosen: Element[] = [...tabs.bodies.values()];
   const plan: Array<[string, Candidate, string]> = []; // decided before any wrapping moves nodes
   // the first title names the tab (its count: «Обсуждения (6)»)
