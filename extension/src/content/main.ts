@@ -11,7 +11,7 @@ import { CARD_MARK } from "./listing-page";
 import { startEnv } from "./env";
 import { runListingPage } from "./listing-page";
 import { observeContent } from "./observer";
-import { pageSettled } from "./page-settled";
+import { LISTING_SETTLE_DEADLINE_MS, pageSettled, SETTLE_DEADLINE_MS } from "./page-settled";
 import { currentFacts, listenForPopup } from "./page-state";
 import { contentRoot } from "./placement";
 import { existingFullBadge, runSolutionPage } from "./solution-page";
@@ -42,7 +42,7 @@ function start(): void {
   listenForStructureRequests(currentFacts);
   performance.mark("mpcheck:start");
   const run = () => void runForCurrentUrl().catch((err) => console.debug("mpcheck:", err));
-  void pageSettled(window).then(() => {
+  void pageSettled(window, type === "listing" ? LISTING_SETTLE_DEADLINE_MS : SETTLE_DEADLINE_MS).then(() => {
     run();
     const root = contentRoot(document);
     if (root) observeContent(root, run);

@@ -5,6 +5,8 @@
 // waiting for `load` alone could hold the badge for seconds on a page with slow images or counters,
 // against a badge budget of 100 ms after DOMContentLoaded (SPEC §10).
 export const SETTLE_DEADLINE_MS = 40;
+/** Catalog pages have no visibility budget but many card images: their load event matters more. */
+export const LISTING_SETTLE_DEADLINE_MS = 250;
 
 export function pageSettled(win: Window, deadlineMs = SETTLE_DEADLINE_MS): Promise<void> {
   if (win.document.readyState === "complete") return Promise.resolve();
