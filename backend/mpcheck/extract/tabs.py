@@ -511,6 +511,10 @@ def _resolve(root: Any, ids: dict[str, Any], tabs: Tabs, missing: list[str]) -> 
                 first is c or any(_inside(c, n) for n in nodes) for c in chosen
             ):
                 continue
+            # a list of reviews/comments/releases never holds another tab's panel, and panels in
+            # the same position as their tabs never sit inside another tab's body
+            if any(_inside(first, b) for b in (chosen if how == "position" else listed)):
+                continue
             if not _panel_fits(name, nodes):
                 continue
             plan.append((name, candidate, how))

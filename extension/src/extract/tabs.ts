@@ -450,6 +450,9 @@ function resolve(root: Element, ids: Map<string, Element>, tabs: Tabs, missing: 
       const nodes = candidate instanceof Section ? candidate.nodes() : [candidate];
       const first = nodes[0] as Element;
       if (nodes.some(tooBig) || chosen.some((c) => first === c || nodes.some((n) => n.contains(c)))) continue;
+      // a list of reviews/comments/releases never holds another tab's panel, and panels in the same
+      // position as their tabs never sit inside another tab's body
+      if ((how === "position" ? chosen : [...listed]).some((b) => b.contains(first))) continue;
       if (!panelFits(name, nodes)) continue;
       plan.push([name, candidate, how]);
       chosen.push(...nodes);
