@@ -1,7 +1,13 @@
-"""POST /score (facts -> report) and POST /score/batch ({"items": [facts...]} -> reports)."""
+"""POST /score (facts -> report) and POST /score/batch ({"items": [facts...]} -> reports).
+
+The batch is a listing page's cards: each is merged with the store's latest full read of its
+solution first (marketplace/card_memory.py), so the reports say more than the cards alone, and
+`facts` / `stored` tell the caller what was scored and how old the stored part is.
+"""
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from flask import Blueprint, current_app, jsonify, request
@@ -11,9 +17,12 @@ from mpcheck.api.body import read_json_body, unsafe_value
 from mpcheck.api.errors import ApiError
 from mpcheck.api.rules import current_rules
 from mpcheck.engine import build_report
+from mpcheck.marketplace import service as mp
+from mpcheck.marketplace.card_memory import with_memory
 from mpcheck.validation import FactsError, parse_options
 
 bp = Blueprint("score", __name__)
+log = logging.getLogger(__name__)
 
 
 def _options() -> dict[str, Any]:
@@ -55,6 +64,7 @@ def score_batch() -> ResponseReturnValue:
     limit = current_app.config["MAX_BATCH_ITEMS"]
     if len(items) > limit:
         raise ApiError(413, "too_many_items", f"at most {limit} items per batch", "items")
+    items, stored = with_memory(items, _stored_facts(items))
     reports: list[dict[str, Any]] = []
     for index, facts in enumerate(items):
         try:
@@ -62,4 +72,19 @@ def score_batch() -> ResponseReturnValue:
         except FactsError as exc:
             field = f"items.{index}" + (f".{exc.field}" if exc.field else "")
             reports.append({"error": "invalid_facts", "message": str(exc), "field": field})
-    return jsonify({"reports": reports})
+    # the merged facts only where a report was built: an invalid item is not echoed back
+    merged = [facts if "error" not in report else None for facts, report in zip(items, reports, strict=True)]
+    return jsonify({"reports": reports, "facts": merged, "stored": stored})
+
+
+def _stored_facts(items: list[Any]) -> dict[str, dict[str, Any]]:
+    """The store's latest reads of the cards' solutions (one query); none when the store fails:
+    the cards are then scored as they are, as before the store existed."""
+    codes = [item["code"] for item in items if isinstance(item, dict) and isinstance(item.get("code"), str)]
+    if not codes:
+        return {}
+    try:
+        return mp.get_service(current_app).store.stored_facts(codes)
+    except Exception as exc:
+        log.warning("score/batch: stored facts unavailable: %s", type(exc).__name__)
+        return {}

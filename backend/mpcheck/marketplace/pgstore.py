@@ -17,11 +17,14 @@ from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool
 
 from mpcheck.marketplace.store import (
+    MAX_STORED_CODES,
     MIGRATIONS,
     TRACKED,
     StoreBase,
+    facts_json,
     migration_statements,
     observation_from_facts,
+    stored_rows,
     utc_now,
 )
 
@@ -98,6 +101,11 @@ class PostgresObservationStore(StoreBase):
             else:
                 assert last is not None
                 cur.execute("UPDATE observations SET checked_at = %s WHERE id = %s", (stamp, last["id"]))
+            cur.execute(
+                "INSERT INTO solution_facts (code, read_at, facts) VALUES (%s, %s, %s) "
+                "ON CONFLICT (code) DO UPDATE SET read_at = excluded.read_at, facts = excluded.facts",
+                (code, stamp, facts_json(facts)),
+            )
         return changed
 
     def history(self, code: str, limit: int = 200) -> list[dict[str, Any]]:
@@ -106,6 +114,14 @@ class PostgresObservationStore(StoreBase):
             "SELECT * FROM observations WHERE code = %s ORDER BY id DESC LIMIT %s", (code, limit)
         )
         return [{k: v for k, v in row.items() if k != "id"} for row in rows]
+
+    def stored_facts(self, codes: list[str]) -> dict[str, dict[str, Any]]:
+        """The latest full read of each of `codes` (one query; at most MAX_STORED_CODES codes)."""
+        wanted = sorted(set(codes))[:MAX_STORED_CODES]
+        if not wanted:
+            return {}
+        rows = self._select("SELECT code, read_at, facts FROM solution_facts WHERE code = ANY(%s)", (wanted,))
+        return stored_rows(rows)
 
     def stats(self) -> dict[str, Any]:
         """Numbers for /health."""

@@ -10,6 +10,7 @@ or stores on the same file are serialised by SQLite itself (WAL, busy_timeout, B
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 from datetime import UTC, datetime
@@ -48,7 +49,23 @@ MIGRATIONS: list[tuple[int, str]] = [
         CREATE INDEX ix_observations_code ON observations (code, id);
         """,
     ),
+    (
+        2,
+        # The latest full read of each solution (the observations keep only the tracked fields): the
+        # memory a catalog card is merged with (POST /score/batch), so a card a buyer, a visit or
+        # `mpcheck crawl` has read before gets a real report without another page fetch.
+        """
+        CREATE TABLE solution_facts (
+            code TEXT PRIMARY KEY,
+            read_at TEXT NOT NULL,
+            facts TEXT NOT NULL
+        );
+        """,
+    ),
 ]
+
+# Rows fetched per query by `stored_facts`: a listing page asks for its cards in one round trip.
+MAX_STORED_CODES = 500
 
 
 def migration_statements(sql: str, dialect: str) -> list[str]:
@@ -81,6 +98,25 @@ def observation_from_facts(facts: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def facts_json(facts: dict[str, Any]) -> str:
+    """The facts as stored in `solution_facts` (compact; key order kept as read)."""
+    return json.dumps(facts, ensure_ascii=False, separators=(",", ":"))
+
+
+def stored_rows(rows: list[Any]) -> dict[str, dict[str, Any]]:
+    """`{code: {"facts": ..., "read_at": ...}}` from rows with code, read_at, facts (a row that is
+    not a JSON object - an older writer's or a damaged one - is left out, not guessed at)."""
+    out: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        try:
+            facts = json.loads(row["facts"])
+        except ValueError:
+            continue
+        if isinstance(facts, dict):
+            out[str(row["code"])] = {"facts": facts, "read_at": str(row["read_at"])}
+    return out
+
+
 class StoreBase:
     """The store contract (SQLite here, PostgreSQL in pgstore.py); `changes` is shared."""
 
@@ -88,6 +124,10 @@ class StoreBase:
         raise NotImplementedError
 
     def history(self, code: str, limit: int = 200) -> list[dict[str, Any]]:
+        raise NotImplementedError
+
+    def stored_facts(self, codes: list[str]) -> dict[str, dict[str, Any]]:
+        """The latest full read of each of `codes` that was ever read: `{code: {facts, read_at}}`."""
         raise NotImplementedError
 
     def stats(self) -> dict[str, Any]:
@@ -185,6 +225,11 @@ class ObservationStore(StoreBase):
                     self._db.execute(
                         "UPDATE observations SET checked_at = ? WHERE id = ?", (stamp, last["id"])
                     )
+                self._db.execute(
+                    "INSERT INTO solution_facts (code, read_at, facts) VALUES (?, ?, ?) "
+                    "ON CONFLICT (code) DO UPDATE SET read_at = excluded.read_at, facts = excluded.facts",
+                    (code, stamp, facts_json(facts)),
+                )
                 self._db.execute("COMMIT")
             except BaseException:
                 self._db.execute("ROLLBACK")
@@ -198,6 +243,18 @@ class ObservationStore(StoreBase):
                 "SELECT * FROM observations WHERE code = ? ORDER BY id DESC LIMIT ?", (code, limit)
             ).fetchall()
         return [{k: row[k] for k in row.keys() if k != "id"} for row in rows]  # noqa: SIM118 - Row iterates values
+
+    def stored_facts(self, codes: list[str]) -> dict[str, dict[str, Any]]:
+        """The latest full read of each of `codes` (one query; at most MAX_STORED_CODES codes)."""
+        wanted = sorted(set(codes))[:MAX_STORED_CODES]
+        if not wanted:
+            return {}
+        marks = ", ".join("?" * len(wanted))
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT code, read_at, facts FROM solution_facts WHERE code IN ({marks})", wanted
+            ).fetchall()
+        return stored_rows(rows)
 
     def stats(self) -> dict[str, Any]:
         """Numbers for /health (no codes: the store holds no client data, but keep /health small)."""

@@ -51,10 +51,10 @@ def open_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Opene
 
 def test_migrations_apply_once_and_reopen_cleanly(open_store: Opener) -> None:
     first = open_store()
-    assert first.schema_version() == MIGRATIONS[-1][0] == 1
+    assert first.schema_version() == MIGRATIONS[-1][0] == 2
     first.record("a.b", facts())
     again = open_store()  # a second worker opening the same database applies nothing twice
-    assert again.schema_version() == 1 and len(again.history("a.b")) == 1
+    assert again.schema_version() == 2 and len(again.history("a.b")) == 1
 
 
 def test_only_changes_insert_rows_and_are_diffed(open_store: Opener) -> None:
@@ -114,5 +114,5 @@ def test_stats_count_rows_and_solutions(open_store: Opener) -> None:
     db.record("a.b", facts(price=1))
     db.record("c.d", facts())
     stats = db.stats()
-    assert (stats["observations"], stats["solutions"], stats["schema_version"]) == (3, 2, 1)
+    assert (stats["observations"], stats["solutions"], stats["schema_version"]) == (3, 2, 2)
     assert stats["backend"] in ("sqlite", "postgresql")
