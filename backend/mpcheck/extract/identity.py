@@ -5,10 +5,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from lxml import etree
+
 from mpcheck.extract.context import Page
 from mpcheck.extract.dom import JSONLD_ATTR, absolute_url, css
 from mpcheck.extract.label_table import table
-from mpcheck.extract.text import fold, inline_text
+from mpcheck.extract.text import fold, inline_text, own_text
+
+MAX_NOTICE_CHARS = 200  # a withdrawal notice is a banner or a title line, not a paragraph of prose
 
 
 def _code_from(text: str | None, *path: str) -> str | None:
@@ -161,8 +165,23 @@ def kind(page: Page) -> str | None:
 
 
 def withdrawn(page: Page) -> bool:
-    """«снят с публикации» anywhere outside the user-written tabs."""
-    return table().search(page.head_text(), "withdrawn") is not None
+    """«снят с публикации» as a notice about this solution, outside the user-written tabs: in a short
+    element (a banner, the title) or opening its text, never in a sentence about something else
+    («заменяет модуль X, который снят с публикации»)."""
+    rules = table()
+    if rules.search(page.head_text(), "withdrawn") is None:
+        return False  # the cheap test first: the element scan below runs only on such a page
+    for el in page.root.iter(etree.Element):
+        own = fold(own_text(el))
+        m = rules.search(own, "withdrawn") if own else None
+        if m is None or page.zone_of(el) is not None:
+            continue
+        sentence = re.split(r"[.!?]", own[: m.start()])[-1]
+        if rules.search(sentence, "withdrawn_other"):
+            continue
+        if len(fold(inline_text(el))) <= MAX_NOTICE_CHARS or not sentence.strip(' «»"—–-:'):
+            return True
+    return False
 
 
 def _partner_link(el: Any) -> tuple[int | None, str | None]:

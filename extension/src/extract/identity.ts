@@ -1,9 +1,11 @@
 // Who and what the solution is: code, canonical url, name, kind, withdrawn, partner {id, name}
 // (backend/mpcheck/extract/identity.py).
 import type { Page } from "./context";
-import { absoluteUrl, css, inlineText } from "./dom";
+import { absoluteUrl, css, inlineText, ownText } from "./dom";
 import { TABLE } from "./label_table";
-import { fold } from "./text";
+import { cpLen, fold, stripChars } from "./text";
+
+const MAX_NOTICE_CHARS = 200; // a withdrawal notice is a banner or a title line, not a paragraph of prose
 
 export interface Partner { id: number | null; name: string | null }
 
@@ -158,9 +160,22 @@ export function kind(page: Page): Kind | null {
   return fallback === "site" || fallback === "module" ? fallback : null;
 }
 
-/** «снят с публикации» anywhere outside the user-written tabs. */
+/**
+ * «снят с публикации» as a notice about this solution, outside the user-written tabs: in a short
+ * element (a banner, the title) or opening its text, never in a sentence about something else
+ * («заменяет модуль X, который снят с публикации»).
+ */
 export function withdrawn(page: Page): boolean {
-  return TABLE.search(page.headText(), "withdrawn") !== null;
+  if (TABLE.search(page.headText(), "withdrawn") === null) return false; // the cheap test first
+  for (const el of Array.from(page.root.getElementsByTagName("*"))) {
+    const own = fold(ownText(el));
+    const m = own ? TABLE.search(own, "withdrawn") : null;
+    if (!m || page.zoneOf(el) !== null) continue;
+    const sentence = own.slice(0, m.index).split(/[.!?]/).pop() ?? "";
+    if (TABLE.search(sentence, "withdrawn_other")) continue;
+    if (cpLen(fold(inlineText(el))) <= MAX_NOTICE_CHARS || !stripChars(sentence, " «»\"—–-:")) return true;
+  }
+  return false;
 }
 
 function partnerLink(el: Element): Partner {
