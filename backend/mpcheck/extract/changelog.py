@@ -22,10 +22,16 @@ from mpcheck.extract.items import date_search
 from mpcheck.extract.label_table import table
 from mpcheck.extract.text import block_text, fold
 
+_HEAD_CHARS = 80  # «Версия 4.6.1 от 24 ноября 2026 г.»: the part of a row its date is looked for first
+_TRAIL_CHARS = 40  # «… — версия», «Дата выпуска:»: the longest label run that closes a piece
+
 
 def _date_span(folded: str) -> tuple[int, int] | None:
     """Where the first date of a row's text is (any form of the table), else None."""
-    m = date_search(folded)
+    head = folded[:_HEAD_CHARS]  # a row's date is nearly always in its head: search that first
+    m = date_search(head)
+    if len(folded) > len(head) and (m is None or m.end() >= len(head) - 1):
+        m = date_search(folded)  # none in the head, or one that its end may have cut off
     if m is None:
         return None
     start = m.start()
@@ -54,7 +60,8 @@ def _version(folded: str, span: tuple[int, int] | None) -> re.Match[str] | None:
 
 
 def _description(text: str, folded: str, cuts: list[tuple[int, int]]) -> int:
-    """Characters of the row's text outside its version and date, trimmed of their labels."""
+    """Characters of the row's text outside its version and date, trimmed of their labels: a
+    piece after a cut loses its leading labels («) — »), a piece before a cut its trailing ones."""
     rules = table()
     pieces, at = [], 0
     for start, end in sorted(cuts):
@@ -62,12 +69,18 @@ def _description(text: str, folded: str, cuts: list[tuple[int, int]]) -> int:
         at = max(at, end)
     pieces.append((at, len(text)))
     kept = []
-    for start, end in pieces:
+    for i, (start, end) in enumerate(pieces):
         piece = folded[start:end]
-        lead = rules.search(piece, "changelog", "lead")
-        trail = rules.search(piece, "changelog", "trail")
+        lead = rules.search(piece, "changelog", "lead") if i > 0 else None
+        trail = None
+        if i < len(pieces) - 1:
+            # labels before a cut are short: the end-anchored regex only looks at the piece's tail
+            # (searched over the whole piece it would try every start position: quadratic)
+            back = max(0, len(piece) - _TRAIL_CHARS)
+            found = rules.search(piece[back:], "changelog", "trail")
+            trail = back + found.start() if found else None
         a = start + (lead.end() if lead else 0)
-        b = start + (trail.start() if trail else len(piece))
+        b = start + (trail if trail is not None else len(piece))
         if b > a:
             kept.append(text[a:b])
     return len(" ".join(kept))

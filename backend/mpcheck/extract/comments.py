@@ -14,6 +14,7 @@ from mpcheck.extract.context import Page
 from mpcheck.extract.dates import find_dates
 from mpcheck.extract.feedback import (
     MAX_TITLE_CHARS,
+    anchored,
     answers,
     has_pager,
     is_partner,
@@ -40,7 +41,7 @@ def _after_date(text: str, at: int) -> str:
 
 def _header_badges(listing: Listing) -> set[Any]:
     """Items with a developer badge in their own header (up to their first date)."""
-    badge = table().any_search(("comments", "developer_badge"))
+    badge = anchored(("comments", "developer_badge"))
     found = set()
     for at, (el, own) in enumerate(listing.owns):
         if len(own) <= MAX_TITLE_CHARS and badge(fold(own)):

@@ -9,11 +9,12 @@ body, not once per item.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from mpcheck.extract.context import Page
 from mpcheck.extract.items import Listing, is_chrome, item_of
-from mpcheck.extract.label_table import table
+from mpcheck.extract.label_table import FLAGS, Table, table
 from mpcheck.extract.text import fold, inline_text, own_text, text_without
 
 MAX_TITLE_CHARS = 120  # answer titles, badges and author lines are short; review texts are not scanned
@@ -37,6 +38,17 @@ def _count(texts: list[str], kind: str) -> int | None:
 def _tab_count(page: Page, tab: str) -> int | None:
     m = table().search(fold(page.tabs.labels.get(tab, "")), "tab_count")
     return int(m.group(1)) if m else None
+
+
+def anchored(path: tuple[str, ...]) -> Callable[[str], object]:
+    """A yes/no test of a list of start-anchored regexes (answer titles, badges) as one alternation
+    tried at position 0 only: a text that does not start like one fails at once."""
+
+    def build(rules: Table) -> Callable[[str], object]:
+        patterns = rules.rx(*path)
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns) or "(?!)", FLAGS).match
+
+    return table().memo("anchored:" + "/".join(path), build)
 
 
 def has_pager(body: Any) -> bool:
@@ -113,9 +125,7 @@ def answers(listing: Listing, partner: str | None, by_author: bool) -> tuple[set
     `by_author` (comments) the header is everything up to the item's first date, since there the
     author slot may be the partner's own message; for reviews it is the first text only.
     """
-    rules = table()
-    title = rules.any_search(("reviews", "answer_titles"))
-    badge = rules.any_search(("comments", "developer_badge"))
+    title, badge = anchored(("reviews", "answer_titles")), anchored(("comments", "developer_badge"))
     me = name_key(partner)
     answered: set[Any] = set()
     blocks: dict[Any, list[Any]] = {}

@@ -21,6 +21,7 @@ from mpcheck.extract.text import fold, inline_text, own_text
 
 _LIST_TAGS = {"dl", "table", "tbody", "ul", "ol"}
 _HEAD_CHARS = 120  # a dated head: author and date, or version and date, without the text
+_RELATIVE_CHARS = 40  # «Вадим сегодня в 09:14»: the longest header a relative date is read in
 _MIN_HEADS = 3  # fewer dated heads in one block may be one review with its dated answer
 _DIGIT = re.compile("[0-9]")
 _WORD_ONLY_FORMS = {"relative"}  # the date forms that may be written without a digit («вчера»)
@@ -79,30 +80,43 @@ def _forms() -> list[tuple[str, ...]]:
 
 
 def date_search(text: str) -> re.Match[str] | None:
-    """The first date of any form in a folded text, as one alternation of the table's date regexes."""
-    m = table().any_search(*_forms())(text)
-    return m if isinstance(m, re.Match) else None
+    """The first date of any form in a folded text (the table's date regexes as alternations).
+
+    A relative date («вчера», «3 дня назад») is looked for only in the text's first
+    `_RELATIVE_CHARS` characters before its first other date: it sits in a header, and its regexes
+    are the slow ones.
+    """
+    rules = table()
+    forms = _forms()
+    found = rules.any_search(*[f for f in forms if f[-1] not in _WORD_ONLY_FORMS])(text)
+    long = found if isinstance(found, re.Match) else None
+    end = min(long.start() if long else len(text), _RELATIVE_CHARS)
+    words = rules.any_search(*[f for f in forms if f[-1] in _WORD_ONLY_FORMS])(text[:end])
+    return words if isinstance(words, re.Match) else long
 
 
 def _dated(owns: list[tuple[Any, str]]) -> list[tuple[int, Any, str]]:
     """(index in owns, element, text) of every own text holding a date, or a `time[datetime]`.
 
-    Every date form of the table runs as one alternation (one scan per text): a C-speed test. Only
-    each item's first dated element is then parsed by the dates module (`element_date`).
+    Every date form of the table runs as one alternation (one C scan per text). A long text is
+    dated by its head («5.2.1 (14.11.26) Исправлена …»); a relative date sits in a short header
+    («Ирина, 3 дня назад»), never in a long text, and its regexes are the slow ones: they run on
+    short texts only. Only each item's first dated element is then parsed by the dates module
+    (`element_date`).
     """
     rules = table()
     forms = _forms()
-    every = rules.any_search(*forms)
-    # a date with no digit can only be a relative one («вчера»): the other forms are skipped there;
-    # a relative date sits in a short header, never in a long text (and its regex is the slow one)
     words = rules.any_search(*[f for f in forms if f[-1] in _WORD_ONLY_FORMS])
     long = rules.any_search(*[f for f in forms if f[-1] not in _WORD_ONLY_FORMS])
     digit = _DIGIT.search
 
     def has_date(own: str) -> object:
         if len(own) > _HEAD_CHARS:
-            return digit(own) and long(own)
-        return every(own) if digit(own) else words(own)
+            own = own[:_HEAD_CHARS]
+        short = len(own) <= _RELATIVE_CHARS
+        if digit(own):  # every date form but the relative ones holds a digit
+            return long(own) or (short and words(own))
+        return short and words(own)
 
     return [
         (i, el, own)
@@ -130,9 +144,12 @@ def _children(el: Any) -> list[Any]:
 
 
 def _answer_head(el: Any) -> bool:
-    """A dated block that opens with an answer title («Ответ разработчика (15.11.2026): …»)."""
-    text = fold(inline_text(el))[:_HEAD_CHARS]
-    return bool(table().search(text, "reviews", "answer_titles"))
+    """A dated block that opens with an answer title («Ответ разработчика (15.11.2026): …»): its
+    first text in document order (read without serialising the whole block)."""
+    for node in el.iter(etree.Element):
+        if node.text and not node.text.isspace():
+            return bool(table().search(fold(node.text), "reviews", "answer_titles"))
+    return False
 
 
 def _grouped(container: Any, marked: set[Any], siblings: bool) -> list[Any]:

@@ -20,6 +20,9 @@ from mpcheck.extract.label_table import table
 from mpcheck.extract.text import fold, inline_text, text_without
 
 _NUMBER = re.compile(r"\s*([0-5])(?:[.,]([0-9]))?\s*$")
+_AFTER_STAR = re.compile(r"\s*([1-5](?:[.,][0-9])?)(?![0-9.,])")  # «★ 4,0»
+_BEFORE_STAR = re.compile(r"(?<![0-9.,])([1-5](?:[.,][0-9])?)\s*$")  # «4 ★»
+_NUMBER_CHARS = 12  # «4,0», «4 / 5»: a bare rating number is short
 _MAX_ICONS = 10  # five stars, maybe drawn as halves: more star icons than that are not one rating
 
 
@@ -63,6 +66,8 @@ def _icons_stars(icons: list[Any]) -> int | None:
         else:
             kinds.append(d)
     marked = {"empty", "half", "filled"}
+    if len(kinds) == 1 and kinds[0] != "half" and kinds[0] != "empty":
+        return None  # one star icon decorates a number («★ 4,8»), it is no rating of its own
     if any(k in marked for k in kinds):
         if "empty" in kinds:  # unmarked icons beside empty ones are the filled ones
             full = sum(1 for k in kinds if k not in ("empty", "half"))
@@ -79,16 +84,22 @@ def _icons_stars(icons: list[Any]) -> int | None:
 
 
 def _char_stars(text: str) -> int | None:
-    """★★★★☆: the first run of star characters; filled ones count."""
+    """★★★★☆: the first run of star characters; filled ones count. A lone ★ decorates a number
+    («★ 4,0», «4 ★»): that number, else unknown (five slots show their empty stars too)."""
     data = table().data["reviews"]
     filled, empty = data.get("star_char", "★"), data.get("star_char_empty", "☆")
-    run = ""
-    for ch in text:
+    run, start, end = "", -1, -1
+    for i, ch in enumerate(text):
         if ch in filled or ch in empty:
             run += ch
+            start = i if start < 0 else start
+            end = i + 1
         elif run and not ch.isspace():
             break
     full = sum(1 for ch in run if ch in filled)
+    if len(run) == 1 and full == 1:
+        m = _AFTER_STAR.match(text, end) or _BEFORE_STAR.search(text, 0, start)
+        return _star_value(m.group(1)) if m else None
     return full if 1 <= full <= 5 and len(run) <= 5 else None
 
 
@@ -99,7 +110,13 @@ class _Stars:
         self.listing, self.skip = listing, skip
         self.found: dict[Any, int] = {}
 
+    def done(self) -> bool:
+        """Every item has its stars: later encodings could only hit decided items (one body scan each)."""
+        return len(self.found) >= len(self.listing.items)
+
     def _each(self, selector: str) -> list[tuple[Any, Any]]:
+        if self.done():
+            return []
         out = []
         for el in css(self.listing.body, selector):
             item = item_of(self.listing, el)
@@ -123,11 +140,42 @@ class _Stars:
                     self.found[item] = value
 
     def texts(self, answer_blocks: dict[Any, list[Any]]) -> None:
-        for item in self.listing.items:
+        for item in [] if self.done() else self.listing.items:
             if item not in self.found:
                 value = _text_stars(text_without(item, answer_blocks.get(item, [])))
                 if value is not None:
                     self.found[item] = value
+
+    def numbers(self) -> None:
+        """A bare number «4» / «4,0» in an element named like stars, or next to a star icon / ★."""
+        rules = table()
+        for el, own in [] if self.done() else self.listing.owns:
+            m = rules.search(own, "reviews", "stars_number") if len(own) <= _NUMBER_CHARS else None
+            item = item_of(self.listing, el) if m else None
+            if m is None or item is None or item in self.found or el in self.skip:
+                continue
+            if self._near_star(el, item):
+                value = _star_value(m.group(1) + ("." + m.group(2) if m.group(2) else ""))
+                if value is not None:
+                    self.found[item] = value
+
+    def _near_star(self, el: Any, item: Any) -> bool:
+        """The element or its parent (below the item) is named like stars, or a star sits beside it."""
+        rules = table()
+        parent = el.getparent()
+        for node in (el, parent if parent is not item else None):
+            if node is not None:
+                words = " ".join(node.get(a) or "" for a in ("class", "id", "aria-label", "title"))
+                if rules.search(fold(words), "reviews", "star_hint"):
+                    return True
+        filled = rules.data["reviews"].get("star_char", "★")
+        near = (parent.text or "") + (el.tail or "") if parent is not None else ""
+        for sib in (el.getprevious(), el.getnext()):
+            if sib is not None:
+                if rules.search(_descriptor(sib), "reviews", "star_icon"):
+                    return True
+                near += inline_text(sib)
+        return any(ch in near for ch in filled)
 
     def widths(self) -> None:
         rules = table()
@@ -155,7 +203,7 @@ class _Stars:
     def icons(self) -> None:
         rules = table()
         per_item: dict[Any, list[Any]] = {}
-        for item, el in self._each("img, svg, use, i, span, em, b, s, li"):
+        for item, el in self._each(rules.data["reviews"]["star_icon_css"]):
             if el.tag != "use" and len(el) and any(c.tag == "use" for c in el):
                 continue  # an svg holding a <use>: the use element says which icon it is
             if not rules.search(_descriptor(el), "reviews", "star_icon"):
@@ -172,7 +220,7 @@ class _Stars:
                     self.found[item] = value
 
     def chars(self, answer_blocks: dict[Any, list[Any]]) -> None:
-        for item in self.listing.items:
+        for item in [] if self.done() else self.listing.items:
             if item not in self.found:
                 value = _char_stars(text_without(item, answer_blocks.get(item, [])))
                 if value is not None:
@@ -186,6 +234,7 @@ def _stars(listing: Listing, answer_blocks: dict[Any, list[Any]]) -> dict[Any, i
     stars.values()
     stars.labels()
     stars.texts(answer_blocks)
+    stars.numbers()
     stars.widths()
     stars.icons()
     stars.chars(answer_blocks)

@@ -13,6 +13,8 @@ import { TABLE } from "./label_table";
 import { cpLen, fold } from "./text";
 
 const ALNUM = /[\p{L}\p{N}]/u;
+const HEAD_CHARS = 80; // «Версия 4.6.1 от 24 ноября 2026 г.»: the part of a row its date is looked for first
+const TRAIL_CHARS = 40; // «… — версия», «Дата выпуска:»: the longest label run that closes a piece
 
 export interface Entry { version: string | null; date: string | null; chars: number }
 
@@ -21,7 +23,9 @@ let GAP: RegExp | null = null;
 
 /** Where the first date of a row's text is (any form of the table), else null. */
 function dateSpan(folded: string): [number, number] | null {
-  const m = dateSearch(folded);
+  const head = folded.slice(0, HEAD_CHARS); // a row's date is nearly always in its head: search that first
+  let m = dateSearch(head);
+  if (folded.length > head.length && (!m || m.index + m[0].length >= head.length - 1)) m = dateSearch(folded);
   if (!m) return null;
   const end = m.index + m[0].length;
   let start = m.index;
@@ -65,7 +69,10 @@ function version(folded: string, span: [number, number] | null): RegExpExecArray
   return null;
 }
 
-/** Characters of the row's text outside its version and date, trimmed of their labels. */
+/**
+ * Characters of the row's text outside its version and date, trimmed of their labels: a piece after
+ * a cut loses its leading labels («) — »), a piece before a cut its trailing ones.
+ */
 function description(text: string, folded: string, cuts: Array<[number, number]>): number {
   const pieces: Array<[number, number]> = [];
   let at = 0;
@@ -75,14 +82,20 @@ function description(text: string, folded: string, cuts: Array<[number, number]>
   }
   pieces.push([at, text.length]);
   const kept: string[] = [];
-  for (const [start, end] of pieces) {
+  pieces.forEach(([start, end], i) => {
     const piece = folded.slice(start, end);
-    const lead = TABLE.search(piece, "changelog", "lead");
-    const trail = TABLE.search(piece, "changelog", "trail");
+    const lead = i > 0 ? TABLE.search(piece, "changelog", "lead") : null;
+    let trail: number | null = null;
+    if (i < pieces.length - 1) {
+      // labels before a cut are short: the end-anchored regex only looks at the piece's tail
+      const back = Math.max(0, piece.length - TRAIL_CHARS);
+      const found = TABLE.search(piece.slice(back), "changelog", "trail");
+      trail = found ? back + found.index : null;
+    }
     const a = start + (lead ? lead.index + lead[0].length : 0);
-    const b = start + (trail ? trail.index : piece.length);
+    const b = start + (trail ?? piece.length);
     if (b > a) kept.push(text.slice(a, b));
-  }
+  });
   return cpLen(kept.join(" "));
 }
 

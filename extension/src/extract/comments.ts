@@ -6,7 +6,7 @@
 import type { Page } from "./context";
 import { findDates } from "./dates";
 import { inlineText } from "./dom";
-import { MAX_TITLE_CHARS, answers, hasPager, isPartner, nameKey, newestFirst, readItems, stated } from "./feedback";
+import { MAX_TITLE_CHARS, anchored, answers, hasPager, isPartner, nameKey, newestFirst, readItems, stated } from "./feedback";
 import { dateSearch, itemOf, type Listing } from "./items";
 import { TABLE } from "./label_table";
 import { cpLen, fold, lstripChars, stripChars } from "./text";
@@ -36,9 +36,10 @@ function afterDate(text: string, at: number): string {
 
 /** Items with a developer badge in their own header (up to their first date). */
 function headerBadges(listing: Listing): Set<Element> {
+  const badge = anchored(["comments", "developer_badge"]);
   const found = new Set<Element>();
   listing.owns.forEach(([el, own], at) => {
-    if (cpLen(own) > MAX_TITLE_CHARS || !TABLE.search(fold(own), "comments", "developer_badge")) return;
+    if (cpLen(own) > MAX_TITLE_CHARS || !badge(fold(own))) return;
     const item = itemOf(listing, el);
     if (item && at <= (listing.firsts.get(item) ?? -1)) found.add(item);
   });

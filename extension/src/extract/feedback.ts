@@ -3,7 +3,7 @@
 // summary, pager «из N»); items are newest first; `items` is null when the block could not be read
 // and [] only when the page shows it empty (SPEC §3). Every selector runs once per list body.
 import type { Page } from "./context";
-import { css, inlineText, ownText, textWithout } from "./dom";
+import { css, inlineText, ownText, tailText, textWithout } from "./dom";
 import { isChrome, itemOf, type Listing } from "./items";
 import { TABLE } from "./label_table";
 import { cpLen, fold } from "./text";
@@ -24,6 +24,26 @@ function count(texts: string[], kind: string): number | null {
 function tabCount(page: Page, tab: string): number | null {
   const m = TABLE.search(fold(page.tabs.labels.get(tab) ?? ""), "tab_count");
   return m ? Number(m[1]) : null;
+}
+
+const ANCHORED = new Map<string, RegExp>();
+
+/**
+ * A yes/no test of a list of start-anchored regexes (answer titles, badges) as one alternation tried
+ * at position 0 only: a text that does not start like one fails at once.
+ */
+export function anchored(path: string[]): (text: string) => boolean {
+  const key = path.join("/");
+  let rx = ANCHORED.get(key);
+  if (!rx) {
+    rx = new RegExp(TABLE.rx(...path).map((p) => `(?:${p.source})`).join("|") || "(?!)", "iuy");
+    ANCHORED.set(key, rx);
+  }
+  const found = rx;
+  return (text: string) => {
+    found.lastIndex = 0;
+    return found.test(text);
+  };
 }
 
 /** Whether a list body links to further pages of its list (Bitrix `PAGEN_n`). */
@@ -82,13 +102,6 @@ function textBefore(el: Element): string {
   return out;
 }
 
-/** Text of the text nodes right after an element (lxml's tail). */
-function textAfter(el: Element): string {
-  let out = "";
-  for (let n = el.nextSibling; n && n.nodeType === 3; n = n.nextSibling) out += (n as Text).data;
-  return out;
-}
-
 /**
  * Whether an element sits inside running text («<b>NordLab</b> молодцы»): a word right before it
  * that is not «Ответ», or words right after it that an author line does not have («пишет»).
@@ -96,7 +109,7 @@ function textAfter(el: Element): string {
 function inSentence(el: Element): boolean {
   const prev = fold(textBefore(el)).toLowerCase();
   if (WORD_END.test(prev) && !TABLE.search(prev + " ", "comments", "answer_prefix")) return true;
-  const after = fold(textAfter(el)).toLowerCase();
+  const after = fold(tailText(el)).toLowerCase();
   return Boolean(after) && !TABLE.search(" " + after, "comments", "author_tail");
 }
 
@@ -115,15 +128,17 @@ function blockOf(el: Element, item: Element): Element {
  * first text only.
  */
 export function answers(listing: Listing, partner: string | null, byAuthor: boolean): [Set<Element>, Map<Element, Element[]>] {
+  const title = anchored(["reviews", "answer_titles"]);
+  const badge = anchored(["comments", "developer_badge"]);
   const me = nameKey(partner);
   const answered = new Set<Element>();
   const blocks = new Map<Element, Element[]>();
   listing.owns.forEach(([el, own], at) => {
     if (cpLen(own) > MAX_TITLE_CHARS) return;
     const text = fold(own);
-    const isTitle = TABLE.search(text, "reviews", "answer_titles") !== null;
+    const isTitle = title(text);
     const named = Boolean(me) && text.toLowerCase().includes(me) && isPartner(own, me); // substring test first: cheap
-    if (!(isTitle || named || TABLE.search(text, "comments", "developer_badge"))) return;
+    if (!(isTitle || named || badge(text))) return;
     const item = itemOf(listing, el);
     if (!item) return;
     if (!isTitle) {

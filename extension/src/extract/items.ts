@@ -12,6 +12,7 @@ import { cpLen, fold, isBlank } from "./text";
 
 const LIST_TAGS = new Set(["dl", "table", "tbody", "ul", "ol"]);
 const HEAD_CHARS = 120; // a dated head: author and date, or version and date, without the text
+const RELATIVE_CHARS = 40; // «Вадим сегодня в 09:14»: the longest header a relative date is read in
 const MIN_HEADS = 3; // fewer dated heads in one block may be one review with its dated answer
 const DIGIT = /[0-9]/;
 const WORD_ONLY_FORMS = new Set(["relative"]); // the date forms that may be written without a digit («вчера»)
@@ -69,21 +70,31 @@ function combined(paths: string[][]): RegExp {
   return found;
 }
 
-/** The first date of any form in a folded text, as one alternation of the table's date regexes. */
+/**
+ * The first date of any form in a folded text (the table's date regexes as alternations). A
+ * relative date («вчера», «3 дня назад») is looked for only in the text's first RELATIVE_CHARS
+ * characters before its first other date: it sits in a header, and its regexes are the slow ones.
+ */
 export function dateSearch(text: string): RegExpExecArray | null {
-  return combined(forms()).exec(text);
+  const all = forms();
+  const long = combined(all.filter((f) => !WORD_ONLY_FORMS.has(f[f.length - 1] as string))).exec(text);
+  const end = Math.min(long ? long.index : text.length, RELATIVE_CHARS);
+  const words = combined(all.filter((f) => WORD_ONLY_FORMS.has(f[f.length - 1] as string))).exec(text.slice(0, end));
+  return words ?? long;
 }
 
 function dated(owns: Array<[Element, string]>): Array<[number, Element, string]> {
   const all = forms();
-  const every = combined(all);
   // a date with no digit can only be a relative one («вчера»): the other forms are skipped there;
-  // a relative date sits in a short header, never in a long text (and its regex is the slow one)
+  // a relative date sits in a short header («Ирина, 3 дня назад»), never in a long text, and its
+  // regexes are the slow ones: they run on short texts only
   const words = combined(all.filter((f) => WORD_ONLY_FORMS.has(f[f.length - 1] as string)));
   const long = combined(all.filter((f) => !WORD_ONLY_FORMS.has(f[f.length - 1] as string)));
-  const hasDate = (own: string): boolean => {
-    if (cpLen(own) > HEAD_CHARS) return DIGIT.test(own) && long.test(own);
-    return DIGIT.test(own) ? every.test(own) : words.test(own);
+  const hasDate = (text: string): boolean => {
+    const own = text.length > HEAD_CHARS ? Array.from(text).slice(0, HEAD_CHARS).join("") : text; // dated by its head
+    const short = cpLen(own) <= RELATIVE_CHARS;
+    if (DIGIT.test(own)) return long.test(own) || (short && words.test(own));
+    return short && words.test(own);
   };
   const out: Array<[number, Element, string]> = [];
   owns.forEach(([el, own], i) => {
@@ -102,10 +113,23 @@ export function isChrome(el: Element): boolean {
   return cpLen(text) < 120 && checks.some((path) => TABLE.search(text, ...path) !== null);
 }
 
-/** A dated block that opens with an answer title («Ответ разработчика (15.11.2026): …»). */
+/** The text nodes of an element before its first child element (lxml's `el.text`). */
+function leadingText(el: Element): string {
+  let out = "";
+  for (let n = el.firstChild; n && n.nodeType !== 1; n = n.nextSibling) if (n.nodeType === 3) out += (n as Text).data;
+  return out;
+}
+
+/**
+ * A dated block that opens with an answer title («Ответ разработчика (15.11.2026): …»): its first
+ * text in document order (read without serialising the whole block).
+ */
 function answerHead(el: Element): boolean {
-  const text = Array.from(fold(inlineText(el))).slice(0, HEAD_CHARS).join("");
-  return TABLE.search(text, "reviews", "answer_titles") !== null;
+  for (const node of css(el, "*")) {
+    const text = leadingText(node);
+    if (!isBlank(text)) return TABLE.search(fold(text), "reviews", "answer_titles") !== null;
+  }
+  return false;
 }
 
 function grouped(container: Element, marked: ReadonlySet<Element>, siblings: boolean): Element[] {

@@ -5,13 +5,16 @@
 // icons (img src, svg use href, classes), ★/☆ characters. Answers: feedback.answers. Items: null
 // when the block could not be read, [] only when it is shown empty (SPEC §3).
 import type { Page } from "./context";
-import { css, inlineText, tag, textWithout } from "./dom";
+import { css, inlineText, tag, tailText, textWithout } from "./dom";
 import { answers, hasPager, newestFirst, readItems, stated } from "./feedback";
 import { itemOf, type Listing } from "./items";
 import { TABLE } from "./label_table";
-import { fold, stripChars } from "./text";
+import { cpLen, fold, stripChars } from "./text";
 
 const NUMBER = /^\s*([0-5])(?:[.,]([0-9]))?\s*$/u;
+const AFTER_STAR = /\s*([1-5](?:[.,][0-9])?)(?![0-9.,])/uy; // «★ 4,0»
+const BEFORE_STAR = /(?<![0-9.,])([1-5](?:[.,][0-9])?)\s*$/u; // «4 ★»
+const NUMBER_CHARS = 12; // «4,0», «4 / 5»: a bare rating number is short
 const MAX_ICONS = 10; // five stars, maybe drawn as halves: more star icons than that are not one rating
 const SPACE = /\s/u;
 const MARKED = new Set(["empty", "half", "filled"]);
@@ -22,6 +25,13 @@ export interface Review { date: string; stars: number | null; answered: boolean 
 function pyRound(x: number): number {
   const r = Math.round(x);
   return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
+/** The text nodes of an element before its first child element (lxml's `el.text`). */
+function leadingText(el: Element): string {
+  let out = "";
+  for (let n = el.firstChild; n && n.nodeType !== 1; n = n.nextSibling) if (n.nodeType === 3) out += (n as Text).data;
+  return out;
 }
 
 /** 1–5 from a number such as «4», «4.0», «4,5»; null outside 1–5. */
@@ -56,6 +66,7 @@ function iconsStars(icons: Element[]): number | null {
     if (TABLE.search(d, "reviews", "star_icon_filled")) return "filled";
     return d;
   });
+  if (kinds.length === 1 && kinds[0] !== "half" && kinds[0] !== "empty") return null; // one icon decorates a number
   const countOf = (k: string): number => kinds.filter((x) => x === k).length;
   let value: number;
   if (kinds.some((k) => MARKED.has(k))) {
@@ -71,16 +82,31 @@ function iconsStars(icons: Element[]): number | null {
   return stars >= 1 && stars <= 5 ? stars : null;
 }
 
-/** ★★★★☆: the first run of star characters; filled ones count. */
+/**
+ * ★★★★☆: the first run of star characters; filled ones count. A lone ★ decorates a number
+ * («★ 4,0», «4 ★»): that number, else unknown (five slots show their empty stars too).
+ */
 function charStars(text: string): number | null {
   const filled = String(TABLE.get("reviews", "star_char") ?? "★");
   const empty = String(TABLE.get("reviews", "star_char_empty") ?? "☆");
   const run: string[] = [];
+  let start = -1;
+  let end = -1;
+  let at = 0;
   for (const ch of text) {
-    if (filled.includes(ch) || empty.includes(ch)) run.push(ch);
-    else if (run.length && !SPACE.test(ch)) break;
+    if (filled.includes(ch) || empty.includes(ch)) {
+      run.push(ch);
+      if (start < 0) start = at;
+      end = at + ch.length;
+    } else if (run.length && !SPACE.test(ch)) break;
+    at += ch.length;
   }
   const full = run.filter((ch) => filled.includes(ch)).length;
+  if (run.length === 1 && full === 1) {
+    AFTER_STAR.lastIndex = end;
+    const m = AFTER_STAR.exec(text) ?? BEFORE_STAR.exec(text.slice(0, start));
+    return m ? starValue(m[1] ?? null) : null;
+  }
   return full >= 1 && full <= 5 && run.length <= 5 ? full : null;
 }
 
@@ -123,6 +149,37 @@ class Stars {
       const value = textStars(textWithout(item, new Set(blocks.get(item) ?? [])));
       if (value !== null) this.found.set(item, value);
     }
+  }
+
+  /** A bare number «4» / «4,0» in an element named like stars, or next to a star icon / ★. */
+  numbers(): void {
+    for (const [el, own] of this.listing.owns) {
+      const m = cpLen(own) <= NUMBER_CHARS ? TABLE.search(own, "reviews", "stars_number") : null;
+      const item = m ? itemOf(this.listing, el) : null;
+      if (!m || !item || this.found.has(item) || this.skip.has(el)) continue;
+      if (this.nearStar(el, item)) {
+        const value = starValue((m[1] ?? "") + (m[2] ? "." + m[2] : ""));
+        if (value !== null) this.found.set(item, value);
+      }
+    }
+  }
+
+  /** The element or its parent (below the item) is named like stars, or a star sits beside it. */
+  private nearStar(el: Element, item: Element): boolean {
+    const parent = el.parentElement;
+    for (const node of [el, parent !== item ? parent : null]) {
+      if (!node) continue;
+      const words = ["class", "id", "aria-label", "title"].map((a) => node.getAttribute(a) ?? "").join(" ");
+      if (TABLE.search(fold(words), "reviews", "star_hint")) return true;
+    }
+    const filled = String(TABLE.get("reviews", "star_char") ?? "★");
+    let near = parent ? leadingText(parent) + tailText(el) : "";
+    for (const sib of [el.previousElementSibling, el.nextElementSibling]) {
+      if (!sib) continue;
+      if (TABLE.search(descriptor(sib), "reviews", "star_icon")) return true;
+      near += inlineText(sib);
+    }
+    return Array.from(near).some((ch) => filled.includes(ch));
   }
 
   widths(): void {
@@ -180,6 +237,7 @@ function starsOf(listing: Listing, blocks: Map<Element, Element[]>): Map<Element
   stars.values();
   stars.labels();
   stars.texts(blocks);
+  stars.numbers();
   stars.widths();
   stars.icons();
   stars.chars(blocks);

@@ -68,3 +68,12 @@ def test_the_case_file_covers_every_encoding() -> None:
         "column table",
     ):
         assert topic in names, topic
+
+
+def test_anchored_lists_are_anchored() -> None:
+    """feedback.anchored tries these lists at position 0 only: every regex must start with «^»."""
+    from mpcheck.extract.label_table import table
+
+    for path in (("reviews", "answer_titles"), ("comments", "developer_badge")):
+        entries = table().entries(*path)
+        assert entries and all(e["re"].startswith("^") for e in entries), path
