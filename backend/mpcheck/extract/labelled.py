@@ -97,11 +97,7 @@ class LabelIndex:
         rules = table()
         prefilter = rules.all_label_prefilter()
         skip_tags, skip_els = rules.skip_tags, skip or set()
-        attr_names = rules.data.get("label_attributes", [])
-        attr_set = frozenset(attr_names)
-        key_names = rules.data.get("key_attributes", [])
-        keys = rules.memo("labelled:keys", _keys)
-        watched = attr_set | frozenset(key_names)
+        watched = frozenset(rules.data.get("label_attributes", []) + rules.data.get("key_attributes", []))
         self.candidates: list[_Candidate] = []
         add = self.candidates.append
         # explicit stack: repeated items (reviews, comments, changelog rows) are never visited, which
@@ -111,6 +107,8 @@ class LabelIndex:
             el, zone = stack.pop()
             tag = el.tag
             if not isinstance(tag, str) or tag in skip_tags or el in skip_els:
+                if tag == "svg" and el not in skip_els and not watched.isdisjoint(el.keys()):
+                    self._attributes(el, self.zones.get(el, zone), prefilter)  # <svg aria-label="Версия">
                 continue
             if tag == "form" and _USER_FORM(el):
                 continue  # a review / comment form: its «Оценка» and rating inputs are the buyer's, not facts
@@ -128,17 +126,23 @@ class LabelIndex:
                     ):  # _SEPARATOR_CHARS, spelled out: runs per element
                         self._segments(el, zone, prefilter)
             if not watched.isdisjoint(el.keys()):  # one C call per element: no extra tree walk
-                for name in attr_names:
-                    value = fold(el.get(name))
-                    if value and len(value) <= MAX_LABEL_CHARS and prefilter.match(value):
-                        add(_Candidate(el, value, zone, "attr"))
-                        break
-                for name in key_names:  # data-field="version": the field's English key
-                    field = keys.get((el.get(name) or "").strip().lower())
-                    if field:
-                        add(_Candidate(el, field, zone, "key"))
-                        break
+                self._attributes(el, zone, prefilter)
             stack.extend((child, zone) for child in reversed(el))
+
+    def _attributes(self, el: Any, zone: str | None, prefilter: re.Pattern[str]) -> None:
+        """A label attribute (aria-label="Версия") or an English key (data-field="version") of an element."""
+        rules = table()
+        for name in rules.data.get("label_attributes", []):
+            value = fold(el.get(name))
+            if value and len(value) <= MAX_LABEL_CHARS and prefilter.match(value):
+                self.candidates.append(_Candidate(el, value, zone, "attr"))
+                break
+        keys = rules.memo("labelled:keys", _keys)
+        for name in rules.data.get("key_attributes", []):  # data-field="version": the field's English key
+            field = keys.get((el.get(name) or "").strip().lower())
+            if field:
+                self.candidates.append(_Candidate(el, field, zone, "key"))
+                break
 
     def _segments(self, el: Any, zone: str | None, prefilter: re.Pattern[str]) -> None:
         """Segments after the first of a «label · value · label · value» line become candidates."""

@@ -93,17 +93,17 @@ export class LabelIndex {
   constructor(root: Element, zones: ReadonlyMap<Element, string>, skip: ReadonlySet<Element>) {
     const prefilter = TABLE.prefilter();
     const skipTags = TABLE.skipTags;
-    const attrNames = (TABLE.get("label_attributes") as string[] | undefined) ?? [];
-    const keyNames = (TABLE.get("key_attributes") as string[] | undefined) ?? [];
-    const keys = fieldKeys();
-    const watched = [...attrNames, ...keyNames];
+    const watched = [...((TABLE.get("label_attributes") as string[] | undefined) ?? []), ...((TABLE.get("key_attributes") as string[] | undefined) ?? [])];
     const attrEls = new Set(watched.length ? css(root, watched.map((n) => `[${n}]`).join(", ")) : []);
     // repeated items (reviews, comments, changelog rows) are never visited: cheap, and labels never
     // come from user-written text
     const stack: Array<[Element, Zone]> = [[root, null]];
     while (stack.length) {
       const [el, outer] = stack.pop() as [Element, Zone];
-      if (skipTags.has(tag(el)) || skip.has(el)) continue;
+      if (skipTags.has(tag(el)) || skip.has(el)) {
+        if (tag(el) === "svg" && !skip.has(el) && attrEls.has(el)) this.attributes(el, zones.get(el) ?? outer, prefilter); // <svg aria-label="Версия">
+        continue;
+      }
       if (tag(el) === "form" && el.querySelector("textarea, input[type=radio], select")) continue; // a review / comment form: the buyer's input, not facts
       const zone = zones.get(el) ?? outer;
       const own = ownText(el);
@@ -114,23 +114,27 @@ export class LabelIndex {
           if (hasSeparator(folded)) this.segments(el, zone, prefilter);
         }
       }
-      if (attrEls.has(el)) {
-        for (const name of attrNames) {
-          const value = fold(el.getAttribute(name));
-          if (value && cpLen(value) <= MAX_LABEL_CHARS && match(prefilter, value)) {
-            this.candidates.push({ el, text: value, zone, kind: "attr" });
-            break;
-          }
-        }
-        for (const name of keyNames) { // data-field="version": the field's English key
-          const field = keys.get((el.getAttribute(name) ?? "").trim().toLowerCase());
-          if (field) {
-            this.candidates.push({ el, text: field, zone, kind: "key" });
-            break;
-          }
-        }
-      }
+      if (attrEls.has(el)) this.attributes(el, zone, prefilter);
       for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push([c, zone]);
+    }
+  }
+
+  /** A label attribute (aria-label="Версия") or an English key (data-field="version") of an element. */
+  private attributes(el: Element, zone: Zone, prefilter: RegExp): void {
+    for (const name of (TABLE.get("label_attributes") as string[] | undefined) ?? []) {
+      const value = fold(el.getAttribute(name));
+      if (value && cpLen(value) <= MAX_LABEL_CHARS && match(prefilter, value)) {
+        this.candidates.push({ el, text: value, zone, kind: "attr" });
+        break;
+      }
+    }
+    const keys = fieldKeys();
+    for (const name of (TABLE.get("key_attributes") as string[] | undefined) ?? []) {
+      const field = keys.get((el.getAttribute(name) ?? "").trim().toLowerCase());
+      if (field) {
+        this.candidates.push({ el, text: field, zone, kind: "key" });
+        break;
+      }
     }
   }
 
