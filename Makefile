@@ -32,14 +32,15 @@ run: build
 	@echo "Backend: http://$(HOST):$(PORT)/api/v1/health  (store: $(MPCHECK_DB))"
 	.venv/bin/mpcheck serve --host $(HOST) --port $(PORT)
 
-# Headless Chromium (and Firefox ESR for the one Firefox check) from the OS packages, never a
-# browser download: see shared TESTING-BROWSERS.md.
+# Headless Chromium with its Russian UI (chromium-l10n: the e2e suite runs in Russian) and Firefox
+# ESR for the Firefox checks, from the OS packages, never a browser download: see shared
+# TESTING-BROWSERS.md.
 browsers:
-	@if [ ! -x /usr/lib/chromium/chromium ] || ! command -v firefox-esr >/dev/null; then \
+	@if [ ! -x /usr/lib/chromium/chromium ] || [ ! -f /usr/lib/chromium/locales/ru.pak ] || ! command -v firefox-esr >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-	      chromium fonts-liberation firefox-esr openssl >/dev/null; \
-	  else echo "install chromium firefox-esr fonts-liberation openssl (apt) first" >&2; exit 1; fi; \
+	      chromium chromium-l10n fonts-liberation firefox-esr openssl >/dev/null; \
+	  else echo "install chromium chromium-l10n firefox-esr fonts-liberation openssl (apt) first" >&2; exit 1; fi; \
 	fi
 
 # Redis and PostgreSQL from the OS packages for the scale-out tests (SPEC §12). The tests start their
