@@ -37,20 +37,30 @@ def chromium_args(ext_dir: Path | None, market_port: int) -> list[str]:
     return args
 
 
+UI_LOCALES = {"ru": ("ru-RU", "ru_RU.UTF-8"), "en": ("en-US", "en_US.UTF-8")}
+
+
 def launch(
-    pw: Playwright, market_port: int, ext_dir: Path | None = CHROME_BUILD, **kwargs: Any
+    pw: Playwright,
+    market_port: int,
+    ext_dir: Path | None = CHROME_BUILD,
+    lang: str = "ru",
+    **kwargs: Any,
 ) -> BrowserContext:
-    """A persistent context (extensions need one) in a fresh profile."""
+    """A persistent context (extensions need one) in a fresh profile, with Chromium's UI in `lang`.
+
+    The suite runs in Russian (the buyers' language); `make browsers` installs chromium-l10n, without
+    which Debian's Chromium has only en-US and test_locale.py fails rather than passing in English.
+    """
+    locale, posix = UI_LOCALES[lang]
     profile = tempfile.mkdtemp(prefix="mpcheck-chromium-")
     return pw.chromium.launch_persistent_context(
         profile,
         executable_path=CHROMIUM,
         headless=True,
         ignore_https_errors=True,
-        locale="ru-RU",
-        # Asks for a Russian UI. Debian's chromium ships only en-US.pak unless chromium-l10n is
-        # installed, so the extension may still run in English: tests read texts via ui_text().
-        env={**os.environ, "LANGUAGE": "ru", "LANG": "ru_RU.UTF-8"},
+        locale=locale,
+        env={**os.environ, "LANGUAGE": lang, "LANG": posix},
         args=chromium_args(ext_dir, market_port),
         **kwargs,
     )
