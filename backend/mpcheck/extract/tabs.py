@@ -357,6 +357,9 @@ class _Resolver:
                 for panel in holders:
                     if not _related(panel, ctl) and panel not in self.unit_set and not _is_control(panel):
                         yield "data-key", panel
+        nxt = _next(ctl)
+        if (_is_control(unit) or self._in_bar(unit)) and nxt is not None and not self._bar_like(nxt):
+            yield "next", nxt  # tab, panel, tab, panel… (amp-selector, accordions without ids)
         for key in filter(None, (_id_key(v) for node in chain for v in _refs(node))):
             for panel in self.id_keys().get(key, []):
                 if not _related(panel, ctl) and panel not in self.unit_set and not _is_control(panel):
@@ -365,6 +368,10 @@ class _Resolver:
             yield from self._position(ctl)
         else:
             yield from self._heading(unit)
+
+    def _bar_like(self, el: Any) -> bool:
+        """A tab control or another title, never a panel."""
+        return el in self.unit_set or el.tag in _CONTROL_TAGS or el.get("role") == "tab" or el.tag == "input"
 
     def _in_bar(self, unit: Any) -> bool:
         """A row of bare titles (spans, divs) with nothing else in it is a tab bar."""

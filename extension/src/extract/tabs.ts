@@ -341,6 +341,8 @@ class Resolver {
         for (const panel of holders) if (!related(panel, ctl) && !this.unitSet.has(panel) && !isControl(panel)) yield ["data-key", panel];
       }
     }
+    const nxt = ctl.nextElementSibling;
+    if ((isControl(unit) || this.inBar(unit)) && nxt && !this.barLike(nxt)) yield ["next", nxt]; // tab, panel, tab, panel…
     for (const node of chain) {
       for (const key of refs(node).map(idKey).filter(Boolean)) {
         for (const panel of this.idKeys().get(key) ?? []) {
@@ -350,6 +352,11 @@ class Resolver {
     }
     if (isControl(unit) || this.inBar(unit)) yield* this.position(ctl);
     else yield* this.heading(unit);
+  }
+
+  /** A tab control or another title, never a panel. */
+  private barLike(el: Element): boolean {
+    return this.unitSet.has(el) || CONTROL_TAGS.has(tag(el)) || el.getAttribute("role") === "tab" || tag(el) === "input";
   }
 
   /** A row of bare titles (spans, divs) with nothing else in it is a tab bar. */
