@@ -54,7 +54,8 @@ def _on_marketplace(url: str) -> bool:
 def _under_case_titles(page: Page) -> list[Any]:
     """Links under a case title («Сайты на этом решении», «Кейсы внедрения: …»): in the titled
     element itself, else in the block right after it."""
-    rules, found = table(), list[Any]()
+    rules = table()
+    found: list[Any] = []
     for el in page.outside(
         css(page.root, "h1, h2, h3, h4, h5, h6, p, div, li, dt, strong, b, span"), *_VENDOR_ZONES
     ):

@@ -99,7 +99,8 @@ def _from_changelog(facts: dict[str, Any], page: Page) -> None:
 
 def _extract(html_text: str, url: str | None, today: dt.date) -> dict[str, Any]:
     page = build_page(parse_html(html_text), url)
-    facts, blank, failed = empty_facts(), empty_facts(), list[str]()
+    facts, blank = empty_facts(), empty_facts()
+    failed: list[str] = []
 
     def read(name: str, reader: Callable[[], Any]) -> Any:
         return _field(failed, name, reader, blank[name])

@@ -163,14 +163,15 @@ export function findDates(text: string): Array<[number, string]> {
   return sortDates([...confirmedDates(folded), ...extraDates(folded, false)]);
 }
 
-/** The earliest date in a text, of any form (position decides; the confirmed forms win a tie). */
+/**
+ * The earliest full date (DD.MM.YYYY, «5 июня 2024»), else the earliest of the other forms: a date
+ * that names its year wins over a short, yearless or relative one in the same text (it is exact).
+ */
 export function firstDate(text: string): string | null {
   const folded = fold(text);
-  const best = sortDates(confirmedDates(folded))[0] ?? null;
-  // only an extra-form date BEFORE the confirmed one can be the first
-  const extra = extraDates(best ? folded.slice(0, best[0]) : folded, true)[0];
-  if (extra && (!best || extra[0] < best[0])) return extra[1];
-  return best ? best[1] : null;
+  const best = sortDates(confirmedDates(folded))[0];
+  if (best) return best[1];
+  return extraDates(folded, true)[0]?.[1] ?? null;
 }
 
 /** The first date in a text (an ISO prefix accepted too), else null. */
