@@ -24,6 +24,8 @@ _HEAD_CHARS = 120  # a dated head: author and date, or version and date, without
 _RELATIVE_CHARS = 40  # «Вадим сегодня в 09:14»: the longest header a relative date is read in
 _MIN_HEADS = 3  # fewer dated heads in one block may be one review with its dated answer
 _DIGIT = re.compile("[0-9]")
+_CARRIER_TAGS = {"time", "meta"}  # elements whose date may be in an attribute only
+_DATE_PROPS = {"datePublished", "dateCreated", "dateModified", "uploadDate"}  # schema.org date properties
 _WORD_ONLY_FORMS = {"relative"}  # the date forms that may be written without a digit («вчера»)
 _NOT_FORMS = {"iso", "months", "relative_units"}  # attribute forms and lookup tables, not text forms
 
@@ -64,7 +66,16 @@ def _scan(body: Any) -> list[tuple[Any, str]]:
             own += "".join([c.tail or "" for c in el])
         if own and not own.isspace():
             append((el, own))
+        elif el.tag in _CARRIER_TAGS and _carries_date(el):
+            append((el, own))  # <time datetime> / <meta itemprop=datePublished> with no text
     return out
+
+
+def _carries_date(el: Any) -> bool:
+    """An element whose date is in an attribute: `time[datetime]`, schema.org `itemprop` dates."""
+    if el.tag == "time":
+        return bool(el.get("datetime"))
+    return el.get("itemprop") in _DATE_PROPS and bool(el.get("content") or el.get("datetime"))
 
 
 def _date_forms(rules: Table) -> list[tuple[str, ...]]:
@@ -121,7 +132,7 @@ def _dated(owns: list[tuple[Any, str]]) -> list[tuple[int, Any, str]]:
     return [
         (i, el, own)
         for i, (el, own) in enumerate(owns)
-        if (el.tag == "time" and el.get("datetime")) or has_date(own)
+        if has_date(own) or ((el.tag in _CARRIER_TAGS or el.get("itemprop")) and _carries_date(el))
     ]
 
 

@@ -15,6 +15,8 @@ const HEAD_CHARS = 120; // a dated head: author and date, or version and date, w
 const RELATIVE_CHARS = 40; // «Вадим сегодня в 09:14»: the longest header a relative date is read in
 const MIN_HEADS = 3; // fewer dated heads in one block may be one review with its dated answer
 const DIGIT = /[0-9]/;
+const CARRIER_TAGS = new Set(["time", "meta"]); // elements whose date may be in an attribute only
+const DATE_PROPS = new Set(["datePublished", "dateCreated", "dateModified", "uploadDate"]); // schema.org date properties
 const WORD_ONLY_FORMS = new Set(["relative"]); // the date forms that may be written without a digit («вчера»)
 const NOT_FORMS = new Set(["iso", "months", "relative_units"]); // attribute forms and lookup tables
 
@@ -36,11 +38,19 @@ export function itemOf(listing: Listing, el: Element | null): Element | null {
   return null;
 }
 
+/** An element whose date is in an attribute: time[datetime], schema.org itemprop dates. */
+function carriesDate(el: Element): boolean {
+  if (tag(el) === "time") return Boolean(el.getAttribute("datetime"));
+  return DATE_PROPS.has(el.getAttribute("itemprop") ?? "") && Boolean(el.getAttribute("content") || el.getAttribute("datetime"));
+}
+
+/** [element, own text] of every element with non-blank own text, and of every attribute-only date carrier. */
 function scan(body: Element): Array<[Element, string]> {
   const out: Array<[Element, string]> = [];
   for (const el of css(body, "*")) {
     const own = ownText(el);
     if (!isBlank(own)) out.push([el, own]);
+    else if (CARRIER_TAGS.has(tag(el)) && carriesDate(el)) out.push([el, own]); // <time datetime>, <meta itemprop=datePublished>
   }
   return out;
 }
@@ -98,7 +108,7 @@ function dated(owns: Array<[Element, string]>): Array<[number, Element, string]>
   };
   const out: Array<[number, Element, string]> = [];
   owns.forEach(([el, own], i) => {
-    if ((tag(el) === "time" && el.getAttribute("datetime")) || hasDate(own)) out.push([i, el, own]);
+    if (hasDate(own) || ((CARRIER_TAGS.has(tag(el)) || el.getAttribute("itemprop")) && carriesDate(el))) out.push([i, el, own]);
   });
   return out;
 }
