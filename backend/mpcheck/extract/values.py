@@ -26,13 +26,18 @@ def money(text: str | None) -> int | None:
     for pattern in rules.rx("fields", "price", "values"):
         for m in pattern.finditer(folded):
             if not not_before(folded[max(0, m.start() - _BEFORE_CHARS) : m.start()]):
-                return int(re.sub(r"\s", "", m.group(1)))
+                return _whole(m.group(1))
     return None
 
 
 def is_free(text: str | None) -> bool:
     """«Бесплатно» / «Бесплатный» as the whole value («Бесплатная поддержка …» is not)."""
     return table().search(fold(text), "fields", "price", "free") is not None
+
+
+def _whole(number: str) -> int:
+    """«1 000» → 1000 (digits grouped by spaces or dots)."""
+    return int(re.sub(r"[\s.]", "", number))
 
 
 def installs(text: str | None) -> dict[str, Any] | None:
@@ -51,8 +56,10 @@ def installs(text: str | None) -> dict[str, Any] | None:
             continue
         low = entry.get("min")
         if "min_group" in entry:
-            low = int(b.group(entry["min_group"]))
-        high = int(b.group(entry["max_group"])) + entry.get("max_offset", 0) if "max_group" in entry else None
+            low = _whole(b.group(entry["min_group"]))
+        high = (
+            _whole(b.group(entry["max_group"])) + entry.get("max_offset", 0) if "max_group" in entry else None
+        )
         return {"label": label, "min": low, "max": high}
     return None
 

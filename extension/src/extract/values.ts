@@ -32,7 +32,7 @@ export function money(text: string | null | undefined): number | null {
   for (const p of globalRx("fields", "price", "values")) {
     for (const m of folded.matchAll(p)) {
       if (!anySearch(folded.slice(Math.max(0, m.index - BEFORE_CHARS), m.index), "fields", "price", "not_before")) {
-        return Number((m[1] ?? "").replace(/\s/gu, ""));
+        return whole(m[1] ?? "");
       }
     }
   }
@@ -42,6 +42,11 @@ export function money(text: string | null | undefined): number | null {
 /** «Бесплатно» / «Бесплатный» as the whole value («Бесплатная поддержка …» is not). */
 export function isFree(text: string | null | undefined): boolean {
   return TABLE.search(fold(text), "fields", "price", "free") !== null;
+}
+
+/** «1 000» → 1000 (digits grouped by spaces or dots). */
+function whole(number: string): number {
+  return Number(number.replace(/[\s.]/gu, ""));
 }
 
 /** {label, min, max} of an install bucket («Менее 50», «500 - 999», «Более 1000»). */
@@ -54,9 +59,9 @@ export function installs(text: string | null | undefined): Installs | null {
   if (!hit) return null;
   const [entry, b] = hit;
   let low = typeof entry.min === "number" ? entry.min : null;
-  if (typeof entry.min_group === "number") low = Number(b[entry.min_group]);
+  if (typeof entry.min_group === "number") low = whole(b[entry.min_group] ?? "");
   const offset = typeof entry.max_offset === "number" ? entry.max_offset : 0;
-  const high = typeof entry.max_group === "number" ? Number(b[entry.max_group]) + offset : null;
+  const high = typeof entry.max_group === "number" ? whole(b[entry.max_group] ?? "") + offset : null;
   return { label, min: low, max: high };
 }
 
