@@ -1,5 +1,6 @@
 // The comparison table's cells (DOM APIs + textContent only: names and evidence are page text).
 import type { Evidence, Lang } from "../shared/contracts";
+import { profileByNode } from "../ui/profile-text";
 import { profileText } from "../ui/rules-text";
 import { statusIcon } from "../ui/status-icon";
 import type { Msg } from "../ui/strings";
@@ -51,6 +52,8 @@ export function columnHeader(doc: Document, col: ColumnModel, deps: CellDeps): H
   // The profile the column was judged with (it follows the kind unless the buyer chose one).
   const profile = col.report ? profileText(col.report, deps.lang) : null;
   if (profile) th.append(el(doc, "span", "cmp-profile", profile));
+  const by = col.report ? profileByNode(doc, col.report, deps.msg, "cmp-profile-by") : null;
+  if (by) th.append(by);
   th.append(remove);
   return th;
 }

@@ -2,19 +2,12 @@
 // profiles need no UI change. DOM APIs only.
 import type { CriterionId, Lang, Profile } from "../shared/contracts";
 import { CRITERIA } from "../shared/contracts";
-import { isObject } from "../shared/guards";
 import type { Settings } from "../shared/settings";
+import { profileLabel } from "../ui/profile-text";
 import { criterionTitle, type RulesTexts } from "../ui/rules-text";
 import type { Msg } from "../ui/strings";
 
 const PROFILES: Profile[] = ["module", "site", "narrow"];
-
-function profileLabel(rules: RulesTexts, profile: Profile, lang: Lang): string {
-  const scoring = rules.scoring;
-  const labels = isObject(scoring) && isObject(scoring.profiles) ? scoring.profiles.labels : null;
-  const label = isObject(labels) && isObject(labels[profile]) ? labels[profile][lang] : null;
-  return typeof label === "string" ? label : profile;
-}
 
 function choice(doc: Document, type: "radio" | "checkbox", name: string, value: string, label: string, checked: boolean) {
   const wrap = doc.createElement("label");
@@ -52,6 +45,7 @@ export function buildForm(doc: Document, settings: Settings, rules: RulesTexts, 
   help.id = "backend-help";
   help.className = "opt-help";
   help.textContent = msg("optBackendHelp");
+  // The default is automatic: the rules follow the solution's kind (site -> site, else module).
   const profiles = [choice(doc, "radio", "profile", "", msg("optProfileAuto"), settings.profile === null)];
   for (const p of PROFILES) profiles.push(choice(doc, "radio", "profile", p, profileLabel(rules, p, lang), settings.profile === p));
   const steps = CRITERIA.map((id) =>

@@ -1,5 +1,6 @@
 // Toolbar popup: shows the current tab's nine steps as reported by its content script.
 import { ext } from "../shared/browser-api";
+import type { CriterionReport } from "../shared/contracts";
 import type { ReportState } from "../shared/messages";
 import { RULES } from "../shared/rules";
 import { localToday } from "../shared/dates";
@@ -10,6 +11,9 @@ import { browserMsg, uiLang } from "../ui/strings";
 import { createReadingPanel, READING_CSS } from "../diagnostics/reading-section";
 import { requestStructure } from "../diagnostics/structure-client";
 import { createPersonalPanel, keepingFocus } from "./buyer-panel";
+import { PROFILE_CSS } from "./profile-choice";
+import { createProfilePanel } from "./profile-panel";
+import { FIX_CSS, unknownFix } from "./unknown-fix";
 import { pageReport } from "./page-report";
 import { renderPopup, showCompareResult } from "./render";
 import { targetTabId } from "./target-tab";
@@ -21,7 +25,7 @@ async function main(): Promise<void> {
   document.documentElement.lang = lang;
   document.title = browserMsg("popupTitle");
   const style = document.createElement("style");
-  style.textContent = PAGE_CSS + READING_CSS;
+  style.textContent = PAGE_CSS + READING_CSS + PROFILE_CSS + FIX_CSS;
   document.head.append(style);
   const root = document.getElementById("app");
   if (!root) return;
@@ -42,12 +46,17 @@ async function main(): Promise<void> {
     msg: browserMsg,
     extras: (doc: Document, state: ReportState) => {
       const sections = personal.sections(doc, state);
+      const choice = profile.section(doc, state); // the per-solution profile, under the summary
+      if (choice) sections.top.unshift(choice);
       if (state.facts) sections.bottom.push(reading.section(doc, state.facts)); // «Как прочитана страница»
       return sections;
     },
     onOpenLink: (href: string) => {
       if (tabId !== null) void ext().tabs.update(tabId, { url: href });
     },
+    // An unknown step says how to fill it: open the tab, start the server, record a check.
+    rowExtra: (doc: Document, state: ReportState, c: CriterionReport) =>
+      unknownFix(doc, c, { rules: RULES, lang, msg: browserMsg, facts: state.facts, onOpenLink: deps.onOpenLink }),
     onCompare: () => {
       const facts = current?.facts;
       if (!facts?.code) return;
@@ -73,18 +82,19 @@ async function main(): Promise<void> {
     event.preventDefault();
     void ext().tabs.create({ url: ext().runtime.getURL("compare.html") });
   });
-  // The buyer's checks re-score the report here at once (buyer-panel.ts); focus stays put.
-  const personal = createPersonalPanel({
-    lang, msg: browserMsg, today: localToday(), settings: await settings,
-    onChange: () => {
-      current = personal.adjust(current);
-      keepingFocus(document, () => renderPopup(root, current, deps));
-    },
-  });
+  // The buyer's checks and the per-solution profile re-score the report here at once
+  // (buyer-panel.ts, profile-panel.ts: one settings object, updated by the profile choice); focus stays put.
+  const live = await settings;
+  const rescore = () => {
+    current = personal.adjust(profile.adjust(current));
+    keepingFocus(document, () => renderPopup(root, current, deps));
+  };
+  const profile = createProfilePanel({ rules: RULES, lang, msg: browserMsg, today: localToday(), settings: live, onChange: rescore });
+  const personal = createPersonalPanel({ lang, msg: browserMsg, today: localToday(), settings: live, onChange: rescore });
   if (tabId === null) return renderPopup(root, null, deps);
   listed = await listedCodes;
   await pageReport(tabId, (state) => {
-    current = personal.adjust(state);
+    current = personal.adjust(profile.adjust(state));
     deps.listed = listed.has(state?.facts?.code ?? "");
     keepingFocus(document, () => renderPopup(root, current, deps));
   });

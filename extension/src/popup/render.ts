@@ -2,6 +2,7 @@
 import type { CriterionReport, Lang, Report } from "../shared/contracts";
 import type { PartnerStatus, ReportState } from "../shared/messages";
 import { criterionList } from "../ui/criterion-row";
+import { profileByNode } from "../ui/profile-text";
 import { coverageText, headlineText, profileText, statusText, type RulesTexts } from "../ui/rules-text";
 import { scoreStatus, statusIcon } from "../ui/status-icon";
 import type { Msg } from "../ui/strings";
@@ -16,6 +17,8 @@ export interface PopupDeps {
   onOpenLink: (href: string) => void;
   /** On the comparison shortlist: the control offers "remove" instead of "add". */
   listed?: boolean;
+  /** A line under a step's message (popup/unknown-fix.ts: how to fill an unknown step). */
+  rowExtra?: (doc: Document, state: ReportState, c: CriterionReport) => Node | null;
   /** Extra sections (buyer-panel.ts): `top` after the summary, `bottom` after the nine steps. */
   extras?: (doc: Document, state: ReportState) => { top: Node[]; bottom: Node[] };
 }
@@ -50,6 +53,8 @@ function summary(doc: Document, report: Report, partner: PartnerStatus, deps: Po
   line.append(el(doc, "span", "mp-coverage", coverageText(deps.rules, report, deps.lang)));
   const profile = profileText(report, deps.lang);
   if (profile !== null) line.append(el(doc, "span", "mp-profile", profile));
+  const by = profileByNode(doc, report, deps.msg, "mp-profile-by");
+  if (by) line.append(by);
   box.append(line, el(doc, "p", "mp-headline", headlineText(report, deps.lang)));
   box.append(el(doc, "p", "mp-partner", deps.msg(PARTNER_KEY[partner])));
   box.append(compareControls(doc, deps), el(doc, "p", "mp-hint", deps.msg("colourHint")));
@@ -72,6 +77,7 @@ export function renderPopup(root: HTMLElement, state: ReportState | null, deps: 
       msg: deps.msg,
       onOpenLink: deps.onOpenLink,
       linkFor: (c: CriterionReport) => criterionLink(deps.rules, state.facts, c),
+      rowExtra: (c: CriterionReport) => deps.rowExtra?.(doc, state, c) ?? null,
     };
     const extras = deps.extras?.(doc, state) ?? { top: [], bottom: [] };
     nodes.push(summary(doc, report, state.partner, deps), ...extras.top);

@@ -18,6 +18,6 @@ const ENGINE_RULES = RULES as unknown as RulesBundle;
 
 export function evaluate(facts: FactsView, settings: Settings, today: string): Report {
   // FactsView is the shell's structural subset of the engine's Facts (validated by isFacts).
-  const report: Report = buildReport(facts as unknown as Facts, ENGINE_RULES, { today, ...buildOptions(settings) });
+  const report: Report = buildReport(facts as unknown as Facts, ENGINE_RULES, { today, ...buildOptions(settings, facts.code) });
   return report;
 }

@@ -2,7 +2,7 @@
 import type { CriterionId, Profile } from "./contracts";
 import { CRITERIA } from "./contracts";
 import { ext } from "./browser-api";
-import { isObject } from "./guards";
+import { isObject, isSolutionCode } from "./guards";
 
 export const DEFAULT_BACKEND_URL = "http://127.0.0.1:8765";
 const KEY = "settings";
@@ -12,7 +12,16 @@ export interface Settings {
   /** null = let the rules pick the profile from the solution's kind. */
   profile: Profile | null;
   disabled: CriterionId[];
+  /**
+   * The profile the buyer chose for one solution in the popup (code -> profile); it beats
+   * `profile` for that solution only. Absent = no such choice (removing the entry undoes it).
+   */
+  solutionProfiles?: Record<string, Profile>;
 }
+
+const PROFILES: readonly Profile[] = ["module", "site", "narrow"];
+/** Per-solution choices kept (storage is bounded; a buyer choosing for more is not plausible). */
+export const MAX_SOLUTION_PROFILES = 500;
 
 export const DEFAULT_SETTINGS: Settings = { backendUrl: DEFAULT_BACKEND_URL, profile: null, disabled: [] };
 
@@ -31,12 +40,28 @@ export function coerceSettings(raw: unknown): Settings {
   if (!isObject(raw)) return { ...DEFAULT_SETTINGS };
   const backendUrl =
     typeof raw.backendUrl === "string" ? normalizeBackendUrl(raw.backendUrl) ?? DEFAULT_BACKEND_URL : DEFAULT_BACKEND_URL;
-  const profiles: Profile[] = ["module", "site", "narrow"];
-  const profile = profiles.includes(raw.profile as Profile) ? (raw.profile as Profile) : null;
+  const profile = PROFILES.includes(raw.profile as Profile) ? (raw.profile as Profile) : null;
   const disabled = Array.isArray(raw.disabled)
     ? CRITERIA.filter((id) => (raw.disabled as unknown[]).includes(id))
     : [];
-  return { backendUrl, profile, disabled };
+  const solutionProfiles = coerceSolutionProfiles(raw.solutionProfiles);
+  return Object.keys(solutionProfiles).length ? { backendUrl, profile, disabled, solutionProfiles } : { backendUrl, profile, disabled };
+}
+
+function coerceSolutionProfiles(raw: unknown): Record<string, Profile> {
+  const out: Record<string, Profile> = {};
+  if (!isObject(raw)) return out;
+  for (const [code, value] of Object.entries(raw).slice(0, MAX_SOLUTION_PROFILES)) {
+    if (isSolutionCode(code) && PROFILES.includes(value as Profile)) out[code] = value as Profile;
+  }
+  return out;
+}
+
+/** The profile the buyer asked for this solution and where (null: the rules follow the kind). */
+export function chosenProfile(settings: Settings, code: string | null | undefined): { profile: Profile; by: "solution" | "settings" } | null {
+  const own = code ? settings.solutionProfiles?.[code] : undefined;
+  if (own) return { profile: own, by: "solution" };
+  return settings.profile ? { profile: settings.profile, by: "settings" } : null;
 }
 
 export async function loadSettings(): Promise<Settings> {
@@ -58,9 +83,11 @@ export async function saveSettings(settings: Settings): Promise<void> {
   await ext().storage.local.set({ [KEY]: coerceSettings(settings) });
 }
 
-export function buildOptions(settings: Settings): { profile?: Profile; disabled?: string[] } {
+/** The engine's options for one solution (`code`: its per-solution profile, if the buyer chose one). */
+export function buildOptions(settings: Settings, code?: string | null): { profile?: Profile; disabled?: string[] } {
   const opts: { profile?: Profile; disabled?: string[] } = {};
-  if (settings.profile) opts.profile = settings.profile;
+  const chosen = chosenProfile(settings, code);
+  if (chosen) opts.profile = chosen.profile;
   if (settings.disabled.length) opts.disabled = [...settings.disabled];
   return opts;
 }
@@ -76,5 +103,6 @@ export async function settingsIfReady(settings: Promise<Settings>): Promise<Sett
 }
 
 export function changesScoring(settings: Settings): boolean {
-  return settings.profile !== null || settings.disabled.length > 0;
+  // Any per-solution choice counts: this check does not know which solution is on the page.
+  return settings.profile !== null || settings.disabled.length > 0 || Object.keys(settings.solutionProfiles ?? {}).length > 0;
 }

@@ -1,6 +1,14 @@
 // "Since your last visit" (pure): the previous snapshot against this visit's, with the backend's
 // observations, when it had any, filling what the old snapshot lacked and showing the steps in
 // between. The first visit (no previous snapshot) has nothing to say: null.
+// Like with like: the page values (reviews, version, price) are the vendor's by nature; the score
+// is not (the profile, switched-off steps, the buyer's checks and the rules move it too), so it is
+// never the two stored scores: both visits' facts are re-scored by `score` with today's settings,
+// rules and date (comparable.ts). Without `score`, or without the old visit's facts (snapshots
+// stored before they were kept), there is no score line: better none than the buyer's own change
+// presented as the vendor's.
+import type { FactsView } from "../shared/contracts";
+import { comparable } from "./comparable";
 import type { Observation } from "./observations";
 import type { Snapshot } from "./snapshot";
 
@@ -38,7 +46,25 @@ function countChange(kind: "reviews" | "comments", from: number | null, to: numb
   return from !== null && to !== null && from !== to ? { kind, delta: to - from } : null;
 }
 
-export function diffSnapshots(prev: Snapshot | null, cur: Snapshot, observations: Observation[] = []): SinceLastVisit | null {
+/** Scores facts with today's settings, rules and date (null: unscorable, e.g. off today's schema). */
+export type Rescore = (facts: FactsView) => number | null;
+
+export interface ScoreWith {
+  score: Rescore;
+  /** The rules' backend fact prefixes (comparable.ts backendPrefixes). */
+  backendPrefixes: readonly string[];
+}
+
+function scoreChange(prev: Snapshot, cur: Snapshot, scoring: ScoreWith | undefined): Change | null {
+  if (!scoring || prev.facts === null || cur.facts === null) return null;
+  const [then, now] = comparable(prev.facts, cur.facts, scoring.backendPrefixes);
+  const [from, to] = [scoring.score(then), scoring.score(now)];
+  return from !== null && to !== null && from !== to ? { kind: "score", from, to } : null;
+}
+
+export function diffSnapshots(
+  prev: Snapshot | null, cur: Snapshot, observations: Observation[] = [], scoring?: ScoreWith,
+): SinceLastVisit | null {
   if (prev === null || prev.code !== cur.code) return null;
   const prevAt = Date.parse(prev.captured);
   const curAt = Date.parse(cur.captured);
@@ -64,8 +90,7 @@ export function diffSnapshots(prev: Snapshot | null, cur: Snapshot, observations
     if (path.length > 1) changes.push({ kind: "price", path });
   }
 
-  if (prev.score !== null && cur.score !== null && prev.score !== cur.score) {
-    changes.push({ kind: "score", from: prev.score, to: cur.score });
-  }
+  const score = scoreChange(prev, cur, scoring);
+  if (score) changes.push(score);
   return { since: prev.captured, changes };
 }

@@ -13,6 +13,8 @@ ${STATUS_RULES_CSS}
 .mp-icon { display: inline-block; min-width: 1.3em; height: 1.3em; line-height: 1.3em; text-align: center; border-radius: 50%; font-weight: 700; color: #fff; background: var(--mp-fg); }
 .mp-status-word, .mp-row-status { color: var(--mp-fg); font-weight: 600; }
 .mp-coverage, .mp-profile, .mp-row-signals, .mp-partner, .mp-muted, .mp-hint { color: var(--mp-muted); }
+.mp-profile-by { color: var(--mp-muted); margin-left: -6px; }
+.mp-profile-by::before { content: "— "; }
 .mp-headline { margin: 4px 0; }
 .mp-partner, .mp-hint { margin: 2px 0; font-size: 12px; }
 .mp-since { margin: 4px 0; padding: 2px 8px; border-left: 3px solid var(--mp-focus); background: #eef3fc; }

@@ -9,6 +9,7 @@ import type { SinceLastVisit } from "../snapshots/diff";
 import { sinceLine } from "../snapshots/format";
 import { BADGE_CSS } from "./badge-style";
 import { criterionList } from "./criterion-row";
+import { profileByNode } from "./profile-text";
 import { coverageText, headlineText, profileText, statusText, type RulesTexts } from "./rules-text";
 import { statusIcon, scoreStatus } from "./status-icon";
 import type { Msg } from "./strings";
@@ -72,6 +73,8 @@ function summary(doc: Document, view: BadgeView, deps: BadgeDeps): HTMLElement {
   box.append(el(doc, "span", "mp-coverage", coverageText(deps.rules, report, deps.lang)));
   const profile = profileText(report, deps.lang);
   if (profile !== null) box.append(el(doc, "span", "mp-profile", profile));
+  const by = profileByNode(doc, report, deps.msg, "mp-profile-by"); // who chose it: the kind, you, or the default
+  if (by) box.append(by);
   return box;
 }
 
@@ -128,7 +131,9 @@ export function renderBadge(host: HTMLElement, view: BadgeView, deps: BadgeDeps)
   section.setAttribute("aria-label", deps.msg("badgeName"));
   section.append(summary(doc, view, deps));
   if (view.report) {
-    section.append(el(doc, "p", "mp-headline", headlineText(view.report, deps.lang)));
+    const headline = el(doc, "p", "mp-headline", headlineText(view.report, deps.lang));
+    headline.dataset.key = view.report.headline.key; // which headline rule spoke (withdrawn, demo_first, ...)
+    section.append(headline);
     const since = sinceLine(view.since ?? null, deps.lang, deps.msg);
     if (since) section.append(el(doc, "p", "mp-since", since));
     section.append(el(doc, "p", "mp-partner", deps.msg(PARTNER_KEY[view.partner])));

@@ -14,6 +14,8 @@ export interface RowContext {
   /** Popup only: where "open on the page" goes for this criterion, or null. */
   linkFor?: (c: CriterionReport) => string | null;
   onOpenLink?: (href: string) => void;
+  /** Popup only: a line under the step's message (the fix of an unknown step, popup/unknown-fix.ts). */
+  rowExtra?: (c: CriterionReport) => Node | null;
 }
 
 
@@ -68,9 +70,12 @@ export function criterionRow(doc: Document, c: CriterionReport, ctx: RowContext,
   const row = el(doc, "li", "mp-row");
   row.dataset.criterion = c.id;
   row.dataset.status = c.status;
+  if (c.unknown_reason) row.dataset.unknownReason = c.unknown_reason;
   row.append(rowHeader(doc, c, ctx));
   row.append(el(doc, "p", "mp-message", c.message[ctx.lang]));
   if (!detailed) return row;
+  const extra = ctx.rowExtra?.(c);
+  if (extra) row.append(extra);
   row.append(evidenceList(doc, c, ctx));
   row.append(el(doc, "h4", "mp-subhead", ctx.msg("checkYourself")));
   row.append(el(doc, "p", "mp-check", c.check_yourself[ctx.lang]));

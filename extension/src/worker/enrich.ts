@@ -7,7 +7,7 @@ import type { Settings } from "../shared/settings";
 import { BackendUnavailable, backendJson } from "./backend-client";
 import { backendLooksDown, markBackendDown } from "./backend-down";
 import { cached } from "./cache";
-import { mergeHistory, mergePartner, partnerExtra } from "./merge";
+import { mergeHistory, mergePartner, partnerExtra, partnerLookups, withLookups } from "./merge";
 
 async function withBackend<T>(base: string, call: () => Promise<T>): Promise<T> {
   if (backendLooksDown(base)) throw new BackendUnavailable("backend failed recently");
@@ -26,7 +26,10 @@ export async function enrichAndScore(facts: FactsView, settings: Settings): Prom
   const partner = await withBackend(base, () =>
     cached(`partner:${base}:${partnerId}`, () => backendJson(base, `/partners/${partnerId}`)),
   );
-  let merged = mergePartner(facts, partnerExtra(partner));
+  // The lookups tell the engine why a backend fact is still unknown (not in the rating, or the
+  // rating unread); a failed request never gets here: the page keeps its facts without lookups,
+  // which the engine reads as "backend unreachable".
+  let merged = withLookups(mergePartner(facts, partnerExtra(partner)), partnerLookups(partner));
   if (facts.code) {
     const code = facts.code;
     // History only fills gaps; losing it must not cost the partner rating.

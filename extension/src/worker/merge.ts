@@ -24,6 +24,24 @@ export function partnerExtra(body: unknown): PartnerExtra {
   return out;
 }
 
+/** What the backend lookups came to (facts.lookups, facts.schema.json): the engine's unknown_reason reads it. */
+export interface Lookups { backend: "ok" | "unreachable"; partner_rating: "found" | "not_found" | null }
+
+/**
+ * The lookups of a /partners/<id> reply: a rating position means the developer is in the rating,
+ * none means it is not, unless the server could not read the rating (meta.rating_error): then the
+ * rating lookup did not happen, which for the buyer is the backend not answering, not "not found".
+ */
+export function partnerLookups(body: unknown): Lookups {
+  const meta = isObject(body) && isObject(body.meta) ? body.meta : {};
+  if (typeof meta.rating_error === "string") return { backend: "unreachable", partner_rating: null };
+  return { backend: "ok", partner_rating: typeof partnerExtra(body).rating_position === "number" ? "found" : "not_found" };
+}
+
+export function withLookups(facts: FactsView, lookups: Lookups): FactsView {
+  return { ...facts, lookups: { backend: lookups.backend, partner_rating: lookups.partner_rating } };
+}
+
 export function mergePartner(facts: FactsView, extra: PartnerExtra): FactsView {
   if (!facts.partner) return facts;
   return { ...facts, partner: { ...facts.partner, ...extra } };

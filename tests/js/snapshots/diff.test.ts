@@ -7,7 +7,7 @@ import { sampleReport } from "../extension/fixtures";
 
 const PREV: Snapshot = {
   code: "nordlab.smartseo", captured: "2026-11-20T10:00:00.000Z",
-  price: 12990, reviews_total: 34, comments_total: 5, version: "3.4.1", score: 78,
+  price: 12990, reviews_total: 34, comments_total: 5, version: "3.4.1", score: 78, facts: null,
 };
 const at = (captured: string, over: Partial<Snapshot> = {}): Snapshot => ({ ...PREV, captured, ...over });
 const NOW = "2026-11-27T10:00:00.000Z";
@@ -21,15 +21,18 @@ describe("diffSnapshots", () => {
     expect(diffSnapshots(PREV, at(NOW))).toEqual({ since: PREV.captured, changes: [] });
   });
 
-  it("reports reviews, comments, version, price and score, in that order", () => {
+  it("reports reviews, comments, version and price, in that order", () => {
     const cur = at(NOW, { reviews_total: 37, comments_total: 4, version: "3.4.2", price: 10990, score: 82 });
     expect(diffSnapshots(PREV, cur)?.changes).toEqual([
       { kind: "reviews", delta: 3 },
       { kind: "comments", delta: -1 },
       { kind: "version", from: "3.4.1", to: "3.4.2", between: [] },
       { kind: "price", path: [12990, 10990] },
-      { kind: "score", from: 78, to: 82 },
     ]);
+  });
+
+  it("never diffs the two stored scores: they may differ by the buyer's own settings", () => {
+    expect(diffSnapshots(PREV, at(NOW, { score: 82 }))?.changes).toEqual([]);
   });
 
   it("ignores what is unknown on either side", () => {
@@ -88,9 +91,9 @@ describe("snapshots", () => {
     reviews: { total: 37, items: [] }, comments: { total: 5, items: [] },
   }, "nordlab.smartseo");
 
-  it("captures the page's price, counts, version and the report's score", () => {
+  it("captures the page's price, counts, version, the report's score and the facts", () => {
     const snap = snapshotOf(facts, sampleReport({ score: 77.6 }), new Date(NOW));
-    expect(snap).toEqual({ ...PREV, captured: NOW, reviews_total: 37, version: "3.4.2", score: 78 });
+    expect(snap).toEqual({ ...PREV, captured: NOW, reviews_total: 37, version: "3.4.2", score: 78, facts });
     expect(coerceSnapshot(snap)).toEqual(snap);
   });
 

@@ -7,7 +7,7 @@ import { installFakeBrowser } from "../buyer/fake-browser";
 
 const snap = (code: string, day: number): Snapshot => ({
   code, captured: `2026-11-${String(day).padStart(2, "0")}T10:00:00.000Z`,
-  price: 1, reviews_total: 1, comments_total: 1, version: "1", score: 50,
+  price: 1, reviews_total: 1, comments_total: 1, version: "1", score: 50, facts: null,
 });
 
 let fake: ReturnType<typeof installFakeBrowser>;

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { DEFAULT_SETTINGS } from "../../../extension/src/shared/settings";
 import type { Snapshot } from "../../../extension/src/snapshots/snapshot";
@@ -5,9 +6,15 @@ import { loadSnapshot } from "../../../extension/src/snapshots/store";
 import { recordVisit } from "../../../extension/src/worker/visit";
 import { installFakeBrowser } from "../buyer/fake-browser";
 
+// The build's virtual rules module, read from shared_rules the way the build does it.
+vi.mock("../../../extension/src/shared/rules", async () => {
+  const { readRulesBundle } = await import("../../../extension/build/rules-bundle.mjs");
+  return { RULES: readRulesBundle(join(__dirname, "..", "..", "..", "shared_rules")) };
+});
+
 const first: Snapshot = {
   code: "nordlab.smartseo", captured: "2026-11-20T10:00:00.000Z",
-  price: 12990, reviews_total: 34, comments_total: 5, version: "3.4.1", score: 78,
+  price: 12990, reviews_total: 34, comments_total: 5, version: "3.4.1", score: 78, facts: null,
 };
 const second: Snapshot = { ...first, captured: "2026-11-27T10:00:00.000Z", reviews_total: 37, version: "3.4.2" };
 
