@@ -75,7 +75,7 @@ describe("the popup's per-solution profile", () => {
   it("offers the settings' choice first, then the three profiles", () => {
     const { select, node } = section();
     expect([...select.options].map((o) => [o.value, o.text])).toEqual([
-      ["", "Как в настройках (автоматически, по типу решения)"],
+      ["", "Как в настройках (автоматически)"],
       ["module", "Модуль (популярная категория)"],
       ["site", "Готовый сайт / магазин"],
       ["narrow", "Узкоспециализированное решение"],
