@@ -378,6 +378,11 @@ def apply_scope(root: Any, url: str | None) -> Scope:
     code, code_from = own_code(root, url)
     scope = Scope(code=code, code_from=code_from)
     content = _select(root, rules, "content")
+    # a site logo set as an h1 inside the site header is not the solution's title when another h1 is
+    titles = [el for el in content if el.tag == "h1"]
+    outside = [h for h in titles if not _under(h, rules, "landmarks") and not _under(h, rules, "chrome")]
+    if outside and len(outside) < len(titles):
+        content = [el for el in content if el.tag != "h1" or el in outside]
     linked = [(a, c) for a in _LINKS(root) if (c := link_code(a, rules))]
     own: set[Any] = set()
     # a link to the page itself marks its block as the solution's own, unless it is navigation

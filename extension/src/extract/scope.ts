@@ -274,7 +274,11 @@ function headed(root: Element, own: ReadonlySet<Element>, content: Element[]): E
 export function applyScope(root: Element, url: string | null): Scope {
   const [code, codeFromWhere] = ownCode(root, url);
   const scope: Scope = { code, code_from: codeFromWhere, removed: [] };
-  const content = select(root, "content");
+  let content = select(root, "content");
+  // a site logo set as an h1 inside the site header is not the solution's title when another h1 is
+  const titles = content.filter((el) => tag(el) === "h1");
+  const outside = titles.filter((h) => !under(h, "landmarks") && !under(h, "chrome"));
+  if (outside.length && outside.length < titles.length) content = content.filter((el) => tag(el) !== "h1" || outside.includes(el));
   const linked: Array<[Element, string]> = [];
   for (const a of css(root, LINKS)) {
     const c = linkCode(a);
