@@ -237,3 +237,37 @@ def test_since_last_visit_ignores_a_profile_change(
     assert page.locator(FULL_BADGE).get_attribute("data-score") == str(site)
     assert page.locator(f"{FULL_BADGE} .mp-profile-by").get_attribute("data-chosen-by") == "user"
     assert page.errors == []  # type: ignore[attr-defined]
+
+
+def test_options_keep_and_reset_per_solution_profiles(
+    ctx: BrowserContext, page: Page, closed_port_url: str
+) -> None:
+    set_backend(ctx, closed_port_url)
+    service_worker(ctx).evaluate(
+        "code => chrome.storage.local.set({settings: {profile: null, disabled: [], solutionProfiles: {[code]: 'site'}}})",
+        PAID,
+    )
+    page.goto(solution_url(PAID))
+    wait_badge_ready(page)
+    options = ctx.new_page()
+    try:
+        options.goto(f"chrome-extension://{extension_id(ctx)}/options.html")
+        assert options.locator("input[name=profile][value='']").is_checked()  # the global default: automatic
+        assert options.locator("input[name=profile][value='']").locator("xpath=..").text_content() == (
+            " " + ui_text(ctx, "optProfileAuto")
+        )
+        item = options.locator(f'li.opt-solution[data-code="{PAID}"]')
+        label = SCORING["profiles"]["labels"]["site"][ui_lang(ctx)]
+        assert item.text_content() == f"{PAID} — {label} {ui_text(ctx, 'optSolutionReset')}"
+        # Saving the form (another step off) keeps the per-solution choice: it is not on the form.
+        options.locator("input[name=criterion][value=price]").uncheck()
+        options.locator("button[type=submit]").click()
+        options.locator("#opt-status", has_text=ui_text(ctx, "optSaved")).wait_for(timeout=5_000)
+        saved = stored(ctx, "settings")
+        assert (saved["disabled"], saved["solutionProfiles"]) == (["price"], {PAID: "site"})
+        item.locator("button.opt-solution-reset").click()
+        item.wait_for(state="detached", timeout=5_000)
+    finally:
+        options.close()
+    assert "solutionProfiles" not in stored(ctx, "settings")
+    page.locator(f'{FULL_BADGE} .mp-profile-by[data-chosen-by="kind"]').wait_for(timeout=5_000)
