@@ -163,11 +163,23 @@ def _answer_head(el: Any) -> bool:
     return False
 
 
+def _summary(el: Any) -> bool:
+    """A dated line about the list, not an item: «Отзывы (12) · обновлено 12.11.2026»."""
+    text = fold(inline_text(el))
+    checks = ("pager", "range"), ("reviews", "count"), ("comments", "count")
+    return len(text) < _HEAD_CHARS and any(table().search(text, *path) for path in checks)
+
+
 def _grouped(container: Any, marked: set[Any], siblings: bool) -> list[Any]:
     """The container's items: each dated child, joined by an answer row that follows it and, with
     `siblings`, by the undated content after it (dt + dd, tr + tr, h3 + p)."""
     groups: list[list[Any]] = []
-    for child in _children(container):
+    children = _children(container)
+    dated = [c for c in children if c in marked]
+    ends = {id(c) for c in dated[:1] + dated[-1:] if _summary(c)}  # a list's summary sits at an end
+    for child in children:
+        if id(child) in ends:
+            continue
         if child in marked and not (groups and _answer_head(child)):
             groups.append([child])
         elif groups and (child in marked or (siblings and not is_chrome(child))):

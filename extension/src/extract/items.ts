@@ -142,9 +142,20 @@ function answerHead(el: Element): boolean {
   return false;
 }
 
+/** A dated line about the list, not an item: «Отзывы (12) · обновлено 12.11.2026». */
+function summary(el: Element): boolean {
+  const text = fold(inlineText(el));
+  const checks = [["pager", "range"], ["reviews", "count"], ["comments", "count"]];
+  return cpLen(text) < HEAD_CHARS && checks.some((path) => TABLE.search(text, ...path) !== null);
+}
+
 function grouped(container: Element, marked: ReadonlySet<Element>, siblings: boolean): Element[] {
   const groups: Element[][] = [];
-  for (const child of Array.from(container.children)) {
+  const children = Array.from(container.children);
+  const dated = children.filter((c) => marked.has(c));
+  const ends = new Set([...dated.slice(0, 1), ...dated.slice(-1)].filter(summary)); // a list's summary sits at an end
+  for (const child of children) {
+    if (ends.has(child)) continue;
     if (marked.has(child) && !(groups.length && answerHead(child))) groups.push([child]);
     else if (groups.length && (marked.has(child) || (siblings && !isChrome(child)))) (groups[groups.length - 1] as Element[]).push(child);
   }
