@@ -102,3 +102,16 @@ def combine_meta(parts: list[Cached[Any]]) -> dict[str, Any]:
 def partner_extras(partner: dict[str, Any]) -> dict[str, Any]:
     """The backend-added keys for facts["partner"] (SPEC §3)."""
     return {key: partner.get(key) for key in BACKEND_KEYS}
+
+
+def partner_lookups(partner: dict[str, Any], meta: dict[str, Any]) -> dict[str, Any]:
+    """facts.lookups of a partner read (the worker's partnerLookups, extension/src/worker/merge.ts).
+
+    A rating position means the developer is in the rating, none means it is not, unless the rating
+    list could not be read (meta.rating_error): then the lookup did not happen, which for the buyer
+    is the backend not answering, never "not found".
+    """
+    if isinstance(meta.get("rating_error"), str):
+        return {"backend": "unreachable", "partner_rating": None}
+    found = isinstance(partner.get("rating_position"), int)
+    return {"backend": "ok", "partner_rating": "found" if found else "not_found"}

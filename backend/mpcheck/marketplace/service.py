@@ -18,7 +18,7 @@ from mpcheck.marketplace import extraction, shared
 from mpcheck.marketplace.cache import Cached, KeyedCache, SingleFlightCache
 from mpcheck.marketplace.errors import MarketplaceError, NotFound, UpstreamTimeout
 from mpcheck.marketplace.fetcher import Fetcher
-from mpcheck.marketplace.partners import PartnerReader, normalize_partner_id, partner_extras
+from mpcheck.marketplace.partners import PartnerReader, normalize_partner_id, partner_extras, partner_lookups
 from mpcheck.marketplace.settings import ReaderSettings, reader_settings
 from mpcheck.marketplace.store import StoreBase, open_store
 from mpcheck.rules import Rules, load_rules
@@ -188,8 +188,10 @@ class MarketplaceService:
                 pfacts, pmeta = self.fetch_partner(partner["id"])
                 partner.update(partner_extras(pfacts))
                 meta["partner"] = pmeta
+                facts["lookups"] = partner_lookups(partner, pmeta)
             except (MarketplaceError, ValueError) as exc:  # the report can still be built without them
                 meta["partner"] = {"error": getattr(exc, "reason", "bad_partner_id"), "message": str(exc)}
+                facts["lookups"] = {"backend": "unreachable", "partner_rating": None}
         return facts, meta
 
     def solution_report(

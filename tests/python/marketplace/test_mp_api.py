@@ -80,6 +80,7 @@ def test_report_merges_partner_facts(client: Any) -> None:
     assert partner["rating_position"] == 14 and partner["rating_total"] == 1318
     assert partner["status"] == "Золотой партнер" and body["lang"] == "en"
     assert body["report"]["today"] == "2026-11-27"
+    assert body["facts"]["lookups"] == {"backend": "ok", "partner_rating": "found"}
 
 
 def test_report_survives_a_partner_outage(client: Any, fake_market: FakeMarketplace) -> None:
@@ -88,6 +89,10 @@ def test_report_survives_a_partner_outage(client: Any, fake_market: FakeMarketpl
     assert body["report"]["schema"] == "mpcheck.report/1"
     assert body["meta"]["partner"]["error"] == "upstream_error"
     assert body["facts"]["partner"].get("rating_position") is None
+    # the partner facts are unknown because the lookup failed, not because the page lacks them
+    assert body["facts"]["lookups"] == {"backend": "unreachable", "partner_rating": None}
+    developer = next(c for c in body["report"]["criteria"] if c["id"] == "developer")
+    assert developer["status"] == "unknown" and developer["unknown_reason"] == "backend_unreachable"
 
 
 def test_history_records_changes(app: Flask, client: Any) -> None:
