@@ -72,12 +72,30 @@ def _until(page: Page, near: Any) -> str | None:
     return discount_until(page.head_text())
 
 
+MAX_BLOCK_CHARS = 160  # the price's own small block: a struck price there is its old price
+
+
+def _old_beside(el: Any, rub: int) -> int | None:
+    """A struck price next to the labelled one in its small block (<p>Цена: 15 900</p><s>19 900</s>),
+    higher than it (an old price is never the lower one)."""
+    parent = el.getparent() if el is not None else None
+    if parent is None or len(inline_text(parent)) > MAX_BLOCK_CHARS:
+        return None
+    for s in _struck(parent):
+        old = values.money(inline_text(s))
+        if old is not None and old > rub:
+            return old
+    return None
+
+
 def _own_price(page: Page) -> tuple[dict[str, Any], Any] | None:
     hit = page.index.find("price", valid=_is_price)
     if hit:
         found = _price_in(hit.value_el, hit.text)
         if found:
             page.found_by["price"] = "label"
+            if found["old_rub"] is None and not found["free"]:
+                found["old_rub"] = _old_beside(hit.value_el, found["rub"])
             return found, hit.value_el
     block = _buy_block(page)
     if block:

@@ -6,7 +6,7 @@ import type { Page } from "./context";
 import { parseDate } from "./dates";
 import { absoluteUrl, ancestors, css, inlineText, tag } from "./dom";
 import { TABLE } from "./label_table";
-import { fold, norm } from "./text";
+import { cpLen, fold, norm } from "./text";
 import * as values from "./values";
 
 const MAX_CLIMB = 4; // how far up from «Купить» the buy block may be
@@ -76,11 +76,25 @@ function until(page: Page, near: Element | null): string | null {
   return discountUntil(page.headText());
 }
 
+const MAX_BLOCK_CHARS = 160; // the price's own small block: a struck price there is its old price
+
+/** A struck price next to the labelled one in its small block, higher than it (an old price is never the lower one). */
+function oldBeside(el: Element | null, rub: number): number | null {
+  const parent = el?.parentElement;
+  if (!parent || cpLen(inlineText(parent)) > MAX_BLOCK_CHARS) return null;
+  for (const s of struck(parent)) {
+    const old = values.money(inlineText(s));
+    if (old !== null && old > rub) return old;
+  }
+  return null;
+}
+
 function ownPrice(page: Page): [Own, Element | null] | null {
   const hit = page.index.find("price", { valid: isPrice });
   const labelled = hit ? priceIn(hit.valueEl, hit.text) : null;
   if (hit && labelled) {
     page.found_by.price = "label";
+    if (labelled.old_rub === null && !labelled.free && labelled.rub !== null) labelled.old_rub = oldBeside(hit.valueEl, labelled.rub);
     return [labelled, hit.valueEl];
   }
   const block = buyBlock(page);
