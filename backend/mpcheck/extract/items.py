@@ -176,7 +176,8 @@ def _grouped(container: Any, marked: set[Any], siblings: bool) -> list[Any]:
     groups: list[list[Any]] = []
     children = _children(container)
     dated = [c for c in children if c in marked]
-    ends = {id(c) for c in dated[:1] + dated[-1:] if _summary(c)}  # a list's summary sits at an end
+    # a list's summary sits at one of its ends (and a list of one has none)
+    ends = {id(c) for c in dated[:1] + dated[-1:] if _summary(c)} if len(dated) > 1 else set()
     for child in children:
         if id(child) in ends:
             continue

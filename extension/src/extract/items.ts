@@ -153,7 +153,8 @@ function grouped(container: Element, marked: ReadonlySet<Element>, siblings: boo
   const groups: Element[][] = [];
   const children = Array.from(container.children);
   const dated = children.filter((c) => marked.has(c));
-  const ends = new Set([...dated.slice(0, 1), ...dated.slice(-1)].filter(summary)); // a list's summary sits at an end
+  // a list's summary sits at one of its ends (and a list of one has none)
+  const ends = new Set(dated.length > 1 ? [...dated.slice(0, 1), ...dated.slice(-1)].filter(summary) : []);
   for (const child of children) {
     if (ends.has(child)) continue;
     if (marked.has(child) && !(groups.length && answerHead(child))) groups.push([child]);
