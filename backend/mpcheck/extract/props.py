@@ -115,14 +115,26 @@ def _not_in(items: list[Any]) -> Callable[[Any], bool]:
 _BARE_RATING = re.compile(r"^[0-5][.,][0-9]{1,2}$")
 # leaf elements whose whole text is 3–4 characters: the only ones that can hold a bare «4,4»
 _SHORT_LEAVES = etree.XPath(
-    "//*[not(*)][string-length(normalize-space(.)) >= 3][string-length(normalize-space(.)) <= 4]"
+    "descendant-or-self::*[not(*)][string-length(normalize-space(.)) >= 3][string-length(normalize-space(.)) <= 4]"
 )
+
+
+def _summary_roots(page: Page) -> list[Any]:
+    """Where a bare average sits: the reviews tab, and the title's block (h1, its parent, grandparent)."""
+    roots = [page.tabs.bodies["rating"]] if "rating" in page.tabs.bodies else []
+    title = page.first("h1")
+    block = title.getparent() if title is not None else None
+    block = block.getparent() if block is not None and block.getparent() is not None else block
+    if block is not None and block.tag not in ("body", "html"):
+        roots.append(block)
+    return roots
 
 
 def _summary(page: Page, not_item: Callable[[Any], bool]) -> float | None:
     """A bare «4,4» in the reviews summary or the head, with reviews wording in its block."""
     context = table().any_search(("fields", "rating", "context"))
-    for el in page.outside(_SHORT_LEAVES(page.root), "rating"):
+    leaves = [el for root in _summary_roots(page) for el in _SHORT_LEAVES(root)]
+    for el in page.outside(leaves, "rating"):
         if len(el) or not el.text or not _BARE_RATING.match(el.text.strip()) or not not_item(el):
             continue
         block = el.getparent()

@@ -124,14 +124,26 @@ export function readProps(page: Page): Props {
 
 const BARE_RATING = /^[0-5][.,][0-9]{1,2}$/;
 
+/** Where a bare average sits: the reviews tab, and the title's block (h1, its parent, grandparent). */
+function summaryRoots(page: Page): Element[] {
+  const roots: Element[] = [];
+  const body = page.tabs.bodies.get("rating");
+  if (body) roots.push(body);
+  const title = page.first("h1");
+  let block = title?.parentElement ?? null;
+  if (block?.parentElement) block = block.parentElement;
+  if (block && tag(block) !== "body" && tag(block) !== "html") roots.push(block);
+  return roots;
+}
+
 /** A bare «4,4» in the reviews summary or the head, with reviews wording in its block. */
 function summary(page: Page, notItem: (el: Element) => boolean): number | null {
   const context = TABLE.rx("fields", "rating", "context");
-  for (const el of page.outside(css(page.root, "*"), "rating")) {
+  for (const el of page.outside(summaryRoots(page).flatMap((root) => css(root, "*")), "rating")) {
     if (el.firstElementChild) continue;
     const text = norm(el.textContent);
     if (cpLen(text) < 3 || cpLen(text) > 4) continue;
-    const own = (el.firstChild && el.firstChild.nodeType === 3 ? (el.firstChild as Text).data : "").trim();
+    const own = text; // a leaf: its whole text is its own (the prepared copy may split it into several nodes)
     if (!BARE_RATING.test(own) || !notItem(el)) continue;
     let block = el.parentElement;
     for (let i = 0; i < 2 && block; i++, block = block.parentElement) {
