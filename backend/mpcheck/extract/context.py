@@ -7,8 +7,11 @@ reads only the solution's own content without knowing about scope at all.
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from functools import partial
+from typing import Any, TypeVar
 
 from mpcheck.extract.dom import ancestors, css
 from mpcheck.extract.items import Listing, split_listing
@@ -18,6 +21,8 @@ from mpcheck.extract.tabs import Tabs, find_tabs
 from mpcheck.extract.text import fold, text_without
 
 LISTED_TABS = ("rating", "comments", "log")  # tabs made of repeated dated items
+T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -80,12 +85,31 @@ class Page:
         return found[0] if found else None
 
 
+def _isolated(what: str, run: Callable[[], T], fallback: T) -> T:
+    """One failing step (a page the scope or a tie trips over) never blanks the other fields."""
+    try:
+        return run()
+    except Exception:  # logged, then the page is read without that step
+        log.exception("page context: %s failed; reading the page without it", what)
+        return fallback
+
+
 def build_page(root: Any, url: str | None) -> Page:
-    """Scope the tree, find the tabs and their items, then index label candidates outside those items."""
-    scope = apply_scope(root, url)
-    tabs = find_tabs(root)
+    """Scope the tree, find the tabs and their items, then index label candidates outside those items.
+
+    Each step is isolated: when the scope fails the whole tree is read, when one list fails to split
+    that list stays unread (its items are unknown, not empty) and the other tabs are still read.
+    """
+    scope = _isolated("scope", lambda: apply_scope(root, url), Scope())
+    tabs = _isolated("tabs", lambda: find_tabs(root), Tabs())
     zones = {body: name for name, body in tabs.bodies.items()}
-    listings = {name: split_listing(tabs.bodies[name]) for name in LISTED_TABS if name in tabs.bodies}
+    listings: dict[str, Listing] = {}
+    for name in LISTED_TABS:
+        body = tabs.bodies.get(name)
+        if body is not None:
+            listing: Listing | None = _isolated(f"{name} items", partial(split_listing, body), None)
+            if listing is not None:
+                listings[name] = listing
     items = {item for listing in listings.values() for item in listing.items}
     index = LabelIndex(root, zones, skip=items)
     return Page(root=root, url=url, tabs=tabs, zones=zones, listings=listings, index=index, scope=scope)

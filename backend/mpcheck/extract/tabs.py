@@ -20,6 +20,7 @@ So a licence's «Обновления: 12 месяцев» never becomes the cha
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ from mpcheck.extract.dom import ancestors, css
 from mpcheck.extract.label_table import Table, table
 from mpcheck.extract.text import fold, inline_text, norm, own_text
 
+log = logging.getLogger(__name__)
 _BAR_TAGS = {"a", "button", "li", "label"}
 _NONE_TEXT = {"rating": "reviews", "comments": "comments"}  # the table group saying «no items yet»
 _CONTROL_TAGS = {"a", "button", "li", "label", "summary"}
@@ -502,6 +504,26 @@ def _too_big(el: Any) -> bool:
     return el.tag in ("body", "html", "main") or bool(css(el, "h1"))
 
 
+def _first_fitting(
+    resolver: _Resolver, name: str, chosen: list[Any], listed: set[Any]
+) -> tuple[Any, str, list[Any]] | None:
+    """The first candidate panel of a tab that is free, in place and fits the tab by content."""
+    for how, candidate in resolver.candidates(name):
+        nodes = candidate.nodes() if isinstance(candidate, _Section) else [candidate]
+        first = nodes[0]
+        if any(_too_big(n) for n in nodes) or any(
+            first is c or any(_inside(c, n) for n in nodes) for c in chosen
+        ):
+            continue
+        # a list of reviews/comments/releases never holds another tab's panel, and panels in the
+        # same position as their tabs never sit inside another tab's body
+        if any(_inside(first, b) for b in (chosen if how == "position" else listed)):
+            continue
+        if _panel_fits(name, nodes):
+            return candidate, how, nodes
+    return None
+
+
 def _resolve(root: Any, ids: dict[str, Any], tabs: Tabs, missing: list[str]) -> None:
     listed = {body for name, body in tabs.bodies.items() if name in _NONE_TEXT or name == "log"}
     resolver = _Resolver(root, ids, listed)
@@ -511,24 +533,21 @@ def _resolve(root: Any, ids: dict[str, Any], tabs: Tabs, missing: list[str]) -> 
         if name not in tabs.labels:
             tabs.labels[name] = inline_text(_control_of(unit))
     for name in missing:
-        for how, candidate in resolver.candidates(name):
-            nodes = candidate.nodes() if isinstance(candidate, _Section) else [candidate]
-            first = nodes[0]
-            if any(_too_big(n) for n in nodes) or any(
-                first is c or any(_inside(c, n) for n in nodes) for c in chosen
-            ):
-                continue
-            # a list of reviews/comments/releases never holds another tab's panel, and panels in
-            # the same position as their tabs never sit inside another tab's body
-            if any(_inside(first, b) for b in (chosen if how == "position" else listed)):
-                continue
-            if not _panel_fits(name, nodes):
-                continue
+        try:
+            found = _first_fitting(resolver, name, chosen, listed)
+        except Exception:  # one tab's ties failing never loses the others
+            log.exception("tab %s: resolving its panel failed", name)
+            continue
+        if found is not None:
+            candidate, how, nodes = found
             plan.append((name, candidate, how))
             chosen.extend(nodes)
-            break
     for name, candidate, how in plan:
-        tabs.bodies[name] = _wrap(candidate) if isinstance(candidate, _Section) else candidate
+        try:
+            tabs.bodies[name] = _wrap(candidate) if isinstance(candidate, _Section) else candidate
+        except Exception:  # a section that cannot be wrapped stays unfound; the others stay
+            log.exception("tab %s: wrapping its section failed", name)
+            continue
         tabs.how[name] = how
 
 

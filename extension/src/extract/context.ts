@@ -11,6 +11,16 @@ import { fold } from "./text";
 
 const LISTED_TABS = ["rating", "comments", "log"]; // tabs made of repeated dated items
 
+/** One failing step (a page the scope or a tie trips over) never blanks the other fields. */
+function isolated<T>(what: string, run: () => T, fallback: T): T {
+  try {
+    return run();
+  } catch (err) {
+    console.debug(`mpcheck: page context: ${what} failed; reading the page without it`, err);
+    return fallback;
+  }
+}
+
 export class Page {
   readonly found_by: Record<string, string> = {};
   readonly zones: Map<Element, string>;
@@ -28,12 +38,14 @@ export class Page {
     readonly jsonld: readonly string[],
     tabs?: Tabs,
   ) {
-    this.scope = applyScope(root, url);
-    this.tabs = tabs ?? findTabs(root);
+    // each step is isolated: one that fails never blanks the other fields (context.py::build_page)
+    this.scope = isolated("scope", () => applyScope(root, url), { code: null, code_from: null, removed: [] });
+    this.tabs = tabs ?? isolated("tabs", () => findTabs(root), { bodies: new Map(), labels: new Map(), how: new Map() });
     this.zones = new Map([...this.tabs.bodies].map(([name, body]) => [body, name]));
     for (const name of LISTED_TABS) {
       const body = this.tabs.bodies.get(name);
-      if (body) this.listings.set(name, splitListing(body));
+      const listing = body ? isolated(`${name} items`, () => splitListing(body), null) : null;
+      if (listing) this.listings.set(name, listing); // unread, not empty, when it failed
     }
     const items = new Set([...this.listings.values()].flatMap((l) => l.items));
     this.index = new LabelIndex(root, this.zones, items);

@@ -445,6 +445,20 @@ function wrap(section: Section): Element {
   return wrapper;
 }
 
+/** The first candidate panel of a tab that is free, in place and fits the tab by content. */
+function firstFitting(resolver: Resolver, name: string, chosen: Element[], listed: ReadonlySet<Element>): [Candidate, string, Element[]] | null {
+  for (const [how, candidate] of resolver.candidates(name)) {
+    const nodes = candidate instanceof Section ? candidate.nodes() : [candidate];
+    const first = nodes[0] as Element;
+    if (nodes.some(tooBig) || chosen.some((c) => first === c || nodes.some((n) => n.contains(c)))) continue;
+    // a list of reviews/comments/releases never holds another tab's panel, and panels in the same
+    // position as their tabs never sit inside another tab's body
+    if ((how === "position" ? chosen : [...listed]).some((b) => b.contains(first))) continue;
+    if (panelFits(name, nodes)) return [candidate, how, nodes];
+  }
+  return null;
+}
+
 function resolve(root: Element, ids: Map<string, Element>, tabs: Tabs, missing: readonly string[]): void {
   const listed = new Set([...tabs.bodies].filter(([name]) => name in NONE_TEXT || name === "log").map(([, body]) => body));
   const resolver = new Resolver(root, ids, listed);
@@ -453,22 +467,24 @@ function resolve(root: Element, ids: Map<string, Element>, tabs: Tabs, missing: 
   // the first title names the tab (its count: «Обсуждения (6)»)
   for (const [unit, name] of resolver.units) if (!tabs.labels.has(name)) tabs.labels.set(name, inlineText(controlOf(unit)));
   for (const name of missing) {
-    for (const [how, candidate] of resolver.candidates(name)) {
-      const nodes = candidate instanceof Section ? candidate.nodes() : [candidate];
-      const first = nodes[0] as Element;
-      if (nodes.some(tooBig) || chosen.some((c) => first === c || nodes.some((n) => n.contains(c)))) continue;
-      // a list of reviews/comments/releases never holds another tab's panel, and panels in the same
-      // position as their tabs never sit inside another tab's body
-      if ((how === "position" ? chosen : [...listed]).some((b) => b.contains(first))) continue;
-      if (!panelFits(name, nodes)) continue;
-      plan.push([name, candidate, how]);
-      chosen.push(...nodes);
-      break;
+    let found: [Candidate, string, Element[]] | null = null;
+    try {
+      found = firstFitting(resolver, name, chosen, listed);
+    } catch (err) {
+      console.debug(`mpcheck: tab ${name}: resolving its panel failed`, err); // one tab never loses the others
+    }
+    if (found) {
+      plan.push([name, found[0], found[1]]);
+      chosen.push(...found[2]);
     }
   }
   for (const [name, candidate, how] of plan) {
-    tabs.bodies.set(name, candidate instanceof Section ? wrap(candidate) : candidate);
-    tabs.how.set(name, how);
+    try {
+      tabs.bodies.set(name, candidate instanceof Section ? wrap(candidate) : candidate);
+      tabs.how.set(name, how);
+    } catch (err) {
+      console.debug(`mpcheck: tab ${name}: wrapping its section failed`, err); // it stays unfound
+    }
   }
 }
 

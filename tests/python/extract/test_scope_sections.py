@@ -120,3 +120,45 @@ def test_title_synonyms(text: str, name: str | None) -> None:
 )
 def test_content_checks(name: str, text: str, ok: bool) -> None:
     assert fits(name, text) is ok
+
+
+def _boom(*_: Any, **__: Any) -> Any:
+    raise RuntimeError("injected failure")
+
+
+def test_a_failing_scope_never_blanks_the_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Isolation (issue 9 #7): the page is then read unscoped, every other step still runs."""
+    import mpcheck.extract.context as context
+
+    case = next(c for c in CASES if c["name"] == "tie_label_for_adjacent")
+    monkeypatch.setattr(context, "apply_scope", _boom)
+    facts = extract_solution(case["html"], case["url"])
+    assert (facts["name"], facts["partner"]["id"]) == ("Модуль «Свой»", 42)
+    assert [[e["version"], e["date"]] for e in facts["changelog"]] == [
+        ["2.1.0", "2026-11-12"],
+        ["2.0.0", "2026-10-01"],
+    ]
+
+
+def test_one_failing_tab_keeps_the_others(monkeypatch: pytest.MonkeyPatch) -> None:
+    import mpcheck.extract.tabs as tabs
+
+    case = next(c for c in CASES if c["name"] == "tie_label_for_adjacent")
+    real = tabs._first_fitting
+
+    def support_fails(resolver: Any, name: str, *rest: Any) -> Any:
+        return _boom() if name == "support" else real(resolver, name, *rest)
+
+    monkeypatch.setattr(tabs, "_first_fitting", support_fails)
+    page = build_page(parse_html(case["html"]), case["url"])
+    assert (page.tabs.how.get("support"), page.tabs.how.get("log")) == (None, "label-for")
+
+
+def test_a_list_that_fails_to_split_is_unread_not_empty(monkeypatch: pytest.MonkeyPatch) -> None:
+    import mpcheck.extract.context as context
+
+    case = next(c for c in CASES if c["name"] == "tie_label_for_radio")
+    monkeypatch.setattr(context, "split_listing", _boom)
+    page = build_page(parse_html(case["html"]), case["url"])
+    assert page.listings == {}
+    assert sorted(page.tabs.bodies) == ["about", "log", "rating"]
