@@ -14,6 +14,7 @@ import { createPersonalPanel, keepingFocus } from "./buyer-panel";
 import { PROFILE_CSS } from "./profile-choice";
 import { createProfilePanel } from "./profile-panel";
 import { FIX_CSS, unknownFix } from "./unknown-fix";
+import { showCatalog } from "./catalog-view";
 import { pageReport } from "./page-report";
 import { renderPopup, showCompareResult } from "./render";
 import { targetTabId } from "./target-tab";
@@ -91,6 +92,8 @@ async function main(): Promise<void> {
   };
   const profile = createProfilePanel({ rules: RULES, lang, msg: browserMsg, today: localToday(), settings: live, onChange: rescore });
   const personal = createPersonalPanel({ lang, msg: browserMsg, today: localToday(), settings: live, onChange: rescore });
+  // A catalog or search page lists its cards instead (catalog-view.ts).
+  if (tabId !== null && (await showCatalog(root, tabId, { rules: RULES, lang, msg: browserMsg, today: localToday() }))) return;
   if (tabId === null) return renderPopup(root, null, deps);
   listed = await listedCodes;
   await pageReport(tabId, (state) => {

@@ -19,8 +19,15 @@ export type EnrichReply =
   | { ok: true; report: Report; facts: FactsView }
   | { ok: false; reason: "backend_unavailable" | "bad_request" };
 
+/** How old the backend's stored read of a card's solution is (POST /score/batch `stored`). */
+export interface StoredRead { read_at: string; age_seconds: number | null }
+
+/**
+ * `facts`: each card merged with the backend's stored read of its solution (null: the card as
+ * sent); the page scores those itself, with the buyer's checks (shared/score-facts.ts).
+ */
 export type BatchReply =
-  | { ok: true; reports: Array<Report | null> }
+  | { ok: true; reports: Array<Report | null>; facts: Array<FactsView | null>; stored: Array<StoredRead | null> }
   | { ok: false; reason: "backend_unavailable" | "bad_request" };
 
 export type ContentRequest = { kind: "report-get" };
@@ -62,10 +69,25 @@ export function parseEnrichReply(msg: unknown): EnrichReply | null {
   return null;
 }
 
+function parseStoredRead(v: unknown): StoredRead | null {
+  if (!isObject(v) || typeof v.read_at !== "string" || v.read_at.length > 40) return null;
+  const age = v.age_seconds;
+  return { read_at: v.read_at, age_seconds: typeof age === "number" && Number.isFinite(age) && age >= 0 ? age : null };
+}
+
 export function parseBatchReply(msg: unknown): BatchReply | null {
   if (!isObject(msg)) return null;
   if (msg.ok === true && Array.isArray(msg.reports) && msg.reports.length <= MAX_BATCH) {
-    return { ok: true, reports: msg.reports.map((r) => (isReport(r) ? r : null)) };
+    const n = msg.reports.length;
+    // an older backend sends reports only: the cards then keep their own facts
+    const facts = Array.isArray(msg.facts) && msg.facts.length === n ? msg.facts : [];
+    const stored = Array.isArray(msg.stored) && msg.stored.length === n ? msg.stored : [];
+    return {
+      ok: true,
+      reports: msg.reports.map((r) => (isReport(r) ? r : null)),
+      facts: msg.reports.map((_, i) => (isFacts(facts[i]) ? facts[i] : null)),
+      stored: msg.reports.map((_, i) => parseStoredRead(stored[i])),
+    };
   }
   if (msg.ok === false && (msg.reason === "backend_unavailable" || msg.reason === "bad_request")) {
     return { ok: false, reason: msg.reason };

@@ -1,13 +1,13 @@
 // Background entry: Chromium service worker / Firefox background script. Listeners are
 // registered synchronously at top level, as MV3 requires for a stopped worker to be woken.
 import { ext } from "../shared/browser-api";
-import { isReport } from "../shared/guards";
 import { parseWorkerRequest, type BatchReply, type EnrichReply, type WorkerRequest } from "../shared/messages";
 import { loadSettings } from "../shared/settings";
 import { parseVisitRequest, type VisitReply, type VisitRequest } from "../snapshots/messages";
 import { pruneSnapshots } from "../snapshots/store";
 import { pruneCache } from "./cache";
-import { enrichAndScore, scoreBatch } from "./enrich";
+import { listingBatch } from "./batch";
+import { enrichAndScore } from "./enrich";
 import { recordVisit } from "./visit";
 
 async function handle(request: WorkerRequest): Promise<EnrichReply | BatchReply> {
@@ -17,8 +17,7 @@ async function handle(request: WorkerRequest): Promise<EnrichReply | BatchReply>
       const { facts, report } = await enrichAndScore(request.facts, settings);
       return { ok: true, facts, report };
     }
-    const reports = await scoreBatch(request.items, settings);
-    return { ok: true, reports: reports.map((r) => (isReport(r) ? r : null)) };
+    return await listingBatch(request.items, settings);
   } catch (err) {
     console.debug("mpcheck worker:", err instanceof Error ? err.message : err);
     return { ok: false, reason: "backend_unavailable" };

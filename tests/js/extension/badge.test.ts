@@ -110,7 +110,7 @@ describe("full badge", () => {
 });
 
 describe("mini badge", () => {
-  it("shows the score or ? with an accessible label", () => {
+  it("shows the score with an accessible label, and never a bare ? without one", () => {
     const host = createBadgeHost(document, "mini");
     document.body.append(host);
     const deps = { rules, lang: "ru" as const, msg: localeMsg("ru") };
@@ -120,8 +120,9 @@ describe("mini badge", () => {
     const box = host.shadowRoot!.querySelector(".mp-mini")!;
     expect(box.textContent).toContain("64");
     expect(box.getAttribute("aria-label")).toContain("64 из 100");
-    renderMiniBadge(host, "ready", null, deps);
-    expect(host.shadowRoot!.querySelector(".mp-mini")!.textContent).toContain("?");
+    renderMiniBadge(host, "loading", null, deps);
+    expect(host.shadowRoot!.querySelector(".mp-mini-value")!.textContent).toBe("…");
+    expect(host.shadowRoot!.querySelector(".mp-mini")!.getAttribute("aria-label")).toBe("mpcheck: оцениваем карточку…");
     expect(host.dataset.score).toBeUndefined();
   });
 });

@@ -39,7 +39,20 @@ describe("replies", () => {
   });
   it("nulls invalid reports in a batch reply instead of failing all cards", () => {
     const reply = parseBatchReply({ ok: true, reports: [sampleReport(), { junk: 1 }] });
-    expect(reply).toEqual({ ok: true, reports: [sampleReport(), null] });
+    // an older backend sends no merged facts nor stored reads: the cards keep their own
+    expect(reply).toEqual({ ok: true, reports: [sampleReport(), null], facts: [null, null], stored: [null, null] });
+  });
+  it("takes the merged facts and the stored read's age per card, checked", () => {
+    const reply = parseBatchReply({
+      ok: true, reports: [sampleReport(), sampleReport()], facts: [facts, { schema: "other" }],
+      stored: [{ read_at: "2026-11-27T09:00:00Z", age_seconds: 120 }, { read_at: 5 }],
+    });
+    expect(reply).toEqual({
+      ok: true, reports: [sampleReport(), sampleReport()], facts: [facts, null],
+      stored: [{ read_at: "2026-11-27T09:00:00Z", age_seconds: 120 }, null],
+    });
+    const short = parseBatchReply({ ok: true, reports: [sampleReport()], facts: [facts, facts] });
+    expect(short).toMatchObject({ facts: [null] }); // arrays of the wrong length are not matched up
   });
   it("checks the popup <-> content protocol", () => {
     expect(parseContentRequest({ kind: "report-get" })).toEqual({ kind: "report-get" });

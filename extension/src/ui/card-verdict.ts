@@ -1,0 +1,92 @@
+// What a catalog card's mini-badge says (SPEC §7; issue 11 point 1), pure. The card's report is
+// the engine's, so the decisive signals and their thresholds are the rules' own: the demo step's
+// bands (criteria/demo.json: 1–2 days pseudo_demo bad, under 14 short_demo warn, else real_demo
+// good) and the price step's withdrawn key. With a score the badge shows it, its coverage and the
+// age of the backend's stored read; without one, the decisive signal; without either, what is
+// known and «откройте страницу для полной проверки» — never a bare «?».
+import type { FactsView, Lang, Report, Status } from "../shared/contracts";
+import type { StoredRead } from "../shared/messages";
+import { coverageCounts, coverageText, statusText, type RulesTexts } from "./rules-text";
+import { scoreStatus } from "./status-icon";
+import type { Msg } from "./strings";
+
+export type CardSignal = "withdrawn" | "pseudo_demo" | "short_demo" | "real_demo";
+
+export interface CardVerdict {
+  /** data-status: the headline's status when scored, else the decisive signal's, else unknown. */
+  status: Status;
+  score: number | null;
+  signal: CardSignal | null;
+  /** The short visible reason. */
+  reason: string;
+  /** The accessible name: everything the badge knows, in one sentence. */
+  label: string;
+}
+
+export interface VerdictDeps { rules: RulesTexts; lang: Lang; msg: Msg }
+
+const DEMO_SIGNALS: ReadonlySet<string> = new Set(["pseudo_demo", "short_demo", "real_demo"]);
+const SIGNAL_TEXT: Record<CardSignal, string> = {
+  withdrawn: "cardWithdrawn", pseudo_demo: "cardPseudoDemo", short_demo: "cardShortDemo", real_demo: "cardRealDemo",
+};
+
+// The engine's criterion carries the key of the band it matched (report.schema.json); the shell's
+// structural type leaves it out, so it is read here, checked.
+function keyOf(report: Report, id: string): string | null {
+  const found: unknown = report.criteria.find((c) => c.id === id);
+  const key = typeof found === "object" && found !== null ? (found as { key?: unknown }).key : null;
+  return typeof key === "string" ? key : null;
+}
+
+/** The decisive signal the rules gave this card, with the status of its band. */
+export function cardSignal(report: Report): { signal: CardSignal; status: Status } | null {
+  if (report.headline.key === "withdrawn" || keyOf(report, "price") === "withdrawn") return { signal: "withdrawn", status: "bad" };
+  const demo = keyOf(report, "demo");
+  const status = report.criteria.find((c) => c.id === "demo")?.status;
+  if (demo && status && DEMO_SIGNALS.has(demo)) return { signal: demo as CardSignal, status };
+  return null;
+}
+
+function demoDays(facts: FactsView): number | null {
+  const demo: unknown = facts.demo;
+  const days = typeof demo === "object" && demo !== null ? (demo as { days?: unknown }).days : null;
+  return typeof days === "number" ? days : null;
+}
+
+export function ageText(seconds: number, msg: Msg): string {
+  if (seconds < 60) return msg("ageNow");
+  if (seconds < 3600) return msg("ageMinutes", { n: Math.floor(seconds / 60) });
+  if (seconds < 86_400) return msg("ageHours", { n: Math.floor(seconds / 3600) });
+  return msg("ageDays", { n: Math.floor(seconds / 86_400) });
+}
+
+export function cardVerdict(report: Report | null, facts: FactsView, stored: StoredRead | null, deps: VerdictDeps): CardVerdict {
+  const { msg } = deps;
+  if (!report) {
+    const reason = msg("cardOpenPage");
+    return { status: "unknown", score: null, signal: null, reason, label: msg("miniVerdict", { verdict: statusText(deps.rules, "unknown", deps.lang), reason }) };
+  }
+  const found = cardSignal(report);
+  const signalText = found ? msg(SIGNAL_TEXT[found.signal], { days: demoDays(facts) ?? "?" }) : null;
+  const age = stored?.age_seconds != null ? msg("cardStoredAge", { age: ageText(stored.age_seconds, msg) }) : null;
+  const score = report.score === null ? null : Math.round(report.score);
+  if (score !== null) {
+    const coverage = coverageText(deps.rules, report, deps.lang);
+    const reason = signalText ?? [coverage, age].filter(Boolean).join(" · ");
+    const label = [msg("miniLabel", { score, coverage }), age, signalText].filter(Boolean).join(". ");
+    return { status: scoreStatus(report.score, report.headline.status), score, signal: found?.signal ?? null, reason, label };
+  }
+  const counts = coverageCounts(report);
+  const known = msg("cardKnown", counts);
+  const reason = signalText ?? `${known} · ${msg("cardOpenPage")}`;
+  const status = found?.status ?? "unknown";
+  const detail = signalText ? `${signalText} · ${known} · ${msg("cardOpenPage")}` : reason;
+  return { status, score: null, signal: found?.signal ?? null, reason, label: msg("miniVerdict", { verdict: statusText(deps.rules, status, deps.lang), reason: detail }) };
+}
+
+/** Sort order «по оценке»: good before warn before unknown before bad, then the higher score. */
+const RANK: Record<Status, number> = { good: 0, warn: 1, unknown: 2, not_applicable: 2, bad: 3 };
+
+export function verdictOrder(a: CardVerdict, b: CardVerdict): number {
+  return RANK[a.status] - RANK[b.status] || (b.score ?? -1) - (a.score ?? -1);
+}

@@ -1,0 +1,45 @@
+// @vitest-environment jsdom
+// The card badge's contract (SPEC §7): data-state, data-status, data-score when scored, a visible
+// reason, an accessible name, keyboard focus, one fixed box whatever it says.
+import { describe, expect, it } from "vitest";
+import { createBadgeHost } from "../../../extension/src/ui/badge";
+import type { CardVerdict } from "../../../extension/src/ui/card-verdict";
+import { renderMiniBadge } from "../../../extension/src/ui/mini-badge";
+import { localeMsg, readRulesTexts, sampleReport } from "../extension/fixtures";
+
+const deps = { rules: readRulesTexts(), lang: "ru" as const, msg: localeMsg("ru") };
+const pseudo: CardVerdict = {
+  status: "bad", score: null, signal: "pseudo_demo", reason: "Псевдо-демо: 1 дн.",
+  label: "mpcheck: плохо. Псевдо-демо: 1 дн. · известно шагов: 1 из 8 · откройте страницу для полной проверки",
+};
+
+describe("mini-badge with a card verdict", () => {
+  it("shows the verdict word, the reason, and carries the contract attributes", () => {
+    const host = createBadgeHost(document, "mini");
+    document.body.replaceChildren(host);
+    const report = sampleReport({ score: null });
+    renderMiniBadge(host, "ready", report, deps, undefined, pseudo);
+    const root = host.shadowRoot!;
+    expect([host.dataset.state, host.dataset.status, host.dataset.score, host.dataset.signal]).toEqual(["ready", "bad", undefined, "pseudo_demo"]);
+    expect(root.querySelector(".mp-mini-value")?.textContent).toBe("плохо");
+    expect(root.querySelector(".mp-mini-reason")?.textContent).toBe("Псевдо-демо: 1 дн.");
+    const box = root.querySelector<HTMLElement>(".mp-mini")!;
+    expect([box.getAttribute("role"), box.tabIndex, box.getAttribute("aria-label")]).toEqual(["img", 0, pseudo.label]);
+    expect(root.querySelector(".mp-icon")?.getAttribute("aria-hidden")).toBe("true");
+  });
+
+  it("a scored verdict sets data-score and keeps focus on the badge across a repaint", () => {
+    const host = createBadgeHost(document, "mini");
+    document.body.replaceChildren(host);
+    const compare = { listed: false, name: "N", message: null, onToggle: () => undefined };
+    renderMiniBadge(host, "ready", null, deps, compare, pseudo);
+    host.shadowRoot!.querySelector<HTMLElement>(".mp-mini")!.focus();
+    const scored: CardVerdict = { ...pseudo, status: "warn", score: 58, reason: "данные по 6 из 8 шагов · данные сервера 2 ч назад" };
+    renderMiniBadge(host, "ready", sampleReport({ score: 58 }), deps, compare, scored);
+    const root = host.shadowRoot!;
+    expect([host.dataset.status, host.dataset.score]).toEqual(["warn", "58"]);
+    expect(root.querySelector(".mp-mini-value")?.textContent).toBe("58");
+    expect(root.activeElement).toBe(root.querySelector(".mp-mini"));
+    expect(root.querySelectorAll("style, .mp-mini, .mp-mini-compare")).toHaveLength(3);
+  });
+});
