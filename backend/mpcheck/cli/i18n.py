@@ -16,6 +16,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from mpcheck.engine import formatting
+
 LANGS = ("ru", "en")
 DEFAULT_LANG = "ru"
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -69,21 +71,9 @@ def quoted(value: str, lang: str) -> str:
 
 def plural(word: str, count: int, lang: str, number: str | None = None) -> str:
     """«1 день», «3 дня», «11 дней», «21 день»; "1 day", "2 days". `number` is the count as the
-    locale writes it (digit groups), if the caller has it."""
-    forms = texts()["plurals"][word][lang]
-    n = abs(count)
-    if lang == "ru":
-        form = (
-            forms[2]
-            if 11 <= n % 100 <= 14
-            else forms[0]
-            if n % 10 == 1
-            else forms[1]
-            if 2 <= n % 10 <= 4
-            else forms[2]
-        )
-    else:
-        form = forms[0] if n == 1 else forms[1]
+    locale writes it (digit groups), if the caller has it. The form comes from the engine's one
+    plural rule per language (engine.formatting.plural)."""
+    form = formatting.plural(texts()["plurals"][word][lang], count, lang)
     return f"{number if number is not None else count} {form}"
 
 

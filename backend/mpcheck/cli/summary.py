@@ -2,8 +2,9 @@
 
 Words come from cli/texts.json ("summary", "words", "plurals"); numbers, money, dates and yes/no
 from the rules' number style (shared_rules/scoring.json "numbers", the engine's format_value), so
-a price reads «12 990 руб.» here as in every report. An unknown value reads «не указано», an empty
-list «нет»: no line is left blank.
+a price reads «12 990 руб.» here as in every report; support channels and the specialisation use
+the engine's fact words (numbers.*.words). An unknown value reads «не указано», an empty list
+«нет» (channels: «не указаны»): no line is left blank.
 """
 
 from __future__ import annotations
@@ -45,10 +46,15 @@ class Writer:
         return plural(noun, value, self.lang, self.num(value))
 
     def words(self, group: str, values: list[Any] | None) -> str:
-        """«тикеты, чат, телефон»; «нет» for [] and «не указано» for None."""
+        """Values of a cli/texts.json vocabulary, «нет» for [] and «не указано» for None."""
         if values is None:
             return self.unknown
         return ", ".join(word(group, str(v), self.lang) for v in values) or self.t("none")
+
+    def fact(self, value: Any, kind: str) -> str:
+        """A fact in the engine's words for its kind («тикеты, чат», «веб-студия»; [] «не указаны»),
+        the same text a report's evidence shows; «не указано» for None."""
+        return self.unknown if value is None else format_value(value, kind, self.style)
 
     @property
     def unknown(self) -> str:
@@ -121,7 +127,7 @@ def _support_lines(w: Writer, sup: dict[str, Any]) -> list[tuple[str, str]]:
     months, hours = sup.get("free_months"), sup.get("response_hours")
     schedule = " ".join(part for part in (sup.get("hours"), sup.get("timezone")) if part)
     return [
-        ("channels", w.words("channels", sup.get("channels"))),
+        ("channels", w.fact(sup.get("channels"), "channel")),
         ("free_support", w.unknown if months is None else _unit(w, "month", months)),
         ("support_hours", schedule or w.unknown),
         ("response", w.unknown if hours is None else _unit(w, "hour", hours)),
@@ -164,7 +170,7 @@ def _partner_lines(w: Writer, partner: dict[str, Any]) -> list[tuple[str, str]]:
         lines.append(("solutions_count", w.unknown if count is None else w.num(count)))
     if "specialization" in partner:
         spec = partner.get("specialization")
-        lines.append(("specialization", w.unknown if spec is None else word("specialization", spec, w.lang)))
+        lines.append(("specialization", w.fact(spec, "specialization")))
     return lines
 
 

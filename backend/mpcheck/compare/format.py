@@ -9,6 +9,7 @@ import math
 import re
 
 from mpcheck.compare.rules import ComparisonRules, text
+from mpcheck.engine import formatting
 
 NBSP = "\u00a0"  # between digit groups and before the unit: a price never breaks across lines
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -42,22 +43,9 @@ def money(rules: ComparisonRules, rub: int, lang: str) -> str:
 
 
 def plural(rules: ComparisonRules, word: str, count: int, lang: str) -> str:
-    """ "1 балл", "2 балла", "5 баллов", "11 баллов"; "1 point", "2 points"."""
-    forms = rules.plurals[word][lang]
-    if lang == "ru":
-        tens, units = abs(count) % 100, abs(count) % 10
-        form = (
-            forms[2]
-            if 11 <= tens <= 14
-            else forms[0]
-            if units == 1
-            else forms[1]
-            if 2 <= units <= 4
-            else forms[2]
-        )
-    else:
-        form = forms[0] if abs(count) == 1 else forms[1]
-    return f"{count}{NBSP}{form}"
+    """ "1 балл", "2 балла", "5 баллов", "11 баллов"; "1 point", "2 points" (the engine's one plural
+    rule per language, engine.formatting.plural)."""
+    return f"{count}{NBSP}{formatting.plural(rules.plurals[word][lang], count, lang)}"
 
 
 def join_list(items: list[str], lang: str) -> str:

@@ -1,5 +1,5 @@
 """The recommendation's reason in Russian and English, from comparison.json's templates
-(twin of extension/src/compare/texts.ts), e.g. «Лучший выбор — NordLab: сильнее по пунктам
+(twin of extension/src/compare/texts.ts), e.g. «Лучший выбор — NordLab: сильнее по пункту
 «Упаковка, документация, видео»; разница в цене 5 090 руб. для модуля несущественна.»"""
 
 from __future__ import annotations
@@ -62,6 +62,8 @@ def price_part(pair: dict[str, Any] | None, winner: str | None, w: Words) -> str
         ]
         return w.t("price_unknown", {"name": join_list([w.name(c) for c in unknown], w.lang)})
     diff, kind = w.money(pair["diff"]), w.kind(pair["threshold_kind"])
+    if pair["diff"] == 0:  # «разница в цене 0 руб.» says nothing a buyer can use
+        return w.t("price_equal")
     if not pair["significant"]:
         return w.t("price_insignificant", {"diff": diff, "kind": kind})
     other = w.name(pair["b"] if pair["a"] == winner else pair["a"])
@@ -83,8 +85,12 @@ def _to_check(d: Decision, w: Words) -> str | None:
 def _parts(d: Decision, w: Words) -> list[str | None]:
     winner = w.name(d.code) if d.code else ""
     if d.reason == "winner_steps" and d.code:
+        one = len(d.better_on) == 1  # «по пункту «Демо-режим»», «по пунктам «…» и «…»»
         return [
-            w.t("winner_steps", {"winner": winner, "steps": w.steps(w.by_code[d.code], d.better_on)}),
+            w.t(
+                "winner_step" if one else "winner_steps",
+                {"winner": winner, "steps": w.steps(w.by_code[d.code], d.better_on)},
+            ),
             price_part(d.price, d.code, w),
         ]
     if d.reason == "winner_score" and d.runner_up:

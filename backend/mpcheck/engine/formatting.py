@@ -1,8 +1,11 @@
-"""Numbers, dates and yes/no in messages and evidence: one formatter per locale (docs/ENGINE-NUMBERS.md).
+"""Numbers, dates, yes/no, counted units and fact words in messages and evidence: one formatter per
+kind, one style per locale (docs/ENGINE-NUMBERS.md).
 
-The locale styles (decimal mark, digit grouping, units) are data in scoring.json "numbers"; the
-rules here are the SPEC's own, written so both engines compute them with the same operations:
-round half up (never banker's), integers printed digit by digit, sums taken left to right.
+The locale styles (decimal mark, digit grouping, month names, unit plurals, the words for fact
+values such as support channels) are data in scoring.json "numbers"; the rules here are the SPEC's
+own, written so both engines compute them with the same operations: round half up (never
+banker's), integers printed digit by digit, sums taken left to right. `plural_index` is the one
+plural rule of each language: the CLI and the comparison count with it too.
 """
 
 from __future__ import annotations
@@ -43,7 +46,7 @@ def group_digits(amount: int, group: str) -> str:
     return ("-" if amount < 0 else "") + group.join(groups)
 
 
-def one_decimal(value: float, style: dict[str, str]) -> str:
+def one_decimal(value: float, style: dict[str, Any]) -> str:
     """Half up to one decimal; a whole result drops its ",0" (3.96 -> "4", 20.45 -> "20,5")."""
     tenths = round_half_up(value * 10)
     whole, digit = divmod(abs(tenths), 10)
@@ -51,21 +54,60 @@ def one_decimal(value: float, style: dict[str, str]) -> str:
     return f"-{text}" if tenths < 0 else text
 
 
-def format_value(value: Any, fmt: str, style: dict[str, str]) -> str:
-    """One value as the locale writes it; `fmt` is the signal's style (rule.schema.json "format")."""
+def plural_index(count: float, rule: str) -> int:
+    """Which plural form a count takes. "ru": 0 one (1, 21, 101), 1 few (2-4, 22-24), 2 many (0, 5-20,
+    11-14, 25); a fraction takes "few" («1,5 часа», genitive singular). "en": 0 for exactly 1, else 1."""
+    whole = math.isfinite(count) and float(count).is_integer()
+    if rule == "ru":
+        if not whole:
+            return 1
+        n = abs(int(count))
+        if n % 10 == 1 and n % 100 != 11:
+            return 0
+        return 1 if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14 else 2
+    return 0 if whole and abs(count) == 1 else 1
+
+
+def plural(forms: list[str], count: float, rule: str) -> str:
+    """The form of `forms` (one/few/many in Russian, one/other in English) the count takes."""
+    return forms[min(plural_index(count, rule), len(forms) - 1)]
+
+
+def _date(value: Any, style: dict[str, Any]) -> str:
+    day = parse_iso_date(value)
+    if day is None:
+        return str(value)
+    parts = {"d": f"{day.day:02d}", "day": str(day.day), "m": f"{day.month:02d}", "y": f"{day.year:04d}"}
+    return fill(style["date"], {**parts, "mon": style["months"][day.month - 1]})
+
+
+def _counted(value: float, unit: dict[str, Any], style: dict[str, Any]) -> str:
+    """«1 день», «3 дня», «1,5 часа»; a unit's own word for zero («нет» days of demo, «сегодня»)."""
+    if value == 0 and "zero" in unit:
+        return str(unit["zero"])
+    shown = round_half_up(value * 10) / 10  # the form agrees with the number printed: 1.04 -> «1 раз»
+    return fill(plural(unit["forms"], shown, style["plural"]), {"n": one_decimal(value, style)})
+
+
+def format_value(value: Any, fmt: str, style: dict[str, Any]) -> str:
+    """One value as the locale writes it; `fmt` is the signal's kind (rule.schema.json "format"):
+    a number style, a counted unit (style "units") or a fact vocabulary (style "words")."""
     if value is None:
         return ""
     if isinstance(value, bool):
-        return style["yes"] if value else style["no"]
+        return str(style["yes"] if value else style["no"])
     if isinstance(value, list):
-        return ", ".join(format_value(item, fmt, style) for item in value)
+        # An empty list is a fact too («не указаны»), never a blank after the label.
+        return ", ".join(format_value(item, fmt, style) for item in value) or str(style["none"])
     if fmt == "date":
-        day = parse_iso_date(value)
-        if day is None:
-            return str(value)
-        return fill(style["date"], {"d": f"{day.day:02d}", "m": f"{day.month:02d}", "y": f"{day.year:04d}"})
+        return _date(value, style)
+    if fmt in style["words"]:
+        words = style["words"][fmt]
+        return str(words[value]) if isinstance(value, str) and value in words else str(value)
     if not is_number(value):
         return str(value)
+    if fmt in style["units"]:
+        return _counted(value, style["units"][fmt], style)
     if fmt == "percent":
         return fill(style["percent"], {"n": group_digits(round_half_up(value * 100), style["group"])})
     if fmt == "money":

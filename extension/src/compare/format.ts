@@ -1,6 +1,7 @@
 // The comparison's one formatter per job: money, plurals, lists, quotes, template filling.
 // Twin of backend/mpcheck/compare/format.py; the cross-engine test holds them to the same bytes.
 import type { Lang } from "../shared/contracts";
+import { plural as enginePlural } from "../engine/formatting";
 import { ruleText, type ComparisonRules } from "./rules";
 
 /** Between digit groups and before the unit: a price never breaks across lines. */
@@ -32,18 +33,10 @@ export function money(rules: ComparisonRules, rub: number, lang: Lang): string {
   return fill(ruleText(rules, "money", "rub", lang), { amount: groupDigits(roundHalfUp(rub)) }).replaceAll(" ", NBSP);
 }
 
-/** "1 балл", "2 балла", "5 баллов", "11 баллов"; "1 point", "2 points". */
+/** "1 балл", "2 балла", "5 баллов", "11 баллов"; "1 point", "2 points" (the engine's one plural rule). */
 export function plural(rules: ComparisonRules, word: string, count: number, lang: Lang): string {
-  const forms = rules.plurals[word]?.[lang] ?? [word, word, word];
-  let form: string | undefined;
-  if (lang === "ru") {
-    const tens = Math.abs(count) % 100;
-    const units = Math.abs(count) % 10;
-    form = tens >= 11 && tens <= 14 ? forms[2] : units === 1 ? forms[0] : units >= 2 && units <= 4 ? forms[1] : forms[2];
-  } else {
-    form = Math.abs(count) === 1 ? forms[0] : forms[1];
-  }
-  return `${count}${NBSP}${form ?? word}`;
+  const forms = rules.plurals[word]?.[lang] ?? [word];
+  return `${count}${NBSP}${enginePlural(forms, count, lang)}`;
 }
 
 /** "a, b и c" / "a, b and c". */

@@ -1,5 +1,5 @@
 // The recommendation's reason in Russian and English, from comparison.json's templates (twin of
-// backend/mpcheck/compare/texts.py), e.g. «Лучший выбор — NordLab: сильнее по пунктам «Упаковка,
+// backend/mpcheck/compare/texts.py), e.g. «Лучший выбор — NordLab: сильнее по пункту «Упаковка,
 // документация, видео»; разница в цене 5 090 руб. для модуля несущественна.»
 import type { Lang } from "../shared/contracts";
 import type { Candidate } from "./candidates";
@@ -56,6 +56,7 @@ function pricePart(pair: PricePair | null, winner: string | null, w: Words): str
   }
   const diff = w.money(pair.diff);
   const kind = w.kind(pair.thresholdKind);
+  if (pair.diff === 0) return w.t("price_equal"); // «разница в цене 0 руб.» says nothing a buyer can use
   if (!pair.significant) return w.t("price_insignificant", { diff, kind });
   const other = w.name(pair.a === winner ? pair.b : pair.a);
   if (pair.cheaper === winner) return w.t("price_winner_cheaper", { diff, other });
@@ -72,7 +73,8 @@ function parts(d: Decision, w: Words): Array<string | null> {
   const winner = d.code ? w.name(d.code) : "";
   const winnerCandidate = d.code ? w.byCode.get(d.code) : undefined;
   if (d.reason === "winner_steps" && winnerCandidate) {
-    return [w.t("winner_steps", { winner, steps: w.steps(winnerCandidate, d.betterOn) }), pricePart(d.price, d.code, w)];
+    const key = d.betterOn.length === 1 ? "winner_step" : "winner_steps"; // «по пункту …» / «по пунктам …»
+    return [w.t(key, { winner, steps: w.steps(winnerCandidate, d.betterOn) }), pricePart(d.price, d.code, w)];
   }
   if (d.reason === "winner_score" && winnerCandidate && d.runnerUp) {
     return [w.t("winner_score", { winner, scores: w.scores([winnerCandidate, d.runnerUp]) }), pricePart(d.price, d.code, w)];

@@ -19,7 +19,10 @@ export type Status = "good" | "warn" | "bad" | "unknown" | "not_applicable";
 /** A finding's outcome: a band's outcome, or "unknown" when no value / no band. */
 export type Outcome = "good" | "warn" | "bad" | "unknown" | "not_applicable";
 export type EvidenceSource = "page" | "backend" | "you";
-export type ValueFormat = "plain" | "percent" | "decimal1" | "money" | "date";
+export type ValueFormat =
+  | "plain" | "percent" | "decimal1" | "money" | "date"
+  | "days" | "days_ago" | "hours" | "working_hours" | "months" | "times" | "characters"
+  | "channel" | "specialization" | "answer";
 export type UnknownReason = "not_on_page" | "markup_changed" | "backend_unreachable" | "partner_not_found" | "not_checked_by_you";
 export type ProfileChoice = "kind" | "user" | "default";
 
@@ -141,7 +144,19 @@ export interface Scoring {
 /** One locale's number style (scoring.json "numbers", docs/ENGINE-NUMBERS.md). */
 export interface NumberStyle {
   decimal: string; group: string; percent: string; money: string; date: string; yes: string; no: string;
+  /** Twelve month names for the date template's {mon}. */
+  months: string[];
+  plural: PluralRule;
+  /** An empty list («не указаны»). */
+  none: string;
+  units: Readonly<Record<string, Unit>>;
+  /** Fact values as people say them, per vocabulary («ticket» -> «тикеты»). */
+  words: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
+/** The language whose plural rule counts (formatting.pluralIndex). */
+export type PluralRule = "ru" | "en";
+/** A counted unit: plural forms with {n}, and the word a zero reads as, if it has one. */
+export interface Unit { forms: string[]; zero?: string }
 /** A headline rule: a fact test, or a criterion's (or one of its signals') key; `status` caps the band's. */
 export type HeadlineRule = { key: string; status?: Status } & (
   | { fact: string; eq: Scalar }

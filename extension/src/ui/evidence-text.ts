@@ -1,6 +1,8 @@
 // Evidence values are arbitrary JSON from facts; they are shown as short plain text (never HTML).
+import { formatValue as engineFormat } from "../engine/formatting";
+import type { NumberStyle } from "../engine/types";
 import type { Evidence, Lang } from "../shared/contracts";
-import { evidenceLabel, type RulesTexts } from "./rules-text";
+import { evidenceFormat, evidenceLabel, numberStyle, type RulesTexts } from "./rules-text";
 import type { Msg } from "./strings";
 
 const MAX = 120;
@@ -23,9 +25,15 @@ export function sourceText(msg: Msg, source: Evidence["source"]): string {
 /**
  * One evidence entry as the buyer reads it: the engine's own label and locale text («Цена:
  * 12 990 руб.»), so the badge, the popup and the CLI write a value the same way; an entry from an
- * older stored report without them falls back to the rules' short name and the raw value.
+ * older stored report without them reads by the rules' short name and the engine's formatter for
+ * the signal's kind («3 дня назад», «тикеты, чат», «да»), never a raw word or ✓/✕.
  */
 export function evidenceParts(rules: RulesTexts, criterionId: string, ev: Evidence, lang: Lang): { label: string; value: string } {
   const label = ev.label?.[lang] ?? evidenceLabel(rules, criterionId, ev.signal, ev.fact, lang);
-  return { label, value: ev.text?.[lang] ?? formatValue(ev.value) };
+  if (ev.text?.[lang] !== undefined) return { label, value: ev.text[lang] };
+  const style = numberStyle(rules, lang);
+  const scalar = (v: unknown) => v === null || ["boolean", "number", "string"].includes(typeof v);
+  const simple = scalar(ev.value) || (Array.isArray(ev.value) && ev.value.every(scalar));
+  if (style === null || !simple || ev.value === null) return { label, value: formatValue(ev.value) };
+  return { label, value: engineFormat(ev.value, evidenceFormat(rules, criterionId, ev.signal), style as unknown as NumberStyle) };
 }

@@ -74,7 +74,20 @@ function signalRule(rules: RulesTexts, criterionId: string, signalId: string | u
   return isObject(found) ? found : null;
 }
 
-/** The short evidence name from the rules ("Последний отзыв, дней назад"), else the fact path. */
+/** The value kind the rules give a signal's evidence (rule.schema.json "format"), else "plain". */
+export function evidenceFormat(rules: RulesTexts, criterionId: string, signalId: string | undefined): string {
+  const format = signalRule(rules, criterionId, signalId)?.format;
+  return typeof format === "string" ? format : "plain";
+}
+
+/** The engine's style for `lang` (scoring.json "numbers"), or null in a rules bundle without it. */
+export function numberStyle(rules: RulesTexts, lang: Lang): Record<string, unknown> | null {
+  const scoring = rules.scoring;
+  const numbers = isObject(scoring) && isObject(scoring.numbers) ? scoring.numbers[lang] : null;
+  return isObject(numbers) && isObject(numbers.units) && isObject(numbers.words) ? numbers : null;
+}
+
+/** The short evidence name from the rules ("Последний отзыв"), else the fact path. */
 export function evidenceLabel(rules: RulesTexts, criterionId: string, signalId: string | undefined, fact: string, lang: Lang): string {
   return localized(signalRule(rules, criterionId, signalId)?.label, lang) ?? fact;
 }

@@ -9,8 +9,8 @@ const texts = readRulesTexts();
 describe("evidenceParts", () => {
   it("uses the signal's short label in the buyer's language", () => {
     const ev = { fact: "reviews.items", value: 3, source: "page" as const, signal: "freshness" };
-    expect(evidenceParts(texts, "reviews", ev, "ru")).toEqual({ label: "Последний отзыв, дней назад", value: "3" });
-    expect(evidenceParts(texts, "reviews", ev, "en")).toEqual({ label: "Last review, days ago", value: "3" });
+    expect(evidenceParts(texts, "reviews", ev, "ru")).toEqual({ label: "Последний отзыв", value: "3 дня назад" });
+    expect(evidenceParts(texts, "reviews", ev, "en")).toEqual({ label: "Last review", value: "3 days ago" });
   });
   it("shows the engine's own label and locale text (one number formatter, in the engine)", () => {
     const price = {
@@ -22,7 +22,14 @@ describe("evidenceParts", () => {
   });
   it("lists the support channels themselves, not their tier", () => {
     const ev = { fact: "support.channels", value: ["ticket", "chat"], source: "page" as const, signal: "channels" };
-    expect(evidenceParts(texts, "support", ev, "en")).toEqual({ label: "Support channels", value: "ticket, chat" });
+    expect(evidenceParts(texts, "support", ev, "en")).toEqual({ label: "Support channels", value: "tickets, chat" });
+    expect(evidenceParts(texts, "support", ev, "ru")).toEqual({ label: "Каналы поддержки", value: "тикеты, чат" });
+    expect(evidenceParts(texts, "support", { ...ev, value: [] }, "ru").value).toBe("не указаны");
+  });
+  it("writes yes/no as words in an older entry, never ✓/✕", () => {
+    const ev = { fact: "withdrawn", value: false, source: "page" as const, signal: "availability" };
+    expect(evidenceParts(texts, "price", ev, "ru")).toEqual({ label: "Снято с публикации", value: "нет" });
+    expect(evidenceParts(texts, "price", ev, "en")).toEqual({ label: "Withdrawn", value: "no" });
   });
   it("falls back to the fact path for an unknown signal", () => {
     const ev = { fact: "demo.x", value: 14, source: "page" as const };

@@ -48,17 +48,17 @@ LEGACY_EN = """\
 Solution: Импорт каталога из Excel и CSV (tehnostar.importer)
 Kind: module
 Developer: ТехноСтар (ID 512777)
-Price: 7 900 RUB (was 9 900 RUB), offer until 2026-11-30
+Price: 7 900 RUB (was 9 900 RUB), offer until 30 Nov 2026
 Demo mode: yes, 30 days
 Online demo: not stated
 Installs: over 1 000
-Published: 2016-03-17
-Updated: 2026-11-24
+Published: 17 Mar 2016
+Updated: 24 Nov 2026
 Version: 4.6.1
 Rating: 4.6 of 5
 Reviews: 214; 2 read, 1 answered by the developer
 Comments: 96
-Version history: 12 releases, the latest 4.6.1 of 2026-11-24
+Version history: 12 releases, the latest 4.6.1 of 24 Nov 2026
 Support channels: tickets, phone
 Free support: 12 months
 Support hours: пн–вс, 8:00–20:00 МСК
@@ -93,7 +93,7 @@ def test_discount_and_free_solution_in_russian(capsys: pytest.CaptureFixture[str
     free = run(capsys, "facts", FIXTURES / "solution_module_free_no_reviews.html").out.splitlines()
     assert free[3:5] == ["Цена: бесплатно", "Демо-режим: нет"]
     assert free[11] == "Отзывы: 0"
-    assert free[14] == "Каналы поддержки: нет"  # the block is shown, with no channel in it
+    assert free[14] == "Каналы поддержки: не указаны"  # the block is shown, with no channel in it
     assert free[15] == "Бесплатная поддержка: не указано"
     pseudo = run(capsys, "facts", FIXTURES / "solution_module_pseudo_demo_1day.html").out.splitlines()
     assert pseudo[4] == "Демо-режим: да, 1 день"
@@ -119,7 +119,7 @@ def test_partner_rating_and_listing_pages(capsys: pytest.CaptureFixture[str]) ->
         "Партнёр: NordLab (ID 731204)",
         "Место в рейтинге партнёров: 14",
         "Статус партнёра: Золотой партнер",
-        "Специализация: разработка готовых решений",
+        "Специализация: разработчик ПО",
         "Решений у разработчика: 9",
     ]
     assert partner[-2:] == ["Сайт: https://nordlab.example/", "На Маркетплейсе с: 2016"]

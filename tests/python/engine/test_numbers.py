@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 import pytest
-from mpcheck.engine.formatting import fill, format_value
+from mpcheck.engine.formatting import fill, format_value, plural_index
 
 from .all_reports import REPORTS, RULES, RULES_DIR
 
@@ -53,3 +53,59 @@ def test_the_meta_test_sees_a_foreign_decimal() -> None:
     assert FOREIGN["ru"].search("ответ шёл в 0.5 раза") and not FOREIGN["ru"].search("в 3,4 раза")
     assert not FOREIGN["ru"].search("акция до 31.12.2026, версия 3.4.2")
     assert FOREIGN["en"].search("3,4 times") and not FOREIGN["en"].search("3.4 times, 12 990 RUB")
+
+
+NUMBER_STYLES = {"plain", "percent", "decimal1", "money", "date"}
+
+
+def _formats() -> set[str]:
+    used: set[str] = set()
+    for rule in RULES.criteria.values():
+        for signal in rule["signals"]:
+            used.add(signal.get("format", "plain"))
+            used.update(entry["format"] for entry in signal.get("evidence", []))
+    return used
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_every_format_a_rule_names_is_written_in_each_locale(lang: str) -> None:
+    style = NUMBERS[lang]
+    assert _formats() - NUMBER_STYLES - set(style["units"]) - set(style["words"]) == set()
+    assert set(style["units"]) == set(NUMBERS["en" if lang == "ru" else "ru"]["units"])
+    assert {k: set(v) for k, v in style["words"].items()} == {
+        k: set(v) for k, v in NUMBERS["en" if lang == "ru" else "ru"]["words"].items()
+    }
+
+
+def test_no_evidence_text_is_blank_or_a_raw_word() -> None:
+    """«Каналы поддержки:» with nothing, «ticket», «software», «not_offered» never reach a buyer."""
+    words = NUMBERS["ru"]["words"]
+    raw = (
+        set(words["channel"]) - {"telegram", "whatsapp", "skype"}
+        | set(words["specialization"])
+        | set(words["answer"])
+    )
+    texts = [
+        e["text"][lang]
+        for r in REPORTS
+        for c in r["criteria"]
+        for e in c["evidence"]
+        for lang in ("ru", "en")
+    ]
+    assert [t for t in texts if not t.strip()] == []
+    russian = {e["text"]["ru"] for r in REPORTS for c in r["criteria"] for e in c["evidence"]}
+    assert {t for t in russian if raw & set(t.replace(",", " ").split())} == set()
+    assert "Снято с публикации: нет" in {
+        f"{e['label']['ru']}: {e['text']['ru']}"
+        for r in REPORTS
+        for c in r["criteria"]
+        for e in c["evidence"]
+    }
+
+
+@pytest.mark.parametrize(
+    ("count", "ru", "en"), [(0, 2, 1), (1, 0, 0), (2, 1, 1), (4, 1, 1), (5, 2, 1), (11, 2, 1), (12, 2, 1),
+                            (14, 2, 1), (21, 0, 1), (22, 1, 1), (111, 2, 1), (101, 0, 1), (1.5, 1, 1)],
+)  # fmt: skip
+def test_one_plural_rule_per_language(count: float, ru: int, en: int) -> None:
+    assert (plural_index(count, "ru"), plural_index(count, "en")) == (ru, en)
