@@ -36,26 +36,51 @@ def page_facts(name: str) -> dict[str, Any]:
     return dict(extract_page(read_file(name), url=None, content_type=None))
 
 
-def solution_facts(code: str, *, enrich: bool) -> dict[str, Any]:
-    """A solution read from the configured Marketplace origin; `enrich` adds the partner facts the
-    page lacks (rating position, status, specialisation), as GET /solutions/<code>/report does."""
-    from mpcheck.marketplace.service import MarketplaceService
+class Marketplace:
+    """Solutions read from the configured Marketplace origin through one MarketplaceService, opened
+    on the first read and shared by the next ones (`mpcheck compare` of several URLs keeps one set
+    of caches and one politeness interval); close() when done."""
 
-    config = default_config()
-    origin = str(config["MARKETPLACE_URL"])
+    def __init__(self) -> None:
+        self.config = default_config()
+        self.origin = str(self.config["MARKETPLACE_URL"])
+        self._service: Any = None
+
+    def _opened(self) -> Any:
+        if self._service is None:
+            from mpcheck.marketplace.service import MarketplaceService
+
+            try:
+                self._service = MarketplaceService.from_config(self.config)
+            except ValueError as exc:
+                key = "bad_origin" if "MARKETPLACE_URL" in str(exc) else "bad_setting"
+                raise UsageError(key, value=self.origin) from exc
+        return self._service
+
+    def facts(self, code: str, *, enrich: bool) -> dict[str, Any]:
+        """One solution's facts; `enrich` adds the partner facts the page lacks (rating position,
+        status, specialisation), as GET /solutions/<code>/report does."""
+        service = self._opened()
+        try:
+            read = service.enriched_facts if enrich else service.fetch_solution_facts
+            facts, _meta = read(code)
+            return dict(facts)
+        except MarketplaceError as exc:
+            raise MarketplaceFailure(exc, self.origin, code) from exc
+
+    def close(self) -> None:
+        if self._service is not None:
+            self._service.close()
+            self._service = None
+
+
+def solution_facts(code: str, *, enrich: bool) -> dict[str, Any]:
+    """A solution read from the configured Marketplace origin (one read, its own service)."""
+    market = Marketplace()
     try:
-        service = MarketplaceService.from_config(config)
-    except ValueError as exc:
-        key = "bad_origin" if "MARKETPLACE_URL" in str(exc) else "bad_setting"
-        raise UsageError(key, value=origin) from exc
-    try:
-        read = service.enriched_facts if enrich else service.fetch_solution_facts
-        facts, _meta = read(code)
-        return dict(facts)
-    except MarketplaceError as exc:
-        raise MarketplaceFailure(exc, origin, code) from exc
+        return market.facts(code, enrich=enrich)
     finally:
-        service.close()
+        market.close()
 
 
 def facts_for(raw: str, *, enrich: bool) -> tuple[dict[str, Any], str]:

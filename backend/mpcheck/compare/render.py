@@ -11,6 +11,7 @@ from typing import Any
 
 from mpcheck.compare.format import fill, money, round_half_up
 from mpcheck.compare.rules import ComparisonRules, text
+from mpcheck.engine.formatting import format_value
 
 WIDTH = 100
 INDENT = " " * 5
@@ -66,13 +67,14 @@ def render_comparison(
     rules: ComparisonRules,
     lang: str = "ru",
     counts: dict[str, tuple[int, int]] | None = None,
+    *,
+    numbers: dict[str, dict[str, Any]],
 ) -> str:
-    """`counts`: code -> (known steps, counted steps) from the reports, for «данные по 7 из 9 шагов»."""
+    """`counts`: code -> (known steps, counted steps) from the reports, for «данные по 7 из 9 шагов»;
+    `numbers`: the engine's locale styles (scoring.json), so the date reads «27.11.2026», not ISO."""
     counts = counts or {}
-    lines = [
-        f"{text(rules, 'cli', 'title', lang)} · {text(rules, 'cli', 'judged_on', lang)} {comparison['today']}",
-        "",
-    ]
+    today = format_value(comparison["today"], "date", numbers[lang])
+    lines = [f"{text(rules, 'cli', 'title', lang)} · {text(rules, 'cli', 'judged_on', lang)} {today}", ""]
     lines += _wrap(
         f"▶ {text(rules, 'cli', 'recommendation', lang)}: {comparison['recommendation']['reason'][lang]}",
         "",

@@ -1,12 +1,13 @@
-"""`mpcheck compare`: facts files, saved pages and URLs in one comparison; Russian by default,
-`--json` the mpcheck.comparison/1 object; exit 2 with a one-line Russian reason, 1 when the
-Marketplace fails."""
+"""`mpcheck compare`: facts files, saved pages, URLs (any form `facts` and `report` take) and bare
+codes in one comparison; Russian by default, `--json` the mpcheck.comparison/1 object; exit 2 with
+one exact Russian line for bad input, 1 when the Marketplace fails (the CLI's shared error lines)."""
 
 from __future__ import annotations
 
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from mpcheck.cli.main import main
@@ -48,9 +49,10 @@ def test_json_object_from_a_facts_file_and_saved_pages(capsys: pytest.CaptureFix
 def test_russian_text_by_default(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["compare", NORDLAB, QUICKDEV_PAGE, *TODAY]) == 0
     out = plain(capsys.readouterr().out)
-    assert out.startswith("Сравнение решений · на дату 2026-11-27 ")
+    assert out.startswith("Сравнение решений · на дату 27.11.2026 ")  # never ISO for people
     assert (
-        "▶ Рекомендация: Лучший выбор — NordLab: Умное SEO для каталога: сильнее по пунктам «Демо-режим»"
+        "▶ Рекомендация: Лучший выбор — NordLab: Умное SEO для каталога: сильнее по пунктам «Демо-режим»,"
+        " «Техническая поддержка», «Отзывы и обсуждения», «Обновляемость» и «Упаковка, документация, видео»;"
         in out
     )
     assert "дороже, чем Обратный звонок PRO, на 9 490 руб. — для модуля это существенно" in out
@@ -63,6 +65,7 @@ def test_russian_text_by_default(capsys: pytest.CaptureFixture[str]) -> None:
 def test_english_on_request(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["compare", NORDLAB, QUICKDEV_PAGE, "--lang", "en", *TODAY]) == 0
     out = plain(capsys.readouterr().out)
+    assert out.startswith("Solution comparison · as of 27 Nov 2026 ")
     assert "▶ Recommendation: NordLab: Умное SEO для каталога wins: better on “Demo mode”" in out
     assert "price: 12 990 RUB" in out
 
@@ -88,41 +91,104 @@ def test_a_url_through_the_fake_marketplace(
 def test_marketplace_failure_exits_1(cli_env: FakeMarketplace, capsys: pytest.CaptureFixture[str]) -> None:
     cli_env.set_fault("*", "5xx")
     assert main(["compare", f"{cli_env.base_url}/solutions/nordlab.smartseo/", NORDLAB]) == 1
-    err = capsys.readouterr().err
-    assert err.startswith("mpcheck: Маркетплейс не отдал страницу:") and err.count("\n") == 1
+    assert capsys.readouterr().err == "mpcheck: Маркетплейс ответил ошибкой 503 — попробуйте позже\n"
+
+
+def test_a_missing_solution_is_bad_input(
+    cli_env: FakeMarketplace, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["compare", "nosuch.module", NORDLAB]) == 2
+    assert capsys.readouterr().err == "mpcheck: на Маркетплейсе нет решения nosuch.module\n"
 
 
 @pytest.mark.parametrize(
-    ("args", "reason"),
+    "form",
     [
-        (["/nonexistent/facts.json"], "mpcheck: не удалось прочитать /nonexistent/facts.json"),
-        (["--today", "27.11.2026", NORDLAB], "mpcheck: дата --today должна быть ГГГГ-ММ-ДД"),
-        ([str(FIXTURES / "partners_rating_list.html")], "это не страница решения"),
-        (["https://evil.example/solutions/a.b/"], "адрес не принят"),
+        "marketplace.1c-bitrix.ru/solutions/nordlab.smartseo/",  # copied from the address bar, no scheme
+        "http://marketplace.1c-bitrix.ru/solutions/nordlab.smartseo/",  # read over the origin's https
+        "https://marketplace.1c-bitrix.ru/solutions/nordlab.smartseo/index.php",
+        "nordlab.smartseo",  # a bare code
     ],
 )
-def test_bad_input_exits_2_with_one_russian_line(
-    args: list[str], reason: str, cli_env: FakeMarketplace, capsys: pytest.CaptureFixture[str]
+def test_every_form_facts_and_report_take(
+    form: str, cli_env: FakeMarketplace, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["compare", *args]) == 2
+    assert main(["compare", form, QUICKDEV_PAGE, "--json", *TODAY]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert sorted(r["code"] for r in result["ranking"]) == ["nordlab.smartseo", "quickdev.callbackpro"]
+    assert (
+        cli_env.count("/solutions/nordlab.smartseo/") > 0
+    )  # the production URL, read on the configured origin
+
+
+def _broken(tmp_path: Path) -> str:
+    path = tmp_path / "broken.json"
+    path.write_text("{not json", encoding="utf-8")
+    return str(path)
+
+
+def _off_schema(tmp_path: Path) -> str:
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps({"schema": "mpcheck.facts/1", "price": {"rub": "дорого"}}), encoding="utf-8")
+    return str(path)
+
+
+def _not_a_page(tmp_path: Path) -> str:
+    path = tmp_path / "other.html"
+    path.write_text("<html><body>hello</body></html>", encoding="utf-8")
+    return str(path)
+
+
+RATING = str(FIXTURES / "partners_rating_list.html")
+
+
+@pytest.mark.parametrize(
+    ("make", "line"),
+    [
+        (lambda t: ["/nonexistent/facts.json"], "mpcheck: файл не найден: /nonexistent/facts.json\n"),
+        (lambda t: [str(t)], "mpcheck: это папка, а не файл: {tmp}\n"),
+        (
+            lambda t: ["--today", "27.11.2026", NORDLAB],
+            "mpcheck: --today: нужна дата ГГГГ-ММ-ДД, например 2026-11-27, а не «27.11.2026»\n",
+        ),
+        (lambda t: [RATING], f"mpcheck: {RATING}: это не страница решения, а рейтинг партнёров\n"),
+        (
+            lambda t: [_not_a_page(t)],
+            "mpcheck: {tmp}/other.html: это не страница решения, а страница, которую mpcheck не узнал\n",
+        ),
+        (
+            lambda t: ["https://evil.example/solutions/a.b/"],
+            "mpcheck: evil.example — не Маркетплейс: mpcheck читает только marketplace.1c-bitrix.ru\n",
+        ),
+        (
+            lambda t: ["ftp://marketplace.1c-bitrix.ru/solutions/a.b/"],
+            "mpcheck: адрес должен начинаться с https:// или http://, а не ftp://\n",
+        ),
+        (lambda t: [_broken(t)], "mpcheck: {tmp}/broken.json: это не JSON (ошибка в строке 1, позиция 2)\n"),
+        (
+            lambda t: [_off_schema(t), NORDLAB],
+            "mpcheck: {tmp}/bad.json: поле «price.rub» не по схеме mpcheck.facts/1 — неверный тип значения\n",
+        ),
+        (lambda t: [f"a.b{i}" for i in range(9)], "mpcheck: не больше 8 решений за раз, а передано 9\n"),
+    ],
+    ids=["missing", "folder", "today", "rating page", "unknown page", "off host", "scheme", "not json",
+         "off schema", "too many"],
+)  # fmt: skip
+def test_bad_input_exits_2_with_one_exact_russian_line(
+    make: Any, line: str, tmp_path: Path, cli_env: FakeMarketplace, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["compare", *make(tmp_path)])
     err = capsys.readouterr().err
-    assert reason in err and err.count("\n") == 1
+    assert (code, err) == (2, line.replace("{tmp}", str(tmp_path)))
+    assert "Errno" not in err and "None" not in err and "'" not in err
     assert cli_env.count() == 0  # nothing fetched for bad input
 
 
-def test_off_schema_facts_are_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    bad = tmp_path / "bad.json"
-    bad.write_text(json.dumps({"schema": "mpcheck.facts/1", "price": {"rub": "дорого"}}), encoding="utf-8")
-    assert main(["compare", str(bad), NORDLAB]) == 2
-    err = capsys.readouterr().err
-    assert "факты не по схеме mpcheck.facts/1, поле «price.rub»" in err and err.count("\n") == 1
-
-
-def test_not_json_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    bad = tmp_path / "broken.json"
-    bad.write_text("{not json", encoding="utf-8")
-    assert main(["compare", str(bad)]) == 2
-    assert "broken.json: не JSON" in capsys.readouterr().err
+def test_bad_input_in_english(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["compare", _not_a_page(tmp_path), "--lang", "en"]) == 2
+    assert capsys.readouterr().err == (
+        f"mpcheck: {tmp_path}/other.html: not a solution page but a page mpcheck does not recognise\n"
+    )
 
 
 def test_profile_applies_to_every_candidate(capsys: pytest.CaptureFixture[str]) -> None:

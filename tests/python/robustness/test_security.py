@@ -233,6 +233,6 @@ def test_serve_logs_no_client_identifiers(fake_market: FakeMarketplace, tmp_path
         except subprocess.TimeoutExpired:
             proc.kill()
             output, _ = proc.communicate()
-    assert "mpcheck API on" in output  # the log was captured at all
+    assert "mpcheck API работает: http://" in output  # the log was captured at all (Russian by default)
     for identifier in ("127.0.0.2", "203.0.113.77", "client-ua-7f3a", f":{local_port}"):
         assert identifier not in output, f"{identifier!r} logged:\n{output}"

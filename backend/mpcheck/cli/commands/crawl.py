@@ -14,6 +14,7 @@ import json
 import sys
 from typing import Any
 
+from mpcheck.cli.errors import marketplace_line
 from mpcheck.cli.main import UsageError
 from mpcheck.config import default_config
 
@@ -72,8 +73,9 @@ def run(args: argparse.Namespace) -> int:
     except crawler.CrawlBusy as busy:
         print(_say("busy", lang, why=busy), file=sys.stderr)
         return 0
-    except MarketplaceError as exc:
-        print(_say("catalog_failed", lang, why=exc), file=sys.stderr)
+    except MarketplaceError as exc:  # the reason in the CLI's own words, never the exception's English
+        _code, why = marketplace_line(exc, lang, str(config["MARKETPLACE_URL"]), None)
+        print(_say("catalog_failed", lang, why=why), file=sys.stderr)
         return 1
     finally:
         service.close()

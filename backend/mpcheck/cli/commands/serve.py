@@ -18,6 +18,7 @@ from typing import Any
 
 from gunicorn.app.base import BaseApplication
 
+from mpcheck.cli.i18n import entry, fill
 from mpcheck.cli.main import UsageError
 
 # Seconds. The request may legitimately wait for the Marketplace (30 s deadline per fetch), so the
@@ -62,11 +63,11 @@ class ApiServer(BaseApplication):
         return create_app()
 
 
-def _when_ready(server: Any) -> None:
+def _when_ready(server: Any, lang: str = "ru") -> None:
     for listener in server.LISTENERS:
         host, port = listener.getsockname()[:2]
         shown = f"[{host}]" if ":" in str(host) else host
-        print(f"mpcheck API on http://{shown}:{port}/api/v1/health", flush=True)
+        print(fill(entry("serve", "listening", lang), {"host": shown, "port": port}), flush=True)
 
 
 def _worker_exit(_server: Any, worker: Any) -> None:
@@ -76,8 +77,8 @@ def _worker_exit(_server: Any, worker: Any) -> None:
         service.close()
 
 
-def options(host: str, port: int, workers: int) -> dict[str, Any]:
-    """gunicorn settings for `mpcheck serve`."""
+def options(host: str, port: int, workers: int, lang: str = "ru") -> dict[str, Any]:
+    """gunicorn settings for `mpcheck serve`; `lang` is the start-up line's language."""
     bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
     return {
         "bind": [bind],
@@ -92,7 +93,7 @@ def options(host: str, port: int, workers: int) -> dict[str, Any]:
         "errorlog": "-",
         "loglevel": "error",  # "warning" names the client of a malformed request (ip=...)
         "preload_app": False,
-        "when_ready": _when_ready,
+        "when_ready": lambda server: _when_ready(server, lang),  # gunicorn calls a hook with the server only
         "worker_exit": _worker_exit,
         "proc_name": "mpcheck",
     }
@@ -105,15 +106,10 @@ def run(args: argparse.Namespace) -> int:
     if not 0 <= args.port <= 65535:
         raise UsageError("--port must be 0..65535")
     if args.workers > 1 and not os.environ.get("MPCHECK_REDIS_URL"):
-        print(
-            "mpcheck: внимание: без MPCHECK_REDIS_URL у каждого воркера свои кэши и своя пауза между "
-            "запросами к Маркетплейсу (warning: without MPCHECK_REDIS_URL every worker has its own "
-            "caches and politeness interval)",
-            file=sys.stderr,
-        )
+        print(entry("serve", "no_redis", args.lang), file=sys.stderr)
     if args.host not in WILDCARD_HOSTS:
         # The name the server was told to listen on is one it serves (the Host check of mpcheck.api.guard).
         listed = os.environ.get("MPCHECK_ALLOWED_HOSTS", "")
         os.environ["MPCHECK_ALLOWED_HOSTS"] = ",".join(filter(None, [listed, args.host]))
-    ApiServer(options(args.host, args.port, args.workers)).run()
+    ApiServer(options(args.host, args.port, args.workers, args.lang)).run()
     return 0
