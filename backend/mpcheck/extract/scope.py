@@ -299,7 +299,13 @@ def _foreign(links: list[tuple[Any, str]], content: list[Any], own: set[Any], ru
                 break
             block = parent
         around = _ancestors(block)
-        card_like = _own_text_len(a.getparent()) <= _PROSE_CHARS and not any(p in panels for p in around)
+        # a lone card: the link is not a mention in prose, and the block is no dated item of ours
+        # (a review whose developer answer links another solution stays a review)
+        card_like = (
+            _own_text_len(a.getparent()) <= _PROSE_CHARS
+            and not any(p in panels for p in around)
+            and not _has_date(block, rules)
+        )
         if (
             len(codes[block]) >= 2
             or _titled(block, rules)

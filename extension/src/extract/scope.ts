@@ -226,7 +226,9 @@ function foreign(links: Array<[Element, string]>, content: Element[], own: Reado
       if (!Array.from(parent.children).every((ch) => codes.has(ch) || furniture(ch, limit))) break;
       block = parent;
     }
-    const cardLike = ownTextLen(a.parentElement as Element) <= PROSE_CHARS && !anyUp(block, panels);
+    // a lone card: the link is not a mention in prose, and the block is no dated item of ours (a
+    // review whose developer answer links another solution stays a review)
+    const cardLike = ownTextLen(a.parentElement as Element) <= PROSE_CHARS && !anyUp(block, panels) && !hasDate(block);
     if ((codes.get(block) as Set<string>).size >= 2 || foreignTitle(block) || under(block, "sidebar") || under(a, "promo") || (cardLike && block !== a)) {
       blocks.push(block);
     }
