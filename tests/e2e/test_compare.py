@@ -88,9 +88,12 @@ def test_sorting_by_price_and_by_a_step(compare: Page) -> None:
     compare.locator('[data-sort-key="score"]').click()
 
 
-def _rows(text: str) -> list[list[str]]:
-    rows = list(csv.reader(io.StringIO(text, newline="")))
-    captured = rows[0].index(rows[0][4])  # the capture date: the day the test ran, not the fixtures'
+SEPARATOR = {"ru": ";", "en": ","}  # Russian Excel splits on «;» (its «,» is the decimal mark)
+
+
+def _rows(text: str, lang: str) -> list[list[str]]:
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=SEPARATOR[lang]))
+    captured = 4  # the capture date: the day the test ran, not the fixtures'
     return [rows[0]] + [[*r[:captured], JUDGE_DAY, *r[captured + 1 :]] for r in rows[1:]]
 
 
@@ -106,8 +109,10 @@ def test_csv_export_matches_the_expected_file(compare: Page, lang: str) -> None:
     if os.environ.get("MPCHECK_UPDATE_EXPECTED"):  # regenerate, then review the diff by hand
         (EXPECTED / f"compare_{lang}.csv").write_text(raw, encoding="utf-8", newline="")
     expected = (EXPECTED / f"compare_{lang}.csv").read_text(encoding="utf-8-sig")
-    assert _rows(raw.removeprefix("\ufeff")) == _rows(expected)
-    assert len(_rows(raw.removeprefix("\ufeff"))) == 1 + 9 * len(TRIO)
+    rows = _rows(raw.removeprefix("\ufeff"), lang)
+    assert rows == _rows(expected, lang)
+    assert len(rows) == 1 + 9 * len(TRIO) and {len(r) for r in rows} == {17}  # in columns, not one
+    assert rows[0][:3] == (["Код", "Решение", "Тип"] if lang == "ru" else ["Code", "Solution", "Kind"])
 
 
 def test_markdown_export(compare: Page, ctx: BrowserContext) -> None:

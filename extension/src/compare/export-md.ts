@@ -1,17 +1,23 @@
 // Markdown export for a manager: the recommendation, the table (status icon + word, best marked
 // with ★), price differences and every piece of evidence with its source and capture date.
-// Page text is escaped so a solution name cannot inject links, HTML or table cells.
+// It is pasted into chats, so text stays readable: only what would break a table cell (`|`, line
+// breaks) is escaped, plus the two things page text could smuggle in (an HTML tag or autolink
+// `<…`, a link `](`); ordinary punctuation («(страница)», «1.», «*», «_») is left as it is.
 import { STATUS_ICON } from "../ui/status-icon";
 import type { CellModel, ComparisonModel } from "./model";
 import {
-  evidenceText, kindText, label, openQuestionTexts, pricePairText, priceText, recommendationFor, scoreText, statusWord, stepTitle, warningTexts,
+  dateText, evidenceText, kindText, label, openQuestionTexts, pricePairText, priceText, recommendationFor, scoreText, statusWord, stepTitle, warningTexts,
   type ExportContext,
 } from "./export-text";
 import { safePageUrl } from "./safe-url";
 
-/** Backslash-escapes the punctuation Markdown (and its inline HTML) acts on; newlines become spaces. */
+/** A table-safe, readable line: `|` escaped, line breaks as spaces, no tag or link from page text. */
 export function mdText(text: string): string {
-  return text.replace(/[\r\n]+/g, " ").replace(/[\\`*_{}[\]()<>#|!~&]/g, "\\$&");
+  return text
+    .replace(/[\r\n]+/g, " ")
+    .replace(/\|/g, "\\|")
+    .replace(/<(?=[A-Za-z/!?])/g, "\\<")
+    .replace(/\]\(/g, "]\\(");
 }
 
 function cellText(ctx: ExportContext, cell: CellModel | undefined): string {
@@ -30,9 +36,9 @@ function tableLines(model: ComparisonModel, order: string[], ctx: ExportContext)
     row([mdText(label(ctx, "score")), ...cols.map((c) => mdText(scoreText(ctx, c)))]),
     row([mdText(label(ctx, "price_rub")), ...cols.map((c) => mdText(priceText(ctx, c.priceRub)))]),
     row([mdText(label(ctx, "kind")), ...cols.map((c) => mdText(kindText(ctx, c.kind)))]),
-    row([mdText(label(ctx, "captured")), ...cols.map((c) => mdText(c.captured || "—"))]),
+    row([mdText(label(ctx, "captured")), ...cols.map((c) => mdText(dateText(ctx, c.captured) || "—"))]),
     ...model.rows.map((r) =>
-      row([`${r.step}\\. ${mdText(stepTitle(ctx, r.criterion))}`, ...cols.map((c) => cellText(ctx, r.cells.find((x) => x.code === c.code)))]),
+      row([`${r.step}. ${mdText(stepTitle(ctx, r.criterion))}`, ...cols.map((c) => cellText(ctx, r.cells.find((x) => x.code === c.code)))]),
     ),
   ];
 }
@@ -44,10 +50,10 @@ function evidenceLines(model: ComparisonModel, order: string[], ctx: ExportConte
     if (!col) continue;
     lines.push("", `### ${mdText(col.name)} (${mdText(col.code)})`, "");
     const href = safePageUrl(col.url);
-    lines.push(`${mdText(label(ctx, "url"))}: ${href ? `<${href}>` : "—"} · ${mdText(label(ctx, "captured"))}: ${mdText(col.captured || "—")}`, "");
+    lines.push(`${mdText(label(ctx, "url"))}: ${href ? `<${href}>` : "—"} · ${mdText(label(ctx, "captured"))}: ${mdText(dateText(ctx, col.captured) || "—")}`, "");
     for (const r of model.rows) {
       const cell = r.cells.find((x) => x.code === code);
-      lines.push(`- **${r.step}\\. ${mdText(stepTitle(ctx, r.criterion))}**: ${cellText(ctx, cell)}`);
+      lines.push(`- **${r.step}. ${mdText(stepTitle(ctx, r.criterion))}**: ${cellText(ctx, cell)}`);
       for (const ev of cell?.finding?.evidence ?? []) lines.push(`  - ${mdText(evidenceText(ctx, r.criterion, ev))}`);
     }
   }
@@ -59,7 +65,7 @@ export function comparisonMarkdown(model: ComparisonModel, order: string[], ctx:
   const lines = [
     `# ${mdText(label(ctx, "title"))}`,
     "",
-    `${mdText(label(ctx, "judged_on"))}: ${ctx.judgedOn}`,
+    `${mdText(label(ctx, "judged_on"))}: ${dateText(ctx, ctx.judgedOn)}`,
     "",
     `**${mdText(label(ctx, "recommendation"))}:** ${mdText(recommendationFor(ctx, model))}`,
     "",

@@ -1,7 +1,10 @@
 // Plain-text pieces both exporters (and the page) share. All wording comes from the rules (step
 // titles, status words) or comparison.json (export labels), so an export in either language is a
 // pure function of the model, independent of the browser's UI language.
+import { formatValue } from "../engine/formatting";
+import type { NumberStyle } from "../engine/types";
 import type { Evidence, Lang } from "../shared/contracts";
+import { isObject } from "../shared/guards";
 import { evidenceParts } from "../ui/evidence-text";
 import { coverageText, criterionTitle, statusText, type RulesTexts } from "../ui/rules-text";
 import type { ColumnModel, ComparisonModel } from "./model";
@@ -17,6 +20,13 @@ export interface ExportContext {
 }
 
 export const label = (ctx: ExportContext, key: string): string => ruleText(ctx.rules, "export", key, ctx.lang);
+
+/** «27.11.2026» / "27 Nov 2026" by the engine's date style: a buyer never reads an ISO date. */
+export function dateText(ctx: ExportContext, iso: string): string {
+  const scoring = ctx.texts.scoring;
+  const numbers = isObject(scoring) && isObject(scoring.numbers) ? scoring.numbers[ctx.lang] : undefined;
+  return iso && isObject(numbers) ? formatValue(iso, "date", numbers as unknown as NumberStyle) : iso;
+}
 
 export function kindText(ctx: ExportContext, kind: ColumnModel["kind"]): string {
   return kind ? label(ctx, `kind_${kind}`) : "—";

@@ -3,7 +3,7 @@
 import type { Lang } from "../shared/contracts";
 import { SHORTLIST_MAX } from "../shared/shortlist";
 import type { ComparisonModel } from "./model";
-import { label, openQuestionTexts, pricePairText, recommendationFor } from "./export-text";
+import { dateText, label, openQuestionTexts, pricePairText, recommendationFor } from "./export-text";
 import { el } from "../ui/dom";
 import { renderTable, type TableDeps } from "./render-table";
 
@@ -129,7 +129,7 @@ export function renderComparison(root: HTMLElement, model: ComparisonModel, orde
   const heading = el(doc, "h1", "cmp-heading", deps.msg("compareHeading"));
   heading.id = "cmp-heading";
   heading.tabIndex = -1;
-  const intro = el(doc, "p", "cmp-intro", deps.msg("compareIntro", { date: deps.ctx.judgedOn, count: model.columns.length, max: SHORTLIST_MAX }));
+  const intro = el(doc, "p", "cmp-intro", deps.msg("compareIntro", { date: dateText(deps.ctx, deps.ctx.judgedOn), count: model.columns.length, max: SHORTLIST_MAX }));
   const hint = el(doc, "p", "cmp-hint no-print", deps.msg("compareHint"));
   const scroll = el(doc, "div", "cmp-scroll");
   scroll.append(renderTable(doc, model, order, deps));
