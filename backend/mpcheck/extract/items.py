@@ -170,21 +170,31 @@ def _summary(el: Any) -> bool:
     return len(text) < _HEAD_CHARS and any(table().search(text, *path) for path in checks)
 
 
+def _lead(heading: Any) -> bool:
+    """An undated heading that opens the next item: it holds a number («2.1.0») and is no summary
+    («Отзывы: 7») — a section title («История версий») opens nothing."""
+    return bool(_DIGIT.search(inline_text(heading))) and not _summary(heading)
+
+
 def _grouped(container: Any, marked: set[Any], siblings: bool) -> list[Any]:
     """The container's items: each dated child, joined by an answer row that follows it and, with
-    `siblings`, by the undated content after it (dt + dd, tr + tr, h3 + p)."""
+    `siblings`, by the undated content after it (dt + dd, tr + tr, h3 + p) and the undated heading
+    right before it (h4 with the version, then the dated line)."""
     groups: list[list[Any]] = []
     children = _children(container)
     dated = [c for c in children if c in marked]
     # a list's summary sits at one of its ends (and a list of one has none)
     ends = {id(c) for c in dated[:1] + dated[-1:] if _summary(c)} if len(dated) > 1 else set()
+    headings = table().heading_tags
+    lead = None  # an undated heading right before a dated child opens that child's item («<h4>2.0.0</h4>»)
     for child in children:
         if id(child) in ends:
             continue
         if child in marked and not (groups and _answer_head(child)):
-            groups.append([child])
+            groups.append([lead, child] if lead is not None else [child])
         elif groups and (child in marked or (siblings and not is_chrome(child))):
             groups[-1].append(child)
+        lead = child if siblings and child not in marked and child.tag in headings and _lead(child) else None
     items = []
     for group in groups:
         if len(group) == 1:

@@ -177,6 +177,18 @@ class _Stars:
                 near += inline_text(sib)
         return any(ch in near for ch in filled)
 
+    def styles(self) -> None:
+        """A CSS custom property on a stars element: «--rating: 4», «--rating: 80%»."""
+        rules = table()
+        for item, el in self._each("[style*='--']"):
+            m = rules.search(el.get("style") or "", "reviews", "stars_style")
+            if not m or item in self.found or not self._hinted(el, item):
+                continue
+            number = float(m.group(1))
+            value = round(number / 20) if m.group(2) or number > 5 else round(number)
+            if 1 <= value <= 5 and number <= 100:
+                self.found[item] = value
+
     def widths(self) -> None:
         rules = table()
         for item, el in self._each("[style*=width]"):
@@ -235,6 +247,7 @@ def _stars(listing: Listing, answer_blocks: dict[Any, list[Any]]) -> dict[Any, i
     stars.labels()
     stars.texts(answer_blocks)
     stars.numbers()
+    stars.styles()
     stars.widths()
     stars.icons()
     stars.chars(answer_blocks)

@@ -149,16 +149,26 @@ function summary(el: Element): boolean {
   return cpLen(text) < HEAD_CHARS && checks.some((path) => TABLE.search(text, ...path) !== null);
 }
 
+/**
+ * An undated heading that opens the next item: it holds a number («2.1.0») and is no summary
+ * («Отзывы: 7») — a section title («История версий») opens nothing.
+ */
+function opensItem(heading: Element): boolean {
+  return DIGIT.test(inlineText(heading)) && !summary(heading);
+}
+
 function grouped(container: Element, marked: ReadonlySet<Element>, siblings: boolean): Element[] {
   const groups: Element[][] = [];
   const children = Array.from(container.children);
   const dated = children.filter((c) => marked.has(c));
   // a list's summary sits at one of its ends (and a list of one has none)
   const ends = new Set(dated.length > 1 ? [...dated.slice(0, 1), ...dated.slice(-1)].filter(summary) : []);
+  let lead: Element | null = null; // an undated heading right before a dated child opens that child's item
   for (const child of children) {
     if (ends.has(child)) continue;
-    if (marked.has(child) && !(groups.length && answerHead(child))) groups.push([child]);
+    if (marked.has(child) && !(groups.length && answerHead(child))) groups.push(lead ? [lead, child] : [child]);
     else if (groups.length && (marked.has(child) || (siblings && !isChrome(child)))) (groups[groups.length - 1] as Element[]).push(child);
+    lead = siblings && !marked.has(child) && TABLE.headingTags.has(tag(child)) && opensItem(child) ? child : null;
   }
   return groups.map((group) => {
     const first = group[0] as Element;

@@ -182,6 +182,17 @@ class Stars {
     return Array.from(near).some((ch) => filled.includes(ch));
   }
 
+  /** A CSS custom property on a stars element: «--rating: 4», «--rating: 80%». */
+  styles(): void {
+    for (const [item, el] of this.each("[style*='--']")) {
+      const m = TABLE.search(el.getAttribute("style") ?? "", "reviews", "stars_style");
+      if (!m || this.found.has(item) || !this.hinted(el, item)) continue;
+      const n = Number(m[1]);
+      const value = m[2] || n > 5 ? pyRound(n / 20) : pyRound(n);
+      if (value >= 1 && value <= 5 && n <= 100) this.found.set(item, value);
+    }
+  }
+
   widths(): void {
     for (const [item, el] of this.each("[style*=width]")) {
       const m = TABLE.search(el.getAttribute("style") ?? "", "reviews", "stars_width");
@@ -238,6 +249,7 @@ function starsOf(listing: Listing, blocks: Map<Element, Element[]>): Map<Element
   stars.labels();
   stars.texts(blocks);
   stars.numbers();
+  stars.styles();
   stars.widths();
   stars.icons();
   stars.chars(blocks);
