@@ -160,6 +160,11 @@ def kind(page: Page) -> str | None:
         if said == "module":
             page.found_by["kind"] = source
             return "module"
+    for tab in ("about", "install"):  # the vendor's own text, when nothing above says
+        body = page.tabs.bodies.get(tab)
+        if body is not None and rules.search(fold(inline_text(body)), "kind", "site_description"):
+            page.found_by["kind"] = "description"
+            return "site"
     default = rules.data["kind"].get("default")
     return str(default) if default else None
 

@@ -156,6 +156,13 @@ export function kind(page: Page): Kind | null {
       return "module";
     }
   }
+  for (const tab of ["about", "install"]) { // the vendor's own text, when nothing above says
+    const body = page.tabs.bodies.get(tab);
+    if (body && TABLE.search(fold(inlineText(body)), "kind", "site_description")) {
+      page.found_by.kind = "description";
+      return "site";
+    }
+  }
   const fallback = TABLE.get("kind", "default");
   return fallback === "site" || fallback === "module" ? fallback : null;
 }
