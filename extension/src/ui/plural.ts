@@ -1,16 +1,15 @@
 // Plural forms for counts in our own texts: English has one/many, Russian one/few/many
-// (1 отзыв, 3 отзыва, 5 отзывов; 11-14 take "many"). chrome.i18n has no plural support.
+// (1 отзыв, 3 отзыва, 5 отзывов; 11-14 take "many"). chrome.i18n has no plural support, so the
+// rule is the engine's one per language (engine/formatting.ts pluralIndex), as in reports.
+import { pluralIndex } from "../engine/formatting";
 import type { Lang } from "../shared/contracts";
 
 export type PluralForm = "One" | "Few" | "Many";
 
 export function pluralForm(n: number, lang: Lang): PluralForm {
-  const abs = Math.abs(n);
-  if (lang === "en") return abs === 1 ? "One" : "Many";
-  const [ten, hundred] = [abs % 10, abs % 100];
-  if (ten === 1 && hundred !== 11) return "One";
-  if (ten >= 2 && ten <= 4 && (hundred < 12 || hundred > 14)) return "Few";
-  return "Many";
+  const index = pluralIndex(n, lang);
+  if (lang === "en") return index === 0 ? "One" : "Many";
+  return index === 0 ? "One" : index === 1 ? "Few" : "Many";
 }
 
 /** `forms` in One/Few/Many order; English uses the first and the last. */
