@@ -91,6 +91,7 @@ export function openQuestionTexts(ctx: ExportContext, model: ComparisonModel, or
 export function pricePairText(ctx: ExportContext, model: ComparisonModel, pair: PricePair): string {
   const names = `${nameOf(model, pair.a)} — ${nameOf(model, pair.b)}`;
   if (pair.diff === null) return `${names}: ${ruleText(ctx.rules, "price_pair", "unknown", ctx.lang)}`;
+  if (pair.diff === 0) return `${names}: ${ruleText(ctx.rules, "price_pair", "equal", ctx.lang)}`; // not «0 руб., несущественно»
   const verdict = ruleText(ctx.rules, "price_pair", pair.significant ? "significant" : "insignificant", ctx.lang);
   const kind = ruleText(ctx.rules, "kind", pair.thresholdKind, ctx.lang);
   const diff = ctx.lang === "ru" ? `${formatRub(pair.diff)} руб.` : `${formatRub(pair.diff)} RUB`;

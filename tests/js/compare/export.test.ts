@@ -112,4 +112,10 @@ describe("comparisonMarkdown", () => {
     expect(md).toContain("  - demo.x: 14 (page)");
     expect(md).not.toMatch(/(?<!\\)<script/);
   });
+  it("says the same price in words, not «0 руб.»", () => {
+    const specs = [TRIO[0]!, { ...TRIO[1]!, rub: TRIO[0]!.rub }];
+    const ru = comparisonMarkdown(modelFor(specs), specs.map((s) => s.code), ctx("ru"));
+    expect(ru).toContain("- NordLab — ТехноСтар: цены одинаковые\n");
+    expect(ru).not.toContain(": 0\u00a0руб.");
+  });
 });
