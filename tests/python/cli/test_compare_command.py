@@ -218,3 +218,28 @@ def test_two_urls_share_one_service(cli_env: FakeMarketplace, capsys: pytest.Cap
     assert plain(result["partners"]["ru"]).startswith(
         "Место в рейтинге партнёров: NordLab: Умное SEO для каталога — №14 из 1318;"
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "lines"),
+    [
+        (
+            "ru",
+            [
+                "FACTS.json, сохранённая страница .html, адрес решения или его код",
+                "профиль чек-листа (по умолчанию — по типу решения)",
+            ],
+        ),
+        (
+            "en",
+            [
+                "FACTS.json, a saved .html page, a solution URL or its code",
+                "checklist profile (default: from the solution's kind)",
+            ],
+        ),
+    ],
+)
+def test_help_names_every_input_form(lang: str, lines: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["compare", "--help", "--lang", lang])
+    out = plain(capsys.readouterr().out)  # argparse wraps lines to the terminal
+    assert code == 0 and all(line in out for line in lines), out

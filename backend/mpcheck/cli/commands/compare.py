@@ -36,9 +36,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "compare", help="сравнить решения: файлы фактов, сохранённые страницы или адреса"
     )
-    parser.add_argument("targets", nargs="+", help="FACTS.json, сохранённая страница .html или адрес решения")
+    parser.add_argument(
+        "targets", nargs="+", help="FACTS.json, сохранённая страница .html, адрес решения или его код"
+    )
     parser.add_argument("--json", action="store_true", help="напечатать объект mpcheck.comparison/1")
-    parser.add_argument("--profile", choices=("module", "site", "narrow"))
+    parser.add_argument(
+        "--profile",
+        choices=("module", "site", "narrow"),
+        help="профиль чек-листа (по умолчанию — по типу решения)",
+    )
     parser.add_argument("--today", help="дата оценки ГГГГ-ММ-ДД (по умолчанию сегодня)")
     parser.set_defaults(func=run)
 
