@@ -20,6 +20,8 @@ from mpcheck.extract.text import fold
 
 _Firsts = tuple[re.Pattern[str], dict[int, bool]] | None
 _TODAY: ContextVar[dt.date | None] = ContextVar("mpcheck_extract_today", default=None)
+# an end date («Акция до 5 декабря») with no year is the nearest such date, ahead or behind
+_NEAREST: ContextVar[bool] = ContextVar("mpcheck_extract_nearest", default=False)
 # the forms read after the two confirmed ones (numeric, words): each found date is (position, ISO)
 _EXTRA_FORMS = ("numeric_short", "words_no_year", "relative")
 
@@ -57,8 +59,12 @@ def month_number(word: str) -> int | None:
 
 
 def _without_year(day: int, month: int) -> str | None:
-    """«18 ноября»: the last such date not after the reference day."""
+    """«18 ноября»: the last such date not after the reference day (a page tells what happened);
+    in an end date (`parse_end_date`) the nearest such date, ahead or behind."""
     ref = today()
+    if _NEAREST.get():
+        near = [d for y in (ref.year - 1, ref.year, ref.year + 1) if (d := _iso(y, month, day))]
+        return min(near, key=lambda d: abs((dt.date.fromisoformat(d) - ref).days)) if near else None
     for year in (ref.year, ref.year - 1):
         iso = _iso(year, month, day)
         if iso and iso <= ref.isoformat():
@@ -227,6 +233,15 @@ def parse_date(text: str | None) -> str | None:
             if m:
                 return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     return first_date(text)
+
+
+def parse_end_date(text: str | None) -> str | None:
+    """An end date («до 5 декабря»): like `parse_date`, but a date with no year is the nearest one."""
+    token = _NEAREST.set(True)
+    try:
+        return parse_date(text)
+    finally:
+        _NEAREST.reset(token)
 
 
 def element_date(el: Any, text: str) -> str | None:

@@ -7,7 +7,7 @@ from typing import Any
 
 from mpcheck.extract import values
 from mpcheck.extract.context import Page
-from mpcheck.extract.dates import parse_date
+from mpcheck.extract.dates import parse_end_date
 from mpcheck.extract.dom import absolute_url, ancestors, css
 from mpcheck.extract.label_table import table
 from mpcheck.extract.text import fold, inline_text, norm
@@ -57,7 +57,7 @@ def discount_until(text: str) -> str | None:
     """The end date of a discount («Акция до 30.11.2026», «Скидка действует до 30 ноября»)."""
     for pattern in table().rx("fields", "price", "discount_until"):
         for m in pattern.finditer(fold(text)):
-            date = parse_date(m.group(1))
+            date = parse_end_date(m.group(1))
             if date:
                 return date
     return None

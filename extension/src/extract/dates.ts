@@ -10,6 +10,7 @@ import { fold } from "./text";
 const EXTRA_FORMS = ["numeric_short", "words_no_year", "relative"] as const;
 const globalCache = new Map<string, RegExp[]>();
 let reference: string | null = null; // ISO day of the running extraction
+let nearest = false; // an end date («Акция до 5 декабря») with no year is the nearest such date
 
 function globalRx(...path: string[]): RegExp[] {
   const key = path.join("/");
@@ -61,10 +62,22 @@ function parts(day: string): [number, number, number] {
   return [y ?? 0, m ?? 0, d ?? 0];
 }
 
-/** «18 ноября»: the last such date not after the reference day. */
+function dayNumber(day: string): number {
+  const [y, m, d] = parts(day);
+  return Date.UTC(y, m - 1, d) / 86_400_000;
+}
+
+/** «18 ноября»: the last such date not after the reference day (a page tells what happened); in an
+ * end date (`parseEndDate`) the nearest such date, ahead or behind. */
 function withoutYear(day: number, month: number): string | null {
   const ref = today();
   const [year] = parts(ref);
+  if (nearest) {
+    const near = [year - 1, year, year + 1].map((y) => iso(y, month, day)).filter((d): d is string => d !== null);
+    let best: string | null = null;
+    for (const d of near) if (best === null || Math.abs(dayNumber(d) - dayNumber(ref)) < Math.abs(dayNumber(best) - dayNumber(ref))) best = d;
+    return best;
+  }
   for (const y of [year, year - 1]) {
     const d = iso(y, month, day);
     if (d && d <= ref) return d;
@@ -182,6 +195,17 @@ export function parseDate(text: string | null | undefined): string | null {
     if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
   }
   return firstDate(text);
+}
+
+/** An end date («до 5 декабря»): like `parseDate`, but a date with no year is the nearest one. */
+export function parseEndDate(text: string | null | undefined): string | null {
+  const before = nearest;
+  nearest = true;
+  try {
+    return parseDate(text);
+  } finally {
+    nearest = before;
+  }
 }
 
 /** An element's date: its datetime / content attribute first, then its text. */

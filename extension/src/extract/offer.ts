@@ -3,7 +3,7 @@
 // demo mode, which an «Онлайн-демо» site is not; a negated mention («без демо», «не предусмотрен»)
 // is no trial.
 import type { Page } from "./context";
-import { parseDate } from "./dates";
+import { parseEndDate } from "./dates";
 import { absoluteUrl, ancestors, css, inlineText, tag } from "./dom";
 import { TABLE } from "./label_table";
 import { cpLen, fold, norm } from "./text";
@@ -60,7 +60,7 @@ export function discountUntil(text: string): string | null {
   const folded = fold(text);
   for (const p of TABLE.rx("fields", "price", "discount_until")) {
     for (const m of folded.matchAll(new RegExp(p.source, p.flags + "g"))) {
-      const date = parseDate(m[1] ?? "");
+      const date = parseEndDate(m[1] ?? "");
       if (date) return date;
     }
   }
