@@ -192,8 +192,8 @@ def _grouped(container: Any, marked: set[Any], siblings: bool) -> list[Any]:
             continue
         if child in marked and not (groups and _answer_head(child)):
             groups.append([lead, child] if lead is not None else [child])
-        elif groups and (child in marked or (siblings and not is_chrome(child))):
-            groups[-1].append(child)
+        elif groups and (child in marked or (siblings and not is_chrome(child)) or _answer_head(child)):
+            groups[-1].append(child)  # an undated «Ответ разработчика» block after an item is its answer
         lead = child if siblings and child not in marked and child.tag in headings and _lead(child) else None
     items = []
     for group in groups:

@@ -167,7 +167,9 @@ function grouped(container: Element, marked: ReadonlySet<Element>, siblings: boo
   for (const child of children) {
     if (ends.has(child)) continue;
     if (marked.has(child) && !(groups.length && answerHead(child))) groups.push(lead ? [lead, child] : [child]);
-    else if (groups.length && (marked.has(child) || (siblings && !isChrome(child)))) (groups[groups.length - 1] as Element[]).push(child);
+    else if (groups.length && (marked.has(child) || (siblings && !isChrome(child)) || answerHead(child))) {
+      (groups[groups.length - 1] as Element[]).push(child); // an undated «Ответ разработчика» block after an item is its answer
+    }
     lead = siblings && !marked.has(child) && TABLE.headingTags.has(tag(child)) && opensItem(child) ? child : null;
   }
   return groups.map((group) => {
