@@ -17,6 +17,7 @@ export interface ListChoice { sort: "page" | "verdict"; hidePseudo: boolean; hid
 const choice: ListChoice = { sort: "page", hidePseudo: false, hideWithdrawn: false };
 const firstSeen = new WeakMap<Element, number>();
 let seen = 0;
+let moved = false; // until the buyer sorts, the page order stands and is not recomputed
 
 const CSS = `
 :host { all: initial; display: block; margin: 0 0 8px; font: 13px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1c1f24; }
@@ -42,20 +43,32 @@ function setHidden(el: Element, hidden: boolean): void {
 }
 
 /** Puts `wanted` into the slots `current` occupies (other nodes between cards stay where they are). */
-function reorder(current: Element[], wanted: Element[]): void {
-  if (current.every((el, i) => el === wanted[i])) return;
+function reorder(current: Element[], wanted: Element[]): boolean {
+  if (current.every((el, i) => el === wanted[i])) return false;
   const doc = current[0]?.ownerDocument;
-  if (!doc) return;
+  if (!doc) return false;
   const slots = current.map((el) => {
     const slot = doc.createComment("mpcheck-slot");
     el.replaceWith(slot);
     return slot;
   });
   slots.forEach((slot, i) => slot.replaceWith(wanted[i] as Element));
+  return true;
 }
 
 export function applyChoice(entries: ListEntry[]): number {
   for (const { element } of entries) if (!firstSeen.has(element)) firstSeen.set(element, seen++);
+  if (choice.sort === "verdict" || moved) sortGroups(entries);
+  let hidden = 0;
+  for (const { element, verdict } of entries) {
+    const hide = hides(verdict);
+    setHidden(element, hide);
+    if (hide) hidden++;
+  }
+  return hidden;
+}
+
+function sortGroups(entries: ListEntry[]): void {
   const byParent = new Map<Node, ListEntry[]>();
   for (const entry of entries) {
     const parent = entry.element.parentNode;
@@ -70,15 +83,8 @@ export function applyChoice(entries: ListEntry[]): number {
     const wanted = [...group].sort((a, b) =>
       choice.sort === "verdict" && a.verdict && b.verdict ? verdictOrder(a.verdict, b.verdict) || page(a, b) : page(a, b),
     );
-    reorder(current.map((e) => e.element), wanted.map((e) => e.element));
+    if (reorder(current.map((e) => e.element), wanted.map((e) => e.element))) moved = choice.sort === "verdict";
   }
-  let hidden = 0;
-  for (const { element, verdict } of entries) {
-    const hide = hides(verdict);
-    setHidden(element, hide);
-    if (hide) hidden++;
-  }
-  return hidden;
 }
 
 function checkbox(doc: Document, text: string, checked: boolean, onChange: (on: boolean) => void): HTMLLabelElement {

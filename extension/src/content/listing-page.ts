@@ -179,13 +179,13 @@ export async function runListingPage(doc: Document, url: string, env: ContentEnv
     chunks(jobs.map((job, i) => [job, i] as const), IDLE_SLICE).map((slice) => () =>
       timed("mpcheck:evaluate", () => {
         for (const [job, i] of slice) run(job, i);
-        control?.refresh();
       }),
     );
   const local = runWhenIdle(slices((job) => score(job, job.facts, "local")));
   void shortlist.then(showListed);
   const reply = await batch;
   await local;
+  control?.refresh(); // once per pass, after the verdicts: sorting by them needs them all
   if (!reply.ok) return;
   await runWhenIdle(
     slices((job, i) => {
@@ -195,4 +195,5 @@ export async function runListingPage(doc: Document, url: string, env: ContentEnv
       score(job, merged, "server");
     }),
   );
+  control?.refresh();
 }
