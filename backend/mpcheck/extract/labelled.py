@@ -70,6 +70,17 @@ def _keys(rules: Table) -> dict[str, str]:
     return {k: name for name, f in rules.data["fields"].items() for k in f.get("keys", [])}
 
 
+def key_field(keys: dict[str, str], value: str | None) -> str | None:
+    """The field an English key names, whole or as its last words («solution-version» → version)."""
+    words = re.split(r"[-_.\s]+", (value or "").strip().lower())
+    for start in range(len(words)):
+        for sep in ("-", "_"):
+            field = keys.get(sep.join(words[start:]))
+            if field:
+                return field
+    return None
+
+
 def is_label(text: str) -> bool:
     """Is a text a field label of the table (with or without its value): «Код решения», «Обновлено …»."""
     return table().memo("labelled:any", _label_any).match(fold(text)) is not None
@@ -139,7 +150,7 @@ class LabelIndex:
                 break
         keys = rules.memo("labelled:keys", _keys)
         for name in rules.data.get("key_attributes", []):  # data-field="version": the field's English key
-            field = keys.get((el.get(name) or "").strip().lower())
+            field = key_field(keys, el.get(name))
             if field:
                 self.candidates.append(_Candidate(el, field, zone, "key"))
                 break

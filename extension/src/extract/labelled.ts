@@ -60,6 +60,18 @@ function fieldKeys(): Map<string, string> {
   return keyMap;
 }
 
+/** The field an English key names, whole or as its last words («solution-version» → version). */
+export function keyField(keys: ReadonlyMap<string, string>, value: string | null | undefined): string | null {
+  const words = (value ?? "").trim().toLowerCase().split(/[-_.\s]+/);
+  for (let start = 0; start < words.length; start++) {
+    for (const sep of ["-", "_"]) {
+      const field = keys.get(words.slice(start).join(sep));
+      if (field) return field;
+    }
+  }
+  return null;
+}
+
 /** Is a text a field label of the table (with or without its value): «Код решения», «Обновлено …». */
 export function isLabel(text: string): boolean {
   if (!labelAny) {
@@ -130,7 +142,7 @@ export class LabelIndex {
     }
     const keys = fieldKeys();
     for (const name of (TABLE.get("key_attributes") as string[] | undefined) ?? []) {
-      const field = keys.get((el.getAttribute(name) ?? "").trim().toLowerCase());
+      const field = keyField(keys, el.getAttribute(name));
       if (field) {
         this.candidates.push({ el, text: field, zone, kind: "key" });
         break;
