@@ -95,7 +95,9 @@ def synthetic_page(target_bytes: int = 200_000) -> str:
     # the stated totals grow with the shown reviews: more items than the page's own total is
     # implausible, and the extractor then reports the items as unknown (SPEC §3)
     total = 37 + len(reviews)
-    html = html.replace('<span class="mp-tabs__count">37</span>', f'<span class="mp-tabs__count">{total}</span>')
+    html = html.replace(
+        '<span class="mp-tabs__count">37</span>', f'<span class="mp-tabs__count">{total}</span>'
+    )
     html = html.replace("Всего отзывов: <b>37</b>", f"Всего отзывов: <b>{total}</b>").replace(
         "37 отзывов", f"{total} отзывов"
     )
