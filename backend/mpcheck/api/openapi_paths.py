@@ -55,7 +55,20 @@ BATCH = _json(
                 "items": {
                     "anyOf": [{"$ref": "#/components/schemas/Report"}, {"$ref": "#/components/schemas/Error"}]
                 },
-            }
+            },
+            # per item: the card merged with the store's latest read of its solution (null for an
+            # invalid item), and that read's stamp and age (null: never read by this backend)
+            "facts": {"type": "array", "items": {"type": ["object", "null"]}},
+            "stored": {
+                "type": "array",
+                "items": {
+                    "type": ["object", "null"],
+                    "properties": {
+                        "read_at": {"type": "string"},
+                        "age_seconds": {"type": ["integer", "null"], "minimum": 0},
+                    },
+                },
+            },
         },
     }
 )
