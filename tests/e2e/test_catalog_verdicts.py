@@ -15,7 +15,7 @@ from playwright.sync_api import BrowserContext, Page
 
 from tests.e2e.backend_server import BackendProcess
 from tests.e2e.browser import ARTIFACTS, extension_id, service_worker, set_backend
-from tests.e2e.helpers import screenshot, tab_id_for
+from tests.e2e.helpers import axe_serious, screenshot, tab_id_for
 from tests.e2e.pages import HOST, category_url, fake_routes
 from tests.fakemarket.server import FakeMarketplace
 
@@ -132,6 +132,8 @@ def test_list_control_sorts_and_hides_and_restores(
     control.locator("select").select_option("page")
     assert page.evaluate(order) == page_order
     assert page.locator("[data-code='quickdev.minishop']").is_visible()
+    # no serious axe-core violation in our badges or the list control
+    assert axe_serious(page, scope_prefix="mpcheck-") == []
     screenshot(page, "catalog-verdicts.png", ARTIFACTS)
 
 
