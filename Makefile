@@ -36,11 +36,12 @@ run: build
 # ESR for the Firefox checks, from the OS packages, never a browser download: see shared
 # TESTING-BROWSERS.md.
 browsers:
-	@if [ ! -x /usr/lib/chromium/chromium ] || [ ! -f /usr/lib/chromium/locales/ru.pak ] || ! command -v firefox-esr >/dev/null; then \
+	@if [ ! -x /usr/lib/chromium/chromium ] || [ ! -f /usr/lib/chromium/locales/ru.pak ] || ! command -v firefox-esr >/dev/null \
+	   || [ ! -f /usr/lib/firefox-esr/browser/extensions/langpack-ru@firefox-esr.mozilla.org.xpi ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-	      chromium chromium-l10n fonts-liberation firefox-esr openssl >/dev/null; \
-	  else echo "install chromium chromium-l10n firefox-esr fonts-liberation openssl (apt) first" >&2; exit 1; fi; \
+	      chromium chromium-l10n fonts-liberation firefox-esr firefox-esr-l10n-ru openssl >/dev/null; \
+	  else echo "install chromium chromium-l10n firefox-esr firefox-esr-l10n-ru fonts-liberation openssl (apt) first" >&2; exit 1; fi; \
 	fi
 
 # Redis and PostgreSQL from the OS packages for the scale-out tests (SPEC §12). The tests start their

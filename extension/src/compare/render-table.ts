@@ -41,6 +41,7 @@ export function renderTable(doc: Document, model: ComparisonModel, order: string
   const columns = order.map((code) => model.columns.find((c) => c.code === code)).filter((c) => c !== undefined);
   const table = el(doc, "table", "cmp-table");
   table.id = "cmp-table";
+  table.style.setProperty("--cmp-cols", String(columns.length)); // compare.css: the width below which it scrolls
   table.append(el(doc, "caption", "cmp-caption", deps.msg("compareCaption", { count: columns.length })));
   const head = el(doc, "thead", "");
   const headRow = el(doc, "tr", "");

@@ -1,7 +1,7 @@
 // The popup view: summary, the nine steps in detail, the compare control. DOM APIs only.
 import type { CriterionReport, Lang, Report } from "../shared/contracts";
 import type { PartnerStatus, ReportState } from "../shared/messages";
-import { criterionList } from "../ui/criterion-row";
+import { criterionList, expandedSteps } from "../ui/criterion-row";
 import { profileByNode } from "../ui/profile-text";
 import { coverageText, headlineText, profileText, statusText, type RulesTexts } from "../ui/rules-text";
 import { scoreStatus, statusIcon } from "../ui/status-icon";
@@ -78,6 +78,7 @@ export function renderPopup(root: HTMLElement, state: ReportState | null, deps: 
       onOpenLink: deps.onOpenLink,
       linkFor: (c: CriterionReport) => criterionLink(deps.rules, state.facts, c),
       rowExtra: (c: CriterionReport) => deps.rowExtra?.(doc, state, c) ?? null,
+      expanded: expandedSteps(root), // the buyer's open steps survive the polling re-renders
     };
     const extras = deps.extras?.(doc, state) ?? { top: [], bottom: [] };
     nodes.push(summary(doc, report, state.partner, deps), ...extras.top);

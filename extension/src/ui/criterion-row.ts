@@ -16,11 +16,12 @@ export interface RowContext {
   onOpenLink?: (href: string) => void;
   /** Popup only: a line under the step's message (the fix of an unknown step, popup/unknown-fix.ts). */
   rowExtra?: (c: CriterionReport) => Node | null;
+  /** Popup only: the steps whose details are open (kept across re-renders, see expandedSteps). */
+  expanded?: ReadonlySet<string>;
 }
 
 
-function rowHeader(doc: Document, c: CriterionReport, ctx: RowContext): HTMLElement {
-  const head = el(doc, "div", "mp-row-head");
+function rowHeader(doc: Document, c: CriterionReport, ctx: RowContext, head: HTMLElement = el(doc, "div", "mp-row-head")): HTMLElement {
   head.append(statusIcon(doc, c.status));
   head.append(el(doc, "span", "mp-row-title", `${c.step}. ${criterionTitle(ctx.rules, c.id, ctx.lang)}`));
   head.append(el(doc, "span", "mp-row-status", statusText(ctx.rules, c.status, ctx.lang)));
@@ -66,21 +67,61 @@ function openLink(doc: Document, href: string, ctx: RowContext, title: string): 
   return link;
 }
 
+/**
+ * The popup's step header is a disclosure button (aria-expanded + aria-controls): nine open steps
+ * made the popup 3 600 px tall. Status, title and message stay visible; evidence, "check it
+ * yourself" and the page link fold away. A button rather than <details>: the unknown step's fix
+ * (rowExtra, with its own buttons) stays visible under the message, which a <summary> could not hold.
+ * The id lets the popup's re-render put the keyboard focus back (popup/buyer-panel.ts keepingFocus).
+ */
+function stepToggle(doc: Document, c: CriterionReport, ctx: RowContext, body: HTMLElement): HTMLButtonElement {
+  const toggle = el(doc, "button", "mp-row-head mp-step-toggle");
+  toggle.type = "button";
+  toggle.id = `mp-step-${c.id}`;
+  body.id = `mp-step-${c.id}-body`;
+  toggle.setAttribute("aria-controls", body.id);
+  rowHeader(doc, c, ctx, toggle);
+  const chevron = el(doc, "span", "mp-step-chevron", "▸");
+  chevron.setAttribute("aria-hidden", "true");
+  toggle.append(chevron);
+  const show = (open: boolean) => {
+    toggle.setAttribute("aria-expanded", String(open));
+    body.hidden = !open;
+  };
+  show(ctx.expanded?.has(c.id) ?? false);
+  toggle.addEventListener("click", () => show(toggle.getAttribute("aria-expanded") !== "true"));
+  return toggle;
+}
+
+/** The steps open in a rendered popup, so a re-render (polling, a re-score) keeps them open. */
+export function expandedSteps(root: ParentNode): Set<string> {
+  const open = new Set<string>();
+  for (const toggle of root.querySelectorAll('.mp-step-toggle[aria-expanded="true"]')) {
+    const id = toggle.closest<HTMLElement>("[data-criterion]")?.dataset.criterion;
+    if (id) open.add(id);
+  }
+  return open;
+}
+
 export function criterionRow(doc: Document, c: CriterionReport, ctx: RowContext, detailed: boolean): HTMLLIElement {
   const row = el(doc, "li", "mp-row");
   row.dataset.criterion = c.id;
   row.dataset.status = c.status;
   if (c.unknown_reason) row.dataset.unknownReason = c.unknown_reason;
-  row.append(rowHeader(doc, c, ctx));
-  row.append(el(doc, "p", "mp-message", c.message[ctx.lang]));
-  if (!detailed) return row;
+  if (!detailed) {
+    row.append(rowHeader(doc, c, ctx), el(doc, "p", "mp-message", c.message[ctx.lang]));
+    return row;
+  }
+  const body = el(doc, "div", "mp-step-body");
+  row.append(stepToggle(doc, c, ctx, body), el(doc, "p", "mp-message", c.message[ctx.lang]));
   const extra = ctx.rowExtra?.(c);
   if (extra) row.append(extra);
-  row.append(evidenceList(doc, c, ctx));
-  row.append(el(doc, "h4", "mp-subhead", ctx.msg("checkYourself")));
-  row.append(el(doc, "p", "mp-check", c.check_yourself[ctx.lang]));
+  body.append(evidenceList(doc, c, ctx));
+  body.append(el(doc, "h4", "mp-subhead", ctx.msg("checkYourself")));
+  body.append(el(doc, "p", "mp-check", c.check_yourself[ctx.lang]));
   const href = ctx.linkFor?.(c);
-  if (href) row.append(openLink(doc, href, ctx, criterionTitle(ctx.rules, c.id, ctx.lang)));
+  if (href) body.append(openLink(doc, href, ctx, criterionTitle(ctx.rules, c.id, ctx.lang)));
+  row.append(body);
   return row;
 }
 
