@@ -42,6 +42,10 @@ HISTORY = _json(
             "meta": {"type": ["object", "null"]},  # cache meta, or {error, message} when upstream failed
             "observations": {"type": "array", "items": {"type": "object"}},
             "changes": {"type": "object"},
+            "latest_read": {  # the store's latest full read of the solution, or null
+                "type": ["object", "null"],
+                "properties": {"read_at": {"type": "string"}, "facts": {"type": "object"}},
+            },
         },
     }
 )

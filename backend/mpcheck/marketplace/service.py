@@ -227,6 +227,9 @@ class MarketplaceService:
             out["meta"] = {"error": exc.reason, "message": str(exc)}  # stored history is still worth showing
         out["observations"] = self.store.history(code)
         out["changes"] = self.store.changes(code)
+        # The newest observation's full read ({facts, read_at} or None): lets a client score that
+        # observation under its own settings and rules instead of being sent a score (issue 13 #7).
+        out["latest_read"] = self.store.stored_facts([code]).get(code)
         return out
 
     def stats(self) -> dict[str, Any]:

@@ -15,6 +15,7 @@ import { PROFILE_CSS } from "./profile-choice";
 import { createProfilePanel } from "./profile-panel";
 import { FIX_CSS, unknownFix } from "./unknown-fix";
 import { showCatalog } from "./catalog-view";
+import { showShortlistChanges } from "./shortlist-changes";
 import { pageReport } from "./page-report";
 import { renderPopup, showCompareResult } from "./render";
 import { targetTabId } from "./target-tab";
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
   document.head.append(style);
   const root = document.getElementById("app");
   if (!root) return;
+  void showShortlistChanges(document, lang, browserMsg); // «Что изменилось в сравнении», above the footer
   const listedCodes = loadShortlist().then((list) => new Set(list.map((x) => x.code)));
   const settings = loadSettings();
   const tabId = await targetTabId(location.search);

@@ -5,6 +5,7 @@
 import type { FactsView, Report } from "./contracts";
 import { ext } from "./browser-api";
 import { isFacts, isObject, isReport, isSolutionCode } from "./guards";
+import { baselineOf, coerceBaseline, type Baseline } from "../history/changes";
 
 export const SHORTLIST_KEY = "shortlist";
 export const SHORTLIST_MAX = 8;
@@ -26,6 +27,11 @@ export interface ShortlistItem {
   captured: string;
   facts: FactsView | null;
   report: Report | null;
+  /**
+   * The few facts as they were when the buyer added it (kept across refreshes): the "since added"
+   * side of «Что изменилось в сравнении» (history/changes.ts). Absent in entries older than it.
+   */
+  baseline?: Baseline | null;
 }
 
 export type AddResult = "added" | "already" | "full";
@@ -35,12 +41,17 @@ function kindOf(v: unknown): SolutionKind {
   return v === "module" || v === "site" ? v : null;
 }
 
+/** The entry with its baseline when it has one (older entries keep their old shape). */
+function withBaseline(item: ShortlistItem, baseline: Baseline | null | undefined): ShortlistItem {
+  return baseline ? { ...item, baseline } : item;
+}
+
 function coerceItem(raw: unknown): ShortlistItem | null {
   if (!isObject(raw) || !isSolutionCode(raw.code) || typeof raw.url !== "string" || raw.url.length > 2048) return null;
   const added = typeof raw.added === "string" && ISO_DATE.test(raw.added) ? raw.added : "";
   const captured = typeof raw.captured === "string" && ISO_DATE.test(raw.captured) ? raw.captured : added;
   const facts = isFacts(raw.facts) ? raw.facts : null;
-  return {
+  return withBaseline({
     code: raw.code,
     name: typeof raw.name === "string" && raw.name.trim() ? raw.name.slice(0, MAX_NAME) : raw.code,
     url: raw.url,
@@ -49,7 +60,7 @@ function coerceItem(raw: unknown): ShortlistItem | null {
     captured,
     facts,
     report: isReport(raw.report) ? raw.report : null,
-  };
+  }, coerceBaseline(raw.baseline));
 }
 
 export function coerceShortlist(raw: unknown): ShortlistItem[] {
@@ -76,6 +87,7 @@ export function shortlistItem(facts: FactsView, report: Report | null, today: st
     captured: today,
     facts,
     report,
+    baseline: baselineOf(facts, today),
   };
   return JSON.stringify(item).length > MAX_SNAPSHOT_CHARS ? { ...item, facts: null } : item;
 }
@@ -93,7 +105,13 @@ export function removeFromList(list: ShortlistItem[], code: string): ShortlistIt
 
 /** A newer snapshot of an entry already on the list (keeps its position and `added`). */
 export function refreshInList(list: ShortlistItem[], item: ShortlistItem): ShortlistItem[] {
-  return list.map((x) => (x.code === item.code ? { ...item, added: x.added || item.added } : x));
+  // The baseline stays the one from when it was added: "what changed since added" needs it.
+  return list.map((x) => {
+    if (x.code !== item.code) return x;
+    const refreshed: ShortlistItem = { ...item, added: x.added || item.added };
+    delete refreshed.baseline;
+    return withBaseline(refreshed, x.baseline);
+  });
 }
 
 export async function loadShortlist(): Promise<ShortlistItem[]> {

@@ -61,3 +61,20 @@ export function comparable(prev: FactsView, cur: FactsView, prefixes: readonly s
   }
   return [then, now];
 }
+
+/**
+ * Many facts made comparable at once (the history chart): the newest one's buyer checks on all,
+ * and the backend's additions left out of all unless the backend answered for every one of them.
+ */
+export function comparableSeries(list: readonly FactsView[], prefixes: readonly string[]): FactsView[] {
+  const newest = list[list.length - 1];
+  if (newest === undefined) return [];
+  const mixed = list.some((f) => backendAnswered(f) !== backendAnswered(newest));
+  return list.map((facts) => {
+    let out: FactsView = { ...facts };
+    if (newest.buyer === undefined) delete out.buyer;
+    else out.buyer = newest.buyer;
+    if (mixed) out = withoutBackend(out, prefixes);
+    return out;
+  });
+}

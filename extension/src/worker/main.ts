@@ -9,6 +9,10 @@ import { pruneCache } from "./cache";
 import { listingBatch } from "./batch";
 import { enrichAndScore } from "./enrich";
 import { recordVisit } from "./visit";
+import { parseHistoryRequest } from "../history/messages";
+import { afterVisit, installActionBadge } from "./action-badge";
+import { pruneTrails } from "../history/trail";
+import { handleHistory } from "./history-handler";
 
 async function handle(request: WorkerRequest): Promise<EnrichReply | BatchReply> {
   const settings = await loadSettings();
@@ -26,7 +30,9 @@ async function handle(request: WorkerRequest): Promise<EnrichReply | BatchReply>
 
 async function handleVisit(visit: VisitRequest): Promise<VisitReply> {
   try {
-    return { ok: true, since: await recordVisit(visit.snapshot, await loadSettings()) };
+    const since = await recordVisit(visit.snapshot, await loadSettings());
+    void afterVisit(visit.snapshot).catch(() => undefined); // history trail, seen changes, icon count
+    return { ok: true, since };
   } catch (err) {
     console.debug("mpcheck worker: visit", err instanceof Error ? err.message : err);
     return { ok: true, since: null }; // storage failed: the page simply shows no line
@@ -41,6 +47,11 @@ ext().runtime.onMessage.addListener((msg: unknown, sender, sendResponse) => {
     void handleVisit(visit).then(sendResponse);
     return true;
   }
+  const history = parseHistoryRequest(msg);
+  if (history) {
+    void handleHistory(history).then(sendResponse);
+    return true;
+  }
   const request = parseWorkerRequest(msg);
   if (!request) return false;
   void handle(request).then(sendResponse);
@@ -50,7 +61,9 @@ ext().runtime.onMessage.addListener((msg: unknown, sender, sendResponse) => {
 function prune(): void {
   void pruneCache();
   void pruneSnapshots();
+  void pruneTrails();
 }
 
 ext().runtime.onStartup?.addListener(prune);
+installActionBadge();
 ext().runtime.onInstalled?.addListener(prune);

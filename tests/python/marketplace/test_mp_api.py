@@ -106,6 +106,8 @@ def test_history_records_changes(app: Flask, client: Any) -> None:
     later = client.get(f"{API}/solutions/nordlab.smartseo/history").get_json()
     assert len(later["observations"]) == 2
     assert later["changes"] == {"price_rub": {"from": 12990, "to": 9990}}
+    assert later["latest_read"]["facts"]["price"]["rub"] == 9990  # the newest read, scorable by the client
+    assert later["latest_read"]["read_at"] == later["observations"][0]["observed_at"]
 
 
 def test_history_is_served_from_the_store_when_upstream_fails(

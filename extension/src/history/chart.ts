@@ -1,0 +1,109 @@
+// The history figure: a small SVG of the score by day (days of your visits as hollow circles, the
+// other server observations as filled squares: shape, not colour alone) and, always beside it, the same points
+// as a text list (score, price, version, reviews), which is what a screen reader reads. DOM APIs
+// only (createElementNS + textContent): page data never becomes markup.
+import type { Lang } from "../shared/contracts";
+import type { Msg } from "../ui/strings";
+import { dayText, pointText } from "./format";
+import type { ScoredPoint } from "./score";
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+const COLOURS = { line: "#0b57d0", visit: "#a4261d", ink: "#4a4f57", grid: "#d5d8dc" };
+
+export interface ChartSize { width: number; height: number }
+export const POPUP_SIZE: ChartSize = { width: 360, height: 96 };
+export const CELL_SIZE: ChartSize = { width: 200, height: 64 };
+const PAD = { left: 26, right: 8, top: 8, bottom: 16 };
+
+function node<K extends keyof SVGElementTagNameMap>(doc: Document, tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
+  const el = doc.createElementNS(SVG_NS, tag);
+  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, String(value));
+  return el;
+}
+
+function text(doc: Document, x: number, y: number, value: string, anchor: string): SVGTextElement {
+  const t = node(doc, "text", { x, y, "font-size": 9, "text-anchor": anchor, fill: COLOURS.ink });
+  t.textContent = value;
+  return t;
+}
+
+/** x by time (one point: the middle), y by score on a fixed 0-100 axis (scores stay comparable). */
+export function chartCoordinates(points: readonly ScoredPoint[], size: ChartSize): Array<{ x: number; y: number | null }> {
+  const [first, last] = [points[0]?.at ?? 0, points[points.length - 1]?.at ?? 0];
+  const span = last - first;
+  const inner = { w: size.width - PAD.left - PAD.right, h: size.height - PAD.top - PAD.bottom };
+  return points.map((p) => ({
+    x: Math.round((PAD.left + (span > 0 ? ((p.at - first) / span) * inner.w : inner.w / 2)) * 10) / 10,
+    y: p.score === null ? null : Math.round((PAD.top + inner.h * (1 - p.score / 100)) * 10) / 10,
+  }));
+}
+
+export function renderHistoryChart(points: readonly ScoredPoint[], lang: Lang, msg: Msg, size: ChartSize, doc: Document = document): SVGSVGElement {
+  const svg = node(doc, "svg", { class: "mp-history-chart", viewBox: `0 0 ${size.width} ${size.height}`, width: size.width, height: size.height, role: "img", focusable: "false" });
+  const scores = points.filter((p) => p.score !== null).map((p) => `${dayText(p.date, lang)} ${p.score}`);
+  svg.setAttribute("style", "max-width:100%;height:auto"); // fits the popup and a table cell
+  svg.setAttribute("aria-label", msg("historyChartLabel", {
+    from: dayText(points[0]?.date ?? "", lang), to: dayText(points[points.length - 1]?.date ?? "", lang), scores: scores.join("; ") || msg("historyNoScore"),
+  }));
+  const base = size.height - PAD.bottom;
+  for (const level of [0, 50, 100]) {
+    const y = PAD.top + (base - PAD.top) * (1 - level / 100);
+    svg.append(node(doc, "line", { x1: PAD.left, x2: size.width - PAD.right, y1: y, y2: y, stroke: COLOURS.grid }), text(doc, PAD.left - 3, y + 3, String(level), "end"));
+  }
+  const xy = chartCoordinates(points, size);
+  const scored = xy.filter((c): c is { x: number; y: number } => c.y !== null);
+  if (scored.length > 1) {
+    svg.append(node(doc, "polyline", { class: "mp-history-line", points: scored.map((c) => `${c.x},${c.y}`).join(" "), fill: "none", stroke: COLOURS.line, "stroke-width": 1.5 }));
+  }
+  points.forEach((p, i) => {
+    const c = xy[i] as { x: number; y: number | null };
+    const y = c.y ?? base; // unscored: on the axis, so its day still shows
+    const mark = p.visited
+      ? node(doc, "circle", { cx: c.x, cy: y, r: 3.5, fill: "#fff", stroke: COLOURS.visit, "stroke-width": 1.5 })
+      : node(doc, "rect", { x: c.x - 3, y: y - 3, width: 6, height: 6, fill: c.y === null ? COLOURS.grid : COLOURS.line });
+    mark.setAttribute("class", `mp-history-point mp-history-${p.visited ? "visit" : "backend"}`);
+    mark.setAttribute("data-date", p.date);
+    mark.setAttribute("data-score", p.score === null ? "" : String(p.score));
+    svg.append(mark);
+  });
+  if (points.length) {
+    svg.append(text(doc, PAD.left, size.height - 3, dayText(points[0]?.date ?? "", lang), "start"));
+    if (points.length > 1) svg.append(text(doc, size.width - PAD.right, size.height - 3, dayText(points[points.length - 1]?.date ?? "", lang), "end"));
+  }
+  return svg;
+}
+
+/** The same points as a list, newest first (what changed lately reads first). */
+export function historyList(points: readonly ScoredPoint[], lang: Lang, msg: Msg, doc: Document = document, max = points.length): HTMLOListElement {
+  const list = doc.createElement("ol");
+  list.className = "mp-history-list";
+  for (const p of [...points].reverse().slice(0, max)) {
+    const li = doc.createElement("li");
+    li.dataset.source = p.source;
+    li.dataset.date = p.date;
+    li.textContent = pointText(p, lang, msg);
+    list.append(li);
+  }
+  return list;
+}
+
+/** Chart + list + note in one figure; an empty history says so in words. */
+export function historyFigure(points: readonly ScoredPoint[], lang: Lang, msg: Msg, size: ChartSize, doc: Document = document, maxItems?: number): HTMLElement {
+  const figure = doc.createElement("figure");
+  figure.className = "mp-history";
+  const caption = doc.createElement("figcaption");
+  caption.textContent = msg("historyTitle");
+  figure.append(caption);
+  if (points.length === 0) {
+    const empty = doc.createElement("p");
+    empty.className = "mp-history-empty";
+    empty.textContent = msg("historyEmpty");
+    figure.append(empty);
+    return figure;
+  }
+  const note = doc.createElement("p");
+  note.className = "mp-history-note";
+  note.textContent = msg("historyNote");
+  figure.append(renderHistoryChart(points, lang, msg, size, doc), historyList(points, lang, msg, doc, maxItems), note);
+  return figure;
+}
