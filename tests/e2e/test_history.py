@@ -183,6 +183,10 @@ def test_shortlisted_change_shows_in_popup_icon_and_history(
         score = marks.nth(3).get_attribute("data-score") or ""
         assert score.isdigit() and 0 <= int(score) <= 100  # the latest read, scored with today's settings
         assert marks.nth(0).get_attribute("data-score") == ""  # a bare observation has no score
+        chart = popup.locator("#app svg.mp-history-chart")
+        releases = chart.locator(".mp-history-release")
+        assert [g.get_attribute("data-version") for g in releases.all()] == ["3.4.2", "3.5.0"]
+        assert chart.locator("polyline.mp-history-price").count() == 1
         if ru:
             assert lines[1:] == [
                 "25.11.2026, ваш визит: оценки нет, 12\u00a0990 руб., версия 3.4.2, 35 отзывов",

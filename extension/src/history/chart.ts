@@ -1,6 +1,7 @@
 // The history figure: a small SVG of the score by day (days of your visits as hollow circles, the
-// other server observations as filled squares: shape, not colour alone) and, always beside it, the same points
-// as a text list (score, price, version, reviews), which is what a screen reader reads. DOM APIs
+// other server observations as filled squares: shape, not colour alone), the price as a dashed
+// step line on its own scale and each new version as a labelled tick; always beside it, the same
+// points as a text list (score, price, version, reviews), which is what a screen reader reads. DOM APIs
 // only (createElementNS + textContent): page data never becomes markup.
 import type { Lang } from "../shared/contracts";
 import type { Msg } from "../ui/strings";
@@ -8,7 +9,7 @@ import { dayText, pointText } from "./format";
 import type { ScoredPoint } from "./score";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
-const COLOURS = { line: "#0b57d0", visit: "#a4261d", ink: "#4a4f57", grid: "#d5d8dc" };
+const COLOURS = { line: "#0b57d0", visit: "#a4261d", ink: "#4a4f57", grid: "#d5d8dc", price: "#1e7a3c" };
 
 export interface ChartSize { width: number; height: number }
 export const POPUP_SIZE: ChartSize = { width: 360, height: 96 };
@@ -25,6 +26,18 @@ function text(doc: Document, x: number, y: number, value: string, anchor: string
   const t = node(doc, "text", { x, y, "font-size": 9, "text-anchor": anchor, fill: COLOURS.ink });
   t.textContent = value;
   return t;
+}
+
+/** The price's y on its own scale (min at the bottom, max at the top; one price: the middle). */
+export function priceY(points: readonly ScoredPoint[], size: ChartSize): Array<number | null> {
+  const prices = points.flatMap((p) => (p.price === null ? [] : [p.price]));
+  const [low, high] = [Math.min(...prices), Math.max(...prices)];
+  const [top, bottom] = [PAD.top, size.height - PAD.bottom];
+  return points.map((p) => {
+    if (p.price === null) return null;
+    const share = high > low ? (p.price - low) / (high - low) : 0.5;
+    return Math.round((bottom - (bottom - top) * share) * 10) / 10;
+  });
 }
 
 /** x by time (one point: the middle), y by score on a fixed 0-100 axis (scores stay comparable). */
@@ -55,6 +68,27 @@ export function renderHistoryChart(points: readonly ScoredPoint[], lang: Lang, m
   if (scored.length > 1) {
     svg.append(node(doc, "polyline", { class: "mp-history-line", points: scored.map((c) => `${c.x},${c.y}`).join(" "), fill: "none", stroke: COLOURS.line, "stroke-width": 1.5 }));
   }
+  const py = priceY(points, size);
+  const steps: string[] = [];
+  let held: number | null = null;
+  py.forEach((y, i) => {
+    if (y === null || y === undefined) return;
+    const x = (xy[i] as { x: number }).x;
+    if (held !== null) steps.push(`${x},${held}`); // a price holds until it changes: a step, not a slope
+    if (held !== y) steps.push(`${x},${y}`);
+    held = y;
+  });
+  if (steps.length > 1) {
+    svg.append(node(doc, "polyline", { class: "mp-history-price", points: steps.join(" "), fill: "none", stroke: COLOURS.price, "stroke-width": 1.2, "stroke-dasharray": "4 3" }));
+  }
+  points.forEach((p, i) => {
+    const before = points[i - 1]?.version;
+    if (i === 0 || p.version === null || before === null || before === undefined || before === p.version) return;
+    const x = (xy[i] as { x: number }).x;
+    const tick = node(doc, "g", { class: "mp-history-release", "data-version": p.version });
+    tick.append(node(doc, "line", { x1: x, x2: x, y1: PAD.top, y2: base, stroke: COLOURS.ink, "stroke-dasharray": "1 2" }), text(doc, x - 2, PAD.top + 7, p.version, "end"));
+    svg.append(tick);
+  });
   points.forEach((p, i) => {
     const c = xy[i] as { x: number; y: number | null };
     const y = c.y ?? base; // unscored: on the axis, so its day still shows
@@ -101,9 +135,12 @@ export function historyFigure(points: readonly ScoredPoint[], lang: Lang, msg: M
     figure.append(empty);
     return figure;
   }
+  const legend = doc.createElement("p");
+  legend.className = "mp-history-legend";
+  legend.textContent = msg("historyLegend");
   const note = doc.createElement("p");
   note.className = "mp-history-note";
   note.textContent = msg("historyNote");
-  figure.append(renderHistoryChart(points, lang, msg, size, doc), historyList(points, lang, msg, doc, maxItems), note);
+  figure.append(renderHistoryChart(points, lang, msg, size, doc), legend, historyList(points, lang, msg, doc, maxItems), note);
   return figure;
 }

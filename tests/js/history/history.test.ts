@@ -195,3 +195,32 @@ describe("shortlist baseline", () => {
     expect(coerceShortlist(JSON.parse(JSON.stringify([refreshed])))[0]?.baseline).toEqual(added.baseline);
   });
 });
+
+describe("history chart series", () => {
+  const p = (date: string, at: number, price: number | null, version: string | null, score: number | null) =>
+    ({ date, at, source: "backend" as const, visited: false, price, reviews_total: null, version, score });
+
+  it("draws the price as steps on its own scale and a tick for each new version", () => {
+    const points = [p("2026-11-01", 0, 14990, "3.4.1", null), p("2026-11-11", 10, 12990, "3.4.2", 70), p("2026-11-21", 20, 12990, "3.5.0", 80)];
+    const svg = historyFigure(points, "ru", RU, POPUP_SIZE, document).querySelector("svg") as SVGSVGElement;
+    // x: 26..352 over the days; price y: 14 990 at the top (8), 12 990 at the bottom (80).
+    expect(svg.querySelector(".mp-history-price")?.getAttribute("points")).toBe("26,8 189,8 189,80 352,80");
+    expect([...svg.querySelectorAll(".mp-history-release")].map((g) => g.getAttribute("data-version"))).toEqual(["3.4.2", "3.5.0"]);
+    expect(svg.querySelector(".mp-history-line")?.getAttribute("points")).toBe("189,29.6 352,22.4");
+  });
+});
+
+describe("history messages (a trust boundary)", async () => {
+  const { parseChangesReply, parseHistoryReply, parseHistoryRequest } = await import("../../../extension/src/history/messages");
+  it("accepts only well-formed requests and replies", () => {
+    expect(parseHistoryRequest({ kind: "history", code: CODE })).toEqual({ kind: "history", code: CODE });
+    expect(parseHistoryRequest({ kind: "history", code: "<x>" })).toBeNull();
+    expect(parseHistoryRequest({ kind: "shortlist-seen", ids: [5] })).toBeNull();
+    const point = { date: "2026-12-01", at: 1, source: "visit", visited: true, price: 1, reviews_total: null, version: "1", score: 50 };
+    expect(parseHistoryReply({ ok: true, points: [point] })).toEqual([point]);
+    expect(parseHistoryReply({ ok: true, points: [{ ...point, score: "50" }] })).toBeNull();
+    expect(parseChangesReply({ ok: true, solutions: [{ code: CODE, name: "S", changes: [{ kind: "price", from: 1, to: 2 }] }], unseen: ["x"] }))
+      .toEqual({ ok: true, solutions: [{ code: CODE, name: "S", changes: [{ kind: "price", from: 1, to: 2 }] }], unseen: ["x"] });
+    expect(parseChangesReply({ ok: true, solutions: [{ code: CODE, name: "S", changes: [{ kind: "evil" }] }], unseen: [] })).toBeNull();
+  });
+});
