@@ -210,6 +210,7 @@ def test_shortlisted_change_shows_in_popup_icon_and_history(
         cell.wait_for(timeout=8_000)
         assert compare.locator(".cmp-history li").count() == 4  # the compact cell: the newest 4
         assert compare.locator(".cmp-history svg.mp-history-chart .mp-history-point").count() == 4
+        screenshot(compare, "compare-history.png", ARTIFACTS, ".cmp-history")
     finally:
         compare.close()
     assert page.errors == []  # type: ignore[attr-defined]

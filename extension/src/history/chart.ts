@@ -54,7 +54,8 @@ export function chartCoordinates(points: readonly ScoredPoint[], size: ChartSize
 export function renderHistoryChart(points: readonly ScoredPoint[], lang: Lang, msg: Msg, size: ChartSize, doc: Document = document): SVGSVGElement {
   const svg = node(doc, "svg", { class: "mp-history-chart", viewBox: `0 0 ${size.width} ${size.height}`, width: size.width, height: size.height, role: "img", focusable: "false" });
   const scores = points.filter((p) => p.score !== null).map((p) => `${dayText(p.date, lang)} ${p.score}`);
-  svg.setAttribute("style", "max-width:100%;height:auto"); // fits the popup and a table cell
+  // Never wider than drawn (a table cell's "svg { width: 100% }" would blow it up), narrower when it must.
+  svg.setAttribute("style", `width:100%;max-width:${size.width}px;height:auto`);
   svg.setAttribute("aria-label", msg("historyChartLabel", {
     from: dayText(points[0]?.date ?? "", lang), to: dayText(points[points.length - 1]?.date ?? "", lang), scores: scores.join("; ") || msg("historyNoScore"),
   }));

@@ -14,13 +14,21 @@ import { loadSeen, unseenIds } from "../history/seen";
 import { loadTrail } from "../history/trail";
 import { parseObservations } from "../snapshots/observations";
 import { backendJson } from "./backend-client";
-import { backendLooksDown } from "./backend-down";
+import { backendLooksDown, markBackendDown } from "./backend-down";
 import { cached } from "./cache";
 import { scoreWith } from "./visit";
 
+/** The history body, or null (backend down: the local visits still make a history). */
 export async function historyBody(code: string, base: string): Promise<unknown> {
   if (backendLooksDown(base)) return null;
-  return cached(`history:${base}:${code}`, () => backendJson(base, `/solutions/${encodeURIComponent(code)}/history`)).catch(() => null);
+  try {
+    return await cached(`history:${base}:${code}`, () => backendJson(base, `/solutions/${encodeURIComponent(code)}/history`));
+  } catch (err) {
+    // A stopped backend: eight shortlisted solutions must not wait 2 s each. An HTTP answer (a 404
+    // for a solution the server cannot read) is the backend working: it is not marked down.
+    if (!(err instanceof Error && err.message.startsWith("HTTP "))) markBackendDown(base);
+    return null;
+  }
 }
 
 /** The history body's `latest_read` (the store's latest full read of the solution), if readable. */
