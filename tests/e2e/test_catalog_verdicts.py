@@ -24,26 +24,19 @@ SEARCH = f"https://{HOST}/search/?q=%D0%BC%D0%B0%D0%B3%D0%B0%D0%B7%D0%B8%D0%BD"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "marketplace"
 
 # The card alone (tests/fixtures/marketplace/catalog_category_listing.html), by the rules' demo bands.
-CARD_ALONE = {
-    "atelier.fashionshop": (
-        "unknown",
-        None,
-        "известно шагов: 0 из 8 · откройте страницу для полной проверки",
-    ),
-    "nordlab.smartshop": ("good", "real_demo", "Демо 14 дн.: сначала установите его"),
-    "alfasoft.megastore": ("good", "real_demo", "Демо 21 дн.: сначала установите его"),
-    "pixel.flowers": ("unknown", None, "известно шагов: 0 из 8 · откройте страницу для полной проверки"),
-    "quickdev.minishop": ("bad", "pseudo_demo", "Псевдо-демо: 1 дн."),
-    "sibreshenia.autoparts": (
-        "unknown",
-        None,
-        "известно шагов: 0 из 8 · откройте страницу для полной проверки",
-    ),
-    "vostok.furniture": ("good", "real_demo", "Демо 30 дн.: сначала установите его"),
-    "retaillab.b2b": ("unknown", None, "известно шагов: 0 из 8 · откройте страницу для полной проверки"),
-    "delta.kidstore": ("unknown", None, "известно шагов: 0 из 8 · откройте страницу для полной проверки"),
+OPEN = "откройте страницу для полной проверки"
+CARD_ALONE = {  # code -> (data-status, data-signal, first line after the verdict word, second line)
+    "atelier.fashionshop": ("unknown", None, "· шагов 0 из 8", OPEN),
+    "nordlab.smartshop": ("good", "real_demo", "· демо 14 дн.", "сначала установите демо"),
+    "alfasoft.megastore": ("good", "real_demo", "· демо 21 дн.", "сначала установите демо"),
+    "pixel.flowers": ("unknown", None, "· шагов 0 из 8", OPEN),
+    "quickdev.minishop": ("bad", "pseudo_demo", "· демо 1 дн.", "псевдо-демо: проверить нельзя"),
+    "sibreshenia.autoparts": ("unknown", None, "· шагов 0 из 8", OPEN),
+    "vostok.furniture": ("good", "real_demo", "· демо 30 дн.", "сначала установите демо"),
+    "retaillab.b2b": ("unknown", None, "· шагов 0 из 8", OPEN),
+    "delta.kidstore": ("unknown", None, "· шагов 0 из 8", OPEN),
     # free: no trial is needed, so the demo step leaves the count
-    "openbx.shopstarter": ("unknown", None, "известно шагов: 0 из 7 · откройте страницу для полной проверки"),
+    "openbx.shopstarter": ("unknown", None, "· шагов 0 из 7", OPEN),
 }
 
 # The fake Marketplace has pages for few of the listing's codes: the others are served a fixture
@@ -62,18 +55,21 @@ READ_AS = {
 READ_ONCE = ["atelier.fashionshop", *READ_AS]
 
 
-def card_states(page: Page) -> dict[str, tuple[str | None, str | None, str | None, str | None]]:
-    """code -> (data-status, data-signal, data-score, visible reason) of every card's mini-badge."""
+State = tuple[str | None, str | None, str | None, str | None, str | None]
+
+
+def card_states(page: Page) -> dict[str, State]:
+    """code -> (data-status, data-signal, data-score, note line, reason line) of every card's mini-badge."""
     got = page.evaluate(
         """sel => [...document.querySelectorAll('[data-mpcheck-card]')].map(card => {
             const b = card.querySelector(sel);
-            const reason = b && b.shadowRoot.querySelector('.mp-mini-reason');
+            const text = cls => { const e = b && b.shadowRoot.querySelector(cls); return e ? e.textContent : null; };
             return [card.getAttribute('data-mpcheck-card'), b && b.dataset.status, b && (b.dataset.signal || null),
-                    b && (b.dataset.score || null), reason && reason.textContent];
+                    b && (b.dataset.score || null), text('.mp-mini-note'), text('.mp-mini-reason')];
         })""",
         MINI,
     )
-    return {code: (status, signal, score, reason) for code, status, signal, score, reason in got}
+    return {code: (status, signal, score, note, why) for code, status, signal, score, note, why in got}
 
 
 def wait_all_ready(page: Page, count: int = 10) -> None:
@@ -93,7 +89,7 @@ def test_backend_down_every_decisive_card_says_so(
     wait_all_ready(page)
     got = card_states(page)
     assert got == {
-        code: (status, signal, None, reason) for code, (status, signal, reason) in CARD_ALONE.items()
+        code: (status, signal, None, note, why) for code, (status, signal, note, why) in CARD_ALONE.items()
     }
     values = page.locator(f"{MINI} .mp-mini-value").all_text_contents()
     assert "?" not in values and values.count("плохо") == 1 and values.count("хорошо") == 3
@@ -101,8 +97,15 @@ def test_backend_down_every_decisive_card_says_so(
     quick = page.locator("[data-mpcheck-card='quickdev.minishop'] " + MINI + " .mp-mini")
     assert quick.get_attribute("tabindex") == "0" and quick.get_attribute("role") == "img"
     assert quick.get_attribute("aria-label") == (
-        "mpcheck: плохо. Псевдо-демо: 1 дн. · известно шагов: 1 из 8 · откройте страницу для полной проверки"
+        "mpcheck: плохо. демо 1 дн. · псевдо-демо: проверить нельзя · шагов 1 из 8 · откройте страницу для полной проверки"
     )
+    # the fixed box holds both lines: no reason is cut off
+    cut = page.evaluate(
+        """sel => [...document.querySelectorAll(sel)].map(b => [...b.shadowRoot.querySelectorAll(
+            '.mp-mini-head, .mp-mini-reason')]).flat().filter(e => e.scrollWidth > e.clientWidth).length""",
+        MINI,
+    )
+    assert cut == 0
     # only the list's cards: nothing in the filter form, breadcrumbs or pager
     assert page.locator(MINI).count() == 10
     assert page.locator(f".catalog-filter {MINI}, .breadcrumbs {MINI}, .navigation {MINI}").count() == 0
@@ -171,12 +174,15 @@ def test_backend_up_cards_show_the_stored_facts_scored(
     )
     page.wait_for_timeout(500)
     got = card_states(page)
-    scored = [code for code, (_, _, score, _) in got.items() if score is not None]
+    scored = [code for code, (_, _, score, _, _) in got.items() if score is not None]
     assert len(scored) / len(got) >= 0.8, got
     assert "openbx.shopstarter" not in scored  # never read: the card alone
     assert got["openbx.shopstarter"][:3] == ("unknown", None, None)
     # the stored read knows what the card does not: this one is withdrawn
-    assert got["retaillab.b2b"][:2] == ("bad", "withdrawn") and got["retaillab.b2b"][3] == "Снято с продажи"
+    assert (
+        got["retaillab.b2b"][:2] == ("bad", "withdrawn")
+        and got["retaillab.b2b"][4] == "снято с продажи · только что"
+    )
     assert got["quickdev.minishop"][:2] == ("bad", "pseudo_demo")
     label = page.locator("[data-mpcheck-card='nordlab.smartshop'] " + MINI + " .mp-mini").get_attribute(
         "aria-label"
@@ -198,9 +204,9 @@ def test_popup_on_the_catalog_lists_the_cards(ctx: BrowserContext, page: Page, c
         rows = popup.evaluate(
             "() => [...document.querySelectorAll('#app .mp-card')].map(r => [r.dataset.code, r.dataset.status])"
         )
-        assert rows == [[code, status] for code, (status, _, _) in CARD_ALONE.items()]
+        assert rows == [[code, status] for code, (status, _, _, _) in CARD_ALONE.items()]
         reason = popup.locator("#app .mp-card[data-code='quickdev.minishop'] .mp-card-reason").text_content()
-        assert reason == "Псевдо-демо: 1 дн."
+        assert reason == "демо 1 дн. · псевдо-демо: проверить нельзя"
         popup.locator("#app .mp-card[data-code='vostok.furniture'] [data-action='compare-add']").click()
         popup.locator("#app .mp-card[data-code='vostok.furniture'] [data-action='compare-remove']").wait_for()
         codes = service_worker(ctx).evaluate(

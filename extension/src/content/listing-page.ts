@@ -82,7 +82,8 @@ function summaries(): CardsReply {
   const jobs = liveJobs();
   const cards: CardSummary[] = jobs.map((job) => ({
     code: job.code, name: job.facts.name ?? job.code, status: job.verdict?.status ?? "unknown",
-    score: job.verdict?.score ?? null, reason: job.verdict?.reason ?? "", facts: job.facts, report: job.report,
+    score: job.verdict?.score ?? null, reason: [job.verdict?.note, job.verdict?.reason].filter(Boolean).join(" · "),
+    facts: job.facts, report: job.report,
   }));
   return { kind: "cards", ready: jobs.every((job) => job.done !== null), cards };
 }

@@ -17,7 +17,9 @@ export interface CardVerdict {
   status: Status;
   score: number | null;
   signal: CardSignal | null;
-  /** The short visible reason. */
+  /** The first line after the score or verdict word: the trial's length, or how much is known. */
+  note: string;
+  /** The second line: why, or what to do. */
   reason: string;
   /** The accessible name: everything the badge knows, in one sentence. */
   label: string;
@@ -62,26 +64,30 @@ export function ageText(seconds: number, msg: Msg): string {
 
 export function cardVerdict(report: Report | null, facts: FactsView, stored: StoredRead | null, deps: VerdictDeps): CardVerdict {
   const { msg } = deps;
+  const unknownWord = statusText(deps.rules, "unknown", deps.lang);
   if (!report) {
     const reason = msg("cardOpenPage");
-    return { status: "unknown", score: null, signal: null, reason, label: msg("miniVerdict", { verdict: statusText(deps.rules, "unknown", deps.lang), reason }) };
+    return { status: "unknown", score: null, signal: null, note: "", reason, label: msg("miniVerdict", { verdict: unknownWord, reason }) };
   }
   const found = cardSignal(report);
-  const signalText = found ? msg(SIGNAL_TEXT[found.signal], { days: demoDays(facts) ?? "?" }) : null;
-  const age = stored?.age_seconds != null ? msg("cardStoredAge", { age: ageText(stored.age_seconds, msg) }) : null;
+  const days = demoDays(facts);
+  const demoNote = found && found.signal !== "withdrawn" && days !== null ? msg("cardDemoDays", { days }) : null;
+  const signalText = found ? msg(SIGNAL_TEXT[found.signal]) : null;
+  const age = stored?.age_seconds != null ? ageText(stored.age_seconds, msg) : null;
+  const known = msg("cardKnown", coverageCounts(report));
   const score = report.score === null ? null : Math.round(report.score);
+  const signal = found?.signal ?? null;
   if (score !== null) {
     const coverage = coverageText(deps.rules, report, deps.lang);
-    const reason = signalText ?? [coverage, age].filter(Boolean).join(" · ");
-    const label = [msg("miniLabel", { score, coverage }), age, signalText].filter(Boolean).join(". ");
-    return { status: scoreStatus(report.score, report.headline.status), score, signal: found?.signal ?? null, reason, label };
+    const reason = [signalText, age].filter(Boolean).join(" · ");
+    const said = [demoNote, signalText].filter(Boolean).join(" · ");
+    const label = [msg("miniLabel", { score, coverage }), age ? msg("cardStoredAge", { age }) : null, said || null].filter(Boolean).join(". ");
+    return { status: scoreStatus(report.score, report.headline.status), score, signal, note: demoNote ?? known, reason, label };
   }
-  const counts = coverageCounts(report);
-  const known = msg("cardKnown", counts);
-  const reason = signalText ?? `${known} · ${msg("cardOpenPage")}`;
   const status = found?.status ?? "unknown";
-  const detail = signalText ? `${signalText} · ${known} · ${msg("cardOpenPage")}` : reason;
-  return { status, score: null, signal: found?.signal ?? null, reason, label: msg("miniVerdict", { verdict: statusText(deps.rules, status, deps.lang), reason: detail }) };
+  const reason = signalText ?? msg("cardOpenPage");
+  const detail = [demoNote, signalText, known, msg("cardOpenPage")].filter(Boolean).join(" · ");
+  return { status, score: null, signal, note: demoNote ?? known, reason, label: msg("miniVerdict", { verdict: statusText(deps.rules, status, deps.lang), reason: detail }) };
 }
 
 /** Sort order «по оценке»: good before warn before unknown before bad, then the higher score. */

@@ -24,11 +24,12 @@ const NO_FACTS: FactsView = { schema: "mpcheck.facts/1", page_type: "solution", 
 // The whole box is one constant size whatever it says; the reason line is cut with an ellipsis
 // (its full text is the accessible name and the tooltip).
 const VERDICT_CSS = `
-:host { width: 17em; height: 3.2em; line-height: 1.4em; }
+:host { width: 24em; height: 3.2em; line-height: 1.4em; }
 .mp-mini-wrap { display: flex; gap: 0.2em; width: 100%; height: 100%; }
 .mp-mini { flex-direction: column; align-items: stretch; justify-content: center; gap: 0; padding: 0 0.4em; min-width: 0; flex: 1; }
 .mp-mini-head { display: flex; align-items: center; gap: 3px; overflow: hidden; }
-.mp-mini-reason { font-weight: 400; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.mp-mini-note { font-weight: 400; overflow: hidden; text-overflow: ellipsis; }
+.mp-mini-reason { font-weight: 400; font-size: 11px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .mp-mini:focus-visible { outline: 3px solid var(--mp-focus); outline-offset: 1px; }
 .mp-mini-compare { width: 2.2em; flex: none; height: 100%; padding: 0; border: 1px solid #0b3d91; border-radius: 4px; background: #fff; color: #0b3d91; font: inherit; cursor: pointer; }
 .mp-mini-compare[data-action="compare-remove"] { background: #0b3d91; color: #fff; }
@@ -83,6 +84,12 @@ function verdictBox(doc: Document, verdict: CardVerdict | null, deps: VerdictDep
   // a score, else the verdict's word («плохо», «хорошо», «нет данных»): never a bare «?»
   value.textContent = verdict === null ? "…" : verdict.score !== null ? String(verdict.score) : statusText(deps.rules, status, deps.lang);
   head.append(statusIcon(doc, status), value);
+  if (verdict?.note) {
+    const note = doc.createElement("span");
+    note.className = "mp-mini-note";
+    note.textContent = `· ${verdict.note}`;
+    head.append(note);
+  }
   const reason = doc.createElement("span");
   reason.className = "mp-mini-reason";
   reason.textContent = verdict?.reason ?? "";

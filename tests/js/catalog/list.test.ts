@@ -58,7 +58,7 @@ describe("list scope", () => {
 });
 
 function verdict(status: CardVerdict["status"], score: number | null, signal: CardVerdict["signal"] = null): CardVerdict {
-  return { status, score, signal, reason: "", label: "" };
+  return { status, score, signal, note: "", reason: "", label: "" };
 }
 
 describe("list control", () => {

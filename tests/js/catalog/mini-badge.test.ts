@@ -9,8 +9,8 @@ import { localeMsg, readRulesTexts, sampleReport } from "../extension/fixtures";
 
 const deps = { rules: readRulesTexts(), lang: "ru" as const, msg: localeMsg("ru") };
 const pseudo: CardVerdict = {
-  status: "bad", score: null, signal: "pseudo_demo", reason: "Псевдо-демо: 1 дн.",
-  label: "mpcheck: плохо. Псевдо-демо: 1 дн. · известно шагов: 1 из 8 · откройте страницу для полной проверки",
+  status: "bad", score: null, signal: "pseudo_demo", note: "демо 1 дн.", reason: "псевдо-демо: проверить нельзя",
+  label: "mpcheck: плохо. демо 1 дн. · псевдо-демо: проверить нельзя · шагов 1 из 8 · откройте страницу для полной проверки",
 };
 
 describe("mini-badge with a card verdict", () => {
@@ -22,7 +22,8 @@ describe("mini-badge with a card verdict", () => {
     const root = host.shadowRoot!;
     expect([host.dataset.state, host.dataset.status, host.dataset.score, host.dataset.signal]).toEqual(["ready", "bad", undefined, "pseudo_demo"]);
     expect(root.querySelector(".mp-mini-value")?.textContent).toBe("плохо");
-    expect(root.querySelector(".mp-mini-reason")?.textContent).toBe("Псевдо-демо: 1 дн.");
+    expect(root.querySelector(".mp-mini-note")?.textContent).toBe("· демо 1 дн.");
+    expect(root.querySelector(".mp-mini-reason")?.textContent).toBe("псевдо-демо: проверить нельзя");
     const box = root.querySelector<HTMLElement>(".mp-mini")!;
     expect([box.getAttribute("role"), box.tabIndex, box.getAttribute("aria-label")]).toEqual(["img", 0, pseudo.label]);
     expect(root.querySelector(".mp-icon")?.getAttribute("aria-hidden")).toBe("true");
@@ -34,7 +35,7 @@ describe("mini-badge with a card verdict", () => {
     const compare = { listed: false, name: "N", message: null, onToggle: () => undefined };
     renderMiniBadge(host, "ready", null, deps, compare, pseudo);
     host.shadowRoot!.querySelector<HTMLElement>(".mp-mini")!.focus();
-    const scored: CardVerdict = { ...pseudo, status: "warn", score: 58, reason: "данные по 6 из 8 шагов · данные сервера 2 ч назад" };
+    const scored: CardVerdict = { ...pseudo, status: "warn", score: 58, note: "шагов 6 из 8", reason: "2 ч назад" };
     renderMiniBadge(host, "ready", sampleReport({ score: 58 }), deps, compare, scored);
     const root = host.shadowRoot!;
     expect([host.dataset.status, host.dataset.score]).toEqual(["warn", "58"]);

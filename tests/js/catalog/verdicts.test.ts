@@ -52,15 +52,17 @@ describe("category fixture, card alone (backend down)", () => {
   });
 
   it("says why in a few words, and what to do when nothing is decisive", () => {
-    const by = new Map(got.map((v) => [v.code, v]));
-    expect(by.get("quickdev.minishop")?.reason).toBe("Псевдо-демо: 1 дн.");
-    expect(by.get("nordlab.smartshop")?.reason).toBe("Демо 14 дн.: сначала установите его");
-    expect(by.get("vostok.furniture")?.reason).toBe("Демо 30 дн.: сначала установите его");
-    expect(by.get("atelier.fashionshop")?.reason).toBe("известно шагов: 0 из 8 · откройте страницу для полной проверки"); // the price is information, not a step
-    expect(by.get("quickdev.minishop")?.label).toBe(
-      "mpcheck: плохо. Псевдо-демо: 1 дн. · известно шагов: 1 из 8 · откройте страницу для полной проверки",
+    const by = new Map(got.map((v) => [v.code, [v.note, v.reason]]));
+    expect(by.get("quickdev.minishop")).toEqual(["демо 1 дн.", "псевдо-демо: проверить нельзя"]);
+    expect(by.get("nordlab.smartshop")).toEqual(["демо 14 дн.", "сначала установите демо"]);
+    expect(by.get("vostok.furniture")).toEqual(["демо 30 дн.", "сначала установите демо"]);
+    // the price is information, not a step; a free solution needs no trial, so one step fewer
+    expect(by.get("atelier.fashionshop")).toEqual(["шагов 0 из 8", "откройте страницу для полной проверки"]);
+    expect(by.get("openbx.shopstarter")).toEqual(["шагов 0 из 7", "откройте страницу для полной проверки"]);
+    expect(got.find((v) => v.code === "quickdev.minishop")?.label).toBe(
+      "mpcheck: плохо. демо 1 дн. · псевдо-демо: проверить нельзя · шагов 1 из 8 · откройте страницу для полной проверки",
     );
-    expect(got.some((v) => v.reason === "?" || v.reason === "")).toBe(false);
+    expect(got.some((v) => v.reason === "?" || v.reason === "" || v.note === "")).toBe(false);
   });
 });
 
@@ -89,12 +91,13 @@ describe("the rules' bands decide, not constants of the shell", () => {
   });
 
   it("a short trial says so", () => {
-    expect(verdictOf(card({ available: true, days: 7, online_demo_url: null })).reason).toBe("Короткое демо: 7 дн.");
+    const v = verdictOf(card({ available: true, days: 7, online_demo_url: null }));
+    expect([v.note, v.reason]).toEqual(["демо 7 дн.", "короткое демо"]);
   });
 
   it("a withdrawn solution is bad whatever its demo", () => {
     const v = verdictOf(card({ available: true, days: 30, online_demo_url: null }, { withdrawn: true }));
-    expect([v.status, v.signal, v.reason]).toEqual(["bad", "withdrawn", "Снято с продажи"]);
+    expect([v.status, v.signal, v.note, v.reason]).toEqual(["bad", "withdrawn", "шагов 2 из 9", "снято с продажи"]);
   });
 
   it("a scored card shows its score, coverage and the stored read's age", () => {
@@ -102,12 +105,12 @@ describe("the rules' bands decide, not constants of the shell", () => {
     const report = { ...scoreFacts(facts, {}, DEFAULT_SETTINGS, TODAY).report, score: 71.6, coverage_known: 6, coverage_total: 8 };
     const v = cardVerdict(report, facts, { read_at: "2026-11-27T09:00:00Z", age_seconds: 7300 }, deps);
     expect([v.score, v.status]).toEqual([72, report.headline.status]);
-    expect(v.reason).toBe("Демо 30 дн.: сначала установите его");
-    expect(v.label).toBe("mpcheck: 72 из 100, данные по 6 из 8 шагов. данные сервера 2 ч назад. Демо 30 дн.: сначала установите его");
+    expect([v.note, v.reason]).toEqual(["демо 30 дн.", "сначала установите демо · 2 ч назад"]);
+    expect(v.label).toBe("mpcheck: 72 из 100, данные по 6 из 8 шагов. данные сервера 2 ч назад. демо 30 дн. · сначала установите демо");
     const bare = card(null);
     const unsignalled = { ...scoreFacts(bare, {}, DEFAULT_SETTINGS, TODAY).report, score: 71.6, coverage_known: 6, coverage_total: 8 };
     const plain = cardVerdict(unsignalled, bare, { read_at: "x", age_seconds: 30 }, deps);
-    expect(plain.reason).toBe("данные по 6 из 8 шагов · данные сервера только что");
+    expect([plain.note, plain.reason]).toEqual(["шагов 6 из 8", "только что"]);
   });
 
   it("ages read in minutes, hours, days", () => {

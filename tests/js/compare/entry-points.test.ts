@@ -65,6 +65,6 @@ describe("catalog mini-badge compare toggle", () => {
   it("keeps the score and the fixed-size box", () => {
     const { host } = mini(false);
     expect(host.shadowRoot!.querySelector(".mp-mini-value")?.textContent).toBe("78");
-    expect(host.shadowRoot!.querySelector("style")?.textContent).toContain("width: 17em; height: 3.2em;");
+    expect(host.shadowRoot!.querySelector("style")?.textContent).toContain("width: 24em; height: 3.2em;");
   });
 });
