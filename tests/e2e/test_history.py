@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,7 @@ from tests.e2e.browser import ARTIFACTS, extension_id, service_worker, set_backe
 from tests.e2e.compare_flow import open_compare
 from tests.e2e.helpers import FULL_BADGE, open_popup, screenshot, tab_id_for, ui_lang, wait_badge_ready
 from tests.e2e.pages import solution_url
+from tests.fakemarket.routes import decode
 from tests.fakemarket.server import FakeMarketplace
 
 CODE = "nordlab.smartseo"
@@ -213,4 +214,53 @@ def test_shortlisted_change_shows_in_popup_icon_and_history(
         screenshot(compare, "compare-history.png", ARTIFACTS, ".cmp-history")
     finally:
         compare.close()
+    assert page.errors == []  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def serve_cheaper(market: FakeMarketplace, tmp_path: Path) -> Iterator[Callable[[], None]]:
+    """A switch to a copy of the solution page at 10 990 руб.; the route table is restored afterwards."""
+    original = market.routes.solutions[CODE]
+    html = decode(original.read_bytes())
+    assert "12&nbsp;990 руб." in html
+    changed = tmp_path / "cheaper.html"
+    changed.write_text(html.replace("12&nbsp;990 руб.", "10&nbsp;990 руб."), encoding="utf-8")
+    try:
+        yield lambda: market.routes.solutions.__setitem__(CODE, changed)
+    finally:
+        market.routes.solutions[CODE] = original
+
+
+def test_visiting_the_solution_page_clears_its_count(
+    ctx: BrowserContext, page: Page, own_backend: tuple[str, Path], serve_cheaper: Callable[[], None]
+) -> None:
+    url, db = own_backend
+    for path in ("/api/v1/partners/731204", f"/api/v1/solutions/{CODE}/history"):
+        warm = urllib.request.Request(url + path, headers={"X-Mpcheck-Client": "e2e-warm-up"})
+        with urllib.request.urlopen(warm, timeout=30) as res:
+            assert res.status == 200
+    set_backend(ctx, url)
+    page.goto(solution_url(CODE))
+    wait_badge_ready(page)
+    page.locator(f'{FULL_BADGE} [data-action="compare-add"]').click()
+    page.locator(f'{FULL_BADGE} [data-action="compare-remove"]').wait_for(timeout=5_000)
+    facts = _stored(db, page)
+    page.wait_for_timeout(1_100)  # whole-second stamps: this read is after the visit
+    _record(db, {**facts, "price": {**facts["price"], "rub": 10990}})
+    worker = service_worker(ctx)
+    worker.evaluate(
+        "() => chrome.storage.local.get(null).then(all => chrome.storage.local.remove("
+        "Object.keys(all).filter(k => k.startsWith('cache:history:'))))"
+    )
+    worker.evaluate(
+        "() => chrome.storage.local.set({'shortlist-seen': []})"
+    )  # a recount, as any change causes
+    _wait_badge_text(ctx, page, "1")  # the server saw the new price; the buyer has not
+
+    serve_cheaper()
+    page.reload()  # the buyer opens the solution's page: its change is seen
+    wait_badge_ready(page)
+    _wait_badge_text(ctx, page, "")
+    seen = worker.evaluate("() => chrome.storage.local.get('shortlist-seen').then(g => g['shortlist-seen'])")
+    assert seen == [f"{CODE}|price|10990"]
     assert page.errors == []  # type: ignore[attr-defined]
