@@ -181,7 +181,27 @@ def demo(page: Page) -> dict[str, Any]:
         page.found_by["demo"] = "button"
     else:
         said = _trial_mentioned(page.head_text())
-        available = bool(said)
+        # Silence is "no trial" only where the page sells the solution (a buy control: a trial would
+        # sit next to it); a page with no offer at all (withdrawn) does not say: unknown.
+        available = bool(said) if said is not None or _sells(page, controls) else None
         if said is not None:
             page.found_by["demo"] = "text"
     return {"available": available, "days": None, "online_demo_url": online}
+
+
+def _sells(page: Page, controls: list[Any]) -> bool:
+    """Whether the page has a buy / install control (the offer a trial would belong to)."""
+    rules = table()
+    inputs = page.outside(css(page.root, "input[type=submit]"))
+    labels = [inline_text(c) for c in controls] + [c.get("value") or "" for c in inputs]
+    return any(rules.search(fold(label), "fields", "price", "buy_buttons") for label in labels)
+
+
+def settle_demo(demo_facts: dict[str, Any] | None, price: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A page that states this solution's price (by any route, JSON-LD included) offers it, so its
+    silence about a trial is "no trial"; without an offer the trial stays unknown."""
+    if not demo_facts or demo_facts.get("available") is not None or not price:
+        return demo_facts
+    if price.get("rub") is None and not price.get("free"):
+        return demo_facts
+    return {**demo_facts, "available": False}

@@ -168,12 +168,31 @@ export function demo(page: Page): Demo {
   }
   if (days !== null) return { available: true, days, online_demo_url: online };
   const controls = page.outside(css(page.root, "a, button, [role=button]"));
-  let available = controls.some((c) => TABLE.search(page.foldedText(c), "demo", "trial_buttons") !== null);
+  let available: boolean | null = controls.some((c) => TABLE.search(page.foldedText(c), "demo", "trial_buttons") !== null);
   if (available) page.found_by.demo = "button";
   else {
     const said = trialMentioned(page.headText());
-    available = Boolean(said);
+    // Silence is "no trial" only where the page sells the solution (a buy control: a trial would
+    // sit next to it); a page with no offer at all (withdrawn) does not say: unknown.
+    available = said !== null || sells(page, controls) ? Boolean(said) : null;
     if (said !== null) page.found_by.demo = "text";
   }
   return { available, days: null, online_demo_url: online };
+}
+
+/** Whether the page has a buy / install control (the offer a trial would belong to). */
+function sells(page: Page, controls: Element[]): boolean {
+  const inputs = page.outside(css(page.root, "input[type=submit]"));
+  const labels = [...controls.map((c) => page.foldedText(c)), ...inputs.map((c) => fold(c.getAttribute("value")))];
+  return labels.some((label) => TABLE.search(label, "fields", "price", "buy_buttons") !== null);
+}
+
+/**
+ * A page that states this solution's price (by any route, JSON-LD included) offers it, so its
+ * silence about a trial is "no trial"; without an offer the trial stays unknown.
+ */
+export function settleDemo(demo: Demo, price: Price | null): Demo {
+  if (demo.available !== null || !price) return demo;
+  if (price.rub === null && !price.free) return demo;
+  return { ...demo, available: false };
 }

@@ -86,6 +86,7 @@ function extract(doc: Document, url: string | null, day: string): MutableFacts {
   if (page.tabs.bodies.has("support")) page.found_by.support = "tab-body";
   facts.links = read("links", () => links(page));
   field(failed, "json-ld", () => fillFromJsonLd(facts, page.jsonld, page.found_by), undefined);
+  facts.demo = offer.settleDemo(facts.demo, facts.price);
   const rejected = plausibility.check(facts, day);
   fromChangelog(facts, page);
   rejected.push(...plausibility.check(facts, day)); // the changelog's own values are checked too
