@@ -142,6 +142,9 @@ def test_three_weak_candidates_name_none(ctx: BrowserContext, closed_port_url: s
     pseudo = json.loads(
         (EXPECTED_FACTS / "solution_module_pseudo_demo_1day.json").read_text(encoding="utf-8")
     )
+    pseudo["kind"] = (
+        "module"  # its page does not say (kind null); here the buyer compares a module with a shop
+    )
     shop = json.loads((EXPECTED_FACTS / "solution_shop_paid_nodemo_stale.json").read_text(encoding="utf-8"))
     items = [
         _snapshot("quickdev.callbackpro", "QuickDev", pseudo),

@@ -176,7 +176,9 @@ def demo(page: Page) -> dict[str, Any]:
     if days is not None:
         return {"available": True, "days": days, "online_demo_url": online}
     controls = page.outside(css(page.root, "a, button, [role=button]"))
-    available = any(rules.search(fold(inline_text(c)), "demo", "trial_buttons") for c in controls)
+    available: bool | None = any(
+        rules.search(fold(inline_text(c)), "demo", "trial_buttons") for c in controls
+    )
     if available:
         page.found_by["demo"] = "button"
     else:
