@@ -14,8 +14,8 @@ from typing import Any
 
 from mpcheck.extract import values
 from mpcheck.extract.dom import absolute_url, css, parse_html
-from mpcheck.extract.labelled import LabelIndex
 from mpcheck.extract.label_table import table
+from mpcheck.extract.labelled import LabelIndex
 from mpcheck.extract.text import block_text, fold, inline_text
 
 log = logging.getLogger(__name__)
