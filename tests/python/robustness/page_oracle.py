@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 from mpcheck.extract.dom import absolute_url, parse_html
@@ -119,10 +120,31 @@ def _url_from_page(value: str, page: PageText, url: str | None) -> bool:
     return any(g and (g in page.text.lower() or g in page.digits) for g in tail.groups())
 
 
+# Dates the page gives relative to today («вчера», «3 дня назад») or without a year («18 ноября»):
+# the extractor resolves them against today, so the page holds the words, not the ISO digits.
+_RELATIVE = re.compile(r"сегодня|вчера|позавчера|назад", re.IGNORECASE)
+_MONTH_WORD = re.compile(
+    r"январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр", re.IGNORECASE
+)
+_RELATIVE_SPAN = timedelta(days=5 * 366)
+
+
 def _date_from_page(value: str, page: PageText) -> bool:
-    """An ISO date was read from a date on the page: its year is there, and its day number."""
+    """An ISO date was read from a date on the page: its year is there and its day number, or the
+    page says it relative to today and the date is not after today, or it names the day and month."""
     m = _DATE_ISO.match(value)
     if not m:
         return False
     year, _month, day = m.groups()
-    return year in page.digits and (day in page.digits or day.lstrip("0") in page.digits)
+    day_there = day in page.digits or day.lstrip("0") in page.digits
+    if year in page.digits and day_there:
+        return True
+    try:
+        when = date.fromisoformat(value)
+    except ValueError:
+        return False
+    today = date.today()
+    recent = today - _RELATIVE_SPAN <= when <= today + timedelta(days=1)
+    if _RELATIVE.search(page.text) and recent:
+        return True
+    return bool(day_there and _MONTH_WORD.search(page.text) and recent)
