@@ -148,28 +148,45 @@ def select_all(root: Any, selector: str) -> list[Any]:
     return [el for el in xpath(root, **values) if isinstance(getattr(el, "tag", None), str)]
 
 
-def matches(el: Any, selector: str) -> bool:
-    """Whether one element matches a selector list (DOM `Element.matches`)."""
+@lru_cache(maxsize=128)
+def _matcher(selector: str) -> Any:
+    """A predicate for a simple selector list: bare tags as one set lookup, then one attribute read
+    per attribute named (ancestor walks call this for every ancestor)."""
     parts = _simple(selector)
     if parts is None:
-        return any(found is el for found in css(el.getroottree().getroot(), selector))
+        return lambda el: any(found is el for found in css(el.getroottree().getroot(), selector))
+    bare = {tag for tag, attr, _, _ in parts if attr is None}
+    tests: dict[str, list[tuple[str | None, str | None, str | None]]] = {}
     for tag, attr, op, value in parts:
-        if tag and el.tag != tag:
-            continue
-        if attr is None:
+        if attr is not None:
+            tests.setdefault(attr, []).append((tag, op, value))
+
+    def test(el: Any) -> bool:
+        if el.tag in bare:
             return True
-        have = el.get(attr)
-        if have is None:
-            continue
-        if (
-            op is None
-            or (op == "=" and have == value)
-            or (op == "*=" and (value or "") in have)
-            or (op == "^=" and have.startswith(value or ""))
-            or (op == "~=" and value in have.split())
-        ):
-            return True
-    return False
+        for attr, checks in tests.items():
+            have = el.get(attr)
+            if have is None:
+                continue
+            for tag, op, value in checks:
+                if tag and el.tag != tag:
+                    continue
+                if (
+                    op is None
+                    or (op == "=" and have == value)
+                    or (op == "*=" and (value or "") in have)
+                    or (op == "^=" and have.startswith(value or ""))
+                    or (op == "~=" and value in have.split())
+                ):
+                    return True
+        return False
+
+    return test
+
+
+def matches(el: Any, selector: str) -> bool:
+    """Whether one element matches a selector list (DOM `Element.matches`)."""
+    return bool(_matcher(selector)(el))
 
 
 def iter_elements(root: Any) -> Iterator[Any]:

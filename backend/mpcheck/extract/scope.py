@@ -36,8 +36,10 @@ from mpcheck.extract.dom import css, matches, select_all
 from mpcheck.extract.label_table import Table, table
 from mpcheck.extract.text import fold, inline_text, norm, own_text
 
-_LINKS = etree.XPath("//a[@href] | //@data-href/.. | //@data-url/.. | //@data-link/.. | //form[@action]")
-_LINK_ATTRS = ("href", "data-href", "data-url", "data-link", "action")
+# a solution is named by a link or by a card's data-href / data-url (each extra attribute is one
+# more scan of the page: forms and other data-* keys are left out)
+_LINKS = etree.XPath("//a[@href] | //@data-href/.. | //@data-url/..")
+_LINK_ATTRS = ("href", "data-href", "data-url")
 _PROSE_CHARS = 3  # a link whose parent has more own text than this is a mention inside prose
 _DIGIT = re.compile(r"[0-9]")
 MAX_PAGER_CHARS = 200  # a pager's text is short
@@ -102,7 +104,9 @@ def _mark_up(elements: list[Any], into: set[Any]) -> None:
 
 
 def _selector(rules: Table, key: str) -> str:
-    return ", ".join(sel["css"] for sel in rules.entries("scope", key))
+    return rules.memo(
+        f"scope-selector:{key}", lambda t: ", ".join(sel["css"] for sel in t.entries("scope", key))
+    )
 
 
 def _select(root: Any, rules: Table, key: str) -> list[Any]:
@@ -322,21 +326,28 @@ def _foreign(links: list[tuple[Any, str]], content: list[Any], own: set[Any], ru
     return out
 
 
+def _headings(root: Any, rules: Table) -> list[Any]:
+    """h1–h6 and [role=heading] in document order (lxml's tag iteration runs in C; ARIA headings
+    are rare, so the merge by position is only paid when there are some)."""
+    heads = list(root.iter(*rules.heading_tags))
+    roles = [el for el in select_all(root, "[role=heading]") if el.tag not in rules.heading_tags]
+    if not roles:
+        return heads
+    order = {el: i for i, el in enumerate(root.iter())}
+    return sorted(heads + roles, key=order.__getitem__)
+
+
 def _headed(root: Any, rules: Table, own: set[Any], content: list[Any]) -> list[Any]:
     """Blocks under a heading about other solutions («Похожие решения») that hold no link to them
     (cards with onclick, names only): the heading's own block, or its section up to the next heading
     of the same or a higher level. Never the solution's own block, never inside its tab panels."""
-    panels = [el for el in content if el.tag != "h1"]
+    panels = {el for el in content if el.tag != "h1"}
     out: list[Any] = []
-    for head in select_all(root, ", ".join(sorted(rules.heading_tags)) + ", [role=heading]"):  # few
+    for head in _headings(root, rules):
+        if head in own or any(a in panels for a in _ancestors(head)):
+            continue  # the cheap tests first: most headings are the solution's own
         text = fold(inline_text(head))
-        if (
-            head in own
-            or len(text) > MAX_HEADING_CHARS
-            or not rules.search(text, "scope", "foreign_headings")
-        ):
-            continue
-        if any(a in panels for a in _ancestors(head)):
+        if len(text) > MAX_HEADING_CHARS or not rules.search(text, "scope", "foreign_headings"):
             continue
         level = int(head.tag[1]) if head.tag in rules.heading_tags else 2
         parent = head.getparent()

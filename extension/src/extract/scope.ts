@@ -14,8 +14,9 @@ import { cpLen, fold, norm } from "./text";
 const PROSE_CHARS = 3; // a link whose parent has more own text than this is a mention inside prose
 const DIGIT = /[0-9]/;
 const MAX_PAGER_CHARS = 200; // a pager's text is short
-const LINKS = "a[href], [data-href], [data-url], [data-link], form[action]";
-const LINK_ATTRS = ["href", "data-href", "data-url", "data-link", "action"];
+// a solution is named by a link or by a card's data-href / data-url (forms and other data-* keys are left out)
+const LINKS = "a[href], [data-href], [data-url]";
+const LINK_ATTRS = ["href", "data-href", "data-url"];
 const MAX_HEADING_CHARS = 80; // a block title is short
 
 export interface Scope {
@@ -253,9 +254,9 @@ function headed(root: Element, own: ReadonlySet<Element>, content: Element[]): E
   const headings = [...TABLE.headingTags].sort().join(", ");
   const out: Element[] = [];
   for (const head of selectAll(root, `${headings}, [role=heading]`)) {
+    if (own.has(head) || anyUp(head, panels)) continue; // the cheap tests first: most headings are ours
     const text = fold(inlineText(head));
-    if (own.has(head) || cpLen(text) > MAX_HEADING_CHARS || !TABLE.search(text, "scope", "foreign_headings")) continue;
-    if (anyUp(head, panels)) continue;
+    if (cpLen(text) > MAX_HEADING_CHARS || !TABLE.search(text, "scope", "foreign_headings")) continue;
     const level = headingLevel(head);
     const parent = head.parentElement;
     const alone = parent !== null && !css(parent, headings).some((h) => h !== head && headingLevel(h) <= level);
