@@ -5,6 +5,7 @@ sorts and hides; the popup on the catalog lists the cards and adds one to the co
 
 from __future__ import annotations
 
+import json
 import shutil
 import urllib.request
 from collections.abc import Iterator
@@ -140,12 +141,23 @@ def test_list_control_sorts_and_hides_and_restores(
     screenshot(page, "catalog-verdicts.png", ARTIFACTS)
 
 
+def _served_as(page: Path, code: str, tmp: Path) -> Path:
+    """A fixture page rewritten to be `code`'s own page: its own code (canonical, buy link, «Код
+    решения») becomes the card's, as on the real site, where a page names the solution it is about
+    (the extractor treats links to any other code as another solution's block)."""
+    truth = page.parent / "expected" / f"{page.stem}.json"
+    own = json.loads(truth.read_text(encoding="utf-8"))["code"]
+    copy = tmp / f"{code}.html"
+    copy.write_bytes(page.read_bytes().replace(own.encode("ascii"), code.encode("ascii")))
+    return copy
+
+
 @pytest.fixture(scope="module")
 def remembering_backend(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A backend whose store has read the listing's solutions once (GET /solutions/<code>)."""
     routes, tmp = fake_routes()
     for code, page in READ_AS.items():
-        routes.solutions[code] = FIXTURES / page
+        routes.solutions[code] = _served_as(FIXTURES / page, code, tmp)
     with FakeMarketplace(routes=routes) as market:
         server = BackendProcess(market.base_url, tmp_path_factory.mktemp("memory") / "mpcheck.sqlite3")
         server.__enter__()

@@ -85,8 +85,10 @@ export function cardVerdict(report: Report | null, facts: FactsView, stored: Sto
     return { status: scoreStatus(report.score, report.headline.status), score, signal, note: demoNote ?? known, reason, label };
   }
   const status = found?.status ?? "unknown";
-  const reason = signalText ?? msg("cardOpenPage");
-  const detail = [demoNote, signalText, known, msg("cardOpenPage")].filter(Boolean).join(" · ");
+  // A decisive signal without a score still says how old the stored read behind it is (a
+  // withdrawn solution is known only from that read, never from the card).
+  const reason = signalText ? [signalText, age].filter(Boolean).join(" · ") : msg("cardOpenPage");
+  const detail = [demoNote, signalText, age ? msg("cardStoredAge", { age }) : null, known, msg("cardOpenPage")].filter(Boolean).join(" · ");
   return { status, score: null, signal, note: demoNote ?? known, reason, label: msg("miniVerdict", { verdict: statusText(deps.rules, status, deps.lang), reason: detail }) };
 }
 
