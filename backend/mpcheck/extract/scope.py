@@ -144,6 +144,22 @@ def is_tab_bar(el: Any, rules: Table | None = None) -> bool:
     return False
 
 
+def is_crumbs(el: Any, rules: Table | None = None) -> bool:
+    """A breadcrumb trail without a breadcrumb class: two or more links, all into the catalog tree,
+    one of them a category, with separators between them. It says what the solution is: kept."""
+    rules = rules or table()
+    links = list(el.iter("a"))
+    hrefs = [(a.get("href") or "").strip() for a in links]
+    if len(links) < 2 or not all(rules.search(h, "scope", "crumb_links") for h in hrefs):
+        return False
+    if not any(rules.search(h, "urls", "category") for h in hrefs):
+        return False
+    rest = inline_text(el)
+    for a in links:
+        rest = rest.replace(inline_text(a), " ", 1)
+    return rules.search(rest, "scope", "crumb_separators") is not None
+
+
 def _is_pager(el: Any, rules: Table) -> bool:
     """A list's pager («Отзывы 1–6 из 58», PAGEN_ links) is list furniture, not site navigation."""
     if any("PAGEN_" in (a.get("href") or "") for a in el.iter("a")):
@@ -205,6 +221,7 @@ def _chrome(root: Any, rules: Table, own: set[Any], panels: set[Any]) -> list[tu
         and not _under(el, rules, "keep")
         and not is_tab_bar(el, rules)
         and not _is_pager(el, rules)
+        and not is_crumbs(el, rules)
         and not (dated and _has_date(el, rules))
     ]
     inner = set(valid)

@@ -107,6 +107,20 @@ export function isTabBar(el: Element): boolean {
   return false;
 }
 
+/**
+ * A breadcrumb trail without a breadcrumb class: two or more links, all into the catalog tree, one
+ * of them a category, with separators between them. It says what the solution is: kept.
+ */
+export function isCrumbs(el: Element): boolean {
+  const links = css(el, "a");
+  const hrefs = links.map((a) => (a.getAttribute("href") ?? "").trim());
+  if (links.length < 2 || !hrefs.every((h) => TABLE.search(h, "scope", "crumb_links") !== null)) return false;
+  if (!hrefs.some((h) => TABLE.search(h, "urls", "category") !== null)) return false;
+  let rest = inlineText(el);
+  for (const a of links) rest = rest.replace(inlineText(a), " ");
+  return TABLE.search(rest, "scope", "crumb_separators") !== null;
+}
+
 /** A list's pager («Отзывы 1–6 из 58», PAGEN_ links) is list furniture, not site navigation. */
 function isPager(el: Element): boolean {
   if (css(el, "a").some((a) => (a.getAttribute("href") ?? "").includes("PAGEN_"))) return true;
@@ -166,7 +180,7 @@ function chrome(root: Element, own: ReadonlySet<Element>, panels: ReadonlySet<El
     if (!["html", "body"].includes(tag(el)) && !under(el.parentElement, "sectioning") && !marked.has(el)) marked.set(el, true);
   }
   const valid = [...marked]
-    .filter(([el, dated]) => !own.has(el) && !under(el, "keep") && !isTabBar(el) && !isPager(el) && !(dated && hasDate(el)))
+    .filter(([el, dated]) => !own.has(el) && !under(el, "keep") && !isTabBar(el) && !isPager(el) && !isCrumbs(el) && !(dated && hasDate(el)))
     .map(([el]) => el);
   const inner = new Set(valid);
   const keep = selector("keep");
