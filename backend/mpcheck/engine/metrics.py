@@ -178,12 +178,16 @@ def answered_share(facts: dict[str, Any], args: dict[str, Any], today: date) -> 
         item
         for item in items
         if isinstance(item, dict)
-        and isinstance(item.get("answered"), bool)
         and (max_stars is None or (is_number(item.get("stars")) and item["stars"] <= max_stars))
     ]
     if not considered:
         return "no_items"
-    return sum(1 for item in considered if item["answered"]) / len(considered)
+    # An item whose answer could not be told (answered null) is unknown, never "not answered";
+    # when no considered item is known the share is unknown, not "no items".
+    known = [item for item in considered if isinstance(item.get("answered"), bool)]
+    if not known:
+        return None
+    return sum(1 for item in known if item["answered"]) / len(known)
 
 
 def age_days(facts: dict[str, Any], args: dict[str, Any], today: date) -> Scalar | None:

@@ -103,10 +103,14 @@ export function answeredShare(facts: unknown, args: MetricArgs): Scalar | null {
   const maxStars = optionalArg(args, "max_stars") ?? null; // absent and null both mean "every item"
   const considered: Record<string, unknown>[] = [];
   for (const item of items) {
-    if (!isObject(item) || typeof own(item, "answered") !== "boolean") continue;
+    if (!isObject(item)) continue;
     const stars = own(item, "stars");
     if (maxStars === null || (isNumber(stars) && isNumber(maxStars) && stars <= maxStars)) considered.push(item);
   }
   if (considered.length === 0) return "no_items";
-  return leftSum(considered, (item) => (own(item, "answered") === true ? 1 : 0)) / considered.length;
+  // An item whose answer could not be told (answered null) is unknown, never "not answered";
+  // when no considered item is known the share is unknown, not "no items".
+  const known = considered.filter((item) => typeof own(item, "answered") === "boolean");
+  if (known.length === 0) return null;
+  return leftSum(known, (item) => (own(item, "answered") === true ? 1 : 0)) / known.length;
 }
