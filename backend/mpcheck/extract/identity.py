@@ -10,6 +10,7 @@ from lxml import etree
 from mpcheck.extract.context import Page
 from mpcheck.extract.dom import JSONLD_ATTR, absolute_url, css
 from mpcheck.extract.label_table import table
+from mpcheck.extract.scope import is_crumbs
 from mpcheck.extract.text import fold, inline_text, own_text
 
 MAX_NOTICE_CHARS = 200  # a withdrawal notice is a banner or a title line, not a paragraph of prose
@@ -30,7 +31,11 @@ def canonical(page: Page) -> str | None:
 
 
 def code(page: Page) -> str | None:
-    """Label «Код решения» first; then the URL / canonical path; then the selector fallbacks."""
+    """The URL's code when the page was read from one (a «Код решения» row never overrides it: the
+    stored snapshots and history are keyed by it); else the label, the canonical path, selectors."""
+    if page.scope.code_from == "url" and page.scope.code:
+        page.found_by["code"] = "url"
+        return page.scope.code
     hit = page.index.find(
         "code", valid=lambda t: _code_from(fold(t).split(" ")[0], "fields", "code", "values") is not None
     )
@@ -103,6 +108,13 @@ def _kind_of_crumbs(page: Page) -> str | None:
         (a.get("href") or "", inline_text(a))
         for sel in rules.entries("kind", "breadcrumbs")
         for a in css(page.root, sel["css"])
+    ]
+    # a trail with no breadcrumb class (nav / ol / ul of catalog links with separators, scope.is_crumbs)
+    hrefs += [
+        (a.get("href") or "", inline_text(a))
+        for trail in css(page.root, "nav, ol, ul")
+        if is_crumbs(trail, rules)
+        for a in trail.iter("a")
     ]
     jsonld = page.root.get(JSONLD_ATTR) or ""
     if "BreadcrumbList" in jsonld:

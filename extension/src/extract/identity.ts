@@ -3,6 +3,7 @@
 import type { Page } from "./context";
 import { absoluteUrl, css, inlineText, ownText } from "./dom";
 import { TABLE } from "./label_table";
+import { isCrumbs } from "./scope";
 import { cpLen, fold, stripChars } from "./text";
 
 const MAX_NOTICE_CHARS = 200; // a withdrawal notice is a banner or a title line, not a paragraph of prose
@@ -30,6 +31,12 @@ export function canonical(page: Page): string | null {
 
 /** Label «Код решения» first; then the URL / canonical path; then the selector fallbacks. */
 export function code(page: Page): string | null {
+  // The URL's code when the page was read from one (a «Код решения» row never overrides it: the
+  // stored snapshots and history are keyed by it); else the label, the canonical path, selectors.
+  if (page.scope.code_from === "url" && page.scope.code) {
+    page.found_by.code = "url";
+    return page.scope.code;
+  }
   const valid = (t: string): boolean => codeFrom(firstWord(t), "fields", "code", "values") !== null;
   const hit = page.index.find("code", { valid });
   const fromLabel = hit ? codeFrom(firstWord(hit.text), "fields", "code", "values") : null;
@@ -104,6 +111,10 @@ function kindOfCrumbs(page: Page): Kind | null {
   const hrefs: Array<[string, string]> = TABLE.entries("kind", "breadcrumbs").flatMap((sel) =>
     css(page.root, String(sel.css)).map((a): [string, string] => [a.getAttribute("href") ?? "", inlineText(a)]),
   );
+  // a trail with no breadcrumb class (nav / ol / ul of catalog links with separators, scope.isCrumbs)
+  for (const trail of css(page.root, "nav, ol, ul")) {
+    if (isCrumbs(trail)) for (const a of css(trail, "a")) hrefs.push([a.getAttribute("href") ?? "", inlineText(a)]);
+  }
   const jsonld = page.jsonld.join("\x1e");
   if (jsonld.includes("BreadcrumbList")) {
     for (const m of jsonld.matchAll(/[^"\s]*category[/=][0-9]+[^"\s]*/gu)) hrefs.push([m[0], ""]);
