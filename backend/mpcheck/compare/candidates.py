@@ -2,27 +2,25 @@
 
 Reports may come from an older build (a snapshot in the shortlist) or a newer one, so every field
 is read with a fallback: the profile as a string or as {id, chosen_by}; a step's known share from
-known_weight / weight when the report has them, else all-or-nothing from its status.
+known_weight / weight when the report has them, else all-or-nothing from its status. Dates and
+numbers are read with the engine's own helpers (engine.facts_access), so «2026-11-20\n» or Unicode
+digits are no date here either, in Python as in TypeScript.
 """
 
 from __future__ import annotations
 
-import re
+import math
 from dataclasses import dataclass
 from typing import Any, TypeGuard
 
+from mpcheck.engine import facts_access
+
 KNOWN = ("good", "warn", "bad")
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def is_number(value: Any) -> TypeGuard[float]:
-    """A JSON number (never a bool), finite."""
-    return (
-        isinstance(value, int | float)
-        and not isinstance(value, bool)
-        and value == value
-        and abs(value) != float("inf")
-    )
+    """A JSON number (never a bool; the engine's test), finite."""
+    return facts_access.is_number(value) and math.isfinite(value)
 
 
 def _dict(value: Any) -> dict[str, Any]:
@@ -62,6 +60,7 @@ class Rating:
 
     position: int | None
     total: int | None
+    developer: str | None = None  # the partner's name: the rating ranks developers, not solutions
 
 
 @dataclass(frozen=True)
@@ -131,7 +130,8 @@ def effective_price(facts: dict[str, Any], report: dict[str, Any], today: str) -
     if price.get("free") is True:
         return Price(0, None)
     if is_number(rub) and rub >= 0:
-        expired = isinstance(until, str) and ISO_DATE.match(until) is not None and until < today
+        ends, now = facts_access.parse_iso_date(until), facts_access.parse_iso_date(today)
+        expired = ends is not None and now is not None and ends < now
         if expired and is_number(old) and old >= 0:
             return Price(int(old), "promo_expired")
         return Price(int(rub), None)
@@ -141,9 +141,10 @@ def effective_price(facts: dict[str, Any], report: dict[str, Any], today: str) -
 def _rating(facts: dict[str, Any]) -> Rating:
     partner = _dict(facts.get("partner"))
     position, total = partner.get("rating_position"), partner.get("rating_total")
+    developer = _str(partner.get("name")) or None
     if not is_number(position) or position < 1:
-        return Rating(None, None)
-    return Rating(int(position), int(total) if is_number(total) and total >= position else None)
+        return Rating(None, None, developer)
+    return Rating(int(position), int(total) if is_number(total) and total >= position else None, developer)
 
 
 def _profile(report: dict[str, Any]) -> str | None:
@@ -151,10 +152,14 @@ def _profile(report: dict[str, Any]) -> str | None:
     return _str(_dict(profile).get("id")) if isinstance(profile, dict) else _str(profile)
 
 
-def read_candidate(report: dict[str, Any], facts: dict[str, Any] | None, today: str) -> Candidate:
-    """A candidate from its report (mpcheck.report/1) and its facts (mpcheck.facts/1, or None)."""
+def read_candidate(
+    report: dict[str, Any], facts: dict[str, Any] | None, today: str, place: int = 1
+) -> Candidate:
+    """A candidate from its report (mpcheck.report/1) and its facts (mpcheck.facts/1, or None).
+    `place`: its 1-based place in the list, the code («#2») of one that has none; a nameless one
+    is named by its code."""
     facts = facts or {}
-    code = _str(report.get("code")) or _str(facts.get("code")) or "?"
+    code = _str(report.get("code")) or _str(facts.get("code")) or f"#{place}"
     headline = _dict(report.get("headline"))
     score, coverage = report.get("score"), report.get("coverage")
     kind = facts.get("kind")

@@ -69,7 +69,7 @@ def compare(
 ) -> dict[str, Any]:
     """Reports and facts in shortlist order (facts[i] may be None); `today` is YYYY-MM-DD."""
     candidates = [
-        read_candidate(r, facts[i] if i < len(facts) else None, today) for i, r in enumerate(reports)
+        read_candidate(r, facts[i] if i < len(facts) else None, today, i + 1) for i, r in enumerate(reports)
     ]
     ranked = rank_by_score([c for c in candidates if not c.withdrawn]) + [
         c for c in candidates if c.withdrawn

@@ -4,7 +4,8 @@ In order: withdrawn solutions are out; when no candidate's headline passes, none
 ("none passes, keep looking") unless some candidate has too little data to judge; the leader is
 the best-scored passing candidate; against every other candidate it must keep a margin even in the
 worst case of the steps known for one and not the other (else cannot_tell); candidates known on
-the same steps within "roughly equal" points tie, and then price decides with the article's
+the same steps within "roughly equal" points tie (one whose headline a rule caps below passing
+never blocks: no check can make it recommendable), and then price decides with the article's
 thresholds; otherwise the leader wins.
 """
 
@@ -57,6 +58,13 @@ def better_on(winner: Candidate, other: Candidate, rules: ComparisonRules) -> li
         if a is not None and b is not None and a > b:
             out.append(step.id)
     return out
+
+
+def never_passes(candidate: Candidate, rules: ComparisonRules) -> bool:
+    """Its headline is capped below passing by a rule (your support tests' breaches), so no unknown
+    step, once checked, can make it recommendable."""
+    status, key = candidate.headline["status"], candidate.headline["key"]
+    return status not in rules.passing and key in rules.capped_keys
 
 
 def open_steps(candidate: Candidate) -> list[str]:
@@ -154,6 +162,8 @@ def decide(candidates: list[Candidate], rules: ComparisonRules) -> Decision:
             continue
         swing = pair_swing(leader, other, rules.swing_ignores_bonus)
         if not swing.same_knowledge:
+            if never_passes(other, rules):
+                continue  # checking any step cannot make it recommendable: no reason to wait
             if swing.leader_low - swing.other_high <= rules.roughly_equal_points:
                 blockers.append((other, swing))
         elif swing.gap <= rules.roughly_equal_points and other.headline["status"] in rules.passing:

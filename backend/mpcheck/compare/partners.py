@@ -32,12 +32,26 @@ def notable(a: str, b: str) -> bool:
     return settled and (a == "last") != (b == "last")
 
 
+def developer(c: Candidate) -> str:
+    """Who the rating ranks: the partner's name; the solution's own when the facts lack it."""
+    return c.rating.developer or c.name
+
+
+def developers(candidates: list[Candidate]) -> list[str]:
+    """Each developer once (two solutions of one partner hold one place), first appearance first."""
+    out: list[str] = []
+    for c in candidates:
+        if developer(c) not in out:
+            out.append(developer(c))
+    return out
+
+
 def _position(c: Candidate, rules: ComparisonRules, lang: str) -> str:
     rating = c.rating
     key = "position" if rating.total is None else "position_of"
     out = fill(
         text(rules, "partners", key, lang),
-        {"name": c.name, "position": rating.position or 0, "total": rating.total or 0},
+        {"name": developer(c), "position": rating.position or 0, "total": rating.total or 0},
     )
     which = band(rating, rules)
     if which in ("top", "last", "outside_top"):
@@ -69,8 +83,9 @@ def compare_partners(candidates: list[Candidate], rules: ComparisonRules) -> dic
             positions = "; ".join(_position(c, rules, lang) for c in known)
             parts.append(fill(text(rules, "partners", key, lang), {"positions": positions}))
         if unknown:
-            names = join_list([c.name for c in unknown], lang)
-            part = fill(text(rules, "partners", "unknown", lang), {"names": names})
+            names = developers(unknown)
+            which = "unknown_one" if len(names) == 1 else "unknown"  # «разработчика» / «разработчиков»
+            part = fill(text(rules, "partners", which, lang), {"names": join_list(names, lang)})
             parts.append(part if known else part[:1].upper() + part[1:])
         out[lang] = full_stop("; ".join(parts))
     return out

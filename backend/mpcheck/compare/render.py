@@ -9,7 +9,7 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-from mpcheck.compare.format import fill, money, round_half_up
+from mpcheck.compare.format import fill, full_stop, money, round_half_up
 from mpcheck.compare.rules import ComparisonRules, text
 from mpcheck.engine.formatting import format_value
 
@@ -54,8 +54,12 @@ def _candidate(
     lines.append(f"{INDENT}{cli('open_questions')}:")
     for check in entry["checks"]:
         partial = f" ({cli('partly_known')})" if check["partial"] else ""
+        advice = check["check_yourself"][lang]
+        if check["unknown_reason"] == "backend_unreachable":
+            # A saved page or facts file: the partner facts come with a URL or code, not a server.
+            advice += " " + full_stop(fill(cli("partner_offline"), {"code": entry["code"]}))
         lines += _wrap(
-            f"– {check['title'][lang]}{partial}: {check['check_yourself'][lang]}",
+            f"– {check['title'][lang]}{partial}: {advice}",
             INDENT + "  ",
             INDENT + "    ",
         )
@@ -85,5 +89,10 @@ def render_comparison(
     lines += ["", f"{text(rules, 'cli', 'ranking', lang)}:"]
     for index, entry in enumerate(comparison["ranking"], start=1):
         lines += _candidate(index, entry, counts, rules, lang)
-    lines += ["", *_wrap(f"{text(rules, 'cli', 'partners', lang)}: {comparison['partners'][lang]}", "", "  ")]
+    # The heading on a line of its own: the sentence under it starts with a capital, as on the page.
+    lines += [
+        "",
+        f"{text(rules, 'cli', 'partners', lang)}:",
+        *_wrap(comparison["partners"][lang], "  ", "  "),
+    ]
     return "\n".join(lines)

@@ -25,6 +25,7 @@ class ComparisonRules:
     price_threshold: dict[str, float]
     status_rank: dict[str, int]
     passing: tuple[str, ...]
+    capped_keys: tuple[str, ...]  # headlines kept below passing by a rule, whatever is unknown
     swing_ignores_bonus: bool
     rating_top: int
     rating_last: int
@@ -41,6 +42,7 @@ def parse_comparison_rules(data: dict[str, Any], version: str) -> ComparisonRule
         price_threshold={kind: prices[kind]["value"] for kind in ("module", "site", "unknown")},
         status_rank=dict(data["status_rank"]["values"]),
         passing=tuple(data["passing_headline"]["statuses"]),
+        capped_keys=tuple(data["passing_headline"]["capped_keys"]),
         swing_ignores_bonus=bool(data["swing"]["ignore_bonus"]),
         rating_top=int(data["partner_rating"]["top"]["value"]),
         rating_last=int(data["partner_rating"]["last"]["value"]),

@@ -48,9 +48,11 @@ def _unequal_coverage(candidates: list[Candidate], rules: ComparisonRules) -> di
     ]
     if not lacking:
         return None
+    # «о кандидате a» / «о кандидатах a и b»
+    key = "unequal_coverage_one" if len(lacking) == 1 else "unequal_coverage"
     texts = {
         lang: fill(
-            text(rules, "warning", "unequal_coverage", lang),
+            text(rules, "warning", key, lang),
             {"names": join_list([c.name for c in lacking], lang)},
         )
         for lang in LANGS

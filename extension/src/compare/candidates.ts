@@ -2,12 +2,13 @@
 // backend/mpcheck/compare/candidates.py. Reports may come from an older build (a snapshot in the
 // shortlist) or a newer one, so every field is read with a fallback: the profile as a string or as
 // {id, chosen_by}; a step's known share from known_weight / weight when the report has them, else
-// all-or-nothing from its status.
+// all-or-nothing from its status. Dates and numbers are read with the engine's own helpers
+// (engine/factsAccess), so «2026-11-20\n» is no date here either, in TypeScript as in Python.
+import { isNumber as engineNumber, parseIsoDate } from "../engine/factsAccess";
 import type { Localized } from "../shared/contracts";
 import { isObject } from "../shared/guards";
 
 const KNOWN = ["good", "warn", "bad"];
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export interface Step {
   id: string;
@@ -32,6 +33,8 @@ export interface Price {
 export interface Rating {
   position: number | null;
   total: number | null;
+  /** The partner's name: the rating ranks developers, not solutions. */
+  developer: string | null;
 }
 
 export interface Candidate {
@@ -50,9 +53,9 @@ export interface Candidate {
 
 type Json = Record<string, unknown>;
 
-/** A JSON number (never a bool), finite. */
+/** A JSON number (never a bool; the engine's test), finite. */
 export function isNumber(v: unknown): v is number {
-  return typeof v === "number" && Number.isFinite(v);
+  return engineNumber(v) && Number.isFinite(v);
 }
 
 const dict = (v: unknown): Json => (isObject(v) ? v : {});
@@ -73,8 +76,8 @@ function localized(v: unknown, fallback: string): Localized {
 }
 
 function step(criterion: Json): Step {
-  const id = str(criterion.id) ?? "?";
-  const status = str(criterion.status) ?? "unknown";
+  const id = str(criterion.id) || "?";
+  const status = str(criterion.status) || "unknown";
   const max = criterion.max_points;
   const maxPoints = isNumber(max) && max > 0 ? max : 0;
   const bonus = criterion.bonus === true;
@@ -109,7 +112,9 @@ export function effectivePrice(facts: Json, report: Json, today: string): Price 
   const { rub, old_rub: old, discount_until: until } = price;
   if (price.free === true) return { rub: 0, note: null };
   if (isNumber(rub) && rub >= 0) {
-    const expired = typeof until === "string" && ISO_DATE.test(until) && until < today;
+    const ends = parseIsoDate(until);
+    const now = parseIsoDate(today);
+    const expired = ends !== null && now !== null && ends < now;
     if (expired && isNumber(old) && old >= 0) return { rub: Math.trunc(old), note: "promo_expired" };
     return { rub: Math.trunc(rub), note: null };
   }
@@ -119,8 +124,9 @@ export function effectivePrice(facts: Json, report: Json, today: string): Price 
 function rating(facts: Json): Rating {
   const partner = dict(facts.partner);
   const { rating_position: position, rating_total: total } = partner;
-  if (!isNumber(position) || position < 1) return { position: null, total: null };
-  return { position: Math.trunc(position), total: isNumber(total) && total >= position ? Math.trunc(total) : null };
+  const developer = str(partner.name) || null; // "" is no name, as in the twin
+  if (!isNumber(position) || position < 1) return { position: null, total: null, developer };
+  return { position: Math.trunc(position), total: isNumber(total) && total >= position ? Math.trunc(total) : null, developer };
 }
 
 function profile(report: Json): string | null {
@@ -128,22 +134,24 @@ function profile(report: Json): string | null {
   return isObject(p) ? str(p.id) : str(p);
 }
 
-/** A candidate from its report (mpcheck.report/1) and its facts (mpcheck.facts/1, or null). */
-export function readCandidate(reportIn: unknown, factsIn: unknown, today: string): Candidate {
+/** A candidate from its report (mpcheck.report/1) and its facts (mpcheck.facts/1, or null).
+ *  `place`: its 1-based place in the list, the code («#2») of one that has none; a nameless one is
+ *  named by its code (an empty string is no name, as in the twin). */
+export function readCandidate(reportIn: unknown, factsIn: unknown, today: string, place = 1): Candidate {
   const report = dict(reportIn);
   const facts = dict(factsIn);
-  const code = str(report.code) ?? str(facts.code) ?? "?";
+  const code = str(report.code) || str(facts.code) || `#${place}`;
   const headline = dict(report.headline);
   const { score, coverage } = report;
   const kind = facts.kind === "module" || facts.kind === "site" ? facts.kind : null;
   return {
     code,
-    name: str(report.name) ?? str(facts.name) ?? code,
+    name: str(report.name) || str(facts.name) || code,
     score: isNumber(score) ? score : null,
     coverage: isNumber(coverage) ? coverage : null,
     kind,
     profile: profile(report),
-    headline: { status: str(headline.status) ?? "unknown", key: str(headline.key) ?? "" },
+    headline: { status: str(headline.status) || "unknown", key: str(headline.key) ?? "" },
     withdrawn: facts.withdrawn === true || headline.key === "withdrawn",
     price: effectivePrice(facts, report, today),
     rating: rating(facts),

@@ -92,7 +92,7 @@ function recommendation(d: Decision, rules: ComparisonRules, candidates: Candida
 
 /** Reports and facts in shortlist order (facts[i] may be null); `today` is YYYY-MM-DD. */
 export function compare(reports: unknown[], facts: unknown[], rules: ComparisonRules, today: string): Comparison {
-  const candidates = reports.map((report, i) => readCandidate(report, facts[i] ?? null, today));
+  const candidates = reports.map((report, i) => readCandidate(report, facts[i] ?? null, today, i + 1));
   const ranked = [...rankByScore(candidates.filter((c) => !c.withdrawn)), ...candidates.filter((c) => c.withdrawn)];
   return {
     schema: "mpcheck.comparison/1",

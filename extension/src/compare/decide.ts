@@ -59,6 +59,12 @@ export function betterOn(winner: Candidate, other: Candidate, rules: ComparisonR
     .map((step) => step.id);
 }
 
+/** Its headline is capped below passing by a rule (your support tests' breaches), so no unknown
+ *  step, once checked, can make it recommendable. */
+export function neverPasses(c: Candidate, rules: ComparisonRules): boolean {
+  return !rules.passing.includes(c.headline.status) && rules.cappedKeys.includes(c.headline.key);
+}
+
 /** Steps with something left to check (unknown, or only partly known). */
 export function openSteps(c: Candidate): string[] {
   return c.steps.filter((s) => s.status !== "not_applicable" && s.known < 1).map((s) => s.id);
@@ -129,6 +135,7 @@ export function decide(candidates: Candidate[], rules: ComparisonRules): Decisio
     }
     const swing = pairSwing(leader, other, rules.swingIgnoresBonus);
     if (!swing.sameKnowledge) {
+      if (neverPasses(other, rules)) continue; // checking any step cannot make it recommendable
       if (swing.leaderLow - swing.otherHigh <= rules.roughlyEqualPoints) blockers.push([other, swing]);
     } else if (swing.gap <= rules.roughlyEqualPoints && rules.passing.includes(other.headline.status)) {
       equal.push(other);

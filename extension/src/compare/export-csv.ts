@@ -3,6 +3,7 @@
 // separator follows the language: Excel with Russian regional settings splits on «;» (its list
 // separator, since «,» is the decimal mark) and reads a comma file as one column; English uses «,».
 import type { Lang } from "../shared/contracts";
+import { fill } from "./format";
 import type { ComparisonModel } from "./model";
 import { dateText, evidenceText, kindText, label, sourcesText, statusWord, stepTitle, type ExportContext } from "./export-text";
 
@@ -47,7 +48,8 @@ export function comparisonCsv(model: ComparisonModel, order: string[], ctx: Expo
       lines.push(csvLine([
         col.code, col.name, kindText(ctx, col.kind), col.url, dateText(ctx, col.captured),
         col.score === null ? null : Math.round(col.score),
-        col.coverage ? `${col.coverage.known}/${col.coverage.total}` : null,
+        // «6 из 8», never «6/8»: Excel with Russian settings reads that as a date (6 August).
+        col.coverage ? fill(label(ctx, "coverage_of"), { known: col.coverage.known, total: col.coverage.total }) : null,
         col.priceRub,
         row.step, row.criterion, stepTitle(ctx, row.criterion),
         cell?.status ?? "unknown", statusWord(ctx, cell?.status ?? "unknown"),

@@ -24,9 +24,19 @@ export function notable(a: string, b: string): boolean {
   return settled && (a === "last") !== (b === "last");
 }
 
+/** Who the rating ranks: the partner's name; the solution's own when the facts lack it. */
+export function developer(c: Candidate): string {
+  return c.rating.developer ?? c.name;
+}
+
+/** Each developer once (two solutions of one partner hold one place), first appearance first. */
+export function developers(candidates: Candidate[]): string[] {
+  return [...new Set(candidates.map(developer))];
+}
+
 function position(c: Candidate, rules: ComparisonRules, lang: Lang): string {
   const key = c.rating.total === null ? "position" : "position_of";
-  let out = fill(ruleText(rules, "partners", key, lang), { name: c.name, position: c.rating.position ?? 0, total: c.rating.total ?? 0 });
+  let out = fill(ruleText(rules, "partners", key, lang), { name: developer(c), position: c.rating.position ?? 0, total: c.rating.total ?? 0 });
   const which = band(c.rating, rules);
   if (which === "top" || which === "last" || which === "outside_top") {
     out += ` (${fill(ruleText(rules, "partners", `band_${which}`, lang), { top: rules.ratingTop, last: rules.ratingLast })})`;
@@ -48,7 +58,9 @@ export function comparePartners(candidates: Candidate[], rules: ComparisonRules)
       parts.push(fill(ruleText(rules, "partners", key, lang), { positions }));
     }
     if (unknown.length) {
-      const part = fill(ruleText(rules, "partners", "unknown", lang), { names: joinList(unknown.map((c) => c.name), lang) });
+      const names = developers(unknown);
+      const which = names.length === 1 ? "unknown_one" : "unknown"; // «разработчика» / «разработчиков»
+      const part = fill(ruleText(rules, "partners", which, lang), { names: joinList(names, lang) });
       parts.push(known.length ? part : part.slice(0, 1).toUpperCase() + part.slice(1));
     }
     return fullStop(parts.join("; "));

@@ -19,6 +19,8 @@ export interface ComparisonRules {
   statusRank: Partial<Record<Status, number>>;
   /** Headline statuses a recommended candidate must have. */
   passing: readonly string[];
+  /** Headline keys kept below passing by a scoring.json rule, whatever is still unknown. */
+  cappedKeys: readonly string[];
   swingIgnoresBonus: boolean;
   ratingTop: number;
   ratingLast: number;
@@ -78,6 +80,8 @@ export function readComparisonRules(data: unknown, version = ""): ComparisonRule
   }
   const passing = isObject(data.passing_headline) ? data.passing_headline.statuses : null;
   if (!Array.isArray(passing) || !passing.every((s) => typeof s === "string")) throw new Error("comparison.json: bad passing_headline");
+  const capped = isObject(data.passing_headline) ? data.passing_headline.capped_keys : null;
+  if (!Array.isArray(capped) || !capped.every((s) => typeof s === "string")) throw new Error("comparison.json: bad capped_keys");
   const swing = isObject(data.swing) ? data.swing.ignore_bonus : null;
   if (typeof swing !== "boolean") throw new Error("comparison.json: bad swing");
   const texts = {} as ComparisonRules["texts"];
@@ -88,6 +92,7 @@ export function readComparisonRules(data: unknown, version = ""): ComparisonRule
     priceThreshold: { module: numberAt(prices, "module"), site: numberAt(prices, "site"), unknown: numberAt(prices, "unknown") },
     statusRank,
     passing: [...(passing as string[])],
+    cappedKeys: [...(capped as string[])],
     swingIgnoresBonus: swing,
     ratingTop: Math.trunc(numberAt(data.partner_rating, "top")),
     ratingLast: Math.trunc(numberAt(data.partner_rating, "last")),

@@ -41,8 +41,9 @@ function unequalCoverage(candidates: Candidate[], rules: ComparisonRules): Warni
   const scored = candidates.filter((c) => c.score !== null && !c.withdrawn);
   const lacking = scored.filter((c) => scored.some((o) => o !== c && differingSteps(c, o, rules.swingIgnoresBonus).length > 0));
   if (!lacking.length) return null;
+  const key = lacking.length === 1 ? "unequal_coverage_one" : "unequal_coverage"; // «о кандидате» / «о кандидатах»
   return warning("unequal_coverage", lacking.map((c) => c.code), (lang) =>
-    fill(ruleText(rules, "warning", "unequal_coverage", lang), { names: names(lacking, lang) }));
+    fill(ruleText(rules, "warning", key, lang), { names: names(lacking, lang) }));
 }
 
 /** Every warning that applies, in a fixed order: withdrawn, mixed kinds, unequal coverage. */

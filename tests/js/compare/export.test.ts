@@ -69,7 +69,7 @@ describe("comparisonCsv", () => {
   });
   it("carries the verdict, evidence with source and the capture date", () => {
     expect(csv).toContain("nordlab.smartseo,");
-    expect(csv).toContain(",27 Nov 2026,96,"); // the capture date as people write it
+    expect(csv).toContain(",27 Nov 2026,96,7 of 9,"); // the capture date as people write it; no «7/9»
     expect(csv).toContain("demo.x: 14 (page)"); // no signal id: the fact path stands in for the label
     expect(csv).toContain(",packaging,\"Packaging, documentation, video\",good,good,yes,");
   });
@@ -86,7 +86,7 @@ describe("comparisonCsv", () => {
       "Название шага", "Статус", "Статус (текст)", "Лучший в строке", "Вывод", "Данные", "Источники",
     ]);
     const demo = rows.find((r) => r[0] === TRIO[0]!.code && r[9] === "demo");
-    expect(demo?.slice(4, 14)).toEqual(["27.11.2026", "96", "7/9", "12990", "1", "demo", "Демо-режим", "good", "хорошо", "да"]);
+    expect(demo?.slice(4, 14)).toEqual(["27.11.2026", "96", "7 из 9", "12990", "1", "demo", "Демо-режим", "good", "хорошо", "да"]);
     expect(rows.every((r) => r.length === 17)).toBe(true);
   });
 });

@@ -84,7 +84,7 @@ describe("comparison page", () => {
       "quickdev.callbackpro:developer", "quickdev.callbackpro:account_manager",
     ]);
     expect(root.querySelector("#cmp-questions li")?.textContent).toBe("NordLab: The developer — check developer");
-    expect(root.querySelector(".cmp-partners")?.textContent).toMatch(/^The place in the partners' rating is unknown for NordLab, ТехноСтар and QuickDev/);
+    expect(root.querySelector(".cmp-partners")?.textContent).toMatch(/^The places of the developers NordLab, ТехноСтар and QuickDev are unknown: check /);
   });
 
   it("removes a column through its labelled button", () => {

@@ -56,7 +56,7 @@ describe("policy is data", () => {
     const weak = VECTORS.cases.find((c) => c.name === "three weak candidates: none passes, none is named")!;
     const { reports, facts, today } = caseInput(weak);
     expect(compare(reports, facts, COMPARISON_RULES, today).recommendation.kind).toBe("none_good");
-    const lenient = readComparisonRules({ ...raw, passing_headline: { statuses: ["good", "warn"], origin: "ours" } });
+    const lenient = readComparisonRules({ ...raw, passing_headline: { ...raw.passing_headline, statuses: ["good", "warn"] } });
     expect(compare(reports, facts, lenient, today).recommendation).toMatchObject({ kind: "winner", code: "a" });
   });
 });

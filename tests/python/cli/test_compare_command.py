@@ -49,7 +49,8 @@ def test_json_object_from_a_facts_file_and_saved_pages(capsys: pytest.CaptureFix
 
 def test_russian_text_by_default(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["compare", NORDLAB, QUICKDEV_PAGE, *TODAY]) == 0
-    out = plain(capsys.readouterr().out)
+    raw = capsys.readouterr().out
+    out = plain(raw)
     assert out.startswith("Сравнение решений · на дату 27.11.2026 ")  # never ISO for people
     assert (
         "▶ Рекомендация: Лучший выбор — NordLab: Умное SEO для каталога: сильнее по пунктам «Демо-режим»,"
@@ -63,7 +64,17 @@ def test_russian_text_by_default(capsys: pytest.CaptureFixture[str]) -> None:
     assert "1. NordLab: Умное SEO для каталога (nordlab.smartseo)" in out
     assert "цена: 12 990 руб." in out and "цена: 3 500 руб." in out
     assert "Открытые вопросы:" in out and "– Разработчик: Откройте страницу партнёра" in out
-    assert "Рейтинг партнёров: Место в рейтинге партнёров неизвестно" in out
+    # offline, the developer's step says where partner facts come from, never «запустите mpcheck serve»
+    assert (
+        "Рейтинг и страницу партнёра mpcheck читает с Маркетплейса, только когда решение названо"
+        " адресом или кодом: mpcheck compare nordlab.smartseo." in out
+    )
+    assert "serve" not in out
+    # the heading once and on its own line, the developers by their partner names
+    assert raw.endswith(
+        "\nРейтинг партнёров:\n  Места разработчиков NordLab и QuickDev неизвестны — проверьте на\n"
+        "  marketplace.1c-bitrix.ru/partners/.\n"
+    )
 
 
 def test_english_on_request(capsys: pytest.CaptureFixture[str]) -> None:
@@ -137,6 +148,13 @@ def _off_schema(tmp_path: Path) -> str:
     return str(path)
 
 
+def _codeless(tmp_path: Path) -> str:
+    """Schema-valid facts with neither code nor name: the comparison could only call it «?»."""
+    path = tmp_path / "nocode.json"
+    path.write_text(json.dumps({"schema": "mpcheck.facts/1", "price": {"rub": 100}}), encoding="utf-8")
+    return str(path)
+
+
 def _not_a_page(tmp_path: Path) -> str:
     path = tmp_path / "other.html"
     path.write_text("<html><body>hello</body></html>", encoding="utf-8")
@@ -174,9 +192,21 @@ RATING = str(FIXTURES / "partners_rating_list.html")
             "mpcheck: {tmp}/bad.json: поле «price.rub» не по схеме mpcheck.facts/1 — неверный тип значения\n",
         ),
         (lambda t: [f"a.b{i}" for i in range(9)], "mpcheck: не больше 8 решений за раз, а передано 9\n"),
+        (
+            lambda t: [NORDLAB, QUICKDEV_PAGE, NORDLAB],
+            "mpcheck: решение nordlab.smartseo передано дважды — сравнивать его с самим собой незачем\n",
+        ),
+        (
+            lambda t: ["a.b", "marketplace.1c-bitrix.ru/solutions/a.b/"],  # caught before any fetch
+            "mpcheck: решение a.b передано дважды — сравнивать его с самим собой незачем\n",
+        ),
+        (
+            lambda t: [NORDLAB, _codeless(t)],
+            "mpcheck: {tmp}/nocode.json: в фактах нет кода решения — без него кандидата не отличить от других\n",
+        ),
     ],
     ids=["missing", "folder", "today", "rating page", "unknown page", "off host", "scheme", "not json",
-         "off schema", "too many"],
+         "off schema", "too many", "same file twice", "same code twice", "no code"],
 )  # fmt: skip
 def test_bad_input_exits_2_with_one_exact_russian_line(
     make: Any, line: str, tmp_path: Path, cli_env: FakeMarketplace, capsys: pytest.CaptureFixture[str]
@@ -220,7 +250,7 @@ def test_two_urls_share_one_service(cli_env: FakeMarketplace, capsys: pytest.Cap
     assert ratings["quickdev.callbackpro"] == {"position": None, "total": None, "band": None}
     assert result["partners"]["key"] == "one_known"
     assert plain(result["partners"]["ru"]).startswith(
-        "Место в рейтинге партнёров: NordLab: Умное SEO для каталога — №14 из 1318;"
+        "Место разработчика: NordLab — №14 из 1318; место разработчика QuickDev неизвестно —"
     )
 
 

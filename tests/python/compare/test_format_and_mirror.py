@@ -3,6 +3,8 @@ Python comparison module has its TypeScript twin of the same name (STYLE: an exa
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from mpcheck.compare import read_comparison_rules
 from mpcheck.compare.format import full_stop, group_digits, join_list, money, plural
@@ -51,3 +53,15 @@ def test_every_python_module_has_a_typescript_twin() -> None:
     }
     typescript = {p.stem for p in (REPO / "extension" / "src" / "compare").glob("*.ts")}
     assert sorted(python - typescript) == []
+
+
+def test_capped_keys_are_the_scoring_rules_that_cap_below_passing() -> None:
+    """comparison.json passing_headline.capped_keys: exactly the headline rules of scoring.json whose
+    status cap is outside the passing statuses (a candidate so capped never blocks a winner)."""
+    scoring = json.loads((RULES / "scoring.json").read_text(encoding="utf-8"))
+    capping = [
+        r["key"]
+        for r in scoring["headline"]["rules"]
+        if "status" in r and r["status"] not in COMPARISON.passing
+    ]
+    assert list(COMPARISON.capped_keys) == capping == ["withdrawn", "support_breaches", "ask_support_why"]

@@ -81,20 +81,39 @@ def _options(args: argparse.Namespace, rules: Rules) -> dict[str, Any]:
         raise UsageError("bad_today", value=Quoted(str(args.today))) from exc
 
 
+def _distinct(codes: list[str]) -> None:
+    """The same solution twice would be compared with itself («X и X примерно равны»): bad input."""
+    seen: set[str] = set()
+    for code in codes:
+        if code in seen:
+            raise UsageError("compare_duplicate", code=code)
+        seen.add(code)
+
+
+def _identified(pairs: list[tuple[str, dict[str, Any]]]) -> list[dict[str, Any]]:
+    """Every candidate needs its code: the comparison tells candidates apart by it."""
+    for source, facts in pairs:
+        if not isinstance(facts.get("code"), str) or not facts["code"]:
+            raise UsageError("compare_no_code", name=source)
+    _distinct([str(facts["code"]) for _, facts in pairs])
+    return [facts for _, facts in pairs]
+
+
 def _all_facts(targets: list[str], rules: Rules, lang: str) -> list[dict[str, Any]]:
     """Every input classified first (a bad one refuses the run before anything is fetched)."""
     market = Marketplace()
     kinds = [classify(raw, market.origin) for raw in targets]
     try:
-        out = []
+        _distinct([t.code for t in kinds if t.code is not None])  # before any fetch
+        out: list[tuple[str, dict[str, Any]]] = []
         for target in kinds:
             if target.code is not None:
                 facts = market.facts(target.code, enrich=True)
                 _require_solution(facts, target.code, lang)
-                out.append(_checked(facts, rules, target.code))
+                out.append((target.code, _checked(facts, rules, target.code)))
             else:
-                out.append(_file_facts(str(target.file), rules, lang))
-        return out
+                out.append((str(target.file), _file_facts(str(target.file), rules, lang)))
+        return _identified(out)
     finally:
         market.close()
 
