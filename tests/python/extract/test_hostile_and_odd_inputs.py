@@ -30,7 +30,12 @@ def test_hostile_strings_are_plain_text() -> None:
         "name": "Хакер <img src=x onerror=alert(1)> </style><script>alert(1)</script>",
     }
     assert facts["name"] == "Модуль <img src=x onerror=alert(1)>"
-    assert facts["price"] == {"rub": 1000, "old_rub": None, "free": False, "discount_until": None}  # script text is never read
+    assert facts["price"] == {
+        "rub": 1000,
+        "old_rub": None,
+        "free": False,
+        "discount_until": None,
+    }  # script text is never read
     log = facts["changelog"]
     assert [e["version"] for e in log] == ["1.0.1", "1.0.0"]
     assert log[0]["chars"] == len(

@@ -40,7 +40,12 @@ def test_label_after_icon_and_pair_cells() -> None:
 def test_bundle_and_upsell_prices_are_not_the_price() -> None:
     html = """<div>Цена: <span>4 900 руб.</span></div><div>Вместе с лицензией: 39 900 руб.</div>
     <div>Установка под ключ: + 29 900 руб.</div><a href="/tobasket.php?ID=a.b">Купить</a>"""
-    assert extract_solution(html)["price"] == {"rub": 4900, "old_rub": None, "free": False, "discount_until": None}
+    assert extract_solution(html)["price"] == {
+        "rub": 4900,
+        "old_rub": None,
+        "free": False,
+        "discount_until": None,
+    }
 
 
 def test_online_demo_is_not_a_trial() -> None:
