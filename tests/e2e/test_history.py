@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from mpcheck.engine.formatting import format_value
 from mpcheck.marketplace.store import ObservationStore
 from playwright.sync_api import BrowserContext, Page
 
@@ -78,8 +79,18 @@ def _record(db: Path, facts: dict[str, Any], now: str | None = None) -> None:
         store.close()
 
 
-def _dmy(day: date) -> str:
-    return day.strftime("%d.%m.%Y")
+# Dates and prices read as the engine writes them (scoring.json numbers.<lang>): the extension uses
+# the same formatter, so these follow the digit-group mark and month names wherever they are set.
+SCORING = Path(__file__).parents[2] / "shared_rules" / "scoring.json"
+NUMBERS = json.loads(SCORING.read_text("utf-8"))["numbers"]
+
+
+def _day(day: date, lang: str) -> str:
+    return format_value(day.isoformat(), "date", NUMBERS[lang])
+
+
+def _rub(rub: int, lang: str) -> str:
+    return format_value(rub, "money", NUMBERS[lang])
 
 
 def test_shortlisted_change_shows_in_popup_icon_and_history(
@@ -159,14 +170,14 @@ def test_shortlisted_change_shows_in_popup_icon_and_history(
             assert section.locator("summary").text_content() == "Что изменилось в сравнении (3 новых)"
             assert texts == [
                 "новая версия: 3.4.2 → 3.5.0",
-                f"новый негативный отзыв: 1★ от {_dmy(review_day)}",
-                "цена: 12\u00a0990 руб. → 10\u00a0990 руб.",
+                f"новый негативный отзыв: 1★ от {_day(review_day, 'ru')}",
+                f"цена: {_rub(12990, 'ru')} → {_rub(10990, 'ru')}",
             ]
         else:
             assert texts == [
                 "new release: 3.4.2 → 3.5.0",
-                f"new negative review: 1★ on {review_day.isoformat()}",
-                "price: 12,990 RUB → 10,990 RUB",
+                f"new negative review: 1★ on {_day(review_day, 'en')}",
+                f"price: {_rub(12990, 'en')} → {_rub(10990, 'en')}",
             ]
         _wait_badge_text(ctx, popup, "3")
 
@@ -190,13 +201,18 @@ def test_shortlisted_change_shows_in_popup_icon_and_history(
         assert chart.locator("polyline.mp-history-price").count() == 1
         if ru:
             assert lines[1:] == [
-                "25.11.2026, ваш визит: оценки нет, 12\u00a0990 руб., версия 3.4.2, 35 отзывов",
-                "20.11.2026, наблюдение сервера: оценки нет, 12\u00a0990 руб., версия 3.4.2, 34 отзыва",
-                "01.11.2026, наблюдение сервера: оценки нет, 14\u00a0990 руб., версия 3.4.1, 30 отзывов",
+                f"25.11.2026, ваш визит: оценки нет, {_rub(12990, 'ru')}, версия 3.4.2, 35 отзывов",
+                f"20.11.2026, наблюдение сервера: оценки нет, {_rub(12990, 'ru')}, версия 3.4.2, 34 отзыва",
+                f"01.11.2026, наблюдение сервера: оценки нет, {_rub(14990, 'ru')}, версия 3.4.1, 30 отзывов",
             ]
             assert lines[0] == (
-                f"{_dmy(TODAY)}, наблюдение сервера (в этот день был и ваш визит): оценка {score}, "
-                "10\u00a0990 руб., версия 3.5.0, 38 отзывов"
+                f"{_day(TODAY, 'ru')}, наблюдение сервера (в этот день был и ваш визит): оценка {score}, "
+                f"{_rub(10990, 'ru')}, версия 3.5.0, 38 отзывов"
+            )
+        else:
+            assert (
+                lines[1]
+                == f"25 Nov 2026, your visit: no score, {_rub(12990, 'en')}, version 3.4.2, 35 reviews"
             )
         screenshot(popup, "popup-history.png", ARTIFACTS, "#app .mp-history")
 

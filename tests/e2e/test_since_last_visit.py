@@ -4,10 +4,12 @@ on the badge and a list in the popup; the visit after that is quiet again."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from mpcheck.engine.formatting import format_value
 from playwright.sync_api import BrowserContext, Page
 
 from tests.e2e.browser import ARTIFACTS, extension_id, service_worker, set_backend
@@ -17,6 +19,15 @@ from tests.fakemarket.routes import decode
 from tests.fakemarket.server import FakeMarketplace
 
 CODE = "nordlab.smartseo"
+# Prices read as the engine writes them (scoring.json numbers.<lang>), as in every other text.
+SCORING = Path(__file__).parents[2] / "shared_rules" / "scoring.json"
+NUMBERS = json.loads(SCORING.read_text("utf-8"))["numbers"]
+
+
+def _path(lang: str) -> str:
+    return " → ".join(format_value(rub, "money", NUMBERS[lang]) for rub in (12990, 10990))
+
+
 CHANGES = [  # (original, changed) in solution_module_paid_demo14_active.html
     ("12&nbsp;990 руб.", "10&nbsp;990 руб."),
     ("37 отзывов", "40 отзывов"),
@@ -71,9 +82,9 @@ def test_second_visit_shows_what_changed(
     text = line.text_content() or ""
     if ui_lang(ctx) == "ru":
         assert text.startswith("С прошлого визита (")
-        assert "+3 отзыва" in text and "цена 12\u00a0990 → 10\u00a0990" in text, text
+        assert "+3 отзыва" in text and f"цена {_path('ru')}" in text, text
     else:
-        assert "+3 reviews" in text and "price 12,990 → 10,990" in text, text
+        assert "+3 reviews" in text and f"price {_path('en')}" in text, text
     screenshot(page, "badge-since-last-visit.png", ARTIFACTS, FULL_BADGE)
 
     popup = open_popup(ctx, extension_id(ctx), tab_id_for(ctx, solution_url(CODE) + "*"))

@@ -5,7 +5,8 @@
 // only (createElementNS + textContent): page data never becomes markup.
 import type { Lang } from "../shared/contracts";
 import type { Msg } from "../ui/strings";
-import { dayText, pointText } from "./format";
+import { dayText } from "../ui/buyer-values";
+import { pointText } from "./format";
 import type { ScoredPoint } from "./score";
 
 const SVG_NS = "http://www.w3.org/2000/svg";

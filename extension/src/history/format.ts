@@ -1,19 +1,15 @@
-// Words for the history list and the shortlist changes, Russian first: dates dd.mm.yyyy, prices
-// «12 990 руб.» (no-break spaces), counts with the three Russian plural forms. Texts from _locales.
+// Words for the history list and the shortlist changes, Russian first: dates and prices by the
+// engine's formatter (ui/buyer-values.ts: «01.12.2026», «12 990 руб.»), counts with the three Russian
+// plural forms. Texts from _locales.
 import type { Lang } from "../shared/contracts";
-import { money, visitDate } from "../snapshots/format";
+import { dayText, moneyText } from "../ui/buyer-values";
 import { pluralForm } from "../ui/plural";
 import type { Msg } from "../ui/strings";
 import type { ShortlistChange } from "./changes";
 import type { ScoredPoint } from "./score";
 
-/** dd.mm.yyyy in Russian, YYYY-MM-DD in English (as the rest of the extension writes dates). */
-export function dayText(date: string, lang: Lang): string {
-  return visitDate(date, lang);
-}
-
 export function priceText(rub: number, lang: Lang, msg: Msg): string {
-  return rub === 0 ? msg("historyFree") : msg("historyPrice", { price: money(rub, lang) });
+  return rub === 0 ? msg("historyFree") : moneyText(rub, lang);
 }
 
 /** «01.12.2026, ваш визит: оценка 78, 12 990 руб., версия 3.4.2, 37 отзывов». */
@@ -22,7 +18,7 @@ export function pointText(p: ScoredPoint, lang: Lang, msg: Msg): string {
     p.score === null ? msg("historyNoScore") : msg("historyScore", { n: p.score }),
     p.price === null ? "" : priceText(p.price, lang, msg),
     p.version === null ? "" : msg("historyVersion", { v: p.version }),
-    p.reviews_total === null ? "" : msg(`historyReviews${pluralForm(p.reviews_total, lang)}`, { n: p.reviews_total }),
+    p.reviews_total === null ? "" : msg(`reviews${pluralForm(p.reviews_total, lang)}`, { n: p.reviews_total }),
   ].filter(Boolean);
   const source = msg(p.source === "visit" ? "historyYourVisit" : p.visited ? "historyServerVisited" : "historyServer");
   return `${dayText(p.date, lang)}, ${source}: ${values.join(", ")}`;

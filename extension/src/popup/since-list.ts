@@ -1,7 +1,8 @@
 // "Since your last visit" in the popup: the same changes as the badge's line, one per list item.
 import type { Lang } from "../shared/contracts";
 import type { SinceLastVisit } from "../snapshots/diff";
-import { changeText, visitDate } from "../snapshots/format";
+import { changeText } from "../snapshots/format";
+import { dayText } from "../ui/buyer-values";
 import type { Msg } from "../ui/strings";
 
 export function sinceList(doc: Document, since: SinceLastVisit | null | undefined, lang: Lang, msg: Msg): HTMLElement | null {
@@ -12,7 +13,7 @@ export function sinceList(doc: Document, since: SinceLastVisit | null | undefine
   const title = doc.createElement("h2");
   title.id = "mp-since-title";
   title.className = "mp-since-title";
-  title.textContent = msg("sinceTitle", { date: visitDate(since.since, lang) });
+  title.textContent = msg("sinceTitle", { date: dayText(since.since, lang) });
   const list = doc.createElement("ul");
   list.className = "mp-since-list";
   for (const change of since.changes) {

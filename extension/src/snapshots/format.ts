@@ -1,6 +1,8 @@
-// "С прошлого визита (20.11.2026): +3 отзыва, версия 3.4.2, цена 12 990 → 10 990, оценка 78 → 82".
+// "С прошлого визита (20.11.2026): +3 отзыва, версия 3.4.2, цена 12 990 руб. → 10 990 руб., оценка 78 → 82".
 // Texts come from _locales through Msg; Russian needs three plural forms, hence the One/Few/Many keys.
+// Dates and prices are the engine formatter's (ui/buyer-values.ts), as everywhere else.
 import type { Lang } from "../shared/contracts";
+import { dayText, moneyText } from "../ui/buyer-values";
 import { pluralForm } from "../ui/plural";
 import type { Msg } from "../ui/strings";
 import type { Change, SinceLastVisit } from "./diff";
@@ -9,23 +11,10 @@ function signed(n: number): string {
   return n > 0 ? `+${n}` : `−${Math.abs(n)}`; // a real minus sign, like the price arrows: typographic
 }
 
-export function money(rub: number, lang: Lang): string {
-  // Grouped like the Marketplace writes prices ("12 990"), with a no-break space.
-  const digits = String(rub).replace(/\B(?=(\d{3})+(?!\d))/g, lang === "ru" ? "\u00a0" : ",");
-  return digits;
-}
-
-export function visitDate(iso: string, lang: Lang): string {
-  const day = iso.slice(0, 10);
-  if (lang === "en") return day;
-  const [y, m, d] = day.split("-");
-  return `${d}.${m}.${y}`;
-}
-
 export function changeText(change: Change, lang: Lang, msg: Msg): string {
   switch (change.kind) {
     case "reviews":
-      return msg(`sinceReviews${pluralForm(change.delta, lang)}`, { n: signed(change.delta) });
+      return msg(`reviews${pluralForm(change.delta, lang)}`, { n: signed(change.delta) });
     case "comments":
       return msg(`sinceComments${pluralForm(change.delta, lang)}`, { n: signed(change.delta) });
     case "version":
@@ -33,7 +22,7 @@ export function changeText(change: Change, lang: Lang, msg: Msg): string {
         ? msg("sinceVersion", { to: change.to })
         : msg("sinceVersionVia", { to: change.to, between: change.between.join(", ") });
     case "price":
-      return msg("sincePrice", { path: change.path.map((p) => money(p, lang)).join(" → ") });
+      return msg("sincePrice", { path: change.path.map((p) => moneyText(p, lang)).join(" → ") });
     case "score":
       return msg("sinceScore", { from: change.from, to: change.to });
   }
@@ -43,5 +32,5 @@ export function changeText(change: Change, lang: Lang, msg: Msg): string {
 export function sinceLine(since: SinceLastVisit | null, lang: Lang, msg: Msg): string | null {
   if (!since || since.changes.length === 0) return null;
   const items = since.changes.map((c) => changeText(c, lang, msg)).join(", ");
-  return `${msg("sinceTitle", { date: visitDate(since.since, lang) })}: ${items}`;
+  return `${msg("sinceTitle", { date: dayText(since.since, lang) })}: ${items}`;
 }

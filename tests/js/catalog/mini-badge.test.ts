@@ -1,11 +1,19 @@
 // @vitest-environment jsdom
 // The card badge's contract (SPEC §7): data-state, data-status, data-score when scored, a visible
 // reason, an accessible name, keyboard focus, one fixed box whatever it says.
-import { describe, expect, it } from "vitest";
+import { join } from "node:path";
+import { describe, expect, it, vi } from "vitest";
 import { createBadgeHost } from "../../../extension/src/ui/badge";
 import type { CardVerdict } from "../../../extension/src/ui/card-verdict";
 import { renderMiniBadge } from "../../../extension/src/ui/mini-badge";
 import { localeMsg, readRulesTexts, sampleReport } from "../extension/fixtures";
+
+// The build's virtual rules module (the badge's dates and prices use the engine's number style),
+// read from shared_rules the way the build does it.
+vi.mock("../../../extension/src/shared/rules", async () => {
+  const { readRulesBundle } = await import("../../../extension/build/rules-bundle.mjs");
+  return { RULES: readRulesBundle(join(__dirname, "..", "..", "..", "shared_rules")) };
+});
 
 const deps = { rules: readRulesTexts(), lang: "ru" as const, msg: localeMsg("ru") };
 const pseudo: CardVerdict = {

@@ -1,9 +1,17 @@
 // @vitest-environment jsdom
 // The compare toggle where the buyer meets it: the full badge and the catalog mini-badge.
+import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { createBadgeHost, renderBadge } from "../../../extension/src/ui/badge";
 import { renderMiniBadge } from "../../../extension/src/ui/mini-badge";
 import { localeMsg, readRulesTexts, sampleReport } from "../extension/fixtures";
+
+// The build's virtual rules module (the badge's dates and prices use the engine's number style),
+// read from shared_rules the way the build does it.
+vi.mock("../../../extension/src/shared/rules", async () => {
+  const { readRulesBundle } = await import("../../../extension/build/rules-bundle.mjs");
+  return { RULES: readRulesBundle(join(__dirname, "..", "..", "..", "shared_rules")) };
+});
 
 const rules = readRulesTexts();
 const deps = { rules, lang: "en" as const, msg: localeMsg("en") };

@@ -1,10 +1,18 @@
 // @vitest-environment jsdom
 // jsdom has no layout (no innerText), so everything is read through textContent and attributes.
+import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { CRITERIA } from "../../../extension/src/shared/contracts";
 import { createBadgeHost, renderBadge, type BadgeView } from "../../../extension/src/ui/badge";
 import { renderMiniBadge } from "../../../extension/src/ui/mini-badge";
 import { localeMsg, readRulesTexts, sampleReport } from "./fixtures";
+
+// The build's virtual rules module (the badge's dates and prices use the engine's number style),
+// read from shared_rules the way the build does it.
+vi.mock("../../../extension/src/shared/rules", async () => {
+  const { readRulesBundle } = await import("../../../extension/build/rules-bundle.mjs");
+  return { RULES: readRulesBundle(join(__dirname, "..", "..", "..", "shared_rules")) };
+});
 
 const rules = readRulesTexts();
 

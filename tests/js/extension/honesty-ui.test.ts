@@ -20,6 +20,13 @@ import { partnerLookups, withLookups } from "../../../extension/src/worker/merge
 import { readRules } from "../engine/rulesDir";
 import { localeMsg, readRulesTexts } from "./fixtures";
 
+// The build's virtual rules module (the badge's dates and prices use the engine's number style),
+// read from shared_rules the way the build does it.
+vi.mock("../../../extension/src/shared/rules", async () => {
+  const { readRulesBundle } = await import("../../../extension/build/rules-bundle.mjs");
+  return { RULES: readRulesBundle(join(__dirname, "..", "..", "..", "shared_rules")) };
+});
+
 const ROOT = join(__dirname, "..", "..", "..");
 const RULES: RulesBundle = readRules(join(ROOT, "shared_rules"));
 const texts = readRulesTexts();

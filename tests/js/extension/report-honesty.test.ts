@@ -3,12 +3,19 @@
 // сигналов", the badge names the profile, a withdrawn solution is bad with no score, and the rows
 // keep data-criterion / data-status (SPEC §7).
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { buildReport, type RulesBundle } from "../../../extension/src/engine";
 import type { Report } from "../../../extension/src/shared/contracts";
 import { createBadgeHost, renderBadge } from "../../../extension/src/ui/badge";
 import { readRules } from "../engine/rulesDir";
 import { localeMsg, readRulesTexts } from "./fixtures";
+
+// The build's virtual rules module (the badge's dates and prices use the engine's number style),
+// read from shared_rules the way the build does it.
+vi.mock("../../../extension/src/shared/rules", async () => {
+  const { readRulesBundle } = await import("../../../extension/build/rules-bundle.mjs");
+  return { RULES: readRulesBundle(join(__dirname, "..", "..", "..", "shared_rules")) };
+});
 
 const RULES: RulesBundle = readRules(join(__dirname, "..", "..", "..", "shared_rules"));
 const texts = readRulesTexts();

@@ -28,6 +28,12 @@ const msgOf = (file: Record<string, { message: string }>) => (key: string, subs?
   fill(file[key]?.message ?? key, subs);
 const RU = msgOf(ru);
 const EN = msgOf(en);
+// A price as the engine's style writes it (scoring.json numbers.<lang>: the digit-group mark and the
+// money template), so prices read as in the reports wherever the style sets them: RUB("12 990", "ru").
+function RUB(digits: string, lang: "ru" | "en"): string {
+  const style = (RULES.scoring as { numbers: Record<string, { group: string; money: string }> }).numbers[lang]!;
+  return style.money.replace("{n}", digits.replace(" ", style.group));
+}
 
 const facts = (over: Record<string, unknown> = {}): FactsView => ({
   schema: "mpcheck.facts/1", page_type: "solution", url: "https://x/", code: CODE, name: "SmartSEO", partner: null,
@@ -119,9 +125,10 @@ describe("changesSince", () => {
     ]);
     expect(changes.map((c) => changeText(c, "ru", RU))).toEqual([
       "новая версия: 3.4.2 → 3.5.0", "новый негативный отзыв: 3★ от 20.11.2026", "новый негативный отзыв: 2★ от 22.11.2026",
-      "цена: 12\u00a0990 руб. → 10\u00a0990 руб.", "снято с публикации",
+      `цена: ${RUB("12 990", "ru")} → ${RUB("10 990", "ru")}`, "снято с публикации",
     ]);
-    expect(changeText(changes[3]!, "en", EN)).toBe("price: 12,990 RUB → 10,990 RUB");
+    expect(changeText(changes[3]!, "en", EN)).toBe(`price: ${RUB("12 990", "en")} → ${RUB("10 990", "en")}`);
+    expect(changeText(changes[2]!, "en", EN)).toBe("new negative review: 2★ on 22 Nov 2026"); // never ISO
   });
 
   it("finds nothing when nothing changed, and a free solution's price is 0", () => {
@@ -164,9 +171,9 @@ describe("history words and figure", () => {
   const point = { date: "2026-12-01", at: 0, source: "visit" as const, visited: true, price: 12990, reviews_total: 37, version: "3.4.2", score: 78 };
 
   it("says each point in Russian and English", () => {
-    expect(pointText(point, "ru", RU)).toBe("01.12.2026, ваш визит: оценка 78, 12\u00a0990 руб., версия 3.4.2, 37 отзывов");
+    expect(pointText(point, "ru", RU)).toBe(`01.12.2026, ваш визит: оценка 78, ${RUB("12 990", "ru")}, версия 3.4.2, 37 отзывов`);
     expect(pointText({ ...point, source: "backend", visited: false, score: null, reviews_total: 1 }, "en", EN))
-      .toBe("2026-12-01, server observation: no score, 12,990 RUB, version 3.4.2, 1 review");
+      .toBe(`1 Dec 2026, server observation: no score, ${RUB("12 990", "en")}, version 3.4.2, 1 review`);
     expect(pointText({ ...point, source: "backend", reviews_total: 22, price: null, version: null }, "ru", RU))
       .toBe("01.12.2026, наблюдение сервера (в этот день был и ваш визит): оценка 78, 22 отзыва");
   });
@@ -178,9 +185,16 @@ describe("history words and figure", () => {
     expect(fig.querySelector("svg .mp-history-visit")?.getAttribute("data-score")).toBe("78");
     expect(fig.querySelector("svg")?.getAttribute("aria-label")).toBe("Оценка по дням, с 01.11.2026 по 01.12.2026: 01.12.2026 78");
     expect([...fig.querySelectorAll("li")].map((li) => li.textContent)).toEqual([
-      "01.12.2026, ваш визит: оценка 78, 12\u00a0990 руб., версия 3.4.2, 37 отзывов",
+      `01.12.2026, ваш визит: оценка 78, ${RUB("12 990", "ru")}, версия 3.4.2, 37 отзывов`,
       "01.11.2026, наблюдение сервера: оценки нет, бесплатно, версия 3.4.2, 37 отзывов",
     ]);
+  });
+
+  it("dates the English chart's label and axis as the engine does, never ISO", () => {
+    const older = { ...point, date: "2026-11-01", at: 1, source: "backend" as const, visited: false, score: null, price: 0 };
+    const svg = historyFigure([older, { ...point, at: 2 }], "en", EN, POPUP_SIZE, document).querySelector("svg");
+    expect(svg?.getAttribute("aria-label")).toBe("Score by day, 1 Nov 2026 to 1 Dec 2026: 1 Dec 2026 78");
+    expect([...(svg?.querySelectorAll(":scope > text") ?? [])].map((t) => t.textContent).slice(-2)).toEqual(["1 Nov 2026", "1 Dec 2026"]);
   });
 });
 

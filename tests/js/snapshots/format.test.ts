@@ -1,9 +1,21 @@
-import { describe, expect, it } from "vitest";
+import { join } from "node:path";
+import { describe, expect, it, vi } from "vitest";
 import type { SinceLastVisit } from "../../../extension/src/snapshots/diff";
 import { sinceLine } from "../../../extension/src/snapshots/format";
 import { parseSince, parseVisitReply, parseVisitRequest } from "../../../extension/src/snapshots/messages";
 import { pluralForm } from "../../../extension/src/ui/plural";
-import { localeMsg } from "../extension/fixtures";
+import { localeMsg, readRulesTexts } from "../extension/fixtures";
+
+// The build's virtual rules module, read from shared_rules the way the build does it.
+vi.mock("../../../extension/src/shared/rules", async () => {
+  const { readRulesBundle } = await import("../../../extension/build/rules-bundle.mjs");
+  return { RULES: readRulesBundle(join(__dirname, "..", "..", "..", "shared_rules")) };
+});
+
+// A price as the engine's style writes it (scoring.json numbers.<lang>: the digit-group mark and the
+// money template), so the expected line follows the style wherever it is set: RUB("12 990", "ru").
+const STYLE = (readRulesTexts().scoring as { numbers: Record<string, { group: string; money: string }> }).numbers;
+const RUB = (digits: string, lang: "ru" | "en") => STYLE[lang]!.money.replace("{n}", digits.replace(" ", STYLE[lang]!.group));
 
 const SINCE: SinceLastVisit = {
   since: "2026-11-20T10:00:00.000Z",
@@ -16,12 +28,13 @@ const SINCE: SinceLastVisit = {
 };
 
 describe("the badge's line", () => {
-  it("reads like the issue's example, in Russian and English", () => {
+  it("reads like the issue's example, dates and prices as the engine writes them (never ISO, never 12,990)", () => {
+    expect(STYLE.ru?.money).toMatch(/^\{n\}\s?руб\.$/); // the roubles are written by the style, once
     expect(sinceLine(SINCE, "ru", localeMsg("ru"))).toBe(
-      "С прошлого визита (20.11.2026): +3 отзыва, версия 3.4.2, цена 12\u00a0990 → 10\u00a0990, оценка 78 → 82",
+      `С прошлого визита (20.11.2026): +3 отзыва, версия 3.4.2, цена ${RUB("12 990", "ru")} → ${RUB("10 990", "ru")}, оценка 78 → 82`,
     );
     expect(sinceLine(SINCE, "en", localeMsg("en"))).toBe(
-      "Since your last visit (2026-11-20): +3 reviews, version 3.4.2, price 12,990 → 10,990, score 78 → 82",
+      `Since your last visit (20 Nov 2026): +3 reviews, version 3.4.2, price ${RUB("12 990", "en")} → ${RUB("10 990", "en")}, score 78 → 82`,
     );
   });
 
