@@ -67,7 +67,7 @@ def hours(text: str) -> str | None:
             break
     m = rules.search(text, "support", "hours")
     if m:
-        span = f"{int(m.group(1))}:{m.group(2)}–{int(m.group(3))}:{m.group(4)}"
+        span = f"{int(m.group(1))}:{m.group(2) or '00'}–{int(m.group(3))}:{m.group(4) or '00'}"
         return f"{days}, {span}" if days else span
     around = rules.search(text, "support", "around_clock")
     return rules.entries("support", "around_clock")[0]["value"] if around else None

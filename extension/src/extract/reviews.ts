@@ -215,7 +215,7 @@ class Stars {
   icons(): void {
     const filledChars = String(TABLE.get("reviews", "star_char") ?? "★");
     const perItem = new Map<Element, Element[]>();
-    for (const [item, el] of this.each("img, svg, use, i, span, em, b, s, li")) {
+    for (const [item, el] of this.each(String(TABLE.get("reviews", "star_icon_css")))) {
       if (tag(el) !== "use" && Array.from(el.children).some((c) => tag(c) === "use")) continue; // the use says which icon
       if (!TABLE.search(descriptor(el), "reviews", "star_icon")) continue;
       if (stripChars(inlineText(el), filledChars + "☆ ")) continue; // an element with words is not an icon

@@ -53,7 +53,7 @@ function hours(text: string): string | null {
   const day = TABLE.entries("support", "days").find((_, i) => TABLE.rx("support", "days")[i]?.test(text));
   const m = TABLE.search(text, "support", "hours");
   if (m) {
-    const span = `${Number(m[1])}:${m[2]}–${Number(m[3])}:${m[4]}`;
+    const span = `${Number(m[1])}:${m[2] ?? "00"}–${Number(m[3])}:${m[4] ?? "00"}`; // «с 10 до 19»: whole hours
     return day ? `${String(day.value)}, ${span}` : span;
   }
   return TABLE.search(text, "support", "around_clock") ? String(TABLE.entries("support", "around_clock")[0]?.value) : null;
