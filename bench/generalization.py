@@ -167,6 +167,18 @@ def ledger() -> dict[str, str]:
     return rows
 
 
+def first_sight() -> list[tuple[str, dict[str, str]]]:
+    """The ledger's rows in the order they were recorded: (page, {right, wrong})."""
+    rows: list[tuple[str, dict[str, str]]] = []
+    if not LEDGER.exists():
+        return rows
+    for line in LEDGER.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) >= 6 and cells[1].startswith("solution_"):
+            rows.append((cells[1], {"right": cells[3], "wrong": cells[4]}))
+    return rows
+
+
 def git_head() -> str:
     out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True)
     return out.stdout.strip() or "?"
