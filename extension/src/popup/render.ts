@@ -4,7 +4,7 @@ import type { PartnerStatus, ReportState } from "../shared/messages";
 import { criterionList, expandedSteps } from "../ui/criterion-row";
 import { profileByNode } from "../ui/profile-text";
 import { coverageText, headlineText, profileText, statusText, type RulesTexts } from "../ui/rules-text";
-import { scoreStatus, statusIcon } from "../ui/status-icon";
+import { statusIcon } from "../ui/status-icon";
 import type { Msg } from "../ui/strings";
 import { criterionLink } from "./links";
 import { el } from "../ui/dom";
@@ -40,7 +40,7 @@ function compareControls(doc: Document, deps: PopupDeps): HTMLElement {
 }
 
 function summary(doc: Document, report: Report, partner: PartnerStatus, deps: PopupDeps): HTMLElement {
-  const status = scoreStatus(report.score, report.headline.status);
+  const status = report.headline.status;
   const box = doc.createElement("section");
   box.className = "mp-badge";
   box.dataset.status = status;

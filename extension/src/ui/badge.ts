@@ -11,7 +11,7 @@ import { BADGE_CSS } from "./badge-style";
 import { criterionList } from "./criterion-row";
 import { profileByNode } from "./profile-text";
 import { coverageText, headlineText, profileText, statusText, type RulesTexts } from "./rules-text";
-import { statusIcon, scoreStatus } from "./status-icon";
+import { statusIcon } from "./status-icon";
 import type { Msg } from "./strings";
 import { el } from "./dom";
 
@@ -61,7 +61,7 @@ function summary(doc: Document, view: BadgeView, deps: BadgeDeps): HTMLElement {
   const box = doc.createElement("div");
   box.className = "mp-summary";
   const report = view.report;
-  const status = report ? scoreStatus(report.score, report.headline.status) : "unknown";
+  const status = report?.headline.status ?? "unknown";
   box.append(statusIcon(doc, status), el(doc, "span", "mp-name", deps.msg("badgeName")));
   if (!report) {
     box.append(el(doc, "span", "mp-status-word", deps.msg(view.state === "error" ? "badgeError" : "badgeLoading")));
@@ -124,7 +124,7 @@ export function renderBadge(host: HTMLElement, view: BadgeView, deps: BadgeDeps)
   const doc = host.ownerDocument;
   const expanded = root.querySelector(".mp-toggle")?.getAttribute("aria-expanded") === "true";
   const focused = (root.activeElement as HTMLElement | null)?.className ?? null;
-  const status = view.report ? scoreStatus(view.report.score, view.report.headline.status) : "unknown";
+  const status = view.report?.headline.status ?? "unknown";
   const section = doc.createElement("section");
   section.className = "mp-badge";
   section.dataset.status = status;

@@ -7,7 +7,6 @@
 import type { FactsView, Lang, Report, Status } from "../shared/contracts";
 import type { StoredRead } from "../shared/messages";
 import { coverageCounts, coverageText, statusText, type RulesTexts } from "./rules-text";
-import { scoreStatus } from "./status-icon";
 import type { Msg } from "./strings";
 
 export type CardSignal = "withdrawn" | "pseudo_demo" | "short_demo" | "real_demo";
@@ -82,7 +81,7 @@ export function cardVerdict(report: Report | null, facts: FactsView, stored: Sto
     const reason = [signalText, age].filter(Boolean).join(" · ");
     const said = [demoNote, signalText].filter(Boolean).join(" · ");
     const label = [msg("miniLabel", { score, coverage }), age ? msg("cardStoredAge", { age }) : null, said || null].filter(Boolean).join(". ");
-    return { status: scoreStatus(report.score, report.headline.status), score, signal, note: demoNote ?? known, reason, label };
+    return { status: report.headline.status, score, signal, note: demoNote ?? known, reason, label };
   }
   const status = found?.status ?? "unknown";
   // A decisive signal without a score still says how old the stored read behind it is (a

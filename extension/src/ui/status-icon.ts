@@ -19,10 +19,3 @@ export function statusIcon(doc: Document, status: Status): HTMLElement {
   return icon;
 }
 
-/**
- * Overall status for the badge colour: the headline's. With no score it is unknown unless a
- * headline rule speaks anyway (a withdrawn solution is bad whatever is known).
- */
-export function scoreStatus(_score: number | null, headline: Status): Status {
-  return headline;
-}

@@ -13,7 +13,12 @@ export function requestHeaders(hasBody: boolean): Record<string, string> {
     : { Accept: "application/json", [CLIENT_HEADER]: CLIENT_NAME };
 }
 
-export class BackendUnavailable extends Error {}
+export class BackendUnavailable extends Error {
+  /** The HTTP status when the backend answered with an error, else null (no answer at all). */
+  constructor(message: string, readonly status: number | null = null) {
+    super(message);
+  }
+}
 
 export async function backendJson(
   baseUrl: string,
@@ -32,7 +37,7 @@ export async function backendJson(
       redirect: "error",
       cache: "no-store",
     });
-    if (!res.ok) throw new BackendUnavailable(`HTTP ${res.status} for ${path}`);
+    if (!res.ok) throw new BackendUnavailable(`HTTP ${res.status} for ${path}`, res.status);
     const text = await res.text();
     if (text.length > MAX_BODY_CHARS) throw new BackendUnavailable(`response too large for ${path}`);
     return JSON.parse(text) as unknown;

@@ -6,7 +6,7 @@ import { isObject } from "../shared/guards";
 import { parseBatchReply, type BatchReply } from "../shared/messages";
 import type { Settings } from "../shared/settings";
 import { BackendUnavailable, backendJson } from "./backend-client";
-import { backendLooksDown, markBackendDown } from "./backend-down";
+import { backendLooksDown, noteFailure } from "./backend-down";
 
 export async function listingBatch(items: FactsView[], settings: Settings): Promise<BatchReply> {
   const base = settings.backendUrl;
@@ -15,7 +15,7 @@ export async function listingBatch(items: FactsView[], settings: Settings): Prom
   try {
     body = await backendJson(base, "/score/batch", { method: "POST", body: { items } });
   } catch (err) {
-    markBackendDown(base);
+    noteFailure(base, err);
     throw err;
   }
   const reply = isObject(body) ? parseBatchReply({ ...body, ok: true }) : null;

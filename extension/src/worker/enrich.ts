@@ -5,7 +5,7 @@ import { localToday } from "../shared/dates";
 import { evaluate } from "../shared/evaluate";
 import type { Settings } from "../shared/settings";
 import { BackendUnavailable, backendJson } from "./backend-client";
-import { backendLooksDown, markBackendDown } from "./backend-down";
+import { backendLooksDown, noteFailure } from "./backend-down";
 import { cached } from "./cache";
 import { mergeHistory, mergePartner, partnerExtra, partnerLookups, withLookups } from "./merge";
 
@@ -14,7 +14,7 @@ async function withBackend<T>(base: string, call: () => Promise<T>): Promise<T> 
   try {
     return await call();
   } catch (err) {
-    markBackendDown(base);
+    noteFailure(base, err);
     throw err;
   }
 }
@@ -39,13 +39,4 @@ export async function enrichAndScore(facts: FactsView, settings: Settings): Prom
     merged = mergeHistory(merged, history);
   }
   return { facts: merged, report: evaluate(merged, settings, localToday()) };
-}
-
-export async function scoreBatch(items: FactsView[], settings: Settings): Promise<unknown[]> {
-  const body = await withBackend(settings.backendUrl, () =>
-    backendJson(settings.backendUrl, "/score/batch", { method: "POST", body: { items } }),
-  );
-  const reports = typeof body === "object" && body !== null ? (body as { reports?: unknown }).reports : null;
-  if (!Array.isArray(reports) || reports.length !== items.length) throw new BackendUnavailable("bad batch reply");
-  return reports;
 }

@@ -14,7 +14,7 @@ import { loadSeen, unseenIds } from "../history/seen";
 import { loadTrail } from "../history/trail";
 import { parseObservations } from "../snapshots/observations";
 import { backendJson } from "./backend-client";
-import { backendLooksDown, markBackendDown } from "./backend-down";
+import { backendLooksDown, noteFailure } from "./backend-down";
 import { cached } from "./cache";
 import { scoreWith } from "./visit";
 
@@ -24,9 +24,9 @@ export async function historyBody(code: string, base: string): Promise<unknown> 
   try {
     return await cached(`history:${base}:${code}`, () => backendJson(base, `/solutions/${encodeURIComponent(code)}/history`));
   } catch (err) {
-    // A stopped backend: eight shortlisted solutions must not wait 2 s each. An HTTP answer (a 404
-    // for a solution the server cannot read) is the backend working: it is not marked down.
-    if (!(err instanceof Error && err.message.startsWith("HTTP "))) markBackendDown(base);
+    // A stopped backend: eight shortlisted solutions must not wait 2 s each (backend-down.ts says
+    // which failures count: a 404 for a solution the server cannot read does not).
+    noteFailure(base, err);
     return null;
   }
 }
