@@ -68,6 +68,11 @@ export function applyChoice(entries: ListEntry[]): number {
   return hidden;
 }
 
+// A card still being read has no verdict yet: it sorts as unknown (after good and warn, before bad),
+// never by page order against a card that has one — that would make the comparison non-transitive
+// (bad < unread < good by page, good < bad by verdict) and the order arbitrary.
+const STILL_READING: CardVerdict = { status: "unknown", score: null, signal: null, note: "", reason: "", label: "" };
+
 function sortGroups(entries: ListEntry[]): void {
   const byParent = new Map<Node, ListEntry[]>();
   for (const entry of entries) {
@@ -81,7 +86,7 @@ function sortGroups(entries: ListEntry[]): void {
     );
     const page = (a: ListEntry, b: ListEntry) => (firstSeen.get(a.element) ?? 0) - (firstSeen.get(b.element) ?? 0);
     const wanted = [...group].sort((a, b) =>
-      choice.sort === "verdict" && a.verdict && b.verdict ? verdictOrder(a.verdict, b.verdict) || page(a, b) : page(a, b),
+      choice.sort === "verdict" ? verdictOrder(a.verdict ?? STILL_READING, b.verdict ?? STILL_READING) || page(a, b) : page(a, b),
     );
     if (reorder(current.map((e) => e.element), wanted.map((e) => e.element))) moved = choice.sort === "verdict";
   }

@@ -1,12 +1,12 @@
 // The toolbar icon counts the shortlist changes the buyer has not seen (history/seen.ts), with the
-// action API every MV3 extension has (no new permission). Recounted when the worker starts, when
-// the shortlist or the seen list changes, and after a visit (which marks that solution's changes
-// seen: the buyer is looking at its page).
+// action API every MV3 extension has (no new permission). The changes are computed when the worker
+// starts, when the shortlist changes and after a visit (which marks that solution's changes seen:
+// the buyer is looking at its page); a change of the seen list only recounts them.
 import { ext } from "../shared/browser-api";
 import { loadSettings } from "../shared/settings";
 import { SHORTLIST_KEY } from "../shared/shortlist";
-import { changeId } from "../history/changes";
-import { markSeen, SEEN_KEY } from "../history/seen";
+import { changeId, type SolutionChanges } from "../history/changes";
+import { loadSeen, markSeen, SEEN_KEY, unseenIds } from "../history/seen";
 import { recordTrailVisit } from "../history/trail";
 import type { Snapshot } from "../snapshots/snapshot";
 import { shortlistChanges } from "./history";
@@ -26,13 +26,16 @@ async function setBadge(unseen: number): Promise<void> {
 }
 
 let running: Promise<void> = Promise.resolve();
+// The shortlist's changes as last computed. Computing them reads every shortlisted solution's
+// history from the backend, so it is done once per event that can change them (the shortlist
+// changed, a visit, the worker started); marking changes seen only recounts these from memory.
+let latest: SolutionChanges[] | null = null;
 
-/** Recounts (one at a time: storage events can arrive in bursts). */
-export function refreshActionBadge(): Promise<void> {
+/** One at a time: storage events can arrive in bursts. */
+function queued(work: () => Promise<void>): Promise<void> {
   running = running.then(async () => {
     try {
-      const { unseen } = await shortlistChanges(await loadSettings());
-      await setBadge(unseen.length);
+      await work();
     } catch (err) {
       console.debug("mpcheck worker: action badge", err instanceof Error ? err.message : err);
     }
@@ -40,18 +43,51 @@ export function refreshActionBadge(): Promise<void> {
   return running;
 }
 
+async function computeChanges(): Promise<SolutionChanges[]> {
+  latest = (await shortlistChanges(await loadSettings())).solutions;
+  return latest;
+}
+
+/** Recomputes the shortlist's changes (the backend is asked) and recounts. */
+function refreshActionBadge(): Promise<void> {
+  return queued(async () => {
+    const solutions = await computeChanges();
+    await setBadge(unseenIds(solutions, await loadSeen()).length);
+  });
+}
+
+/** Changes computed elsewhere (the popup's request): kept and counted, not computed again. */
+export function countChanges(solutions: SolutionChanges[]): Promise<void> {
+  return queued(async () => {
+    latest = solutions;
+    await setBadge(unseenIds(solutions, await loadSeen()).length);
+  });
+}
+
+/** The seen list changed: the changes did not, so the count comes from the last computation. */
+export function recountSeen(): Promise<void> {
+  return queued(async () => {
+    const solutions = latest ?? (await computeChanges());
+    await setBadge(unseenIds(solutions, await loadSeen()).length);
+  });
+}
+
 /** After a visit: the buyer sees this solution's page, so its changes are seen; the trail grows. */
-export async function afterVisit(snapshot: Snapshot): Promise<void> {
-  await recordTrailVisit(snapshot);
-  const { solutions } = await shortlistChanges(await loadSettings());
-  const mine = solutions.find((s) => s.code === snapshot.code);
-  if (mine) await markSeen(mine.changes.map((c) => changeId(mine.code, c)));
-  await refreshActionBadge();
+export function afterVisit(snapshot: Snapshot): Promise<void> {
+  return queued(async () => {
+    await recordTrailVisit(snapshot);
+    const solutions = await computeChanges(); // the visit's facts are the newest: computed once, here
+    const mine = solutions.find((s) => s.code === snapshot.code);
+    if (mine) await markSeen(mine.changes.map((c) => changeId(mine.code, c))); // its event recounts from memory
+    await setBadge(unseenIds(solutions, await loadSeen()).length);
+  });
 }
 
 export function installActionBadge(): void {
   ext().storage.onChanged.addListener((changes, area) => {
-    if (area === "local" && (SHORTLIST_KEY in changes || SEEN_KEY in changes)) void refreshActionBadge();
+    if (area !== "local") return;
+    if (SHORTLIST_KEY in changes) void refreshActionBadge();
+    else if (SEEN_KEY in changes) void recountSeen();
   });
   ext().runtime.onStartup?.addListener(() => void refreshActionBadge());
   ext().runtime.onInstalled?.addListener(() => void refreshActionBadge());

@@ -3,7 +3,7 @@
 import { loadSettings } from "../shared/settings";
 import type { ChangesReply, HistoryReply, HistoryRequest } from "../history/messages";
 import { markSeen } from "../history/seen";
-import { refreshActionBadge } from "./action-badge";
+import { countChanges, recountSeen } from "./action-badge";
 import { shortlistChanges, solutionHistory } from "./history";
 
 export async function handleHistory(request: HistoryRequest): Promise<HistoryReply | ChangesReply | { ok: true }> {
@@ -12,11 +12,11 @@ export async function handleHistory(request: HistoryRequest): Promise<HistoryRep
     if (request.kind === "history") return await solutionHistory(request.code, settings);
     if (request.kind === "shortlist-changes") {
       const reply = await shortlistChanges(settings);
-      void refreshActionBadge(); // the popup asked: the icon follows the same fresh answer
+      void countChanges(reply.solutions); // the popup asked: the icon counts the same answer, not a second one
       return reply;
     }
     await markSeen(request.ids);
-    await refreshActionBadge();
+    await recountSeen(); // seen ids change the count, not the changes: no backend request
     return { ok: true };
   } catch (err) {
     console.debug("mpcheck worker: history", err instanceof Error ? err.message : err);

@@ -15,8 +15,9 @@ import { pruneTrails } from "../history/trail";
 import { handleHistory } from "./history-handler";
 
 async function handle(request: WorkerRequest): Promise<EnrichReply | BatchReply> {
-  const settings = await loadSettings();
   try {
+    // Inside the try: a storage failure must still answer, or the page waits on sendResponse forever.
+    const settings = await loadSettings();
     if (request.kind === "enrich") {
       const { facts, report } = await enrichAndScore(request.facts, settings);
       return { ok: true, facts, report };
@@ -24,7 +25,7 @@ async function handle(request: WorkerRequest): Promise<EnrichReply | BatchReply>
     return await listingBatch(request.items, settings);
   } catch (err) {
     console.debug("mpcheck worker:", err instanceof Error ? err.message : err);
-    return { ok: false, reason: "backend_unavailable" };
+    return { ok: false, reason: "backend_unavailable" }; // the page keeps its own facts and says so
   }
 }
 

@@ -148,4 +148,26 @@ describe("list control", () => {
     select.value = "page";
     select.dispatchEvent(new Event("change"));
   });
+
+  it("ranks a card still being read as unknown, so a mixed list sorts the same whatever the order", () => {
+    // bad, unread, good, unread, warn: by page order the old comparison had bad < unread < good yet
+    // good < bad, and the sort left the list as it was.
+    const doc = pageDocument('<div id="m"><i id="bad"></i><i id="r1"></i><i id="good"></i><i id="r2"></i><i id="warn"></i></div>');
+    const byId = (id: string) => doc.getElementById(id)!;
+    const verdicts: Record<string, CardVerdict | null> = { bad: verdict("bad", 10), r1: null, good: verdict("good", 90), r2: null, warn: verdict("warn", 60) };
+    const entries: ListEntry[] = Object.entries(verdicts).map(([id, v]) => ({ element: byId(id), verdict: v }));
+    applyChoice(entries); // page order first seen: bad, r1, good, r2, warn
+    const control = listControl(doc, msg, () => entries);
+    control.refresh();
+    const select = doc.querySelector("mpcheck-list")!.shadowRoot!.querySelector("select")!;
+    select.value = "verdict";
+    select.dispatchEvent(new Event("change"));
+    const order = () => [...byId("m").children].map((c) => c.id);
+    expect(order()).toEqual(["good", "warn", "r1", "r2", "bad"]);
+    control.refresh(); // the same list read again, moved, sorts to the same order
+    expect(order()).toEqual(["good", "warn", "r1", "r2", "bad"]);
+    select.value = "page";
+    select.dispatchEvent(new Event("change"));
+    expect(order()).toEqual(["bad", "r1", "good", "r2", "warn"]);
+  });
 });
