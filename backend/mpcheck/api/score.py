@@ -2,7 +2,9 @@
 
 The batch is a listing page's cards: each is merged with the store's latest full read of its
 solution first (marketplace/card_memory.py), so the reports say more than the cards alone, and
-`facts` / `stored` tell the caller what was scored and how old the stored part is.
+`facts` / `stored` tell the caller what was scored and how old the stored part is. A stored read
+the merged facts cannot pass the schema with (stored under an older one) is not used: the card is
+scored alone and its `stored` is null.
 """
 
 from __future__ import annotations
@@ -64,17 +66,33 @@ def score_batch() -> ResponseReturnValue:
     limit = current_app.config["MAX_BATCH_ITEMS"]
     if len(items) > limit:
         raise ApiError(413, "too_many_items", f"at most {limit} items per batch", "items")
-    items, stored = with_memory(items, _stored_facts(items))
+    merged_items, stored = with_memory(items, _stored_facts(items))
     reports: list[dict[str, Any]] = []
-    for index, facts in enumerate(items):
+    merged: list[Any] = []
+    for index, (card, facts) in enumerate(zip(items, merged_items, strict=True)):
         try:
-            reports.append(_score_one(facts, options))
+            report = _score_one(facts, options)
         except FactsError as exc:
-            field = f"items.{index}" + (f".{exc.field}" if exc.field else "")
-            reports.append({"error": "invalid_facts", "message": str(exc), "field": field})
-    # the merged facts only where a report was built: an invalid item is not echoed back
-    merged = [facts if "error" not in report else None for facts, report in zip(items, reports, strict=True)]
+            report = _error_entry(index, exc)
+            if stored[index] is not None:
+                # A read stored under an older facts schema (a key since dropped or renamed) must
+                # not turn a valid card into an error: the card is scored alone, and `stored`
+                # says the read was not used.
+                log.warning("score/batch: stored read of item %d not used: %s", index, exc)
+                stored[index], facts = None, card
+                try:
+                    report = _score_one(card, options)
+                except FactsError as card_exc:
+                    report = _error_entry(index, card_exc)
+        reports.append(report)
+        # the merged facts only where a report was built: an invalid item is not echoed back
+        merged.append(facts if "error" not in report else None)
     return jsonify({"reports": reports, "facts": merged, "stored": stored})
+
+
+def _error_entry(index: int, exc: FactsError) -> dict[str, Any]:
+    field = f"items.{index}" + (f".{exc.field}" if exc.field else "")
+    return {"error": "invalid_facts", "message": str(exc), "field": field}
 
 
 def _stored_facts(items: list[Any]) -> dict[str, dict[str, Any]]:

@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+from flask import Flask
+from mpcheck.marketplace import service as mp
 from mpcheck.marketplace.card_memory import age_seconds, overlay
 
 from tests.fakemarket import FakeMarketplace
@@ -54,6 +56,23 @@ def test_a_card_read_before_gets_the_stored_facts_and_a_score(
     assert merged["url"] == page["url"] and merged["found_by"] == page["found_by"]
     assert report["score"] is not None and report["coverage_known"] > cold["reports"][0]["coverage_known"]
     assert warm["stored"][1] is None and warm["reports"][1]["score"] is None
+
+
+def test_a_stored_read_of_an_older_schema_leaves_the_card_scored_alone(
+    app: Flask, client: Any, fake_market: FakeMarketplace
+) -> None:
+    """A read stored before the facts schema lost a key fails the schema once merged: the card is
+    still valid, so it is scored as it came and `stored` says no read was used."""
+    items = [card("nordlab.smartseo", 7900, 14)]
+    alone = client.post(f"{API}/score/batch{TODAY}", json={"items": items}).get_json()
+    page = client.get(f"{API}/solutions/nordlab.smartseo").get_json()["facts"]
+    mp.get_service(app).store.record("nordlab.smartseo", {**page, "legacy_field": 1})
+
+    body = client.post(f"{API}/score/batch{TODAY}", json={"items": items}).get_json()
+    assert body["stored"] == [None]
+    assert body["facts"] == [items[0]]
+    assert "error" not in body["reports"][0]
+    assert body["reports"][0] == alone["reports"][0]  # exactly the card-alone report
 
 
 def test_an_invalid_item_gets_no_facts_echoed(client: Any) -> None:
