@@ -10,6 +10,7 @@ In lists and tables a row's description may be a following sibling (dt + dd): th
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,7 +28,12 @@ _DIGIT = re.compile("[0-9]")
 _CARRIER_TAGS = {"time", "meta"}  # elements whose date may be in an attribute only
 _DATE_PROPS = {"datePublished", "dateCreated", "dateModified", "uploadDate"}  # schema.org date properties
 _WORD_ONLY_FORMS = {"relative"}  # the date forms that may be written without a digit («вчера»)
-_NOT_FORMS = {"iso", "months", "relative_units"}  # attribute forms and lookup tables, not text forms
+_NOT_FORMS = {
+    "iso",
+    "months",
+    "relative_units",
+    "relative_hint",
+}  # attribute forms and lookup tables, not text forms
 
 
 @dataclass
@@ -86,10 +92,6 @@ def _date_forms(rules: Table) -> list[tuple[str, ...]]:
     ]
 
 
-def _forms() -> list[tuple[str, ...]]:
-    return table().memo("items:date_forms", _date_forms)
-
-
 def date_search(text: str) -> re.Match[str] | None:
     """The first date of any form in a folded text (the table's date regexes as alternations).
 
@@ -97,13 +99,27 @@ def date_search(text: str) -> re.Match[str] | None:
     `_RELATIVE_CHARS` characters before its first other date: it sits in a header, and its regexes
     are the slow ones.
     """
-    rules = table()
-    forms = _forms()
-    found = rules.any_search(*[f for f in forms if f[-1] not in _WORD_ONLY_FORMS])(text)
+    long_search, words_search, hint = _searchers()
+    found = long_search(text)
     long = found if isinstance(found, re.Match) else None
     end = min(long.start() if long else len(text), _RELATIVE_CHARS)
-    words = rules.any_search(*[f for f in forms if f[-1] in _WORD_ONLY_FORMS])(text[:end])
+    head = text[:end]
+    words = words_search(head) if hint(head) else None  # no relative word: the slow regexes cannot match
     return words if isinstance(words, re.Match) else long
+
+
+def _build_searchers(rules: Table) -> tuple[Callable[[str], object], Callable[[str], object], Any]:
+    forms = _date_forms(rules)
+    return (
+        rules.any_search(*[f for f in forms if f[-1] not in _WORD_ONLY_FORMS]),
+        rules.any_search(*[f for f in forms if f[-1] in _WORD_ONLY_FORMS]),
+        rules.rx("dates", "relative_hint")[0].search,
+    )
+
+
+def _searchers() -> tuple[Callable[[str], object], Callable[[str], object], Any]:
+    """(every non-relative form, the relative forms, the relative hint), built once per table."""
+    return table().memo("items:date_searchers", _build_searchers)
 
 
 def _dated(owns: list[tuple[Any, str]]) -> list[tuple[int, Any, str]]:
@@ -115,19 +131,17 @@ def _dated(owns: list[tuple[Any, str]]) -> list[tuple[int, Any, str]]:
     short texts only. Only each item's first dated element is then parsed by the dates module
     (`element_date`).
     """
-    rules = table()
-    forms = _forms()
-    words = rules.any_search(*[f for f in forms if f[-1] in _WORD_ONLY_FORMS])
-    long = rules.any_search(*[f for f in forms if f[-1] not in _WORD_ONLY_FORMS])
+    long, words, hint = _searchers()  # hint: a word every relative form holds
     digit = _DIGIT.search
 
     def has_date(own: str) -> object:
         if len(own) > _HEAD_CHARS:
             own = own[:_HEAD_CHARS]
-        short = len(own) <= _RELATIVE_CHARS
+        # the relative regexes are the slow ones: only short texts holding one of their words
+        relative = len(own) <= _RELATIVE_CHARS and hint(own)
         if digit(own):  # every date form but the relative ones holds a digit
-            return long(own) or (short and words(own))
-        return short and words(own)
+            return long(own) or (relative and words(own))
+        return relative and words(own)
 
     return [
         (i, el, own)

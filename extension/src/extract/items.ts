@@ -18,7 +18,7 @@ const DIGIT = /[0-9]/;
 const CARRIER_TAGS = new Set(["time", "meta"]); // elements whose date may be in an attribute only
 const DATE_PROPS = new Set(["datePublished", "dateCreated", "dateModified", "uploadDate"]); // schema.org date properties
 const WORD_ONLY_FORMS = new Set(["relative"]); // the date forms that may be written without a digit («вчера»)
-const NOT_FORMS = new Set(["iso", "months", "relative_units"]); // attribute forms and lookup tables
+const NOT_FORMS = new Set(["iso", "months", "relative_units", "relative_hint"]); // attribute forms and lookup tables
 
 export interface Listing {
   body: Element;
@@ -89,7 +89,10 @@ export function dateSearch(text: string): RegExpExecArray | null {
   const all = forms();
   const long = combined(all.filter((f) => !WORD_ONLY_FORMS.has(f[f.length - 1] as string))).exec(text);
   const end = Math.min(long ? long.index : text.length, RELATIVE_CHARS);
-  const words = combined(all.filter((f) => WORD_ONLY_FORMS.has(f[f.length - 1] as string))).exec(text.slice(0, end));
+  const head = text.slice(0, end);
+  const hint = TABLE.rx("dates", "relative_hint")[0];
+  // no relative word: the slow relative regexes cannot match
+  const words = hint && !hint.test(head) ? null : combined(all.filter((f) => WORD_ONLY_FORMS.has(f[f.length - 1] as string))).exec(head);
   return words ?? long;
 }
 
@@ -100,11 +103,13 @@ function dated(owns: Array<[Element, string]>): Array<[number, Element, string]>
   // regexes are the slow ones: they run on short texts only
   const words = combined(all.filter((f) => WORD_ONLY_FORMS.has(f[f.length - 1] as string)));
   const long = combined(all.filter((f) => !WORD_ONLY_FORMS.has(f[f.length - 1] as string)));
+  const hint = TABLE.rx("dates", "relative_hint")[0]; // a word every relative form holds
   const hasDate = (text: string): boolean => {
     const own = text.length > HEAD_CHARS ? Array.from(text).slice(0, HEAD_CHARS).join("") : text; // dated by its head
-    const short = cpLen(own) <= RELATIVE_CHARS;
-    if (DIGIT.test(own)) return long.test(own) || (short && words.test(own));
-    return short && words.test(own);
+    // the relative regexes are the slow ones: only short texts holding one of their words
+    const relative = cpLen(own) <= RELATIVE_CHARS && (hint?.test(own) ?? true);
+    if (DIGIT.test(own)) return long.test(own) || (relative && words.test(own));
+    return relative && words.test(own);
   };
   const out: Array<[number, Element, string]> = [];
   owns.forEach(([el, own], i) => {
