@@ -27,9 +27,11 @@ export async function loadSeen(): Promise<string[]> {
   return coerceSeen(got[SEEN_KEY]);
 }
 
-export async function markSeen(ids: readonly string[]): Promise<void> {
+/** `beforeWrite` learns the list about to be stored (so the writer knows its own change event). */
+export async function markSeen(ids: readonly string[], beforeWrite?: (next: readonly string[]) => void): Promise<void> {
   if (ids.length === 0) return;
   const current = await loadSeen();
   const merged = [...current.filter((id) => !ids.includes(id)), ...ids].slice(-MAX_SEEN);
+  beforeWrite?.(merged);
   await ext().storage.local.set({ [SEEN_KEY]: merged });
 }

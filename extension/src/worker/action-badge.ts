@@ -1,7 +1,7 @@
 // The toolbar icon counts the shortlist changes the buyer has not seen (history/seen.ts), with the
 // action API every MV3 extension has (no new permission). The changes are computed when the worker
 // starts, when the shortlist changes and after a visit (which marks that solution's changes seen:
-// the buyer is looking at its page); a change of the seen list only recounts them.
+// the buyer is looking at its page); the worker's own change of the seen list only recounts them.
 import { ext } from "../shared/browser-api";
 import { loadSettings } from "../shared/settings";
 import { SHORTLIST_KEY } from "../shared/shortlist";
@@ -30,6 +30,9 @@ let running: Promise<void> = Promise.resolve();
 // history from the backend, so it is done once per event that can change them (the shortlist
 // changed, a visit, the worker started); marking changes seen only recounts these from memory.
 let latest: SolutionChanges[] | null = null;
+// The seen list this worker last wrote: its own change event only recounts, while a seen list
+// changed from elsewhere is a new event and recomputes.
+let ownSeen: string | null = null;
 
 /** One at a time: storage events can arrive in bursts. */
 function queued(work: () => Promise<void>): Promise<void> {
@@ -56,6 +59,11 @@ function refreshActionBadge(): Promise<void> {
   });
 }
 
+/** Marks `ids` seen, remembering the list written so its change event is known as ours. */
+export function markSeenHere(ids: readonly string[]): Promise<void> {
+  return markSeen(ids, (next) => void (ownSeen = JSON.stringify(next)));
+}
+
 /** Changes computed elsewhere (the popup's request): kept and counted, not computed again. */
 export function countChanges(solutions: SolutionChanges[]): Promise<void> {
   return queued(async () => {
@@ -78,7 +86,7 @@ export function afterVisit(snapshot: Snapshot): Promise<void> {
     await recordTrailVisit(snapshot);
     const solutions = await computeChanges(); // the visit's facts are the newest: computed once, here
     const mine = solutions.find((s) => s.code === snapshot.code);
-    if (mine) await markSeen(mine.changes.map((c) => changeId(mine.code, c))); // its event recounts from memory
+    if (mine) await markSeenHere(mine.changes.map((c) => changeId(mine.code, c))); // its event recounts from memory
     await setBadge(unseenIds(solutions, await loadSeen()).length);
   });
 }
@@ -87,7 +95,10 @@ export function installActionBadge(): void {
   ext().storage.onChanged.addListener((changes, area) => {
     if (area !== "local") return;
     if (SHORTLIST_KEY in changes) void refreshActionBadge();
-    else if (SEEN_KEY in changes) void recountSeen();
+    else if (SEEN_KEY in changes) {
+      const ours = JSON.stringify(changes[SEEN_KEY]?.newValue) === ownSeen;
+      void (ours ? recountSeen() : refreshActionBadge());
+    }
   });
   ext().runtime.onStartup?.addListener(() => void refreshActionBadge());
   ext().runtime.onInstalled?.addListener(() => void refreshActionBadge());

@@ -2,8 +2,7 @@
 // for the history and an empty list for the changes: a page must never wait on an error.
 import { loadSettings } from "../shared/settings";
 import type { ChangesReply, HistoryReply, HistoryRequest } from "../history/messages";
-import { markSeen } from "../history/seen";
-import { countChanges, recountSeen } from "./action-badge";
+import { countChanges, markSeenHere, recountSeen } from "./action-badge";
 import { shortlistChanges, solutionHistory } from "./history";
 
 export async function handleHistory(request: HistoryRequest): Promise<HistoryReply | ChangesReply | { ok: true }> {
@@ -15,7 +14,7 @@ export async function handleHistory(request: HistoryRequest): Promise<HistoryRep
       void countChanges(reply.solutions); // the popup asked: the icon counts the same answer, not a second one
       return reply;
     }
-    await markSeen(request.ids);
+    await markSeenHere(request.ids);
     await recountSeen(); // seen ids change the count, not the changes: no backend request
     return { ok: true };
   } catch (err) {

@@ -48,5 +48,12 @@ describe("the action badge after a visit", () => {
     expect(fetch).toHaveBeenCalledTimes(2);
     expect(data.get(SEEN_KEY)).toEqual(["a.one|release|1.1.0"]);
     expect(badge).toEqual(["1", "1"]); // b.two's price change is still unseen
+
+    // A seen list written from elsewhere is a new event: the changes are computed again.
+    data.delete(SEEN_KEY);
+    await (globalThis as unknown as { chrome: typeof chrome }).chrome.storage.local.set({ [SEEN_KEY]: [] });
+    await vi.waitFor(() => expect(badge).toHaveLength(3));
+    expect(fetch).toHaveBeenCalledTimes(4);
+    expect(badge[2]).toBe("2");
   });
 });
