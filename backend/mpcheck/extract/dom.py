@@ -88,8 +88,10 @@ def css(el: Any, selector: str) -> list[Any]:
 # a tag) are run through the attribute axis (`//@role[. = $v]/..`): libxml2 then visits attribute
 # nodes only, instead of testing a predicate on every element (cssselect's translation) — several
 # times faster on a long page. Anything else goes through `css`.
+# a tag may be a custom element («amp-app-banner»): hyphenated names stay simple (else every
+# ancestor test of a selector list holding one falls back to a whole-document css query)
 _SIMPLE = re.compile(
-    r"^([a-z][a-z0-9]*)?(?:\.([A-Za-z0-9_-]+)|\[([a-z][a-z0-9_-]*)(?:([*^]?=)([^\]'\"]*))?\])?$"
+    r"^([a-z][a-z0-9]*(?:-[a-z0-9]+)*)?(?:\.([A-Za-z0-9_-]+)|\[([a-z][a-z0-9_-]*)(?:([*^]?=)([^\]'\"]*))?\])?$"
 )
 _OPS = {"=": ". = $v{i}", "*=": "contains(., $v{i})", "^=": "starts-with(., $v{i})"}
 
