@@ -1,7 +1,7 @@
 """`mpcheck facts` without --json: the facts in people's words, one «Label: value» line each.
 
-Words come from cli/texts.json ("summary", "words", "plurals"); numbers, money, dates and yes/no
-from the rules' number style (shared_rules/scoring.json "numbers", the engine's format_value), so
+Words come from cli/texts.json ("summary", "words", "plurals"); numbers, money, dates, yes/no and
+counted days, hours and months («14 дней») from the rules' number style (shared_rules/scoring.json "numbers", the engine's format_value), so
 a price reads «12 990 руб.» here as in every report; support channels and the specialisation use
 the engine's fact words (numbers.*.words). An unknown value reads «не указано», an empty list
 «нет» (channels: «не указаны»): no line is left blank.
@@ -87,7 +87,7 @@ def _demo(w: Writer, demo: dict[str, Any]) -> str:
     if not demo["available"]:
         return w.yes_no(False)
     if demo.get("days"):
-        return w.t("demo_days", days=w.count("day", demo["days"]))
+        return w.t("demo_days", days=w.fact(demo["days"], "days"))
     return w.t("demo_no_length")
 
 
@@ -128,16 +128,10 @@ def _support_lines(w: Writer, sup: dict[str, Any]) -> list[tuple[str, str]]:
     schedule = " ".join(part for part in (sup.get("hours"), sup.get("timezone")) if part)
     return [
         ("channels", w.fact(sup.get("channels"), "channel")),
-        ("free_support", w.unknown if months is None else _unit(w, "month", months)),
+        ("free_support", w.fact(months, "months")),
         ("support_hours", schedule or w.unknown),
-        ("response", w.unknown if hours is None else _unit(w, "hour", hours)),
+        ("response", w.fact(hours, "hours")),
     ]
-
-
-def _unit(w: Writer, noun: str, value: float) -> str:
-    """«6 месяцев»; a fractional amount keeps the plural for "many" («1,5 часа» reads as genitive)."""
-    whole = int(value) if float(value).is_integer() else 2
-    return plural(noun, whole, w.lang, w.num(value))
 
 
 def _links(w: Writer, links: dict[str, Any]) -> list[tuple[str, str]]:

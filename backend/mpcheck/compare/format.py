@@ -1,33 +1,19 @@
-"""The comparison's one formatter per job: money, plurals, lists, quotes, template filling.
+"""The comparison's words around numbers: money, plurals, lists, quotes, template filling.
 
-Twin of extension/src/compare/format.ts; the cross-engine test holds them to the same bytes.
+Numbers themselves are the engine's (engine.formatting with scoring.json "numbers"): a price reads
+the same in a report and in a comparison. Twin of extension/src/compare/format.ts; the
+cross-engine test holds them to the same bytes.
 """
 
 from __future__ import annotations
 
-import math
 import re
 
-from mpcheck.compare.rules import ComparisonRules, text
+from mpcheck.compare.rules import ComparisonRules
 from mpcheck.engine import formatting
 
-NBSP = "\u00a0"  # between digit groups and before the unit: a price never breaks across lines
+NBSP = "\u00a0"  # between a count and its word: «5 баллов» never breaks across lines
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
-
-
-def round_half_up(value: float) -> int:
-    """x.5 up, as JavaScript's Math.round (Python's round() is banker's)."""
-    return math.floor(value + 0.5)
-
-
-def group_digits(amount: int) -> str:
-    """12990 -> "12 990" with no-break spaces, as Russian price tags are written."""
-    digits = str(abs(amount))
-    groups: list[str] = []
-    while digits:
-        groups.insert(0, digits[-3:])
-        digits = digits[:-3]
-    return ("-" if amount < 0 else "") + NBSP.join(groups)
 
 
 def fill(template: str, subs: dict[str, str | int]) -> str:
@@ -36,10 +22,8 @@ def fill(template: str, subs: dict[str, str | int]) -> str:
 
 
 def money(rules: ComparisonRules, rub: int, lang: str) -> str:
-    """«10 000 руб.» / "10 000 RUB" (no-break spaces)."""
-    return fill(text(rules, "money", "rub", lang), {"amount": group_digits(round_half_up(rub))}).replace(
-        " ", NBSP
-    )
+    """«10 000 руб.» / "10 000 RUB": the engine's money style (scoring.json; no-break digit groups)."""
+    return formatting.format_value(rub, "money", rules.numbers[lang])
 
 
 def plural(rules: ComparisonRules, word: str, count: int, lang: str) -> str:

@@ -9,9 +9,9 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-from mpcheck.compare.format import fill, full_stop, money, round_half_up
+from mpcheck.compare.format import fill, full_stop, money
 from mpcheck.compare.rules import ComparisonRules, text
-from mpcheck.engine.formatting import format_value
+from mpcheck.engine.formatting import format_value, round_half_up
 
 WIDTH = 100
 INDENT = " " * 5

@@ -31,10 +31,14 @@ class ComparisonRules:
     rating_last: int
     plurals: dict[str, dict[str, list[str]]]
     texts: dict[str, dict[str, dict[str, str]]]
+    numbers: dict[str, dict[str, Any]]  # the engine's locale styles (scoring.json "numbers"): money
 
 
-def parse_comparison_rules(data: dict[str, Any], version: str) -> ComparisonRules:
-    """Unwrap a schema-valid comparison.json."""
+def parse_comparison_rules(
+    data: dict[str, Any], version: str, numbers: dict[str, dict[str, Any]]
+) -> ComparisonRules:
+    """Unwrap a schema-valid comparison.json; `numbers` is scoring.json's, so a price reads as in
+    a report («12 990 руб.», one digit grouping for both)."""
     prices = data["price_insignificant_rub"]
     return ComparisonRules(
         version=version,
@@ -48,22 +52,25 @@ def parse_comparison_rules(data: dict[str, Any], version: str) -> ComparisonRule
         rating_last=int(data["partner_rating"]["last"]["value"]),
         plurals={k: v for k, v in data["plurals"].items() if k != "$comment"},
         texts=data["texts"],
+        numbers={lang: numbers[lang] for lang in ("ru", "en")},
     )
 
 
 def read_comparison_rules(rules_dir: str | Path) -> ComparisonRules:
-    """Read and validate comparison.json of a rules directory (raises RulesError)."""
+    """Read and validate comparison.json of a rules directory (raises RulesError); money is
+    written in the style of the same directory's scoring.json."""
     root = Path(rules_dir)
     try:
         data = json.loads((root / "comparison.json").read_text(encoding="utf-8"))
         schema = json.loads((root / "comparison.schema.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+        numbers = json.loads((root / "scoring.json").read_text(encoding="utf-8"))["numbers"]
+    except (OSError, ValueError, KeyError) as exc:
         raise RulesError(f"comparison.json: {exc}") from exc
     errors = sorted(Draft202012Validator(schema).iter_errors(data), key=lambda e: list(e.path))
     if errors:
         where = "/".join(str(p) for p in errors[0].path)
         raise RulesError(f"comparison.json: {where}: {errors[0].message}")
-    return parse_comparison_rules(data, rules_fingerprint(root))
+    return parse_comparison_rules(data, rules_fingerprint(root), numbers)
 
 
 def text(rules: ComparisonRules, table: str, key: str, lang: str) -> str:

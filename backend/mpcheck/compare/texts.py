@@ -8,8 +8,9 @@ from typing import Any
 
 from mpcheck.compare.candidates import Candidate
 from mpcheck.compare.decide import Decision
-from mpcheck.compare.format import fill, full_stop, join_list, money, plural, quoted, round_half_up
+from mpcheck.compare.format import fill, full_stop, join_list, money, plural, quoted
 from mpcheck.compare.rules import ComparisonRules, text
+from mpcheck.engine.formatting import round_half_up
 
 LANGS = ("ru", "en")
 

@@ -31,11 +31,6 @@ def round_half_up(value: float) -> int:
     return math.floor(value + 0.5)
 
 
-def round2(value: float) -> float:
-    """Half up to two decimals, for the shares and weights a report publishes."""
-    return round_half_up(value * 100) / 100
-
-
 def group_digits(amount: int, group: str) -> str:
     """12990 -> "12 990": groups of three from the right, sign in front."""
     digits = str(abs(amount))

@@ -8,7 +8,8 @@ import { isObject } from "../shared/guards";
 import { evidenceParts } from "../ui/evidence-text";
 import { coverageText, criterionTitle, statusText, type RulesTexts } from "../ui/rules-text";
 import type { ColumnModel, ComparisonModel } from "./model";
-import { formatRub, type PricePair } from "./price";
+import { money } from "./format";
+import type { PricePair } from "./price";
 import { ruleText, type ComparisonRules } from "./rules";
 
 export interface ExportContext {
@@ -35,7 +36,7 @@ export function kindText(ctx: ExportContext, kind: ColumnModel["kind"]): string 
 export function priceText(ctx: ExportContext, rub: number | null): string {
   if (rub === null) return "—";
   if (rub === 0) return label(ctx, "free");
-  return ctx.lang === "ru" ? `${formatRub(rub)} руб.` : `${formatRub(rub)} RUB`;
+  return money(ctx.rules, rub, ctx.lang); // the engine's money style, as the report's evidence
 }
 
 export function evidenceText(ctx: ExportContext, criterion: string, ev: Evidence): string {
@@ -94,6 +95,5 @@ export function pricePairText(ctx: ExportContext, model: ComparisonModel, pair: 
   if (pair.diff === 0) return `${names}: ${ruleText(ctx.rules, "price_pair", "equal", ctx.lang)}`; // not «0 руб., несущественно»
   const verdict = ruleText(ctx.rules, "price_pair", pair.significant ? "significant" : "insignificant", ctx.lang);
   const kind = ruleText(ctx.rules, "kind", pair.thresholdKind, ctx.lang);
-  const diff = ctx.lang === "ru" ? `${formatRub(pair.diff)} руб.` : `${formatRub(pair.diff)} RUB`;
-  return `${names}: ${diff}, ${verdict} ${kind}`;
+  return `${names}: ${money(ctx.rules, pair.diff, ctx.lang)}, ${verdict} ${kind}`;
 }

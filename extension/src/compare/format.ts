@@ -1,36 +1,22 @@
-// The comparison's one formatter per job: money, plurals, lists, quotes, template filling.
-// Twin of backend/mpcheck/compare/format.py; the cross-engine test holds them to the same bytes.
+// The comparison's words around numbers: money, plurals, lists, quotes, template filling. Numbers
+// themselves are the engine's (engine/formatting with scoring.json "numbers"): a price reads the
+// same in a report and in a comparison. Twin of backend/mpcheck/compare/format.py; the
+// cross-engine test holds them to the same bytes.
 import type { Lang } from "../shared/contracts";
-import { plural as enginePlural } from "../engine/formatting";
-import { ruleText, type ComparisonRules } from "./rules";
+import { plural as enginePlural, formatValue } from "../engine/formatting";
+import type { ComparisonRules } from "./rules";
 
-/** Between digit groups and before the unit: a price never breaks across lines. */
+/** Between a count and its word: «5 баллов» never breaks across lines. */
 export const NBSP = "\u00a0";
-
-/** Math.floor(x + 0.5): the half-up rounding Python's twin spells out. */
-export function roundHalfUp(value: number): number {
-  return Math.floor(value + 0.5);
-}
-
-/** 12990 -> "12 990" with no-break spaces, as Russian price tags are written. */
-export function groupDigits(amount: number): string {
-  let digits = String(Math.abs(amount));
-  const groups: string[] = [];
-  while (digits.length > 0) {
-    groups.unshift(digits.slice(-3));
-    digits = digits.slice(0, -3);
-  }
-  return (amount < 0 ? "-" : "") + groups.join(NBSP);
-}
 
 /** Replace {name} by subs[name]; unknown placeholders stay (the tests catch them). */
 export function fill(template: string, subs: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(subs, name) ? String(subs[name]) : whole));
 }
 
-/** «10 000 руб.» / "10 000 RUB" (no-break spaces). */
+/** «10 000 руб.» / "10 000 RUB": the engine's money style (scoring.json; no-break digit groups). */
 export function money(rules: ComparisonRules, rub: number, lang: Lang): string {
-  return fill(ruleText(rules, "money", "rub", lang), { amount: groupDigits(roundHalfUp(rub)) }).replaceAll(" ", NBSP);
+  return formatValue(rub, "money", rules.numbers[lang]);
 }
 
 /** "1 балл", "2 балла", "5 баллов", "11 баллов"; "1 point", "2 points" (the engine's one plural rule). */

@@ -2,7 +2,6 @@
 // kind's threshold from comparison.json. Unknown prices stay unknown: no pair verdict is guessed.
 // Twin of backend/mpcheck/compare/price.py.
 import type { Candidate } from "./candidates";
-import { groupDigits } from "./format";
 import type { ComparisonRules, PriceKind } from "./rules";
 
 export type SolutionKind = "module" | "site" | null;
@@ -90,6 +89,3 @@ export function tiePricePair(remaining: Candidate[], rules: ComparisonRules): Pr
   const b = unknown ?? priced[priced.length - 1];
   return a && b && a !== b ? comparePrice(priceSide(a), priceSide(b), rules) : null;
 }
-
-/** "12 990": grouped with no-break spaces (the one digit grouper, format.ts). */
-export const formatRub = (rub: number): string => groupDigits(Math.round(rub));

@@ -3,6 +3,8 @@
 // malformed file fails loudly at load instead of comparing with NaN. Twin of
 // backend/mpcheck/compare/rules.py.
 import raw from "../../../shared_rules/comparison.json";
+import scoring from "../../../shared_rules/scoring.json";
+import type { NumberStyle } from "../engine/types";
 import type { Lang, Localized, Status } from "../shared/contracts";
 import { isObject } from "../shared/guards";
 
@@ -26,6 +28,8 @@ export interface ComparisonRules {
   ratingLast: number;
   plurals: Record<string, { ru: string[]; en: string[] }>;
   texts: Record<TextTable, Record<string, Localized>>;
+  /** The engine's locale styles (scoring.json "numbers"): a price reads as in a report. */
+  numbers: Record<Lang, NumberStyle>;
 }
 
 function numberAt(obj: unknown, key: string): number {
@@ -68,9 +72,12 @@ function plurals(v: unknown): ComparisonRules["plurals"] {
 
 /**
  * `version`: the fingerprint of the rules directory the data came from (the extension passes its
- * bundle's RULES.version; tests pass rules_fingerprint of their directory).
+ * bundle's RULES.version; tests pass rules_fingerprint of their directory). `numbers`: that
+ * directory's scoring.json "numbers" (the bundled one by default).
  */
-export function readComparisonRules(data: unknown, version = ""): ComparisonRules {
+export function readComparisonRules(
+  data: unknown, version = "", numbers: Record<Lang, NumberStyle> = scoring.numbers as unknown as Record<Lang, NumberStyle>,
+): ComparisonRules {
   if (!isObject(data) || data.schema !== "mpcheck.comparison-rules/1") throw new Error("comparison.json: wrong schema");
   const prices = data.price_insignificant_rub;
   const rank = isObject(data.status_rank) && isObject(data.status_rank.values) ? data.status_rank.values : {};
@@ -98,6 +105,7 @@ export function readComparisonRules(data: unknown, version = ""): ComparisonRule
     ratingLast: Math.trunc(numberAt(data.partner_rating, "last")),
     plurals: plurals(data.plurals),
     texts,
+    numbers: { ru: numbers.ru, en: numbers.en },
   };
 }
 

@@ -4,7 +4,8 @@
 import type { Lang } from "../shared/contracts";
 import type { Candidate } from "./candidates";
 import type { Decision } from "./decide";
-import { fill, fullStop, joinList, money, plural, quoted, roundHalfUp } from "./format";
+import { roundHalfUp } from "../engine/formatting";
+import { fill, fullStop, joinList, money, plural, quoted } from "./format";
 import type { PricePair } from "./price";
 import { ruleText, type ComparisonRules } from "./rules";
 

@@ -18,7 +18,8 @@ function main(argv: readonly string[]): number {
     return 2;
   }
   const data: unknown = JSON.parse(readFileSync(join(rulesDir, "comparison.json"), "utf8"));
-  const rules = readComparisonRules(data, rulesFingerprint(rulesDir));
+  const scoring = JSON.parse(readFileSync(join(rulesDir, "scoring.json"), "utf8")) as { numbers: Parameters<typeof readComparisonRules>[2] };
+  const rules = readComparisonRules(data, rulesFingerprint(rulesDir), scoring.numbers);
   const lines = readFileSync(0, "utf8").split("\n").filter((line) => line.trim() !== "");
   const out = lines.map((line) => {
     try {

@@ -1,7 +1,9 @@
 // Direct tests of the price rule and ranking beyond the shared vectors: the exact boundary per
 // kind, pair enumeration, money formatting and the model's best cells / recommendation.
 import { describe, expect, it } from "vitest";
-import { allPricePairs, comparePrice, formatRub, thresholdKind } from "../../../extension/src/compare/price";
+import { formatValue } from "../../../extension/src/engine/formatting";
+import { money } from "../../../extension/src/compare/format";
+import { allPricePairs, comparePrice, thresholdKind } from "../../../extension/src/compare/price";
 import { rankByScore } from "../../../extension/src/compare/decide";
 import { COMPARISON_RULES as RULES } from "../../../extension/src/compare/rules";
 import { modelFor, TRIO } from "./helpers";
@@ -33,10 +35,11 @@ describe("price rule", () => {
     const pairs = allPricePairs([mod("a", 1), mod("b", 2), mod("c", 3), mod("d", 4)], RULES);
     expect(pairs.map((p) => `${p.a}|${p.b}`)).toEqual(["a|b", "a|c", "a|d", "b|c", "b|d", "c|d"]);
   });
-  it("formats roubles with no-break spaces", () => {
-    expect(formatRub(5090)).toBe("5\u00a0090");
-    expect(formatRub(1234567)).toBe("1\u00a0234\u00a0567");
-    expect(formatRub(990)).toBe("990");
+  it("formats roubles with no-break spaces, by the engine's money style", () => {
+    expect(money(RULES, 5090, "ru")).toBe("5\u00a0090 руб.");
+    expect(money(RULES, 1234567, "en")).toBe("1\u00a0234\u00a0567 RUB");
+    expect(money(RULES, 990, "ru")).toBe("990 руб.");
+    for (const rub of [0, 999, 12990]) expect(money(RULES, rub, "ru")).toBe(formatValue(rub, "money", RULES.numbers.ru));
   });
 });
 

@@ -19,7 +19,7 @@ NORDLAB_RU = """\
 Решение: NordLab: Умное SEO для каталога (nordlab.smartseo)
 Тип: модуль
 Разработчик: NordLab (ID 731204)
-Цена: 12 990 руб.
+Цена: 12\u00a0990 руб.
 Демо-режим: да, 14 дней
 Онлайн-демо: не указано
 Установок: от 500 до 999
@@ -48,10 +48,10 @@ LEGACY_EN = """\
 Solution: Импорт каталога из Excel и CSV (tehnostar.importer)
 Kind: module
 Developer: ТехноСтар (ID 512777)
-Price: 7 900 RUB (was 9 900 RUB), offer until 30 Nov 2026
+Price: 7\u00a0900 RUB (was 9\u00a0900 RUB), offer until 30 Nov 2026
 Demo mode: yes, 30 days
 Online demo: not stated
-Installs: over 1 000
+Installs: over 1\u00a0000
 Published: 17 Mar 2016
 Updated: 24 Nov 2026
 Version: 4.6.1
@@ -86,9 +86,9 @@ def test_summary_in_english(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_discount_and_free_solution_in_russian(capsys: pytest.CaptureFixture[str]) -> None:
     legacy = run(capsys, "facts", LEGACY_PAGE).out.splitlines()
-    assert legacy[3] == "Цена: 7 900 руб. (было 9 900 руб.), акция до 30.11.2026"
+    assert legacy[3] == "Цена: 7\u00a0900 руб. (было 9\u00a0900 руб.), акция до 30.11.2026"
     assert legacy[4] == "Демо-режим: да, 30 дней"
-    assert legacy[6] == "Установок: больше 1 000"
+    assert legacy[6] == "Установок: больше 1\u00a0000"
     assert legacy[10] == "Оценка: 4,6 из 5"
     free = run(capsys, "facts", FIXTURES / "solution_module_free_no_reviews.html").out.splitlines()
     assert free[3:5] == ["Цена: бесплатно", "Демо-режим: нет"]
@@ -125,14 +125,14 @@ def test_partner_rating_and_listing_pages(capsys: pytest.CaptureFixture[str]) ->
     assert partner[-2:] == ["Сайт: https://nordlab.example/", "На Маркетплейсе с: 2016"]
     rating = run(capsys, "facts", FIXTURES / "partners_rating_list.html").out.splitlines()
     assert rating[:2] == [
-        "Рейтинг партнёров: страница 1 из 53, всего 1 318 партнёров",
+        "Рейтинг партнёров: страница 1 из 53, всего 1\u00a0318 партнёров",
         "1. Альфа Софт — Золотой партнер, решений: 48",
     ]
     listing = run(capsys, "facts", FIXTURES / "catalog_category_listing.html").out.splitlines()
     assert listing[:3] == [
         "Каталог, раздел 14: страница 1 из 17, 10 карточек",
-        "atelier.fashionshop — Ателье: готовый интернет-магазин одежды и обуви: 49 900 руб.",
-        "nordlab.smartshop — NordLab: магазин электроники: 44 900 руб. (было 59 900 руб.)",
+        "atelier.fashionshop — Ателье: готовый интернет-магазин одежды и обуви: 49\u00a0900 руб.",
+        "nordlab.smartshop — NordLab: магазин электроники: 44\u00a0900 руб. (было 59\u00a0900 руб.)",
     ]
 
 

@@ -24,20 +24,20 @@ def test_detect_lang(argv: list[str], lang: str) -> None:
 @pytest.mark.parametrize(
     ("count", "ru", "en"),
     [
-        (1, "1 день", "1 day"),
-        (2, "2 дня", "2 days"),
-        (4, "4 дня", "4 days"),
-        (5, "5 дней", "5 days"),
-        (11, "11 дней", "11 days"),
-        (14, "14 дней", "14 days"),
-        (21, "21 день", "21 days"),
-        (22, "22 дня", "22 days"),
-        (111, "111 дней", "111 days"),
-        (0, "0 дней", "0 days"),
+        (1, "1 отзыв", "1 review"),
+        (2, "2 отзыва", "2 reviews"),
+        (4, "4 отзыва", "4 reviews"),
+        (5, "5 отзывов", "5 reviews"),
+        (11, "11 отзывов", "11 reviews"),
+        (14, "14 отзывов", "14 reviews"),
+        (21, "21 отзыв", "21 reviews"),
+        (22, "22 отзыва", "22 reviews"),
+        (111, "111 отзывов", "111 reviews"),
+        (0, "0 отзывов", "0 reviews"),
     ],
 )
 def test_plurals(count: int, ru: str, en: str) -> None:
-    assert (plural("day", count, "ru"), plural("day", count, "en")) == (ru, en)
+    assert (plural("review", count, "ru"), plural("review", count, "en")) == (ru, en)
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ import json
 
 import pytest
 from mpcheck.compare import read_comparison_rules
-from mpcheck.compare.format import full_stop, group_digits, join_list, money, plural
+from mpcheck.compare.format import full_stop, join_list, money, plural
 
 from tests.python.compare.vector_reports import RULES
 
@@ -39,9 +39,10 @@ def test_plural_forms(count: int, ru: str, en: str) -> None:
 
 
 def test_money_lists_and_full_stops() -> None:
-    assert group_digits(1234567) == f"1{NBSP}234{NBSP}567" and group_digits(990) == "990"
-    assert money(COMPARISON, 10000, "ru") == f"10{NBSP}000{NBSP}руб."
-    assert money(COMPARISON, 7000, "en") == f"7{NBSP}000{NBSP}RUB"
+    assert money(COMPARISON, 1234567, "ru") == f"1{NBSP}234{NBSP}567 руб."
+    assert money(COMPARISON, 990, "en") == "990 RUB"
+    assert money(COMPARISON, 10000, "ru") == f"10{NBSP}000 руб."
+    assert money(COMPARISON, 7000, "en") == f"7{NBSP}000 RUB"
     assert join_list(["a", "b", "c"], "ru") == "a, b и c" and join_list(["a", "b"], "en") == "a and b"
     assert full_stop("на 5 090 руб.") == "на 5 090 руб." and full_stop("нет") == "нет."
 
@@ -65,3 +66,13 @@ def test_capped_keys_are_the_scoring_rules_that_cap_below_passing() -> None:
         if "status" in r and r["status"] not in COMPARISON.passing
     ]
     assert list(COMPARISON.capped_keys) == capping == ["withdrawn", "support_breaches", "ask_support_why"]
+
+
+def test_money_is_the_engine_money() -> None:
+    """One formatter for a price: the comparison writes it exactly as a report's evidence does."""
+    from mpcheck.engine.formatting import format_value
+
+    scoring = json.loads((RULES / "scoring.json").read_text(encoding="utf-8"))
+    for lang in ("ru", "en"):
+        for rub in (0, 999, 12990, 1234567):
+            assert money(COMPARISON, rub, lang) == format_value(rub, "money", scoring["numbers"][lang])
