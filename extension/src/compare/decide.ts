@@ -1,8 +1,9 @@
 // The verdict of a comparison (pure; twin of backend/mpcheck/compare/decide.py, whose docstring
 // has the order of the rules). Withdrawn solutions are out; when no headline passes none is
 // named; the leader must keep a margin even in the worst case of the steps known for one and not
-// the other (else cannot_tell); candidates known on the same steps within "roughly equal" points
-// tie and price decides; otherwise the leader wins.
+// the other (else cannot_tell; one whose headline a rule caps below passing never blocks: no check
+// can make it recommendable); candidates known on the same steps within "roughly equal" points tie
+// and price decides; otherwise the leader wins.
 import type { Candidate } from "./candidates";
 import { comparePrice, priceSide, priceSurvivors, tiePricePair, type PricePair } from "./price";
 import type { ComparisonRules } from "./rules";
