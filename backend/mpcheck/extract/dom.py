@@ -204,6 +204,11 @@ def iter_elements(root: Any) -> Iterator[Any]:
         stack.extend(reversed(el))
 
 
+def child_elements(el: Any) -> list[Any]:
+    """The element's element children in order (comments and PIs skipped)."""
+    return [c for c in el if isinstance(c.tag, str)]
+
+
 def ancestors(el: Any) -> Iterator[Any]:
     """The element itself and its ancestors up to the root."""
     while el is not None:

@@ -17,6 +17,7 @@ from typing import Any
 from lxml import etree
 
 from mpcheck.extract.dates import element_date
+from mpcheck.extract.dom import child_elements
 from mpcheck.extract.label_table import Table, table
 from mpcheck.extract.text import fold, inline_text, own_text
 
@@ -164,10 +165,6 @@ def is_chrome(el: Any) -> bool:
     return len(text) < 120 and any(rules.search(text, *path) for path in checks)
 
 
-def _children(el: Any) -> list[Any]:
-    return [c for c in el if isinstance(c.tag, str)]
-
-
 def _answer_head(el: Any) -> bool:
     """A dated block that opens with an answer title («Ответ разработчика (15.11.2026): …»): its
     first text in document order (read without serialising the whole block)."""
@@ -195,7 +192,7 @@ def _grouped(container: Any, marked: set[Any], siblings: bool) -> list[Any]:
     `siblings`, by the undated content after it (dt + dd, tr + tr, h3 + p) and the undated heading
     right before it (h4 with the version, then the dated line)."""
     groups: list[list[Any]] = []
-    children = _children(container)
+    children = child_elements(container)
     dated = [c for c in children if c in marked]
     # a list's summary sits at one of its ends (and a list of one has none)
     ends = {id(c) for c in dated[:1] + dated[-1:] if _summary(c)} if len(dated) > 1 else set()
@@ -241,17 +238,17 @@ def _containers(body: Any, marked: set[Any]) -> list[Any]:
     """
     container = body
     while True:
-        holders = [c for c in _children(container) if c in marked]
+        holders = [c for c in child_elements(container) if c in marked]
         if len(holders) != 1:
             break
         only = holders[0]
-        kids = _children(only)
+        kids = child_elements(only)
         wrapper = not own_text(only).strip() and all(c in marked or is_chrome(c) for c in kids)
         heads = sum(1 for c in kids if c in marked) >= _MIN_HEADS and _heads(kids, marked)
         if not (wrapper or heads or only.tag in _LIST_TAGS):
             break
         container = only
-    children = _children(container)
+    children = child_elements(container)
     return _grouped(container, marked, container.tag in _LIST_TAGS or _heads(children, marked))
 
 

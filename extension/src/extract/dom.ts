@@ -37,7 +37,9 @@ export function preparedCopy(doc: Document): Prepared {
   else inert.appendChild(root);
   for (const el of Array.from(root.querySelectorAll(DROP))) el.remove();
   const blocks = TABLE.blockTags;
-  for (const el of Array.from(root.getElementsByTagName("*"))) {
+  // a static querySelectorAll list: jsdom resolves each index of the live getElementsByTagName
+  // collection through a named-item lookup (quadratic: ~0.3 s of a 196 KB page under Node)
+  for (const el of Array.from(root.querySelectorAll("*"))) {
     if (!blocks.has(tag(el))) continue;
     if (!startsWithSpace(el.firstChild)) el.insertBefore(inert.createTextNode(" "), el.firstChild);
     if (el.parentElement && !startsWithSpace(el.nextSibling)) el.parentElement.insertBefore(inert.createTextNode(" "), el.nextSibling);
@@ -93,6 +95,17 @@ export function matches(el: Element, selector: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The element's element children in order. Walks nextElementSibling instead of indexing the live
+ * HTMLCollection: jsdom resolves every index through a named-item lookup (quadratic on a list of
+ * 150 reviews: ~0.5 s of a 196 KB page under Node), and a browser gives the same elements.
+ */
+export function childElements(el: Element): Element[] {
+  const out: Element[] = [];
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) out.push(c);
+  return out;
 }
 
 /** The element itself and its ancestors up to the root. */

@@ -3,7 +3,7 @@
 // summary, pager «из N»); items are newest first; `items` is null when the block could not be read
 // and [] only when the page shows it empty (SPEC §3). Every selector runs once per list body.
 import type { Page } from "./context";
-import { css, inlineText, ownText, tailText, textWithout } from "./dom";
+import { childElements, css, inlineText, ownText, tailText, textWithout } from "./dom";
 import { isChrome, itemOf, type Listing } from "./items";
 import { TABLE } from "./label_table";
 import { cpLen, fold } from "./text";
@@ -159,7 +159,7 @@ export function answers(listing: Listing, partner: string | null, byAuthor: bool
 function shownEmpty(listing: Listing, kind: string): boolean {
   if (TABLE.search(fold(inlineText(listing.body)), kind, "none")) return true;
   if (fold(ownText(listing.body))) return false;
-  return Array.from(listing.body.children).every(isChrome);
+  return childElements(listing.body).every(isChrome);
 }
 
 /**

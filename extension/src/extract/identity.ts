@@ -185,7 +185,7 @@ export function kind(page: Page): Kind | null {
  */
 export function withdrawn(page: Page): boolean {
   if (TABLE.search(page.headText(), "withdrawn") === null) return false; // the cheap test first
-  for (const el of Array.from(page.root.getElementsByTagName("*"))) {
+  for (const el of Array.from(page.root.querySelectorAll("*"))) { // static list: see dom.preparedCopy
     const own = fold(ownText(el));
     const m = own ? TABLE.search(own, "withdrawn") : null;
     if (!m || page.zoneOf(el) !== null) continue;

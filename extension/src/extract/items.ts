@@ -6,7 +6,7 @@
 // undated content siblings (dd, a text row, paragraphs) join their head, in one wrapper div (in the
 // prepared copy). Own texts are scanned once per body.
 import { elementDate } from "./dates";
-import { css, inlineText, moveWithTail, ownText, tag } from "./dom";
+import { childElements, css, inlineText, moveWithTail, ownText, tag } from "./dom";
 import { TABLE } from "./label_table";
 import { cpLen, fold, isBlank } from "./text";
 
@@ -164,7 +164,7 @@ function opensItem(heading: Element): boolean {
 
 function grouped(container: Element, marked: ReadonlySet<Element>, siblings: boolean): Element[] {
   const groups: Element[][] = [];
-  const children = Array.from(container.children);
+  const children = childElements(container);
   const dated = children.filter((c) => marked.has(c));
   // a list's summary sits at one of its ends (and a list of one has none)
   const ends = new Set(dated.length > 1 ? [...dated.slice(0, 1), ...dated.slice(-1)].filter(summary) : []);
@@ -200,16 +200,16 @@ function heads(children: Element[], marked: ReadonlySet<Element>): boolean {
 function containers(body: Element, marked: ReadonlySet<Element>): Element[] {
   let container = body;
   for (;;) {
-    const holders = Array.from(container.children).filter((c) => marked.has(c));
+    const holders = childElements(container).filter((c) => marked.has(c));
     if (holders.length !== 1) break;
     const only = holders[0] as Element;
-    const kids = Array.from(only.children);
+    const kids = childElements(only);
     const wrapper = isBlank(ownText(only)) && kids.every((c) => marked.has(c) || isChrome(c));
     const run = kids.filter((c) => marked.has(c)).length >= MIN_HEADS && heads(kids, marked);
     if (!(wrapper || run || LIST_TAGS.has(tag(only)))) break;
     container = only;
   }
-  const children = Array.from(container.children);
+  const children = childElements(container);
   return grouped(container, marked, LIST_TAGS.has(tag(container)) || heads(children, marked));
 }
 

@@ -8,7 +8,7 @@
 // of the label then of its wrapper, the text BEFORE a caption that ends a small tile, the parent's
 // next sibling), passing over empty, leader-only and label texts. A value must pass the field's
 // parser and must not itself be a label of the table.
-import { css, inlineText, ownText, tag, tailText, textWithout } from "./dom";
+import { childElements, css, inlineText, ownText, tag, tailText, textWithout } from "./dom";
 import { TABLE, match } from "./label_table";
 import { cpLen, fold, isBlank, norm } from "./text";
 
@@ -284,17 +284,17 @@ function box(el: Element): Element {
 function column(cell: Element): [string, Element] | null {
   const row = cell.parentElement;
   if (!row) return null;
-  const cells = Array.from(row.children);
+  const cells = childElements(row);
   const others = cells.filter((c) => c !== cell);
   if (!others.length || !others.some((c) => isLabel(inlineText(c)))) return null;
   let nxt = row.nextElementSibling;
   const group = row.parentElement;
   if (!nxt && group && tag(group) === "thead") {
     const body = group.nextElementSibling;
-    nxt = body ? (Array.from(body.children).find((c) => tag(c) === "tr") ?? null) : null;
+    nxt = body ? (childElements(body).find((c) => tag(c) === "tr") ?? null) : null;
   }
   if (!nxt) return null;
-  const values = Array.from(nxt.children);
+  const values = childElements(nxt);
   if (values.length !== cells.length) return null;
   const target = values[cells.indexOf(cell)] as Element;
   return [inlineText(target), target];

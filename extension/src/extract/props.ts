@@ -3,7 +3,7 @@
 // selector fallbacks; a label whose value does not parse is skipped, never guessed around.
 import type { Page } from "./context";
 import { parseDate } from "./dates";
-import { ancestors, css, inlineText, tag, tailText } from "./dom";
+import { ancestors, childElements, css, inlineText, tag, tailText } from "./dom";
 import { TABLE } from "./label_table";
 import { cpLen, fold, norm, stripChars } from "./text";
 import * as values from "./values";
@@ -62,7 +62,7 @@ const CHIP_GLUE = new Set(["", ",", ";", "·"]);
 
 /** A value made of chips (<span>Старт</span><span>Стандарт</span>): one name per child. */
 function chips(el: Element): string[] | null {
-  const kids = Array.from(el.children);
+  const kids = childElements(el);
   const names = kids.map((c) => inlineText(c));
   const leading = el.firstChild && el.firstChild.nodeType === 3 ? norm((el.firstChild as Text).data) : "";
   if (kids.length < 2 || !names.every((n) => n) || leading || kids.some((c) => !CHIP_GLUE.has(norm(tailText(c))))) return null;

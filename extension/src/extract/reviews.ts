@@ -5,7 +5,7 @@
 // icons (img src, svg use href, classes), ★/☆ characters. Answers: feedback.answers. Items: null
 // when the block could not be read, [] only when it is shown empty (SPEC §3).
 import type { Page } from "./context";
-import { css, inlineText, tag, tailText, textWithout } from "./dom";
+import { childElements, css, inlineText, tag, tailText, textWithout } from "./dom";
 import { answers, hasPager, newestFirst, readItems, stated } from "./feedback";
 import { itemOf, type Listing } from "./items";
 import { TABLE } from "./label_table";
@@ -216,7 +216,7 @@ class Stars {
     const filledChars = String(TABLE.get("reviews", "star_char") ?? "★");
     const perItem = new Map<Element, Element[]>();
     for (const [item, el] of this.each(String(TABLE.get("reviews", "star_icon_css")))) {
-      if (tag(el) !== "use" && Array.from(el.children).some((c) => tag(c) === "use")) continue; // the use says which icon
+      if (tag(el) !== "use" && childElements(el).some((c) => tag(c) === "use")) continue; // the use says which icon
       if (!TABLE.search(descriptor(el), "reviews", "star_icon")) continue;
       if (stripChars(inlineText(el), filledChars + "☆ ")) continue; // an element with words is not an icon
       if (Array.from(el.querySelectorAll("*")).some((c) => TABLE.search(descriptor(c), "reviews", "star_icon"))) continue; // a stars container

@@ -7,7 +7,7 @@
 // the tab panels) leave the prepared copy before tabs, items or labels are looked for. A block
 // holding the title (h1), the tab machinery or a link to the page's own code is never removed;
 // breadcrumbs inside chrome stay in its place. The live page is never touched.
-import { css, inlineText, matches, ownText, selectAll, tag } from "./dom";
+import { childElements, css, inlineText, matches, ownText, selectAll, tag } from "./dom";
 import { TABLE } from "./label_table";
 import { cpLen, fold, norm } from "./text";
 
@@ -141,7 +141,7 @@ function shallow(root: Element, panels: ReadonlySet<Element>): Element[] {
   const limit = Number(TABLE.get("scope", "chrome_class_depth"));
   const body = css(root, "body")[0] ?? root;
   const out: Element[] = [];
-  const stack: Array<[Element, number]> = Array.from(body.children).reverse().map((c) => [c, 1]);
+  const stack: Array<[Element, number]> = childElements(body).reverse().map((c) => [c, 1]);
   while (stack.length) {
     const [el, depth] = stack.pop() as [Element, number];
     out.push(el);
@@ -238,7 +238,7 @@ function foreign(links: Array<[Element, string]>, content: Element[], own: Reado
     let block = card;
     for (let parent = block.parentElement; top(parent); parent = block.parentElement) {
       if (own.has(parent) || panels.has(parent) || ownTextLen(parent) > PROSE_CHARS) break;
-      if (!Array.from(parent.children).every((ch) => codes.has(ch) || furniture(ch, limit))) break;
+      if (!childElements(parent).every((ch) => codes.has(ch) || furniture(ch, limit))) break;
       block = parent;
     }
     // a lone card: the link is not a mention in prose, and the block is no dated item of ours (a

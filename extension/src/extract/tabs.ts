@@ -9,7 +9,7 @@
 // (or titled block) and its content up to the next heading of the same or higher level or the next
 // title (wrapped in a new div in the prepared copy, never in the page). A tied panel is trusted only
 // when its content fits the tab (tab_checks): versions with dates, dated items, support text.
-import { ancestors, css, inlineText, moveWithTail, ownText, tag } from "./dom";
+import { ancestors, childElements, css, inlineText, moveWithTail, ownText, tag } from "./dom";
 import { TABLE, match, type Entry } from "./label_table";
 import { cpLen, fold, norm } from "./text";
 
@@ -361,7 +361,7 @@ class Resolver {
 
   /** A row of bare titles (spans, divs) with nothing else in it is a tab bar. */
   private inBar(unit: Element): boolean {
-    const kids = unit.parentElement ? Array.from(unit.parentElement.children) : [];
+    const kids = unit.parentElement ? childElements(unit.parentElement) : [];
     const titled = kids.filter((k) => this.unitSet.has(k));
     return titled.length >= 2 && kids.every((k) => this.unitSet.has(k) || !inlineText(k));
   }
@@ -388,11 +388,11 @@ class Resolver {
     for (let parent = item.parentElement; parent && parent.children.length === 1 && tag(parent) !== "body"; parent = item.parentElement) item = parent;
     const bar = item.parentElement;
     if (!bar) return;
-    const peers = Array.from(bar.children).filter((c) => tag(c) === tag(item));
+    const peers = childElements(bar).filter((c) => tag(c) === tag(item));
     if (peers.length < 2) return;
     const index = peers.indexOf(item);
     // panels may share the bar's parent with the controls (radio tabs: input, label … then divs)
-    const kids = Array.from(bar.children);
+    const kids = childElements(bar);
     const ownRun = kids.slice(kids.indexOf(peers[peers.length - 1] as Element) + 1).filter((c) => !["input", "label"].includes(tag(c)) && !this.unitSet.has(c));
     if (ownRun.length >= peers.length) yield ["position", ownRun[index] as Element];
     let at: Element | null = bar;
@@ -404,7 +404,7 @@ class Resolver {
         yield ["position", run[index] as Element];
       }
       for (const sib of sibs) {
-        const children = Array.from(sib.children);
+        const children = childElements(sib);
         if (children.length === peers.length && !children.some((k) => this.unitSet.has(k))) yield ["position", children[index] as Element];
       }
       at = at.parentElement;
