@@ -115,8 +115,14 @@ class Stars {
   readonly found = new Map<Element, number>();
   constructor(private readonly listing: Listing, private readonly skip: ReadonlySet<Element>) {}
 
+  /** Every item has its stars: later encodings could only hit decided items (one body scan each). */
+  done(): boolean {
+    return this.found.size >= this.listing.items.length;
+  }
+
   private each(selector: string): Array<[Element, Element]> {
     const out: Array<[Element, Element]> = [];
+    if (this.done()) return out;
     for (const el of css(this.listing.body, selector)) {
       const item = itemOf(this.listing, el);
       if (item && !this.found.has(item) && !this.skip.has(el)) out.push([item, el]);
@@ -144,7 +150,7 @@ class Stars {
   }
 
   texts(blocks: Map<Element, Element[]>): void {
-    for (const item of this.listing.items) {
+    for (const item of this.done() ? [] : this.listing.items) {
       if (this.found.has(item)) continue;
       const value = textStars(textWithout(item, new Set(blocks.get(item) ?? [])));
       if (value !== null) this.found.set(item, value);
@@ -153,7 +159,7 @@ class Stars {
 
   /** A bare number «4» / «4,0» in an element named like stars, or next to a star icon / ★. */
   numbers(): void {
-    for (const [el, own] of this.listing.owns) {
+    for (const [el, own] of this.done() ? [] : this.listing.owns) {
       const m = cpLen(own) <= NUMBER_CHARS ? TABLE.search(own, "reviews", "stars_number") : null;
       const item = m ? itemOf(this.listing, el) : null;
       if (!m || !item || this.found.has(item) || this.skip.has(el)) continue;
@@ -232,7 +238,7 @@ class Stars {
   }
 
   chars(blocks: Map<Element, Element[]>): void {
-    for (const item of this.listing.items) {
+    for (const item of this.done() ? [] : this.listing.items) {
       if (this.found.has(item)) continue;
       const value = charStars(textWithout(item, new Set(blocks.get(item) ?? [])));
       if (value !== null) this.found.set(item, value);
