@@ -115,8 +115,11 @@ async function runOnce(doc: Document, url: string, code: string, env: ContentEnv
   const read = readLocal(doc, url, checks.apply);
   await nextTask();
   if (existingFullBadge(doc)) return;
-  const report = read ? scoreLocal(read, scoring, env.today) : null;
-  const local = read && report ? { facts: read, report } : null;
+  // The buyer's checks load from storage off the critical path: when they arrived after the page
+  // was read (and before `facts` was set, so onChange could not re-score), apply them now.
+  const current = read && checks.stale(read) ? checks.apply(read) : read;
+  const report = current ? scoreLocal(current, scoring, env.today) : null;
+  const local = current && report ? { facts: current, report } : null;
   if (local) {
     facts = local.facts;
     Object.assign(view, { state: "ready", report: local.report });
