@@ -14,17 +14,8 @@ from typing import Any
 
 RULES = Path(__file__).resolve().parents[3] / "shared_rules"
 VECTORS = RULES / "vectors" / "comparison"
-ORDER = [
-    "demo",
-    "support",
-    "reviews",
-    "updates",
-    "developer",
-    "packaging",
-    "cases",
-    "price",
-    "account_manager",
-]
+# the checklist order is the rules' own (scoring.json criteria_order), not a copy of it
+ORDER: list[str] = json.loads((RULES / "scoring.json").read_text(encoding="utf-8"))["criteria_order"]
 KNOWN = ("good", "warn", "bad")
 
 
