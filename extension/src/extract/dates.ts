@@ -8,19 +8,9 @@ import { TABLE, matchEntry, match, type Entry } from "./label_table";
 import { fold } from "./text";
 
 const EXTRA_FORMS = ["numeric_short", "words_no_year", "relative"] as const;
-const globalCache = new Map<string, RegExp[]>();
 let reference: string | null = null; // ISO day of the running extraction
 let nearest = false; // an end date («Акция до 5 декабря») with no year is the nearest such date
 
-function globalRx(...path: string[]): RegExp[] {
-  const key = path.join("/");
-  let found = globalCache.get(key);
-  if (!found) {
-    found = TABLE.rx(...path).map((p) => new RegExp(p.source, p.flags + "g"));
-    globalCache.set(key, found);
-  }
-  return found;
-}
 
 function pad(n: number, width: number): string {
   return String(n).padStart(width, "0");
@@ -134,7 +124,7 @@ function extraDates(folded: string, firstOnly: boolean): Array<[number, string]>
   if (!folded || !anyExtra.test(folded)) return found; // one scan for all of them: most texts have none
   for (const form of EXTRA_FORMS) {
     const entries = TABLE.entries("dates", form);
-    globalRx("dates", form).forEach((p, i) => {
+    TABLE.global("dates", form).forEach((p, i) => {
       for (const m of folded.matchAll(p)) {
         const d = extraDate(form, entries[i] as Entry, m as RegExpExecArray);
         if (d) {
@@ -154,13 +144,13 @@ function sortDates(found: Array<[number, string]>): Array<[number, string]> {
 
 function confirmedDates(folded: string): Array<[number, string]> {
   const found: Array<[number, string]> = [];
-  for (const p of globalRx("dates", "numeric")) {
+  for (const p of TABLE.global("dates", "numeric")) {
     for (const m of folded.matchAll(p)) {
       const d = iso(Number(m[3]), Number(m[2]), Number(m[1]));
       if (d) found.push([m.index, d]);
     }
   }
-  for (const p of globalRx("dates", "words")) {
+  for (const p of TABLE.global("dates", "words")) {
     for (const m of folded.matchAll(p)) {
       const month = monthNumber(m[2] ?? "");
       const d = month ? iso(Number(m[3]), month, Number(m[1])) : null;

@@ -29,6 +29,7 @@ class Table {
   readonly headingTags: ReadonlySet<string> = new Set((DATA.heading_tags as string[] | undefined) ?? []);
   private readonly rxCache = new Map<string, RegExp[]>();
   private readonly stickyCache = new Map<string, RegExp[]>();
+  private readonly globalCache = new Map<string, RegExp[]>();
   private readonly labelCache = new Map<string, RegExp[]>();
   private prefilterRx: RegExp | null = null;
 
@@ -56,6 +57,11 @@ class Table {
   /** The same regexes anchored at the start like Python's `match` (sticky, lastIndex reset by `match`). */
   sticky(...path: string[]): RegExp[] {
     return this.cached(this.stickyCache, path, "y");
+  }
+
+  /** The same regexes with the `g` flag, for matchAll / repeated exec like Python's `finditer`. */
+  global(...path: string[]): RegExp[] {
+    return this.cached(this.globalCache, path, "g");
   }
 
   private cached(cache: Map<string, RegExp[]>, path: string[], extra: string): RegExp[] {

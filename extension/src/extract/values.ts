@@ -7,17 +7,6 @@ import { fold, norm } from "./text";
 export interface Installs { label: string; min: number | null; max: number | null }
 
 const BEFORE_CHARS = 30; // how much text before a price is read for «от», «+», «экономия»
-const globalCache = new Map<string, RegExp[]>();
-
-function globalRx(...path: string[]): RegExp[] {
-  const key = path.join("/");
-  let found = globalCache.get(key);
-  if (!found) {
-    found = TABLE.rx(...path).map((p) => new RegExp(p.source, p.flags + "g"));
-    globalCache.set(key, found);
-  }
-  return found;
-}
 
 function anySearch(text: string, ...path: string[]): boolean {
   return TABLE.rx(...path).some((p) => p.test(text));
@@ -29,7 +18,7 @@ function anySearch(text: string, ...path: string[]): boolean {
  */
 export function money(text: string | null | undefined): number | null {
   const folded = fold(text);
-  for (const p of globalRx("fields", "price", "values")) {
+  for (const p of TABLE.global("fields", "price", "values")) {
     for (const m of folded.matchAll(p)) {
       if (!anySearch(folded.slice(Math.max(0, m.index - BEFORE_CHARS), m.index), "fields", "price", "not_before")) {
         return whole(m[1] ?? "");
@@ -113,7 +102,7 @@ export function negated(text: string, start: number, end: number): boolean {
 /** Trial length in days from the shared demo-length regexes; a negated phrase is no trial length. */
 export function demoDays(text: string | null | undefined): number | null {
   const folded = fold(text);
-  for (const p of globalRx("demo", "length")) {
+  for (const p of TABLE.global("demo", "length")) {
     for (const m of folded.matchAll(p)) {
       const start = m.index + m[0].indexOf(m[1] ?? "");
       if (!negated(folded, start, start + (m[1] ?? "").length)) return days(m[2] ?? "", m[3] ?? "");
