@@ -43,6 +43,7 @@ def serve(workers: int, env: dict[str, str]) -> Iterator[tuple[str, subprocess.P
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        start_new_session=True,  # a killed master takes its workers with it (killpg below)
     )
     base = f"http://127.0.0.1:{port}/api/v1"
     try:
@@ -65,7 +66,7 @@ def serve(workers: int, env: dict[str, str]) -> Iterator[tuple[str, subprocess.P
         try:
             proc.wait(timeout=15)
         except subprocess.TimeoutExpired:
-            proc.kill()
+            os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
         if proc.stdout:
             proc.stdout.close()

@@ -199,7 +199,11 @@ def test_serve_logs_no_client_identifiers(fake_market: FakeMarketplace, tmp_path
         "PYTHONUNBUFFERED": "1",
     }
     command = [sys.executable, "-m", "mpcheck.cli.main", "serve", "--port", str(port)]
-    proc = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    # its own process group: gunicorn forks workers, and a killed master must not leave a worker
+    # holding the pipe open (communicate() would then wait forever)
+    proc = subprocess.Popen(
+        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True
+    )
     try:
         base = f"http://127.0.0.1:{port}{API}"
         headers = {"User-Agent": "client-ua-7f3a", "X-Forwarded-For": "203.0.113.77"}
@@ -229,10 +233,10 @@ def test_serve_logs_no_client_identifiers(fake_market: FakeMarketplace, tmp_path
     finally:
         proc.send_signal(signal.SIGINT)
         try:
-            output, _ = proc.communicate(timeout=10)
+            output, _ = proc.communicate(timeout=40)  # gunicorn's graceful stop (20 s) on a loaded machine
         except subprocess.TimeoutExpired:
-            proc.kill()
-            output, _ = proc.communicate()
+            os.killpg(proc.pid, signal.SIGKILL)
+            output, _ = proc.communicate(timeout=10)
     assert "mpcheck API работает: http://" in output  # the log was captured at all (Russian by default)
     for identifier in ("127.0.0.2", "203.0.113.77", "client-ua-7f3a", f":{local_port}"):
         assert identifier not in output, f"{identifier!r} logged:\n{output}"
