@@ -26,35 +26,29 @@ def _unit(path: tuple[str, ...], key: str, unit: str) -> float | None:
     return None
 
 
-def free_months(text: str) -> int | float | None:
-    """Months of free support: «Бесплатная поддержка: 6 месяцев», «полгода бесплатной поддержки»,
-    «… в течение года» (no number: one unit)."""
+def _scaled(text: str, path: str, units: str, key: str) -> int | float | None:
+    """The first pattern at support/<path> that matches: its count times its unit (in `key` units,
+    support/<units>); a pattern without a number group means one unit (TS `scaled`)."""
     rules = table()
-    for entry, pattern in zip(
-        rules.entries("support", "free_period"), rules.rx("support", "free_period"), strict=True
-    ):
+    for entry, pattern in zip(rules.entries("support", path), rules.rx("support", path), strict=True):
         m = pattern.search(text)
         if not m:
             continue
-        factor = _unit(("support", "period_units"), "months", m.group(entry["unit_group"]))
+        factor = _unit(("support", units), key, m.group(entry["unit_group"]))
         count = int(m.group(entry["number_group"])) if "number_group" in entry else 1
         return _number(count * factor) if factor is not None else None
     return None
+
+
+def free_months(text: str) -> int | float | None:
+    """Months of free support: «Бесплатная поддержка: 6 месяцев», «полгода бесплатной поддержки»,
+    «… в течение года» (no number: one unit)."""
+    return _scaled(text, "free_period", "period_units", "months")
 
 
 def response_hours(text: str) -> int | float | None:
     """Hours to the first answer: «Время ответа: до 4 часов», «… 8 рабочих часов», «в течение часа»."""
-    rules = table()
-    for entry, pattern in zip(
-        rules.entries("support", "response"), rules.rx("support", "response"), strict=True
-    ):
-        m = pattern.search(text)
-        if not m:
-            continue
-        factor = _unit(("support", "response_units"), "hours", m.group(entry["unit_group"]))
-        count = int(m.group(entry["number_group"])) if "number_group" in entry else 1
-        return _number(count * factor) if factor is not None else None
-    return None
+    return _scaled(text, "response", "response_units", "hours")
 
 
 def hours(text: str) -> str | None:
