@@ -17,10 +17,11 @@ from typing import Any
 
 from mpcheck.extract.context import Page
 from mpcheck.extract.dates import parse_date
+from mpcheck.extract.dom import block_text
 from mpcheck.extract.feedback import newest_first
 from mpcheck.extract.items import date_search
 from mpcheck.extract.label_table import table
-from mpcheck.extract.text import block_text, fold
+from mpcheck.extract.text import fold
 
 _HEAD_CHARS = 80  # «Версия 4.6.1 от 24 ноября 2026 г.»: the part of a row its date is looked for first
 _TRAIL_CHARS = 40  # «… — версия», «Дата выпуска:»: the longest label run that closes a piece

@@ -12,6 +12,7 @@ from typing import Any
 
 from mpcheck.extract.context import Page
 from mpcheck.extract.dates import find_dates
+from mpcheck.extract.dom import inline_text
 from mpcheck.extract.feedback import (
     MAX_TITLE_CHARS,
     anchored,
@@ -25,7 +26,7 @@ from mpcheck.extract.feedback import (
 )
 from mpcheck.extract.items import Listing, date_search, item_of
 from mpcheck.extract.label_table import table
-from mpcheck.extract.text import fold, inline_text
+from mpcheck.extract.text import fold
 
 _LEAD = " ,:—–-"
 

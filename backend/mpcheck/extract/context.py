@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, TypeVar
 
-from mpcheck.extract.dom import ancestors, css
+from mpcheck.extract.dom import ancestors, css, text_without
 from mpcheck.extract.items import Listing, split_listing
 from mpcheck.extract.labelled import LabelIndex
 from mpcheck.extract.scope import Scope, apply_scope
 from mpcheck.extract.tabs import Tabs, find_tabs
-from mpcheck.extract.text import fold, text_without
+from mpcheck.extract.text import fold
 
 LISTED_TABS = ("rating", "comments", "log")  # tabs made of repeated dated items
 T = TypeVar("T")

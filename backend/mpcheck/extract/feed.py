@@ -16,11 +16,11 @@ from lxml import etree
 from mpcheck.extract import values
 from mpcheck.extract.changelog import parse_row
 from mpcheck.extract.dates import parse_date
-from mpcheck.extract.dom import absolute_url, parse_html
+from mpcheck.extract.dom import absolute_url, block_text, parse_html
 from mpcheck.extract.label_table import table
 from mpcheck.extract.solution import empty_facts
 from mpcheck.extract.support import read_support_text
-from mpcheck.extract.text import block_text, fold, norm
+from mpcheck.extract.text import fold, norm
 
 log = logging.getLogger(__name__)
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")

@@ -13,9 +13,10 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from mpcheck.extract.context import Page
+from mpcheck.extract.dom import inline_text, own_text, text_without
 from mpcheck.extract.items import Listing, is_chrome, item_of
 from mpcheck.extract.label_table import FLAGS, Table, table
-from mpcheck.extract.text import fold, inline_text, own_text, text_without
+from mpcheck.extract.text import fold
 
 MAX_TITLE_CHARS = 120  # answer titles, badges and author lines are short; review texts are not scanned
 T = TypeVar("T", bound=dict[str, Any])

@@ -8,10 +8,10 @@ from typing import Any
 from lxml import etree
 
 from mpcheck.extract.context import Page
-from mpcheck.extract.dom import JSONLD_ATTR, absolute_url, css
+from mpcheck.extract.dom import JSONLD_ATTR, absolute_url, css, inline_text, own_text
 from mpcheck.extract.label_table import table
 from mpcheck.extract.scope import is_crumbs
-from mpcheck.extract.text import fold, inline_text, own_text
+from mpcheck.extract.text import fold
 
 MAX_NOTICE_CHARS = 200  # a withdrawal notice is a banner or a title line, not a paragraph of prose
 

@@ -17,9 +17,9 @@ from typing import Any
 from lxml import etree
 
 from mpcheck.extract.dates import element_date
-from mpcheck.extract.dom import child_elements
+from mpcheck.extract.dom import child_elements, inline_text, own_text
 from mpcheck.extract.label_table import Table, table
-from mpcheck.extract.text import fold, inline_text, own_text
+from mpcheck.extract.text import fold
 
 _LIST_TAGS = {"dl", "table", "tbody", "ul", "ol"}
 _HEAD_CHARS = 120  # a dated head: author and date, or version and date, without the text

@@ -27,9 +27,9 @@ from typing import Any
 
 from lxml import etree
 
-from mpcheck.extract.dom import css, next_element
+from mpcheck.extract.dom import css, inline_text, next_element, own_text, text_without
 from mpcheck.extract.label_table import FLAGS, Table, table
-from mpcheck.extract.text import fold, inline_text, norm, own_text, text_without
+from mpcheck.extract.text import fold, norm
 
 MAX_LABEL_CHARS = 160  # a label element's own text is short; long paragraphs are prose, not labels
 MAX_LINE_CHARS = 400  # a «label · value · label · value» line is split only when it is this short

@@ -6,9 +6,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from mpcheck.extract.context import Page
-from mpcheck.extract.dom import absolute_url, css, next_element
+from mpcheck.extract.dom import absolute_url, css, inline_text, next_element, own_text
 from mpcheck.extract.label_table import table
-from mpcheck.extract.text import fold, inline_text, own_text
+from mpcheck.extract.text import fold
 
 _VENDOR_ZONES = ("about", "install", "support")
 MAX_TITLE_CHARS = 120  # a case title is a heading or a short label, not a paragraph

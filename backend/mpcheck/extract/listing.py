@@ -12,11 +12,11 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from mpcheck.extract import values
-from mpcheck.extract.dom import css, parse_html
+from mpcheck.extract.dom import css, inline_text, parse_html
 from mpcheck.extract.label_table import table
 from mpcheck.extract.offer import _price_in
 from mpcheck.extract.rating_list import page_numbers
-from mpcheck.extract.text import fold, inline_text
+from mpcheck.extract.text import fold
 
 log = logging.getLogger(__name__)
 SCHEMA = "mpcheck.listing/1"

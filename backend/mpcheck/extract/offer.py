@@ -8,9 +8,9 @@ from typing import Any
 from mpcheck.extract import values
 from mpcheck.extract.context import Page
 from mpcheck.extract.dates import parse_end_date
-from mpcheck.extract.dom import absolute_url, ancestors, css
+from mpcheck.extract.dom import absolute_url, ancestors, css, inline_text
 from mpcheck.extract.label_table import table
-from mpcheck.extract.text import fold, inline_text, norm
+from mpcheck.extract.text import fold, norm
 
 MAX_CLIMB = 4  # how far up from «Купить» the buy block may be
 

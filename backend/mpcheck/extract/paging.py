@@ -13,11 +13,11 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from mpcheck.extract.comments import comments
 from mpcheck.extract.context import build_page
 from mpcheck.extract.decode import decode_body
-from mpcheck.extract.dom import absolute_url, parse_html
+from mpcheck.extract.dom import absolute_url, block_text, parse_html
 from mpcheck.extract.identity import partner
 from mpcheck.extract.label_table import table
 from mpcheck.extract.reviews import reviews
-from mpcheck.extract.text import block_text, fold
+from mpcheck.extract.text import fold
 
 DEFAULT_MAX_PAGES = 5
 KINDS = ("reviews", "comments")

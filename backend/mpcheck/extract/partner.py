@@ -13,10 +13,10 @@ import logging
 from typing import Any
 
 from mpcheck.extract import values
-from mpcheck.extract.dom import absolute_url, css, parse_html
+from mpcheck.extract.dom import absolute_url, block_text, css, inline_text, parse_html
 from mpcheck.extract.label_table import table
 from mpcheck.extract.labelled import LabelIndex
-from mpcheck.extract.text import block_text, fold, inline_text
+from mpcheck.extract.text import fold
 
 log = logging.getLogger(__name__)
 SCHEMA = "mpcheck.partner/1"

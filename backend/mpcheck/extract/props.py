@@ -11,9 +11,9 @@ from lxml import etree
 from mpcheck.extract import values
 from mpcheck.extract.context import Page
 from mpcheck.extract.dates import parse_date
-from mpcheck.extract.dom import ancestors, css, next_element
+from mpcheck.extract.dom import ancestors, css, inline_text, next_element
 from mpcheck.extract.label_table import table
-from mpcheck.extract.text import fold, inline_text, norm
+from mpcheck.extract.text import fold, norm
 
 _QUOTES = "«»\"“”„'’"
 

@@ -11,9 +11,9 @@ import logging
 from typing import Any
 
 from mpcheck.extract import values
-from mpcheck.extract.dom import ancestors, css, parse_html
+from mpcheck.extract.dom import ancestors, block_text, css, inline_text, parse_html
 from mpcheck.extract.label_table import table
-from mpcheck.extract.text import block_text, fold, inline_text
+from mpcheck.extract.text import fold
 
 log = logging.getLogger(__name__)
 SCHEMA = "mpcheck.partners_rating/1"

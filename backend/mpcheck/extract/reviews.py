@@ -13,11 +13,11 @@ import re
 from typing import Any
 
 from mpcheck.extract.context import Page
-from mpcheck.extract.dom import css
+from mpcheck.extract.dom import css, inline_text, text_without
 from mpcheck.extract.feedback import answers, has_pager, newest_first, read_items, stated
 from mpcheck.extract.items import Listing, item_of
 from mpcheck.extract.label_table import table
-from mpcheck.extract.text import fold, inline_text, text_without
+from mpcheck.extract.text import fold
 
 _NUMBER = re.compile(r"\s*([0-5])(?:[.,]([0-9]))?\s*$")
 _AFTER_STAR = re.compile(r"\s*([1-5](?:[.,][0-9])?)(?![0-9.,])")  # «★ 4,0»

@@ -32,9 +32,9 @@ from typing import Any
 
 from lxml import etree
 
-from mpcheck.extract.dom import css, matches, select_all
+from mpcheck.extract.dom import css, inline_text, matches, own_text, select_all
 from mpcheck.extract.label_table import Table, table
-from mpcheck.extract.text import fold, inline_text, norm, own_text
+from mpcheck.extract.text import fold, norm
 
 # a solution is named by a link or by a card's data-href / data-url (each extra attribute is one
 # more scan of the page: forms and other data-* keys are left out)

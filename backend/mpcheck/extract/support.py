@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from mpcheck.extract.dom import block_text
 from mpcheck.extract.label_table import table
-from mpcheck.extract.text import block_text, fold
+from mpcheck.extract.text import fold
 
 CHANNEL_ORDER = ("ticket", "chat", "phone", "email", "telegram", "whatsapp", "skype", "site")
 

@@ -28,9 +28,9 @@ from typing import Any
 
 from lxml import etree
 
-from mpcheck.extract.dom import ancestors, css
+from mpcheck.extract.dom import ancestors, css, inline_text, own_text
 from mpcheck.extract.label_table import Table, table
-from mpcheck.extract.text import fold, inline_text, norm, own_text
+from mpcheck.extract.text import fold, norm
 
 log = logging.getLogger(__name__)
 _BAR_TAGS = {"a", "button", "li", "label"}

@@ -16,9 +16,9 @@ from typing import Any
 
 import jsonschema
 import pytest
-from mpcheck.extract.dom import _xpath, css, parse_html
+from mpcheck.extract.dom import _xpath, css, own_text, parse_html
 from mpcheck.extract.label_table import FLAGS, labels_path
-from mpcheck.extract.text import fold, own_text
+from mpcheck.extract.text import fold
 
 from .helpers import EXTRA, FIXTURES
 

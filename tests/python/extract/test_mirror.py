@@ -48,6 +48,7 @@ PLATFORM_ONLY: dict[tuple[str, str], str] = {
     ("text", "cp_len"): "JS strings count UTF-16 units; Python's len already counts code points",
     ("text", "is_blank"): "Python has str.isspace",
     ("text", "lstrip_chars"): "Python has str.lstrip(chars)",
+    ("text", "strip_controls"): "lxml drops C0 controls from pages and the XML feed; the DOM keeps them",
     ("text", "strip_chars"): "Python has str.strip(chars)",
     ("dates", "iso"): "Python has date.isoformat()",
     (
@@ -60,8 +61,6 @@ PLATFORM_ONLY: dict[tuple[str, str], str] = {
 # Drift in modules owned by other helpers of issue 9, to be aligned there. Strict xfail: the test
 # starts failing (XPASS) the moment a module is aligned, so its line here gets removed.
 PENDING: dict[str, str] = {
-    "dom": "inline_text/own_text/text_without live in TS dom but in Python text (scope helper)",
-    "text": "inline_text/own_text/text_without/strip_controls/fold_normed: Python-only in text (fields helper)",
     "jsonld": "application/fill vs fillFromJsonLd (fields helper)",
     "label_table": "TS match/matchEntry have no Python function (Table methods)",
     "listing": "extract_listing vs extractListingCards/findCards/readCard",
