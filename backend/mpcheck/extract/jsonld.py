@@ -24,7 +24,7 @@ def _objects(node: Any) -> list[dict[str, Any]]:
     return []
 
 
-def application(root: Any) -> dict[str, Any] | None:
+def _application(root: Any) -> dict[str, Any] | None:
     """The first SoftwareApplication-like JSON-LD object of the page."""
     for text in (root.get(JSONLD_ATTR) or "").split("\x1e"):
         try:
@@ -43,9 +43,9 @@ def _first(value: Any) -> Any:
     return value[0] if isinstance(value, list) and value else value
 
 
-def fill(facts: dict[str, Any], root: Any, found_by: dict[str, str]) -> None:
+def fill_from_json_ld(facts: dict[str, Any], root: Any, found_by: dict[str, str]) -> None:
     """Fill null facts from the page's JSON-LD application object."""
-    app = application(root)
+    app = _application(root)
     if app is None:
         return
     offer = _first(app.get("offers")) or {}

@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 from mpcheck.extract import values
 from mpcheck.extract.dom import css, inline_text, parse_html
 from mpcheck.extract.label_table import table
-from mpcheck.extract.offer import _price_in
+from mpcheck.extract.offer import price_in
 from mpcheck.extract.rating_list import page_numbers
 from mpcheck.extract.text import fold
 
@@ -90,7 +90,7 @@ def _card(card: Any) -> dict[str, Any] | None:
     return {
         "code": _code(link),
         "name": _first_text(card, ("listing", "card_name")) or inline_text(link),
-        "price": _price_in(card, text) or _free(card) or {"rub": None, "old_rub": None, "free": None},
+        "price": price_in(card, text) or _free(card) or {"rub": None, "old_rub": None, "free": None},
         "demo_days": values.demo_days(folded),
         "installs_label": installs["label"] if installs else None,
         "rating": values.rating(rating_text) if rating_text else None,

@@ -19,7 +19,7 @@ def _struck(el: Any) -> list[Any]:
     return [s for sel in table().entries("fields", "price", "struck") for s in css(el, sel["css"])]
 
 
-def _price_in(el: Any, text: str) -> dict[str, Any] | None:
+def price_in(el: Any, text: str) -> dict[str, Any] | None:
     """Price of a value element: struck text is the old price, the rest is the current one."""
     old = None
     for s in _struck(el) if el is not None else []:
@@ -47,7 +47,7 @@ def _buy_block(page: Page) -> tuple[dict[str, Any], Any] | None:
         if not rules.search(fold(label), "fields", "price", "buy_buttons"):
             continue
         for anc in list(ancestors(control))[1 : MAX_CLIMB + 1]:
-            price = _price_in(anc, inline_text(anc))
+            price = price_in(anc, inline_text(anc))
             if price is not None:
                 return price, anc
     return None
@@ -91,7 +91,7 @@ def _old_beside(el: Any, rub: int) -> int | None:
 def _own_price(page: Page) -> tuple[dict[str, Any], Any] | None:
     hit = page.index.find("price", valid=_is_price)
     if hit:
-        found = _price_in(hit.value_el, hit.text)
+        found = price_in(hit.value_el, hit.text)
         if found:
             page.found_by["price"] = "label"
             if found["old_rub"] is None and not found["free"]:

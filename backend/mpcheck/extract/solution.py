@@ -130,7 +130,7 @@ def _extract(html_text: str, url: str | None, today: dt.date) -> dict[str, Any]:
     if "support" in page.tabs.bodies:
         page.found_by["support"] = "tab-body"
     facts["links"] = read("links", lambda: links(page))
-    _field(failed, "json-ld", lambda: jsonld.fill(facts, page.root, page.found_by), None)
+    _field(failed, "json-ld", lambda: jsonld.fill_from_json_ld(facts, page.root, page.found_by), None)
     facts["demo"] = offer.settle_demo(facts["demo"], facts["price"])
     rejected = plausibility.check(facts, today)
     _from_changelog(facts, page)

@@ -41,18 +41,18 @@ def _scaled(text: str, path: str, units: str, key: str) -> int | float | None:
     return None
 
 
-def free_months(text: str) -> int | float | None:
+def _free_months(text: str) -> int | float | None:
     """Months of free support: «Бесплатная поддержка: 6 месяцев», «полгода бесплатной поддержки»,
     «… в течение года» (no number: one unit)."""
     return _scaled(text, "free_period", "period_units", "months")
 
 
-def response_hours(text: str) -> int | float | None:
+def _response_hours(text: str) -> int | float | None:
     """Hours to the first answer: «Время ответа: до 4 часов», «… 8 рабочих часов», «в течение часа»."""
     return _scaled(text, "response", "response_units", "hours")
 
 
-def hours(text: str) -> str | None:
+def _hours(text: str) -> str | None:
     """«пн–пт, 9:00–18:00» from «пн–пт, с 9:00 до 18:00» / «с 10:00 до 19:00 …, кроме выходных»."""
     rules = table()
     days = None
@@ -68,7 +68,7 @@ def hours(text: str) -> str | None:
     return rules.entries("support", "around_clock")[0]["value"] if around else None
 
 
-def timezone(text: str) -> str | None:
+def _timezone(text: str) -> str | None:
     rules = table()
     for entry, pattern in zip(
         rules.entries("support", "timezone"), rules.rx("support", "timezone"), strict=True
@@ -94,7 +94,7 @@ def _phone(text: str) -> bool:
     return False
 
 
-def channels(text: str) -> list[str]:
+def _channels(text: str) -> list[str]:
     rules = table()
     found = []
     for name in CHANNEL_ORDER:
@@ -109,11 +109,11 @@ def channels(text: str) -> list[str]:
 def read_support_text(text: str) -> dict[str, Any]:
     """All support facts of one (folded) support text."""
     return {
-        "free_months": free_months(text),
-        "channels": channels(text),
-        "hours": hours(text),
-        "timezone": timezone(text),
-        "response_hours": response_hours(text),
+        "free_months": _free_months(text),
+        "channels": _channels(text),
+        "hours": _hours(text),
+        "timezone": _timezone(text),
+        "response_hours": _response_hours(text),
     }
 
 

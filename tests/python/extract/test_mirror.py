@@ -61,13 +61,10 @@ PLATFORM_ONLY: dict[tuple[str, str], str] = {
 # Drift in modules owned by other helpers of issue 9, to be aligned there. Strict xfail: the test
 # starts failing (XPASS) the moment a module is aligned, so its line here gets removed.
 PENDING: dict[str, str] = {
-    "jsonld": "application/fill vs fillFromJsonLd (fields helper)",
     "label_table": "TS match/matchEntry have no Python function (Table methods)",
     "listing": "extract_listing vs extractListingCards/findCards/readCard",
-    "offer": "TS priceIn has no Python export (fields helper)",
     "page": "detect_page_type/extract_page vs detectPageTypeFromDom (fields helper)",
     "solution": "extract_solution/empty_facts vs extractFacts, emptyFacts in facts.ts (fields helper)",
-    "support": "Python exports channels/free_months/hours/response_hours/timezone, TS only support (fields helper)",
 }
 
 _TS_EXPORT = re.compile(r"^export\s+(?:async\s+)?function\s+(\w+)", re.MULTILINE)

@@ -12,8 +12,9 @@ import json
 from typing import Any
 
 import pytest
-from mpcheck.extract import extract_solution, support, values
+from mpcheck.extract import extract_solution, values
 from mpcheck.extract.dates import parse_date, reference_day
+from mpcheck.extract.support import read_support_text
 from mpcheck.extract.text import fold
 
 from .helpers import FIXTURES
@@ -29,8 +30,8 @@ FUNCTIONS: dict[str, Any] = {
     "demo_value": values.demo_value,
     "version": values.version,
     "rating": values.rating,
-    "free_months": lambda text: support.free_months(fold(text)),
-    "response_hours": lambda text: support.response_hours(fold(text)),
+    "free_months": lambda text: read_support_text(fold(text))["free_months"],
+    "response_hours": lambda text: read_support_text(fold(text))["response_hours"],
 }
 
 
