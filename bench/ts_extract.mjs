@@ -34,7 +34,7 @@ const { window } = new JSDOM("<!doctype html><html></html>");
 for (const name of ["DOMParser", "Node", "NodeFilter", "Element", "HTMLElement", "Document", "document", "XMLSerializer", "getComputedStyle"]) {
   if (!(name in globalThis)) globalThis[name] = window[name];
 }
-const { extractFacts } = await import(pathToFileURL(bundle).href);
+const { extractSolution } = await import(pathToFileURL(bundle).href);
 const result = {};
 for (const pair of pairs) {
   const at = pair.indexOf("=");
@@ -42,7 +42,7 @@ for (const pair of pairs) {
   const file = pair.slice(at + 1);
   const doc = new window.DOMParser().parseFromString(decodePage(readFileSync(file)), "text/html");
   try {
-    result[file] = extractFacts(doc, url, today);
+    result[file] = extractSolution(doc, url, today);
   } catch (e) {
     result[file] = { error: String(e) };
   }

@@ -64,7 +64,9 @@ def _free(card: Any) -> dict[str, Any] | None:
     return None
 
 
-def _card(card: Any) -> dict[str, Any] | None:
+def read_card(card: Any) -> dict[str, Any] | None:
+    """One card's values (code, name, price, demo days, installs, rating, partner, reviews); None
+    for an element with no solution link."""
     rules = table()
     link = next((a for a in css(card, "a[href]") if _code(a)), None)
     if link is None:
@@ -113,7 +115,7 @@ def _extract(html_text: str, url: str | None) -> dict[str, Any]:
     page, last = page_numbers(root, url)
     if url and "PAGEN_1" in (parse_qs(urlsplit(url).query)):
         page = int(parse_qs(urlsplit(url).query)["PAGEN_1"][0] or page)
-    cards = [c for c in (_card(el) for el in _cards(root)) if c]
+    cards = [c for c in (read_card(el) for el in _cards(root)) if c]
     return {
         "schema": SCHEMA,
         "url": url,

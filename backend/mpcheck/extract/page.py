@@ -35,7 +35,8 @@ def _type_from_url(url: str) -> str | None:
     return None
 
 
-def _type_from_html(html: str) -> str:
+def detect_page_type_from_markup(html: str) -> str:
+    """The page type from the markup alone (TS `detectPageTypeFromMarkup`), plus the XML feed."""
     head = html[:2048].lstrip()
     if head.startswith("<?xml") and "<modules" in html[:8192]:
         return "feed"
@@ -56,7 +57,7 @@ def detect_page_type(url: str | None, html: str | None = None) -> str:
     found = _type_from_url(url) if url else None
     if found:
         return found
-    return _type_from_html(html) if html else "other"
+    return detect_page_type_from_markup(html) if html else "other"
 
 
 def extract_page(

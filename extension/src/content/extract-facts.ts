@@ -1,6 +1,6 @@
 // The only bridge from the content script to the DOM extractor (extension/src/extract, its own
 // module): the rest of the shell works with the structural FactsView.
-import { extractFacts, extractListingCards } from "../extract";
+import { extractSolution, extractListingCards } from "../extract";
 import type { FactsView } from "../shared/contracts";
 
 export interface CardFacts {
@@ -10,7 +10,7 @@ export interface CardFacts {
 }
 
 export function readSolutionFacts(doc: Document, url: string): FactsView {
-  return extractFacts(doc, url) as unknown as FactsView;
+  return extractSolution(doc, url) as unknown as FactsView;
 }
 
 export function readListingCards(doc: Document, url: string): CardFacts[] {

@@ -1,5 +1,5 @@
-// The mpcheck.facts/1 object as this extractor builds it (SPEC §3), with every value unknown at
-// first — the same shape and key order as backend/mpcheck/extract/solution.py::empty_facts.
+// The mpcheck.facts/1 object as this extractor builds it (SPEC §3): its TypeScript shape. The
+// all-unknown value is solution.ts::emptyFacts, like backend/mpcheck/extract/solution.py::empty_facts.
 import type { Facts } from "../engine/types";
 import type { Comment } from "./comments";
 import type { Entry } from "./changelog";
@@ -52,36 +52,6 @@ export interface Extraction {
 }
 
 export interface Rejection { field: string; value: unknown; why: string }
-
-export function emptyFacts(url: string | null = null): MutableFacts {
-  return {
-    schema: SCHEMA,
-    page_type: "solution",
-    url,
-    code: null,
-    name: null,
-    kind: null,
-    withdrawn: null,
-    partner: { id: null, name: null },
-    price: { rub: null, old_rub: null, free: null, discount_until: null },
-    demo: { available: null, days: null, online_demo_url: null },
-    installs: null,
-    published: null,
-    updated: null,
-    version: null,
-    rating: { average: null },
-    reviews: { total: null, items: null },
-    comments: { total: null, items: null },
-    changelog: null,
-    support: { free_months: null, channels: null, hours: null, timezone: null, response_hours: null },
-    links: { documentation: null, video: [], presentation: null, cases: [] },
-    editions: null,
-    adaptive: null,
-    composite: null,
-    found_by: {},
-    extraction: { markup_changed: true, missing_confirmed: [...CONFIRMED], sources: {} },
-  };
-}
 
 export function asFacts(facts: MutableFacts): Facts {
   return facts;

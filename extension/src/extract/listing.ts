@@ -41,7 +41,7 @@ function distinctCodes(el: Element): Set<string> {
 }
 
 /** `.item-wrap` cards, else every solution link climbed to its own card. */
-export function findCards(root: Element): Element[] {
+function findCards(root: Element): Element[] {
   const cards = TABLE.entries("listing", "cards").flatMap((sel) => css(root, String(sel.css)));
   if (cards.length) return cards;
   const found: Element[] = [];
@@ -82,6 +82,7 @@ function free(card: Element): Price | null {
   return null;
 }
 
+/** One card's values (Python `read_card`, plus installs and the partner's name); null without a solution link. */
 export function readCard(card: Element): CardValues | null {
   const link = css(card, "a[href]").find((a) => codeOf(a));
   const code = link ? codeOf(link) : null;

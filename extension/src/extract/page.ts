@@ -1,6 +1,6 @@
 // Page type from the markup alone, for a page the URL does not classify (a mirror, a saved copy):
-// the markup tests of backend/mpcheck/extract/page.py::_type_from_html. URL-based detection stays
-// in the content script (shared/page-type.ts).
+// the markup tests of backend/mpcheck/extract/page.py::detect_page_type_from_markup. URL-based
+// detection stays in the content script (shared/page-type.ts).
 export type DomPageType = "solution" | "listing" | "partner" | "partners_rating" | "other";
 
 function count(doc: Document, selector: string): number {
@@ -11,7 +11,7 @@ function count(doc: Document, selector: string): number {
   }
 }
 
-export function detectPageTypeFromDom(doc: Document): DomPageType {
+export function detectPageTypeFromMarkup(doc: Document): DomPageType {
   if (count(doc, ".item-wrap") >= 2) return "listing";
   if (count(doc, "a[name='nav_start']") && count(doc, ".text a[name]") >= 2) return "partners_rating";
   if (count(doc, ".mp_sc_ls_container, [data-partner-id]")) return "partner";

@@ -1,4 +1,4 @@
-// extractFacts: a solution page's DOM → mpcheck.facts/1 (SPEC §3), the same procedure and values as
+// extractSolution: a solution page's DOM → mpcheck.facts/1 (SPEC §3), the same procedure and values as
 // backend/mpcheck/extract/solution.py. Unknown is null, never a guess; `found_by` says which
 // strategy found each field; `extraction.markup_changed` is set when a confirmed field (code,
 // partner, changelog dates) comes out empty, when a value was dropped as implausible (`rejected`,
@@ -11,7 +11,7 @@ import { comments } from "./comments";
 import { Page } from "./context";
 import { referenceDay, today as clockToday } from "./dates";
 import { preparedCopy } from "./dom";
-import { asFacts, emptyFacts, type MutableFacts } from "./facts";
+import { CONFIRMED, SCHEMA, asFacts, type MutableFacts } from "./facts";
 import * as identity from "./identity";
 import { fillFromJsonLd } from "./jsonld";
 import { links } from "./links";
@@ -20,6 +20,37 @@ import * as plausibility from "./plausibility";
 import * as props from "./props";
 import { reviews } from "./reviews";
 import { support } from "./support";
+
+/** The facts object with every value unknown (key order as Python's `empty_facts`). */
+export function emptyFacts(url: string | null = null): MutableFacts {
+  return {
+    schema: SCHEMA,
+    page_type: "solution",
+    url,
+    code: null,
+    name: null,
+    kind: null,
+    withdrawn: null,
+    partner: { id: null, name: null },
+    price: { rub: null, old_rub: null, free: null, discount_until: null },
+    demo: { available: null, days: null, online_demo_url: null },
+    installs: null,
+    published: null,
+    updated: null,
+    version: null,
+    rating: { average: null },
+    reviews: { total: null, items: null },
+    comments: { total: null, items: null },
+    changelog: null,
+    support: { free_months: null, channels: null, hours: null, timezone: null, response_hours: null },
+    links: { documentation: null, video: [], presentation: null, cases: [] },
+    editions: null,
+    adaptive: null,
+    composite: null,
+    found_by: {},
+    extraction: { markup_changed: true, missing_confirmed: [...CONFIRMED], sources: {} },
+  };
+}
 
 function missing(facts: MutableFacts): string[] {
   const out: string[] = [];
@@ -110,7 +141,7 @@ function extract(doc: Document, url: string | null, day: string): MutableFacts {
  * Facts of a solution page; never throws (an all-null object marked `markup_changed` instead).
  * `today` (ISO YYYY-MM-DD) is the reference day for dates with no year and relative dates.
  */
-export function extractFacts(doc: Document, url: string, today?: string): Facts {
+export function extractSolution(doc: Document, url: string, today?: string): Facts {
   const given = url || null;
   const day = today && /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(today) ? today : clockToday();
   try {

@@ -19,8 +19,8 @@ const pages = ["", "extra", "blind", "hostile"].flatMap((sub) => {
 async function extractWith(table: unknown): Promise<(html: string) => unknown> {
   vi.resetModules();
   vi.doMock(LABELS_PATH, () => ({ default: table }));
-  const { extractFacts } = await import("../../../extension/src/extract");
-  return (html) => extractFacts(pageDocument(html), "https://marketplace.1c-bitrix.ru/solutions/a.b/");
+  const { extractSolution } = await import("../../../extension/src/extract");
+  return (html) => extractSolution(pageDocument(html), "https://marketplace.1c-bitrix.ru/solutions/a.b/");
 }
 
 afterEach(() => {

@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { extractFacts } from "../../../extension/src/extract";
+import { extractSolution } from "../../../extension/src/extract";
 import { ALL_SOLUTIONS, FIXTURES, ROOT, pageDocument, readPage } from "./helpers";
 
 const PYTHON = join(ROOT, ".venv", "bin", "python");
@@ -38,7 +38,7 @@ describe.skipIf(!HAVE_PYTHON)("TS facts equal Python facts", () => {
   for (const file of FILES) {
     it(file.slice(FIXTURES.length + 1), () => {
       const want = comparable(pythonFacts(file));
-      const got = comparable(extractFacts(pageDocument(readPage(file)), "") as unknown as Record<string, unknown>);
+      const got = comparable(extractSolution(pageDocument(readPage(file)), "") as unknown as Record<string, unknown>);
       expect(got).toEqual(want); // toEqual ignores key order, so found_by / sources order never matters
     });
   }

@@ -2,7 +2,7 @@
 // Every reference and extra solution fixture matches its expected JSON (the ground truth), and the
 // catalog fixture's cards match expected/catalog_category_listing.json.
 import { describe, expect, it } from "vitest";
-import { extractFacts, extractListingCards } from "../../../extension/src/extract";
+import { extractSolution, extractListingCards } from "../../../extension/src/extract";
 import { readCard } from "../../../extension/src/extract/listing";
 import {
   EXTRA_SOLUTIONS, FIXTURES, REFERENCE_SOLUTIONS, expectFactsMatch, pageDocument, readJson, readPage,
@@ -12,7 +12,7 @@ import { join } from "node:path";
 describe("reference solution fixtures", () => {
   for (const fx of REFERENCE_SOLUTIONS) {
     it(fx.name, () => {
-      const facts = extractFacts(pageDocument(readPage(fx.file)), "") as unknown as Record<string, unknown>;
+      const facts = extractSolution(pageDocument(readPage(fx.file)), "") as unknown as Record<string, unknown>;
       expectFactsMatch(facts, readJson(fx.expected));
       const extraction = facts.extraction as { markup_changed: boolean };
       expect(extraction.markup_changed).toBe(false);
@@ -24,7 +24,7 @@ describe("reference solution fixtures", () => {
 describe("extra markup families", () => {
   for (const fx of EXTRA_SOLUTIONS) {
     it(fx.name, () => {
-      const facts = extractFacts(pageDocument(readPage(fx.file)), "") as unknown as Record<string, unknown>;
+      const facts = extractSolution(pageDocument(readPage(fx.file)), "") as unknown as Record<string, unknown>;
       expectFactsMatch(facts, readJson(fx.expected));
       expect((facts.extraction as { markup_changed: boolean }).markup_changed).toBe(false);
     });
@@ -35,7 +35,7 @@ describe("solution page opened at a tab", () => {
   it("keeps the #tab fragment out of the solution url", () => {
     const url = "https://marketplace.1c-bitrix.ru/solutions/tehnostar.importer/#tab-log-link";
     const doc = pageDocument(readPage(join(FIXTURES, "solution_changelog_tab_legacy_cp1251.html")));
-    expect(extractFacts(doc, url).url).toBe("https://marketplace.1c-bitrix.ru/solutions/tehnostar.importer/");
+    expect(extractSolution(doc, url).url).toBe("https://marketplace.1c-bitrix.ru/solutions/tehnostar.importer/");
   });
 });
 

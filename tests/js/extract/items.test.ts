@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { extractFacts } from "../../../extension/src/extract";
+import { extractSolution } from "../../../extension/src/extract";
 import { FIXTURES, pageDocument } from "./helpers";
 
 interface Case { name: string; partner: boolean; labels: Record<string, string>; sections: Record<string, string>; want: Record<string, unknown> }
@@ -35,7 +35,7 @@ describe("item cases (shared with Python)", () => {
   });
   for (const c of FILE.cases) {
     it(c.name, () => {
-      const facts = extractFacts(pageDocument(page(c)), "") as unknown as Record<string, unknown>;
+      const facts = extractSolution(pageDocument(page(c)), "") as unknown as Record<string, unknown>;
       const got = Object.fromEntries(Object.keys(c.want).map((k) => [k, facts[k]]));
       expect(got).toEqual(c.want);
     });

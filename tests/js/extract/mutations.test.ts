@@ -4,7 +4,7 @@
 // fields found by label survive class renames and reordering.
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { extractFacts } from "../../../extension/src/extract";
+import { extractSolution } from "../../../extension/src/extract";
 import { ALL_SOLUTIONS, REFERENCE_SOLUTIONS, hoursKey, pageDocument, readJson, readPage, type Fixture } from "./helpers";
 
 const LABELLED = ["code", "partner", "price", "version", "published", "updated", "installs", "changelog", "withdrawn"];
@@ -52,7 +52,7 @@ function reverseBlocks(doc: Document): void {
 }
 
 function facts(doc: Document): Row {
-  return extractFacts(doc, "") as unknown as Row;
+  return extractSolution(doc, "") as unknown as Row;
 }
 
 const MUTATIONS: Array<[string, (doc: Document) => void]> = [["rename-classes", renameClasses], ["reorder-blocks", reverseBlocks]];

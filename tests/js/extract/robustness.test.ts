@@ -3,7 +3,7 @@
 // throw; the page itself is never modified; listing cards are found without `.item-wrap` too.
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { detectPageTypeFromDom, extractFacts, extractListingCards } from "../../../extension/src/extract";
+import { detectPageTypeFromMarkup, extractSolution, extractListingCards } from "../../../extension/src/extract";
 import { ALL_SOLUTIONS, FIXTURES, pageDocument, readPage, serialize } from "./helpers";
 
 const HOSTILE = join(FIXTURES, "hostile", "solution_hostile_strings.html");
@@ -12,7 +12,7 @@ describe("hostile strings", () => {
   const alert = vi.spyOn(window, "alert").mockImplementation(() => undefined);
   const doc = pageDocument(readPage(HOSTILE));
   const before = serialize(doc);
-  const facts = extractFacts(doc, "https://marketplace.1c-bitrix.ru/solutions/evil.module/");
+  const facts = extractSolution(doc, "https://marketplace.1c-bitrix.ru/solutions/evil.module/");
 
   it("are plain text values", () => {
     expect(facts.partner).toEqual({ id: 424242, name: "Хакер <img src=x onerror=alert(1)> </style><script>alert(1)</script>" });
@@ -37,7 +37,7 @@ describe("the page is never modified", () => {
     it(fx.name, () => {
       const doc = pageDocument(readPage(fx.file));
       const before = serialize(doc);
-      extractFacts(doc, "");
+      extractSolution(doc, "");
       extractListingCards(doc, "");
       expect(serialize(doc)).toBe(before);
     });
@@ -63,22 +63,22 @@ describe("odd documents never throw", () => {
   it.each(ODD.map((html, i): [number, string] => [i, html]))("odd input %i", { timeout: 60_000 }, (_i, html) => {
     const doc = pageDocument(html);
     for (const url of ["", "https://marketplace.1c-bitrix.ru/solutions/a.b/", "::not a url::"]) {
-      const facts = extractFacts(doc, url);
+      const facts = extractSolution(doc, url);
       expect(facts.schema).toBe("mpcheck.facts/1");
       expect(Array.isArray(extractListingCards(doc, url))).toBe(true);
-      expect(typeof detectPageTypeFromDom(doc)).toBe("string");
+      expect(typeof detectPageTypeFromMarkup(doc)).toBe("string");
     }
   });
 
   it("an empty Document (no root element)", () => {
     const doc = pageDocument("");
     doc.removeChild(doc.documentElement);
-    expect(extractFacts(doc, "").extraction?.markup_changed).toBe(true);
+    expect(extractSolution(doc, "").extraction?.markup_changed).toBe(true);
     expect(extractListingCards(doc, "")).toEqual([]);
   });
 
   it("a javascript: link is never a documentation url", () => {
-    const facts = extractFacts(pageDocument(ODD[8] as string), "");
+    const facts = extractSolution(pageDocument(ODD[8] as string), "");
     expect(facts.links?.documentation).toBeNull();
   });
 });
@@ -101,7 +101,7 @@ describe("listing cards without .item-wrap (DOM.md §10.6)", () => {
 
 describe("page type from the markup", () => {
   it("tells the fixtures apart", () => {
-    const type = (file: string): string => detectPageTypeFromDom(pageDocument(readPage(join(FIXTURES, file))));
+    const type = (file: string): string => detectPageTypeFromMarkup(pageDocument(readPage(join(FIXTURES, file))));
     expect(type("catalog_category_listing.html")).toBe("listing");
     expect(type("partners_rating_list.html")).toBe("partners_rating");
     expect(type("partner_detail_page.html")).toBe("partner");

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { extractFacts } from "../../../extension/src/extract";
+import { extractSolution } from "../../../extension/src/extract";
 import { buildPage } from "../../../extension/src/extract/context";
 import { preparedCopy } from "../../../extension/src/extract/dom";
 import { isTabBar, linkCode, ownCode } from "../../../extension/src/extract/scope";
@@ -45,7 +45,7 @@ function root(html: string): Element {
 describe("scope and section cases", () => {
   for (const c of CASES) {
     it(c.name, () => {
-      const facts = extractFacts(pageDocument(c.html), c.url ?? "") as unknown as Record<string, unknown>;
+      const facts = extractSolution(pageDocument(c.html), c.url ?? "") as unknown as Record<string, unknown>;
       for (const [key, want] of Object.entries(c.expect)) expect(path(facts, key), `${key} (${c.why})`).toEqual(want);
       const page = buildPage(root(c.html), c.url);
       for (const [name, how] of Object.entries(c.tabs ?? {})) expect(page.tabs.how.get(name) ?? null, `tab ${name} (${c.why})`).toBe(how);

@@ -4,7 +4,7 @@
 // so a structure or value form one extractor reads and the other does not fails on one side.
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { extractFacts } from "../../../extension/src/extract";
+import { extractSolution } from "../../../extension/src/extract";
 import { parseDate, referenceDay } from "../../../extension/src/extract/dates";
 import * as offer from "../../../extension/src/extract/offer";
 import { readSupportText } from "../../../extension/src/extract/support";
@@ -42,7 +42,7 @@ function check(got: Record<string, unknown>, want: Record<string, unknown>, wher
 describe("page cases", () => {
   for (const [name, html, want] of CASES.pages) {
     it(name, () => {
-      const facts = extractFacts(pageDocument(html), URL_, CASES.today) as unknown as Record<string, unknown>;
+      const facts = extractSolution(pageDocument(html), URL_, CASES.today) as unknown as Record<string, unknown>;
       check(facts, want);
     });
   }
@@ -63,8 +63,8 @@ describe("today and isolation", () => {
   it("defaults to the clock", () => {
     const now = new Date(Date.now() - 86_400_000);
     const yesterday = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
-    expect(extractFacts(pageDocument(html), URL_).updated).toBe(yesterday);
-    expect(extractFacts(pageDocument(html), URL_, "2026-11-27").updated).toBe("2026-11-26");
+    expect(extractSolution(pageDocument(html), URL_).updated).toBe(yesterday);
+    expect(extractSolution(pageDocument(html), URL_, "2026-11-27").updated).toBe("2026-11-26");
   });
 
   it("one failing field never blanks the others", () => {
@@ -73,7 +73,7 @@ describe("today and isolation", () => {
     });
     try {
       const doc = pageDocument("<html><body><h1>X</h1><p>Версия: 2.0.0</p><p>Цена: 100 руб.</p></body></html>");
-      const facts = extractFacts(doc, "https://marketplace.1c-bitrix.ru/solutions/a.b/", "2026-11-27") as unknown as Record<string, unknown>;
+      const facts = extractSolution(doc, "https://marketplace.1c-bitrix.ru/solutions/a.b/", "2026-11-27") as unknown as Record<string, unknown>;
       expect(facts.price).toEqual({ rub: null, old_rub: null, free: null, discount_until: null });
       expect([facts.version, facts.code, facts.name]).toEqual(["2.0.0", "a.b", "X"]);
       expect(facts.extraction).toMatchObject({ failed: ["price"], markup_changed: true });
@@ -84,7 +84,7 @@ describe("today and isolation", () => {
 
   it("lists rejected values", () => {
     const doc = pageDocument("<html><body><h1>X</h1><dl><dt>Обновлено</dt><dd>01.02.2027</dd></dl></body></html>");
-    const facts = extractFacts(doc, "https://marketplace.1c-bitrix.ru/solutions/a.b/", "2026-11-27") as unknown as Record<string, unknown>;
+    const facts = extractSolution(doc, "https://marketplace.1c-bitrix.ru/solutions/a.b/", "2026-11-27") as unknown as Record<string, unknown>;
     expect((facts.extraction as Record<string, unknown>).rejected).toEqual([{ field: "updated", value: "2027-02-01", why: "after today" }]);
     expect(facts.found_by).not.toHaveProperty("updated");
   });

@@ -1,12 +1,12 @@
 // @vitest-environment jsdom
 // Informational timing (SPEC §10 budgets are measured in real browsers by bench/; jsdom is far
-// slower than a browser's native DOM). Prints the median of extractFacts on the largest solution
+// slower than a browser's native DOM). Prints the median of extractSolution on the largest solution
 // fixture and of extractListingCards on the catalog scaled to 50 cards; asserts only generous bounds
 // so a pathological slowdown (a per-node regex storm, a quadratic walk) still fails.
 import { statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { extractFacts, extractListingCards } from "../../../extension/src/extract";
+import { extractSolution, extractListingCards } from "../../../extension/src/extract";
 import { ALL_SOLUTIONS, FIXTURES, pageDocument, readPage } from "./helpers";
 
 function median(run: () => void, n = 7): number {
@@ -21,11 +21,11 @@ function median(run: () => void, n = 7): number {
 }
 
 describe("timing (informational)", () => {
-  it("extractFacts on the largest solution fixture", () => {
+  it("extractSolution on the largest solution fixture", () => {
     const largest = [...ALL_SOLUTIONS].sort((a, b) => statSync(b.file).size - statSync(a.file).size)[0];
     const doc = pageDocument(readPage(largest?.file ?? ""));
-    const ms = median(() => extractFacts(doc, ""));
-    console.info(`extractFacts ${largest?.name}: median ${ms.toFixed(1)} ms in jsdom`);
+    const ms = median(() => extractSolution(doc, ""));
+    console.info(`extractSolution ${largest?.name}: median ${ms.toFixed(1)} ms in jsdom`);
     expect(ms).toBeLessThan(1000);
   }, 60_000);
 

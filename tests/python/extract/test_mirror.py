@@ -51,6 +51,21 @@ PLATFORM_ONLY: dict[tuple[str, str], str] = {
     ("text", "strip_controls"): "lxml drops C0 controls from pages and the XML feed; the DOM keeps them",
     ("text", "strip_chars"): "Python has str.strip(chars)",
     ("dates", "iso"): "Python has date.isoformat()",
+    ("page", "extract_page"): (
+        "the backend is handed any body (bytes, any page type, the XML feed); the content script runs on"
+        " a known URL and calls extractSolution / extractListingCards itself"
+    ),
+    ("page", "detect_page_type"): (
+        "URL first, then the markup, for the backend's bodies; the extension decides by the URL alone"
+        " (shared/page-type.ts) before it reads the DOM"
+    ),
+    ("listing", "extract_listing"): (
+        "the backend returns the mpcheck.listing/1 page (paging, category, card values) to its API"
+    ),
+    ("listing", "extract_listing_cards"): (
+        "the content script needs each card's live element (where the mini-badge goes) and a facts stub,"
+        " never the page's paging"
+    ),
     (
         "label_table",
         "labels_path",
@@ -62,9 +77,6 @@ PLATFORM_ONLY: dict[tuple[str, str], str] = {
 # starts failing (XPASS) the moment a module is aligned, so its line here gets removed.
 PENDING: dict[str, str] = {
     "label_table": "TS match/matchEntry have no Python function (Table methods)",
-    "listing": "extract_listing vs extractListingCards/findCards/readCard",
-    "page": "detect_page_type/extract_page vs detectPageTypeFromDom (fields helper)",
-    "solution": "extract_solution/empty_facts vs extractFacts, emptyFacts in facts.ts (fields helper)",
 }
 
 _TS_EXPORT = re.compile(r"^export\s+(?:async\s+)?function\s+(\w+)", re.MULTILINE)
