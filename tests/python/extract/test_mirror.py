@@ -48,7 +48,7 @@ PLATFORM_ONLY: dict[tuple[str, str], str] = {
     ("text", "cp_len"): "JS strings count UTF-16 units; Python's len already counts code points",
     ("text", "is_blank"): "Python has str.isspace",
     ("text", "lstrip_chars"): "Python has str.lstrip(chars)",
-    ("text", "strip_controls"): "lxml drops C0 controls from pages and the XML feed; the DOM keeps them",
+    ("text", "strip_controls"): "lxml cannot take C0 controls, so the backend drops them; a DOM keeps them",
     ("text", "strip_chars"): "Python has str.strip(chars)",
     ("dates", "iso"): "Python has date.isoformat()",
     ("page", "extract_page"): (
