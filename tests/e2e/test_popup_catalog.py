@@ -30,6 +30,7 @@ def test_popup_shows_the_same_steps(ctx: BrowserContext, page: Page, closed_port
     page.locator(f"{FULL_BADGE} .mp-partner", has_text=ui_text(ctx, "partnerUnavailable")).wait_for(
         timeout=8_000
     )
+    assert page.evaluate("() => performance.getEntriesByName('mpcheck:evaluate').length") == 1  # backend down
     badge_rows = rows(page)
     popup = open_popup(ctx, extension_id(ctx), tab_id_for(ctx, solution_url("nordlab.smartseo") + "*"))
     try:
@@ -113,6 +114,9 @@ def test_backend_enriches_the_badge(ctx: BrowserContext, page: Page, backend_url
     wait_badge_ready(page)
     page.locator(f"{FULL_BADGE} .mp-partner", has_text=ui_text(ctx, "partnerOk")).wait_for(timeout=10_000)
     assert [c for c, _ in rows(page)] == CRITERIA
+    # One scorer per page (issue 11 point 5): the page's facts, then the enriched facts, each scored
+    # once in the page (the worker returns data, not a report).
+    assert page.evaluate("() => performance.getEntriesByName('mpcheck:evaluate').length") == 2
     popup = open_popup(ctx, extension_id(ctx), tab_id_for(ctx, solution_url("nordlab.smartseo") + "*"))
     try:
         # The partner's rating position came from the backend and is cited as such.

@@ -7,6 +7,7 @@ import policy from "../../../shared_rules/buyer_checks.json";
 import production from "../../../shared_rules/holidays_ru.json";
 import type { Localized } from "../shared/contracts";
 import { isObject } from "../shared/guards";
+import { isIsoDate } from "../shared/dates";
 
 export interface WorkingCalendar {
   /** ISO weekdays that are working days (1 = Monday ... 7 = Sunday). */
@@ -37,7 +38,6 @@ export interface ProductionCalendar {
 export const NO_PRODUCTION: ProductionCalendar = { daysOff: [], workingDates: [], shortDays: [], shortMinutes: 0 };
 
 const CLOCK = /^([01][0-9]|2[0-4]):([0-5][0-9])$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function minutes(value: unknown, name: string): number {
   const match = typeof value === "string" ? CLOCK.exec(value) : null;
@@ -52,7 +52,7 @@ function dates(raw: unknown, where: string): string[] {
   return raw.map((entry) => {
     const date = isObject(entry) ? entry.date : null;
     const origin = isObject(entry) ? entry.origin : null;
-    if (typeof date !== "string" || !ISO_DATE.test(date) || (origin !== "official" && origin !== "ours")) {
+    if (!isIsoDate(date) || (origin !== "official" && origin !== "ours")) {
       throw new Error(`holidays_ru.json: ${where} needs {date: YYYY-MM-DD, origin: official|ours}`);
     }
     return date;
@@ -91,7 +91,7 @@ export function parseCalendar(raw: unknown, prod: ProductionCalendar = NO_PRODUC
     throw new Error("buyer_checks.json: utc_offset_minutes must be an integer within ±14 h");
   }
   const holidays = raw.holidays ?? [];
-  if (!Array.isArray(holidays) || !holidays.every((d) => typeof d === "string" && ISO_DATE.test(d))) {
+  if (!Array.isArray(holidays) || !holidays.every((d) => isIsoDate(d))) {
     throw new Error("buyer_checks.json: holidays must be YYYY-MM-DD dates");
   }
   const label = raw.zone_label;

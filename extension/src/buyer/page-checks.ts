@@ -1,17 +1,12 @@
 // The solution page's side of the buyer's checks: the badge is scored with them (facts.buyer) and
 // re-scored when the popup records or clears one. One storage listener per page, not per run (the
 // page re-runs on in-page navigation); it serves whichever badge is current.
-import type { FactsView } from "../shared/contracts";
-import { WORKING_CALENDAR } from "./calendar";
-import { buyerFacts, isEmptyRecord, withBuyer, type BuyerRecord } from "./record";
-import { calendarFor } from "./vendor-calendar";
+import { isEmptyRecord, type BuyerRecord } from "./record";
 import { loadBuyerRecord, watchBuyerRecord } from "./store";
 
 export interface PageChecks {
-  /** The facts with the buyer's current checks as facts.buyer. */
-  apply(facts: FactsView): FactsView;
-  /** Whether facts carry other checks than the current ones (e.g. scored before a change). */
-  stale(facts: FactsView): boolean;
+  /** The buyer's current checks for this solution (shared/score-facts.ts applies them). */
+  record(): BuyerRecord;
 }
 
 let follow: { code: string; update: (record: BuyerRecord) => void } | null = null;
@@ -32,8 +27,5 @@ export function followBuyerChecks(code: string, onChange: () => void): PageCheck
       if (follow?.update === update && !isEmptyRecord(loaded)) update(loaded);
     })
     .catch(() => undefined);
-  return {
-    apply: (facts) => withBuyer(facts, record, WORKING_CALENDAR),
-    stale: (facts) => JSON.stringify(facts.buyer ?? null) !== JSON.stringify(buyerFacts(record, calendarFor(facts, WORKING_CALENDAR))),
-  };
+  return { record: () => record };
 }

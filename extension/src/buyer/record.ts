@@ -7,6 +7,7 @@ import { isObject } from "../shared/guards";
 import type { WorkingCalendar } from "./calendar";
 import { calendarFor } from "./vendor-calendar";
 import { workingHours } from "./working-hours";
+import { isIsoDate } from "../shared/dates";
 
 /** The multiple-choice checks and their values: exactly the enums of facts.schema.json `buyer`. */
 export const CHOICES = {
@@ -30,15 +31,10 @@ export type BuyerRecord = Partial<Record<ChoiceName, Choice>> & { support_test?:
 /** Kept per solution; older ones drop off (facts.schema.json: buyer.support_tests maxItems). */
 export const MAX_SUPPORT_TESTS = 50;
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_TEXT = 40; // facts.schema.json: asked_at / answered_at maxLength
 
-function isDate(v: unknown): v is string {
-  return typeof v === "string" && ISO_DATE.test(v);
-}
-
 function coerceSupportTest(raw: unknown): SupportTest | undefined {
-  if (!isObject(raw) || !isDate(raw.recorded)) return undefined;
+  if (!isObject(raw) || !isIsoDate(raw.recorded)) return undefined;
   const { asked_at: asked, answered_at: answered, response_hours: hours } = raw;
   if (typeof asked !== "string" || typeof answered !== "string" || asked.length > MAX_TEXT || answered.length > MAX_TEXT) {
     return undefined;
@@ -53,7 +49,7 @@ export function coerceRecord(raw: unknown): BuyerRecord {
   for (const name of CHOICE_NAMES) {
     const entry = raw[name];
     const allowed: readonly string[] = CHOICES[name];
-    if (isObject(entry) && typeof entry.value === "string" && allowed.includes(entry.value) && isDate(entry.recorded)) {
+    if (isObject(entry) && typeof entry.value === "string" && allowed.includes(entry.value) && isIsoDate(entry.recorded)) {
       out[name] = { value: entry.value, recorded: entry.recorded };
     }
   }

@@ -2,10 +2,10 @@
 // column before judging, so a support test recorded in the popup changes the comparison too, with
 // evidence source "you". Current checks replace whatever the snapshot carried at capture time.
 // The only file here that knows the buyer-check storage: if that changes, this adapter does.
-import { WORKING_CALENDAR } from "../buyer/calendar";
-import { coerceRecord, withBuyer, type BuyerRecord } from "../buyer/record";
+import { coerceRecord, type BuyerRecord } from "../buyer/record";
 import { BUYER_PREFIX, buyerKey } from "../buyer/store";
 import { ext } from "../shared/browser-api";
+import { withChecks } from "../shared/score-facts";
 import type { ShortlistItem } from "../shared/shortlist";
 
 export async function loadBuyerRecords(codes: string[]): Promise<Map<string, BuyerRecord>> {
@@ -17,7 +17,7 @@ export async function loadBuyerRecords(codes: string[]): Promise<Map<string, Buy
 /** Pure: the items with each one's current checks as facts.buyer (no facts: unchanged). */
 export function withBuyerChecks(items: ShortlistItem[], records: Map<string, BuyerRecord>): ShortlistItem[] {
   return items.map((item) =>
-    item.facts ? { ...item, facts: withBuyer(item.facts, records.get(item.code) ?? {}, WORKING_CALENDAR) } : item,
+    item.facts ? { ...item, facts: withChecks(item.facts, records.get(item.code) ?? {}) } : item,
   );
 }
 

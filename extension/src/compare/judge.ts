@@ -1,20 +1,20 @@
 // Every column is judged again from its stored facts with today's date, the bundled rules and the
 // buyer's settings, so solutions captured on different days are compared on the same footing
 // (freshness of reviews and updates moves with the date). A snapshot without facts, or one the
-// engine rejects, keeps its stored report.
+// engine rejects, keeps its stored report. The items carry the buyer's current checks already
+// (buyer-checks.ts), so they are scored as they are, by the shell's one scorer.
 import type { Report } from "../shared/contracts";
-import { localToday } from "../shared/dates";
-import { evaluate } from "../shared/evaluate";
+import { isIsoDate, localToday } from "../shared/dates";
+import { scoreFacts } from "../shared/score-facts";
 import type { Settings } from "../shared/settings";
 import type { ShortlistItem } from "../shared/shortlist";
 import type { Entry } from "./model";
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function judge(item: ShortlistItem, settings: Settings, today: string): Report | null {
   if (!item.facts) return item.report;
   try {
-    return evaluate(item.facts, settings, today);
+    return scoreFacts(item.facts, null, settings, today).report;
   } catch {
     return item.report;
   }
@@ -30,6 +30,6 @@ export function judgeAll(items: ShortlistItem[], settings: Settings, today: stri
  */
 export function judgeDate(search: string, now: Date = new Date()): string {
   const asked = new URLSearchParams(search).get("today");
-  if (asked && ISO_DATE.test(asked) && !Number.isNaN(Date.parse(asked))) return asked;
+  if (asked && isIsoDate(asked) && !Number.isNaN(Date.parse(asked))) return asked;
   return localToday(now);
 }

@@ -7,7 +7,9 @@
 import { verdictOrder, type CardVerdict } from "../ui/card-verdict";
 import type { Msg } from "../ui/strings";
 
-export const LIST_TAG = "mpcheck-list";
+import { LIST_TAG } from "../ui/tags";
+
+export { LIST_TAG };
 const HIDDEN_MARK = "data-mpcheck-hidden";
 
 export interface ListEntry { element: Element; verdict: CardVerdict | null }

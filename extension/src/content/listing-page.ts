@@ -89,7 +89,12 @@ function summaries(): CardsReply {
 }
 
 let answering = false;
-function answerPopup(): void {
+/**
+ * The popup's catalog view asks this page for its cards. Registered when the content script starts
+ * (main.ts), before the page has settled: a popup opened while the page is still loading gets
+ * "not ready" and polls, instead of no receiver at all (which it would take for "not a listing").
+ */
+export function answerCardRequests(): void {
   if (answering) return;
   answering = true;
   ext().runtime.onMessage.addListener((msg: unknown, _sender, sendResponse) => {
@@ -100,7 +105,7 @@ function answerPopup(): void {
 }
 
 export async function runListingPage(doc: Document, url: string, env: ContentEnv): Promise<void> {
-  answerPopup();
+  answerCardRequests();
   const found = timed("mpcheck:extract", () => listCards(readListingCards(doc, url)));
   const cards = found.filter((card) => !card.element.hasAttribute(CARD_MARK));
   if (cards.length === 0) {

@@ -9,23 +9,25 @@ import { detectPageType } from "../shared/page-type";
 import { BADGE_TAG } from "../ui/badge";
 import { CARD_MARK } from "./listing-page";
 import { startEnv } from "./env";
-import { runListingPage } from "./listing-page";
+import { answerCardRequests, runListingPage } from "./listing-page";
 import { observeContent } from "./observer";
 import { LISTING_SETTLE_DEADLINE_MS, pageSettled, SETTLE_DEADLINE_MS } from "./page-settled";
 import { currentFacts, listenForPopup } from "./page-state";
 import { contentRoot } from "./placement";
-import { existingFullBadge, runSolutionPage } from "./solution-page";
+import { removeFullBadge, SolutionPage } from "./solution-page";
 import { listenForStructureRequests } from "./structure-request";
+
+const solutionPage = new SolutionPage(document);
 
 async function runForCurrentUrl(): Promise<void> {
   const url = location.href;
   const type = detectPageType(url);
   if (type === "solution") {
-    await runSolutionPage(document, url, startEnv());
+    await solutionPage.run(url, startEnv());
   } else if (type === "listing") {
     await runListingPage(document, url, startEnv());
   } else {
-    existingFullBadge(document)?.remove(); // in-page navigation left a solution page
+    removeFullBadge(document); // in-page navigation left a solution page
   }
 }
 
@@ -39,6 +41,7 @@ function start(): void {
   const type = detectPageType(location.href);
   if (type !== "solution" && type !== "listing") return;
   listenForPopup();
+  if (type === "listing") answerCardRequests();
   listenForStructureRequests(currentFacts);
   performance.mark("mpcheck:start");
   const run = () => void runForCurrentUrl().catch((err) => console.debug("mpcheck:", err));

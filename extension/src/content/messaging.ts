@@ -2,11 +2,12 @@
 // a "backend unavailable" for the caller, never an uncaught error in the page console.
 import type { FactsView } from "../shared/contracts";
 import { ext } from "../shared/browser-api";
-import { parseBatchReply, parseEnrichReply, type BatchReply, type EnrichReply } from "../shared/messages";
+import { parseBatchReply, parseEnrichReply, type BatchReply, type EnrichReply, type EnrichRequest } from "../shared/messages";
 
-export async function requestEnrich(facts: FactsView): Promise<EnrichReply> {
+/** Asks by code and partner id only: the rest of the page stays in the browser (SPEC §9). */
+export async function requestEnrich(code: string | null, partnerId: number): Promise<EnrichReply> {
   try {
-    const reply = await ext().runtime.sendMessage({ kind: "enrich", facts });
+    const reply = await ext().runtime.sendMessage({ kind: "enrich", code, partnerId } satisfies EnrichRequest);
     return parseEnrichReply(reply) ?? { ok: false, reason: "backend_unavailable" };
   } catch {
     return { ok: false, reason: "backend_unavailable" };

@@ -1,10 +1,12 @@
 // One MutationObserver on the page content, debounced: the Marketplace pages reviews/comments and
-// filters catalogs in place (DOM.md §10.6). Our own badge insertions are ignored so a run never
-// triggers itself.
-const OWN_TAG = "MPCHECK-BADGE";
+// filters catalogs in place (DOM.md §10.6). Our own insertions (badges, the list control above a
+// catalog) are ignored so a run never triggers itself.
+import { BADGE_TAG, LIST_TAG } from "../ui/tags";
+
+const OWN_TAGS = new Set([BADGE_TAG, LIST_TAG].map((tag) => tag.toUpperCase()));
 
 function isOwnNode(node: Node): boolean {
-  return node.nodeName === OWN_TAG;
+  return OWN_TAGS.has(node.nodeName);
 }
 
 export function isOwnMutation(record: MutationRecord): boolean {

@@ -6,6 +6,7 @@
 // remembered per change (history/seen.ts) and a change seen once is not counted again.
 import type { FactsView } from "../shared/contracts";
 import { isObject } from "../shared/guards";
+import { isIsoDate } from "../shared/dates";
 
 export interface Baseline {
   /** YYYY-MM-DD the solution was added. */
@@ -25,7 +26,6 @@ export type ShortlistChange =
 
 export interface SolutionChanges { code: string; name: string; changes: ShortlistChange[] }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Used only when the rules name no threshold: a 1- or 2-star review is negative on any reading. */
 export const FALLBACK_NEGATIVE_STARS = 2;
 
@@ -62,7 +62,7 @@ function reviewsOf(facts: FactsView): Review[] {
   const items = part(facts, "reviews")?.items;
   if (!Array.isArray(items)) return [];
   return items.flatMap((r) =>
-    isObject(r) && typeof r.date === "string" && ISO_DATE.test(r.date)
+    isObject(r) && isIsoDate(r.date)
       ? [{ date: r.date, stars: typeof r.stars === "number" ? r.stars : null }]
       : [],
   );
@@ -80,11 +80,11 @@ export function baselineOf(facts: FactsView, date: string): Baseline {
 }
 
 export function coerceBaseline(raw: unknown): Baseline | null {
-  if (!isObject(raw) || typeof raw.date !== "string" || !ISO_DATE.test(raw.date)) return null;
+  if (!isObject(raw) || !isIsoDate(raw.date)) return null;
   const version = typeof raw.version === "string" && raw.version.length <= 40 ? raw.version : null;
   const price = typeof raw.price === "number" && Number.isInteger(raw.price) && raw.price >= 0 ? raw.price : null;
   const withdrawn = typeof raw.withdrawn === "boolean" ? raw.withdrawn : null;
-  const upTo = typeof raw.reviewsUpTo === "string" && ISO_DATE.test(raw.reviewsUpTo) ? raw.reviewsUpTo : null;
+  const upTo = isIsoDate(raw.reviewsUpTo) ? raw.reviewsUpTo : null;
   return { date: raw.date, version, price, withdrawn, reviewsUpTo: upTo };
 }
 

@@ -3,6 +3,7 @@
 import { isObject, isSolutionCode } from "../shared/guards";
 import type { ShortlistChange, SolutionChanges } from "./changes";
 import type { ScoredPoint } from "./score";
+import { isIsoDate } from "../shared/dates";
 
 export type HistoryRequest =
   | { kind: "history"; code: string }
@@ -16,8 +17,6 @@ const MAX_IDS = 400;
 const isText = (v: unknown, max: number): v is string => typeof v === "string" && v.length <= max;
 const isCount = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0;
 const orNull = <T>(v: unknown, ok: (x: unknown) => x is T): v is T | null => v === null || ok(v);
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isDate = (v: unknown): v is string => typeof v === "string" && ISO_DATE.test(v);
 
 export function parseHistoryRequest(msg: unknown): HistoryRequest | null {
   if (!isObject(msg)) return null;
@@ -30,7 +29,7 @@ export function parseHistoryRequest(msg: unknown): HistoryRequest | null {
 }
 
 function isPoint(v: unknown): v is ScoredPoint {
-  return isObject(v) && isDate(v.date) && typeof v.at === "number" && Number.isFinite(v.at)
+  return isObject(v) && isIsoDate(v.date) && typeof v.at === "number" && Number.isFinite(v.at)
     && (v.source === "backend" || v.source === "visit") && typeof v.visited === "boolean"
     && orNull(v.price, isCount) && orNull(v.reviews_total, isCount)
     && orNull(v.version, (x): x is string => isText(x, 40)) && orNull(v.score, isCount);
@@ -47,7 +46,7 @@ function isChange(v: unknown): v is ShortlistChange {
     case "release":
       return isText(v.from, 40) && isText(v.to, 40);
     case "negative_review":
-      return isDate(v.date) && isCount(v.stars);
+      return isIsoDate(v.date) && isCount(v.stars);
     case "price":
       return isCount(v.from) && isCount(v.to);
     case "withdrawn":

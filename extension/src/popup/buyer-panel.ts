@@ -3,13 +3,13 @@
 // re-scores the badge itself when storage changes (buyer/page-checks.ts); the popup does not wait
 // for it: same engine, same facts, same settings give the same report.
 import type { Lang } from "../shared/contracts";
-import { evaluate } from "../shared/evaluate";
+import { scoreFacts } from "../shared/score-facts";
 import type { ReportState } from "../shared/messages";
 import type { Settings } from "../shared/settings";
 import type { Msg } from "../ui/strings";
 import { WORKING_CALENDAR as CAL } from "../buyer/calendar";
 import { renderBuyerForm } from "../buyer/form";
-import { isEmptyRecord, withBuyer, type BuyerRecord } from "../buyer/record";
+import { isEmptyRecord, type BuyerRecord } from "../buyer/record";
 import { clearAllChecks, clearCheck, loadBuyerRecord, saveChoice, saveSupportTest } from "../buyer/store";
 import { calendarFor } from "../buyer/vendor-calendar";
 import { measureLocal, withCalendarZone } from "../buyer/working-hours";
@@ -72,9 +72,8 @@ export function createPersonalPanel(opts: Options): PersonalPanel {
       if (!state || !facts?.code) return state;
       if (facts.code !== code) load(facts.code);
       if (record === null || (isEmptyRecord(record) && facts.buyer === undefined)) return state;
-      const merged = withBuyer(facts, record, CAL);
       try {
-        return { ...state, facts: merged, report: evaluate(merged, opts.settings, today) };
+        return { ...state, ...scoreFacts(facts, record, opts.settings, today) };
       } catch {
         return state; // odd facts: keep the page's own report rather than none
       }

@@ -3,7 +3,7 @@
 // at once. The badge re-scores itself: the choice is part of the settings, whose change the
 // content script already follows.
 import type { Lang, Profile } from "../shared/contracts";
-import { evaluate } from "../shared/evaluate";
+import { scoreFacts } from "../shared/score-facts";
 import type { ReportState } from "../shared/messages";
 import type { Settings } from "../shared/settings";
 import { saveSolutionProfile } from "../shared/solution-profile";
@@ -54,7 +54,7 @@ export function createProfilePanel(opts: Options): ProfilePanel {
     adjust(state) {
       if (!chosenHere || !state?.facts || !state.report) return state;
       try {
-        return { ...state, report: evaluate(state.facts, opts.settings, opts.today) };
+        return { ...state, report: scoreFacts(state.facts, null, opts.settings, opts.today).report };
       } catch {
         return state; // odd facts: keep the page's own report rather than none
       }

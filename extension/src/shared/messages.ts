@@ -3,6 +3,7 @@
 import { parseSince } from "../snapshots/messages";
 import type { SinceLastVisit } from "../snapshots/diff";
 import type { FactsView, Report } from "./contracts";
+import { parseEnrichment, type Enrichment } from "./enrichment";
 import { isFacts, isObject, isReport } from "./guards";
 
 export const MAX_BATCH = 100;
@@ -11,13 +12,19 @@ export const MAX_BATCH = 100;
 export type PartnerStatus = "pending" | "ok" | "unavailable";
 export type BadgeState = "loading" | "ready" | "error";
 
-export type WorkerRequest =
-  | { kind: "enrich"; facts: FactsView }
-  | { kind: "score-batch"; items: FactsView[] };
+/**
+ * A solution page asks for what it lacks, by the two keys the backend needs (SPEC §9: nothing else
+ * of the page leaves the browser); the answer is data, the page scores it (shared/enrichment.ts).
+ */
+export interface EnrichRequest { kind: "enrich"; code: string | null; partnerId: number }
+
+export type WorkerRequest = EnrichRequest | { kind: "score-batch"; items: FactsView[] };
 
 export type EnrichReply =
-  | { ok: true; report: Report; facts: FactsView }
+  | { ok: true; enrichment: Enrichment }
   | { ok: false; reason: "backend_unavailable" | "bad_request" };
+
+const CODE = /^[a-z0-9_]+\.[a-z0-9_]+$/i; // the solution code of page-type.ts SOLUTION_PATH
 
 /** How old the backend's stored read of a card's solution is (POST /score/batch `stored`). */
 export interface StoredRead { read_at: string; age_seconds: number | null }
@@ -43,7 +50,12 @@ export interface ReportState {
 
 export function parseWorkerRequest(msg: unknown): WorkerRequest | null {
   if (!isObject(msg)) return null;
-  if (msg.kind === "enrich" && isFacts(msg.facts)) return { kind: "enrich", facts: msg.facts };
+  if (msg.kind === "enrich") {
+    const { code, partnerId } = msg;
+    const codeOk = code === null || (typeof code === "string" && code.length <= 100 && CODE.test(code));
+    if (!codeOk || typeof partnerId !== "number" || !Number.isSafeInteger(partnerId) || partnerId <= 0) return null;
+    return { kind: "enrich", code: code as string | null, partnerId };
+  }
   if (
     msg.kind === "score-batch" &&
     Array.isArray(msg.items) && msg.items.length > 0 && msg.items.length <= MAX_BATCH &&
@@ -60,9 +72,8 @@ export function parseContentRequest(msg: unknown): ContentRequest | null {
 
 export function parseEnrichReply(msg: unknown): EnrichReply | null {
   if (!isObject(msg)) return null;
-  if (msg.ok === true && isReport(msg.report) && isFacts(msg.facts)) {
-    return { ok: true, report: msg.report, facts: msg.facts };
-  }
+  const enrichment = msg.ok === true ? parseEnrichment(msg.enrichment) : null;
+  if (enrichment) return { ok: true, enrichment };
   if (msg.ok === false && (msg.reason === "backend_unavailable" || msg.reason === "bad_request")) {
     return { ok: false, reason: msg.reason };
   }

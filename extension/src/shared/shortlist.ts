@@ -6,13 +6,13 @@ import type { FactsView, Report } from "./contracts";
 import { ext } from "./browser-api";
 import { isFacts, isObject, isReport, isSolutionCode } from "./guards";
 import { baselineOf, coerceBaseline, type Baseline } from "../history/changes";
+import { isIsoDate } from "./dates";
 
 export const SHORTLIST_KEY = "shortlist";
 export const SHORTLIST_MAX = 8;
 /** One entry's snapshot beyond this (JSON chars) keeps the report only: storage.local is ~10 MB. */
 const MAX_SNAPSHOT_CHARS = 250_000;
 const MAX_NAME = 300;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export type SolutionKind = "module" | "site" | null;
 
@@ -48,8 +48,8 @@ function withBaseline(item: ShortlistItem, baseline: Baseline | null | undefined
 
 function coerceItem(raw: unknown): ShortlistItem | null {
   if (!isObject(raw) || !isSolutionCode(raw.code) || typeof raw.url !== "string" || raw.url.length > 2048) return null;
-  const added = typeof raw.added === "string" && ISO_DATE.test(raw.added) ? raw.added : "";
-  const captured = typeof raw.captured === "string" && ISO_DATE.test(raw.captured) ? raw.captured : added;
+  const added = isIsoDate(raw.added) ? raw.added : "";
+  const captured = isIsoDate(raw.captured) ? raw.captured : added;
   const facts = isFacts(raw.facts) ? raw.facts : null;
   return withBaseline({
     code: raw.code,

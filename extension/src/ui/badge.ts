@@ -15,7 +15,9 @@ import { statusIcon } from "./status-icon";
 import type { Msg } from "./strings";
 import { el } from "./dom";
 
-export const BADGE_TAG = "mpcheck-badge";
+import { BADGE_TAG } from "./tags";
+
+export { BADGE_TAG };
 
 export interface BadgeView {
   state: BadgeState;

@@ -1,13 +1,12 @@
-// Adds what the page lacks (partner rating, update history) and re-scores with the same engine.
+// Fetches what a solution page lacks (partner rating, update history) and hands back the data, not
+// a report: the page merges and scores once (shared/enrichment.ts, shared/score-facts.ts).
 // A backend that just failed is not asked again for a minute (backend-down.ts).
-import type { FactsView, Report } from "../shared/contracts";
-import { localToday } from "../shared/dates";
-import { evaluate } from "../shared/evaluate";
+import { historyChangelog, partnerExtra, partnerLookups, type Enrichment } from "../shared/enrichment";
+import type { EnrichRequest } from "../shared/messages";
 import type { Settings } from "../shared/settings";
 import { BackendUnavailable, backendJson } from "./backend-client";
 import { backendLooksDown, noteFailure } from "./backend-down";
 import { cached } from "./cache";
-import { mergeHistory, mergePartner, partnerExtra, partnerLookups, withLookups } from "./merge";
 
 async function withBackend<T>(base: string, call: () => Promise<T>): Promise<T> {
   if (backendLooksDown(base)) throw new BackendUnavailable("backend failed recently");
@@ -19,24 +18,21 @@ async function withBackend<T>(base: string, call: () => Promise<T>): Promise<T> 
   }
 }
 
-export async function enrichAndScore(facts: FactsView, settings: Settings): Promise<{ facts: FactsView; report: Report }> {
+/**
+ * Throws when the partner cannot be asked (no answer, or the backend is down): the page then keeps
+ * its facts without lookups, which the engine reads as "backend unreachable".
+ */
+export async function fetchEnrichment(request: EnrichRequest, settings: Settings): Promise<Enrichment> {
   const base = settings.backendUrl;
-  const partnerId = facts.partner?.id;
-  if (typeof partnerId !== "number") throw new BackendUnavailable("no partner id on the page");
   const partner = await withBackend(base, () =>
-    cached(`partner:${base}:${partnerId}`, () => backendJson(base, `/partners/${partnerId}`)),
+    cached(`partner:${base}:${request.partnerId}`, () => backendJson(base, `/partners/${request.partnerId}`)),
   );
+  // History only fills gaps; losing it must not cost the partner rating.
+  const code = request.code;
+  const history = code
+    ? await cached(`history:${base}:${code}`, () => backendJson(base, `/solutions/${encodeURIComponent(code)}/history`)).catch(() => null)
+    : null;
   // The lookups tell the engine why a backend fact is still unknown (not in the rating, or the
-  // rating unread); a failed request never gets here: the page keeps its facts without lookups,
-  // which the engine reads as "backend unreachable".
-  let merged = withLookups(mergePartner(facts, partnerExtra(partner)), partnerLookups(partner));
-  if (facts.code) {
-    const code = facts.code;
-    // History only fills gaps; losing it must not cost the partner rating.
-    const history = await cached(`history:${base}:${code}`, () =>
-      backendJson(base, `/solutions/${encodeURIComponent(code)}/history`),
-    ).catch(() => null);
-    merged = mergeHistory(merged, history);
-  }
-  return { facts: merged, report: evaluate(merged, settings, localToday()) };
+  // rating unread).
+  return { partner: partnerExtra(partner), lookups: partnerLookups(partner), history: historyChangelog(history) };
 }

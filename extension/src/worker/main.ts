@@ -7,7 +7,7 @@ import { parseVisitRequest, type VisitReply, type VisitRequest } from "../snapsh
 import { pruneSnapshots } from "../snapshots/store";
 import { pruneCache } from "./cache";
 import { listingBatch } from "./batch";
-import { enrichAndScore } from "./enrich";
+import { fetchEnrichment } from "./enrich";
 import { recordVisit } from "./visit";
 import { parseHistoryRequest } from "../history/messages";
 import { afterVisit, installActionBadge } from "./action-badge";
@@ -18,10 +18,8 @@ async function handle(request: WorkerRequest): Promise<EnrichReply | BatchReply>
   try {
     // Inside the try: a storage failure must still answer, or the page waits on sendResponse forever.
     const settings = await loadSettings();
-    if (request.kind === "enrich") {
-      const { facts, report } = await enrichAndScore(request.facts, settings);
-      return { ok: true, facts, report };
-    }
+    // Data only: the page merges it and scores once (issue 11 point 5).
+    if (request.kind === "enrich") return { ok: true, enrichment: await fetchEnrichment(request, settings) };
     return await listingBatch(request.items, settings);
   } catch (err) {
     console.debug("mpcheck worker:", err instanceof Error ? err.message : err);

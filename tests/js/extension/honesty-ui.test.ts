@@ -16,7 +16,7 @@ import type { FactsView, Report } from "../../../extension/src/shared/contracts"
 import { buildOptions, changesScoring, chosenProfile, coerceSettings, DEFAULT_SETTINGS } from "../../../extension/src/shared/settings";
 import { withSolutionProfile } from "../../../extension/src/shared/solution-profile";
 import { createBadgeHost, renderBadge } from "../../../extension/src/ui/badge";
-import { partnerLookups, withLookups } from "../../../extension/src/worker/merge";
+import { partnerLookups, withLookups } from "../../../extension/src/shared/enrichment";
 import { readRules } from "../engine/rulesDir";
 import { localeMsg, readRulesTexts } from "./fixtures";
 

@@ -9,16 +9,24 @@ import { sampleReport } from "./fixtures";
 const facts = completeFacts({ name: "NordLab", partner: { id: 731204, name: "NordLab" } }, "nordlab.smartseo");
 
 describe("worker requests", () => {
-  it("accepts a valid enrich request", () => {
-    expect(parseWorkerRequest({ kind: "enrich", facts })).toEqual({ kind: "enrich", facts });
+  it("accepts an enrich request by code and partner id only", () => {
+    const request = { kind: "enrich", code: "nordlab.smartseo", partnerId: 731204 };
+    expect(parseWorkerRequest(request)).toEqual(request);
+    expect(parseWorkerRequest({ ...request, code: null })).toEqual({ ...request, code: null });
+    // whatever else a sender adds (the page's facts) is not passed on to the worker's fetches
+    expect(parseWorkerRequest({ ...request, facts })).toEqual(request);
   });
   it.each([
     ["null", null],
     ["string", "enrich"],
     ["unknown kind", { kind: "fetch", url: "https://evil.example/" }],
-    ["facts missing", { kind: "enrich" }],
-    ["wrong schema", { kind: "enrich", facts: { ...facts, schema: "mpcheck.facts/2" } }],
-    ["code with a path", { kind: "enrich", facts: { ...facts, code: "../../admin" } }],
+    ["keys missing", { kind: "enrich" }],
+    ["the old facts-only request", { kind: "enrich", facts }],
+    ["code with a path", { kind: "enrich", code: "../../admin", partnerId: 7 }],
+    ["code with a query", { kind: "enrich", code: "a.b?x=1", partnerId: 7 }],
+    ["partner id as text", { kind: "enrich", code: "a.b", partnerId: "7" }],
+    ["partner id not positive", { kind: "enrich", code: "a.b", partnerId: 0 }],
+    ["partner id fractional", { kind: "enrich", code: "a.b", partnerId: 7.5 }],
     ["empty batch", { kind: "score-batch", items: [] }],
     ["batch too large", { kind: "score-batch", items: Array(MAX_BATCH + 1).fill(facts) }],
     ["batch with junk", { kind: "score-batch", items: [facts, { schema: "x" }] }],
@@ -31,9 +39,22 @@ describe("worker requests", () => {
 });
 
 describe("replies", () => {
-  it("validates reports inside an enrich reply", () => {
-    expect(parseEnrichReply({ ok: true, report: sampleReport(), facts })?.ok).toBe(true);
-    expect(parseEnrichReply({ ok: true, report: { ...sampleReport(), coverage: 3 }, facts })).toBeNull();
+  it("takes data, never a report, from an enrich reply, checked", () => {
+    const enrichment = {
+      partner: { rating_position: 12, rating_total: 300, status: "Gold", specialization: "software", junk: "<b>" },
+      lookups: { backend: "ok", partner_rating: "found" },
+      history: [{ version: "1.2.0", date: "2026-11-01", chars: 40 }],
+    };
+    expect(parseEnrichReply({ ok: true, enrichment })).toEqual({
+      ok: true,
+      enrichment: { ...enrichment, partner: { rating_position: 12, rating_total: 300, status: "Gold", specialization: "software" } },
+    });
+    expect(parseEnrichReply({ ok: true, enrichment: { ...enrichment, history: null } })?.ok).toBe(true);
+    // the old reply (a report scored in the worker) is no longer accepted
+    expect(parseEnrichReply({ ok: true, report: sampleReport(), facts })).toBeNull();
+    expect(parseEnrichReply({ ok: true, enrichment: { ...enrichment, lookups: { backend: "maybe", partner_rating: null } } })).toBeNull();
+    expect(parseEnrichReply({ ok: true, enrichment: { ...enrichment, history: [{ version: "1", date: "01.11.2026" }] } })).toBeNull();
+    expect(parseEnrichReply({ ok: true, enrichment: { ...enrichment, partner: null } })).toBeNull();
     expect(parseEnrichReply({ ok: false, reason: "backend_unavailable" })).toEqual({ ok: false, reason: "backend_unavailable" });
     expect(parseEnrichReply({ ok: false, reason: "<script>" })).toBeNull();
   });

@@ -3,7 +3,7 @@ import {
   buildOptions, changesScoring, coerceSettings, DEFAULT_BACKEND_URL, normalizeBackendUrl, settingsIfReady,
 } from "../../../extension/src/shared/settings";
 import { addToList, coerceShortlist, SHORTLIST_MAX, type ShortlistItem } from "../../../extension/src/shared/shortlist";
-import { mergeHistory, mergePartner, partnerExtra } from "../../../extension/src/worker/merge";
+import { mergeHistory, mergePartner, partnerExtra } from "../../../extension/src/shared/enrichment";
 import { isFresh } from "../../../extension/src/worker/cache";
 import { completeFacts } from "../../../extension/src/shared/facts-skeleton";
 import { formatValue } from "../../../extension/src/ui/evidence-text";
@@ -111,8 +111,12 @@ describe("small helpers", () => {
   it("recognises the observer's own badge insertions", () => {
     const own = { addedNodes: [{ nodeName: "MPCHECK-BADGE" }], removedNodes: [] } as unknown as MutationRecord;
     const page = { addedNodes: [{ nodeName: "DIV" }], removedNodes: [] } as unknown as MutationRecord;
+    const control = { addedNodes: [{ nodeName: "MPCHECK-LIST" }], removedNodes: [] } as unknown as MutationRecord;
+    const mixed = { addedNodes: [{ nodeName: "MPCHECK-LIST" }, { nodeName: "DIV" }], removedNodes: [] } as unknown as MutationRecord;
     expect(isOwnMutation(own)).toBe(true);
+    expect(isOwnMutation(control)).toBe(true); // the list control above a catalog is ours too
     expect(isOwnMutation(page)).toBe(false);
+    expect(isOwnMutation(mixed)).toBe(false);
   });
 });
 

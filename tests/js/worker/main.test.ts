@@ -2,7 +2,6 @@
 // answered «backend unavailable» (the page keeps its own facts), never left without sendResponse.
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import type { FactsView } from "../../../extension/src/shared/contracts";
 
 vi.mock("../../../extension/src/shared/rules", async () => {
   const { readRulesBundle } = await import("../../../extension/build/rules-bundle.mjs");
@@ -23,12 +22,8 @@ describe("worker/main", () => {
       },
     };
     await import("../../../extension/src/worker/main");
-    const facts: FactsView = {
-      schema: "mpcheck.facts/1", page_type: "solution", url: "https://x/", code: "a.b", name: "A", partner: { id: 7 },
-      version: null, price: null, withdrawn: false,
-    } as unknown as FactsView;
     const reply = await new Promise((resolve) => {
-      expect(onMessage?.({ kind: "enrich", facts }, { id: "mpcheck" }, resolve)).toBe(true);
+      expect(onMessage?.({ kind: "enrich", code: "a.b", partnerId: 7 }, { id: "mpcheck" }, resolve)).toBe(true);
       setTimeout(() => resolve("no answer"), 500);
     });
     expect(reply).toEqual({ ok: false, reason: "backend_unavailable" });

@@ -1,0 +1,159 @@
+// One badge's life on a solution page: read -> score (a badge even with the backend down) -> paint
+// -> ask the worker for what the page lacks (partner rating, history: data, not a report) -> merge
+// -> score -> paint. Every report comes from shared/score-facts.ts, the scorer the popup, the
+// comparison and the catalog cards use too, with the buyer's checks applied there; each call is
+// measured as `mpcheck:evaluate`, so a test can count them: one per distinct input (the page's
+// facts, the enriched facts, a change of the buyer's checks or of the settings), never the same
+// facts twice and never in the worker (issue 11 point 5).
+import type { FactsView } from "../shared/contracts";
+import { applyEnrichment } from "../shared/enrichment";
+import type { EnrichReply } from "../shared/messages";
+import { scoreFacts, type Scored } from "../shared/score-facts";
+import { changesScoring, DEFAULT_SETTINGS, settingsIfReady, type Settings } from "../shared/settings";
+import { refreshShortlistEntry, shortlistItem, toggleShortlist } from "../shared/shortlist";
+import { followBuyerChecks, type PageChecks } from "../buyer/page-checks";
+import { snapshotOf } from "../snapshots/snapshot";
+import { reportVisit } from "../snapshots/visit-client";
+import { renderBadge, type BadgeView } from "../ui/badge";
+import type { ContentEnv } from "./env";
+import { readSolutionFacts } from "./extract-facts";
+import { requestEnrich } from "./messaging";
+import { nextTask } from "./next-task";
+import { publishState } from "./page-state";
+import { measureUntilPaint, timed } from "./perf";
+import { placeFullBadge } from "./placement";
+
+const NO_PARTNER: EnrichReply = { ok: false, reason: "backend_unavailable" };
+
+/** What the run needs from the page that owns it (content/solution-page.ts). */
+export interface RunHooks {
+  /** Whether another run placed a full badge meanwhile (a mutation re-run got there first). */
+  superseded(): boolean;
+  /** The badge is on screen: later runs (settings, navigation) may start. */
+  painted(): void;
+  /** Whether this solution is in the comparison, now and whenever that changes. */
+  followListed(update: (codes: Set<string>) => void): void;
+}
+
+export class SolutionRun {
+  private readonly view: BadgeView = { state: "loading", report: null, partner: "pending", compare: null, listed: false };
+  /** The page's facts, enriched once the worker answered; without the buyer's checks. */
+  private facts: FactsView | null = null;
+  private scored: Scored | null = null;
+  private settings: Settings = DEFAULT_SETTINGS; // the settings the current report was scored with
+  private readonly checks: PageChecks;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly url: string,
+    private readonly code: string,
+    private readonly env: ContentEnv,
+    private readonly host: HTMLElement,
+    private readonly hooks: RunHooks,
+  ) {
+    // The buyer's own checks (popup) are facts too: re-score when they change.
+    this.checks = followBuyerChecks(code, () => {
+      if (this.scored && this.host.isConnected && this.rescore()) this.paint();
+    });
+  }
+
+  async start(): Promise<void> {
+    const early = await settingsIfReady(this.env.settings);
+    // Each step in a task of its own (SPEC §10: none over 16 ms), and the page's own queued work
+    // (its load event included) goes first.
+    await nextTask();
+    if (this.hooks.superseded()) return;
+    this.settings = early ?? DEFAULT_SETTINGS;
+    this.facts = this.read();
+    await nextTask();
+    if (this.hooks.superseded()) return;
+    // The buyer's checks load from storage off the critical path; whatever has arrived by now is
+    // in this score, and a later arrival re-scores through the checks' onChange.
+    if (!this.rescore()) this.view.state = "error";
+    measureUntilPaint("mpcheck:paint");
+    timed("mpcheck:render", () => {
+      placeFullBadge(this.doc, this.host);
+      this.paint();
+    });
+    this.hooks.painted();
+    await nextTask(); // the bookkeeping below starts after the badge is on screen
+    this.hooks.followListed((codes) => this.showListed(codes));
+    if (!this.scored || !this.facts) return;
+    await this.enrich(this.facts, early);
+    await this.recordVisit();
+  }
+
+  /** The page's facts, or null (the badge then says "error"). */
+  private read(): FactsView | null {
+    try {
+      return timed("mpcheck:extract", () => readSolutionFacts(this.doc, this.url));
+    } catch (err) {
+      console.debug("mpcheck: could not read this page", err);
+      return null;
+    }
+  }
+
+  /** Scores `facts` (default: the current ones); false when the engine refused them. */
+  private rescore(facts: FactsView | null = this.facts): boolean {
+    if (!facts) return false;
+    try {
+      this.scored = timed("mpcheck:evaluate", () => scoreFacts(facts, this.checks.record(), this.settings, this.env.today));
+    } catch (err) {
+      console.debug("mpcheck: could not evaluate this page", err);
+      return false;
+    }
+    this.facts = facts;
+    Object.assign(this.view, { state: "ready", report: this.scored.report });
+    return true;
+  }
+
+  private async enrich(facts: FactsView, early: Settings | null): Promise<void> {
+    const partnerId = facts.partner?.id;
+    // In flight while the settings arrive; without a partner id there is nothing to ask.
+    const enriched = typeof partnerId === "number" ? requestEnrich(facts.code ?? null, partnerId) : Promise.resolve(NO_PARTNER);
+    if (!early) {
+      this.settings = await this.env.settings;
+      if (changesScoring(this.settings) && this.host.isConnected && this.rescore()) this.paint();
+    }
+    const reply = await enriched;
+    if (!this.host.isConnected) return; // navigated away meanwhile
+    // Facts the engine refuses after the merge keep the page's own report (rescore leaves it).
+    if (reply.ok) this.rescore(applyEnrichment(facts, reply.enrichment));
+    this.view.partner = reply.ok ? "ok" : "unavailable";
+    this.paint();
+    // A listed solution keeps its latest facts + report for the comparison page.
+    if (this.scored) void refreshShortlistEntry(shortlistItem(this.scored.facts, this.scored.report, this.env.today));
+    performance.mark(reply.ok ? "mpcheck:enriched" : "mpcheck:enrich-failed"); // bench: warm-backend budget
+  }
+
+  /** Last, with the final score: "since your last visit", then this visit becomes the snapshot. */
+  private async recordVisit(): Promise<void> {
+    const snapshot = this.scored ? snapshotOf(this.scored.facts, this.scored.report, new Date()) : null;
+    if (!snapshot) return;
+    this.view.since = await reportVisit(snapshot);
+    if (this.view.since?.changes.length && this.host.isConnected) this.paint();
+  }
+
+  private paint(): void {
+    const { view, env } = this;
+    renderBadge(this.host, view, { rules: env.rules, lang: env.lang, msg: env.msg, onCompare: () => this.toggleCompare() });
+    publishState({ state: view.state, report: view.report, facts: this.scored?.facts ?? null, partner: view.partner, since: view.since });
+  }
+
+  private toggleCompare(): void {
+    const scored = this.scored;
+    if (!scored?.facts.code) return;
+    void toggleShortlist(shortlistItem(scored.facts, scored.report, this.env.today)).then((result) => {
+      this.view.compare = result;
+      this.view.listed = result === "added" || result === "already";
+      this.paint();
+    });
+  }
+
+  // Off the critical path: the first paint says "add"; a listed solution repaints as "remove".
+  private showListed(codes: Set<string>): void {
+    if (codes.has(this.code) === this.view.listed) return;
+    this.view.listed = codes.has(this.code);
+    if (this.host.isConnected) this.paint();
+  }
+}
