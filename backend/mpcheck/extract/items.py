@@ -18,7 +18,7 @@ from lxml import etree
 
 from mpcheck.extract.dates import element_date
 from mpcheck.extract.dom import child_elements, inline_text, own_text
-from mpcheck.extract.label_table import Table, table
+from mpcheck.extract.label_table import FLAGS, Table, table
 from mpcheck.extract.text import fold
 
 _LIST_TAGS = {"dl", "table", "tbody", "ul", "ol"}
@@ -29,6 +29,7 @@ _DIGIT = re.compile("[0-9]")
 _CARRIER_TAGS = {"time", "meta"}  # elements whose date may be in an attribute only
 _DATE_PROPS = {"datePublished", "dateCreated", "dateModified", "uploadDate"}  # schema.org date properties
 _WORD_ONLY_FORMS = {"relative"}  # the date forms that may be written without a digit («вчера»)
+_HINTED_FORMS = frozenset({"numeric", "numeric_short", "words", "words_no_year"})  # see _day_hint
 _NOT_FORMS = {
     "iso",
     "months",
@@ -98,10 +99,10 @@ def date_search(text: str) -> re.Match[str] | None:
 
     A relative date («вчера», «3 дня назад») is looked for only in the text's first
     `_RELATIVE_CHARS` characters before its first other date: it sits in a header, and its regexes
-    are the slow ones.
+    are the slow ones. The other forms run only on a text that passes their hint (`_day_hint`).
     """
-    long_search, words_search, hint = _searchers()
-    found = long_search(text)
+    day_hint, long_search, words_search, hint = _searchers()
+    found = long_search(text) if day_hint(text) else None
     long = found if isinstance(found, re.Match) else None
     end = min(long.start() if long else len(text), _RELATIVE_CHARS)
     head = text[:end]
@@ -109,46 +110,63 @@ def date_search(text: str) -> re.Match[str] | None:
     return words if isinstance(words, re.Match) else long
 
 
-def _build_searchers(rules: Table) -> tuple[Callable[[str], object], Callable[[str], object], Any]:
+def _day_hint(rules: Table, forms: list[tuple[str, ...]]) -> Callable[[str], object]:
+    """A necessary condition of every non-relative text form, as one cheap search.
+
+    Each of `_HINTED_FORMS` writes a day number followed by «.», a month number, «.» and at least two
+    year digits (DD.MM.YYYY, DD.MM.YY; a version «3.4.1» has one) or by spaces and a month word of
+    `dates.months` («5 июня 2024», «18 ноября»). This regex starts
+    with a digit class, so the engine scans for digits in C; the forms' alternation instead tries
+    its four branches at every position of every text (most texts of a list hold no date). With
+    any other non-relative form in the table the hint is the plain digit test every form passes.
+    tests/python/extract/test_date_hint.py checks the hint on generated matches of every form.
+    """
+    if not forms or {f[-1] for f in forms} - _HINTED_FORMS:
+        return _DIGIT.search
+    stems = "|".join(p.pattern.removeprefix("^") for p in rules.rx("dates", "months"))
+    return re.compile(rf"[0-9](?:\.[0-9]{{1,2}}\.[0-9]{{2}}|\s+(?:{stems}))", FLAGS).search
+
+
+def _build_searchers(
+    rules: Table,
+) -> tuple[Callable[[str], object], Callable[[str], object], Callable[[str], object], Any]:
     forms = _date_forms(rules)
+    long_forms = [f for f in forms if f[-1] not in _WORD_ONLY_FORMS]
     return (
-        rules.any_search(*[f for f in forms if f[-1] not in _WORD_ONLY_FORMS]),
+        _day_hint(rules, long_forms),
+        rules.any_search(*long_forms),
         rules.any_search(*[f for f in forms if f[-1] in _WORD_ONLY_FORMS]),
         rules.rx("dates", "relative_hint")[0].search,
     )
 
 
-def _searchers() -> tuple[Callable[[str], object], Callable[[str], object], Any]:
-    """(every non-relative form, the relative forms, the relative hint), built once per table."""
+def _searchers() -> tuple[Callable[[str], object], Callable[[str], object], Callable[[str], object], Any]:
+    """(the non-relative forms' hint, every non-relative form, the relative forms, the relative hint),
+    built once per table."""
     return table().memo("items:date_searchers", _build_searchers)
 
 
 def _dated(owns: list[tuple[Any, str]]) -> list[tuple[int, Any, str]]:
     """(index in owns, element, text) of every own text holding a date, or a `time[datetime]`.
 
-    Every date form of the table runs as one alternation (one C scan per text). A long text is
-    dated by its head («5.2.1 (14.11.26) Исправлена …»); a relative date sits in a short header
-    («Ирина, 3 дня назад»), never in a long text, and its regexes are the slow ones: they run on
-    short texts only. Only each item's first dated element is then parsed by the dates module
-    (`element_date`).
+    Every date form of the table runs as one alternation (one C scan per text), and only on a text
+    that passes the forms' hint. A long text is dated by its head («5.2.1 (14.11.26) Исправлена …»);
+    a relative date sits in a short header («Ирина, 3 дня назад»), never in a long text, and its
+    regexes are the slow ones: they run on short texts holding one of their words only. Only each
+    item's first dated element is then parsed by the dates module (`element_date`).
     """
-    long, words, hint = _searchers()  # hint: a word every relative form holds
-    digit = _DIGIT.search
-
-    def has_date(own: str) -> object:
-        if len(own) > _HEAD_CHARS:
-            own = own[:_HEAD_CHARS]
-        # the relative regexes are the slow ones: only short texts holding one of their words
-        relative = len(own) <= _RELATIVE_CHARS and hint(own)
-        if digit(own):  # every date form but the relative ones holds a digit
-            return long(own) or (relative and words(own))
-        return relative and words(own)
-
-    return [
-        (i, el, own)
-        for i, (el, own) in enumerate(owns)
-        if has_date(own) or ((el.tag in _CARRIER_TAGS or el.get("itemprop")) and _carries_date(el))
-    ]
+    day_hint, long, words, hint = _searchers()  # hint: a word every relative form holds
+    carriers = _CARRIER_TAGS
+    out: list[tuple[int, Any, str]] = []
+    for i, (el, own) in enumerate(owns):
+        head = own[:_HEAD_CHARS] if len(own) > _HEAD_CHARS else own
+        if (
+            (day_hint(head) and long(head))
+            or (len(head) <= _RELATIVE_CHARS and hint(head) and words(head))
+            or ((el.tag in carriers or el.get("itemprop")) and _carries_date(el))
+        ):
+            out.append((i, el, own))
+    return out
 
 
 def is_chrome(el: Any) -> bool:
@@ -169,8 +187,9 @@ def _answer_head(el: Any) -> bool:
     """A dated block that opens with an answer title («Ответ разработчика (15.11.2026): …»): its
     first text in document order (read without serialising the whole block)."""
     for node in el.iter(etree.Element):
-        if node.text and not node.text.isspace():
-            return bool(table().search(fold(node.text), "reviews", "answer_titles"))
+        text = node.text
+        if text and not text.isspace():
+            return bool(table().any_search(("reviews", "answer_titles"))(fold(text)))  # one alternation
     return False
 
 
@@ -236,7 +255,7 @@ def _containers(body: Any, marked: set[Any]) -> list[Any]:
     The container is the body, descended while exactly one child holds every date and that child is
     a pure wrapper, a list/table, or a run of at least three dated heads (a changelog of h3 + p).
     """
-    container = body
+    container, known = body, False
     while True:
         holders = [c for c in child_elements(container) if c in marked]
         if len(holders) != 1:
@@ -247,9 +266,9 @@ def _containers(body: Any, marked: set[Any]) -> list[Any]:
         heads = sum(1 for c in kids if c in marked) >= _MIN_HEADS and _heads(kids, marked)
         if not (wrapper or heads or only.tag in _LIST_TAGS):
             break
-        container = only
-    children = child_elements(container)
-    return _grouped(container, marked, container.tag in _LIST_TAGS or _heads(children, marked))
+        container, known = only, heads  # a run of heads just found needs no second look
+    siblings = container.tag in _LIST_TAGS or known or _heads(child_elements(container), marked)
+    return _grouped(container, marked, siblings)
 
 
 def split_listing(body: Any) -> Listing:
