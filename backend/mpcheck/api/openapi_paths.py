@@ -60,8 +60,9 @@ BATCH = _json(
                     "anyOf": [{"$ref": "#/components/schemas/Report"}, {"$ref": "#/components/schemas/Error"}]
                 },
             },
-            # per item: the card merged with the store's latest read of its solution (null for an
-            # invalid item), and that read's stamp and age (null: never read by this backend)
+            # per item: the card merged with the store's latest read of its solution and the
+            # listing feed's item (null for an invalid item), and that read's stamp and age (null:
+            # never read by this backend)
             "facts": {"type": "array", "items": {"type": ["object", "null"]}},
             "stored": {
                 "type": "array",
@@ -71,6 +72,32 @@ BATCH = _json(
                         "read_at": {"type": "string"},
                         "age_seconds": {"type": ["integer", "null"], "minimum": 0},
                     },
+                },
+            },
+            # per item: the source of every known field ("card" | "stored" | "feed"), one level
+            # deep ("price", "rating.count"); null for an invalid item
+            "sources": {
+                "type": "array",
+                "items": {
+                    "type": ["object", "null"],
+                    "additionalProperties": {"enum": ["card", "stored", "feed"]},
+                },
+            },
+            # the listing's feed (null without listing_url): status ok | stale | pending | failed,
+            # the feed path read, its cache age, its item count, a note when it was not used
+            "feed": {
+                "type": ["object", "null"],
+                "required": ["url", "status"],
+                "properties": {
+                    "url": {"type": "string"},
+                    "status": {"enum": ["ok", "stale", "pending", "failed"]},
+                    "age_seconds": {"type": "number", "minimum": 0},
+                    "fetched_at": {"type": "string"},
+                    "cache": {"type": "string"},
+                    "stale": {"type": "boolean"},
+                    "items": {"type": "integer", "minimum": 0},
+                    "error": {"type": "string"},
+                    "note": {"type": "string"},
                 },
             },
         },
@@ -163,7 +190,17 @@ def _paths(criteria: list[str]) -> dict[str, Any]:
                 "schema": {
                     "type": "object",
                     "required": ["items"],
-                    "properties": {"items": {"type": "array", "maxItems": 100}},
+                    "properties": {
+                        "items": {"type": "array", "maxItems": 100},
+                        # the listing page the cards are on: its own XML feed fills what they lack
+                        "listing_url": {
+                            "type": "string",
+                            "maxLength": 2048,
+                            "description": "a Marketplace catalog, category or search page URL "
+                            "(https://marketplace.1c-bitrix.ru/solutions/, /solutions/category/<n>/, "
+                            "/search/); anything else is a 400 invalid_listing_url",
+                        },
+                    },
                 }
             }
         },

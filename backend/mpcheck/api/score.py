@@ -5,6 +5,13 @@ solution first (marketplace/card_memory.py), so the reports say more than the ca
 `facts` / `stored` tell the caller what was scored and how old the stored part is. A stored read
 the merged facts cannot pass the schema with (stored under an older one) is not used: the card is
 scored alone and its `stored` is null.
+
+`listing_url` (optional): the listing page the cards are on. Its own XML feed is read once per URL
+and TTL (marketplace/listing_feed.py) and fills what the cards and stored reads lack; `sources`
+says per card where each known field came from, `feed` how old the feed is (or why it was not
+used). A listing_url that is not a Marketplace catalog, category or search URL is a 400: the
+extension only sends the listing page it is on, so anything else is a client bug or a probe, and
+reading it would be a fetch the allowlist exists to refuse.
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ from mpcheck.api.rules import current_rules
 from mpcheck.engine import build_report
 from mpcheck.marketplace import service as mp
 from mpcheck.marketplace.card_memory import with_memory
+from mpcheck.marketplace.listing_feed import NotAListing, feed_url
 from mpcheck.validation import FactsError, parse_options
 
 bp = Blueprint("score", __name__)
@@ -66,7 +74,9 @@ def score_batch() -> ResponseReturnValue:
     limit = current_app.config["MAX_BATCH_ITEMS"]
     if len(items) > limit:
         raise ApiError(413, "too_many_items", f"at most {limit} items per batch", "items")
-    merged_items, stored = with_memory(items, _stored_facts(items))
+    feed, feed_meta = _listing_feed(body.get("listing_url"))
+    feed_age = feed_meta.get("age_seconds") if feed_meta else None
+    merged_items, stored, sources = with_memory(items, _stored_facts(items), feed=feed, feed_age=feed_age)
     reports: list[dict[str, Any]] = []
     merged: list[Any] = []
     for index, (card, facts) in enumerate(zip(items, merged_items, strict=True)):
@@ -80,6 +90,7 @@ def score_batch() -> ResponseReturnValue:
                 # says the read was not used.
                 log.warning("score/batch: stored read of item %d not used: %s", index, exc)
                 stored[index], facts = None, card
+                sources[index] = with_memory([card], {})[2][0]
                 try:
                     report = _score_one(card, options)
                 except FactsError as card_exc:
@@ -87,12 +98,28 @@ def score_batch() -> ResponseReturnValue:
         reports.append(report)
         # the merged facts only where a report was built: an invalid item is not echoed back
         merged.append(facts if "error" not in report else None)
-    return jsonify({"reports": reports, "facts": merged, "stored": stored})
+        if "error" in report:
+            sources[index] = None
+    return jsonify(
+        {"reports": reports, "facts": merged, "stored": stored, "sources": sources, "feed": feed_meta}
+    )
 
 
 def _error_entry(index: int, exc: FactsError) -> dict[str, Any]:
     field = f"items.{index}" + (f".{exc.field}" if exc.field else "")
     return {"error": "invalid_facts", "message": str(exc), "field": field}
+
+
+def _listing_feed(listing_url: Any) -> tuple[dict[str, dict[str, Any]], dict[str, Any] | None]:
+    """The listing feed's items by code and its meta; nothing (and no meta) without a listing_url."""
+    if listing_url is None:
+        return {}, None
+    service = mp.get_service(current_app)
+    try:
+        url = feed_url(service.fetcher.policy, listing_url)
+    except NotAListing as exc:
+        raise ApiError(400, "invalid_listing_url", str(exc), "listing_url") from exc
+    return service.listing_feeds.read(url)
 
 
 def _stored_facts(items: list[Any]) -> dict[str, dict[str, Any]]:

@@ -1,12 +1,12 @@
 """Page extraction (parsel): Marketplace pages → facts, guided by `shared_rules/labels.json`.
 
 Entry points: `extract_page` (dispatch on page type), `extract_solution`, `extract_partner`,
-`extract_rating_list`, `extract_listing`, `parse_feed` + `merge_feed`, and the paging helpers the
-fetcher uses. None of them raises on bad input: unknown values are null.
+`extract_rating_list`, `extract_listing`, `parse_feed` + `merge_feed`, `parse_feed_items` (a
+listing's feed), and the paging helpers the fetcher uses. None of them raises on bad input: unknown values are null.
 """
 
 from mpcheck.extract.decode import decode_body
-from mpcheck.extract.feed import parse_feed
+from mpcheck.extract.feed import parse_feed, parse_feed_items
 from mpcheck.extract.listing import extract_listing
 from mpcheck.extract.merge import merge_feed
 from mpcheck.extract.page import detect_page_type, extract_page
@@ -27,5 +27,6 @@ __all__ = [
     "merge_feed",
     "merge_paged_items",
     "parse_feed",
+    "parse_feed_items",
     "review_pager_urls",
 ]

@@ -119,23 +119,63 @@ def _fill(facts: dict[str, Any], item: Any) -> None:
     facts["found_by"] = dict.fromkeys(sources, "feed")
 
 
-def parse_feed(xml_bytes: bytes | str) -> dict[str, Any]:
-    """Partial facts from the first `<item>` of a feed; every unknown stays null. Never raises."""
+def _root(xml_bytes: bytes | str) -> Any:
+    """The parsed `<modules>` document, or None for an empty body. Raises on bytes lxml cannot recover."""
+    data = xml_bytes.encode("utf-8") if isinstance(xml_bytes, str) else bytes(xml_bytes)
+    if isinstance(xml_bytes, str):
+        data = data.replace(b'encoding="windows-1251"', b'encoding="utf-8"', 1)
+    # XML 1.0 forbids C0 controls; lxml's recovery drops the text around one («0\x08&lt;0» -> «00»),
+    # a value that is not in the feed. These bytes never occur inside cp1251/UTF-8 multibyte chars.
+    data = _CONTROL_BYTES.sub(b"", data)
+    return etree.fromstring(data, _PARSER) if data.strip() else None
+
+
+def _item_facts(item: Any, *, dated: bool = False) -> dict[str, Any]:
+    """Partial facts of one `<item>`; a part that fails to read leaves the rest (logged).
+    `dated`: the item's `date` is taken as `updated` (see parse_feed_items for when and why)."""
     facts = empty_facts()
     facts["extraction"] = {"markup_changed": False, "missing_confirmed": [], "sources": {}}
-    try:
-        data = xml_bytes.encode("utf-8") if isinstance(xml_bytes, str) else bytes(xml_bytes)
-        if isinstance(xml_bytes, str):
-            data = data.replace(b'encoding="windows-1251"', b'encoding="utf-8"', 1)
-        # XML 1.0 forbids C0 controls; lxml's recovery drops the text around one («0\x08&lt;0» -> «00»),
-        # a value that is not in the feed. These bytes never occur inside cp1251/UTF-8 multibyte chars.
-        data = _CONTROL_BYTES.sub(b"", data)
-        root = etree.fromstring(data, _PARSER) if data.strip() else None
-        item = root.find(".//items/item") if root is not None else None
-        if item is not None:
+    if item is not None:
+        try:
             _fill(facts, item)
-    except Exception:
-        log.exception("feed parsing failed")
+            if dated and (updated := parse_date(_text(item, "date"))):
+                facts["updated"] = updated
+                facts["extraction"]["sources"]["updated"] = "feed"
+                facts["found_by"]["updated"] = "feed"
+        except Exception:
+            log.exception("feed parsing failed")
     if facts["code"]:
         facts["url"] = f"{table().data['urls']['base']}/solutions/{facts['code']}/"
     return facts
+
+
+def parse_feed(xml_bytes: bytes | str) -> dict[str, Any]:
+    """Partial facts from the first `<item>` of a feed; every unknown stays null. Never raises."""
+    try:
+        root = _root(xml_bytes)
+        item = root.find(".//items/item") if root is not None else None
+    except Exception:
+        log.exception("feed parsing failed")
+        item = None
+    return _item_facts(item)
+
+
+def parse_feed_items(xml_bytes: bytes | str) -> list[dict[str, Any]]:
+    """Partial facts of every `<item>` of a listing's feed (a catalog, category or search page with
+    `update_sys_new=Y`), in feed order; items without a code are dropped (nothing to match a card
+    by). Never raises: a feed lxml cannot read is an empty list.
+
+    Here the item's `date` is `updated`. The admin page that reads this feed labels it «Дата
+    добавления / изменения» (DOM.md E2): the record's last change, its publication date until it
+    first changes, so it is the newest date the record has, which the solution page shows as
+    «Обновлено». A solution page has better evidence (its changelog's dated rows), which is why
+    `parse_feed` leaves it out; a card has none, and a listing's feed is all the backend reads for
+    it. The risk it carries: a record edited without a release looks fresher than its last release.
+    """
+    try:
+        root = _root(xml_bytes)
+        items = root.findall(".//items/item") if root is not None else []
+        return [facts for facts in (_item_facts(item, dated=True) for item in items) if facts["code"]]
+    except Exception:
+        log.exception("feed parsing failed")
+        return []

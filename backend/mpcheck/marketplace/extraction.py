@@ -128,3 +128,9 @@ def merge_pages(facts: dict[str, Any], pages: list[dict[str, Any]]) -> dict[str,
 def feed_merge(facts: dict[str, Any], feed: Fetched) -> dict[str, Any]:
     """Fill fields the HTML missed from the XML feed (`?update_sys_new=Y`, windows-1251)."""
     return dict(extract.merge_feed(facts, extract.parse_feed(feed.body)))
+
+
+@guarded
+def listing_feed_items(feed: Fetched) -> list[dict[str, Any]]:
+    """Partial facts of every item of a listing's XML feed (catalog, category or search page)."""
+    return [dict(item) for item in extract.parse_feed_items(feed.body)]

@@ -18,6 +18,7 @@ from mpcheck.marketplace import extraction, shared
 from mpcheck.marketplace.cache import Cached, KeyedCache, SingleFlightCache
 from mpcheck.marketplace.errors import MarketplaceError, NotFound, UpstreamTimeout
 from mpcheck.marketplace.fetcher import Fetcher
+from mpcheck.marketplace.listing_feed import ListingFeedReader
 from mpcheck.marketplace.partners import PartnerReader, normalize_partner_id, partner_extras, partner_lookups
 from mpcheck.marketplace.settings import ReaderSettings, reader_settings
 from mpcheck.marketplace.store import StoreBase, open_store
@@ -93,6 +94,11 @@ class MarketplaceService:
             cache("rating", "MARKETPLACE_TTL_RATING"),
             scan_pages=int(s["MARKETPLACE_RATING_SCAN_PAGES"]),
         )
+        self.listing_feeds = ListingFeedReader(
+            self.fetcher,
+            cache("listing_feeds", "MARKETPLACE_TTL_LISTING_FEED"),
+            wait=float(s["MARKETPLACE_LISTING_FEED_WAIT"]),
+        )
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> MarketplaceService:
@@ -119,7 +125,8 @@ class MarketplaceService:
             return self._store
 
     def close(self) -> None:
-        """Release the HTTP pool, Redis and the database."""
+        """Release the background feed reads, the HTTP pool, Redis and the database."""
+        self.listing_feeds.close()
         self.fetcher.close()
         if self.redis is not None:
             self.redis.close()
@@ -234,7 +241,12 @@ class MarketplaceService:
 
     def stats(self) -> dict[str, Any]:
         """Merged into GET /health: upstream origin and request count, cache and store figures."""
-        caches = (self.solutions, self.partners.partner_cache, self.partners.rating_cache)
+        caches = (
+            self.solutions,
+            self.partners.partner_cache,
+            self.partners.rating_cache,
+            self.listing_feeds.cache,
+        )
         return {
             "marketplace": {
                 "origin": self.fetcher.policy.origin,

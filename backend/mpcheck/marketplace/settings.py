@@ -32,6 +32,8 @@ DEFAULTS: dict[str, Any] = {
     "MARKETPLACE_TTL_SOLUTION": 10 * 60.0,
     "MARKETPLACE_TTL_PARTNER": 6 * HOUR,
     "MARKETPLACE_TTL_RATING": 6 * HOUR,
+    "MARKETPLACE_TTL_LISTING_FEED": 10 * 60.0,  # a listing's XML feed, per listing URL
+    "MARKETPLACE_LISTING_FEED_WAIT": 1.0,  # s a batch waits for it: the extension gives a batch 2 s
     "MARKETPLACE_CACHE_SIZE": 512,  # entries per kind
     "MARKETPLACE_STALE_SIZE": 2048,
     "MARKETPLACE_STALE_MAX_AGE": 7 * 24 * HOUR,
