@@ -60,23 +60,41 @@ def item_of(listing: Listing, el: Any) -> Any:
     return None
 
 
-def _scan(body: Any) -> list[tuple[Any, str]]:
-    """(element, own text) for every element under `body` with non-blank own text, in document order.
+def _scan(body: Any) -> tuple[list[tuple[Any, str]], list[tuple[int, Any, str]]]:
+    """(element, own text) for every element under `body` with non-blank own text, in document
+    order, and (index in that list, element, text) of those holding a date or a `time[datetime]`.
 
-    This is the one Python pass over every element of a long list (dates and answer titles are then
-    tested on these strings), so it reads each element's text and children's tails exactly once.
+    This is the one Python pass over every element of a long list (answer titles are then tested
+    on these strings), so it reads each element's text and children's tails exactly once and dates
+    it in the same step. Every date form of the table runs as one alternation (one C scan per
+    text), and only on a text that passes the forms' hint. A long text is dated by its head
+    («5.2.1 (14.11.26) Исправлена …»); a relative date sits in a short header («Ирина, 3 дня
+    назад»), never in a long text, and its regexes are the slow ones: they run on short texts
+    holding one of their words only. Only each item's first dated element is then parsed by the
+    dates module (`element_date`).
     """
-    out: list[tuple[Any, str]] = []
-    append = out.append
+    day_hint, long, words, hint = _searchers()  # hint: a word every relative form holds
+    carriers = _CARRIER_TAGS
+    owns: list[tuple[Any, str]] = []
+    dated: list[tuple[int, Any, str]] = []
     for el in body.iter(etree.Element):  # elements only: comments and PIs are skipped in C
         own = el.text or ""
         if len(el):
             own += "".join([c.tail or "" for c in el])
-        if own and not own.isspace():
-            append((el, own))
-        elif el.tag in _CARRIER_TAGS and _carries_date(el):
-            append((el, own))  # <time datetime> / <meta itemprop=datePublished> with no text
-    return out
+        if not own or own.isspace():
+            if el.tag in carriers and _carries_date(el):  # <time datetime> / <meta itemprop> with no text
+                dated.append((len(owns), el, own))
+                owns.append((el, own))
+            continue
+        head = own[:_HEAD_CHARS] if len(own) > _HEAD_CHARS else own
+        if (
+            (day_hint(head) and long(head))
+            or (len(head) <= _RELATIVE_CHARS and hint(head) and words(head))
+            or ((el.tag in carriers or el.get("itemprop")) and _carries_date(el))
+        ):
+            dated.append((len(owns), el, own))
+        owns.append((el, own))
+    return owns, dated
 
 
 def _carries_date(el: Any) -> bool:
@@ -144,29 +162,6 @@ def _searchers() -> tuple[Callable[[str], object], Callable[[str], object], Call
     """(the non-relative forms' hint, every non-relative form, the relative forms, the relative hint),
     built once per table."""
     return table().memo("items:date_searchers", _build_searchers)
-
-
-def _dated(owns: list[tuple[Any, str]]) -> list[tuple[int, Any, str]]:
-    """(index in owns, element, text) of every own text holding a date, or a `time[datetime]`.
-
-    Every date form of the table runs as one alternation (one C scan per text), and only on a text
-    that passes the forms' hint. A long text is dated by its head («5.2.1 (14.11.26) Исправлена …»);
-    a relative date sits in a short header («Ирина, 3 дня назад»), never in a long text, and its
-    regexes are the slow ones: they run on short texts holding one of their words only. Only each
-    item's first dated element is then parsed by the dates module (`element_date`).
-    """
-    day_hint, long, words, hint = _searchers()  # hint: a word every relative form holds
-    carriers = _CARRIER_TAGS
-    out: list[tuple[int, Any, str]] = []
-    for i, (el, own) in enumerate(owns):
-        head = own[:_HEAD_CHARS] if len(own) > _HEAD_CHARS else own
-        if (
-            (day_hint(head) and long(head))
-            or (len(head) <= _RELATIVE_CHARS and hint(head) and words(head))
-            or ((el.tag in carriers or el.get("itemprop")) and _carries_date(el))
-        ):
-            out.append((i, el, own))
-    return out
 
 
 def is_chrome(el: Any) -> bool:
@@ -273,8 +268,8 @@ def _containers(body: Any, marked: set[Any]) -> list[Any]:
 
 def split_listing(body: Any) -> Listing:
     """Items of a tab body in page order, with the date of each (its first dated element)."""
-    listing = Listing(body=body, owns=_scan(body))
-    dated = _dated(listing.owns)
+    owns, dated = _scan(body)
+    listing = Listing(body=body, owns=owns)
     if not dated:
         return listing
     marked: set[Any] = set()

@@ -1,6 +1,6 @@
 """The date hint of items.py is a necessary condition of every non-relative date form of the table.
 
-`items._dated` and `items.date_search` run the (slow) date alternation only on texts that pass the
+`items._scan` and `items.date_search` run the (slow) date alternation only on texts that pass the
 hint, so a text with a date the hint misses would silently lose its item. Hypothesis generates texts
 holding a match of each form's regex; every one of them must pass the hint.
 """
