@@ -6,6 +6,7 @@ import { RULES } from "../shared/rules";
 import { loadSettings, type Settings } from "../shared/settings";
 import { clearShortlist, loadShortlist, onShortlistChanged, removeFromShortlist, type ShortlistItem } from "../shared/shortlist";
 import { PAGE_CSS } from "../ui/badge-style";
+import { bootstrapPage } from "../ui/page-bootstrap";
 import { browserMsg, uiLang } from "../ui/strings";
 import { loadBuyerRecords, onBuyerChecksChanged, withBuyerChecks } from "./buyer-checks";
 import { downloadText } from "./download";
@@ -133,11 +134,7 @@ function exportAs(format: "csv" | "md", order: string[]): void {
 }
 
 async function main(): Promise<void> {
-  document.documentElement.lang = lang;
-  document.title = msg("compareTitle");
-  const style = document.createElement("style");
-  style.textContent = PAGE_CSS;
-  document.head.append(style);
+  bootstrapPage(document, lang, msg("compareTitle"), PAGE_CSS);
   const [loaded, list] = await Promise.all([loadSettings(), loadShortlist()]);
   settings = loaded;
   setItems(await withChecks(list), null);

@@ -13,9 +13,8 @@ import type { FactsView, Report } from "../shared/contracts";
 import { completeFacts } from "../shared/facts-skeleton";
 import type { StoredRead } from "../shared/messages";
 import { scoreFacts } from "../shared/score-facts";
-import {
-  loadShortlist, onShortlistChanged, shortlistItem, toggleShortlist, type ShortlistItem, type ToggleResult,
-} from "../shared/shortlist";
+import { toggleCompare } from "../shared/compare-toggle";
+import { loadShortlist, onShortlistChanged, type ShortlistItem } from "../shared/shortlist";
 import { createBadgeHost } from "../ui/badge";
 import { cardVerdict, type CardVerdict } from "../ui/card-verdict";
 import { renderMiniBadge } from "../ui/mini-badge";
@@ -31,9 +30,6 @@ import { placeMiniBadge } from "./placement";
 
 export const CARD_MARK = "data-mpcheck-card";
 const IDLE_SLICE = 10;
-const RESULT_KEY: Record<ToggleResult, string> = {
-  added: "compareAdded", already: "compareAlready", full: "compareFull", removed: "compareRemoved",
-};
 
 interface CardJob {
   code: string;
@@ -121,9 +117,9 @@ export async function runListingPage(doc: Document, url: string, env: ContentEnv
     renderMiniBadge(job.host, job.done ? "ready" : "loading", job.report, deps, compare, job.verdict);
   };
   const toggle = (job: CardJob): void => {
-    void toggleShortlist(shortlistItem(job.facts, job.report, env.today, job.code)).then((result) => {
-      job.listed = result === "added" || result === "already";
-      job.message = env.msg(RESULT_KEY[result]);
+    void toggleCompare(job.facts, job.report, env.today, job.code).then((toggled) => {
+      job.listed = toggled.listed;
+      job.message = env.msg(toggled.message);
       paint(job);
     });
   };
@@ -166,7 +162,8 @@ export async function runListingPage(doc: Document, url: string, env: ContentEnv
   }
   const shortlist = loadShortlist().catch(() => [] as ShortlistItem[]);
 
-  const batch = requestBatch(jobs.map((job) => job.facts)); // the page's ONE batch request
+  // the page's ONE batch request; its URL lets the backend read the listing's own feed once
+  const batch = requestBatch(jobs.map((job) => job.facts), url);
   const [settings, records] = await Promise.all([env.settings, buyerRecords(jobs.map((job) => job.code))]);
   const score = (job: CardJob, facts: FactsView, done: "local" | "server"): void => {
     if (!job.host.isConnected) return;

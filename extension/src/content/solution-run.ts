@@ -10,7 +10,8 @@ import { applyEnrichment } from "../shared/enrichment";
 import type { EnrichReply } from "../shared/messages";
 import { scoreFacts, type Scored } from "../shared/score-facts";
 import { changesScoring, DEFAULT_SETTINGS, settingsIfReady, type Settings } from "../shared/settings";
-import { refreshShortlistEntry, shortlistItem, toggleShortlist } from "../shared/shortlist";
+import { toggleCompare } from "../shared/compare-toggle";
+import { refreshShortlistEntry, shortlistItem } from "../shared/shortlist";
 import { followBuyerChecks, type PageChecks } from "../buyer/page-checks";
 import { snapshotOf } from "../snapshots/snapshot";
 import { reportVisit } from "../snapshots/visit-client";
@@ -143,9 +144,9 @@ export class SolutionRun {
   private toggleCompare(): void {
     const scored = this.scored;
     if (!scored?.facts.code) return;
-    void toggleShortlist(shortlistItem(scored.facts, scored.report, this.env.today)).then((result) => {
-      this.view.compare = result;
-      this.view.listed = result === "added" || result === "already";
+    void toggleCompare(scored.facts, scored.report, this.env.today).then((toggled) => {
+      this.view.compare = toggled.result;
+      this.view.listed = toggled.listed;
       this.paint();
     });
   }

@@ -7,6 +7,7 @@ import { RULES } from "../shared/rules";
 import { DEFAULT_BACKEND_URL, loadStoredSettings, saveSettings } from "../shared/settings";
 import { saveSolutionProfile } from "../shared/solution-profile";
 import { PAGE_CSS } from "../ui/badge-style";
+import { bootstrapPage } from "../ui/page-bootstrap";
 import { browserMsg, uiLang } from "../ui/strings";
 import { completeBackendUrl } from "./backend-url";
 import { buildForm, readForm } from "./form";
@@ -24,11 +25,7 @@ function setStatus(form: HTMLFormElement, text: string, kind: StatusKind = "done
 
 async function main(): Promise<void> {
   const lang = uiLang();
-  document.documentElement.lang = lang;
-  document.title = browserMsg("optTitle");
-  const style = document.createElement("style");
-  style.textContent = PAGE_CSS;
-  document.head.append(style);
+  bootstrapPage(document, lang, browserMsg("optTitle"), PAGE_CSS);
   const heading = document.getElementById("title");
   if (heading) heading.textContent = browserMsg("optTitle");
   const root = document.getElementById("app");

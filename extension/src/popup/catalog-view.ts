@@ -5,7 +5,8 @@
 import { ext } from "../shared/browser-api";
 import { CARDS_GET, parseCardsReply, type CardSummary, type CardsReply } from "../shared/catalog-messages";
 import type { Lang } from "../shared/contracts";
-import { loadShortlist, shortlistItem, toggleShortlist, type ToggleResult } from "../shared/shortlist";
+import { toggleCompare } from "../shared/compare-toggle";
+import { loadShortlist } from "../shared/shortlist";
 import { el } from "../ui/dom";
 import { statusText, type RulesTexts } from "../ui/rules-text";
 import { statusIcon } from "../ui/status-icon";
@@ -13,9 +14,6 @@ import type { Msg } from "../ui/strings";
 
 const POLL_MS = 250;
 const POLL_LIMIT = 40; // the backend's batch may take its 2 s timeout; the list fills in meanwhile
-const RESULT_KEY: Record<ToggleResult, string> = {
-  added: "compareAdded", already: "compareAlready", full: "compareFull", removed: "compareRemoved",
-};
 
 const CATALOG_CSS = `
 .mp-cards { list-style: none; margin: 8px 0 0; padding: 0; }
@@ -82,10 +80,10 @@ export async function showCatalog(root: HTMLElement, tabId: number, deps: Catalo
   let note = "";
   const paint = (current: CardsReply) => render(root, current, listed, deps, toggle, note);
   const toggle = (card: CardSummary) => {
-    void toggleShortlist(shortlistItem(card.facts, card.report, deps.today, card.code)).then((result) => {
-      if (result === "added" || result === "already") listed.add(card.code);
-      else if (result === "removed") listed.delete(card.code);
-      note = `${card.name}: ${deps.msg(RESULT_KEY[result])}`;
+    void toggleCompare(card.facts, card.report, deps.today, card.code).then((toggled) => {
+      if (toggled.listed) listed.add(card.code);
+      else if (toggled.result === "removed") listed.delete(card.code);
+      note = `${card.name}: ${deps.msg(toggled.message)}`;
       if (reply) paint(reply);
     });
   };

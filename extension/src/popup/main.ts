@@ -5,8 +5,10 @@ import type { ReportState } from "../shared/messages";
 import { RULES } from "../shared/rules";
 import { localToday } from "../shared/dates";
 import { loadSettings } from "../shared/settings";
-import { loadShortlist, shortlistItem, toggleShortlist } from "../shared/shortlist";
+import { toggleCompare } from "../shared/compare-toggle";
+import { loadShortlist } from "../shared/shortlist";
 import { PAGE_CSS } from "../ui/badge-style";
+import { bootstrapPage } from "../ui/page-bootstrap";
 import { browserMsg, uiLang } from "../ui/strings";
 import { createReadingPanel, READING_CSS } from "../diagnostics/reading-section";
 import { requestStructure } from "../diagnostics/structure-client";
@@ -20,15 +22,9 @@ import { pageReport } from "./page-report";
 import { renderPopup, showCompareResult } from "./render";
 import { targetTabId } from "./target-tab";
 
-const COMPARE_KEY = { added: "compareAdded", already: "compareAlready", full: "compareFull", removed: "compareRemoved" } as const;
-
 async function main(): Promise<void> {
   const lang = uiLang();
-  document.documentElement.lang = lang;
-  document.title = browserMsg("popupTitle");
-  const style = document.createElement("style");
-  style.textContent = PAGE_CSS + READING_CSS + PROFILE_CSS + FIX_CSS;
-  document.head.append(style);
+  bootstrapPage(document, lang, browserMsg("popupTitle"), PAGE_CSS + READING_CSS + PROFILE_CSS + FIX_CSS);
   const root = document.getElementById("app");
   if (!root) return;
   void showShortlistChanges(document, lang, browserMsg); // «Что изменилось в сравнении», above the footer
@@ -63,12 +59,12 @@ async function main(): Promise<void> {
     onCompare: () => {
       const facts = current?.facts;
       if (!facts?.code) return;
-      void toggleShortlist(shortlistItem(facts, current?.report ?? null, localToday())).then((result) => {
-        deps.listed = result === "added" || result === "already";
+      void toggleCompare(facts, current?.report ?? null, localToday()).then((toggled) => {
+        deps.listed = toggled.listed;
         if (deps.listed) listed.add(facts.code ?? "");
         else listed.delete(facts.code ?? "");
         renderPopup(root, current, deps);
-        showCompareResult(root, browserMsg(COMPARE_KEY[result]));
+        showCompareResult(root, browserMsg(toggled.message));
         root.querySelector<HTMLElement>(".mp-compare")?.focus();
       });
     },

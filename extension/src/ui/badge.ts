@@ -4,6 +4,7 @@
 // may still carry a shadow root; rendering is a plain function of (host, view).
 import type { Lang, Report } from "../shared/contracts";
 import type { BadgeState, PartnerStatus } from "../shared/messages";
+import { TOGGLE_MESSAGE } from "../shared/compare-toggle";
 import type { ToggleResult } from "../shared/shortlist";
 import type { SinceLastVisit } from "../snapshots/diff";
 import { sinceLine } from "../snapshots/format";
@@ -37,9 +38,6 @@ export interface BadgeDeps {
   onCompare: () => void;
 }
 
-const COMPARE_KEY: Record<ToggleResult, string> = {
-  added: "compareAdded", already: "compareAlready", full: "compareFull", removed: "compareRemoved",
-};
 const PARTNER_KEY: Record<PartnerStatus, string> = { pending: "partnerPending", ok: "partnerOk", unavailable: "partnerUnavailable" };
 
 export function createBadgeHost(doc: Document, size: "full" | "mini" = "full"): HTMLElement {
@@ -91,7 +89,7 @@ function actions(doc: Document, view: BadgeView, deps: BadgeDeps, expanded: bool
   compare.setAttribute("type", "button");
   compare.dataset.action = view.listed ? "compare-remove" : "compare-add";
   compare.addEventListener("click", deps.onCompare);
-  const status = el(doc, "span", "mp-compare-status", view.compare ? deps.msg(COMPARE_KEY[view.compare]) : "");
+  const status = el(doc, "span", "mp-compare-status", view.compare ? deps.msg(TOGGLE_MESSAGE[view.compare]) : "");
   status.setAttribute("role", "status");
   box.append(toggle, compare, status);
   return box;

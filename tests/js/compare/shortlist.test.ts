@@ -5,6 +5,7 @@ import {
   addToShortlist, clearShortlist, coerceShortlist, loadShortlist, refreshShortlistEntry, removeFromShortlist,
   shortlistItem, SHORTLIST_KEY, SHORTLIST_MAX, toggleShortlist, type ShortlistItem,
 } from "../../../extension/src/shared/shortlist";
+import { toggleCompare } from "../../../extension/src/shared/compare-toggle";
 import { completeFacts } from "../../../extension/src/shared/facts-skeleton";
 import { sampleReport } from "../extension/fixtures";
 
@@ -38,6 +39,16 @@ describe("shortlist storage", () => {
     expect(await addToShortlist(item("p.m3"))).toBe("already");
     expect((await loadShortlist()).map((x) => x.code)).not.toContain("p.ninth");
     expect(await loadShortlist()).toHaveLength(8);
+  });
+  it("one compare toggle for every place that offers it: result, listed, message", async () => {
+    const facts = completeFacts({ name: "A", kind: "module" }, "a.b");
+    expect(await toggleCompare(facts, null, "2026-11-27")).toEqual({ result: "added", listed: true, message: "compareAdded" });
+    expect(await toggleCompare(facts, null, "2026-11-27")).toEqual({ result: "removed", listed: false, message: "compareRemoved" });
+    // a card whose facts lack a code is stored under the card link's code
+    expect(await toggleCompare({ ...completeFacts({ name: "C" }, "x.y"), code: null }, null, "2026-11-27", "c.d")).toMatchObject({ listed: true });
+    expect((await loadShortlist()).map((x) => x.code)).toEqual(["c.d"]);
+    for (let i = 0; i < SHORTLIST_MAX - 1; i++) await addToShortlist(item(`p.m${i}`));
+    expect(await toggleCompare(facts, null, "2026-11-27")).toEqual({ result: "full", listed: false, message: "compareFull" });
   });
   it("toggles, removes and clears", async () => {
     expect(await toggleShortlist(item("a.b"))).toBe("added");
