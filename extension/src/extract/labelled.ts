@@ -33,6 +33,7 @@ interface Candidate {
   text: string; // folded label text (own text, one segment, or an attribute value)
   zone: Zone;
   kind: "own" | "segment" | "attr" | "key"; // key: text is the field's name
+  starts?: ReadonlySet<string>; // the fields whose labels start `text` (TABLE.labelStarts); not for keys
   line?: string[];
   at?: number;
 }
@@ -74,12 +75,16 @@ export function keyField(keys: ReadonlyMap<string, string>, value: string | null
 
 /** Is a text a field label of the table (with or without its value): «Код решения», «Обновлено …». */
 export function isLabel(text: string): boolean {
+  const folded = fold(text);
+  // no field label starts the text: the wrapper of every label cannot match (and is never compiled)
+  const starts = TABLE.labelStarts(folded);
+  if (!starts || (starts.size === 1 && starts.has(""))) return false;
   if (!labelAny) {
     const fields = TABLE.get("fields") as Record<string, { labels: Array<{ re: string }> }>;
     const parts = Object.values(fields).flatMap((f) => f.labels.map((e) => e.re));
     labelAny = new RegExp(String(TABLE.get("label_wrapper")).replace("{label}", () => parts.join("|")), "iuy");
   }
-  return match(labelAny, fold(text)) !== null;
+  return match(labelAny, folded) !== null;
 }
 
 /** «Версия 2.1.0 · Обновлено 12.11.2026» → its segments (normalised, non-empty). */
@@ -103,7 +108,6 @@ export class LabelIndex {
   private readonly candidates: Candidate[] = [];
 
   constructor(root: Element, zones: ReadonlyMap<Element, string>, skip: ReadonlySet<Element>) {
-    const prefilter = TABLE.prefilter();
     const skipTags = TABLE.skipTags;
     const watched = [...((TABLE.get("label_attributes") as string[] | undefined) ?? []), ...((TABLE.get("key_attributes") as string[] | undefined) ?? [])];
     const attrEls = new Set(watched.length ? css(root, watched.map((n) => `[${n}]`).join(", ")) : []);
@@ -113,7 +117,7 @@ export class LabelIndex {
     while (stack.length) {
       const [el, outer] = stack.pop() as [Element, Zone];
       if (skipTags.has(tag(el)) || skip.has(el)) {
-        if (tag(el) === "svg" && !skip.has(el) && attrEls.has(el)) this.attributes(el, zones.get(el) ?? outer, prefilter); // <svg aria-label="Версия">
+        if (tag(el) === "svg" && !skip.has(el) && attrEls.has(el)) this.attributes(el, zones.get(el) ?? outer); // <svg aria-label="Версия">
         continue;
       }
       if (tag(el) === "form" && el.querySelector("textarea, input[type=radio], select")) continue; // a review / comment form: the buyer's input, not facts
@@ -122,21 +126,23 @@ export class LabelIndex {
       if (!isBlank(own)) {
         const folded = fold(own);
         if (cpLen(folded) <= MAX_LABEL_CHARS) {
-          if (match(prefilter, folded)) this.candidates.push({ el, text: folded, zone, kind: "own" });
-          if (hasSeparator(folded)) this.segments(el, zone, prefilter);
+          const starts = TABLE.labelStarts(folded);
+          if (starts) this.candidates.push({ el, text: folded, zone, kind: "own", starts });
+          if (hasSeparator(folded)) this.segments(el, zone);
         }
       }
-      if (attrEls.has(el)) this.attributes(el, zone, prefilter);
+      if (attrEls.has(el)) this.attributes(el, zone);
       for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push([c, zone]);
     }
   }
 
   /** A label attribute (aria-label="Версия") or an English key (data-field="version") of an element. */
-  private attributes(el: Element, zone: Zone, prefilter: RegExp): void {
+  private attributes(el: Element, zone: Zone): void {
     for (const name of (TABLE.get("label_attributes") as string[] | undefined) ?? []) {
       const value = fold(el.getAttribute(name));
-      if (value && cpLen(value) <= MAX_LABEL_CHARS && match(prefilter, value)) {
-        this.candidates.push({ el, text: value, zone, kind: "attr" });
+      const starts = value && cpLen(value) <= MAX_LABEL_CHARS ? TABLE.labelStarts(value) : null;
+      if (starts) {
+        this.candidates.push({ el, text: value, zone, kind: "attr", starts });
         break;
       }
     }
@@ -151,13 +157,14 @@ export class LabelIndex {
   }
 
   /** Segments after the first of a «label · value · label · value» line become candidates. */
-  private segments(el: Element, zone: Zone, prefilter: RegExp): void {
+  private segments(el: Element, zone: Zone): void {
     const full = inlineText(el);
     if (cpLen(full) > MAX_LINE_CHARS) return;
     const line = splitLine(full);
     line.forEach((segment, at) => {
       const folded = fold(segment);
-      if (at > 0 && match(prefilter, folded)) this.candidates.push({ el, text: folded, zone, kind: "segment", line, at });
+      const starts = at > 0 ? TABLE.labelStarts(folded) : null;
+      if (starts) this.candidates.push({ el, text: folded, zone, kind: "segment", line, at, starts });
     });
   }
 
@@ -166,8 +173,10 @@ export class LabelIndex {
     const zones = options.zones ?? [null];
     const patterns = TABLE.labelRx(...field.split("/"));
     const check = (text: string): boolean => Boolean(text) && !isLabel(text) && (!options.valid || options.valid(text));
+    const single = !field.includes("/"); // a field's own labels: labelStarts knows where they can match
     for (const cand of this.candidates) {
       if (!zones.includes(cand.zone)) continue;
+      if (single && cand.starts && !cand.starts.has(field)) continue; // its label does not start this text
       if (cand.kind === "key") {
         if (cand.text === field && (!options.accept || options.accept(cand.el))) {
           const hit = value(cand, null, check);
