@@ -14,21 +14,12 @@ import json
 import sys
 from typing import Any
 
+from mpcheck.cli import i18n
 from mpcheck.cli.errors import marketplace_line
 from mpcheck.cli.main import UsageError
 from mpcheck.config import default_config
 
 MAX_LIMIT = 10_000
-TEXT = {
-    "busy": {"ru": "mpcheck: обход уже идёт, этот запуск ничего не делает ({why})",
-             "en": "mpcheck: a crawl is already running, this run does nothing ({why})"},
-    "catalog_failed": {"ru": "mpcheck: каталог Маркетплейса не прочитан: {why}",
-                       "en": "mpcheck: could not read the Marketplace catalog: {why}"},
-    "done": {"ru": "в каталоге {listed}, обновлено {refreshed} (изменились {changed}), "
-                   "пропущено свежих {skipped_fresh}, сняты {gone}, ошибок {failed}",
-             "en": "listed {listed}, refreshed {refreshed} ({changed} changed), "
-                   "skipped as fresh {skipped_fresh}, gone {gone}, failed {failed}"},
-}  # fmt: skip
 
 
 def register(subparsers: Any) -> None:
@@ -47,7 +38,7 @@ def register(subparsers: Any) -> None:
 
 
 def _say(key: str, lang: str, **values: Any) -> str:
-    return TEXT[key]["en" if lang == "en" else "ru"].format(**values)
+    return i18n.fill(i18n.entry("crawl", key, "en" if lang == "en" else "ru"), values)
 
 
 def run(args: argparse.Namespace) -> int:
