@@ -23,6 +23,15 @@ def _coverage(report: dict[str, Any], lang: str, texts: dict[str, Any]) -> str:
     )
 
 
+def _message(criterion: dict[str, Any], lang: str) -> str:
+    """The step's message; "backend unreachable" is said the CLI's way: the engine's text tells a
+    browser user to start `mpcheck serve`, but the CLI never asks the server, it reads the
+    Marketplace itself (for a code or URL; a saved page or facts file has no partner rating)."""
+    if criterion["status"] == "unknown" and criterion.get("unknown_reason") == "backend_unreachable":
+        return entry("report", "backend_unreachable", lang)
+    return str(criterion["message"][lang])
+
+
 def render_report(
     report: dict[str, Any], texts: dict[str, Any], lang: str = "ru", colour: bool = False
 ) -> str:
@@ -48,7 +57,7 @@ def render_report(
         lines.append(f"{criterion['step']}. {mark} {criterion['title'][lang]}{points}")
         indent = " " * 5
         lines += textwrap.wrap(
-            criterion["message"][lang], WIDTH, initial_indent=indent, subsequent_indent=indent
+            _message(criterion, lang), WIDTH, initial_indent=indent, subsequent_indent=indent
         )
         check = f"{words['check']}: {criterion['check_yourself'][lang]}"
         lines += textwrap.wrap(check, WIDTH, initial_indent=indent, subsequent_indent=indent + "  ")

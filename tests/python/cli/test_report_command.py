@@ -26,6 +26,24 @@ def test_report_text_in_russian(capsys: pytest.CaptureFixture[str]) -> None:
     assert lines[4].startswith("1. ✘ плохо ")
 
 
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_a_saved_page_says_how_the_cli_reads_the_partner_rating(
+    capsys: pytest.CaptureFixture[str], lang: str
+) -> None:
+    """The engine's "start `mpcheck serve`" is a browser user's fix; the CLI never asks the server."""
+    done = run(capsys, "report", FIXTURES / "solution_module_paid_demo14_active.html", "--lang", lang, *TODAY)
+    step5 = done.out.split("\n5. ", 1)[1].split("\n6. ", 1)[0]
+    assert "mpcheck serve" not in done.out
+    words = {"ru": "`mpcheck report <код или адрес", "en": "`mpcheck report <solution code or URL>`"}
+    assert words[lang] in " ".join(step5.split())
+    # --json keeps the engine's report as it is (SPEC §4): only the terminal text is the CLI's
+    data = json.loads(
+        run(capsys, "report", FIXTURES / "solution_module_paid_demo14_active.html", "--json", *TODAY).out
+    )
+    developer = next(c for c in data["criteria"] if c["id"] == "developer")
+    assert developer["unknown_reason"] == "backend_unreachable"
+
+
 def test_report_from_a_url_merges_partner_facts(
     cli_env: FakeMarketplace, capsys: pytest.CaptureFixture[str]
 ) -> None:
