@@ -2,7 +2,9 @@
 // a "backend unavailable" for the caller, never an uncaught error in the page console.
 import type { FactsView } from "../shared/contracts";
 import { ext } from "../shared/browser-api";
-import { parseBatchReply, parseEnrichReply, type BatchReply, type EnrichReply, type EnrichRequest } from "../shared/messages";
+import {
+  listingUrl, parseBatchReply, parseEnrichReply, type BatchReply, type BatchRequest, type EnrichReply, type EnrichRequest,
+} from "../shared/messages";
 
 /** Asks by code and partner id only: the rest of the page stays in the browser (SPEC §9). */
 export async function requestEnrich(code: string | null, partnerId: number): Promise<EnrichReply> {
@@ -14,9 +16,11 @@ export async function requestEnrich(code: string | null, partnerId: number): Pro
   }
 }
 
-export async function requestBatch(items: FactsView[]): Promise<BatchReply> {
+/** `pageUrl`: the listing page's URL; its feed fills what the cards lack (messages.ts listingUrl). */
+export async function requestBatch(items: FactsView[], pageUrl: string | null = null): Promise<BatchReply> {
   try {
-    const reply = await ext().runtime.sendMessage({ kind: "score-batch", items });
+    const request: BatchRequest = { kind: "score-batch", items, listingUrl: listingUrl(pageUrl) };
+    const reply = await ext().runtime.sendMessage(request);
     return parseBatchReply(reply) ?? { ok: false, reason: "backend_unavailable" };
   } catch {
     return { ok: false, reason: "backend_unavailable" };

@@ -5,6 +5,7 @@ import type { SinceLastVisit } from "../snapshots/diff";
 import type { FactsView, Report } from "./contracts";
 import { parseEnrichment, type Enrichment } from "./enrichment";
 import { isFacts, isObject, isReport } from "./guards";
+import { detectPageType } from "./page-type";
 
 export const MAX_BATCH = 100;
 
@@ -18,7 +19,14 @@ export type BadgeState = "loading" | "ready" | "error";
  */
 export interface EnrichRequest { kind: "enrich"; code: string | null; partnerId: number }
 
-export type WorkerRequest = EnrichRequest | { kind: "score-batch"; items: FactsView[] };
+/**
+ * A listing page's cards, and the page's URL (no fragment; null when it is not a listing URL the
+ * backend accepts): the backend reads that listing's own XML feed once per URL and TTL to fill
+ * what the cards lack (POST /score/batch `listing_url`).
+ */
+export interface BatchRequest { kind: "score-batch"; items: FactsView[]; listingUrl: string | null }
+
+export type WorkerRequest = EnrichRequest | BatchRequest;
 
 export type EnrichReply =
   | { ok: true; enrichment: Enrichment }
@@ -48,6 +56,14 @@ export interface ReportState {
   since?: SinceLastVisit | null;
 }
 
+export const MAX_LISTING_URL = 2048; // the backend's limit (marketplace/listing_feed.py)
+
+/** The listing page's URL without its fragment, or null: an odd one costs the feed, not the batch. */
+export function listingUrl(url: unknown): string | null {
+  if (typeof url !== "string" || url.length > MAX_LISTING_URL || detectPageType(url) !== "listing") return null;
+  return url.split("#")[0] ?? null;
+}
+
 export function parseWorkerRequest(msg: unknown): WorkerRequest | null {
   if (!isObject(msg)) return null;
   if (msg.kind === "enrich") {
@@ -61,7 +77,7 @@ export function parseWorkerRequest(msg: unknown): WorkerRequest | null {
     Array.isArray(msg.items) && msg.items.length > 0 && msg.items.length <= MAX_BATCH &&
     msg.items.every(isFacts)
   ) {
-    return { kind: "score-batch", items: msg.items };
+    return { kind: "score-batch", items: msg.items, listingUrl: listingUrl(msg.listingUrl) };
   }
   return null;
 }

@@ -1,5 +1,5 @@
 // A listing page's ONE batch request (SPEC §10): the backend merges each card with its stored read
-// of the solution and says how old that read is. The worker only fetches: the page scores the
+// of the solution and with the listing feed's item, and says how old that read is. The worker only fetches: the page scores the
 // merged facts itself, with the buyer's checks (shared/score-facts.ts).
 import type { FactsView } from "../shared/contracts";
 import { isObject } from "../shared/guards";
@@ -8,12 +8,17 @@ import type { Settings } from "../shared/settings";
 import { BackendUnavailable, backendJson } from "./backend-client";
 import { backendLooksDown, noteFailure } from "./backend-down";
 
-export async function listingBatch(items: FactsView[], settings: Settings): Promise<BatchReply> {
+export async function listingBatch(
+  items: FactsView[], settings: Settings, listingUrl: string | null = null,
+): Promise<BatchReply> {
   const base = settings.backendUrl;
   if (backendLooksDown(base)) throw new BackendUnavailable("backend failed recently");
   let body: unknown;
   try {
-    body = await backendJson(base, "/score/batch", { method: "POST", body: { items } });
+    // listing_url: the backend reads that listing's own XML feed (one request per URL and TTL,
+    // never a card's page) and fills what the cards lack; without it, as before
+    const request = listingUrl ? { items, listing_url: listingUrl } : { items };
+    body = await backendJson(base, "/score/batch", { method: "POST", body: request });
   } catch (err) {
     noteFailure(base, err);
     throw err;

@@ -20,7 +20,7 @@ async function handle(request: WorkerRequest): Promise<EnrichReply | BatchReply>
     const settings = await loadSettings();
     // Data only: the page merges it and scores once (issue 11 point 5).
     if (request.kind === "enrich") return { ok: true, enrichment: await fetchEnrichment(request, settings) };
-    return await listingBatch(request.items, settings);
+    return await listingBatch(request.items, settings, request.listingUrl);
   } catch (err) {
     console.debug("mpcheck worker:", err instanceof Error ? err.message : err);
     return { ok: false, reason: "backend_unavailable" }; // the page keeps its own facts and says so
