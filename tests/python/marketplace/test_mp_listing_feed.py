@@ -11,11 +11,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from mpcheck.app import create_app
 from mpcheck.marketplace.card_memory import with_memory
 from mpcheck.marketplace.listing_feed import NotAListing, feed_url
+from mpcheck.marketplace.service import get_service
 from mpcheck.marketplace.urls import UrlPolicy
 
 from tests.fakemarket import FakeMarketplace
+from tests.python.api.client import api_client
 
 API = "/api/v1"
 TODAY = "?today=2026-11-27"
@@ -288,3 +291,28 @@ def test_feed_url_keeps_the_listing_and_reads_it_on_the_configured_origin() -> N
     )
     with pytest.raises(NotAListing, match="not a catalog, category or search page"):
         feed_url(policy, "https://marketplace.1c-bitrix.ru/solutions/category/x/")
+
+
+def test_two_workers_on_redis_read_the_feed_once(
+    app_config: dict[str, Any], redis_url: str, fake_market: FakeMarketplace
+) -> None:
+    """SPEC §12: with Redis the feed's cache and single flight are the fleet's, like a solution's."""
+    apps = [create_app({**app_config, "REDIS_URL": redis_url, "RATE_LIMIT": "off"}) for _ in range(2)]
+    try:
+        fake_market.set_fault("/solutions/category/14/", "slow", delay=0.3)
+        clients = [api_client(app) for app in apps]
+        bodies: list[Any] = []
+        threads = [
+            threading.Thread(target=lambda c=c: bodies.append(batch(c, [card("retaillab.b2b")]).get_json()))
+            for c in clients * 3
+        ]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=10)
+        assert fake_market.count(FEED) == 1 and fake_market.count() == 1
+        assert [b["facts"][0]["version"] for b in bodies] == ["4.5.0"] * 6
+        assert {b["feed"]["status"] for b in bodies} == {"ok"}
+    finally:
+        for app in apps:
+            get_service(app).close()
