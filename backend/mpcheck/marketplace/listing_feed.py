@@ -70,9 +70,11 @@ def feed_url(policy: UrlPolicy, listing_url: object) -> httpx.URL:
             ) from None
     if not _LISTING_PATH.match(url.path):
         raise NotAListing(f"listing_url is not a catalog, category or search page: {url.path[:200]!r}")
-    params = [(k, v) for k, v in url.params.multi_items() if k != FEED_PARAM]
-    query = str(httpx.QueryParams([*params, (FEED_PARAM, "Y")]))
-    return policy.join(f"{url.path}?{query}")
+    # The query is kept byte for byte (only a feed flag of its own is replaced): a search text may
+    # be percent-encoded in windows-1251 (DOM.md §2), which decoding and re-encoding would garble.
+    raw = url.query.decode("ascii", "replace")
+    parts = [part for part in raw.split("&") if part and part.split("=", 1)[0] != FEED_PARAM]
+    return policy.join(f"{url.path}?{'&'.join([*parts, f'{FEED_PARAM}=Y'])}")
 
 
 def _feed_items(page: Any) -> Items:

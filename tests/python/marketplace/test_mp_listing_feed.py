@@ -289,6 +289,9 @@ def test_feed_url_keeps_the_listing_and_reads_it_on_the_configured_origin() -> N
     assert str(feed_url(policy, "http://127.0.0.1:8080/solutions/")) == (
         "http://127.0.0.1:8080/solutions/?update_sys_new=Y"
     )
+    # a windows-1251 search text («маг») stays the same bytes
+    cp1251 = feed_url(policy, "https://marketplace.1c-bitrix.ru/search/?q=%EC%E0%E3")
+    assert str(cp1251) == "http://127.0.0.1:8080/search/?q=%EC%E0%E3&update_sys_new=Y"
     with pytest.raises(NotAListing, match="not a catalog, category or search page"):
         feed_url(policy, "https://marketplace.1c-bitrix.ru/solutions/category/x/")
 
