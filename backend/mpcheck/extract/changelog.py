@@ -60,28 +60,39 @@ def _version(folded: str, span: tuple[int, int] | None) -> re.Match[str] | None:
     return None
 
 
+def _first(patterns: list[re.Pattern[str]], text: str) -> re.Match[str] | None:
+    """The first match of the first regex that matches (`Table.search` over a list already looked up)."""
+    for pattern in patterns:
+        m = pattern.search(text)
+        if m:
+            return m
+    return None
+
+
 def _description(text: str, folded: str, cuts: list[tuple[int, int]]) -> int:
     """Characters of the row's text outside its version and date, trimmed of their labels: a
     piece after a cut loses its leading labels («) — »), a piece before a cut its trailing ones."""
     rules = table()
+    leads, trails = rules.rx("changelog", "lead"), rules.rx("changelog", "trail")  # looked up once per row
     pieces, at = [], 0
     for start, end in sorted(cuts):
         pieces.append((at, start))
         at = max(at, end)
     pieces.append((at, len(text)))
+    last = len(pieces) - 1
     kept = []
     for i, (start, end) in enumerate(pieces):
         piece = folded[start:end]
-        lead = rules.search(piece, "changelog", "lead") if i > 0 else None
-        trail = None
-        if i < len(pieces) - 1:
+        lead = _first(leads, piece) if i > 0 else None
+        a = start + lead.end() if lead else start
+        b = end
+        if i < last:
             # labels before a cut are short: the end-anchored regex only looks at the piece's tail
             # (searched over the whole piece it would try every start position: quadratic)
             back = max(0, len(piece) - _TRAIL_CHARS)
-            found = rules.search(piece[back:], "changelog", "trail")
-            trail = back + found.start() if found else None
-        a = start + (lead.end() if lead else 0)
-        b = start + (trail if trail is not None else len(piece))
+            found = _first(trails, piece[back:])
+            if found:
+                b = start + back + found.start()
         if b > a:
             kept.append(text[a:b])
     return len(" ".join(kept))

@@ -12,6 +12,7 @@ from mpcheck.extract.text import fold
 
 _VENDOR_ZONES = ("about", "install", "support")
 MAX_TITLE_CHARS = 120  # a case title is a heading or a short label, not a paragraph
+_TITLE_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "li", "dt", "strong", "b", "span")
 
 
 class _Anchors:
@@ -56,12 +57,12 @@ def _under_case_titles(page: Page) -> list[Any]:
     element itself, else in the block right after it."""
     rules = table()
     found: list[Any] = []
-    for el in page.outside(
-        css(page.root, "h1, h2, h3, h4, h5, h6, p, div, li, dt, strong, b, span"), *_VENDOR_ZONES
-    ):
+    titles = []
+    for el in page.root.iter(*_TITLE_TAGS):  # one walk in C, document order (the css query's order)
         own = fold(own_text(el))
-        if not own or len(own) > MAX_TITLE_CHARS or not rules.search(own, "links", "case_titles"):
-            continue
+        if own and len(own) <= MAX_TITLE_CHARS and rules.search(own, "links", "case_titles"):
+            titles.append(el)
+    for el in page.outside(titles, *_VENDOR_ZONES):  # the zone walk only for the few titled ones
         inside = css(el, "a[href]")
         if not inside:
             nxt = next_element(el)

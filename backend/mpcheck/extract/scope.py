@@ -109,9 +109,19 @@ def _selector(rules: Table, key: str) -> str:
     )
 
 
-def _select(root: Any, rules: Table, key: str) -> list[Any]:
-    """The whole document's elements matching the `scope.<key>` selectors, in document order."""
-    return select_all(root, _selector(rules, key))
+_QUERIED = ("content", "landmarks", "chrome")  # the scope lists read from the whole page up front
+_ROLE_HEADING = "[role=heading]"
+
+
+def _query(root: Any, rules: Table) -> dict[str, list[Any]]:
+    """The whole document's elements of each `_QUERIED` list, and the ARIA headings, from ONE query:
+    the lists share attribute scans (`role` is in three of them), and each scan of a long page's
+    attribute nodes costs about as much as the split of the lists by `matches` afterwards. Each list
+    is in document order, as `_select` gives it."""
+    selectors = {key: _selector(rules, key) for key in _QUERIED}
+    selectors["headings"] = _ROLE_HEADING
+    found = select_all(root, ", ".join(selectors.values()))
+    return {key: [el for el in found if matches(el, sel)] for key, sel in selectors.items()}
 
 
 def _under(el: Any, rules: Table, key: str) -> bool:
@@ -203,13 +213,15 @@ def _class_hits(root: Any, rules: Table, panels: set[Any]) -> list[Any]:
     return out
 
 
-def _chrome(root: Any, rules: Table, own: set[Any], panels: set[Any]) -> list[tuple[Any, list[Any]]]:
+def _chrome(
+    root: Any, rules: Table, own: set[Any], panels: set[Any], queried: dict[str, list[Any]]
+) -> list[tuple[Any, list[Any]]]:
     """Chrome blocks (outermost only, selector order) with the breadcrumbs each one holds."""
     marked: dict[Any, bool] = {}  # candidate → whether it needs the no-date test (class/id hits)
-    for el in _select(root, rules, "landmarks"):
+    for el in queried["landmarks"]:
         if not _under(el.getparent(), rules, "sectioning"):
             marked[el] = False
-    for el in _select(root, rules, "chrome"):
+    for el in queried["chrome"]:
         marked.setdefault(el, False)
     for el in _class_hits(root, rules, panels):
         if el.tag not in ("html", "body") and not _under(el.getparent(), rules, "sectioning"):
@@ -343,24 +355,25 @@ def _foreign(links: list[tuple[Any, str]], content: list[Any], own: set[Any], ru
     return out
 
 
-def _headings(root: Any, rules: Table) -> list[Any]:
+def _headings(root: Any, rules: Table, aria: list[Any]) -> list[Any]:
     """h1–h6 and [role=heading] in document order (lxml's tag iteration runs in C; ARIA headings
-    are rare, so the merge by position is only paid when there are some)."""
+    are rare, so the merge by position is only paid when there are some). `aria` are the page's
+    ARIA headings as first queried: those still in the tree are the ones a query would find now."""
     heads = list(root.iter(*rules.heading_tags))
-    roles = [el for el in select_all(root, "[role=heading]") if el.tag not in rules.heading_tags]
+    roles = [el for el in aria if el.tag not in rules.heading_tags and _inside(el, root)]
     if not roles:
         return heads
     order = {el: i for i, el in enumerate(root.iter())}
     return sorted(heads + roles, key=order.__getitem__)
 
 
-def _headed(root: Any, rules: Table, own: set[Any], content: list[Any]) -> list[Any]:
+def _headed(root: Any, rules: Table, own: set[Any], content: list[Any], aria: list[Any]) -> list[Any]:
     """Blocks under a heading about other solutions («Похожие решения») that hold no link to them
     (cards with onclick, names only): the heading's own block, or its section up to the next heading
     of the same or a higher level. Never the solution's own block, never inside its tab panels."""
     panels = {el for el in content if el.tag != "h1"}
     out: list[Any] = []
-    for head in _headings(root, rules):
+    for head in _headings(root, rules, aria):
         if head in own or any(a in panels for a in _ancestors(head)):
             continue  # the cheap tests first: most headings are the solution's own
         text = fold(inline_text(head))
@@ -411,7 +424,8 @@ def apply_scope(root: Any, url: str | None) -> Scope:
     rules = table()
     code, code_from = own_code(root, url)
     scope = Scope(code=code, code_from=code_from)
-    content = _select(root, rules, "content")
+    queried = _query(root, rules)
+    content = queried["content"]
     # a site logo set as an h1 inside the site header is not the solution's title when another h1 is
     titles = [el for el in content if el.tag == "h1"]
     outside = [h for h in titles if not _under(h, rules, "landmarks") and not _under(h, rules, "chrome")]
@@ -426,7 +440,7 @@ def apply_scope(root: Any, url: str | None) -> Scope:
     ]
     _mark_up(content + mine, own)
     panels = {el for el in content if el.tag != "h1"}
-    for el, keepers in _chrome(root, rules, own, panels):
+    for el, keepers in _chrome(root, rules, own, panels, queried):
         _detach(el, keepers)
         scope.removed.append((el, "chrome"))
     gone = {el for el, _ in scope.removed}
@@ -434,7 +448,7 @@ def apply_scope(root: Any, url: str | None) -> Scope:
     for el in _foreign(others, content, own, rules):
         _detach(el, [])
         scope.removed.append((el, "foreign"))
-    for el in _headed(root, rules, own, content):
+    for el in _headed(root, rules, own, content, queried["headings"]):
         if any(a is root for a in _ancestors(el)):  # not inside a block already taken out
             _detach(el, [])
             scope.removed.append((el, "foreign"))
