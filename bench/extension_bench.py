@@ -13,7 +13,14 @@ with the backend pointed at a closed port (the local path only; enrichment is as
     the extension's own cache is cleared before every load, so each one asks the backend); "not
     measured" with the reason when the backend cannot be started or warmed.
 
+A/B of two builds on a shared, loaded machine: `--compare DIR` loads a second unpacked build in its
+own browser and interleaves its loads with the first build's and the loads without the extension
+(run after run, page after page), so both builds meet the same machine load; it prints each build's
+figures and the ratios candidate / reference. Separate invocations are not comparable here: on 2
+shared cores the same build's medians moved from 45 to 69 ms between two runs a minute apart.
+
 usage: .venv/bin/python bench/extension_bench.py [--runs 7] [--json bench/out/extension.json]
+       [--ext-dir DIR] [--compare DIR]
 """
 
 from __future__ import annotations
@@ -185,23 +192,32 @@ def largest_solution(fake: FakeMarketplace) -> str:
 
 
 def measure_target(
-    with_ext: BrowserContext, without: BrowserContext, url: str, selector: str, runs: int
-) -> dict[str, Any]:
-    """Loads with and without the extension alternate, so drift in machine load hits both alike."""
-    sample(with_ext, url, selector)  # warm-up: caches, first compile
+    builds: list[BrowserContext], without: BrowserContext, url: str, selector: str, runs: int
+) -> list[dict[str, Any]]:
+    """Loads with each build and without the extension alternate, so drift in machine load hits
+    all of them alike; one summary per build, in the order given."""
+    for ctx in builds:
+        sample(ctx, url, selector)  # warm-up: caches, first compile
     sample(without, url, None)
-    measured, baseline = [], []
+    measured: list[list[dict[str, Any]]] = [[] for _ in builds]
+    tasks: list[list[list[float]]] = [[] for _ in builds]
+    baseline = []
     for _ in range(runs):
-        measured.append(sample(with_ext, url, selector))
+        for i, ctx in enumerate(builds):
+            measured[i].append(sample(ctx, url, selector))
         baseline.append(sample(without, url, None))
-    tasks = [js_tasks_ms(trace_load(with_ext, url)) for _ in range(runs)]
+    for _ in range(runs):
+        for i, ctx in enumerate(builds):
+            tasks[i].append(js_tasks_ms(trace_load(ctx, url)))
     base_tasks = [js_tasks_ms(trace_load(without, url)) for _ in range(2)]
-    return summarize(measured, baseline, tasks, base_tasks)
+    return [summarize(measured[i], baseline, tasks[i], base_tasks) for i in range(len(builds))]
 
 
-def run(runs: int, ext_dir: Path = CHROME_BUILD) -> dict[str, dict[str, Any]]:
-    if not (ext_dir / "manifest.json").exists():
-        raise SystemExit(f"no build in {ext_dir}: npm run build")
+def run(runs: int, ext_dir: Path = CHROME_BUILD, compare: Path | None = None) -> dict[str, dict[str, Any]]:
+    """Figures of the build in `ext_dir`; with `compare`, those of that build too, under "compare"."""
+    for build in [ext_dir] + ([compare] if compare else []):
+        if not (build / "manifest.json").exists():
+            raise SystemExit(f"no build in {build}: npm run build")
     routes, tmp = fake_routes()
     results: dict[str, dict[str, Any]] = {}
     try:
@@ -219,11 +235,17 @@ def run(runs: int, ext_dir: Path = CHROME_BUILD) -> dict[str, dict[str, Any]]:
                 f"catalog, {BIG_CARDS} cards": (category_url(BIG_CATEGORY), "mpcheck-badge[data-size=mini]"),
             }
             with_ext = launch(pw, fake.port, ext_dir)
+            other = launch(pw, fake.port, compare) if compare else None
             without = launch(pw, fake.port, ext_dir=None)
-            set_backend(with_ext, closed_port())
+            builds = [with_ext] + ([other] if other else [])
+            for ctx in builds:
+                set_backend(ctx, closed_port())
             try:
                 for label, (url, selector) in targets.items():
-                    results[label] = measure_target(with_ext, without, url, selector, runs)
+                    summaries = measure_target(builds, without, url, selector, runs)
+                    results[label] = summaries[0]
+                    if compare:
+                        results[label]["compare"] = {"ext_dir": str(compare), **summaries[1]}
                 solution = results[next(iter(targets))]
                 enriched = warm_backend_ms(with_ext, fake_http, code, runs)
                 # run_all.py reads a number or nothing; the reason goes beside it
@@ -231,7 +253,8 @@ def run(runs: int, ext_dir: Path = CHROME_BUILD) -> dict[str, dict[str, Any]]:
                 if isinstance(enriched, str):
                     solution["enriched_not_measured"] = enriched
             finally:
-                with_ext.close()
+                for ctx in builds:
+                    ctx.close()
                 without.close()
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -273,6 +296,17 @@ def report(label: str, r: dict[str, Any], runs: int) -> None:
     )
 
 
+RATIOS = ("main_thread_ms", "extract_ms", "evaluate_ms", "longest_task_ms", "script_tasks_ms", "load_ratio")
+
+
+def report_compare(label: str, ref: dict[str, Any], cand: dict[str, Any]) -> None:
+    """Candidate / reference for the figures measured in the same interleaved run."""
+    shown = ", ".join(
+        f"{k} {cand[k]:.1f}/{ref[k]:.1f} = {cand[k] / ref[k]:.2f}" if ref[k] else f"{k} n/a" for k in RATIOS
+    )
+    print(f"  {label.split('(')[0].strip()}: candidate / reference (medians): {shown}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=7)
@@ -281,16 +315,31 @@ def main() -> None:
         "--ext-dir",
         type=Path,
         default=CHROME_BUILD,
-        help="an unpacked Chromium build (A/B of build variants)",
+        help="an unpacked Chromium build (the reference of an A/B)",
+    )
+    parser.add_argument(
+        "--compare",
+        type=Path,
+        default=None,
+        help="a second unpacked build (the candidate), its loads interleaved with the reference's",
     )
     args = parser.parse_args()
     before = os.getloadavg()
-    results = run(args.runs, args.ext_dir.resolve())
+    results = run(args.runs, args.ext_dir.resolve(), args.compare.resolve() if args.compare else None)
     after = os.getloadavg()
     shown_load = " / ".join(" ".join(f"{x:.2f}" for x in avg) for avg in (before, after))
     print(f"load average (1, 5, 15 min) before / after: {shown_load}")
     for label, r in results.items():
+        if args.compare:
+            print(f"[reference {args.ext_dir}]")
         report(label, r, args.runs)
+        if args.compare:
+            print(f"[candidate {args.compare}]")
+            report(label, r["compare"], args.runs)
+    if args.compare:
+        print("A/B, the same interleaved run:")
+        for label, r in results.items():
+            report_compare(label, r, r["compare"])
     solution = next(iter(results.values()))
     enriched = solution.get("enriched_after_dcl_ms")
     reason = solution.get("enriched_not_measured", "backend did not enrich")
