@@ -196,6 +196,10 @@ def _paths(criteria: list[str]) -> dict[str, Any]:
                         "listing_url": {
                             "type": "string",
                             "maxLength": 2048,
+                            # what marketplace/listing_feed.py accepts on the production host
+                            "pattern": r"^https://marketplace\.1c-bitrix\.ru/"
+                            r"(?:solutions/(?:category/[0-9]{1,9}/?)?|search/(?:index\.php)?)"
+                            r"(?:\?(?:[A-Za-z0-9._~=&+-]|%[0-9A-Fa-f]{2}){0,600})?(?:#[A-Za-z0-9._~-]{0,40})?$",
                             "description": "a Marketplace catalog, category or search page URL "
                             "(https://marketplace.1c-bitrix.ru/solutions/, /solutions/category/<n>/, "
                             "/search/); anything else is a 400 invalid_listing_url",
