@@ -184,8 +184,12 @@ def _answer_head(el: Any) -> bool:
     for node in el.iter(etree.Element):
         text = node.text
         if text and not text.isspace():
-            return bool(table().any_search(("reviews", "answer_titles"))(fold(text)))  # one alternation
+            return bool(table().memo("items:answer_titles", _answer_titles)(fold(text)))
     return False
+
+
+def _answer_titles(rules: Table) -> Callable[[str], object]:
+    return rules.any_search(("reviews", "answer_titles"))  # every title regex as one alternation
 
 
 def _summary(el: Any) -> bool:
@@ -240,8 +244,8 @@ def _thin(el: Any) -> bool:
 
 def _heads(children: list[Any], marked: set[Any]) -> bool:
     """Dated heads each followed by its content as siblings (h3 + p, a header row + a text row)."""
-    dated = [c for c in children if c in marked]
-    return all(_thin(c) for c in dated) and any(c not in marked for c in children)
+    # the set test first: a list whose children are all dated needs no text serialised
+    return any(c not in marked for c in children) and all(_thin(c) for c in children if c in marked)
 
 
 def _containers(body: Any, marked: set[Any]) -> list[Any]:
