@@ -134,9 +134,9 @@ def answers(listing: Listing, partner: str | None, by_author: bool) -> tuple[set
         if len(own) > MAX_TITLE_CHARS:
             continue
         text = fold(own)
-        is_title = bool(title(text))
-        named = bool(me) and me in text.lower() and is_partner(own, me)  # substring test first: cheap
-        if not (is_title or named or badge(text)):
+        is_title = title(text) is not None
+        # the cheap tests first: a title needs no author test, a name needs its substring
+        if not (is_title or (me and me in text.lower() and is_partner(own, me)) or badge(text)):
             continue
         item = item_of(listing, el)
         if item is None:
