@@ -10,7 +10,6 @@ import type { Settings } from "../shared/settings";
 import type { ShortlistItem } from "../shared/shortlist";
 import type { Entry } from "./model";
 
-
 export function judge(item: ShortlistItem, settings: Settings, today: string): Report | null {
   if (!item.facts) return item.report;
   try {

@@ -49,6 +49,9 @@ interface CardJob {
 // Every card badge on the page, across runs (in-place paging adds more): one storage listener
 // flips the toggles when the shortlist changes in another tab, the popup lists them all.
 const allJobs: CardJob[] = [];
+// Whether the page's cards have been read once: before that the popup hears "not ready" (and
+// polls), not "ready, no cards" (which it would show as an empty list and stop).
+let cardsRead = false;
 let listening = false;
 let control: { refresh: () => void } | null = null;
 
@@ -81,7 +84,7 @@ function summaries(): CardsReply {
     score: job.verdict?.score ?? null, reason: [job.verdict?.note, job.verdict?.reason].filter(Boolean).join(" · "),
     facts: job.facts, report: job.report,
   }));
-  return { kind: "cards", ready: jobs.every((job) => job.done !== null), cards };
+  return { kind: "cards", ready: cardsRead && jobs.every((job) => job.done !== null), cards };
 }
 
 let answering = false;
@@ -105,6 +108,7 @@ export async function runListingPage(doc: Document, url: string, env: ContentEnv
   const found = timed("mpcheck:extract", () => listCards(readListingCards(doc, url)));
   const cards = found.filter((card) => !card.element.hasAttribute(CARD_MARK));
   if (cards.length === 0) {
+    cardsRead = true; // a listing without cards: "ready, none" is the truth
     control?.refresh(); // a re-run after our own moves or in-place paging without new cards
     return;
   }
@@ -137,6 +141,7 @@ export async function runListingPage(doc: Document, url: string, env: ContentEnv
     }),
   );
   allJobs.push(...jobs);
+  cardsRead = true;
   const show = (job: CardJob, report: Report, done: NonNullable<CardJob["done"]>): void => {
     job.report = report;
     job.done = done;

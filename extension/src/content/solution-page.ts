@@ -17,6 +17,9 @@ export class SolutionPage {
   // re-run meanwhile must not start a second badge (nor take over the page-wide listeners). Cleared
   // once the badge is placed, so the slow part (enrichment) never blocks a re-run.
   private pending: string | null = null;
+  // The newest run: an older one whose first paint is still under way stops (navigation A -> B
+  // before A painted must not leave A's badge, read from B's page, over B's content).
+  private current: SolutionRun | null = null;
   // One storage listener per page (not per run): it updates whichever badge is current.
   private onListChange: ((codes: Set<string>) => void) | null = null;
   private listening = false;
@@ -36,11 +39,12 @@ export class SolutionPage {
     const painted = () => {
       if (this.pending === code) this.pending = null;
     };
-    const run = new SolutionRun(this.doc, url, code, env, host, {
-      superseded: () => existingFullBadge(this.doc) !== null,
+    const run: SolutionRun = new SolutionRun(this.doc, url, code, env, host, {
+      superseded: () => this.current !== run,
       painted,
       followListed: (update) => this.followListed(update),
     });
+    this.current = run;
     try {
       await run.start();
     } finally {

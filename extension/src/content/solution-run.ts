@@ -4,7 +4,10 @@
 // comparison and the catalog cards use too, with the buyer's checks applied there; each call is
 // measured as `mpcheck:evaluate`, so a test can count them: one per distinct input (the page's
 // facts, the enriched facts, a change of the buyer's checks or of the settings), never the same
-// facts twice and never in the worker (issue 11 point 5).
+// facts twice; the badge's report is never scored in the worker (issue 11 point 5; the worker's
+// "since your last visit" re-scores two stored visits for their diff, which is another question).
+// A run that lost its badge (navigation, new settings, the page re-rendered) stops: it paints,
+// stores and records nothing more, so the live run's visit is the one recorded.
 import type { FactsView } from "../shared/contracts";
 import { applyEnrichment } from "../shared/enrichment";
 import type { EnrichReply } from "../shared/messages";
@@ -28,7 +31,7 @@ const NO_PARTNER: EnrichReply = { ok: false, reason: "backend_unavailable" };
 
 /** What the run needs from the page that owns it (content/solution-page.ts). */
 export interface RunHooks {
-  /** Whether another run placed a full badge meanwhile (a mutation re-run got there first). */
+  /** Whether a newer run (navigation, a mutation re-run) took the page over before this one painted. */
   superseded(): boolean;
   /** The badge is on screen: later runs (settings, navigation) may start. */
   painted(): void;
@@ -80,7 +83,9 @@ export class SolutionRun {
     await nextTask(); // the bookkeeping below starts after the badge is on screen
     this.hooks.followListed((codes) => this.showListed(codes));
     if (!this.scored || !this.facts) return;
-    await this.enrich(this.facts, early);
+    const enriched = this.askWorker(this.facts); // in flight while the settings arrive
+    if (!early) await this.applyLateSettings();
+    if (!(await this.enrich(this.facts, enriched))) return;
     await this.recordVisit();
   }
 
@@ -94,7 +99,10 @@ export class SolutionRun {
     }
   }
 
-  /** Scores `facts` (default: the current ones); false when the engine refused them. */
+  /**
+   * Scores `facts` (default: the current ones) and makes them current; false when the engine refused
+   * them (the previous facts and report stay).
+   */
   private rescore(facts: FactsView | null = this.facts): boolean {
     if (!facts) return false;
     try {
@@ -108,28 +116,36 @@ export class SolutionRun {
     return true;
   }
 
-  private async enrich(facts: FactsView, early: Settings | null): Promise<void> {
+  /** Without a partner id there is nothing to ask: the badge says the backend's part is missing. */
+  private askWorker(facts: FactsView): Promise<EnrichReply> {
     const partnerId = facts.partner?.id;
-    // In flight while the settings arrive; without a partner id there is nothing to ask.
-    const enriched = typeof partnerId === "number" ? requestEnrich(facts.code ?? null, partnerId) : Promise.resolve(NO_PARTNER);
-    if (!early) {
-      this.settings = await this.env.settings;
-      if (changesScoring(this.settings) && this.host.isConnected && this.rescore()) this.paint();
-    }
+    return typeof partnerId === "number" ? requestEnrich(facts.code ?? null, partnerId) : Promise.resolve(NO_PARTNER);
+  }
+
+  /** The first score used the defaults (storage was slow): the buyer's own settings re-score it. */
+  private async applyLateSettings(): Promise<void> {
+    this.settings = await this.env.settings;
+    if (changesScoring(this.settings) && this.host.isConnected && this.rescore()) this.paint();
+  }
+
+  /** Merges the worker's data and scores once; false when the run lost its badge meanwhile. */
+  private async enrich(facts: FactsView, enriched: Promise<EnrichReply>): Promise<boolean> {
     const reply = await enriched;
-    if (!this.host.isConnected) return; // navigated away meanwhile
-    // Facts the engine refuses after the merge keep the page's own report (rescore leaves it).
-    if (reply.ok) this.rescore(applyEnrichment(facts, reply.enrichment));
-    this.view.partner = reply.ok ? "ok" : "unavailable";
+    if (!this.host.isConnected) return false; // navigated away, or new settings replaced the badge
+    // Facts the engine refuses after the merge keep the page's own report, and the badge then
+    // says the backend's part is missing: the report it shows has none of it.
+    const merged = reply.ok && this.rescore(applyEnrichment(facts, reply.enrichment));
+    this.view.partner = merged ? "ok" : "unavailable";
     this.paint();
     // A listed solution keeps its latest facts + report for the comparison page.
     if (this.scored) void refreshShortlistEntry(shortlistItem(this.scored.facts, this.scored.report, this.env.today));
-    performance.mark(reply.ok ? "mpcheck:enriched" : "mpcheck:enrich-failed"); // bench: warm-backend budget
+    performance.mark(merged ? "mpcheck:enriched" : "mpcheck:enrich-failed"); // bench: warm-backend budget
+    return true;
   }
 
   /** Last, with the final score: "since your last visit", then this visit becomes the snapshot. */
   private async recordVisit(): Promise<void> {
-    const snapshot = this.scored ? snapshotOf(this.scored.facts, this.scored.report, new Date()) : null;
+    const snapshot = this.scored && this.host.isConnected ? snapshotOf(this.scored.facts, this.scored.report, new Date()) : null;
     if (!snapshot) return;
     this.view.since = await reportVisit(snapshot);
     if (this.view.since?.changes.length && this.host.isConnected) this.paint();

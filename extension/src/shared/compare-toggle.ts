@@ -2,19 +2,15 @@
 // popup, the catalog's mini-badges and the popup's catalog list): one toggle and one message per
 // result, so the four places cannot drift apart in what they store or say.
 import type { FactsView, Report } from "./contracts";
+import { TOGGLE_MESSAGE, type ToggleMessage } from "../ui/toggle-messages";
 import { shortlistItem, toggleShortlist, type ToggleResult } from "./shortlist";
-
-/** The UI message key (locales) for each toggle result. */
-export const TOGGLE_MESSAGE: Record<ToggleResult, string> = {
-  added: "compareAdded", already: "compareAlready", full: "compareFull", removed: "compareRemoved",
-};
 
 export interface Toggled {
   result: ToggleResult;
   /** Whether the solution is in the comparison afterwards. */
   listed: boolean;
-  /** The message key to announce (TOGGLE_MESSAGE). */
-  message: string;
+  /** The message key to announce (ui/toggle-messages.ts). */
+  message: ToggleMessage;
 }
 
 /** `code`: for a card whose facts may lack one (the card link's code). */

@@ -1,6 +1,6 @@
 // What the backend adds to a solution page (partner rating, stored history) and how it merges into
 // the page's facts. Pure. The worker only fetches and parses (worker/enrich.ts); the page merges
-// and scores once (content/solution-page.ts), so one set of facts meets the engine once.
+// and scores once (content/solution-run.ts), so one set of facts meets the engine once.
 // Only known fields with the right types are taken: the backend is ours, but its JSON (and the
 // worker's message) still crosses a trust boundary.
 import type { FactsView, PartnerExtra } from "./contracts";
@@ -51,17 +51,27 @@ export function mergePartner(facts: FactsView, extra: PartnerExtra): FactsView {
   return { ...facts, partner: { ...facts.partner, ...extra } };
 }
 
-
 interface Release { version: string; date: string; chars?: number | null }
 
+// facts.schema.json changelog items: a release the engine would refuse at its door must not cost
+// the page the partner rating merged with it.
+const MAX_VERSION = 50;
+const MAX_RELEASES = 2000;
+
 function isRelease(v: unknown): v is Release {
-  return isObject(v) && typeof v.version === "string" && isIsoDate(v.date);
+  if (!isObject(v) || typeof v.version !== "string" || v.version.length > MAX_VERSION || !isIsoDate(v.date)) return false;
+  const chars = v.chars;
+  return chars === undefined || chars === null || (typeof chars === "number" && Number.isInteger(chars) && chars >= 0);
 }
 
-/** A history reply's changelog when every release is well-formed, else null (never half a list). */
+/**
+ * A history reply's changelog when every release is well-formed, else null (never half a list);
+ * each release copied with the schema's keys only (additionalProperties: false).
+ */
 export function historyChangelog(body: unknown): Release[] | null {
   const changelog = isObject(body) ? body.changelog : null;
-  return Array.isArray(changelog) && changelog.every(isRelease) ? changelog : null;
+  if (!Array.isArray(changelog) || changelog.length > MAX_RELEASES || !changelog.every(isRelease)) return null;
+  return changelog.map(({ version, date, chars }) => (chars === undefined ? { version, date } : { version, date, chars }));
 }
 
 /**

@@ -4,7 +4,7 @@ import { parseSince } from "../snapshots/messages";
 import type { SinceLastVisit } from "../snapshots/diff";
 import type { FactsView, Report } from "./contracts";
 import { parseEnrichment, type Enrichment } from "./enrichment";
-import { isFacts, isObject, isReport } from "./guards";
+import { isFacts, isObject, isReport, isSolutionCode } from "./guards";
 import { detectPageType } from "./page-type";
 
 export const MAX_BATCH = 100;
@@ -32,7 +32,6 @@ export type EnrichReply =
   | { ok: true; enrichment: Enrichment }
   | { ok: false; reason: "backend_unavailable" | "bad_request" };
 
-const CODE = /^[a-z0-9_]+\.[a-z0-9_]+$/i; // the solution code of page-type.ts SOLUTION_PATH
 
 /** How old the backend's stored read of a card's solution is (POST /score/batch `stored`). */
 export interface StoredRead { read_at: string; age_seconds: number | null }
@@ -68,7 +67,7 @@ export function parseWorkerRequest(msg: unknown): WorkerRequest | null {
   if (!isObject(msg)) return null;
   if (msg.kind === "enrich") {
     const { code, partnerId } = msg;
-    const codeOk = code === null || (typeof code === "string" && code.length <= 100 && CODE.test(code));
+    const codeOk = code === null || isSolutionCode(code);
     if (!codeOk || typeof partnerId !== "number" || !Number.isSafeInteger(partnerId) || partnerId <= 0) return null;
     return { kind: "enrich", code: code as string | null, partnerId };
   }

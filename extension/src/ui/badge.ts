@@ -4,7 +4,7 @@
 // may still carry a shadow root; rendering is a plain function of (host, view).
 import type { Lang, Report } from "../shared/contracts";
 import type { BadgeState, PartnerStatus } from "../shared/messages";
-import { TOGGLE_MESSAGE } from "../shared/compare-toggle";
+import { TOGGLE_MESSAGE } from "./toggle-messages";
 import type { ToggleResult } from "../shared/shortlist";
 import type { SinceLastVisit } from "../snapshots/diff";
 import { sinceLine } from "../snapshots/format";
