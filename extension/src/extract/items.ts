@@ -19,6 +19,12 @@ const CARRIER_TAGS = new Set(["time", "meta"]); // elements whose date may be in
 const DATE_PROPS = new Set(["datePublished", "dateCreated", "dateModified", "uploadDate"]); // schema.org date properties
 const WORD_ONLY_FORMS = new Set(["relative"]); // the date forms that may be written without a digit («вчера»)
 const NOT_FORMS = new Set(["iso", "months", "relative_units", "relative_hint"]); // attribute forms and lookup tables
+const HIGH_SURROGATE = /[\ud800-\udbff]/; // without one, every code unit of a text is one code point
+
+/** The first `n` code points of a text (Python `text[:n]`); a plain slice when no pair is in it. */
+function head(text: string, n: number): string {
+  return HIGH_SURROGATE.test(text) ? Array.from(text).slice(0, n).join("") : text.slice(0, n);
+}
 
 export interface Listing {
   body: Element;
@@ -105,7 +111,7 @@ function dated(owns: Array<[Element, string]>): Array<[number, Element, string]>
   const long = combined(all.filter((f) => !WORD_ONLY_FORMS.has(f[f.length - 1] as string)));
   const hint = TABLE.rx("dates", "relative_hint")[0]; // a word every relative form holds
   const hasDate = (text: string): boolean => {
-    const own = text.length > HEAD_CHARS ? Array.from(text).slice(0, HEAD_CHARS).join("") : text; // dated by its head
+    const own = text.length > HEAD_CHARS ? head(text, HEAD_CHARS) : text; // dated by its head
     // the relative regexes are the slow ones: only short texts holding one of their words
     const relative = cpLen(own) <= RELATIVE_CHARS && (hint?.test(own) ?? true);
     if (DIGIT.test(own)) return long.test(own) || (relative && words.test(own));
@@ -140,11 +146,29 @@ function leadingText(el: Element): string {
  * text in document order (read without serialising the whole block).
  */
 function answerHead(el: Element): boolean {
-  for (const node of css(el, "*")) {
-    const text = leadingText(node);
-    if (!isBlank(text)) return TABLE.search(fold(text), "reviews", "answer_titles") !== null;
+  const text = firstLeading(el);
+  return text !== null && TABLE.search(fold(text), "reviews", "answer_titles") !== null;
+}
+
+/** The first non-blank leading text of the element or a descendant, in document order (no list built). */
+function firstLeading(el: Element): string | null {
+  const text = leadingText(el);
+  if (!isBlank(text)) return text;
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+    const found = firstLeading(c);
+    if (found !== null) return found;
   }
-  return false;
+  return null;
+}
+
+/** The element or its first descendant, in document order, that is in `order` (no list built). */
+function firstIn(el: Element, order: ReadonlyMap<Element, number>): Element | null {
+  if (order.has(el)) return el;
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+    const found = firstIn(c, order);
+    if (found) return found;
+  }
+  return null;
 }
 
 /** A dated line about the list, not an item: «Отзывы (12) · обновлено 12.11.2026». */
@@ -230,7 +254,7 @@ export function splitListing(body: Element): Listing {
   const order = new Map<Element, number>();
   listing.owns.forEach(([el], i) => order.set(el, i));
   for (const item of listing.items) {
-    const first = css(item, "*").find((el) => order.has(el)); // the item itself first (descendant-or-self)
+    const first = firstIn(item, order); // the item itself first (descendant-or-self)
     if (first) listing.starts.set(item, order.get(first) as number);
   }
   for (const [at, el, own] of found) {
