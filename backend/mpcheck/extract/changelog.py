@@ -82,6 +82,8 @@ def _description(text: str, folded: str, cuts: list[tuple[int, int]]) -> int:
     last = len(pieces) - 1
     kept = []
     for i, (start, end) in enumerate(pieces):
+        if end <= start:
+            continue  # an empty piece keeps nothing, whatever its labels' regexes say
         piece = folded[start:end]
         lead = _first(leads, piece) if i > 0 else None
         a = start + lead.end() if lead else start
