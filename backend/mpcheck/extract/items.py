@@ -133,11 +133,11 @@ def _day_hint(rules: Table, forms: list[tuple[str, ...]]) -> Callable[[str], obj
 
     Each of `_HINTED_FORMS` writes a day number followed by «.», a month number, «.» and at least two
     year digits (DD.MM.YYYY, DD.MM.YY; a version «3.4.1» has one) or by spaces and a month word of
-    `dates.months` («5 июня 2024», «18 ноября»). This regex starts
-    with a digit class, so the engine scans for digits in C; the forms' alternation instead tries
-    its four branches at every position of every text (most texts of a list hold no date). With
-    any other non-relative form in the table the hint is the plain digit test every form passes.
-    tests/python/extract/test_date_hint.py checks the hint on generated matches of every form.
+    `dates.months` («5 июня 2024», «18 ноября»). This regex starts with a digit class, so the engine
+    scans for digits in C; the forms' alternation instead tries its four branches at every position
+    of every text (most texts of a list hold no date). With any other non-relative form in the
+    table the hint is the plain digit test every form passes. tests/python/extract/test_date_hint.py
+    checks the hint on generated matches of every form.
     """
     if not forms or {f[-1] for f in forms} - _HINTED_FORMS:
         return _DIGIT.search
