@@ -20,7 +20,7 @@ figures and the ratios candidate / reference. Separate invocations are not compa
 shared cores the same build's medians moved from 45 to 69 ms between two runs a minute apart.
 
 usage: .venv/bin/python bench/extension_bench.py [--runs 7] [--json bench/out/extension.json]
-       [--ext-dir DIR] [--compare DIR]
+       [--ext-dir DIR] [--compare DIR] [--same-tab]
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from _script_tasks import js_tasks_ms, trace_load  # noqa: E402
-from playwright.sync_api import BrowserContext, sync_playwright  # noqa: E402
+from playwright.sync_api import BrowserContext, Page, sync_playwright  # noqa: E402
 
 from tests.e2e.backend_server import BackendProcess  # noqa: E402
 from tests.e2e.browser import CHROME_BUILD, launch, set_backend  # noqa: E402
@@ -70,8 +70,19 @@ def closed_port() -> str:
         return f"http://127.0.0.1:{s.getsockname()[1]}"
 
 
-def sample(ctx: BrowserContext, url: str, ready_selector: str | None) -> dict[str, Any]:
-    page = ctx.new_page()
+# --same-tab: one tab per browser, navigated again for every load (a buyer moving through the
+# Marketplace in one tab); else every load opens a fresh tab, a fresh renderer process.
+TABS: dict[int, Page] = {}
+
+
+def sample(
+    ctx: BrowserContext, url: str, ready_selector: str | None, same_tab: bool = False
+) -> dict[str, Any]:
+    page = TABS.get(id(ctx)) if same_tab else None
+    if page is None:
+        page = ctx.new_page()
+        if same_tab:
+            TABS[id(ctx)] = page
     try:
         page.goto(url, wait_until="load")
         if ready_selector:
@@ -79,7 +90,8 @@ def sample(ctx: BrowserContext, url: str, ready_selector: str | None) -> dict[st
             page.wait_for_function("() => performance.getEntriesByName('mpcheck:paint').length > 0")
         return dict(page.evaluate(READ_TIMINGS))
     finally:
-        page.close()
+        if not same_tab:
+            page.close()
 
 
 def summarize(
@@ -191,29 +203,43 @@ def largest_solution(fake: FakeMarketplace) -> str:
     return str(max(pages, key=lambda code: pages[code].stat().st_size))
 
 
+def order(n: int, run: int) -> list[int]:
+    """Build indices for one run, reversed in every other run: a load right after another build's
+    load may be faster or slower (caches, CPU frequency), and each build should meet that alike."""
+    return list(range(n))[:: -1 if run % 2 else 1]
+
+
 def measure_target(
-    builds: list[BrowserContext], without: BrowserContext, url: str, selector: str, runs: int
+    builds: list[BrowserContext],
+    without: BrowserContext,
+    url: str,
+    selector: str,
+    runs: int,
+    same_tab: bool = False,
 ) -> list[dict[str, Any]]:
     """Loads with each build and without the extension alternate, so drift in machine load hits
-    all of them alike; one summary per build, in the order given."""
+    all of them alike; one summary per build, in the order given. The traces (longest task) always
+    load in a fresh tab."""
     for ctx in builds:
-        sample(ctx, url, selector)  # warm-up: caches, first compile
-    sample(without, url, None)
+        sample(ctx, url, selector, same_tab)  # warm-up: caches, first compile
+    sample(without, url, None, same_tab)
     measured: list[list[dict[str, Any]]] = [[] for _ in builds]
     tasks: list[list[list[float]]] = [[] for _ in builds]
     baseline = []
-    for _ in range(runs):
-        for i, ctx in enumerate(builds):
-            measured[i].append(sample(ctx, url, selector))
-        baseline.append(sample(without, url, None))
-    for _ in range(runs):
-        for i, ctx in enumerate(builds):
-            tasks[i].append(js_tasks_ms(trace_load(ctx, url)))
+    for run in range(runs):
+        for i in order(len(builds), run):  # each build goes first in every other run
+            measured[i].append(sample(builds[i], url, selector, same_tab))
+        baseline.append(sample(without, url, None, same_tab))
+    for run in range(runs):
+        for i in order(len(builds), run):
+            tasks[i].append(js_tasks_ms(trace_load(builds[i], url)))
     base_tasks = [js_tasks_ms(trace_load(without, url)) for _ in range(2)]
     return [summarize(measured[i], baseline, tasks[i], base_tasks) for i in range(len(builds))]
 
 
-def run(runs: int, ext_dir: Path = CHROME_BUILD, compare: Path | None = None) -> dict[str, dict[str, Any]]:
+def run(
+    runs: int, ext_dir: Path = CHROME_BUILD, compare: Path | None = None, same_tab: bool = False
+) -> dict[str, dict[str, Any]]:
     """Figures of the build in `ext_dir`; with `compare`, those of that build too, under "compare"."""
     for build in [ext_dir] + ([compare] if compare else []):
         if not (build / "manifest.json").exists():
@@ -242,7 +268,7 @@ def run(runs: int, ext_dir: Path = CHROME_BUILD, compare: Path | None = None) ->
                 set_backend(ctx, closed_port())
             try:
                 for label, (url, selector) in targets.items():
-                    summaries = measure_target(builds, without, url, selector, runs)
+                    summaries = measure_target(builds, without, url, selector, runs, same_tab)
                     results[label] = summaries[0]
                     if compare:
                         results[label]["compare"] = {"ext_dir": str(compare), **summaries[1]}
@@ -253,6 +279,7 @@ def run(runs: int, ext_dir: Path = CHROME_BUILD, compare: Path | None = None) ->
                 if isinstance(enriched, str):
                     solution["enriched_not_measured"] = enriched
             finally:
+                TABS.clear()
                 for ctx in builds:
                     ctx.close()
                 without.close()
@@ -323,9 +350,17 @@ def main() -> None:
         default=None,
         help="a second unpacked build (the candidate), its loads interleaved with the reference's",
     )
+    parser.add_argument(
+        "--same-tab",
+        action="store_true",
+        help="navigate one tab again for every load instead of opening a fresh tab (renderer) each time",
+    )
     args = parser.parse_args()
     before = os.getloadavg()
-    results = run(args.runs, args.ext_dir.resolve(), args.compare.resolve() if args.compare else None)
+    compare = args.compare.resolve() if args.compare else None
+    results = run(args.runs, args.ext_dir.resolve(), compare, args.same_tab)
+    if args.same_tab:
+        print("loads: one tab navigated again each time (the longest-task traces: fresh tabs)")
     after = os.getloadavg()
     shown_load = " / ".join(" ".join(f"{x:.2f}" for x in avg) for avg in (before, after))
     print(f"load average (1, 5, 15 min) before / after: {shown_load}")
