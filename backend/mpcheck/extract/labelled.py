@@ -38,6 +38,7 @@ MAX_SKIPPED_SIBLINGS = 3  # empty / leader-only siblings passed over between a l
 _CELLS = {"td", "th"}
 _USER_FORM = etree.XPath("boolean(.//textarea | .//input[@type='radio'] | .//select)")
 _SEPARATOR_CHARS = ("·", "•", "|")
+_HAS_BR = etree.XPath("boolean(br)")
 
 
 @dataclass
@@ -129,6 +130,8 @@ class LabelIndex:
                 text = next((c.tail for c in el if c.tail and not c.tail.isspace()), None)
             if text:
                 own = fold(own_text(el))
+                if _HAS_BR(el):
+                    self._lines(el, zone, prefilter)  # «Версия: 1.7.0<br>Опубликовано: …<br>…»
                 if len(own) <= MAX_LABEL_CHARS:
                     if prefilter.match(own):
                         add(_Candidate(el, own, zone, "own"))
@@ -154,6 +157,23 @@ class LabelIndex:
             if field:
                 self.candidates.append(_Candidate(el, field, zone, "key"))
                 break
+
+    def _lines(self, el: Any, zone: str | None, prefilter: re.Pattern[str]) -> None:
+        """Each `<br>`-separated line of a text too long to be one label is a «label: value» line."""
+        lines, parts = [], [el.text or ""]
+        for child in el:
+            if child.tag == "br":
+                lines.append(norm("".join(parts)))
+                parts = [child.tail or ""]
+            else:
+                parts.append(etree.tostring(child, method="text", encoding="unicode", with_tail=True))
+        lines.append(norm("".join(parts)))
+        if sum(1 for line in lines if line) < 2:
+            return
+        for line in lines:
+            folded = fold(line)
+            if len(folded) <= MAX_LABEL_CHARS and prefilter.match(folded):
+                self.candidates.append(_Candidate(el, folded, zone, "segment", [line], 0))
 
     def _segments(self, el: Any, zone: str | None, prefilter: re.Pattern[str]) -> None:
         """Segments after the first of a «label · value · label · value» line become candidates."""

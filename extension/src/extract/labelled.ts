@@ -121,6 +121,7 @@ export class LabelIndex {
       const own = ownText(el);
       if (!isBlank(own)) {
         const folded = fold(own);
+        if (el.querySelector(":scope > br")) this.lines(el, zone, prefilter); // «Версия: 1.7.0<br>Опубликовано: …<br>…»
         if (cpLen(folded) <= MAX_LABEL_CHARS) {
           if (match(prefilter, folded)) this.candidates.push({ el, text: folded, zone, kind: "own" });
           if (hasSeparator(folded)) this.segments(el, zone, prefilter);
@@ -147,6 +148,24 @@ export class LabelIndex {
         this.candidates.push({ el, text: field, zone, kind: "key" });
         break;
       }
+    }
+  }
+
+  /** Each `<br>`-separated line of an element with two lines or more is a «label: value» line. */
+  private lines(el: Element, zone: Zone, prefilter: RegExp): void {
+    const lines: string[] = [];
+    let part = "";
+    for (let n = el.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === 1 && tag(n as Element) === "br") {
+        lines.push(norm(part));
+        part = "";
+      } else if (n.nodeType === 1 || n.nodeType === 3) part += n.textContent ?? "";
+    }
+    lines.push(norm(part));
+    if (lines.filter((line) => line).length < 2) return;
+    for (const line of lines) {
+      const folded = fold(line);
+      if (cpLen(folded) <= MAX_LABEL_CHARS && match(prefilter, folded)) this.candidates.push({ el, text: folded, zone, kind: "segment", line: [line], at: 0 });
     }
   }
 
