@@ -40,6 +40,11 @@ def _after_date(text: str, at: int) -> str:
     return rest.lstrip(_LEAD)
 
 
+def _markup(item: Any) -> str:
+    """The item's attributes as «name=value» words: a depth or an indent marks a reply row."""
+    return fold(" ".join(f"{name}={value}" for name, value in item.items()))
+
+
 def _header_badges(listing: Listing) -> set[Any]:
     """Items with a developer badge in their own header (up to their first date)."""
     badge = anchored(("comments", "developer_badge"))
@@ -78,7 +83,8 @@ def _message(listing: Listing, item: Any, me: str, badged: bool) -> dict[str, An
         "author": name_key(author),
         "by_partner": by_partner,
         "to": name_key(m.group(1)) if m and by_partner else None,
-        "reply": bool(table().search(fold(words), "comments", "reply_hint")),
+        "reply": bool(table().search(fold(words), "comments", "reply_hint"))
+        or bool(table().search(_markup(item), "comments", "reply_markup")),
         "answered": False,
         "nested": len(dates) > 1,
     }

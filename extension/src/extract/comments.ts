@@ -54,6 +54,11 @@ function header(listing: Listing, item: Element): string[] {
   return listing.owns.slice(start, first + 1).map(([, own]) => own).filter((own) => cpLen(own) <= MAX_TITLE_CHARS);
 }
 
+/** The item's attributes as «name=value» words: a depth or an indent marks a reply row. */
+function markup(item: Element): string {
+  return fold(Array.from(item.attributes, (a) => `${a.name}=${a.value}`).join(" "));
+}
+
 /** Date, author, whether the partner wrote it, whom it addresses. */
 function message(listing: Listing, item: Element, me: string, badged: boolean): Message {
   const text = inlineText(item);
@@ -70,7 +75,7 @@ function message(listing: Listing, item: Element, me: string, badged: boolean): 
     author: nameKey(author),
     byPartner,
     to: m && byPartner ? nameKey(m[1]) : null,
-    reply: TABLE.search(fold(words), "comments", "reply_hint") !== null,
+    reply: TABLE.search(fold(words), "comments", "reply_hint") !== null || TABLE.search(markup(item), "comments", "reply_markup") !== null,
     answered: false,
     nested: dates.length > 1,
   };
