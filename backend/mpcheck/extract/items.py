@@ -47,6 +47,9 @@ class Listing:
     owns: list[tuple[Any, str]] = field(default_factory=list)
     firsts: dict[Any, int] = field(default_factory=dict)  # item → index in `owns` of its first date
     starts: dict[Any, int] = field(default_factory=dict)  # item → index in `owns` of its first text
+    # item → index in `owns` of the last text of its author slot: up to its first date, or, when the
+    # item opens with its date (a forum post head), up to its next date or its end (author after the date)
+    author_ends: dict[Any, int] = field(default_factory=dict)
 
 
 def item_of(listing: Listing, el: Any) -> Any:
@@ -273,9 +276,17 @@ def split_listing(body: Any) -> Listing:
         at = next((order[el] for el in item.iter() if el in order), None)
         if at is not None:
             listing.starts[item] = at
+    seconds: dict[Any, int] = {}
     for at, el, own in dated:
         item = item_of(listing, el)
         if item is not None and item not in listing.firsts:
             listing.firsts[item] = at
             listing.dates[item] = element_date(el, own)
+        elif item is not None and item not in seconds:
+            seconds[item] = at
+    for item, first in listing.firsts.items():
+        listing.author_ends[item] = first
+        if listing.starts.get(item) == first:  # nothing before the date: the author follows it
+            end = seconds.get(item)
+            listing.author_ends[item] = end - 1 if end is not None else max(order[el] for el in item.iter() if el in order)
     return listing

@@ -30,6 +30,9 @@ export interface Listing {
   firsts: Map<Element, number>;
   /** item → index in `owns` of its first text */
   starts: Map<Element, number>;
+  /** item → index in `owns` of the last text of its author slot: up to its first date, or, when the
+   * item opens with its date (a forum post head), up to its next date or its end (author after the date) */
+  authorEnds: Map<Element, number>;
 }
 
 /** The item an element belongs to (null outside every item). */
@@ -215,7 +218,7 @@ function containers(body: Element, marked: ReadonlySet<Element>): Element[] {
 
 /** Items of a section body in page order, with each item's date (its first dated element). */
 export function splitListing(body: Element): Listing {
-  const listing: Listing = { body, items: [], dates: new Map(), owns: scan(body), firsts: new Map(), starts: new Map() };
+  const listing: Listing = { body, items: [], dates: new Map(), owns: scan(body), firsts: new Map(), starts: new Map(), authorEnds: new Map() };
   const found = dated(listing.owns);
   if (!found.length) return listing;
   const marked = new Set<Element>();
@@ -233,12 +236,22 @@ export function splitListing(body: Element): Listing {
     const first = css(item, "*").find((el) => order.has(el)); // the item itself first (descendant-or-self)
     if (first) listing.starts.set(item, order.get(first) as number);
   }
+  const seconds = new Map<Element, number>();
   for (const [at, el, own] of found) {
     const item = itemOf(listing, el);
     if (item && !listing.firsts.has(item)) {
       listing.firsts.set(item, at);
       listing.dates.set(item, elementDate(el, own));
+    } else if (item && !seconds.has(item)) seconds.set(item, at);
+  }
+  for (const [item, first] of listing.firsts) {
+    let end = first;
+    if (listing.starts.get(item) === first) {
+      // nothing before the date: the author follows it
+      const next = seconds.get(item);
+      end = next !== undefined ? next - 1 : Math.max(...css(item, "*").map((el) => order.get(el) ?? -1));
     }
+    listing.authorEnds.set(item, end);
   }
   return listing;
 }
