@@ -56,7 +56,7 @@ class _Candidate:
     el: Any
     text: str  # folded label text (own text, one segment, or an attribute value)
     zone: str | None
-    kind: str  # own | segment | attr | key (text = the field's name)
+    kind: str  # own | segment | attr | key | caption (key, caption: text = the field's name)
     line: list[str] | None = None  # the segments of the line (segment candidates), normalised
     at: int = 0  # this segment's index in `line`
 
@@ -64,6 +64,15 @@ class _Candidate:
 def _label_any(rules: Table) -> re.Pattern[str]:
     parts = [e["re"] for f in rules.data["fields"].values() for e in f["labels"]]
     return re.compile(rules.data["label_wrapper"].replace("{label}", "|".join(parts)), FLAGS)
+
+
+def _captions(rules: Table) -> list[tuple[str, re.Pattern[str]]]:
+    """(field, regex) of the captions that follow their value («… установок» at the text's end)."""
+    return [
+        (name, re.compile(r"\s(?:" + e["re"] + r")[.!]?$", FLAGS))
+        for name, f in rules.data["fields"].items()
+        for e in f.get("captions", [])
+    ]
 
 
 def _keys(rules: Table) -> dict[str, str]:
@@ -109,6 +118,7 @@ class LabelIndex:
         rules = table()
         prefilter = rules.all_label_prefilter()
         skip_tags, skip_els = rules.skip_tags, skip or set()
+        captions = rules.memo("labelled:captions", _captions)
         watched = frozenset(rules.data.get("label_attributes", []) + rules.data.get("key_attributes", []))
         self.candidates: list[_Candidate] = []
         add = self.candidates.append
@@ -135,6 +145,10 @@ class LabelIndex:
                 if len(own) <= MAX_LABEL_CHARS:
                     if prefilter.match(own):
                         add(_Candidate(el, own, zone, "own"))
+                    for name, caption in captions:  # «Более 1000 установок»: the value, then its caption
+                        m = caption.search(own)
+                        if m and m.start() > 0:
+                            add(_Candidate(el, name, zone, "caption", [norm(own_text(el))[: m.start()]], 0))
                     if (
                         "·" in own or "•" in own or "|" in own
                     ):  # _SEPARATOR_CHARS, spelled out: runs per element
@@ -206,6 +220,11 @@ class LabelIndex:
 
         for cand in self.candidates:
             if cand.zone not in zones:
+                continue
+            if cand.kind == "caption":
+                value = (cand.line or [""])[0]
+                if cand.text == field and check(value) and (accept is None or accept(cand.el)):
+                    return Hit(cand.el, value, cand.el, "caption")
                 continue
             if cand.kind == "key":
                 if cand.text == field and (accept is None or accept(cand.el)):

@@ -32,7 +32,7 @@ interface Candidate {
   el: Element;
   text: string; // folded label text (own text, one segment, or an attribute value)
   zone: Zone;
-  kind: "own" | "segment" | "attr" | "key"; // key: text is the field's name
+  kind: "own" | "segment" | "attr" | "key" | "caption"; // key, caption: text is the field's name
   line?: string[];
   at?: number;
 }
@@ -49,6 +49,16 @@ let labelAny: RegExp | null = null;
 let separators: RegExp | null = null;
 
 let keyMap: Map<string, string> | null = null;
+let captionList: Array<[string, RegExp]> | null = null;
+
+/** [field, regex] of the captions that follow their value («… установок» at the text's end). */
+function fieldCaptions(): Array<[string, RegExp]> {
+  if (!captionList) {
+    const fields = TABLE.get("fields") as Record<string, { captions?: Array<{ re: string }> }>;
+    captionList = Object.entries(fields).flatMap(([name, f]) => (f.captions ?? []).map((e): [string, RegExp] => [name, new RegExp(`\\s(?:${e.re})[.!]?$`, "iu")]));
+  }
+  return captionList;
+}
 
 /** English key → field («version» → version) from the fields' `keys`. */
 function fieldKeys(): Map<string, string> {
@@ -124,6 +134,11 @@ export class LabelIndex {
         if (el.querySelector(":scope > br")) this.lines(el, zone, prefilter); // «Версия: 1.7.0<br>Опубликовано: …<br>…»
         if (cpLen(folded) <= MAX_LABEL_CHARS) {
           if (match(prefilter, folded)) this.candidates.push({ el, text: folded, zone, kind: "own" });
+          for (const [name, caption] of fieldCaptions()) {
+            // «Более 1000 установок»: the value, then its caption
+            const m = caption.exec(folded);
+            if (m && m.index > 0) this.candidates.push({ el, text: name, zone, kind: "caption", line: [norm(own).slice(0, m.index)], at: 0 });
+          }
           if (hasSeparator(folded)) this.segments(el, zone, prefilter);
         }
       }
@@ -187,6 +202,11 @@ export class LabelIndex {
     const check = (text: string): boolean => Boolean(text) && !isLabel(text) && (!options.valid || options.valid(text));
     for (const cand of this.candidates) {
       if (!zones.includes(cand.zone)) continue;
+      if (cand.kind === "caption") {
+        const value = cand.line?.[0] ?? "";
+        if (cand.text === field && check(value) && (!options.accept || options.accept(cand.el))) return { label: cand.el, text: value, valueEl: cand.el, source: "caption" };
+        continue;
+      }
       if (cand.kind === "key") {
         if (cand.text === field && (!options.accept || options.accept(cand.el))) {
           const hit = value(cand, null, check);
