@@ -39,6 +39,7 @@ _CELLS = {"td", "th"}
 _USER_FORM = etree.XPath("boolean(.//textarea | .//input[@type='radio'] | .//select)")
 _SEPARATOR_CHARS = ("·", "•", "|")
 _HAS_BR = etree.XPath("boolean(br)")
+PROSE_ZONES = ("about", "install")  # the solution's own free text: a property line there is page-level
 
 
 @dataclass
@@ -64,6 +65,10 @@ class _Candidate:
 def _label_any(rules: Table) -> re.Pattern[str]:
     parts = [e["re"] for f in rules.data["fields"].values() for e in f["labels"]]
     return re.compile(rules.data["label_wrapper"].replace("{label}", "|".join(parts)), FLAGS)
+
+
+def _clause_split(rules: Table) -> re.Pattern[str]:
+    return re.compile("|".join(e["re"] for e in rules.entries("clause_separators")) or "(?!)", FLAGS)
 
 
 def _captions(rules: Table) -> list[tuple[str, re.Pattern[str]]]:
@@ -140,6 +145,8 @@ class LabelIndex:
                 text = next((c.tail for c in el if c.tail and not c.tail.isspace()), None)
             if text:
                 own = fold(own_text(el))
+                if ";" in own and len(own) <= MAX_LINE_CHARS:
+                    self._clauses(el, zone, prefilter)  # «редакции …; адаптивность — да; композит — да»
                 if _HAS_BR(el):
                     self._lines(el, zone, prefilter)  # «Версия: 1.7.0<br>Опубликовано: …<br>…»
                 if len(own) <= MAX_LABEL_CHARS:
@@ -171,6 +178,25 @@ class LabelIndex:
             if field:
                 self.candidates.append(_Candidate(el, field, zone, "key"))
                 break
+
+    def _clauses(self, el: Any, zone: str | None, prefilter: re.Pattern[str]) -> None:
+        """A prose property line: clauses split at «;» / sentence ends, each a «label value» pair
+        (a heading «Совместимость:» before a clause's label is passed over), when two or more open
+        with a label. In the solution's own description or install text such a line is page-level."""
+        clauses = []
+        for part in table().memo("labelled:clauses", _clause_split).split(norm(own_text(el))):
+            folded = fold(part)
+            if not prefilter.match(folded):
+                head = folded.find(": ")
+                if head < 0 or not prefilter.match(folded[head + 2 :]):
+                    continue
+                part, folded = part[head + 2 :], folded[head + 2 :]
+            clauses.append((part, folded))
+        if len(clauses) < 2:
+            return
+        where = None if zone in PROSE_ZONES else zone
+        for part, folded in clauses:
+            self.candidates.append(_Candidate(el, folded, where, "segment", [part], 0))
 
     def _lines(self, el: Any, zone: str | None, prefilter: re.Pattern[str]) -> None:
         """Each `<br>`-separated line of a text too long to be one label is a «label: value» line."""

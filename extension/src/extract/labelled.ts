@@ -47,6 +47,8 @@ type Source = [source: string, text: string, valueEl: Element | null, bound: boo
 
 let labelAny: RegExp | null = null;
 let separators: RegExp | null = null;
+let clauseSplit: RegExp | null = null;
+const PROSE_ZONES = ["about", "install"]; // the solution's own free text: a property line there is page-level
 
 let keyMap: Map<string, string> | null = null;
 let captionList: Array<[string, RegExp]> | null = null;
@@ -131,6 +133,7 @@ export class LabelIndex {
       const own = ownText(el);
       if (!isBlank(own)) {
         const folded = fold(own);
+        if (folded.includes(";") && cpLen(folded) <= MAX_LINE_CHARS) this.clauses(el, zone, prefilter); // «редакции …; адаптивность — да; композит — да»
         if (el.querySelector(":scope > br")) this.lines(el, zone, prefilter); // «Версия: 1.7.0<br>Опубликовано: …<br>…»
         if (cpLen(folded) <= MAX_LABEL_CHARS) {
           if (match(prefilter, folded)) this.candidates.push({ el, text: folded, zone, kind: "own" });
@@ -164,6 +167,27 @@ export class LabelIndex {
         break;
       }
     }
+  }
+
+  /** A prose property line: clauses split at «;» / sentence ends, each a «label value» pair (a
+   * heading «Совместимость:» before a clause's label is passed over), when two or more open with a
+   * label. In the solution's own description or install text such a line is page-level. */
+  private clauses(el: Element, zone: Zone, prefilter: RegExp): void {
+    clauseSplit ??= new RegExp(TABLE.entries("clause_separators").map((e) => String(e.re)).join("|") || "(?!)", "iu");
+    const clauses: Array<[string, string]> = [];
+    for (let part of norm(ownText(el)).split(clauseSplit)) {
+      let folded = fold(part);
+      if (!match(prefilter, folded)) {
+        const head = folded.indexOf(": ");
+        if (head < 0 || !match(prefilter, folded.slice(head + 2))) continue;
+        part = part.slice(head + 2);
+        folded = folded.slice(head + 2);
+      }
+      clauses.push([part, folded]);
+    }
+    if (clauses.length < 2) return;
+    const where = zone !== null && PROSE_ZONES.includes(zone) ? null : zone;
+    for (const [part, folded] of clauses) this.candidates.push({ el, text: folded, zone: where, kind: "segment", line: [part], at: 0 });
   }
 
   /** Each `<br>`-separated line of an element with two lines or more is a «label: value» line. */
