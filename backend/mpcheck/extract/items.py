@@ -288,5 +288,7 @@ def split_listing(body: Any) -> Listing:
         listing.author_ends[item] = first
         if listing.starts.get(item) == first:  # nothing before the date: the author follows it
             end = seconds.get(item)
-            listing.author_ends[item] = end - 1 if end is not None else max(order[el] for el in item.iter() if el in order)
+            listing.author_ends[item] = (
+                end - 1 if end is not None else max(order[el] for el in item.iter() if el in order)
+            )
     return listing
