@@ -38,7 +38,6 @@ MAX_SKIPPED_SIBLINGS = 3  # empty / leader-only siblings passed over between a l
 _CELLS = {"td", "th"}
 _USER_FORM = etree.XPath("boolean(.//textarea | .//input[@type='radio'] | .//select)")
 _SEPARATOR_CHARS = ("·", "•", "|")
-_HAS_BR = etree.XPath("boolean(br)")
 PROSE_ZONES = ("about", "install")  # the solution's own free text: a property line there is page-level
 
 
@@ -147,7 +146,7 @@ class LabelIndex:
                 own = fold(own_text(el))
                 if ";" in own and len(own) <= MAX_LINE_CHARS:
                     self._clauses(el, zone, prefilter)  # «редакции …; адаптивность — да; композит — да»
-                if _HAS_BR(el):
+                if el.find("br") is not None:
                     self._lines(el, zone, prefilter)  # «Версия: 1.7.0<br>Опубликовано: …<br>…»
                 if len(own) <= MAX_LABEL_CHARS:
                     if prefilter.match(own):
@@ -199,7 +198,8 @@ class LabelIndex:
             self.candidates.append(_Candidate(el, folded, where, "segment", [part], 0))
 
     def _lines(self, el: Any, zone: str | None, prefilter: re.Pattern[str]) -> None:
-        """Each `<br>`-separated line of a text too long to be one label is a «label: value» line."""
+        """Each `<br>`-separated line of an element with two lines or more is a «label: value» line
+        (a properties block written as one text: only its first label was the element's own text)."""
         lines, parts = [], [el.text or ""]
         for child in el:
             if child.tag == "br":

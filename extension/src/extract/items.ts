@@ -12,6 +12,7 @@ import { cpLen, fold, isBlank } from "./text";
 
 const LIST_TAGS = new Set(["dl", "table", "tbody", "ul", "ol"]);
 const HEAD_CHARS = 120; // a dated head: author and date, or version and date, without the text
+const LETTER = /\p{L}/u;
 const RELATIVE_CHARS = 40; // «Вадим сегодня в 09:14»: the longest header a relative date is read in
 const MIN_HEADS = 3; // fewer dated heads in one block may be one review with its dated answer
 const DIGIT = /[0-9]/;
@@ -216,6 +217,23 @@ function containers(body: Element, marked: ReadonlySet<Element>): Element[] {
   return grouped(container, marked, LIST_TAGS.has(tag(container)) || heads(children, marked));
 }
 
+/** The end of the author slot of an item that opens with its date: its first leaf text with a
+ * letter (the author; «#2» is a permalink, a cell's tail «Сообщений: 14» is no leaf) and the
+ * developer badges right after it; without one, everything up to its next date or its end. */
+function authorEnd(listing: Listing, item: Element, first: number, second: number | undefined, order: Map<Element, number>): number {
+  const last = second !== undefined ? second - 1 : Math.max(...css(item, "*").map((el) => order.get(el) ?? -1));
+  const badges = TABLE.rx("comments", "developer_badge");
+  const badge = (text: string): boolean => badges.some((p) => p.test(text));
+  for (let at = first + 1; at <= last; at++) {
+    const [el, own] = listing.owns[at] as [Element, string];
+    if (!el.firstElementChild && cpLen(own) <= HEAD_CHARS && LETTER.test(own)) {
+      while (at < last && badge(fold((listing.owns[at + 1] as [Element, string])[1]))) at++;
+      return at;
+    }
+  }
+  return last;
+}
+
 /** Items of a section body in page order, with each item's date (its first dated element). */
 export function splitListing(body: Element): Listing {
   const listing: Listing = { body, items: [], dates: new Map(), owns: scan(body), firsts: new Map(), starts: new Map(), authorEnds: new Map() };
@@ -245,13 +263,9 @@ export function splitListing(body: Element): Listing {
     } else if (item && !seconds.has(item)) seconds.set(item, at);
   }
   for (const [item, first] of listing.firsts) {
-    let end = first;
-    if (listing.starts.get(item) === first) {
-      // nothing before the date: the author follows it
-      const next = seconds.get(item);
-      end = next !== undefined ? next - 1 : Math.max(...css(item, "*").map((el) => order.get(el) ?? -1));
-    }
-    listing.authorEnds.set(item, end);
+    // nothing before the date (a forum post head): the author follows it
+    const opens = listing.starts.get(item) === first;
+    listing.authorEnds.set(item, opens ? authorEnd(listing, item, first, seconds.get(item), order) : first);
   }
   return listing;
 }

@@ -134,7 +134,7 @@ export class LabelIndex {
       if (!isBlank(own)) {
         const folded = fold(own);
         if (folded.includes(";") && cpLen(folded) <= MAX_LINE_CHARS) this.clauses(el, zone, prefilter); // «редакции …; адаптивность — да; композит — да»
-        if (el.querySelector(":scope > br")) this.lines(el, zone, prefilter); // «Версия: 1.7.0<br>Опубликовано: …<br>…»
+        if (childElements(el).some((c) => tag(c) === "br")) this.lines(el, zone, prefilter); // «Версия: 1.7.0<br>Опубликовано: …<br>…»
         if (cpLen(folded) <= MAX_LABEL_CHARS) {
           if (match(prefilter, folded)) this.candidates.push({ el, text: folded, zone, kind: "own" });
           for (const [name, caption] of fieldCaptions()) {
