@@ -15,15 +15,18 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from lxml import etree
+
 from mpcheck.extract.context import Page
 from mpcheck.extract.dates import parse_date
-from mpcheck.extract.dom import block_text
+from mpcheck.extract.dom import block_text, css
 from mpcheck.extract.feedback import newest_first
 from mpcheck.extract.items import date_search
 from mpcheck.extract.label_table import table
-from mpcheck.extract.text import fold
+from mpcheck.extract.text import fold, norm
 
 _HEAD_CHARS = 80  # «Версия 4.6.1 от 24 ноября 2026 г.»: the part of a row its date is looked for first
+_LINES = re.compile(r"\r\n|\r|\n")
 _TRAIL_CHARS = 40  # «… — версия», «Дата выпуска:»: the longest label run that closes a piece
 
 
@@ -117,11 +120,33 @@ def parse_row(text: str) -> dict[str, Any] | None:
     return _row(text, None)
 
 
+def _text_rows(item: Any) -> list[str] | None:
+    """A plain-text log (one <pre>): each line that opens with a version and its date starts a row,
+    the lines after it are its description (None unless the text holds two rows or more)."""
+    pres = css(item, "pre")
+    if len(pres) != 1:
+        return None
+    rows: list[list[str]] = []
+    raw = etree.tostring(pres[0], method="text", encoding="unicode", with_tail=False)
+    for line in _LINES.split(raw):
+        if table().search(fold(norm(line)), "changelog", "rows"):
+            rows.append([line])
+        elif rows:
+            rows[-1].append(line)
+    return [norm(" ".join(lines)) for lines in rows] if len(rows) >= 2 else None
+
+
 def changelog(page: Page) -> list[dict[str, Any]] | None:
     """Entries of the log section (None when the page has no such section)."""
     listing = page.listings.get("log")
     if listing is None:
         return None
-    entries = [row for item in listing.items if (row := _row(block_text(item), listing.dates.get(item)))]
+    entries = []
+    for item in listing.items:
+        texts = _text_rows(item)
+        if texts is not None:
+            entries += [row for text in texts if (row := _row(text, None))]
+        elif row := _row(block_text(item), listing.dates.get(item)):
+            entries.append(row)
     page.found_by["changelog"] = "tab-body"
     return newest_first(entries)

@@ -8,6 +8,7 @@ marks its target and is not an item itself. A reply by anyone else answers nothi
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from mpcheck.extract.context import Page
@@ -26,9 +27,10 @@ from mpcheck.extract.feedback import (
 )
 from mpcheck.extract.items import Listing, date_search, item_of
 from mpcheck.extract.label_table import table
-from mpcheck.extract.text import fold
+from mpcheck.extract.text import fold, norm
 
 _LEAD = " ,:—–-"
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _after_date(text: str, at: int) -> str:
@@ -40,6 +42,11 @@ def _after_date(text: str, at: int) -> str:
     return rest.lstrip(_LEAD)
 
 
+def _markup(item: Any) -> str:
+    """The item's attributes as «name=value» words: a depth or an indent marks a reply row."""
+    return fold(" ".join(f"{name}={value}" for name, value in item.items()))
+
+
 def _header_badges(listing: Listing) -> set[Any]:
     """Items with a developer badge in their own header (up to their first date)."""
     badge = anchored(("comments", "developer_badge"))
@@ -47,17 +54,42 @@ def _header_badges(listing: Listing) -> set[Any]:
     for at, (el, own) in enumerate(listing.owns):
         if len(own) <= MAX_TITLE_CHARS and badge(fold(own)):
             item = item_of(listing, el)
-            if item is not None and at <= listing.firsts.get(item, -1):
+            if item is not None and at <= listing.author_ends.get(item, -1):
                 found.add(item)
     return found
 
 
 def _header(listing: Listing, item: Any) -> list[str]:
-    """The item's own texts up to and including its first date: author, badges, the date."""
-    start, first = listing.starts.get(item), listing.firsts.get(item)
-    if start is None or first is None:
+    """The item's own texts of its author slot (items.Listing.author_ends): author, badges, the date."""
+    start, end = listing.starts.get(item), listing.author_ends.get(item)
+    if start is None or end is None:
         return []
-    return [own for _, own in listing.owns[start : first + 1] if len(own) <= MAX_TITLE_CHARS]
+    return [own for _, own in listing.owns[start : end + 1] if len(own) <= MAX_TITLE_CHARS]
+
+
+def _author_after_date(listing: Listing, item: Any) -> str:
+    """The author of an item that opens with its date (a forum post head): the first leaf text
+    with a letter in its author slot («#2» is the post's permalink, «Сообщений: 14» its cell's tail)."""
+    start, end = listing.starts.get(item), listing.author_ends.get(item)
+    if start is None or end is None:
+        return ""
+    for el, own in listing.owns[start + 1 : end + 1]:
+        leaf = not any(isinstance(child.tag, str) for child in el)
+        if leaf and len(own) <= MAX_TITLE_CHARS and _LETTER.search(own):
+            return own.strip(_LEAD)
+    return ""
+
+
+def _quoted(listing: Listing, item: Any) -> str | None:
+    """Whom a message quotes («Цитата (Иван):», «Иван пишет:»): a partner's quoting reply addresses him."""
+    start = listing.starts.get(item)
+    for el, own in listing.owns[start:] if start is not None else []:
+        if item_of(listing, el) is not item:
+            break
+        m = table().search(fold(own), "comments", "quoted") if len(own) <= MAX_TITLE_CHARS else None
+        if m:
+            return norm(m.group(1))
+    return None
 
 
 def _message(listing: Listing, item: Any, me: str, badged: bool) -> dict[str, Any]:
@@ -66,19 +98,23 @@ def _message(listing: Listing, item: Any, me: str, badged: bool) -> dict[str, An
     dates = find_dates(text)
     author = text[: dates[0][0]].strip(_LEAD) if dates else ""
     header = _header(listing, item)
+    if dates and not author:  # the item opens with its date: the author is the first name after it
+        author = _author_after_date(listing, item)
     words = item.get("class") or ""
     hinted = not me and bool(table().search(fold(words), "comments", "partner_hint"))
     by_partner = bool(author) and (
         (bool(me) and any(is_partner(own, me) for own in header)) or badged or hinted
     )
     m = table().search(_after_date(text, dates[0][0]) if dates else text, "comments", "addressed")
+    to = name_key(m.group(1)) if m else name_key(_quoted(listing, item))
     return {
         "el": item,
         "date": listing.dates.get(item),
         "author": name_key(author),
         "by_partner": by_partner,
-        "to": name_key(m.group(1)) if m and by_partner else None,
-        "reply": bool(table().search(fold(words), "comments", "reply_hint")),
+        "to": to if to and by_partner else None,
+        "reply": bool(table().search(fold(words), "comments", "reply_hint"))
+        or bool(table().search(_markup(item), "comments", "reply_markup")),
         "answered": False,
         "nested": len(dates) > 1,
     }

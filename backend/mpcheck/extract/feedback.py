@@ -123,8 +123,9 @@ def answers(listing: Listing, partner: str | None, by_author: bool) -> tuple[set
     An item is answered by a nested block or reply of the partner: a title such as «Ответ
     разработчика» / «Официальный ответ» anywhere in it, or — past the item's own header — the
     partner's name as an author or a developer badge. A reply by anyone else is no answer. With
-    `by_author` (comments) the header is everything up to the item's first date, since there the
-    author slot may be the partner's own message; for reviews it is the first text only.
+    `by_author` (comments) the header is the item's author slot (up to its first date, or after a
+    date that opens the item), since there the author may be the partner's own message; for reviews
+    it is the first text only.
     """
     title, badge = anchored(("reviews", "answer_titles")), anchored(("comments", "developer_badge"))
     me = name_key(partner)
@@ -145,7 +146,7 @@ def answers(listing: Listing, partner: str | None, by_author: bool) -> tuple[set
             if _in_sentence(el):
                 continue  # «<b>NordLab</b> молодцы»: a name in running text signs nothing
             start = listing.starts.get(item, at)
-            header = max(start, listing.firsts.get(item, at)) if by_author else start
+            header = max(start, listing.author_ends.get(item, at)) if by_author else start
             if at <= header:
                 continue  # the item's own author line: not an answer to it
         answered.add(item)

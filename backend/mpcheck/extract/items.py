@@ -26,6 +26,7 @@ _HEAD_CHARS = 120  # a dated head: author and date, or version and date, without
 _RELATIVE_CHARS = 40  # «Вадим сегодня в 09:14»: the longest header a relative date is read in
 _MIN_HEADS = 3  # fewer dated heads in one block may be one review with its dated answer
 _DIGIT = re.compile("[0-9]")
+_LETTER = re.compile(r"[^\W\d_]")
 _CARRIER_TAGS = {"time", "meta"}  # elements whose date may be in an attribute only
 _DATE_PROPS = {"datePublished", "dateCreated", "dateModified", "uploadDate"}  # schema.org date properties
 _WORD_ONLY_FORMS = {"relative"}  # the date forms that may be written without a digit («вчера»)
@@ -48,6 +49,9 @@ class Listing:
     owns: list[tuple[Any, str]] = field(default_factory=list)
     firsts: dict[Any, int] = field(default_factory=dict)  # item → index in `owns` of its first date
     starts: dict[Any, int] = field(default_factory=dict)  # item → index in `owns` of its first text
+    # item → index in `owns` of the last text of its author slot: up to its first date, or, when the
+    # item opens with its date (a forum post head), up to the author after it (see _author_end)
+    author_ends: dict[Any, int] = field(default_factory=dict)
 
 
 def item_of(listing: Listing, el: Any) -> Any:
@@ -270,6 +274,22 @@ def _containers(body: Any, marked: set[Any]) -> list[Any]:
     return _grouped(container, marked, siblings)
 
 
+def _author_end(listing: Listing, item: Any, first: int, second: int | None, order: dict[Any, int]) -> int:
+    """The end of the author slot of an item that opens with its date: its first leaf text with a
+    letter (the author; «#2» is a permalink, a cell's tail «Сообщений: 14» is no leaf) and the
+    developer badges right after it; without one, everything up to its next date or its end."""
+    last = second - 1 if second is not None else max(order[el] for el in item.iter() if el in order)
+    badge = table().any_search(("comments", "developer_badge"))
+    for at in range(first + 1, last + 1):
+        el, own = listing.owns[at]
+        leaf = not any(isinstance(child.tag, str) for child in el)
+        if leaf and len(own) <= _HEAD_CHARS and _LETTER.search(own):
+            while at < last and badge(fold(listing.owns[at + 1][1])):
+                at += 1
+            return at
+    return last
+
+
 def split_listing(body: Any) -> Listing:
     """Items of a tab body in page order, with the date of each (its first dated element)."""
     owns, dated = _scan(body)
@@ -291,9 +311,18 @@ def split_listing(body: Any) -> Listing:
         at = next((order[el] for el in item.iter() if el in order), None)
         if at is not None:
             listing.starts[item] = at
+    seconds: dict[Any, int] = {}
     for at, el, own in dated:
         item = item_of(listing, el)
         if item is not None and item not in listing.firsts:
             listing.firsts[item] = at
             listing.dates[item] = element_date(el, own)
+        elif item is not None and item not in seconds:
+            seconds[item] = at
+    for item, first in listing.firsts.items():
+        # nothing before the date (a forum post head): the author follows it
+        opens = listing.starts.get(item) == first
+        listing.author_ends[item] = (
+            _author_end(listing, item, first, seconds.get(item), order) if opens else first
+        )
     return listing

@@ -38,6 +38,7 @@ MAX_SKIPPED_SIBLINGS = 3  # empty / leader-only siblings passed over between a l
 _CELLS = {"td", "th"}
 _USER_FORM = etree.XPath("boolean(.//textarea | .//input[@type='radio'] | .//select)")
 _SEPARATOR_CHARS = ("·", "•", "|")
+PROSE_ZONES = ("about", "install")  # the solution's own free text: a property line there is page-level
 
 
 @dataclass
@@ -55,7 +56,7 @@ class _Candidate:
     el: Any
     text: str  # folded label text (own text, one segment, or an attribute value)
     zone: str | None
-    kind: str  # own | segment | attr | key (text = the field's name)
+    kind: str  # own | segment | attr | key | caption (key, caption: text = the field's name)
     line: list[str] | None = None  # the segments of the line (segment candidates), normalised
     at: int = 0  # this segment's index in `line`
 
@@ -63,6 +64,19 @@ class _Candidate:
 def _label_any(rules: Table) -> re.Pattern[str]:
     parts = [e["re"] for f in rules.data["fields"].values() for e in f["labels"]]
     return re.compile(rules.data["label_wrapper"].replace("{label}", "|".join(parts)), FLAGS)
+
+
+def _clause_split(rules: Table) -> re.Pattern[str]:
+    return re.compile("|".join(e["re"] for e in rules.entries("clause_separators")) or "(?!)", FLAGS)
+
+
+def _captions(rules: Table) -> list[tuple[str, re.Pattern[str]]]:
+    """(field, regex) of the captions that follow their value («… установок» at the text's end)."""
+    return [
+        (name, re.compile(r"\s(?:" + e["re"] + r")[.!]?$", FLAGS))
+        for name, f in rules.data["fields"].items()
+        for e in f.get("captions", [])
+    ]
 
 
 def _keys(rules: Table) -> dict[str, str]:
@@ -108,6 +122,7 @@ class LabelIndex:
         rules = table()
         prefilter = rules.all_label_prefilter()
         skip_tags, skip_els = rules.skip_tags, skip or set()
+        captions = rules.memo("labelled:captions", _captions)
         watched = frozenset(rules.data.get("label_attributes", []) + rules.data.get("key_attributes", []))
         self.candidates: list[_Candidate] = []
         add = self.candidates.append
@@ -129,9 +144,17 @@ class LabelIndex:
                 text = next((c.tail for c in el if c.tail and not c.tail.isspace()), None)
             if text:
                 own = fold(own_text(el))
+                if ";" in own and len(own) <= MAX_LINE_CHARS:
+                    self._clauses(el, zone, prefilter)  # «редакции …; адаптивность — да; композит — да»
+                if el.find("br") is not None:
+                    self._lines(el, zone, prefilter)  # «Версия: 1.7.0<br>Опубликовано: …<br>…»
                 if len(own) <= MAX_LABEL_CHARS:
                     if prefilter.match(own):
                         add(_Candidate(el, own, zone, "own"))
+                    for name, caption in captions:  # «Более 1000 установок»: the value, then its caption
+                        m = caption.search(own)
+                        if m and m.start() > 0:
+                            add(_Candidate(el, name, zone, "caption", [norm(own_text(el))[: m.start()]], 0))
                     if (
                         "·" in own or "•" in own or "|" in own
                     ):  # _SEPARATOR_CHARS, spelled out: runs per element
@@ -154,6 +177,43 @@ class LabelIndex:
             if field:
                 self.candidates.append(_Candidate(el, field, zone, "key"))
                 break
+
+    def _clauses(self, el: Any, zone: str | None, prefilter: re.Pattern[str]) -> None:
+        """A prose property line: clauses split at «;» / sentence ends, each a «label value» pair
+        (a heading «Совместимость:» before a clause's label is passed over), when two or more open
+        with a label. In the solution's own description or install text such a line is page-level."""
+        clauses = []
+        for part in table().memo("labelled:clauses", _clause_split).split(norm(own_text(el))):
+            folded = fold(part)
+            if not prefilter.match(folded):
+                head = folded.find(": ")
+                if head < 0 or not prefilter.match(folded[head + 2 :]):
+                    continue
+                part, folded = part[head + 2 :], folded[head + 2 :]
+            clauses.append((part, folded))
+        if len(clauses) < 2:
+            return
+        where = None if zone in PROSE_ZONES else zone
+        for part, folded in clauses:
+            self.candidates.append(_Candidate(el, folded, where, "segment", [part], 0))
+
+    def _lines(self, el: Any, zone: str | None, prefilter: re.Pattern[str]) -> None:
+        """Each `<br>`-separated line of an element with two lines or more is a «label: value» line
+        (a properties block written as one text: only its first label was the element's own text)."""
+        lines, parts = [], [el.text or ""]
+        for child in el:
+            if child.tag == "br":
+                lines.append(norm("".join(parts)))
+                parts = [child.tail or ""]
+            else:
+                parts.append(etree.tostring(child, method="text", encoding="unicode", with_tail=True))
+        lines.append(norm("".join(parts)))
+        if sum(1 for line in lines if line) < 2:
+            return
+        for line in lines:
+            folded = fold(line)
+            if len(folded) <= MAX_LABEL_CHARS and prefilter.match(folded):
+                self.candidates.append(_Candidate(el, folded, zone, "segment", [line], 0))
 
     def _segments(self, el: Any, zone: str | None, prefilter: re.Pattern[str]) -> None:
         """Segments after the first of a «label · value · label · value» line become candidates."""
@@ -186,6 +246,11 @@ class LabelIndex:
 
         for cand in self.candidates:
             if cand.zone not in zones:
+                continue
+            if cand.kind == "caption":
+                value = (cand.line or [""])[0]
+                if cand.text == field and check(value) and (accept is None or accept(cand.el)):
+                    return Hit(cand.el, value, cand.el, "caption")
                 continue
             if cand.kind == "key":
                 if cand.text == field and (accept is None or accept(cand.el)):

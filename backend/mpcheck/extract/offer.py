@@ -13,6 +13,7 @@ from mpcheck.extract.label_table import table
 from mpcheck.extract.text import fold, norm
 
 MAX_CLIMB = 4  # how far up from «Купить» the buy block may be
+MAX_FREE_CHARS = 40  # an element of the buy block whose whole text is «Бесплатно»
 
 
 def _struck(el: Any) -> list[Any]:
@@ -47,9 +48,20 @@ def _buy_block(page: Page) -> tuple[dict[str, Any], Any] | None:
         if not rules.search(fold(label), "fields", "price", "buy_buttons"):
             continue
         for anc in list(ancestors(control))[1 : MAX_CLIMB + 1]:
-            price = price_in(anc, inline_text(anc))
+            price = price_in(anc, inline_text(anc)) or _free_in(anc)
             if price is not None:
                 return price, anc
+    return None
+
+
+def _free_in(block: Any) -> dict[str, Any] | None:
+    """A buy block with no money whose price is an element of its own saying «Бесплатно» (the
+    block's whole text runs on into the next line: «Бесплатно Версия 3.0.4 …» is no free wording)."""
+    for el in block.iter():
+        if el is not block and isinstance(el.tag, str):
+            text = inline_text(el)
+            if len(text) <= MAX_FREE_CHARS and values.is_free(text):
+                return {"rub": 0, "old_rub": None, "free": True}
     return None
 
 

@@ -6,11 +6,11 @@
 // of the row's block text without its version, its date and their labels.
 import type { Page } from "./context";
 import { parseDate } from "./dates";
-import { inlineText } from "./dom";
+import { css, inlineText } from "./dom";
 import { newestFirst } from "./feedback";
 import { dateSearch } from "./items";
 import { TABLE } from "./label_table";
-import { cpLen, fold } from "./text";
+import { cpLen, fold, norm } from "./text";
 
 const ALNUM = /[\p{L}\p{N}]/u;
 const HEAD_CHARS = 80; // «Версия 4.6.1 от 24 ноября 2026 г.»: the part of a row its date is looked for first
@@ -116,13 +116,31 @@ export function parseRow(text: string): Entry | null {
   return row(text, null);
 }
 
+/** A plain-text log (one <pre>): each line that opens with a version and its date starts a row,
+ * the lines after it are its description (null unless the text holds two rows or more). */
+function textRows(item: Element): string[] | null {
+  const pres = css(item, "pre");
+  if (pres.length !== 1) return null;
+  const rows: string[][] = [];
+  for (const line of (pres[0]?.textContent ?? "").split(/\r\n|\r|\n/)) {
+    if (TABLE.search(fold(norm(line)), "changelog", "rows")) rows.push([line]);
+    else rows[rows.length - 1]?.push(line);
+  }
+  return rows.length >= 2 ? rows.map((lines) => norm(lines.join(" "))) : null;
+}
+
 /** Entries of the log section (null when the page has no such section). */
 export function changelog(page: Page): Entry[] | null {
   const listing = page.listings.get("log");
   if (!listing) return null;
   const entries: Entry[] = [];
   for (const item of listing.items) {
-    const entry = row(inlineText(item), listing.dates.get(item) ?? null);
+    const texts = textRows(item);
+    for (const text of texts ?? []) {
+      const entry = row(text, null);
+      if (entry) entries.push(entry);
+    }
+    const entry = texts ? null : row(inlineText(item), listing.dates.get(item) ?? null);
     if (entry) entries.push(entry);
   }
   page.found_by.changelog = "tab-body";

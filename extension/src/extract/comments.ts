@@ -9,9 +9,10 @@ import { inlineText } from "./dom";
 import { MAX_TITLE_CHARS, anchored, answers, hasPager, isPartner, nameKey, newestFirst, readItems, stated } from "./feedback";
 import { dateSearch, itemOf, type Listing } from "./items";
 import { TABLE } from "./label_table";
-import { cpLen, fold, lstripChars, stripChars } from "./text";
+import { cpLen, fold, lstripChars, norm, stripChars } from "./text";
 
 const LEAD = " ,:—–-";
+const LETTER = /\p{L}/u;
 
 export interface Comment { date: string; answered: boolean | null }
 
@@ -41,17 +42,46 @@ function headerBadges(listing: Listing): Set<Element> {
   listing.owns.forEach(([el, own], at) => {
     if (cpLen(own) > MAX_TITLE_CHARS || !badge(fold(own))) return;
     const item = itemOf(listing, el);
-    if (item && at <= (listing.firsts.get(item) ?? -1)) found.add(item);
+    if (item && at <= (listing.authorEnds.get(item) ?? -1)) found.add(item);
   });
   return found;
 }
 
-/** The item's own texts up to and including its first date: author, badges, the date. */
+/** The item's own texts of its author slot (items.Listing.authorEnds): author, badges, the date. */
 function header(listing: Listing, item: Element): string[] {
   const start = listing.starts.get(item);
-  const first = listing.firsts.get(item);
-  if (start === undefined || first === undefined) return [];
-  return listing.owns.slice(start, first + 1).map(([, own]) => own).filter((own) => cpLen(own) <= MAX_TITLE_CHARS);
+  const end = listing.authorEnds.get(item);
+  if (start === undefined || end === undefined) return [];
+  return listing.owns.slice(start, end + 1).map(([, own]) => own).filter((own) => cpLen(own) <= MAX_TITLE_CHARS);
+}
+
+/** The author of an item that opens with its date (a forum post head): the first leaf text with a
+ * letter in its author slot («#2» is the post's permalink, «Сообщений: 14» its cell's tail). */
+function authorAfterDate(listing: Listing, item: Element): string {
+  const start = listing.starts.get(item);
+  const end = listing.authorEnds.get(item);
+  if (start === undefined || end === undefined) return "";
+  for (const [el, own] of listing.owns.slice(start + 1, end + 1)) {
+    if (!el.firstElementChild && cpLen(own) <= MAX_TITLE_CHARS && LETTER.test(own)) return stripChars(own, LEAD);
+  }
+  return "";
+}
+
+/** Whom a message quotes («Цитата (Иван):»): a partner's quoting reply addresses him. */
+function quoted(listing: Listing, item: Element): string | null {
+  const start = listing.starts.get(item);
+  if (start === undefined) return null;
+  for (const [el, own] of listing.owns.slice(start)) {
+    if (itemOf(listing, el) !== item) break;
+    const m = cpLen(own) <= MAX_TITLE_CHARS ? TABLE.search(fold(own), "comments", "quoted") : null;
+    if (m) return norm(m[1] ?? "");
+  }
+  return null;
+}
+
+/** The item's attributes as «name=value» words: a depth or an indent marks a reply row. */
+function markup(item: Element): string {
+  return fold(Array.from(item.attributes, (a) => `${a.name}=${a.value}`).join(" "));
 }
 
 /** Date, author, whether the partner wrote it, whom it addresses. */
@@ -59,18 +89,20 @@ function message(listing: Listing, item: Element, me: string, badged: boolean): 
   const text = inlineText(item);
   const dates = findDates(text);
   const firstAt = dates[0]?.[0];
-  const author = firstAt !== undefined ? stripChars(text.slice(0, firstAt), LEAD) : "";
+  let author = firstAt !== undefined ? stripChars(text.slice(0, firstAt), LEAD) : "";
+  if (firstAt !== undefined && !author) author = authorAfterDate(listing, item); // the item opens with its date
   const words = item.getAttribute("class") ?? "";
   const hinted = !me && TABLE.search(fold(words), "comments", "partner_hint") !== null;
   const byPartner = Boolean(author) && ((Boolean(me) && header(listing, item).some((own) => isPartner(own, me))) || badged || hinted);
   const m = TABLE.search(firstAt !== undefined ? afterDate(text, firstAt) : text, "comments", "addressed");
+  const to = m ? nameKey(m[1]) : nameKey(quoted(listing, item));
   return {
     el: item,
     date: listing.dates.get(item) ?? null,
     author: nameKey(author),
     byPartner,
-    to: m && byPartner ? nameKey(m[1]) : null,
-    reply: TABLE.search(fold(words), "comments", "reply_hint") !== null,
+    to: to && byPartner ? to : null,
+    reply: TABLE.search(fold(words), "comments", "reply_hint") !== null || TABLE.search(markup(item), "comments", "reply_markup") !== null,
     answered: false,
     nested: dates.length > 1,
   };

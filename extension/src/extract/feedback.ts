@@ -123,9 +123,9 @@ function blockOf(el: Element, item: Element): Element {
  * [answered items, item → its answer blocks] of one list. An item is answered by a nested block or
  * reply of the partner: a title such as «Ответ разработчика» / «Официальный ответ» anywhere in it,
  * or — past the item's own header — the partner's name as an author or a developer badge. A reply by
- * anyone else is no answer. With `byAuthor` (comments) the header is everything up to the item's
- * first date, since there the author slot may be the partner's own message; for reviews it is the
- * first text only.
+ * anyone else is no answer. With `byAuthor` (comments) the header is the item's author slot (up to
+ * its first date, or after a date that opens the item), since there the author may be the partner's
+ * own message; for reviews it is the first text only.
  */
 export function answers(listing: Listing, partner: string | null, byAuthor: boolean): [Set<Element>, Map<Element, Element[]>] {
   const title = anchored(["reviews", "answer_titles"]);
@@ -144,7 +144,7 @@ export function answers(listing: Listing, partner: string | null, byAuthor: bool
     if (!isTitle) {
       if (inSentence(el)) return; // «<b>NordLab</b> молодцы»: a name in running text signs nothing
       const start = listing.starts.get(item) ?? at;
-      const header = byAuthor ? Math.max(start, listing.firsts.get(item) ?? at) : start;
+      const header = byAuthor ? Math.max(start, listing.authorEnds.get(item) ?? at) : start;
       if (at <= header) return; // the item's own author line: not an answer to it
     }
     answered.add(item);

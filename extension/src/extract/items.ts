@@ -12,6 +12,7 @@ import { cpLen, fold, isBlank } from "./text";
 
 const LIST_TAGS = new Set(["dl", "table", "tbody", "ul", "ol"]);
 const HEAD_CHARS = 120; // a dated head: author and date, or version and date, without the text
+const LETTER = /\p{L}/u;
 const RELATIVE_CHARS = 40; // «Вадим сегодня в 09:14»: the longest header a relative date is read in
 const MIN_HEADS = 3; // fewer dated heads in one block may be one review with its dated answer
 const DIGIT = /[0-9]/;
@@ -36,6 +37,9 @@ export interface Listing {
   firsts: Map<Element, number>;
   /** item → index in `owns` of its first text */
   starts: Map<Element, number>;
+  /** item → index in `owns` of the last text of its author slot: up to its first date, or, when the
+   * item opens with its date (a forum post head), up to its next date or its end (author after the date) */
+  authorEnds: Map<Element, number>;
 }
 
 /** The item an element belongs to (null outside every item). */
@@ -237,9 +241,26 @@ function containers(body: Element, marked: ReadonlySet<Element>): Element[] {
   return grouped(container, marked, LIST_TAGS.has(tag(container)) || heads(children, marked));
 }
 
+/** The end of the author slot of an item that opens with its date: its first leaf text with a
+ * letter (the author; «#2» is a permalink, a cell's tail «Сообщений: 14» is no leaf) and the
+ * developer badges right after it; without one, everything up to its next date or its end. */
+function authorEnd(listing: Listing, item: Element, first: number, second: number | undefined, order: Map<Element, number>): number {
+  const last = second !== undefined ? second - 1 : Math.max(...css(item, "*").map((el) => order.get(el) ?? -1));
+  const badges = TABLE.rx("comments", "developer_badge");
+  const badge = (text: string): boolean => badges.some((p) => p.test(text));
+  for (let at = first + 1; at <= last; at++) {
+    const [el, own] = listing.owns[at] as [Element, string];
+    if (!el.firstElementChild && cpLen(own) <= HEAD_CHARS && LETTER.test(own)) {
+      while (at < last && badge(fold((listing.owns[at + 1] as [Element, string])[1]))) at++;
+      return at;
+    }
+  }
+  return last;
+}
+
 /** Items of a section body in page order, with each item's date (its first dated element). */
 export function splitListing(body: Element): Listing {
-  const listing: Listing = { body, items: [], dates: new Map(), owns: scan(body), firsts: new Map(), starts: new Map() };
+  const listing: Listing = { body, items: [], dates: new Map(), owns: scan(body), firsts: new Map(), starts: new Map(), authorEnds: new Map() };
   const found = dated(listing.owns);
   if (!found.length) return listing;
   const marked = new Set<Element>();
@@ -257,12 +278,18 @@ export function splitListing(body: Element): Listing {
     const first = firstIn(item, order); // the item itself first (descendant-or-self)
     if (first) listing.starts.set(item, order.get(first) as number);
   }
+  const seconds = new Map<Element, number>();
   for (const [at, el, own] of found) {
     const item = itemOf(listing, el);
     if (item && !listing.firsts.has(item)) {
       listing.firsts.set(item, at);
       listing.dates.set(item, elementDate(el, own));
-    }
+    } else if (item && !seconds.has(item)) seconds.set(item, at);
+  }
+  for (const [item, first] of listing.firsts) {
+    // nothing before the date (a forum post head): the author follows it
+    const opens = listing.starts.get(item) === first;
+    listing.authorEnds.set(item, opens ? authorEnd(listing, item, first, seconds.get(item), order) : first);
   }
   return listing;
 }

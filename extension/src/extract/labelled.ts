@@ -32,8 +32,8 @@ interface Candidate {
   el: Element;
   text: string; // folded label text (own text, one segment, or an attribute value)
   zone: Zone;
-  kind: "own" | "segment" | "attr" | "key"; // key: text is the field's name
-  starts?: ReadonlySet<string>; // the fields whose labels start `text` (TABLE.labelStarts); not for keys
+  kind: "own" | "segment" | "attr" | "key" | "caption"; // key, caption: text is the field's name
+  starts?: ReadonlySet<string>; // the fields whose labels start `text` (TABLE.labelStarts); not for keys, captions
   line?: string[];
   at?: number;
 }
@@ -48,8 +48,20 @@ type Source = [source: string, text: string, valueEl: Element | null, bound: boo
 
 let labelAny: RegExp | null = null;
 let separators: RegExp | null = null;
+let clauseSplit: RegExp | null = null;
+const PROSE_ZONES = ["about", "install"]; // the solution's own free text: a property line there is page-level
 
 let keyMap: Map<string, string> | null = null;
+let captionList: Array<[string, RegExp]> | null = null;
+
+/** [field, regex] of the captions that follow their value («… установок» at the text's end). */
+function fieldCaptions(): Array<[string, RegExp]> {
+  if (!captionList) {
+    const fields = TABLE.get("fields") as Record<string, { captions?: Array<{ re: string }> }>;
+    captionList = Object.entries(fields).flatMap(([name, f]) => (f.captions ?? []).map((e): [string, RegExp] => [name, new RegExp(`\\s(?:${e.re})[.!]?$`, "iu")]));
+  }
+  return captionList;
+}
 
 /** English key → field («version» → version) from the fields' `keys`. */
 function fieldKeys(): Map<string, string> {
@@ -125,9 +137,16 @@ export class LabelIndex {
       const own = ownText(el);
       if (!isBlank(own)) {
         const folded = fold(own);
+        if (folded.includes(";") && cpLen(folded) <= MAX_LINE_CHARS) this.clauses(el, zone); // «редакции …; адаптивность — да; композит — да»
+        if (childElements(el).some((c) => tag(c) === "br")) this.lines(el, zone); // «Версия: 1.7.0<br>Опубликовано: …<br>…»
         if (cpLen(folded) <= MAX_LABEL_CHARS) {
           const starts = TABLE.labelStarts(folded);
           if (starts) this.candidates.push({ el, text: folded, zone, kind: "own", starts });
+          for (const [name, caption] of fieldCaptions()) {
+            // «Более 1000 установок»: the value, then its caption
+            const m = caption.exec(folded);
+            if (m && m.index > 0) this.candidates.push({ el, text: name, zone, kind: "caption", line: [norm(own).slice(0, m.index)], at: 0 });
+          }
           if (hasSeparator(folded)) this.segments(el, zone);
         }
       }
@@ -156,6 +175,48 @@ export class LabelIndex {
     }
   }
 
+  /** A prose property line: clauses split at «;» / sentence ends, each a «label value» pair (a
+   * heading «Совместимость:» before a clause's label is passed over), when two or more open with a
+   * label. In the solution's own description or install text such a line is page-level. */
+  private clauses(el: Element, zone: Zone): void {
+    clauseSplit ??= new RegExp(TABLE.entries("clause_separators").map((e) => String(e.re)).join("|") || "(?!)", "iu");
+    const clauses: Array<[string, string, ReadonlySet<string>]> = [];
+    for (let part of norm(ownText(el)).split(clauseSplit)) {
+      let folded = fold(part);
+      let starts = TABLE.labelStarts(folded);
+      if (!starts) {
+        const head = folded.indexOf(": ");
+        starts = head < 0 ? null : TABLE.labelStarts(folded.slice(head + 2));
+        if (!starts) continue;
+        part = part.slice(head + 2);
+        folded = folded.slice(head + 2);
+      }
+      clauses.push([part, folded, starts]);
+    }
+    if (clauses.length < 2) return;
+    const where = zone !== null && PROSE_ZONES.includes(zone) ? null : zone;
+    for (const [part, folded, starts] of clauses) this.candidates.push({ el, text: folded, zone: where, kind: "segment", line: [part], at: 0, starts });
+  }
+
+  /** Each `<br>`-separated line of an element with two lines or more is a «label: value» line. */
+  private lines(el: Element, zone: Zone): void {
+    const lines: string[] = [];
+    let part = "";
+    for (let n = el.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === 1 && tag(n as Element) === "br") {
+        lines.push(norm(part));
+        part = "";
+      } else if (n.nodeType === 1 || n.nodeType === 3) part += n.textContent ?? "";
+    }
+    lines.push(norm(part));
+    if (lines.filter((line) => line).length < 2) return;
+    for (const line of lines) {
+      const folded = fold(line);
+      const starts = cpLen(folded) <= MAX_LABEL_CHARS ? TABLE.labelStarts(folded) : null;
+      if (starts) this.candidates.push({ el, text: folded, zone, kind: "segment", line: [line], at: 0, starts });
+    }
+  }
+
   /** Segments after the first of a «label · value · label · value» line become candidates. */
   private segments(el: Element, zone: Zone): void {
     const full = inlineText(el);
@@ -177,6 +238,11 @@ export class LabelIndex {
     for (const cand of this.candidates) {
       if (!zones.includes(cand.zone)) continue;
       if (single && cand.starts && !cand.starts.has(field)) continue; // its label does not start this text
+      if (cand.kind === "caption") {
+        const value = cand.line?.[0] ?? "";
+        if (cand.text === field && check(value) && (!options.accept || options.accept(cand.el))) return { label: cand.el, text: value, valueEl: cand.el, source: "caption" };
+        continue;
+      }
       if (cand.kind === "key") {
         if (cand.text === field && (!options.accept || options.accept(cand.el))) {
           const hit = value(cand, null, check);

@@ -10,6 +10,7 @@ import { cpLen, fold, norm } from "./text";
 import * as values from "./values";
 
 const MAX_CLIMB = 4; // how far up from «Купить» the buy block may be
+const MAX_FREE_CHARS = 40; // an element of the buy block whose whole text is «Бесплатно»
 
 /** A price as a card or a block shows it (listing cards use it too). */
 export interface Price { rub: number | null; old_rub: number | null; free: boolean | null }
@@ -48,9 +49,19 @@ function buyBlock(page: Page): [Own, Element] | null {
     const label = tag(ctl) === "input" ? fold(ctl.getAttribute("value")) : page.foldedText(ctl);
     if (!TABLE.search(label, "fields", "price", "buy_buttons")) continue;
     for (const anc of [...ancestors(ctl)].slice(1, MAX_CLIMB + 1)) {
-      const found = priceIn(anc, inlineText(anc));
+      const found = priceIn(anc, inlineText(anc)) ?? freeIn(anc);
       if (found) return [found, anc];
     }
+  }
+  return null;
+}
+
+/** A buy block with no money whose price is an element of its own saying «Бесплатно» (the
+ * block's whole text runs on into the next line: «Бесплатно Версия 3.0.4 …» is no free wording). */
+function freeIn(block: Element): Own | null {
+  for (const el of Array.from(block.querySelectorAll("*"))) {
+    const text = inlineText(el);
+    if (cpLen(text) <= MAX_FREE_CHARS && values.isFree(text)) return { rub: 0, old_rub: null, free: true };
   }
   return null;
 }
