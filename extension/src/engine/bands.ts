@@ -20,11 +20,23 @@ export function sameScalar(a: unknown, b: unknown): boolean {
   return typeof a === typeof b && a === b;
 }
 
+// A rule's `when` objects are read on every call; their [test, target] lists are made once.
+const TESTS = new WeakMap<When, readonly (readonly [string, unknown])[]>();
+
+function testsOf(when: When): readonly (readonly [string, unknown])[] {
+  let tests = TESTS.get(when);
+  if (tests === undefined) {
+    tests = Object.entries(when) as [string, unknown][];
+    TESTS.set(when, tests);
+  }
+  return tests;
+}
+
 /** True when every test in `when` holds for value (a missing or empty `when` always matches). */
 export function matches(when: When | undefined | null, value: unknown, profile: string): boolean {
   if (when === undefined || when === null) return true;
   // Tests run in file order (JSON object keys keep insertion order; none is numeric).
-  for (const [test, target] of Object.entries(when) as [string, unknown][]) {
+  for (const [test, target] of testsOf(when)) {
     if (test === "eq") {
       if (!sameScalar(value, target)) return false;
     } else if (test === "in") {
@@ -42,7 +54,8 @@ export function matches(when: When | undefined | null, value: unknown, profile: 
 
 /** The first band whose `when` holds, in file order. */
 export function firstMatching(bands: readonly Band[], value: unknown, profile: string): Band | null {
-  return bands.find((band) => matches(band.when, value, profile)) ?? null;
+  for (const band of bands) if (matches(band.when, value, profile)) return band;
+  return null;
 }
 
 function asList(target: unknown, test: string): unknown[] {

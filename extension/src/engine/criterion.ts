@@ -25,26 +25,27 @@ function texts(make: (lang: Lang) => string): Text {
  */
 function evidence(rule: CriterionRule, findings: readonly Finding[], facts: unknown, scoring: Scoring): Evidence[] {
   const out: Evidence[] = [];
-  rule.signals.forEach((signal, index) => {
+  const add = (signal: Signal, fact: string, value: unknown, label: Text, format: string): void => {
+    if (value === null || value === undefined) return;
+    out.push({
+      fact,
+      value: value as Json, // read from schema-checked facts, so it is JSON
+      source: evidenceSource(facts, fact, scoring.evidence_sources),
+      signal: signal.id,
+      label: { ...label },
+      text: { ru: formatValue(value, format, scoring.numbers.ru), en: formatValue(value, format, scoring.numbers.en) },
+    });
+  };
+  for (let index = 0; index < rule.signals.length; index += 1) {
+    const signal = rule.signals[index] as Signal;
     const finding = findings[index] as Finding;
-    if (finding.value === null) return;
+    if (finding.value === null) continue;
     // A metric's own words ("no_items", "length_unknown") are for bands, not for the buyer: the
     // message says them. A string is evidence only when it is the fact itself ("offered").
     const ownWord = typeof finding.shown === "string" && finding.shown !== getPath(facts, finding.fact);
-    const entries: [string, unknown, Text, string][] = ownWord ? [] : [[finding.fact, finding.shown, signal.label, finding.format]];
-    for (const extra of signal.evidence ?? []) entries.push([extra.fact, getPath(facts, extra.fact), extra.label, extra.format]);
-    for (const [fact, value, label, format] of entries) {
-      if (value === null || value === undefined) continue;
-      out.push({
-        fact,
-        value: value as Json, // read from schema-checked facts, so it is JSON
-        source: evidenceSource(facts, fact, scoring.evidence_sources),
-        signal: signal.id,
-        label: { ...label },
-        text: texts((lang) => formatValue(value, format, scoring.numbers[lang])),
-      });
-    }
-  });
+    if (!ownWord) add(signal, finding.fact, finding.shown, signal.label, finding.format);
+    for (const extra of signal.evidence ?? []) add(signal, extra.fact, getPath(facts, extra.fact), extra.label, extra.format);
+  }
   return out;
 }
 
@@ -55,8 +56,20 @@ function findingText(rule: CriterionRule, signal: Signal, finding: Finding, fact
   return fill(entry(rule.messages, finding.key as string, `${rule.id}.messages`)[lang], values);
 }
 
+// A rule's signals by id, made once per rule (the rules never change while the engine runs).
+const SIGNALS = new WeakMap<CriterionRule, ReadonlyMap<string, Signal>>();
+
+function signalsOf(rule: CriterionRule): ReadonlyMap<string, Signal> {
+  let signals = SIGNALS.get(rule);
+  if (signals === undefined) {
+    signals = new Map(rule.signals.map((s) => [s.id, s]));
+    SIGNALS.set(rule, signals);
+  }
+  return signals;
+}
+
 function message(rule: CriterionRule, combined: Combined, facts: unknown, scoring: Scoring, reason: UnknownReason | null): Text {
-  const signals = new Map(rule.signals.map((s) => [s.id, s]));
+  const signals = signalsOf(rule);
   const text = (finding: Finding, lang: Lang): string =>
     findingText(rule, signals.get(finding.signal) as Signal, finding, facts, scoring, lang);
   if (combined.mixed !== null) {

@@ -5,7 +5,6 @@
 // criterion's known share (SPEC §4 known_weight); a criterion with no known signal is `unknown`.
 import { firstMatching, matches } from "./bands";
 import { getPath, isObject, own } from "./factsAccess";
-import { leftSum } from "./formatting";
 import { metric } from "./metrics";
 import { unknownReason } from "./reasons";
 import type { EvidenceSource, Outcome, Scalar, Scoring, Signal, Status, UnknownReason } from "./types";
@@ -57,36 +56,51 @@ export function evaluateSignal(
   signal: Signal, facts: unknown, today: number, profile: string, scoring: Scoring,
 ): Finding {
   const value = metric(signal.metric)(facts, signal.args, today);
-  const byProfile: Readonly<Record<string, number>> = signal.weights_by_profile ?? {};
-  const weight = Object.hasOwn(byProfile, profile) ? (byProfile[profile] as number) : signal.weight;
-  const [firstFact] = signal.facts;
+  const byProfile: Readonly<Record<string, number>> | undefined = signal.weights_by_profile;
+  const weight = byProfile !== undefined && Object.hasOwn(byProfile, profile) ? (byProfile[profile] as number) : signal.weight;
+  const firstFact = signal.facts[0];
   if (firstFact === undefined) throw new Error(`signal ${signal.id} names no facts`);
-  let fact = signal.facts.find((path) => getPath(facts, path) !== null) ?? firstFact;
+  let fact = firstFact;
+  for (const path of signal.facts) {
+    if (getPath(facts, path) !== null) {
+      fact = path;
+      break;
+    }
+  }
   let shown: unknown = value;
   if (signal.display !== undefined) {
     // e.g. show the rating place, not the zone it falls in
     fact = signal.display;
     shown = getPath(facts, signal.display);
   }
-  const finding: Finding = {
-    signal: signal.id, outcome: "unknown", key: null, value, shown, weight, fraction: null, veto: false,
-    excused: false, fact, format: signal.format ?? "plain", unknown_reason: null,
-  };
+  const format = signal.format ?? "plain";
+  // Each outcome builds its finding once (no spread of a draft): the engine runs 50 times a catalog pass.
   const excuse = signal.not_applicable_when;
   if (excuse !== undefined) {
     const excuseValue = metric(excuse.metric)(facts, excuse.args, today);
     if (excuseValue !== null && matches(excuse.when, excuseValue, profile)) {
-      return { ...finding, outcome: "not_applicable", key: excuse.key, excused: true };
+      return {
+        signal: signal.id, outcome: "not_applicable", key: excuse.key, value, shown, weight, fraction: null, veto: false,
+        excused: true, fact, format, unknown_reason: null,
+      };
     }
   }
   const band = value === null ? null : firstMatching(signal.bands, value, profile);
   // Every rule ends in a default band, so only an unknown value gets here.
-  if (band === null) return { ...finding, unknown_reason: unknownReason(signal, facts, scoring) };
+  if (band === null) {
+    return {
+      signal: signal.id, outcome: "unknown", key: null, value, shown, weight, fraction: null, veto: false,
+      excused: false, fact, format, unknown_reason: unknownReason(signal, facts, scoring),
+    };
+  }
   const outcome = band.outcome;
   // An explicit band fraction wins; else the outcome's (good/warn/bad have one, n/a has none).
   const fallback = Object.hasOwn(scoring.outcome_fraction, outcome) ? (scoring.outcome_fraction[outcome] ?? null) : null;
   const fraction = band.fraction ?? fallback;
-  return { ...finding, outcome, key: band.key, fraction, veto: band.veto === true };
+  return {
+    signal: signal.id, outcome, key: band.key, value, shown, weight, fraction, veto: band.veto === true,
+    excused: false, fact, format, unknown_reason: null,
+  };
 }
 
 function statusFor(fraction: number, scoring: Scoring): Status {
@@ -99,14 +113,20 @@ function statusFor(fraction: number, scoring: Scoring): Status {
 /** The finding with the greatest fraction; the first of equals (rule-file order breaks ties). */
 export function firstMax(findings: readonly KnownFinding[]): KnownFinding {
   let best = findings[0] as KnownFinding;
-  for (const finding of findings.slice(1)) if (finding.fraction > best.fraction) best = finding;
+  for (let i = 1; i < findings.length; i += 1) {
+    const finding = findings[i] as KnownFinding;
+    if (finding.fraction > best.fraction) best = finding;
+  }
   return best;
 }
 
 /** The finding with the smallest fraction; the first of equals. */
 export function firstMin(findings: readonly KnownFinding[]): KnownFinding {
   let worst = findings[0] as KnownFinding;
-  for (const finding of findings.slice(1)) if (finding.fraction < worst.fraction) worst = finding;
+  for (let i = 1; i < findings.length; i += 1) {
+    const finding = findings[i] as KnownFinding;
+    if (finding.fraction < worst.fraction) worst = finding;
+  }
   return worst;
 }
 
@@ -131,33 +151,51 @@ function isKnownFinding(f: Finding): f is KnownFinding {
  * so a bad signal's message never stands alone next to a warn status.
  */
 export function combine(findings: readonly Finding[], scoring: Scoring, informational = false): Combined {
-  const known = findings.filter(isKnownFinding);
-  const unknown = findings.filter((f) => f.outcome === "unknown" && f.weight > 0);
-  const signals = { known: known.length, total: known.length + unknown.length };
-  const out: Combined = { status: "unknown", fraction: null, share: null, deciding: null, mixed: null, signals };
+  // One pass, no filtered copies; each sum still runs left to right over its findings (same floats).
+  const known: KnownFinding[] = [];
+  let unknownCount = 0;
+  let unknownWeight = 0;
+  let knownWeight = 0;
+  let weighted = 0;
+  for (const f of findings) {
+    if (isKnownFinding(f)) {
+      known.push(f);
+      knownWeight += f.weight;
+      weighted += f.weight * f.fraction;
+    } else if (f.outcome === "unknown" && f.weight > 0) {
+      unknownCount += 1;
+      unknownWeight += f.weight;
+    }
+  }
+  const signals = { known: known.length, total: known.length + unknownCount };
   if (known.length === 0) {
     // An excuse (a free solution's demo) makes the step not applicable, and so does any fact an
     // informational step (the price) shows; otherwise an unknown signal makes it unknown.
     const excused = findings.find((f) => f.excused);
     const shown = informational ? findings.find((f) => f.outcome === "not_applicable" && f.key !== null && f.key !== "") : undefined;
     if (excused !== undefined || shown !== undefined) {
-      return { ...out, status: "not_applicable", deciding: excused ?? shown ?? null };
+      return combined("not_applicable", null, null, excused ?? shown ?? null, null, signals);
     }
-    if (unknown.length > 0) return { ...out, share: 0 };
+    if (unknownCount > 0) return combined("unknown", null, 0, null, null, signals);
     const keyed = findings.find((f) => f.key !== null && f.key !== "");
-    return { ...out, status: "not_applicable", deciding: keyed ?? null };
+    return combined("not_applicable", null, null, keyed ?? null, null, signals);
   }
-  const knownWeight = leftSum(known, (f) => f.weight);
-  const fraction = leftSum(known, (f) => f.weight * f.fraction) / knownWeight;
-  const share = knownWeight / (knownWeight + leftSum(unknown, (f) => f.weight));
+  const fraction = weighted / knownWeight;
+  const share = knownWeight / (knownWeight + unknownWeight);
   const veto = known.find((f) => f.veto);
-  if (veto !== undefined) {
-    return { ...out, status: "bad", fraction: Math.min(fraction, scoring.veto_cap), share, deciding: veto };
-  }
+  if (veto !== undefined) return combined("bad", Math.min(fraction, scoring.veto_cap), share, veto, null, signals);
   const status = statusFor(fraction, scoring);
-  const result: Combined = { ...out, status, fraction, share };
-  if (status === "good") return { ...result, deciding: firstMax(known) };
-  if (status === "bad") return { ...result, deciding: firstMin(known) };
-  if (known.some((f) => f.outcome === "bad")) return { ...result, mixed: [firstMin(known), firstMax(known)] };
-  return { ...result, deciding: firstMin(known) };
+  if (status === "good") return combined(status, fraction, share, firstMax(known), null, signals);
+  if (status === "bad") return combined(status, fraction, share, firstMin(known), null, signals);
+  if (known.some((f) => f.outcome === "bad")) {
+    return combined(status, fraction, share, null, [firstMin(known), firstMax(known)], signals);
+  }
+  return combined(status, fraction, share, firstMin(known), null, signals);
+}
+
+function combined(
+  status: Status, fraction: number | null, share: number | null, deciding: Finding | null,
+  mixed: [Finding, Finding] | null, signals: Combined["signals"],
+): Combined {
+  return { status, fraction, share, deciding, mixed, signals };
 }

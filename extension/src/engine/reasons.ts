@@ -12,18 +12,38 @@ function prefixSource(path: string, policy: Scoring["evidence_sources"]): Eviden
   return policy.default;
 }
 
+/**
+ * page | backend | you over `paths`, or over only those missing from `facts` when facts are given;
+ * null when no path counts. One loop, no lists: a sparse card leaves most signals unknown, so this
+ * runs for most of them on every call.
+ */
+function classOf(paths: readonly string[], policy: Scoring["evidence_sources"], facts: unknown, onlyMissing: boolean): EvidenceSource | null {
+  let counted = 0;
+  let allYou = true;
+  let anyBackend = false;
+  for (const path of paths) {
+    if (onlyMissing && getPath(facts, path) !== null) continue;
+    counted += 1;
+    const source = prefixSource(path, policy);
+    if (source !== "you") allYou = false;
+    if (source === "backend") anyBackend = true;
+  }
+  if (counted === 0 && onlyMissing) return null;
+  if (allYou) return "you";
+  return anyBackend ? "backend" : "page";
+}
+
 /** page | backend | you for a signal's fact paths (the prefix policy: a missing fact has no source of its own). */
 export function sourceClass(paths: readonly string[], policy: Scoring["evidence_sources"]): EvidenceSource {
-  const sources = paths.map((path) => prefixSource(path, policy));
-  if (sources.every((source) => source === "you")) return "you";
-  return sources.includes("backend") ? "backend" : "page";
+  return classOf(paths, policy, null, false) as EvidenceSource;
 }
 
 /** The reason an unknown signal gives for itself. */
 export function unknownReason(signal: Signal, facts: unknown, scoring: Scoring): UnknownReason {
   const policy = scoring.unknown_reasons;
-  const missing = signal.facts.filter((path) => getPath(facts, path) === null);
-  const source = sourceClass(missing.length > 0 ? missing : signal.facts, scoring.evidence_sources);
+  const sources = scoring.evidence_sources;
+  // The missing facts' class; all of the signal's facts when none is missing.
+  const source = classOf(signal.facts, sources, facts, true) ?? sourceClass(signal.facts, sources);
   for (const override of policy.overrides) {
     if (override.source === source && sameScalar(getPath(facts, override.fact), override.eq)) return override.reason;
   }

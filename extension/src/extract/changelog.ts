@@ -83,6 +83,7 @@ function description(text: string, folded: string, cuts: Array<[number, number]>
   pieces.push([at, text.length]);
   const kept: string[] = [];
   pieces.forEach(([start, end], i) => {
+    if (end <= start) return; // an empty piece keeps nothing, whatever its labels' regexes say
     const piece = folded.slice(start, end);
     const lead = i > 0 ? TABLE.search(piece, "changelog", "lead") : null;
     let trail: number | null = null;

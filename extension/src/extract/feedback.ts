@@ -137,8 +137,8 @@ export function answers(listing: Listing, partner: string | null, byAuthor: bool
     if (cpLen(own) > MAX_TITLE_CHARS) return;
     const text = fold(own);
     const isTitle = title(text);
-    const named = Boolean(me) && text.toLowerCase().includes(me) && isPartner(own, me); // substring test first: cheap
-    if (!(isTitle || named || badge(text))) return;
+    // the cheap tests first: a title needs no author test, a name needs its substring
+    if (!(isTitle || (Boolean(me) && text.toLowerCase().includes(me) && isPartner(own, me)) || badge(text))) return;
     const item = itemOf(listing, el);
     if (!item) return;
     if (!isTitle) {

@@ -151,7 +151,7 @@ function leadingText(el: Element): string {
  */
 function answerHead(el: Element): boolean {
   const text = firstLeading(el);
-  return text !== null && TABLE.search(fold(text), "reviews", "answer_titles") !== null;
+  return text !== null && combined([["reviews", "answer_titles"]]).test(fold(text)); // every title as one alternation
 }
 
 /** The first non-blank leading text of the element or a descendant, in document order (no list built). */
@@ -222,7 +222,8 @@ function thin(el: Element): boolean {
 
 /** Dated heads each followed by its content as siblings (h3 + p, a header row + a text row). */
 function heads(children: Element[], marked: ReadonlySet<Element>): boolean {
-  return children.filter((c) => marked.has(c)).every(thin) && children.some((c) => !marked.has(c));
+  // the set test first: a list whose children are all dated needs no text serialised
+  return children.some((c) => !marked.has(c)) && children.filter((c) => marked.has(c)).every(thin);
 }
 
 function containers(body: Element, marked: ReadonlySet<Element>): Element[] {

@@ -1,0 +1,145 @@
+// Times the TypeScript scoring engine the way the shell calls it (extension/src/shared/evaluate.ts
+// -> engine buildReport, default settings) on (a) catalog card facts, as the content script builds
+// them from tests/fixtures/marketplace/catalog_category_listing.html, and (b) a full solution page's
+// facts (tests/fixtures/marketplace/expected/solution_module_paid_demo14_active.json).
+// SPEC §10: a 50-card catalog within 50 ms of main thread, of which evaluate is one part.
+//
+// usage: node bench/engine_bench.mjs [--base DIR] [--rounds 15] [--calls 400] [--json]
+//   --base DIR  another checkout (e.g. a git worktree of an older commit, node_modules symlinked):
+//               its engine is bundled too and timed in the SAME run, rounds alternating which goes
+//               first, so load on the shared machine hits both alike; prints medians and ratios.
+//               Both engines read this checkout's shared_rules/, and their reports must be
+//               byte-identical (JSON text) on every input, else the script fails.
+//   --json      one JSON object on stdout instead of the table (bench/run_all.py reads it).
+// Each round times `calls` warm calls per input and engine; a figure is the median per-call time
+// over the rounds. Bundled by esbuild as extension/build.mjs does (rules through the same plugin).
+/* global process, console */
+import { build } from "esbuild";
+import { JSDOM } from "jsdom";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { readRulesBundle } from "../extension/build/rules-bundle.mjs";
+import { rulesPlugin } from "../extension/build/rules-plugin.mjs";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const FIXTURES = join(ROOT, "tests", "fixtures", "marketplace");
+const TODAY = "2026-11-27"; // the fixtures' "today" (tests/fixtures/marketplace/expected/README.md)
+const CATALOG_URL = "https://marketplace.1c-bitrix.ru/solutions/category/14/";
+
+function option(name, fallback) {
+  const at = process.argv.indexOf(name);
+  return at < 0 ? fallback : process.argv[at + 1];
+}
+const BASE = option("--base", null);
+const ROUNDS = Number(option("--rounds", "15"));
+const CALLS = Number(option("--calls", "400"));
+const AS_JSON = process.argv.includes("--json");
+
+const RULES_DIR = join(ROOT, "shared_rules");
+const BUNDLE = readRulesBundle(RULES_DIR);
+const WORK = mkdtempSync(join(tmpdir(), "mpcheck-engine-bench-"));
+
+/** One ES module from `source` (resolved inside `tree`), imported. */
+async function bundled(tree, name, source) {
+  const out = await build({
+    stdin: { contents: source, resolveDir: tree, loader: "ts" },
+    bundle: true, format: "esm", platform: "neutral", write: false, logLevel: "error",
+    plugins: [rulesPlugin(BUNDLE, RULES_DIR)],
+  });
+  const file = join(WORK, `${name}.mjs`);
+  writeFileSync(file, out.outputFiles[0].text);
+  return import(pathToFileURL(file).href);
+}
+
+const engineSource = `
+export { evaluate } from "./extension/src/shared/evaluate";
+export { DEFAULT_SETTINGS } from "./extension/src/shared/settings";
+export { withChecks } from "./extension/src/shared/score-facts";
+`;
+
+/** Card facts as the content script scores them: extracted, with the buyer's (empty) checks. */
+async function cardFacts(shell) {
+  const extract = await bundled(ROOT, "extract", `export { extractListingCards } from "./extension/src/extract";`);
+  const { window } = new JSDOM("<!doctype html><html></html>");
+  for (const name of ["DOMParser", "Node", "NodeFilter", "Element", "HTMLElement", "Document", "document", "getComputedStyle"]) {
+    if (!(name in globalThis)) globalThis[name] = window[name];
+  }
+  const html = readFileSync(join(FIXTURES, "catalog_category_listing.html"), "utf8");
+  const doc = new window.DOMParser().parseFromString(html, "text/html");
+  const cards = extract.extractListingCards(doc, CATALOG_URL);
+  if (cards.length === 0) throw new Error("no cards read from the catalog fixture");
+  return cards.map((card) => shell.withChecks(card.facts, {}));
+}
+
+function timeCalls(engine, facts) {
+  const start = performance.now();
+  for (let i = 0; i < CALLS; i += 1) engine.evaluate(facts, engine.DEFAULT_SETTINGS, TODAY);
+  return (performance.now() - start) / CALLS;
+}
+
+/** Per-call times of one input: a list of round times per engine, rounds alternating the order. */
+function measure(engines, facts) {
+  for (const engine of engines) timeCalls(engine, facts); // warm: compiled, caches filled
+  const times = engines.map(() => []);
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const order = round % 2 === 0 ? engines.map((_, i) => i) : engines.map((_, i) => i).reverse();
+    for (const i of order) times[i].push(timeCalls(engines[i], facts));
+  }
+  return times;
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function sameReports(engines, inputs) {
+  for (const [name, list] of inputs) {
+    for (const facts of list) {
+      const texts = engines.map((e) => JSON.stringify(e.evaluate(facts, e.DEFAULT_SETTINGS, TODAY)));
+      if (texts.some((t) => t !== texts[0])) throw new Error(`reports differ between engines on ${name}`);
+    }
+  }
+}
+
+try {
+  const current = await bundled(ROOT, "engine-current", engineSource);
+  const engines = [current];
+  if (BASE !== null) engines.push(await bundled(resolve(BASE), "engine-base", engineSource));
+  const cards = await cardFacts(current);
+  const solution = JSON.parse(readFileSync(join(FIXTURES, "expected", "solution_module_paid_demo14_active.json"), "utf8"));
+  // The sparsest card (fewest known facts) is the catalog's common case; the solution page the full one.
+  const sparse = cards.reduce((a, b) => (JSON.stringify(a).length <= JSON.stringify(b).length ? a : b));
+  const inputs = [["catalog card (sparse)", [sparse]], ["solution page (full)", [solution]], ["catalog cards (all)", cards]];
+  sameReports(engines, inputs);
+  const results = [];
+  for (const [name, list] of inputs.slice(0, 2)) {
+    const [facts] = list;
+    const [now, base] = measure(engines, facts).map(median);
+    results.push({ input: name, current_ms: now, base_ms: base ?? null, ratio: base === undefined ? null : base / now });
+  }
+  const card = results[0];
+  const out = {
+    today: TODAY, rounds: ROUNDS, calls: CALLS, cards_read: cards.length, base: BASE,
+    results,
+    catalog50_current_ms: 50 * card.current_ms,
+    catalog50_base_ms: card.base_ms === null ? null : 50 * card.base_ms,
+  };
+  if (AS_JSON) {
+    process.stdout.write(JSON.stringify(out) + "\n");
+  } else {
+    const ms = (v) => (v === null ? "—" : `${v.toFixed(4)} ms`);
+    console.log(`evaluate per call, median of ${ROUNDS} rounds x ${CALLS} calls (reports identical: yes)`);
+    for (const r of results) {
+      console.log(`  ${r.input.padEnd(24)} current ${ms(r.current_ms)}  base ${ms(r.base_ms)}  ` +
+        `${r.ratio === null ? "" : `${r.ratio.toFixed(2)}x faster`}`);
+    }
+    console.log(`  50 sparse cards: current ${ms(out.catalog50_current_ms)}  base ${ms(out.catalog50_base_ms)}`);
+  }
+} finally {
+  rmSync(WORK, { recursive: true, force: true });
+}
