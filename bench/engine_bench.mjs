@@ -4,18 +4,22 @@
 // facts (tests/fixtures/marketplace/expected/solution_module_paid_demo14_active.json).
 // SPEC §10: a 50-card catalog within 50 ms of main thread, of which evaluate is one part.
 //
-// usage: node bench/engine_bench.mjs [--base DIR] [--rounds 15] [--calls 400] [--json]
+// usage: node bench/engine_bench.mjs [--base DIR] [--rounds 15] [--calls 400] [--cold 7] [--json]
 //   --base DIR  another checkout (e.g. a git worktree of an older commit, node_modules symlinked):
 //               its engine is bundled too and timed in the SAME run, rounds alternating which goes
 //               first, so load on the shared machine hits both alike; prints medians and ratios.
 //               Both engines read this checkout's shared_rules/, and their reports must be
 //               byte-identical (JSON text) on every input, else the script fails.
+//   --cold N    also N fresh node processes per engine, each timing its FIRST 50 calls (the
+//               catalog's cards in turn, as one catalog pass scores them): code not yet compiled
+//               or optimised, the state a Marketplace tab's content script is in. Median total ms.
 //   --json      one JSON object on stdout instead of the table (bench/run_all.py reads it).
 // Each round times `calls` warm calls per input and engine; a figure is the median per-call time
 // over the rounds. Bundled by esbuild as extension/build.mjs does (rules through the same plugin).
 /* global process, console */
 import { build } from "esbuild";
 import { JSDOM } from "jsdom";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -36,7 +40,9 @@ function option(name, fallback) {
 const BASE = option("--base", null);
 const ROUNDS = Number(option("--rounds", "15"));
 const CALLS = Number(option("--calls", "400"));
+const COLD = Number(option("--cold", "7"));
 const AS_JSON = process.argv.includes("--json");
+const CATALOG_CARDS = 50;
 
 const RULES_DIR = join(ROOT, "shared_rules");
 const BUNDLE = readRulesBundle(RULES_DIR);
@@ -51,7 +57,38 @@ async function bundled(tree, name, source) {
   });
   const file = join(WORK, `${name}.mjs`);
   writeFileSync(file, out.outputFiles[0].text);
-  return import(pathToFileURL(file).href);
+  return Object.assign({ file }, await import(pathToFileURL(file).href));
+}
+
+// A fresh process: import the engine, then time its first CATALOG_CARDS calls (one catalog pass).
+const COLD_CHILD = `
+import { readFileSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import { pathToFileURL } from "node:url";
+const [engineFile, cardsFile, today, count] = process.argv.slice(2);
+const engine = await import(pathToFileURL(engineFile).href);
+const cards = JSON.parse(readFileSync(cardsFile, "utf8"));
+const start = performance.now();
+for (let i = 0; i < Number(count); i += 1) engine.evaluate(cards[i % cards.length], engine.DEFAULT_SETTINGS, today);
+process.stdout.write(String(performance.now() - start));
+`;
+
+/** Total ms of the first CATALOG_CARDS calls in fresh processes: a list per engine, order alternating. */
+function measureCold(engines, cards) {
+  const child = join(WORK, "cold-child.mjs");
+  const cardsFile = join(WORK, "cards.json");
+  writeFileSync(child, COLD_CHILD);
+  writeFileSync(cardsFile, JSON.stringify(cards));
+  const times = engines.map(() => []);
+  for (let round = 0; round < COLD; round += 1) {
+    const order = round % 2 === 0 ? engines.map((_, i) => i) : engines.map((_, i) => i).reverse();
+    for (const i of order) {
+      const run = spawnSync(process.execPath, [child, engines[i].file, cardsFile, TODAY, String(CATALOG_CARDS)], { encoding: "utf8" });
+      if (run.status !== 0) throw new Error(`cold run failed: ${run.stderr}`);
+      times[i].push(Number(run.stdout));
+    }
+  }
+  return times;
 }
 
 const engineSource = `
@@ -123,11 +160,14 @@ try {
     results.push({ input: name, current_ms: now, base_ms: base ?? null, ratio: base === undefined ? null : base / now });
   }
   const card = results[0];
+  const [coldNow, coldBase] = COLD > 0 ? measureCold(engines, cards).map(median) : [null, undefined];
   const out = {
-    today: TODAY, rounds: ROUNDS, calls: CALLS, cards_read: cards.length, base: BASE,
+    today: TODAY, rounds: ROUNDS, calls: CALLS, cold_runs: COLD, cards_read: cards.length, base: BASE,
     results,
-    catalog50_current_ms: 50 * card.current_ms,
-    catalog50_base_ms: card.base_ms === null ? null : 50 * card.base_ms,
+    catalog50_current_ms: CATALOG_CARDS * card.current_ms,
+    catalog50_base_ms: card.base_ms === null ? null : CATALOG_CARDS * card.base_ms,
+    cold50_current_ms: coldNow,
+    cold50_base_ms: coldBase ?? null,
   };
   if (AS_JSON) {
     process.stdout.write(JSON.stringify(out) + "\n");
@@ -138,7 +178,12 @@ try {
       console.log(`  ${r.input.padEnd(24)} current ${ms(r.current_ms)}  base ${ms(r.base_ms)}  ` +
         `${r.ratio === null ? "" : `${r.ratio.toFixed(2)}x faster`}`);
     }
-    console.log(`  50 sparse cards: current ${ms(out.catalog50_current_ms)}  base ${ms(out.catalog50_base_ms)}`);
+    console.log(`  50 sparse cards (warm): current ${ms(out.catalog50_current_ms)}  base ${ms(out.catalog50_base_ms)}`);
+    if (coldNow !== null) {
+      const ratio = out.cold50_base_ms === null ? "" : `  ${(out.cold50_base_ms / coldNow).toFixed(2)}x faster`;
+      console.log(`  first 50 calls of a fresh process (catalog cards in turn), median of ${COLD}: ` +
+        `current ${ms(coldNow)}  base ${ms(out.cold50_base_ms)}${ratio}`);
+    }
   }
 } finally {
   rmSync(WORK, { recursive: true, force: true });

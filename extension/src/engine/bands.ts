@@ -36,7 +36,11 @@ function testsOf(when: When): readonly (readonly [string, unknown])[] {
 export function matches(when: When | undefined | null, value: unknown, profile: string): boolean {
   if (when === undefined || when === null) return true;
   // Tests run in file order (JSON object keys keep insertion order; none is numeric).
-  for (const [test, target] of testsOf(when)) {
+  const tests = testsOf(when);
+  for (let i = 0; i < tests.length; i += 1) {
+    const pair = tests[i] as readonly [string, unknown];
+    const test = pair[0]; // not destructured: unoptimised, that runs the iterator protocol
+    const target = pair[1];
     if (test === "eq") {
       if (!sameScalar(value, target)) return false;
     } else if (test === "in") {
@@ -54,7 +58,10 @@ export function matches(when: When | undefined | null, value: unknown, profile: 
 
 /** The first band whose `when` holds, in file order. */
 export function firstMatching(bands: readonly Band[], value: unknown, profile: string): Band | null {
-  for (const band of bands) if (matches(band.when, value, profile)) return band;
+  for (let i = 0; i < bands.length; i += 1) {
+    const band = bands[i] as Band;
+    if (matches(band.when, value, profile)) return band;
+  }
   return null;
 }
 

@@ -6,7 +6,7 @@ import { combine, evaluateSignal, evidenceSource, type Combined, type Finding } 
 import { getPath } from "./factsAccess";
 import { fill, formatValue, roundHalfUp } from "./formatting";
 import type {
-  CriterionReport, CriterionRule, Evidence, Json, Lang, PublicFinding, Scoring, Signal, Text, UnknownReason,
+  CriterionReport, CriterionRule, Evidence, EvidenceEntry, Json, Lang, PublicFinding, Scoring, Signal, Text, UnknownReason,
 } from "./types";
 
 /** A rule file's table entry; a missing one is a broken rule file and fails loudly. */
@@ -23,6 +23,8 @@ function texts(make: (lang: Lang) => string): Text {
  * Each known value's fact, raw value, source and the text the locale writes it as; a signal's extra
  * entries (rule "evidence") follow its own, e.g. the price and the struck-out price.
  */
+const NO_EXTRAS: readonly EvidenceEntry[] = [];
+
 function evidence(rule: CriterionRule, findings: readonly Finding[], facts: unknown, scoring: Scoring): Evidence[] {
   const out: Evidence[] = [];
   const add = (signal: Signal, fact: string, value: unknown, label: Text, format: string): void => {
@@ -44,7 +46,11 @@ function evidence(rule: CriterionRule, findings: readonly Finding[], facts: unkn
     // message says them. A string is evidence only when it is the fact itself ("offered").
     const ownWord = typeof finding.shown === "string" && finding.shown !== getPath(facts, finding.fact);
     if (!ownWord) add(signal, finding.fact, finding.shown, signal.label, finding.format);
-    for (const extra of signal.evidence ?? []) add(signal, extra.fact, getPath(facts, extra.fact), extra.label, extra.format);
+    const extras = signal.evidence ?? NO_EXTRAS;
+    for (let i = 0; i < extras.length; i += 1) {
+      const extra = extras[i] as EvidenceEntry;
+      add(signal, extra.fact, getPath(facts, extra.fact), extra.label, extra.format);
+    }
   }
   return out;
 }

@@ -6,7 +6,7 @@
 import { firstMatching, matches } from "./bands";
 import { getPath, isObject, own } from "./factsAccess";
 import { metric } from "./metrics";
-import { unknownReason } from "./reasons";
+import { prefixSource, unknownReason } from "./reasons";
 import type { EvidenceSource, Outcome, Scalar, Scoring, Signal, Status, UnknownReason } from "./types";
 
 export const KNOWN: readonly Outcome[] = ["good", "warn", "bad"];
@@ -41,10 +41,7 @@ export function evidenceSource(facts: unknown, path: string, policy: Scoring["ev
     const source = own(ownSources, path);
     if (typeof source === "string") return source as EvidenceSource; // the schema limits it to the three names
   }
-  for (const rule of policy.prefixes) {
-    if (path.startsWith(rule.prefix)) return rule.source;
-  }
-  return policy.default;
+  return prefixSource(path, policy);
 }
 
 /**
@@ -61,7 +58,8 @@ export function evaluateSignal(
   const firstFact = signal.facts[0];
   if (firstFact === undefined) throw new Error(`signal ${signal.id} names no facts`);
   let fact = firstFact;
-  for (const path of signal.facts) {
+  for (let i = 0; i < signal.facts.length; i += 1) {
+    const path = signal.facts[i] as string;
     if (getPath(facts, path) !== null) {
       fact = path;
       break;
@@ -104,7 +102,9 @@ export function evaluateSignal(
 }
 
 function statusFor(fraction: number, scoring: Scoring): Status {
-  for (const band of scoring.criterion_status_bands) {
+  const bands = scoring.criterion_status_bands;
+  for (let i = 0; i < bands.length; i += 1) {
+    const band = bands[i] as (typeof bands)[number];
     if (fraction >= band.min) return band.status;
   }
   return "bad";
@@ -157,7 +157,8 @@ export function combine(findings: readonly Finding[], scoring: Scoring, informat
   let unknownWeight = 0;
   let knownWeight = 0;
   let weighted = 0;
-  for (const f of findings) {
+  for (let i = 0; i < findings.length; i += 1) {
+    const f = findings[i] as Finding;
     if (isKnownFinding(f)) {
       known.push(f);
       knownWeight += f.weight;

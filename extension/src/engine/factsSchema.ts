@@ -92,14 +92,26 @@ interface Node {
   pattern: string | null;
   maxItems: number | null;
   uniqueItems: boolean;
-  items: Schema | null;
+  items: Child | null;
   /** The `properties` object (own keys tell a declared property from an extra one). */
   properties: Schema;
   /** `properties` entries whose value is a schema, in schema order. */
-  declared: readonly (readonly [string, Schema])[];
+  declared: readonly { name: string; child: Child }[];
   required: readonly unknown[];
   maxProperties: number | null;
+  /** `additionalProperties` as written (false forbids extra keys) and, when a schema, its child. */
   additional: unknown;
+  extra: Child | null;
+}
+
+/** A sub-schema: raw until a value first reaches it, then its node (of the same root). */
+interface Child { raw: Schema; node: Node | null }
+
+const childOf = (raw: Schema): Child => ({ raw, node: null });
+
+function nodeOf(child: Child, root: Schema): Node {
+  if (child.node === null) child.node = compile(child.raw, root);
+  return child.node;
 }
 
 // Per root schema (a test may pass its own), per raw node: what resolve + compile made of it.
@@ -132,12 +144,13 @@ function compile(raw: Schema, root: Schema): Node {
     pattern: typeof schema.pattern === "string" ? schema.pattern : null,
     maxItems: numberOrNull(schema.maxItems),
     uniqueItems: schema.uniqueItems === true,
-    items: isObject(schema.items) ? schema.items : null,
+    items: isObject(schema.items) ? childOf(schema.items) : null,
     properties,
-    declared: Object.entries(properties).filter((pair): pair is [string, Schema] => isObject(pair[1])),
+    declared: Object.entries(properties).flatMap(([name, sub]) => (isObject(sub) ? [{ name, child: childOf(sub) }] : [])),
     required: Array.isArray(schema.required) ? schema.required : [],
     maxProperties: numberOrNull(schema.maxProperties),
     additional: schema.additionalProperties,
+    extra: isObject(schema.additionalProperties) ? childOf(schema.additionalProperties) : null,
   };
   nodes.set(raw, node);
   return node;
@@ -200,8 +213,8 @@ function checkArray(value: unknown[], node: Node, root: Schema, path: string[]):
     fail(`${path.join(".")} must contain at most ${node.maxItems} items`, path);
   }
   if (node.uniqueItems && hasDuplicate(value)) fail(`${path.join(".")} must contain unique items`, path);
-  const items = node.items;
-  if (items === null) return;
+  if (node.items === null) return;
+  const items = nodeOf(node.items, root);
   for (let i = 0; i < value.length; i += 1) {
     if (!(i in value)) continue; // a hole, skipped as forEach skips it
     path.push(String(i));
@@ -215,33 +228,42 @@ function checkObject(value: Record<string, unknown>, node: Node, root: Schema, p
   if (node.maxProperties !== null && keys.length > node.maxProperties) {
     fail(`${where(path)} must contain at most ${node.maxProperties} properties`, path);
   }
-  for (const name of node.required) {
+  for (let i = 0; i < node.required.length; i += 1) {
+    const name = node.required[i];
     if (typeof name === "string" && !Object.hasOwn(value, name)) fail(`${where(path)} must contain ${name}`, path);
   }
-  for (const [name, sub] of node.declared) {
+  for (let i = 0; i < node.declared.length; i += 1) {
+    const { name, child } = node.declared[i] as Node["declared"][number];
     if (!Object.hasOwn(value, name)) continue;
     path.push(name);
-    check(value[name], sub, root, path);
+    check(value[name], nodeOf(child, root), root, path);
     path.pop();
   }
-  const extra = node.additional;
-  for (const name of keys) {
+  for (let i = 0; i < keys.length; i += 1) {
+    const name = keys[i] as string;
     if (Object.hasOwn(node.properties, name)) continue;
     // The field named is the object holding the extra key, as the Python validator names it.
-    if (extra === false) fail(`${where(path)} must not contain ${name}`, path);
-    if (isObject(extra)) {
+    if (node.additional === false) fail(`${where(path)} must not contain ${name}`, path);
+    if (node.extra !== null) {
       path.push(name);
-      check(value[name], extra, root, path);
+      check(value[name], nodeOf(node.extra, root), root, path);
       path.pop();
     }
   }
 }
 
-function check(value: unknown, raw: Schema, root: Schema, path: string[]): void {
-  const node = compile(raw, root);
+/** Whether any of `list` passes `test` (a loop: no closure per value checked). */
+function anyOf(list: readonly unknown[], value: unknown, test: (value: unknown, item: unknown) => boolean): boolean {
+  for (let i = 0; i < list.length; i += 1) if (i in list && test(value, list[i])) return true;
+  return false;
+}
+
+const hasType = (value: unknown, type: unknown): boolean => typeMatches(value, type as string);
+
+function check(value: unknown, node: Node, root: Schema, path: string[]): void {
   const types = node.types;
-  if (types !== null && !types.some((t) => typeMatches(value, t))) fail(`${where(path)} must be ${types.join(" or ")}`, path);
-  if (node.options !== null && !node.options.some((option) => jsonEqual(value, option))) {
+  if (types !== null && !anyOf(types, value, hasType)) fail(`${where(path)} must be ${types.join(" or ")}`, path);
+  if (node.options !== null && !anyOf(node.options, value, jsonEqual)) {
     fail(`${where(path)} must be one of ${JSON.stringify(node.options)}`, path);
   }
   if (node.hasConst && !jsonEqual(value, node.constant)) {
@@ -254,5 +276,5 @@ function check(value: unknown, raw: Schema, root: Schema, path: string[]): void 
 
 /** Validate against a facts schema (the bundled facts.schema.json unless one is given). */
 export function validateFacts(facts: unknown, schema: Schema = FACTS_SCHEMA as Schema): void {
-  check(facts, schema, schema, []);
+  check(facts, compile(schema, schema), schema, []);
 }

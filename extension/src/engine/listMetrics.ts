@@ -11,7 +11,7 @@ export const MIN_OBSERVED_DAYS = 30;
 /** The greatest of a non-empty list (a loop: spreading 5000 items into Math.max is risky). */
 function greatest(values: readonly number[]): number {
   let best = values[0] as number;
-  for (const value of values) if (value > best) best = value;
+  for (let i = 0; i < values.length; i += 1) if ((values[i] as number) > best) best = values[i] as number;
   return best;
 }
 
@@ -20,7 +20,8 @@ function datesIn(facts: unknown, listPath: string, field: string): number[] | nu
   const items = getPath(facts, listPath);
   if (!Array.isArray(items)) return null;
   const found: number[] = [];
-  for (const item of items) {
+  for (let i = 0; i < items.length; i += 1) { // indexed: see factsAccess.ts
+    const item: unknown = items[i];
     const day = isObject(item) ? parseIsoDate(own(item, field)) : null;
     if (day !== null) found.push(day);
   }
@@ -32,8 +33,8 @@ export function daysSinceNewest(facts: unknown, args: MetricArgs, today: number)
   const dates = datesIn(facts, strArg(args, "list"), strArg(args, "field")) ?? [];
   // Absent `also` means no extra paths.
   const also = optionalArg(args, "also") === undefined ? [] : strListArg(args, "also");
-  for (const path of also) {
-    const extra = parseIsoDate(getPath(facts, path));
+  for (let i = 0; i < also.length; i += 1) {
+    const extra = parseIsoDate(getPath(facts, also[i] as string));
     if (extra !== null) dates.push(extra);
   }
   if (dates.length === 0) return null;
@@ -102,7 +103,8 @@ export function answeredShare(facts: unknown, args: MetricArgs): Scalar | null {
   if (!Array.isArray(items)) return null;
   const maxStars = optionalArg(args, "max_stars") ?? null; // absent and null both mean "every item"
   const considered: Record<string, unknown>[] = [];
-  for (const item of items) {
+  for (let i = 0; i < items.length; i += 1) {
+    const item: unknown = items[i];
     if (!isObject(item)) continue;
     const stars = own(item, "stars");
     if (maxStars === null || (isNumber(stars) && isNumber(maxStars) && stars <= maxStars)) considered.push(item);

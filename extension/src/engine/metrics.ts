@@ -45,8 +45,9 @@ function valueAt(facts: unknown, args: MetricArgs): Scalar | null {
 
 /** The first scalar found among args.paths (e.g. the buyer's own finding before the backend's). */
 function firstKnown(facts: unknown, args: MetricArgs): Scalar | null {
-  for (const path of strListArg(args, "paths")) {
-    const value = getPath(facts, path);
+  const paths = strListArg(args, "paths");
+  for (let i = 0; i < paths.length; i += 1) {
+    const value = getPath(facts, paths[i] as string);
     if (isScalar(value)) return value;
   }
   return null;

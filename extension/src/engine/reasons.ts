@@ -7,9 +7,31 @@ import { sameScalar } from "./bands";
 import { getPath } from "./factsAccess";
 import type { EvidenceSource, Scoring, Signal, UnknownReason } from "./types";
 
-function prefixSource(path: string, policy: Scoring["evidence_sources"]): EvidenceSource {
-  for (const rule of policy.prefixes) if (path.startsWith(rule.prefix)) return rule.source;
-  return policy.default;
+type SourcePolicy = Scoring["evidence_sources"];
+
+// A path's source under a policy never changes, and the paths are the rules' few dozen: each is
+// looked up once per policy (per rules bundle) instead of on every unknown signal of every call.
+const BY_PREFIX = new WeakMap<SourcePolicy, Map<string, EvidenceSource>>();
+
+/** The source the prefix policy gives a path (the first matching prefix, else the default). */
+export function prefixSource(path: string, policy: SourcePolicy): EvidenceSource {
+  let known = BY_PREFIX.get(policy);
+  if (known === undefined) {
+    known = new Map();
+    BY_PREFIX.set(policy, known);
+  }
+  let source = known.get(path);
+  if (source === undefined) {
+    source = policy.default;
+    for (const rule of policy.prefixes) {
+      if (path.startsWith(rule.prefix)) {
+        source = rule.source;
+        break;
+      }
+    }
+    known.set(path, source);
+  }
+  return source;
 }
 
 /**
@@ -21,7 +43,8 @@ function classOf(paths: readonly string[], policy: Scoring["evidence_sources"], 
   let counted = 0;
   let allYou = true;
   let anyBackend = false;
-  for (const path of paths) {
+  for (let i = 0; i < paths.length; i += 1) { // indexed: see factsAccess.ts
+    const path = paths[i] as string;
     if (onlyMissing && getPath(facts, path) !== null) continue;
     counted += 1;
     const source = prefixSource(path, policy);
@@ -44,7 +67,8 @@ export function unknownReason(signal: Signal, facts: unknown, scoring: Scoring):
   const sources = scoring.evidence_sources;
   // The missing facts' class; all of the signal's facts when none is missing.
   const source = classOf(signal.facts, sources, facts, true) ?? sourceClass(signal.facts, sources);
-  for (const override of policy.overrides) {
+  for (let i = 0; i < policy.overrides.length; i += 1) {
+    const override = policy.overrides[i] as (typeof policy.overrides)[number];
     if (override.source === source && sameScalar(getPath(facts, override.fact), override.eq)) return override.reason;
   }
   return policy.by_source[source];
