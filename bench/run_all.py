@@ -219,6 +219,34 @@ def extension_rows(quick: bool, _args: argparse.Namespace) -> list[Row]:
     return rows
 
 
+def engine_rows(quick: bool, _args: argparse.Namespace) -> list[Row]:
+    """The TypeScript engine's evaluate under node (bench/engine_bench.mjs --json): a catalog pass
+    (its first 50 calls in fresh processes, code not yet optimised) and a warm full solution page."""
+    figures = [
+        ("engine: first 50 calls, fresh process (catalog cards)", "— (part of 50-card catalog <= 50 ms)"),
+        ("engine: evaluate, full solution page, warm", "—"),
+    ]
+    command = ["node", str(BENCH / "engine_bench.mjs"), "--json"]
+    command += ["--rounds", "5", "--calls", "200", "--cold", "3"] if quick else ["--cold", "9"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=600, cwd=REPO)
+    if done.returncode != 0:
+        why = (done.stderr.strip().splitlines() or [f"exit {done.returncode}"])[-1]
+        return [not_measured(f, b, why) for f, b in figures]
+    r = json.loads(done.stdout)
+    card, page = r["results"][0], r["results"][1]
+    cold, warm = r["cold50_current_ms"], r["catalog50_current_ms"]
+    return [
+        Row(
+            figures[0][0],
+            figures[0][1],
+            f"{cold:.1f} ms",
+            f"warm 50 x {card['current_ms']:.3f} ms",
+            f"cold/warm {cold / warm:.1f}x",
+        ),
+        Row(figures[1][0], figures[1][1], f"{page['current_ms']:.3f} ms", "—", "—"),
+    ]
+
+
 def generalization_rows(_quick: bool, _args: argparse.Namespace) -> list[Row]:
     """Both extractors on the blind corpus (issue 9): today's share of fields right and wrong values,
     next to the first-sight figure of the last 4 pages recorded (the generalisation figure)."""
@@ -250,6 +278,7 @@ SECTIONS: dict[str, tuple[str, Section]] = {
     "report": ("report cold/warm", report_rows),
     "upstream": ("upstream requests", upstream_rows),
     "extension": ("extension", extension_rows),
+    "engine": ("TypeScript engine", engine_rows),
     "memory": ("backend memory", memory_rows),
 }
 
