@@ -68,27 +68,36 @@ import { pathToFileURL } from "node:url";
 const [engineFile, cardsFile, today, count] = process.argv.slice(2);
 const engine = await import(pathToFileURL(engineFile).href);
 const cards = JSON.parse(readFileSync(cardsFile, "utf8"));
+const cpu = process.cpuUsage();
 const start = performance.now();
 for (let i = 0; i < Number(count); i += 1) engine.evaluate(cards[i % cards.length], engine.DEFAULT_SETTINGS, today);
-process.stdout.write(String(performance.now() - start));
+const wall = performance.now() - start;
+const used = process.cpuUsage(cpu);
+process.stdout.write(JSON.stringify({ wall, cpu: (used.user + used.system) / 1000 }));
 `;
 
-/** Total ms of the first CATALOG_CARDS calls in fresh processes: a list per engine, order alternating. */
+/**
+ * Total ms of the first CATALOG_CARDS calls in fresh processes, {wall, cpu} lists per engine, order
+ * alternating. CPU time (the process's, GC threads included) is the steadier figure when other
+ * work shares the cores: waiting for a core is in the wall time only.
+ */
 function measureCold(engines, cards) {
   const child = join(WORK, "cold-child.mjs");
   const cardsFile = join(WORK, "cards.json");
   writeFileSync(child, COLD_CHILD);
   writeFileSync(cardsFile, JSON.stringify(cards));
-  const times = engines.map(() => []);
+  const times = engines.map(() => ({ wall: [], cpu: [] }));
   for (let round = 0; round < COLD; round += 1) {
     const order = round % 2 === 0 ? engines.map((_, i) => i) : engines.map((_, i) => i).reverse();
     for (const i of order) {
       const run = spawnSync(process.execPath, [child, engines[i].file, cardsFile, TODAY, String(CATALOG_CARDS)], { encoding: "utf8" });
       if (run.status !== 0) throw new Error(`cold run failed: ${run.stderr}`);
-      times[i].push(Number(run.stdout));
+      const { wall, cpu } = JSON.parse(run.stdout);
+      times[i].wall.push(wall);
+      times[i].cpu.push(cpu);
     }
   }
-  return times;
+  return times.map((t) => ({ wall: median(t.wall), cpu: median(t.cpu) }));
 }
 
 const engineSource = `
@@ -160,14 +169,16 @@ try {
     results.push({ input: name, current_ms: now, base_ms: base ?? null, ratio: base === undefined ? null : base / now });
   }
   const card = results[0];
-  const [coldNow, coldBase] = COLD > 0 ? measureCold(engines, cards).map(median) : [null, undefined];
+  const [coldNow, coldBase] = COLD > 0 ? measureCold(engines, cards) : [null, undefined];
   const out = {
     today: TODAY, rounds: ROUNDS, calls: CALLS, cold_runs: COLD, cards_read: cards.length, base: BASE,
     results,
     catalog50_current_ms: CATALOG_CARDS * card.current_ms,
     catalog50_base_ms: card.base_ms === null ? null : CATALOG_CARDS * card.base_ms,
-    cold50_current_ms: coldNow,
-    cold50_base_ms: coldBase ?? null,
+    cold50_current_ms: coldNow?.wall ?? null,
+    cold50_base_ms: coldBase?.wall ?? null,
+    cold50_current_cpu_ms: coldNow?.cpu ?? null,
+    cold50_base_cpu_ms: coldBase?.cpu ?? null,
   };
   if (AS_JSON) {
     process.stdout.write(JSON.stringify(out) + "\n");
@@ -180,9 +191,11 @@ try {
     }
     console.log(`  50 sparse cards (warm): current ${ms(out.catalog50_current_ms)}  base ${ms(out.catalog50_base_ms)}`);
     if (coldNow !== null) {
-      const ratio = out.cold50_base_ms === null ? "" : `  ${(out.cold50_base_ms / coldNow).toFixed(2)}x faster`;
-      console.log(`  first 50 calls of a fresh process (catalog cards in turn), median of ${COLD}: ` +
-        `current ${ms(coldNow)}  base ${ms(out.cold50_base_ms)}${ratio}`);
+      console.log(`  first 50 calls of a fresh process (catalog cards in turn), median of ${COLD}:`);
+      for (const kind of ["wall", "cpu"]) {
+        const ratio = coldBase === undefined ? "" : `  ${(coldBase[kind] / coldNow[kind]).toFixed(2)}x faster`;
+        console.log(`    ${kind.padEnd(4)} current ${ms(coldNow[kind])}  base ${ms(coldBase?.[kind] ?? null)}${ratio}`);
+      }
     }
   }
 } finally {

@@ -10,7 +10,7 @@ import { isObject, own, parseIsoDate } from "./factsAccess";
 import { validateFacts } from "./factsSchema";
 import { leftSum, roundHalfUp } from "./formatting";
 import { headline } from "./headline";
-import type { BuildOptions, CriterionReport, Facts, ProfileChoice, Report, RulesBundle, Scoring } from "./types";
+import type { BuildOptions, CriterionId, CriterionReport, Facts, ProfileChoice, Report, RulesBundle, Scoring } from "./types";
 
 /**
  * {id, chosen_by}: the buyer's explicit profile ("user"), else the solution kind ("kind": site ->
@@ -56,12 +56,18 @@ export function buildReport(facts: Facts, rules: RulesBundle, options: BuildOpti
   const scoring = rules.scoring;
   const chosen = resolveProfile(root, options.profile, scoring);
   const off = new Set(options.disabled ?? []);
-  const criteria = scoring.criteria_order.map((cid) => {
+  // Loops, not map/filter: see criterion.ts publicFindings (the catalog's calls run unoptimised).
+  const criteria: CriterionReport[] = [];
+  let counted = 0;
+  let known = 0;
+  for (let i = 0; i < scoring.criteria_order.length; i += 1) {
+    const cid = scoring.criteria_order[i] as CriterionId;
     const rule = entry(rules.criteria, cid, "criteria");
-    return off.has(cid) ? disabledCriterion(rule, scoring) : evaluateCriterion(rule, root, todayDay, chosen.id, scoring);
-  });
-  const counted = criteria.filter((c) => c.status !== "not_applicable");
-  const known = counted.filter((c) => isKnown(c.status));
+    const criterion = off.has(cid) ? disabledCriterion(rule, scoring) : evaluateCriterion(rule, root, todayDay, chosen.id, scoring);
+    criteria.push(criterion);
+    if (criterion.status !== "not_applicable") counted += 1;
+    if (isKnown(criterion.status)) known += 1; // a known status is never not_applicable
+  }
   const coverage = coverageOf(criteria);
   const value = scoreOf(criteria, coverage, scoring);
   return {
@@ -74,8 +80,8 @@ export function buildReport(facts: Facts, rules: RulesBundle, options: BuildOpti
     today: options.today,
     score: value,
     coverage: roundHalfUp(coverage * 100) / 100,
-    coverage_known: known.length,
-    coverage_total: counted.length,
+    coverage_known: known,
+    coverage_total: counted,
     headline: headline(criteria, root, value, scoring),
     criteria,
   };
