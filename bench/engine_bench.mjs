@@ -4,7 +4,7 @@
 // facts (tests/fixtures/marketplace/expected/solution_module_paid_demo14_active.json).
 // SPEC §10: a 50-card catalog within 50 ms of main thread, of which evaluate is one part.
 //
-// usage: node bench/engine_bench.mjs [--base DIR] [--rounds 15] [--calls 400] [--cold 7] [--json]
+// usage: node bench/engine_bench.mjs [--base DIR] [--rounds 15] [--calls 400] [--cold 7] [--mutations 0] [--json]
 //   --base DIR  another checkout (e.g. a git worktree of an older commit, node_modules symlinked):
 //               its engine is bundled too and timed in the SAME run, rounds alternating which goes
 //               first, so load on the shared machine hits both alike; prints medians and ratios.
@@ -13,10 +13,14 @@
 //   --cold N    also N fresh node processes per engine, each timing its FIRST 50 calls (the
 //               catalog's cards in turn, as one catalog pass scores them): code not yet compiled
 //               or optimised, the state a Marketplace tab's content script is in. Median total ms.
+//   --mutations N  with --base: also N seeded random mutations of the fixtures' facts (values of
+//               the same type, or odd ones: the schema rejects many), each scored by both engines
+//               under varied settings; their reports, or their errors (name, message, field), must
+//               be identical, else the script fails.
 //   --json      one JSON object on stdout instead of the table (bench/run_all.py reads it).
 // Each round times `calls` warm calls per input and engine; a figure is the median per-call time
 // over the rounds. Bundled by esbuild as extension/build.mjs does (rules through the same plugin).
-/* global process, console */
+/* global process, console, structuredClone */
 import { build } from "esbuild";
 import { JSDOM } from "jsdom";
 import { spawnSync } from "node:child_process";
@@ -41,6 +45,7 @@ const BASE = option("--base", null);
 const ROUNDS = Number(option("--rounds", "15"));
 const CALLS = Number(option("--calls", "400"));
 const COLD = Number(option("--cold", "7"));
+const MUTATIONS = Number(option("--mutations", "0"));
 const AS_JSON = process.argv.includes("--json");
 const CATALOG_CARDS = 50;
 
@@ -152,6 +157,80 @@ function sameReports(engines, inputs) {
   }
 }
 
+// ---- --mutations: the same output for facts nobody wrote a fixture for ------------------------
+
+const ODD_VALUES = [
+  null, true, false, 0, -1, 1.5, 1e9, "", "x", "2026-02-30", "2025-11-01", "мск+2", "𝟘".repeat(300), "a".repeat(3000),
+  [], [1], ["ticket", "ticket"], ["ticket", "email"], {}, { date: "2026-10-01", stars: 2, answered: true },
+  [{ date: "2026-10-01", stars: 5, answered: false }], "ok", "unreachable", "module", "site", { extra: 1 },
+];
+// Paths a fixture may not have (the buyer's checks, backend lookups, sources, extraction notes).
+const EXTRA_PATHS = [
+  "buyer", "buyer.support_test", "buyer.account_manager", "lookups", "lookups.backend", "sources", "sources.price.rub",
+  "extraction", "extraction.markup_changed", "zzz", "price.zzz", "support.channels", "reviews.items", "changelog",
+];
+
+function pathsOf(value, prefix = "") {
+  if (value === null || typeof value !== "object") return [];
+  return Object.keys(value).flatMap((key) => {
+    const path = prefix === "" ? key : `${prefix}.${key}`;
+    return [path, ...pathsOf(value[key], path)];
+  });
+}
+
+function setPath(target, path, value) {
+  const parts = path.split(".");
+  let at = target;
+  for (const part of parts.slice(0, -1)) {
+    if (at[part] === null || typeof at[part] !== "object") at[part] = {};
+    at = at[part];
+  }
+  at[parts[parts.length - 1]] = value;
+}
+
+/** A value like the one at the path (same type), or every third time an odd one. */
+function mutant(old, round, pick) {
+  if (round % 3 === 0) return structuredClone(pick(ODD_VALUES));
+  if (typeof old === "number") return pick([0, 1, 2, 5, 13, 30, 100, 400, 1000, 0.5, old * 2, Math.floor(old / 3), null]);
+  if (typeof old === "string") return pick([null, "", `${old}x`, "2026-11-01", "2026-01-15", "2020-05-05", "мск-1", "UTC+5", old.slice(0, 3)]);
+  if (typeof old === "boolean") return pick([true, false, null]);
+  if (Array.isArray(old)) return pick([[], old.slice(0, 1), old.slice(1), [...old, ...old].slice(0, 5), null]);
+  return null;
+}
+
+function outcome(engine, facts, settings) {
+  try {
+    return JSON.stringify(engine.evaluate(facts, settings, TODAY));
+  } catch (err) {
+    return `${err.name}|${err.message}|${err.field}`;
+  }
+}
+
+/** Seeded: the same mutations every run. Returns how many were scored and how many were refused. */
+function sameOnMutations(engines, seeds) {
+  let state = 12345;
+  const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  const defaults = engines[0].DEFAULT_SETTINGS;
+  const settings = [defaults, { ...defaults, profile: "narrow" }, { ...defaults, disabled: ["demo", "price"] }];
+  let refused = 0;
+  for (let round = 0; round < MUTATIONS; round += 1) {
+    const facts = structuredClone(pick(seeds));
+    for (let edits = 1 + Math.floor(random() * 3); edits > 0; edits -= 1) {
+      const path = pick([...pathsOf(facts), ...EXTRA_PATHS]);
+      const old = path.split(".").reduce((at, part) => (at === null || at === undefined ? undefined : at[part]), facts);
+      setPath(facts, path, mutant(old, round, pick));
+    }
+    const chosen = pick(settings);
+    const [first, ...others] = engines.map((engine) => outcome(engine, facts, chosen));
+    if (others.some((other) => other !== first)) {
+      throw new Error(`engines differ on mutation ${round}: ${JSON.stringify(facts).slice(0, 400)}`);
+    }
+    if (!first.startsWith("{")) refused += 1;
+  }
+  return { mutations: MUTATIONS, refused };
+}
+
 try {
   const current = await bundled(ROOT, "engine-current", engineSource);
   const engines = [current];
@@ -162,6 +241,11 @@ try {
   const sparse = cards.reduce((a, b) => (JSON.stringify(a).length <= JSON.stringify(b).length ? a : b));
   const inputs = [["catalog card (sparse)", [sparse]], ["solution page (full)", [solution]], ["catalog cards (all)", cards]];
   sameReports(engines, inputs);
+  const seeds = [solution, ...cards];
+  for (const name of ["solution_shop_paid_nodemo_stale", "solution_module_pseudo_demo_1day", "solution_module_free_no_reviews"]) {
+    seeds.push(JSON.parse(readFileSync(join(FIXTURES, "expected", `${name}.json`), "utf8")));
+  }
+  const mutated = MUTATIONS > 0 && engines.length > 1 ? sameOnMutations(engines, seeds) : null;
   const results = [];
   for (const [name, list] of inputs.slice(0, 2)) {
     const [facts] = list;
@@ -171,7 +255,7 @@ try {
   const card = results[0];
   const [coldNow, coldBase] = COLD > 0 ? measureCold(engines, cards) : [null, undefined];
   const out = {
-    today: TODAY, rounds: ROUNDS, calls: CALLS, cold_runs: COLD, cards_read: cards.length, base: BASE,
+    today: TODAY, rounds: ROUNDS, calls: CALLS, cold_runs: COLD, cards_read: cards.length, base: BASE, mutated,
     results,
     catalog50_current_ms: CATALOG_CARDS * card.current_ms,
     catalog50_base_ms: card.base_ms === null ? null : CATALOG_CARDS * card.base_ms,
@@ -185,6 +269,9 @@ try {
   } else {
     const ms = (v) => (v === null ? "—" : `${v.toFixed(4)} ms`);
     console.log(`evaluate per call, median of ${ROUNDS} rounds x ${CALLS} calls (reports identical: yes)`);
+    if (mutated !== null) {
+      console.log(`  identical on ${mutated.mutations} mutated facts (${mutated.refused} refused by the schema, identically)`);
+    }
     for (const r of results) {
       console.log(`  ${r.input.padEnd(24)} current ${ms(r.current_ms)}  base ${ms(r.base_ms)}  ` +
         `${r.ratio === null ? "" : `${r.ratio.toFixed(2)}x faster`}`);
