@@ -251,6 +251,19 @@ def own_text(el: Any) -> str:
     return "".join(parts)
 
 
+def text_before(el: Any) -> str:
+    """The text right before an element inside its parent, back to the previous element (comments
+    passed over): the previous element's tail, or the parent's text."""
+    parts = []
+    prev = el.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        parts.append(prev.tail or "")
+        prev = prev.getprevious()
+    parent = el.getparent()
+    parts.append((prev.tail if prev is not None else parent.text if parent is not None else "") or "")
+    return "".join(reversed(parts))
+
+
 def inline_text(el: Any) -> str:
     """Normalised text of a subtree (the tree is prepared by `parse_html`: block boundaries are
     already spaces and script/style are gone, so this is the README's block text).

@@ -64,6 +64,14 @@ export function ownText(el: Element): string {
   return out;
 }
 
+/** The text right before an element inside its parent, back to the previous element (comments
+ * passed over; lxml: the previous element's tail, or the parent's text). */
+export function textBefore(el: Element): string {
+  let out = "";
+  for (let n = el.previousSibling; n && n.nodeType !== 1; n = n.previousSibling) if (n.nodeType === 3) out = (n as Text).data + out;
+  return out;
+}
+
 /** The text right after an element up to the next element or comment (lxml `tail`). */
 export function tailText(el: Element): string {
   let out = "";
