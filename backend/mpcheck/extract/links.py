@@ -74,11 +74,11 @@ def _under_case_titles(page: Page) -> list[Any]:
 def links(page: Page) -> dict[str, Any]:
     """{documentation, video[], presentation, cases[]} from the head and the vendor's own tabs."""
     rules = table()
-    anchors = _Anchors(page.outside(css(page.root, "a[href]"), *_VENDOR_ZONES), page.url)
+    anchors = _Anchors(page.outside(css(page.root, "a[href]"), *_VENDOR_ZONES), page.base)
     presentation = _first(anchors, ("links", "presentation"))
     if presentation is None:
         pdfs = [a for a in anchors.anchors if rules.search(a.get("href") or "", "links", "presentation_href")]
-        presentation = absolute_url(pdfs[0].get("href"), page.url) if pdfs else None
+        presentation = absolute_url(pdfs[0].get("href"), page.base) if pdfs else None
     video: list[str] = []
     for a in anchors.anchors:  # page order, then the players
         url = anchors.url(a.get("href"))

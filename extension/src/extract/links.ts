@@ -14,7 +14,7 @@ export interface Links { documentation: string | null; video: string[]; presenta
 function firstLink(anchors: Element[], page: Page, path: string[]): string | null {
   for (const a of anchors) {
     if (!TABLE.search(page.foldedText(a), ...path)) continue;
-    const url = absoluteUrl(a.getAttribute("href"), page.url);
+    const url = absoluteUrl(a.getAttribute("href"), page.base);
     if (url) return url;
   }
   return null;
@@ -47,13 +47,14 @@ export function links(page: Page): Links {
   let presentation = firstLink(anchors, page, ["links", "presentation"]);
   if (presentation === null) {
     const pdf = anchors.find((a) => TABLE.search(a.getAttribute("href") ?? "", "links", "presentation_href"));
-    presentation = pdf ? absoluteUrl(pdf.getAttribute("href"), page.url) : null;
+    presentation = pdf ? absoluteUrl(pdf.getAttribute("href"), page.base) : null;
   }
   const video: string[] = [];
+  const local = page.base === null || onMarketplace(page.base);
   const add = (src: string | null, named: (() => boolean) | null): void => {
-    // a relative link resolves onto the Marketplace, never onto a video host: skip the URL parse
-    if (!src || !FOREIGN.test(src)) return;
-    const url = absoluteUrl(src, page.url);
+    // a relative link resolves onto the Marketplace (the usual base), never onto a video host: skip the URL parse
+    if (!src || (local && !FOREIGN.test(src))) return;
+    const url = absoluteUrl(src, page.base);
     if (!url || video.includes(url)) return;
     // a video on the vendor's own host: named by its text or by the words right before it
     if (TABLE.search(url, "links", "video_href") || (named?.() && !onMarketplace(url))) video.push(url);
@@ -69,7 +70,7 @@ export function links(page: Page): Links {
   for (const a of anchors) { // page order
     const named = TABLE.search(page.foldedText(a), "links", "cases") !== null;
     if (!named && !titled.has(a)) continue; // text first: the URL parse is dearer
-    const url = absoluteUrl(a.getAttribute("href"), page.url);
+    const url = absoluteUrl(a.getAttribute("href"), page.base);
     if (url && !cases.includes(url) && (named || !onMarketplace(url))) cases.push(url);
   }
   return { documentation: firstLink(anchors, page, ["links", "documentation"]), video, presentation, cases };
