@@ -10,10 +10,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cached_property, partial
 from typing import Any, TypeVar
 
-from mpcheck.extract.dom import ancestors, css, text_without
+from mpcheck.extract.dom import absolute_url, ancestors, css, text_without
 from mpcheck.extract.items import Listing, split_listing
 from mpcheck.extract.labelled import LabelIndex
 from mpcheck.extract.scope import Scope, apply_scope
@@ -43,6 +43,13 @@ class Page:
     def own_code(self) -> str | None:
         """The page's own code as the scope found it (URL first, then canonical, «Код решения», selectors)."""
         return self.scope.code
+
+    @cached_property
+    def base(self) -> str | None:
+        """What the page's relative links resolve against: its first <base href> (itself resolved
+        against the URL; a saved page keeps the site's), else the URL."""
+        found = css(self.root, "base[href]")
+        return (absolute_url(found[0].get("href"), self.url) if found else None) or self.url
 
     @property
     def review_items(self) -> list[Any]:

@@ -25,6 +25,33 @@ _TRANSLATOR = HTMLTranslator()
 
 JSONLD_ATTR = "data-mpcheck-jsonld"  # JSON-LD texts are kept on the root: scripts are removed from the tree
 _DROP = ("script", "style", "noscript", "template")
+STRUCK_ATTR = "data-mpcheck-struck"  # set on elements the page's CSS strikes through (styles are removed)
+# a rule whose declarations strike the text through; its selectors are tested one by one
+_STRUCK_RULE = re.compile(r"([^{}]+)\{([^{}]*text-decoration(?:-line)?\s*:[^;{}]*line-through[^{}]*)\}", re.I)
+_CLASS_ONLY = re.compile(r"^[a-z0-9]*((?:\.[a-z_-][a-z0-9_-]*)+)$", re.I)  # «.old», «span.b4», «.a.b»
+
+
+def _struck_classes(css_texts: list[str]) -> list[str]:
+    """Class selectors («.b4», «span.old.x») of the page's <style> rules that strike text through:
+    a page saved by a tool (SingleFile) or built with hashed classes marks its old price only there.
+    A selector with a combinator or a pseudo-class is left out (its element is not known statically)."""
+    found: list[str] = []
+    for text in css_texts:
+        for m in _STRUCK_RULE.finditer(text):
+            for selector in m.group(1).split(","):
+                simple = _CLASS_ONLY.match(selector.strip())
+                if simple and simple.group(1) not in found:
+                    found.append(simple.group(1))
+    return found
+
+
+def _mark_struck(root: Any, classes: list[str]) -> None:
+    """Mark what the page's CSS strikes through: an inline style, or a <style> class rule."""
+    marked = list(root.xpath("//*[contains(@style, 'line-through')]"))
+    for selector in classes:
+        marked.extend(css(root, selector))
+    for el in marked:
+        el.set(STRUCK_ATTR, "")
 
 
 def _prepare(root: Any) -> Any:
@@ -36,7 +63,9 @@ def _prepare(root: Any) -> Any:
     jsonld = [
         s.text or "" for s in root.iter("script") if (s.get("type") or "").strip() == "application/ld+json"
     ]
+    struck = _struck_classes([s.text or "" for s in root.iter("style")])
     etree.strip_elements(root, *_DROP, with_tail=False)
+    _mark_struck(root, struck)
     if jsonld:
         root.set(JSONLD_ATTR, "\x1e".join(jsonld))
     for el in root.iter(*table().block_tags):
@@ -249,6 +278,19 @@ def own_text(el: Any) -> str:
     parts = [el.text or ""]
     parts.extend(child.tail or "" for child in el)
     return "".join(parts)
+
+
+def text_before(el: Any) -> str:
+    """The text right before an element inside its parent, back to the previous element (comments
+    passed over): the previous element's tail, or the parent's text."""
+    parts = []
+    prev = el.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        parts.append(prev.tail or "")
+        prev = prev.getprevious()
+    parent = el.getparent()
+    parts.append((prev.tail if prev is not None else parent.text if parent is not None else "") or "")
+    return "".join(reversed(parts))
 
 
 def inline_text(el: Any) -> str:

@@ -26,7 +26,7 @@ def canonical(page: Page) -> str | None:
     for sel, attr in (("link[rel=canonical]", "href"), ("meta[property='og:url']", "content")):
         found = css(page.root, sel)
         if found and found[0].get(attr):
-            return absolute_url(found[0].get(attr), page.url)
+            return absolute_url(found[0].get(attr), page.base)
     return None
 
 

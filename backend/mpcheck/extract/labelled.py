@@ -330,9 +330,7 @@ def _sources(cand: _Candidate, pattern: Any) -> Iterator[tuple[str, str, Any, bo
         full = inline_text(el)
         m = pattern.match(fold(full))
         if m is None:  # a child's text comes first: the label is in the element's own text after it
-            own = norm(own_text(el))
-            at = pattern.match(cand.text)
-            rest = own[at.start(1) :] if at else ""
+            rest = _node_rest(el, pattern, cand.text)
             if not rest and len(full) <= MAX_TILE_CHARS:
                 # the caption is a bare text after the value inside one tile: <div><b>4,7</b> рейтинг</div>
                 yield "before", _leading_children(el), el, False
@@ -340,6 +338,19 @@ def _sources(cand: _Candidate, pattern: Any) -> Iterator[tuple[str, str, Any, bo
         else:
             yield "rest", _cut(norm(full[m.start(1) :])), el, True
     yield from _structure(el)
+
+
+def _node_rest(el: Any, pattern: Any, folded_own: str) -> str:
+    """The rest after the label in the one direct text node that holds it (el.text or a child's
+    tail): never glued to another text node of the element. Only when no single node holds the
+    label (split by an inline child), the rest of the element's whole own text."""
+    for node in (el.text, *(child.tail for child in el)):
+        text = norm(node)
+        m = pattern.match(fold(text)) if text else None
+        if m is not None:
+            return text[m.start(1) :]
+    at = pattern.match(folded_own)
+    return norm(own_text(el))[at.start(1) :] if at else ""
 
 
 def _leading_children(el: Any) -> str:

@@ -6,7 +6,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from mpcheck.extract.context import Page
-from mpcheck.extract.dom import absolute_url, css, inline_text, next_element, own_text
+from mpcheck.extract.dom import absolute_url, css, inline_text, next_element, own_text, text_before
 from mpcheck.extract.label_table import table
 from mpcheck.extract.text import fold
 
@@ -74,18 +74,31 @@ def _under_case_titles(page: Page) -> list[Any]:
 def links(page: Page) -> dict[str, Any]:
     """{documentation, video[], presentation, cases[]} from the head and the vendor's own tabs."""
     rules = table()
-    anchors = _Anchors(page.outside(css(page.root, "a[href]"), *_VENDOR_ZONES), page.url)
+    anchors = _Anchors(page.outside(css(page.root, "a[href]"), *_VENDOR_ZONES), page.base)
     presentation = _first(anchors, ("links", "presentation"))
     if presentation is None:
         pdfs = [a for a in anchors.anchors if rules.search(a.get("href") or "", "links", "presentation_href")]
-        presentation = absolute_url(pdfs[0].get("href"), page.url) if pdfs else None
+        presentation = absolute_url(pdfs[0].get("href"), page.base) if pdfs else None
     video: list[str] = []
-    sources = [a.get("href") for a in anchors.anchors] + [
+    for a in anchors.anchors:  # page order, then the players
+        url = anchors.url(a.get("href"))
+        if url is None or url in video:
+            continue
+        if rules.search(url, "links", "video_href") or (
+            # a video on the vendor's own host: named by its text or by the words right before it
+            (
+                rules.search(anchors.text(a), "links", "video")
+                or rules.search(fold(text_before(a)), "links", "video_before")
+            )
+            and not _on_marketplace(url)
+        ):
+            video.append(url)
+    players = [
         f.get("src")
         for sel in rules.entries("links", "video_selectors")
         for f in page.outside(css(page.root, sel["css"]), *_VENDOR_ZONES)
     ]
-    for src in sources:
+    for src in players:
         url = anchors.url(src)
         if url and rules.search(url, "links", "video_href") and url not in video:
             video.append(url)

@@ -148,7 +148,7 @@ def _online_demo(page: Page) -> str | None:
     for a in page.outside(css(page.root, "a[href]"), "about"):
         named = rules.search(fold(inline_text(a)), "demo", "not_trial")
         if named or rules.search(fold(_text_before(a)), "demo", "not_trial_before"):
-            url = absolute_url(a.get("href"), page.url)
+            url = absolute_url(a.get("href"), page.base)
             if url:
                 return url
     return None

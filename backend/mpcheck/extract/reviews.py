@@ -42,9 +42,10 @@ def _text_stars(text: str) -> int | None:
 
 
 def _descriptor(el: Any) -> str:
-    """What an icon says about itself: its class, src, href / xlink:href and alt, lower case."""
+    """What an icon says about itself: its class, src, href / xlink:href and alt, lower case (a
+    data: URI's payload says nothing: its base64 would match state words by chance)."""
     values = [el.get(a) or "" for a in ("class", "src", "href", "xlink:href", "alt")]
-    return " ".join(values).lower()
+    return " ".join("" if v.lstrip().lower().startswith("data:") else v for v in values).lower()
 
 
 def _icons_stars(icons: list[Any]) -> int | None:

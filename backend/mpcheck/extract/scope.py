@@ -301,6 +301,29 @@ def _titled(block: Any, rules: Table) -> bool:
     return any(rules.search(fold(t), "scope", "foreign_titles") for t in texts if t)
 
 
+def _declares(a: Any, card: Any, code: str, rules: Table) -> bool:
+    """The card states that it is about that other solution: a structured-data item of a solution
+    type whose identity is that code (RDFa resource, itemid, its url property), between the link and
+    the card, or the card's own «Код решения: <code>». Then it is foreign even when it carries dates
+    (the exception kept for reviews) or sits inside the page's own item."""
+    el = a
+    while el is not None:
+        kind = el.get("typeof") or el.get("itemtype")
+        if kind and rules.search(kind, "scope", "item_types"):
+            for entry in rules.entries("scope", "item_ids"):
+                for x in css(el, entry["css"]):
+                    if (
+                        _code(x.get(entry["attr"]) or x.get("content"), rules, "scope", "solution_links")
+                        == code
+                    ):
+                        return True
+        if el is card:
+            break
+        el = el.getparent()
+    text = fold(inline_text(card))
+    return any(m.group(1).lower() == code for p in rules.rx("scope", "code_text") for m in p.finditer(text))
+
+
 def _foreign(links: list[tuple[Any, str]], content: list[Any], own: set[Any], rules: Table) -> list[Any]:
     """Blocks about other solutions (outermost only), grown from their links."""
     if not links:
@@ -345,6 +368,7 @@ def _foreign(links: list[tuple[Any, str]], content: list[Any], own: set[Any], ru
             or _under(block, rules, "sidebar")
             or _under(a, rules, "promo")
             or (card_like and block is not a)
+            or _declares(a, card, c, rules)
         ):
             blocks.append(block)
     out: list[Any] = []

@@ -2,7 +2,7 @@
 // tabs, zones (tab body → tab name), the listed items and the label index
 // (backend/mpcheck/extract/context.py). The scope is applied first (scope.ts): chrome and blocks about
 // other solutions leave the prepared copy, so every field module reads only the solution's own content.
-import { ancestors, css, inlineText, removeWithTail, textWithout } from "./dom";
+import { absoluteUrl, ancestors, css, inlineText, removeWithTail, textWithout } from "./dom";
 import { splitListing, type Listing } from "./items";
 import { LabelIndex, type Zone } from "./labelled";
 import { applyScope, type Scope } from "./scope";
@@ -31,6 +31,7 @@ export class Page {
   private head: string | null = null;
   private readonly folded = new Map<Element, string>();
   private readonly zoneCache = new Map<Element, Zone>();
+  private baseUrl: string | null | undefined;
 
   constructor(
     readonly root: Element,
@@ -54,6 +55,16 @@ export class Page {
   /** The page's own code as the scope found it (URL first, then canonical, «Код решения», selectors). */
   get ownCode(): string | null {
     return this.scope.code;
+  }
+
+  /** What the page's relative links resolve against: its first <base href> (itself resolved against
+   * the URL; a saved page keeps the site's), else the URL. */
+  get base(): string | null {
+    if (this.baseUrl === undefined) {
+      const found = css(this.root, "base[href]")[0];
+      this.baseUrl = (found ? absoluteUrl(found.getAttribute("href"), this.url) : null) ?? this.url;
+    }
+    return this.baseUrl;
   }
 
   get reviewItems(): Element[] {

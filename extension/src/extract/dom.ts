@@ -9,6 +9,33 @@ import { TABLE } from "./label_table";
 import { isBlank, norm } from "./text";
 
 const DROP = "script, style, noscript, template";
+export const STRUCK_ATTR = "data-mpcheck-struck"; // set on elements the page's CSS strikes through (styles are removed)
+// a rule whose declarations strike the text through; its selectors are tested one by one
+const STRUCK_RULE = /([^{}]+)\{([^{}]*text-decoration(?:-line)?\s*:[^;{}]*line-through[^{}]*)\}/gi;
+const CLASS_ONLY = /^[a-z0-9]*((?:\.[a-z_-][a-z0-9_-]*)+)$/i; // «.old», «span.b4», «.a.b»
+
+/** Class selectors («.b4», «span.old.x») of the page's <style> rules that strike text through: a
+ * page saved by a tool (SingleFile) or built with hashed classes marks its old price only there. A
+ * selector with a combinator or a pseudo-class is left out (its element is not known statically). */
+function struckClasses(cssTexts: string[]): string[] {
+  const found: string[] = [];
+  for (const text of cssTexts) {
+    for (const m of text.matchAll(STRUCK_RULE)) {
+      for (const selector of (m[1] ?? "").split(",")) {
+        const simple = CLASS_ONLY.exec(selector.trim())?.[1];
+        if (simple && !found.includes(simple)) found.push(simple);
+      }
+    }
+  }
+  return found;
+}
+
+/** Mark what the page's CSS strikes through: an inline style, or a <style> class rule. */
+function markStruck(root: Element, classes: string[]): void {
+  const marked = css(root, "[style*='line-through']");
+  for (const selector of classes) marked.push(...css(root, selector));
+  for (const el of marked) el.setAttribute(STRUCK_ATTR, "");
+}
 
 export interface Prepared {
   root: Element;
@@ -30,12 +57,14 @@ export function preparedCopy(doc: Document): Prepared {
   const jsonld = Array.from(doc.querySelectorAll("script"))
     .filter((s) => (s.getAttribute("type") ?? "").trim() === "application/ld+json")
     .map((s) => s.textContent ?? "");
+  const struck = struckClasses(Array.from(doc.querySelectorAll("style"), (s) => s.textContent ?? ""));
   const inert = doc.implementation.createHTMLDocument("");
   const source = doc.documentElement;
   const root = source ? (inert.importNode(source, true) as Element) : inert.createElement("html");
   if (inert.documentElement) inert.replaceChild(root, inert.documentElement);
   else inert.appendChild(root);
   for (const el of Array.from(root.querySelectorAll(DROP))) el.remove();
+  markStruck(root, struck);
   const blocks = TABLE.blockTags;
   // a static querySelectorAll list: jsdom resolves each index of the live getElementsByTagName
   // collection through a named-item lookup (quadratic: ~0.3 s of a 196 KB page under Node)
@@ -61,6 +90,14 @@ export function inlineText(el: Element | null | undefined): string {
 export function ownText(el: Element): string {
   let out = "";
   for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3) out += (n as Text).data;
+  return out;
+}
+
+/** The text right before an element inside its parent, back to the previous element (comments
+ * passed over; lxml: the previous element's tail, or the parent's text). */
+export function textBefore(el: Element): string {
+  let out = "";
+  for (let n = el.previousSibling; n && n.nodeType !== 1; n = n.previousSibling) if (n.nodeType === 3) out = (n as Text).data + out;
   return out;
 }
 

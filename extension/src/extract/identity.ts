@@ -24,7 +24,7 @@ export function canonical(page: Page): string | null {
   for (const [sel, attr] of [["link[rel=canonical]", "href"], ["meta[property='og:url']", "content"]] as const) {
     const found = css(page.root, sel)[0];
     const value = found?.getAttribute(attr);
-    if (value) return absoluteUrl(value, page.url);
+    if (value) return absoluteUrl(value, page.base);
   }
   return null;
 }

@@ -319,8 +319,7 @@ function* sources(cand: Candidate, pattern: RegExp | null): Generator<Source> {
   } else if (pattern) {
     const full = inlineText(el);
     if (!match(pattern, fold(full))) { // a child's text comes first: the label is in the own text after it
-      const own = norm(ownText(el));
-      const rest = restOf(pattern, cand.text, own);
+      const rest = nodeRest(el, pattern, cand.text);
       if (!rest && cpLen(full) <= MAX_TILE_CHARS) {
         // the caption is a bare text after the value inside one tile: <div><b>4,7</b> рейтинг</div>
         yield ["before", leadingChildren(el), el, false];
@@ -331,6 +330,22 @@ function* sources(cand: Candidate, pattern: RegExp | null): Generator<Source> {
     }
   }
   yield* structure(el);
+}
+
+/** The rest after the label in the one run of direct text nodes that holds it (lxml: el.text or a
+ * child's tail): never glued to another text node of the element. Only when no single run holds
+ * the label (split by an inline child), the rest of the element's whole own text. */
+function nodeRest(el: Element, pattern: RegExp, foldedOwn: string): string {
+  const runs = [""];
+  for (let n = el.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType === 3) runs[runs.length - 1] += (n as Text).data;
+    else runs.push("");
+  }
+  for (const run of runs) {
+    const text = norm(run);
+    if (text && match(pattern, fold(text))) return restOf(pattern, fold(text), text);
+  }
+  return restOf(pattern, foldedOwn, norm(ownText(el)));
 }
 
 /** The text of an element's children before the first non-blank text of its own. */

@@ -1,7 +1,7 @@
 // Links the checklist asks for: documentation, video, presentation, cases — from the head and
 // the vendor's own tabs, never from user-written ones (backend/mpcheck/extract/links.py).
 import type { Page } from "./context";
-import { absoluteUrl, css, ownText } from "./dom";
+import { absoluteUrl, css, ownText, textBefore } from "./dom";
 import { cpLen, fold } from "./text";
 import { TABLE } from "./label_table";
 
@@ -14,7 +14,7 @@ export interface Links { documentation: string | null; video: string[]; presenta
 function firstLink(anchors: Element[], page: Page, path: string[]): string | null {
   for (const a of anchors) {
     if (!TABLE.search(page.foldedText(a), ...path)) continue;
-    const url = absoluteUrl(a.getAttribute("href"), page.url);
+    const url = absoluteUrl(a.getAttribute("href"), page.base);
     if (url) return url;
   }
   return null;
@@ -47,25 +47,30 @@ export function links(page: Page): Links {
   let presentation = firstLink(anchors, page, ["links", "presentation"]);
   if (presentation === null) {
     const pdf = anchors.find((a) => TABLE.search(a.getAttribute("href") ?? "", "links", "presentation_href"));
-    presentation = pdf ? absoluteUrl(pdf.getAttribute("href"), page.url) : null;
-  }
-  const sources = anchors.map((a) => a.getAttribute("href"));
-  for (const sel of TABLE.entries("links", "video_selectors")) {
-    for (const f of page.outside(css(page.root, String(sel.css)), ...VENDOR_ZONES)) sources.push(f.getAttribute("src"));
+    presentation = pdf ? absoluteUrl(pdf.getAttribute("href"), page.base) : null;
   }
   const video: string[] = [];
-  for (const src of sources) {
-    // a relative link resolves onto the Marketplace, never onto a video host: skip the URL parse
-    if (!src || !FOREIGN.test(src)) continue;
-    const url = absoluteUrl(src, page.url);
-    if (url && TABLE.search(url, "links", "video_href") && !video.includes(url)) video.push(url);
+  const local = page.base === null || onMarketplace(page.base);
+  const add = (src: string | null, named: (() => boolean) | null): void => {
+    // a relative link resolves onto the Marketplace (the usual base), never onto a video host: skip the URL parse
+    if (!src || (local && !FOREIGN.test(src))) return;
+    const url = absoluteUrl(src, page.base);
+    if (!url || video.includes(url)) return;
+    // a video on the vendor's own host: named by its text or by the words right before it
+    if (TABLE.search(url, "links", "video_href") || (named?.() && !onMarketplace(url))) video.push(url);
+  };
+  for (const a of anchors) { // page order, then the players
+    add(a.getAttribute("href"), () => Boolean(TABLE.search(page.foldedText(a), "links", "video") || TABLE.search(fold(textBefore(a)), "links", "video_before")));
+  }
+  for (const sel of TABLE.entries("links", "video_selectors")) {
+    for (const f of page.outside(css(page.root, String(sel.css)), ...VENDOR_ZONES)) add(f.getAttribute("src"), null);
   }
   const cases: string[] = [];
   const titled = new Set(underCaseTitles(page));
   for (const a of anchors) { // page order
     const named = TABLE.search(page.foldedText(a), "links", "cases") !== null;
     if (!named && !titled.has(a)) continue; // text first: the URL parse is dearer
-    const url = absoluteUrl(a.getAttribute("href"), page.url);
+    const url = absoluteUrl(a.getAttribute("href"), page.base);
     if (url && !cases.includes(url) && (named || !onMarketplace(url))) cases.push(url);
   }
   return { documentation: firstLink(anchors, page, ["links", "documentation"]), video, presentation, cases };

@@ -147,7 +147,7 @@ function onlineDemo(page: Page): string | null {
   for (const a of page.outside(css(page.root, "a[href]"), "about")) {
     const named = TABLE.search(page.foldedText(a), "demo", "not_trial");
     if (named || TABLE.search(fold(textBefore(a)), "demo", "not_trial_before")) {
-      const url = absoluteUrl(a.getAttribute("href"), page.url);
+      const url = absoluteUrl(a.getAttribute("href"), page.base);
       if (url) return url;
     }
   }

@@ -50,7 +50,8 @@ function textStars(text: string): number | null {
 
 /** What an icon says about itself: its class, src, href / xlink:href and alt, lower case. */
 function descriptor(el: Element): string {
-  return ["class", "src", "href", "xlink:href", "alt"].map((a) => el.getAttribute(a) ?? "").join(" ").toLowerCase();
+  // a data: URI's payload says nothing: its base64 would match state words by chance
+  return ["class", "src", "href", "xlink:href", "alt"].map((a) => el.getAttribute(a) ?? "").map((v) => (v.trimStart().toLowerCase().startsWith("data:") ? "" : v)).join(" ").toLowerCase();
 }
 
 /**

@@ -207,6 +207,26 @@ function foreignTitle(block: Element): boolean {
   return texts.some((t) => t !== "" && TABLE.search(fold(t), "scope", "foreign_titles") !== null);
 }
 
+/** The card states that it is about that other solution: a structured-data item of a solution type
+ * whose identity is that code (RDFa resource, itemid, its url property), between the link and the
+ * card, or the card's own «Код решения: <code>». Then it is foreign even when it carries dates (the
+ * exception kept for reviews) or sits inside the page's own item. */
+function declares(a: Element, card: Element, code: string): boolean {
+  for (const el of up(a)) {
+    const kind = el.getAttribute("typeof") ?? el.getAttribute("itemtype");
+    if (kind && TABLE.search(kind, "scope", "item_types")) {
+      for (const entry of TABLE.entries("scope", "item_ids")) {
+        for (const x of css(el, String(entry.css))) {
+          if (codeFrom(x.getAttribute(String(entry.attr)) ?? x.getAttribute("content"), "scope", "solution_links") === code) return true;
+        }
+      }
+    }
+    if (el === card) break;
+  }
+  const text = fold(inlineText(card));
+  return TABLE.global("scope", "code_text").some((p) => [...text.matchAll(p)].some((m) => m[1]?.toLowerCase() === code));
+}
+
 function foreign(links: Array<[Element, string]>, content: Element[], own: ReadonlySet<Element>): Element[] {
   if (!links.length) return [];
   const codes = new Map<Element, Set<string>>();
@@ -244,7 +264,7 @@ function foreign(links: Array<[Element, string]>, content: Element[], own: Reado
     // a lone card: the link is not a mention in prose, and the block is no dated item of ours (a
     // review whose developer answer links another solution stays a review)
     const cardLike = ownTextLen(a.parentElement as Element) <= PROSE_CHARS && !anyUp(block, panels) && !hasDate(block);
-    if ((codes.get(block) as Set<string>).size >= 2 || foreignTitle(block) || under(block, "sidebar") || under(a, "promo") || (cardLike && block !== a)) {
+    if ((codes.get(block) as Set<string>).size >= 2 || foreignTitle(block) || under(block, "sidebar") || under(a, "promo") || (cardLike && block !== a) || declares(a, card, c)) {
       blocks.push(block);
     }
   }
