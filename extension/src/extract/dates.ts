@@ -4,7 +4,7 @@
 // A date with no year and a relative date need a reference day: `referenceDay(today, fn)` sets it for
 // the duration of one (synchronous) extraction, so the item readers of other modules get it without
 // a parameter on every function; outside one, the clock's today is used.
-import { TABLE, matchEntry, match, type Entry } from "./label_table";
+import { TABLE, type Entry } from "./label_table";
 import { fold } from "./text";
 
 const EXTRA_FORMS = ["numeric_short", "words_no_year", "relative"] as const;
@@ -43,7 +43,7 @@ export function iso(year: number, month: number, day: number): string | null {
 }
 
 export function monthNumber(word: string): number | null {
-  const hit = matchEntry(word, "dates", "months");
+  const hit = TABLE.matchEntry(word, "dates", "months");
   return hit ? Number(hit[0].month) : null;
 }
 
@@ -99,7 +99,7 @@ function relative(entry: Entry, m: RegExpExecArray): string | null {
   if (typeof entry.days === "number") return daysBack(ref, entry.days);
   const count = typeof entry.number_group === "number" ? Number(m[entry.number_group]) : 1;
   const unit = typeof entry.unit_group === "number" ? (m[entry.unit_group] ?? "") : "";
-  const hit = matchEntry(unit, "dates", "relative_units");
+  const hit = TABLE.matchEntry(unit, "dates", "relative_units");
   if (!hit) return null;
   const [u] = hit;
   if (typeof u.days === "number") return daysBack(ref, count * u.days);
@@ -181,7 +181,7 @@ export function firstDate(text: string): string | null {
 export function parseDate(text: string | null | undefined): string | null {
   if (!text) return null;
   for (const p of TABLE.sticky("dates", "iso")) {
-    const m = match(p, text.trim());
+    const m = TABLE.match(p, text.trim());
     if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
   }
   return firstDate(text);

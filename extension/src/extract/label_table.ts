@@ -126,27 +126,27 @@ class Table {
     for (let i = 0; m && i < names.length; i++) if (m[i + 1] !== undefined) (found ??= new Set()).add(names[i] as string);
     return found;
   }
-}
 
-/** Python `pattern.match(text)`: a match starting at index 0 only. */
-export function match(pattern: RegExp, text: string): RegExpExecArray | null {
-  if (pattern.sticky) {
-    pattern.lastIndex = 0;
-    return pattern.exec(text);
+  /** Python `pattern.match(text)`: a match starting at index 0 only (a sticky regex is reset first). */
+  match(pattern: RegExp, text: string): RegExpExecArray | null {
+    if (pattern.sticky) {
+      pattern.lastIndex = 0;
+      return pattern.exec(text);
+    }
+    const m = pattern.exec(text);
+    return m && m.index === 0 ? m : null;
   }
-  const m = pattern.exec(text);
-  return m && m.index === 0 ? m : null;
-}
 
-/** The first entry whose (sticky) regex matches at 0, with the match: unit and bucket tables. */
-export function matchEntry(text: string, ...path: string[]): [Entry, RegExpExecArray] | null {
-  const list = TABLE.entries(...path);
-  const patterns = TABLE.sticky(...path);
-  for (let i = 0; i < patterns.length; i++) {
-    const m = match(patterns[i] as RegExp, text);
-    if (m) return [list[i] as Entry, m];
+  /** The first entry at `path` whose regex matches at 0, with the match: unit and bucket tables. */
+  matchEntry(text: string, ...path: string[]): [Entry, RegExpExecArray] | null {
+    const list = this.entries(...path);
+    const patterns = this.sticky(...path);
+    for (let i = 0; i < patterns.length; i++) {
+      const m = this.match(patterns[i] as RegExp, text);
+      if (m) return [list[i] as Entry, m];
+    }
+    return null;
   }
-  return null;
 }
 
 export const TABLE = new Table();

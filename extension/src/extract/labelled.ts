@@ -9,7 +9,7 @@
 // next sibling), passing over empty, leader-only and label texts. A value must pass the field's
 // parser and must not itself be a label of the table.
 import { childElements, css, inlineText, ownText, tag, tailText, textWithout } from "./dom";
-import { TABLE, match } from "./label_table";
+import { TABLE } from "./label_table";
 import { cpLen, fold, isBlank, norm } from "./text";
 
 const MAX_LABEL_CHARS = 160; // a label's own text is short; long paragraphs are prose, not labels
@@ -96,7 +96,7 @@ export function isLabel(text: string): boolean {
     const parts = Object.values(fields).flatMap((f) => f.labels.map((e) => e.re));
     labelAny = new RegExp(String(TABLE.get("label_wrapper")).replace("{label}", () => parts.join("|")), "iuy");
   }
-  return match(labelAny, folded) !== null;
+  return TABLE.match(labelAny, folded) !== null;
 }
 
 /** «Версия 2.1.0 · Обновлено 12.11.2026» → its segments (normalised, non-empty). */
@@ -251,7 +251,7 @@ export class LabelIndex {
         continue;
       }
       for (const pattern of patterns) {
-        if (match(pattern, cand.text) && (!options.accept || options.accept(cand.el))) {
+        if (TABLE.match(pattern, cand.text) && (!options.accept || options.accept(cand.el))) {
           const hit = value(cand, pattern, check);
           if (hit) return hit;
           break; // e.g. «Версия ядра: 20.0» is not the solution's version: try the next label
@@ -275,7 +275,7 @@ function cut(rest: string): string {
 
 /** Group 1 of the label wrapper is `(.*)$`: the rest is the text's tail of that length. */
 function restOf(pattern: RegExp, folded: string, text: string): string {
-  const m = match(pattern, folded);
+  const m = TABLE.match(pattern, folded);
   return m && m[1] ? text.slice(text.length - m[1].length) : "";
 }
 
@@ -315,10 +315,10 @@ function* sources(cand: Candidate, pattern: RegExp | null): Generator<Source> {
     }
     // the element's text, leaving out decoration marked aria-hidden (icon ligatures: «smartphone»)
     const own = el.firstChild ? textWithout(el, new Set(css(el, "[aria-hidden=true]"))) : inlineText(el);
-    if (own && (!pattern || !match(pattern, fold(own)))) yield ["text", own, el, true];
+    if (own && (!pattern || !TABLE.match(pattern, fold(own)))) yield ["text", own, el, true];
   } else if (pattern) {
     const full = inlineText(el);
-    if (!match(pattern, fold(full))) { // a child's text comes first: the label is in the own text after it
+    if (!TABLE.match(pattern, fold(full))) { // a child's text comes first: the label is in the own text after it
       const rest = nodeRest(el, pattern, cand.text);
       if (!rest && cpLen(full) <= MAX_TILE_CHARS) {
         // the caption is a bare text after the value inside one tile: <div><b>4,7</b> рейтинг</div>
@@ -343,7 +343,7 @@ function nodeRest(el: Element, pattern: RegExp, foldedOwn: string): string {
   }
   for (const run of runs) {
     const text = norm(run);
-    if (text && match(pattern, fold(text))) return restOf(pattern, fold(text), text);
+    if (text && TABLE.match(pattern, fold(text))) return restOf(pattern, fold(text), text);
   }
   return restOf(pattern, foldedOwn, norm(ownText(el)));
 }

@@ -2,7 +2,7 @@
 // backend/mpcheck/extract/support.py). Only the support tab body is read: the Marketplace's own
 // phone in the header/footer is not the vendor's support channel.
 import { css, inlineText } from "./dom";
-import { TABLE, matchEntry } from "./label_table";
+import { TABLE } from "./label_table";
 import { fold } from "./text";
 
 const CHANNEL_ORDER = ["ticket", "chat", "phone", "email", "telegram", "whatsapp", "skype", "site"];
@@ -28,7 +28,7 @@ function scaled(text: string, path: string, units: string, key: string): number 
     const m = (patterns[i] as RegExp).exec(text);
     if (!m) continue;
     const entry = entries[i] as (typeof entries)[number];
-    const unit = matchEntry(m[Number(entry.unit_group)] ?? "", "support", units);
+    const unit = TABLE.matchEntry(m[Number(entry.unit_group)] ?? "", "support", units);
     const count = typeof entry.number_group === "number" ? Number(m[entry.number_group]) : 1;
     return unit ? num(count * Number(unit[0][key])) : null;
   }

@@ -10,7 +10,7 @@
 // title (wrapped in a new div in the prepared copy, never in the page). A tied panel is trusted only
 // when its content fits the tab (tab_checks): versions with dates, dated items, support text.
 import { ancestors, childElements, css, inlineText, moveWithTail, ownText, tag } from "./dom";
-import { TABLE, match, type Entry } from "./label_table";
+import { TABLE, type Entry } from "./label_table";
 import { cpLen, fold, norm } from "./text";
 
 const BAR_TAGS = new Set(["a", "button", "li", "label"]);
@@ -37,7 +37,7 @@ function specs(): Array<[string, TabSpec]> {
 
 function titleMatch(name: string, text: string): boolean {
   const folded = fold(text);
-  return TABLE.sticky("tabs", name, "titles").some((p) => match(p, folded) !== null);
+  return TABLE.sticky("tabs", name, "titles").some((p) => TABLE.match(p, folded) !== null);
 }
 
 let anyTitle: RegExp | null = null;
@@ -51,7 +51,7 @@ export function titleOf(text: string): string | null {
   // one alternation first: most short texts title nothing
   anyTitle ??= new RegExp(specs().flatMap(([name]) => TABLE.rx("tabs", name, "titles")).map((p) => `(?:${p.source})`).join("|"), "iu");
   if (!anyTitle.test(folded)) return null;
-  for (const [name] of specs()) if (TABLE.sticky("tabs", name, "titles").some((p) => match(p, folded) !== null)) return name;
+  for (const [name] of specs()) if (TABLE.sticky("tabs", name, "titles").some((p) => TABLE.match(p, folded) !== null)) return name;
   return null;
 }
 
@@ -221,7 +221,7 @@ function idKey(value: string): string {
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .toLowerCase()
     .split(/[^a-z0-9]+/)
-    .filter((t) => t && !generic.some((p) => match(p, t) !== null))
+    .filter((t) => t && !generic.some((p) => TABLE.match(p, t) !== null))
     .join("-");
 }
 

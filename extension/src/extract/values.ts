@@ -1,7 +1,7 @@
 // Value parsers shared by the extractors (backend/mpcheck/extract/values.py): money, install
 // buckets, yes/no, ratings, day counts. Each returns null when the text is not a value of that
 // kind, so a label pointing at the wrong neighbour yields null rather than a wrong value.
-import { TABLE, matchEntry } from "./label_table";
+import { TABLE } from "./label_table";
 import { fold, norm } from "./text";
 
 export interface Installs { label: string; min: number | null; max: number | null }
@@ -44,7 +44,7 @@ export function installs(text: string | null | undefined): Installs | null {
   if (!m || m[1] === undefined) return null;
   const start = m.index + m[0].indexOf(m[1]);
   const label = norm(text).slice(start, start + m[1].length);
-  const hit = matchEntry(fold(label), "fields", "installs", "buckets");
+  const hit = TABLE.matchEntry(fold(label), "fields", "installs", "buckets");
   if (!hit) return null;
   const [entry, b] = hit;
   let low = typeof entry.min === "number" ? entry.min : null;
@@ -87,7 +87,7 @@ export function countOf(number: string): number | null {
 export function days(number: string, unit: string): number | null {
   const count = countOf(number);
   if (count === null) return null;
-  const hit = matchEntry(unit, "demo", "units");
+  const hit = TABLE.matchEntry(unit, "demo", "units");
   return hit ? count * Math.trunc(Number(hit[0].days)) : null;
 }
 

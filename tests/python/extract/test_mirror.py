@@ -75,9 +75,7 @@ PLATFORM_ONLY: dict[tuple[str, str], str] = {
 
 # Drift in modules owned by other helpers of issue 9, to be aligned there. Strict xfail: the test
 # starts failing (XPASS) the moment a module is aligned, so its line here gets removed.
-PENDING: dict[str, str] = {
-    "label_table": "TS match/matchEntry have no Python function (Table methods)",
-}
+PENDING: dict[str, str] = {}
 
 _TS_EXPORT = re.compile(r"^export\s+(?:async\s+)?function\s+(\w+)", re.MULTILINE)
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
