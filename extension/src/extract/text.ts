@@ -26,8 +26,13 @@ export function isBlank(text: string | null | undefined): boolean {
   return !text || ONLY_SPACE.test(text);
 }
 
+const HIGH_SURROGATE = /[\ud800-\udbff]/;
+
 /** Length in Unicode code points (Python `len`), which `changelog.chars` and the size limits use. */
 export function cpLen(text: string): number {
+  // no high surrogate, no pair: one code point per code unit (one native scan instead of a JS loop
+  // over every character; size limits test whole review texts)
+  if (!HIGH_SURROGATE.test(text)) return text.length;
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
