@@ -1,6 +1,6 @@
 // The only bridge from the content script to the DOM extractor (extension/src/extract, its own
 // module): the rest of the shell works with the structural FactsView.
-import { extractSolution, extractListingCards } from "../extract";
+import { extractListingCards, extractSolutionInSteps } from "../extract";
 import type { FactsView } from "../shared/contracts";
 
 export interface CardFacts {
@@ -9,8 +9,9 @@ export interface CardFacts {
   facts: Record<string, unknown>;
 }
 
-export function readSolutionFacts(doc: Document, url: string): FactsView {
-  return extractSolution(doc, url) as unknown as FactsView;
+/** A solution page's facts, read in steps with `pause()` between them (no long task on the page). */
+export async function readSolutionFactsInSteps(doc: Document, url: string, pause: () => Promise<void>): Promise<FactsView> {
+  return (await extractSolutionInSteps(doc, url, pause)) as unknown as FactsView;
 }
 
 export function readListingCards(doc: Document, url: string): CardFacts[] {

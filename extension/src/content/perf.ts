@@ -28,3 +28,28 @@ export function measureUntilPaint(name: string): void {
     }
   });
 }
+
+/**
+ * Work done in steps with `wait()` between them (content/next-task.ts): one `name` measure per step,
+ * so the bench's sum is the main-thread time and its longest entry the longest step.
+ */
+export async function timedSteps<T>(name: string, wait: () => Promise<void>, work: (pause: () => Promise<void>) => Promise<T>): Promise<T> {
+  const start = `${name}:start`;
+  const close = () => {
+    try {
+      performance.measure(name, start); // from the latest mark of that name: this step's start
+    } catch {
+      // see timed()
+    }
+  };
+  performance.mark(start);
+  try {
+    return await work(async () => {
+      close();
+      await wait();
+      performance.mark(start);
+    });
+  } finally {
+    close();
+  }
+}

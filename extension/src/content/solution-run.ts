@@ -20,11 +20,11 @@ import { snapshotOf } from "../snapshots/snapshot";
 import { reportVisit } from "../snapshots/visit-client";
 import { renderBadge, type BadgeView } from "../ui/badge";
 import type { ContentEnv } from "./env";
-import { readSolutionFacts } from "./extract-facts";
+import { readSolutionFactsInSteps } from "./extract-facts";
 import { requestEnrich } from "./messaging";
 import { nextTask } from "./next-task";
 import { publishState } from "./page-state";
-import { measureUntilPaint, timed } from "./perf";
+import { measureUntilPaint, timed, timedSteps } from "./perf";
 import { placeFullBadge } from "./placement";
 
 const NO_PARTNER: EnrichReply = { ok: false, reason: "backend_unavailable" };
@@ -68,7 +68,7 @@ export class SolutionRun {
     await nextTask();
     if (this.hooks.superseded()) return;
     this.settings = early ?? DEFAULT_SETTINGS;
-    this.facts = this.read();
+    this.facts = await this.read();
     await nextTask();
     if (this.hooks.superseded()) return;
     // The buyer's checks load from storage off the critical path; whatever has arrived by now is
@@ -89,10 +89,10 @@ export class SolutionRun {
     await this.recordVisit();
   }
 
-  /** The page's facts, or null (the badge then says "error"). */
-  private read(): FactsView | null {
+  /** The page's facts, or null (the badge then says "error"); read in steps, a task each. */
+  private async read(): Promise<FactsView | null> {
     try {
-      return timed("mpcheck:extract", () => readSolutionFacts(this.doc, this.url));
+      return await timedSteps("mpcheck:extract", nextTask, (pause) => readSolutionFactsInSteps(this.doc, this.url, pause));
     } catch (err) {
       console.debug("mpcheck: could not read this page", err);
       return null;

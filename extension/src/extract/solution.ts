@@ -83,9 +83,16 @@ function fromChangelog(facts: MutableFacts, page: Page): void {
   }
 }
 
-function extract(doc: Document, url: string | null, day: string): MutableFacts {
+/**
+ * The reading, in steps: it pauses (yield) after building the page (the copy, its scope, sections
+ * and label index) and after the item-based fields, so the content script can give the page its
+ * main thread in between (SPEC §10: no task over 16 ms). The tree read is a copy, so whatever the
+ * page does meanwhile cannot change what is read.
+ */
+function* extract(doc: Document, url: string | null, day: string): Generator<void, MutableFacts> {
   const { root, jsonld } = preparedCopy(doc);
   const page = new Page(root, url, jsonld);
+  yield;
   const facts = emptyFacts();
   const blank = emptyFacts();
   const failed: string[] = [];
@@ -96,6 +103,7 @@ function extract(doc: Document, url: string | null, day: string): MutableFacts {
   const entries = read("changelog", () => changelog(page));
   facts.comments = read("comments", () => comments(page, partner.name));
   page.detachItems();
+  yield;
   const code = read("code", () => identity.code(page));
   Object.assign(facts, {
     url: read("url", () => identity.pageUrl(page, code)),
@@ -143,11 +151,40 @@ function extract(doc: Document, url: string | null, day: string): MutableFacts {
  */
 export function extractSolution(doc: Document, url: string, today?: string): Facts {
   const given = url || null;
-  const day = today && /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(today) ? today : clockToday();
+  const day = readingDay(today);
   try {
-    return asFacts(referenceDay(day, () => extract(doc, given, day)));
+    const run = extract(doc, given, day);
+    for (;;) {
+      const step = referenceDay(day, () => run.next());
+      if (step.done) return asFacts(step.value);
+    }
   } catch (err) {
     console.debug("mpcheck: solution extraction failed", err);
     return asFacts(emptyFacts(given));
   }
+}
+
+/**
+ * The same facts as extractSolution, read in steps with `pause()` awaited between them (the
+ * content script passes its next-task wait). Never rejects.
+ */
+export async function extractSolutionInSteps(doc: Document, url: string, pause: () => Promise<void>, today?: string): Promise<Facts> {
+  const given = url || null;
+  const day = readingDay(today);
+  try {
+    const run = extract(doc, given, day);
+    for (;;) {
+      // the reference day is the reading's, set for each step (other code may run in the pauses)
+      const step = referenceDay(day, () => run.next());
+      if (step.done) return asFacts(step.value);
+      await pause();
+    }
+  } catch (err) {
+    console.debug("mpcheck: solution extraction failed", err);
+    return asFacts(emptyFacts(given));
+  }
+}
+
+function readingDay(today: string | undefined): string {
+  return today && /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(today) ? today : clockToday();
 }

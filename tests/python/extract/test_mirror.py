@@ -71,6 +71,10 @@ PLATFORM_ONLY: dict[tuple[str, str], str] = {
         "labels_path",
     ): "Python reads labels.json at run time; the bundle imports it at build time",
     ("label_table", "table"): "Python loads the table lazily (cached); TypeScript exports the TABLE constant",
+    (
+        "solution",
+        "extract_solution_in_steps",
+    ): "the content script gives the page its main thread between the reading's steps (SPEC §10: no task over 16 ms); the backend reads in one call",
 }
 
 # Drift in modules owned by other helpers of issue 9, to be aligned there. Strict xfail: the test
