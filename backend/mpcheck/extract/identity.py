@@ -193,6 +193,8 @@ def withdrawn(page: Page) -> bool:
         m = rules.search(own, "withdrawn") if own else None
         if m is None or page.zone_of(el) is not None:
             continue
+        if rules.search(own[m.end() :], "withdrawn_count"):
+            continue  # «Снято с публикации — 12»: a count of the catalogue's solutions
         sentence = re.split(r"[.!?]", own[: m.start()])[-1]
         if rules.search(sentence, "withdrawn_other"):
             continue

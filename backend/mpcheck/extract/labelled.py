@@ -337,7 +337,32 @@ def _sources(cand: _Candidate, pattern: Any) -> Iterator[tuple[str, str, Any, bo
             yield "rest", _cut(rest), el, True
         else:
             yield "rest", _cut(norm(full[m.start(1) :])), el, True
+    referrers = _tooltip_referrers(el)
+    if referrers is not None:  # a tooltip's value is the element it describes, never its neighbours
+        for ref in referrers:
+            yield "described", inline_text(ref), ref, False
+        return
     yield from _structure(el)
+
+
+def _tooltip_referrers(el: Any) -> list[Any] | None:
+    """A label that exists only in a tooltip (`role=tooltip`, floating after the footer): the
+    elements naming it by id in `aria-describedby` / `aria-labelledby`; None when not a tooltip."""
+    rules = table()
+    box = _box(el)
+    tip = next((e for e in (el, box) if e.get("role") in rules.data.get("tooltip_roles", [])), None)
+    if tip is None:
+        return None
+    ident = tip.get("id")
+    if not ident:
+        return []
+    root = tip.getroottree().getroot()
+    return [
+        ref
+        for name in rules.data.get("tooltip_referrers", [])
+        for ref in root.iter()
+        if isinstance(ref.tag, str) and ident in (ref.get(name) or "").split()
+    ]
 
 
 def _node_rest(el: Any, pattern: Any, folded_own: str) -> str:

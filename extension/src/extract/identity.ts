@@ -189,6 +189,7 @@ export function withdrawn(page: Page): boolean {
     const own = fold(ownText(el));
     const m = own ? TABLE.search(own, "withdrawn") : null;
     if (!m || page.zoneOf(el) !== null) continue;
+    if (TABLE.search(own.slice(m.index + m[0].length), "withdrawn_count")) continue; // «Снято с публикации — 12»: a count of the catalogue's solutions
     const sentence = own.slice(0, m.index).split(/[.!?]/).pop() ?? "";
     if (TABLE.search(sentence, "withdrawn_other")) continue;
     if (cpLen(fold(inlineText(el))) <= MAX_NOTICE_CHARS || !stripChars(sentence, " «»\"—–-:")) return true;

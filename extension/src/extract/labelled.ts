@@ -329,7 +329,29 @@ function* sources(cand: Candidate, pattern: RegExp | null): Generator<Source> {
       yield ["rest", cut(norm(restOf(pattern, fold(full), full))), el, true];
     }
   }
+  const referrers = tooltipReferrers(el);
+  if (referrers) { // a tooltip's value is the element it describes, never its neighbours
+    for (const ref of referrers) yield ["described", inlineText(ref), ref, false];
+    return;
+  }
   yield* structure(el);
+}
+
+/** A label that exists only in a tooltip (`role=tooltip`, floating after the footer): the elements
+ * naming it by id in `aria-describedby` / `aria-labelledby`; null when not a tooltip. */
+function tooltipReferrers(el: Element): Element[] | null {
+  const roles = (TABLE.get("tooltip_roles") as string[] | undefined) ?? [];
+  const tip = [el, box(el)].find((e) => roles.includes(e.getAttribute("role") ?? ""));
+  if (!tip) return null;
+  const id = tip.getAttribute("id");
+  if (!id) return [];
+  const found: Element[] = [];
+  for (const name of (TABLE.get("tooltip_referrers") as string[] | undefined) ?? []) {
+    for (const ref of css(tip.ownerDocument.documentElement, `[${name}]`)) {
+      if ((ref.getAttribute(name) ?? "").split(/\s+/).includes(id)) found.push(ref);
+    }
+  }
+  return found;
 }
 
 /** The rest after the label in the one run of direct text nodes that holds it (lxml: el.text or a
