@@ -109,10 +109,20 @@ def _kind_of_crumbs(page: Page) -> str | None:
         for sel in rules.entries("kind", "breadcrumbs")
         for a in css(page.root, sel["css"])
     ]
-    # a trail with no breadcrumb class (nav / ol / ul of catalog links with separators, scope.is_crumbs)
+    # a trail with no breadcrumb class (nav / ol / ul of catalog links with separators, or any
+    # element holding a category link: <div>Маркетплейс / <a>Модули</a> / …</div>; scope.is_crumbs)
+    trails = css(page.root, "nav, ol, ul")
+    for a in page.root.iter("a"):
+        parent = a.getparent()
+        if (
+            parent is not None
+            and parent not in trails
+            and rules.search(a.get("href") or "", "scope", "crumb_category")
+        ):
+            trails.append(parent)
     hrefs += [
         (a.get("href") or "", inline_text(a))
-        for trail in css(page.root, "nav, ol, ul")
+        for trail in trails
         if is_crumbs(trail, rules)
         for a in trail.iter("a")
     ]
@@ -193,6 +203,8 @@ def withdrawn(page: Page) -> bool:
         m = rules.search(own, "withdrawn") if own else None
         if m is None or page.zone_of(el) is not None:
             continue
+        if rules.search(own[m.end() :], "withdrawn_count"):
+            continue  # «Снято с публикации — 12»: a count of the catalogue's solutions
         sentence = re.split(r"[.!?]", own[: m.start()])[-1]
         if rules.search(sentence, "withdrawn_other"):
             continue

@@ -331,13 +331,40 @@ def _sources(cand: _Candidate, pattern: Any) -> Iterator[tuple[str, str, Any, bo
         m = pattern.match(fold(full))
         if m is None:  # a child's text comes first: the label is in the element's own text after it
             rest = _node_rest(el, pattern, cand.text)
-            if not rest and len(full) <= MAX_TILE_CHARS:
+            # what follows the label's text node inside the element: <i>★</i>Оценка: <b>4,3</b> из 5
+            after = "" if rest else _after_node(el, pattern)
+            if not rest and not after and len(full) <= MAX_TILE_CHARS:
                 # the caption is a bare text after the value inside one tile: <div><b>4,7</b> рейтинг</div>
                 yield "before", _leading_children(el), el, False
-            yield "rest", _cut(rest), el, True
+            yield "rest", _cut(rest or after), el, True
         else:
             yield "rest", _cut(norm(full[m.start(1) :])), el, True
+    referrers = _tooltip_referrers(el)
+    if referrers is not None:  # a tooltip's value is the element it describes, never its neighbours
+        for ref in referrers:
+            yield "described", inline_text(ref), ref, False
+        return
     yield from _structure(el)
+
+
+def _tooltip_referrers(el: Any) -> list[Any] | None:
+    """A label that exists only in a tooltip (`role=tooltip`, floating after the footer): the
+    elements naming it by id in `aria-describedby` / `aria-labelledby`; None when not a tooltip."""
+    rules = table()
+    box = _box(el)
+    tip = next((e for e in (el, box) if e.get("role") in rules.data.get("tooltip_roles", [])), None)
+    if tip is None:
+        return None
+    ident = tip.get("id")
+    if not ident:
+        return []
+    root = tip.getroottree().getroot()
+    return [
+        ref
+        for name in rules.data.get("tooltip_referrers", [])
+        for ref in root.iter()
+        if isinstance(ref.tag, str) and ident in (ref.get(name) or "").split()
+    ]
 
 
 def _node_rest(el: Any, pattern: Any, folded_own: str) -> str:
@@ -351,6 +378,21 @@ def _node_rest(el: Any, pattern: Any, folded_own: str) -> str:
             return text[m.start(1) :]
     at = pattern.match(folded_own)
     return norm(own_text(el))[at.start(1) :] if at else ""
+
+
+def _after_node(el: Any, pattern: Any) -> str:
+    """The text after the direct text node holding the label (the children after it and their
+    tails): a label that ends its node is followed by its value, it does not caption what precedes."""
+    children = list(el)
+    for at, node in enumerate((el.text, *(child.tail for child in children))):
+        text = norm(node)
+        if text and pattern.match(fold(text)) is not None:
+            parts = []
+            for child in children[at:]:
+                parts.append(inline_text(child) if isinstance(child.tag, str) else "")
+                parts.append(child.tail or "")
+            return norm(" ".join(parts))
+    return ""
 
 
 def _leading_children(el: Any) -> str:

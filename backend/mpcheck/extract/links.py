@@ -71,6 +71,12 @@ def _under_case_titles(page: Page) -> list[Any]:
     return found
 
 
+def _video_key(url: str) -> str:
+    """The video a URL shows (watch link, short link and player embed of one video are one key)."""
+    m = table().search(url, "links", "video_id")
+    return "id:" + (m.group(1) or m.group(2)) if m else url
+
+
 def links(page: Page) -> dict[str, Any]:
     """{documentation, video[], presentation, cases[]} from the head and the vendor's own tabs."""
     rules = table()
@@ -80,9 +86,10 @@ def links(page: Page) -> dict[str, Any]:
         pdfs = [a for a in anchors.anchors if rules.search(a.get("href") or "", "links", "presentation_href")]
         presentation = absolute_url(pdfs[0].get("href"), page.base) if pdfs else None
     video: list[str] = []
+    shown: set[str] = set()  # the videos listed (_video_key): an embed of a linked video is not another
     for a in anchors.anchors:  # page order, then the players
         url = anchors.url(a.get("href"))
-        if url is None or url in video:
+        if url is None or _video_key(url) in shown:
             continue
         if rules.search(url, "links", "video_href") or (
             # a video on the vendor's own host: named by its text or by the words right before it
@@ -93,6 +100,7 @@ def links(page: Page) -> dict[str, Any]:
             and not _on_marketplace(url)
         ):
             video.append(url)
+            shown.add(_video_key(url))
     players = [
         f.get("src")
         for sel in rules.entries("links", "video_selectors")
@@ -100,8 +108,9 @@ def links(page: Page) -> dict[str, Any]:
     ]
     for src in players:
         url = anchors.url(src)
-        if url and rules.search(url, "links", "video_href") and url not in video:
+        if url and rules.search(url, "links", "video_href") and _video_key(url) not in shown:
             video.append(url)
+            shown.add(_video_key(url))
     cases = []
     titled = set(_under_case_titles(page))
     for a in anchors.anchors:  # page order

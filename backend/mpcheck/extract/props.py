@@ -113,9 +113,11 @@ def _not_in(items: list[Any]) -> Callable[[Any], bool]:
 
 
 _BARE_RATING = re.compile(r"^[0-5][.,][0-9]{1,2}$")
-# leaf elements whose whole text is 3–4 characters: the only ones that can hold a bare «4,4»
+MAX_SUMMARY_CHARS = 60  # «4,1 из 5 (12 оценок)»: a summary leaf is short
+# leaf elements whose whole text is 3–60 characters: a bare «4,4» (3–4) or a summary «4,1 из 5 (12 оценок)»
 _SHORT_LEAVES = etree.XPath(
-    "descendant-or-self::*[not(*)][string-length(normalize-space(.)) >= 3][string-length(normalize-space(.)) <= 4]"
+    "descendant-or-self::*[not(*)][string-length(normalize-space(.)) >= 3]"
+    f"[string-length(normalize-space(.)) <= {MAX_SUMMARY_CHARS}]"
 )
 
 
@@ -135,7 +137,12 @@ def _summary(page: Page, not_item: Callable[[Any], bool]) -> float | None:
     context = table().any_search(("fields", "rating", "context"))
     leaves = [el for root in _summary_roots(page) for el in _SHORT_LEAVES(root)]
     for el in page.outside(leaves, "rating"):
-        if len(el) or not el.text or not _BARE_RATING.match(el.text.strip()) or not not_item(el):
+        if len(el) or not el.text or not not_item(el):
+            continue
+        whole = table().search(fold(norm(el.text)), "fields", "rating", "summary")
+        if whole:  # «4,1 из 5 (12 оценок)»: the average with its count of ratings
+            return values.rating(whole.group(1))
+        if not _BARE_RATING.match(el.text.strip()):
             continue
         block = el.getparent()
         for _ in range(2):

@@ -162,7 +162,7 @@ def is_crumbs(el: Any, rules: Table | None = None) -> bool:
     hrefs = [(a.get("href") or "").strip() for a in links]
     if len(links) < 2 or not all(rules.search(h, "scope", "crumb_links") for h in hrefs):
         return False
-    if not any(rules.search(h, "urls", "category") for h in hrefs):
+    if not any(rules.search(h, "scope", "crumb_category") for h in hrefs):
         return False
     rest = inline_text(el)
     for a in links:

@@ -54,11 +54,14 @@ def installs(text: str | None) -> dict[str, Any] | None:
         b = pattern.match(fold(label))
         if not b:
             continue
+        scale = entry.get("scale", 1)  # «1 тыс.+»: the groups count thousands
         low = entry.get("min")
         if "min_group" in entry:
-            low = _whole(b.group(entry["min_group"]))
+            low = _whole(b.group(entry["min_group"])) * scale
         high = (
-            _whole(b.group(entry["max_group"])) + entry.get("max_offset", 0) if "max_group" in entry else None
+            _whole(b.group(entry["max_group"])) * scale + entry.get("max_offset", 0)
+            if "max_group" in entry
+            else None
         )
         return {"label": label, "min": low, "max": high}
     return None

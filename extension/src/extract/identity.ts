@@ -111,8 +111,14 @@ function kindOfCrumbs(page: Page): Kind | null {
   const hrefs: Array<[string, string]> = TABLE.entries("kind", "breadcrumbs").flatMap((sel) =>
     css(page.root, String(sel.css)).map((a): [string, string] => [a.getAttribute("href") ?? "", inlineText(a)]),
   );
-  // a trail with no breadcrumb class (nav / ol / ul of catalog links with separators, scope.isCrumbs)
-  for (const trail of css(page.root, "nav, ol, ul")) {
+  // a trail with no breadcrumb class (nav / ol / ul of catalog links with separators, or any
+  // element holding a category link: <div>Маркетплейс / <a>Модули</a> / …</div>; scope.isCrumbs)
+  const trails = css(page.root, "nav, ol, ul");
+  for (const a of css(page.root, "a")) {
+    const parent = a.parentElement;
+    if (parent && !trails.includes(parent) && TABLE.search(a.getAttribute("href") ?? "", "scope", "crumb_category")) trails.push(parent);
+  }
+  for (const trail of trails) {
     if (isCrumbs(trail)) for (const a of css(trail, "a")) hrefs.push([a.getAttribute("href") ?? "", inlineText(a)]);
   }
   const jsonld = page.jsonld.join("\x1e");
@@ -189,6 +195,7 @@ export function withdrawn(page: Page): boolean {
     const own = fold(ownText(el));
     const m = own ? TABLE.search(own, "withdrawn") : null;
     if (!m || page.zoneOf(el) !== null) continue;
+    if (TABLE.search(own.slice(m.index + m[0].length), "withdrawn_count")) continue; // «Снято с публикации — 12»: a count of the catalogue's solutions
     const sentence = own.slice(0, m.index).split(/[.!?]/).pop() ?? "";
     if (TABLE.search(sentence, "withdrawn_other")) continue;
     if (cpLen(fold(inlineText(el))) <= MAX_NOTICE_CHARS || !stripChars(sentence, " «»\"—–-:")) return true;

@@ -320,16 +320,63 @@ function* sources(cand: Candidate, pattern: RegExp | null): Generator<Source> {
     const full = inlineText(el);
     if (!TABLE.match(pattern, fold(full))) { // a child's text comes first: the label is in the own text after it
       const rest = nodeRest(el, pattern, cand.text);
-      if (!rest && cpLen(full) <= MAX_TILE_CHARS) {
+      // what follows the label's text node inside the element: <i>★</i>Оценка: <b>4,3</b> из 5
+      const after = rest ? "" : afterNode(el, pattern);
+      if (!rest && !after && cpLen(full) <= MAX_TILE_CHARS) {
         // the caption is a bare text after the value inside one tile: <div><b>4,7</b> рейтинг</div>
         yield ["before", leadingChildren(el), el, false];
       }
-      yield ["rest", cut(rest), el, true];
+      yield ["rest", cut(rest || after), el, true];
     } else {
       yield ["rest", cut(norm(restOf(pattern, fold(full), full))), el, true];
     }
   }
+  const referrers = tooltipReferrers(el);
+  if (referrers) { // a tooltip's value is the element it describes, never its neighbours
+    for (const ref of referrers) yield ["described", inlineText(ref), ref, false];
+    return;
+  }
   yield* structure(el);
+}
+
+/** A label that exists only in a tooltip (`role=tooltip`, floating after the footer): the elements
+ * naming it by id in `aria-describedby` / `aria-labelledby`; null when not a tooltip. */
+function tooltipReferrers(el: Element): Element[] | null {
+  const roles = (TABLE.get("tooltip_roles") as string[] | undefined) ?? [];
+  const tip = [el, box(el)].find((e) => roles.includes(e.getAttribute("role") ?? ""));
+  if (!tip) return null;
+  const id = tip.getAttribute("id");
+  if (!id) return [];
+  const found: Element[] = [];
+  for (const name of (TABLE.get("tooltip_referrers") as string[] | undefined) ?? []) {
+    for (const ref of css(tip.ownerDocument.documentElement, `[${name}]`)) {
+      if ((ref.getAttribute(name) ?? "").split(/\s+/).includes(id)) found.push(ref);
+    }
+  }
+  return found;
+}
+
+/** The text after the run of direct text nodes holding the label (the nodes after it): a label
+ * that ends its run is followed by its value, it does not caption what precedes (lxml: the
+ * children after el.text or after the child whose tail holds it, with their tails). */
+function afterNode(el: Element, pattern: RegExp): string {
+  const nodes = Array.from(el.childNodes);
+  let run = "";
+  for (let i = 0; i <= nodes.length; i++) {
+    const n = nodes[i];
+    if (n && n.nodeType === 3) {
+      run += (n as Text).data;
+      continue;
+    }
+    const text = norm(run);
+    if (text && match(pattern, fold(text))) {
+      const parts: string[] = [];
+      for (const m of nodes.slice(i)) parts.push(m.nodeType === 1 ? inlineText(m as Element) : m.nodeType === 3 ? (m as Text).data : "");
+      return norm(parts.join(" "));
+    }
+    run = "";
+  }
+  return "";
 }
 
 /** The rest after the label in the one run of direct text nodes that holds it (lxml: el.text or a

@@ -9,6 +9,12 @@ const VENDOR_ZONES = ["about", "install", "support"];
 const MAX_TITLE_CHARS = 120; // a case title is a heading or a short label, not a paragraph
 const FOREIGN = /^\s*(?:https?:)?\/\//i; // absolute or protocol-relative: the only links that can leave the host
 
+/** The video a URL shows (watch link, short link and player embed of one video are one key). */
+function videoKey(url: string): string {
+  const m = TABLE.search(url, "links", "video_id");
+  return m ? `id:${m[1] ?? m[2]}` : url;
+}
+
 export interface Links { documentation: string | null; video: string[]; presentation: string | null; cases: string[] }
 
 function firstLink(anchors: Element[], page: Page, path: string[]): string | null {
@@ -50,14 +56,18 @@ export function links(page: Page): Links {
     presentation = pdf ? absoluteUrl(pdf.getAttribute("href"), page.base) : null;
   }
   const video: string[] = [];
+  const shown = new Set<string>(); // the videos listed (videoKey): an embed of a linked video is not another
   const local = page.base === null || onMarketplace(page.base);
   const add = (src: string | null, named: (() => boolean) | null): void => {
     // a relative link resolves onto the Marketplace (the usual base), never onto a video host: skip the URL parse
     if (!src || (local && !FOREIGN.test(src))) return;
     const url = absoluteUrl(src, page.base);
-    if (!url || video.includes(url)) return;
+    if (!url || shown.has(videoKey(url))) return;
     // a video on the vendor's own host: named by its text or by the words right before it
-    if (TABLE.search(url, "links", "video_href") || (named?.() && !onMarketplace(url))) video.push(url);
+    if (TABLE.search(url, "links", "video_href") || (named?.() && !onMarketplace(url))) {
+      video.push(url);
+      shown.add(videoKey(url));
+    }
   };
   for (const a of anchors) { // page order, then the players
     add(a.getAttribute("href"), () => Boolean(TABLE.search(page.foldedText(a), "links", "video") || TABLE.search(fold(textBefore(a)), "links", "video_before")));

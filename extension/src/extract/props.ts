@@ -123,6 +123,7 @@ export function readProps(page: Page): Props {
 }
 
 const BARE_RATING = /^[0-5][.,][0-9]{1,2}$/;
+const MAX_SUMMARY_CHARS = 60; // «4,1 из 5 (12 оценок)»: a summary leaf is short
 
 /** Where a bare average sits: the reviews tab, and the title's block (h1, its parent, grandparent). */
 function summaryRoots(page: Page): Element[] {
@@ -142,9 +143,12 @@ function summary(page: Page, notItem: (el: Element) => boolean): number | null {
   for (const el of page.outside(summaryRoots(page).flatMap((root) => css(root, "*")), "rating")) {
     if (el.firstElementChild) continue;
     const text = norm(el.textContent);
-    if (cpLen(text) < 3 || cpLen(text) > 4) continue;
+    if (cpLen(text) < 3 || cpLen(text) > MAX_SUMMARY_CHARS) continue;
     const own = text; // a leaf: its whole text is its own (the prepared copy may split it into several nodes)
-    if (!BARE_RATING.test(own) || !notItem(el)) continue;
+    if (!notItem(el)) continue;
+    const whole = TABLE.search(fold(own), "fields", "rating", "summary");
+    if (whole) return values.rating(whole[1] ?? ""); // «4,1 из 5 (12 оценок)»: the average with its count of ratings
+    if (!BARE_RATING.test(own)) continue;
     let block = el.parentElement;
     for (let i = 0; i < 2 && block; i++, block = block.parentElement) {
       const folded = fold(inlineText(block));

@@ -115,7 +115,7 @@ export function isCrumbs(el: Element): boolean {
   const links = css(el, "a");
   const hrefs = links.map((a) => (a.getAttribute("href") ?? "").trim());
   if (links.length < 2 || !hrefs.every((h) => TABLE.search(h, "scope", "crumb_links") !== null)) return false;
-  if (!hrefs.some((h) => TABLE.search(h, "urls", "category") !== null)) return false;
+  if (!hrefs.some((h) => TABLE.search(h, "scope", "crumb_category") !== null)) return false;
   let rest = inlineText(el);
   for (const a of links) rest = rest.replace(inlineText(a), " ");
   return TABLE.search(rest, "scope", "crumb_separators") !== null;

@@ -47,10 +47,11 @@ export function installs(text: string | null | undefined): Installs | null {
   const hit = TABLE.matchEntry(fold(label), "fields", "installs", "buckets");
   if (!hit) return null;
   const [entry, b] = hit;
+  const scale = typeof entry.scale === "number" ? entry.scale : 1; // «1 тыс.+»: the groups count thousands
   let low = typeof entry.min === "number" ? entry.min : null;
-  if (typeof entry.min_group === "number") low = whole(b[entry.min_group] ?? "");
+  if (typeof entry.min_group === "number") low = whole(b[entry.min_group] ?? "") * scale;
   const offset = typeof entry.max_offset === "number" ? entry.max_offset : 0;
-  const high = typeof entry.max_group === "number" ? whole(b[entry.max_group] ?? "") + offset : null;
+  const high = typeof entry.max_group === "number" ? whole(b[entry.max_group] ?? "") * scale + offset : null;
   return { label, min: low, max: high };
 }
 
