@@ -369,7 +369,7 @@ function afterNode(el: Element, pattern: RegExp): string {
       continue;
     }
     const text = norm(run);
-    if (text && match(pattern, fold(text))) {
+    if (text && TABLE.match(pattern, fold(text))) {
       const parts: string[] = [];
       for (const m of nodes.slice(i)) parts.push(m.nodeType === 1 ? inlineText(m as Element) : m.nodeType === 3 ? (m as Text).data : "");
       return norm(parts.join(" "));
