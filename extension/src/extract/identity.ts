@@ -56,7 +56,7 @@ export function code(page: Page): string | null {
       const raw = sel.attr ? el.getAttribute(sel.attr) : inlineText(el);
       let value: string | null;
       if (sel.value_re) {
-        const m = new RegExp(sel.value_re, "iu").exec(raw ?? "");
+        const m = new RegExp(sel.value_re, TABLE.flags).exec(raw ?? "");
         value = m?.[1] ? m[1].toLowerCase() : null;
       } else {
         value = codeFrom(raw, "fields", "code", "values");

@@ -84,7 +84,7 @@ function combined(paths: string[][]): RegExp {
   let found = COMBINED.get(key);
   if (!found) {
     const parts = paths.flatMap((p) => TABLE.rx(...p).map((r) => `(?:${r.source})`));
-    found = new RegExp(parts.join("|") || "(?!)", "iu");
+    found = new RegExp(parts.join("|") || "(?!)", TABLE.flags);
     COMBINED.set(key, found);
   }
   return found;

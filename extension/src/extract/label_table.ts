@@ -2,6 +2,9 @@
 // Python extractor (backend/mpcheck/extract/label_table.py); every regex is written to behave the same in
 // Python `re` and JS `RegExp(re, "iu")`, so only the compilation lives here, never a pattern.
 // Python's `pattern.match` (anchored at 0, not at the end) is the sticky flag "y" read at index 0.
+// The build ships the table case-closed with `flags: "u"` (extension/build/caseless.mjs: the same
+// matches, a cheaper compile in a fresh tab); tests read labels.json itself, "iu". Whoever compiles
+// a table pattern uses FLAGS, never a literal "iu", and adds no letter of its own to it.
 import labelsJson from "../../../shared_rules/labels.json";
 
 /** One regex or selector entry of the table (extra keys such as `days`, `value`, `months` vary). */
@@ -16,7 +19,8 @@ export interface Entry {
 
 type Node = unknown;
 const DATA = labelsJson as unknown as Record<string, Node>;
-const FLAGS: string = typeof DATA.flags === "string" ? DATA.flags : "iu";
+/** The flags every table pattern is compiled with ("iu", or "u" for the build's case-closed table). */
+export const FLAGS: string = typeof DATA.flags === "string" ? DATA.flags : "iu";
 
 function compile(source: string, extra = ""): RegExp {
   return new RegExp(source, FLAGS + extra);
@@ -24,6 +28,7 @@ function compile(source: string, extra = ""): RegExp {
 
 class Table {
   readonly data: Record<string, Node> = DATA;
+  readonly flags: string = FLAGS;
   readonly skipTags: ReadonlySet<string> = new Set(DATA.skip_tags as string[]);
   readonly blockTags: ReadonlySet<string> = new Set(DATA.block_tags as string[]);
   readonly headingTags: ReadonlySet<string> = new Set((DATA.heading_tags as string[] | undefined) ?? []);

@@ -58,7 +58,7 @@ let captionList: Array<[string, RegExp]> | null = null;
 function fieldCaptions(): Array<[string, RegExp]> {
   if (!captionList) {
     const fields = TABLE.get("fields") as Record<string, { captions?: Array<{ re: string }> }>;
-    captionList = Object.entries(fields).flatMap(([name, f]) => (f.captions ?? []).map((e): [string, RegExp] => [name, new RegExp(`\\s(?:${e.re})[.!]?$`, "iu")]));
+    captionList = Object.entries(fields).flatMap(([name, f]) => (f.captions ?? []).map((e): [string, RegExp] => [name, new RegExp(`\\s(?:${e.re})[.!]?$`, TABLE.flags)]));
   }
   return captionList;
 }
@@ -94,14 +94,14 @@ export function isLabel(text: string): boolean {
   if (!labelAny) {
     const fields = TABLE.get("fields") as Record<string, { labels: Array<{ re: string }> }>;
     const parts = Object.values(fields).flatMap((f) => f.labels.map((e) => e.re));
-    labelAny = new RegExp(String(TABLE.get("label_wrapper")).replace("{label}", () => parts.join("|")), "iuy");
+    labelAny = new RegExp(String(TABLE.get("label_wrapper")).replace("{label}", () => parts.join("|")), TABLE.flags + "y");
   }
   return TABLE.match(labelAny, folded) !== null;
 }
 
 /** «Версия 2.1.0 · Обновлено 12.11.2026» → its segments (normalised, non-empty). */
 export function splitLine(text: string): string[] {
-  separators ??= new RegExp(TABLE.entries("value_separators").map((e) => String(e.re)).join("|") || "(?!)", "iu");
+  separators ??= new RegExp(TABLE.entries("value_separators").map((e) => String(e.re)).join("|") || "(?!)", TABLE.flags);
   return norm(text)
     .split(separators)
     .map((p) => p.trim())
@@ -179,7 +179,7 @@ export class LabelIndex {
    * heading «Совместимость:» before a clause's label is passed over), when two or more open with a
    * label. In the solution's own description or install text such a line is page-level. */
   private clauses(el: Element, zone: Zone): void {
-    clauseSplit ??= new RegExp(TABLE.entries("clause_separators").map((e) => String(e.re)).join("|") || "(?!)", "iu");
+    clauseSplit ??= new RegExp(TABLE.entries("clause_separators").map((e) => String(e.re)).join("|") || "(?!)", TABLE.flags);
     const clauses: Array<[string, string, ReadonlySet<string>]> = [];
     for (let part of norm(ownText(el)).split(clauseSplit)) {
       let folded = fold(part);

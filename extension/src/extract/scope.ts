@@ -50,7 +50,7 @@ export function ownCode(root: Element, url: string | null): [string | null, stri
   for (const sel of TABLE.entries("fields", "code", "selectors")) {
     for (const el of css(root, String(sel.css))) {
       const raw = el.getAttribute(String(sel.attr)) ?? "";
-      const m = sel.value_re ? new RegExp(sel.value_re, "iu").exec(raw) : null;
+      const m = sel.value_re ? new RegExp(sel.value_re, TABLE.flags).exec(raw) : null;
       found = m?.[1] ? m[1].toLowerCase() : codeFrom(raw, "fields", "code", "values");
       if (found) return [found, "selector"];
     }
