@@ -35,7 +35,7 @@ function dateSpan(folded: string): [number, number] | null {
 
 /** Version tokens of folded[start:end] (Python finditer with pos/endpos: lookarounds see end there). */
 function versions(folded: string, start: number, end: number): RegExpExecArray[] {
-  TOKEN ??= new RegExp((TABLE.rx("changelog", "version_token")[0] as RegExp).source, TABLE.flags + "g");
+  TOKEN ??= new RegExp(TABLE.sources("changelog", "version_token")[0] as string, TABLE.flags + "g");
   const text = folded.slice(0, end);
   const out: RegExpExecArray[] = [];
   TOKEN.lastIndex = start;
@@ -48,7 +48,7 @@ function versions(folded: string, start: number, end: number): RegExpExecArray[]
 
 /** Python `gap.fullmatch(folded, a, b)`. */
 function gapFits(folded: string, a: number, b: number): boolean {
-  GAP ??= new RegExp(`^(?:${(TABLE.rx("changelog", "version_gap")[0] as RegExp).source})$`, TABLE.flags);
+  GAP ??= new RegExp(`^(?:${TABLE.sources("changelog", "version_gap")[0] as string})$`, TABLE.flags);
   return GAP.test(folded.slice(a, b));
 }
 

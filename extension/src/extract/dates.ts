@@ -120,7 +120,7 @@ let anyExtra: RegExp | null = null;
 /** Dates of the forms after the confirmed ones (short year, no year, relative) in a folded text. */
 function extraDates(folded: string, firstOnly: boolean): Array<[number, string]> {
   const found: Array<[number, string]> = [];
-  anyExtra ??= new RegExp(EXTRA_FORMS.flatMap((f) => TABLE.rx("dates", f).map((p) => `(?:${p.source})`)).join("|") || "(?!)", TABLE.flags);
+  anyExtra ??= new RegExp(EXTRA_FORMS.flatMap((f) => TABLE.sources("dates", f).map((p) => `(?:${p})`)).join("|") || "(?!)", TABLE.flags);
   if (!folded || !anyExtra.test(folded)) return found; // one scan for all of them: most texts have none
   for (const form of EXTRA_FORMS) {
     const entries = TABLE.entries("dates", form);

@@ -36,7 +36,7 @@ export function anchored(path: string[]): (text: string) => boolean {
   const key = path.join("/");
   let rx = ANCHORED.get(key);
   if (!rx) {
-    rx = new RegExp(TABLE.rx(...path).map((p) => `(?:${p.source})`).join("|") || "(?!)", TABLE.flags + "y");
+    rx = new RegExp(TABLE.sources(...path).map((p) => `(?:${p})`).join("|") || "(?!)", TABLE.flags + "y");
     ANCHORED.set(key, rx);
   }
   const found = rx;

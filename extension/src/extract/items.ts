@@ -83,7 +83,7 @@ function combined(paths: string[][]): RegExp {
   const key = paths.map((p) => p.join("/")).join("|");
   let found = COMBINED.get(key);
   if (!found) {
-    const parts = paths.flatMap((p) => TABLE.rx(...p).map((r) => `(?:${r.source})`));
+    const parts = paths.flatMap((p) => TABLE.sources(...p).map((r) => `(?:${r})`));
     found = new RegExp(parts.join("|") || "(?!)", TABLE.flags);
     COMBINED.set(key, found);
   }

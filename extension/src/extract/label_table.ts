@@ -54,6 +54,12 @@ class Table {
     return Array.isArray(value) ? (value as Entry[]) : [];
   }
 
+  /** The pattern texts of the entry list at `path`, table order: for a caller that combines them
+   * into one regex (compiling each first only to read `.source` was a parse per entry per tab). */
+  sources(...path: string[]): string[] {
+    return this.entries(...path).flatMap((e) => (typeof e.re === "string" ? [e.re] : []));
+  }
+
   /** Compiled regexes of the entry list at `path` (for `search` / exec), table order. */
   rx(...path: string[]): RegExp[] {
     return this.cached(this.rxCache, path, "");

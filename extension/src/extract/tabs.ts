@@ -49,7 +49,7 @@ export function titleOf(text: string): string | null {
   const folded = fold(text);
   if (!folded || cpLen(folded) > MAX_TITLE_CHARS) return null;
   // one alternation first: most short texts title nothing
-  anyTitle ??= new RegExp(specs().flatMap(([name]) => TABLE.rx("tabs", name, "titles")).map((p) => `(?:${p.source})`).join("|"), TABLE.flags);
+  anyTitle ??= new RegExp(specs().flatMap(([name]) => TABLE.sources("tabs", name, "titles")).map((p) => `(?:${p})`).join("|"), TABLE.flags);
   if (!anyTitle.test(folded)) return null;
   for (const [name] of specs()) if (TABLE.sticky("tabs", name, "titles").some((p) => TABLE.match(p, folded) !== null)) return name;
   return null;
