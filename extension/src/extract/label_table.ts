@@ -36,6 +36,7 @@ class Table {
   private readonly stickyCache = new Map<string, RegExp[]>();
   private readonly globalCache = new Map<string, RegExp[]>();
   private readonly labelCache = new Map<string, RegExp[]>();
+  private readonly lazyCache = new Map<string, Array<RegExp | undefined>>();
   private starts: { rx: RegExp; names: string[] } | null = null;
 
   /** The raw JSON value at `path` (undefined when absent). */
@@ -87,11 +88,27 @@ class Table {
 
   /** The first match of any regex at `path` (table order wins over position), like Table.search. */
   search(text: string, ...path: string[]): RegExpExecArray | null {
-    for (const pattern of this.rx(...path)) {
-      const m = pattern.exec(text);
+    const list = this.lazy(this.rxCache, path, "");
+    for (let i = 0; i < list.length; i++) {
+      const m = (list[i] ??= compile(this.sources(...path)[i] as string)).exec(text);
       if (m) return m;
     }
     return null;
+  }
+
+  /**
+   * The cached list at `path`, its slots filled only as a first-match loop reaches them: a page
+   * whose text matches the first entry never parses the rest (`rx()` and friends fill the list).
+   */
+  private lazy(cache: Map<string, RegExp[]>, path: string[], extra: string): Array<RegExp | undefined> {
+    const key = path.join("/");
+    let found: Array<RegExp | undefined> | undefined = this.lazyCache.get(`${extra}:${key}`);
+    if (!found) {
+      const full = cache.get(key);
+      found = full ? [...full] : new Array<RegExp | undefined>(this.sources(...path).length);
+      this.lazyCache.set(`${extra}:${key}`, found);
+    }
+    return found;
   }
 
   /** Label regexes wrapped with `label_wrapper` (anchored; the rest is group 1). */
@@ -151,9 +168,9 @@ class Table {
   /** The first entry at `path` whose regex matches at 0, with the match: unit and bucket tables. */
   matchEntry(text: string, ...path: string[]): [Entry, RegExpExecArray] | null {
     const list = this.entries(...path);
-    const patterns = this.sticky(...path);
+    const patterns = this.lazy(this.stickyCache, path, "y");
     for (let i = 0; i < patterns.length; i++) {
-      const m = this.match(patterns[i] as RegExp, text);
+      const m = this.match((patterns[i] ??= compile(this.sources(...path)[i] as string, "y")), text);
       if (m) return [list[i] as Entry, m];
     }
     return null;

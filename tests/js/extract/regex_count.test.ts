@@ -1,0 +1,57 @@
+// @vitest-environment jsdom
+// What one fresh read of a solution page compiles (SPEC §10: a fresh tab compiles every regex it
+// reaches, ~0.1 ms each, more with `i`): with the table as the build ships it (case-closed, flags
+// "u"), no regex the extractor runs carries `i` but the two URL-scheme tests of its own code, and the
+// number of distinct regexes it runs on the benchmark page (the largest fixture, the one
+// bench/extension_bench.py loads) stays where it is: a new pattern path shows up here.
+import { join } from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { readRulesBundle } from "../../../extension/build/rules-bundle.mjs";
+import { shippedLabels } from "../../../extension/build/rules-plugin.mjs";
+import { FIXTURES, ROOT, pageDocument, readPage } from "./helpers";
+
+const LABELS_PATH = "../../../shared_rules/labels.json";
+const PAGE = join(FIXTURES, "solution_module_paid_demo14_active.html");
+const OUR_CODE = /[\\/]extension[\\/]src[\\/]/;
+const SPY_FRAME = /tinyspy|@vitest|regex_count\.test|node:|<anonymous>|^Error/;
+const OWN_I = ["^https?:\\/\\/", "^\\s*(?:https?:)?\\/\\/"]; // dom.ts / links.ts on hrefs: ASCII, tiny
+
+afterEach(() => {
+  vi.doUnmock(LABELS_PATH);
+  vi.resetModules();
+  vi.restoreAllMocks();
+});
+
+/** Distinct `flags /source` of the regexes our code ran during one read (jsdom's own left out). */
+async function regexesOfOneRead(): Promise<Set<string>> {
+  vi.resetModules();
+  vi.doMock(LABELS_PATH, () => ({ default: shippedLabels(readRulesBundle(join(ROOT, "shared_rules")).labels) }));
+  const { extractSolution } = await import("../../../extension/src/extract");
+  const doc = pageDocument(readPage(PAGE));
+  const seen = new Set<string>();
+  const exec = RegExp.prototype.exec;
+  let inside = false;
+  vi.spyOn(RegExp.prototype, "exec").mockImplementation(function (this: RegExp, text: string) {
+    if (!inside) {
+      inside = true; // the stack trace below must not count its own regexes
+      // the first frame past the spy and the built-ins that call exec (replace, test, matchAll)
+      const caller = (new Error().stack ?? "").split("\n").slice(1).find((line) => !SPY_FRAME.test(line));
+      if (caller && OUR_CODE.test(caller)) seen.add(`${this.flags} /${this.source}`);
+      inside = false;
+    }
+    return exec.call(this, text);
+  });
+  extractSolution(doc, "https://marketplace.1c-bitrix.ru/solutions/nordlab.smartseo/", "2026-12-01");
+  return seen;
+}
+
+describe("the regexes of one fresh read", () => {
+  it("carry no `i` with the shipped table, and are counted", async () => {
+    const seen = await regexesOfOneRead();
+    const withI = [...seen].filter((r) => r.split(" /")[0]?.includes("i"));
+    expect(withI.map((r) => r.slice(r.indexOf(" /") + 2)).sort()).toEqual([...OWN_I].sort());
+    // 133 distinct regexes at the case-closing commit; more means a new path compiles on every page
+    expect(seen.size).toBeGreaterThan(100);
+    expect(seen.size).toBeLessThanOrEqual(140);
+  }, 60_000);
+});
