@@ -8,7 +8,7 @@ from typing import Any
 from lxml import etree
 
 from mpcheck.extract.context import Page
-from mpcheck.extract.dom import JSONLD_ATTR, absolute_url, css, inline_text, own_text
+from mpcheck.extract.dom import JSONLD_ATTR, absolute_url, ancestors, css, inline_text, own_text
 from mpcheck.extract.label_table import table
 from mpcheck.extract.scope import is_crumbs
 from mpcheck.extract.text import fold
@@ -104,13 +104,16 @@ def _kind_of_crumbs(page: Page) -> str | None:
     rules = table()
     site_ids = set(rules.data["kind"]["site_category_ids"])
     said: str | None = None
-    hrefs = [
-        (a.get("href") or "", inline_text(a))
-        for sel in rules.entries("kind", "breadcrumbs")
-        for a in css(page.root, sel["css"])
+    groups = [
+        [
+            (a.get("href") or "", inline_text(a))
+            for sel in rules.entries("kind", "breadcrumbs")
+            for a in css(page.root, sel["css"])
+        ]
     ]
-    # a trail with no breadcrumb class (nav / ol / ul of catalog links with separators, or any
-    # element holding a category link: <div>Маркетплейс / <a>Модули</a> / …</div>; scope.is_crumbs)
+    # a trail with no breadcrumb class (nav / ol / ul of catalog links with separators, or an
+    # element holding a category link outside the header / footer: <div>Маркетплейс / <a>Модули</a>
+    # / …</div>; scope.is_crumbs)
     trails = css(page.root, "nav, ol, ul")
     for a in page.root.iter("a"):
         parent = a.getparent()
@@ -118,25 +121,28 @@ def _kind_of_crumbs(page: Page) -> str | None:
             parent is not None
             and parent not in trails
             and rules.search(a.get("href") or "", "scope", "crumb_category")
+            and not any(el.tag in ("header", "footer") for el in ancestors(parent))
         ):
             trails.append(parent)
-    hrefs += [
-        (a.get("href") or "", inline_text(a))
+    groups += [
+        [(a.get("href") or "", inline_text(a)) for a in trail.iter("a")]
         for trail in trails
         if is_crumbs(trail, rules)
-        for a in trail.iter("a")
     ]
     jsonld = page.root.get(JSONLD_ATTR) or ""
     if "BreadcrumbList" in jsonld:
-        hrefs += [(m.group(0), "") for m in re.finditer(r"[^\"\s]*category[/=][0-9]+[^\"\s]*", jsonld)]
-    for href, text in hrefs:
-        m = rules.search(href, "urls", "category")
-        if m and int(m.group(1)) in site_ids:
-            return "site"
-        by_text = _kind_of_text(text) if text else None
-        if by_text == "site":
-            return "site"
-        said = said or by_text or ("module" if m else None)
+        groups.append([(m.group(0), "") for m in re.finditer(r"[^\"\s]*category[/=][0-9]+[^\"\s]*", jsonld)])
+    for group in groups:
+        if {"site", "module"} <= {_kind_of_text(text) for _, text in group if text}:
+            continue  # «Готовые сайты › Модули › Сервисы»: a menu of categories, not a trail
+        for href, text in group:
+            m = rules.search(href, "urls", "category")
+            if m and int(m.group(1)) in site_ids:
+                return "site"
+            by_text = _kind_of_text(text) if text else None
+            if by_text == "site":
+                return "site"
+            said = said or by_text or ("module" if m else None)
     return said
 
 

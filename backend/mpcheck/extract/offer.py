@@ -57,12 +57,33 @@ def _buy_block(page: Page) -> tuple[dict[str, Any], Any] | None:
 def _free_in(block: Any) -> dict[str, Any] | None:
     """A buy block with no money whose price is an element of its own saying «Бесплатно» (the
     block's whole text runs on into the next line: «Бесплатно Версия 3.0.4 …» is no free wording)."""
+    rules = table()
+    if rules.search(fold(inline_text(block)), "fields", "price", "free_refuse"):
+        return None  # «Цена по запросу»
     for el in block.iter():
         if el is not block and isinstance(el.tag, str):
             text = inline_text(el)
-            if len(text) <= MAX_FREE_CHARS and values.is_free(text):
+            if len(text) <= MAX_FREE_CHARS and values.is_free(text) and _free_alone(el, rules):
                 return {"rub": 0, "old_rub": None, "free": True}
     return None
+
+
+def _free_alone(el: Any, rules: Any) -> bool:
+    """The «Бесплатно» element is the price: no words follow it, and the text before it is nothing
+    or a price label («Цена: <span>Бесплатно</span>»), never another label («Установка — …»)."""
+    if rules.search(fold(el.tail or ""), "fields", "price", "free_tail"):
+        return False
+    prev = el.getprevious()
+    parent = el.getparent()
+    lead = (prev.tail if prev is not None else parent.text if parent is not None else "") or ""
+    if lead.strip():
+        return rules.search(fold(lead).strip(), "fields", "price", "free_lead") is not None
+    while prev is not None and not isinstance(prev.tag, str):
+        prev = prev.getprevious()
+    before = fold(inline_text(prev)).strip() if prev is not None else ""
+    return not rules.search(before, "fields", "price", "free_label_end") or bool(
+        rules.search(before, "fields", "price", "free_lead")
+    )
 
 
 def discount_until(text: str) -> str | None:

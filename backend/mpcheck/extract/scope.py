@@ -164,10 +164,23 @@ def is_crumbs(el: Any, rules: Table | None = None) -> bool:
         return False
     if not any(rules.search(h, "scope", "crumb_category") for h in hrefs):
         return False
-    rest = inline_text(el)
+    # the text before the first link and between links is separators only («Каталог: <a>…</a> |
+    # …», «подходит для <a>…</a> и <a>…</a>» are no trail); what follows the last link (the
+    # current page's name) is free
+    full, pieces, pos = inline_text(el), [], 0
     for a in links:
-        rest = rest.replace(inline_text(a), " ", 1)
-    return rules.search(rest, "scope", "crumb_separators") is not None
+        t = inline_text(a)
+        i = full.find(t, pos) if t else -1
+        if i >= 0:
+            pieces.append(full[pos:i])
+            pos = i + len(t)
+    seps = rules.rx("scope", "crumb_separators")
+    for piece in pieces:
+        for p in seps:
+            piece = p.sub("", piece)
+        if piece.strip():
+            return False
+    return any(rules.search(piece, "scope", "crumb_separators") for piece in pieces[1:])
 
 
 def _is_pager(el: Any, rules: Table) -> bool:
@@ -320,8 +333,21 @@ def _declares(a: Any, card: Any, code: str, rules: Table) -> bool:
         if el is card:
             break
         el = el.getparent()
+    if _ours(card, rules):
+        return False  # our buy block's dependency note «Требует модуль X (Код решения: X)»
     text = fold(inline_text(card))
     return any(m.group(1).lower() == code for p in rules.rx("scope", "code_text") for m in p.finditer(text))
+
+
+def _ours(card: Any, rules: Table) -> bool:
+    """The card holds the page's h1 or a buy button: it is the solution's own block."""
+    if next(card.iter("h1"), None) is not None:
+        return True
+    for control in css(card, "a, button, input[type=submit], [role=button]"):
+        label = control.get("value") if control.tag == "input" else inline_text(control)
+        if rules.search(fold(label or ""), "fields", "price", "buy_buttons"):
+            return True
+    return False
 
 
 def _foreign(links: list[tuple[Any, str]], content: list[Any], own: set[Any], rules: Table) -> list[Any]:

@@ -1,7 +1,7 @@
 // Who and what the solution is: code, canonical url, name, kind, withdrawn, partner {id, name}
 // (backend/mpcheck/extract/identity.py).
 import type { Page } from "./context";
-import { absoluteUrl, css, inlineText, ownText } from "./dom";
+import { absoluteUrl, ancestors, css, inlineText, ownText } from "./dom";
 import { TABLE } from "./label_table";
 import { isCrumbs } from "./scope";
 import { cpLen, fold, stripChars } from "./text";
@@ -108,29 +108,42 @@ function kindOfText(text: string): Kind | null {
 function kindOfCrumbs(page: Page): Kind | null {
   const siteIds = new Set((TABLE.get("kind", "site_category_ids") as number[] | undefined) ?? []);
   let said: Kind | null = null;
-  const hrefs: Array<[string, string]> = TABLE.entries("kind", "breadcrumbs").flatMap((sel) =>
-    css(page.root, String(sel.css)).map((a): [string, string] => [a.getAttribute("href") ?? "", inlineText(a)]),
-  );
-  // a trail with no breadcrumb class (nav / ol / ul of catalog links with separators, or any
-  // element holding a category link: <div>Маркетплейс / <a>Модули</a> / …</div>; scope.isCrumbs)
+  const groups: Array<Array<[string, string]>> = [
+    TABLE.entries("kind", "breadcrumbs").flatMap((sel) =>
+      css(page.root, String(sel.css)).map((a): [string, string] => [a.getAttribute("href") ?? "", inlineText(a)]),
+    ),
+  ];
+  // a trail with no breadcrumb class (nav / ol / ul of catalog links with separators, or an element
+  // holding a category link outside the header / footer: <div>Маркетплейс / <a>Модули</a> / …</div>;
+  // scope.isCrumbs)
   const trails = css(page.root, "nav, ol, ul");
   for (const a of css(page.root, "a")) {
     const parent = a.parentElement;
-    if (parent && !trails.includes(parent) && TABLE.search(a.getAttribute("href") ?? "", "scope", "crumb_category")) trails.push(parent);
+    if (
+      parent &&
+      !trails.includes(parent) &&
+      TABLE.search(a.getAttribute("href") ?? "", "scope", "crumb_category") &&
+      ![...ancestors(parent)].some((el) => ["header", "footer"].includes(el.tagName.toLowerCase()))
+    )
+      trails.push(parent);
   }
   for (const trail of trails) {
-    if (isCrumbs(trail)) for (const a of css(trail, "a")) hrefs.push([a.getAttribute("href") ?? "", inlineText(a)]);
+    if (isCrumbs(trail)) groups.push(css(trail, "a").map((a): [string, string] => [a.getAttribute("href") ?? "", inlineText(a)]));
   }
   const jsonld = page.jsonld.join("\x1e");
   if (jsonld.includes("BreadcrumbList")) {
-    for (const m of jsonld.matchAll(/[^"\s]*category[/=][0-9]+[^"\s]*/gu)) hrefs.push([m[0], ""]);
+    groups.push([...jsonld.matchAll(/[^"\s]*category[/=][0-9]+[^"\s]*/gu)].map((m): [string, string] => [m[0], ""]));
   }
-  for (const [href, text] of hrefs) {
-    const m = TABLE.search(href, "urls", "category");
-    if (m && siteIds.has(Number(m[1]))) return "site";
-    const byText = text ? kindOfText(text) : null;
-    if (byText === "site") return "site";
-    said = said ?? byText ?? (m ? "module" : null);
+  for (const group of groups) {
+    const kinds = new Set(group.map(([, text]) => (text ? kindOfText(text) : null)));
+    if (kinds.has("site") && kinds.has("module")) continue; // «Готовые сайты › Модули › Сервисы»: a menu of categories, not a trail
+    for (const [href, text] of group) {
+      const m = TABLE.search(href, "urls", "category");
+      if (m && siteIds.has(Number(m[1]))) return "site";
+      const byText = text ? kindOfText(text) : null;
+      if (byText === "site") return "site";
+      said = said ?? byText ?? (m ? "module" : null);
+    }
   }
   return said;
 }

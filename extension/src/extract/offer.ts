@@ -59,11 +59,25 @@ function buyBlock(page: Page): [Own, Element] | null {
 /** A buy block with no money whose price is an element of its own saying «Бесплатно» (the
  * block's whole text runs on into the next line: «Бесплатно Версия 3.0.4 …» is no free wording). */
 function freeIn(block: Element): Own | null {
+  if (TABLE.search(fold(inlineText(block)), "fields", "price", "free_refuse")) return null; // «Цена по запросу»
   for (const el of Array.from(block.querySelectorAll("*"))) {
     const text = inlineText(el);
-    if (cpLen(text) <= MAX_FREE_CHARS && values.isFree(text)) return { rub: 0, old_rub: null, free: true };
+    if (cpLen(text) <= MAX_FREE_CHARS && values.isFree(text) && freeAlone(el)) return { rub: 0, old_rub: null, free: true };
   }
   return null;
+}
+
+/** The «Бесплатно» element is the price: no words follow it, and the text before it is nothing or a
+ * price label («Цена: <span>Бесплатно</span>»), never another label («Установка — …»). */
+function freeAlone(el: Element): boolean {
+  const next = el.nextSibling;
+  if (next?.nodeType === 3 && TABLE.search(fold(next.textContent ?? ""), "fields", "price", "free_tail")) return false;
+  const prevNode = el.previousSibling;
+  const lead = prevNode?.nodeType === 3 ? (prevNode.textContent ?? "") : "";
+  if (lead.trim()) return TABLE.search(fold(lead).trim(), "fields", "price", "free_lead") !== null;
+  const prev = el.previousElementSibling;
+  const before = prev ? fold(inlineText(prev)).trim() : "";
+  return !TABLE.search(before, "fields", "price", "free_label_end") || TABLE.search(before, "fields", "price", "free_lead") !== null;
 }
 
 /** The end date of a discount («Акция до 30.11.2026», «Скидка действует до 30 ноября»). */

@@ -116,9 +116,23 @@ export function isCrumbs(el: Element): boolean {
   const hrefs = links.map((a) => (a.getAttribute("href") ?? "").trim());
   if (links.length < 2 || !hrefs.every((h) => TABLE.search(h, "scope", "crumb_links") !== null)) return false;
   if (!hrefs.some((h) => TABLE.search(h, "scope", "crumb_category") !== null)) return false;
-  let rest = inlineText(el);
-  for (const a of links) rest = rest.replace(inlineText(a), " ");
-  return TABLE.search(rest, "scope", "crumb_separators") !== null;
+  // the text before the first link and between links is separators only («Каталог: <a>…</a> | …»,
+  // «подходит для <a>…</a> и <a>…</a>» are no trail); what follows the last link (the current
+  // page's name) is free
+  const full = inlineText(el);
+  const pieces: string[] = [];
+  let pos = 0;
+  for (const a of links) {
+    const t = inlineText(a);
+    const i = t ? full.indexOf(t, pos) : -1;
+    if (i >= 0) {
+      pieces.push(full.slice(pos, i));
+      pos = i + t.length;
+    }
+  }
+  const seps = TABLE.global("scope", "crumb_separators");
+  if (pieces.some((piece) => seps.reduce((rest, p) => rest.replace(p, ""), piece).trim())) return false;
+  return pieces.slice(1).some((piece) => TABLE.search(piece, "scope", "crumb_separators") !== null);
 }
 
 /** A list's pager («Отзывы 1–6 из 58», PAGEN_ links) is list furniture, not site navigation. */
@@ -223,8 +237,18 @@ function declares(a: Element, card: Element, code: string): boolean {
     }
     if (el === card) break;
   }
+  if (ours(card)) return false; // our buy block's dependency note «Требует модуль X (Код решения: X)»
   const text = fold(inlineText(card));
   return TABLE.global("scope", "code_text").some((p) => [...text.matchAll(p)].some((m) => m[1]?.toLowerCase() === code));
+}
+
+/** The card holds the page's h1 or a buy button: it is the solution's own block. */
+function ours(card: Element): boolean {
+  if (css(card, "h1").length) return true;
+  return css(card, "a, button, input[type=submit], [role=button]").some((control) => {
+    const label = control.tagName.toLowerCase() === "input" ? control.getAttribute("value") : inlineText(control);
+    return TABLE.search(fold(label ?? ""), "fields", "price", "buy_buttons") !== null;
+  });
 }
 
 function foreign(links: Array<[Element, string]>, content: Element[], own: ReadonlySet<Element>): Element[] {
