@@ -79,6 +79,24 @@ def _captions(rules: Table) -> list[tuple[str, re.Pattern[str]]]:
     ]
 
 
+def _caption_value(rules: Table, field: str, value: str, el: Any) -> bool:
+    """The text before a caption is a whole confirmed bucket (`caption_values`), outside a partner's
+    card (a block up to the grandparent holding a partner link and partner wording `not_own`:
+    «Acme · 42 решения · Более 1000 установок»)."""
+    if not rules.search(value.strip(), "fields", field, "caption_values"):
+        return False
+    block = el.getparent()
+    for _ in range(2):
+        if block is None or block.tag in ("body", "html"):
+            break
+        if rules.search(fold(inline_text(block)), "fields", field, "not_own") and any(
+            css(block, sel["css"]) for sel in rules.entries("fields", "partner", "selectors")
+        ):
+            return False
+        block = block.getparent()
+    return True
+
+
 def _keys(rules: Table) -> dict[str, str]:
     """English key → field («version» → version) from the fields' `keys`."""
     return {k: name for name, f in rules.data["fields"].items() for k in f.get("keys", [])}
@@ -153,7 +171,7 @@ class LabelIndex:
                         add(_Candidate(el, own, zone, "own"))
                     for name, caption in captions:  # «Более 1000 установок»: the value, then its caption
                         m = caption.search(own)
-                        if m and m.start() > 0:
+                        if m and m.start() > 0 and _caption_value(rules, name, own[: m.start()], el):
                             add(_Candidate(el, name, zone, "caption", [norm(own_text(el))[: m.start()]], 0))
                     if (
                         "·" in own or "•" in own or "|" in own
@@ -179,22 +197,25 @@ class LabelIndex:
                 break
 
     def _clauses(self, el: Any, zone: str | None, prefilter: re.Pattern[str]) -> None:
-        """A prose property line: clauses split at «;» / sentence ends, each a «label value» pair
-        (a heading «Совместимость:» before a clause's label is passed over), when two or more open
-        with a label. In the solution's own description or install text such a line is page-level."""
-        clauses = []
-        for part in table().memo("labelled:clauses", _clause_split).split(norm(own_text(el))):
+        """A prose property line: clauses split at «;», each a «label value» pair (a heading
+        «Совместимость:» before a clause's label is passed over), when there are two or more and
+        EVERY clause opens with a label. In the solution's own description or install text the
+        clauses of `clause_fields` (editions, adaptive, composite) are page-level; the rest stay in
+        their zone (a version, date or rating in prose is not the page's)."""
+        rules, clauses = table(), []
+        for part in rules.memo("labelled:clauses", _clause_split).split(norm(own_text(el))):
             folded = fold(part)
             if not prefilter.match(folded):
                 head = folded.find(": ")
                 if head < 0 or not prefilter.match(folded[head + 2 :]):
-                    continue
+                    return  # every clause is a label/value pair, or the line is prose
                 part, folded = part[head + 2 :], folded[head + 2 :]
             clauses.append((part, folded))
         if len(clauses) < 2:
             return
-        where = None if zone in PROSE_ZONES else zone
-        for part, folded in clauses:
+        promoted = [rx for f in rules.data.get("clause_fields", []) for rx in rules.label_rx(f)]
+        for part, folded in clauses:  # page-level: only editions / adaptive / composite, never rating, date
+            where = None if zone in PROSE_ZONES and any(rx.match(folded) for rx in promoted) else zone
             self.candidates.append(_Candidate(el, folded, where, "segment", [part], 0))
 
     def _lines(self, el: Any, zone: str | None, prefilter: re.Pattern[str]) -> None:

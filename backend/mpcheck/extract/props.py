@@ -49,6 +49,16 @@ def _labelled_date(page: Page, field: str) -> str | None:
     return _labelled(page, field, parse_date)
 
 
+def _installs(page: Page) -> dict[str, Any] | None:
+    """A labelled bucket; after the abbreviated «Уст.» only a whole bucket («Уст.: до 3 сайтов на лицензию» is null)."""
+    hit = page.index.find("installs", valid=lambda text: values.installs(text) is not None)
+    if hit and table().search(fold(inline_text(hit.label)), "fields", "installs", "abbreviated"):
+        found = values.installs(hit.text)
+        if found is None or found["label"].strip(" .,;") != norm(hit.text).strip(" .,;"):
+            return None
+    return _labelled(page, "installs", values.installs)
+
+
 def editions(text: str) -> list[str] | None:
     """«"Старт", "Стандарт"» → ["Старт", "Стандарт"]; «—» → None."""
     sep = table().rx("fields", "editions", "values")[0]
@@ -92,7 +102,7 @@ def _editions(page: Page) -> list[str] | None:
 
 
 READERS: dict[str, Callable[[Page], Any]] = {
-    "installs": lambda page: _labelled(page, "installs", values.installs),
+    "installs": lambda page: _installs(page),
     "published": lambda page: _labelled_date(page, "published"),
     "updated": lambda page: _labelled_date(page, "updated"),
     "version": lambda page: _labelled(page, "version", values.version),
@@ -132,12 +142,22 @@ def _summary_roots(page: Page) -> list[Any]:
     return roots
 
 
+def _partner_block(el: Any) -> bool:
+    """The average's block (its parent) names the developer or holds a partner link: the partner's score."""
+    block = el.getparent()
+    if block is None:
+        return False
+    if table().search(fold(inline_text(block)), "fields", "rating", "not_own"):
+        return True
+    return any(css(block, sel["css"]) for sel in table().entries("fields", "partner", "selectors"))
+
+
 def _summary(page: Page, not_item: Callable[[Any], bool]) -> float | None:
     """A bare «4,4» in the reviews summary or the head, with reviews wording in its block."""
     context = table().any_search(("fields", "rating", "context"))
     leaves = [el for root in _summary_roots(page) for el in _SHORT_LEAVES(root)]
     for el in page.outside(leaves, "rating"):
-        if len(el) or not el.text or not not_item(el):
+        if len(el) or not el.text or not not_item(el) or _partner_block(el):
             continue
         whole = table().search(fold(norm(el.text)), "fields", "rating", "summary")
         if whole:  # «4,1 из 5 (12 оценок)»: the average with its count of ratings

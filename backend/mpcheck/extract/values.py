@@ -40,6 +40,11 @@ def _whole(number: str) -> int:
     return int(re.sub(r"[\s.]", "", number))
 
 
+def _count(number: str, scale: int) -> int:
+    """A bucket's number: whole («1 000»), or with a scale a decimal comma too («1,5» тыс. → 1500)."""
+    return _whole(number) if scale == 1 else round(float(re.sub(r"\s", "", number).replace(",", ".")) * scale)
+
+
 def installs(text: str | None) -> dict[str, Any] | None:
     """`{label, min, max}` of an install bucket («Менее 50», «500 - 999», «Более 1000»)."""
     rules = table()
@@ -54,12 +59,12 @@ def installs(text: str | None) -> dict[str, Any] | None:
         b = pattern.match(fold(label))
         if not b:
             continue
-        scale = entry.get("scale", 1)  # «1 тыс.+»: the groups count thousands
+        scale = entry.get("scale", 1)  # «1 тыс.+», «1,5 тыс.+»: the groups count thousands
         low = entry.get("min")
         if "min_group" in entry:
-            low = _whole(b.group(entry["min_group"])) * scale
+            low = _count(b.group(entry["min_group"]), scale)
         high = (
-            _whole(b.group(entry["max_group"])) * scale + entry.get("max_offset", 0)
+            _count(b.group(entry["max_group"]), scale) + entry.get("max_offset", 0)
             if "max_group" in entry
             else None
         )
@@ -72,6 +77,8 @@ def yes_no(text: str | None) -> bool | None:
     None for «—» or anything else."""
     rules = table()
     folded = fold(text)
+    if rules.search(folded, "booleans", "unknown"):  # «нет данных»: no answer
+        return None
     if rules.search(folded, "booleans", "no"):
         return False
     if rules.search(folded, "booleans", "yes"):

@@ -63,6 +63,20 @@ function fieldCaptions(): Array<[string, RegExp]> {
   return captionList;
 }
 
+/** The text before a caption is a whole confirmed bucket (`caption_values`), outside a partner's card
+ * (a block up to the grandparent holding a partner link and partner wording `not_own`:
+ * «Acme · 42 решения · Более 1000 установок»). */
+function captionValue(field: string, value: string, el: Element): boolean {
+  if (!TABLE.search(value.trim(), "fields", field, "caption_values")) return false;
+  let block = el.parentElement;
+  for (let i = 0; i < 2 && block && !["body", "html"].includes(tag(block)); i++, block = block.parentElement) {
+    const at = block;
+    const partnerLink = (): boolean => TABLE.entries("fields", "partner", "selectors").some((sel) => css(at, String(sel.css)).length > 0);
+    if (TABLE.search(fold(inlineText(at)), "fields", field, "not_own") && partnerLink()) return false;
+  }
+  return true;
+}
+
 /** English key → field («version» → version) from the fields' `keys`. */
 function fieldKeys(): Map<string, string> {
   if (!keyMap) {
@@ -145,7 +159,7 @@ export class LabelIndex {
           for (const [name, caption] of fieldCaptions()) {
             // «Более 1000 установок»: the value, then its caption
             const m = caption.exec(folded);
-            if (m && m.index > 0) this.candidates.push({ el, text: name, zone, kind: "caption", line: [norm(own).slice(0, m.index)], at: 0 });
+            if (m && m.index > 0 && captionValue(name, folded.slice(0, m.index), el)) this.candidates.push({ el, text: name, zone, kind: "caption", line: [norm(own).slice(0, m.index)], at: 0 });
           }
           if (hasSeparator(folded)) this.segments(el, zone);
         }
@@ -175,9 +189,10 @@ export class LabelIndex {
     }
   }
 
-  /** A prose property line: clauses split at «;» / sentence ends, each a «label value» pair (a
-   * heading «Совместимость:» before a clause's label is passed over), when two or more open with a
-   * label. In the solution's own description or install text such a line is page-level. */
+  /** A prose property line: clauses split at «;», each a «label value» pair (a heading
+   * «Совместимость:» before a clause's label is passed over), when there are two or more and EVERY
+   * clause opens with a label. In the solution's own description or install text the clauses of
+   * `clause_fields` (editions, adaptive, composite) are page-level; the rest stay in their zone. */
   private clauses(el: Element, zone: Zone): void {
     clauseSplit ??= new RegExp(TABLE.entries("clause_separators").map((e) => String(e.re)).join("|") || "(?!)", TABLE.flags);
     const clauses: Array<[string, string, ReadonlySet<string>]> = [];
@@ -187,15 +202,19 @@ export class LabelIndex {
       if (!starts) {
         const head = folded.indexOf(": ");
         starts = head < 0 ? null : TABLE.labelStarts(folded.slice(head + 2));
-        if (!starts) continue;
+        if (!starts) return; // every clause is a label/value pair, or the line is prose
         part = part.slice(head + 2);
         folded = folded.slice(head + 2);
       }
       clauses.push([part, folded, starts]);
     }
     if (clauses.length < 2) return;
-    const where = zone !== null && PROSE_ZONES.includes(zone) ? null : zone;
-    for (const [part, folded, starts] of clauses) this.candidates.push({ el, text: folded, zone: where, kind: "segment", line: [part], at: 0, starts });
+    const promoted = (TABLE.get("clause_fields") as string[] | undefined) ?? [];
+    for (const [part, folded, starts] of clauses) {
+      // page-level: only editions / adaptive / composite, never a rating or a date
+      const where = zone !== null && PROSE_ZONES.includes(zone) && promoted.some((f) => starts.has(f)) ? null : zone;
+      this.candidates.push({ el, text: folded, zone: where, kind: "segment", line: [part], at: 0, starts });
+    }
   }
 
   /** Each `<br>`-separated line of an element with two lines or more is a «label: value» line. */

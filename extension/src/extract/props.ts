@@ -89,6 +89,16 @@ function editionsOf(page: Page): string[] | null {
   return labelled(page, "editions", editions);
 }
 
+/** A labelled bucket; after the abbreviated «Уст.» only a whole bucket («Уст.: до 3 сайтов на лицензию» is null). */
+function installsOf(page: Page): values.Installs | null {
+  const hit = page.index.find("installs", { valid: (text) => values.installs(text) !== null });
+  if (hit && TABLE.search(fold(inlineText(hit.label)), "fields", "installs", "abbreviated")) {
+    const found = values.installs(hit.text);
+    if (!found || stripChars(found.label, " .,;") !== stripChars(norm(hit.text), " .,;")) return null;
+  }
+  return labelled(page, "installs", values.installs);
+}
+
 export interface Props {
   installs: values.Installs | null;
   published: string | null;
@@ -101,7 +111,7 @@ export interface Props {
 
 /** Each labelled property's reader (solution.ts reads them one by one: one failing never blanks the others). */
 export const READERS: { [K in keyof Props]: (page: Page) => Props[K] } = {
-  installs: (page) => labelled(page, "installs", values.installs),
+  installs: installsOf,
   published: (page) => labelledDate(page, "published"),
   updated: (page) => labelledDate(page, "updated"),
   version: (page) => labelled(page, "version", values.version),
@@ -137,6 +147,14 @@ function summaryRoots(page: Page): Element[] {
   return roots;
 }
 
+/** The average's block (its parent) names the developer or holds a partner link: the partner's score. */
+function partnerBlock(el: Element): boolean {
+  const block = el.parentElement;
+  if (!block) return false;
+  if (TABLE.search(fold(inlineText(block)), "fields", "rating", "not_own")) return true;
+  return TABLE.entries("fields", "partner", "selectors").some((sel) => css(block, String(sel.css)).length > 0);
+}
+
 /** A bare «4,4» in the reviews summary or the head, with reviews wording in its block. */
 function summary(page: Page, notItem: (el: Element) => boolean): number | null {
   const context = TABLE.rx("fields", "rating", "context");
@@ -145,7 +163,7 @@ function summary(page: Page, notItem: (el: Element) => boolean): number | null {
     const text = norm(el.textContent);
     if (cpLen(text) < 3 || cpLen(text) > MAX_SUMMARY_CHARS) continue;
     const own = text; // a leaf: its whole text is its own (the prepared copy may split it into several nodes)
-    if (!notItem(el)) continue;
+    if (!notItem(el) || partnerBlock(el)) continue;
     const whole = TABLE.search(fold(own), "fields", "rating", "summary");
     if (whole) return values.rating(whole[1] ?? ""); // «4,1 из 5 (12 оценок)»: the average with its count of ratings
     if (!BARE_RATING.test(own)) continue;

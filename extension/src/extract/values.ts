@@ -47,17 +47,19 @@ export function installs(text: string | null | undefined): Installs | null {
   const hit = TABLE.matchEntry(fold(label), "fields", "installs", "buckets");
   if (!hit) return null;
   const [entry, b] = hit;
-  const scale = typeof entry.scale === "number" ? entry.scale : 1; // «1 тыс.+»: the groups count thousands
+  const scale = typeof entry.scale === "number" ? entry.scale : 1; // «1 тыс.+», «1,5 тыс.+»: the groups count thousands
+  const count = scale === 1 ? whole : (n: string): number => Math.round(Number(n.replace(/\s/gu, "").replace(",", ".")) * scale);
   let low = typeof entry.min === "number" ? entry.min : null;
-  if (typeof entry.min_group === "number") low = whole(b[entry.min_group] ?? "") * scale;
+  if (typeof entry.min_group === "number") low = count(b[entry.min_group] ?? "");
   const offset = typeof entry.max_offset === "number" ? entry.max_offset : 0;
-  const high = typeof entry.max_group === "number" ? whole(b[entry.max_group] ?? "") * scale + offset : null;
+  const high = typeof entry.max_group === "number" ? count(b[entry.max_group] ?? "") + offset : null;
   return { label, min: low, max: high };
 }
 
 /** true for «Да» / «Есть», false for «Нет» / «Не поддерживается» / «недоступен» / «без …», null otherwise. */
 export function yesNo(text: string | null | undefined): boolean | null {
   const folded = fold(text);
+  if (TABLE.search(folded, "booleans", "unknown")) return null; // «нет данных»: no answer
   if (TABLE.search(folded, "booleans", "no")) return false;
   if (TABLE.search(folded, "booleans", "yes")) return true;
   return null;
