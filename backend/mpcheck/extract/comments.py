@@ -115,6 +115,10 @@ def _message(listing: Listing, item: Any, me: str, badged: bool) -> dict[str, An
         "to": to if to and by_partner else None,
         "reply": bool(table().search(fold(words), "comments", "reply_hint"))
         or bool(table().search(_markup(item), "comments", "reply_markup")),
+        # an inline indent is a reply only with «Имя,» naming the author above (_parent)
+        "indent_to": name_key(m.group(1))
+        if m and table().search(_markup(item), "comments", "reply_indent")
+        else None,
         "answered": False,
         "nested": len(dates) > 1,
     }
@@ -132,6 +136,10 @@ def _parent(msgs: list[dict[str, Any]], at: int) -> dict[str, Any] | None:
         for msg in reversed(msgs[:at]):
             if not msg["reply"]:
                 return msg
+    if reply["indent_to"]:  # an inline indent and «Имя, …» addressing the nearest message above
+        above = next((msg for msg in reversed(msgs[:at]) if not msg["reply"]), None)
+        if above is not None and above["author"] and above["author"].startswith(reply["indent_to"]):
+            return above
     return None
 
 

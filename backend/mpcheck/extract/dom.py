@@ -17,7 +17,7 @@ from parsel.csstranslator import HTMLTranslator
 from parsel.selector import create_root_node
 
 from mpcheck.extract.label_table import table
-from mpcheck.extract.text import norm
+from mpcheck.extract.text import fold, norm
 
 MAX_CHARS = 5_000_000  # bounded work even when a caller passes a huge body
 _TRANSLATOR = HTMLTranslator()
@@ -26,32 +26,79 @@ _TRANSLATOR = HTMLTranslator()
 JSONLD_ATTR = "data-mpcheck-jsonld"  # JSON-LD texts are kept on the root: scripts are removed from the tree
 _DROP = ("script", "style", "noscript", "template")
 STRUCK_ATTR = "data-mpcheck-struck"  # set on elements the page's CSS strikes through (styles are removed)
-# a rule whose declarations strike the text through; its selectors are tested one by one
-_STRUCK_RULE = re.compile(r"([^{}]+)\{([^{}]*text-decoration(?:-line)?\s*:[^;{}]*line-through[^{}]*)\}", re.I)
+STRUCK_TEXT = "text"  # its value when the struck text is more than a price (never an old price)
+_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+_DECORATION = re.compile(r"text-decoration(?:-line)?\s*:([^;{}]*)", re.I)
 _CLASS_ONLY = re.compile(r"^[a-z0-9]*((?:\.[a-z_-][a-z0-9_-]*)+)$", re.I)  # «.old», «span.b4», «.a.b»
 
 
-def _struck_classes(css_texts: list[str]) -> list[str]:
-    """Class selectors («.b4», «span.old.x») of the page's <style> rules that strike text through:
-    a page saved by a tool (SingleFile) or built with hashed classes marks its old price only there.
-    A selector with a combinator or a pseudo-class is left out (its element is not known statically)."""
-    found: list[str] = []
+def _css_rules(text: str, sometimes: bool = False) -> list[tuple[str, str, bool]]:
+    """(selectors, declarations, sometimes) of a stylesheet's rules in order; `sometimes` for a rule
+    inside an at-rule block (@media, @supports …), which applies only sometimes (TS `cssRules`)."""
+    text = _COMMENT.sub("", text)
+    rules: list[tuple[str, str, bool]] = []
+    at = 0
+    while (open_at := text.find("{", at)) >= 0:
+        prelude = text[at:open_at].rsplit(";", 1)[-1].strip()  # after a «@import …;»
+        depth, i = 1, open_at + 1
+        while i < len(text) and depth:
+            depth += {"{": 1, "}": -1}.get(text[i], 0)
+            i += 1
+        body = text[open_at + 1 : i - 1]
+        if prelude.startswith("@"):
+            rules.extend(_css_rules(body, True))
+        else:
+            rules.append((prelude, body, sometimes))
+        at = i
+    return rules
+
+
+def _struck_classes(css_texts: list[str]) -> list[tuple[str, bool]]:
+    """Class selectors («.b4», «span.old.x») of the page's top-level <style> rules that set the text
+    decoration, in order, each with whether it strikes through: a page saved by a tool (SingleFile) or
+    built with hashed classes marks its old price only there. A strike inside @media counts not (it
+    applies only sometimes); a later rule, @media ones too, undoes an earlier strike when its classes
+    include the struck ones («.cur{…line-through} .cur{text-decoration:none}»); others are left out. A selector with a combinator or a pseudo-class is left out (its element is
+    not known statically)."""
+    found: list[tuple[str, bool]] = []
+    struck: list[set[str]] = []
     for text in css_texts:
-        for m in _STRUCK_RULE.finditer(text):
-            for selector in m.group(1).split(","):
+        for selectors, body, sometimes in _css_rules(text):
+            values = _DECORATION.findall(body)
+            if not values:
+                continue
+            strikes = "line-through" in values[-1].lower()
+            if strikes and sometimes:
+                continue
+            for selector in selectors.split(","):
                 simple = _CLASS_ONLY.match(selector.strip())
-                if simple and simple.group(1) not in found:
-                    found.append(simple.group(1))
+                if not simple:
+                    continue
+                classes = set(simple.group(1).lower().split(".")[1:])
+                if strikes:
+                    struck.append(classes)
+                elif not any(c <= classes for c in struck):
+                    continue
+                found.append((simple.group(1), strikes))
     return found
 
 
-def _mark_struck(root: Any, classes: list[str]) -> None:
-    """Mark what the page's CSS strikes through: an inline style, or a <style> class rule."""
-    marked = list(root.xpath("//*[contains(@style, 'line-through')]"))
-    for selector in classes:
-        marked.extend(css(root, selector))
-    for el in marked:
+def _mark_struck(root: Any, classes: list[tuple[str, bool]]) -> None:
+    """Mark what the page's CSS strikes through (<style> class rules in order, then inline styles),
+    as an old price when the element's whole text is a price (price/struck_text), else as struck
+    text (STRUCK_TEXT: no current price, no old one either: «<a>Комплект: 30 000 руб.</a>»)."""
+    for selector, strikes in classes:
+        for el in css(root, selector):
+            if strikes:
+                el.set(STRUCK_ATTR, "")
+            elif STRUCK_ATTR in el.attrib:
+                del el.attrib[STRUCK_ATTR]
+    for el in root.xpath("//*[contains(@style, 'line-through')]"):
         el.set(STRUCK_ATTR, "")
+    rules = table()
+    for el in root.xpath(f"//*[@{STRUCK_ATTR}]"):
+        if not rules.search(fold("".join(el.itertext())), "fields", "price", "struck_text"):
+            el.set(STRUCK_ATTR, STRUCK_TEXT)
 
 
 def _prepare(root: Any) -> Any:

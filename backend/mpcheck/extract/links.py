@@ -77,6 +77,19 @@ def _video_key(url: str) -> str:
     return "id:" + (m.group(1) or m.group(2)) if m else url
 
 
+def _named_video(text: str, a: Any) -> bool:
+    """A video on the vendor's own host: its text names a video, or «Видео:» stands right before it
+    and its text names nothing else; a documentation link is never also a video (TS `namedVideo`)."""
+    rules = table()
+    if rules.search(text, "links", "documentation"):
+        return False
+    if rules.search(text, "links", "video"):
+        return True
+    return bool(rules.search(fold(text_before(a)), "links", "video_before")) and not rules.search(
+        text, "links", "video_other"
+    )
+
+
 def links(page: Page) -> dict[str, Any]:
     """{documentation, video[], presentation, cases[]} from the head and the vendor's own tabs."""
     rules = table()
@@ -92,12 +105,7 @@ def links(page: Page) -> dict[str, Any]:
         if url is None or _video_key(url) in shown:
             continue
         if rules.search(url, "links", "video_href") or (
-            # a video on the vendor's own host: named by its text or by the words right before it
-            (
-                rules.search(anchors.text(a), "links", "video")
-                or rules.search(fold(text_before(a)), "links", "video_before")
-            )
-            and not _on_marketplace(url)
+            _named_video(anchors.text(a), a) and not _on_marketplace(url)
         ):
             video.append(url)
             shown.add(_video_key(url))

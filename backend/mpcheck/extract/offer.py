@@ -8,7 +8,7 @@ from typing import Any
 from mpcheck.extract import values
 from mpcheck.extract.context import Page
 from mpcheck.extract.dates import parse_end_date
-from mpcheck.extract.dom import absolute_url, ancestors, css, inline_text
+from mpcheck.extract.dom import STRUCK_ATTR, STRUCK_TEXT, absolute_url, ancestors, css, inline_text
 from mpcheck.extract.label_table import table
 from mpcheck.extract.text import fold, norm
 
@@ -25,7 +25,8 @@ def price_in(el: Any, text: str) -> dict[str, Any] | None:
     old = None
     for s in _struck(el) if el is not None else []:
         struck = inline_text(s)
-        old = old if old is not None else values.money(struck)
+        if s.get(STRUCK_ATTR) != STRUCK_TEXT:  # struck text that is more than a price: no old price
+            old = old if old is not None else values.money(struck)
         text = text.replace(struck, " ", 1)
     text = norm(text)
     if values.is_free(text):
@@ -115,7 +116,7 @@ def _old_beside(el: Any, rub: int) -> int | None:
     if parent is None or len(inline_text(parent)) > MAX_BLOCK_CHARS:
         return None
     for s in _struck(parent):
-        old = values.money(inline_text(s))
+        old = values.money(inline_text(s)) if s.get(STRUCK_ATTR) != STRUCK_TEXT else None
         if old is not None and old > rub:
             return old
     return None

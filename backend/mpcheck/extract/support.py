@@ -6,6 +6,7 @@ header/footer is not the vendor's support channel.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from mpcheck.extract.dom import block_text
@@ -32,13 +33,32 @@ def _scaled(text: str, path: str, units: str, key: str) -> int | float | None:
     support/<units>); a pattern without a number group means one unit (TS `scaled`)."""
     rules = table()
     for entry, pattern in zip(rules.entries("support", path), rules.rx("support", path), strict=True):
-        m = pattern.search(text)
+        m = next((m for m in pattern.finditer(text) if not (path == "response" and _clock(text, m))), None)
         if not m:
             continue
         factor = _unit(("support", units), key, m.group(entry["unit_group"]))
         count = int(m.group(entry["number_group"])) if "number_group" in entry else 1
         return _number(count * factor) if factor is not None else None
     return None
+
+
+def _clock(text: str, m: re.Match[str]) -> bool:
+    """A response-time match that reads a time of day (support/response_clock): «после 18 ч», or
+    «до 18 ч» in a sentence naming a schedule or a zone (TS `clock`)."""
+    rules = table()
+    start = max(text.rfind(c, 0, m.start()) for c in ".!?") + 1
+    ends = [i for i in (text.find(c, m.end()) for c in ".!?") if i >= 0]
+    sentence = text[start : min(ends, default=len(text))]
+    for entry, pattern in zip(
+        rules.entries("support", "response_clock"), rules.rx("support", "response_clock"), strict=True
+    ):
+        if pattern.search(m.group(0)) and (
+            not entry.get("in_schedule")
+            or rules.search(sentence, "support", "hours")
+            or rules.search(sentence, "support", "timezone")
+        ):
+            return True
+    return False
 
 
 def _free_months(text: str) -> int | float | None:

@@ -23,6 +23,7 @@ interface Message {
   byPartner: boolean;
   to: string | null;
   reply: boolean;
+  indentTo: string | null;
   answered: boolean | null;
   nested: boolean;
 }
@@ -103,6 +104,8 @@ function message(listing: Listing, item: Element, me: string, badged: boolean): 
     byPartner,
     to: to && byPartner ? to : null,
     reply: TABLE.search(fold(words), "comments", "reply_hint") !== null || TABLE.search(markup(item), "comments", "reply_markup") !== null,
+    // an inline indent is a reply only with «Имя,» naming the author above (parentOf)
+    indentTo: m && TABLE.search(markup(item), "comments", "reply_indent") ? nameKey(m[1]) : null,
     answered: false,
     nested: dates.length > 1,
   };
@@ -117,6 +120,10 @@ function parentOf(msgs: Message[], at: number): Message | null {
   }
   if (reply.reply) {
     for (let i = at - 1; i >= 0; i--) if (!(msgs[i] as Message).reply) return msgs[i] as Message; // the nearest message above
+  }
+  if (reply.indentTo) { // an inline indent and «Имя, …» addressing the nearest message above
+    const above = msgs.slice(0, at).reverse().find((msg) => !msg.reply);
+    if (above?.author && above.author.startsWith(reply.indentTo)) return above;
   }
   return null;
 }

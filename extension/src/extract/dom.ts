@@ -6,35 +6,82 @@
 // fixtures/expected/README.md (native, no per-node JS), and tab sections / item groups can be
 // wrapped exactly as the Python side wraps them.
 import { TABLE } from "./label_table";
-import { isBlank, norm } from "./text";
+import { fold, isBlank, norm } from "./text";
 
 const DROP = "script, style, noscript, template";
 export const STRUCK_ATTR = "data-mpcheck-struck"; // set on elements the page's CSS strikes through (styles are removed)
-// a rule whose declarations strike the text through; its selectors are tested one by one
-const STRUCK_RULE = /([^{}]+)\{([^{}]*text-decoration(?:-line)?\s*:[^;{}]*line-through[^{}]*)\}/gi;
+export const STRUCK_TEXT = "text"; // its value when the struck text is more than a price (never an old price)
+const COMMENT = /\/\*[\s\S]*?\*\//g;
+const DECORATION = /text-decoration(?:-line)?\s*:([^;{}]*)/gi;
 const CLASS_ONLY = /^[a-z0-9]*((?:\.[a-z_-][a-z0-9_-]*)+)$/i; // «.old», «span.b4», «.a.b»
 
-/** Class selectors («.b4», «span.old.x») of the page's <style> rules that strike text through: a
- * page saved by a tool (SingleFile) or built with hashed classes marks its old price only there. A
- * selector with a combinator or a pseudo-class is left out (its element is not known statically). */
-function struckClasses(cssTexts: string[]): string[] {
-  const found: string[] = [];
+/** [selectors, declarations, sometimes] of a stylesheet's rules in order; `sometimes` for a rule
+ * inside an at-rule block (@media, @supports …), which applies only sometimes (Python `_css_rules`). */
+function cssRules(css: string, sometimes = false): [string, string, boolean][] {
+  const text = css.replace(COMMENT, "");
+  const rules: [string, string, boolean][] = [];
+  let at = 0;
+  let open: number;
+  while ((open = text.indexOf("{", at)) >= 0) {
+    const prelude = (text.slice(at, open).split(";").pop() ?? "").trim(); // after a «@import …;»
+    let depth = 1;
+    let i = open + 1;
+    while (i < text.length && depth) {
+      const c = text.charAt(i);
+      if (c === "{") depth++;
+      else if (c === "}") depth--;
+      i++;
+    }
+    const body = text.slice(open + 1, i - 1);
+    if (prelude.startsWith("@")) rules.push(...cssRules(body, true));
+    else rules.push([prelude, body, sometimes]);
+    at = i;
+  }
+  return rules;
+}
+
+/** Class selectors («.b4», «span.old.x») of the page's top-level <style> rules that set the text
+ * decoration, in order, each with whether it strikes through: a page saved by a tool (SingleFile) or
+ * built with hashed classes marks its old price only there. A strike inside @media counts not (it
+ * applies only sometimes); a later rule, @media ones too, undoes an earlier strike when its classes
+ * include the struck ones («.cur{…line-through} .cur{text-decoration:none}»); others are left out. A selector with a combinator or a pseudo-class is left out (its element is not known
+ * statically). */
+function struckClasses(cssTexts: string[]): [string, boolean][] {
+  const found: [string, boolean][] = [];
+  const struck: Set<string>[] = [];
   for (const text of cssTexts) {
-    for (const m of text.matchAll(STRUCK_RULE)) {
-      for (const selector of (m[1] ?? "").split(",")) {
+    for (const [selectors, body, sometimes] of cssRules(text)) {
+      const values = Array.from(body.matchAll(DECORATION), (m) => m[1] ?? "");
+      if (!values.length) continue;
+      const strikes = (values[values.length - 1] ?? "").toLowerCase().includes("line-through");
+      if (strikes && sometimes) continue;
+      for (const selector of selectors.split(",")) {
         const simple = CLASS_ONLY.exec(selector.trim())?.[1];
-        if (simple && !found.includes(simple)) found.push(simple);
+        if (!simple) continue;
+        const classes = new Set(simple.toLowerCase().split(".").slice(1));
+        if (strikes) struck.push(classes);
+        else if (!struck.some((c) => [...c].every((name) => classes.has(name)))) continue;
+        found.push([simple, strikes]);
       }
     }
   }
   return found;
 }
 
-/** Mark what the page's CSS strikes through: an inline style, or a <style> class rule. */
-function markStruck(root: Element, classes: string[]): void {
-  const marked = css(root, "[style*='line-through']");
-  for (const selector of classes) marked.push(...css(root, selector));
-  for (const el of marked) el.setAttribute(STRUCK_ATTR, "");
+/** Mark what the page's CSS strikes through (<style> class rules in order, then inline styles): as an
+ * old price when the element's whole text is a price (price/struck_text), else as struck text
+ * (STRUCK_TEXT: no current price, no old one either: «<a>Комплект: 30 000 руб.</a>»). */
+function markStruck(root: Element, classes: [string, boolean][]): void {
+  for (const [selector, strikes] of classes) {
+    for (const el of css(root, selector)) {
+      if (strikes) el.setAttribute(STRUCK_ATTR, "");
+      else el.removeAttribute(STRUCK_ATTR);
+    }
+  }
+  for (const el of css(root, "[style*='line-through']")) el.setAttribute(STRUCK_ATTR, "");
+  for (const el of css(root, `[${STRUCK_ATTR}]`)) {
+    if (!TABLE.search(fold(el.textContent ?? ""), "fields", "price", "struck_text")) el.setAttribute(STRUCK_ATTR, STRUCK_TEXT);
+  }
 }
 
 export interface Prepared {

@@ -48,6 +48,14 @@ function underCaseTitles(page: Page): Element[] {
   return found;
 }
 
+/** A video on the vendor's own host: its text names a video, or «Видео:» stands right before it and
+ * its text names nothing else; a documentation link is never also a video (Python `_named_video`). */
+function namedVideo(text: string, a: Element): boolean {
+  if (TABLE.search(text, "links", "documentation")) return false;
+  if (TABLE.search(text, "links", "video")) return true;
+  return Boolean(TABLE.search(fold(textBefore(a)), "links", "video_before")) && !TABLE.search(text, "links", "video_other");
+}
+
 export function links(page: Page): Links {
   const anchors = page.outside(css(page.root, "a[href]"), ...VENDOR_ZONES);
   let presentation = firstLink(anchors, page, ["links", "presentation"]);
@@ -70,7 +78,7 @@ export function links(page: Page): Links {
     }
   };
   for (const a of anchors) { // page order, then the players
-    add(a.getAttribute("href"), () => Boolean(TABLE.search(page.foldedText(a), "links", "video") || TABLE.search(fold(textBefore(a)), "links", "video_before")));
+    add(a.getAttribute("href"), () => namedVideo(page.foldedText(a), a));
   }
   for (const sel of TABLE.entries("links", "video_selectors")) {
     for (const f of page.outside(css(page.root, String(sel.css)), ...VENDOR_ZONES)) add(f.getAttribute("src"), null);

@@ -4,7 +4,7 @@
 // is no trial.
 import type { Page } from "./context";
 import { parseEndDate } from "./dates";
-import { absoluteUrl, ancestors, css, inlineText, tag } from "./dom";
+import { STRUCK_ATTR, STRUCK_TEXT, absoluteUrl, ancestors, css, inlineText, tag } from "./dom";
 import { TABLE } from "./label_table";
 import { cpLen, fold, norm } from "./text";
 import * as values from "./values";
@@ -29,7 +29,7 @@ export function priceIn(el: Element | null, source: string, textOf: (el: Element
   let old: number | null = null;
   for (const s of el ? struck(el) : []) {
     const gone = textOf(s);
-    old = old ?? values.money(gone);
+    if (s.getAttribute(STRUCK_ATTR) !== STRUCK_TEXT) old = old ?? values.money(gone); // struck text that is more than a price: no old price
     text = text.replace(gone, () => " ");
   }
   text = norm(text);
@@ -108,7 +108,7 @@ function oldBeside(el: Element | null, rub: number): number | null {
   const parent = el?.parentElement;
   if (!parent || cpLen(inlineText(parent)) > MAX_BLOCK_CHARS) return null;
   for (const s of struck(parent)) {
-    const old = values.money(inlineText(s));
+    const old = s.getAttribute(STRUCK_ATTR) !== STRUCK_TEXT ? values.money(inlineText(s)) : null;
     if (old !== null && old > rub) return old;
   }
   return null;

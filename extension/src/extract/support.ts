@@ -20,12 +20,32 @@ function num(value: number): number {
   return Number.isInteger(value) ? value : Math.round(value * 100) / 100;
 }
 
+/** A response-time match that reads a time of day (support/response_clock): «после 18 ч», or «до 18 ч»
+ * in a sentence naming a schedule or a zone (Python `_clock`). */
+function clock(text: string, m: RegExpMatchArray): boolean {
+  const at = m.index ?? 0;
+  const end = at + m[0].length;
+  const start = Math.max(...[".", "!", "?"].map((c) => text.lastIndexOf(c, at - 1))) + 1;
+  const ends = [".", "!", "?"].map((c) => text.indexOf(c, end)).filter((i) => i >= 0);
+  const sentence = text.slice(start, ends.length ? Math.min(...ends) : text.length);
+  const entries = TABLE.entries("support", "response_clock");
+  return TABLE.rx("support", "response_clock").some(
+    (p, i) => p.test(m[0]) && (!entries[i]?.in_schedule || TABLE.search(sentence, "support", "hours") !== null || TABLE.search(sentence, "support", "timezone") !== null),
+  );
+}
+
 /** A number of units from the first matching entry: its `number_group` (absent: one) × its unit's `key`. */
 function scaled(text: string, path: string, units: string, key: string): number | null {
   const entries = TABLE.entries("support", path);
   const patterns = TABLE.rx("support", path);
   for (let i = 0; i < patterns.length; i++) {
-    const m = (patterns[i] as RegExp).exec(text);
+    const p = patterns[i] as RegExp;
+    let m: RegExpExecArray | null = null;
+    for (const found of text.matchAll(new RegExp(p.source, p.flags.replace("g", "") + "g"))) {
+      if (path === "response" && clock(text, found)) continue;
+      m = found as RegExpExecArray;
+      break;
+    }
     if (!m) continue;
     const entry = entries[i] as (typeof entries)[number];
     const unit = TABLE.matchEntry(m[Number(entry.unit_group)] ?? "", "support", units);
