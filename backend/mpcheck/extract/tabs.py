@@ -273,6 +273,7 @@ class _Resolver:
         self.ids = ids
         self.units = _units(root, skip) + _attr_units(root)
         self.unit_set = {u for u, _ in self.units}
+        self.unit_names = dict(reversed(self.units))  # the first name of a unit, like units.find
         self._data: dict[str, list[Any]] | None = None
         self._labelled: dict[str, list[Any]] | None = None
         self._named: dict[str, Any] | None = None
@@ -343,6 +344,8 @@ class _Resolver:
             for panel in self.labelled().get(node.get("id") or "", []):
                 if not _related(panel, ctl):
                     yield "labelledby", panel
+                elif node is unit and self._own_section(unit, panel):
+                    yield "labelledby", panel
         label = next((a for a in ancestors(unit) if a.tag == "label"), None)
         if label is not None and label.get("for"):
             yield from self._label_for(label)
@@ -370,6 +373,15 @@ class _Resolver:
             yield from self._position(ctl)
         else:
             yield from self._heading(unit)
+
+    def _own_section(self, unit: Any, panel: Any) -> bool:
+        """<section aria-labelledby="h"><h2 id="h">…: a block named by the heading inside it (a
+        hidden heading of a screen-reader-first page) is that heading's section, unless the title
+        is a tab control or the block also holds another tab's title."""
+        if not _inside(unit, panel) or _is_control(unit):
+            return False
+        name = self.unit_names.get(unit)
+        return not any(n != name and _inside(u, panel) for u, n in self.units)
 
     def _bar_like(self, el: Any) -> bool:
         """A tab control or another title, never a panel."""

@@ -311,6 +311,15 @@ class Resolver {
     for (const [unit, unitName] of this.units) if (unitName === name) yield* this.ties(unit);
   }
 
+  /** <section aria-labelledby="h"><h2 id="h">…: a block named by the heading inside it (a
+   * hidden heading of a screen-reader-first page) is that heading's section, unless the title
+   * is a tab control or the block also holds another tab's title. */
+  private ownSection(unit: Element, panel: Element): boolean {
+    if (panel === unit || !panel.contains(unit) || isControl(unit)) return false;
+    const name = this.units.find(([u]) => u === unit)?.[1];
+    return !this.units.some(([u, n]) => n !== name && u !== panel && panel.contains(u));
+  }
+
   private *ties(unit: Element): Generator<[string, Candidate]> {
     const ctl = controlOf(unit);
     const chain = ctl === unit ? [unit] : [unit, ctl];
@@ -327,7 +336,10 @@ class Resolver {
         const anchor = target ? undefined : this.named().get(ref);
         if (anchor) yield* this.anchor(anchor);
       }
-      for (const panel of this.labelled().get(node.getAttribute("id") ?? "") ?? []) if (!related(panel, ctl)) yield ["labelledby", panel];
+      for (const panel of this.labelled().get(node.getAttribute("id") ?? "") ?? []) {
+        if (!related(panel, ctl)) yield ["labelledby", panel];
+        else if (node === unit && this.ownSection(unit, panel)) yield ["labelledby", panel];
+      }
     }
     const label = [...ancestors(unit)].find((a) => tag(a) === "label");
     if (label?.getAttribute("for")) yield* this.labelFor(label);
