@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from mpcheck.extract.context import Page
 from mpcheck.extract.dom import absolute_url, css, inline_text, next_element, own_text, text_before
 from mpcheck.extract.label_table import table
-from mpcheck.extract.text import fold
+from mpcheck.extract.text import fold, norm
 
 _VENDOR_ZONES = ("about", "install", "support")
 MAX_TITLE_CHARS = 120  # a case title is a heading or a short label, not a paragraph
@@ -77,6 +77,27 @@ def _video_key(url: str) -> str:
     return "id:" + (m.group(1) or m.group(2)) if m else url
 
 
+MAX_BOX_CLIMB = 3  # <td><p><a>: the wrappers that hold nothing but the link
+
+
+def _label_cell(a: Any) -> str:
+    """The text of the element right before the box that holds only this link (<th>Видео</th>
+    <td><a>…</a></td>; a form row's label, then its content), with no text between the two and
+    no link in that element."""
+    text, box = inline_text(a), a
+    for _ in range(MAX_BOX_CLIMB):
+        parent = box.getparent()
+        if parent is None or inline_text(parent) != text:
+            break
+        box = parent
+    prev = box.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        prev = prev.getprevious()
+    if prev is None or norm(text_before(box)) or css(prev, "a[href]"):
+        return ""  # text between, or a link before (another link's text is no label)
+    return inline_text(prev)
+
+
 def links(page: Page) -> dict[str, Any]:
     """{documentation, video[], presentation, cases[]} from the head and the vendor's own tabs."""
     rules = table()
@@ -96,6 +117,7 @@ def links(page: Page) -> dict[str, Any]:
             (
                 rules.search(anchors.text(a), "links", "video")
                 or rules.search(fold(text_before(a)), "links", "video_before")
+                or rules.search(fold(_label_cell(a)), "links", "video_label")
             )
             and not _on_marketplace(url)
         ):
