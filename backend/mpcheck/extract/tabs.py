@@ -342,9 +342,8 @@ class _Resolver:
                 if anchor is not None:
                     yield from self._anchor(anchor)
             for panel in self.labelled().get(node.get("id") or "", []):
-                if not _related(panel, ctl):
-                    yield "labelledby", panel
-                elif node is unit and self._own_section(unit, panel):
+                # a panel apart from its control, or the section its own heading names
+                if not _related(panel, ctl) or (node is unit and self._own_section(unit, panel)):
                     yield "labelledby", panel
         label = next((a for a in ancestors(unit) if a.tag == "label"), None)
         if label is not None and label.get("for"):

@@ -337,8 +337,8 @@ class Resolver {
         if (anchor) yield* this.anchor(anchor);
       }
       for (const panel of this.labelled().get(node.getAttribute("id") ?? "") ?? []) {
-        if (!related(panel, ctl)) yield ["labelledby", panel];
-        else if (node === unit && this.ownSection(unit, panel)) yield ["labelledby", panel];
+        // a panel apart from its control, or the section its own heading names
+        if (!related(panel, ctl) || (node === unit && this.ownSection(unit, panel))) yield ["labelledby", panel];
       }
     }
     const label = [...ancestors(unit)].find((a) => tag(a) === "label");
