@@ -466,6 +466,7 @@ class _Resolver:
             yield "heading", _Section(parent, stops)
 
 
+_DIGIT = re.compile(r"[0-9]")
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -560,6 +561,19 @@ def _resolve(root: Any, ids: dict[str, Any], tabs: Tabs, missing: list[str]) -> 
             log.exception("tab %s: wrapping its section failed", name)
             continue
         tabs.how[name] = how
+    _counted_titles(resolver, tabs)
+
+
+def _counted_titles(resolver: _Resolver, tabs: Tabs) -> None:
+    """A tab named by a title with no count («Вопросы и ответы», a hidden heading) takes the
+    first later title of the same tab inside its own body that has one («Вопросы и ответы (7)»)."""
+    for unit, name in resolver.units:
+        body = tabs.bodies.get(name)
+        if body is None or _DIGIT.search(tabs.labels.get(name, "")) or not _inside(unit, body):
+            continue
+        text = inline_text(_control_of(unit))
+        if _DIGIT.search(text):
+            tabs.labels[name] = text
 
 
 def find_tabs(root: Any) -> Tabs:

@@ -498,6 +498,18 @@ function resolve(root: Element, ids: Map<string, Element>, tabs: Tabs, missing: 
       console.debug(`mpcheck: tab ${name}: wrapping its section failed`, err); // it stays unfound
     }
   }
+  countedTitles(resolver, tabs);
+}
+
+/** A tab named by a title with no count («Вопросы и ответы», a hidden heading) takes the first
+ * later title of the same tab inside its own body that has one («Вопросы и ответы (7)»). */
+function countedTitles(resolver: Resolver, tabs: Tabs): void {
+  for (const [unit, name] of resolver.units) {
+    const body = tabs.bodies.get(name);
+    if (!body || /[0-9]/.test(tabs.labels.get(name) ?? "") || body === unit || !body.contains(unit)) continue;
+    const text = inlineText(controlOf(unit));
+    if (/[0-9]/.test(text)) tabs.labels.set(name, text);
+  }
 }
 
 /** Locate every known tab body and tab label on the page (may wrap sections in the prepared copy). */
