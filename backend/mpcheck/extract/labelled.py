@@ -460,9 +460,16 @@ def _column(box: Any) -> tuple[str, Any] | None:
         return None
     values = _children(nxt)
     index = cells.index(box)
-    if len(values) != len(cells):
+    if len(values) != len(cells) or _record_rows(nxt):
         return None
     return inline_text(values[index]), values[index]
+
+
+def _record_rows(values_row: Any) -> bool:
+    """A second row of values follows the first (no labels in it): the header heads a list of
+    records (editions and their prices, releases), whose first row is no value of the label."""
+    after = next_element(values_row)
+    return after is not None and not any(is_label(inline_text(c)) for c in _children(after))
 
 
 def _next_text(el: Any) -> tuple[str, Any] | None:

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from mpcheck.extract.context import Page
 from mpcheck.extract.dom import absolute_url, css, inline_text, next_element, own_text, text_before
 from mpcheck.extract.label_table import table
-from mpcheck.extract.text import fold
+from mpcheck.extract.text import fold, norm
 
 _VENDOR_ZONES = ("about", "install", "support")
 MAX_TITLE_CHARS = 120  # a case title is a heading or a short label, not a paragraph
@@ -90,6 +90,27 @@ def _named_video(text: str, a: Any) -> bool:
     )
 
 
+MAX_BOX_CLIMB = 3  # <td><p><a>: the wrappers that hold nothing but the link
+
+
+def _label_cell(a: Any) -> str:
+    """The text of the element right before the box that holds only this link (<th>Видео</th>
+    <td><a>…</a></td>; a form row's label, then its content), with no text between the two and
+    no link in that element."""
+    text, box = inline_text(a), a
+    for _ in range(MAX_BOX_CLIMB):
+        parent = box.getparent()
+        if parent is None or inline_text(parent) != text:
+            break
+        box = parent
+    prev = box.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        prev = prev.getprevious()
+    if prev is None or norm(text_before(box)) or css(prev, "a[href]"):
+        return ""  # text between, or a link before (another link's text is no label)
+    return inline_text(prev)
+
+
 def links(page: Page) -> dict[str, Any]:
     """{documentation, video[], presentation, cases[]} from the head and the vendor's own tabs."""
     rules = table()
@@ -105,7 +126,9 @@ def links(page: Page) -> dict[str, Any]:
         if url is None or _video_key(url) in shown:
             continue
         if rules.search(url, "links", "video_href") or (
-            _named_video(anchors.text(a), a) and not _on_marketplace(url)
+            # a video on the vendor's own host: named by its text or the words before it, or by its label cell
+            (_named_video(anchors.text(a), a) or rules.search(fold(_label_cell(a)), "links", "video_label"))
+            and not _on_marketplace(url)
         ):
             video.append(url)
             shown.add(_video_key(url))

@@ -273,6 +273,7 @@ class _Resolver:
         self.ids = ids
         self.units = _units(root, skip) + _attr_units(root)
         self.unit_set = {u for u, _ in self.units}
+        self.unit_names = dict(reversed(self.units))  # the first name of a unit, like units.find
         self._data: dict[str, list[Any]] | None = None
         self._labelled: dict[str, list[Any]] | None = None
         self._named: dict[str, Any] | None = None
@@ -341,7 +342,8 @@ class _Resolver:
                 if anchor is not None:
                     yield from self._anchor(anchor)
             for panel in self.labelled().get(node.get("id") or "", []):
-                if not _related(panel, ctl):
+                # a panel apart from its control, or the section its own heading names
+                if not _related(panel, ctl) or (node is unit and self._own_section(unit, panel)):
                     yield "labelledby", panel
         label = next((a for a in ancestors(unit) if a.tag == "label"), None)
         if label is not None and label.get("for"):
@@ -370,6 +372,15 @@ class _Resolver:
             yield from self._position(ctl)
         else:
             yield from self._heading(unit)
+
+    def _own_section(self, unit: Any, panel: Any) -> bool:
+        """<section aria-labelledby="h"><h2 id="h">…: a block named by the heading inside it (a
+        hidden heading of a screen-reader-first page) is that heading's section, unless the title
+        is a tab control or the block also holds another tab's title."""
+        if not _inside(unit, panel) or _is_control(unit):
+            return False
+        name = self.unit_names.get(unit)
+        return not any(n != name and _inside(u, panel) for u, n in self.units)
 
     def _bar_like(self, el: Any) -> bool:
         """A tab control or another title, never a panel."""
@@ -455,6 +466,7 @@ class _Resolver:
             yield "heading", _Section(parent, stops)
 
 
+_DIGIT = re.compile(r"[0-9]")
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -549,6 +561,19 @@ def _resolve(root: Any, ids: dict[str, Any], tabs: Tabs, missing: list[str]) -> 
             log.exception("tab %s: wrapping its section failed", name)
             continue
         tabs.how[name] = how
+    _counted_titles(resolver, tabs)
+
+
+def _counted_titles(resolver: _Resolver, tabs: Tabs) -> None:
+    """A tab named by a title with no count («Вопросы и ответы», a hidden heading) takes the
+    first later title of the same tab inside its own body that has one («Вопросы и ответы (7)»)."""
+    for unit, name in resolver.units:
+        body = tabs.bodies.get(name)
+        if body is None or _DIGIT.search(tabs.labels.get(name, "")) or not _inside(unit, body):
+            continue
+        text = inline_text(_control_of(unit))
+        if _DIGIT.search(text):
+            tabs.labels[name] = text
 
 
 def find_tabs(root: Any) -> Tabs:

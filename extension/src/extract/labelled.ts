@@ -451,9 +451,16 @@ function column(cell: Element): [string, Element] | null {
   }
   if (!nxt) return null;
   const values = childElements(nxt);
-  if (values.length !== cells.length) return null;
+  if (values.length !== cells.length || recordRows(nxt)) return null;
   const target = values[cells.indexOf(cell)] as Element;
   return [inlineText(target), target];
+}
+
+/** A second row of values follows the first (no labels in it): the header heads a list of
+ * records (editions and their prices, releases), whose first row is no value of the label. */
+function recordRows(valuesRow: Element): boolean {
+  const after = valuesRow.nextElementSibling;
+  return after !== null && !childElements(after).some((c) => isLabel(inlineText(c)));
 }
 
 /** The first following sibling with text, passing over empty and leader-only ones. */

@@ -1,8 +1,8 @@
 // Links the checklist asks for: documentation, video, presentation, cases — from the head and
 // the vendor's own tabs, never from user-written ones (backend/mpcheck/extract/links.py).
 import type { Page } from "./context";
-import { absoluteUrl, css, ownText, textBefore } from "./dom";
-import { cpLen, fold } from "./text";
+import { absoluteUrl, css, inlineText, ownText, textBefore } from "./dom";
+import { cpLen, fold, norm } from "./text";
 import { TABLE } from "./label_table";
 
 const VENDOR_ZONES = ["about", "install", "support"];
@@ -56,6 +56,24 @@ function namedVideo(text: string, a: Element): boolean {
   return Boolean(TABLE.search(fold(textBefore(a)), "links", "video_before")) && !TABLE.search(text, "links", "video_other");
 }
 
+const MAX_BOX_CLIMB = 3; // <td><p><a>: the wrappers that hold nothing but the link
+
+/** The text of the element right before the box that holds only this link (<th>Видео</th>
+ * <td><a>…</a></td>; a form row's label, then its content), with no text between the two and
+ * no link in that element. */
+function labelCell(a: Element): string {
+  const text = inlineText(a);
+  let box = a;
+  for (let i = 0; i < MAX_BOX_CLIMB; i++) {
+    const parent = box.parentElement;
+    if (!parent || inlineText(parent) !== text) break;
+    box = parent;
+  }
+  const prev = box.previousElementSibling;
+  // text between, or a link before (another link's text is no label)
+  return !prev || norm(textBefore(box)) || css(prev, "a[href]").length ? "" : inlineText(prev);
+}
+
 export function links(page: Page): Links {
   const anchors = page.outside(css(page.root, "a[href]"), ...VENDOR_ZONES);
   let presentation = firstLink(anchors, page, ["links", "presentation"]);
@@ -78,7 +96,7 @@ export function links(page: Page): Links {
     }
   };
   for (const a of anchors) { // page order, then the players
-    add(a.getAttribute("href"), () => namedVideo(page.foldedText(a), a));
+    add(a.getAttribute("href"), () => namedVideo(page.foldedText(a), a) || Boolean(TABLE.search(fold(labelCell(a)), "links", "video_label")));
   }
   for (const sel of TABLE.entries("links", "video_selectors")) {
     for (const f of page.outside(css(page.root, String(sel.css)), ...VENDOR_ZONES)) add(f.getAttribute("src"), null);

@@ -311,6 +311,15 @@ class Resolver {
     for (const [unit, unitName] of this.units) if (unitName === name) yield* this.ties(unit);
   }
 
+  /** <section aria-labelledby="h"><h2 id="h">…: a block named by the heading inside it (a
+   * hidden heading of a screen-reader-first page) is that heading's section, unless the title
+   * is a tab control or the block also holds another tab's title. */
+  private ownSection(unit: Element, panel: Element): boolean {
+    if (panel === unit || !panel.contains(unit) || isControl(unit)) return false;
+    const name = this.units.find(([u]) => u === unit)?.[1];
+    return !this.units.some(([u, n]) => n !== name && u !== panel && panel.contains(u));
+  }
+
   private *ties(unit: Element): Generator<[string, Candidate]> {
     const ctl = controlOf(unit);
     const chain = ctl === unit ? [unit] : [unit, ctl];
@@ -327,7 +336,10 @@ class Resolver {
         const anchor = target ? undefined : this.named().get(ref);
         if (anchor) yield* this.anchor(anchor);
       }
-      for (const panel of this.labelled().get(node.getAttribute("id") ?? "") ?? []) if (!related(panel, ctl)) yield ["labelledby", panel];
+      for (const panel of this.labelled().get(node.getAttribute("id") ?? "") ?? []) {
+        // a panel apart from its control, or the section its own heading names
+        if (!related(panel, ctl) || (node === unit && this.ownSection(unit, panel))) yield ["labelledby", panel];
+      }
     }
     const label = [...ancestors(unit)].find((a) => tag(a) === "label");
     if (label?.getAttribute("for")) yield* this.labelFor(label);
@@ -485,6 +497,18 @@ function resolve(root: Element, ids: Map<string, Element>, tabs: Tabs, missing: 
     } catch (err) {
       console.debug(`mpcheck: tab ${name}: wrapping its section failed`, err); // it stays unfound
     }
+  }
+  countedTitles(resolver, tabs);
+}
+
+/** A tab named by a title with no count («Вопросы и ответы», a hidden heading) takes the first
+ * later title of the same tab inside its own body that has one («Вопросы и ответы (7)»). */
+function countedTitles(resolver: Resolver, tabs: Tabs): void {
+  for (const [unit, name] of resolver.units) {
+    const body = tabs.bodies.get(name);
+    if (!body || /[0-9]/.test(tabs.labels.get(name) ?? "") || body === unit || !body.contains(unit)) continue;
+    const text = inlineText(controlOf(unit));
+    if (/[0-9]/.test(text)) tabs.labels.set(name, text);
   }
 }
 

@@ -50,8 +50,10 @@ describe("the regexes of one fresh read", () => {
     const seen = await regexesOfOneRead();
     const withI = [...seen].filter((r) => r.split(" /")[0]?.includes("i"));
     expect(withI.map((r) => r.slice(r.indexOf(" /") + 2)).sort()).toEqual([...OWN_I].sort());
-    // 133 distinct regexes at the case-closing commit; more means a new path compiles on every page
+    // 133 distinct regexes at the case-closing commit, 144 after the audit's narrower rules and blind
+    // batch 6 (each a guard or a wording a real page needs); more means a new path compiles on every
+    // page: look at what it costs a fresh tab before raising this
     expect(seen.size).toBeGreaterThan(100);
-    expect(seen.size).toBeLessThanOrEqual(140);
+    expect(seen.size).toBeLessThanOrEqual(148);
   }, 60_000);
 });
