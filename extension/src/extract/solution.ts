@@ -145,22 +145,44 @@ function* extract(doc: Document, url: string | null, day: string): Generator<voi
   return facts;
 }
 
+/** One reading: the next step runs with the reading's own reference day (other code, another
+ * reading included, may run between steps); a failure gives the all-null facts. */
+class Reading {
+  private readonly given: string | null;
+  private readonly day: string;
+  private readonly run: Generator<void, MutableFacts>;
+
+  constructor(doc: Document, url: string, today: string | undefined) {
+    this.given = url || null;
+    this.day = readingDay(today);
+    this.run = extract(doc, this.given, this.day);
+  }
+
+  /** The facts when the reading is done, else null (a pause point). */
+  step(): Facts | null {
+    const step = referenceDay(this.day, () => this.run.next());
+    return step.done ? asFacts(step.value) : null;
+  }
+
+  failed(err: unknown): Facts {
+    console.debug("mpcheck: solution extraction failed", err);
+    return asFacts(emptyFacts(this.given));
+  }
+}
+
 /**
  * Facts of a solution page; never throws (an all-null object marked `markup_changed` instead).
  * `today` (ISO YYYY-MM-DD) is the reference day for dates with no year and relative dates.
  */
 export function extractSolution(doc: Document, url: string, today?: string): Facts {
-  const given = url || null;
-  const day = readingDay(today);
+  const reading = new Reading(doc, url, today);
   try {
-    const run = extract(doc, given, day);
     for (;;) {
-      const step = referenceDay(day, () => run.next());
-      if (step.done) return asFacts(step.value);
+      const facts = reading.step();
+      if (facts) return facts;
     }
   } catch (err) {
-    console.debug("mpcheck: solution extraction failed", err);
-    return asFacts(emptyFacts(given));
+    return reading.failed(err);
   }
 }
 
@@ -169,19 +191,14 @@ export function extractSolution(doc: Document, url: string, today?: string): Fac
  * content script passes its next-task wait). Never rejects.
  */
 export async function extractSolutionInSteps(doc: Document, url: string, pause: () => Promise<void>, today?: string): Promise<Facts> {
-  const given = url || null;
-  const day = readingDay(today);
+  const reading = new Reading(doc, url, today);
   try {
-    const run = extract(doc, given, day);
-    for (;;) {
-      // the reference day is the reading's, set for each step (other code may run in the pauses)
-      const step = referenceDay(day, () => run.next());
-      if (step.done) return asFacts(step.value);
+    for (let facts = reading.step(); ; facts = reading.step()) {
+      if (facts) return facts;
       await pause();
     }
   } catch (err) {
-    console.debug("mpcheck: solution extraction failed", err);
-    return asFacts(emptyFacts(given));
+    return reading.failed(err);
   }
 }
 
