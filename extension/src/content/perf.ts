@@ -2,31 +2,28 @@
 // mpcheck:render are synchronous main-thread work; mpcheck:paint runs from the start of rendering
 // to the next animation frame (when the badge can first be painted). Content scripts share the page's Performance timeline, so the page
 // (and the bench) can read our measures; names carry no page data.
+/** `name` measured from its latest start mark (a page that overrides performance.* must not break the badge). */
+function measureSince(name: string): void {
+  try {
+    performance.measure(name, `${name}:start`);
+  } catch {
+    // nothing to measure against: the figure is lost, the badge is not
+  }
+}
+
 export function timed<T>(name: string, work: () => T): T {
-  const start = `${name}:start`;
-  performance.mark(start);
+  performance.mark(`${name}:start`);
   try {
     return work();
   } finally {
-    try {
-      performance.measure(name, start);
-    } catch {
-      // A page that overrides performance.* must not break the badge.
-    }
+    measureSince(name);
   }
 }
 
 /** Measures from the start mark to the next frame, i.e. until the badge can be painted. */
 export function measureUntilPaint(name: string): void {
-  const start = `${name}:start`;
-  performance.mark(start);
-  requestAnimationFrame(() => {
-    try {
-      performance.measure(name, start);
-    } catch {
-      // see timed()
-    }
-  });
+  performance.mark(`${name}:start`);
+  requestAnimationFrame(() => measureSince(name));
 }
 
 /**
@@ -35,21 +32,14 @@ export function measureUntilPaint(name: string): void {
  */
 export async function timedSteps<T>(name: string, wait: () => Promise<void>, work: (pause: () => Promise<void>) => Promise<T>): Promise<T> {
   const start = `${name}:start`;
-  const close = () => {
-    try {
-      performance.measure(name, start); // from the latest mark of that name: this step's start
-    } catch {
-      // see timed()
-    }
-  };
   performance.mark(start);
   try {
     return await work(async () => {
-      close();
+      measureSince(name); // this step: from its start mark to here
       await wait();
       performance.mark(start);
     });
   } finally {
-    close();
+    measureSince(name);
   }
 }

@@ -8,7 +8,7 @@ import type { ContentEnv } from "./env";
 import { clearState } from "./page-state";
 import { SolutionRun } from "./solution-run";
 
-export function existingFullBadge(doc: Document): HTMLElement | null {
+function existingFullBadge(doc: Document): HTMLElement | null {
   return doc.querySelector<HTMLElement>(`${BADGE_TAG}:not([data-size])`);
 }
 

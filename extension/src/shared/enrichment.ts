@@ -79,7 +79,11 @@ export function historyChangelog(body: unknown): Release[] | null {
  * facts' `sources` map tells the engine to cite it as backend evidence.
  */
 export function mergeHistory(facts: FactsView, body: unknown): FactsView {
-  const changelog = historyChangelog(body);
+  return withHistory(facts, historyChangelog(body));
+}
+
+/** The checked history in the page's gap (see mergeHistory). */
+function withHistory(facts: FactsView, changelog: Release[] | null): FactsView {
   if (facts.changelog != null || changelog === null) return facts;
   const sources = isObject(facts.sources) ? facts.sources : {};
   return { ...facts, changelog, sources: { ...sources, changelog: "backend" } };
@@ -108,5 +112,5 @@ export function parseEnrichment(v: unknown): Enrichment | null {
 /** The page's facts with the backend's data: partner rating and lookups, then history in the gaps. */
 export function applyEnrichment(facts: FactsView, enrichment: Enrichment): FactsView {
   const withPartner = withLookups(mergePartner(facts, enrichment.partner), enrichment.lookups);
-  return mergeHistory(withPartner, { changelog: enrichment.history });
+  return withHistory(withPartner, enrichment.history); // parseEnrichment checked it already
 }

@@ -28,3 +28,14 @@ export function failureMeansDown(err: unknown): boolean {
 export function noteFailure(base: string, err: unknown, now = Date.now()): void {
   if (failureMeansDown(err)) markBackendDown(base, now);
 }
+
+/** One call to the backend at `base`: refused at once while it looks down, noted when it fails. */
+export async function withBackend<T>(base: string, call: () => Promise<T>): Promise<T> {
+  if (backendLooksDown(base)) throw new BackendUnavailable("backend failed recently");
+  try {
+    return await call();
+  } catch (err) {
+    noteFailure(base, err);
+    throw err;
+  }
+}

@@ -6,23 +6,16 @@ import { isObject } from "../shared/guards";
 import { parseBatchReply, type BatchReply } from "../shared/messages";
 import type { Settings } from "../shared/settings";
 import { BackendUnavailable, backendJson } from "./backend-client";
-import { backendLooksDown, noteFailure } from "./backend-down";
+import { withBackend } from "./backend-down";
 
 export async function listingBatch(
   items: FactsView[], settings: Settings, listingUrl: string | null = null,
 ): Promise<BatchReply> {
   const base = settings.backendUrl;
-  if (backendLooksDown(base)) throw new BackendUnavailable("backend failed recently");
-  let body: unknown;
-  try {
-    // listing_url: the backend reads that listing's own XML feed (one request per URL and TTL,
-    // never a card's page) and fills what the cards lack; without it, as before
-    const request = listingUrl ? { items, listing_url: listingUrl } : { items };
-    body = await backendJson(base, "/score/batch", { method: "POST", body: request });
-  } catch (err) {
-    noteFailure(base, err);
-    throw err;
-  }
+  // listing_url: the backend reads that listing's own XML feed (one request per URL and TTL,
+  // never a card's page) and fills what the cards lack; without it, as before
+  const request = listingUrl ? { items, listing_url: listingUrl } : { items };
+  const body = await withBackend(base, () => backendJson(base, "/score/batch", { method: "POST", body: request }));
   const reply = isObject(body) ? parseBatchReply({ ...body, ok: true }) : null;
   if (!reply?.ok || reply.reports.length !== items.length) throw new BackendUnavailable("bad batch reply");
   return reply;

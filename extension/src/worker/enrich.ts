@@ -4,19 +4,9 @@
 import { historyChangelog, partnerExtra, partnerLookups, type Enrichment } from "../shared/enrichment";
 import type { EnrichRequest } from "../shared/messages";
 import type { Settings } from "../shared/settings";
-import { BackendUnavailable, backendJson } from "./backend-client";
-import { backendLooksDown, noteFailure } from "./backend-down";
+import { backendJson } from "./backend-client";
+import { withBackend } from "./backend-down";
 import { cached } from "./cache";
-
-async function withBackend<T>(base: string, call: () => Promise<T>): Promise<T> {
-  if (backendLooksDown(base)) throw new BackendUnavailable("backend failed recently");
-  try {
-    return await call();
-  } catch (err) {
-    noteFailure(base, err);
-    throw err;
-  }
-}
 
 /**
  * Throws when the partner cannot be asked (no answer, or the backend is down): the page then keeps
