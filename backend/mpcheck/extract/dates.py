@@ -23,7 +23,7 @@ _TODAY: ContextVar[dt.date | None] = ContextVar("mpcheck_extract_today", default
 # an end date («Акция до 5 декабря») with no year is the nearest such date, ahead or behind
 _NEAREST: ContextVar[bool] = ContextVar("mpcheck_extract_nearest", default=False)
 # the forms read after the two confirmed ones (numeric, words): each found date is (position, ISO)
-_EXTRA_FORMS = ("numeric_short", "words_no_year", "relative")
+_EXTRA_FORMS = ("numeric_short", "iso_text", "words_no_year", "relative")
 
 
 @contextmanager
@@ -103,6 +103,8 @@ def _relative(entry: dict[str, Any], m: re.Match[str]) -> str | None:
 def _extra_date(form: str, entry: dict[str, Any], m: re.Match[str]) -> str | None:
     if form == "numeric_short":
         return _iso(2000 + int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    if form == "iso_text":
+        return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     if form == "words_no_year":
         month = month_number(m.group(2))
         return _without_year(int(m.group(1)), month) if month else None

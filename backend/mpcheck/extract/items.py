@@ -30,7 +30,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 _CARRIER_TAGS = {"time", "meta"}  # elements whose date may be in an attribute only
 _DATE_PROPS = {"datePublished", "dateCreated", "dateModified", "uploadDate"}  # schema.org date properties
 _WORD_ONLY_FORMS = {"relative"}  # the date forms that may be written without a digit («вчера»)
-_HINTED_FORMS = frozenset({"numeric", "numeric_short", "words", "words_no_year"})  # see _day_hint
+_HINTED_FORMS = frozenset({"numeric", "numeric_short", "iso_text", "words", "words_no_year"})  # see _day_hint
 _NOT_FORMS = {
     "iso",
     "months",
@@ -137,7 +137,8 @@ def _day_hint(rules: Table, forms: list[tuple[str, ...]]) -> Callable[[str], obj
 
     Each of `_HINTED_FORMS` writes a day number followed by «.», a month number, «.» and at least two
     year digits (DD.MM.YYYY, DD.MM.YY; a version «3.4.1» has one) or by spaces and a month word of
-    `dates.months` («5 июня 2024», «18 ноября»). This regex starts with a digit class, so the engine
+    `dates.months` («5 июня 2024», «18 ноября»), or a year's four digits, «-», a month and «-» (an ISO
+    date in the text, «2026-09-30»). This regex starts with a digit class, so the engine
     scans for digits in C; the forms' alternation instead tries its four branches at every position
     of every text (most texts of a list hold no date). With any other non-relative form in the
     table the hint is the plain digit test every form passes. tests/python/extract/test_date_hint.py
@@ -146,7 +147,9 @@ def _day_hint(rules: Table, forms: list[tuple[str, ...]]) -> Callable[[str], obj
     if not forms or {f[-1] for f in forms} - _HINTED_FORMS:
         return _DIGIT.search
     stems = "|".join(p.pattern.removeprefix("^") for p in rules.rx("dates", "months"))
-    return re.compile(rf"[0-9](?:\.[0-9]{{1,2}}\.[0-9]{{2}}|\s+(?:{stems}))", FLAGS).search
+    return re.compile(
+        rf"[0-9](?:\.[0-9]{{1,2}}\.[0-9]{{2}}|\s+(?:{stems})|[0-9]{{3}}-[0-9]{{2}}-)", FLAGS
+    ).search
 
 
 def _build_searchers(

@@ -62,17 +62,38 @@ class Tabs:
     how: dict[str, str] = field(default_factory=dict)
 
 
+def _title_parts(folded: str) -> list[str]:
+    """A bilingual title split at its spaced «/» or «|» («changelog / история версий»), else itself."""
+    return table().rx("tab_title_parts")[0].split(folded)
+
+
 def _title_match(name: str, text: str) -> bool:
-    return any(p.match(fold(text)) for p in table().rx("tabs", name, "titles"))
+    folded = fold(text)
+    patterns = table().rx("tabs", name, "titles")
+    if any(p.match(folded) for p in patterns):
+        return True
+    parts = _title_parts(folded)  # every part of a bilingual title must title this tab
+    return len(parts) > 1 and all(any(p.match(part) for p in patterns) for part in parts)
 
 
 def title_of(text: str) -> str | None:
-    """The tab a short text titles («История версий» → log), or None."""
+    """The tab a short text titles («История версий» → log; «Changelog / История версий» → log), or None."""
     if len(text) > MAX_RAW_TITLE_CHARS:  # a whole section's text: no need to normalise it
         return None
     folded = fold(text)
     if not folded or len(folded) > MAX_TITLE_CHARS:
         return None
+    name = _folded_title_of(folded)
+    if name is not None or ("/" not in folded and "|" not in folded):
+        return name
+    parts = _title_parts(folded)
+    names = {_folded_title_of(part) for part in parts}
+    return (
+        names.pop() if len(parts) > 1 and len(names) == 1 else None
+    )  # «отзывы / обсуждения»: two tabs, none
+
+
+def _folded_title_of(folded: str) -> str | None:
     rules = table()
     names = rules.data["tabs"]
     any_title = rules.memo("tabs:any-title", lambda t: t.any_search(*[("tabs", n, "titles") for n in names]))

@@ -7,7 +7,7 @@
 import { TABLE, type Entry } from "./label_table";
 import { fold } from "./text";
 
-const EXTRA_FORMS = ["numeric_short", "words_no_year", "relative"] as const;
+const EXTRA_FORMS = ["numeric_short", "iso_text", "words_no_year", "relative"] as const;
 let reference: string | null = null; // ISO day of the running extraction
 let nearest = false; // an end date («Акция до 5 декабря») with no year is the nearest such date
 
@@ -108,6 +108,7 @@ function relative(entry: Entry, m: RegExpExecArray): string | null {
 
 function extraDate(form: (typeof EXTRA_FORMS)[number], entry: Entry, m: RegExpExecArray): string | null {
   if (form === "numeric_short") return iso(2000 + Number(m[3]), Number(m[2]), Number(m[1]));
+  if (form === "iso_text") return iso(Number(m[1]), Number(m[2]), Number(m[3]));
   if (form === "words_no_year") {
     const month = monthNumber(m[2] ?? "");
     return month ? withoutYear(Number(m[1]), month) : null;

@@ -35,19 +35,37 @@ function specs(): Array<[string, TabSpec]> {
   return Object.entries(TABLE.get("tabs") as Record<string, TabSpec>);
 }
 
+/** A bilingual title split at its spaced «/» or «|» («changelog / история версий»), else itself. */
+function titleParts(folded: string): string[] {
+  const separator = TABLE.rx("tab_title_parts")[0];
+  return separator ? folded.split(separator) : [folded];
+}
+
 function titleMatch(name: string, text: string): boolean {
   const folded = fold(text);
-  return TABLE.sticky("tabs", name, "titles").some((p) => TABLE.match(p, folded) !== null);
+  const patterns = TABLE.sticky("tabs", name, "titles");
+  const fits = (part: string): boolean => patterns.some((p) => TABLE.match(p, part) !== null);
+  if (fits(folded)) return true;
+  const parts = titleParts(folded); // every part of a bilingual title must title this tab
+  return parts.length > 1 && parts.every(fits);
 }
 
 let anyTitle: RegExp | null = null;
 
-/** The tab a short text titles («История версий» → log), or null. */
+/** The tab a short text titles («История версий» → log; «Changelog / История версий» → log), or null. */
 export function titleOf(text: string): string | null {
   // a whole section's text needs no normalising (length > 2×limit UTF-16 units ⇒ > limit code points)
   if (text.length > 2 * MAX_RAW_TITLE_CHARS || cpLen(text) > MAX_RAW_TITLE_CHARS) return null;
   const folded = fold(text);
   if (!folded || cpLen(folded) > MAX_TITLE_CHARS) return null;
+  const name = foldedTitleOf(folded);
+  if (name !== null || (!folded.includes("/") && !folded.includes("|"))) return name;
+  const parts = titleParts(folded);
+  const names = new Set(parts.map(foldedTitleOf));
+  return parts.length > 1 && names.size === 1 ? ([...names][0] ?? null) : null; // «отзывы / обсуждения»: two tabs, none
+}
+
+function foldedTitleOf(folded: string): string | null {
   // one alternation first: most short texts title nothing
   anyTitle ??= new RegExp(specs().flatMap(([name]) => TABLE.sources("tabs", name, "titles")).map((p) => `(?:${p})`).join("|"), TABLE.flags);
   if (!anyTitle.test(folded)) return null;
