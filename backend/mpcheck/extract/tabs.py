@@ -10,7 +10,13 @@ its confirmed id (`#tab-<name>-body`, trusted as is), else through the tab contr
   anchor `<a name>`), the panel's `aria-labelledby`;
 - `label for` + radio input (the panel follows the label or the input), `details/summary`;
 - equal `data-*` values on control and panel (`data-tab="log"` ↔ `data-panel="log"`);
-- the same position among sibling tabs and sibling panels;
+- the same quoted key in the control's click handler and the panel's visibility expression (Alpine
+  `@click="tab = 'log'"` ↔ `x-show="tab === 'log'"`, Vue `v-on:click` ↔ `v-show` / `v-if`,
+  `:hidden="tab !== 'log'"`): the same state variable on both sides when the handler names one, and
+  a key only one panel shows on. A panel whose own expression shows it on another key of that
+  variable is never the tab's by any other tie (position, next sibling…);
+- the same position among sibling tabs and sibling panels (the next sibling, the same position:
+  guesses from order, so never a block whose first title names another tab);
 - a heading (or a titled block) and its content up to the next heading of the same or higher level
   or the next tab title (wrapped in a new div when it shares its parent).
 A tied panel is trusted only when its content fits the tab (`tab_checks`): a changelog panel holds a
@@ -51,6 +57,9 @@ _LABELLED = etree.XPath("//*[@aria-labelledby]")
 _ATTR_TITLED = etree.XPath("//*[@aria-label or @title or @data-title]")
 _NAMED = etree.XPath("//a[@name]")
 _DATA = etree.XPath("//@*[starts-with(name(), 'data-')]")
+_ATTRS = etree.XPath("//@*")
+_Key = tuple[str | None, str]  # (state variable or None when the handler names none, quoted key)
+_GUESSED_TIES = ("next", "position")  # ties read from the markup's order, not from a name or a key
 
 
 @dataclass
@@ -299,6 +308,7 @@ class _Resolver:
         self._labelled: dict[str, list[Any]] | None = None
         self._named: dict[str, Any] | None = None
         self._id_keys: dict[str, list[Any]] | None = None
+        self._shown: dict[Any, tuple[str, str]] | None = None
 
     # lazily built indexes: most pages never need them
     def labelled(self) -> dict[str, list[Any]]:
@@ -332,6 +342,67 @@ class _Resolver:
                 self._data.setdefault(norm(value), []).append(value.getparent())
         return self._data
 
+    def shown(self) -> dict[Any, tuple[str, str]]:
+        """Every element a visibility expression shows on one key: element → (variable, key)."""
+        if self._shown is None:
+            self._shown = {}
+            names = table().any_search(("tab_checks", "expr_panels"))
+            for value in _ATTRS(self.root):
+                el = value.getparent()
+                if el not in self._shown and names(value.attrname):
+                    key = _shown_on(el)
+                    if key is not None:
+                        self._shown[el] = key
+        return self._shown
+
+    def _expr(self, selected: _Key | None, ctl: Any) -> Iterator[tuple[str, Any]]:
+        """The one panel whose visibility expression compares the key the control's handler selects."""
+        if selected is None:
+            return
+        var, key = selected
+        holders = [el for el, (v, k) in self.shown().items() if k == key and (var is None or v == var)]
+        if len(holders) != 1:
+            return  # a key two panels show on (desktop tabs and a mobile accordion) ties neither
+        panel = holders[0]
+        if not _related(panel, ctl) and panel not in self.unit_set and not _is_control(panel):
+            yield "expr", panel
+
+    def _selected(self, chain: list[Any]) -> _Key | None:
+        """The key the title's control selects: its own handler or the handler of the smallest block
+        around it holding no other title (<li @click="tab = 'log'"><a>Что нового</a></li>)."""
+        keys = {k for node in chain if (k := _selects(node)) is not None}
+        node = chain[-1].getparent()
+        for _ in range(0 if keys else 2):
+            if node is None:
+                break
+            if (k := _selects(node)) is not None:
+                if not any(u is not chain[0] and _inside(u, node) for u in self.unit_set):
+                    keys.add(k)  # a handler around several titles (a whole bar's) selects none of them
+                break
+            node = node.getparent()
+        return next(iter(keys)) if len(keys) == 1 else None
+
+    def _titled_otherwise(self, name: str | None, candidate: Any) -> bool:
+        """A block guessed from the markup's order whose first title names another tab (a panel
+        opening with «Обсуждения» next to the «Поддержка» tab) is that other tab's panel."""
+        if isinstance(candidate, _Section):
+            return False
+        first = next((n for u, n in self.units if u is not candidate and _inside(u, candidate)), None)
+        return first is not None and first != name
+
+    def _contradicts(self, selected: _Key | None, candidate: Any) -> bool:
+        """A candidate shown on another key of the control's variable is another tab's panel."""
+        if selected is None:
+            return False
+        var, key = selected
+        shown = self.shown()
+        start = candidate.start if isinstance(candidate, _Section) else candidate
+        for anc in ancestors(start):
+            got = shown.get(anc)
+            if got is not None and (var is None or got[0] == var) and got[1] != key:
+                return True
+        return False
+
     def candidates(self, name: str) -> Iterator[tuple[str, Any]]:
         for el in _ATTR_TITLED(self.root):
             for attr in ("aria-label", "title", "data-title"):
@@ -345,9 +416,21 @@ class _Resolver:
     def _ties(self, unit: Any) -> Iterator[tuple[str, Any]]:
         ctl = _control_of(unit)
         chain = [unit] + ([ctl] if ctl is not unit else [])
+        selected = self._selected(chain)
+        name = self.unit_names.get(unit)
+        for how, candidate in self._all_ties(unit, ctl, chain, selected):
+            if self._contradicts(selected, candidate):
+                continue
+            if how in _GUESSED_TIES and self._titled_otherwise(name, candidate):
+                continue
+            yield how, candidate
+
+    def _all_ties(
+        self, unit: Any, ctl: Any, chain: list[Any], selected: _Key | None
+    ) -> Iterator[tuple[str, Any]]:
         inner = next((d for d in unit.iter("a", "button") if d is not unit and d.get("aria-controls")), None)
         if inner is not None:  # <h3><button aria-controls=…>Отзывы</button></h3> (WAI accordion)
-            chain.append(inner)
+            chain = [*chain, inner]
         for node in chain:
             for attr in _TARGET_ATTRS:
                 value = (node.get(attr) or "").strip()
@@ -382,6 +465,7 @@ class _Resolver:
                 for panel in holders:
                     if not _related(panel, ctl) and panel not in self.unit_set and not _is_control(panel):
                         yield "data-key", panel
+        yield from self._expr(selected, ctl)
         nxt = _next(ctl)
         if (_is_control(unit) or self._in_bar(unit)) and nxt is not None and not self._bar_like(nxt):
             yield "next", nxt  # tab, panel, tab, panel… (amp-selector, accordions without ids)
@@ -510,6 +594,53 @@ def _refs(node: Any) -> list[str]:
         href[1:] if href.startswith("#") else None,
     ]
     return [v for v in values if v]
+
+
+def _selects(node: Any) -> _Key | None:
+    """The quoted key a control's click handler selects: «tab = 'log'» → ("tab", "log"),
+    «setTab('log')» → (None, "log"); None for any other handler or none."""
+    rules = table()
+    handler = rules.any_search(("tab_checks", "expr_handlers"))
+    keys = set()
+    for attr, value in node.attrib.items():
+        if not handler(attr):
+            continue
+        m = rules.search(value, "tab_checks", "expr_select")
+        if m is not None:
+            keys.add((m.group(1), m.group(2)) if m.group(2) is not None else (None, m.group(3)))
+    return next(iter(keys)) if len(keys) == 1 else None
+
+
+def _entry_of(path: tuple[str, ...], text: str) -> dict[str, Any] | None:
+    """The first entry at `path` whose regex finds something in `text`."""
+    rules = table()
+    return next(
+        (e for e, p in zip(rules.entries(*path), rules.rx(*path), strict=True) if p.search(text)), None
+    )
+
+
+def _shown_on(el: Any) -> tuple[str, str] | None:
+    """(variable, key) of the one key an element's visibility expressions show it on
+    («x-show="tab === 'log'"», «:hidden="tab !== 'log'"»); None when they name none or several."""
+    rules = table()
+    found: set[tuple[str, str]] = set()
+    for attr, value in el.attrib.items():
+        entry = _entry_of(("tab_checks", "expr_panels"), attr)
+        if entry is None:
+            continue
+        if rules.search(value, "tab_checks", "expr_unsure"):
+            return None
+        path = ("tab_checks", "expr_compare")
+        compared = [
+            (m.group(e["var_group"]), m.group(e["op_group"]), m.group(e["key_group"]))
+            for e, p in zip(rules.entries(*path), rules.rx(*path), strict=True)
+            for m in p.finditer(value)
+        ]
+        equal = entry["shown_when"] == "equal"
+        if any(op.startswith("=") != equal for _, op, _ in compared):
+            return None  # «x-show="tab !== 'log'"» shows on every other key
+        found.update((var, key) for var, _, key in compared)
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _related(a: Any, b: Any) -> bool:

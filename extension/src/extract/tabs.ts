@@ -5,7 +5,12 @@
 // is found by its TITLE (tabs.<name>.titles) and its panel by every standard tie: the panel's own
 // aria-label / title / data-title; the control's aria-controls / data-target / data-bs-target /
 // href="#id" (or a named anchor), the panel's aria-labelledby; label for + radio input;
-// details/summary; equal data-* values; the same position among sibling tabs and panels; a heading
+// details/summary; equal data-* values; the same quoted key in the control's click handler and the
+// panel's visibility expression (Alpine @click="tab = 'log'" ↔ x-show="tab === 'log'", Vue v-on:click
+// ↔ v-show / v-if, :hidden="tab !== 'log'"; the same state variable when the handler names one, a key
+// one panel only shows on; a panel shown on another key of that variable is never the tab's by any
+// other tie); the next sibling and the same position among sibling tabs and panels (guesses from
+// order: never a block whose first title names another tab); a heading
 // (or titled block) and its content up to the next heading of the same or higher level or the next
 // title (wrapped in a new div in the prepared copy, never in the page). A tied panel is trusted only
 // when its content fits the tab (tab_checks): versions with dates, dated items, support text.
@@ -22,6 +27,9 @@ const MAX_RAW_TITLE_CHARS = 400; // the same before whitespace is collapsed (ind
 const MAX_PANEL_CLIMB = 5; // how far up from a tab bar its panels' container may sit (mat-tab-header → -body-wrapper)
 const MAX_KEY_HOLDERS = 3; // a data-* key ties one control to one panel (a title may carry it too)
 const TARGET_ATTRS = ["aria-controls", "data-target", "data-bs-target", "data-tab-target", "href"];
+/** [state variable, or null when the handler names none; quoted key] */
+type Key = [string | null, string];
+const GUESSED_TIES = new Set(["next", "position"]); // ties read from the markup's order, not from a name or a key
 
 export interface Tabs {
   bodies: Map<string, Element>;
@@ -268,6 +276,7 @@ class Resolver {
   private labelledIndex: Map<string, Element[]> | null = null;
   private namedIndex: Map<string, Element> | null = null;
   private idKeyIndex: Map<string, Element[]> | null = null;
+  private shownIndex: Map<Element, [string, string]> | null = null;
 
   constructor(readonly root: Element, readonly ids: Map<string, Element>, skip: ReadonlySet<Element>) {
     this.units = [...units(root, skip), ...attrUnits(root)];
@@ -317,6 +326,61 @@ class Resolver {
     return this.dataIndex;
   }
 
+  /** Every element a visibility expression shows on one key: element → [variable, key]. */
+  private shown(): Map<Element, [string, string]> {
+    if (!this.shownIndex) {
+      this.shownIndex = new Map();
+      for (const el of css(this.root, "*")) {
+        if (!Array.from(el.attributes).some((a) => TABLE.rx("tab_checks", "expr_panels").some((p) => p.test(a.name)))) continue;
+        const key = shownOn(el);
+        if (key) this.shownIndex.set(el, key);
+      }
+    }
+    return this.shownIndex;
+  }
+
+  /** The one panel whose visibility expression compares the key the control's handler selects. */
+  private *expr(selected: Key | null, ctl: Element): Generator<[string, Candidate]> {
+    if (!selected) return;
+    const [v, k] = selected;
+    const holders = [...this.shown()].filter(([, [hv, hk]]) => hk === k && (v === null || hv === v)).map(([el]) => el);
+    if (holders.length !== 1) return; // a key two panels show on (desktop tabs and a mobile accordion) ties neither
+    const panel = holders[0] as Element;
+    if (!related(panel, ctl) && !this.unitSet.has(panel) && !isControl(panel)) yield ["expr", panel];
+  }
+
+  /** The key the title's control selects: its own handler or the handler of the smallest block
+   * around it holding no other title (<li @click="tab = 'log'"><a>Что нового</a></li>). */
+  private selected(chain: Element[]): Key | null {
+    const keys = new Map<string, Key>();
+    for (const node of chain) {
+      const k = selects(node);
+      if (k) keys.set(JSON.stringify(k), k);
+    }
+    let node = (chain[chain.length - 1] as Element).parentElement;
+    for (let i = 0; i < (keys.size ? 0 : 2) && node; i++, node = node.parentElement) {
+      const k = selects(node);
+      if (!k) continue;
+      const block = node;
+      // a handler around several titles (a whole bar's) selects none of them
+      if (![...this.unitSet].some((u) => u !== chain[0] && block.contains(u))) keys.set(JSON.stringify(k), k);
+      break;
+    }
+    return keys.size === 1 ? ([...keys.values()][0] as Key) : null;
+  }
+
+  /** A candidate shown on another key of the control's variable is another tab's panel. */
+  private contradicts(selected: Key | null, candidate: Candidate): boolean {
+    if (!selected) return false;
+    const [v, k] = selected;
+    const shown = this.shown();
+    for (const a of ancestors(candidate instanceof Section ? candidate.start : candidate)) {
+      const got = shown.get(a);
+      if (got && (v === null || got[0] === v) && got[1] !== k) return true;
+    }
+    return false;
+  }
+
   *candidates(name: string): Generator<[string, Candidate]> {
     for (const el of css(this.root, "[aria-label], [title], [data-title]")) {
       for (const attr of ["aria-label", "title", "data-title"]) {
@@ -341,6 +405,25 @@ class Resolver {
   private *ties(unit: Element): Generator<[string, Candidate]> {
     const ctl = controlOf(unit);
     const chain = ctl === unit ? [unit] : [unit, ctl];
+    const selected = this.selected(chain);
+    const name = this.units.find(([u]) => u === unit)?.[1];
+    for (const [how, candidate] of this.allTies(unit, ctl, chain, selected)) {
+      if (this.contradicts(selected, candidate)) continue;
+      if (GUESSED_TIES.has(how) && this.titledOtherwise(name, candidate)) continue;
+      yield [how, candidate];
+    }
+  }
+
+  /** A block guessed from the markup's order whose first title names another tab (a panel opening
+   * with «Обсуждения» next to the «Поддержка» tab) is that other tab's panel. */
+  private titledOtherwise(name: string | undefined, candidate: Candidate): boolean {
+    if (candidate instanceof Section) return false;
+    const first = this.units.find(([u]) => u !== candidate && candidate.contains(u));
+    return first !== undefined && first[1] !== name;
+  }
+
+  private *allTies(unit: Element, ctl: Element, own: Element[], selected: Key | null): Generator<[string, Candidate]> {
+    const chain = [...own];
     const inner = css(unit, "a, button").find((d) => d !== unit && d.getAttribute("aria-controls"));
     if (inner) chain.push(inner); // <h3><button aria-controls=…>Отзывы</button></h3> (WAI accordion)
     for (const node of chain) {
@@ -371,6 +454,7 @@ class Resolver {
         for (const panel of holders) if (!related(panel, ctl) && !this.unitSet.has(panel) && !isControl(panel)) yield ["data-key", panel];
       }
     }
+    yield* this.expr(selected, ctl);
     const nxt = ctl.nextElementSibling;
     if ((isControl(unit) || this.inBar(unit)) && nxt && !this.barLike(nxt)) yield ["next", nxt]; // tab, panel, tab, panel…
     for (const node of chain) {
@@ -456,6 +540,47 @@ class Resolver {
     yield ["heading", new Section(unit, stops)];
     if (wrapper) yield ["heading", new Section(parent, stops)];
   }
+}
+
+/** The quoted key a control's click handler selects: «tab = 'log'» → ["tab", "log"], «setTab('log')» →
+ * [null, "log"]; null for any other handler or none. */
+function selects(node: Element): Key | null {
+  const keys = new Map<string, Key>();
+  for (const attr of Array.from(node.attributes)) {
+    if (!TABLE.rx("tab_checks", "expr_handlers").some((p) => p.test(attr.name))) continue;
+    const m = TABLE.search(attr.value, "tab_checks", "expr_select");
+    if (!m) continue;
+    const key: Key = m[2] !== undefined ? [m[1] ?? null, m[2]] : [null, m[3] ?? ""];
+    keys.set(JSON.stringify(key), key);
+  }
+  return keys.size === 1 ? ([...keys.values()][0] as Key) : null;
+}
+
+/** The first entry at `path` whose regex finds something in `text`. */
+function entryOf(text: string, ...path: string[]): Entry | null {
+  const patterns = TABLE.rx(...path);
+  const i = patterns.findIndex((p) => p.test(text));
+  return i < 0 ? null : (TABLE.entries(...path)[i] as Entry);
+}
+
+/** [variable, key] of the one key an element's visibility expressions show it on («x-show="tab ===
+ * 'log'"», «:hidden="tab !== 'log'"»); null when they name none or several. */
+function shownOn(el: Element): [string, string] | null {
+  const found = new Map<string, [string, string]>();
+  for (const attr of Array.from(el.attributes)) {
+    const entry = entryOf(attr.name, "tab_checks", "expr_panels");
+    if (!entry) continue;
+    if (TABLE.search(attr.value, "tab_checks", "expr_unsure")) return null;
+    const entries = TABLE.entries("tab_checks", "expr_compare");
+    const compared = TABLE.global("tab_checks", "expr_compare").flatMap((p, i) => {
+      const e = entries[i] as Entry;
+      return [...attr.value.matchAll(p)].map((m) => [m[Number(e.var_group)], m[Number(e.op_group)], m[Number(e.key_group)]] as [string, string, string]);
+    });
+    const equal = entry.shown_when === "equal";
+    if (compared.some(([, op]) => op.startsWith("=") !== equal)) return null; // «x-show="tab !== 'log'"» shows on every other key
+    for (const [v, , k] of compared) found.set(JSON.stringify([v, k]), [v, k]);
+  }
+  return found.size === 1 ? ([...found.values()][0] as [string, string]) : null;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
