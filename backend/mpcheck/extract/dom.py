@@ -305,19 +305,35 @@ def next_element(el: Any) -> Any:
     return nxt
 
 
+def original_url(url: str) -> str:
+    """The URL an archived link stands for: a web archive's own rewrite of a link (`urls.archived`:
+    `https://web.archive.org/web/<timestamp>[im_]/<original>`, its root-relative form in a saved
+    snapshot, archive.today's `/o/<id>/<original>`) means its original, unwrapped as often as it is
+    wrapped; any other URL is itself (a link whose query carries a URL is no archive's rewrite)."""
+    patterns = table().rx("urls", "archived")
+    while True:
+        m = next((m for p in patterns if (m := p.match(url))), None)
+        if m is None:
+            return url
+        url = m.group(1)
+
+
 def absolute_url(href: str | None, base: str | None) -> str | None:
-    """An absolute http(s) URL for a link, or None (javascript:, mailto:, garbage)."""
+    """An absolute http(s) URL for a link, or None (javascript:, mailto:, garbage). An archived link
+    is its original (`original_url`): as written, once resolved («//web.archive.org/web/…»), and an
+    archived base is the page it archived (a snapshot's relative links are that site's)."""
     if not href:
         return None
-    href = href.strip()
+    href = original_url(href.strip())
     try:
-        full = urljoin(base or table().data["urls"]["base"] + "/", href)
+        full = urljoin(original_url(base) if base else table().data["urls"]["base"] + "/", href)
         parts = urlsplit(full)
     except ValueError:
         return None
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return None
-    return full
+    original = original_url(full)
+    return full if original == full else absolute_url(original, None)
 
 
 def own_text(el: Any) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from mpcheck.extract.decode import decode_body
-from mpcheck.extract.dom import css, parse_html
+from mpcheck.extract.dom import absolute_url, css, parse_html
 from mpcheck.extract.feed import parse_feed
 from mpcheck.extract.label_table import table
 from mpcheck.extract.listing import extract_listing
@@ -35,12 +35,29 @@ def _type_from_url(url: str) -> str | None:
     return None
 
 
+def _type_from_canonical(root: Any) -> str | None:
+    """What a saved copy's canonical / og:url link on the Marketplace says it is (a snapshot's,
+    archived, is its original): a solution page whose other-solution cards look like a catalog's is
+    still a solution page."""
+    for sel, attr in (("link[rel=canonical]", "href"), ("meta[property='og:url']", "content")):
+        for el in css(root, sel)[:1]:
+            link = absolute_url(el.get(attr), None)
+            if link and urlsplit(link).netloc.endswith(table().data["urls"]["host"]):
+                found = _type_from_url(link)
+                if found and found != "feed":
+                    return found
+    return None
+
+
 def detect_page_type_from_markup(html: str) -> str:
     """The page type from the markup alone (TS `detectPageTypeFromMarkup`), plus the XML feed."""
     head = html[:2048].lstrip()
     if head.startswith("<?xml") and "<modules" in html[:8192]:
         return "feed"
     root = parse_html(html)
+    found = _type_from_canonical(root)
+    if found:
+        return found
     if len(css(root, ".item-wrap")) >= 2:
         return "listing"
     if css(root, "a[name='nav_start']") and len(css(root, ".text a[name]")) >= 2:

@@ -32,7 +32,7 @@ from typing import Any
 
 from lxml import etree
 
-from mpcheck.extract.dom import css, inline_text, matches, own_text, select_all
+from mpcheck.extract.dom import css, inline_text, matches, original_url, own_text, select_all
 from mpcheck.extract.label_table import Table, table
 from mpcheck.extract.text import fold, norm
 
@@ -156,10 +156,11 @@ def is_tab_bar(el: Any, rules: Table | None = None) -> bool:
 
 def is_crumbs(el: Any, rules: Table | None = None) -> bool:
     """A breadcrumb trail without a breadcrumb class: two or more links, all into the catalog tree,
-    one of them a category, with separators between them. It says what the solution is: kept."""
+    one of them a category, with separators between them. It says what the solution is: kept. An
+    archived link is its original (a saved snapshot's trail links the Marketplace through the archive)."""
     rules = rules or table()
     links = list(el.iter("a"))
-    hrefs = [(a.get("href") or "").strip() for a in links]
+    hrefs = [original_url((a.get("href") or "").strip()) for a in links]  # a snapshot's trail is the site's
     if len(links) < 2 or not all(rules.search(h, "scope", "crumb_links") for h in hrefs):
         return False
     if not any(rules.search(h, "scope", "crumb_category") for h in hrefs):

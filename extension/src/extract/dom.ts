@@ -254,17 +254,38 @@ export function textWithout(root: Element, excluded: ReadonlySet<Element>): stri
 
 const ABSOLUTE = /^https?:\/\//i;
 
-/** An absolute http(s) URL for a link, or null (javascript:, mailto:, garbage). Absolute links stay as written, like urljoin. */
+/**
+ * The URL an archived link stands for: a web archive's own rewrite of a link (`urls.archived`:
+ * `https://web.archive.org/web/<timestamp>[im_]/<original>`, its root-relative form in a saved
+ * snapshot, archive.today's `/o/<id>/<original>`) means its original, unwrapped as often as it is
+ * wrapped; any other URL is itself (a link whose query carries a URL is no archive's rewrite).
+ */
+export function originalUrl(url: string): string {
+  const patterns = TABLE.rx("urls", "archived");
+  for (;;) {
+    let m: RegExpExecArray | null = null;
+    for (const p of patterns) if ((m = p.exec(url))) break;
+    if (!m) return url;
+    url = m[1] ?? "";
+  }
+}
+
+/** An absolute http(s) URL for a link, or null (javascript:, mailto:, garbage). Absolute links stay as written, like urljoin.
+ * An archived link is its original (`originalUrl`): as written, once resolved («//web.archive.org/web/…»), and an
+ * archived base is the page it archived (a snapshot's relative links are that site's). */
 export function absoluteUrl(href: string | null | undefined, base: string | null | undefined): string | null {
   if (!href) return null;
-  const h = href.trim();
+  const h = originalUrl(href.trim());
+  let resolved: string;
   try {
-    const full = new URL(h, base || `${String(TABLE.get("urls", "base"))}/`);
+    const full = new URL(h, base ? originalUrl(base) : `${String(TABLE.get("urls", "base"))}/`);
     if ((full.protocol !== "http:" && full.protocol !== "https:") || !full.host) return null;
-    return ABSOLUTE.test(h) ? h : full.href;
+    resolved = ABSOLUTE.test(h) ? h : full.href;
   } catch {
     return null;
   }
+  const original = originalUrl(resolved);
+  return original === resolved ? resolved : absoluteUrl(original, null);
 }
 
 const NOT_TEXT = new Set(["script", "style", "noscript", "template"]);

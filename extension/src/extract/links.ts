@@ -1,7 +1,7 @@
 // Links the checklist asks for: documentation, video, presentation, cases — from the head and
 // the vendor's own tabs, never from user-written ones (backend/mpcheck/extract/links.py).
 import type { Page } from "./context";
-import { absoluteUrl, css, inlineText, ownText, textBefore } from "./dom";
+import { absoluteUrl, css, inlineText, originalUrl, ownText, textBefore } from "./dom";
 import { cpLen, fold, norm } from "./text";
 import { TABLE } from "./label_table";
 
@@ -86,7 +86,8 @@ export function links(page: Page): Links {
   const local = page.base === null || onMarketplace(page.base);
   const add = (src: string | null, named: (() => boolean) | null): void => {
     // a relative link resolves onto the Marketplace (the usual base), never onto a video host: skip the URL parse
-    if (!src || (local && !FOREIGN.test(src))) return;
+    // (a saved snapshot's root-relative «/web/<timestamp>/<original>» is its original: not skipped)
+    if (!src || (local && !FOREIGN.test(src) && originalUrl(src.trim()) === src.trim())) return;
     const url = absoluteUrl(src, page.base);
     if (!url || shown.has(videoKey(url))) return;
     // a video on the vendor's own host: named by its text or by the words right before it

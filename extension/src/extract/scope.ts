@@ -7,7 +7,7 @@
 // the tab panels) leave the prepared copy before tabs, items or labels are looked for. A block
 // holding the title (h1), the tab machinery or a link to the page's own code is never removed;
 // breadcrumbs inside chrome stay in its place. The live page is never touched.
-import { childElements, css, inlineText, matches, ownText, selectAll, tag } from "./dom";
+import { childElements, css, inlineText, matches, originalUrl, ownText, selectAll, tag } from "./dom";
 import { TABLE } from "./label_table";
 import { cpLen, fold, norm } from "./text";
 
@@ -109,11 +109,12 @@ export function isTabBar(el: Element): boolean {
 
 /**
  * A breadcrumb trail without a breadcrumb class: two or more links, all into the catalog tree, one
- * of them a category, with separators between them. It says what the solution is: kept.
+ * of them a category, with separators between them. It says what the solution is: kept. An archived
+ * link is its original (a saved snapshot's trail links the Marketplace through the archive).
  */
 export function isCrumbs(el: Element): boolean {
   const links = css(el, "a");
-  const hrefs = links.map((a) => (a.getAttribute("href") ?? "").trim());
+  const hrefs = links.map((a) => originalUrl((a.getAttribute("href") ?? "").trim())); // a snapshot's trail is the site's
   if (links.length < 2 || !hrefs.every((h) => TABLE.search(h, "scope", "crumb_links") !== null)) return false;
   if (!hrefs.some((h) => TABLE.search(h, "scope", "crumb_category") !== null)) return false;
   // the text before the first link and between links is separators only («Каталог: <a>…</a> | …»,

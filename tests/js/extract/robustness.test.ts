@@ -106,5 +106,7 @@ describe("page type from the markup", () => {
     expect(type("partners_rating_list.html")).toBe("partners_rating");
     expect(type("partner_detail_page.html")).toBe("partner");
     expect(type("solution_module_paid_demo14_active.html")).toBe("solution");
+    // its archived canonical names a solution although its other-solution cards are .item-wrap
+    expect(type("blind/solution_wayback_snapshot_discount_demo30.html")).toBe("solution");
   });
 });

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { extractSolution } from "../../../extension/src/extract";
 import { parseDate, referenceDay } from "../../../extension/src/extract/dates";
+import { absoluteUrl } from "../../../extension/src/extract/dom";
 import * as offer from "../../../extension/src/extract/offer";
 import { readSupportText } from "../../../extension/src/extract/support";
 import { fold } from "../../../extension/src/extract/text";
@@ -16,6 +17,7 @@ interface Cases { today: string; pages: Array<[string, string, Record<string, un
 
 const CASES = readJson(join(FIXTURES, "structures", "cases.json")) as unknown as Cases;
 const URL_ = "https://marketplace.1c-bitrix.ru/solutions/test.case/";
+const SNAPSHOT = "https://web.archive.org/web/20261127083412/https://marketplace.1c-bitrix.ru/solutions/a.b/";
 const FUNCTIONS: Record<string, (text: string) => unknown> = {
   parse_date: parseDate,
   money: values.money,
@@ -27,6 +29,8 @@ const FUNCTIONS: Record<string, (text: string) => unknown> = {
   rating: values.rating,
   free_months: (text) => readSupportText(fold(text)).free_months,
   response_hours: (text) => readSupportText(fold(text)).response_hours,
+  absolute_url: (href) => absoluteUrl(href, null),
+  snapshot_url: (href) => absoluteUrl(href, SNAPSHOT),
 };
 
 function check(got: Record<string, unknown>, want: Record<string, unknown>, where = ""): void {

@@ -37,6 +37,8 @@ def test_type_from_url(url: str, kind: str) -> None:
         ("partner_detail_page.html", "partner"),
         ("partners_rating_list.html", "partners_rating"),
         ("solution_module_pseudo_demo_1day.html", "solution"),
+        # its archived canonical names a solution although its other-solution cards are .item-wrap
+        ("blind/solution_wayback_snapshot_discount_demo30.html", "solution"),
     ],
 )
 def test_type_from_markup(name: str, kind: str) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from mpcheck.extract import extract_solution, values
 from mpcheck.extract.dates import parse_date, reference_day
+from mpcheck.extract.dom import absolute_url
 from mpcheck.extract.support import read_support_text
 from mpcheck.extract.text import fold
 
@@ -21,6 +22,7 @@ from .helpers import FIXTURES
 
 CASES = json.loads((FIXTURES / "structures" / "cases.json").read_text(encoding="utf-8"))
 TODAY = dt.date.fromisoformat(CASES["today"])
+SNAPSHOT = "https://web.archive.org/web/20261127083412/https://marketplace.1c-bitrix.ru/solutions/a.b/"
 FUNCTIONS: dict[str, Any] = {
     "parse_date": parse_date,
     "money": values.money,
@@ -32,6 +34,8 @@ FUNCTIONS: dict[str, Any] = {
     "rating": values.rating,
     "free_months": lambda text: read_support_text(fold(text))["free_months"],
     "response_hours": lambda text: read_support_text(fold(text))["response_hours"],
+    "absolute_url": lambda href: absolute_url(href, None),
+    "snapshot_url": lambda href: absolute_url(href, SNAPSHOT),
 }
 
 
