@@ -90,20 +90,28 @@ def name(page: Page) -> str | None:
 
 def _kind_of_text(text: str) -> str | None:
     """«Готовый интернет-магазин» → site, «Модули» → module, else None; the earlier wording wins
-    («Модуль для готового интернет-магазина» is a module)."""
+    («Модуль для готового интернет-магазина» is a module); site wording after «для / под / на базе»
+    or a tool noun is what an add-on works on («Быстрый поиск для готовых магазинов»), no site."""
     rules, folded = table(), fold(text)
     site = rules.search(folded, "kind", "site_text")
+    if site and rules.search(folded[: site.start()], "kind", "site_text_not_after"):
+        site = None  # «Поиск для готовых магазинов», «Конструктор шаблонов сайта»: an add-on, a tool
     module = rules.search(folded, "kind", "module_text")
     if site and (module is None or site.start() <= module.start()):
         return "site"
     return "module" if module else None
 
 
-def _kind_of_crumbs(page: Page) -> str | None:
-    """Breadcrumbs (links, then a JSON-LD BreadcrumbList): a site category id or wording wins."""
+def _kind_of_crumbs(page: Page) -> tuple[str | None, bool]:
+    """Breadcrumbs (links, then a JSON-LD BreadcrumbList): a site category id or wording wins.
+
+    Also whether a crumb's own wording names a module («Модули», «Интеграция»): a category id alone
+    is weak (ready-made sites sit in industry categories too), the wording is the catalogue's word.
+    """
     rules = table()
     site_ids = set(rules.data["kind"]["site_category_ids"])
     said: str | None = None
+    worded = False
     groups = [
         [
             (a.get("href") or "", inline_text(a))
@@ -138,24 +146,27 @@ def _kind_of_crumbs(page: Page) -> str | None:
         for href, text in group:
             m = rules.search(href, "urls", "category")
             if m and int(m.group(1)) in site_ids:
-                return "site"
+                return "site", False
             by_text = _kind_of_text(text) if text else None
             if by_text == "site":
-                return "site"
+                return "site", False
+            worded = worded or by_text == "module"
             said = said or by_text or ("module" if m else None)
-    return said
+    return said, worded
 
 
 def kind(page: Page) -> str | None:
     """`site` for ready-made sites/shops, `module` for modules, None when nothing on the page says.
 
-    Site evidence (any wins): a category-14 or ready-made-site breadcrumb, a kind label («Тип
-    решения: Готовый сайт»), ready-made wording in the h1 / title, edition bundles with a 1C-Bitrix
-    licence, the bundle chooser. Module evidence: another category in the breadcrumbs, module
-    wording there or in the h1 / title / kind label. With neither, the table's `default`.
+    Site evidence: a category-14 or ready-made-site breadcrumb, a kind label («Тип решения: Готовый
+    сайт»), then, unless a breadcrumb's own wording names a module («Модули», «Интеграция»: the
+    catalogue's word beats the vendor's title and a licence offer), ready-made wording in the h1 /
+    title, edition bundles with a 1C-Bitrix licence, the bundle chooser. Module evidence: another
+    category in the breadcrumbs, module wording there or in the h1 / title / kind label. With
+    neither, the table's `default`.
     """
     rules = table()
-    crumbs = _kind_of_crumbs(page)
+    crumbs, crumbs_worded = _kind_of_crumbs(page)
     hit = page.index.find("kind", valid=lambda t: _kind_of_text(t) is not None)
     labelled = _kind_of_text(hit.text) if hit else None
     titles = []
@@ -169,14 +180,16 @@ def kind(page: Page) -> str | None:
     bundles = rules.search(page.head_text(), "kind", "bundle_text") is not None or any(
         page.first(sel["css"]) is not None for sel in rules.entries("kind", "site_markers")
     )
-    for source, said in (
-        ("breadcrumbs", crumbs),
-        ("label", labelled),
-        ("title", "site" if "site" in by_title else None),
-    ):
+    for source, said in (("breadcrumbs", crumbs), ("label", labelled)):
         if said == "site":
             page.found_by["kind"] = source
             return "site"
+    if crumbs_worded:
+        page.found_by["kind"] = "breadcrumbs"
+        return "module"
+    if "site" in by_title:
+        page.found_by["kind"] = "title"
+        return "site"
     if bundles:
         page.found_by["kind"] = "bundles"
         return "site"
@@ -197,13 +210,29 @@ def kind(page: Page) -> str | None:
     return str(default) if default else None
 
 
+def _names_other(sentence: str, own_name: str | None) -> bool:
+    """The sentence names another solution in quotes («Модуль «ACME: Обмен 1.x» снят с публикации»):
+    a quoted name that is neither part of this page's name nor holds it. Unknown own name: False."""
+    mine = fold(own_name).lower() if own_name else ""
+    if not mine:
+        return False
+    for pattern in table().rx("withdrawn_quoted"):
+        for m in pattern.finditer(sentence):
+            quoted = m.group(1).strip().lower()
+            if quoted and quoted not in mine and mine not in quoted:
+                return True
+    return False
+
+
 def withdrawn(page: Page) -> bool:
     """«снят с публикации» as a notice about this solution, outside the user-written tabs: in a short
     element (a banner, the title) or opening its text, never in a sentence about something else
-    («заменяет модуль X, который снят с публикации»)."""
+    («заменяет модуль X, который снят с публикации», «Модуль «X» снят с публикации» on the page of
+    Y), nor narrowed to a part of the offer («больше не продается для редакции «Старт»»)."""
     rules = table()
     if rules.search(page.head_text(), "withdrawn") is None:
         return False  # the cheap test first: the element scan below runs only on such a page
+    own_name = name(page)
     for el in page.root.iter(etree.Element):
         own = fold(own_text(el))
         m = rules.search(own, "withdrawn") if own else None
@@ -211,9 +240,13 @@ def withdrawn(page: Page) -> bool:
             continue
         if rules.search(own[m.end() :], "withdrawn_count"):
             continue  # «Снято с публикации — 12»: a count of the catalogue's solutions
+        if rules.search(own[m.end() :], "withdrawn_partial"):
+            continue  # «… больше не продается для редакции «Старт»»: one edition, not the solution
         sentence = re.split(r"[.!?]", own[: m.start()])[-1]
         if rules.search(sentence, "withdrawn_other"):
             continue
+        if _names_other(re.split(r"[.!?](?:\s|$)", own[: m.start()])[-1], own_name):
+            continue  # a quoted name holds dots of its own («ACME: Обмен 1.x»)
         if len(fold(inline_text(el))) <= MAX_NOTICE_CHARS or not sentence.strip(' «»"—–-:'):
             return True
     return False

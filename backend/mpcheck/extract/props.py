@@ -60,10 +60,13 @@ def _installs(page: Page) -> dict[str, Any] | None:
 
 
 def editions(text: str) -> list[str] | None:
-    """«"Старт", "Стандарт"» → ["Старт", "Стандарт"]; «—» → None."""
+    """«"Старт", "Стандарт"» → ["Старт", "Стандарт"]; «—» → None; a range or an exception
+    («начиная с «Малый бизнес»», «Старт и выше», «все, кроме Старт») → None: no list of names."""
     sep = table().rx("fields", "editions", "values")[0]
     items = [norm(part).strip(_QUOTES + " .") for part in sep.split(norm(text))]
     items = [i for i in items if i and re.search(r"[^\W\d_]", i)]
+    if any(table().search(fold(i), "fields", "editions", "not_items") for i in items):
+        return None
     return items or None
 
 

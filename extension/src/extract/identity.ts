@@ -95,19 +95,29 @@ export function name(page: Page): string | null {
 
 type Kind = "site" | "module";
 
-/** «Готовый интернет-магазин» → site, «Модули» → module, else null; the earlier wording wins. */
+/**
+ * «Готовый интернет-магазин» → site, «Модули» → module, else null; the earlier wording wins; site
+ * wording after «для / под / на базе» or a tool noun is what an add-on works on («Быстрый поиск для
+ * готовых магазинов»), no site.
+ */
 function kindOfText(text: string): Kind | null {
   const folded = fold(text);
-  const site = TABLE.search(folded, "kind", "site_text");
+  let site = TABLE.search(folded, "kind", "site_text");
+  if (site && TABLE.search(folded.slice(0, site.index), "kind", "site_text_not_after")) site = null; // an add-on, a tool
   const module = TABLE.search(folded, "kind", "module_text");
   if (site && (!module || site.index <= module.index)) return "site";
   return module ? "module" : null;
 }
 
-/** Breadcrumbs (links, then a JSON-LD BreadcrumbList): a site category id or wording wins. */
-function kindOfCrumbs(page: Page): Kind | null {
+/**
+ * Breadcrumbs (links, then a JSON-LD BreadcrumbList): a site category id or wording wins. Also whether
+ * a crumb's own wording names a module («Модули», «Интеграция»): a category id alone is weak
+ * (ready-made sites sit in industry categories too), the wording is the catalogue's word.
+ */
+function kindOfCrumbs(page: Page): [Kind | null, boolean] {
   const siteIds = new Set((TABLE.get("kind", "site_category_ids") as number[] | undefined) ?? []);
   let said: Kind | null = null;
+  let worded = false;
   const groups: Array<Array<[string, string]>> = [
     TABLE.entries("kind", "breadcrumbs").flatMap((sel) =>
       css(page.root, String(sel.css)).map((a): [string, string] => [a.getAttribute("href") ?? "", inlineText(a)]),
@@ -139,22 +149,25 @@ function kindOfCrumbs(page: Page): Kind | null {
     if (kinds.has("site") && kinds.has("module")) continue; // «Готовые сайты › Модули › Сервисы»: a menu of categories, not a trail
     for (const [href, text] of group) {
       const m = TABLE.search(href, "urls", "category");
-      if (m && siteIds.has(Number(m[1]))) return "site";
+      if (m && siteIds.has(Number(m[1]))) return ["site", false];
       const byText = text ? kindOfText(text) : null;
-      if (byText === "site") return "site";
+      if (byText === "site") return ["site", false];
+      worded = worded || byText === "module";
       said = said ?? byText ?? (m ? "module" : null);
     }
   }
-  return said;
+  return [said, worded];
 }
 
 /**
  * `site` for ready-made sites/shops, `module` for modules, null when nothing on the page says (then
- * the table's `default`). Site evidence wins: a category-14 or ready-made breadcrumb, a kind label, the
- * h1 / title wording, edition bundles with a 1C-Bitrix licence, the bundle chooser.
+ * the table's `default`). Site evidence: a category-14 or ready-made breadcrumb, a kind label, then,
+ * unless a breadcrumb's own wording names a module («Модули», «Интеграция»: the catalogue's word beats
+ * the vendor's title and a licence offer), the h1 / title wording, edition bundles with a 1C-Bitrix
+ * licence, the bundle chooser.
  */
 export function kind(page: Page): Kind | null {
-  const crumbs = kindOfCrumbs(page);
+  const [crumbs, crumbsWorded] = kindOfCrumbs(page);
   const hit = page.index.find("kind", { valid: (t) => kindOfText(t) !== null });
   const labelled = hit ? kindOfText(hit.text) : null;
   const titles: string[] = [];
@@ -168,12 +181,20 @@ export function kind(page: Page): Kind | null {
   const bundles =
     TABLE.search(page.headText(), "kind", "bundle_text") !== null ||
     TABLE.entries("kind", "site_markers").some((sel) => page.first(String(sel.css)) !== null);
-  const siteSays: Array<[string, Kind | null]> = [["breadcrumbs", crumbs], ["label", labelled], ["title", byTitle.includes("site") ? "site" : null]];
+  const siteSays: Array<[string, Kind | null]> = [["breadcrumbs", crumbs], ["label", labelled]];
   for (const [source, said] of siteSays) {
     if (said === "site") {
       page.found_by.kind = source;
       return "site";
     }
+  }
+  if (crumbsWorded) {
+    page.found_by.kind = "breadcrumbs";
+    return "module";
+  }
+  if (byTitle.includes("site")) {
+    page.found_by.kind = "title";
+    return "site";
   }
   if (bundles) {
     page.found_by.kind = "bundles";
@@ -198,19 +219,40 @@ export function kind(page: Page): Kind | null {
 }
 
 /**
+ * The sentence names another solution in quotes («Модуль «ACME: Обмен 1.x» снят с публикации»): a
+ * quoted name that is neither part of this page's name nor holds it. Unknown own name: false.
+ */
+function namesOther(sentence: string, ownName: string | null): boolean {
+  const mine = ownName ? fold(ownName).toLowerCase() : "";
+  if (!mine) return false;
+  return TABLE.global("withdrawn_quoted").some((p) =>
+    [...sentence.matchAll(p)].some((m) => {
+      const quoted = (m[1] ?? "").trim().toLowerCase();
+      return quoted !== "" && !mine.includes(quoted) && !quoted.includes(mine);
+    }),
+  );
+}
+
+/**
  * «снят с публикации» as a notice about this solution, outside the user-written tabs: in a short
  * element (a banner, the title) or opening its text, never in a sentence about something else
- * («заменяет модуль X, который снят с публикации»).
+ * («заменяет модуль X, который снят с публикации», «Модуль «X» снят с публикации» on the page of Y),
+ * nor narrowed to a part of the offer («больше не продается для редакции «Старт»»).
  */
 export function withdrawn(page: Page): boolean {
   if (TABLE.search(page.headText(), "withdrawn") === null) return false; // the cheap test first
+  const ownName = name(page);
   for (const el of Array.from(page.root.querySelectorAll("*"))) { // static list: see dom.preparedCopy
     const own = fold(ownText(el));
     const m = own ? TABLE.search(own, "withdrawn") : null;
     if (!m || page.zoneOf(el) !== null) continue;
-    if (TABLE.search(own.slice(m.index + m[0].length), "withdrawn_count")) continue; // «Снято с публикации — 12»: a count of the catalogue's solutions
-    const sentence = own.slice(0, m.index).split(/[.!?]/).pop() ?? "";
+    const after = own.slice(m.index + m[0].length);
+    if (TABLE.search(after, "withdrawn_count")) continue; // «Снято с публикации — 12»: a count of the catalogue's solutions
+    if (TABLE.search(after, "withdrawn_partial")) continue; // «… больше не продается для редакции «Старт»»: one edition, not the solution
+    const before = own.slice(0, m.index);
+    const sentence = before.split(/[.!?]/).pop() ?? "";
     if (TABLE.search(sentence, "withdrawn_other")) continue;
+    if (namesOther(before.split(/[.!?](?:\s|$)/u).pop() ?? "", ownName)) continue; // a quoted name holds dots of its own («ACME: Обмен 1.x»)
     if (cpLen(fold(inlineText(el))) <= MAX_NOTICE_CHARS || !stripChars(sentence, " «»\"—–-:")) return true;
   }
   return false;

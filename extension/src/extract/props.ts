@@ -31,7 +31,10 @@ function labelled<T>(page: Page, field: string, parse: (text: string) => T | nul
   return null;
 }
 
-/** «"Старт", "Стандарт"» → ["Старт", "Стандарт"]; «—» → null. */
+/**
+ * «"Старт", "Стандарт"» → ["Старт", "Стандарт"]; «—» → null; a range or an exception («начиная с
+ * «Малый бизнес»», «Старт и выше», «все, кроме Старт») → null: no list of names.
+ */
 export function editions(text: string): string[] | null {
   const sep = TABLE.rx("fields", "editions", "values")[0];
   if (!sep) return null;
@@ -39,6 +42,7 @@ export function editions(text: string): string[] | null {
     .split(sep)
     .map((part) => stripChars(norm(part), QUOTES + " ."))
     .filter((i) => i && LETTER.test(i));
+  if (items.some((i) => TABLE.search(fold(i), "fields", "editions", "not_items"))) return null;
   return items.length ? items : null;
 }
 
