@@ -47,12 +47,13 @@ def _markup(item: Any) -> str:
     return fold(" ".join(f"{name}={value}" for name, value in item.items()))
 
 
-def _header_badges(listing: Listing) -> set[Any]:
-    """Items with a developer badge in their own header (up to their first date)."""
-    badge = anchored(("comments", "developer_badge"))
+def _header_badges(listing: Listing, me: str) -> set[Any]:
+    """Items with a developer badge in their own header (up to their first date); with the partner's
+    name `me` known, not a badge any agency carries («Партнер»: its name tells)."""
+    badge, shared = anchored(("comments", "developer_badge")), anchored(("comments", "shared_badge"))
     found = set()
     for at, (el, own) in enumerate(listing.owns):
-        if len(own) <= MAX_TITLE_CHARS and badge(fold(own)):
+        if len(own) <= MAX_TITLE_CHARS and badge(text := fold(own)) and not (me and shared(text)):
             item = item_of(listing, el)
             if item is not None and at <= listing.author_ends.get(item, -1):
                 found.add(item)
@@ -180,8 +181,8 @@ def comments(page: Page, partner: str | None) -> dict[str, Any]:
     parsed: list[dict[str, Any]] | None = None
     if listing is not None:
         answered, _ = answers(listing, partner, by_author=True)
-        badged = _header_badges(listing)
         me = name_key(partner)
+        badged = _header_badges(listing, me)
         msgs = [_message(listing, item, me, item in badged) for item in listing.items]
         for msg in msgs:
             msg["answered"] = msg["el"] in answered

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from mpcheck.extract.context import Page
+from mpcheck.extract.dates import today
 from mpcheck.extract.dom import inline_text, own_text, text_without
 from mpcheck.extract.items import Listing, is_chrome, item_of
 from mpcheck.extract.label_table import FLAGS, Table, table
@@ -85,30 +86,68 @@ def name_key(name: str | None) -> str:
     return text[m.end() :].strip() if m else text
 
 
+def _lead(text: str) -> re.Match[str] | None:
+    """The answer prefix of a name-keyed text («ответ », «поддержка »), None when there is none."""
+    m = table().search(text, "comments", "answer_prefix")
+    return m if m and m.end() else None
+
+
 def is_partner(own: str, partner_key: str) -> bool:
     """Whether a short text names the partner as its author: «NordLab», «NordLab, 13.11.2026»,
-    «Ответ NordLab:», «NordLab (разработчик)» — not «NordLab молодцы» (a sentence about it)."""
+    «Ответ NordLab:», «NordLab (разработчик)», «Иван (NordLab)» — not «NordLab молодцы» (a sentence
+    about it), not «NordLab: спасибо за помощь» (words to it; only after «Ответ» may a colon open
+    the text) and not a quote caption «Цитата (NordLab):»."""
     if len(partner_key) < 2:
         return False
+    rules = table()
     text = name_key(own)
-    m = table().search(text, "comments", "answer_prefix")
+    m = _lead(text)
+    lead = bool(m and m.group(1))
     if m:
         text = text[m.end() :]
-    return text.startswith(partner_key) and bool(
-        table().search(text[len(partner_key) :], "comments", "author_tail")
+    if text.startswith(partner_key):
+        rest = text[len(partner_key) :]
+    else:  # «Иван (NordLab)»: an employee of the partner
+        m = rules.search(text, "comments", "employee")
+        if not m or rules.search(text, "comments", "quoted"):
+            return False
+        inner = text[m.end() :]
+        form = rules.search(inner, "comments", "legal_form")
+        inner = inner[form.end() :] if form else inner
+        if not inner.startswith(partner_key + ")"):
+            return False
+        rest = inner[len(partner_key) + 1 :]
+    return bool(rules.search(rest, "comments", "author_tail")) or (
+        lead and bool(rules.search(rest, "comments", "lead_tail"))
     )
 
 
-def _in_sentence(el: Any) -> bool:
-    """Whether an element sits inside running text («<b>NordLab</b> молодцы»): a word right before
-    it that is not «Ответ», or words right after it that an author line does not have («пишет»)."""
+def _in_sentence(el: Any, lead: bool) -> bool:
+    """Whether an element sits inside running text («<b>NordLab</b> молодцы», «Спасибо <b>NordLab</b>»):
+    a word right before it that is not an answer prefix («Ответ»), or words right after it that an
+    author line does not have («пишет» may, «: спасибо» only after an answer lead, `lead`)."""
     rules = table()
     before = el.getprevious()
     prev = fold((before.tail if before is not None else el.getparent().text) or "").lower()
-    if _WORD_END.search(prev) and not rules.search(prev + " ", "comments", "answer_prefix"):
-        return True
+    if _WORD_END.search(prev):
+        words = prev.strip() + " "
+        m = _lead(words)
+        if not (m and m.end() == len(words)):
+            return True
     after = fold(el.tail or "").lower()
-    return bool(after) and not rules.search(" " + after, "comments", "author_tail")
+    if not after or rules.search(" " + after, "comments", "author_tail"):
+        return False
+    return not (lead and rules.search(" " + after, "comments", "lead_tail"))
+
+
+def _quoted(el: Any, item: Any) -> bool:
+    """Whether an element sits in a quote inside its item (blockquote, q, cite, a «quote» class)."""
+    test = table().any_search(("comments", "quote_markup"))
+    while el is not None and el is not item:
+        if test(f"{el.tag} {el.get('class') or ''}"):
+            return True
+        el = el.getparent()
+    return False
 
 
 def _block_of(el: Any, item: Any) -> Any:
@@ -122,12 +161,14 @@ def answers(listing: Listing, partner: str | None, by_author: bool) -> tuple[set
 
     An item is answered by a nested block or reply of the partner: a title such as «Ответ
     разработчика» / «Официальный ответ» anywhere in it, or — past the item's own header — the
-    partner's name as an author or a developer badge. A reply by anyone else is no answer. With
+    partner's name as an author (is_partner; not inside a quote unless «Ответ NordLab») or a developer
+    badge (a bare «Партнер» only while the name is unknown). A reply by anyone else is no answer. With
     `by_author` (comments) the header is the item's author slot (up to its first date, or after a
     date that opens the item), since there the author may be the partner's own message; for reviews
     it is the first text only.
     """
     title, badge = anchored(("reviews", "answer_titles")), anchored(("comments", "developer_badge"))
+    shared = anchored(("comments", "shared_badge"))
     me = name_key(partner)
     answered: set[Any] = set()
     blocks: dict[Any, list[Any]] = {}
@@ -137,14 +178,18 @@ def answers(listing: Listing, partner: str | None, by_author: bool) -> tuple[set
         text = fold(own)
         is_title = title(text) is not None
         # the cheap tests first: a title needs no author test, a name needs its substring
-        if not (is_title or (me and me in text.lower() and is_partner(own, me)) or badge(text)):
-            continue
+        named = not is_title and bool(me) and me in text.lower() and is_partner(own, me)
+        if not (is_title or named or (badge(text) and not (me and shared(text)))):
+            continue  # a badge any agency carries («Партнер») answers only when the name is unknown
         item = item_of(listing, el)
         if item is None:
             continue
         if not is_title:
-            if _in_sentence(el):
+            lead = named and bool((m := _lead(name_key(own))) and m.group(1))
+            if _in_sentence(el, lead):
                 continue  # «<b>NordLab</b> молодцы»: a name in running text signs nothing
+            if not lead and _quoted(el, item):
+                continue  # «<blockquote><b>NordLab</b>: …</blockquote>»: whom a message quotes
             start = listing.starts.get(item, at)
             header = max(start, listing.author_ends.get(item, at)) if by_author else start
             if at <= header:
@@ -171,8 +216,13 @@ def read_items(
 
     `shown` is how many messages the page shows (comments: replies too), checked against the stated
     total: more items than the page says it has means the items were misread, so they are unknown.
+    So does an item dated after the reference day: its date is one its text quotes («обещали к
+    01.12.2026»), the text split off its own review.
     """
     if listing is None or parsed is None:
+        return total, None
+    day = today().isoformat()
+    if any((item["date"] or "") > day for item in parsed):
         return total, None
     if parsed:
         count = len(parsed) if shown is None else shown

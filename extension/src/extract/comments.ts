@@ -36,12 +36,18 @@ function afterDate(text: string, at: number): string {
   return lstripChars(rest, LEAD);
 }
 
-/** Items with a developer badge in their own header (up to their first date). */
-function headerBadges(listing: Listing): Set<Element> {
+/**
+ * Items with a developer badge in their own header (up to their first date); with the partner's name
+ * `me` known, not a badge any agency carries («Партнер»: its name tells).
+ */
+function headerBadges(listing: Listing, me: string): Set<Element> {
   const badge = anchored(["comments", "developer_badge"]);
+  const shared = anchored(["comments", "shared_badge"]);
   const found = new Set<Element>();
   listing.owns.forEach(([el, own], at) => {
-    if (cpLen(own) > MAX_TITLE_CHARS || !badge(fold(own))) return;
+    if (cpLen(own) > MAX_TITLE_CHARS) return;
+    const text = fold(own);
+    if (!badge(text) || (me && shared(text))) return;
     const item = itemOf(listing, el);
     if (item && at <= (listing.authorEnds.get(item) ?? -1)) found.add(item);
   });
@@ -165,8 +171,8 @@ export function comments(page: Page, partner: string | null): { total: number | 
   let parsed: Comment[] | null = null;
   if (listing) {
     const [answered] = answers(listing, partner, true);
-    const badged = headerBadges(listing);
     const me = nameKey(partner);
+    const badged = headerBadges(listing, me);
     msgs = listing.items.map((item) => message(listing, item, me, badged.has(item)));
     for (const msg of msgs) msg.answered = answered.has(msg.el);
     const tops = linkReplies(msgs, Boolean(me));

@@ -3,6 +3,7 @@
 // summary, pager «из N»); items are newest first; `items` is null when the block could not be read
 // and [] only when the page shows it empty (SPEC §3). Every selector runs once per list body.
 import type { Page } from "./context";
+import { today } from "./dates";
 import { childElements, css, inlineText, ownText, tailText, textWithout } from "./dom";
 import { isChrome, itemOf, type Listing } from "./items";
 import { TABLE } from "./label_table";
@@ -83,16 +84,37 @@ export function nameKey(name: string | null | undefined): string {
   return m ? text.slice(m.index + m[0].length).trim() : text;
 }
 
+/** The answer prefix of a name-keyed text («ответ », «поддержка »), null when there is none. */
+function lead(text: string): RegExpExecArray | null {
+  const m = TABLE.search(text, "comments", "answer_prefix");
+  return m && m[0].length ? m : null;
+}
+
 /**
  * Whether a short text names the partner as its author: «NordLab», «NordLab, 13.11.2026»,
- * «Ответ NordLab:», «NordLab (разработчик)» — not «NordLab молодцы» (a sentence about it).
+ * «Ответ NordLab:», «NordLab (разработчик)», «Иван (NordLab)» — not «NordLab молодцы» (a sentence
+ * about it), not «NordLab: спасибо за помощь» (words to it; only after «Ответ» may a colon open the
+ * text) and not a quote caption «Цитата (NordLab):».
  */
 export function isPartner(own: string, partnerKey: string): boolean {
   if (cpLen(partnerKey) < 2) return false;
   let text = nameKey(own);
-  const m = TABLE.search(text, "comments", "answer_prefix");
+  const m = lead(text);
+  const led = Boolean(m?.[1]);
   if (m) text = text.slice(m.index + m[0].length);
-  return text.startsWith(partnerKey) && TABLE.search(text.slice(partnerKey.length), "comments", "author_tail") !== null;
+  let rest: string;
+  if (text.startsWith(partnerKey)) rest = text.slice(partnerKey.length);
+  else {
+    // «Иван (NordLab)»: an employee of the partner
+    const e = TABLE.search(text, "comments", "employee");
+    if (!e || TABLE.search(text, "comments", "quoted")) return false;
+    let inner = text.slice(e.index + e[0].length);
+    const form = TABLE.search(inner, "comments", "legal_form");
+    if (form) inner = inner.slice(form.index + form[0].length);
+    if (!inner.startsWith(partnerKey + ")")) return false;
+    rest = inner.slice(partnerKey.length + 1);
+  }
+  return TABLE.search(rest, "comments", "author_tail") !== null || (led && TABLE.search(rest, "comments", "lead_tail") !== null);
 }
 
 /** Text of the text nodes right before an element (Python: the previous sibling's tail, or the parent's text). */
@@ -103,14 +125,28 @@ function textBefore(el: Element): string {
 }
 
 /**
- * Whether an element sits inside running text («<b>NordLab</b> молодцы»): a word right before it
- * that is not «Ответ», or words right after it that an author line does not have («пишет»).
+ * Whether an element sits inside running text («<b>NordLab</b> молодцы», «Спасибо <b>NordLab</b>»):
+ * a word right before it that is not an answer prefix («Ответ»), or words right after it that an
+ * author line does not have («пишет» may, «: спасибо» only after an answer lead, `led`).
  */
-function inSentence(el: Element): boolean {
+function inSentence(el: Element, led: boolean): boolean {
   const prev = fold(textBefore(el)).toLowerCase();
-  if (WORD_END.test(prev) && !TABLE.search(prev + " ", "comments", "answer_prefix")) return true;
+  if (WORD_END.test(prev)) {
+    const words = prev.trim() + " ";
+    const m = lead(words);
+    if (!(m && m.index + m[0].length === words.length)) return true;
+  }
   const after = fold(tailText(el)).toLowerCase();
-  return Boolean(after) && !TABLE.search(" " + after, "comments", "author_tail");
+  if (!after || TABLE.search(" " + after, "comments", "author_tail")) return false;
+  return !(led && TABLE.search(" " + after, "comments", "lead_tail"));
+}
+
+/** Whether an element sits in a quote inside its item (blockquote, q, cite, a «quote» class). */
+function quoted(el: Element, item: Element): boolean {
+  for (let node: Element | null = el; node && node !== item; node = node.parentElement) {
+    if (TABLE.search(`${node.tagName.toLowerCase()} ${node.getAttribute("class") ?? ""}`, "comments", "quote_markup")) return true;
+  }
+  return false;
 }
 
 /** The block an answer signal heads: its parent, unless that is the item itself. */
@@ -122,14 +158,16 @@ function blockOf(el: Element, item: Element): Element {
 /**
  * [answered items, item → its answer blocks] of one list. An item is answered by a nested block or
  * reply of the partner: a title such as «Ответ разработчика» / «Официальный ответ» anywhere in it,
- * or — past the item's own header — the partner's name as an author or a developer badge. A reply by
- * anyone else is no answer. With `byAuthor` (comments) the header is the item's author slot (up to
- * its first date, or after a date that opens the item), since there the author may be the partner's
- * own message; for reviews it is the first text only.
+ * or — past the item's own header — the partner's name as an author (isPartner; not inside a quote
+ * unless «Ответ NordLab») or a developer badge (a bare «Партнер» only while the name is unknown). A
+ * reply by anyone else is no answer. With `byAuthor` (comments) the header is the item's author slot
+ * (up to its first date, or after a date that opens the item), since there the author may be the
+ * partner's own message; for reviews it is the first text only.
  */
 export function answers(listing: Listing, partner: string | null, byAuthor: boolean): [Set<Element>, Map<Element, Element[]>] {
   const title = anchored(["reviews", "answer_titles"]);
   const badge = anchored(["comments", "developer_badge"]);
+  const shared = anchored(["comments", "shared_badge"]);
   const me = nameKey(partner);
   const answered = new Set<Element>();
   const blocks = new Map<Element, Element[]>();
@@ -138,11 +176,15 @@ export function answers(listing: Listing, partner: string | null, byAuthor: bool
     const text = fold(own);
     const isTitle = title(text);
     // the cheap tests first: a title needs no author test, a name needs its substring
-    if (!(isTitle || (Boolean(me) && text.toLowerCase().includes(me) && isPartner(own, me)) || badge(text))) return;
+    const named = !isTitle && Boolean(me) && text.toLowerCase().includes(me) && isPartner(own, me);
+    // a badge any agency carries («Партнер») answers only when the name is unknown
+    if (!(isTitle || named || (badge(text) && !(me && shared(text))))) return;
     const item = itemOf(listing, el);
     if (!item) return;
     if (!isTitle) {
-      if (inSentence(el)) return; // «<b>NordLab</b> молодцы»: a name in running text signs nothing
+      const led = named && Boolean(lead(nameKey(own))?.[1]);
+      if (inSentence(el, led)) return; // «<b>NordLab</b> молодцы»: a name in running text signs nothing
+      if (!led && quoted(el, item)) return; // «<blockquote><b>NordLab</b>: …</blockquote>»: whom a message quotes
       const start = listing.starts.get(item) ?? at;
       const header = byAuthor ? Math.max(start, listing.authorEnds.get(item) ?? at) : start;
       if (at <= header) return; // the item's own author line: not an answer to it
@@ -166,11 +208,15 @@ function shownEmpty(listing: Listing, kind: string): boolean {
  * [total, items] by the list rule: items null when unknown, [] only for a shown-empty block.
  * `shown` is how many messages the page shows (comments: replies too), checked against the stated
  * total: more items than the page says it has means the items were misread, so they are unknown.
+ * So does an item dated after the reference day: its date is one its text quotes («обещали к
+ * 01.12.2026»), the text split off its own review.
  */
-export function readItems<T>(
+export function readItems<T extends { date: string | null }>(
   listing: Listing | undefined, total: number | null, parsed: T[] | null, kind: string, shown: number | null = null,
 ): [number | null, T[] | null] {
   if (!listing || parsed === null) return [total, null];
+  const day = today();
+  if (parsed.some((item) => (item.date ?? "") > day)) return [total, null];
   if (parsed.length) {
     const n = shown === null ? parsed.length : shown;
     return total !== null && n > total ? [total, null] : [total, parsed];
