@@ -48,13 +48,61 @@ def _first(anchors: _Anchors, path: tuple[str, ...]) -> str | None:
     return None
 
 
+def _documentation(anchors: _Anchors) -> str | None:
+    """The first link whose text names documentation, unless it names a paper of the sale too («Инструкция
+    по оплате счёта») or leads onto the platform's own sites (a 1C-Bitrix course, the Marketplace's help):
+    neither is this solution's documentation (TS `documentation`)."""
+    rules = table()
+    for a in anchors.anchors:
+        text = anchors.text(a)
+        if rules.search(text, "links", "documentation") and not rules.search(
+            text, "links", "documentation_other"
+        ):
+            url = anchors.url(a.get("href"))
+            if url and not rules.search(url, "links", "documentation_host"):
+                return url
+    return None
+
+
+def _bare_presentation(text: str, a: Any) -> bool:
+    """A .pdf link is the presentation when nothing names it as something else: its text names no
+    documentation and no paper of the sale, nor do the words right before it or its label cell; and
+    either its text names nothing («Скачать», «PDF, 2 МБ») or those words say «Презентация» (TS
+    `barePresentation`)."""
+    rules = table()
+    around = (fold(text_before(a)), fold(_label_cell(a)))
+    if any(
+        rules.search(t, "links", "documentation") or rules.search(t, "links", "paper_other")
+        for t in (text, *around)
+    ):
+        return False
+    return bool(rules.search(text, "links", "presentation_generic")) or any(
+        rules.search(t, "links", "presentation") for t in around
+    )
+
+
+def _names_other(text: str, a: Any) -> bool:
+    """A link whose text, or the words right before it, name documentation, a presentation or a video
+    («Документация по модулю: <a>docs.acme.ru</a>»): in the block after a case title, no case (TS
+    `namesOther`)."""
+    rules = table()
+    before = fold(text_before(a))
+    return bool(
+        any(rules.search(text, "links", key) for key in ("documentation", "presentation", "video"))
+        or any(
+            rules.search(before, "links", key) for key in ("documentation", "presentation", "video_before")
+        )
+    )
+
+
 def _on_marketplace(url: str) -> bool:
     return urlsplit(url).netloc.endswith(table().data["urls"]["host"])
 
 
 def _under_case_titles(page: Page) -> list[Any]:
     """Links under a case title («Сайты на этом решении», «Кейсы внедрения: …»): in the titled
-    element itself, else in the block right after it."""
+    element itself, else in the block right after it, but not a link there that names something
+    else (a heading with nothing under it, then «Документация: <a>…</a>»)."""
     rules = table()
     found: list[Any] = []
     titles = []
@@ -66,7 +114,11 @@ def _under_case_titles(page: Page) -> list[Any]:
         inside = css(el, "a[href]")
         if not inside:
             nxt = next_element(el)
-            inside = css(nxt, "a[href]") if nxt is not None else []
+            inside = (
+                [a for a in css(nxt, "a[href]") if not _names_other(fold(inline_text(a)), a)]
+                if nxt is not None
+                else []
+            )
         found.extend(a for a in inside if a not in found)
     return found
 
@@ -78,13 +130,14 @@ def _video_key(url: str) -> str:
 
 
 def _named_video(text: str, a: Any) -> bool:
-    """A video on the vendor's own host: its text names a video, or «Видео:» stands right before it
-    and its text names nothing else; a documentation link is never also a video (TS `namedVideo`)."""
+    """A video on the vendor's own host: its text names a video and does not lead elsewhere (a blog,
+    an example, a call), or «Видео:» stands right before it and its text names nothing else; a
+    documentation link is never also a video (TS `namedVideo`)."""
     rules = table()
     if rules.search(text, "links", "documentation"):
         return False
     if rules.search(text, "links", "video"):
-        return True
+        return not rules.search(text, "links", "video_named_other")
     return bool(rules.search(fold(text_before(a)), "links", "video_before")) and not rules.search(
         text, "links", "video_other"
     )
@@ -116,9 +169,17 @@ def links(page: Page) -> dict[str, Any]:
     rules = table()
     anchors = _Anchors(page.outside(css(page.root, "a[href]"), *_VENDOR_ZONES), page.base)
     presentation = _first(anchors, ("links", "presentation"))
-    if presentation is None:
-        pdfs = [a for a in anchors.anchors if rules.search(a.get("href") or "", "links", "presentation_href")]
-        presentation = absolute_url(pdfs[0].get("href"), page.base) if pdfs else None
+    if presentation is None:  # a bare .pdf that nothing names as something else
+        pdf = next(
+            (
+                a
+                for a in anchors.anchors
+                if rules.search(a.get("href") or "", "links", "presentation_href")
+                and _bare_presentation(anchors.text(a), a)
+            ),
+            None,
+        )
+        presentation = anchors.url(pdf.get("href")) if pdf is not None else None
     video: list[str] = []
     shown: set[str] = set()  # the videos listed (_video_key): an embed of a linked video is not another
     for a in anchors.anchors:  # page order, then the players
@@ -147,10 +208,15 @@ def links(page: Page) -> dict[str, Any]:
     for a in anchors.anchors:  # page order
         named = rules.search(anchors.text(a), "links", "cases") is not None
         url = anchors.url(a.get("href")) if named or a in titled else None
-        if url and url not in cases and (named or not _on_marketplace(url)):
+        if (
+            url
+            and url not in cases
+            and (named or not _on_marketplace(url))
+            and not rules.search(url, "links", "image_href")  # a screenshot, not a case
+        ):
             cases.append(url)
     return {
-        "documentation": _first(anchors, ("links", "documentation")),
+        "documentation": _documentation(anchors),
         "video": video,
         "presentation": presentation,
         "cases": cases,

@@ -26,6 +26,38 @@ function firstLink(anchors: Element[], page: Page, path: string[]): string | nul
   return null;
 }
 
+/** The first link whose text names documentation, unless it names a paper of the sale too («Инструкция
+ * по оплате счёта») or leads onto the platform's own sites (a 1C-Bitrix course, the Marketplace's help):
+ * neither is this solution's documentation (Python `_documentation`). */
+function documentation(anchors: Element[], page: Page): string | null {
+  for (const a of anchors) {
+    const text = page.foldedText(a);
+    if (!TABLE.search(text, "links", "documentation") || TABLE.search(text, "links", "documentation_other")) continue;
+    const url = absoluteUrl(a.getAttribute("href"), page.base);
+    if (url && !TABLE.search(url, "links", "documentation_host")) return url;
+  }
+  return null;
+}
+
+/** A .pdf link is the presentation when nothing names it as something else: its text names no
+ * documentation and no paper of the sale, nor do the words right before it or its label cell; and
+ * either its text names nothing («Скачать», «PDF, 2 МБ») or those words say «Презентация» (Python
+ * `_bare_presentation`). */
+function barePresentation(text: string, a: Element): boolean {
+  const around = [fold(textBefore(a)), fold(labelCell(a))];
+  if ([text, ...around].some((t) => TABLE.search(t, "links", "documentation") || TABLE.search(t, "links", "paper_other"))) return false;
+  return Boolean(TABLE.search(text, "links", "presentation_generic")) || around.some((t) => TABLE.search(t, "links", "presentation"));
+}
+
+/** A link whose text, or the words right before it, name documentation, a presentation or a video
+ * («Документация по модулю: <a>docs.acme.ru</a>»): in the block after a case title, no case (Python
+ * `_names_other`). */
+function namesOther(text: string, a: Element): boolean {
+  const before = fold(textBefore(a));
+  return ["documentation", "presentation", "video"].some((key) => TABLE.search(text, "links", key))
+    || ["documentation", "presentation", "video_before"].some((key) => TABLE.search(before, "links", key));
+}
+
 function onMarketplace(url: string): boolean {
   try {
     return new URL(url).host.endsWith(String(TABLE.get("urls", "host")));
@@ -35,24 +67,26 @@ function onMarketplace(url: string): boolean {
 }
 
 /** Links under a case title («Сайты на этом решении», «Кейсы внедрения: …»): in the titled element
- * itself, else in the block right after it. */
+ * itself, else in the block right after it, but not a link there that names something else (a
+ * heading with nothing under it, then «Документация: <a>…</a>»). */
 function underCaseTitles(page: Page): Element[] {
   const found: Element[] = [];
   for (const el of page.outside(css(page.root, "h1, h2, h3, h4, h5, h6, p, div, li, dt, strong, b, span"), ...VENDOR_ZONES)) {
     const own = fold(ownText(el));
     if (!own || cpLen(own) > MAX_TITLE_CHARS || !TABLE.search(own, "links", "case_titles")) continue;
     let inside = css(el, "a[href]");
-    if (!inside.length) inside = css(el.nextElementSibling, "a[href]");
+    if (!inside.length) inside = css(el.nextElementSibling, "a[href]").filter((a) => !namesOther(page.foldedText(a), a));
     for (const a of inside) if (!found.includes(a)) found.push(a);
   }
   return found;
 }
 
-/** A video on the vendor's own host: its text names a video, or «Видео:» stands right before it and
- * its text names nothing else; a documentation link is never also a video (Python `_named_video`). */
+/** A video on the vendor's own host: its text names a video and does not lead elsewhere (a blog, an
+ * example, a call), or «Видео:» stands right before it and its text names nothing else; a
+ * documentation link is never also a video (Python `_named_video`). */
 function namedVideo(text: string, a: Element): boolean {
   if (TABLE.search(text, "links", "documentation")) return false;
-  if (TABLE.search(text, "links", "video")) return true;
+  if (TABLE.search(text, "links", "video")) return !TABLE.search(text, "links", "video_named_other");
   return Boolean(TABLE.search(fold(textBefore(a)), "links", "video_before")) && !TABLE.search(text, "links", "video_other");
 }
 
@@ -77,8 +111,8 @@ function labelCell(a: Element): string {
 export function links(page: Page): Links {
   const anchors = page.outside(css(page.root, "a[href]"), ...VENDOR_ZONES);
   let presentation = firstLink(anchors, page, ["links", "presentation"]);
-  if (presentation === null) {
-    const pdf = anchors.find((a) => TABLE.search(a.getAttribute("href") ?? "", "links", "presentation_href"));
+  if (presentation === null) { // a bare .pdf that nothing names as something else
+    const pdf = anchors.find((a) => TABLE.search(a.getAttribute("href") ?? "", "links", "presentation_href") && barePresentation(page.foldedText(a), a));
     presentation = pdf ? absoluteUrl(pdf.getAttribute("href"), page.base) : null;
   }
   const video: string[] = [];
@@ -108,7 +142,8 @@ export function links(page: Page): Links {
     const named = TABLE.search(page.foldedText(a), "links", "cases") !== null;
     if (!named && !titled.has(a)) continue; // text first: the URL parse is dearer
     const url = absoluteUrl(a.getAttribute("href"), page.base);
-    if (url && !cases.includes(url) && (named || !onMarketplace(url))) cases.push(url);
+    // a link onto a picture is a screenshot, not a case
+    if (url && !cases.includes(url) && (named || !onMarketplace(url)) && !TABLE.search(url, "links", "image_href")) cases.push(url);
   }
-  return { documentation: firstLink(anchors, page, ["links", "documentation"]), video, presentation, cases };
+  return { documentation: documentation(anchors, page), video, presentation, cases };
 }
