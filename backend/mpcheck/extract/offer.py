@@ -14,6 +14,7 @@ from mpcheck.extract.text import fold, norm
 
 MAX_CLIMB = 4  # how far up from «Купить» the buy block may be
 MAX_FREE_CHARS = 40  # an element of the buy block whose whole text is «Бесплатно»
+MARK = 0xE000  # private-use characters that stand for the struck prices in a text (never on a page)
 
 
 def _struck(el: Any) -> list[Any]:
@@ -21,20 +22,44 @@ def _struck(el: Any) -> list[Any]:
 
 
 def price_in(el: Any, text: str) -> dict[str, Any] | None:
-    """Price of a value element: struck text is the old price, the rest is the current one."""
-    old = None
-    for s in _struck(el) if el is not None else []:
+    """Price of a value element: struck text is the old price, the rest is the current one. A struck
+    price is the old one only next to the current price (fields.price.old_gap): «продление <s>12 000</s>»,
+    «вместо заказной разработки за <s>60 000</s>» strike another thing's price."""
+    olds: list[tuple[str, int | None]] = []
+    marked = text
+    for i, s in enumerate(_struck(el) if el is not None else []):
         struck = inline_text(s)
+        mark = chr(MARK + i)
         if s.get(STRUCK_ATTR) != STRUCK_TEXT:  # struck text that is more than a price: no old price
-            old = old if old is not None else values.money(struck)
+            olds.append((mark, values.money(struck)))
         text = text.replace(struck, " ", 1)
+        marked = marked.replace(struck, f" {mark} ", 1)
     text = norm(text)
     if values.is_free(text):
         return {"rub": 0, "old_rub": None, "free": True}
     rub = values.money(text)
     if rub is None:
         return None
+    old = _next_to(norm(marked), olds, rub) if olds else None
     return {"rub": rub, "old_rub": old if old != rub else None, "free": rub == 0}
+
+
+def _next_to(marked: str, olds: list[tuple[str, int | None]], rub: int) -> int | None:
+    """The first struck price (its mark in `marked`) with nothing but old-price words between it and
+    the current price `rub`."""
+    at = values.money_at(marked)
+    if at is None or at[0] != rub:
+        return None
+    _, start, end = at
+    folded = fold(marked)
+    for mark, old in olds:
+        pos = folded.find(mark)
+        if old is None or pos < 0:
+            continue
+        gap = folded[end:pos] if pos >= end else folded[pos + 1 : start] if pos < start else None
+        if gap is not None and table().search(gap, "fields", "price", "old_gap"):
+            return old
+    return None
 
 
 def _is_price(text: str) -> bool:
@@ -42,17 +67,96 @@ def _is_price(text: str) -> bool:
 
 
 def _buy_block(page: Page) -> tuple[dict[str, Any], Any] | None:
-    """DOM.md §10.3: the first price inside the nearest ancestor of «Купить» that holds one."""
+    """DOM.md §10.3: the price in the control itself («Купить за 9 900 руб.»), else in the nearest
+    ancestor of «Купить» that holds one: its chosen option, else its first price that is no other
+    thing's (_block_price)."""
     rules = table()
     for control in page.outside(css(page.root, "a, button, input[type=submit], [role=button]")):
         label = control.get("value") if control.tag == "input" else inline_text(control)
         if not rules.search(fold(label), "fields", "price", "buy_buttons"):
             continue
+        own = price_in(control, label or "")
+        if own is not None and not own["free"]:
+            return own, control
         for anc in list(ancestors(control))[1 : MAX_CLIMB + 1]:
-            price = price_in(anc, inline_text(anc)) or _free_in(anc)
+            price = _chosen(anc) or _block_price(anc) or _free_in(anc)
             if price is not None:
                 return price, anc
     return None
+
+
+def _chosen(block: Any) -> dict[str, Any] | None:
+    """The price of the option the block shows as chosen: a selected <option>, a checked radio's label
+    («Модуль + настройка — 24 900 руб.» before the checked «Только модуль — 9 900 руб.»), unless its
+    label names another thing (row_not_own: «Продление на год — 4 950 руб.»)."""
+    rules = table()
+    for el in css(block, "option[selected], input[type=radio][checked]"):
+        holder = el if el.tag == "option" else _label_of(el, block)
+        if holder is None or rules.search(_lead(inline_text(holder)), "fields", "price", "row_not_own"):
+            continue
+        found = price_in(holder, inline_text(holder))
+        if found is not None:
+            return found
+    return None
+
+
+def _lead(text: str) -> str:
+    """The folded text before the first money of a text (all of it when it has none)."""
+    folded = fold(text)
+    m = table().rx("fields", "price", "values")[0].search(folded)
+    return (folded[: m.start()] if m else folded).strip()
+
+
+def _label_of(el: Any, block: Any) -> Any:
+    """The <label> around a radio inside the block, else the radio's parent."""
+    for anc in ancestors(el):
+        if anc is block:
+            break
+        if anc.tag == "label":
+            return anc
+    return el.getparent()
+
+
+def _block_price(block: Any) -> dict[str, Any] | None:
+    """The block's first price, leaving out the rows that are another thing's (_other_rows): all the
+    labelled rows while the block holds a price besides them, else those that name another thing."""
+    text = inline_text(block)
+    rows = _other_rows(block)
+    if rows:
+        rest = text
+        for row, _ in rows:
+            rest = rest.replace(row, " ", 1)
+        found = price_in(block, rest)
+        if found is not None:
+            return found
+        for row, other in rows:
+            text = text.replace(row, " ", 1) if other else text
+    return price_in(block, text)
+
+
+def _other_rows(block: Any) -> list[tuple[str, bool]]:
+    """The rows of a buy block that hold one price behind a label of their own (fields.price.row_label:
+    «Установка и настройка специалистом: 3 000 руб.»), a price label aside; with whether that label
+    names another thing (row_not_own). A row is the largest element around its price holding no other;
+    a struck one («Старая цена: <s>12 000 руб.</s>») is an old price, which price_in judges."""
+    rules = table()
+    money_rx = rules.rx("fields", "price", "values")[0]
+
+    def count(el: Any) -> int:
+        return len(money_rx.findall(fold(inline_text(el))))
+
+    rows = []
+    for el in block.iter():
+        if el is block or not isinstance(el.tag, str) or count(el) != 1:
+            continue
+        parent = el.getparent()
+        if (parent is not block and count(parent) < 2) or _struck(el):
+            continue
+        lead = _lead(inline_text(el))
+        labelled = rules.search(lead, "fields", "price", "row_label")
+        if labelled and not rules.search(lead, "fields", "price", "free_lead"):
+            rows.append((inline_text(el), bool(rules.search(lead, "fields", "price", "row_not_own"))))
+    return rows
 
 
 def _free_in(block: Any) -> dict[str, Any] | None:
@@ -89,8 +193,11 @@ def _free_alone(el: Any, rules: Any) -> bool:
 
 def discount_until(text: str) -> str | None:
     """The end date of a discount («Акция до 30.11.2026», «Скидка действует до 30 ноября»)."""
-    for pattern in table().rx("fields", "price", "discount_until"):
+    rules = table()
+    for pattern in rules.rx("fields", "price", "discount_until"):
         for m in pattern.finditer(fold(text)):
+            if rules.search(m.group(0), "fields", "price", "discount_not_own"):
+                continue  # «Скидка 50% на продление … до», «при покупке от 3 лицензий»: not this price
             date = parse_end_date(m.group(1))
             if date:
                 return date
@@ -111,15 +218,14 @@ MAX_BLOCK_CHARS = 160  # the price's own small block: a struck price there is it
 
 def _old_beside(el: Any, rub: int) -> int | None:
     """A struck price next to the labelled one in its small block (<p>Цена: 15 900</p><s>19 900</s>),
-    higher than it (an old price is never the lower one)."""
+    higher than it (an old price is never the lower one); next to it as price_in reads one, so
+    «Цена: 9 900 руб. <span>продление <s>12 000 руб.</s> 4 950 руб.</span>» has none."""
     parent = el.getparent() if el is not None else None
     if parent is None or len(inline_text(parent)) > MAX_BLOCK_CHARS:
         return None
-    for s in _struck(parent):
-        old = values.money(inline_text(s)) if s.get(STRUCK_ATTR) != STRUCK_TEXT else None
-        if old is not None and old > rub:
-            return old
-    return None
+    found = price_in(parent, inline_text(parent))
+    old = found["old_rub"] if found is not None and found["rub"] == rub else None
+    return old if old is not None and old > rub else None
 
 
 def _own_price(page: Page) -> tuple[dict[str, Any], Any] | None:

@@ -21,12 +21,18 @@ def money(text: str | None) -> int | None:
     A price right after «от» (a from-price of variants), «+» (an upsell), «экономия» or «продление»
     is skipped: it is never the solution's own price.
     """
+    at = money_at(text)
+    return at[0] if at else None
+
+
+def money_at(text: str | None) -> tuple[int, int, int] | None:
+    """`money` with where its price stands in `fold(text)`: (roubles, start, end)."""
     rules, folded = table(), fold(text)
     not_before = rules.any_search(("fields", "price", "not_before"))
     for pattern in rules.rx("fields", "price", "values"):
         for m in pattern.finditer(folded):
             if not not_before(folded[max(0, m.start() - _BEFORE_CHARS) : m.start()]):
-                return _whole(m.group(1))
+                return _whole(m.group(1)), m.start(), m.end()
     return None
 
 

@@ -11,6 +11,7 @@ import * as values from "./values";
 
 const MAX_CLIMB = 4; // how far up from «Купить» the buy block may be
 const MAX_FREE_CHARS = 40; // an element of the buy block whose whole text is «Бесплатно»
+const MARK = 0xe000; // private-use characters that stand for the struck prices in a text (never on a page)
 
 /** A price as a card or a block shows it (listing cards use it too). */
 export interface Price { rub: number | null; old_rub: number | null; free: boolean | null }
@@ -23,37 +24,126 @@ function struck(el: Element): Element[] {
   return TABLE.entries("fields", "price", "struck").flatMap((sel) => css(el, String(sel.css)));
 }
 
-/** Price of a value element: struck text is the old price, the rest is the current one. */
+/** Price of a value element: struck text is the old price, the rest is the current one. A struck
+ * price is the old one only next to the current price (fields.price.old_gap): «продление <s>12 000</s>»,
+ * «вместо заказной разработки за <s>60 000</s>» strike another thing's price. */
 export function priceIn(el: Element | null, source: string, textOf: (el: Element) => string = inlineText): Own | null {
   let text = source;
-  let old: number | null = null;
-  for (const s of el ? struck(el) : []) {
+  let marked = source;
+  const olds: [string, number | null][] = [];
+  (el ? struck(el) : []).forEach((s, i) => {
     const gone = textOf(s);
-    if (s.getAttribute(STRUCK_ATTR) !== STRUCK_TEXT) old = old ?? values.money(gone); // struck text that is more than a price: no old price
+    const mark = String.fromCharCode(MARK + i);
+    if (s.getAttribute(STRUCK_ATTR) !== STRUCK_TEXT) olds.push([mark, values.money(gone)]); // struck text that is more than a price: no old price
     text = text.replace(gone, () => " ");
-  }
+    marked = marked.replace(gone, () => ` ${mark} `);
+  });
   text = norm(text);
   if (values.isFree(text)) return { rub: 0, old_rub: null, free: true };
   const rub = values.money(text);
   if (rub === null) return null;
+  const old = olds.length ? nextTo(norm(marked), olds, rub) : null;
   return { rub, old_rub: old !== rub ? old : null, free: rub === 0 };
+}
+
+/** The first struck price (its mark in `marked`) with nothing but old-price words between it and the current price `rub`. */
+function nextTo(marked: string, olds: [string, number | null][], rub: number): number | null {
+  const at = values.moneyAt(marked);
+  if (!at || at[0] !== rub) return null;
+  const [, start, end] = at;
+  const folded = fold(marked);
+  for (const [mark, old] of olds) {
+    const pos = folded.indexOf(mark);
+    if (old === null || pos < 0) continue;
+    const gap = pos >= end ? folded.slice(end, pos) : pos < start ? folded.slice(pos + 1, start) : null;
+    if (gap !== null && TABLE.search(gap, "fields", "price", "old_gap")) return old;
+  }
+  return null;
 }
 
 function isPrice(text: string): boolean {
   return values.money(text) !== null || values.isFree(text);
 }
 
-/** DOM.md §10.3: the first price inside the nearest ancestor of «Купить» that holds one. */
+/** DOM.md §10.3: the price in the control itself («Купить за 9 900 руб.»), else in the nearest
+ * ancestor of «Купить» that holds one: its chosen option, else its first price that is no other
+ * thing's (blockPrice). */
 function buyBlock(page: Page): [Own, Element] | null {
   for (const ctl of page.outside(css(page.root, "a, button, input[type=submit], [role=button]"))) {
     const label = tag(ctl) === "input" ? fold(ctl.getAttribute("value")) : page.foldedText(ctl);
     if (!TABLE.search(label, "fields", "price", "buy_buttons")) continue;
+    const own = priceIn(ctl, tag(ctl) === "input" ? (ctl.getAttribute("value") ?? "") : inlineText(ctl));
+    if (own && !own.free) return [own, ctl];
     for (const anc of [...ancestors(ctl)].slice(1, MAX_CLIMB + 1)) {
-      const found = priceIn(anc, inlineText(anc)) ?? freeIn(anc);
+      const found = chosen(anc) ?? blockPrice(anc) ?? freeIn(anc);
       if (found) return [found, anc];
     }
   }
   return null;
+}
+
+/** The price of the option the block shows as chosen: a selected <option>, a checked radio's label
+ * («Модуль + настройка — 24 900 руб.» before the checked «Только модуль — 9 900 руб.»), unless its
+ * label names another thing (row_not_own: «Продление на год — 4 950 руб.»). */
+function chosen(block: Element): Own | null {
+  for (const el of css(block, "option[selected], input[type=radio][checked]")) {
+    const holder = tag(el) === "option" ? el : labelOf(el, block);
+    if (!holder || TABLE.search(lead(inlineText(holder)), "fields", "price", "row_not_own")) continue;
+    const found = priceIn(holder, inlineText(holder));
+    if (found) return found;
+  }
+  return null;
+}
+
+/** The folded text before the first money of a text (all of it when it has none). */
+function lead(text: string): string {
+  const folded = fold(text);
+  const m = (TABLE.rx("fields", "price", "values")[0] as RegExp).exec(folded);
+  return (m ? folded.slice(0, m.index) : folded).trim();
+}
+
+/** The <label> around a radio inside the block, else the radio's parent. */
+function labelOf(el: Element, block: Element): Element | null {
+  for (const anc of ancestors(el)) {
+    if (anc === block) break;
+    if (tag(anc) === "label") return anc;
+  }
+  return el.parentElement;
+}
+
+/** The block's first price, leaving out the rows that are another thing's (otherRows): all the
+ * labelled rows while the block holds a price besides them, else those that name another thing. */
+function blockPrice(block: Element): Own | null {
+  let text = inlineText(block);
+  const rows = otherRows(block);
+  if (rows.length) {
+    let rest = text;
+    for (const [row] of rows) rest = rest.replace(row, () => " ");
+    const found = priceIn(block, rest);
+    if (found) return found;
+    for (const [row, other] of rows) if (other) text = text.replace(row, () => " ");
+  }
+  return priceIn(block, text);
+}
+
+/** The rows of a buy block that hold one price behind a label of their own (fields.price.row_label:
+ * «Установка и настройка специалистом: 3 000 руб.»), a price label aside; with whether that label
+ * names another thing (row_not_own). A row is the largest element around its price holding no other;
+ * a struck one («Старая цена: <s>12 000 руб.</s>») is an old price, which priceIn judges. */
+function otherRows(block: Element): [string, boolean][] {
+  const moneyAll = TABLE.global("fields", "price", "values")[0] as RegExp;
+  const count = (el: Element): number => fold(inlineText(el)).match(moneyAll)?.length ?? 0;
+  const rows: [string, boolean][] = [];
+  for (const el of Array.from(block.querySelectorAll("*"))) {
+    if (count(el) !== 1) continue;
+    const parent = el.parentElement;
+    if ((parent && parent !== block && count(parent) < 2) || struck(el).length) continue;
+    const before = lead(inlineText(el));
+    if (TABLE.search(before, "fields", "price", "row_label") && !TABLE.search(before, "fields", "price", "free_lead")) {
+      rows.push([inlineText(el), TABLE.search(before, "fields", "price", "row_not_own") !== null]);
+    }
+  }
+  return rows;
 }
 
 /** A buy block with no money whose price is an element of its own saying «Бесплатно» (the
@@ -85,6 +175,7 @@ export function discountUntil(text: string): string | null {
   const folded = fold(text);
   for (const p of TABLE.rx("fields", "price", "discount_until")) {
     for (const m of folded.matchAll(new RegExp(p.source, p.flags + "g"))) {
+      if (TABLE.search(m[0], "fields", "price", "discount_not_own")) continue; // «Скидка 50% на продление … до», «при покупке от 3 лицензий»: not this price
       const date = parseEndDate(m[1] ?? "");
       if (date) return date;
     }
@@ -103,15 +194,15 @@ function until(page: Page, near: Element | null): string | null {
 
 const MAX_BLOCK_CHARS = 160; // the price's own small block: a struck price there is its old price
 
-/** A struck price next to the labelled one in its small block, higher than it (an old price is never the lower one). */
+/** A struck price next to the labelled one in its small block, higher than it (an old price is never
+ * the lower one); next to it as priceIn reads one, so «Цена: 9 900 руб. <span>продление <s>12 000 руб.</s>
+ * 4 950 руб.</span>» has none. */
 function oldBeside(el: Element | null, rub: number): number | null {
   const parent = el?.parentElement;
   if (!parent || cpLen(inlineText(parent)) > MAX_BLOCK_CHARS) return null;
-  for (const s of struck(parent)) {
-    const old = s.getAttribute(STRUCK_ATTR) !== STRUCK_TEXT ? values.money(inlineText(s)) : null;
-    if (old !== null && old > rub) return old;
-  }
-  return null;
+  const found = priceIn(parent, inlineText(parent));
+  const old = found && found.rub === rub ? found.old_rub : null;
+  return old !== null && old > rub ? old : null;
 }
 
 function ownPrice(page: Page): [Own, Element | null] | null {

@@ -17,11 +17,16 @@ function anySearch(text: string, ...path: string[]): boolean {
  * «от» (a from-price of variants), «+» (an upsell), «экономия» or «продление» is skipped.
  */
 export function money(text: string | null | undefined): number | null {
+  return moneyAt(text)?.[0] ?? null;
+}
+
+/** `money` with where its price stands in `fold(text)`: [roubles, start, end]. */
+export function moneyAt(text: string | null | undefined): [number, number, number] | null {
   const folded = fold(text);
   for (const p of TABLE.global("fields", "price", "values")) {
     for (const m of folded.matchAll(p)) {
       if (!anySearch(folded.slice(Math.max(0, m.index - BEFORE_CHARS), m.index), "fields", "price", "not_before")) {
-        return whole(m[1] ?? "");
+        return [whole(m[1] ?? ""), m.index, m.index + m[0].length];
       }
     }
   }
