@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from mpcheck.extract.dom import block_text
+from mpcheck.extract.dom import ancestors, block_text
 from mpcheck.extract.label_table import table
 from mpcheck.extract.text import fold
 
@@ -33,13 +33,31 @@ def _scaled(text: str, path: str, units: str, key: str) -> int | float | None:
     support/<units>); a pattern without a number group means one unit (TS `scaled`)."""
     rules = table()
     for entry, pattern in zip(rules.entries("support", path), rules.rx("support", path), strict=True):
-        m = next((m for m in pattern.finditer(text) if not (path == "response" and _clock(text, m))), None)
-        if not m:
-            continue
-        factor = _unit(("support", units), key, m.group(entry["unit_group"]))
-        count = int(m.group(entry["number_group"])) if "number_group" in entry else 1
-        return _number(count * factor) if factor is not None else None
+        for m in pattern.finditer(text):
+            if _refused_period(text, m, path):
+                continue
+            factor = _unit(("support", units), key, m.group(entry["unit_group"]))
+            count = int(m.group(entry["number_group"])) if "number_group" in entry else 1
+            if factor is None:
+                return None
+            value = count * factor
+            bound = rules.get("support", f"{path}_max")
+            if isinstance(bound, int) and value > bound:
+                continue
+            return _number(value)
     return None
+
+
+def _refused_period(text: str, m: re.Match[str], path: str) -> bool:
+    """A period match that is no such period: a time of day (response), a negation or another
+    object inside the match (support/<path>_refused), a purchase or refund term right after it
+    (support/<path>_refused_after) (TS `refusedPeriod`)."""
+    rules = table()
+    if path == "response" and _clock(text, m):
+        return True
+    if rules.any_search(("support", f"{path}_refused"))(m.group(0)):
+        return True
+    return bool(rules.any_search(("support", f"{path}_refused_after"))(text[m.end() :]))
 
 
 def _clock(text: str, m: re.Match[str]) -> bool:
@@ -101,36 +119,72 @@ def _timezone(text: str) -> str | None:
     return None
 
 
-def _phone(text: str) -> bool:
-    """A phone line: «по телефону» or a number that is not a messenger's («WhatsApp +7 …»)."""
+def _hits(text: str, name: str) -> list[tuple[int, int]]:
+    """Where the text names channel `name`: (start, end) of each hit. A phone number right after a
+    messenger's name («WhatsApp +7 …») is that messenger's, not a phone line (TS `hits`)."""
     rules = table()
     not_before = rules.any_search(("support", "channels", "phone_not_before"))
-    for pattern in rules.rx("support", "channels", "phone"):
+    path = ("support", "channels", name)
+    out = []
+    for entry, pattern in zip(rules.entries(*path), rules.rx(*path), strict=True):
+        group = entry.get("number_group", 0)
         for m in pattern.finditer(text):
-            if not m.group(0)[:1].isdigit() and m.group(0)[:1] != "+":
-                return True  # the words «по телефону», «телефон:»
-            if not not_before(text[max(0, m.start() - 20) : m.start()]):
-                return True
-    return False
+            if group and not_before(text[max(0, m.start(group) - 20) : m.start(group)]):
+                continue
+            out.append((m.start(group), m.end(group)))
+    return out
 
 
-def _channels(text: str) -> list[str]:
+def _clause(before: str, after: str) -> tuple[str, str]:
+    """`before` from the last clause end on and `after` up to the next one (support/channels/clause_end)."""
     rules = table()
+    start, end = 0, len(after)
+    for pattern in rules.rx("support", "channels", "clause_end"):
+        for m in pattern.finditer(before):
+            start = max(start, m.end())
+        if found := pattern.search(after):
+            end = min(end, found.start())
+    return before[start:], after[:end]
+
+
+def _refused(before: str, hit: str, after: str) -> bool:
+    """A channel hit its own clause takes back: negated right after or before it, or beside the
+    Marketplace's own account / helpdesk or a news channel (support/channels/refused_*; TS `refused`)."""
+    rules = table()
+    before, after = _clause(before, after)
+    width = rules.get("support", "channels", "refused_window")
+    near = before[-width:] + hit + after[:width] if isinstance(width, int) else before + hit + after
+    return bool(
+        rules.any_search(("support", "channels", "refused_after"))(after)
+        or rules.any_search(("support", "channels", "refused_before"))(before)
+        or rules.any_search(("support", "channels", "refused_near"))(near)
+    )
+
+
+def _channels(text: str, links: list[tuple[str, str | None, str | None]]) -> list[str]:
+    """The channels the text names and not takes back, then those only a link's href names (its
+    anchor's clause in its block is the context; `links`: href, block text before and after the
+    anchor, None when the anchor's text is not found there)."""
     found = []
     for name in CHANNEL_ORDER:
-        if name == "phone":
-            if _phone(text):
-                found.append(name)
-        elif rules.search(text, "support", "channels", name):
+        stated = any(not _refused(text[:s], text[s:e], text[e:]) for s, e in _hits(text, name))
+        if not stated:
+            for href, before, after in links:
+                if any(not _refused(before or "", href[s:e], after or "") for s, e in _hits(href, name)):
+                    stated = True
+                    break
+        if stated:
             found.append(name)
     return found
 
 
-def read_support_text(text: str) -> dict[str, Any]:
-    """All support facts of one (folded) support text."""
+def read_support_text(
+    text: str, links: list[tuple[str, str | None, str | None]] | None = None
+) -> dict[str, Any]:
+    """All support facts of one (folded) support text; `links` as `_channels` takes them."""
     return {
         "free_months": _free_months(text),
-        "channels": _channels(text),
+        "channels": _channels(text, links or []),
         "hours": _hours(text),
         "timezone": _timezone(text),
         "response_hours": _response_hours(text),
@@ -147,5 +201,19 @@ def support(body: Any) -> dict[str, Any]:
             "timezone": None,
             "response_hours": None,
         }
-    hrefs = " ".join(a.get("href") or "" for a in body.iter("a"))
-    return read_support_text(fold(block_text(body) + " " + hrefs))
+    return read_support_text(fold(block_text(body)), [_link(a, body) for a in body.iter("a")])
+
+
+def _link(anchor: Any, body: Any) -> tuple[str, str | None, str | None]:
+    """An anchor's href with the text of its block before and after the anchor (None, None when the
+    anchor's text is not found in its block): the href is judged by the anchor's own clause."""
+    rules = table()
+    block = body
+    for el in ancestors(anchor.getparent()):
+        if el is body or el.tag in rules.block_tags:
+            block = el
+            break
+    text, label = fold(block_text(block)), fold(block_text(anchor))
+    at = text.find(label) if label else -1
+    href = fold(anchor.get("href") or "")
+    return (href, text[:at], text[at + len(label) :]) if at >= 0 else (href, None, None)

@@ -1,7 +1,7 @@
 // «Поддержка»: free-form partner HTML read with the shared regexes (DOM.md §10.4;
 // backend/mpcheck/extract/support.py). Only the support tab body is read: the Marketplace's own
 // phone in the header/footer is not the vendor's support channel.
-import { css, inlineText } from "./dom";
+import { css, inlineText, tag } from "./dom";
 import { TABLE } from "./label_table";
 import { fold } from "./text";
 
@@ -34,39 +34,93 @@ function clock(text: string, m: RegExpMatchArray): boolean {
   );
 }
 
-/** A number of units from the first matching entry: its `number_group` (absent: one) × its unit's `key`. */
+/** A period match that is no such period: a time of day (response), a negation or another object
+ * inside the match (support/<path>_refused), a purchase or refund term right after it
+ * (support/<path>_refused_after) (Python `_refused_period`). */
+function refusedPeriod(text: string, m: RegExpMatchArray, path: string): boolean {
+  if (path === "response" && clock(text, m)) return true;
+  if (TABLE.rx("support", `${path}_refused`).some((p) => p.test(m[0]))) return true;
+  const after = text.slice((m.index ?? 0) + m[0].length);
+  return TABLE.rx("support", `${path}_refused_after`).some((p) => p.test(after));
+}
+
+/** A number of units from the first matching entry: its `number_group` (absent: one) × its unit's `key`;
+ * a refused match or one over support/<path>_max is passed over for the next one. */
 function scaled(text: string, path: string, units: string, key: string): number | null {
   const entries = TABLE.entries("support", path);
   const patterns = TABLE.rx("support", path);
+  const bound = TABLE.get("support", `${path}_max`);
   for (let i = 0; i < patterns.length; i++) {
     const p = patterns[i] as RegExp;
-    let m: RegExpExecArray | null = null;
-    for (const found of text.matchAll(new RegExp(p.source, p.flags.replace("g", "") + "g"))) {
-      if (path === "response" && clock(text, found)) continue;
-      m = found as RegExpExecArray;
-      break;
-    }
-    if (!m) continue;
     const entry = entries[i] as (typeof entries)[number];
-    const unit = TABLE.matchEntry(m[Number(entry.unit_group)] ?? "", "support", units);
-    const count = typeof entry.number_group === "number" ? Number(m[entry.number_group]) : 1;
-    return unit ? num(count * Number(unit[0][key])) : null;
+    for (const m of text.matchAll(new RegExp(p.source, p.flags.replace("g", "") + "g"))) {
+      if (refusedPeriod(text, m, path)) continue;
+      const unit = TABLE.matchEntry(m[Number(entry.unit_group)] ?? "", "support", units);
+      const count = typeof entry.number_group === "number" ? Number(m[entry.number_group]) : 1;
+      if (!unit) return null;
+      const value = count * Number(unit[0][key]);
+      if (typeof bound === "number" && value > bound) continue;
+      return num(value);
+    }
   }
   return null;
 }
 
-/** A phone line: «по телефону» or a number that is not a messenger's («WhatsApp +7 …»). */
-function phone(text: string): boolean {
+/** Where the text names channel `name`: [start, end] of each hit. A phone number right after a
+ * messenger's name («WhatsApp +7 …») is that messenger's, not a phone line (Python `_hits`). */
+function hits(text: string, name: string): Array<[number, number]> {
   const notBefore = TABLE.rx("support", "channels", "phone_not_before");
-  for (const p of TABLE.rx("support", "channels", "phone")) {
+  const entries = TABLE.entries("support", "channels", name);
+  const out: Array<[number, number]> = [];
+  TABLE.rx("support", "channels", name).forEach((p, i) => {
+    const group = Number(entries[i]?.number_group ?? 0);
     for (const m of text.matchAll(new RegExp(p.source, p.flags + "g"))) {
-      const first = m[0].charAt(0);
-      if (!/[0-9+]/.test(first)) return true; // the words «по телефону», «телефон:»
-      const before = text.slice(Math.max(0, m.index - 20), m.index);
-      if (!notBefore.some((n) => n.test(before))) return true;
+      const part = m[group] ?? "";
+      // the group ends where the match ends (the number's prefix is one character or none)
+      const start = group ? m.index + m[0].length - part.length : m.index;
+      if (group && notBefore.some((n) => n.test(text.slice(Math.max(0, start - 20), start)))) continue;
+      out.push([start, start + part.length]);
     }
+  });
+  return out;
+}
+
+/** `before` from the last clause end on and `after` up to the next one (support/channels/clause_end). */
+function clause(before: string, after: string): [string, string] {
+  let start = 0;
+  let end = after.length;
+  for (const p of TABLE.global("support", "channels", "clause_end")) {
+    for (const m of before.matchAll(p)) start = Math.max(start, m.index + m[0].length);
+    const [m] = after.matchAll(p);
+    if (m) end = Math.min(end, m.index);
   }
-  return false;
+  return [before.slice(start), after.slice(0, end)];
+}
+
+/** A channel hit its own clause takes back: negated right after or before it, or beside the
+ * Marketplace's own account / helpdesk or a news channel (support/channels/refused_*; Python `_refused`). */
+function refused(beforeText: string, hit: string, afterText: string): boolean {
+  const [before, after] = clause(beforeText, afterText);
+  const width = TABLE.get("support", "channels", "refused_window");
+  const near = typeof width === "number" ? before.slice(Math.max(0, before.length - width)) + hit + after.slice(0, width) : before + hit + after;
+  return (
+    TABLE.rx("support", "channels", "refused_after").some((p) => p.test(after)) ||
+    TABLE.rx("support", "channels", "refused_before").some((p) => p.test(before)) ||
+    TABLE.rx("support", "channels", "refused_near").some((p) => p.test(near))
+  );
+}
+
+/** An anchor's href and the text of its block before and after the anchor (nulls when the anchor's text
+ * is not found in its block): the href is judged by the anchor's own clause (Python `_link`). */
+type Link = [string, string | null, string | null];
+
+/** The channels the text names and not takes back, then those only a link's href names (Python `_channels`). */
+function channels(text: string, links: readonly Link[]): string[] {
+  return CHANNEL_ORDER.filter(
+    (name) =>
+      hits(text, name).some(([s, e]) => !refused(text.slice(0, s), text.slice(s, e), text.slice(e))) ||
+      links.some(([href, before, after]) => hits(href, name).some(([s, e]) => !refused(before ?? "", href.slice(s, e), after ?? ""))),
+  );
 }
 
 function hours(text: string): string | null {
@@ -93,11 +147,11 @@ function timezone(text: string): string | null {
   return null;
 }
 
-/** All support facts of one folded support text. */
-export function readSupportText(text: string): Support {
+/** All support facts of one folded support text; `links` as `channels` takes them. */
+export function readSupportText(text: string, links: readonly Link[] = []): Support {
   return {
     free_months: scaled(text, "free_period", "period_units", "months"),
-    channels: CHANNEL_ORDER.filter((name) => (name === "phone" ? phone(text) : TABLE.search(text, "support", "channels", name) !== null)),
+    channels: channels(text, links),
     hours: hours(text),
     timezone: timezone(text),
     response_hours: scaled(text, "response", "response_units", "hours"),
@@ -107,6 +161,20 @@ export function readSupportText(text: string): Support {
 /** Support facts of the support tab body; every field null when the page has none. */
 export function support(body: Element | undefined): Support {
   if (!body) return { free_months: null, channels: null, hours: null, timezone: null, response_hours: null };
-  const hrefs = css(body, "a").map((a) => a.getAttribute("href") ?? "").join(" ");
-  return readSupportText(fold(inlineText(body) + " " + hrefs));
+  return readSupportText(fold(inlineText(body)), css(body, "a").map((a) => link(a, body)));
+}
+
+function link(anchor: Element, body: Element): Link {
+  let block = body;
+  for (let el = anchor.parentElement; el; el = el.parentElement) {
+    if (el === body || TABLE.blockTags.has(tag(el))) {
+      block = el;
+      break;
+    }
+  }
+  const text = fold(inlineText(block));
+  const label = fold(inlineText(anchor));
+  const at = label ? text.indexOf(label) : -1;
+  const href = fold(anchor.getAttribute("href") ?? "");
+  return at >= 0 ? [href, text.slice(0, at), text.slice(at + label.length)] : [href, null, null];
 }

@@ -51,9 +51,11 @@ describe("the regexes of one fresh read", () => {
     const withI = [...seen].filter((r) => r.split(" /")[0]?.includes("i"));
     expect(withI.map((r) => r.slice(r.indexOf(" /") + 2)).sort()).toEqual([...OWN_I].sort());
     // 133 distinct regexes at the case-closing commit, 144 after the audit's narrower rules and blind
-    // batch 6 (each a guard or a wording a real page needs); more means a new path compiles on every
-    // page: look at what it costs a fresh tab before raising this
+    // batch 6 (each a guard or a wording a real page needs), 155 after the support audit's guards
+    // (+11: a channel's clause, its negations before/after, the Marketplace / news refusal, the phone
+    // number's own entry, the free-period and response refusals); more means a new path compiles on
+    // every page: look at what it costs a fresh tab before raising this
     expect(seen.size).toBeGreaterThan(100);
-    expect(seen.size).toBeLessThanOrEqual(148);
+    expect(seen.size).toBeLessThanOrEqual(159);
   }, 60_000);
 });
