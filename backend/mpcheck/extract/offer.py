@@ -4,6 +4,7 @@ demo mode (not the demo site; a negated mention — «без демо», «не 
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from mpcheck.extract import values
 from mpcheck.extract.context import Page
@@ -282,9 +283,41 @@ def _online_demo(page: Page) -> str | None:
     return None
 
 
+def _unlimited(text: str) -> bool:
+    """A demo label's value that says the trial has no end («без ограничения срока», «бессрочно»)."""
+    return table().search(fold(text), "demo", "unlimited") is not None
+
+
+def _refused(text: str) -> bool:
+    """A demo label's value that says there is no trial («нет», «не предусмотрен», «без демо»), not
+    the «без ограничения срока» of an unlimited one."""
+    return values.yes_no(text) is False and not _unlimited(text)
+
+
+def _granted(text: str) -> bool:
+    """A demo label's value that says there is a trial without its length («Есть», «Да», «бессрочно»)."""
+    return values.yes_no(text) is True or _unlimited(text)
+
+
+def _leaves_site(page: Page, control: Any) -> bool:
+    """A trial button that links off the Marketplace (and off the page's own site) opens the vendor's
+    demo site («Попробовать» → https://demo.vendor.ru/admin/), not this solution's demo mode."""
+    url = absolute_url(control.get("href"), page.base)
+    if url is None:
+        return False
+    host = urlsplit(url).netloc
+    own = urlsplit(page.base or "").netloc
+    return not (host.endswith(table().data["urls"]["host"]) or host == own)
+
+
 def _trial_mentioned(text: str) -> bool | None:
     """True when the text names a trial, False when every mention is negated, None when none."""
-    mentions = [m for p in table().rx("demo", "trial_words") for m in p.finditer(text)]
+    mentions = [
+        m
+        for p in table().rx("demo", "trial_words")
+        for m in p.finditer(text)
+        if not values.other_trial(text, m.start(), m.end())  # «тестовый период внедрения»
+    ]
     if not mentions:
         return None
     return any(not values.negated(text, m.start(), m.end()) for m in mentions)
@@ -298,17 +331,22 @@ def demo(page: Page) -> dict[str, Any]:
     online = _online_demo(page)
     hit = page.index.find(
         "demo_days",
-        valid=lambda t: (
-            values.yes_no(t) is False or (values.demo_value(t) or values.demo_days(t)) is not None
-        ),
+        valid=lambda t: _refused(t) or (values.demo_value(t) or values.demo_days(t)) is not None,
     )
-    if hit and values.yes_no(hit.text) is False:  # «Демо-режим: не предусмотрен» / «нет»
+    if hit and _refused(hit.text):  # «Демо-режим: не предусмотрен» / «нет»
         page.found_by["demo"] = "label"
         return {"available": False, "days": None, "online_demo_url": online}
     if hit:
         days = values.demo_value(hit.text) or values.demo_days(fold(inline_text(hit.label) + " " + hit.text))
     if days is not None:
         page.found_by["demo"] = "label"
+    elif hit is None and (grant := page.index.find("demo_days", valid=_granted)) is not None:
+        # «Демо-версия: доступна 7 дней» / «Демо-режим: Есть» / «без ограничения срока»: a trial, its
+        # length only where the label's own row gives it; the head text is not searched, where the
+        # next row's «Бесплатная поддержка: 6 месяцев» would pass for it
+        page.found_by["demo"] = "label"
+        days = values.demo_days(fold(inline_text(grant.label) + " " + grant.text))
+        return {"available": True, "days": days, "online_demo_url": online}
     else:
         days = values.demo_days(page.head_text())
         if days is not None:
@@ -317,7 +355,8 @@ def demo(page: Page) -> dict[str, Any]:
         return {"available": True, "days": days, "online_demo_url": online}
     controls = page.outside(css(page.root, "a, button, [role=button]"))
     available: bool | None = any(
-        rules.search(fold(inline_text(c)), "demo", "trial_buttons") for c in controls
+        rules.search(fold(inline_text(c)), "demo", "trial_buttons") and not _leaves_site(page, c)
+        for c in controls
     )
     if available:
         page.found_by["demo"] = "button"

@@ -137,13 +137,25 @@ def negated(text: str, start: int, end: int) -> bool:
     return bool(after.match(text[end:])) or bool(before.search(text[max(0, start - 20) : start]))
 
 
+def other_trial(text: str, start: int, end: int) -> bool:
+    """Is the trial phrase at text[start:end] another thing's trial: the demo site's («демо-версия
+    сайта»), a payment system's, an implementation's, the platform's («нужна лицензия 1С-Битрикс
+    (подойдёт и пробная версия)»)?"""
+    after, before = table().rx("demo", "other_trial")[:2]
+    return bool(after.match(text[end:])) or bool(before.search(text[max(0, start - 80) : start]))
+
+
 def demo_days(text: str | None) -> int | None:
     """Trial length in days from the shared demo-length regexes (group 2 number, group 3 unit);
-    a negated phrase («без демо … 30 дней поддержки») is no trial length."""
+    a negated phrase («без демо … 30 дней поддержки»), another thing's trial or a number the words
+    between make a refund or a frequency («возврат денег 14 дней») is no trial length."""
+    rules = table()
     folded = fold(text)
-    for pattern in table().rx("demo", "length"):
+    for pattern in rules.rx("demo", "length"):
         for m in pattern.finditer(folded):
-            if not negated(folded, m.start(1), m.end(1)):
+            if negated(folded, m.start(1), m.end(1)) or other_trial(folded, m.start(1), m.end(1)):
+                continue
+            if not rules.search(folded[m.end(1) : m.end()], "demo", "not_length_gap"):  # gap, number, unit
                 return days(m.group(2), m.group(3))
     return None
 

@@ -259,9 +259,45 @@ function onlineDemo(page: Page): string | null {
   return null;
 }
 
+/** A demo label's value that says the trial has no end («без ограничения срока», «бессрочно»). */
+function unlimited(text: string): boolean {
+  return TABLE.search(fold(text), "demo", "unlimited") !== null;
+}
+
+/** A demo label's value that says there is no trial («нет», «не предусмотрен», «без демо»), not the
+ * «без ограничения срока» of an unlimited one. */
+function refused(text: string): boolean {
+  return values.yesNo(text) === false && !unlimited(text);
+}
+
+/** A demo label's value that says there is a trial without its length («Есть», «Да», «бессрочно»). */
+function granted(text: string): boolean {
+  return values.yesNo(text) === true || unlimited(text);
+}
+
+/** A trial button that links off the Marketplace (and off the page's own site) opens the vendor's
+ * demo site («Попробовать» → https://demo.vendor.ru/admin/), not this solution's demo mode. */
+function leavesSite(page: Page, control: Element): boolean {
+  const url = absoluteUrl(control.getAttribute("href"), page.base);
+  if (url === null) return false;
+  const host = hostOf(url);
+  return !(host.endsWith(String(TABLE.get("urls", "host"))) || host === hostOf(page.base));
+}
+
+/** The host of a URL ("" when there is none: Python's urlsplit().netloc). */
+function hostOf(url: string | null): string {
+  try {
+    return url ? new URL(url).host : "";
+  } catch {
+    return "";
+  }
+}
+
 /** true when the text names a trial, false when every mention is negated, null when none. */
 function trialMentioned(text: string): boolean | null {
-  const mentions = TABLE.rx("demo", "trial_words").flatMap((p) => [...text.matchAll(new RegExp(p.source, p.flags + "g"))]);
+  const mentions = TABLE.rx("demo", "trial_words")
+    .flatMap((p) => [...text.matchAll(new RegExp(p.source, p.flags + "g"))])
+    .filter((m) => !values.otherTrial(text, m.index, m.index + m[0].length)); // «тестовый период внедрения»
   if (!mentions.length) return null;
   return mentions.some((m) => !values.negated(text, m.index, m.index + m[0].length));
 }
@@ -270,21 +306,32 @@ function trialMentioned(text: string): boolean | null {
  * «Демо-режим: не предусмотрен», «без демо» mean no trial. */
 export function demo(page: Page): Demo {
   const online = onlineDemo(page);
-  const valid = (t: string): boolean => values.yesNo(t) === false || (values.demoValue(t) || values.demoDays(t)) !== null;
+  const valid = (t: string): boolean => refused(t) || (values.demoValue(t) || values.demoDays(t)) !== null;
   const hit = page.index.find("demo_days", { valid });
-  if (hit && values.yesNo(hit.text) === false) { // «Демо-режим: не предусмотрен» / «нет»
+  if (hit && refused(hit.text)) { // «Демо-режим: не предусмотрен» / «нет»
     page.found_by.demo = "label";
     return { available: false, days: null, online_demo_url: online };
   }
   let days = hit ? values.demoValue(hit.text) || values.demoDays(fold(inlineText(hit.label) + " " + hit.text)) : null;
   if (days !== null) page.found_by.demo = "label";
   else {
+    const grant = hit === null ? page.index.find("demo_days", { valid: granted }) : null;
+    if (grant !== null) {
+      // «Демо-версия: доступна 7 дней» / «Демо-режим: Есть» / «без ограничения срока»: a trial, its
+      // length only where the label's own row gives it; the head text is not searched, where the
+      // next row's «Бесплатная поддержка: 6 месяцев» would pass for it
+      page.found_by.demo = "label";
+      days = values.demoDays(fold(inlineText(grant.label) + " " + grant.text));
+      return { available: true, days, online_demo_url: online };
+    }
     days = values.demoDays(page.headText());
     if (days !== null) page.found_by.demo = "text";
   }
   if (days !== null) return { available: true, days, online_demo_url: online };
   const controls = page.outside(css(page.root, "a, button, [role=button]"));
-  let available: boolean | null = controls.some((c) => TABLE.search(page.foldedText(c), "demo", "trial_buttons") !== null);
+  let available: boolean | null = controls.some(
+    (c) => TABLE.search(page.foldedText(c), "demo", "trial_buttons") !== null && !leavesSite(page, c),
+  );
   if (available) page.found_by.demo = "button";
   else {
     const said = trialMentioned(page.headText());

@@ -107,13 +107,27 @@ export function negated(text: string, start: number, end: number): boolean {
   return before ? before.test(text.slice(Math.max(0, start - 20), start)) : false;
 }
 
-/** Trial length in days from the shared demo-length regexes; a negated phrase is no trial length. */
+/** Is the trial phrase at text[start:end] another thing's trial: the demo site's («демо-версия
+ * сайта»), a payment system's, an implementation's, the platform's («нужна лицензия 1С-Битрикс
+ * (подойдёт и пробная версия)»)? */
+export function otherTrial(text: string, start: number, end: number): boolean {
+  const [after, before] = TABLE.rx("demo", "other_trial");
+  const afterSticky = after ? new RegExp(after.source, after.flags + "y") : null;
+  if (afterSticky && afterSticky.test(text.slice(end))) return true;
+  return before ? before.test(text.slice(Math.max(0, start - 80), start)) : false;
+}
+
+/** Trial length in days from the shared demo-length regexes; a negated phrase, another thing's trial
+ * or a number the words between make a refund or a frequency («возврат денег 14 дней») is none. */
 export function demoDays(text: string | null | undefined): number | null {
   const folded = fold(text);
   for (const p of TABLE.global("demo", "length")) {
     for (const m of folded.matchAll(p)) {
       const start = m.index + m[0].indexOf(m[1] ?? "");
-      if (!negated(folded, start, start + (m[1] ?? "").length)) return days(m[2] ?? "", m[3] ?? "");
+      const end = start + (m[1] ?? "").length;
+      if (negated(folded, start, end) || otherTrial(folded, start, end)) continue;
+      const rest = folded.slice(end, m.index + m[0].length); // the gap, the number and its unit
+      if (!TABLE.search(rest, "demo", "not_length_gap")) return days(m[2] ?? "", m[3] ?? "");
     }
   }
   return null;
