@@ -300,14 +300,14 @@ def _granted(text: str) -> bool:
 
 
 def _leaves_site(page: Page, control: Any) -> bool:
-    """A trial button that links off the Marketplace (and off the page's own site) opens the vendor's
-    demo site («Попробовать» → https://demo.vendor.ru/admin/), not this solution's demo mode."""
+    """A trial button that links off the 1C-Bitrix sites (and off the page's own host) opens the
+    vendor's demo site («Попробовать» → https://demo.vendor.ru/admin/), not this solution's demo mode."""
     url = absolute_url(control.get("href"), page.base)
     if url is None:
         return False
-    host = urlsplit(url).netloc
-    own = urlsplit(page.base or "").netloc
-    return not (host.endswith(table().data["urls"]["host"]) or host == own)
+    host = urlsplit(url).netloc.lower()
+    own = urlsplit(page.base or "").netloc.lower()
+    return host != own and table().search(host, "demo", "trial_hosts") is None
 
 
 def _trial_mentioned(text: str) -> bool | None:

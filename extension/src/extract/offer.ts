@@ -275,19 +275,19 @@ function granted(text: string): boolean {
   return values.yesNo(text) === true || unlimited(text);
 }
 
-/** A trial button that links off the Marketplace (and off the page's own site) opens the vendor's
- * demo site («Попробовать» → https://demo.vendor.ru/admin/), not this solution's demo mode. */
+/** A trial button that links off the 1C-Bitrix sites (and off the page's own host) opens the
+ * vendor's demo site («Попробовать» → https://demo.vendor.ru/admin/), not this solution's demo mode. */
 function leavesSite(page: Page, control: Element): boolean {
   const url = absoluteUrl(control.getAttribute("href"), page.base);
   if (url === null) return false;
   const host = hostOf(url);
-  return !(host.endsWith(String(TABLE.get("urls", "host"))) || host === hostOf(page.base));
+  return host !== hostOf(page.base) && TABLE.search(host, "demo", "trial_hosts") === null;
 }
 
 /** The host of a URL ("" when there is none: Python's urlsplit().netloc). */
 function hostOf(url: string | null): string {
   try {
-    return url ? new URL(url).host : "";
+    return url ? new URL(url).host.toLowerCase() : "";
   } catch {
     return "";
   }
