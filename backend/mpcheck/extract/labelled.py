@@ -311,6 +311,8 @@ def _value(cand: _Candidate, pattern: Any, check: Callable[[str], bool]) -> Hit 
         text = _clean(norm(text))
         if not text:
             continue
+        if source == "rest" and text.endswith(":"):
+            return None  # «Редакция решения:»: the label goes on to its colon; the rest is no value
         if check(text):
             return Hit(el, text, value_el, source)
         if bound or not (is_label(text) or len(text) <= 1):

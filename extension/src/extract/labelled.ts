@@ -304,6 +304,7 @@ function value(cand: Candidate, pattern: RegExp | null, check: (text: string) =>
     const normed = norm(raw);
     const text = leaderOnly(normed) ? "" : normed;
     if (!text) continue;
+    if (source === "rest" && text.endsWith(":")) return null; // «Редакция решения:»: the label goes on to its colon; the rest is no value
     if (check(text)) return { label: cand.el, text, valueEl, source };
     if (bound || !(isLabel(text) || cpLen(text) <= 1)) return null; // the label's slot holds something else
   }
