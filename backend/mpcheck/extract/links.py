@@ -193,8 +193,8 @@ def links(page: Page) -> dict[str, Any]:
         ):
             video.append(url)
             shown.add(_video_key(url))
-    players = [
-        f.get("src")
+    players = [  # iframes, then Flash-era embed[src], object[data], param[name=movie][value]
+        f.get(sel.get("attr", "src"))
         for sel in rules.entries("links", "video_selectors")
         for f in page.outside(css(page.root, sel["css"]), *_VENDOR_ZONES)
     ]

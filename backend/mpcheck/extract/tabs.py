@@ -15,6 +15,11 @@ its confirmed id (`#tab-<name>-body`, trusted as is), else through the tab contr
   `:hidden="tab !== 'log'"`): the same state variable on both sides when the handler names one, and
   a key only one panel shows on. A panel whose own expression shows it on another key of that
   variable is never the tab's by any other tie (position, next sibling…);
+- old tabs without a target: the same number in the tab's id and the panel's id after another
+  prefix (`tab_title_3` ↔ `tab_content_3`, `tab1` ↔ `content1`; ids of generic words and one
+  number only), or the literal the tab's onclick / `href="javascript:…"` passes to the script
+  function two titles call at least (`ShowTab(3)` ↔ `tab_content_3`, `showTab('log')` ↔ `id="log"`):
+  a key one panel holds (of two numbered schemes, the one numbered like the tabs);
 - the same position among sibling tabs and sibling panels (the next sibling, the same position:
   guesses from order, so never a block whose first title names another tab);
 - a heading (or a titled block) and its content up to the next heading of the same or higher level
@@ -309,6 +314,9 @@ class _Resolver:
         self._named: dict[str, Any] | None = None
         self._id_keys: dict[str, list[Any]] | None = None
         self._shown: dict[Any, tuple[str, str]] | None = None
+        self._numbered: dict[str, list[tuple[str, Any]]] | None = None
+        self._families: dict[str, set[str]] = {}
+        self._calls: dict[str, set[str]] | None = None
 
     # lazily built indexes: most pages never need them
     def labelled(self) -> dict[str, list[Any]]:
@@ -334,6 +342,71 @@ class _Resolver:
                 if key:
                     self._id_keys.setdefault(key, []).append(el)
         return self._id_keys
+
+    def numbered(self) -> dict[str, list[tuple[str, Any]]]:
+        """Every id with one number in it: number → [(its scheme, element)]; the numbers of each
+        scheme in `_families` («tab_content_#» → {1, …, 6})."""
+        if self._numbered is None:
+            self._numbered = {}
+            for el_id, el in self.ids.items():
+                got = _numbered(el_id)
+                if got is not None:
+                    self._numbered.setdefault(got[1], []).append((got[0], el))
+                    self._families.setdefault(got[0], set()).add(got[1])
+        return self._numbered
+
+    def calls(self) -> dict[str, set[str]]:
+        """The literals each script function is called with by the titles' own handlers
+        («ShowTab» → {1, …, 6}): a function two titles call is a tab switcher."""
+        if self._calls is None:
+            self._calls = {}
+            for unit, _ in self.units:
+                for node in _own_nodes(unit):
+                    for fn, arg in _calls_of(node):
+                        self._calls.setdefault(fn, set()).add(arg)
+        return self._calls
+
+    def _keyed(self, key: str, scheme: str | None, tab_keys: set[str], ctl: Any) -> Any:
+        """The one panel whose id holds the tab's key: the number in an id of another scheme
+        («tab_title_3» → «tab_content_3»), else the id's own word («showTab('log')» → id="log").
+        Of several schemes holding the number, the one numbered like the tabs; else none."""
+
+        def free(el: Any) -> bool:
+            return not _related(el, ctl) and el not in self.unit_set and not _is_control(el)
+
+        if not _DIGITS.fullmatch(key):
+            word = _id_key(key)
+            holders = [el for el in self.id_keys().get(word, []) if free(el)] if word else []
+            return holders[0] if len(holders) == 1 else None
+        numbered = self.numbered()
+        found = [
+            (s, el)
+            for s, el in numbered.get(key, [])
+            if s != scheme and len(self._families[s]) >= 2 and free(el)
+        ]
+        if len(found) > 1:
+            found = [(s, el) for s, el in found if self._families[s] == tab_keys]
+        return found[0][1] if len(found) == 1 else None
+
+    def _number_ties(self, unit: Any, ctl: Any, chain: list[Any]) -> Iterator[tuple[str, Any]]:
+        """Old tabs without a target: the same number in the tab's id and in its panel's id after
+        another prefix (`tab_title_3` ↔ `tab_content_3`, `tab1` ↔ `content1`), or the literal the
+        tab's onclick / href="javascript:…" passes to the script function the other tabs call too
+        («ShowTab(3)» ↔ `tab_content_3`). A key two panels hold ties neither."""
+        keys: list[tuple[str, str | None, set[str]]] = []  # (key, the tab id's scheme, the tabs' keys)
+        numbered = self.numbered()  # builds _families
+        for node in dict.fromkeys([*chain, *_own_nodes(unit)]):
+            got = _numbered(node.get("id") or "")
+            if got is not None and got[1] in numbered:
+                keys.append((got[1], got[0], self._families[got[0]]))
+            for fn, arg in _calls_of(node):
+                keys.append((arg, None, self.calls().get(fn, set())))
+        for key, scheme, tab_keys in keys:
+            if len(tab_keys) < 2:
+                continue  # one scheme on two tabs at least: a lone numbered id is no tab bar
+            panel = self._keyed(key, scheme, tab_keys, ctl)
+            if panel is not None:
+                yield "id-number", panel
 
     def data(self) -> dict[str, list[Any]]:
         if self._data is None:
@@ -466,6 +539,7 @@ class _Resolver:
                     if not _related(panel, ctl) and panel not in self.unit_set and not _is_control(panel):
                         yield "data-key", panel
         yield from self._expr(selected, ctl)
+        yield from self._number_ties(unit, ctl, chain)
         nxt = _next(ctl)
         if (_is_control(unit) or self._in_bar(unit)) and nxt is not None and not self._bar_like(nxt):
             yield "next", nxt  # tab, panel, tab, panel… (amp-selector, accordions without ids)
@@ -572,6 +646,7 @@ class _Resolver:
 
 
 _DIGIT = re.compile(r"[0-9]")
+_DIGITS = re.compile(r"[0-9]+")
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -582,6 +657,36 @@ def _id_key(value: str) -> str:
     tokens = _NON_ALNUM.split(_CAMEL.sub(r"\1 \2", value).lower())
     generic = table().rx("tab_checks", "id_generic")
     return "-".join(t for t in tokens if t and not any(p.match(t) for p in generic))
+
+
+def _numbered(value: str) -> tuple[str, str] | None:
+    """An id of generic words and one number as (its scheme, the number): «tab_title_3» →
+    («tab_title_#», «3»), «content1» → («content#», «1»); None for an id naming something
+    («review3», «slide_2»: a list's item, not a tab's panel) or holding two numbers."""
+    runs = _DIGITS.findall(value)
+    if len(runs) != 1 or _id_key(_DIGITS.sub(" ", value)):
+        return None
+    return _DIGITS.sub("#", value), runs[0].lstrip("0") or "0"
+
+
+def _own_nodes(unit: Any) -> list[Any]:
+    """A title and the links / buttons inside it (<td id="tab_title_3"><a onclick=…>)."""
+    return [unit, *(d for d in unit.iter("a", "button") if d is not unit)]
+
+
+def _calls_of(node: Any) -> list[tuple[str, str]]:
+    """(function, literal) of a handler calling one script function with one literal:
+    onclick="return ShowTab(3);", href="javascript:ShowTab(3)" → ("ShowTab", "3")."""
+    rules = table()
+    found = []
+    for attr in ("onclick", "href"):
+        m = rules.search(node.get(attr) or "", "tab_checks", "script_call")
+        if m is not None and (
+            attr == "onclick" or (node.get(attr) or "").strip().lower().startswith("javascript:")
+        ):
+            number = m.group(2)
+            found.append((m.group(1), (number.lstrip("0") or "0") if number else m.group(3) or m.group(4)))
+    return list(dict.fromkeys(found))
 
 
 def _refs(node: Any) -> list[str]:

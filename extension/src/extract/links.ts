@@ -133,8 +133,9 @@ export function links(page: Page): Links {
   for (const a of anchors) { // page order, then the players
     add(a.getAttribute("href"), () => namedVideo(page.foldedText(a), a) || Boolean(TABLE.search(fold(labelCell(a)), "links", "video_label")));
   }
-  for (const sel of TABLE.entries("links", "video_selectors")) {
-    for (const f of page.outside(css(page.root, String(sel.css)), ...VENDOR_ZONES)) add(f.getAttribute("src"), null);
+  for (const sel of TABLE.entries("links", "video_selectors")) { // iframes, then Flash-era embed[src], object[data], param[name=movie][value]
+    const attr = typeof sel.attr === "string" ? sel.attr : "src";
+    for (const f of page.outside(css(page.root, String(sel.css)), ...VENDOR_ZONES)) add(f.getAttribute(attr), null);
   }
   const cases: string[] = [];
   const titled = new Set(underCaseTitles(page));

@@ -9,7 +9,10 @@
 // panel's visibility expression (Alpine @click="tab = 'log'" ↔ x-show="tab === 'log'", Vue v-on:click
 // ↔ v-show / v-if, :hidden="tab !== 'log'"; the same state variable when the handler names one, a key
 // one panel only shows on; a panel shown on another key of that variable is never the tab's by any
-// other tie); the next sibling and the same position among sibling tabs and panels (guesses from
+// other tie); old tabs without a target: the same number in the tab's and the panel's ids of generic words
+// (tab_title_3 ↔ tab_content_3, tab1 ↔ content1) or the literal the tab's onclick / href="javascript:…" passes
+// to the script function two titles call (ShowTab(3) ↔ tab_content_3), a key one panel holds; the next sibling
+// and the same position among sibling tabs and panels (guesses from
 // order: never a block whose first title names another tab); a heading
 // (or titled block) and its content up to the next heading of the same or higher level or the next
 // title (wrapped in a new div in the prepared copy, never in the page). A tied panel is trusted only
@@ -251,6 +254,40 @@ function idKey(value: string): string {
     .join("-");
 }
 
+const DIGITS = /[0-9]+/g;
+
+/** An id of generic words and one number as [its scheme, the number]: «tab_title_3» → ["tab_title_#", "3"],
+ * «content1» → ["content#", "1"]; null for an id naming something («review3», «slide_2»: a list's item, not a
+ * tab's panel) or holding two numbers. */
+function numbered(value: string): [string, string] | null {
+  const runs = value.match(DIGITS) ?? [];
+  if (runs.length !== 1 || idKey(value.replace(DIGITS, " "))) return null;
+  return [value.replace(DIGITS, "#"), (runs[0] as string).replace(/^0+/, "") || "0"];
+}
+
+/** A title and the links / buttons inside it (<td id="tab_title_3"><a onclick=…>). */
+function ownNodes(unit: Element): Element[] {
+  return [unit, ...css(unit, "a, button").filter((d) => d !== unit)];
+}
+
+/** [function, literal] of a handler calling one script function with one literal: onclick="return ShowTab(3);",
+ * href="javascript:ShowTab(3)" → ["ShowTab", "3"]. */
+function callsOf(node: Element): Array<[string, string]> {
+  const found = new Map<string, [string, string]>();
+  for (const attr of ["onclick", "href"]) {
+    const value = node.getAttribute(attr) ?? "";
+    const m = TABLE.search(value, "tab_checks", "script_call");
+    if (!m || (attr === "href" && !value.trim().toLowerCase().startsWith("javascript:"))) continue;
+    const arg = m[2] !== undefined ? m[2].replace(/^0+/, "") || "0" : (m[3] ?? m[4] ?? "");
+    found.set(JSON.stringify([m[1], arg]), [m[1] ?? "", arg]);
+  }
+  return [...found.values()];
+}
+
+function sameSet(a: Set<string>, b: Set<string>): boolean {
+  return a.size === b.size && [...a].every((x) => b.has(x));
+}
+
 /** The names a control gives its panel or itself: id, label for, href fragment, aria-controls. */
 function refs(node: Element): string[] {
   const href = node.getAttribute("href") ?? "";
@@ -277,6 +314,9 @@ class Resolver {
   private namedIndex: Map<string, Element> | null = null;
   private idKeyIndex: Map<string, Element[]> | null = null;
   private shownIndex: Map<Element, [string, string]> | null = null;
+  private numberedIndex: Map<string, Array<[string, Element]>> | null = null;
+  private readonly families = new Map<string, Set<string>>();
+  private callsIndex: Map<string, Set<string>> | null = null;
 
   constructor(readonly root: Element, readonly ids: Map<string, Element>, skip: ReadonlySet<Element>) {
     this.units = [...units(root, skip), ...attrUnits(root)];
@@ -314,6 +354,75 @@ class Resolver {
       }
     }
     return this.idKeyIndex;
+  }
+
+  /** Every id with one number in it: number → [its scheme, element]; the numbers of each scheme in
+   * `families` («tab_content_#» → {1, …, 6}). */
+  private numbered(): Map<string, Array<[string, Element]>> {
+    if (!this.numberedIndex) {
+      this.numberedIndex = new Map();
+      for (const [id, el] of this.ids) {
+        const got = numbered(id);
+        if (!got) continue;
+        push(this.numberedIndex, got[1], [got[0], el] as [string, Element]);
+        const family = this.families.get(got[0]) ?? new Set<string>();
+        family.add(got[1]);
+        this.families.set(got[0], family);
+      }
+    }
+    return this.numberedIndex;
+  }
+
+  /** The literals each script function is called with by the titles' own handlers («ShowTab» → {1, …, 6}):
+   * a function two titles call is a tab switcher. */
+  private calls(): Map<string, Set<string>> {
+    if (!this.callsIndex) {
+      this.callsIndex = new Map();
+      for (const [unit] of this.units) {
+        for (const node of ownNodes(unit)) {
+          for (const [fn, arg] of callsOf(node)) {
+            const args = this.callsIndex.get(fn) ?? new Set<string>();
+            args.add(arg);
+            this.callsIndex.set(fn, args);
+          }
+        }
+      }
+    }
+    return this.callsIndex;
+  }
+
+  /** The one panel whose id holds the tab's key: the number in an id of another scheme («tab_title_3» →
+   * «tab_content_3»), else the id's own word («showTab('log')» → id="log"). Of several schemes holding
+   * the number, the one numbered like the tabs; else none. */
+  private keyed(key: string, scheme: string | null, tabKeys: Set<string>, ctl: Element): Element | null {
+    const free = (el: Element): boolean => !related(el, ctl) && !this.unitSet.has(el) && !isControl(el);
+    if (!/^[0-9]+$/.test(key)) {
+      const word = idKey(key);
+      const holders = word ? (this.idKeys().get(word) ?? []).filter(free) : [];
+      return holders.length === 1 ? (holders[0] as Element) : null;
+    }
+    let found = (this.numbered().get(key) ?? []).filter(([s, el]) => s !== scheme && (this.families.get(s)?.size ?? 0) >= 2 && free(el));
+    if (found.length > 1) found = found.filter(([s]) => sameSet(this.families.get(s) ?? new Set(), tabKeys));
+    return found.length === 1 ? (found[0] as [string, Element])[1] : null;
+  }
+
+  /** Old tabs without a target: the same number in the tab's id and in its panel's id after another prefix
+   * (`tab_title_3` ↔ `tab_content_3`, `tab1` ↔ `content1`), or the literal the tab's onclick /
+   * href="javascript:…" passes to the script function the other tabs call too («ShowTab(3)» ↔
+   * `tab_content_3`). A key two panels hold ties neither. */
+  private *numberTies(unit: Element, ctl: Element, chain: Element[]): Generator<[string, Candidate]> {
+    const keys: Array<[string, string | null, Set<string>]> = []; // [key, the tab id's scheme, the tabs' keys]
+    const index = this.numbered(); // builds families
+    for (const node of new Set([...chain, ...ownNodes(unit)])) {
+      const got = numbered(node.getAttribute("id") ?? "");
+      if (got && index.has(got[1])) keys.push([got[1], got[0], this.families.get(got[0]) ?? new Set()]);
+      for (const [fn, arg] of callsOf(node)) keys.push([arg, null, this.calls().get(fn) ?? new Set()]);
+    }
+    for (const [key, scheme, tabKeys] of keys) {
+      if (tabKeys.size < 2) continue; // one scheme on two tabs at least: a lone numbered id is no tab bar
+      const panel = this.keyed(key, scheme, tabKeys, ctl);
+      if (panel) yield ["id-number", panel];
+    }
   }
 
   private data(): Map<string, Element[]> {
@@ -455,6 +564,7 @@ class Resolver {
       }
     }
     yield* this.expr(selected, ctl);
+    yield* this.numberTies(unit, ctl, chain);
     const nxt = ctl.nextElementSibling;
     if ((isControl(unit) || this.inBar(unit)) && nxt && !this.barLike(nxt)) yield ["next", nxt]; // tab, panel, tab, panel…
     for (const node of chain) {
