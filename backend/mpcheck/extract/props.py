@@ -11,7 +11,7 @@ from lxml import etree
 from mpcheck.extract import values
 from mpcheck.extract.context import Page
 from mpcheck.extract.dates import parse_date
-from mpcheck.extract.dom import ancestors, css, inline_text, next_element
+from mpcheck.extract.dom import ancestors, css, inline_text, next_element, own_text
 from mpcheck.extract.label_table import table
 from mpcheck.extract.text import fold, norm
 
@@ -49,14 +49,37 @@ def _labelled_date(page: Page, field: str) -> str | None:
     return _labelled(page, field, parse_date)
 
 
+def _bucket(text: str | None) -> dict[str, Any] | None:
+    """An install bucket that is the whole value, its caption («установок», «раз») aside: «100 - 499»,
+    «Более 1000 установок»; a bucket inside a longer text is a licence term, a duration or a claim
+    («до 3 копий на лицензию», «и настройка — от 1 до 3 дней», «более 1000 (по данным вендора)»)."""
+    found = values.installs(text)
+    value = norm(text)
+    if found is None or not value.startswith(found["label"]):
+        return None
+    return found if table().search(value[len(found["label"]) :], "fields", "installs", "tail") else None
+
+
+def _marketplace_label(el: Any) -> bool:
+    """Does the label element start with the Marketplace's own installs label («Количество установок»)?"""
+    text = fold(inline_text(el))
+    return any(
+        pattern.match(text)
+        for entry, pattern in zip(
+            table().entries("fields", "installs", "labels"), table().label_rx("installs"), strict=True
+        )
+        if entry.get("marketplace")
+    )
+
+
 def _installs(page: Page) -> dict[str, Any] | None:
-    """A labelled bucket; after the abbreviated «Уст.» only a whole bucket («Уст.: до 3 сайтов на лицензию» is null)."""
-    hit = page.index.find("installs", valid=lambda text: values.installs(text) is not None)
-    if hit and table().search(fold(inline_text(hit.label)), "fields", "installs", "abbreviated"):
-        found = values.installs(hit.text)
-        if found is None or found["label"].strip(" .,;") != norm(hit.text).strip(" .,;"):
-            return None
-    return _labelled(page, "installs", values.installs)
+    """A whole bucket; the Marketplace's «Количество установок» beats the short labels («Установок:»
+    in a head note or the buy block), whatever the document order."""
+    hit = page.index.find("installs", accept=_marketplace_label, valid=lambda text: _bucket(text) is not None)
+    if hit:
+        page.found_by["installs"] = "label"
+        return _bucket(hit.text)
+    return _labelled(page, "installs", _bucket)
 
 
 def editions(text: str) -> list[str] | None:
@@ -145,14 +168,45 @@ def _summary_roots(page: Page) -> list[Any]:
     return roots
 
 
+def _partner_link(block: Any) -> bool:
+    """Does a block hold a link to a partner's page?"""
+    return any(css(block, sel["css"]) for sel in table().entries("fields", "partner", "selectors"))
+
+
 def _partner_block(el: Any) -> bool:
     """The average's block (its parent) names the developer or holds a partner link: the partner's score."""
     block = el.getparent()
     if block is None:
         return False
-    if table().search(fold(inline_text(block)), "fields", "rating", "not_own"):
-        return True
-    return any(css(block, sel["css"]) for sel in table().entries("fields", "partner", "selectors"))
+    names = table().search(fold(inline_text(block)), "fields", "rating", "not_own")
+    return names is not None or _partner_link(block)
+
+
+MAX_PARTNER_CHARS = 200  # a partner's line or card is short; a tab or a props list is longer
+
+
+def _holds_facts(block: Any) -> bool:
+    """Does a block hold a label of another fact of the solution (`rating.facts`: «Версия», «Код решения»)?"""
+    fields = table().get("fields", "rating", "facts") or []
+    patterns = [p for name in fields for p in table().label_rx(name)]
+    return any(any(p.match(fold(own_text(el))) for p in patterns) for el in css(block, "*"))
+
+
+def _partner_owned(page: Page, el: Any) -> bool:
+    """A rating label or widget whose short block holds a partner link (parent or grandparent) or names
+    the developer (parent), and neither the title nor another fact's label, is the partner's rating
+    («Разработчик: <a>ACME Soft</a> Рейтинг: 4,9», a stars widget next to the partner link)."""
+    title = page.first("h1")
+    block = el.getparent()
+    for level in range(2):
+        if block is None or block.tag in ("body", "html") or len(inline_text(block)) > MAX_PARTNER_CHARS:
+            return False
+        if title is not None and block in ancestors(title):
+            return False
+        if (level == 0 and _partner_block(el)) or _partner_link(block):
+            return not _holds_facts(block)
+        block = block.getparent()
+    return False
 
 
 def _summary(page: Page, not_item: Callable[[Any], bool]) -> float | None:
@@ -177,20 +231,36 @@ def _summary(page: Page, not_item: Callable[[Any], bool]) -> float | None:
     return None
 
 
+def _no_reviews(page: Page) -> bool:
+    """The page says there are no ratings: in its head, or in a reviews tab that holds no review."""
+    if table().search(page.head_text(), "fields", "rating", "none"):
+        return True
+    tab = page.tabs.bodies.get("rating")
+    return (
+        tab is not None
+        and not page.review_items
+        and table().search(fold(inline_text(tab)), "fields", "rating", "none") is not None
+    )
+
+
 def rating(page: Page) -> float | None:
-    """Average rating: label (head, then the reviews summary), the «no ratings» text, then selectors."""
+    """Average rating: label (head, then the reviews summary), the «no ratings» text, then selectors;
+    never the partner's rating next to the partner link (`_partner_owned`)."""
     not_item = _not_in(page.review_items)
 
     def parses(text: str) -> bool:
         return values.rating(text) is not None
 
-    hit = page.index.find("rating", valid=parses) or page.index.find(
-        "rating", zones=("rating",), accept=not_item, valid=parses
+    def own(el: Any) -> bool:
+        return not _partner_owned(page, el)
+
+    hit = page.index.find("rating", accept=own, valid=parses) or page.index.find(
+        "rating", zones=("rating",), accept=lambda el: not_item(el) and own(el), valid=parses
     )
     if hit:
         page.found_by["rating"] = "label"
         return values.rating(hit.text)
-    if table().search(page.head_text(), "fields", "rating", "none"):
+    if _no_reviews(page):
         page.found_by["rating"] = "text"
         return None
     summary = _summary(page, not_item)
@@ -198,7 +268,7 @@ def rating(page: Page) -> float | None:
         page.found_by["rating"] = "summary"
         return summary
     for sel in table().entries("fields", "rating", "selectors"):
-        found = [el for el in page.outside(css(page.root, sel["css"]), "rating") if not_item(el)]
+        found = [el for el in page.outside(css(page.root, sel["css"]), "rating") if not_item(el) and own(el)]
         if sel.get("count"):
             value = float(len(found)) if found else None
         else:

@@ -3,7 +3,7 @@
 // selector fallbacks; a label whose value does not parse is skipped, never guessed around.
 import type { Page } from "./context";
 import { parseDate } from "./dates";
-import { ancestors, childElements, css, inlineText, tag, tailText } from "./dom";
+import { ancestors, childElements, css, inlineText, ownText, tag, tailText } from "./dom";
 import { TABLE } from "./label_table";
 import { cpLen, fold, norm, stripChars } from "./text";
 import * as values from "./values";
@@ -93,14 +93,40 @@ function editionsOf(page: Page): string[] | null {
   return labelled(page, "editions", editions);
 }
 
-/** A labelled bucket; after the abbreviated «Уст.» only a whole bucket («Уст.: до 3 сайтов на лицензию» is null). */
+/**
+ * An install bucket that is the whole value, its caption («установок», «раз») aside: «100 - 499»,
+ * «Более 1000 установок»; a bucket inside a longer text is a licence term, a duration or a claim
+ * («до 3 копий на лицензию», «и настройка — от 1 до 3 дней», «более 1000 (по данным вендора)»).
+ */
+function bucket(text: string | null | undefined): values.Installs | null {
+  const found = values.installs(text);
+  const value = norm(text);
+  if (!found || !value.startsWith(found.label)) return null;
+  return TABLE.search(value.slice(found.label.length), "fields", "installs", "tail") ? found : null;
+}
+
+/** Does the label element start with the Marketplace's own installs label («Количество установок»)? */
+function marketplaceLabel(el: Element): boolean {
+  const text = fold(inlineText(el));
+  const patterns = TABLE.labelRx("installs");
+  return TABLE.entries("fields", "installs", "labels").some((entry, i) => {
+    const pattern = patterns[i];
+    return Boolean(entry.marketplace) && pattern !== undefined && TABLE.match(pattern, text) !== null;
+  });
+}
+
+/**
+ * A whole bucket; the Marketplace's «Количество установок» beats the short labels («Установок:» in a
+ * head note or the buy block), whatever the document order.
+ */
 function installsOf(page: Page): values.Installs | null {
-  const hit = page.index.find("installs", { valid: (text) => values.installs(text) !== null });
-  if (hit && TABLE.search(fold(inlineText(hit.label)), "fields", "installs", "abbreviated")) {
-    const found = values.installs(hit.text);
-    if (!found || stripChars(found.label, " .,;") !== stripChars(norm(hit.text), " .,;")) return null;
+  const hit = page.index.find("installs", { accept: marketplaceLabel, valid: (text) => bucket(text) !== null });
+  const found = hit ? bucket(hit.text) : null;
+  if (found) {
+    page.found_by.installs = "label";
+    return found;
   }
-  return labelled(page, "installs", values.installs);
+  return labelled(page, "installs", bucket);
 }
 
 export interface Props {
@@ -151,12 +177,44 @@ function summaryRoots(page: Page): Element[] {
   return roots;
 }
 
+/** Does a block hold a link to a partner's page? */
+function partnerLink(block: Element): boolean {
+  return TABLE.entries("fields", "partner", "selectors").some((sel) => css(block, String(sel.css)).length > 0);
+}
+
 /** The average's block (its parent) names the developer or holds a partner link: the partner's score. */
 function partnerBlock(el: Element): boolean {
   const block = el.parentElement;
   if (!block) return false;
-  if (TABLE.search(fold(inlineText(block)), "fields", "rating", "not_own")) return true;
-  return TABLE.entries("fields", "partner", "selectors").some((sel) => css(block, String(sel.css)).length > 0);
+  return TABLE.search(fold(inlineText(block)), "fields", "rating", "not_own") !== null || partnerLink(block);
+}
+
+const MAX_PARTNER_CHARS = 200; // a partner's line or card is short; a tab or a props list is longer
+
+/** Does a block hold a label of another fact of the solution (`rating.facts`: «Версия», «Код решения»)? */
+function holdsFacts(block: Element): boolean {
+  const fields = (TABLE.get("fields", "rating", "facts") as string[] | undefined) ?? [];
+  const patterns = fields.flatMap((name) => TABLE.labelRx(name));
+  return css(block, "*").some((el) => {
+    const text = fold(ownText(el));
+    return patterns.some((p) => TABLE.match(p, text) !== null);
+  });
+}
+
+/**
+ * A rating label or widget whose short block holds a partner link (parent or grandparent) or names the
+ * developer (parent), and neither the title nor another fact's label, is the partner's rating
+ * («Разработчик: <a>ACME Soft</a> Рейтинг: 4,9», a stars widget next to the partner link).
+ */
+function partnerOwned(page: Page, el: Element): boolean {
+  const title = page.first("h1");
+  let block = el.parentElement;
+  for (let level = 0; level < 2; level++, block = block.parentElement) {
+    if (!block || tag(block) === "body" || tag(block) === "html" || cpLen(inlineText(block)) > MAX_PARTNER_CHARS) return false;
+    if (title && block.contains(title)) return false;
+    if ((level === 0 && partnerBlock(el)) || partnerLink(block)) return !holdsFacts(block);
+  }
+  return false;
 }
 
 /** A bare «4,4» in the reviews summary or the head, with reviews wording in its block. */
@@ -180,17 +238,30 @@ function summary(page: Page, notItem: (el: Element) => boolean): number | null {
   return null;
 }
 
-/** Average rating: label (head, then the reviews summary), the «no ratings» text, then selectors. */
+/** The page says there are no ratings: in its head, or in a reviews tab that holds no review. */
+function noReviews(page: Page): boolean {
+  if (TABLE.search(page.headText(), "fields", "rating", "none")) return true;
+  const tab = page.tabs.bodies.get("rating");
+  return tab !== undefined && page.reviewItems.length === 0 && TABLE.search(fold(inlineText(tab)), "fields", "rating", "none") !== null;
+}
+
+/**
+ * Average rating: label (head, then the reviews summary), the «no ratings» text, then selectors;
+ * never the partner's rating next to the partner link (`partnerOwned`).
+ */
 export function rating(page: Page): number | null {
   const items = new Set(page.reviewItems);
   const notItem = (el: Element): boolean => ![...ancestors(el)].some((a) => items.has(a));
+  const own = (el: Element): boolean => !partnerOwned(page, el);
   const valid = (text: string): boolean => values.rating(text) !== null;
-  const hit = page.index.find("rating", { valid }) ?? page.index.find("rating", { zones: ["rating"], accept: notItem, valid });
+  const hit =
+    page.index.find("rating", { accept: own, valid }) ??
+    page.index.find("rating", { zones: ["rating"], accept: (el) => notItem(el) && own(el), valid });
   if (hit) {
     page.found_by.rating = "label";
     return values.rating(hit.text);
   }
-  if (TABLE.search(page.headText(), "fields", "rating", "none")) {
+  if (noReviews(page)) {
     page.found_by.rating = "text";
     return null;
   }
@@ -200,7 +271,7 @@ export function rating(page: Page): number | null {
     return bare;
   }
   for (const sel of TABLE.entries("fields", "rating", "selectors")) {
-    const found = page.outside(css(page.root, String(sel.css)), "rating").filter(notItem);
+    const found = page.outside(css(page.root, String(sel.css)), "rating").filter((el) => notItem(el) && own(el));
     let value: number | null = null;
     if (sel.count) value = found.length ? found.length : null;
     else {
@@ -216,4 +287,3 @@ export function rating(page: Page): number | null {
   }
   return null;
 }
-
