@@ -8,6 +8,15 @@ is never the row's. The date is the row's date as the shared dates module reads 
 DD.MM.YY, month words with or without a year, `time[datetime]`). `chars` is measured on block text
 (block boundaries become spaces, runs collapse) of the description only: the row without its
 version, its date and their labels (fixtures/expected/README.md).
+
+A row that says it is not out yet («3.0.0 — планируется», «3.0.0 (15.12.2026) В разработке»,
+«Планы: …») is a roadmap entry, not a release: it is dropped (`changelog.planned`) when it is undated
+or dated after the reference day; dated on or before it, nothing tells a plan dated by its
+announcement from a release whose description opens with a plan word, and the log is null. A block the
+listing could not split (an undated roadmap row beside fewer than three dated ones glues them all
+into one item) is read row by row when each of its blocks opens with a version and two or more of
+them are dated. A release dated after the reference day is left to plausibility.py, which cannot
+tell a planned release from a wrong date and drops the whole log.
 """
 
 from __future__ import annotations
@@ -18,16 +27,17 @@ from typing import Any
 from lxml import etree
 
 from mpcheck.extract.context import Page
-from mpcheck.extract.dates import parse_date
-from mpcheck.extract.dom import block_text, css
+from mpcheck.extract.dates import parse_date, today
+from mpcheck.extract.dom import block_text, child_elements, css, own_text
 from mpcheck.extract.feedback import newest_first
-from mpcheck.extract.items import date_search
+from mpcheck.extract.items import date_search, is_chrome
 from mpcheck.extract.label_table import table
 from mpcheck.extract.text import fold, norm
 
 _HEAD_CHARS = 80  # «Версия 4.6.1 от 24 ноября 2026 г.»: the part of a row its date is looked for first
 _LINES = re.compile(r"\r\n|\r|\n")
 _TRAIL_CHARS = 40  # «… — версия», «Дата выпуска:»: the longest label run that closes a piece
+_SEPARATORS = " —–:·|,;.()[]/-"  # what stands between a row's version or date and its status word
 
 
 def _date_span(folded: str) -> tuple[int, int] | None:
@@ -103,16 +113,70 @@ def _description(text: str, folded: str, cuts: list[tuple[int, int]]) -> int:
     return len(" ".join(kept))
 
 
-def _row(text: str, date: str | None) -> dict[str, Any] | None:
-    """{version, date, chars} of one row's block text (the item's date wins over its text's)."""
+def _planned(folded: str, cuts: list[tuple[int, int]]) -> bool:
+    """A roadmap row: a status word right after its version or its date («3.0.0 — планируется»,
+    «3.0.0 (15.12.2026) В разработке»), or a plan / next-update word before them when more than
+    labels stand there («Планы: Планируется в 3.0 (01.12.2026)»)."""
+    rules = table()
+    ordered = sorted(cuts)
+    first = ordered[0][0]
+    labels_only = rules.rx("changelog", "version_gap")[0].fullmatch(folded, 0, first)
+    if first and not labels_only and rules.search(folded[:first], "changelog", "planned_head"):
+        return True
+    for i, (_, end) in enumerate(ordered):
+        stop = ordered[i + 1][0] if i + 1 < len(ordered) else len(folded)
+        piece = folded[end:stop].lstrip(_SEPARATORS)
+        if piece and rules.search(piece, "changelog", "planned"):
+            return True
+    return False
+
+
+def _read(text: str, date: str | None) -> tuple[dict[str, Any] | None, bool]:
+    """({version, date, chars} of one row's block text, whether the row says it is planned); the
+    item's date wins over its text's."""
     folded = fold(text)
     span = _date_span(folded)
     version = _version(folded, span)
     if version is None:
-        return None
+        return None, False
     cuts = [version.span(1)] + ([span] if span else [])
     found = date or (parse_date(text[span[0] : span[1]]) if span else None)
-    return {"version": version.group(1), "date": found, "chars": _description(text, folded, cuts)}
+    entry = {"version": version.group(1), "date": found, "chars": _description(text, folded, cuts)}
+    return entry, _planned(folded, cuts)
+
+
+def _row(text: str, date: str | None) -> dict[str, Any] | None:
+    """{version, date, chars} of one row's block text (the item's date wins over its text's)."""
+    return _read(text, date)[0]
+
+
+def _glued(item: Any) -> list[str] | None:
+    """The row texts of an item that holds several releases (None for an item of one): below its
+    wrappers, every block opens with a version and two or more of them are dated. The listing glues
+    such rows when an undated one (a roadmap «3.0.0 — планируется») stands beside fewer than three
+    dated ones; a release's own blocks («<b>2.1.0</b> <span>19.11.2026</span> <div>…</div>») never
+    all open with a version."""
+    node, kids = item, []
+    while True:
+        kids = [(kid, text) for kid in child_elements(node) if (text := block_text(kid))]
+        if len(kids) != 1 or own_text(node).strip():
+            break
+        node = kids[0][0]
+    if len(kids) < 2:
+        return None
+    gap = table().rx("changelog", "version_gap")[0]
+    texts, dated = [], 0
+    for kid, text in kids:
+        folded = fold(text)
+        span = _date_span(folded)
+        version = _version(folded, span)
+        if version is None and is_chrome(kid):
+            continue  # a heading («История версий») among the rows
+        if version is None or not gap.fullmatch(folded, 0, version.start(1)):
+            return None  # a block that does not open with a version: one release's description
+        texts.append(text)
+        dated += span is not None
+    return texts if dated >= 2 else None
 
 
 def parse_row(text: str) -> dict[str, Any] | None:
@@ -137,16 +201,26 @@ def _text_rows(item: Any) -> list[str] | None:
 
 
 def changelog(page: Page) -> list[dict[str, Any]] | None:
-    """Entries of the log section (None when the page has no such section)."""
+    """Entries of the log section (None when the page has no such section, or when a row that says it
+    is planned carries a date on or before the reference day: a plan dated by its announcement, or a
+    release whose description opens with a plan word, and nothing tells which). An undated or
+    future-dated planned row is no entry."""
     listing = page.listings.get("log")
     if listing is None:
         return None
-    entries = []
+    rows: list[tuple[str, str | None]] = []
     for item in listing.items:
-        texts = _text_rows(item)
+        texts = _text_rows(item) or _glued(item)
         if texts is not None:
-            entries += [row for text in texts if (row := _row(text, None))]
-        elif row := _row(block_text(item), listing.dates.get(item)):
-            entries.append(row)
+            rows += [(text, None) for text in texts]
+        else:
+            rows.append((block_text(item), listing.dates.get(item)))
+    entries, day = [], today().isoformat()
+    for text, date in rows:
+        entry, planned = _read(text, date)
+        if entry is not None and not planned:
+            entries.append(entry)
+        elif entry is not None and entry["date"] and entry["date"] <= day:
+            return None
     page.found_by["changelog"] = "tab-body"
     return newest_first(entries)

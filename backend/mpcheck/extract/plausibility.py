@@ -1,8 +1,9 @@
 """Plausibility: a value that contradicts the page itself is dropped (null), never passed on.
 
 A wrong value flips a verdict; a null only asks the buyer to check. So after every field is read,
-the facts are checked against each other and against the reference day: a date after today, a
-publication after the last update, a «version» newer than every release of the changelog (the
+the facts are checked against each other and against the reference day: a date after today (a
+changelog entry's too: a release not out yet or a date that is not the release's, and nothing tells
+which, so the whole log goes), a publication after the last update, a «version» newer than every release of the changelog (the
 1C-Bitrix core's number quoted somewhere), a demo longer than a year, a stated total smaller than
 the items shown. Each rejection is listed in `extraction.rejected` and marks the markup as changed;
 the other fields are untouched.
@@ -29,6 +30,8 @@ def _reject(facts: dict[str, Any], out: list[dict[str, Any]], path: tuple[str, .
 
 
 def _dates(facts: dict[str, Any], today: str, out: list[dict[str, Any]]) -> None:
+    if any(e.get("date") and e["date"] > today for e in facts.get("changelog") or []):
+        _reject(facts, out, ("changelog",), "an entry after today")
     for field in ("published", "updated"):
         value = facts.get(field)
         if value and value > today:

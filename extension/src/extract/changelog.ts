@@ -3,18 +3,26 @@
 // Its version is the version token that opens the row (after «Версия», «v») or stands next to its
 // date; a version further inside the description (a 1C-Bitrix core version) is never the row's. The
 // date is the row's date as the dates module reads it. `chars` is the length, in Unicode code points,
-// of the row's block text without its version, its date and their labels.
+// of the row's block text without its version, its date and their labels. A row that says it is not
+// out yet («3.0.0 — планируется», «3.0.0 (15.12.2026) В разработке», «Планы: …») is a roadmap entry,
+// not a release: it is dropped (`changelog.planned`) when it is undated or dated after the reference
+// day; dated on or before it, nothing tells a plan dated by its announcement from a release whose
+// description opens with a plan word, and the log is null. A block the listing could not split (an undated
+// roadmap row beside fewer than three dated ones glues them all into one item) is read row by row when
+// each of its blocks opens with a version and two or more of them are dated. A release dated after the
+// reference day is left to plausibility.ts, which drops the whole log.
 import type { Page } from "./context";
-import { parseDate } from "./dates";
-import { css, inlineText } from "./dom";
+import { parseDate, today } from "./dates";
+import { childElements, css, inlineText, ownText } from "./dom";
 import { newestFirst } from "./feedback";
-import { dateSearch } from "./items";
+import { dateSearch, isChrome } from "./items";
 import { TABLE } from "./label_table";
 import { cpLen, fold, norm } from "./text";
 
 const ALNUM = /[\p{L}\p{N}]/u;
 const HEAD_CHARS = 80; // «Версия 4.6.1 от 24 ноября 2026 г.»: the part of a row its date is looked for first
 const TRAIL_CHARS = 40; // «… — версия», «Дата выпуска:»: the longest label run that closes a piece
+const SEPARATORS = " —–:·|,;.()[]/-"; // what stands between a row's version or date and its status word
 
 export interface Entry { version: string | null; date: string | null; chars: number }
 
@@ -100,16 +108,73 @@ function description(text: string, folded: string, cuts: Array<[number, number]>
   return cpLen(kept.join(" "));
 }
 
-function row(text: string, date: string | null): Entry | null {
+/** Python `text.lstrip(SEPARATORS)`. */
+function stripSeparators(text: string): string {
+  let at = 0;
+  while (at < text.length && SEPARATORS.includes(text.charAt(at))) at++;
+  return text.slice(at);
+}
+
+/**
+ * A roadmap row: a status word right after its version or its date («3.0.0 — планируется»,
+ * «3.0.0 (15.12.2026) В разработке»), or a plan / next-update word before them when more than labels
+ * stand there («Планы: Планируется в 3.0 (01.12.2026)»).
+ */
+function planned(folded: string, cuts: Array<[number, number]>): boolean {
+  const ordered = [...cuts].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const first = (ordered[0] as [number, number])[0];
+  if (first && !gapFits(folded, 0, first) && TABLE.search(folded.slice(0, first), "changelog", "planned_head")) return true;
+  return ordered.some(([, end], i) => {
+    const piece = stripSeparators(folded.slice(end, ordered[i + 1]?.[0] ?? folded.length));
+    return Boolean(piece) && Boolean(TABLE.search(piece, "changelog", "planned"));
+  });
+}
+
+/** [{version, date, chars} of one row's block text, whether the row says it is planned]; the item's date wins. */
+function read(text: string, date: string | null): [Entry | null, boolean] {
   const folded = fold(text);
   const span = dateSpan(folded);
   const m = version(folded, span);
-  if (!m) return null;
+  if (!m) return [null, false];
   const start = groupStart(m);
   const cuts: Array<[number, number]> = [[start, m.index + m[0].length]];
   if (span) cuts.push(span);
   const found = date || (span ? parseDate(text.slice(span[0], span[1])) : null);
-  return { version: m[1] ?? null, date: found, chars: description(text, folded, cuts) };
+  return [{ version: m[1] ?? null, date: found, chars: description(text, folded, cuts) }, planned(folded, cuts)];
+}
+
+function row(text: string, date: string | null): Entry | null {
+  return read(text, date)[0];
+}
+
+/**
+ * The row texts of an item that holds several releases (null for an item of one): below its
+ * wrappers, every block opens with a version and two or more of them are dated. The listing glues
+ * such rows when an undated one (a roadmap «3.0.0 — планируется») stands beside fewer than three
+ * dated ones; a release's own blocks («<b>2.1.0</b> <span>19.11.2026</span> <div>…</div>») never all
+ * open with a version.
+ */
+function glued(item: Element): string[] | null {
+  let node = item;
+  let kids: Array<[Element, string]>;
+  for (;;) {
+    kids = childElements(node).map((kid): [Element, string] => [kid, inlineText(kid)]).filter(([, text]) => Boolean(text));
+    if (kids.length !== 1 || ownText(node).trim()) break;
+    node = (kids[0] as [Element, string])[0];
+  }
+  if (kids.length < 2) return null;
+  const texts: string[] = [];
+  let dated = 0;
+  for (const [kid, text] of kids) {
+    const folded = fold(text);
+    const span = dateSpan(folded);
+    const m = version(folded, span);
+    if (!m && isChrome(kid)) continue; // a heading («История версий») among the rows
+    if (!m || !gapFits(folded, 0, groupStart(m))) return null; // one release's description
+    texts.push(text);
+    if (span) dated++;
+  }
+  return dated >= 2 ? texts : null;
 }
 
 /** {version, date, chars} of one row's block text, or null when it has no version. */
@@ -130,19 +195,27 @@ function textRows(item: Element): string[] | null {
   return rows.length >= 2 ? rows.map((lines) => norm(lines.join(" "))) : null;
 }
 
-/** Entries of the log section (null when the page has no such section). */
+/**
+ * Entries of the log section (null when the page has no such section, or when a row that says it is
+ * planned carries a date on or before the reference day: a plan dated by its announcement, or a release
+ * whose description opens with a plan word, and nothing tells which). An undated or future-dated
+ * planned row is no entry.
+ */
 export function changelog(page: Page): Entry[] | null {
   const listing = page.listings.get("log");
   if (!listing) return null;
-  const entries: Entry[] = [];
+  const rows: Array<[string, string | null]> = [];
   for (const item of listing.items) {
-    const texts = textRows(item);
-    for (const text of texts ?? []) {
-      const entry = row(text, null);
-      if (entry) entries.push(entry);
-    }
-    const entry = texts ? null : row(inlineText(item), listing.dates.get(item) ?? null);
-    if (entry) entries.push(entry);
+    const texts = textRows(item) ?? glued(item);
+    if (texts) rows.push(...texts.map((text): [string, string | null] => [text, null]));
+    else rows.push([inlineText(item), listing.dates.get(item) ?? null]);
+  }
+  const entries: Entry[] = [];
+  const day = today();
+  for (const [text, date] of rows) {
+    const [entry, isPlanned] = read(text, date);
+    if (entry && !isPlanned) entries.push(entry);
+    else if (entry?.date && entry.date <= day) return null;
   }
   page.found_by.changelog = "tab-body";
   return newestFirst(entries);

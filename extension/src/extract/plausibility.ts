@@ -1,6 +1,7 @@
 // Plausibility (backend/mpcheck/extract/plausibility.py): a value that contradicts the page itself is
 // dropped (null), never passed on. A wrong value flips a verdict; a null only asks the buyer to check.
-// Checked after every field is read: a date after today, a publication after the last update, a
+// Checked after every field is read: a date after today (a changelog entry's too: a release not out
+// yet or a date that is not the release's, and nothing tells which, so the whole log goes), a publication after the last update, a
 // «version» newer than every release of the changelog (the 1C-Bitrix core's number quoted somewhere),
 // a demo longer than a year, a stated total smaller than the items shown. Each rejection is listed in
 // `extraction.rejected` and marks the markup as changed; the other fields are untouched.
@@ -28,6 +29,7 @@ function newer(a: number[], b: number[]): boolean {
 }
 
 function dates(facts: MutableFacts, today: string, out: Rejection[]): void {
+  if ((facts.changelog ?? []).some((e) => e.date && e.date > today)) reject(facts, out, ["changelog"], "an entry after today");
   for (const field of ["published", "updated"] as const) {
     const value = facts[field];
     if (value && value > today) reject(facts, out, [field], "after today");
