@@ -27,7 +27,7 @@ from typing import Any
 
 from lxml import etree
 
-from mpcheck.extract.dom import css, inline_text, next_element, own_text, text_without
+from mpcheck.extract.dom import css, inline_text, matches, next_element, own_text, text_without
 from mpcheck.extract.label_table import FLAGS, Table, table
 from mpcheck.extract.text import fold, norm
 
@@ -445,6 +445,39 @@ def _children(el: Any) -> list[Any]:
     return [c for c in el if isinstance(c.tag, str)]
 
 
+def _slot(el: Any) -> bool:
+    """An empty text container that is no decoration (`value_slot`): a value rendered empty."""
+    rules = table()
+    slots = ", ".join(e["css"] for e in rules.entries("value_slot", "slots"))
+    decoration = ", ".join(e["css"] for e in rules.entries("value_slot", "not_slots"))
+    return (
+        bool(slots)
+        and not _children(el)
+        and not inline_text(el)
+        and matches(el, slots)
+        and not (decoration and matches(el, decoration))
+    )
+
+
+def _empty_slot(el: Any) -> bool:
+    """The label's value slot is there and empty: an empty slot inside the label's element
+    (<div>Обновлено: <span class="value"></span></div>) or after it in a wrapper whose whole text is
+    still the label's (<div><span>Обновлено:</span> <span class="value"></span></div>, the climb
+    `_box` makes). The next row's value is then not this label's: there is none."""
+    if any(_slot(c) for c in _children(el)):
+        return True
+    text, node = inline_text(el), el
+    for _ in range(3):
+        parent = node.getparent()
+        if parent is None or inline_text(parent) != text:
+            return False
+        kids = _children(parent)
+        if any(_slot(c) for c in kids[kids.index(node) + 1 :]):
+            return True
+        node = parent
+    return False
+
+
 def _column(box: Any) -> tuple[str, Any] | None:
     """A header row of labels over a row of values: the value in the same column of the next row."""
     row = box.getparent()
@@ -518,6 +551,8 @@ def _structure(el: Any) -> Iterator[tuple[str, str, Any, bool]]:
     if column is not None:
         yield "column", column[0], column[1], True
         return
+    if _empty_slot(el):
+        return  # the label's own value slot is empty: no neighbour's text is its value
     yield "tail", _cut(norm(el.tail)), parent, False
     for holder in (el, box) if box is not el else (el,):
         found = _next_text(holder)

@@ -10,8 +10,8 @@ from lxml import etree
 
 from mpcheck.extract import values
 from mpcheck.extract.context import Page
-from mpcheck.extract.dates import parse_date
-from mpcheck.extract.dom import ancestors, css, inline_text, next_element, own_text
+from mpcheck.extract.dates import find_dates, parse_date
+from mpcheck.extract.dom import ancestors, css, inline_text, matches, next_element, own_text
 from mpcheck.extract.label_table import table
 from mpcheck.extract.text import fold, norm
 
@@ -26,6 +26,11 @@ def _labelled(page: Page, field: str, parse: Callable[[str], Any]) -> Any:
         if value is not None:
             page.found_by[field] = "label"
             return value
+    return _selected(page, field, parse)
+
+
+def _selected(page: Page, field: str, parse: Callable[[str], Any]) -> Any:
+    """The field's selector fallbacks (attribute or text); None if nothing parses."""
     for sel in table().entries("fields", field, "selectors"):
         for el in page.outside(css(page.root, sel["css"])):
             raw = el.get(sel["attr"]) if sel.get("attr") and el.get(sel["attr"]) else inline_text(el)
@@ -36,17 +41,68 @@ def _labelled(page: Page, field: str, parse: Callable[[str], Any]) -> Any:
     return None
 
 
+def _label_date(text: str) -> str | None:
+    """A labelled date: the value opens with the date («19.11.2026», «с 12.03.2024», «(вчера)»);
+    a rest that opens with words («на сайте вендора: 01.03.2021», «документация — 05.05.2025»)
+    dates another thing (`date_labels.lead`)."""
+    value = parse_date(text)
+    if value is None:
+        return None
+    found = find_dates(text)  # none: the ISO prefix parse_date reads at the very start
+    lead = fold(text)[: found[0][0]] if found else ""
+    return value if table().search(lead, "date_labels", "lead") else None
+
+
+def _container(page: Page) -> Any:
+    """The main landmark holding the solution's h1 (`date_labels.container`), None when there is none."""
+    title = page.first("h1")
+    selector = ", ".join(e["css"] for e in table().entries("date_labels", "container"))
+    if title is None or not selector:
+        return None
+    return next((a for a in ancestors(title) if matches(a, selector)), None)
+
+
+def _partner_since(el: Any, field: str) -> bool:
+    """«На Маркетплейсе с 15.03.2015» in the element holding the partner's link or beside it (a
+    sibling): the partner's since-date (`fields.<field>.not_own`), not the solution's."""
+    sels = [s["css"] for s in table().entries("fields", "partner", "selectors")]
+    if not any(css(block, sel) for block in (el, el.getparent()) if block is not None for sel in sels):
+        return False
+    return table().search(fold(inline_text(el)), "fields", field, "not_own") is not None
+
+
 def _labelled_date(page: Page, field: str) -> str | None:
-    """A labelled date; a `time[datetime]` inside the value wins over its text («18 ноября»)."""
-    hit = page.index.find(field, valid=lambda text: parse_date(text) is not None)
-    if hit is not None and hit.value_el is not None:
+    """A labelled date; a `time[datetime]` inside the value wins over its text («18 ноября»).
+    Inside the solution's main landmark when the page has one (or a sidebar, `date_labels.beside`):
+    a label outside counts only when the value it points at is inside (a tooltip after the footer
+    describing a props row)."""
+    block = _container(page)
+    beside = ", ".join(e["css"] for e in table().entries("date_labels", "beside"))
+
+    def inside(el: Any) -> bool:
+        return block is None or any(a is block or (beside and matches(a, beside)) for a in ancestors(el))
+
+    def valid(text: str) -> bool:
+        return _label_date(text) is not None
+
+    def own(el: Any) -> bool:
+        return not _partner_since(el, field)
+
+    hit = page.index.find(field, accept=lambda el: inside(el) and own(el), valid=valid)
+    if hit is None and block is not None:
+        hit = page.index.find(field, accept=own, valid=valid)
+        hit = hit if hit is not None and hit.value_el is not None and inside(hit.value_el) else None
+    if hit is None:
+        return _selected(page, field, parse_date)
+    if hit.value_el is not None:
         for el in css(hit.value_el, "time[datetime]"):
             if inline_text(el) in hit.text:
                 exact = parse_date(el.get("datetime"))
                 if exact:
                     page.found_by[field] = "label"
                     return exact
-    return _labelled(page, field, parse_date)
+    page.found_by[field] = "label"
+    return _label_date(hit.text)
 
 
 def _bucket(text: str | None) -> dict[str, Any] | None:
@@ -127,14 +183,24 @@ def _editions(page: Page) -> list[str] | None:
     return _labelled(page, "editions", editions)
 
 
+def _feature(text: str) -> bool | None:
+    """A yes / no property (adaptive, composite); a yes bound to a condition in its own clause
+    («есть в редакции «Премиум»», «доступна с версии 3.0 (в разработке)») is null
+    (`booleans.restricted`), the next sentence is not its clause («да. Нужен модуль … версии 22.0»)."""
+    value = values.yes_no(text)
+    if value is True and table().search(fold(text), "booleans", "restricted"):
+        return None
+    return value
+
+
 READERS: dict[str, Callable[[Page], Any]] = {
     "installs": lambda page: _installs(page),
     "published": lambda page: _labelled_date(page, "published"),
     "updated": lambda page: _labelled_date(page, "updated"),
     "version": lambda page: _labelled(page, "version", values.version),
     "editions": _editions,
-    "adaptive": lambda page: _labelled(page, "adaptive", values.yes_no),
-    "composite": lambda page: _labelled(page, "composite", values.yes_no),
+    "adaptive": lambda page: _labelled(page, "adaptive", _feature),
+    "composite": lambda page: _labelled(page, "composite", _feature),
 }
 
 

@@ -8,7 +8,7 @@
 // of the label then of its wrapper, the text BEFORE a caption that ends a small tile, the parent's
 // next sibling), passing over empty, leader-only and label texts. A value must pass the field's
 // parser and must not itself be a label of the table.
-import { childElements, css, inlineText, ownText, tag, tailText, textWithout } from "./dom";
+import { childElements, css, inlineText, matches, ownText, tag, tailText, textWithout } from "./dom";
 import { TABLE } from "./label_table";
 import { cpLen, fold, isBlank, norm } from "./text";
 
@@ -437,6 +437,43 @@ function box(el: Element): Element {
   return found;
 }
 
+/** An empty text container that is no decoration (`value_slot`): a value rendered empty. */
+function slot(el: Element): boolean {
+  const slots = TABLE.entries("value_slot", "slots")
+    .map((e) => String(e.css))
+    .join(", ");
+  const decoration = TABLE.entries("value_slot", "not_slots")
+    .map((e) => String(e.css))
+    .join(", ");
+  return (
+    slots !== "" &&
+    childElements(el).length === 0 &&
+    !inlineText(el) &&
+    matches(el, slots) &&
+    !(decoration && matches(el, decoration))
+  );
+}
+
+/**
+ * The label's value slot is there and empty: an empty slot inside the label's element
+ * (<div>Обновлено: <span class="value"></span></div>) or after it in a wrapper whose whole text is
+ * still the label's (<div><span>Обновлено:</span> <span class="value"></span></div>, the climb
+ * `box` makes). The next row's value is then not this label's: there is none.
+ */
+function emptySlot(el: Element): boolean {
+  if (childElements(el).some(slot)) return true;
+  const text = inlineText(el);
+  let node = el;
+  for (let i = 0; i < 3; i++) {
+    const parent = node.parentElement;
+    if (!parent || inlineText(parent) !== text) return false;
+    const kids = childElements(parent);
+    if (kids.slice(kids.indexOf(node) + 1).some(slot)) return true;
+    node = parent;
+  }
+  return false;
+}
+
 /** A header row of labels over a row of values: the value in the same column of the next row. */
 function column(cell: Element): [string, Element] | null {
   const row = cell.parentElement;
@@ -511,6 +548,7 @@ function* structure(el: Element): Generator<Source> {
     yield ["column", col[0], col[1], true];
     return;
   }
+  if (emptySlot(el)) return; // the label's own value slot is empty: no neighbour's text is its value
   yield ["tail", cut(norm(tailText(el))), parent, false];
   for (const holder of wrapper !== el ? [el, wrapper] : [el]) {
     const found = nextText(holder);

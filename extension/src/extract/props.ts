@@ -2,8 +2,8 @@
 // and the average rating (backend/mpcheck/extract/props.py). Label first, then the field's
 // selector fallbacks; a label whose value does not parse is skipped, never guessed around.
 import type { Page } from "./context";
-import { parseDate } from "./dates";
-import { ancestors, childElements, css, inlineText, ownText, tag, tailText } from "./dom";
+import { findDates, parseDate } from "./dates";
+import { ancestors, childElements, css, inlineText, matches, ownText, tag, tailText } from "./dom";
 import { TABLE } from "./label_table";
 import { cpLen, fold, norm, stripChars } from "./text";
 import * as values from "./values";
@@ -18,6 +18,11 @@ function labelled<T>(page: Page, field: string, parse: (text: string) => T | nul
     page.found_by[field] = "label";
     return found;
   }
+  return selected(page, field, parse);
+}
+
+/** The field's selector fallbacks (attribute or text); null if nothing parses. */
+function selected<T>(page: Page, field: string, parse: (text: string) => T | null): T | null {
   for (const sel of TABLE.entries("fields", field, "selectors")) {
     for (const el of page.outside(css(page.root, String(sel.css)))) {
       const raw = (sel.attr && el.getAttribute(sel.attr)) || inlineText(el);
@@ -46,10 +51,61 @@ export function editions(text: string): string[] | null {
   return items.length ? items : null;
 }
 
-/** A labelled date; a `time[datetime]` inside the value wins over its text («18 ноября»). */
+/**
+ * A labelled date: the value opens with the date («19.11.2026», «с 12.03.2024», «(вчера)»); a rest
+ * that opens with words («на сайте вендора: 01.03.2021», «документация — 05.05.2025») dates another
+ * thing (`date_labels.lead`).
+ */
+function labelDate(text: string): string | null {
+  const value = parseDate(text);
+  if (value === null) return null;
+  const found = findDates(text); // none: the ISO prefix parseDate reads at the very start
+  const lead = found.length ? fold(text).slice(0, found[0]![0]) : "";
+  return TABLE.search(lead, "date_labels", "lead") ? value : null;
+}
+
+/** The main landmark holding the solution's h1 (`date_labels.container`), null when there is none. */
+function container(page: Page): Element | null {
+  const title = page.first("h1");
+  const selector = TABLE.entries("date_labels", "container")
+    .map((e) => String(e.css))
+    .join(", ");
+  if (!title || !selector) return null;
+  return [...ancestors(title)].find((a) => matches(a, selector)) ?? null;
+}
+
+/**
+ * «На Маркетплейсе с 15.03.2015» in the element holding the partner's link or beside it (a sibling):
+ * the partner's since-date (`fields.<field>.not_own`), not the solution's.
+ */
+function partnerSince(el: Element, field: string): boolean {
+  const sels = TABLE.entries("fields", "partner", "selectors").map((s) => String(s.css));
+  const beside = [el, el.parentElement].some((block) => block !== null && sels.some((sel) => css(block, sel).length > 0));
+  return beside && TABLE.search(fold(inlineText(el)), "fields", field, "not_own") !== null;
+}
+
+/**
+ * A labelled date; a `time[datetime]` inside the value wins over its text («18 ноября»). Inside the
+ * solution's main landmark when the page has one (or a sidebar, `date_labels.beside`): a label
+ * outside counts only when the value it points at is inside (a tooltip after the footer describing
+ * a props row).
+ */
 function labelledDate(page: Page, field: string): string | null {
-  const hit = page.index.find(field, { valid: (text) => parseDate(text) !== null });
-  if (hit?.valueEl) {
+  const block = container(page);
+  const beside = TABLE.entries("date_labels", "beside")
+    .map((e) => String(e.css))
+    .join(", ");
+  const inside = (el: Element): boolean =>
+    block === null || [...ancestors(el)].some((a) => a === block || (beside !== "" && matches(a, beside)));
+  const valid = (text: string): boolean => labelDate(text) !== null;
+  const own = (el: Element): boolean => !partnerSince(el, field);
+  let hit = page.index.find(field, { accept: (el) => inside(el) && own(el), valid });
+  if (!hit && block) {
+    hit = page.index.find(field, { accept: own, valid });
+    if (hit && !(hit.valueEl && inside(hit.valueEl))) hit = null;
+  }
+  if (!hit) return selected(page, field, parseDate);
+  if (hit.valueEl) {
     for (const el of css(hit.valueEl, "time[datetime]")) {
       if (!hit.text.includes(inlineText(el))) continue;
       const exact = parseDate(el.getAttribute("datetime"));
@@ -59,7 +115,8 @@ function labelledDate(page: Page, field: string): string | null {
       }
     }
   }
-  return labelled(page, field, parseDate);
+  page.found_by[field] = "label";
+  return labelDate(hit.text);
 }
 
 const CHIP_GLUE = new Set(["", ",", ";", "·"]);
@@ -129,6 +186,17 @@ function installsOf(page: Page): values.Installs | null {
   return labelled(page, "installs", bucket);
 }
 
+/**
+ * A yes / no property (adaptive, composite); a yes bound to a condition in its own clause («есть в
+ * редакции «Премиум»», «доступна с версии 3.0 (в разработке)») is null (`booleans.restricted`), the
+ * next sentence is not its clause («да. Нужен модуль … версии 22.0»).
+ */
+function feature(text: string): boolean | null {
+  const value = values.yesNo(text);
+  if (value === true && TABLE.search(fold(text), "booleans", "restricted")) return null;
+  return value;
+}
+
 export interface Props {
   installs: values.Installs | null;
   published: string | null;
@@ -146,8 +214,8 @@ export const READERS: { [K in keyof Props]: (page: Page) => Props[K] } = {
   updated: (page) => labelledDate(page, "updated"),
   version: (page) => labelled(page, "version", values.version),
   editions: editionsOf,
-  adaptive: (page) => labelled(page, "adaptive", values.yesNo),
-  composite: (page) => labelled(page, "composite", values.yesNo),
+  adaptive: (page) => labelled(page, "adaptive", feature),
+  composite: (page) => labelled(page, "composite", feature),
 };
 
 export function readProps(page: Page): Props {
