@@ -8,8 +8,18 @@ from typing import Any
 from lxml import etree
 
 from mpcheck.extract.context import Page
-from mpcheck.extract.dom import JSONLD_ATTR, absolute_url, ancestors, css, inline_text, own_text
+from mpcheck.extract.dom import (
+    JSONLD_ATTR,
+    absolute_url,
+    ancestors,
+    css,
+    inline_text,
+    own_text,
+    text_before,
+    text_without,
+)
 from mpcheck.extract.label_table import table
+from mpcheck.extract.labelled import Hit, key_field
 from mpcheck.extract.scope import is_crumbs
 from mpcheck.extract.text import fold
 
@@ -66,23 +76,63 @@ def page_url(page: Page, solution_code: str | None) -> str | None:
     """Canonical link, else built from the code (no #tab fragment), else the given URL."""
     link = canonical(page)
     if link and _code_from(link, "urls", "solution_path"):
-        return link
+        # the solution's address is its path: a canonical written with a list's state («?PAGEN_2=2»,
+        # «?sphrase_id=…») or a tab fragment («#tab-rating-link») names the same page
+        return link.split("#")[0].split("?")[0]
     if solution_code:
         return f"{table().data['urls']['base']}/solutions/{solution_code}/"
     return page.url.split("#")[0] if page.url else None
 
 
-def name(page: Page) -> str | None:
-    """The h1 (outside tabs), else microdata / og:title, else <title> cut at the site separator."""
-    for sel in table().entries("name", "selectors"):
-        el = page.first(sel["css"])
-        if el is None:
+def _is_badge(el: Any, whole: str, *path: str) -> bool:
+    """An element at the start or the end of the text `whole` (a badge sits at an edge: «ACME:
+    <span>Новинка</span> сезона» is a name) marked as a badge by a class token (`badge_classes`), or
+    by its text (`badge_text`) when that stands apart as a word of its own («<b>Хит</b>-парад»)."""
+    rules = table()
+    text = fold(inline_text(el))
+    if not text or not (whole.startswith(text) or whole.endswith(text)):
+        return False
+    if any(rules.search(token, *path, "badge_classes") for token in (el.get("class") or "").split()):
+        return True
+    if rules.search(text, *path, "badge_text") is None:
+        return False
+    before, after = text_before(el), el.tail or ""
+    return (not before or before.rstrip() != before) and (not after or after.lstrip() != after)
+
+
+def _without_badges(el: Any, *path: str) -> str:
+    """The text of an element leaving out the badges inside it (`path`: the table section with the
+    badge_classes / badge_text lists): «ACME Soft <span class=badge>Золотой партнёр</span>» → «ACME
+    Soft». The whole text when nothing but badges is there (the badge may be the name's own wrapper)."""
+    full = inline_text(el)
+    whole = fold(full)
+    badges: list[Any] = []
+    for child in el.iter(etree.Element):
+        if child is el or any(b in badges for b in ancestors(child)):
             continue
-        text = (el.get(sel["attr"]) or "").strip() if sel.get("attr") else inline_text(el)
-        if sel["css"] == "title":
-            for sep in table().rx("name", "title_separators"):
-                text = sep.split(text)[0]
-        if text:
+        if _is_badge(child, whole, *path):
+            badges.append(child)
+    if not badges:
+        return full
+    return text_without(el, badges) or full
+
+
+def name(page: Page) -> str | None:
+    """The h1 (outside tabs), else microdata / og:title, else <title> cut at the site separator.
+
+    Badges inside the element are left out («Хит продаж», «−30%»); an element that says only the
+    site's name (a header logo in an h1: «1С-Битрикс: Маркетплейс») is passed over for the next."""
+    rules = table()
+    for sel in rules.entries("name", "selectors"):
+        for el in page.outside(css(page.root, sel["css"])):
+            text = (el.get(sel["attr"]) or "").strip() if sel.get("attr") else _without_badges(el, "name")
+            if sel["css"] == "title":
+                for sep in rules.rx("name", "title_separators"):
+                    text = sep.split(text)[0]
+            if not text:
+                break  # an empty element: the next selector, as before
+            if rules.search(fold(text), "name", "site_names"):
+                continue  # the site's logo, not the solution
             page.found_by["name"] = "selector"
             return text
     return None
@@ -256,20 +306,52 @@ def _partner_link(el: Any) -> tuple[int | None, str | None]:
     for a in css(el, "a[href*='detail.php?ID=']"):
         m = table().search(a.get("href") or "", "fields", "partner", "values")
         if m:
-            return int(m.group(1)), inline_text(a) or None
+            return int(m.group(1)), _without_badges(a, "fields", "partner") or None
     return None, None
 
 
+def _keyed(el: Any) -> bool:
+    """The label element carries an English key of the partner field (data-field="developer")."""
+    keys = {k: "partner" for k in table().data["fields"]["partner"].get("keys", [])}
+    return any(key_field(keys, el.get(attr)) == "partner" for attr in table().data.get("key_attributes", []))
+
+
+def _named_link(page: Page, partner_name: str) -> int | None:
+    """The id of a partner link outside the tabs whose text is the given name (badges left out)."""
+    wanted = fold(partner_name).lower()
+    for a in page.outside(css(page.root, "a[href*='partners/detail.php?ID=']")):
+        pid, pname = _partner_link(a)
+        if pid is not None and pname and fold(pname).lower() == wanted:
+            return pid
+    return None
+
+
 def partner(page: Page) -> dict[str, Any]:
-    """{id, name}: the link next to «Разработчик», else the first partner link outside the tabs."""
-    hit = page.index.find(
-        "partner", valid=lambda t: table().search(t, "fields", "partner", "not_own") is None
-    )
+    """{id, name}: the link next to «Разработчик» (`name_labels`; without a link its text is the name,
+    and the id that of a partner link with the same text), else the link next to another partner
+    label (`labels`: «Автор», «Партнёр», … name no partner without one), else the first partner link
+    outside the tabs. Badges inside the link are left out of the name."""
+
+    def short(text: str) -> bool:
+        return table().search(text, "fields", "partner", "not_own") is None
+
+    hit: Hit | None = page.index.find("fields/partner/name_labels", valid=short)
     if hit:
         pid, pname = _partner_link(hit.value_el) if hit.value_el is not None else (None, None)
-        if pid is not None or hit.text:
+        page.found_by["partner"] = "label"
+        if pid is not None:
+            return {"id": pid, "name": pname or hit.text}
+        return {"id": _named_link(page, hit.text), "name": hit.text}
+    passed: set[Any] = set()
+    while True:
+        hit = page.index.find("partner", valid=short, accept=lambda el: el not in passed)
+        if hit is None:
+            break
+        pid, pname = _partner_link(hit.value_el) if hit.value_el is not None else (None, None)
+        if pid is not None or _keyed(hit.label):
             page.found_by["partner"] = "label"
             return {"id": pid, "name": pname or hit.text}
+        passed.add(hit.label)  # «Партнёр 1С-Битрикс: Золотой», «Автор: Иван Петров»: no partner named
     for a in page.outside(css(page.root, "a[href*='partners/detail.php?ID=']")):
         pid, pname = _partner_link(a)
         if pid is not None:

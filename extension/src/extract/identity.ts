@@ -1,10 +1,11 @@
 // Who and what the solution is: code, canonical url, name, kind, withdrawn, partner {id, name}
 // (backend/mpcheck/extract/identity.py).
 import type { Page } from "./context";
-import { absoluteUrl, ancestors, css, inlineText, ownText } from "./dom";
+import { absoluteUrl, ancestors, css, inlineText, ownText, tailText, textBefore, textWithout } from "./dom";
 import { TABLE } from "./label_table";
+import { type Hit, keyField } from "./labelled";
 import { isCrumbs } from "./scope";
-import { cpLen, fold, stripChars } from "./text";
+import { cpLen, fold, norm, stripChars } from "./text";
 
 const MAX_NOTICE_CHARS = 200; // a withdrawal notice is a banner or a title line, not a paragraph of prose
 
@@ -73,19 +74,59 @@ export function code(page: Page): string | null {
 /** Canonical link, else built from the code (no #tab fragment), else the given URL. */
 export function pageUrl(page: Page, solutionCode: string | null): string | null {
   const link = canonical(page);
-  if (link && codeFrom(link, "urls", "solution_path")) return link;
+  // the solution's address is its path: a canonical written with a list's state («?PAGEN_2=2»,
+  // «?sphrase_id=…») or a tab fragment («#tab-rating-link») names the same page
+  if (link && codeFrom(link, "urls", "solution_path")) return (link.split("#")[0] ?? "").split("?")[0] ?? "";
   if (solutionCode) return `${String(TABLE.get("urls", "base"))}/solutions/${solutionCode}/`;
   return page.url ? (page.url.split("#")[0] ?? null) : null;
 }
 
-/** The h1 (outside tabs), else microdata / og:title, else <title> cut at the site separator. */
+/**
+ * An element at the start or the end of the text `whole` (a badge sits at an edge: «ACME:
+ * <span>Новинка</span> сезона» is a name) marked as a badge by a class token (`badge_classes`), or
+ * by its text (`badge_text`) when that stands apart as a word of its own («<b>Хит</b>-парад»).
+ */
+function isBadge(el: Element, whole: string, ...path: string[]): boolean {
+  const text = fold(inlineText(el));
+  if (!text || !(whole.startsWith(text) || whole.endsWith(text))) return false;
+  const classes = norm(el.getAttribute("class")).split(" ").filter(Boolean);
+  if (classes.some((token) => TABLE.search(token, ...path, "badge_classes") !== null)) return true;
+  if (TABLE.search(text, ...path, "badge_text") === null) return false;
+  const before = textBefore(el);
+  const after = tailText(el);
+  return (!before || before.trimEnd() !== before) && (!after || after.trimStart() !== after);
+}
+
+/**
+ * The text of an element leaving out the badges inside it (`path`: the table section with the
+ * badge_classes / badge_text lists): «ACME Soft <span class=badge>Золотой партнёр</span>» → «ACME
+ * Soft». The whole text when nothing but badges is there (the badge may be the name's own wrapper).
+ */
+function withoutBadges(el: Element, ...path: string[]): string {
+  const full = inlineText(el);
+  const whole = fold(full);
+  const badges = new Set<Element>();
+  for (const child of Array.from(el.querySelectorAll("*"))) {
+    if ([...ancestors(child.parentElement)].some((a) => badges.has(a))) continue;
+    if (isBadge(child, whole, ...path)) badges.add(child);
+  }
+  if (!badges.size) return full;
+  return textWithout(el, badges) || full;
+}
+
+/**
+ * The h1 (outside tabs), else microdata / og:title, else <title> cut at the site separator.
+ *
+ * Badges inside the element are left out («Хит продаж», «−30%»); an element that says only the
+ * site's name (a header logo in an h1: «1С-Битрикс: Маркетплейс») is passed over for the next.
+ */
 export function name(page: Page): string | null {
   for (const sel of TABLE.entries("name", "selectors")) {
-    const el = page.first(String(sel.css));
-    if (!el) continue;
-    let text = sel.attr ? (el.getAttribute(sel.attr) ?? "").trim() : inlineText(el);
-    if (sel.css === "title") for (const sep of TABLE.rx("name", "title_separators")) text = text.split(sep)[0] ?? "";
-    if (text) {
+    for (const el of page.outside(css(page.root, String(sel.css)))) {
+      let text = sel.attr ? (el.getAttribute(sel.attr) ?? "").trim() : withoutBadges(el, "name");
+      if (sel.css === "title") for (const sep of TABLE.rx("name", "title_separators")) text = text.split(sep)[0] ?? "";
+      if (!text) break; // an empty element: the next selector, as before
+      if (TABLE.search(fold(text), "name", "site_names")) continue; // the site's logo, not the solution
       page.found_by.name = "selector";
       return text;
     }
@@ -261,20 +302,52 @@ export function withdrawn(page: Page): boolean {
 function partnerLink(el: Element): Partner {
   for (const a of css(el, "a[href*='detail.php?ID=']")) {
     const m = TABLE.search(a.getAttribute("href") ?? "", "fields", "partner", "values");
-    if (m) return { id: Number(m[1]), name: inlineText(a) || null };
+    if (m) return { id: Number(m[1]), name: withoutBadges(a, "fields", "partner") || null };
   }
   return { id: null, name: null };
 }
 
-/** {id, name}: the link next to «Разработчик», else the first partner link outside the tabs. */
+/** The label element carries an English key of the partner field (data-field="developer"). */
+function keyed(el: Element): boolean {
+  const keys = new Map(((TABLE.get("fields", "partner", "keys") as string[] | undefined) ?? []).map((k) => [k, "partner"]));
+  return ((TABLE.get("key_attributes") as string[] | undefined) ?? []).some((attr) => keyField(keys, el.getAttribute(attr)) === "partner");
+}
+
+/** The id of a partner link outside the tabs whose text is the given name (badges left out). */
+function namedLink(page: Page, partnerName: string): number | null {
+  const wanted = fold(partnerName).toLowerCase();
+  for (const a of page.outside(css(page.root, "a[href*='partners/detail.php?ID=']"))) {
+    const link = partnerLink(a);
+    if (link.id !== null && link.name && fold(link.name).toLowerCase() === wanted) return link.id;
+  }
+  return null;
+}
+
+/**
+ * {id, name}: the link next to «Разработчик» (`name_labels`; without a link its text is the name,
+ * and the id that of a partner link with the same text), else the link next to another partner
+ * label (`labels`: «Автор», «Партнёр», … name no partner without one), else the first partner link
+ * outside the tabs. Badges inside the link are left out of the name.
+ */
 export function partner(page: Page): Partner {
-  const hit = page.index.find("partner", { valid: (text) => TABLE.search(text, "fields", "partner", "not_own") === null });
-  if (hit) {
+  const valid = (text: string): boolean => TABLE.search(text, "fields", "partner", "not_own") === null;
+  const named = page.index.find("fields/partner/name_labels", { valid });
+  if (named) {
+    const link = named.valueEl ? partnerLink(named.valueEl) : { id: null, name: null };
+    page.found_by.partner = "label";
+    if (link.id !== null) return { id: link.id, name: link.name || named.text };
+    return { id: namedLink(page, named.text), name: named.text };
+  }
+  const passed = new Set<Element>();
+  for (;;) {
+    const hit: Hit | null = page.index.find("partner", { valid, accept: (el) => !passed.has(el) });
+    if (!hit) break;
     const link = hit.valueEl ? partnerLink(hit.valueEl) : { id: null, name: null };
-    if (link.id !== null || hit.text) {
+    if (link.id !== null || keyed(hit.label)) {
       page.found_by.partner = "label";
       return { id: link.id, name: link.name || hit.text };
     }
+    passed.add(hit.label); // «Партнёр 1С-Битрикс: Золотой», «Автор: Иван Петров»: no partner named
   }
   for (const a of page.outside(css(page.root, "a[href*='partners/detail.php?ID=']"))) {
     const link = partnerLink(a);
