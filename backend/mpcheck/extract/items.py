@@ -373,21 +373,25 @@ def split_listing(body: Any) -> Listing:
         if at is not None:
             listing.starts[item] = at
     seconds: dict[Any, int] = {}
-    worded: dict[Any, Any] = {}  # item → the parent of its first date while words precede that date
+    heads: dict[Any, tuple[Any, str]] = {}  # item → its first dated element and text, until settled
     for at, el, own in dated:
         item = item_of(listing, el)
         if item is not None and item not in listing.firsts:
             listing.firsts[item] = at
             listing.dates[item] = element_date(el, own)
-            if _worded(own):  # «Куплено 01.02.2025», «Версия 2.0.0 от 01.09.2026»: maybe not its date
-                worded[item] = el.getparent()
+            heads[item] = (el, own)
         elif item is not None:
             if item not in seconds:
                 seconds[item] = at
-            # a bare date beside a worded one in the item's head line is the item's own date
-            if worded.get(item) is el.getparent() and not _worded(own) and (date := element_date(el, own)):
-                listing.dates[item] = date
-                del worded[item]
+            head = heads.get(item)
+            # «Куплено 01.02.2025» <span>24.11.2026</span>: a bare date beside a worded one in the
+            # item's head line is its own (the words are read only for a second date in that line)
+            if head is not None and head[0].getparent() is el.getparent():
+                if not _worded(head[1]):
+                    del heads[item]  # the first date is bare itself: it stays
+                elif not _worded(own) and (date := element_date(el, own)):
+                    listing.dates[item] = date
+                    del heads[item]
     for item, first in listing.firsts.items():
         # nothing before the date (a forum post head): the author follows it
         opens = listing.starts.get(item) == first

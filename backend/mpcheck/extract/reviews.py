@@ -107,12 +107,24 @@ def _char_stars(text: str) -> int | None:
 class _Stars:
     """The stars of every item of one review list: each encoding queried once on the list body."""
 
-    def __init__(self, listing: Listing, skip: set[Any], votes: list[Any]) -> None:
+    def __init__(self, listing: Listing, skip: set[Any]) -> None:
         self.listing, self.skip = listing, skip
         self.found: dict[Any, int] = {}
-        self.votes: dict[Any, list[Any]] = {}  # item → its «helpful» counters, left out of its text
-        for vote in votes:
-            self.votes.setdefault(item_of(listing, vote), []).append(vote)
+        self.votes: dict[Any, list[Any]] | None = None  # item → its «helpful» counters, see _counters
+
+    def _counters(self) -> dict[Any, list[Any]]:
+        """Item → its «helpful» counters «★ 4» (`vote_css`; a short line, not a review classed
+        «review--liked»): they count votes, not stars, and are skipped from here on. Found on the
+        first encoding that reads texts (the explicit values before it need none)."""
+        if self.votes is None:
+            data = table().data["reviews"]
+            limit = data.get("stars_line_chars", 40)
+            self.votes = {}
+            for vote in css(self.listing.body, data["vote_css"]):
+                if len(inline_text(vote)) <= limit:
+                    self.votes.setdefault(item_of(self.listing, vote), []).append(vote)
+                    self.skip.update(vote.iter())
+        return self.votes
 
     def done(self) -> bool:
         """Every item has its stars: later encodings could only hit decided items (one body scan each)."""
@@ -147,6 +159,8 @@ class _Stars:
         """«Оценка: 4», «4 из 5» as a line of its own (`stars_line_chars`): a review's sentence that
         quotes a grade («оценка 2 из 5 у конкурента», «Ставлю 5 звёзд — шучу») rates nothing."""
         limit = table().data["reviews"].get("stars_line_chars", 40)
+        if not self.done():
+            self._counters()
         for el, own in [] if self.done() else self.listing.owns:
             value = None if len(own.strip()) > limit or el in self.skip else _text_stars(own)
             item = item_of(self.listing, el) if value is not None else None
@@ -241,7 +255,7 @@ class _Stars:
     def chars(self, answer_blocks: dict[Any, list[Any]]) -> None:
         for item in [] if self.done() else self.listing.items:
             if item not in self.found:
-                skipped = answer_blocks.get(item, []) + self.votes.get(item, [])
+                skipped = answer_blocks.get(item, []) + self._counters().get(item, [])
                 value = _char_stars(text_without(item, skipped))
                 if value is not None:
                     self.found[item] = value
@@ -250,11 +264,7 @@ class _Stars:
 def _stars(listing: Listing, answer_blocks: dict[Any, list[Any]]) -> dict[Any, int]:
     """Item → 1–5 stars: explicit numbers, labels, text, a width overlay, icons, characters."""
     skip = {d for blocks in answer_blocks.values() for b in blocks for d in b.iter()}
-    # a «helpful» counter «★ 4» (`vote_css`, a short line: not a review classed «review--liked») counts votes
-    data = table().data["reviews"]
-    limit = data.get("stars_line_chars", 40)
-    votes = [v for v in css(listing.body, data["vote_css"]) if len(inline_text(v)) <= limit]
-    stars = _Stars(listing, skip | {d for v in votes for d in v.iter()}, votes)
+    stars = _Stars(listing, skip)
     stars.values()
     stars.labels()
     stars.texts()

@@ -342,21 +342,26 @@ export function splitListing(body: Element): Listing {
     if (first) listing.starts.set(item, order.get(first) as number);
   }
   const seconds = new Map<Element, number>();
-  const worded = new Map<Element, Element | null>(); // item → the parent of its first date while words precede that date
+  const heads = new Map<Element, [Element, string]>(); // item → its first dated element and text, until settled
   for (const [at, el, own] of found) {
     const item = itemOf(listing, el);
     if (item && !listing.firsts.has(item)) {
       listing.firsts.set(item, at);
       listing.dates.set(item, elementDate(el, own));
-      if (wordedDate(own)) worded.set(item, el.parentElement); // «Куплено 01.02.2025»: maybe not its date
+      heads.set(item, [el, own]);
     } else if (item) {
       if (!seconds.has(item)) seconds.set(item, at);
-      // a bare date beside a worded one in the item's head line is the item's own date
-      if (worded.has(item) && worded.get(item) === el.parentElement && !wordedDate(own)) {
-        const date = elementDate(el, own);
-        if (date) {
-          listing.dates.set(item, date);
-          worded.delete(item);
+      const first = heads.get(item);
+      // «Куплено 01.02.2025» <span>24.11.2026</span>: a bare date beside a worded one in the item's
+      // head line is its own (the words are read only for a second date in that line)
+      if (first && first[0].parentElement === el.parentElement) {
+        if (!wordedDate(first[1])) heads.delete(item); // the first date is bare itself: it stays
+        else if (!wordedDate(own)) {
+          const date = elementDate(el, own);
+          if (date) {
+            listing.dates.set(item, date);
+            heads.delete(item);
+          }
         }
       }
     }

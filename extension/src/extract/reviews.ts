@@ -114,12 +114,26 @@ function charStars(text: string): number | null {
 /** The stars of every item of one review list: each encoding queried once on the list body. */
 class Stars {
   readonly found = new Map<Element, number>();
-  readonly votes = new Map<Element | null, Element[]>(); // item → its «helpful» counters, left out of its text
-  constructor(private readonly listing: Listing, private readonly skip: ReadonlySet<Element>, votes: Element[]) {
-    for (const vote of votes) {
-      const item = itemOf(listing, vote);
-      this.votes.set(item, [...(this.votes.get(item) ?? []), vote]);
+  private votes: Map<Element | null, Element[]> | null = null; // item → its «helpful» counters, see counters
+  constructor(private readonly listing: Listing, private readonly skip: Set<Element>) {}
+
+  /**
+   * Item → its «helpful» counters «★ 4» (`vote_css`; a short line, not a review classed
+   * «review--liked»): they count votes, not stars, and are skipped from here on. Found on the first
+   * encoding that reads texts (the explicit values before it need none).
+   */
+  private counters(): Map<Element | null, Element[]> {
+    if (this.votes === null) {
+      const limit = Number(TABLE.get("reviews", "stars_line_chars") ?? 40);
+      this.votes = new Map();
+      for (const vote of css(this.listing.body, String(TABLE.get("reviews", "vote_css")))) {
+        if (cpLen(inlineText(vote)) > limit) continue;
+        const item = itemOf(this.listing, vote);
+        this.votes.set(item, [...(this.counters().get(item) ?? []), vote]);
+        for (const d of [vote, ...css(vote, "*")]) this.skip.add(d);
+      }
     }
+    return this.votes;
   }
 
   /** Every item has its stars: later encodings could only hit decided items (one body scan each). */
@@ -162,6 +176,7 @@ class Stars {
    */
   texts(): void {
     const limit = Number(TABLE.get("reviews", "stars_line_chars") ?? 40);
+    if (!this.done()) this.counters();
     for (const [el, own] of this.done() ? [] : this.listing.owns) {
       const value = cpLen(own.trim()) > limit || this.skip.has(el) ? null : textStars(own);
       const item = value !== null ? itemOf(this.listing, el) : null;
@@ -253,7 +268,7 @@ class Stars {
   chars(blocks: Map<Element, Element[]>): void {
     for (const item of this.done() ? [] : this.listing.items) {
       if (this.found.has(item)) continue;
-      const value = charStars(textWithout(item, new Set([...(blocks.get(item) ?? []), ...(this.votes.get(item) ?? [])])));
+      const value = charStars(textWithout(item, new Set([...(blocks.get(item) ?? []), ...(this.counters().get(item) ?? [])])));
       if (value !== null) this.found.set(item, value);
     }
   }
@@ -263,11 +278,7 @@ class Stars {
 function starsOf(listing: Listing, blocks: Map<Element, Element[]>): Map<Element, number> {
   const skip = new Set<Element>();
   for (const list of blocks.values()) for (const b of list) for (const d of css(b, "*")) skip.add(d);
-  // a «helpful» counter «★ 4» (`vote_css`, a short line: not a review classed «review--liked») counts votes
-  const limit = Number(TABLE.get("reviews", "stars_line_chars") ?? 40);
-  const votes = css(listing.body, String(TABLE.get("reviews", "vote_css"))).filter((v) => cpLen(inlineText(v)) <= limit);
-  for (const v of votes) for (const d of [v, ...css(v, "*")]) skip.add(d);
-  const stars = new Stars(listing, skip, votes);
+  const stars = new Stars(listing, skip);
   stars.values();
   stars.labels();
   stars.texts();
