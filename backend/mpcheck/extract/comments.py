@@ -23,7 +23,9 @@ from mpcheck.extract.feedback import (
     name_key,
     newest_first,
     read_items,
+    shows_more,
     stated,
+    undated,
 )
 from mpcheck.extract.items import Listing, date_search, item_of
 from mpcheck.extract.label_table import table
@@ -193,6 +195,8 @@ def comments(page: Page, partner: str | None) -> dict[str, Any]:
     total, items = read_items(listing, total, parsed, "comments", shown=len(msgs))
     # no stated total: every message is shown unless there is a pager, but nested replies count too
     # and cannot be told from a date quoted in a message, so then the total stays unknown
-    if total is None and items is not None and listing is not None and not has_pager(listing.body):
+    # (an undated message leaves the items unknown, not how many there are)
+    shown = total is None and listing is not None and (items is not None or undated(listing))
+    if shown and listing is not None and not has_pager(listing.body) and not shows_more(listing):
         total = None if any(m["nested"] for m in msgs) else len(msgs)
     return {"total": total, "items": None if items is None else newest_first(items)}

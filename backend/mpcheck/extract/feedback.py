@@ -31,6 +31,8 @@ def _count(texts: list[str], kind: str) -> int | None:
     for text in texts:
         if rules.search(text, kind, "none"):
             return 0
+        for other in rules.rx(kind, "count_not"):  # «5 ★ — 1 отзыв», «240 отзывов о компании»
+            text = other.sub(" ", text)
         m = rules.search(text, kind, "count")
         if m:
             return int(m.group(1))
@@ -56,6 +58,22 @@ def anchored(path: tuple[str, ...]) -> Callable[[str], object]:
 def has_pager(body: Any) -> bool:
     """Whether a list body links to further pages of its list (Bitrix `PAGEN_n`)."""
     return any("PAGEN_" in (a.get("href") or "") for a in body.iter("a"))
+
+
+def shows_more(listing: Listing) -> bool:
+    """Whether a list offers more items than it shows: a «Показать ещё 5» / «Все отзывы» link or
+    button outside its items (`pager.more`). How many is unknown: «5» may be the page size."""
+    more = table().any_search(("pager", "more"))
+    for el in listing.body.iter("a", "button"):
+        if item_of(listing, el) is None and more(fold(inline_text(el))):
+            return True
+    return False
+
+
+def undated(listing: Listing) -> bool:
+    """Whether the list holds an item with no date of its own (a repeated review block without one,
+    see items._repeated): its dates cannot be told, only how many items there are."""
+    return any(item not in listing.firsts for item in listing.items)
 
 
 def marks(listing: Listing, path: tuple[str, ...]) -> dict[Any, list[Any]]:
@@ -219,7 +237,7 @@ def read_items(
     So does an item dated after the reference day: its date is one its text quotes («обещали к
     01.12.2026»), the text split off its own review.
     """
-    if listing is None or parsed is None:
+    if listing is None or parsed is None or undated(listing):
         return total, None
     day = today().isoformat()
     if any((item["date"] or "") > day for item in parsed):

@@ -5,6 +5,10 @@ descended while exactly one child holds all dates and that child is a pure wrapp
 it with text holds a date, or is chrome: a heading, a title, a pager, a summary line) or a list/table.
 This keeps one review with a dated developer answer as ONE item, and a single-item list whole.
 In lists and tables a row's description may be a following sibling (dt + dd): those are grouped.
+Blocks of one markup (a class and a first child's) with some of them undated are items each, dated
+or not: a date in one review's text or answer dates no other review. An item's date is its first
+dated element, unless words precede that date («Куплено 01.02.2025», «Версия 2.0.0 от 01.09.2026»)
+and a bare date stands beside it in the same line.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from mpcheck.extract.label_table import FLAGS, Table, table
 from mpcheck.extract.text import fold
 
 _LIST_TAGS = {"dl", "table", "tbody", "ul", "ol"}
+_PAIRED_TAGS = {"tr", "dt", "dd"}  # rows that pair up by position (a head row and its text row)
 _HEAD_CHARS = 120  # a dated head: author and date, or version and date, without the text
 _RELATIVE_CHARS = 40  # «Вадим сегодня в 09:14»: the longest header a relative date is read in
 _MIN_HEADS = 3  # fewer dated heads in one block may be one review with its dated answer
@@ -212,21 +217,52 @@ def _lead(heading: Any) -> bool:
     return bool(_DIGIT.search(inline_text(heading))) and not _summary(heading)
 
 
-def _grouped(container: Any, marked: set[Any], siblings: bool) -> list[Any]:
+def _signature(el: Any) -> tuple[Any, str, Any, str] | None:
+    """An item block's markup: its tag and class, and its first child's («div.mp-review» opening
+    with «div.mp-review__head»); None for a block without a class or without a child."""
+    cls = el.get("class")
+    first = next(iter(child_elements(el)), None)
+    if not cls or first is None:
+        return None
+    return el.tag, cls, first.tag, first.get("class") or ""
+
+
+def _repeated(children: list[Any], marked: set[Any]) -> tuple[Any, str, Any, str] | None:
+    """The markup every child that is not furniture repeats, when some of them hold no date: review
+    blocks of one class, only some dated (a date in a text or an answer dates no other block). Rows
+    of a table or a definition list pair up by position instead (tr + tr, dt + dd)."""
+    if all(c in marked for c in children):
+        return None  # every block dated: each is an item already
+    sigs = [_signature(c) if c.tag not in _PAIRED_TAGS else None for c in children]
+    sig = next((g for c, g in zip(children, sigs, strict=True) if c in marked and g is not None), None)
+    if sig is None or sum(1 for g in sigs if g == sig) < 2:
+        return None
+    others = [c for c, g in zip(children, sigs, strict=True) if g != sig]
+    return sig if all(is_chrome(c) for c in others) else None
+
+
+def _grouped(container: Any, marked: set[Any], siblings: bool, repeat: Any = None) -> list[Any]:
     """The container's items: each dated child, joined by an answer row that follows it and, with
     `siblings`, by the undated content after it (dt + dd, tr + tr, h3 + p) and the undated heading
-    right before it (h4 with the version, then the dated line)."""
+    right before it (h4 with the version, then the dated line). With `repeat` (the markup of the
+    list's item blocks) every such block is an item, dated or not."""
     groups: list[list[Any]] = []
     children = child_elements(container)
     dated = [c for c in children if c in marked]
-    # a list's summary sits at one of its ends (and a list of one has none)
-    ends = {id(c) for c in dated[:1] + dated[-1:] if _summary(c)} if len(dated) > 1 else set()
+    # a list's summary sits at one of its ends (and a list of one has none); a block of the same
+    # markup as its neighbour is an item that mentions a count («Прочитал 50 отзывов …»)
+    ends: set[int] = set()
+    if len(dated) > 1:
+        for end, neighbour in ((dated[0], dated[1]), (dated[-1], dated[-2])):
+            if not _alike(end, neighbour) and _summary(end):
+                ends.add(id(end))
     headings = table().heading_tags
     lead = None  # an undated heading right before a dated child opens that child's item («<h4>2.0.0</h4>»)
     for child in children:
         if id(child) in ends:
             continue
-        if child in marked and not (groups and _answer_head(child)):
+        opens = child in marked or (repeat is not None and _signature(child) == repeat)
+        if opens and not (groups and _answer_head(child)):
             groups.append([lead, child] if lead is not None else [child])
         elif groups and (child in marked or (siblings and not is_chrome(child)) or _answer_head(child)):
             groups[-1].append(child)  # an undated «Ответ разработчика» block after an item is its answer
@@ -242,6 +278,12 @@ def _grouped(container: Any, marked: set[Any], siblings: bool) -> list[Any]:
             wrapper.append(node)
         items.append(wrapper)
     return items
+
+
+def _alike(a: Any, b: Any) -> bool:
+    """Two blocks of the same class: items of one list, not a list and its summary line."""
+    cls = a.get("class")
+    return bool(cls) and a.tag == b.tag and cls == b.get("class")
 
 
 def _thin(el: Any) -> bool:
@@ -261,18 +303,26 @@ def _containers(body: Any, marked: set[Any]) -> list[Any]:
     The container is the body, descended while exactly one child holds every date and that child is
     a pure wrapper, a list/table, or a run of at least three dated heads (a changelog of h3 + p).
     """
-    container, known = body, False
+    container, known, repeat = body, False, None
     while True:
-        holders = [c for c in child_elements(container) if c in marked]
+        children = child_elements(container)
+        holders = [c for c in children if c in marked]
         if len(holders) != 1:
+            repeat = _repeated(children, marked) if holders else None
             break
         only = holders[0]
         kids = child_elements(only)
         wrapper = not own_text(only).strip() and all(c in marked or is_chrome(c) for c in kids)
+        repeat = None if wrapper else _repeated(kids, marked)
+        if repeat is not None:  # review blocks of one markup, one of them dated: each is an item
+            container = only
+            break
         heads = sum(1 for c in kids if c in marked) >= _MIN_HEADS and _heads(kids, marked)
         if not (wrapper or heads or only.tag in _LIST_TAGS):
             break
         container, known = only, heads  # a run of heads just found needs no second look
+    if repeat is not None:
+        return _grouped(container, marked, False, repeat)
     siblings = container.tag in _LIST_TAGS or known or _heads(child_elements(container), marked)
     return _grouped(container, marked, siblings)
 
@@ -291,6 +341,14 @@ def _author_end(listing: Listing, item: Any, first: int, second: int | None, ord
                 at += 1
             return at
     return last
+
+
+def _worded(own: str) -> bool:
+    """Whether words precede the date in an element's own text («Куплено 01.02.2025»), unlike a
+    bare date («24.11.2026», «24.11.2026 в 14:30»)."""
+    text = fold(own)
+    m = date_search(text)
+    return m is not None and _LETTER.search(text, 0, m.start()) is not None
 
 
 def split_listing(body: Any) -> Listing:
@@ -315,13 +373,25 @@ def split_listing(body: Any) -> Listing:
         if at is not None:
             listing.starts[item] = at
     seconds: dict[Any, int] = {}
+    heads: dict[Any, tuple[Any, str]] = {}  # item → its first dated element and text, until settled
     for at, el, own in dated:
         item = item_of(listing, el)
         if item is not None and item not in listing.firsts:
             listing.firsts[item] = at
             listing.dates[item] = element_date(el, own)
-        elif item is not None and item not in seconds:
-            seconds[item] = at
+            heads[item] = (el, own)
+        elif item is not None:
+            if item not in seconds:
+                seconds[item] = at
+            head = heads.get(item)
+            # «Куплено 01.02.2025» <span>24.11.2026</span>: a bare date beside a worded one in the
+            # item's head line is its own (the words are read only for a second date in that line)
+            if head is not None and head[0].getparent() is el.getparent():
+                if not _worded(head[1]):
+                    del heads[item]  # the first date is bare itself: it stays
+                elif not _worded(own) and (date := element_date(el, own)):
+                    listing.dates[item] = date
+                    del heads[item]
     for item, first in listing.firsts.items():
         # nothing before the date (a forum post head): the author follows it
         opens = listing.starts.get(item) == first

@@ -14,7 +14,7 @@ from typing import Any
 
 from mpcheck.extract.context import Page
 from mpcheck.extract.dom import css, inline_text, text_without
-from mpcheck.extract.feedback import answers, has_pager, newest_first, read_items, stated
+from mpcheck.extract.feedback import answers, has_pager, newest_first, read_items, shows_more, stated, undated
 from mpcheck.extract.items import Listing, item_of
 from mpcheck.extract.label_table import table
 from mpcheck.extract.text import fold
@@ -110,6 +110,21 @@ class _Stars:
     def __init__(self, listing: Listing, skip: set[Any]) -> None:
         self.listing, self.skip = listing, skip
         self.found: dict[Any, int] = {}
+        self.votes: dict[Any, list[Any]] | None = None  # item → its «helpful» counters, see _counters
+
+    def _counters(self) -> dict[Any, list[Any]]:
+        """Item → its «helpful» counters «★ 4» (`vote_css`; a short line, not a review classed
+        «review--liked»): they count votes, not stars, and are skipped from here on. Found on the
+        first encoding that reads texts (the explicit values before it need none)."""
+        if self.votes is None:
+            data = table().data["reviews"]
+            limit = data.get("stars_line_chars", 40)
+            self.votes = {}
+            for vote in css(self.listing.body, data["vote_css"]):
+                if len(inline_text(vote)) <= limit:
+                    self.votes.setdefault(item_of(self.listing, vote), []).append(vote)
+                    self.skip.update(vote.iter())
+        return self.votes
 
     def done(self) -> bool:
         """Every item has its stars: later encodings could only hit decided items (one body scan each)."""
@@ -140,12 +155,17 @@ class _Stars:
                 if value is not None and item not in self.found:
                     self.found[item] = value
 
-    def texts(self, answer_blocks: dict[Any, list[Any]]) -> None:
-        for item in [] if self.done() else self.listing.items:
-            if item not in self.found:
-                value = _text_stars(text_without(item, answer_blocks.get(item, [])))
-                if value is not None:
-                    self.found[item] = value
+    def texts(self) -> None:
+        """«Оценка: 4», «4 из 5» as a line of its own (`stars_line_chars`): a review's sentence that
+        quotes a grade («оценка 2 из 5 у конкурента», «Ставлю 5 звёзд — шучу») rates nothing."""
+        limit = table().data["reviews"].get("stars_line_chars", 40)
+        if not self.done():
+            self._counters()
+        for el, own in [] if self.done() else self.listing.owns:
+            value = None if len(own.strip()) > limit or el in self.skip else _text_stars(own)
+            item = item_of(self.listing, el) if value is not None else None
+            if value is not None and item is not None and item not in self.found:
+                self.found[item] = value
 
     def numbers(self) -> None:
         """A bare number «4» / «4,0» in an element named like stars, or next to a star icon / ★."""
@@ -235,7 +255,8 @@ class _Stars:
     def chars(self, answer_blocks: dict[Any, list[Any]]) -> None:
         for item in [] if self.done() else self.listing.items:
             if item not in self.found:
-                value = _char_stars(text_without(item, answer_blocks.get(item, [])))
+                skipped = answer_blocks.get(item, []) + self._counters().get(item, [])
+                value = _char_stars(text_without(item, skipped))
                 if value is not None:
                     self.found[item] = value
 
@@ -246,7 +267,7 @@ def _stars(listing: Listing, answer_blocks: dict[Any, list[Any]]) -> dict[Any, i
     stars = _Stars(listing, skip)
     stars.values()
     stars.labels()
-    stars.texts(answer_blocks)
+    stars.texts()
     stars.numbers()
     stars.styles()
     stars.widths()
@@ -274,6 +295,7 @@ def reviews(page: Page, partner: str | None = None) -> dict[str, Any]:
         content = (meta[0].get("content") or inline_text(meta[0])) if meta else ""
         total = int(content) if content.strip().isdigit() else None
     total, items = read_items(listing, total, parsed, "reviews")
-    if total is None and items is not None and listing is not None and not has_pager(listing.body):
-        total = len(items)
+    if total is None and listing is not None and not has_pager(listing.body) and not shows_more(listing):
+        # every item is shown: as many as were read, or, with an undated one, as many as there are
+        total = len(items) if items is not None else len(listing.items) if undated(listing) else None
     return {"total": total, "items": None if items is None else newest_first(items)}

@@ -6,7 +6,7 @@
 import type { Page } from "./context";
 import { findDates } from "./dates";
 import { inlineText } from "./dom";
-import { MAX_TITLE_CHARS, anchored, answers, hasPager, isPartner, nameKey, newestFirst, readItems, stated } from "./feedback";
+import { MAX_TITLE_CHARS, anchored, answers, hasPager, isPartner, nameKey, newestFirst, readItems, showsMore, stated, undated } from "./feedback";
 import { dateSearch, itemOf, type Listing } from "./items";
 import { TABLE } from "./label_table";
 import { cpLen, fold, lstripChars, norm, stripChars } from "./text";
@@ -183,6 +183,8 @@ export function comments(page: Page, partner: string | null): { total: number | 
   let total = read;
   // no stated total: every message is shown unless there is a pager, but nested replies count too
   // and cannot be told from a date quoted in a message, so then the total stays unknown
-  if (total === null && items !== null && listing && !hasPager(listing.body)) total = msgs.some((m) => m.nested) ? null : msgs.length;
+  // (an undated message leaves the items unknown, not how many there are)
+  const shown = total === null && listing !== undefined && (items !== null || undated(listing));
+  if (shown && listing && !hasPager(listing.body) && !showsMore(listing)) total = msgs.some((m) => m.nested) ? null : msgs.length;
   return { total, items: items === null ? null : newestFirst(items) };
 }

@@ -14,8 +14,9 @@ const QUOTES = /[«»"'“”„]/gu;
 const WORD_END = /\p{L}\s*$/u; // a letter ends the text before the element
 
 function count(texts: string[], kind: string): number | null {
-  for (const text of texts) {
+  for (let text of texts) {
     if (TABLE.search(text, kind, "none")) return 0;
+    for (const other of TABLE.global(kind, "count_not")) text = text.replace(other, " "); // «5 ★ — 1 отзыв», «240 отзывов о компании»
     const m = TABLE.search(text, kind, "count");
     if (m) return Number(m[1]);
   }
@@ -50,6 +51,27 @@ export function anchored(path: string[]): (text: string) => boolean {
 /** Whether a list body links to further pages of its list (Bitrix `PAGEN_n`). */
 export function hasPager(body: Element): boolean {
   return css(body, "a").some((a) => (a.getAttribute("href") ?? "").includes("PAGEN_"));
+}
+
+/**
+ * Whether a list offers more items than it shows: a «Показать ещё 5» / «Все отзывы» link or button
+ * outside its items (`pager.more`). How many is unknown: «5» may be the page size.
+ */
+export function showsMore(listing: Listing): boolean {
+  const more = TABLE.rx("pager", "more");
+  return css(listing.body, "a, button").some((el) => {
+    if (itemOf(listing, el) !== null) return false;
+    const text = fold(inlineText(el));
+    return more.some((p) => p.test(text));
+  });
+}
+
+/**
+ * Whether the list holds an item with no date of its own (a repeated review block without one, see
+ * items.repeated): its dates cannot be told, only how many items there are.
+ */
+export function undated(listing: Listing): boolean {
+  return listing.items.some((item) => !listing.firsts.has(item));
 }
 
 /** Item → elements whose own text matches a regex list (answer titles, developer badges). */
@@ -214,7 +236,7 @@ function shownEmpty(listing: Listing, kind: string): boolean {
 export function readItems<T extends { date: string | null }>(
   listing: Listing | undefined, total: number | null, parsed: T[] | null, kind: string, shown: number | null = null,
 ): [number | null, T[] | null] {
-  if (!listing || parsed === null) return [total, null];
+  if (!listing || parsed === null || undated(listing)) return [total, null];
   const day = today();
   if (parsed.some((item) => (item.date ?? "") > day)) return [total, null];
   if (parsed.length) {

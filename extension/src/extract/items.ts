@@ -4,13 +4,17 @@
 // is a pure wrapper, a list/table, or a run of at least three dated heads (h3 + p). A dated child
 // joins the item before it when it opens with an answer title; in lists and under dated heads the
 // undated content siblings (dd, a text row, paragraphs) join their head, in one wrapper div (in the
-// prepared copy). Own texts are scanned once per body.
+// prepared copy). Blocks of one markup (a class and a first child's) with some of them undated are
+// items each, dated or not (a date in one review's text or answer dates no other review). An item's
+// date is its first dated element, unless words precede that date («Куплено 01.02.2025») and a bare
+// date stands beside it in the same line. Own texts are scanned once per body.
 import { elementDate } from "./dates";
 import { childElements, css, inlineText, moveWithTail, ownText, tag } from "./dom";
 import { TABLE } from "./label_table";
 import { cpLen, fold, isBlank } from "./text";
 
 const LIST_TAGS = new Set(["dl", "table", "tbody", "ul", "ol"]);
+const PAIRED_TAGS = new Set(["tr", "dt", "dd"]); // rows that pair up by position (a head row and its text row)
 const HEAD_CHARS = 120; // a dated head: author and date, or version and date, without the text
 const LETTER = /\p{L}/u;
 const RELATIVE_CHARS = 40; // «Вадим сегодня в 09:14»: the longest header a relative date is read in
@@ -190,16 +194,53 @@ function opensItem(heading: Element): boolean {
   return DIGIT.test(inlineText(heading)) && !summary(heading);
 }
 
-function grouped(container: Element, marked: ReadonlySet<Element>, siblings: boolean): Element[] {
+/**
+ * An item block's markup: its tag and class, and its first child's («div.mp-review» opening with
+ * «div.mp-review__head»); null for a block without a class or without a child.
+ */
+function signature(el: Element): string | null {
+  const cls = el.getAttribute("class");
+  const first = el.firstElementChild;
+  if (!cls || !first) return null;
+  return [tag(el), cls, tag(first), first.getAttribute("class") ?? ""].join("\u0000");
+}
+
+/**
+ * The markup every child that is not furniture repeats, when some of them hold no date: review
+ * blocks of one class, only some dated (a date in a text or an answer dates no other block). Rows of
+ * a table or a definition list pair up by position instead (tr + tr, dt + dd).
+ */
+function repeated(children: Element[], marked: ReadonlySet<Element>): string | null {
+  if (children.every((c) => marked.has(c))) return null; // every block dated: each is an item already
+  const sigs = children.map((c) => (PAIRED_TAGS.has(tag(c)) ? null : signature(c)));
+  const at = children.findIndex((c, i) => marked.has(c) && sigs[i] !== null);
+  const sig = at < 0 ? null : (sigs[at] as string);
+  if (sig === null || sigs.filter((g) => g === sig).length < 2) return null;
+  return children.every((c, i) => sigs[i] === sig || isChrome(c)) ? sig : null;
+}
+
+/** Two blocks of the same class: items of one list, not a list and its summary line. */
+function alike(a: Element, b: Element): boolean {
+  const cls = a.getAttribute("class");
+  return !!cls && tag(a) === tag(b) && cls === b.getAttribute("class");
+}
+
+function grouped(container: Element, marked: ReadonlySet<Element>, siblings: boolean, repeat: string | null = null): Element[] {
   const groups: Element[][] = [];
   const children = childElements(container);
   const dated = children.filter((c) => marked.has(c));
-  // a list's summary sits at one of its ends (and a list of one has none)
-  const ends = new Set(dated.length > 1 ? [...dated.slice(0, 1), ...dated.slice(-1)].filter(summary) : []);
+  // a list's summary sits at one of its ends (and a list of one has none); a block of the same
+  // markup as its neighbour is an item that mentions a count («Прочитал 50 отзывов …»)
+  const ends = new Set<Element>();
+  if (dated.length > 1) {
+    const pairs: Array<[Element, Element]> = [[dated[0] as Element, dated[1] as Element], [dated[dated.length - 1] as Element, dated[dated.length - 2] as Element]];
+    for (const [end, neighbour] of pairs) if (!alike(end, neighbour) && summary(end)) ends.add(end);
+  }
   let lead: Element | null = null; // an undated heading right before a dated child opens that child's item
   for (const child of children) {
     if (ends.has(child)) continue;
-    if (marked.has(child) && !(groups.length && answerHead(child))) groups.push(lead ? [lead, child] : [child]);
+    const opens = marked.has(child) || (repeat !== null && signature(child) === repeat);
+    if (opens && !(groups.length && answerHead(child))) groups.push(lead ? [lead, child] : [child]);
     else if (groups.length && (marked.has(child) || (siblings && !isChrome(child)) || answerHead(child))) {
       (groups[groups.length - 1] as Element[]).push(child); // an undated «Ответ разработчика» block after an item is its answer
     }
@@ -228,16 +269,27 @@ function heads(children: Element[], marked: ReadonlySet<Element>): boolean {
 
 function containers(body: Element, marked: ReadonlySet<Element>): Element[] {
   let container = body;
+  let repeat: string | null;
   for (;;) {
-    const holders = childElements(container).filter((c) => marked.has(c));
-    if (holders.length !== 1) break;
+    const children = childElements(container);
+    const holders = children.filter((c) => marked.has(c));
+    if (holders.length !== 1) {
+      repeat = holders.length ? repeated(children, marked) : null;
+      break;
+    }
     const only = holders[0] as Element;
     const kids = childElements(only);
     const wrapper = isBlank(ownText(only)) && kids.every((c) => marked.has(c) || isChrome(c));
+    repeat = wrapper ? null : repeated(kids, marked);
+    if (repeat !== null) {
+      container = only; // review blocks of one markup, one of them dated: each is an item
+      break;
+    }
     const run = kids.filter((c) => marked.has(c)).length >= MIN_HEADS && heads(kids, marked);
     if (!(wrapper || run || LIST_TAGS.has(tag(only)))) break;
     container = only;
   }
+  if (repeat !== null) return grouped(container, marked, false, repeat);
   const children = childElements(container);
   return grouped(container, marked, LIST_TAGS.has(tag(container)) || heads(children, marked));
 }
@@ -257,6 +309,16 @@ function authorEnd(listing: Listing, item: Element, first: number, second: numbe
     }
   }
   return last;
+}
+
+/**
+ * Whether words precede the date in an element's own text («Куплено 01.02.2025»), unlike a bare date
+ * («24.11.2026», «24.11.2026 в 14:30»).
+ */
+function wordedDate(own: string): boolean {
+  const text = fold(own);
+  const m = dateSearch(text);
+  return m !== null && LETTER.test(text.slice(0, m.index));
 }
 
 /** Items of a section body in page order, with each item's date (its first dated element). */
@@ -280,12 +342,29 @@ export function splitListing(body: Element): Listing {
     if (first) listing.starts.set(item, order.get(first) as number);
   }
   const seconds = new Map<Element, number>();
+  const heads = new Map<Element, [Element, string]>(); // item → its first dated element and text, until settled
   for (const [at, el, own] of found) {
     const item = itemOf(listing, el);
     if (item && !listing.firsts.has(item)) {
       listing.firsts.set(item, at);
       listing.dates.set(item, elementDate(el, own));
-    } else if (item && !seconds.has(item)) seconds.set(item, at);
+      heads.set(item, [el, own]);
+    } else if (item) {
+      if (!seconds.has(item)) seconds.set(item, at);
+      const first = heads.get(item);
+      // «Куплено 01.02.2025» <span>24.11.2026</span>: a bare date beside a worded one in the item's
+      // head line is its own (the words are read only for a second date in that line)
+      if (first && first[0].parentElement === el.parentElement) {
+        if (!wordedDate(first[1])) heads.delete(item); // the first date is bare itself: it stays
+        else if (!wordedDate(own)) {
+          const date = elementDate(el, own);
+          if (date) {
+            listing.dates.set(item, date);
+            heads.delete(item);
+          }
+        }
+      }
+    }
   }
   for (const [item, first] of listing.firsts) {
     // nothing before the date (a forum post head): the author follows it

@@ -6,7 +6,7 @@
 // when the block could not be read, [] only when it is shown empty (SPEC §3).
 import type { Page } from "./context";
 import { childElements, css, inlineText, tag, tailText, textWithout } from "./dom";
-import { answers, hasPager, newestFirst, readItems, stated } from "./feedback";
+import { answers, hasPager, newestFirst, readItems, showsMore, stated, undated } from "./feedback";
 import { itemOf, type Listing } from "./items";
 import { TABLE } from "./label_table";
 import { cpLen, fold, stripChars } from "./text";
@@ -114,7 +114,27 @@ function charStars(text: string): number | null {
 /** The stars of every item of one review list: each encoding queried once on the list body. */
 class Stars {
   readonly found = new Map<Element, number>();
-  constructor(private readonly listing: Listing, private readonly skip: ReadonlySet<Element>) {}
+  private votes: Map<Element | null, Element[]> | null = null; // item → its «helpful» counters, see counters
+  constructor(private readonly listing: Listing, private readonly skip: Set<Element>) {}
+
+  /**
+   * Item → its «helpful» counters «★ 4» (`vote_css`; a short line, not a review classed
+   * «review--liked»): they count votes, not stars, and are skipped from here on. Found on the first
+   * encoding that reads texts (the explicit values before it need none).
+   */
+  private counters(): Map<Element | null, Element[]> {
+    if (this.votes === null) {
+      const limit = Number(TABLE.get("reviews", "stars_line_chars") ?? 40);
+      this.votes = new Map();
+      for (const vote of css(this.listing.body, String(TABLE.get("reviews", "vote_css")))) {
+        if (cpLen(inlineText(vote)) > limit) continue;
+        const item = itemOf(this.listing, vote);
+        this.votes.set(item, [...(this.counters().get(item) ?? []), vote]);
+        for (const d of [vote, ...css(vote, "*")]) this.skip.add(d);
+      }
+    }
+    return this.votes;
+  }
 
   /** Every item has its stars: later encodings could only hit decided items (one body scan each). */
   done(): boolean {
@@ -150,13 +170,20 @@ class Stars {
     }
   }
 
-  texts(blocks: Map<Element, Element[]>): void {
-    for (const item of this.done() ? [] : this.listing.items) {
-      if (this.found.has(item)) continue;
-      const value = textStars(textWithout(item, new Set(blocks.get(item) ?? [])));
-      if (value !== null) this.found.set(item, value);
+  /**
+   * «Оценка: 4», «4 из 5» as a line of its own (`stars_line_chars`): a review's sentence that quotes
+   * a grade («оценка 2 из 5 у конкурента», «Ставлю 5 звёзд — шучу») rates nothing.
+   */
+  texts(): void {
+    const limit = Number(TABLE.get("reviews", "stars_line_chars") ?? 40);
+    if (!this.done()) this.counters();
+    for (const [el, own] of this.done() ? [] : this.listing.owns) {
+      const value = cpLen(own.trim()) > limit || this.skip.has(el) ? null : textStars(own);
+      const item = value !== null ? itemOf(this.listing, el) : null;
+      if (value !== null && item && !this.found.has(item)) this.found.set(item, value);
     }
   }
+
 
   /** A bare number «4» / «4,0» in an element named like stars, or next to a star icon / ★. */
   numbers(): void {
@@ -241,7 +268,7 @@ class Stars {
   chars(blocks: Map<Element, Element[]>): void {
     for (const item of this.done() ? [] : this.listing.items) {
       if (this.found.has(item)) continue;
-      const value = charStars(textWithout(item, new Set(blocks.get(item) ?? [])));
+      const value = charStars(textWithout(item, new Set([...(blocks.get(item) ?? []), ...(this.counters().get(item) ?? [])])));
       if (value !== null) this.found.set(item, value);
     }
   }
@@ -254,7 +281,7 @@ function starsOf(listing: Listing, blocks: Map<Element, Element[]>): Map<Element
   const stars = new Stars(listing, skip);
   stars.values();
   stars.labels();
-  stars.texts(blocks);
+  stars.texts();
   stars.numbers();
   stars.styles();
   stars.widths();
@@ -285,6 +312,9 @@ export function reviews(page: Page, partner: string | null = null): { total: num
   }
   const [read, items] = readItems(listing, total, parsed, "reviews");
   total = read;
-  if (total === null && items !== null && listing && !hasPager(listing.body)) total = items.length;
+  if (total === null && listing && !hasPager(listing.body) && !showsMore(listing)) {
+    // every item is shown: as many as were read, or, with an undated one, as many as there are
+    total = items !== null ? items.length : undated(listing) ? listing.items.length : null;
+  }
   return { total, items: items === null ? null : newestFirst(items) };
 }
