@@ -230,13 +230,16 @@ def _shown_empty(listing: Listing, kind: str) -> bool:
 def read_items(
     listing: Listing | None, total: int | None, parsed: list[T] | None, kind: str, shown: int | None = None
 ) -> tuple[int | None, list[T] | None]:
-    """(total, items) by the list rule: items `null` when unknown, `[]` only for a shown-empty block.
+    """(total, items) by the list rule: items `null` when unknown, `[]` only for a shown-empty block
+    or a stated total of zero.
 
     `shown` is how many messages the page shows (comments: replies too), checked against the stated
     total: more items than the page says it has means the items were misread, so they are unknown.
     So does an item dated after the reference day: its date is one its text quotes («обещали к
     01.12.2026»), the text split off its own review.
     """
+    if total == 0 and not parsed:
+        return 0, []  # a stated zero («Обсуждения (0)»): nothing to read, whether or not the list was found
     if listing is None or parsed is None or undated(listing):
         return total, None
     day = today().isoformat()

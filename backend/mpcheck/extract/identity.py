@@ -20,7 +20,7 @@ from mpcheck.extract.dom import (
 )
 from mpcheck.extract.label_table import table
 from mpcheck.extract.labelled import Hit, key_field
-from mpcheck.extract.scope import is_crumbs
+from mpcheck.extract.scope import is_crumbs, link_code
 from mpcheck.extract.text import fold
 
 MAX_NOTICE_CHARS = 200  # a withdrawal notice is a banner or a title line, not a paragraph of prose
@@ -274,6 +274,23 @@ def _names_other(sentence: str, own_name: str | None) -> bool:
     return False
 
 
+def _links_other_before(page: Page, el: Any, own_name: str | None) -> bool:
+    """The notice's sentence before «снят с публикации», read with its children's text, names
+    another solution: by a quoted name, or by the text of a link to another solution's page."""
+    full = fold(inline_text(el))
+    m = table().search(full, "withdrawn")
+    if m is None:
+        return False
+    sentence = re.split(r"[.!?](?:\s|$)", full[: m.start()])[-1]
+    if _names_other(sentence, own_name):
+        return True
+    for a in css(el, "a[href]"):
+        code, text = link_code(a), fold(inline_text(a))
+        if code and code != page.own_code and text and text in sentence:
+            return True
+    return False
+
+
 def withdrawn(page: Page) -> bool:
     """«снят с публикации» as a notice about this solution, outside the user-written tabs: in a short
     element (a banner, the title) or opening its text, never in a sentence about something else
@@ -297,6 +314,8 @@ def withdrawn(page: Page) -> bool:
             continue
         if _names_other(re.split(r"[.!?](?:\s|$)", own[: m.start()])[-1], own_name):
             continue  # a quoted name holds dots of its own («ACME: Обмен 1.x»)
+        if len(el) and _links_other_before(page, el, own_name):
+            continue  # «Решение <a href=/solutions/other/>„X“</a> снято с публикации»: that one is
         if len(fold(inline_text(el))) <= MAX_NOTICE_CHARS or not sentence.strip(' «»"—–-:'):
             return True
     return False

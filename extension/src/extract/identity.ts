@@ -4,7 +4,7 @@ import type { Page } from "./context";
 import { absoluteUrl, ancestors, css, inlineText, ownText, tailText, textBefore, textWithout } from "./dom";
 import { TABLE } from "./label_table";
 import { type Hit, keyField } from "./labelled";
-import { isCrumbs } from "./scope";
+import { isCrumbs, linkCode } from "./scope";
 import { cpLen, fold, norm, stripChars } from "./text";
 
 const MAX_NOTICE_CHARS = 200; // a withdrawal notice is a banner or a title line, not a paragraph of prose
@@ -280,6 +280,22 @@ function namesOther(sentence: string, ownName: string | null): boolean {
  * («заменяет модуль X, который снят с публикации», «Модуль «X» снят с публикации» on the page of Y),
  * nor narrowed to a part of the offer («больше не продается для редакции «Старт»»).
  */
+/** The notice's sentence before «снят с публикации», read with its children's text, names another
+ * solution: by a quoted name, or by the text of a link to another solution's page. */
+function linksOtherBefore(page: Page, el: Element, ownName: string | null): boolean {
+  const full = fold(inlineText(el));
+  const m = TABLE.search(full, "withdrawn");
+  if (!m) return false;
+  const sentence = full.slice(0, m.index).split(/[.!?](?:\s|$)/u).pop() ?? "";
+  if (namesOther(sentence, ownName)) return true;
+  for (const a of css(el, "a[href]")) {
+    const code = linkCode(a);
+    const text = fold(inlineText(a));
+    if (code && code !== page.ownCode && text && sentence.includes(text)) return true;
+  }
+  return false;
+}
+
 export function withdrawn(page: Page): boolean {
   if (TABLE.search(page.headText(), "withdrawn") === null) return false; // the cheap test first
   const ownName = name(page);
@@ -294,6 +310,7 @@ export function withdrawn(page: Page): boolean {
     const sentence = before.split(/[.!?]/).pop() ?? "";
     if (TABLE.search(sentence, "withdrawn_other")) continue;
     if (namesOther(before.split(/[.!?](?:\s|$)/u).pop() ?? "", ownName)) continue; // a quoted name holds dots of its own («ACME: Обмен 1.x»)
+    if (el.children.length && linksOtherBefore(page, el, ownName)) continue; // «Решение <a href=/solutions/other/>„X“</a> снято с публикации»: that one is
     if (cpLen(fold(inlineText(el))) <= MAX_NOTICE_CHARS || !stripChars(sentence, " «»\"—–-:")) return true;
   }
   return false;
