@@ -101,6 +101,51 @@ def _mark_struck(root: Any, classes: list[tuple[str, bool]]) -> None:
             el.set(STRUCK_ATTR, STRUCK_TEXT)
 
 
+_ISO_DAY = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})(?:$|[T ])")
+_PLAIN_NUMBER = re.compile(r"^([0-9]+)(?:\.([0-9]+))?$")
+
+
+def _attribute_value_text(rule: dict[str, Any], el: Any) -> str | None:
+    """The text an `attribute_texts` rule gives its element, or None when the value is not of its kind."""
+    value = norm(el.get(rule["attr"]))
+    kind = rule["as"]
+    if kind == "title":
+        return value or None
+    if kind == "date":
+        day = _ISO_DAY.match(value)
+        return f"{day.group(3)}.{day.group(2)}.{day.group(1)}" if day else None
+    number = _PLAIN_NUMBER.match(value)
+    if number is None:
+        return None
+    whole, fraction = number.group(1), (number.group(2) or "").rstrip("0")
+    if kind == "money":
+        currency = norm(el.get(rule.get("currency_attr", ""))).upper()
+        if currency not in table().data.get("attribute_currencies", []):
+            return None
+        return f"{whole},{fraction} руб." if fraction else f"{whole} руб."
+    if kind == "stars":
+        scale = norm(el.get(rule.get("max_attr", ""))) or "5"
+        if scale not in ("5", "5.0") or not 1 <= float(value) <= 5:
+            return None
+        return f"{whole}.{fraction} из 5" if fraction else f"{whole} из 5"
+    return None
+
+
+def _attribute_texts(root: Any) -> None:
+    """A custom element whose text exists only in an attribute (labels.json `attribute_texts`) gets
+    that text: a date, money with its currency, stars on a rating element, a disclosure's title."""
+    for rule in table().data.get("attribute_texts", []):
+        for el in css(root, rule["css"]):
+            if rule["as"] == "title":
+                if rule.get("title_child") and css(el, rule["title_child"]):
+                    continue
+            elif "".join(el.itertext()).strip():
+                continue
+            text = _attribute_value_text(rule, el)
+            if text:
+                el.text = f" {text} " + (el.text or "") if rule["as"] == "title" else text
+
+
 def _prepare(root: Any) -> Any:
     """Keep JSON-LD aside, drop script/style (never page text), mark block boundaries with spaces.
 
@@ -113,6 +158,7 @@ def _prepare(root: Any) -> Any:
     struck = _struck_classes([s.text or "" for s in root.iter("style")])
     etree.strip_elements(root, *_DROP, with_tail=False)
     _mark_struck(root, struck)
+    _attribute_texts(root)
     if jsonld:
         root.set(JSONLD_ATTR, "\x1e".join(jsonld))
     for el in root.iter(*table().block_tags):

@@ -310,6 +310,7 @@ class _Resolver:
         self.unit_set = {u for u, _ in self.units}
         self.unit_names = dict(reversed(self.units))  # the first name of a unit, like units.find
         self._data: dict[str, list[Any]] | None = None
+        self._keyed_panels: dict[str, list[Any]] | None = None
         self._labelled: dict[str, list[Any]] | None = None
         self._named: dict[str, Any] | None = None
         self._id_keys: dict[str, list[Any]] | None = None
@@ -414,6 +415,18 @@ class _Resolver:
             for value in _DATA(self.root):
                 self._data.setdefault(norm(value), []).append(value.getparent())
         return self._data
+
+    def keyed_panels(self) -> dict[str, list[Any]]:
+        """Value → elements holding it in a panel key attribute (`tab_key_attributes.panel`:
+        <sl-tab-panel name="reviews">)."""
+        if self._keyed_panels is None:
+            self._keyed_panels = {}
+            for name in table().data.get("tab_key_attributes", {}).get("panel", []):
+                for el in self.root.iter():
+                    value = el.get(name) if isinstance(el.tag, str) else None
+                    if value:
+                        self._keyed_panels.setdefault(norm(value), []).append(el)
+        return self._keyed_panels
 
     def shown(self) -> dict[Any, tuple[str, str]]:
         """Every element a visibility expression shows on one key: element → (variable, key)."""
@@ -536,6 +549,14 @@ class _Resolver:
                 if len(set(holders)) > MAX_KEY_HOLDERS:
                     continue  # a shared value (data-toggle="tab") is not a key
                 for panel in holders:
+                    if not _related(panel, ctl) and panel not in self.unit_set and not _is_control(panel):
+                        yield "data-key", panel
+            for attr in table().data.get("tab_key_attributes", {}).get("control", []):
+                value = norm(node.get(attr))
+                holders = self.keyed_panels().get(value, []) if len(value) >= 2 else []
+                if len(set(holders)) > MAX_KEY_HOLDERS:
+                    continue
+                for panel in holders:  # <sl-tab panel="reviews"> ↔ <sl-tab-panel name="reviews">
                     if not _related(panel, ctl) and panel not in self.unit_set and not _is_control(panel):
                         yield "data-key", panel
         yield from self._expr(selected, ctl)

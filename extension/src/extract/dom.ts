@@ -84,6 +84,61 @@ function markStruck(root: Element, classes: [string, boolean][]): void {
   }
 }
 
+interface AttributeTextRule {
+  css: string;
+  attr: string;
+  as: "date" | "money" | "stars" | "title";
+  currency_attr?: string;
+  max_attr?: string;
+  title_child?: string;
+}
+
+const ISO_DAY = /^([0-9]{4})-([0-9]{2})-([0-9]{2})(?:$|[T ])/;
+const PLAIN_NUMBER = /^([0-9]+)(?:\.([0-9]+))?$/;
+
+/** The text an `attribute_texts` rule gives its element, or null when the value is not of its kind. */
+function attributeValueText(rule: AttributeTextRule, el: Element): string | null {
+  const value = norm(el.getAttribute(rule.attr));
+  if (rule.as === "title") return value || null;
+  if (rule.as === "date") {
+    const day = ISO_DAY.exec(value);
+    return day ? `${day[3]}.${day[2]}.${day[1]}` : null;
+  }
+  const number = PLAIN_NUMBER.exec(value);
+  if (!number) return null;
+  const whole = number[1];
+  const fraction = (number[2] ?? "").replace(/0+$/, "");
+  if (rule.as === "money") {
+    const currency = norm(el.getAttribute(rule.currency_attr ?? "")).toUpperCase();
+    if (!((TABLE.data.attribute_currencies as string[] | undefined) ?? []).includes(currency)) return null;
+    return fraction ? `${whole},${fraction} руб.` : `${whole} руб.`;
+  }
+  if (rule.as === "stars") {
+    const scale = norm(el.getAttribute(rule.max_attr ?? "")) || "5";
+    const stars = Number(value);
+    if ((scale !== "5" && scale !== "5.0") || !(stars >= 1 && stars <= 5)) return null;
+    return fraction ? `${whole}.${fraction} из 5` : `${whole} из 5`;
+  }
+  return null;
+}
+
+/** A custom element whose text exists only in an attribute (labels.json `attribute_texts`) gets that
+ * text: a date, money with its currency, stars on a rating element, a disclosure's title. */
+function attributeTexts(root: Element): void {
+  const doc = root.ownerDocument;
+  for (const rule of (TABLE.data.attribute_texts as AttributeTextRule[] | undefined) ?? []) {
+    for (const el of css(root, rule.css)) {
+      if (rule.as === "title") {
+        if (rule.title_child && css(el, rule.title_child).length) continue;
+      } else if ((el.textContent ?? "").trim()) continue;
+      const text = attributeValueText(rule, el);
+      if (!text) continue;
+      if (rule.as === "title") el.insertBefore(doc.createTextNode(` ${text} `), el.firstChild);
+      else el.textContent = text;
+    }
+  }
+}
+
 export interface Prepared {
   root: Element;
   jsonld: string[];
@@ -112,6 +167,7 @@ export function preparedCopy(doc: Document): Prepared {
   else inert.appendChild(root);
   for (const el of Array.from(root.querySelectorAll(DROP))) el.remove();
   markStruck(root, struck);
+  attributeTexts(root);
   const blocks = TABLE.blockTags;
   // a static querySelectorAll list: jsdom resolves each index of the live getElementsByTagName
   // collection through a named-item lookup (quadratic: ~0.3 s of a 196 KB page under Node)

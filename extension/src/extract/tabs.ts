@@ -29,6 +29,13 @@ const MAX_TITLE_CHARS = 60; // a tab title is short; longer own text is prose
 const MAX_RAW_TITLE_CHARS = 400; // the same before whitespace is collapsed (indented markup)
 const MAX_PANEL_CLIMB = 5; // how far up from a tab bar its panels' container may sit (mat-tab-header → -body-wrapper)
 const MAX_KEY_HOLDERS = 3; // a data-* key ties one control to one panel (a title may carry it too)
+
+/** The attribute names of a tab control / panel key pair (labels.json `tab_key_attributes`). */
+function keyAttributes(side: "control" | "panel"): string[] {
+  const pair = TABLE.data.tab_key_attributes as Record<string, string[] | string> | undefined;
+  const names = pair?.[side];
+  return Array.isArray(names) ? names : [];
+}
 const TARGET_ATTRS = ["aria-controls", "data-target", "data-bs-target", "data-tab-target", "href"];
 /** [state variable, or null when the handler names none; quoted key] */
 type Key = [string | null, string];
@@ -310,6 +317,7 @@ class Resolver {
   readonly units: Array<[Element, string]>;
   readonly unitSet: Set<Element>;
   private dataIndex: Map<string, Element[]> | null = null;
+  private keyedIndex: Map<string, Element[]> | null = null;
   private labelledIndex: Map<string, Element[]> | null = null;
   private namedIndex: Map<string, Element> | null = null;
   private idKeyIndex: Map<string, Element[]> | null = null;
@@ -433,6 +441,21 @@ class Resolver {
       }
     }
     return this.dataIndex;
+  }
+
+  /** Value → elements holding it in a panel key attribute (`tab_key_attributes.panel`:
+   * <sl-tab-panel name="reviews">). */
+  private keyedPanels(): Map<string, Element[]> {
+    if (!this.keyedIndex) {
+      this.keyedIndex = new Map();
+      for (const name of keyAttributes("panel")) {
+        for (const el of css(this.root, "*")) {
+          const value = el.getAttribute(name);
+          if (value) push(this.keyedIndex, norm(value), el);
+        }
+      }
+    }
+    return this.keyedIndex;
   }
 
   /** Every element a visibility expression shows on one key: element → [variable, key]. */
@@ -560,6 +583,13 @@ class Resolver {
         if (!attr.name.startsWith("data-") || cpLen(norm(attr.value)) < 2 || attr.name === "data-title") continue;
         const holders = this.data().get(norm(attr.value)) ?? [];
         if (new Set(holders).size > MAX_KEY_HOLDERS) continue; // a shared value (data-toggle="tab") is not a key
+        for (const panel of holders) if (!related(panel, ctl) && !this.unitSet.has(panel) && !isControl(panel)) yield ["data-key", panel];
+      }
+      for (const attr of keyAttributes("control")) {
+        const value = norm(node.getAttribute(attr));
+        const holders = cpLen(value) >= 2 ? (this.keyedPanels().get(value) ?? []) : [];
+        if (new Set(holders).size > MAX_KEY_HOLDERS) continue;
+        // <sl-tab panel="reviews"> ↔ <sl-tab-panel name="reviews">
         for (const panel of holders) if (!related(panel, ctl) && !this.unitSet.has(panel) && !isControl(panel)) yield ["data-key", panel];
       }
     }
