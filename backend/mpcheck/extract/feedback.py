@@ -174,10 +174,63 @@ def _block_of(el: Any, item: Any) -> Any:
     return el if parent is None or parent is item else parent
 
 
+def _grid(row: Any) -> list[Any]:
+    """A table row's cells, each as many times as the columns it spans (`colspan`)."""
+    cells = []
+    for cell in row:
+        if cell.tag in ("td", "th"):
+            span = cell.get("colspan") or ""
+            cells.extend([cell] * (int(span) if span.isdigit() and 0 < int(span) <= 20 else 1))
+    return cells
+
+
+def _header_row(row: Any) -> Any:
+    """The header row of the table a row sits in: its `thead` row, else a first row of th only."""
+    section = row.getparent()
+    grid = (
+        section.getparent() if section is not None and section.tag in ("tbody", "thead", "tfoot") else section
+    )
+    if grid is None or grid.tag != "table":
+        return None
+    for part in (grid, *(c for c in grid if c.tag in ("thead", "tbody"))):
+        for tr in part:
+            if tr.tag == "tr":
+                cells = [c for c in tr if c.tag in ("td", "th")]
+                if cells and (part.tag == "thead" or all(c.tag == "th" for c in cells)):
+                    return tr
+                return None  # the first row of that part holds data: no header row
+    return None
+
+
+def answer_cells(listing: Listing) -> dict[Any, bool]:
+    """Items that are rows of a table whose header names an answer column («Ответ»): item → whether
+    its cell in that column is filled (the partner's answer) rather than empty or a placeholder «—».
+    Items outside such a table are absent (their answer is read from the other signals)."""
+    rules = table()
+    found: dict[Any, bool] = {}
+    columns: dict[Any, int | None] = {}  # header row → the answer column's index
+    for item in listing.items:
+        if item.tag != "tr":
+            continue
+        head = _header_row(item)
+        if head is None or head is item:
+            continue
+        if head not in columns:
+            heads = [fold(inline_text(c)) for c in _grid(head)]
+            at = [i for i, text in enumerate(heads) if rules.search(text, "comments", "answer_column")]
+            columns[head] = at[0] if len(at) == 1 else None  # two answer columns: which one answers?
+        column, cells = columns[head], _grid(item)
+        if column is None or len(cells) != len(_grid(head)):
+            continue  # a row of another shape (an answer row spanning the table) is no column row
+        found[item] = not rules.search(fold(inline_text(cells[column])), "comments", "answer_empty")
+    return found
+
+
 def answers(listing: Listing, partner: str | None, by_author: bool) -> tuple[set[Any], dict[Any, list[Any]]]:
     """(answered items, item → its answer blocks) of one list.
 
-    An item is answered by a nested block or reply of the partner: a title such as «Ответ
+    An item is answered by a nested block or reply of the partner: a filled cell of a table's answer
+    column (answer_cells), a title such as «Ответ
     разработчика» / «Официальный ответ» anywhere in it, or — past the item's own header — the
     partner's name as an author (is_partner; not inside a quote unless «Ответ NordLab») or a developer
     badge (a bare «Партнер» only while the name is unknown). A reply by anyone else is no answer. With
@@ -214,6 +267,9 @@ def answers(listing: Listing, partner: str | None, by_author: bool) -> tuple[set
                 continue  # the item's own author line: not an answer to it
         answered.add(item)
         blocks.setdefault(item, []).append(_block_of(el, item))
+    for item, filled in answer_cells(listing).items():  # a table's «Ответ» column: a filled cell answers
+        if filled:
+            answered.add(item)
     return answered, blocks
 
 

@@ -8,7 +8,8 @@ a custom element's `label`: `label_attributes` in labels.json).
 The value comes from the structure, in this order:
 - bound sources (the label's own slot: when it has text, that text is the value or there is none):
   the rest of the label text; an attribute label's `value`/`data-value` or the element's own text;
-  dt→dd, th/td→the next cell; a header row of labels over a row of values (column tables and grids);
+  dt→dd, th/td→the next cell; a dd caption→its dt in an inverted list whose dts are no labels
+  (`<dt>4,7</dt><dd>рейтинг</dd>`); a header row of labels over a row of values (column tables and grids);
 - loose sources (tried until one holds a value; empty, leader-only or label texts are passed over):
   the text right after the label, the next sibling (of the label, then of its wrapper), the text
   BEFORE a caption that ends its small block (stat tiles `<b>4,7</b><span>рейтинг</span>`), the
@@ -538,6 +539,21 @@ def _before(box: Any) -> tuple[str, Any] | None:
     return norm(parent.text), parent
 
 
+def _inverted(box: Any) -> tuple[str, Any] | None:
+    """An inverted definition list (`<dt>4,7</dt><dd>рейтинг</dd>`, a stat strip): the label is a
+    dd that captions the dt right before it. Decided by which side is a label: the dd is one (the
+    candidate) and no dt of its list is one, so a normal dl (dt label, dd value) never reads so."""
+    parent = box.getparent()
+    prev = box.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        prev = prev.getprevious()
+    if box.tag != "dd" or parent is None or prev is None or prev.tag != "dt":
+        return None
+    if any(is_label(inline_text(dt)) for dt in parent if dt.tag == "dt"):
+        return None
+    return inline_text(prev), prev
+
+
 def _structure(el: Any) -> Iterator[tuple[str, str, Any, bool]]:
     box = _box(el)
     parent = el.getparent()
@@ -547,6 +563,10 @@ def _structure(el: Any) -> Iterator[tuple[str, str, Any, bool]]:
         if nxt is not None and nxt.tag in want and not is_label(inline_text(nxt)):
             yield "pair", inline_text(nxt), nxt, True
             return
+    inverted = _inverted(box)
+    if inverted is not None:  # the dd's value is its dt, never the next pair's value
+        yield "inverted", inverted[0], inverted[1], True
+        return
     column = _column(box)
     if column is not None:
         yield "column", column[0], column[1], True

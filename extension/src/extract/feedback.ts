@@ -4,7 +4,7 @@
 // and [] only when the page shows it empty (SPEC §3). Every selector runs once per list body.
 import type { Page } from "./context";
 import { today } from "./dates";
-import { childElements, css, inlineText, ownText, tailText, textWithout } from "./dom";
+import { childElements, css, inlineText, ownText, tag, tailText, textWithout } from "./dom";
 import { isChrome, itemOf, type Listing } from "./items";
 import { TABLE } from "./label_table";
 import { cpLen, fold } from "./text";
@@ -178,14 +178,70 @@ function blockOf(el: Element, item: Element): Element {
 }
 
 /**
- * [answered items, item → its answer blocks] of one list. An item is answered by a nested block or
- * reply of the partner: a title such as «Ответ разработчика» / «Официальный ответ» anywhere in it,
+ * [answered items, item → its answer blocks] of one list. An item is answered by a filled cell of a table's
+ * answer column (answerCells), a nested block or reply of the partner: a title such as «Ответ разработчика» / «Официальный ответ» anywhere in it,
  * or — past the item's own header — the partner's name as an author (isPartner; not inside a quote
  * unless «Ответ NordLab») or a developer badge (a bare «Партнер» only while the name is unknown). A
  * reply by anyone else is no answer. With `byAuthor` (comments) the header is the item's author slot
  * (up to its first date, or after a date that opens the item), since there the author may be the
  * partner's own message; for reviews it is the first text only.
  */
+/** A table row's cells, each as many times as the columns it spans (`colspan`). */
+function grid(row: Element): Element[] {
+  const cells: Element[] = [];
+  for (const cell of childElements(row)) {
+    if (tag(cell) !== "td" && tag(cell) !== "th") continue;
+    const span = Number(cell.getAttribute("colspan") ?? "");
+    const times = Number.isInteger(span) && span > 0 && span <= 20 ? span : 1;
+    for (let i = 0; i < times; i++) cells.push(cell);
+  }
+  return cells;
+}
+
+/** The header row of the table a row sits in: its `thead` row, else a first row of th only. */
+function headerRow(row: Element): Element | null {
+  const section = row.parentElement;
+  const sectioned = section !== null && ["tbody", "thead", "tfoot"].includes(tag(section));
+  const table = sectioned ? section.parentElement : section;
+  if (!table || tag(table) !== "table") return null;
+  for (const part of [table, ...childElements(table).filter((c) => tag(c) === "thead" || tag(c) === "tbody")]) {
+    for (const tr of childElements(part)) {
+      if (tag(tr) !== "tr") continue;
+      const cells = childElements(tr).filter((c) => tag(c) === "td" || tag(c) === "th");
+      if (cells.length && (tag(part) === "thead" || cells.every((c) => tag(c) === "th"))) return tr;
+      return null; // the first row of that part holds data: no header row
+    }
+  }
+  return null;
+}
+
+/**
+ * Items that are rows of a table whose header names an answer column («Ответ»): item → whether
+ * its cell in that column is filled (the partner's answer) rather than empty or a placeholder «—».
+ * Items outside such a table are absent (their answer is read from the other signals).
+ */
+export function answerCells(listing: Listing): Map<Element, boolean> {
+  const found = new Map<Element, boolean>();
+  const columns = new Map<Element, number | null>(); // header row → the answer column's index
+  for (const item of listing.items) {
+    if (tag(item) !== "tr") continue;
+    const head = headerRow(item);
+    if (!head || head === item) continue;
+    if (!columns.has(head)) {
+      const at = grid(head)
+        .map((c, i) => (TABLE.search(fold(inlineText(c)), "comments", "answer_column") ? i : -1))
+        .filter((i) => i >= 0);
+      columns.set(head, at.length === 1 ? (at[0] ?? null) : null); // two answer columns: which one answers?
+    }
+    const column = columns.get(head) ?? null;
+    const cells = grid(item);
+    if (column === null || cells.length !== grid(head).length) continue; // a row of another shape (an answer row spanning the table) is no column row
+    const cell = cells[column];
+    if (cell) found.set(item, !TABLE.search(fold(inlineText(cell)), "comments", "answer_empty"));
+  }
+  return found;
+}
+
 export function answers(listing: Listing, partner: string | null, byAuthor: boolean): [Set<Element>, Map<Element, Element[]>] {
   const title = anchored(["reviews", "answer_titles"]);
   const badge = anchored(["comments", "developer_badge"]);
@@ -216,6 +272,7 @@ export function answers(listing: Listing, partner: string | null, byAuthor: bool
     list.push(blockOf(el, item));
     blocks.set(item, list);
   });
+  for (const [item, filled] of answerCells(listing)) if (filled) answered.add(item); // a table's «Ответ» column: a filled cell answers
   return [answered, blocks];
 }
 

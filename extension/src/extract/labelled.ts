@@ -3,7 +3,8 @@
 // `^LABEL(sep)(rest)` (colon, dotted leader, «…», «·» or a dash), one segment of a line «Версия 2.1.0 ·
 // Обновлено 12.11.2026», or a label attribute (aria-label, title, data-label, a custom element's
 // `label`). The value comes from the bound sources (rest of the label text; an attribute label's
-// value attribute or the element's text; dt→dd, th/td→next cell; a header row of labels over a row
+// value attribute or the element's text; dt→dd, th/td→next cell; a dd caption→its dt in an inverted list
+// whose dts are no labels (`<dt>4,7</dt><dd>рейтинг</dd>`); a header row of labels over a row
 // of values) — when one has text, it decides — else from the loose ones (the tail, the next sibling
 // of the label then of its wrapper, the text BEFORE a caption that ends a small tile, the parent's
 // next sibling), passing over empty, leader-only and label texts. A value must pass the field's
@@ -532,6 +533,17 @@ function before(caption: Element): [string, Element] | null {
   return [between, parent];
 }
 
+/** An inverted definition list (`<dt>4,7</dt><dd>рейтинг</dd>`, a stat strip): the label is a
+ * dd that captions the dt right before it. Decided by which side is a label: the dd is one (the
+ * candidate) and no dt of its list is one, so a normal dl (dt label, dd value) never reads so. */
+function inverted(wrapper: Element): [string, Element] | null {
+  const parent = wrapper.parentElement;
+  const prev = wrapper.previousElementSibling;
+  if (tag(wrapper) !== "dd" || !parent || !prev || tag(prev) !== "dt") return null;
+  if (childElements(parent).some((dt) => tag(dt) === "dt" && isLabel(inlineText(dt)))) return null;
+  return [inlineText(prev), prev];
+}
+
 function* structure(el: Element): Generator<Source> {
   const wrapper = box(el);
   const parent = el.parentElement;
@@ -542,6 +554,11 @@ function* structure(el: Element): Generator<Source> {
       yield ["pair", inlineText(nxt), nxt, true];
       return;
     }
+  }
+  const flipped = inverted(wrapper);
+  if (flipped) {
+    yield ["inverted", flipped[0], flipped[1], true]; // the dd's value is its dt, never the next pair's value
+    return;
   }
   const col = column(wrapper);
   if (col) {
