@@ -70,9 +70,16 @@ class Page:
     def head_text(self) -> str:
         """Folded text of the page outside all tab bodies (header, buy block, props)."""
         if self._head is None:
-            outer = [z for z in self.zones if not any(a in self.zones for a in ancestors(z.getparent()))]
-            self._head = fold(text_without(self.root, outer))
+            self._head = self.head_without([])
         return self._head
+
+    def head_without(self, excluded: list[Any]) -> str:
+        """The head text leaving out some more elements of it (a dialog about another offer, a link
+        to a help page); the same as head_text when there are none."""
+        if not excluded and self._head is not None:
+            return self._head
+        outer = [z for z in self.zones if not any(a in self.zones for a in ancestors(z.getparent()))]
+        return fold(text_without(self.root, outer + excluded))
 
     def detach_items(self) -> None:
         """Take the repeated items out of the tree once they are read.

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from mpcheck.extract import values
 from mpcheck.extract.context import Page
 from mpcheck.extract.dates import parse_end_date
-from mpcheck.extract.dom import STRUCK_ATTR, STRUCK_TEXT, absolute_url, ancestors, css, inline_text
+from mpcheck.extract.dom import STRUCK_ATTR, STRUCK_TEXT, absolute_url, ancestors, css, inline_text, text_without
 from mpcheck.extract.label_table import table
 from mpcheck.extract.text import fold, norm
 
@@ -205,13 +205,42 @@ def discount_until(text: str) -> str | None:
     return None
 
 
+def _dialog_title(dialog: Any, page: Page) -> str:
+    """A dialog's title: the element its aria-labelledby names, else its first heading, else its
+    aria-label."""
+    ids = set((dialog.get("aria-labelledby") or "").split())
+    titled = [el for el in css(page.root, "[id]") if el.get("id") in ids][:1] if ids else []
+    if not titled:
+        titled = css(dialog, ", ".join([*sorted(table().heading_tags), "[role='heading']", ".modal-title"]))[:1]
+    return " ".join(inline_text(el) for el in titled) or dialog.get("aria-label") or ""
+
+
+def _other_offers(page: Page) -> list[Any]:
+    """The dialogs about another offer (fields.price.dialogs titled as fields.price.discount_not_own:
+    «Продление лицензии»): their struck price and «Акция до …» are that offer's, not this price's."""
+    rules = table()
+    found = []
+    for sel in rules.entries("fields", "price", "dialogs"):
+        for dialog in css(page.root, sel["css"]):
+            title = fold(_dialog_title(dialog, page))
+            if dialog not in found and rules.search(title, "fields", "price", "discount_not_own"):
+                found.append(dialog)
+    return found
+
+
 def _until(page: Page, near: Any) -> str | None:
-    """The discount end stated next to this solution's price (its block), else in the page head."""
+    """The discount end stated next to this solution's price (its block), else in the page head;
+    never in a dialog about another offer (renewal)."""
+    others = _other_offers(page)
     for anc in list(ancestors(near))[:MAX_CLIMB] if near is not None else []:
-        found = discount_until(inline_text(anc))
+        found = discount_until(text_without(anc, [d for d in others if d is not anc and _inside(d, anc)]))
         if found:
             return found
-    return discount_until(page.head_text())
+    return discount_until(page.head_without(others))
+
+
+def _inside(el: Any, block: Any) -> bool:
+    return any(a is block for a in ancestors(el.getparent()))
 
 
 MAX_BLOCK_CHARS = 160  # the price's own small block: a struck price there is its old price
@@ -310,6 +339,28 @@ def _leaves_site(page: Page, control: Any) -> bool:
     return host != own and table().search(host, "demo", "trial_hosts") is None
 
 
+def _help_page(page: Page, control: Any) -> bool:
+    """A link to a help / FAQ / documentation page (demo.help_links on its host and path:
+    marketplace.1c-bitrix.ru/help/trial/): it tells how trials work in general, not this solution's."""
+    url = absolute_url(control.get("href"), page.base)
+    if url is None:
+        return False
+    parts = urlsplit(url)
+    return table().search(parts.netloc.lower() + parts.path.lower(), "demo", "help_links") is not None
+
+
+def _trial_links(page: Page) -> list[Any]:
+    """Links whose text names a trial but that lead to a help page or off the site (a sticky bar's
+    «Пробный период» → /help/trial/): navigation, left out of the text a trial is read from."""
+    rules = table()
+    return [
+        a
+        for a in page.outside(css(page.root, "a[href]"))
+        if (_help_page(page, a) or _leaves_site(page, a))
+        and (rules.any_search(("demo", "trial_words"))(fold(inline_text(a))) or values.demo_days(fold(inline_text(a))))
+    ]
+
+
 def _trial_mentioned(text: str) -> bool | None:
     """True when the text names a trial, False when every mention is negated, None when none."""
     mentions = [
@@ -348,20 +399,23 @@ def demo(page: Page) -> dict[str, Any]:
         days = values.demo_days(fold(inline_text(grant.label) + " " + grant.text))
         return {"available": True, "days": days, "online_demo_url": online}
     else:
-        days = values.demo_days(page.head_text())
+        head = page.head_without(_trial_links(page))
+        days = values.demo_days(head)
         if days is not None:
             page.found_by["demo"] = "text"
     if days is not None:
         return {"available": True, "days": days, "online_demo_url": online}
     controls = page.outside(css(page.root, "a, button, [role=button]"))
     available: bool | None = any(
-        rules.search(fold(inline_text(c)), "demo", "trial_buttons") and not _leaves_site(page, c)
+        rules.search(fold(inline_text(c)), "demo", "trial_buttons")
+        and not _leaves_site(page, c)
+        and not _help_page(page, c)
         for c in controls
     )
     if available:
         page.found_by["demo"] = "button"
     else:
-        said = _trial_mentioned(page.head_text())
+        said = _trial_mentioned(page.head_without(_trial_links(page)))
         # Silence is "no trial" only where the page sells the solution (a buy control: a trial would
         # sit next to it); a page with no offer at all (withdrawn) does not say: unknown.
         available = bool(said) if said is not None or _sells(page, controls) else None

@@ -854,6 +854,20 @@ def _counted_titles(resolver: _Resolver, tabs: Tabs) -> None:
             tabs.labels[name] = text
 
 
+def _option_titles(root: Any, tabs: Tabs) -> None:
+    """A tab whose label has no count takes it from a <select> switcher's option tied to its body
+    by value = the body's id and titled as the same tab (the mobile «<option value="pane-comments">
+    Обсуждения (2)</option>» beside a bar of buttons with no counts)."""
+    by_id = {body.get("id"): name for name, body in tabs.bodies.items() if body.get("id")}
+    for option in root.iter("option"):
+        name = by_id.get((option.get("value") or "").strip().lstrip("#"))
+        if name is None or _DIGIT.search(tabs.labels.get(name, "")):
+            continue
+        text = inline_text(option)
+        if _DIGIT.search(text) and title_of(norm(text)) == name:
+            tabs.labels[name] = text
+
+
 def find_tabs(root: Any) -> Tabs:
     """Locate every known tab body and tab label on the page."""
     tabs = Tabs()
@@ -874,4 +888,5 @@ def find_tabs(root: Any) -> Tabs:
     missing = [n for n in spec_all if n not in tabs.bodies]
     if missing:
         _resolve(root, ids, tabs, missing)
+    _option_titles(root, tabs)
     return tabs

@@ -97,11 +97,16 @@ export class Page {
 
   /** Folded text of the page outside all tab bodies (header, buy block, props). */
   headText(): string {
-    if (this.head === null) {
-      const outer = [...this.zones.keys()].filter((z) => ![...ancestors(z.parentElement)].some((a) => this.zones.has(a)));
-      this.head = fold(textWithout(this.root, new Set(outer)));
-    }
+    if (this.head === null) this.head = this.headWithout([]);
     return this.head;
+  }
+
+  /** The head text leaving out some more elements of it (a dialog about another offer, a link to a
+   * help page); the same as headText when there are none. */
+  headWithout(excluded: Element[]): string {
+    if (!excluded.length && this.head !== null) return this.head;
+    const outer = [...this.zones.keys()].filter((z) => ![...ancestors(z.parentElement)].some((a) => this.zones.has(a)));
+    return fold(textWithout(this.root, new Set([...outer, ...excluded])));
   }
 
   /** Take the read items out of the prepared tree: page-level fields never come from them. */

@@ -4,7 +4,7 @@
 // is no trial.
 import type { Page } from "./context";
 import { parseEndDate } from "./dates";
-import { STRUCK_ATTR, STRUCK_TEXT, absoluteUrl, ancestors, css, inlineText, tag } from "./dom";
+import { STRUCK_ATTR, STRUCK_TEXT, absoluteUrl, ancestors, css, inlineText, tag, textWithout } from "./dom";
 import { TABLE } from "./label_table";
 import { cpLen, fold, norm } from "./text";
 import * as values from "./values";
@@ -183,13 +183,36 @@ export function discountUntil(text: string): string | null {
   return null;
 }
 
-/** The discount end stated next to this solution's price (its block), else in the page head. */
+/** A dialog's title: the element its aria-labelledby names, else its first heading, else its aria-label. */
+function dialogTitle(dialog: Element, page: Page): string {
+  const ids = new Set((dialog.getAttribute("aria-labelledby") ?? "").split(/\s+/).filter(Boolean));
+  let titled = ids.size ? css(page.root, "[id]").filter((el) => ids.has(el.getAttribute("id") ?? "")).slice(0, 1) : [];
+  if (!titled.length) titled = css(dialog, [...[...TABLE.headingTags].sort(), "[role='heading']", ".modal-title"].join(", ")).slice(0, 1);
+  return titled.map((el) => inlineText(el)).join(" ") || dialog.getAttribute("aria-label") || "";
+}
+
+/** The dialogs about another offer (fields.price.dialogs titled as fields.price.discount_not_own:
+ * «Продление лицензии»): their struck price and «Акция до …» are that offer's, not this price's. */
+function otherOffers(page: Page): Element[] {
+  const found: Element[] = [];
+  for (const sel of TABLE.entries("fields", "price", "dialogs")) {
+    for (const dialog of css(page.root, String(sel.css))) {
+      const title = fold(dialogTitle(dialog, page));
+      if (!found.includes(dialog) && TABLE.search(title, "fields", "price", "discount_not_own")) found.push(dialog);
+    }
+  }
+  return found;
+}
+
+/** The discount end stated next to this solution's price (its block), else in the page head; never
+ * in a dialog about another offer (renewal). */
 function until(page: Page, near: Element | null): string | null {
+  const others = otherOffers(page);
   for (const anc of near ? [...ancestors(near)].slice(0, MAX_CLIMB) : []) {
-    const found = discountUntil(inlineText(anc));
+    const found = discountUntil(textWithout(anc, new Set(others.filter((d) => d !== anc && anc.contains(d)))));
     if (found) return found;
   }
-  return discountUntil(page.headText());
+  return discountUntil(page.headWithout(others));
 }
 
 const MAX_BLOCK_CHARS = 160; // the price's own small block: a struck price there is its old price
@@ -284,6 +307,31 @@ function leavesSite(page: Page, control: Element): boolean {
   return host !== hostOf(page.base) && TABLE.search(host, "demo", "trial_hosts") === null;
 }
 
+/** A link to a help / FAQ / documentation page (demo.help_links on its host and path:
+ * marketplace.1c-bitrix.ru/help/trial/): it tells how trials work in general, not this solution's. */
+function helpPage(page: Page, control: Element): boolean {
+  const url = absoluteUrl(control.getAttribute("href"), page.base);
+  if (url === null) return false;
+  let where = "";
+  try {
+    const parsed = new URL(url);
+    where = parsed.host.toLowerCase() + parsed.pathname.toLowerCase();
+  } catch {
+    return false;
+  }
+  return TABLE.search(where, "demo", "help_links") !== null;
+}
+
+/** Links whose text names a trial but that lead to a help page or off the site (a sticky bar's
+ * «Пробный период» → /help/trial/): navigation, left out of the text a trial is read from. */
+function trialLinks(page: Page): Element[] {
+  return page.outside(css(page.root, "a[href]")).filter((a) => {
+    if (!helpPage(page, a) && !leavesSite(page, a)) return false;
+    const text = fold(inlineText(a));
+    return TABLE.search(text, "demo", "trial_words") !== null || values.demoDays(text) !== null;
+  });
+}
+
 /** The host of a URL ("" when there is none: Python's urlsplit().netloc). */
 function hostOf(url: string | null): string {
   try {
@@ -324,17 +372,17 @@ export function demo(page: Page): Demo {
       days = values.demoDays(fold(inlineText(grant.label) + " " + grant.text));
       return { available: true, days, online_demo_url: online };
     }
-    days = values.demoDays(page.headText());
+    days = values.demoDays(page.headWithout(trialLinks(page)));
     if (days !== null) page.found_by.demo = "text";
   }
   if (days !== null) return { available: true, days, online_demo_url: online };
   const controls = page.outside(css(page.root, "a, button, [role=button]"));
   let available: boolean | null = controls.some(
-    (c) => TABLE.search(page.foldedText(c), "demo", "trial_buttons") !== null && !leavesSite(page, c),
+    (c) => TABLE.search(page.foldedText(c), "demo", "trial_buttons") !== null && !leavesSite(page, c) && !helpPage(page, c),
   );
   if (available) page.found_by.demo = "button";
   else {
-    const said = trialMentioned(page.headText());
+    const said = trialMentioned(page.headWithout(trialLinks(page)));
     // Silence is "no trial" only where the page sells the solution (a buy control: a trial would
     // sit next to it); a page with no offer at all (withdrawn) does not say: unknown.
     available = said !== null || sells(page, controls) ? Boolean(said) : null;

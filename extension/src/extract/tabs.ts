@@ -795,6 +795,20 @@ function countedTitles(resolver: Resolver, tabs: Tabs): void {
   }
 }
 
+/** A tab whose label has no count takes it from a <select> switcher's option tied to its body by
+ * value = the body's id and titled as the same tab (the mobile «<option value="pane-comments">
+ * Обсуждения (2)</option>» beside a bar of buttons with no counts). */
+function optionTitles(root: Element, tabs: Tabs): void {
+  const byId = new Map<string, string>();
+  for (const [name, body] of tabs.bodies) if (body.getAttribute("id")) byId.set(body.getAttribute("id") as string, name);
+  for (const option of root.querySelectorAll("option")) {
+    const name = byId.get((option.getAttribute("value") ?? "").trim().replace(/^#+/, ""));
+    if (name === undefined || /[0-9]/.test(tabs.labels.get(name) ?? "")) continue;
+    const text = inlineText(option);
+    if (/[0-9]/.test(text) && titleOf(norm(text)) === name) tabs.labels.set(name, text);
+  }
+}
+
 /** Locate every known tab body and tab label on the page (may wrap sections in the prepared copy). */
 export function findTabs(root: Element): Tabs {
   const tabs: Tabs = { bodies: new Map(), labels: new Map(), how: new Map() };
@@ -817,5 +831,6 @@ export function findTabs(root: Element): Tabs {
   }
   const missing = specs().map(([n]) => n).filter((n) => !tabs.bodies.has(n));
   if (missing.length) resolve(root, ids, tabs, missing);
+  optionTitles(root, tabs);
   return tabs;
 }
