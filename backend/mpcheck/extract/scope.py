@@ -139,15 +139,18 @@ def _in_page(el: Any) -> bool:
     return href is None or href.startswith("#") or href.lower().startswith("javascript")
 
 
-def is_tab_bar(el: Any, rules: Table | None = None) -> bool:
-    """A bar of in-page tab controls: a `#tab-…` link, or two in-page items titled like tabs."""
+def is_tab_bar(el: Any, rules: Table | None = None, code: str | None = None) -> bool:
+    """A bar of in-page tab controls: a `#tab-…` link, or two in-page items titled like tabs. An
+    SPA's route tabs count as in-page: links to the page's own solution (`code`) by another path
+    («<a href="/solutions/<code>/questions/">Вопросы (6)</a>», only the current route rendered)."""
     rules = rules or table()
     titled = _title_rx(rules)
     hits = 0
     for item in el.iter("a", "button", "label", "li", "summary"):
         if (item.get("href") or "").startswith("#tab-"):
             return True
-        if _in_page(item) and titled(fold(inline_text(item))):
+        route = code is not None and link_code(item, rules) == code
+        if (_in_page(item) or route) and titled(fold(inline_text(item))):
             hits += 1
             if hits >= 2:
                 return True
@@ -228,7 +231,12 @@ def _class_hits(root: Any, rules: Table, panels: set[Any]) -> list[Any]:
 
 
 def _chrome(
-    root: Any, rules: Table, own: set[Any], panels: set[Any], queried: dict[str, list[Any]]
+    root: Any,
+    rules: Table,
+    own: set[Any],
+    panels: set[Any],
+    queried: dict[str, list[Any]],
+    code: str | None = None,
 ) -> list[tuple[Any, list[Any]]]:
     """Chrome blocks (outermost only, selector order) with the breadcrumbs each one holds."""
     marked: dict[Any, bool] = {}  # candidate → whether it needs the no-date test (class/id hits)
@@ -245,7 +253,7 @@ def _chrome(
         for el, dated in marked.items()
         if el not in own
         and not _under(el, rules, "keep")
-        and not is_tab_bar(el, rules)
+        and not is_tab_bar(el, rules, code)
         and not _is_pager(el, rules)
         and not is_crumbs(el, rules)
         and not (dated and _has_date(el, rules))
@@ -491,7 +499,7 @@ def apply_scope(root: Any, url: str | None) -> Scope:
     ]
     _mark_up(content + mine, own)
     panels = {el for el in content if el.tag != "h1"}
-    for el, keepers in _chrome(root, rules, own, panels, queried):
+    for el, keepers in _chrome(root, rules, own, panels, queried, code):
         _detach(el, keepers)
         scope.removed.append((el, "chrome"))
     gone = {el for el, _ in scope.removed}

@@ -23,7 +23,7 @@ from mpcheck.extract.dates import reference_day
 from mpcheck.extract.dom import parse_html
 from mpcheck.extract.links import links
 from mpcheck.extract.reviews import reviews
-from mpcheck.extract.support import support
+from mpcheck.extract.support import labelled_free_months, support
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -129,6 +129,8 @@ def _extract(html_text: str, url: str | None, today: dt.date) -> dict[str, Any]:
     facts["support"] = read("support", lambda: support(page.tabs.bodies.get("support")))
     if "support" in page.tabs.bodies:
         page.found_by["support"] = "tab-body"
+    elif (months := _field(failed, "support", lambda: labelled_free_months(page), None)) is not None:
+        facts["support"]["free_months"], page.found_by["support"] = months, "label"
     facts["links"] = read("links", lambda: links(page))
     _field(failed, "json-ld", lambda: jsonld.fill_from_json_ld(facts, page.root, page.found_by), None)
     facts["demo"] = offer.settle_demo(facts["demo"], facts["price"])

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from mpcheck.extract.dom import ancestors, block_text
+from mpcheck.extract.context import Page
+from mpcheck.extract.dom import ancestors, block_text, inline_text
 from mpcheck.extract.label_table import table
 from mpcheck.extract.text import fold
 
@@ -202,6 +203,38 @@ def support(body: Any) -> dict[str, Any]:
             "response_hours": None,
         }
     return read_support_text(fold(block_text(body)), [_link(a, body) for a in body.iter("a")])
+
+
+def _card_value(text: str) -> bool:
+    """A properties card's value is one short phrase (`support.card_value_max_chars`), not a
+    paragraph going on to another sentence («6 месяцев. Пишите на …»: a support text, not a card line)."""
+    limit = table().get("support", "card_value_max_chars")
+    if not isinstance(limit, int) or len(text) > limit:
+        return False
+    return not any(
+        text[i] in ".!?" and text[i + 1] == " " and text[i + 2].isupper() for i in range(len(text) - 2)
+    )
+
+
+def labelled_free_months(page: Page) -> int | float | None:
+    """Months of free support from the page's own properties card, for a page with no support section
+    (an SPA saved on another route): the first line labelled like support (`fields.support_free`,
+    page zone only) whose label and value together name a free period («Поддержка: 12 месяцев
+    бесплатно»). Only free_months: such a line says nothing of channels, hours or answer times, and a
+    line with no free period («Поддержка: ежедневно», «Поддержка: 12 месяцев») gives nothing."""
+    label: list[Any] = []
+
+    def accept(el: Any) -> bool:  # called with the label element before its value is checked
+        label[:] = [el]
+        return True
+
+    def valid(text: str) -> bool:
+        if not label or not _card_value(text):
+            return False
+        return _free_months(fold(inline_text(label[0]) + " " + text)) is not None
+
+    hit = page.index.find("support_free", accept=accept, valid=valid)
+    return _free_months(fold(inline_text(hit.label) + " " + hit.text)) if hit else None
 
 
 def _link(anchor: Any, body: Any) -> tuple[str, str | None, str | None]:

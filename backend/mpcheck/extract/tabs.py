@@ -158,9 +158,12 @@ def _control(ids: dict[str, Any], items: list[Any], name: str, spec: dict[str, A
 
 
 def _date_paths(rules: Table) -> list[tuple[str, ...]]:
-    """Every date form of the table (month names, ISO and unit words are parts, not dates)."""
+    """Every date form of the table (month names, ISO and unit words are parts, not dates; the
+    relative hint is a prefilter word, «только» of «могут только покупатели» dates nothing)."""
     return [
-        ("dates", k) for k in rules.data["dates"] if k not in ("months", "iso") and not k.endswith("_units")
+        ("dates", k)
+        for k in rules.data["dates"]
+        if k not in ("months", "iso", "relative_hint") and not k.endswith("_units")
     ]
 
 

@@ -97,12 +97,17 @@ function inPage(el: Element): boolean {
   return href === null || href.startsWith("#") || href.toLowerCase().startsWith("javascript");
 }
 
-/** A bar of in-page tab controls: a `#tab-…` link, or two in-page items titled like tabs. */
-export function isTabBar(el: Element): boolean {
+/**
+ * A bar of in-page tab controls: a `#tab-…` link, or two in-page items titled like tabs. An SPA's
+ * route tabs count as in-page: links to the page's own solution (`code`) by another path
+ * («<a href="/solutions/<code>/questions/">Вопросы (6)</a>», only the current route rendered).
+ */
+export function isTabBar(el: Element, code: string | null = null): boolean {
   let hits = 0;
   for (const item of css(el, "a, button, label, li, summary")) {
     if ((item.getAttribute("href") ?? "").startsWith("#tab-")) return true;
-    if (inPage(item) && titled(fold(inlineText(item))) && ++hits >= 2) return true;
+    const route = code !== null && linkCode(item) === code;
+    if ((inPage(item) || route) && titled(fold(inlineText(item))) && ++hits >= 2) return true;
   }
   return false;
 }
@@ -187,7 +192,12 @@ function outermost(block: Element, keep: string): Element[] {
   return out;
 }
 
-function chrome(root: Element, own: ReadonlySet<Element>, panels: ReadonlySet<Element>): Array<[Element, Element[]]> {
+function chrome(
+  root: Element,
+  own: ReadonlySet<Element>,
+  panels: ReadonlySet<Element>,
+  code: string | null = null,
+): Array<[Element, Element[]]> {
   const marked = new Map<Element, boolean>(); // candidate → whether it needs the no-date test
   for (const el of select(root, "landmarks")) if (!under(el.parentElement, "sectioning")) marked.set(el, false);
   for (const el of select(root, "chrome")) if (!marked.has(el)) marked.set(el, false);
@@ -195,7 +205,7 @@ function chrome(root: Element, own: ReadonlySet<Element>, panels: ReadonlySet<El
     if (!["html", "body"].includes(tag(el)) && !under(el.parentElement, "sectioning") && !marked.has(el)) marked.set(el, true);
   }
   const valid = [...marked]
-    .filter(([el, dated]) => !own.has(el) && !under(el, "keep") && !isTabBar(el) && !isPager(el) && !isCrumbs(el) && !(dated && hasDate(el)))
+    .filter(([el, dated]) => !own.has(el) && !under(el, "keep") && !isTabBar(el, code) && !isPager(el) && !isCrumbs(el) && !(dated && hasDate(el)))
     .map(([el]) => el);
   const inner = new Set(valid);
   const keep = selector("keep");
@@ -352,7 +362,7 @@ export function applyScope(root: Element, url: string | null): Scope {
   const own = new Set<Element>();
   markUp([...content, ...mine], own);
   const panels = new Set(content.filter((el) => tag(el) !== "h1"));
-  for (const [el, keepers] of chrome(root, own, panels)) {
+  for (const [el, keepers] of chrome(root, own, panels, code)) {
     el.replaceWith(...keepers);
     scope.removed.push([el, "chrome"]);
   }

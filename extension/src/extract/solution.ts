@@ -19,7 +19,7 @@ import * as offer from "./offer";
 import * as plausibility from "./plausibility";
 import * as props from "./props";
 import { reviews } from "./reviews";
-import { support } from "./support";
+import { labelledFreeMonths, support } from "./support";
 
 /** The facts object with every value unknown (key order as Python's `empty_facts`). */
 export function emptyFacts(url: string | null = null): MutableFacts {
@@ -123,6 +123,13 @@ function* extract(doc: Document, url: string | null, day: string): Generator<voi
   facts.rating = read("rating", () => ({ average: props.rating(page) }));
   facts.support = read("support", () => support(page.tabs.bodies.get("support")));
   if (page.tabs.bodies.has("support")) page.found_by.support = "tab-body";
+  else {
+    const months = field(failed, "support", () => labelledFreeMonths(page), null);
+    if (months !== null) {
+      facts.support.free_months = months;
+      page.found_by.support = "label";
+    }
+  }
   facts.links = read("links", () => links(page));
   field(failed, "json-ld", () => fillFromJsonLd(facts, page.jsonld, page.found_by), undefined);
   facts.demo = offer.settleDemo(facts.demo, facts.price);

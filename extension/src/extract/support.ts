@@ -1,9 +1,10 @@
 // «Поддержка»: free-form partner HTML read with the shared regexes (DOM.md §10.4;
 // backend/mpcheck/extract/support.py). Only the support tab body is read: the Marketplace's own
 // phone in the header/footer is not the vendor's support channel.
+import type { Page } from "./context";
 import { css, inlineText, tag } from "./dom";
 import { TABLE } from "./label_table";
-import { fold } from "./text";
+import { cpLen, fold } from "./text";
 
 const CHANNEL_ORDER = ["ticket", "chat", "phone", "email", "telegram", "whatsapp", "skype", "site"];
 
@@ -162,6 +163,42 @@ export function readSupportText(text: string, links: readonly Link[] = []): Supp
 export function support(body: Element | undefined): Support {
   if (!body) return { free_months: null, channels: null, hours: null, timezone: null, response_hours: null };
   return readSupportText(fold(inlineText(body)), css(body, "a").map((a) => link(a, body)));
+}
+
+/**
+ * A properties card's value is one short phrase (`support.card_value_max_chars`), not a
+ * paragraph going on to another sentence («6 месяцев. Пишите на …»: a support text, not a card line).
+ */
+function cardValue(text: string): boolean {
+  const limit = TABLE.get("support", "card_value_max_chars");
+  if (typeof limit !== "number" || cpLen(text) > limit) return false;
+  const chars = [...text];
+  for (let i = 0; i + 2 < chars.length; i++) {
+    const [mark, gap, next] = [chars[i] ?? "", chars[i + 1] ?? "", chars[i + 2] ?? ""];
+    if (".!?".includes(mark) && gap === " " && next !== next.toLowerCase() && next === next.toUpperCase()) return false;
+  }
+  return true;
+}
+
+/**
+ * Months of free support from the page's own properties card, for a page with no support section (an
+ * SPA saved on another route): the first line labelled like support (`fields.support_free`, page
+ * zone only) whose label and value together name a free period («Поддержка: 12 месяцев бесплатно»).
+ * Only free_months: such a line says nothing of channels, hours or answer times, and a line with no
+ * free period («Поддержка: ежедневно», «Поддержка: 12 месяцев») gives nothing.
+ */
+export function labelledFreeMonths(page: Page): number | null {
+  let label: Element | null = null;
+  const months = (el: Element, text: string): number | null =>
+    scaled(fold(inlineText(el) + " " + text), "free_period", "period_units", "months");
+  const hit = page.index.find("support_free", {
+    accept: (el) => {
+      label = el; // called with the label element before its value is checked
+      return true;
+    },
+    valid: (text) => label !== null && cardValue(text) && months(label, text) !== null,
+  });
+  return hit ? months(hit.label, hit.text) : null;
 }
 
 function link(anchor: Element, body: Element): Link {

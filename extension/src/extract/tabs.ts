@@ -128,9 +128,10 @@ function control(ids: Map<string, Element>, items: Element[], name: string, spec
 // ---- content checks ----------------------------------------------------------------------------
 
 function datePaths(): string[][] {
-  // every date form of the table (month names, ISO and unit words are parts, not dates)
+  // every date form of the table (month names, ISO and unit words are parts, not dates; the
+  // relative hint is a prefilter word, «только» of «могут только покупатели» dates nothing)
   return Object.keys(TABLE.get("dates") as Record<string, unknown>)
-    .filter((k) => k !== "months" && k !== "iso" && !k.endsWith("_units"))
+    .filter((k) => k !== "months" && k !== "iso" && k !== "relative_hint" && !k.endsWith("_units"))
     .map((k) => ["dates", k]);
 }
 
