@@ -256,6 +256,9 @@ def _grouped(container: Any, marked: set[Any], siblings: bool, repeat: Any = Non
         for end, neighbour in ((dated[0], dated[1]), (dated[-1], dated[-2])):
             if not _alike(end, neighbour) and _summary(end):
                 ends.add(id(end))
+    top = _top_summary(children, marked)
+    if top is not None:
+        ends.add(id(top))
     headings = table().heading_tags
     lead = None  # an undated heading right before a dated child opens that child's item («<h4>2.0.0</h4>»)
     for child in children:
@@ -278,6 +281,17 @@ def _grouped(container: Any, marked: set[Any], siblings: bool, repeat: Any = Non
             wrapper.append(node)
         items.append(wrapper)
     return items
+
+
+def _top_summary(children: list[Any], marked: set[Any]) -> Any:
+    """An undated first child that only states the list's count («Сообщений: 5» above BEM comments,
+    `comments.summary_line`) when two or more dated blocks follow it: list furniture, not content.
+    Inside or between posts such a line is a forum author's post count, so only the top one counts."""
+    if not children or children[0] in marked or sum(1 for c in children if c in marked) < 2:
+        return None
+    first = children[0]
+    text = fold(inline_text(first))
+    return first if len(text) < _HEAD_CHARS and table().search(text, "comments", "summary_line") else None
 
 
 def _alike(a: Any, b: Any) -> bool:
@@ -312,7 +326,8 @@ def _containers(body: Any, marked: set[Any]) -> list[Any]:
             break
         only = holders[0]
         kids = child_elements(only)
-        wrapper = not own_text(only).strip() and all(c in marked or is_chrome(c) for c in kids)
+        top = _top_summary(kids, marked)
+        wrapper = not own_text(only).strip() and all(c in marked or c is top or is_chrome(c) for c in kids)
         repeat = None if wrapper else _repeated(kids, marked)
         if repeat is not None:  # review blocks of one markup, one of them dated: each is an item
             container = only

@@ -219,6 +219,18 @@ function repeated(children: Element[], marked: ReadonlySet<Element>): string | n
   return children.every((c, i) => sigs[i] === sig || isChrome(c)) ? sig : null;
 }
 
+/**
+ * An undated first child that only states the list's count («Сообщений: 5» above BEM comments,
+ * `comments.summary_line`) when two or more dated blocks follow it: list furniture, not content.
+ * Inside or between posts such a line is a forum author's post count, so only the top one counts.
+ */
+function topSummary(children: Element[], marked: ReadonlySet<Element>): Element | null {
+  const first = children[0];
+  if (!first || marked.has(first) || children.filter((c) => marked.has(c)).length < 2) return null;
+  const text = fold(inlineText(first));
+  return cpLen(text) < HEAD_CHARS && TABLE.search(text, "comments", "summary_line") !== null ? first : null;
+}
+
 /** Two blocks of the same class: items of one list, not a list and its summary line. */
 function alike(a: Element, b: Element): boolean {
   const cls = a.getAttribute("class");
@@ -236,6 +248,8 @@ function grouped(container: Element, marked: ReadonlySet<Element>, siblings: boo
     const pairs: Array<[Element, Element]> = [[dated[0] as Element, dated[1] as Element], [dated[dated.length - 1] as Element, dated[dated.length - 2] as Element]];
     for (const [end, neighbour] of pairs) if (!alike(end, neighbour) && summary(end)) ends.add(end);
   }
+  const top = topSummary(children, marked);
+  if (top) ends.add(top);
   let lead: Element | null = null; // an undated heading right before a dated child opens that child's item
   for (const child of children) {
     if (ends.has(child)) continue;
@@ -279,7 +293,8 @@ function containers(body: Element, marked: ReadonlySet<Element>): Element[] {
     }
     const only = holders[0] as Element;
     const kids = childElements(only);
-    const wrapper = isBlank(ownText(only)) && kids.every((c) => marked.has(c) || isChrome(c));
+    const top = topSummary(kids, marked);
+    const wrapper = isBlank(ownText(only)) && kids.every((c) => marked.has(c) || c === top || isChrome(c));
     repeat = wrapper ? null : repeated(kids, marked);
     if (repeat !== null) {
       container = only; // review blocks of one markup, one of them dated: each is an item
