@@ -9,7 +9,15 @@ from urllib.parse import urlsplit
 from mpcheck.extract import values
 from mpcheck.extract.context import Page
 from mpcheck.extract.dates import parse_end_date
-from mpcheck.extract.dom import STRUCK_ATTR, STRUCK_TEXT, absolute_url, ancestors, css, inline_text, text_without
+from mpcheck.extract.dom import (
+    STRUCK_ATTR,
+    STRUCK_TEXT,
+    absolute_url,
+    ancestors,
+    css,
+    inline_text,
+    text_without,
+)
 from mpcheck.extract.label_table import table
 from mpcheck.extract.text import fold, norm
 
@@ -211,7 +219,9 @@ def _dialog_title(dialog: Any, page: Page) -> str:
     ids = set((dialog.get("aria-labelledby") or "").split())
     titled = [el for el in css(page.root, "[id]") if el.get("id") in ids][:1] if ids else []
     if not titled:
-        titled = css(dialog, ", ".join([*sorted(table().heading_tags), "[role='heading']", ".modal-title"]))[:1]
+        titled = css(dialog, ", ".join([*sorted(table().heading_tags), "[role='heading']", ".modal-title"]))[
+            :1
+        ]
     return " ".join(inline_text(el) for el in titled) or dialog.get("aria-label") or ""
 
 
@@ -357,7 +367,10 @@ def _trial_links(page: Page) -> list[Any]:
         a
         for a in page.outside(css(page.root, "a[href]"))
         if (_help_page(page, a) or _leaves_site(page, a))
-        and (rules.any_search(("demo", "trial_words"))(fold(inline_text(a))) or values.demo_days(fold(inline_text(a))))
+        and (
+            rules.any_search(("demo", "trial_words"))(fold(inline_text(a)))
+            or values.demo_days(fold(inline_text(a)))
+        )
     ]
 
 

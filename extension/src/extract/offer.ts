@@ -312,14 +312,13 @@ function leavesSite(page: Page, control: Element): boolean {
 function helpPage(page: Page, control: Element): boolean {
   const url = absoluteUrl(control.getAttribute("href"), page.base);
   if (url === null) return false;
-  let where = "";
+  let parsed: URL;
   try {
-    const parsed = new URL(url);
-    where = parsed.host.toLowerCase() + parsed.pathname.toLowerCase();
+    parsed = new URL(url);
   } catch {
     return false;
   }
-  return TABLE.search(where, "demo", "help_links") !== null;
+  return TABLE.search(parsed.host.toLowerCase() + parsed.pathname.toLowerCase(), "demo", "help_links") !== null;
 }
 
 /** Links whose text names a trial but that lead to a help page or off the site (a sticky bar's
