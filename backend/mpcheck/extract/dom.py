@@ -184,14 +184,47 @@ def _body_bytes(text: str) -> bytes:
     return body or b"<html/>"
 
 
+# A link that opens with a table or a fieldset («<a class="t-btn"><table><tr><td>Купить</td></tr></table></a>»,
+# Tilda's buttons): a browser (HTML5) keeps it inside the link, libxml2 closes the link before it (an
+# empty <a/>, the table after it, the stray </a> dropped). The source marks such a table, then
+# _relink puts it back into its link: the tree is the one the content script sees.
+_LINKED_BLOCK = re.compile(rb"(<a(?=[\s>/])[^>]*>\s*<(?:table|fieldset))(?=[\s>/])", re.I)
+_LINKED_ATTR = b"data-mpcheck-linked"
+
+
+def _mark_linked(body: bytes) -> bytes:
+    return _LINKED_BLOCK.sub(rb"\1 " + _LINKED_ATTR + b'=""', body)
+
+
+def _relink(root: Any) -> None:
+    """Put each marked table (fieldset) back into the link libxml2 closed before it: only when that link is the
+    table's previous sibling, empty, with nothing but spaces between them (else the tree stays)."""
+    attr = _LINKED_ATTR.decode()
+    for el in root.xpath(f"//*[@{attr}]"):
+        del el.attrib[attr]
+        link = el.getprevious()
+        if (
+            link is None
+            or link.tag != "a"
+            or len(link)
+            or (link.text or "").strip()
+            or (link.tail or "").strip()
+        ):
+            continue
+        link.tail = el.tail
+        el.tail = None
+        link.append(el)
+
+
 def parse_html(text: str) -> Any:
     """The prepared lxml root of an HTML text (parsel's root builder semantics, plain etree elements);
     never raises."""
     try:
         parser = etree.HTMLParser(recover=True, encoding="utf-8", huge_tree=True)
-        root = etree.fromstring(_body_bytes(text), parser=parser)
+        root = etree.fromstring(_mark_linked(_body_bytes(text)), parser=parser)
         if root is None:
             root = etree.fromstring(b"<html/>", parser=parser)
+        _relink(root)
         return _prepare(root)
     except Exception:  # lxml can refuse pathological input; an empty page is the honest answer
         return create_root_node("<html></html>", etree.HTMLParser)
