@@ -186,8 +186,18 @@ def is_chrome(el: Any) -> bool:
         return True
     if any("PAGEN_" in (a.get("href") or "") for a in el.iter("a")):
         return True
+    if len(text) < 120 and _page_links(el, text):
+        return True
     checks = ("pager", "range"), ("reviews", "count"), ("comments", "count")
     return len(text) < 120 and any(rules.search(text, *path) for path in checks)
+
+
+def _page_links(el: Any, text: str) -> bool:
+    """A pager without `PAGEN_` links (an ASP.NET postback or script pager): a line of page numbers,
+    arrows and step words («1 2 Далее »») with a link in it, a digit and two tokens at least."""
+    if el.find(".//a") is None or not _DIGIT.search(text) or len(text.split()) < 2:
+        return False
+    return table().search(text, "pager", "links") is not None
 
 
 def _answer_head(el: Any) -> bool:

@@ -38,6 +38,8 @@ MAX_TILE_CHARS = 80  # a stat tile (value before its caption) is a small block
 MAX_SKIPPED_SIBLINGS = 3  # empty / leader-only siblings passed over between a label and its value
 _CELLS = {"td", "th"}
 _USER_FORM = etree.XPath("boolean(.//textarea | .//input[@type='radio'] | .//select)")
+_USER_CONTROLS = etree.XPath(".//textarea | .//input[@type='radio'] | .//select")
+_PAGE_FORM = etree.XPath("boolean(.//h1)")  # a form round the page's title wraps the page (ASP.NET)
 _SEPARATOR_CHARS = ("·", "•", "|")
 PROSE_ZONES = ("about", "install")  # the solution's own free text: a property line there is page-level
 
@@ -129,6 +131,22 @@ def split_line(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+def _input_panels(form: Any) -> set[Any]:
+    """The buyer's input blocks of a page-wide form (ASP.NET WebForms wraps the whole page, its h1
+    and properties included, in one `<form>`): each text area, radio or select with its nearest
+    block ancestor (the panel holding its caption «Оценка:»), unless that block holds the page's h1."""
+    block_tags = table().block_tags
+    panels: set[Any] = set()
+    for control in _USER_CONTROLS(form):
+        panels.add(control)
+        block = control.getparent()
+        while block is not None and block is not form and block.tag not in block_tags:
+            block = block.getparent()
+        if block is not None and block is not form and not _PAGE_FORM(block):
+            panels.add(block)
+    return panels
+
+
 def _leader_only(text: str) -> bool:
     return table().search(text, "leader_only") is not None
 
@@ -156,7 +174,10 @@ class LabelIndex:
                     self._attributes(el, self.zones.get(el, zone), prefilter)  # <svg aria-label="Версия">
                 continue
             if tag == "form" and _USER_FORM(el):
-                continue  # a review / comment form: its «Оценка» and rating inputs are the buyer's, not facts
+                if not _PAGE_FORM(el):
+                    continue  # a review / comment form: its «Оценка» and rating inputs are the buyer's, not facts
+                # a page-wide form: only its input panels are the buyer's
+                skip_els = skip_els | _input_panels(el)
             zone = self.zones.get(el, zone)
             text = el.text
             if not text or text.isspace():  # the label may follow an icon: <div><i></i>Цена: …</div>

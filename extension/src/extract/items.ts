@@ -138,8 +138,16 @@ export function isChrome(el: Element): boolean {
   const text = fold(inlineText(el));
   if (!text) return true;
   if (css(el, "a").some((a) => (a.getAttribute("href") ?? "").includes("PAGEN_"))) return true;
+  if (cpLen(text) < 120 && pageLinks(el, text)) return true;
   const checks = [["pager", "range"], ["reviews", "count"], ["comments", "count"]];
   return cpLen(text) < 120 && checks.some((path) => TABLE.search(text, ...path) !== null);
+}
+
+/** A pager without `PAGEN_` links (an ASP.NET postback or script pager): a line of page numbers,
+ * arrows and step words («1 2 Далее »») with a link in it, a digit and two tokens at least. */
+function pageLinks(el: Element, text: string): boolean {
+  if (el.querySelector("a") === null || !DIGIT.test(text) || text.split(/\s+/u).filter(Boolean).length < 2) return false;
+  return TABLE.search(text, "pager", "links") !== null;
 }
 
 /** The text nodes of an element before its first child element (lxml's `el.text`). */

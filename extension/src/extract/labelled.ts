@@ -123,6 +123,22 @@ export function splitLine(text: string): string[] {
     .filter((p) => p);
 }
 
+const USER_CONTROLS = "textarea, input[type=radio], select";
+
+/** The buyer's input blocks of a page-wide form (ASP.NET WebForms wraps the whole page, its h1 and
+ * properties included, in one `<form>`): each text area, radio or select with its nearest block
+ * ancestor (the panel holding its caption «Оценка:»), unless that block holds the page's h1. */
+function inputPanels(form: Element): Set<Element> {
+  const panels = new Set<Element>();
+  for (const control of css(form, USER_CONTROLS)) {
+    panels.add(control);
+    let block = control.parentElement;
+    while (block && block !== form && !TABLE.blockTags.has(tag(block))) block = block.parentElement;
+    if (block && block !== form && !block.querySelector("h1")) panels.add(block);
+  }
+  return panels;
+}
+
 function leaderOnly(text: string): boolean {
   return TABLE.search(text, "leader_only") !== null;
 }
@@ -141,13 +157,17 @@ export class LabelIndex {
     // repeated items (reviews, comments, changelog rows) are never visited: cheap, and labels never
     // come from user-written text
     const stack: Array<[Element, Zone]> = [[root, null]];
+    let skipped = skip;
     while (stack.length) {
       const [el, outer] = stack.pop() as [Element, Zone];
-      if (skipTags.has(tag(el)) || skip.has(el)) {
-        if (tag(el) === "svg" && !skip.has(el) && attrEls.has(el)) this.attributes(el, zones.get(el) ?? outer); // <svg aria-label="Версия">
+      if (skipTags.has(tag(el)) || skipped.has(el)) {
+        if (tag(el) === "svg" && !skipped.has(el) && attrEls.has(el)) this.attributes(el, zones.get(el) ?? outer); // <svg aria-label="Версия">
         continue;
       }
-      if (tag(el) === "form" && el.querySelector("textarea, input[type=radio], select")) continue; // a review / comment form: the buyer's input, not facts
+      if (tag(el) === "form" && el.querySelector(USER_CONTROLS)) {
+        if (!el.querySelector("h1")) continue; // a review / comment form: the buyer's input, not facts
+        skipped = new Set([...skipped, ...inputPanels(el)]); // a page-wide form: only its input panels are the buyer's
+      }
       const zone = zones.get(el) ?? outer;
       const own = ownText(el);
       if (!isBlank(own)) {
