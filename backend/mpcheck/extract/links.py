@@ -124,9 +124,13 @@ def _under_case_titles(page: Page) -> list[Any]:
 
 
 def _video_key(url: str) -> str:
-    """The video a URL shows (watch link, short link and player embed of one video are one key)."""
+    """The video a URL shows (watch link, short link and player embed of one video are one key; one
+    group per host, so a YouTube id and a Vimeo number never meet) (TS `videoKey`)."""
     m = table().search(url, "links", "video_id")
-    return "id:" + (m.group(1) or m.group(2)) if m else url
+    if m is None:
+        return url
+    host, vid = next((i, g) for i, g in enumerate(m.groups()) if g)
+    return f"id:{host}:{vid}"
 
 
 def _named_video(text: str, a: Any) -> bool:
@@ -188,8 +192,10 @@ def links(page: Page) -> dict[str, Any]:
             continue
         if rules.search(url, "links", "video_href") or (
             # a video on the vendor's own host: named by its text or the words before it, or by its label cell
+            # (never the Marketplace, nor a video platform's channel / playlist / profile: there video_href decides)
             (_named_video(anchors.text(a), a) or rules.search(fold(_label_cell(a)), "links", "video_label"))
             and not _on_marketplace(url)
+            and not rules.search(url, "links", "video_host")
         ):
             video.append(url)
             shown.add(_video_key(url))

@@ -9,10 +9,13 @@ const VENDOR_ZONES = ["about", "install", "support"];
 const MAX_TITLE_CHARS = 120; // a case title is a heading or a short label, not a paragraph
 const FOREIGN = /^\s*(?:https?:)?\/\//i; // absolute or protocol-relative: the only links that can leave the host
 
-/** The video a URL shows (watch link, short link and player embed of one video are one key). */
+/** The video a URL shows (watch link, short link and player embed of one video are one key; one
+ * group per host, so a YouTube id and a Vimeo number never meet) (Python `_video_key`). */
 function videoKey(url: string): string {
   const m = TABLE.search(url, "links", "video_id");
-  return m ? `id:${m[1] ?? m[2]}` : url;
+  if (!m) return url;
+  const host = m.slice(1).findIndex((g) => g !== undefined && g !== "");
+  return `id:${host}:${m[host + 1]}`;
 }
 
 export interface Links { documentation: string | null; video: string[]; presentation: string | null; cases: string[] }
@@ -124,8 +127,9 @@ export function links(page: Page): Links {
     if (!src || (local && !FOREIGN.test(src) && originalUrl(src.trim()) === src.trim())) return;
     const url = absoluteUrl(src, page.base);
     if (!url || shown.has(videoKey(url))) return;
-    // a video on the vendor's own host: named by its text or by the words right before it
-    if (TABLE.search(url, "links", "video_href") || (named?.() && !onMarketplace(url))) {
+    // a video on the vendor's own host: named by its text or by the words right before it (never the
+    // Marketplace, nor a video platform's channel / playlist / profile: there video_href decides)
+    if (TABLE.search(url, "links", "video_href") || (named?.() && !onMarketplace(url) && !TABLE.search(url, "links", "video_host"))) {
       video.push(url);
       shown.add(videoKey(url));
     }
