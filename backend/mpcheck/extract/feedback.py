@@ -19,6 +19,7 @@ from mpcheck.extract.items import Listing, is_chrome, item_of
 from mpcheck.extract.label_table import FLAGS, Table, table
 from mpcheck.extract.text import fold
 
+_SPAN = re.compile(r"\s*([0-9]+)")  # a colspan's leading ASCII digits (never «²», which int() refuses)
 MAX_TITLE_CHARS = 120  # answer titles, badges and author lines are short; review texts are not scanned
 T = TypeVar("T", bound=dict[str, Any])
 _QUOTES = re.compile(r"[«»\"'“”„]")
@@ -179,8 +180,9 @@ def _grid(row: Any) -> list[Any]:
     cells = []
     for cell in row:
         if cell.tag in ("td", "th"):
-            span = cell.get("colspan") or ""
-            cells.extend([cell] * (int(span) if span.isdigit() and 0 < int(span) <= 20 else 1))
+            m = _SPAN.match(cell.get("colspan") or "")  # as a browser reads it: « 2», «2.0» are 2
+            span = int(m.group(1)) if m else 1
+            cells.extend([cell] * (span if 0 < span <= 20 else 1))
     return cells
 
 

@@ -191,8 +191,9 @@ function grid(row: Element): Element[] {
   const cells: Element[] = [];
   for (const cell of childElements(row)) {
     if (tag(cell) !== "td" && tag(cell) !== "th") continue;
-    const span = Number(cell.getAttribute("colspan") ?? "");
-    const times = Number.isInteger(span) && span > 0 && span <= 20 ? span : 1;
+    const m = /^\s*([0-9]+)/.exec(cell.getAttribute("colspan") ?? ""); // as a browser reads it: « 2», «2.0» are 2
+    const span = m ? Number(m[1]) : 1;
+    const times = span > 0 && span <= 20 ? span : 1;
     for (let i = 0; i < times; i++) cells.push(cell);
   }
   return cells;

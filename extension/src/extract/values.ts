@@ -101,9 +101,9 @@ export function days(number: string, unit: string): number | null {
 
 /** Is the phrase at text[start:end] negated («без демо», «Демо-режим … не предусмотрен»)? */
 export function negated(text: string, start: number, end: number): boolean {
-  const [after, before] = TABLE.rx("demo", "negations");
-  const afterSticky = after ? new RegExp(after.source, after.flags + "y") : null;
-  if (afterSticky && afterSticky.test(text.slice(end))) return true;
+  const [, before] = TABLE.rx("demo", "negations");
+  const after = TABLE.sticky("demo", "negations")[0]; // cached: compiled once, not on every mention
+  if (after && TABLE.match(after, text.slice(end)) !== null) return true;
   return before ? before.test(text.slice(Math.max(0, start - 20), start)) : false;
 }
 
@@ -111,9 +111,9 @@ export function negated(text: string, start: number, end: number): boolean {
  * сайта»), a payment system's, an implementation's, the platform's («нужна лицензия 1С-Битрикс
  * (подойдёт и пробная версия)»)? */
 export function otherTrial(text: string, start: number, end: number): boolean {
-  const [after, before] = TABLE.rx("demo", "other_trial");
-  const afterSticky = after ? new RegExp(after.source, after.flags + "y") : null;
-  if (afterSticky && afterSticky.test(text.slice(end))) return true;
+  const [, before] = TABLE.rx("demo", "other_trial");
+  const after = TABLE.sticky("demo", "other_trial")[0]; // cached: compiled once, not on every mention
+  if (after && TABLE.match(after, text.slice(end)) !== null) return true;
   return before ? before.test(text.slice(Math.max(0, start - 80), start)) : false;
 }
 
