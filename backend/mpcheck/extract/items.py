@@ -188,8 +188,17 @@ def is_chrome(el: Any) -> bool:
         return True
     if len(text) < 120 and _page_links(el, text):
         return True
+    if len(text) < 120 and _login_prompt(el):
+        return True
     checks = ("pager", "range"), ("reviews", "count"), ("comments", "count")
     return len(text) < 120 and any(rules.search(text, *path) for path in checks)
+
+
+def _login_prompt(el: Any) -> bool:
+    """A form's stand-in: a block whose every link leads to a login or registration page
+    («Чтобы задать вопрос, <a href="/user/login">войдите</a>.», `listing.login_links`)."""
+    hrefs = [a.get("href") or "" for a in el.iter("a")]
+    return bool(hrefs) and all(table().search(fold(h), "listing", "login_links") for h in hrefs)
 
 
 def _page_links(el: Any, text: str) -> bool:

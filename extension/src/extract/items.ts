@@ -139,8 +139,16 @@ export function isChrome(el: Element): boolean {
   if (!text) return true;
   if (css(el, "a").some((a) => (a.getAttribute("href") ?? "").includes("PAGEN_"))) return true;
   if (cpLen(text) < 120 && pageLinks(el, text)) return true;
+  if (cpLen(text) < 120 && loginPrompt(el)) return true;
   const checks = [["pager", "range"], ["reviews", "count"], ["comments", "count"]];
   return cpLen(text) < 120 && checks.some((path) => TABLE.search(text, ...path) !== null);
+}
+
+/** A form's stand-in: a block whose every link leads to a login or registration page
+ * («Чтобы задать вопрос, <a href="/user/login">войдите</a>.», `listing.login_links`). */
+function loginPrompt(el: Element): boolean {
+  const hrefs = css(el, "a").map((a) => a.getAttribute("href") ?? "");
+  return hrefs.length > 0 && hrefs.every((h) => TABLE.search(fold(h), "listing", "login_links") !== null);
 }
 
 /** A pager without `PAGEN_` links (an ASP.NET postback or script pager): a line of page numbers,
