@@ -150,21 +150,32 @@ def _other_rows(block: Any) -> list[tuple[str, bool]]:
     a struck one («Старая цена: <s>12 000 руб.</s>») is an old price, which price_in judges."""
     rules = table()
     money_rx = rules.rx("fields", "price", "values")[0]
+    texts: dict[Any, str] = {}
+    counts: dict[Any, int] = {}
+
+    def text_of(el: Any) -> str:
+        if el not in texts:
+            texts[el] = inline_text(el)
+        return texts[el]
 
     def count(el: Any) -> int:
-        return len(money_rx.findall(fold(inline_text(el))))
+        if el not in counts:
+            counts[el] = len(money_rx.findall(fold(text_of(el))))
+        return counts[el]
 
-    rows = []
+    rows: list[tuple[str, bool]] = []
+    if not count(block):
+        return rows  # no money in the block: no row holds a price (a long buy block of words, #8)
     for el in block.iter():
         if el is block or not isinstance(el.tag, str) or count(el) != 1:
             continue
         parent = el.getparent()
         if (parent is not block and count(parent) < 2) or _struck(el):
             continue
-        lead = _lead(inline_text(el))
+        lead = _lead(text_of(el))
         labelled = rules.search(lead, "fields", "price", "row_label")
         if labelled and not rules.search(lead, "fields", "price", "free_lead"):
-            rows.append((inline_text(el), bool(rules.search(lead, "fields", "price", "row_not_own"))))
+            rows.append((text_of(el), bool(rules.search(lead, "fields", "price", "row_not_own"))))
     return rows
 
 
@@ -200,13 +211,28 @@ def _free_alone(el: Any, rules: Any) -> bool:
     )
 
 
+MAX_AFTER_CHARS = 40  # how far past a discount wording its sentence is read (discount_not_own_after)
+SENTENCE_ENDS = (". ", "! ", "? ")  # a date's own dots («15.12.2026») are followed by digits
+
+
+def _sentence(text: str) -> str:
+    """The text up to its first sentence end («… до 30.11.2026. Установка …» stops at the date)."""
+    ends = [i for i in (text.find(end) for end in SENTENCE_ENDS) if i >= 0]
+    return text[: min(ends)] if ends else text
+
+
 def discount_until(text: str) -> str | None:
     """The end date of a discount («Акция до 30.11.2026», «Скидка действует до 30 ноября»)."""
     rules = table()
+    folded = fold(text)
     for pattern in rules.rx("fields", "price", "discount_until"):
-        for m in pattern.finditer(fold(text)):
-            if rules.search(m.group(0), "fields", "price", "discount_not_own"):
+        for m in pattern.finditer(folded):
+            before = folded[m.start(0) : m.start(1)]  # the wording up to its date
+            if rules.search(before, "fields", "price", "discount_not_own"):
                 continue  # «Скидка 50% на продление … до», «при покупке от 3 лицензий»: not this price
+            after = _sentence(folded[m.start(1) : m.end(0) + MAX_AFTER_CHARS])
+            if rules.search(before + after, "fields", "price", "discount_not_own_after"):
+                continue  # «… до 31.12.2026 от 3 лицензий», «… на сотни решений», «… — настройка в подарок»
             date = parse_end_date(m.group(1))
             if date:
                 return date

@@ -105,6 +105,9 @@ def _labelled_date(page: Page, field: str) -> str | None:
     return _label_date(hit.text)
 
 
+MIN_NOUN_BUCKET = 10  # the least bucket a bare noun may follow («10 - 49 сайтов»); below: a licence limit
+
+
 def _bucket(text: str | None) -> dict[str, Any] | None:
     """An install bucket that is the whole value, its caption («установок», «раз») aside: «100 - 499»,
     «Более 1000 установок»; a bucket inside a longer text is a licence term, a duration or a claim
@@ -113,7 +116,11 @@ def _bucket(text: str | None) -> dict[str, Any] | None:
     value = norm(text)
     if found is None or not value.startswith(found["label"]):
         return None
-    return found if table().search(value[len(found["label"]) :], "fields", "installs", "tail") else None
+    rest = value[len(found["label"]) :]
+    if table().search(rest, "fields", "installs", "tail"):
+        return found
+    noun = (found["min"] or 0) >= MIN_NOUN_BUCKET and table().search(rest, "fields", "installs", "tail_noun")
+    return found if noun else None  # «Более 1000 сайтов»; never «до 3 копий» (a licence limit)
 
 
 def _marketplace_label(el: Any) -> bool:

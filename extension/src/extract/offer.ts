@@ -132,15 +132,27 @@ function blockPrice(block: Element): Own | null {
  * a struck one («Старая цена: <s>12 000 руб.</s>») is an old price, which priceIn judges. */
 function otherRows(block: Element): [string, boolean][] {
   const moneyAll = TABLE.global("fields", "price", "values")[0] as RegExp;
-  const count = (el: Element): number => fold(inlineText(el)).match(moneyAll)?.length ?? 0;
+  const texts = new Map<Element, string>();
+  const counts = new Map<Element, number>();
+  const textOf = (el: Element): string => {
+    let text = texts.get(el);
+    if (text === undefined) texts.set(el, (text = inlineText(el)));
+    return text;
+  };
+  const count = (el: Element): number => {
+    let n = counts.get(el);
+    if (n === undefined) counts.set(el, (n = fold(textOf(el)).match(moneyAll)?.length ?? 0));
+    return n;
+  };
   const rows: [string, boolean][] = [];
+  if (!count(block)) return rows; // no money in the block: no row holds a price (a long buy block of words, #8)
   for (const el of Array.from(block.querySelectorAll("*"))) {
     if (count(el) !== 1) continue;
     const parent = el.parentElement;
     if ((parent && parent !== block && count(parent) < 2) || struck(el).length) continue;
-    const before = lead(inlineText(el));
+    const before = lead(textOf(el));
     if (TABLE.search(before, "fields", "price", "row_label") && !TABLE.search(before, "fields", "price", "free_lead")) {
-      rows.push([inlineText(el), TABLE.search(before, "fields", "price", "row_not_own") !== null]);
+      rows.push([textOf(el), TABLE.search(before, "fields", "price", "row_not_own") !== null]);
     }
   }
   return rows;
@@ -170,12 +182,26 @@ function freeAlone(el: Element): boolean {
   return !TABLE.search(before, "fields", "price", "free_label_end") || TABLE.search(before, "fields", "price", "free_lead") !== null;
 }
 
+const MAX_AFTER_CHARS = 40; // how far past a discount wording its sentence is read (discount_not_own_after)
+const SENTENCE_ENDS = [". ", "! ", "? "]; // a date's own dots («15.12.2026») are followed by digits
+
+/** The text up to its first sentence end («… до 30.11.2026. Установка …» stops at the date). */
+function sentence(text: string): string {
+  const ends = SENTENCE_ENDS.map((end) => text.indexOf(end)).filter((i) => i >= 0);
+  return ends.length ? text.slice(0, Math.min(...ends)) : text;
+}
+
 /** The end date of a discount («Акция до 30.11.2026», «Скидка действует до 30 ноября»). */
 export function discountUntil(text: string): string | null {
   const folded = fold(text);
   for (const p of TABLE.rx("fields", "price", "discount_until")) {
     for (const m of folded.matchAll(new RegExp(p.source, p.flags + "g"))) {
-      if (TABLE.search(m[0], "fields", "price", "discount_not_own")) continue; // «Скидка 50% на продление … до», «при покупке от 3 лицензий»: not this price
+      const start = m.index ?? 0;
+      const dateAt = start + m[0].length - (m[1] ?? "").length; // group 1 closes the match
+      const before = folded.slice(start, dateAt); // the wording up to its date
+      if (TABLE.search(before, "fields", "price", "discount_not_own")) continue; // «Скидка 50% на продление … до», «при покупке от 3 лицензий»: not this price
+      const after = sentence(folded.slice(dateAt, start + m[0].length + MAX_AFTER_CHARS));
+      if (TABLE.search(before + after, "fields", "price", "discount_not_own_after")) continue; // «… до 31.12.2026 от 3 лицензий», «… на сотни решений», «… — настройка в подарок»
       const date = parseEndDate(m[1] ?? "");
       if (date) return date;
     }

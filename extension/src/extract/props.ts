@@ -150,6 +150,9 @@ function editionsOf(page: Page): string[] | null {
   return labelled(page, "editions", editions);
 }
 
+/** The least bucket a bare noun may follow («10 - 49 сайтов»); below: a licence limit. */
+const MIN_NOUN_BUCKET = 10;
+
 /**
  * An install bucket that is the whole value, its caption («установок», «раз») aside: «100 - 499»,
  * «Более 1000 установок»; a bucket inside a longer text is a licence term, a duration or a claim
@@ -159,7 +162,10 @@ function bucket(text: string | null | undefined): values.Installs | null {
   const found = values.installs(text);
   const value = norm(text);
   if (!found || !value.startsWith(found.label)) return null;
-  return TABLE.search(value.slice(found.label.length), "fields", "installs", "tail") ? found : null;
+  const rest = value.slice(found.label.length);
+  if (TABLE.search(rest, "fields", "installs", "tail")) return found;
+  const noun = (found.min ?? 0) >= MIN_NOUN_BUCKET && TABLE.search(rest, "fields", "installs", "tail_noun") !== null;
+  return noun ? found : null; // «Более 1000 сайтов»; never «до 3 копий» (a licence limit)
 }
 
 /** Does the label element start with the Marketplace's own installs label («Количество установок»)? */
