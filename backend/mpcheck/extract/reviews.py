@@ -41,6 +41,23 @@ def _text_stars(text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def _line_stars(own: str, limit: int) -> int | None:
+    """The grade of an element's own line: the whole line of at most `limit` characters, else one
+    part of a short meta line cut by its separators («Ирина, 20.11.2026 · Оценка: 5 из 5 · версия
+    3.1.0»: `stars_meta_separators`, at most `stars_meta_chars`). Parts that grade differently,
+    or a long text (a review's sentence), grade nothing."""
+    text = own.strip()
+    if len(text) <= limit:
+        return _text_stars(text)
+    data = table().data["reviews"]
+    seps = data.get("stars_meta_separators", "")
+    if not seps or len(text) > data.get("stars_meta_chars", 0):
+        return None
+    parts = re.split("[" + re.escape(seps) + "]", text)
+    values = {_text_stars(part) for part in parts if len(part.strip()) <= limit} - {None}
+    return values.pop() if len(parts) > 1 and len(values) == 1 else None
+
+
 def _descriptor(el: Any) -> str:
     """What an icon says about itself: its class, src, href / xlink:href and alt, lower case (a
     data: URI's payload says nothing: its base64 would match state words by chance)."""
@@ -156,13 +173,14 @@ class _Stars:
                     self.found[item] = value
 
     def texts(self) -> None:
-        """«Оценка: 4», «4 из 5» as a line of its own (`stars_line_chars`): a review's sentence that
-        quotes a grade («оценка 2 из 5 у конкурента», «Ставлю 5 звёзд — шучу») rates nothing."""
+        """«Оценка: 4», «4 из 5» as a line of its own (`stars_line_chars`) or a part of a short meta
+        line («20.11.2026 · Оценка: 5 из 5 · версия 3.1.0»): a review's sentence that quotes a grade
+        («оценка 2 из 5 у конкурента», «Ставлю 5 звёзд — шучу») rates nothing."""
         limit = table().data["reviews"].get("stars_line_chars", 40)
         if not self.done():
             self._counters()
         for el, own in [] if self.done() else self.listing.owns:
-            value = None if len(own.strip()) > limit or el in self.skip else _text_stars(own)
+            value = None if el in self.skip else _line_stars(own, limit)
             item = item_of(self.listing, el) if value is not None else None
             if value is not None and item is not None and item not in self.found:
                 self.found[item] = value

@@ -48,6 +48,30 @@ function textStars(text: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/**
+ * The grade of an element's own line: the whole line of at most `limit` characters, else one part
+ * of a short meta line cut by its separators («Ирина, 20.11.2026 · Оценка: 5 из 5 · версия 3.1.0»:
+ * `stars_meta_separators`, at most `stars_meta_chars`). Parts that grade differently, or a long
+ * text (a review's sentence), grade nothing.
+ */
+function lineStars(own: string, limit: number): number | null {
+  const text = own.trim();
+  if (cpLen(text) <= limit) return textStars(text);
+  const seps = String(TABLE.get("reviews", "stars_meta_separators") ?? "");
+  if (!seps || cpLen(text) > Number(TABLE.get("reviews", "stars_meta_chars") ?? 0)) return null;
+  const parts = [""];
+  for (const ch of text) {
+    if (seps.includes(ch)) parts.push("");
+    else parts[parts.length - 1] += ch;
+  }
+  const values = new Set<number>();
+  for (const part of parts) {
+    const value = cpLen(part.trim()) <= limit ? textStars(part) : null;
+    if (value !== null) values.add(value);
+  }
+  return parts.length > 1 && values.size === 1 ? [...values][0] ?? null : null;
+}
+
 /** What an icon says about itself: its class, src, href / xlink:href and alt, lower case. */
 function descriptor(el: Element): string {
   // a data: URI's payload says nothing: its base64 would match state words by chance
@@ -171,14 +195,15 @@ class Stars {
   }
 
   /**
-   * «Оценка: 4», «4 из 5» as a line of its own (`stars_line_chars`): a review's sentence that quotes
-   * a grade («оценка 2 из 5 у конкурента», «Ставлю 5 звёзд — шучу») rates nothing.
+   * «Оценка: 4», «4 из 5» as a line of its own (`stars_line_chars`) or a part of a short meta line
+   * («20.11.2026 · Оценка: 5 из 5 · версия 3.1.0»): a review's sentence that quotes a grade
+   * («оценка 2 из 5 у конкурента», «Ставлю 5 звёзд — шучу») rates nothing.
    */
   texts(): void {
     const limit = Number(TABLE.get("reviews", "stars_line_chars") ?? 40);
     if (!this.done()) this.counters();
     for (const [el, own] of this.done() ? [] : this.listing.owns) {
-      const value = cpLen(own.trim()) > limit || this.skip.has(el) ? null : textStars(own);
+      const value = this.skip.has(el) ? null : lineStars(own, limit);
       const item = value !== null ? itemOf(this.listing, el) : null;
       if (value !== null && item && !this.found.has(item)) this.found.set(item, value);
     }
