@@ -84,17 +84,26 @@ def page_url(page: Page, solution_code: str | None) -> str | None:
     return page.url.split("#")[0] if page.url else None
 
 
-def _is_badge(el: Any, whole: str, *path: str) -> bool:
-    """An element at the start or the end of the text `whole` (a badge sits at an edge: «ACME:
-    <span>Новинка</span> сезона» is a name) marked as a badge by a class token (`badge_classes`), or
-    by its text (`badge_text`) when that stands apart as a word of its own («<b>Хит</b>-парад»)."""
-    rules = table()
+def _at_edge(el: Any, whole: str) -> str | None:
+    """The folded text of an element at the start or the end of the text `whole` (a badge sits at an
+    edge: «ACME: <span>Новинка</span> сезона» is a name), else None."""
     text = fold(inline_text(el))
-    if not text or not (whole.startswith(text) or whole.endswith(text)):
+    return text if text and (whole.startswith(text) or whole.endswith(text)) else None
+
+
+def _class_badge(el: Any, whole: str, *path: str) -> bool:
+    """An element at an edge of `whole` marked as a badge by a class token (`badge_classes`)."""
+    rules = table()
+    if _at_edge(el, whole) is None:
         return False
-    if any(rules.search(token, *path, "badge_classes") for token in (el.get("class") or "").split()):
-        return True
-    if rules.search(text, *path, "badge_text") is None:
+    return any(rules.search(token, *path, "badge_classes") for token in (el.get("class") or "").split())
+
+
+def _text_badge(el: Any, whole: str, *path: str) -> bool:
+    """An element at an edge of `whole` whose text is a badge (`badge_text`) standing apart as a word
+    of its own («<b>Хит</b>-парад» is a name)."""
+    text = _at_edge(el, whole)
+    if text is None or table().search(text, *path, "badge_text") is None:
         return False
     before, after = text_before(el), el.tail or ""
     return (not before or before.rstrip() != before) and (not after or after.lstrip() != after)
@@ -103,18 +112,33 @@ def _is_badge(el: Any, whole: str, *path: str) -> bool:
 def _without_badges(el: Any, *path: str) -> str:
     """The text of an element leaving out the badges inside it (`path`: the table section with the
     badge_classes / badge_text lists): «ACME Soft <span class=badge>Золотой партнёр</span>» → «ACME
-    Soft». The whole text when nothing but badges is there (the badge may be the name's own wrapper)."""
+    Soft». The badges their text names go first; those only a class marks go too while a name is left
+    (BEM marks the name's own span as well: <span class=partner-link__title>ACME Soft</span>). The
+    whole text when nothing but badges is there (the badge may be the name's own wrapper)."""
     full = inline_text(el)
     whole = fold(full)
-    badges: list[Any] = []
-    for child in el.iter(etree.Element):
-        if child is el or any(b in badges for b in ancestors(child)):
+    children = [c for c in el.iter(etree.Element) if c is not el]
+    by_text: list[Any] = []
+    for child in children:
+        if not any(b in by_text for b in ancestors(child)) and _text_badge(child, whole, *path):
+            by_text.append(child)
+    by_class: list[Any] = []
+    for child in children:
+        if any(b in by_text or b in by_class for b in ancestors(child)):
             continue
-        if _is_badge(child, whole, *path):
-            badges.append(child)
-    if not badges:
+        if any(_inside(b, child) for b in by_text):
+            continue  # holds a badge its text names: that one goes alone
+        if _class_badge(child, whole, *path):
+            by_class.append(child)
+    if by_class and text_without(el, by_text + by_class):
+        return text_without(el, by_text + by_class)
+    if not by_text:
         return full
-    return text_without(el, badges) or full
+    return text_without(el, by_text) or full
+
+
+def _inside(el: Any, block: Any) -> bool:
+    return any(a is block for a in ancestors(el))
 
 
 def name(page: Page) -> str | None:

@@ -101,7 +101,10 @@ def _chosen(block: Any) -> dict[str, Any] | None:
     rules = table()
     for el in css(block, "option[selected], input[type=radio][checked]"):
         holder = el if el.tag == "option" else _label_of(el, block)
-        if holder is None or rules.search(_lead(inline_text(holder)), "fields", "price", "row_not_own"):
+        lead = _lead(inline_text(holder)) if holder is not None else ""
+        if holder is None or any(
+            rules.search(lead, "fields", "price", k) for k in ("row_not_own", "row_bundle")
+        ):
             continue
         found = price_in(holder, inline_text(holder))
         if found is not None:
@@ -128,25 +131,27 @@ def _label_of(el: Any, block: Any) -> Any:
 
 def _block_price(block: Any) -> dict[str, Any] | None:
     """The block's first price, leaving out the rows that are another thing's (_other_rows): all the
-    labelled rows while the block holds a price besides them, else those that name another thing."""
+    labelled rows while the block holds a price besides them, else those that name another thing, and
+    a bundle's («Модуль + настройка —») while a labelled row of its own stays («Только модуль —»)."""
     text = inline_text(block)
     rows = _other_rows(block)
     if rows:
         rest = text
-        for row, _ in rows:
+        for row, _, _ in rows:
             rest = rest.replace(row, " ", 1)
         found = price_in(block, rest)
         if found is not None:
             return found
-        for row, other in rows:
-            text = text.replace(row, " ", 1) if other else text
+        own_kept = any(not other and not bundle for _, other, bundle in rows)
+        for row, other, bundle in rows:
+            text = text.replace(row, " ", 1) if other or (bundle and own_kept) else text
     return price_in(block, text)
 
 
-def _other_rows(block: Any) -> list[tuple[str, bool]]:
+def _other_rows(block: Any) -> list[tuple[str, bool, bool]]:
     """The rows of a buy block that hold one price behind a label of their own (fields.price.row_label:
     «Установка и настройка специалистом: 3 000 руб.»), a price label aside; with whether that label
-    names another thing (row_not_own). A row is the largest element around its price holding no other;
+    names another thing (row_not_own) and whether it names a bundle (row_bundle). A row is the largest element around its price holding no other;
     a struck one («Старая цена: <s>12 000 руб.</s>») is an old price, which price_in judges."""
     rules = table()
     money_rx = rules.rx("fields", "price", "values")[0]
@@ -163,7 +168,7 @@ def _other_rows(block: Any) -> list[tuple[str, bool]]:
             counts[el] = len(money_rx.findall(fold(text_of(el))))
         return counts[el]
 
-    rows: list[tuple[str, bool]] = []
+    rows: list[tuple[str, bool, bool]] = []
     if not count(block):
         return rows  # no money in the block: no row holds a price (a long buy block of words, #8)
     for el in block.iter():
@@ -175,7 +180,8 @@ def _other_rows(block: Any) -> list[tuple[str, bool]]:
         lead = _lead(text_of(el))
         labelled = rules.search(lead, "fields", "price", "row_label")
         if labelled and not rules.search(lead, "fields", "price", "free_lead"):
-            rows.append((text_of(el), bool(rules.search(lead, "fields", "price", "row_not_own"))))
+            other = bool(rules.search(lead, "fields", "price", "row_not_own"))
+            rows.append((text_of(el), other, bool(rules.search(lead, "fields", "price", "row_bundle"))))
     return rows
 
 

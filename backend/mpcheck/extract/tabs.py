@@ -479,18 +479,22 @@ class _Resolver:
         first = next((n for u, n in self.units if u is not candidate and _inside(u, candidate)), None)
         return first is not None and first != name
 
-    def _contradicts(self, selected: _Key | None, candidate: Any) -> bool:
-        """A candidate shown on another key of the control's variable is another tab's panel."""
+    def _contradicts(self, selected: _Key | None, candidate: Any, ctl: Any) -> bool:
+        """A candidate shown on another key of the control's variable is another tab's panel. A block
+        around the control too (<div x-show="view === 'card'"> around the whole tab set) shows or
+        hides the bar with it and says nothing; a handler naming no variable (`setTab('log')`) is
+        compared with the variable of the candidate's own expression only."""
         if selected is None:
             return False
         var, key = selected
         shown = self.shown()
         start = candidate.start if isinstance(candidate, _Section) else candidate
-        for anc in ancestors(start):
-            got = shown.get(anc)
-            if got is not None and (var is None or got[0] == var) and got[1] != key:
-                return True
-        return False
+        own = [
+            got for anc in ancestors(start) if not _inside(ctl, anc) and (got := shown.get(anc)) is not None
+        ]
+        if var is None and own:
+            var = own[0][0]
+        return any(v == var and k != key for v, k in own)
 
     def candidates(self, name: str) -> Iterator[tuple[str, Any]]:
         for el in _ATTR_TITLED(self.root):
@@ -508,7 +512,7 @@ class _Resolver:
         selected = self._selected(chain)
         name = self.unit_names.get(unit)
         for how, candidate in self._all_ties(unit, ctl, chain, selected):
-            if self._contradicts(selected, candidate):
+            if self._contradicts(selected, candidate, ctl):
                 continue
             if how in _GUESSED_TIES and self._titled_otherwise(name, candidate):
                 continue

@@ -134,7 +134,12 @@ function attributeTexts(root: Element): void {
       const text = attributeValueText(rule, el);
       if (!text) continue;
       if (rule.as === "title") el.insertBefore(doc.createTextNode(` ${text} `), el.firstChild);
-      else el.textContent = text;
+      else {
+        // Python sets el.text: the blank text before the first child goes, the children stay
+        // (<sl-format-number …><meta itemprop="price" content="24900"></sl-format-number>)
+        while (el.firstChild?.nodeType === 3) el.firstChild.remove();
+        el.insertBefore(doc.createTextNode(text), el.firstChild);
+      }
     }
   }
 }

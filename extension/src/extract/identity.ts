@@ -81,17 +81,25 @@ export function pageUrl(page: Page, solutionCode: string | null): string | null 
   return page.url ? (page.url.split("#")[0] ?? null) : null;
 }
 
-/**
- * An element at the start or the end of the text `whole` (a badge sits at an edge: «ACME:
- * <span>Новинка</span> сезона» is a name) marked as a badge by a class token (`badge_classes`), or
- * by its text (`badge_text`) when that stands apart as a word of its own («<b>Хит</b>-парад»).
- */
-function isBadge(el: Element, whole: string, ...path: string[]): boolean {
+/** The folded text of an element at the start or the end of the text `whole` (a badge sits at an
+ * edge: «ACME: <span>Новинка</span> сезона» is a name), else null. */
+function atEdge(el: Element, whole: string): string | null {
   const text = fold(inlineText(el));
-  if (!text || !(whole.startsWith(text) || whole.endsWith(text))) return false;
+  return text && (whole.startsWith(text) || whole.endsWith(text)) ? text : null;
+}
+
+/** An element at an edge of `whole` marked as a badge by a class token (`badge_classes`). */
+function classBadge(el: Element, whole: string, ...path: string[]): boolean {
+  if (atEdge(el, whole) === null) return false;
   const classes = norm(el.getAttribute("class")).split(" ").filter(Boolean);
-  if (classes.some((token) => TABLE.search(token, ...path, "badge_classes") !== null)) return true;
-  if (TABLE.search(text, ...path, "badge_text") === null) return false;
+  return classes.some((token) => TABLE.search(token, ...path, "badge_classes") !== null);
+}
+
+/** An element at an edge of `whole` whose text is a badge (`badge_text`) standing apart as a word of
+ * its own («<b>Хит</b>-парад» is a name). */
+function textBadge(el: Element, whole: string, ...path: string[]): boolean {
+  const text = atEdge(el, whole);
+  if (text === null || TABLE.search(text, ...path, "badge_text") === null) return false;
   const before = textBefore(el);
   const after = tailText(el);
   return (!before || before.trimEnd() !== before) && (!after || after.trimStart() !== after);
@@ -100,18 +108,31 @@ function isBadge(el: Element, whole: string, ...path: string[]): boolean {
 /**
  * The text of an element leaving out the badges inside it (`path`: the table section with the
  * badge_classes / badge_text lists): «ACME Soft <span class=badge>Золотой партнёр</span>» → «ACME
- * Soft». The whole text when nothing but badges is there (the badge may be the name's own wrapper).
+ * Soft». The badges their text names go first; those only a class marks go too while a name is left
+ * (BEM marks the name's own span as well: <span class=partner-link__title>ACME Soft</span>). The
+ * whole text when nothing but badges is there (the badge may be the name's own wrapper).
  */
 function withoutBadges(el: Element, ...path: string[]): string {
   const full = inlineText(el);
   const whole = fold(full);
-  const badges = new Set<Element>();
-  for (const child of Array.from(el.querySelectorAll("*"))) {
-    if ([...ancestors(child.parentElement)].some((a) => badges.has(a))) continue;
-    if (isBadge(child, whole, ...path)) badges.add(child);
+  const children = Array.from(el.querySelectorAll("*"));
+  const byText = new Set<Element>();
+  for (const child of children) {
+    if ([...ancestors(child)].some((a) => byText.has(a))) continue;
+    if (textBadge(child, whole, ...path)) byText.add(child);
   }
-  if (!badges.size) return full;
-  return textWithout(el, badges) || full;
+  const byClass = new Set<Element>();
+  for (const child of children) {
+    if ([...ancestors(child)].some((a) => byText.has(a) || byClass.has(a))) continue;
+    if ([...byText].some((b) => child.contains(b))) continue; // holds a badge its text names: that one goes alone
+    if (classBadge(child, whole, ...path)) byClass.add(child);
+  }
+  if (byClass.size) {
+    const text = textWithout(el, new Set([...byText, ...byClass]));
+    if (text) return text;
+  }
+  if (!byText.size) return full;
+  return textWithout(el, byText) || full;
 }
 
 /**

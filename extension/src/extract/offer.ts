@@ -88,7 +88,8 @@ function buyBlock(page: Page): [Own, Element] | null {
 function chosen(block: Element): Own | null {
   for (const el of css(block, "option[selected], input[type=radio][checked]")) {
     const holder = tag(el) === "option" ? el : labelOf(el, block);
-    if (!holder || TABLE.search(lead(inlineText(holder)), "fields", "price", "row_not_own")) continue;
+    const before = holder ? lead(inlineText(holder)) : "";
+    if (!holder || ["row_not_own", "row_bundle"].some((k) => TABLE.search(before, "fields", "price", k))) continue;
     const found = priceIn(holder, inlineText(holder));
     if (found) return found;
   }
@@ -112,7 +113,8 @@ function labelOf(el: Element, block: Element): Element | null {
 }
 
 /** The block's first price, leaving out the rows that are another thing's (otherRows): all the
- * labelled rows while the block holds a price besides them, else those that name another thing. */
+ * labelled rows while the block holds a price besides them, else those that name another thing, and
+ * a bundle's («Модуль + настройка —») while a labelled row of its own stays («Только модуль —»). */
 function blockPrice(block: Element): Own | null {
   let text = inlineText(block);
   const rows = otherRows(block);
@@ -121,16 +123,17 @@ function blockPrice(block: Element): Own | null {
     for (const [row] of rows) rest = rest.replace(row, () => " ");
     const found = priceIn(block, rest);
     if (found) return found;
-    for (const [row, other] of rows) if (other) text = text.replace(row, () => " ");
+    const ownKept = rows.some(([, other, bundle]) => !other && !bundle);
+    for (const [row, other, bundle] of rows) if (other || (bundle && ownKept)) text = text.replace(row, () => " ");
   }
   return priceIn(block, text);
 }
 
 /** The rows of a buy block that hold one price behind a label of their own (fields.price.row_label:
  * «Установка и настройка специалистом: 3 000 руб.»), a price label aside; with whether that label
- * names another thing (row_not_own). A row is the largest element around its price holding no other;
+ * names another thing (row_not_own) and whether it names a bundle (row_bundle). A row is the largest element around its price holding no other;
  * a struck one («Старая цена: <s>12 000 руб.</s>») is an old price, which priceIn judges. */
-function otherRows(block: Element): [string, boolean][] {
+function otherRows(block: Element): [string, boolean, boolean][] {
   const moneyAll = TABLE.global("fields", "price", "values")[0] as RegExp;
   const texts = new Map<Element, string>();
   const counts = new Map<Element, number>();
@@ -144,7 +147,7 @@ function otherRows(block: Element): [string, boolean][] {
     if (n === undefined) counts.set(el, (n = fold(textOf(el)).match(moneyAll)?.length ?? 0));
     return n;
   };
-  const rows: [string, boolean][] = [];
+  const rows: [string, boolean, boolean][] = [];
   if (!count(block)) return rows; // no money in the block: no row holds a price (a long buy block of words, #8)
   for (const el of Array.from(block.querySelectorAll("*"))) {
     if (count(el) !== 1) continue;
@@ -152,7 +155,8 @@ function otherRows(block: Element): [string, boolean][] {
     if ((parent && parent !== block && count(parent) < 2) || struck(el).length) continue;
     const before = lead(textOf(el));
     if (TABLE.search(before, "fields", "price", "row_label") && !TABLE.search(before, "fields", "price", "free_lead")) {
-      rows.push([textOf(el), TABLE.search(before, "fields", "price", "row_not_own") !== null]);
+      const other = TABLE.search(before, "fields", "price", "row_not_own") !== null;
+      rows.push([textOf(el), other, TABLE.search(before, "fields", "price", "row_bundle") !== null]);
     }
   }
   return rows;

@@ -502,16 +502,22 @@ class Resolver {
     return keys.size === 1 ? ([...keys.values()][0] as Key) : null;
   }
 
-  /** A candidate shown on another key of the control's variable is another tab's panel. */
-  private contradicts(selected: Key | null, candidate: Candidate): boolean {
+  /** A candidate shown on another key of the control's variable is another tab's panel. A block
+   * around the control too (<div x-show="view === 'card'"> around the whole tab set) shows or hides
+   * the bar with it and says nothing; a handler naming no variable (`setTab('log')`) is compared
+   * with the variable of the candidate's own expression only. */
+  private contradicts(selected: Key | null, candidate: Candidate, ctl: Element): boolean {
     if (!selected) return false;
-    const [v, k] = selected;
+    const k = selected[1];
+    let v = selected[0];
     const shown = this.shown();
+    const own: [string, string][] = [];
     for (const a of ancestors(candidate instanceof Section ? candidate.start : candidate)) {
       const got = shown.get(a);
-      if (got && (v === null || got[0] === v) && got[1] !== k) return true;
+      if (got && !a.contains(ctl)) own.push(got);
     }
-    return false;
+    if (v === null) v = own[0]?.[0] ?? null;
+    return own.some(([gv, gk]) => gv === v && gk !== k);
   }
 
   *candidates(name: string): Generator<[string, Candidate]> {
@@ -541,7 +547,7 @@ class Resolver {
     const selected = this.selected(chain);
     const name = this.units.find(([u]) => u === unit)?.[1];
     for (const [how, candidate] of this.allTies(unit, ctl, chain, selected)) {
-      if (this.contradicts(selected, candidate)) continue;
+      if (this.contradicts(selected, candidate, ctl)) continue;
       if (GUESSED_TIES.has(how) && this.titledOtherwise(name, candidate)) continue;
       yield [how, candidate];
     }
