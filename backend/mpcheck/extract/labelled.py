@@ -575,11 +575,29 @@ def _inverted(box: Any) -> tuple[str, Any] | None:
     return inline_text(prev), prev
 
 
+def _pair_cell(cell: Any) -> Any:
+    """The value cell of a label cell: the next cell, or, when empty cells stand between (a form
+    layout's error-indicator or spacer cell: Vaadin `caption | error | content`), the row's LAST
+    cell provided every cell between is empty. A text cell in between, or a text cell after the
+    candidate, keeps the plain next cell (empty: the value is rendered empty)."""
+    nxt = next_element(cell)
+    if nxt is None or inline_text(nxt) or nxt.tag not in _CELLS:
+        return nxt
+    after = nxt
+    for _ in range(MAX_SKIPPED_SIBLINGS):
+        after = next_element(after)
+        if after is None or after.tag not in _CELLS:
+            return nxt
+        if inline_text(after):
+            return after if next_element(after) is None else nxt
+    return nxt
+
+
 def _structure(el: Any) -> Iterator[tuple[str, str, Any, bool]]:
     box = _box(el)
     parent = el.getparent()
     if box.tag in _CELLS or box.tag == "dt":
-        nxt = next_element(box)
+        nxt = _pair_cell(box) if box.tag in _CELLS else next_element(box)
         want = {"dd"} if box.tag == "dt" else _CELLS
         if nxt is not None and nxt.tag in want and not is_label(inline_text(nxt)):
             yield "pair", inline_text(nxt), nxt, True

@@ -524,6 +524,9 @@ class _Resolver:
         inner = next((d for d in unit.iter("a", "button") if d is not unit and d.get("aria-controls")), None)
         if inner is not None:  # <h3><button aria-controls=…>Отзывы</button></h3> (WAI accordion)
             chain = [*chain, inner]
+        tab = [d for d in unit.iter() if d is not unit and isinstance(d.tag, str) and d.get("role") == "tab"]
+        if len(tab) == 1 and tab[0] not in chain:  # <td class="tabitemcell"><div role="tab" id=…> (Vaadin)
+            chain = [*chain, tab[0]]
         for node in chain:
             for attr in _TARGET_ATTRS:
                 value = (node.get(attr) or "").strip()

@@ -564,11 +564,27 @@ function inverted(wrapper: Element): [string, Element] | null {
   return [inlineText(prev), prev];
 }
 
+/** The value cell of a label cell: the next cell, or, when empty cells stand between (a form
+ * layout's error-indicator or spacer cell: Vaadin `caption | error | content`), the row's LAST
+ * cell provided every cell between is empty. A text cell in between, or a text cell after the
+ * candidate, keeps the plain next cell (empty: the value is rendered empty). */
+function pairCell(cell: Element): Element | null {
+  const nxt = cell.nextElementSibling;
+  if (!nxt || inlineText(nxt) || !CELLS.has(tag(nxt))) return nxt;
+  let after: Element | null = nxt;
+  for (let i = 0; i < MAX_SKIPPED_SIBLINGS; i++) {
+    after = after.nextElementSibling;
+    if (!after || !CELLS.has(tag(after))) return nxt;
+    if (inlineText(after)) return after.nextElementSibling ? nxt : after;
+  }
+  return nxt;
+}
+
 function* structure(el: Element): Generator<Source> {
   const wrapper = box(el);
   const parent = el.parentElement;
   if (CELLS.has(tag(wrapper)) || tag(wrapper) === "dt") {
-    const nxt = wrapper.nextElementSibling;
+    const nxt = CELLS.has(tag(wrapper)) ? pairCell(wrapper) : wrapper.nextElementSibling;
     const wantDd = tag(wrapper) === "dt";
     if (nxt && (wantDd ? tag(nxt) === "dd" : CELLS.has(tag(nxt))) && !isLabel(inlineText(nxt))) {
       yield ["pair", inlineText(nxt), nxt, true];

@@ -565,6 +565,9 @@ class Resolver {
     const chain = [...own];
     const inner = css(unit, "a, button").find((d) => d !== unit && d.getAttribute("aria-controls"));
     if (inner) chain.push(inner); // <h3><button aria-controls=…>Отзывы</button></h3> (WAI accordion)
+    const tabs = css(unit, "[role=tab]").filter((d) => d !== unit);
+    const tab = tabs.length === 1 ? tabs[0] : undefined;
+    if (tab && !chain.includes(tab)) chain.push(tab); // <td class="tabitemcell"><div role="tab" id=…> (Vaadin)
     for (const node of chain) {
       for (const attr of TARGET_ATTRS) {
         const value = (node.getAttribute(attr) ?? "").trim();
