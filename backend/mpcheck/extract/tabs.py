@@ -247,7 +247,7 @@ def _units(root: Any, skip: set[Any]) -> list[tuple[Any, str]]:
         if not own or len(own) > MAX_TITLE_CHARS:
             continue
         name = title_of(own)  # the own text first: a cheap test before the subtree's text
-        if name is None or title_of(inline_text(el)) != name:
+        if name is None or title_of(inline_text(el)) != name or _column_header(el):
             continue
         unit = el
         for _ in range(3):
@@ -259,6 +259,24 @@ def _units(root: Any, skip: set[Any]) -> list[tuple[Any, str]]:
             seen.add(unit)
             found.append((unit, name))
     return found
+
+
+def _column_header(el: Any) -> bool:
+    """Whether a text sits in a table's column header («Описание» over the descriptions of a release
+    table, «Отзыв» over a reviews grid): the nearest cell around it is role=columnheader, or a th
+    with scope=col / colgroup or in a thead. It names a column of the panel, never a tab (a th
+    marked role=tab, a row header, a td stay titles)."""
+    for anc in ancestors(el):
+        role = anc.get("role")
+        if role == "columnheader":
+            return True
+        if role == "tab" or anc.tag in ("td", "table"):
+            return False
+        if anc.tag == "th":
+            row = anc.getparent()
+            in_head = row is not None and row.getparent() is not None and row.getparent().tag == "thead"
+            return in_head or (anc.get("scope") or "").strip().lower() in ("col", "colgroup")
+    return False
 
 
 def _attr_units(root: Any) -> list[tuple[Any, str]]:

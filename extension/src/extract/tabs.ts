@@ -199,7 +199,7 @@ function units(root: Element, skip: ReadonlySet<Element>): Array<[Element, strin
     const own = norm(raw);
     if (!own || cpLen(own) > MAX_TITLE_CHARS) continue;
     const name = titleOf(own); // the own text first: a cheap test before the subtree's text
-    if (name === null || titleOf(inlineText(el)) !== name) continue;
+    if (name === null || titleOf(inlineText(el)) !== name || columnHeader(el)) continue;
     let unit = el;
     for (let i = 0; i < 3; i++) {
       const parent = unit.parentElement;
@@ -212,6 +212,24 @@ function units(root: Element, skip: ReadonlySet<Element>): Array<[Element, strin
     }
   }
   return found;
+}
+
+/** Whether a text sits in a table's column header («Описание» over the descriptions of a release
+ * table, «Отзыв» over a reviews grid): the nearest cell around it is role=columnheader, or a th with
+ * scope=col / colgroup or in a thead. It names a column of the panel, never a tab (a th marked
+ * role=tab, a row header, a td stay titles). */
+function columnHeader(el: Element): boolean {
+  for (const a of ancestors(el)) {
+    const role = a.getAttribute("role");
+    if (role === "columnheader") return true;
+    if (role === "tab" || tag(a) === "td" || tag(a) === "table") return false;
+    if (tag(a) === "th") {
+      const row = a.parentElement;
+      const inHead = row?.parentElement ? tag(row.parentElement) === "thead" : false;
+      return inHead || ["col", "colgroup"].includes((a.getAttribute("scope") ?? "").trim().toLowerCase());
+    }
+  }
+  return false;
 }
 
 /** Tab controls titled only by an attribute (an icon button with aria-label="Отзывы"). */
