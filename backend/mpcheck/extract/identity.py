@@ -14,6 +14,7 @@ from mpcheck.extract.dom import (
     ancestors,
     css,
     inline_text,
+    matches,
     own_text,
     text_before,
     text_without,
@@ -141,14 +142,31 @@ def _inside(el: Any, block: Any) -> bool:
     return any(a is block for a in ancestors(el))
 
 
+def _in_crumbs(el: Any) -> bool:
+    """The element sits in a breadcrumb trail (`name.crumbs`: a container below <body> whose text is
+    short, `name.crumbs_max_chars`): its text is a crumb («Главная», a category, a cut current page)."""
+    rules = table()
+    limit = rules.get("name", "crumbs_max_chars")
+    selector = ", ".join(sel["css"] for sel in rules.entries("name", "crumbs"))
+    for a in ancestors(el):
+        if a.tag in ("body", "html"):
+            return False
+        if matches(a, selector) and isinstance(limit, int) and len(fold(inline_text(a))) <= limit:
+            return True
+    return False
+
+
 def name(page: Page) -> str | None:
     """The h1 (outside tabs), else microdata / og:title, else <title> cut at the site separator.
 
     Badges inside the element are left out («Хит продаж», «−30%»); an element that says only the
-    site's name (a header logo in an h1: «1С-Битрикс: Маркетплейс») is passed over for the next."""
+    site's name (a header logo in an h1: «1С-Битрикс: Маркетплейс») is passed over for the next, and
+    so is a crumb of a breadcrumb trail (a BreadcrumbList's «<span itemprop=name>Главная</span>»)."""
     rules = table()
     for sel in rules.entries("name", "selectors"):
         for el in page.outside(css(page.root, sel["css"])):
+            if not sel.get("attr") and _in_crumbs(el):
+                continue  # the trail's home or category crumb, not the solution
             text = (el.get(sel["attr"]) or "").strip() if sel.get("attr") else _without_badges(el, "name")
             if sel["css"] == "title":
                 for sep in rules.rx("name", "title_separators"):

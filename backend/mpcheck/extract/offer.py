@@ -419,9 +419,10 @@ def _trial_mentioned(text: str) -> bool | None:
     return any(not values.negated(text, m.start(), m.end()) for m in mentions)
 
 
-def demo(page: Page) -> dict[str, Any]:
+def demo(page: Page, withdrawn: bool | None = False) -> dict[str, Any]:
     """{available, days, online_demo_url}: «Демо-режим: 14 дней» / trial buttons; «Онлайн-демо» is a site;
-    «Демо-режим: не предусмотрен», «без демо» mean no trial."""
+    «Демо-режим: не предусмотрен», «без демо» mean no trial. On a withdrawn solution's page a buy
+    control left over does not make the page's silence "no trial": the solution is offered no more."""
     rules = table()
     days = None
     online = _online_demo(page)
@@ -463,7 +464,8 @@ def demo(page: Page) -> dict[str, Any]:
         said = _trial_mentioned(page.head_without(_trial_links(page)))
         # Silence is "no trial" only where the page sells the solution (a buy control: a trial would
         # sit next to it); a page with no offer at all (withdrawn) does not say: unknown.
-        available = bool(said) if said is not None or _sells(page, controls) else None
+        offered = not withdrawn and _sells(page, controls)
+        available = bool(said) if said is not None or offered else None
         if said is not None:
             page.found_by["demo"] = "text"
     return {"available": available, "days": None, "online_demo_url": online}
@@ -477,10 +479,14 @@ def _sells(page: Page, controls: list[Any]) -> bool:
     return any(rules.search(fold(label), "fields", "price", "buy_buttons") for label in labels)
 
 
-def settle_demo(demo_facts: dict[str, Any] | None, price: dict[str, Any] | None) -> dict[str, Any] | None:
+def settle_demo(
+    demo_facts: dict[str, Any] | None, price: dict[str, Any] | None, withdrawn: bool | None = False
+) -> dict[str, Any] | None:
     """A page that states this solution's price (by any route, JSON-LD included) offers it, so its
-    silence about a trial is "no trial"; without an offer the trial stays unknown."""
-    if not demo_facts or demo_facts.get("available") is not None or not price:
+    silence about a trial is "no trial"; without an offer the trial stays unknown. A withdrawn
+    solution is offered no more, whatever price its page still shows (the last one, a reseller's
+    copy): its silence stays unknown (a trial the page states or refuses stands)."""
+    if not demo_facts or demo_facts.get("available") is not None or not price or withdrawn:
         return demo_facts
     if price.get("rub") is None and not price.get("free"):
         return demo_facts

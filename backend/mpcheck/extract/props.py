@@ -145,13 +145,26 @@ def _installs(page: Page) -> dict[str, Any] | None:
     return _labelled(page, "installs", _bucket)
 
 
+def _edition_name(item: str) -> bool:
+    """An edition's name: a 1C-Bitrix edition (`fields.editions.known_names`, any case: «старт») or a
+    bundle's name written as a name, its first letter a capital or a digit («Лайт», «PRO», «1С-…»);
+    a lower-case word is prose after a label-like wording («Редакция каталога»: the editorial office)."""
+    if fold(item).lower() in (table().get("fields", "editions", "known_names") or []):
+        return True
+    first = next((c for c in item if c.lower() != c.upper() or "0" <= c <= "9"), "")
+    return first != first.lower() or "0" <= first <= "9"
+
+
 def editions(text: str) -> list[str] | None:
     """«"Старт", "Стандарт"» → ["Старт", "Стандарт"]; «—» → None; a range or an exception
-    («начиная с «Малый бизнес»», «Старт и выше», «все, кроме Старт») → None: no list of names."""
+    («начиная с «Малый бизнес»», «Старт и выше», «все, кроме Старт») → None: no list of names; an
+    item that is no edition's name («Редакция каталога») → None: no list of editions."""
     sep = table().rx("fields", "editions", "values")[0]
     items = [norm(part).strip(_QUOTES + " .") for part in sep.split(norm(text))]
     items = [i for i in items if i and re.search(r"[^\W\d_]", i)]
     if any(table().search(fold(i), "fields", "editions", "not_items") for i in items):
+        return None
+    if not all(_edition_name(i) for i in items):
         return None
     return items or None
 

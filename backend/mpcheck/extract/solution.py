@@ -112,15 +112,16 @@ def _extract(html_text: str, url: str | None, today: dt.date) -> dict[str, Any]:
     facts["comments"] = read("comments", lambda: comments(page, partner_for_comments["name"]))
     page.detach_items()
     code = read("code", lambda: identity.code(page))
+    gone = read("withdrawn", lambda: identity.withdrawn(page))
     facts.update(
         url=read("url", lambda: identity.page_url(page, code)),
         code=code,
         name=read("name", lambda: identity.name(page)),
         kind=read("kind", lambda: identity.kind(page)),
-        withdrawn=read("withdrawn", lambda: identity.withdrawn(page)),
+        withdrawn=gone,
         partner=partner_for_comments,
         price=read("price", lambda: offer.price(page)),
-        demo=read("demo", lambda: offer.demo(page)),
+        demo=read("demo", lambda: offer.demo(page, gone)),
         changelog=entries,
     )
     for name, reader in props.READERS.items():
@@ -133,7 +134,7 @@ def _extract(html_text: str, url: str | None, today: dt.date) -> dict[str, Any]:
         facts["support"]["free_months"], page.found_by["support"] = months, "label"
     facts["links"] = read("links", lambda: links(page))
     _field(failed, "json-ld", lambda: jsonld.fill_from_json_ld(facts, page.root, page.found_by), None)
-    facts["demo"] = offer.settle_demo(facts["demo"], facts["price"])
+    facts["demo"] = offer.settle_demo(facts["demo"], facts["price"], facts["withdrawn"])
     rejected = plausibility.check(facts, today)
     _from_changelog(facts, page)
     rejected += plausibility.check(facts, today)  # the changelog's own values are checked too

@@ -1,7 +1,7 @@
 // Who and what the solution is: code, canonical url, name, kind, withdrawn, partner {id, name}
 // (backend/mpcheck/extract/identity.py).
 import type { Page } from "./context";
-import { absoluteUrl, ancestors, css, inlineText, ownText, tailText, textBefore, textWithout } from "./dom";
+import { absoluteUrl, ancestors, css, inlineText, matches, ownText, tag, tailText, textBefore, textWithout } from "./dom";
 import { TABLE } from "./label_table";
 import { type Hit, keyField } from "./labelled";
 import { isCrumbs, linkCode } from "./scope";
@@ -136,14 +136,30 @@ function withoutBadges(el: Element, ...path: string[]): string {
 }
 
 /**
+ * The element sits in a breadcrumb trail (`name.crumbs`: a container below <body> whose text is
+ * short, `name.crumbs_max_chars`): its text is a crumb («Главная», a category, a cut current page).
+ */
+function inCrumbs(el: Element): boolean {
+  const limit = TABLE.get("name", "crumbs_max_chars");
+  const selector = TABLE.entries("name", "crumbs").map((sel) => String(sel.css)).join(", ");
+  for (const a of ancestors(el)) {
+    if (tag(a) === "body" || tag(a) === "html") return false;
+    if (matches(a, selector) && typeof limit === "number" && cpLen(fold(inlineText(a))) <= limit) return true;
+  }
+  return false;
+}
+
+/**
  * The h1 (outside tabs), else microdata / og:title, else <title> cut at the site separator.
  *
  * Badges inside the element are left out («Хит продаж», «−30%»); an element that says only the
- * site's name (a header logo in an h1: «1С-Битрикс: Маркетплейс») is passed over for the next.
+ * site's name (a header logo in an h1: «1С-Битрикс: Маркетплейс») is passed over for the next, and
+ * so is a crumb of a breadcrumb trail (a BreadcrumbList's «<span itemprop=name>Главная</span>»).
  */
 export function name(page: Page): string | null {
   for (const sel of TABLE.entries("name", "selectors")) {
     for (const el of page.outside(css(page.root, String(sel.css)))) {
+      if (!sel.attr && inCrumbs(el)) continue; // the trail's home or category crumb, not the solution
       let text = sel.attr ? (el.getAttribute(sel.attr) ?? "").trim() : withoutBadges(el, "name");
       if (sel.css === "title") for (const sep of TABLE.rx("name", "title_separators")) text = text.split(sep)[0] ?? "";
       if (!text) break; // an empty element: the next selector, as before

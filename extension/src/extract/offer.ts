@@ -380,8 +380,9 @@ function trialMentioned(text: string): boolean | null {
 }
 
 /** {available, days, online_demo_url}: «Демо-режим: 14 дней» / trial buttons; «Онлайн-демо» is a site;
- * «Демо-режим: не предусмотрен», «без демо» mean no trial. */
-export function demo(page: Page): Demo {
+ * «Демо-режим: не предусмотрен», «без демо» mean no trial. On a withdrawn solution's page a buy
+ * control left over does not make the page's silence "no trial": the solution is offered no more. */
+export function demo(page: Page, withdrawn: boolean | null = false): Demo {
   const online = onlineDemo(page);
   const valid = (t: string): boolean => refused(t) || (values.demoValue(t) || values.demoDays(t)) !== null;
   const hit = page.index.find("demo_days", { valid });
@@ -414,7 +415,8 @@ export function demo(page: Page): Demo {
     const said = trialMentioned(page.headWithout(trialLinks(page)));
     // Silence is "no trial" only where the page sells the solution (a buy control: a trial would
     // sit next to it); a page with no offer at all (withdrawn) does not say: unknown.
-    available = said !== null || sells(page, controls) ? Boolean(said) : null;
+    const offered = !withdrawn && sells(page, controls);
+    available = said !== null || offered ? Boolean(said) : null;
     if (said !== null) page.found_by.demo = "text";
   }
   return { available, days: null, online_demo_url: online };
@@ -429,10 +431,12 @@ function sells(page: Page, controls: Element[]): boolean {
 
 /**
  * A page that states this solution's price (by any route, JSON-LD included) offers it, so its
- * silence about a trial is "no trial"; without an offer the trial stays unknown.
+ * silence about a trial is "no trial"; without an offer the trial stays unknown. A withdrawn
+ * solution is offered no more, whatever price its page still shows (the last one, a reseller's
+ * copy): its silence stays unknown (a trial the page states or refuses stands).
  */
-export function settleDemo(demo: Demo, price: Price | null): Demo {
-  if (demo.available !== null || !price) return demo;
+export function settleDemo(demo: Demo, price: Price | null, withdrawn: boolean | null = false): Demo {
+  if (demo.available !== null || !price || withdrawn) return demo;
   if (price.rub === null && !price.free) return demo;
   return { ...demo, available: false };
 }

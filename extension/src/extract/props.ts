@@ -38,7 +38,8 @@ function selected<T>(page: Page, field: string, parse: (text: string) => T | nul
 
 /**
  * «"Старт", "Стандарт"» → ["Старт", "Стандарт"]; «—» → null; a range or an exception («начиная с
- * «Малый бизнес»», «Старт и выше», «все, кроме Старт») → null: no list of names.
+ * «Малый бизнес»», «Старт и выше», «все, кроме Старт») → null: no list of names; an item that is
+ * no edition's name («Редакция каталога») → null: no list of editions.
  */
 export function editions(text: string): string[] | null {
   const sep = TABLE.rx("fields", "editions", "values")[0];
@@ -48,7 +49,20 @@ export function editions(text: string): string[] | null {
     .map((part) => stripChars(norm(part), QUOTES + " ."))
     .filter((i) => i && LETTER.test(i));
   if (items.some((i) => TABLE.search(fold(i), "fields", "editions", "not_items"))) return null;
+  if (!items.every(editionName)) return null;
   return items.length ? items : null;
+}
+
+/**
+ * An edition's name: a 1C-Bitrix edition (`fields.editions.known_names`, any case: «старт») or a
+ * bundle's name written as a name, its first letter a capital or a digit («Лайт», «PRO», «1С-…»);
+ * a lower-case word is prose after a label-like wording («Редакция каталога»: the editorial office).
+ */
+function editionName(item: string): boolean {
+  const known = TABLE.get("fields", "editions", "known_names");
+  if (Array.isArray(known) && known.includes(fold(item).toLowerCase())) return true;
+  const first = [...item].find((c) => c.toLowerCase() !== c.toUpperCase() || (c >= "0" && c <= "9")) ?? "";
+  return first !== first.toLowerCase() || (first >= "0" && first <= "9");
 }
 
 /**

@@ -105,15 +105,16 @@ function* extract(doc: Document, url: string | null, day: string): Generator<voi
   page.detachItems();
   yield;
   const code = read("code", () => identity.code(page));
+  const gone = read("withdrawn", () => identity.withdrawn(page));
   Object.assign(facts, {
     url: read("url", () => identity.pageUrl(page, code)),
     code,
     name: read("name", () => identity.name(page)),
     kind: read("kind", () => identity.kind(page)),
-    withdrawn: read("withdrawn", () => identity.withdrawn(page)),
+    withdrawn: gone,
     partner,
     price: read("price", () => offer.price(page)),
-    demo: read("demo", () => offer.demo(page)),
+    demo: read("demo", () => offer.demo(page, gone)),
     changelog: entries,
   });
   for (const name of Object.keys(props.READERS) as Array<keyof props.Props>) {
@@ -132,7 +133,7 @@ function* extract(doc: Document, url: string | null, day: string): Generator<voi
   }
   facts.links = read("links", () => links(page));
   field(failed, "json-ld", () => fillFromJsonLd(facts, page.jsonld, page.found_by), undefined);
-  facts.demo = offer.settleDemo(facts.demo, facts.price);
+  facts.demo = offer.settleDemo(facts.demo, facts.price, facts.withdrawn);
   const rejected = plausibility.check(facts, day);
   fromChangelog(facts, page);
   rejected.push(...plausibility.check(facts, day)); // the changelog's own values are checked too
