@@ -324,6 +324,20 @@ def _thin(el: Any) -> bool:
     return len(inline_text(el)) <= _HEAD_CHARS
 
 
+def _controls(el: Any) -> bool:
+    """A block of buttons only under a list («Показать ещё», «Оставить отзыв»: Ant Design's
+    `ant-list-load-more` beside the list's items): the list wrapper around it is still a pure
+    wrapper (blind solution_antd5_descriptions_free_comments_partial). Read for the descent only:
+    a tab body holding just a «Загрузить отзывы» button is not shown empty, its list is unread."""
+    buttons = [b for b in el.iter(etree.Element) if b.tag == "button" or b.get("role") == "button"]
+    outer = [b for b in buttons if not any(a in buttons for a in b.iterancestors())]
+    text = inline_text(el)
+    if not outer or len(text) >= _HEAD_CHARS:
+        return False
+    pressed = "".join(inline_text(b) for b in outer)  # nothing but the buttons' words, spaces aside
+    return fold(text).replace(" ", "") == fold(pressed).replace(" ", "")
+
+
 def _heads(children: list[Any], marked: set[Any]) -> bool:
     """Dated heads each followed by its content as siblings (h3 + p, a header row + a text row)."""
     # the set test first: a list whose children are all dated needs no text serialised
@@ -346,7 +360,9 @@ def _containers(body: Any, marked: set[Any]) -> list[Any]:
         only = holders[0]
         kids = child_elements(only)
         top = _top_summary(kids, marked)
-        wrapper = not own_text(only).strip() and all(c in marked or c is top or is_chrome(c) for c in kids)
+        wrapper = not own_text(only).strip() and all(
+            c in marked or c is top or is_chrome(c) or _controls(c) for c in kids
+        )
         repeat = None if wrapper else _repeated(kids, marked)
         if repeat is not None:  # review blocks of one markup, one of them dated: each is an item
             container = only

@@ -101,6 +101,27 @@ def _icons_stars(icons: list[Any]) -> int | None:
     return stars if 1 <= stars <= 5 else None
 
 
+def _state(el: Any) -> bool:
+    """Whether an icon's descriptor names its state: empty, half or filled."""
+    d = _descriptor(el)
+    return any(
+        table().search(d, "reviews", key) for key in ("star_icon_empty", "star_icon_half", "star_icon_filled")
+    )
+
+
+def _drawn_star(el: Any, parts: list[Any]) -> bool:
+    """A star drawn in parts: an element that names its state («ant-rate-star ant-rate-star-full»,
+    «-zero», «-half») around star glyphs (`parts`: its star descendants) that name none, at most
+    two (Ant Design's Rate draws each star as a first and a second half). It is one icon, its
+    glyphs are not (blind solution_antd5_descriptions_free_comments_partial). A container of more
+    glyphs is a stars row («stars stars--gold» around five icons), whose glyphs stay the icons."""
+    if not _state(el) or any(_state(c) for c in parts):
+        return False
+    inner = set(parts)
+    glyphs = [c for c in parts if not any(d in inner for d in c.iterdescendants())]
+    return len(glyphs) <= 2
+
+
 def _char_stars(text: str) -> int | None:
     """★★★★☆: the first run of star characters; filled ones count. A lone ★ decorates a number
     («★ 4,0», «4 ★»): that number, else unknown (five slots show their empty stars too)."""
@@ -253,7 +274,8 @@ class _Stars:
 
     def icons(self) -> None:
         rules = table()
-        per_item: dict[Any, list[Any]] = {}
+        found: list[tuple[Any, Any]] = []
+        drawn: set[Any] = set()
         for item, el in self._each(rules.data["reviews"]["star_icon_css"]):
             if el.tag != "use" and len(el) and any(c.tag == "use" for c in el):
                 continue  # an svg holding a <use>: the use element says which icon it is
@@ -261,8 +283,16 @@ class _Stars:
                 continue
             if inline_text(el).strip(table().data["reviews"].get("star_char", "★") + "☆ "):
                 continue  # an element with words is not an icon
-            if any(rules.search(_descriptor(c), "reviews", "star_icon") for c in el.iter() if c is not el):
+            parts = [c for c in el.iterdescendants() if rules.search(_descriptor(c), "reviews", "star_icon")]
+            if parts and not _drawn_star(el, parts):
                 continue  # a stars container: its star children are the icons
+            if parts:
+                drawn.add(el)
+            found.append((item, el))
+        per_item: dict[Any, list[Any]] = {}
+        for item, el in found:
+            if drawn and any(a in drawn for a in el.iterancestors()):
+                continue  # a part of a star drawn in parts: that star is the icon
             per_item.setdefault(item, []).append(el)
         for item, icons in per_item.items():
             if len(icons) <= _MAX_ICONS:

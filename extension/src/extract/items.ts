@@ -291,6 +291,19 @@ function thin(el: Element): boolean {
   return cpLen(inlineText(el)) <= HEAD_CHARS;
 }
 
+/** A block of buttons only under a list («Показать ещё», «Оставить отзыв»: Ant Design's
+ * `ant-list-load-more` beside the list's items): the list wrapper around it is still a pure wrapper
+ * (blind solution_antd5_descriptions_free_comments_partial). Read for the descent only: a tab body
+ * holding just a «Загрузить отзывы» button is not shown empty, its list is unread. */
+function controls(el: Element): boolean {
+  const buttons = css(el, "*").filter((b) => tag(b) === "button" || b.getAttribute("role") === "button");
+  const outer = buttons.filter((b) => !buttons.some((a) => a !== b && a.contains(b)));
+  const text = inlineText(el);
+  if (!outer.length || cpLen(text) >= HEAD_CHARS) return false;
+  const pressed = outer.map(inlineText).join(""); // nothing but the buttons' words, spaces aside
+  return fold(text).split(" ").join("") === fold(pressed).split(" ").join("");
+}
+
 /** Dated heads each followed by its content as siblings (h3 + p, a header row + a text row). */
 function heads(children: Element[], marked: ReadonlySet<Element>): boolean {
   // the set test first: a list whose children are all dated needs no text serialised
@@ -310,7 +323,7 @@ function containers(body: Element, marked: ReadonlySet<Element>): Element[] {
     const only = holders[0] as Element;
     const kids = childElements(only);
     const top = topSummary(kids, marked);
-    const wrapper = isBlank(ownText(only)) && kids.every((c) => marked.has(c) || c === top || isChrome(c));
+    const wrapper = isBlank(ownText(only)) && kids.every((c) => marked.has(c) || c === top || isChrome(c) || controls(c));
     repeat = wrapper ? null : repeated(kids, marked);
     if (repeat !== null) {
       container = only; // review blocks of one markup, one of them dated: each is an item

@@ -78,6 +78,23 @@ function descriptor(el: Element): string {
   return ["class", "src", "href", "xlink:href", "alt"].map((a) => el.getAttribute(a) ?? "").map((v) => (v.trimStart().toLowerCase().startsWith("data:") ? "" : v)).join(" ").toLowerCase();
 }
 
+/** Whether an icon's descriptor names its state: empty, half or filled. */
+function state(el: Element): boolean {
+  const d = descriptor(el);
+  return ["star_icon_empty", "star_icon_half", "star_icon_filled"].some((key) => TABLE.search(d, "reviews", key) !== null);
+}
+
+/** A star drawn in parts: an element that names its state («ant-rate-star ant-rate-star-full»,
+ * «-zero», «-half») around star glyphs (`parts`: its star descendants) that name none, at most two
+ * (Ant Design's Rate draws each star as a first and a second half). It is one icon, its glyphs are
+ * not (blind solution_antd5_descriptions_free_comments_partial). A container of more glyphs is a
+ * stars row («stars stars--gold» around five icons), whose glyphs stay the icons. */
+function drawnStar(el: Element, parts: Element[]): boolean {
+  if (!state(el) || parts.some(state)) return false;
+  const glyphs = parts.filter((c) => !parts.some((d) => d !== c && c.contains(d)));
+  return glyphs.length <= 2;
+}
+
 /**
  * Filled star icons among an item's star icons. A state word decides (empty / half / filled); with
  * none, two runs of different icons are filled-then-empty (ratings are drawn left to right), and one
@@ -274,11 +291,19 @@ class Stars {
   icons(): void {
     const filledChars = String(TABLE.get("reviews", "star_char") ?? "★");
     const perItem = new Map<Element, Element[]>();
+    const found: Array<[Element, Element]> = [];
+    const drawn = new Set<Element>();
     for (const [item, el] of this.each(String(TABLE.get("reviews", "star_icon_css")))) {
       if (tag(el) !== "use" && childElements(el).some((c) => tag(c) === "use")) continue; // the use says which icon
       if (!TABLE.search(descriptor(el), "reviews", "star_icon")) continue;
       if (stripChars(inlineText(el), filledChars + "☆ ")) continue; // an element with words is not an icon
-      if (Array.from(el.querySelectorAll("*")).some((c) => TABLE.search(descriptor(c), "reviews", "star_icon"))) continue; // a stars container
+      const parts = Array.from(el.querySelectorAll("*")).filter((c) => TABLE.search(descriptor(c), "reviews", "star_icon"));
+      if (parts.length && !drawnStar(el, parts)) continue; // a stars container: its star children are the icons
+      if (parts.length) drawn.add(el);
+      found.push([item, el]);
+    }
+    for (const [item, el] of found) {
+      if ([...drawn].some((d) => d !== el && d.contains(el))) continue; // a part of a star drawn in parts: that star is the icon
       const list = perItem.get(item) ?? [];
       list.push(el);
       perItem.set(item, list);
