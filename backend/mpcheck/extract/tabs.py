@@ -673,12 +673,14 @@ class _Resolver:
         bar = item.getparent()
         if bar is None:
             return
-        peers = [c for c in _children(bar) if c.tag == item.tag]
+        same = [c for c in _children(bar) if c.tag == item.tag]
+        # a bar item leaving the page (a «Демо» link to the vendor's site) opens no panel
+        peers = [c for c in same if c is item or not _leaves_page(c)]
         if len(peers) < 2:
             return
         index = peers.index(item)
         # panels may share the bar's parent with the controls (radio tabs: input, label … then divs)
-        after = _children(bar)[_children(bar).index(peers[-1]) + 1 :]
+        after = _children(bar)[_children(bar).index(same[-1]) + 1 :]
         own_run = [c for c in after if c.tag not in ("input", "label") and c not in self.unit_set]
         if len(own_run) >= len(peers):
             yield "position", own_run[index]
@@ -774,6 +776,12 @@ def _target_refs(node: Any) -> list[str]:
         if ref:
             found.append(ref)
     return found
+
+
+def _leaves_page(el: Any) -> bool:
+    """A bar item whose every link goes to another site (http(s):// or //): no tab of this page."""
+    hrefs = [(a.get("href") or "").strip().lower() for a in el.iter("a") if a.get("href") is not None]
+    return bool(hrefs) and all(h.startswith(("http://", "https://", "//")) for h in hrefs)
 
 
 def _names_panel(node: Any) -> bool:
@@ -873,6 +881,7 @@ def _first_fitting(
     order (those in their own order): a teaser after a «Отзывы (2)» link or a «Техподдержка» line in
     the page's head is never the panel when a later tab bar's «Отзывы» names its own."""
     deferred: list[tuple[str, Any]] = []
+    unreadable = False  # the tab's own tabpanel is named but holds nothing that fits (rendered lazily)
     for how, candidate in resolver.candidates(name):
         if how in _LATER_TIES:
             deferred.append((how, candidate))
@@ -880,6 +889,11 @@ def _first_fitting(
         found = _fitting(name, how, candidate, chosen, listed)
         if found is not None:
             return found
+        unreadable = unreadable or (
+            not isinstance(candidate, _Section) and candidate.get("role") == "tabpanel"
+        )
+    if unreadable:
+        return None  # never a head line's «Обсуждения (3)» section instead of the tab's empty panel
     for how, candidate in deferred:
         found = _fitting(name, how, candidate, chosen, listed)
         if found is not None:

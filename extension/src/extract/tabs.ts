@@ -310,6 +310,12 @@ function targetRefs(node: Element): string[] {
   return found;
 }
 
+/** A bar item whose every link goes to another site (http(s):// or //): no tab of this page. */
+function leavesPage(el: Element): boolean {
+  const hrefs = css(el, "a[href]").map((a) => (a.getAttribute("href") ?? "").trim().toLowerCase());
+  return hrefs.length > 0 && hrefs.every((h) => h.startsWith("http://") || h.startsWith("https://") || h.startsWith("//"));
+}
+
 /** A link or button inside a title that may name its panel: a target or a data-* key. */
 function namesPanel(node: Element): boolean {
   return targetRefs(node).length > 0 || Array.from(node.attributes).some((a) => a.name.startsWith("data-") && a.name !== "data-title");
@@ -711,12 +717,14 @@ class Resolver {
     for (let parent = item.parentElement; parent && parent.children.length === 1 && tag(parent) !== "body"; parent = item.parentElement) item = parent;
     const bar = item.parentElement;
     if (!bar) return;
-    const peers = childElements(bar).filter((c) => tag(c) === tag(item));
+    const same = childElements(bar).filter((c) => tag(c) === tag(item));
+    // a bar item leaving the page (a «Демо» link to the vendor's site) opens no panel
+    const peers = same.filter((c) => c === item || !leavesPage(c));
     if (peers.length < 2) return;
     const index = peers.indexOf(item);
     // panels may share the bar's parent with the controls (radio tabs: input, label … then divs)
     const kids = childElements(bar);
-    const ownRun = kids.slice(kids.indexOf(peers[peers.length - 1] as Element) + 1).filter((c) => !["input", "label"].includes(tag(c)) && !this.unitSet.has(c));
+    const ownRun = kids.slice(kids.indexOf(same[same.length - 1] as Element) + 1).filter((c) => !["input", "label"].includes(tag(c)) && !this.unitSet.has(c));
     if (ownRun.length >= peers.length) yield ["position", ownRun[index] as Element];
     let at: Element | null = bar;
     for (let i = 0; i < MAX_PANEL_CLIMB && at; i++) {
@@ -816,6 +824,7 @@ function wrap(section: Section): Element {
  * page's head is never the panel when a later tab bar's «Отзывы» names its own. */
 function firstFitting(resolver: Resolver, name: string, chosen: Element[], listed: ReadonlySet<Element>): [Candidate, string, Element[]] | null {
   const deferred: Array<[string, Candidate]> = [];
+  let unreadable = false; // the tab's own tabpanel is named but holds nothing that fits (rendered lazily)
   for (const [how, candidate] of resolver.candidates(name)) {
     if (LATER_TIES.has(how)) {
       deferred.push([how, candidate]);
@@ -823,7 +832,9 @@ function firstFitting(resolver: Resolver, name: string, chosen: Element[], liste
     }
     const found = fitting(name, how, candidate, chosen, listed);
     if (found) return found;
+    unreadable ||= !(candidate instanceof Section) && candidate.getAttribute("role") === "tabpanel";
   }
+  if (unreadable) return null; // never a head line's «Обсуждения (3)» section instead of the tab's empty panel
   for (const [how, candidate] of deferred) {
     const found = fitting(name, how, candidate, chosen, listed);
     if (found) return found;
