@@ -894,11 +894,18 @@ def _first_fitting(
         )
     if unreadable:
         return None  # never a head line's «Обсуждения (3)» section instead of the tab's empty panel
+    # a sidebar's «Поддержка» widget comes after the page's own «Поддержка» section
+    deferred.sort(key=lambda tie: _in_sidebar(tie[1].start if isinstance(tie[1], _Section) else tie[1]))
     for how, candidate in deferred:
         found = _fitting(name, how, candidate, chosen, listed)
         if found is not None:
             return found
     return None
+
+
+def _in_sidebar(el: Any) -> bool:
+    """Inside an <aside> or a role=complementary block (a sidebar's widget)."""
+    return any(a.tag == "aside" or a.get("role") == "complementary" for a in ancestors(el))
 
 
 def _fitting(

@@ -835,11 +835,19 @@ function firstFitting(resolver: Resolver, name: string, chosen: Element[], liste
     unreadable ||= !(candidate instanceof Section) && candidate.getAttribute("role") === "tabpanel";
   }
   if (unreadable) return null; // never a head line's «Обсуждения (3)» section instead of the tab's empty panel
+  // a sidebar's «Поддержка» widget comes after the page's own «Поддержка» section (a stable sort)
+  const sidebar = (tie: [string, Candidate]): number => (inSidebar(tie[1] instanceof Section ? tie[1].start : tie[1]) ? 1 : 0);
+  deferred.sort((a, b) => sidebar(a) - sidebar(b));
   for (const [how, candidate] of deferred) {
     const found = fitting(name, how, candidate, chosen, listed);
     if (found) return found;
   }
   return null;
+}
+
+/** Inside an <aside> or a role=complementary block (a sidebar's widget). */
+function inSidebar(el: Element): boolean {
+  return [...ancestors(el)].some((a) => tag(a) === "aside" || a.getAttribute("role") === "complementary");
 }
 
 /** The candidate with its nodes when it is free, in place and fits the tab by content. */
