@@ -204,7 +204,8 @@ def changelog(page: Page) -> list[dict[str, Any]] | None:
     """Entries of the log section (None when the page has no such section, or when a row that says it
     is planned carries a date on or before the reference day: a plan dated by its announcement, or a
     release whose description opens with a plan word, and nothing tells which). An undated or
-    future-dated planned row is no entry."""
+    future-dated planned row is no entry. A log whose dated blocks hold no release row at all is
+    unread (None), not shown empty."""
     listing = page.listings.get("log")
     if listing is None:
         return None
@@ -215,12 +216,32 @@ def changelog(page: Page) -> list[dict[str, Any]] | None:
             rows += [(text, None) for text in texts]
         else:
             rows.append((block_text(item), listing.dates.get(item)))
-    entries, day = [], today().isoformat()
+    entries, day, unread = [], today().isoformat(), False
     for text, date in rows:
         entry, planned = _read(text, date)
         if entry is not None and not planned:
             entries.append(entry)
         elif entry is not None and entry["date"] and entry["date"] <= day:
             return None
+        unread = unread or entry is None
+    if unread and not entries:
+        return None  # dated blocks, none a release («Совместимость: 23.0.0 … проверено 01.11.2026»): unread, not empty
     page.found_by["changelog"] = "tab-body"
-    return newest_first(entries)
+    return newest_first(_distinct(entries))
+
+
+def _distinct(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One entry per release: a release listed twice with its version and date (a «Текущая версия:
+    2.1.0 от 19.11.2026» line above its own row) keeps the row with the longer description."""
+    best: dict[tuple[Any, Any], dict[str, Any]] = {}
+    for entry in entries:
+        key = (entry["version"], entry["date"])
+        if entry["version"] is None or entry["date"] is None:
+            continue
+        if key not in best or entry["chars"] > best[key]["chars"]:
+            best[key] = entry
+    return [
+        e
+        for e in entries
+        if e["version"] is None or e["date"] is None or best[(e["version"], e["date"])] is e
+    ]

@@ -23,6 +23,7 @@ from lxml import etree
 from mpcheck.extract.dates import element_date
 from mpcheck.extract.dom import child_elements, inline_text, own_text
 from mpcheck.extract.label_table import FLAGS, Table, table
+from mpcheck.extract.tabs import title_of
 from mpcheck.extract.text import fold
 
 _LIST_TAGS = {"dl", "table", "tbody", "ul", "ol"}
@@ -183,6 +184,8 @@ def is_chrome(el: Any) -> bool:
         return True
     text = fold(inline_text(el))
     if not text:
+        return True
+    if title_of(text) is not None:  # a tab's own title in a div («<div class="t-title">Отзывы</div>», Tilda)
         return True
     if any("PAGEN_" in (a.get("href") or "") for a in el.iter("a")):
         return True

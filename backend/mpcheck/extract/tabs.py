@@ -65,6 +65,7 @@ _DATA = etree.XPath("//@*[starts-with(name(), 'data-')]")
 _ATTRS = etree.XPath("//@*")
 _Key = tuple[str | None, str]  # (state variable or None when the handler names none, quoted key)
 _GUESSED_TIES = ("next", "position")  # ties read from the markup's order, not from a name or a key
+_LATER_TIES = ("heading", *_GUESSED_TIES)  # tried, in their order, after every name or key tie
 
 
 @dataclass
@@ -339,6 +340,7 @@ class _Resolver:
         self._numbered: dict[str, list[tuple[str, Any]]] | None = None
         self._families: dict[str, set[str]] = {}
         self._calls: dict[str, set[str]] | None = None
+        self._claims: dict[str, tuple[set[str], set[str]]] | None = None
 
     # lazily built indexes: most pages never need them
     def labelled(self) -> dict[str, list[Any]]:
@@ -497,6 +499,44 @@ class _Resolver:
         first = next((n for u, n in self.units if u is not candidate and _inside(u, candidate)), None)
         return first is not None and first != name
 
+    def claims(self) -> dict[str, tuple[set[str], set[str]]]:
+        """Tab → (the ids its titles' controls target, the data-* values they carry): what names a
+        panel explicitly (href="#panel-log", data-target, aria-controls, data-tab="3")."""
+        if self._claims is None:
+            self._claims = {}
+            for unit, name in self.units:
+                targets, values = self._claims.setdefault(name, (set(), set()))
+                for node in dict.fromkeys([unit, _control_of(unit), *unit.iter("a", "button")]):
+                    targets.update(_target_refs(node))
+                    for attr, value in node.attrib.items():
+                        if attr.startswith("data-") and attr != "data-title" and norm(value):
+                            values.add(norm(value))
+                            targets.add(value.strip().lstrip("#"))
+        return self._claims
+
+    def _free(self, el: Any, ctl: Any) -> bool:
+        """Neither the control, around it, inside it, a title nor another control."""
+        return not _related(el, ctl) and el not in self.unit_set and not _is_control(el)
+
+    def _claimed_otherwise(self, name: str | None, candidate: Any) -> bool:
+        """A block guessed from the markup's order that another tab's control names explicitly (its
+        id is that control's href / data-target, or it carries that control's data-tab number) and
+        this tab's does not is that other tab's panel: panels in another order than their tabs."""
+        if isinstance(candidate, _Section):
+            return False
+        own_targets, own_values = self.claims().get(name or "", (set(), set()))
+        el_id = candidate.get("id")
+        ids = {el_id} - own_targets if el_id else set()
+        values = {
+            norm(v)
+            for a, v in candidate.attrib.items()
+            if a.startswith("data-") and a != "data-title" and norm(v)
+        } - own_values
+        return any(
+            other != name and (ids & targets or values & others)
+            for other, (targets, others) in self.claims().items()
+        )
+
     def _contradicts(self, selected: _Key | None, candidate: Any, ctl: Any) -> bool:
         """A candidate shown on another key of the control's variable is another tab's panel. A block
         around the control too (<div x-show="view === 'card'"> around the whole tab set) shows or
@@ -532,27 +572,25 @@ class _Resolver:
         for how, candidate in self._all_ties(unit, ctl, chain, selected):
             if self._contradicts(selected, candidate, ctl):
                 continue
-            if how in _GUESSED_TIES and self._titled_otherwise(name, candidate):
+            if how in _GUESSED_TIES and (
+                self._titled_otherwise(name, candidate) or self._claimed_otherwise(name, candidate)
+            ):
                 continue
             yield how, candidate
 
     def _all_ties(
         self, unit: Any, ctl: Any, chain: list[Any], selected: _Key | None
     ) -> Iterator[tuple[str, Any]]:
-        inner = next((d for d in unit.iter("a", "button") if d is not unit and d.get("aria-controls")), None)
-        if inner is not None:  # <h3><button aria-controls=…>Отзывы</button></h3> (WAI accordion)
+        inner = next((d for d in unit.iter("a", "button") if d is not unit and _names_panel(d)), None)
+        # <h3><button aria-controls=…>Отзывы</button></h3> (WAI accordion),
+        # <li class="tabs-title"><a href="#panel-log">…</a></li> (Foundation, YUI 2)
+        if inner is not None:
             chain = [*chain, inner]
         tab = [d for d in unit.iter() if d is not unit and isinstance(d.tag, str) and d.get("role") == "tab"]
         if len(tab) == 1 and tab[0] not in chain:  # <td class="tabitemcell"><div role="tab" id=…> (Vaadin)
             chain = [*chain, tab[0]]
         for node in chain:
-            for attr in _TARGET_ATTRS:
-                value = (node.get(attr) or "").strip()
-                if attr == "href" and not value.startswith("#"):
-                    continue
-                ref = value.lstrip("#").split("!")[0]
-                if not ref:
-                    continue
+            for ref in _target_refs(node):
                 target = self.ids.get(ref)
                 if target is not None and not _related(target, ctl):
                     yield "control", target
@@ -579,6 +617,10 @@ class _Resolver:
                 for panel in holders:
                     if not _related(panel, ctl) and panel not in self.unit_set and not _is_control(panel):
                         yield "data-key", panel
+                # <a data-tab="log"> ↔ <div id="log"> (Spectre, hand-rolled tabs)
+                named = self.ids.get(value.strip().lstrip("#"))
+                if named is not None and self._free(named, ctl):
+                    yield "data-key", named
             for attr in table().data.get("tab_key_attributes", {}).get("control", []):
                 value = norm(node.get(attr))
                 holders = self.keyed_panels().get(value, []) if len(value) >= 2 else []
@@ -649,12 +691,14 @@ class _Resolver:
         bar = item.getparent()
         if bar is None:
             return
-        peers = [c for c in _children(bar) if c.tag == item.tag]
+        same = [c for c in _children(bar) if c.tag == item.tag]
+        # a bar item leaving the page (a «Демо» link to the vendor's site) opens no panel
+        peers = [c for c in same if c is item or not _leaves_page(c)]
         if len(peers) < 2:
             return
         index = peers.index(item)
         # panels may share the bar's parent with the controls (radio tabs: input, label … then divs)
-        after = _children(bar)[_children(bar).index(peers[-1]) + 1 :]
+        after = _children(bar)[_children(bar).index(same[-1]) + 1 :]
         own_run = [c for c in after if c.tag not in ("input", "label") and c not in self.unit_set]
         if len(own_run) >= len(peers):
             yield "position", own_run[index]
@@ -736,6 +780,31 @@ def _calls_of(node: Any) -> list[tuple[str, str]]:
             number = m.group(2)
             found.append((m.group(1), (number.lstrip("0") or "0") if number else m.group(3) or m.group(4)))
     return list(dict.fromkeys(found))
+
+
+def _target_refs(node: Any) -> list[str]:
+    """The ids a control names as its panel: aria-controls, data-target, data-bs-target,
+    data-tab-target, href="#id" (a hashbang's «#!…» tail cut)."""
+    found = []
+    for attr in _TARGET_ATTRS:
+        value = (node.get(attr) or "").strip()
+        if attr == "href" and not value.startswith("#"):
+            continue
+        ref = value.lstrip("#").split("!")[0]
+        if ref:
+            found.append(ref)
+    return found
+
+
+def _leaves_page(el: Any) -> bool:
+    """A bar item whose every link goes to another site (http(s):// or //): no tab of this page."""
+    hrefs = [(a.get("href") or "").strip().lower() for a in el.iter("a") if a.get("href") is not None]
+    return bool(hrefs) and all(h.startswith(("http://", "https://", "//")) for h in hrefs)
+
+
+def _names_panel(node: Any) -> bool:
+    """A link or button inside a title that may name its panel: a target or a data-* key."""
+    return bool(_target_refs(node)) or any(a.startswith("data-") and a != "data-title" for a in node.attrib)
 
 
 def _refs(node: Any) -> list[str]:
@@ -825,21 +894,53 @@ def _too_big(el: Any) -> bool:
 def _first_fitting(
     resolver: _Resolver, name: str, chosen: list[Any], listed: set[Any]
 ) -> tuple[Any, str, list[Any]] | None:
-    """The first candidate panel of a tab that is free, in place and fits the tab by content."""
+    """The first candidate panel of a tab that is free, in place and fits the tab by content. A tie
+    by a name or a key (any title's) comes before a heading's section or a guess from the markup's
+    order (those in their own order): a teaser after a «Отзывы (2)» link or a «Техподдержка» line in
+    the page's head is never the panel when a later tab bar's «Отзывы» names its own."""
+    deferred: list[tuple[str, Any]] = []
+    unreadable = False  # the tab's own tabpanel is named but holds nothing that fits (rendered lazily)
     for how, candidate in resolver.candidates(name):
-        nodes = candidate.nodes() if isinstance(candidate, _Section) else [candidate]
-        first = nodes[0]
-        if any(_too_big(n) for n in nodes) or any(
-            first is c or any(_inside(c, n) for n in nodes) for c in chosen
-        ):
+        if how in _LATER_TIES:
+            deferred.append((how, candidate))
             continue
-        # a list of reviews/comments/releases never holds another tab's panel, and panels in the
-        # same position as their tabs never sit inside another tab's body
-        if any(_inside(first, b) for b in (chosen if how == "position" else listed)):
-            continue
-        if _panel_fits(name, nodes):
-            return candidate, how, nodes
+        found = _fitting(name, how, candidate, chosen, listed)
+        if found is not None:
+            return found
+        unreadable = unreadable or (
+            not isinstance(candidate, _Section) and candidate.get("role") == "tabpanel"
+        )
+    if unreadable:
+        return None  # never a head line's «Обсуждения (3)» section instead of the tab's empty panel
+    # a sidebar's «Поддержка» widget comes after the page's own «Поддержка» section
+    deferred.sort(key=lambda tie: _in_sidebar(tie[1].start if isinstance(tie[1], _Section) else tie[1]))
+    for how, candidate in deferred:
+        found = _fitting(name, how, candidate, chosen, listed)
+        if found is not None:
+            return found
     return None
+
+
+def _in_sidebar(el: Any) -> bool:
+    """Inside an <aside> or a role=complementary block (a sidebar's widget)."""
+    return any(a.tag == "aside" or a.get("role") == "complementary" for a in ancestors(el))
+
+
+def _fitting(
+    name: str, how: str, candidate: Any, chosen: list[Any], listed: set[Any]
+) -> tuple[Any, str, list[Any]] | None:
+    """The candidate with its nodes when it is free, in place and fits the tab by content."""
+    nodes = candidate.nodes() if isinstance(candidate, _Section) else [candidate]
+    first = nodes[0]
+    if any(_too_big(n) for n in nodes) or any(
+        first is c or any(_inside(c, n) for n in nodes) for c in chosen
+    ):
+        return None
+    # a list of reviews/comments/releases never holds another tab's panel, and panels in the
+    # same position as their tabs never sit inside another tab's body
+    if any(_inside(first, b) for b in (chosen if how == "position" else listed)):
+        return None
+    return (candidate, how, nodes) if _panel_fits(name, nodes) else None
 
 
 def _resolve(root: Any, ids: dict[str, Any], tabs: Tabs, missing: list[str]) -> None:

@@ -199,7 +199,8 @@ function textRows(item: Element): string[] | null {
  * Entries of the log section (null when the page has no such section, or when a row that says it is
  * planned carries a date on or before the reference day: a plan dated by its announcement, or a release
  * whose description opens with a plan word, and nothing tells which). An undated or future-dated
- * planned row is no entry.
+ * planned row is no entry. A log whose dated blocks hold no release row at all is unread (null), not
+ * shown empty.
  */
 export function changelog(page: Page): Entry[] | null {
   const listing = page.listings.get("log");
@@ -212,11 +213,31 @@ export function changelog(page: Page): Entry[] | null {
   }
   const entries: Entry[] = [];
   const day = today();
+  let unread = false;
   for (const [text, date] of rows) {
     const [entry, isPlanned] = read(text, date);
     if (entry && !isPlanned) entries.push(entry);
     else if (entry?.date && entry.date <= day) return null;
+    unread ||= entry === null;
   }
+  if (unread && entries.length === 0) return null; // dated blocks, none a release («Совместимость: 23.0.0 … проверено 01.11.2026»): unread, not empty
   page.found_by.changelog = "tab-body";
-  return newestFirst(entries);
+  return newestFirst(distinct(entries));
+}
+
+/** One entry per release: a release listed twice with its version and date (a «Текущая версия: 2.1.0 от
+ * 19.11.2026» line above its own row) keeps the row with the longer description. */
+function distinct(entries: Entry[]): Entry[] {
+  const best = new Map<string, Entry>();
+  const key = (e: Entry): string | null => (e.version === null || e.date === null ? null : JSON.stringify([e.version, e.date]));
+  for (const entry of entries) {
+    const k = key(entry);
+    if (k === null) continue;
+    const seen = best.get(k);
+    if (!seen || entry.chars > seen.chars) best.set(k, entry);
+  }
+  return entries.filter((e) => {
+    const k = key(e);
+    return k === null || best.get(k) === e;
+  });
 }

@@ -11,6 +11,7 @@
 import { elementDate } from "./dates";
 import { childElements, css, inlineText, moveWithTail, ownText, tag } from "./dom";
 import { TABLE } from "./label_table";
+import { titleOf } from "./tabs";
 import { cpLen, fold, isBlank } from "./text";
 
 const LIST_TAGS = new Set(["dl", "table", "tbody", "ul", "ol"]);
@@ -137,6 +138,7 @@ export function isChrome(el: Element): boolean {
   if (TABLE.headingTags.has(tag(el)) || tag(el) === "form" || (el.getAttribute("class") ?? "").includes("tab-title")) return true;
   const text = fold(inlineText(el));
   if (!text) return true;
+  if (titleOf(text) !== null) return true; // a tab's own title in a div («<div class="t-title">Отзывы</div>», Tilda)
   if (css(el, "a").some((a) => (a.getAttribute("href") ?? "").includes("PAGEN_"))) return true;
   if (cpLen(text) < 120 && pageLinks(el, text)) return true;
   if (cpLen(text) < 120 && loginPrompt(el)) return true;

@@ -40,6 +40,7 @@ const TARGET_ATTRS = ["aria-controls", "data-target", "data-bs-target", "data-ta
 /** [state variable, or null when the handler names none; quoted key] */
 type Key = [string | null, string];
 const GUESSED_TIES = new Set(["next", "position"]); // ties read from the markup's order, not from a name or a key
+const LATER_TIES = new Set(["heading", ...GUESSED_TIES]); // tried, in their order, after every name or key tie
 
 export interface Tabs {
   bodies: Map<string, Element>;
@@ -314,6 +315,30 @@ function sameSet(a: Set<string>, b: Set<string>): boolean {
   return a.size === b.size && [...a].every((x) => b.has(x));
 }
 
+/** The ids a control names as its panel: aria-controls, data-target, data-bs-target, data-tab-target,
+ * href="#id" (a hashbang's «#!…» tail cut). */
+function targetRefs(node: Element): string[] {
+  const found: string[] = [];
+  for (const attr of TARGET_ATTRS) {
+    const value = (node.getAttribute(attr) ?? "").trim();
+    if (attr === "href" && !value.startsWith("#")) continue;
+    const ref = value.replace(/^#+/, "").split("!")[0] ?? "";
+    if (ref) found.push(ref);
+  }
+  return found;
+}
+
+/** A bar item whose every link goes to another site (http(s):// or //): no tab of this page. */
+function leavesPage(el: Element): boolean {
+  const hrefs = css(el, "a[href]").map((a) => (a.getAttribute("href") ?? "").trim().toLowerCase());
+  return hrefs.length > 0 && hrefs.every((h) => h.startsWith("http://") || h.startsWith("https://") || h.startsWith("//"));
+}
+
+/** A link or button inside a title that may name its panel: a target or a data-* key. */
+function namesPanel(node: Element): boolean {
+  return targetRefs(node).length > 0 || Array.from(node.attributes).some((a) => a.name.startsWith("data-") && a.name !== "data-title");
+}
+
 /** The names a control gives its panel or itself: id, label for, href fragment, aria-controls. */
 function refs(node: Element): string[] {
   const href = node.getAttribute("href") ?? "";
@@ -344,6 +369,7 @@ class Resolver {
   private numberedIndex: Map<string, Array<[string, Element]>> | null = null;
   private readonly families = new Map<string, Set<string>>();
   private callsIndex: Map<string, Set<string>> | null = null;
+  private claimsIndex: Map<string, [Set<string>, Set<string>]> | null = null;
 
   constructor(readonly root: Element, readonly ids: Map<string, Element>, skip: ReadonlySet<Element>) {
     this.units = [...units(root, skip), ...attrUnits(root)];
@@ -520,6 +546,46 @@ class Resolver {
     return keys.size === 1 ? ([...keys.values()][0] as Key) : null;
   }
 
+  /** Tab → [the ids its titles' controls target, the data-* values they carry]: what names a panel
+   * explicitly (href="#panel-log", data-target, aria-controls, data-tab="3"). */
+  private claims(): Map<string, [Set<string>, Set<string>]> {
+    if (!this.claimsIndex) {
+      this.claimsIndex = new Map();
+      for (const [unit, name] of this.units) {
+        const claim = this.claimsIndex.get(name) ?? [new Set<string>(), new Set<string>()];
+        this.claimsIndex.set(name, claim);
+        const [targets, values] = claim;
+        for (const node of new Set([unit, controlOf(unit), ...css(unit, "a, button")])) {
+          for (const ref of targetRefs(node)) targets.add(ref);
+          for (const attr of Array.from(node.attributes)) {
+            if (!attr.name.startsWith("data-") || attr.name === "data-title" || !norm(attr.value)) continue;
+            values.add(norm(attr.value));
+            targets.add(attr.value.trim().replace(/^#+/, ""));
+          }
+        }
+      }
+    }
+    return this.claimsIndex;
+  }
+
+  /** A block guessed from the markup's order that another tab's control names explicitly (its id is
+   * that control's href / data-target, or it carries that control's data-tab number) and this tab's
+   * does not is that other tab's panel: panels in another order than their tabs. */
+  private claimedOtherwise(name: string | undefined, candidate: Candidate): boolean {
+    if (candidate instanceof Section) return false;
+    const [ownTargets, ownValues] = this.claims().get(name ?? "") ?? [new Set<string>(), new Set<string>()];
+    const elId = candidate.getAttribute("id");
+    const id = elId && !ownTargets.has(elId) ? elId : null;
+    const values = Array.from(candidate.attributes)
+      .filter((a) => a.name.startsWith("data-") && a.name !== "data-title" && norm(a.value))
+      .map((a) => norm(a.value))
+      .filter((v) => !ownValues.has(v));
+    for (const [other, [targets, others]] of this.claims()) {
+      if (other !== name && ((id !== null && targets.has(id)) || values.some((v) => others.has(v)))) return true;
+    }
+    return false;
+  }
+
   /** A candidate shown on another key of the control's variable is another tab's panel. A block
    * around the control too (<div x-show="view === 'card'"> around the whole tab set) shows or hides
    * the bar with it and says nothing; a handler naming no variable (`setTab('log')`) is compared
@@ -566,7 +632,7 @@ class Resolver {
     const name = this.units.find(([u]) => u === unit)?.[1];
     for (const [how, candidate] of this.allTies(unit, ctl, chain, selected)) {
       if (this.contradicts(selected, candidate, ctl)) continue;
-      if (GUESSED_TIES.has(how) && this.titledOtherwise(name, candidate)) continue;
+      if (GUESSED_TIES.has(how) && (this.titledOtherwise(name, candidate) || this.claimedOtherwise(name, candidate))) continue;
       yield [how, candidate];
     }
   }
@@ -581,17 +647,14 @@ class Resolver {
 
   private *allTies(unit: Element, ctl: Element, own: Element[], selected: Key | null): Generator<[string, Candidate]> {
     const chain = [...own];
-    const inner = css(unit, "a, button").find((d) => d !== unit && d.getAttribute("aria-controls"));
-    if (inner) chain.push(inner); // <h3><button aria-controls=…>Отзывы</button></h3> (WAI accordion)
+    const inner = css(unit, "a, button").find((d) => d !== unit && namesPanel(d));
+    // <h3><button aria-controls=…>Отзывы</button></h3> (WAI accordion),
+    if (inner) chain.push(inner); // <li class="tabs-title"><a href="#panel-log">…</a></li> (Foundation, YUI 2)
     const tabs = css(unit, "[role=tab]").filter((d) => d !== unit);
     const tab = tabs.length === 1 ? tabs[0] : undefined;
     if (tab && !chain.includes(tab)) chain.push(tab); // <td class="tabitemcell"><div role="tab" id=…> (Vaadin)
     for (const node of chain) {
-      for (const attr of TARGET_ATTRS) {
-        const value = (node.getAttribute(attr) ?? "").trim();
-        if (attr === "href" && !value.startsWith("#")) continue;
-        const ref = value.replace(/^#+/, "").split("!")[0] ?? "";
-        if (!ref) continue;
+      for (const ref of targetRefs(node)) {
         const target = this.ids.get(ref);
         if (target && !related(target, ctl)) yield ["control", target];
         const anchor = target ? undefined : this.named().get(ref);
@@ -612,6 +675,8 @@ class Resolver {
         const holders = this.data().get(norm(attr.value)) ?? [];
         if (new Set(holders).size > MAX_KEY_HOLDERS) continue; // a shared value (data-toggle="tab") is not a key
         for (const panel of holders) if (!related(panel, ctl) && !this.unitSet.has(panel) && !isControl(panel)) yield ["data-key", panel];
+        const panel = this.ids.get(attr.value.trim().replace(/^#+/, "")); // <a data-tab="log"> ↔ <div id="log"> (Spectre)
+        if (panel && !related(panel, ctl) && !this.unitSet.has(panel) && !isControl(panel)) yield ["data-key", panel];
       }
       for (const attr of keyAttributes("control")) {
         const value = norm(node.getAttribute(attr));
@@ -670,12 +735,14 @@ class Resolver {
     for (let parent = item.parentElement; parent && parent.children.length === 1 && tag(parent) !== "body"; parent = item.parentElement) item = parent;
     const bar = item.parentElement;
     if (!bar) return;
-    const peers = childElements(bar).filter((c) => tag(c) === tag(item));
+    const same = childElements(bar).filter((c) => tag(c) === tag(item));
+    // a bar item leaving the page (a «Демо» link to the vendor's site) opens no panel
+    const peers = same.filter((c) => c === item || !leavesPage(c));
     if (peers.length < 2) return;
     const index = peers.indexOf(item);
     // panels may share the bar's parent with the controls (radio tabs: input, label … then divs)
     const kids = childElements(bar);
-    const ownRun = kids.slice(kids.indexOf(peers[peers.length - 1] as Element) + 1).filter((c) => !["input", "label"].includes(tag(c)) && !this.unitSet.has(c));
+    const ownRun = kids.slice(kids.indexOf(same[same.length - 1] as Element) + 1).filter((c) => !["input", "label"].includes(tag(c)) && !this.unitSet.has(c));
     if (ownRun.length >= peers.length) yield ["position", ownRun[index] as Element];
     let at: Element | null = bar;
     for (let i = 0; i < MAX_PANEL_CLIMB && at; i++) {
@@ -769,17 +836,47 @@ function wrap(section: Section): Element {
 }
 
 /** The first candidate panel of a tab that is free, in place and fits the tab by content. */
+/** The first candidate panel of a tab that is free, in place and fits the tab by content. A tie by a
+ * name or a key (any title's) comes before a heading's section or a guess from the markup's order
+ * (those in their own order): a teaser after a «Отзывы (2)» link or a «Техподдержка» line in the
+ * page's head is never the panel when a later tab bar's «Отзывы» names its own. */
 function firstFitting(resolver: Resolver, name: string, chosen: Element[], listed: ReadonlySet<Element>): [Candidate, string, Element[]] | null {
+  const deferred: Array<[string, Candidate]> = [];
+  let unreadable = false; // the tab's own tabpanel is named but holds nothing that fits (rendered lazily)
   for (const [how, candidate] of resolver.candidates(name)) {
-    const nodes = candidate instanceof Section ? candidate.nodes() : [candidate];
-    const first = nodes[0] as Element;
-    if (nodes.some(tooBig) || chosen.some((c) => first === c || nodes.some((n) => n.contains(c)))) continue;
-    // a list of reviews/comments/releases never holds another tab's panel, and panels in the same
-    // position as their tabs never sit inside another tab's body
-    if ((how === "position" ? chosen : [...listed]).some((b) => b.contains(first))) continue;
-    if (panelFits(name, nodes)) return [candidate, how, nodes];
+    if (LATER_TIES.has(how)) {
+      deferred.push([how, candidate]);
+      continue;
+    }
+    const found = fitting(name, how, candidate, chosen, listed);
+    if (found) return found;
+    unreadable ||= !(candidate instanceof Section) && candidate.getAttribute("role") === "tabpanel";
+  }
+  if (unreadable) return null; // never a head line's «Обсуждения (3)» section instead of the tab's empty panel
+  // a sidebar's «Поддержка» widget comes after the page's own «Поддержка» section (a stable sort)
+  const sidebar = (tie: [string, Candidate]): number => (inSidebar(tie[1] instanceof Section ? tie[1].start : tie[1]) ? 1 : 0);
+  deferred.sort((a, b) => sidebar(a) - sidebar(b));
+  for (const [how, candidate] of deferred) {
+    const found = fitting(name, how, candidate, chosen, listed);
+    if (found) return found;
   }
   return null;
+}
+
+/** Inside an <aside> or a role=complementary block (a sidebar's widget). */
+function inSidebar(el: Element): boolean {
+  return [...ancestors(el)].some((a) => tag(a) === "aside" || a.getAttribute("role") === "complementary");
+}
+
+/** The candidate with its nodes when it is free, in place and fits the tab by content. */
+function fitting(name: string, how: string, candidate: Candidate, chosen: Element[], listed: ReadonlySet<Element>): [Candidate, string, Element[]] | null {
+  const nodes = candidate instanceof Section ? candidate.nodes() : [candidate];
+  const first = nodes[0] as Element;
+  if (nodes.some(tooBig) || chosen.some((c) => first === c || nodes.some((n) => n.contains(c)))) return null;
+  // a list of reviews/comments/releases never holds another tab's panel, and panels in the same
+  // position as their tabs never sit inside another tab's body
+  if ((how === "position" ? chosen : [...listed]).some((b) => b.contains(first))) return null;
+  return panelFits(name, nodes) ? [candidate, how, nodes] : null;
 }
 
 function resolve(root: Element, ids: Map<string, Element>, tabs: Tabs, missing: readonly string[]): void {
