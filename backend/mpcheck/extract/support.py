@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from mpcheck.extract.context import Page
+from mpcheck.extract.dates import find_dates
 from mpcheck.extract.dom import ancestors, block_text, inline_text
 from mpcheck.extract.label_table import table
 from mpcheck.extract.text import fold
@@ -91,15 +92,48 @@ def _response_hours(text: str) -> int | float | None:
     return _scaled(text, "response", "response_units", "hours")
 
 
+def _sentences(text: str) -> list[str]:
+    """The text cut after each sentence end (a «.», «!» or «?» before a space or the end; a clock's
+    «10.00» and a date's «31.12» are no ends) (TS `sentences`)."""
+    out, start = [], 0
+    for i, c in enumerate(text):
+        if c in ".!?" and (i + 1 == len(text) or text[i + 1] == " "):
+            out.append(text[start : i + 1])
+            start = i + 1
+    return [*out, text[start:]] if start < len(text) else out
+
+
+def _span(text: str, days: re.Match[str] | None) -> re.Match[str] | None:
+    """The working hours' clock span: the one in the sentence naming the days («пн–пт, с 9:00 до
+    18:00»), else the first in a sentence with no calendar date: a holiday notice («С 31 декабря по
+    8 января поддержка работает с 11:00 до 16:00») is an exception, not the schedule (TS `span`)."""
+    rules = table()
+    sentences = _sentences(text)
+    if days is not None:
+        at = 0
+        for sentence in sentences:
+            if at <= days.start() < at + len(sentence):
+                if found := rules.search(sentence, "support", "hours"):
+                    return found
+                break
+            at += len(sentence)
+    for sentence in sentences:
+        if (found := rules.search(sentence, "support", "hours")) and not find_dates(sentence):
+            return found
+    return None
+
+
 def _hours(text: str) -> str | None:
     """«пн–пт, 9:00–18:00» from «пн–пт, с 9:00 до 18:00» / «с 10:00 до 19:00 …, кроме выходных»."""
     rules = table()
     days = None
+    named = None
     for entry, pattern in zip(rules.entries("support", "days"), rules.rx("support", "days"), strict=True):
-        if pattern.search(text):
+        named = pattern.search(text)
+        if named:
             days = entry["value"]
             break
-    m = rules.search(text, "support", "hours")
+    m = _span(text, named)
     if m:
         span = f"{int(m.group(1))}:{m.group(2) or '00'}–{int(m.group(3))}:{m.group(4) or '00'}"
         return f"{days}, {span}" if days else span

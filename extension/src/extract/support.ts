@@ -2,6 +2,7 @@
 // backend/mpcheck/extract/support.py). Only the support tab body is read: the Marketplace's own
 // phone in the header/footer is not the vendor's support channel.
 import type { Page } from "./context";
+import { findDates } from "./dates";
 import { css, inlineText, tag } from "./dom";
 import { TABLE } from "./label_table";
 import { cpLen, fold } from "./text";
@@ -124,12 +125,57 @@ function channels(text: string, links: readonly Link[]): string[] {
   );
 }
 
+/** The text cut after each sentence end (a «.», «!» or «?» before a space or the end; a clock's
+ * «10.00» and a date's «31.12» are no ends) (Python `_sentences`). */
+function sentences(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (".!?".includes(text[i] as string) && (i + 1 === text.length || text[i + 1] === " ")) {
+      out.push(text.slice(start, i + 1));
+      start = i + 1;
+    }
+  }
+  if (start < text.length) out.push(text.slice(start));
+  return out;
+}
+
+/** The working hours' clock span: the one in the sentence naming the days («пн–пт, с 9:00 до 18:00»),
+ * else the first in a sentence with no calendar date: a holiday notice («С 31 декабря по 8 января
+ * поддержка работает с 11:00 до 16:00») is an exception, not the schedule (Python `_span`). */
+function span(text: string, days: RegExpExecArray | null): RegExpMatchArray | null {
+  const list = sentences(text);
+  if (days) {
+    let at = 0;
+    for (const sentence of list) {
+      if (at <= days.index && days.index < at + sentence.length) {
+        const found = TABLE.search(sentence, "support", "hours");
+        if (found) return found;
+        break;
+      }
+      at += sentence.length;
+    }
+  }
+  for (const sentence of list) {
+    const found = TABLE.search(sentence, "support", "hours");
+    if (found && findDates(sentence).length === 0) return found;
+  }
+  return null;
+}
+
 function hours(text: string): string | null {
-  const day = TABLE.entries("support", "days").find((_, i) => TABLE.rx("support", "days")[i]?.test(text));
-  const m = TABLE.search(text, "support", "hours");
+  const patterns = TABLE.rx("support", "days");
+  const entries = TABLE.entries("support", "days");
+  let named: RegExpExecArray | null = null;
+  let day: (typeof entries)[number] | undefined;
+  for (let i = 0; i < patterns.length && !named; i++) {
+    named = (patterns[i] as RegExp).exec(text);
+    if (named) day = entries[i];
+  }
+  const m = span(text, named);
   if (m) {
-    const span = `${Number(m[1])}:${m[2] ?? "00"}–${Number(m[3])}:${m[4] ?? "00"}`; // «с 10 до 19»: whole hours
-    return day ? `${String(day.value)}, ${span}` : span;
+    const clock = `${Number(m[1])}:${m[2] ?? "00"}–${Number(m[3])}:${m[4] ?? "00"}`; // «с 10 до 19»: whole hours
+    return day ? `${String(day.value)}, ${clock}` : clock;
   }
   return TABLE.search(text, "support", "around_clock") ? String(TABLE.entries("support", "around_clock")[0]?.value) : null;
 }
