@@ -435,8 +435,8 @@ MAX_QUESTION_CHARS = 200  # a FAQ question is one short sentence
 
 def _questions(page: Page) -> list[Any]:
     """The head's questions about a trial (demo.questions: «<summary>Есть ли пробный период?</summary>»):
-    an element whose whole text is one short question naming a trial word, the innermost of nested
-    ones. It asks; it states nothing."""
+    an element whose whole text is one short yes / no question (demo.question_yes_no) naming a trial
+    word, the innermost of nested ones. It asks; it states nothing."""
     rules = table()
     names = rules.any_search(("demo", "trial_words"))
     found: list[Any] = []
@@ -448,6 +448,7 @@ def _questions(page: Page) -> list[Any]:
                 and text.endswith("?")
                 and len(text) <= MAX_QUESTION_CHARS
                 and names(fold(text))
+                and rules.search(fold(text), "demo", "question_yes_no")
             ):
                 found.append(el)
     return [q for q in found if not any(o is not q and _inside(o, q) for o in found)]

@@ -106,7 +106,8 @@ def _sentences(text: str) -> list[str]:
 def _span(text: str, days: re.Match[str] | None) -> re.Match[str] | None:
     """The working hours' clock span: the one in the sentence naming the days («пн–пт, с 9:00 до
     18:00»), else the first in a sentence with no calendar date: a holiday notice («С 31 декабря по
-    8 января поддержка работает с 11:00 до 16:00») is an exception, not the schedule (TS `span`)."""
+    8 января поддержка работает с 11:00 до 16:00») is an exception, not the schedule; else the first
+    (TS `span`)."""
     rules = table()
     sentences = _sentences(text)
     if days is not None:
@@ -120,7 +121,7 @@ def _span(text: str, days: re.Match[str] | None) -> re.Match[str] | None:
     for sentence in sentences:
         if (found := rules.search(sentence, "support", "hours")) and not find_dates(sentence):
             return found
-    return None
+    return rules.search(text, "support", "hours")  # dated only («С 01.09.2026 работаем с 9:00 до 18:00»)
 
 
 def _hours(text: str) -> str | None:

@@ -386,8 +386,8 @@ function trialMentioned(text: string): boolean | null {
 const MAX_QUESTION_CHARS = 200; // a FAQ question is one short sentence
 
 /** The head's questions about a trial (demo.questions: «<summary>Есть ли пробный период?</summary>»): an
- * element whose whole text is one short question naming a trial word, the innermost of nested ones. It
- * asks; it states nothing (Python `_questions`). */
+ * element whose whole text is one short yes / no question (demo.question_yes_no) naming a trial word, the
+ * innermost of nested ones. It asks; it states nothing (Python `_questions`). */
 function questions(page: Page): Element[] {
   const names = TABLE.rx("demo", "trial_words");
   const found: Element[] = [];
@@ -395,7 +395,8 @@ function questions(page: Page): Element[] {
     for (const el of page.outside(css(page.root, String(sel.css)))) {
       const text = norm(inlineText(el));
       const folded = fold(text);
-      if (!found.includes(el) && text.endsWith("?") && cpLen(text) <= MAX_QUESTION_CHARS && names.some((p) => p.test(folded))) found.push(el);
+      const asks = text.endsWith("?") && cpLen(text) <= MAX_QUESTION_CHARS && names.some((p) => p.test(folded));
+      if (!found.includes(el) && asks && TABLE.search(folded, "demo", "question_yes_no")) found.push(el);
     }
   }
   return found.filter((q) => !found.some((o) => o !== q && q.contains(o)));

@@ -142,7 +142,7 @@ function sentences(text: string): string[] {
 
 /** The working hours' clock span: the one in the sentence naming the days («пн–пт, с 9:00 до 18:00»),
  * else the first in a sentence with no calendar date: a holiday notice («С 31 декабря по 8 января
- * поддержка работает с 11:00 до 16:00») is an exception, not the schedule (Python `_span`). */
+ * поддержка работает с 11:00 до 16:00») is an exception, not the schedule; else the first (Python `_span`). */
 function span(text: string, days: RegExpExecArray | null): RegExpMatchArray | null {
   const list = sentences(text);
   if (days) {
@@ -160,7 +160,7 @@ function span(text: string, days: RegExpExecArray | null): RegExpMatchArray | nu
     const found = TABLE.search(sentence, "support", "hours");
     if (found && findDates(sentence).length === 0) return found;
   }
-  return null;
+  return TABLE.search(text, "support", "hours"); // dated only («С 01.09.2026 работаем с 9:00 до 18:00»)
 }
 
 function hours(text: string): string | null {
