@@ -102,9 +102,15 @@ def _buy_block(page: Page) -> tuple[dict[str, Any], Any] | None:
 def _chosen(block: Any) -> dict[str, Any] | None:
     """The price of the option the block shows as chosen: a selected <option>, a checked radio's label
     («Модуль + настройка — 24 900 руб.» before the checked «Только модуль — 9 900 руб.»), unless its
-    label names another thing (row_not_own: «Продление на год — 4 950 руб.»)."""
+    label names another thing (row_not_own: «Продление на год — 4 950 руб.»). A select with no selected
+    option shows its first one."""
     rules = table()
-    for el in css(block, "option[selected], input[type=radio][checked]"):
+    shown = css(block, "option[selected], input[type=radio][checked]")
+    for select in css(block, "select:not([multiple])"):
+        options = css(select, "option")
+        if options and not css(select, "option[selected]"):
+            shown.append(options[0])  # a select with no selected option shows its first
+    for el in shown:
         holder = el if el.tag == "option" else _label_of(el, block)
         lead = _lead(inline_text(holder)) if holder is not None else ""
         if holder is None or any(
@@ -137,7 +143,9 @@ def _label_of(el: Any, block: Any) -> Any:
 def _block_price(block: Any) -> dict[str, Any] | None:
     """The block's first price, leaving out the rows that are another thing's (_other_rows): all the
     labelled rows while the block holds a price besides them, else those that name another thing, and
-    a bundle's («Модуль + настройка —») while a labelled row of its own stays («Только модуль —»)."""
+    a bundle's («Модуль + настройка —») while a labelled row of its own stays («Только модуль —»).
+    Two own rows of different prices and none chosen («Старт — 4 900 руб.», «Бизнес — 9 900 руб.»)
+    leave the price unsaid: None."""
     text = inline_text(block)
     rows = _other_rows(block)
     if rows:
@@ -147,7 +155,10 @@ def _block_price(block: Any) -> dict[str, Any] | None:
         found = price_in(block, rest)
         if found is not None:
             return found
-        own_kept = any(not other and not bundle for _, other, bundle in rows)
+        own = {values.money(row) for row, other, bundle in rows if not other and not bundle}
+        if len(own) > 1:
+            return None  # «Старт — 4 900 руб.», «Бизнес — 9 900 руб.», none chosen: which one is not said
+        own_kept = bool(own)
         for row, other, bundle in rows:
             text = text.replace(row, " ", 1) if other or (bundle and own_kept) else text
     return price_in(block, text)

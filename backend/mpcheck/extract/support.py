@@ -103,38 +103,33 @@ def _sentences(text: str) -> list[str]:
     return [*out, text[start:]] if start < len(text) else out
 
 
-def _span(text: str, days: re.Match[str] | None) -> re.Match[str] | None:
-    """The working hours' clock span: the one in the sentence naming the days («пн–пт, с 9:00 до
-    18:00»), else the first in a sentence with no calendar date: a holiday notice («С 31 декабря по
-    8 января поддержка работает с 11:00 до 16:00») is an exception, not the schedule; else the first
-    (TS `span`)."""
+def _span(text: str) -> re.Match[str] | None:
+    """The working hours' clock span: the first of a sentence that names the days and no calendar date
+    («пн–пт, с 9:00 до 18:00»), else of one naming the days, else of one with no date, else the first:
+    a holiday notice («С 31 декабря по 8 января поддержка работает с 11:00 до 16:00») is an exception,
+    not the schedule (TS `span`)."""
     rules = table()
-    sentences = _sentences(text)
-    if days is not None:
-        at = 0
-        for sentence in sentences:
-            if at <= days.start() < at + len(sentence):
-                if found := rules.search(sentence, "support", "hours"):
-                    return found
-                break
-            at += len(sentence)
-    for sentence in sentences:
-        if (found := rules.search(sentence, "support", "hours")) and not find_dates(sentence):
-            return found
-    return rules.search(text, "support", "hours")  # dated only («С 01.09.2026 работаем с 9:00 до 18:00»)
+    names_days = rules.any_search(("support", "days"))
+    best: tuple[int, re.Match[str]] | None = None
+    for sentence in _sentences(text):
+        found = rules.search(sentence, "support", "hours")
+        if found is None:
+            continue
+        rank = (0 if names_days(sentence) else 2) + (1 if find_dates(sentence) else 0)
+        if best is None or rank < best[0]:
+            best = (rank, found)
+    return best[1] if best else None
 
 
 def _hours(text: str) -> str | None:
     """«пн–пт, 9:00–18:00» from «пн–пт, с 9:00 до 18:00» / «с 10:00 до 19:00 …, кроме выходных»."""
     rules = table()
     days = None
-    named = None
     for entry, pattern in zip(rules.entries("support", "days"), rules.rx("support", "days"), strict=True):
-        named = pattern.search(text)
-        if named:
+        if pattern.search(text):
             days = entry["value"]
             break
-    m = _span(text, named)
+    m = _span(text)
     if m:
         span = f"{int(m.group(1))}:{m.group(2) or '00'}–{int(m.group(3))}:{m.group(4) or '00'}"
         return f"{days}, {span}" if days else span

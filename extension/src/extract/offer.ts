@@ -89,7 +89,12 @@ function buyBlock(page: Page): [Own, Element] | null {
  * («Модуль + настройка — 24 900 руб.» before the checked «Только модуль — 9 900 руб.»), unless its
  * label names another thing (row_not_own: «Продление на год — 4 950 руб.»). */
 function chosen(block: Element): Own | null {
-  for (const el of css(block, "option[selected], input[type=radio][checked]")) {
+  const shown = css(block, "option[selected], input[type=radio][checked]");
+  for (const select of css(block, "select:not([multiple])")) {
+    const options = css(select, "option");
+    if (options.length && !css(select, "option[selected]").length) shown.push(options[0] as Element); // a select with no selected option shows its first
+  }
+  for (const el of shown) {
     const holder = tag(el) === "option" ? el : labelOf(el, block);
     const before = holder ? lead(inlineText(holder)) : "";
     if (!holder || ["row_not_own", "row_bundle"].some((k) => TABLE.search(before, "fields", "price", k))) continue;
@@ -126,7 +131,9 @@ function blockPrice(block: Element): Own | null {
     for (const [row] of rows) rest = rest.replace(row, () => " ");
     const found = priceIn(block, rest);
     if (found) return found;
-    const ownKept = rows.some(([, other, bundle]) => !other && !bundle);
+    const own = new Set(rows.filter(([, other, bundle]) => !other && !bundle).map(([row]) => values.money(row)));
+    if (own.size > 1) return null; // «Старт — 4 900 руб.», «Бизнес — 9 900 руб.», none chosen: which one is not said
+    const ownKept = own.size > 0;
     for (const [row, other, bundle] of rows) if (other || (bundle && ownKept)) text = text.replace(row, () => " ");
   }
   return priceIn(block, text);

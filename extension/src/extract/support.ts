@@ -140,39 +140,25 @@ function sentences(text: string): string[] {
   return out;
 }
 
-/** The working hours' clock span: the one in the sentence naming the days («пн–пт, с 9:00 до 18:00»),
- * else the first in a sentence with no calendar date: a holiday notice («С 31 декабря по 8 января
- * поддержка работает с 11:00 до 16:00») is an exception, not the schedule; else the first (Python `_span`). */
-function span(text: string, days: RegExpExecArray | null): RegExpMatchArray | null {
-  const list = sentences(text);
-  if (days) {
-    let at = 0;
-    for (const sentence of list) {
-      if (at <= days.index && days.index < at + sentence.length) {
-        const found = TABLE.search(sentence, "support", "hours");
-        if (found) return found;
-        break;
-      }
-      at += sentence.length;
-    }
-  }
-  for (const sentence of list) {
+/** The working hours' clock span: the first of a sentence that names the days and no calendar date
+ * («пн–пт, с 9:00 до 18:00»), else of one naming the days, else of one with no date, else the first: a
+ * holiday notice («С 31 декабря по 8 января поддержка работает с 11:00 до 16:00») is an exception, not
+ * the schedule (Python `_span`). */
+function span(text: string): RegExpExecArray | null {
+  const days = TABLE.rx("support", "days");
+  let best: [number, RegExpExecArray] | null = null;
+  for (const sentence of sentences(text)) {
     const found = TABLE.search(sentence, "support", "hours");
-    if (found && findDates(sentence).length === 0) return found;
+    if (!found) continue;
+    const rank = (days.some((p) => p.test(sentence)) ? 0 : 2) + (findDates(sentence).length ? 1 : 0);
+    if (!best || rank < best[0]) best = [rank, found];
   }
-  return TABLE.search(text, "support", "hours"); // dated only («С 01.09.2026 работаем с 9:00 до 18:00»)
+  return best ? best[1] : null;
 }
 
 function hours(text: string): string | null {
-  const patterns = TABLE.rx("support", "days");
-  const entries = TABLE.entries("support", "days");
-  let named: RegExpExecArray | null = null;
-  let day: (typeof entries)[number] | undefined;
-  for (let i = 0; i < patterns.length && !named; i++) {
-    named = (patterns[i] as RegExp).exec(text);
-    if (named) day = entries[i];
-  }
-  const m = span(text, named);
+  const day = TABLE.entries("support", "days").find((_, i) => TABLE.rx("support", "days")[i]?.test(text));
+  const m = span(text);
   if (m) {
     const clock = `${Number(m[1])}:${m[2] ?? "00"}–${Number(m[3])}:${m[4] ?? "00"}`; // «с 10 до 19»: whole hours
     return day ? `${String(day.value)}, ${clock}` : clock;
