@@ -16,6 +16,7 @@ from mpcheck.extract.dom import (
     ancestors,
     css,
     inline_text,
+    next_element,
     text_without,
 )
 from mpcheck.extract.label_table import table
@@ -33,7 +34,9 @@ def _struck(el: Any) -> list[Any]:
 def price_in(el: Any, text: str) -> dict[str, Any] | None:
     """Price of a value element: struck text is the old price, the rest is the current one. A struck
     price is the old one only next to the current price (fields.price.old_gap): «продление <s>12 000</s>»,
-    «вместо заказной разработки за <s>60 000</s>» strike another thing's price."""
+    «вместо заказной разработки за <s>60 000</s>» strike another thing's price. A free wording bound to
+    a condition («Бесплатно для клиентов ACME.CRM, для остальных — 4 900 руб.») is a price nobody can
+    tell: all nulls, and the search stops at it (fields.price.free_conditional)."""
     olds: list[tuple[str, int | None]] = []
     marked = text
     for i, s in enumerate(_struck(el) if el is not None else []):
@@ -45,6 +48,8 @@ def price_in(el: Any, text: str) -> dict[str, Any] | None:
         marked = marked.replace(struck, f" {mark} ", 1)
     text = norm(text)
     if values.is_free(text):
+        if table().search(fold(text), "fields", "price", "free_conditional"):
+            return {"rub": None, "old_rub": None, "free": None}  # «Бесплатно для клиентов …»: unknown
         return {"rub": 0, "old_rub": None, "free": True}
     rub = values.money(text)
     if rub is None:
@@ -97,9 +102,15 @@ def _buy_block(page: Page) -> tuple[dict[str, Any], Any] | None:
 def _chosen(block: Any) -> dict[str, Any] | None:
     """The price of the option the block shows as chosen: a selected <option>, a checked radio's label
     («Модуль + настройка — 24 900 руб.» before the checked «Только модуль — 9 900 руб.»), unless its
-    label names another thing (row_not_own: «Продление на год — 4 950 руб.»)."""
+    label names another thing (row_not_own: «Продление на год — 4 950 руб.»). A select with no selected
+    option shows its first one."""
     rules = table()
-    for el in css(block, "option[selected], input[type=radio][checked]"):
+    shown = css(block, "option[selected], input[type=radio][checked]")
+    for select in css(block, "select:not([multiple])"):
+        options = css(select, "option")
+        if options and not css(select, "option[selected]"):
+            shown.append(options[0])  # a select with no selected option shows its first
+    for el in shown:
         holder = el if el.tag == "option" else _label_of(el, block)
         lead = _lead(inline_text(holder)) if holder is not None else ""
         if holder is None or any(
@@ -132,7 +143,9 @@ def _label_of(el: Any, block: Any) -> Any:
 def _block_price(block: Any) -> dict[str, Any] | None:
     """The block's first price, leaving out the rows that are another thing's (_other_rows): all the
     labelled rows while the block holds a price besides them, else those that name another thing, and
-    a bundle's («Модуль + настройка —») while a labelled row of its own stays («Только модуль —»)."""
+    a bundle's («Модуль + настройка —») while a labelled row of its own stays («Только модуль —»).
+    Two own rows of different prices and none chosen («Старт — 4 900 руб.», «Бизнес — 9 900 руб.»)
+    leave the price unsaid: None."""
     text = inline_text(block)
     rows = _other_rows(block)
     if rows:
@@ -142,7 +155,10 @@ def _block_price(block: Any) -> dict[str, Any] | None:
         found = price_in(block, rest)
         if found is not None:
             return found
-        own_kept = any(not other and not bundle for _, other, bundle in rows)
+        own = {values.money(row) for row, other, bundle in rows if not other and not bundle}
+        if len(own) > 1:
+            return None  # «Старт — 4 900 руб.», «Бизнес — 9 900 руб.», none chosen: which one is not said
+        own_kept = bool(own)
         for row, other, bundle in rows:
             text = text.replace(row, " ", 1) if other or (bundle and own_kept) else text
     return price_in(block, text)
@@ -194,7 +210,12 @@ def _free_in(block: Any) -> dict[str, Any] | None:
     for el in block.iter():
         if el is not block and isinstance(el.tag, str):
             text = inline_text(el)
-            if len(text) <= MAX_FREE_CHARS and values.is_free(text) and _free_alone(el, rules):
+            if (
+                len(text) <= MAX_FREE_CHARS
+                and values.is_free(text)
+                and not rules.search(fold(text), "fields", "price", "free_conditional")
+                and _free_alone(el, rules)
+            ):
                 return {"rub": 0, "old_rub": None, "free": True}
     return None
 
@@ -306,7 +327,7 @@ def _own_price(page: Page) -> tuple[dict[str, Any], Any] | None:
         found = price_in(hit.value_el, hit.text)
         if found:
             page.found_by["price"] = "label"
-            if found["old_rub"] is None and not found["free"]:
+            if found["old_rub"] is None and not found["free"] and found["rub"] is not None:
                 found["old_rub"] = _old_beside(hit.value_el, found["rub"])
             return found, hit.value_el
     block = _buy_block(page)
@@ -330,7 +351,8 @@ def price(page: Page) -> dict[str, Any]:
     if found is None:
         return {"rub": None, "old_rub": None, "free": None, "discount_until": None}
     result, near = found
-    return {**result, "discount_until": None if result["free"] else _until(page, near)}
+    unknown = result["free"] or result["rub"] is None
+    return {**result, "discount_until": None if unknown else _until(page, near)}
 
 
 def _text_before(a: Any) -> str:
@@ -419,13 +441,52 @@ def _trial_mentioned(text: str) -> bool | None:
     return any(not values.negated(text, m.start(), m.end()) for m in mentions)
 
 
+MAX_QUESTION_CHARS = 200  # a FAQ question is one short sentence
+
+
+def _questions(page: Page) -> list[Any]:
+    """The head's questions about a trial (demo.questions: «<summary>Есть ли пробный период?</summary>»):
+    an element whose whole text is one short yes / no question (demo.question_yes_no) naming a trial
+    word, the innermost of nested ones. It asks; it states nothing."""
+    rules = table()
+    names = rules.any_search(("demo", "trial_words"))
+    found: list[Any] = []
+    for sel in rules.entries("demo", "questions"):
+        for el in page.outside(css(page.root, sel["css"])):
+            text = norm(inline_text(el))
+            if (
+                el not in found
+                and text.endswith("?")
+                and len(text) <= MAX_QUESTION_CHARS
+                and names(fold(text))
+                and rules.search(fold(text), "demo", "question_yes_no")
+            ):
+                found.append(el)
+    return [q for q in found if not any(o is not q and _inside(o, q) for o in found)]
+
+
+def _answered(question: Any) -> bool | None:
+    """The yes / no the answer right after a question opens with (the text after it, else the next
+    element, else its parent's next): «Нет, но мы вернём деньги …» → False, «Да, 14 дней» → True;
+    None when its first clause says neither («Пока нет, планируем»)."""
+    parent = question.getparent()
+    after = next_element(question) if question.getparent() is not None else None
+    if after is None and parent is not None:
+        after = next_element(parent)
+    text = norm(question.tail or "") or (inline_text(after) if after is not None else "")
+    ends = [i for i in (text.find(c) for c in ",.!?;—–") if i >= 0]
+    return values.yes_no(text[: min(ends)] if ends else text)
+
+
 def demo(page: Page, withdrawn: bool | None = False) -> dict[str, Any]:
     """{available, days, online_demo_url}: «Демо-режим: 14 дней» / trial buttons; «Онлайн-демо» is a site;
-    «Демо-режим: не предусмотрен», «без демо» mean no trial. On a withdrawn solution's page a buy
-    control left over does not make the page's silence "no trial": the solution is offered no more."""
+    «Демо-режим: не предусмотрен», «без демо» mean no trial; a FAQ's question about a trial says what its
+    answer opens with (_questions, _answered). On a withdrawn solution's page a buy control left over does
+    not make the page's silence "no trial": the solution is offered no more."""
     rules = table()
     days = None
     online = _online_demo(page)
+    questions = _questions(page)
     hit = page.index.find(
         "demo_days",
         valid=lambda t: _refused(t) or (values.demo_value(t) or values.demo_days(t)) is not None,
@@ -445,8 +506,7 @@ def demo(page: Page, withdrawn: bool | None = False) -> dict[str, Any]:
         days = values.demo_days(fold(inline_text(grant.label) + " " + grant.text))
         return {"available": True, "days": days, "online_demo_url": online}
     else:
-        head = page.head_without(_trial_links(page))
-        days = values.demo_days(head)
+        days = values.demo_days(page.head_without(_trial_links(page) + questions))
         if days is not None:
             page.found_by["demo"] = "text"
     if days is not None:
@@ -461,7 +521,9 @@ def demo(page: Page, withdrawn: bool | None = False) -> dict[str, Any]:
     if available:
         page.found_by["demo"] = "button"
     else:
-        said = _trial_mentioned(page.head_without(_trial_links(page)))
+        said = _trial_mentioned(page.head_without(_trial_links(page) + questions))
+        answers = [a for a in map(_answered, questions) if a is not None]  # «Есть ли пробный период?» «Нет»
+        said = (bool(said) or any(answers)) if answers else said
         # Silence is "no trial" only where the page sells the solution (a buy control: a trial would
         # sit next to it); a page with no offer at all (withdrawn) does not say: unknown.
         offered = not withdrawn and _sells(page, controls)

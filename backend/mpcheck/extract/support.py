@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from mpcheck.extract.context import Page
+from mpcheck.extract.dates import find_dates
 from mpcheck.extract.dom import ancestors, block_text, inline_text
 from mpcheck.extract.label_table import table
 from mpcheck.extract.text import fold
@@ -91,6 +92,35 @@ def _response_hours(text: str) -> int | float | None:
     return _scaled(text, "response", "response_units", "hours")
 
 
+def _sentences(text: str) -> list[str]:
+    """The text cut after each sentence end (a «.», «!» or «?» before a space or the end; a clock's
+    «10.00» and a date's «31.12» are no ends) (TS `sentences`)."""
+    out, start = [], 0
+    for i, c in enumerate(text):
+        if c in ".!?" and (i + 1 == len(text) or text[i + 1] == " "):
+            out.append(text[start : i + 1])
+            start = i + 1
+    return [*out, text[start:]] if start < len(text) else out
+
+
+def _span(text: str) -> re.Match[str] | None:
+    """The working hours' clock span: the first of a sentence that names the days and no calendar date
+    («пн–пт, с 9:00 до 18:00»), else of one naming the days, else of one with no date, else the first:
+    a holiday notice («С 31 декабря по 8 января поддержка работает с 11:00 до 16:00») is an exception,
+    not the schedule (TS `span`)."""
+    rules = table()
+    names_days = rules.any_search(("support", "days"))
+    best: tuple[int, re.Match[str]] | None = None
+    for sentence in _sentences(text):
+        found = rules.search(sentence, "support", "hours")
+        if found is None:
+            continue
+        rank = (0 if names_days(sentence) else 2) + (1 if find_dates(sentence) else 0)
+        if best is None or rank < best[0]:
+            best = (rank, found)
+    return best[1] if best else None
+
+
 def _hours(text: str) -> str | None:
     """«пн–пт, 9:00–18:00» from «пн–пт, с 9:00 до 18:00» / «с 10:00 до 19:00 …, кроме выходных»."""
     rules = table()
@@ -99,7 +129,7 @@ def _hours(text: str) -> str | None:
         if pattern.search(text):
             days = entry["value"]
             break
-    m = rules.search(text, "support", "hours")
+    m = _span(text)
     if m:
         span = f"{int(m.group(1))}:{m.group(2) or '00'}–{int(m.group(3))}:{m.group(4) or '00'}"
         return f"{days}, {span}" if days else span

@@ -4,7 +4,7 @@
 // is no trial.
 import type { Page } from "./context";
 import { parseEndDate } from "./dates";
-import { STRUCK_ATTR, STRUCK_TEXT, absoluteUrl, ancestors, css, inlineText, tag, textWithout } from "./dom";
+import { STRUCK_ATTR, STRUCK_TEXT, absoluteUrl, ancestors, css, inlineText, tag, tailText, textWithout } from "./dom";
 import { TABLE } from "./label_table";
 import { cpLen, fold, norm } from "./text";
 import * as values from "./values";
@@ -39,7 +39,10 @@ export function priceIn(el: Element | null, source: string, textOf: (el: Element
     marked = marked.replace(gone, () => ` ${mark} `);
   });
   text = norm(text);
-  if (values.isFree(text)) return { rub: 0, old_rub: null, free: true };
+  if (values.isFree(text)) {
+    if (TABLE.search(fold(text), "fields", "price", "free_conditional")) return { rub: null, old_rub: null, free: null }; // «Бесплатно для клиентов …»: unknown
+    return { rub: 0, old_rub: null, free: true };
+  }
   const rub = values.money(text);
   if (rub === null) return null;
   const old = olds.length ? nextTo(norm(marked), olds, rub) : null;
@@ -86,7 +89,12 @@ function buyBlock(page: Page): [Own, Element] | null {
  * («Модуль + настройка — 24 900 руб.» before the checked «Только модуль — 9 900 руб.»), unless its
  * label names another thing (row_not_own: «Продление на год — 4 950 руб.»). */
 function chosen(block: Element): Own | null {
-  for (const el of css(block, "option[selected], input[type=radio][checked]")) {
+  const shown = css(block, "option[selected], input[type=radio][checked]");
+  for (const select of css(block, "select:not([multiple])")) {
+    const options = css(select, "option");
+    if (options.length && !css(select, "option[selected]").length) shown.push(options[0] as Element); // a select with no selected option shows its first
+  }
+  for (const el of shown) {
     const holder = tag(el) === "option" ? el : labelOf(el, block);
     const before = holder ? lead(inlineText(holder)) : "";
     if (!holder || ["row_not_own", "row_bundle"].some((k) => TABLE.search(before, "fields", "price", k))) continue;
@@ -123,7 +131,9 @@ function blockPrice(block: Element): Own | null {
     for (const [row] of rows) rest = rest.replace(row, () => " ");
     const found = priceIn(block, rest);
     if (found) return found;
-    const ownKept = rows.some(([, other, bundle]) => !other && !bundle);
+    const own = new Set(rows.filter(([, other, bundle]) => !other && !bundle).map(([row]) => values.money(row)));
+    if (own.size > 1) return null; // «Старт — 4 900 руб.», «Бизнес — 9 900 руб.», none chosen: which one is not said
+    const ownKept = own.size > 0;
     for (const [row, other, bundle] of rows) if (other || (bundle && ownKept)) text = text.replace(row, () => " ");
   }
   return priceIn(block, text);
@@ -168,7 +178,8 @@ function freeIn(block: Element): Own | null {
   if (TABLE.search(fold(inlineText(block)), "fields", "price", "free_refuse")) return null; // «Цена по запросу»
   for (const el of Array.from(block.querySelectorAll("*"))) {
     const text = inlineText(el);
-    if (cpLen(text) <= MAX_FREE_CHARS && values.isFree(text) && freeAlone(el)) return { rub: 0, old_rub: null, free: true };
+    const conditional = TABLE.search(fold(text), "fields", "price", "free_conditional");
+    if (cpLen(text) <= MAX_FREE_CHARS && values.isFree(text) && !conditional && freeAlone(el)) return { rub: 0, old_rub: null, free: true };
   }
   return null;
 }
@@ -290,7 +301,7 @@ export function price(page: Page): OwnPrice {
   const found = ownPrice(page);
   if (!found) return { rub: null, old_rub: null, free: null, discount_until: null };
   const [own, near] = found;
-  return { ...own, discount_until: own.free ? null : until(page, near) };
+  return { ...own, discount_until: own.free || own.rub === null ? null : until(page, near) };
 }
 
 /** The text right before a link inside its parent (lxml: the previous sibling's tail, or the parent's text). */
@@ -379,11 +390,42 @@ function trialMentioned(text: string): boolean | null {
   return mentions.some((m) => !values.negated(text, m.index, m.index + m[0].length));
 }
 
+const MAX_QUESTION_CHARS = 200; // a FAQ question is one short sentence
+
+/** The head's questions about a trial (demo.questions: «<summary>Есть ли пробный период?</summary>»): an
+ * element whose whole text is one short yes / no question (demo.question_yes_no) naming a trial word, the
+ * innermost of nested ones. It asks; it states nothing (Python `_questions`). */
+function questions(page: Page): Element[] {
+  const names = TABLE.rx("demo", "trial_words");
+  const found: Element[] = [];
+  for (const sel of TABLE.entries("demo", "questions")) {
+    for (const el of page.outside(css(page.root, String(sel.css)))) {
+      const text = norm(inlineText(el));
+      const folded = fold(text);
+      const asks = text.endsWith("?") && cpLen(text) <= MAX_QUESTION_CHARS && names.some((p) => p.test(folded));
+      if (!found.includes(el) && asks && TABLE.search(folded, "demo", "question_yes_no")) found.push(el);
+    }
+  }
+  return found.filter((q) => !found.some((o) => o !== q && q.contains(o)));
+}
+
+/** The yes / no the answer right after a question opens with (the text after it, else the next element,
+ * else its parent's next): «Нет, но мы вернём деньги …» → false, «Да, 14 дней» → true; null when its first
+ * clause says neither («Пока нет, планируем») (Python `_answered`). */
+function answered(question: Element): boolean | null {
+  const after = question.nextElementSibling ?? question.parentElement?.nextElementSibling ?? null;
+  const text = norm(tailText(question)) || (after ? inlineText(after) : "");
+  const ends = [...",.!?;—–"].map((c) => text.indexOf(c)).filter((i) => i >= 0);
+  return values.yesNo(ends.length ? text.slice(0, Math.min(...ends)) : text);
+}
+
 /** {available, days, online_demo_url}: «Демо-режим: 14 дней» / trial buttons; «Онлайн-демо» is a site;
- * «Демо-режим: не предусмотрен», «без демо» mean no trial. On a withdrawn solution's page a buy
- * control left over does not make the page's silence "no trial": the solution is offered no more. */
+ * «Демо-режим: не предусмотрен», «без демо» mean no trial; a FAQ's question about a trial says what its
+ * answer opens with (`questions`, `answered`). On a withdrawn solution's page a buy control left over
+ * does not make the page's silence "no trial": the solution is offered no more. */
 export function demo(page: Page, withdrawn: boolean | null = false): Demo {
   const online = onlineDemo(page);
+  const asked = questions(page);
   const valid = (t: string): boolean => refused(t) || (values.demoValue(t) || values.demoDays(t)) !== null;
   const hit = page.index.find("demo_days", { valid });
   if (hit && refused(hit.text)) { // «Демо-режим: не предусмотрен» / «нет»
@@ -402,7 +444,7 @@ export function demo(page: Page, withdrawn: boolean | null = false): Demo {
       days = values.demoDays(fold(inlineText(grant.label) + " " + grant.text));
       return { available: true, days, online_demo_url: online };
     }
-    days = values.demoDays(page.headWithout(trialLinks(page)));
+    days = values.demoDays(page.headWithout([...trialLinks(page), ...asked]));
     if (days !== null) page.found_by.demo = "text";
   }
   if (days !== null) return { available: true, days, online_demo_url: online };
@@ -412,7 +454,9 @@ export function demo(page: Page, withdrawn: boolean | null = false): Demo {
   );
   if (available) page.found_by.demo = "button";
   else {
-    const said = trialMentioned(page.headWithout(trialLinks(page)));
+    let said = trialMentioned(page.headWithout([...trialLinks(page), ...asked]));
+    const answers = asked.map(answered).filter((a): a is boolean => a !== null); // «Есть ли пробный период?» «Нет»
+    if (answers.length) said = Boolean(said) || answers.some(Boolean);
     // Silence is "no trial" only where the page sells the solution (a buy control: a trial would
     // sit next to it); a page with no offer at all (withdrawn) does not say: unknown.
     const offered = !withdrawn && sells(page, controls);

@@ -2,6 +2,7 @@
 // backend/mpcheck/extract/support.py). Only the support tab body is read: the Marketplace's own
 // phone in the header/footer is not the vendor's support channel.
 import type { Page } from "./context";
+import { findDates } from "./dates";
 import { css, inlineText, tag } from "./dom";
 import { TABLE } from "./label_table";
 import { cpLen, fold } from "./text";
@@ -124,12 +125,43 @@ function channels(text: string, links: readonly Link[]): string[] {
   );
 }
 
+/** The text cut after each sentence end (a «.», «!» or «?» before a space or the end; a clock's
+ * «10.00» and a date's «31.12» are no ends) (Python `_sentences`). */
+function sentences(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (".!?".includes(text[i] as string) && (i + 1 === text.length || text[i + 1] === " ")) {
+      out.push(text.slice(start, i + 1));
+      start = i + 1;
+    }
+  }
+  if (start < text.length) out.push(text.slice(start));
+  return out;
+}
+
+/** The working hours' clock span: the first of a sentence that names the days and no calendar date
+ * («пн–пт, с 9:00 до 18:00»), else of one naming the days, else of one with no date, else the first: a
+ * holiday notice («С 31 декабря по 8 января поддержка работает с 11:00 до 16:00») is an exception, not
+ * the schedule (Python `_span`). */
+function span(text: string): RegExpExecArray | null {
+  const days = TABLE.rx("support", "days");
+  let best: [number, RegExpExecArray] | null = null;
+  for (const sentence of sentences(text)) {
+    const found = TABLE.search(sentence, "support", "hours");
+    if (!found) continue;
+    const rank = (days.some((p) => p.test(sentence)) ? 0 : 2) + (findDates(sentence).length ? 1 : 0);
+    if (!best || rank < best[0]) best = [rank, found];
+  }
+  return best ? best[1] : null;
+}
+
 function hours(text: string): string | null {
   const day = TABLE.entries("support", "days").find((_, i) => TABLE.rx("support", "days")[i]?.test(text));
-  const m = TABLE.search(text, "support", "hours");
+  const m = span(text);
   if (m) {
-    const span = `${Number(m[1])}:${m[2] ?? "00"}–${Number(m[3])}:${m[4] ?? "00"}`; // «с 10 до 19»: whole hours
-    return day ? `${String(day.value)}, ${span}` : span;
+    const clock = `${Number(m[1])}:${m[2] ?? "00"}–${Number(m[3])}:${m[4] ?? "00"}`; // «с 10 до 19»: whole hours
+    return day ? `${String(day.value)}, ${clock}` : clock;
   }
   return TABLE.search(text, "support", "around_clock") ? String(TABLE.entries("support", "around_clock")[0]?.value) : null;
 }
