@@ -281,6 +281,8 @@ def links(page: Page) -> dict[str, Any]:
         if (
             url
             and not _not_own(anchors.text(a), a)  # «Кейсы Маркетплейса», «кейсы 1С-Битрикс»
+            # the platform's other sites (1c-bitrix.ru success stories) hold no case of this solution
+            and (_on_marketplace(url) or not rules.search(url, "links", "documentation_host"))
             and url not in cases
             and (named or not _on_marketplace(url))
             and not rules.search(url, "links", "image_href")  # a screenshot, not a case

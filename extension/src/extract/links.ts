@@ -208,6 +208,8 @@ export function links(page: Page): Links {
     const url = absoluteUrl(a.getAttribute("href"), page.base);
     // a link onto a picture is a screenshot, not a case
     // «Кейсы Маркетплейса», «кейсы 1С-Битрикс»: the platform's
+    // the platform's other sites (1c-bitrix.ru success stories) hold no case of this solution
+    if (url && !onMarketplace(url) && TABLE.search(url, "links", "documentation_host")) continue;
     if (url && !cases.includes(url) && !notOwn(page.foldedText(a), a) && (named || !onMarketplace(url)) && !TABLE.search(url, "links", "image_href")) cases.push(url);
   }
   return { documentation: documentation(anchors, page, own), video, presentation, cases };
