@@ -104,8 +104,8 @@ def _first(anchors: _Anchors, path: tuple[str, ...]) -> str | None:
         text = anchors.text(a)
         if table().search(text, *path) and not _not_own(text, a) and not _other_owner(text, anchors):
             url = anchors.url(a.get("href"))
-            if url:
-                return url
+            if url and not table().search(url, "links", "video_host"):
+                return url  # «Видеопрезентация модуля» on YouTube is the video, not the presentation
     return None
 
 
@@ -123,7 +123,11 @@ def _documentation(anchors: _Anchors) -> str | None:
             and not _other_owner(text, anchors)
         ):
             url = anchors.url(a.get("href"))
-            if url and not rules.search(url, "links", "documentation_host"):
+            if (
+                url
+                and not rules.search(url, "links", "documentation_host")
+                and not rules.search(url, "links", "video_host")  # «Инструкция (видео)» on YouTube: the video
+            ):
                 return url
     return None
 

@@ -80,7 +80,8 @@ function firstLink(anchors: Element[], page: Page, path: string[], own: OwnNames
     const text = page.foldedText(a);
     if (!TABLE.search(text, ...path) || notOwn(text, a) || otherOwner(text, own)) continue;
     const url = absoluteUrl(a.getAttribute("href"), page.base);
-    if (url) return url;
+    // «Видеопрезентация модуля» on YouTube is the video, not the presentation
+    if (url && !TABLE.search(url, "links", "video_host")) return url;
   }
   return null;
 }
@@ -94,7 +95,8 @@ function documentation(anchors: Element[], page: Page, own: OwnNames): string | 
     if (!TABLE.search(text, "links", "documentation") || TABLE.search(text, "links", "documentation_other")) continue;
     if (notOwn(text, a) || otherOwner(text, own)) continue;
     const url = absoluteUrl(a.getAttribute("href"), page.base);
-    if (url && !TABLE.search(url, "links", "documentation_host")) return url;
+    // «Инструкция (видео)» on YouTube: the video, not the documentation
+    if (url && !TABLE.search(url, "links", "documentation_host") && !TABLE.search(url, "links", "video_host")) return url;
   }
   return null;
 }
