@@ -247,6 +247,23 @@ def _kind_of_crumbs(page: Page) -> tuple[str | None, bool]:
     return said, worded
 
 
+MAX_BUNDLE_LEAD = 40  # how far before «+ лицензия «Старт»» the thing sold with the licence is named
+CLAUSE_END = re.compile(r"[.!?;:]")
+
+
+def _site_bundle(text: str) -> bool:
+    """The head offers the solution in a bundle with a 1C-Bitrix licence (kind.bundle_text), and
+    the words right before it in its clause do not name a module («Комплект: модуль + лицензия
+    «Старт»» is a module's offer; a ready-made shop is what is sold that way) (TS `siteBundle`)."""
+    rules = table()
+    for pattern in rules.rx("kind", "bundle_text"):
+        for m in pattern.finditer(text):
+            lead = CLAUSE_END.split(text[max(0, m.start() - MAX_BUNDLE_LEAD) : m.start()])[-1]
+            if not rules.search(lead, "kind", "module_text"):
+                return True
+    return False
+
+
 def kind(page: Page) -> str | None:
     """`site` for ready-made sites/shops, `module` for modules, None when nothing on the page says.
 
@@ -269,7 +286,7 @@ def kind(page: Page) -> str | None:
     og = css(page.root, "meta[property='og:title']")
     titles += [og[0].get("content") or ""] if og else []
     by_title = [k for k in map(_kind_of_text, titles) if k]
-    bundles = rules.search(page.head_text(), "kind", "bundle_text") is not None or any(
+    bundles = _site_bundle(page.head_text()) or any(
         page.first(sel["css"]) is not None for sel in rules.entries("kind", "site_markers")
     )
     for source, said in (("breadcrumbs", crumbs), ("label", labelled)):

@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import urlsplit
 
 from mpcheck.extract.context import Page
 from mpcheck.extract.dom import absolute_url, css, inline_text, next_element, own_text, text_before
+from mpcheck.extract.identity import name, partner
 from mpcheck.extract.label_table import table
 from mpcheck.extract.text import fold, norm
 
 _VENDOR_ZONES = ("about", "install", "support")
 MAX_TITLE_CHARS = 120  # a case title is a heading or a short label, not a paragraph
 _TITLE_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "li", "dt", "strong", "b", "span")
+STEM_CHARS = 4  # «Комоду» / «Комод», «СДЭК» / «СДЭКа»: a name's declined forms share their first letters
+SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def _stems(text: str | None) -> set[str]:
+    return {w[:STEM_CHARS].lower() for w in re.findall(r"[^\W_]{3,}", text or "")}
 
 
 class _Anchors:
@@ -22,11 +30,26 @@ class _Anchors:
     `urljoin` ran up to four times. Both are pure functions of the element / href.
     """
 
-    def __init__(self, anchors: list[Any], base: str | None) -> None:
+    def __init__(self, anchors: list[Any], base: str | None, page: Page | None = None) -> None:
         self.anchors = anchors
         self.base = base
+        self.page = page
         self._texts: dict[Any, str] = {}
         self._urls: dict[str | None, str | None] = {}
+        self._name: set[str] | None = None
+        self._partner: set[str] | None = None
+
+    def name_stems(self) -> set[str]:
+        """The stems of the solution's name (read once, when first asked)."""
+        if self._name is None:
+            self._name = _stems(name(self.page)) if self.page is not None else set()
+        return self._name
+
+    def partner_stems(self) -> set[str]:
+        """The stems of the partner's name (read once, when first asked)."""
+        if self._partner is None:
+            self._partner = _stems(partner(self.page)["name"]) if self.page is not None else set()
+        return self._partner
 
     def text(self, a: Any) -> str:
         if a not in self._texts:
@@ -39,12 +62,50 @@ class _Anchors:
         return self._urls[href]
 
 
+def _not_own(text: str, a: Any) -> bool:
+    """The link is a request form (links.request: «Заказать видеодемонстрацию»), or its text or its
+    sentence right before it names another owner of the material: the platform as its author, the
+    Marketplace's routine of buying / installing any solution, the vendor company (links.not_own:
+    «видео от 1С-Битрикс», «Видео: как купить решение», «Презентация компании») (TS `notOwn`)."""
+    rules = table()
+    if rules.search(text, "links", "request"):
+        return True  # «Заказать видеодемонстрацию», «Презентация по запросу»: a form
+    before = SENTENCE_END.split(fold(text_before(a)))[-1]
+    return bool(rules.search(text, "links", "not_own") or rules.search(before, "links", "not_own"))
+
+
+def _other_owner(text: str, anchors: _Anchors) -> bool:
+    """A documentation / presentation word followed by a proper name that is neither this solution's
+    nor its partner's («документация СДЭК», «документация PHP»), with no noun of the solution after
+    it in the text («Документация API модуля» is the solution's); or a quoted name in the text whose
+    words, the partner's left out, share nothing with the solution's name («документация модуля
+    «ACME: Склад»» on the page of «ACME: Обмен заказами»; «документации к «Комоду»» is its own)
+    (TS `otherOwner`)."""
+    rules = table()
+    m = rules.search(text, "links", "owner_word")
+    if m is None:
+        return False
+    for pattern in rules.rx("withdrawn_quoted"):
+        for q in pattern.finditer(text):
+            words = _stems(q.group(1)) - anchors.partner_stems()
+            if words and not words & anchors.name_stems():
+                return True
+    word = m.group(1)
+    if not (word[:1].isupper() or word[:1] in "0123456789"):
+        return False
+    if rules.search(text[m.end() :], "links", "owner_own_noun"):
+        return False
+    stems = _stems(word)
+    return bool(stems) and not stems & (anchors.name_stems() | anchors.partner_stems())
+
+
 def _first(anchors: _Anchors, path: tuple[str, ...]) -> str | None:
     for a in anchors.anchors:
-        if table().search(anchors.text(a), *path):
+        text = anchors.text(a)
+        if table().search(text, *path) and not _not_own(text, a) and not _other_owner(text, anchors):
             url = anchors.url(a.get("href"))
-            if url:
-                return url
+            if url and not table().search(url, "links", "video_host"):
+                return url  # «Видеопрезентация модуля» on YouTube is the video, not the presentation
     return None
 
 
@@ -55,11 +116,18 @@ def _documentation(anchors: _Anchors) -> str | None:
     rules = table()
     for a in anchors.anchors:
         text = anchors.text(a)
-        if rules.search(text, "links", "documentation") and not rules.search(
-            text, "links", "documentation_other"
+        if (
+            rules.search(text, "links", "documentation")
+            and not rules.search(text, "links", "documentation_other")
+            and not _not_own(text, a)
+            and not _other_owner(text, anchors)
         ):
             url = anchors.url(a.get("href"))
-            if url and not rules.search(url, "links", "documentation_host"):
+            if (
+                url
+                and not rules.search(url, "links", "documentation_host")
+                and not rules.search(url, "links", "video_host")  # «Инструкция (видео)» on YouTube: the video
+            ):
                 return url
     return None
 
@@ -171,7 +239,7 @@ def _label_cell(a: Any) -> str:
 def links(page: Page) -> dict[str, Any]:
     """{documentation, video[], presentation, cases[]} from the head and the vendor's own tabs."""
     rules = table()
-    anchors = _Anchors(page.outside(css(page.root, "a[href]"), *_VENDOR_ZONES), page.base)
+    anchors = _Anchors(page.outside(css(page.root, "a[href]"), *_VENDOR_ZONES), page.base, page)
     presentation = _first(anchors, ("links", "presentation"))
     if presentation is None:  # a bare .pdf that nothing names as something else
         pdf = next(
@@ -188,8 +256,8 @@ def links(page: Page) -> dict[str, Any]:
     shown: set[str] = set()  # the videos listed (_video_key): an embed of a linked video is not another
     for a in anchors.anchors:  # page order, then the players
         url = anchors.url(a.get("href"))
-        if url is None or _video_key(url) in shown:
-            continue
+        if url is None or _video_key(url) in shown or _not_own(anchors.text(a), a):
+            continue  # «видео от 1С-Битрикс», «Видео: как купить решение»: the platform's, not this solution's
         if rules.search(url, "links", "video_href") or (
             # a video on the vendor's own host: named by its text or the words before it, or by its label cell
             # (never the Marketplace, nor a video platform's channel / playlist / profile: there video_href decides)
@@ -216,6 +284,9 @@ def links(page: Page) -> dict[str, Any]:
         url = anchors.url(a.get("href")) if named or a in titled else None
         if (
             url
+            and not _not_own(anchors.text(a), a)  # «Кейсы Маркетплейса», «кейсы 1С-Битрикс»
+            # the platform's other sites (1c-bitrix.ru success stories) hold no case of this solution
+            and (_on_marketplace(url) or not rules.search(url, "links", "documentation_host"))
             and url not in cases
             and (named or not _on_marketplace(url))
             and not rules.search(url, "links", "image_href")  # a screenshot, not a case

@@ -237,6 +237,23 @@ function kindOfCrumbs(page: Page): [Kind | null, boolean] {
   return [said, worded];
 }
 
+const MAX_BUNDLE_LEAD = 40; // how far before «+ лицензия «Старт»» the thing sold with the licence is named
+const CLAUSE_END = /[.!?;:]/u;
+
+/** The head offers the solution in a bundle with a 1C-Bitrix licence (kind.bundle_text), and the
+ * words right before it in its clause do not name a module («Комплект: модуль + лицензия «Старт»»
+ * is a module's offer; a ready-made shop is what is sold that way) (Python `_site_bundle`). */
+function siteBundle(text: string): boolean {
+  for (const pattern of TABLE.global("kind", "bundle_text")) {
+    for (const m of text.matchAll(pattern)) {
+      const start = m.index ?? 0;
+      const lead = text.slice(Math.max(0, start - MAX_BUNDLE_LEAD), start).split(CLAUSE_END).pop() ?? "";
+      if (!TABLE.search(lead, "kind", "module_text")) return true;
+    }
+  }
+  return false;
+}
+
 /**
  * `site` for ready-made sites/shops, `module` for modules, null when nothing on the page says (then
  * the table's `default`). Site evidence: a category-14 or ready-made breadcrumb, a kind label, then,
@@ -257,7 +274,7 @@ export function kind(page: Page): Kind | null {
   if (og) titles.push(og.getAttribute("content") ?? "");
   const byTitle = titles.map(kindOfText).filter((k): k is Kind => k !== null);
   const bundles =
-    TABLE.search(page.headText(), "kind", "bundle_text") !== null ||
+    siteBundle(page.headText()) ||
     TABLE.entries("kind", "site_markers").some((sel) => page.first(String(sel.css)) !== null);
   const siteSays: Array<[string, Kind | null]> = [["breadcrumbs", crumbs], ["label", labelled]];
   for (const [source, said] of siteSays) {

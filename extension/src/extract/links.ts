@@ -4,10 +4,65 @@ import type { Page } from "./context";
 import { absoluteUrl, css, inlineText, originalUrl, ownText, textBefore } from "./dom";
 import { cpLen, fold, norm } from "./text";
 import { TABLE } from "./label_table";
+import { name, partner } from "./identity";
 
 const VENDOR_ZONES = ["about", "install", "support"];
 const MAX_TITLE_CHARS = 120; // a case title is a heading or a short label, not a paragraph
 const FOREIGN = /^\s*(?:https?:)?\/\//i; // absolute or protocol-relative: the only links that can leave the host
+const STEM_CHARS = 4; // «Комоду» / «Комод», «СДЭК» / «СДЭКа»: a name's declined forms share their first letters
+const SENTENCE_END = /[.!?](?:\s|$)/u;
+const WORDS = /[\p{L}\p{N}]{3,}/gu;
+const CAPITAL = /^[\p{Lu}0-9]/u;
+
+function stems(text: string | null | undefined): Set<string> {
+  return new Set([...(text ?? "").matchAll(WORDS)].map((m) => m[0].slice(0, STEM_CHARS).toLowerCase()));
+}
+
+/** The stems of the solution's name and its partner's, each read once when first asked. */
+class OwnNames {
+  private nameStems: Set<string> | null = null;
+  private partnerStems: Set<string> | null = null;
+  constructor(private readonly page: Page) {}
+  name(): Set<string> {
+    this.nameStems ??= stems(name(this.page));
+    return this.nameStems;
+  }
+  partner(): Set<string> {
+    this.partnerStems ??= stems(partner(this.page).name);
+    return this.partnerStems;
+  }
+}
+
+/** The link is a request form (links.request: «Заказать видеодемонстрацию»), or its text or its
+ * sentence right before it names another owner of the material: the platform as its author, the
+ * Marketplace's routine of buying / installing any solution, the vendor company (links.not_own:
+ * «видео от 1С-Битрикс», «Видео: как купить решение», «Презентация компании») (Python `_not_own`). */
+function notOwn(text: string, a: Element): boolean {
+  if (TABLE.search(text, "links", "request")) return true; // «Заказать видеодемонстрацию», «Презентация по запросу»: a form
+  const before = fold(textBefore(a)).split(SENTENCE_END).pop() ?? "";
+  return Boolean(TABLE.search(text, "links", "not_own") || TABLE.search(before, "links", "not_own"));
+}
+
+/** A documentation / presentation word followed by a proper name that is neither this solution's
+ * nor its partner's («документация СДЭК», «документация PHP»), with no noun of the solution after
+ * it in the text; or a quoted name in the text whose words, the partner's left out, share nothing
+ * with the solution's name (Python `_other_owner`). */
+function otherOwner(text: string, own: OwnNames): boolean {
+  const m = TABLE.search(text, "links", "owner_word");
+  if (!m) return false;
+  for (const pattern of TABLE.global("withdrawn_quoted")) {
+    for (const q of text.matchAll(pattern)) {
+      const partnerStems = own.partner();
+      const words = [...stems(q[1])].filter((w) => !partnerStems.has(w));
+      if (words.length && !words.some((w) => own.name().has(w))) return true;
+    }
+  }
+  const word = m[1] ?? "";
+  if (!CAPITAL.test(word)) return false;
+  if (TABLE.search(text.slice((m.index ?? 0) + m[0].length), "links", "owner_own_noun")) return false;
+  const found = [...stems(word)];
+  return found.length > 0 && !found.some((w) => own.name().has(w) || own.partner().has(w));
+}
 
 /** The video a URL shows (watch link, short link and player embed of one video are one key; one
  * group per host, so a YouTube id and a Vimeo number never meet) (Python `_video_key`). */
@@ -20,11 +75,13 @@ function videoKey(url: string): string {
 
 export interface Links { documentation: string | null; video: string[]; presentation: string | null; cases: string[] }
 
-function firstLink(anchors: Element[], page: Page, path: string[]): string | null {
+function firstLink(anchors: Element[], page: Page, path: string[], own: OwnNames): string | null {
   for (const a of anchors) {
-    if (!TABLE.search(page.foldedText(a), ...path)) continue;
+    const text = page.foldedText(a);
+    if (!TABLE.search(text, ...path) || notOwn(text, a) || otherOwner(text, own)) continue;
     const url = absoluteUrl(a.getAttribute("href"), page.base);
-    if (url) return url;
+    // «Видеопрезентация модуля» on YouTube is the video, not the presentation
+    if (url && !TABLE.search(url, "links", "video_host")) return url;
   }
   return null;
 }
@@ -32,12 +89,14 @@ function firstLink(anchors: Element[], page: Page, path: string[]): string | nul
 /** The first link whose text names documentation, unless it names a paper of the sale too («Инструкция
  * по оплате счёта») or leads onto the platform's own sites (a 1C-Bitrix course, the Marketplace's help):
  * neither is this solution's documentation (Python `_documentation`). */
-function documentation(anchors: Element[], page: Page): string | null {
+function documentation(anchors: Element[], page: Page, own: OwnNames): string | null {
   for (const a of anchors) {
     const text = page.foldedText(a);
     if (!TABLE.search(text, "links", "documentation") || TABLE.search(text, "links", "documentation_other")) continue;
+    if (notOwn(text, a) || otherOwner(text, own)) continue;
     const url = absoluteUrl(a.getAttribute("href"), page.base);
-    if (url && !TABLE.search(url, "links", "documentation_host")) return url;
+    // «Инструкция (видео)» on YouTube: the video, not the documentation
+    if (url && !TABLE.search(url, "links", "documentation_host") && !TABLE.search(url, "links", "video_host")) return url;
   }
   return null;
 }
@@ -113,7 +172,8 @@ function labelCell(a: Element): string {
 
 export function links(page: Page): Links {
   const anchors = page.outside(css(page.root, "a[href]"), ...VENDOR_ZONES);
-  let presentation = firstLink(anchors, page, ["links", "presentation"]);
+  const own = new OwnNames(page);
+  let presentation = firstLink(anchors, page, ["links", "presentation"], own);
   if (presentation === null) { // a bare .pdf that nothing names as something else
     const pdf = anchors.find((a) => TABLE.search(a.getAttribute("href") ?? "", "links", "presentation_href") && barePresentation(page.foldedText(a), a));
     presentation = pdf ? absoluteUrl(pdf.getAttribute("href"), page.base) : null;
@@ -135,6 +195,7 @@ export function links(page: Page): Links {
     }
   };
   for (const a of anchors) { // page order, then the players
+    if (notOwn(page.foldedText(a), a)) continue; // «видео от 1С-Битрикс», «Видео: как купить решение»: the platform's
     add(a.getAttribute("href"), () => namedVideo(page.foldedText(a), a) || Boolean(TABLE.search(fold(labelCell(a)), "links", "video_label")));
   }
   for (const sel of TABLE.entries("links", "video_selectors")) { // iframes, then Flash-era embed[src], object[data], param[name=movie][value]
@@ -148,7 +209,10 @@ export function links(page: Page): Links {
     if (!named && !titled.has(a)) continue; // text first: the URL parse is dearer
     const url = absoluteUrl(a.getAttribute("href"), page.base);
     // a link onto a picture is a screenshot, not a case
-    if (url && !cases.includes(url) && (named || !onMarketplace(url)) && !TABLE.search(url, "links", "image_href")) cases.push(url);
+    // «Кейсы Маркетплейса», «кейсы 1С-Битрикс»: the platform's
+    // the platform's other sites (1c-bitrix.ru success stories) hold no case of this solution
+    if (url && !onMarketplace(url) && TABLE.search(url, "links", "documentation_host")) continue;
+    if (url && !cases.includes(url) && !notOwn(page.foldedText(a), a) && (named || !onMarketplace(url)) && !TABLE.search(url, "links", "image_href")) cases.push(url);
   }
-  return { documentation: documentation(anchors, page), video, presentation, cases };
+  return { documentation: documentation(anchors, page, own), video, presentation, cases };
 }

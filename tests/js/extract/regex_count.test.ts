@@ -59,10 +59,11 @@ describe("the regexes of one fresh read", () => {
     // opens its value, a whole installs bucket, planned changelog rows, item dates, badge-free
     // names), 172 with the fourth audit's offer guards (a conditional free wording, a price after a
     // range's dash, a later paid support period, a support frequency, a compound number word, the
-    // support days read per sentence); more
-    // means a new path compiles on
+    // support days read per sentence), 180 with its links guards (and the Joomla fixes' editions and crumbs) (links.not_own, links.request,
+    // links.owner_word, the sentence split before a link, the editions' verb item, links.video_host on
+    // the documentation / presentation URL); more means a new path compiles on
     // every page: look at what it costs a fresh tab before raising this
     expect(seen.size).toBeGreaterThan(100);
-    expect(seen.size).toBeLessThanOrEqual(172);
+    expect(seen.size).toBeLessThanOrEqual(180);
   }, 60_000);
 });
