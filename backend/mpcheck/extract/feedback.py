@@ -15,11 +15,12 @@ from typing import Any, TypeVar
 from mpcheck.extract.context import Page
 from mpcheck.extract.dates import today
 from mpcheck.extract.dom import inline_text, own_text, text_without
-from mpcheck.extract.items import Listing, is_chrome, item_of
+from mpcheck.extract.items import Listing, is_chrome, item_of, page_links
 from mpcheck.extract.label_table import FLAGS, Table, table
 from mpcheck.extract.text import fold
 
 _SPAN = re.compile(r"\s*([0-9]+)")  # a colspan's leading ASCII digits (never «²», which int() refuses)
+_PAGER_CHARS = 120  # a pager line is short (items.is_chrome reads it with the same bound)
 MAX_TITLE_CHARS = 120  # answer titles, badges and author lines are short; review texts are not scanned
 T = TypeVar("T", bound=dict[str, Any])
 _QUOTES = re.compile(r"[«»\"'“”„]")
@@ -62,12 +63,29 @@ def has_pager(body: Any) -> bool:
 
 
 def shows_more(listing: Listing) -> bool:
-    """Whether a list offers more items than it shows: a «Показать ещё 5» / «Все отзывы» link or
-    button outside its items (`pager.more`). How many is unknown: «5» may be the page size."""
+    """Whether a list offers more items than it shows: a «Показать ещё 5» / «Показать ещё» / «Все
+    отзывы» link or button outside its items (`pager.more`), or a link in a line of page numbers
+    («1 2 3 Далее →» with `?page=2` links, no `PAGEN_`: items.page_links). How many is unknown:
+    «5» may be the page size."""
     more = table().any_search(("pager", "more"))
     for el in listing.body.iter("a", "button"):
-        if item_of(listing, el) is None and more(fold(inline_text(el))):
+        if item_of(listing, el) is not None:
+            continue
+        if more(fold(inline_text(el))) or (el.tag == "a" and _in_pager(el, listing.body)):
             return True
+    return False
+
+
+def _in_pager(link: Any, body: Any) -> bool:
+    """A link whose line (its parent, or that parent's parent below the body) is a pager line."""
+    node = link.getparent()
+    for _ in range(2):
+        if node is None or node is body:
+            return False
+        text = fold(inline_text(node))
+        if len(text) < _PAGER_CHARS and page_links(node, text):
+            return True
+        node = node.getparent()
     return False
 
 
@@ -228,6 +246,17 @@ def answer_cells(listing: Listing) -> dict[Any, bool]:
     return found
 
 
+def _marketplace_title(text: str, me: str) -> bool:
+    """An answer title the Marketplace signs («Ответ службы поддержки 1С-Битрикс: Маркетплейс»,
+    «Официальный ответ Маркетплейса»: `reviews.answer_not_partner` right after the title), unless
+    the partner's own name `me` follows (1С-Битрикс's own solutions)."""
+    m = anchored(("reviews", "answer_titles"))(text)
+    rest = text[m.end() :] if isinstance(m, re.Match) else ""
+    if not table().search(rest, "reviews", "answer_not_partner"):
+        return False
+    return not (me and name_key(rest.lstrip(" :«\"(")).startswith(me))
+
+
 def answers(listing: Listing, partner: str | None, by_author: bool) -> tuple[set[Any], dict[Any, list[Any]]]:
     """(answered items, item → its answer blocks) of one list.
 
@@ -249,7 +278,7 @@ def answers(listing: Listing, partner: str | None, by_author: bool) -> tuple[set
         if len(own) > MAX_TITLE_CHARS:
             continue
         text = fold(own)
-        is_title = title(text) is not None
+        is_title = title(text) is not None and not _marketplace_title(text, me)
         # the cheap tests first: a title needs no author test, a name needs its substring
         named = not is_title and bool(me) and me in text.lower() and is_partner(own, me)
         if not (is_title or named or (badge(text) and not (me and shared(text)))):

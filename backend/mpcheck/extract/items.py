@@ -186,7 +186,7 @@ def is_chrome(el: Any) -> bool:
         return True
     if any("PAGEN_" in (a.get("href") or "") for a in el.iter("a")):
         return True
-    if len(text) < 120 and _page_links(el, text):
+    if len(text) < 120 and page_links(el, text):
         return True
     if len(text) < 120 and _login_prompt(el):
         return True
@@ -201,7 +201,7 @@ def _login_prompt(el: Any) -> bool:
     return bool(hrefs) and all(table().search(fold(h), "listing", "login_links") for h in hrefs)
 
 
-def _page_links(el: Any, text: str) -> bool:
+def page_links(el: Any, text: str) -> bool:
     """A pager without `PAGEN_` links (an ASP.NET postback or script pager): a line of page numbers,
     arrows and step words («1 2 Далее »») with a link in it, a digit and two tokens at least."""
     if el.find(".//a") is None or not _DIGIT.search(text) or len(text.split()) < 2:

@@ -60,8 +60,13 @@ def _line_stars(own: str, limit: int) -> int | None:
 
 def _descriptor(el: Any) -> str:
     """What an icon says about itself: its class, src, href / xlink:href and alt, lower case (a
-    data: URI's payload says nothing: its base64 would match state words by chance)."""
+    data: URI's payload says nothing: its base64 would match state words by chance). A `<use>`
+    speaks for its `<svg>` too: the state may be the svg's class («icon is-active» around
+    `<use href="#star">`)."""
     values = [el.get(a) or "" for a in ("class", "src", "href", "xlink:href", "alt")]
+    parent = el.getparent() if el.tag == "use" else None
+    if parent is not None and parent.tag == "svg":
+        values.append(parent.get("class") or "")
     return " ".join("" if v.lstrip().lower().startswith("data:") else v for v in values).lower()
 
 
@@ -89,8 +94,10 @@ def _icons_stars(icons: list[Any]) -> int | None:
     if any(k in marked for k in kinds):
         if "empty" in kinds:  # unmarked icons beside empty ones are the filled ones
             full = sum(1 for k in kinds if k not in ("empty", "half"))
-        else:  # beside marked filled icons, unmarked ones are the empty ones
+        elif "filled" in kinds:  # beside marked filled icons, unmarked ones are the empty ones
             full = kinds.count("filled")
+        else:  # only a half is marked («fas fa-star» ×3, «fa-star-half-alt», «far fa-star»): left of it filled
+            full = kinds.index("half")
         value = full + 0.5 * kinds.count("half")
     else:
         runs = [k for i, k in enumerate(kinds) if i == 0 or k != kinds[i - 1]]
@@ -157,20 +164,32 @@ class _Stars:
                 out.append((item, el))
         return out
 
+    def _settle(self, seen: dict[Any, set[int]]) -> None:
+        """Each item's value of one selector, when its elements agree: per-star values or labels
+        («1 из 5» … «5 из 5» on each star of a widget, a rating input's `data-value` per star)
+        say nothing of the grade, so an item whose elements differ is left to later encodings."""
+        for item, found in seen.items():
+            if len(found) == 1 and item not in self.found:
+                self.found[item] = next(iter(found))
+
     def values(self) -> None:
         for sel in table().entries("reviews", "stars_selectors"):
+            seen: dict[Any, set[int]] = {}
             for item, el in self._each(sel["css"]):
                 raw = el.get(sel["attr"]) if sel.get("attr") else None
                 value = _star_value(raw if raw is not None else inline_text(el))
-                if value is not None and item not in self.found:
-                    self.found[item] = value
+                if value is not None:
+                    seen.setdefault(item, set()).add(value)
+            self._settle(seen)
 
     def labels(self) -> None:
         for sel in table().entries("reviews", "stars_labels"):
+            seen: dict[Any, set[int]] = {}
             for item, el in self._each(sel["css"]):
                 value = _text_stars(el.get(sel["attr"]) or "")
-                if value is not None and item not in self.found:
-                    self.found[item] = value
+                if value is not None:
+                    seen.setdefault(item, set()).add(value)
+            self._settle(seen)
 
     def texts(self) -> None:
         """«Оценка: 4», «4 из 5» as a line of its own (`stars_line_chars`) or a part of a short meta

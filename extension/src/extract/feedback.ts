@@ -5,11 +5,12 @@
 import type { Page } from "./context";
 import { today } from "./dates";
 import { childElements, css, inlineText, ownText, tag, tailText, textWithout } from "./dom";
-import { isChrome, itemOf, type Listing } from "./items";
+import { isChrome, itemOf, pageLinks, type Listing } from "./items";
 import { TABLE } from "./label_table";
 import { cpLen, fold } from "./text";
 
 export const MAX_TITLE_CHARS = 120; // answer titles, badges and author lines are short; review texts are not scanned
+const PAGER_CHARS = 120; // a pager line is short (items.isChrome reads it with the same bound)
 const QUOTES = /[«»"'“”„]/gu;
 const WORD_END = /\p{L}\s*$/u; // a letter ends the text before the element
 
@@ -54,16 +55,30 @@ export function hasPager(body: Element): boolean {
 }
 
 /**
- * Whether a list offers more items than it shows: a «Показать ещё 5» / «Все отзывы» link or button
- * outside its items (`pager.more`). How many is unknown: «5» may be the page size.
+ * Whether a list offers more items than it shows: a «Показать ещё 5» / «Показать ещё» / «Все
+ * отзывы» link or button outside its items (`pager.more`), or a link in a line of page numbers
+ * («1 2 3 Далее →» with `?page=2` links, no `PAGEN_`: items.pageLinks). How many is unknown: «5»
+ * may be the page size.
  */
 export function showsMore(listing: Listing): boolean {
   const more = TABLE.rx("pager", "more");
   return css(listing.body, "a, button").some((el) => {
     if (itemOf(listing, el) !== null) return false;
     const text = fold(inlineText(el));
-    return more.some((p) => p.test(text));
+    return more.some((p) => p.test(text)) || (tag(el) === "a" && inPager(el, listing.body));
   });
+}
+
+/** A link whose line (its parent, or that parent's parent below the body) is a pager line. */
+function inPager(link: Element, body: Element): boolean {
+  let node = link.parentElement;
+  for (let i = 0; i < 2; i++) {
+    if (node === null || node === body) return false;
+    const text = fold(inlineText(node));
+    if (cpLen(text) < PAGER_CHARS && pageLinks(node, text)) return true;
+    node = node.parentElement;
+  }
+  return false;
 }
 
 /**
@@ -243,6 +258,23 @@ export function answerCells(listing: Listing): Map<Element, boolean> {
   return found;
 }
 
+/**
+ * An answer title the Marketplace signs («Ответ службы поддержки 1С-Битрикс: Маркетплейс»,
+ * «Официальный ответ Маркетплейса»: `reviews.answer_not_partner` right after the title), unless the
+ * partner's own name `me` follows (1С-Битрикс's own solutions).
+ */
+function marketplaceTitle(text: string, me: string): boolean {
+  anchored(["reviews", "answer_titles"]); // builds the sticky alternation once
+  const rx = ANCHORED.get("reviews/answer_titles") as RegExp;
+  rx.lastIndex = 0;
+  const m = rx.exec(text);
+  const rest = m ? text.slice(m[0].length) : "";
+  if (!TABLE.search(rest, "reviews", "answer_not_partner")) return false;
+  let at = 0;
+  while (at < rest.length && ' :«"('.includes(rest[at] as string)) at++;
+  return !(me && nameKey(rest.slice(at)).startsWith(me));
+}
+
 export function answers(listing: Listing, partner: string | null, byAuthor: boolean): [Set<Element>, Map<Element, Element[]>] {
   const title = anchored(["reviews", "answer_titles"]);
   const badge = anchored(["comments", "developer_badge"]);
@@ -253,7 +285,7 @@ export function answers(listing: Listing, partner: string | null, byAuthor: bool
   listing.owns.forEach(([el, own], at) => {
     if (cpLen(own) > MAX_TITLE_CHARS) return;
     const text = fold(own);
-    const isTitle = title(text);
+    const isTitle = title(text) && !marketplaceTitle(text, me);
     // the cheap tests first: a title needs no author test, a name needs its substring
     const named = !isTitle && Boolean(me) && text.toLowerCase().includes(me) && isPartner(own, me);
     // a badge any agency carries («Партнер») answers only when the name is unknown

@@ -153,7 +153,7 @@ function loginPrompt(el: Element): boolean {
 
 /** A pager without `PAGEN_` links (an ASP.NET postback or script pager): a line of page numbers,
  * arrows and step words («1 2 Далее »») with a link in it, a digit and two tokens at least. */
-function pageLinks(el: Element, text: string): boolean {
+export function pageLinks(el: Element, text: string): boolean {
   if (el.querySelector("a") === null || !DIGIT.test(text) || text.split(/\s+/u).filter(Boolean).length < 2) return false;
   return TABLE.search(text, "pager", "links") !== null;
 }

@@ -72,10 +72,16 @@ function lineStars(own: string, limit: number): number | null {
   return parts.length > 1 && values.size === 1 ? [...values][0] ?? null : null;
 }
 
-/** What an icon says about itself: its class, src, href / xlink:href and alt, lower case. */
+/**
+ * What an icon says about itself: its class, src, href / xlink:href and alt, lower case. A <use>
+ * speaks for its <svg> too: the state may be the svg's class («icon is-active» around <use href="#star">).
+ */
 function descriptor(el: Element): string {
   // a data: URI's payload says nothing: its base64 would match state words by chance
-  return ["class", "src", "href", "xlink:href", "alt"].map((a) => el.getAttribute(a) ?? "").map((v) => (v.trimStart().toLowerCase().startsWith("data:") ? "" : v)).join(" ").toLowerCase();
+  const values = ["class", "src", "href", "xlink:href", "alt"].map((a) => el.getAttribute(a) ?? "");
+  const parent = tag(el) === "use" ? el.parentElement : null;
+  if (parent !== null && tag(parent) === "svg") values.push(parent.getAttribute("class") ?? "");
+  return values.map((v) => (v.trimStart().toLowerCase().startsWith("data:") ? "" : v)).join(" ").toLowerCase();
 }
 
 /**
@@ -96,7 +102,10 @@ function iconsStars(icons: Element[]): number | null {
   let value: number;
   if (kinds.some((k) => MARKED.has(k))) {
     // unmarked icons beside empty ones are the filled ones; beside marked filled ones, the empty ones
-    const full = kinds.includes("empty") ? kinds.filter((k) => k !== "empty" && k !== "half").length : countOf("filled");
+    // only a half marked («fas fa-star» ×3, «fa-star-half-alt», «far fa-star»): the icons left of it are filled
+    const full = kinds.includes("empty")
+      ? kinds.filter((k) => k !== "empty" && k !== "half").length
+      : kinds.includes("filled") ? countOf("filled") : kinds.indexOf("half");
     value = full + 0.5 * countOf("half");
   } else {
     const runs = kinds.filter((k, i) => i === 0 || k !== kinds[i - 1]);
@@ -175,22 +184,37 @@ class Stars {
     return out;
   }
 
+  /**
+   * Each item's value of one selector, when its elements agree: per-star values or labels («1 из 5»
+   * … «5 из 5» on each star of a widget, a rating input's data-value per star) say nothing of the
+   * grade, so an item whose elements differ is left to later encodings.
+   */
+  private settle(seen: Map<Element, Set<number>>): void {
+    for (const [item, found] of seen) {
+      if (found.size === 1 && !this.found.has(item)) this.found.set(item, [...found][0] as number);
+    }
+  }
+
   values(): void {
     for (const sel of TABLE.entries("reviews", "stars_selectors")) {
+      const seen = new Map<Element, Set<number>>();
       for (const [item, el] of this.each(String(sel.css))) {
         const raw = sel.attr ? el.getAttribute(sel.attr) : null;
         const value = starValue(raw !== null ? raw : inlineText(el));
-        if (value !== null && !this.found.has(item)) this.found.set(item, value);
+        if (value !== null) seen.set(item, (seen.get(item) ?? new Set<number>()).add(value));
       }
+      this.settle(seen);
     }
   }
 
   labels(): void {
     for (const sel of TABLE.entries("reviews", "stars_labels")) {
+      const seen = new Map<Element, Set<number>>();
       for (const [item, el] of this.each(String(sel.css))) {
         const value = textStars(el.getAttribute(String(sel.attr)) ?? "");
-        if (value !== null && !this.found.has(item)) this.found.set(item, value);
+        if (value !== null) seen.set(item, (seen.get(item) ?? new Set<number>()).add(value));
       }
+      this.settle(seen);
     }
   }
 
