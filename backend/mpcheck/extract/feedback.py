@@ -20,6 +20,7 @@ from mpcheck.extract.label_table import FLAGS, Table, table
 from mpcheck.extract.text import fold
 
 _SPAN = re.compile(r"\s*([0-9]+)")  # a colspan's leading ASCII digits (never «²», which int() refuses)
+_NAME_LINE_CHARS = 60  # an author line: a name and its badges («Алексей Петров Разработчик»)
 _PAGER_CHARS = 120  # a pager line is short (items.is_chrome reads it with the same bound)
 MAX_TITLE_CHARS = 120  # answer titles, badges and author lines are short; review texts are not scanned
 T = TypeVar("T", bound=dict[str, Any])
@@ -159,14 +160,26 @@ def is_partner(own: str, partner_key: str) -> bool:
     )
 
 
-def _in_sentence(el: Any, lead: bool) -> bool:
+def _name_before(el: Any, prev: str) -> bool:
+    """Whether the words before a badge are its author's name in a short author line («Алексей
+    <span>Разработчик</span>», «Алексей П. · <span>Разработчик</span>»): at most three words, no
+    sentence end (an initial «П.» is no end), a line of at most `_NAME_LINE_CHARS` characters."""
+    words = prev.split()
+    if len(words) > 3 or any(ch in prev for ch in "!?;") or any(w.endswith(".") and len(w) > 2 for w in words):
+        return False
+    parent = el.getparent()
+    return parent is not None and len(fold(inline_text(parent))) <= _NAME_LINE_CHARS
+
+
+def _in_sentence(el: Any, lead: bool, badge: bool = False) -> bool:
     """Whether an element sits inside running text («<b>NordLab</b> молодцы», «Спасибо <b>NordLab</b>»):
-    a word right before it that is not an answer prefix («Ответ»), or words right after it that an
-    author line does not have («пишет» may, «: спасибо» only after an answer lead, `lead`)."""
+    a word right before it that is not an answer prefix («Ответ») nor, before a developer `badge`,
+    its author's name (_name_before), or words right after it that an author line does not have
+    («пишет» may, «: спасибо» only after an answer lead, `lead`)."""
     rules = table()
     before = el.getprevious()
     prev = fold((before.tail if before is not None else el.getparent().text) or "").lower()
-    if _WORD_END.search(prev):
+    if _WORD_END.search(prev) and not (badge and _name_before(el, prev)):
         words = prev.strip() + " "
         m = _lead(words)
         if not (m and m.end() == len(words)):
@@ -246,15 +259,22 @@ def answer_cells(listing: Listing) -> dict[Any, bool]:
     return found
 
 
-def _marketplace_title(text: str, me: str) -> bool:
-    """An answer title the Marketplace signs («Ответ службы поддержки 1С-Битрикс: Маркетплейс»,
-    «Официальный ответ Маркетплейса»: `reviews.answer_not_partner` right after the title), unless
-    the partner's own name `me` follows (1С-Битрикс's own solutions)."""
+def _partner_title(text: str, me: str) -> bool:
+    """Whether a text that opens with an answer title is the partner's answer title: not a sentence
+    about an answer («Ответ разработчика пришёл через два дня»: a lower-case word after the title
+    that `reviews.answer_title_tail` does not allow), and not a title the Marketplace signs («Ответ
+    службы поддержки 1С-Битрикс: Маркетплейс», «Официальный ответ Маркетплейса»:
+    `reviews.answer_not_partner` right after it) unless the partner's own name `me` follows
+    (1С-Битрикс's own solutions)."""
     m = anchored(("reviews", "answer_titles"))(text)
     rest = text[m.end() :] if isinstance(m, re.Match) else ""
-    if not table().search(rest, "reviews", "answer_not_partner"):
-        return False
-    return not (me and name_key(rest.lstrip(" :«\"(")).startswith(me))
+    rules = table()
+    word = rest.lstrip()[:1]
+    if word.isalpha() and word.islower() and not rules.search(rest, "reviews", "answer_title_tail"):
+        return False  # a sentence that opens with the title's words
+    if not rules.search(rest, "reviews", "answer_not_partner"):
+        return True
+    return bool(me) and name_key(rest.lstrip(" :«\"(")).startswith(me)
 
 
 def answers(listing: Listing, partner: str | None, by_author: bool) -> tuple[set[Any], dict[Any, list[Any]]]:
@@ -278,7 +298,7 @@ def answers(listing: Listing, partner: str | None, by_author: bool) -> tuple[set
         if len(own) > MAX_TITLE_CHARS:
             continue
         text = fold(own)
-        is_title = title(text) is not None and not _marketplace_title(text, me)
+        is_title = title(text) is not None and _partner_title(text, me)
         # the cheap tests first: a title needs no author test, a name needs its substring
         named = not is_title and bool(me) and me in text.lower() and is_partner(own, me)
         if not (is_title or named or (badge(text) and not (me and shared(text)))):
@@ -288,7 +308,7 @@ def answers(listing: Listing, partner: str | None, by_author: bool) -> tuple[set
             continue
         if not is_title:
             lead = named and bool((m := _lead(name_key(own))) and m.group(1))
-            if _in_sentence(el, lead):
+            if _in_sentence(el, lead, badge=not named):
                 continue  # «<b>NordLab</b> молодцы»: a name in running text signs nothing
             if not lead and _quoted(el, item):
                 continue  # «<blockquote><b>NordLab</b>: …</blockquote>»: whom a message quotes

@@ -20,7 +20,7 @@ from typing import Any
 
 from lxml import etree
 
-from mpcheck.extract.dates import element_date
+from mpcheck.extract.dates import element_date, parse_date
 from mpcheck.extract.dom import child_elements, inline_text, own_text
 from mpcheck.extract.label_table import FLAGS, Table, table
 from mpcheck.extract.text import fold
@@ -385,6 +385,42 @@ def _worded(own: str) -> bool:
     return m is not None and _LETTER.search(text, 0, m.start()) is not None
 
 
+def _line_before(el: Any, item: Any) -> str:
+    """The text before an element in its parent's line inside its item (its label: «Дата покупки:
+    <span>…», «<dt>Куплено</dt><dd>…»), folded: the last `_RELATIVE_CHARS` characters, read
+    backwards from the element (no sibling before them is serialised)."""
+    parent = el.getparent()
+    if el is item or parent is None:
+        return ""
+    parts: list[str] = []
+    size = 0
+    sib = el.getprevious()
+    while sib is not None and size < _RELATIVE_CHARS:
+        text = (inline_text(sib) if isinstance(sib.tag, str) else "") + (sib.tail or "")
+        parts.append(text)
+        size += len(text)
+        sib = sib.getprevious()
+    if sib is None:
+        parts.append(parent.text or "")
+    return fold("".join(reversed(parts)))[-_RELATIVE_CHARS:]
+
+
+def _not_own(el: Any, own: str, item: Any) -> tuple[bool, str | None]:
+    """(whether the element's first date is labelled some other date of the item — bought, edited:
+    `reviews.date_not_own` right before it —, a later date of its own text that is not).
+    «Ирина · куплено 01.02.2025 · 24.11.2026»: (True, "2026-11-24")."""
+    text = fold(own)
+    m = date_search(text)
+    before = text[: m.start()] if m else text
+    if not table().search(_line_before(el, item) + " " + before, "reviews", "date_not_own"):
+        return False, None
+    rest = text[m.end() :] if m else ""
+    later = date_search(rest)
+    if later is None or table().search(rest[: later.start()], "reviews", "date_not_own"):
+        return True, None
+    return True, parse_date(rest)
+
+
 def split_listing(body: Any) -> Listing:
     """Items of a tab body in page order, with the date of each (its first dated element)."""
     owns, dated = _scan(body)
@@ -408,15 +444,29 @@ def split_listing(body: Any) -> Listing:
             listing.starts[item] = at
     seconds: dict[Any, int] = {}
     heads: dict[Any, tuple[Any, str]] = {}  # item → its first dated element and text, until settled
+    others: set[Any] = set()  # items whose first date is labelled another date («Куплено …»), until settled
     for at, el, own in dated:
         item = item_of(listing, el)
         if item is not None and item not in listing.firsts:
             listing.firsts[item] = at
             listing.dates[item] = element_date(el, own)
             heads[item] = (el, own)
+            other, later = _not_own(el, own, item)
+            if later:  # «куплено 01.02.2025 · 24.11.2026» in one text: the second is the item's
+                listing.dates[item] = later
+                del heads[item]
+            elif other:
+                others.add(item)
         elif item is not None:
             if item not in seconds:
                 seconds[item] = at
+            if item in others and not _worded(own) and not _not_own(el, own, item)[0]:
+                # «Дата покупки: 01.02.2025», then the review's bare «24.11.2026»: that one is its own
+                if date := element_date(el, own):
+                    listing.dates[item] = date
+                    others.discard(item)
+                    heads.pop(item, None)
+                    continue
             head = heads.get(item)
             # «Куплено 01.02.2025» <span>24.11.2026</span>: a bare date beside a worded one in the
             # item's head line is its own (the words are read only for a second date in that line)

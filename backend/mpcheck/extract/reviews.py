@@ -23,6 +23,7 @@ _NUMBER = re.compile(r"\s*([0-5])(?:[.,]([0-9]))?\s*$")
 _AFTER_STAR = re.compile(r"\s*([1-5](?:[.,][0-9])?)(?![0-9.,])")  # «★ 4,0»
 _BEFORE_STAR = re.compile(r"(?<![0-9.,])([1-5](?:[.,][0-9])?)\s*$")  # «4 ★»
 _NUMBER_CHARS = 12  # «4,0», «4 / 5»: a bare rating number is short
+_EMOJI_STYLE = "\ufe0f"  # VS16 after ⭐ («⭐️⭐️⭐️⭐️»)
 _MAX_ICONS = 10  # five stars, maybe drawn as halves: more star icons than that are not one rating
 
 
@@ -119,6 +120,8 @@ def _char_stars(text: str) -> int | None:
             run += ch
             start = i if start < 0 else start
             end = i + 1
+        elif run and ch == _EMOJI_STYLE:
+            end = i + 1  # «⭐️»: the emoji presentation selector after a star belongs to it
         elif run and not ch.isspace():
             break
     full = sum(1 for ch in run if ch in filled)

@@ -10,6 +10,7 @@ import { TABLE } from "./label_table";
 import { cpLen, fold } from "./text";
 
 export const MAX_TITLE_CHARS = 120; // answer titles, badges and author lines are short; review texts are not scanned
+const NAME_LINE_CHARS = 60; // an author line: a name and its badges («Алексей Петров Разработчик»)
 const PAGER_CHARS = 120; // a pager line is short (items.isChrome reads it with the same bound)
 const QUOTES = /[«»"'“”„]/gu;
 const WORD_END = /\p{L}\s*$/u; // a letter ends the text before the element
@@ -163,12 +164,25 @@ function textBefore(el: Element): string {
 
 /**
  * Whether an element sits inside running text («<b>NordLab</b> молодцы», «Спасибо <b>NordLab</b>»):
- * a word right before it that is not an answer prefix («Ответ»), or words right after it that an
+ * a word right before it that is not an answer prefix («Ответ») nor, before a developer `badge`, its
+ * author's name (nameBefore), or words right after it that an
  * author line does not have («пишет» may, «: спасибо» only after an answer lead, `led`).
  */
-function inSentence(el: Element, led: boolean): boolean {
+/**
+ * Whether the words before a badge are its author's name in a short author line («Алексей
+ * <span>Разработчик</span>», «Алексей П. · <span>Разработчик</span>»): at most three words, no
+ * sentence end (an initial «П.» is no end), a line of at most NAME_LINE_CHARS characters.
+ */
+function nameBefore(el: Element, prev: string): boolean {
+  const words = prev.split(/\s+/u).filter(Boolean);
+  if (words.length > 3 || [..."!?;"].some((ch) => prev.includes(ch)) || words.some((w) => w.endsWith(".") && cpLen(w) > 2)) return false;
+  const parent = el.parentElement;
+  return parent !== null && cpLen(fold(inlineText(parent))) <= NAME_LINE_CHARS;
+}
+
+function inSentence(el: Element, led: boolean, badge = false): boolean {
   const prev = fold(textBefore(el)).toLowerCase();
-  if (WORD_END.test(prev)) {
+  if (WORD_END.test(prev) && !(badge && nameBefore(el, prev))) {
     const words = prev.trim() + " ";
     const m = lead(words);
     if (!(m && m.index + m[0].length === words.length)) return true;
@@ -259,20 +273,25 @@ export function answerCells(listing: Listing): Map<Element, boolean> {
 }
 
 /**
- * An answer title the Marketplace signs («Ответ службы поддержки 1С-Битрикс: Маркетплейс»,
- * «Официальный ответ Маркетплейса»: `reviews.answer_not_partner` right after the title), unless the
- * partner's own name `me` follows (1С-Битрикс's own solutions).
+ * Whether a text that opens with an answer title is the partner's answer title: not a sentence
+ * about an answer («Ответ разработчика пришёл через два дня»: a lower-case word after the title that
+ * `reviews.answer_title_tail` does not allow), and not a title the Marketplace signs («Ответ службы
+ * поддержки 1С-Битрикс: Маркетплейс», «Официальный ответ Маркетплейса»: `reviews.answer_not_partner`
+ * right after it) unless the partner's own name `me` follows (1С-Битрикс's own solutions).
  */
-function marketplaceTitle(text: string, me: string): boolean {
+function partnerTitle(text: string, me: string): boolean {
   anchored(["reviews", "answer_titles"]); // builds the sticky alternation once
   const rx = ANCHORED.get("reviews/answer_titles") as RegExp;
   rx.lastIndex = 0;
   const m = rx.exec(text);
   const rest = m ? text.slice(m[0].length) : "";
-  if (!TABLE.search(rest, "reviews", "answer_not_partner")) return false;
+  const word = [...rest.trimStart()][0] ?? "";
+  const letter = word.toLowerCase() !== word.toUpperCase();
+  if (letter && word === word.toLowerCase() && !TABLE.search(rest, "reviews", "answer_title_tail")) return false; // a sentence that opens with the title's words
+  if (!TABLE.search(rest, "reviews", "answer_not_partner")) return true;
   let at = 0;
   while (at < rest.length && ' :«"('.includes(rest[at] as string)) at++;
-  return !(me && nameKey(rest.slice(at)).startsWith(me));
+  return Boolean(me) && nameKey(rest.slice(at)).startsWith(me);
 }
 
 export function answers(listing: Listing, partner: string | null, byAuthor: boolean): [Set<Element>, Map<Element, Element[]>] {
@@ -285,7 +304,7 @@ export function answers(listing: Listing, partner: string | null, byAuthor: bool
   listing.owns.forEach(([el, own], at) => {
     if (cpLen(own) > MAX_TITLE_CHARS) return;
     const text = fold(own);
-    const isTitle = title(text) && !marketplaceTitle(text, me);
+    const isTitle = title(text) && partnerTitle(text, me);
     // the cheap tests first: a title needs no author test, a name needs its substring
     const named = !isTitle && Boolean(me) && text.toLowerCase().includes(me) && isPartner(own, me);
     // a badge any agency carries («Партнер») answers only when the name is unknown
@@ -294,7 +313,7 @@ export function answers(listing: Listing, partner: string | null, byAuthor: bool
     if (!item) return;
     if (!isTitle) {
       const led = named && Boolean(lead(nameKey(own))?.[1]);
-      if (inSentence(el, led)) return; // «<b>NordLab</b> молодцы»: a name in running text signs nothing
+      if (inSentence(el, led, !named)) return; // «<b>NordLab</b> молодцы»: a name in running text signs nothing
       if (!led && quoted(el, item)) return; // «<blockquote><b>NordLab</b>: …</blockquote>»: whom a message quotes
       const start = listing.starts.get(item) ?? at;
       const header = byAuthor ? Math.max(start, listing.authorEnds.get(item) ?? at) : start;

@@ -8,7 +8,7 @@
 // items each, dated or not (a date in one review's text or answer dates no other review). An item's
 // date is its first dated element, unless words precede that date («Куплено 01.02.2025») and a bare
 // date stands beside it in the same line. Own texts are scanned once per body.
-import { elementDate } from "./dates";
+import { elementDate, parseDate } from "./dates";
 import { childElements, css, inlineText, moveWithTail, ownText, tag } from "./dom";
 import { TABLE } from "./label_table";
 import { cpLen, fold, isBlank } from "./text";
@@ -352,6 +352,42 @@ function wordedDate(own: string): boolean {
   return m !== null && LETTER.test(text.slice(0, m.index));
 }
 
+/**
+ * The text before an element in its parent's line inside its item (its label: «Дата покупки:
+ * <span>…», «<dt>Куплено</dt><dd>…»), folded: the last RELATIVE_CHARS characters, read backwards
+ * from the element (no sibling before them is serialised).
+ */
+function lineBefore(el: Element, item: Element): string {
+  const parent = el.parentElement;
+  if (el === item || parent === null) return "";
+  const parts: string[] = [];
+  let size = 0;
+  let node = el.previousSibling;
+  for (; node && size < RELATIVE_CHARS; node = node.previousSibling) {
+    const text = node.nodeType === 3 ? (node as Text).data : node.nodeType === 1 ? inlineText(node as Element) : "";
+    parts.push(text);
+    size += cpLen(text);
+  }
+  const joined = fold(parts.reverse().join(""));
+  return [...joined].slice(-RELATIVE_CHARS).join("");
+}
+
+/**
+ * [whether the element's first date is labelled some other date of the item — bought, edited:
+ * `reviews.date_not_own` right before it —, a later date of its own text that is not].
+ * «Ирина · куплено 01.02.2025 · 24.11.2026»: [true, "2026-11-24"].
+ */
+function notOwn(el: Element, own: string, item: Element): [boolean, string | null] {
+  const text = fold(own);
+  const m = dateSearch(text);
+  const before = m ? text.slice(0, m.index) : text;
+  if (!TABLE.search(lineBefore(el, item) + " " + before, "reviews", "date_not_own")) return [false, null];
+  const rest = m ? text.slice(m.index + m[0].length) : "";
+  const later = dateSearch(rest);
+  if (later === null || TABLE.search(rest.slice(0, later.index), "reviews", "date_not_own")) return [true, null];
+  return [true, parseDate(rest)];
+}
+
 /** Items of a section body in page order, with each item's date (its first dated element). */
 export function splitListing(body: Element): Listing {
   const listing: Listing = { body, items: [], dates: new Map(), owns: scan(body), firsts: new Map(), starts: new Map(), authorEnds: new Map() };
@@ -374,14 +410,31 @@ export function splitListing(body: Element): Listing {
   }
   const seconds = new Map<Element, number>();
   const heads = new Map<Element, [Element, string]>(); // item → its first dated element and text, until settled
+  const others = new Set<Element>(); // items whose first date is labelled another date («Куплено …»), until settled
   for (const [at, el, own] of found) {
     const item = itemOf(listing, el);
     if (item && !listing.firsts.has(item)) {
       listing.firsts.set(item, at);
       listing.dates.set(item, elementDate(el, own));
       heads.set(item, [el, own]);
+      const [other, later] = notOwn(el, own, item);
+      if (later) {
+        // «куплено 01.02.2025 · 24.11.2026» in one text: the second is the item's
+        listing.dates.set(item, later);
+        heads.delete(item);
+      } else if (other) others.add(item);
     } else if (item) {
       if (!seconds.has(item)) seconds.set(item, at);
+      if (others.has(item) && !wordedDate(own) && !notOwn(el, own, item)[0]) {
+        // «Дата покупки: 01.02.2025», then the review's bare «24.11.2026»: that one is its own
+        const date = elementDate(el, own);
+        if (date) {
+          listing.dates.set(item, date);
+          others.delete(item);
+          heads.delete(item);
+          continue;
+        }
+      }
       const first = heads.get(item);
       // «Куплено 01.02.2025» <span>24.11.2026</span>: a bare date beside a worded one in the item's
       // head line is its own (the words are read only for a second date in that line)

@@ -15,6 +15,7 @@ const NUMBER = /^\s*([0-5])(?:[.,]([0-9]))?\s*$/u;
 const AFTER_STAR = /\s*([1-5](?:[.,][0-9])?)(?![0-9.,])/uy; // «★ 4,0»
 const BEFORE_STAR = /(?<![0-9.,])([1-5](?:[.,][0-9])?)\s*$/u; // «4 ★»
 const NUMBER_CHARS = 12; // «4,0», «4 / 5»: a bare rating number is short
+const EMOJI_STYLE = "\ufe0f"; // VS16 after ⭐ («⭐️⭐️⭐️⭐️»)
 const MAX_ICONS = 10; // five stars, maybe drawn as halves: more star icons than that are not one rating
 const SPACE = /\s/u;
 const MARKED = new Set(["empty", "half", "filled"]);
@@ -132,6 +133,8 @@ function charStars(text: string): number | null {
       run.push(ch);
       if (start < 0) start = at;
       end = at + ch.length;
+    } else if (run.length && ch === EMOJI_STYLE) {
+      end = at + ch.length; // «⭐️»: the emoji presentation selector after a star belongs to it
     } else if (run.length && !SPACE.test(ch)) break;
     at += ch.length;
   }
