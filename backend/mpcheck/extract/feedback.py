@@ -165,7 +165,11 @@ def _name_before(el: Any, prev: str) -> bool:
     <span>Разработчик</span>», «Алексей П. · <span>Разработчик</span>»): at most three words, no
     sentence end (an initial «П.» is no end), a line of at most `_NAME_LINE_CHARS` characters."""
     words = prev.split()
-    if len(words) > 3 or any(ch in prev for ch in "!?;") or any(w.endswith(".") and len(w) > 2 for w in words):
+    if (
+        len(words) > 3
+        or any(ch in prev for ch in "!?;")
+        or any(w.endswith(".") and len(w) > 2 for w in words)
+    ):
         return False
     parent = el.getparent()
     return parent is not None and len(fold(inline_text(parent))) <= _NAME_LINE_CHARS
@@ -274,7 +278,7 @@ def _partner_title(text: str, me: str) -> bool:
         return False  # a sentence that opens with the title's words
     if not rules.search(rest, "reviews", "answer_not_partner"):
         return True
-    return bool(me) and name_key(rest.lstrip(" :«\"(")).startswith(me)
+    return bool(me) and name_key(rest.lstrip(' :«"(')).startswith(me)
 
 
 def answers(listing: Listing, partner: str | None, by_author: bool) -> tuple[set[Any], dict[Any, list[Any]]]:
@@ -298,7 +302,9 @@ def answers(listing: Listing, partner: str | None, by_author: bool) -> tuple[set
         if len(own) > MAX_TITLE_CHARS:
             continue
         text = fold(own)
-        is_title = title(text) is not None and _partner_title(text, me)
+        # the title's own line: the text before the element's first child («Ответ разработчика<br>спасибо …»)
+        line = fold(el.text or "") if len(el) else text
+        is_title = title(text) is not None and _partner_title(line if title(line) else text, me)
         # the cheap tests first: a title needs no author test, a name needs its substring
         named = not is_title and bool(me) and me in text.lower() and is_partner(own, me)
         if not (is_title or named or (badge(text) and not (me and shared(text)))):

@@ -190,7 +190,8 @@ def is_chrome(el: Any) -> bool:
         return True
     if len(text) < 120 and _login_prompt(el):
         return True
-    checks = ("pager", "range"), ("reviews", "count"), ("comments", "count")
+    # a «Показать ещё» control is the list's, never the content after its last item
+    checks = ("pager", "range"), ("pager", "more"), ("reviews", "count"), ("comments", "count")
     return len(text) < 120 and any(rules.search(text, *path) for path in checks)
 
 
@@ -460,13 +461,13 @@ def split_listing(body: Any) -> Listing:
         elif item is not None:
             if item not in seconds:
                 seconds[item] = at
-            if item in others and not _worded(own) and not _not_own(el, own, item)[0]:
-                # «Дата покупки: 01.02.2025», then the review's bare «24.11.2026»: that one is its own
-                if date := element_date(el, own):
-                    listing.dates[item] = date
-                    others.discard(item)
-                    heads.pop(item, None)
-                    continue
+            # «Дата покупки: 01.02.2025», then the review's bare «24.11.2026»: that one is its own
+            bare = item in others and not _worded(own) and not _not_own(el, own, item)[0]
+            if bare and (date := element_date(el, own)):
+                listing.dates[item] = date
+                others.discard(item)
+                heads.pop(item, None)
+                continue
             head = heads.get(item)
             # «Куплено 01.02.2025» <span>24.11.2026</span>: a bare date beside a worded one in the
             # item's head line is its own (the words are read only for a second date in that line)

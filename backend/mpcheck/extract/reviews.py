@@ -14,7 +14,18 @@ from typing import Any
 
 from mpcheck.extract.context import Page
 from mpcheck.extract.dom import css, inline_text, text_without
-from mpcheck.extract.feedback import answers, has_pager, newest_first, read_items, shows_more, stated, undated
+from mpcheck.extract.feedback import (
+    MAX_TITLE_CHARS,
+    answers,
+    has_pager,
+    is_partner,
+    name_key,
+    newest_first,
+    read_items,
+    shows_more,
+    stated,
+    undated,
+)
 from mpcheck.extract.items import Listing, item_of
 from mpcheck.extract.label_table import table
 from mpcheck.extract.text import fold
@@ -316,17 +327,40 @@ def _stars(listing: Listing, answer_blocks: dict[Any, list[Any]]) -> dict[Any, i
     return stars.found
 
 
+def partner_replies(listing: Listing, partner: str | None) -> dict[Any, Any]:
+    """Item → the review it answers, for a block that is the partner's reply to the review above it
+    rather than a review: a block of another markup than the one before it (tag and class) whose
+    first text names the partner as its author («<div class="answer"><b>ACME Soft</b> 25.11.2026
+    …</div>» after «<div class="review">»). A block of the list's own markup stays a review,
+    whoever wrote it."""
+    me = name_key(partner)
+    found: dict[Any, Any] = {}
+    if not me:
+        return found
+    for before, item in zip(listing.items, listing.items[1:], strict=False):
+        start = listing.starts.get(item)
+        if start is None or (before.tag == item.tag and before.get("class") == item.get("class")):
+            continue
+        own = listing.owns[start][1]
+        if len(own) <= MAX_TITLE_CHARS and is_partner(own, me):
+            found[item] = found.get(before, before)  # a second reply answers the same review
+    return found
+
+
 def reviews(page: Page, partner: str | None = None) -> dict[str, Any]:
     """{total, items[{date, stars, answered}]} from the «Отзывы» section."""
     listing = page.listings.get("rating")
     parsed: list[dict[str, Any]] | None = None
+    replies: dict[Any, Any] = {}
     if listing is not None:
         answered, blocks = answers(listing, partner, by_author=False)
+        replies = partner_replies(listing, partner)
+        answered.update(replies.values())
         stars = _stars(listing, blocks)
         parsed = [
             {"date": date, "stars": stars.get(item), "answered": item in answered}
             for item in listing.items
-            if (date := listing.dates.get(item))
+            if item not in replies and (date := listing.dates.get(item))
         ]
         page.found_by["reviews"] = "tab-body"
     total = stated(page, "rating", "reviews", listing, head=True)
@@ -337,5 +371,11 @@ def reviews(page: Page, partner: str | None = None) -> dict[str, Any]:
     total, items = read_items(listing, total, parsed, "reviews")
     if total is None and listing is not None and not has_pager(listing.body) and not shows_more(listing):
         # every item is shown: as many as were read, or, with an undated one, as many as there are
-        total = len(items) if items is not None else len(listing.items) if undated(listing) else None
+        total = (
+            len(items)
+            if items is not None
+            else len(listing.items) - len(replies)
+            if undated(listing)
+            else None
+        )
     return {"total": total, "items": None if items is None else newest_first(items)}

@@ -194,7 +194,9 @@ def _is_pager(el: Any, rules: Table) -> bool:
     if any("PAGEN_" in (a.get("href") or "") for a in el.iter("a")):
         return True
     text = fold(inline_text(el))
-    return len(text) < MAX_PAGER_CHARS and (rules.search(text, "pager", "range") is not None or page_links(el, text))
+    return len(text) < MAX_PAGER_CHARS and (
+        rules.search(text, "pager", "range") is not None or page_links(el, text)
+    )
 
 
 def _has_date(el: Any, rules: Table) -> bool:

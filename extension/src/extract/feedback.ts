@@ -174,7 +174,7 @@ function textBefore(el: Element): string {
  * sentence end (an initial «П.» is no end), a line of at most NAME_LINE_CHARS characters.
  */
 function nameBefore(el: Element, prev: string): boolean {
-  const words = prev.split(/\s+/u).filter(Boolean);
+  const words = prev.split(" ").filter(Boolean); // folded: single spaces only
   if (words.length > 3 || [..."!?;"].some((ch) => prev.includes(ch)) || words.some((w) => w.endsWith(".") && cpLen(w) > 2)) return false;
   const parent = el.parentElement;
   return parent !== null && cpLen(fold(inlineText(parent))) <= NAME_LINE_CHARS;
@@ -272,6 +272,13 @@ export function answerCells(listing: Listing): Map<Element, boolean> {
   return found;
 }
 
+/** The text nodes of an element before its first other child node (lxml's `el.text`). */
+function firstText(el: Element): string {
+  let out = "";
+  for (let n = el.firstChild; n && n.nodeType === 3; n = n.nextSibling) out += (n as Text).data;
+  return out;
+}
+
 /**
  * Whether a text that opens with an answer title is the partner's answer title: not a sentence
  * about an answer («Ответ разработчика пришёл через два дня»: a lower-case word after the title that
@@ -304,7 +311,9 @@ export function answers(listing: Listing, partner: string | null, byAuthor: bool
   listing.owns.forEach(([el, own], at) => {
     if (cpLen(own) > MAX_TITLE_CHARS) return;
     const text = fold(own);
-    const isTitle = title(text) && partnerTitle(text, me);
+    // the title's own line: the text before the element's first child («Ответ разработчика<br>спасибо …»)
+    const line = [...el.childNodes].some((n) => n.nodeType !== 3) ? fold(firstText(el)) : text;
+    const isTitle = title(text) && partnerTitle(title(line) ? line : text, me);
     // the cheap tests first: a title needs no author test, a name needs its substring
     const named = !isTitle && Boolean(me) && text.toLowerCase().includes(me) && isPartner(own, me);
     // a badge any agency carries («Партнер») answers only when the name is unknown

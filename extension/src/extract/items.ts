@@ -140,7 +140,8 @@ export function isChrome(el: Element): boolean {
   if (css(el, "a").some((a) => (a.getAttribute("href") ?? "").includes("PAGEN_"))) return true;
   if (cpLen(text) < 120 && pageLinks(el, text)) return true;
   if (cpLen(text) < 120 && loginPrompt(el)) return true;
-  const checks = [["pager", "range"], ["reviews", "count"], ["comments", "count"]];
+  // a «Показать ещё» control is the list's, never the content after its last item
+  const checks = [["pager", "range"], ["pager", "more"], ["reviews", "count"], ["comments", "count"]];
   return cpLen(text) < 120 && checks.some((path) => TABLE.search(text, ...path) !== null);
 }
 

@@ -6,7 +6,7 @@
 // when the block could not be read, [] only when it is shown empty (SPEC §3).
 import type { Page } from "./context";
 import { childElements, css, inlineText, tag, tailText, textWithout } from "./dom";
-import { answers, hasPager, newestFirst, readItems, showsMore, stated, undated } from "./feedback";
+import { MAX_TITLE_CHARS, answers, hasPager, isPartner, nameKey, newestFirst, readItems, showsMore, stated, undated } from "./feedback";
 import { itemOf, type Listing } from "./items";
 import { TABLE } from "./label_table";
 import { cpLen, fold, stripChars } from "./text";
@@ -343,16 +343,40 @@ function starsOf(listing: Listing, blocks: Map<Element, Element[]>): Map<Element
 }
 
 /** {total, items[{date, stars, answered}]} from the «Отзывы» section. */
+/**
+ * Item → the review it answers, for a block that is the partner's reply to the review above it
+ * rather than a review: a block of another markup than the one before it (tag and class) whose first
+ * text names the partner as its author («<div class="answer"><b>ACME Soft</b> 25.11.2026 …</div>»
+ * after «<div class="review">»). A block of the list's own markup stays a review, whoever wrote it.
+ */
+export function partnerReplies(listing: Listing, partner: string | null): Map<Element, Element> {
+  const me = nameKey(partner);
+  const found = new Map<Element, Element>();
+  if (!me) return found;
+  for (let i = 1; i < listing.items.length; i++) {
+    const before = listing.items[i - 1] as Element;
+    const item = listing.items[i] as Element;
+    const start = listing.starts.get(item);
+    if (start === undefined || (tag(before) === tag(item) && before.getAttribute("class") === item.getAttribute("class"))) continue;
+    const own = (listing.owns[start] as [Element, string])[1];
+    if (cpLen(own) <= MAX_TITLE_CHARS && isPartner(own, me)) found.set(item, found.get(before) ?? before); // a second reply answers the same review
+  }
+  return found;
+}
+
 export function reviews(page: Page, partner: string | null = null): { total: number | null; items: Review[] | null } {
   const listing = page.listings.get("rating");
   let parsed: Review[] | null = null;
+  let replies = new Map<Element, Element>();
   if (listing) {
     const [answered, blocks] = answers(listing, partner, false);
+    replies = partnerReplies(listing, partner);
+    for (const target of replies.values()) answered.add(target);
     const starMap = starsOf(listing, blocks);
     parsed = [];
     for (const item of listing.items) {
       const date = listing.dates.get(item);
-      if (date) parsed.push({ date, stars: starMap.get(item) ?? null, answered: answered.has(item) });
+      if (date && !replies.has(item)) parsed.push({ date, stars: starMap.get(item) ?? null, answered: answered.has(item) });
     }
     page.found_by.reviews = "tab-body";
   }
@@ -366,7 +390,7 @@ export function reviews(page: Page, partner: string | null = null): { total: num
   total = read;
   if (total === null && listing && !hasPager(listing.body) && !showsMore(listing)) {
     // every item is shown: as many as were read, or, with an undated one, as many as there are
-    total = items !== null ? items.length : undated(listing) ? listing.items.length : null;
+    total = items !== null ? items.length : undated(listing) ? listing.items.length - replies.size : null;
   }
   return { total, items: items === null ? null : newestFirst(items) };
 }
