@@ -29,6 +29,7 @@ _LIST_TAGS = {"dl", "table", "tbody", "ul", "ol"}
 _PAIRED_TAGS = {"tr", "dt", "dd"}  # rows that pair up by position (a head row and its text row)
 _HEAD_CHARS = 120  # a dated head: author and date, or version and date, without the text
 _RELATIVE_CHARS = 40  # «Вадим сегодня в 09:14»: the longest header a relative date is read in
+_TAIL_SEPARATORS = ",·|•—–"  # what parts a header: «Имя (Компания), вчера в 18:40»
 _MIN_HEADS = 3  # fewer dated heads in one block may be one review with its dated answer
 _DIGIT = re.compile("[0-9]")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -99,11 +100,27 @@ def _scan(body: Any) -> tuple[list[tuple[Any, str]], list[tuple[int, Any, str]]]
         if (
             (day_hint(head) and long(head))
             or (len(head) <= _RELATIVE_CHARS and hint(head) and words(head))
+            or (_RELATIVE_CHARS < len(own) <= _HEAD_CHARS and hint(own) and _relative_tail(own, words))
             or ((el.tag in carriers or el.get("itemprop")) and _carries_date(el))
         ):
             dated.append((len(owns), el, own))
         owns.append((el, own))
     return owns, dated
+
+
+def _relative_tail(own: str, words: Callable[[str], object]) -> bool:
+    """A header longer than `_RELATIVE_CHARS` whose last part after a separator is a relative date
+    alone («Константин Константинопольский (ООО «Ромашка»), вчера в 18:40»): a long name or company
+    before it, no sentence («Купил модуль вчера, всё работает» ends with words)."""
+    cut = max(own.rfind(sep) for sep in _TAIL_SEPARATORS)
+    tail = own[cut + 1 :] if cut >= 0 else ""
+    if not tail or len(tail) > _RELATIVE_CHARS:
+        return False
+    m = words(tail)
+    if not isinstance(m, re.Match):
+        return False
+    rest = (tail[: m.start()] + " " + tail[m.end() :]).split()
+    return not any(_LETTER.search(word) for word in rest if word.lower() != "в")  # «в 18:40» may follow
 
 
 def _carries_date(el: Any) -> bool:
@@ -343,6 +360,9 @@ def _containers(body: Any, marked: set[Any]) -> list[Any]:
         holders = [c for c in children if c in marked]
         if len(holders) != 1:
             repeat = _repeated(children, marked) if holders else None
+            break
+        repeat = _repeated(children, marked)
+        if repeat is not None:  # blocks of one markup right here, only one of them dated: each is an item
             break
         only = holders[0]
         kids = child_elements(only)

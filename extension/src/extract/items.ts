@@ -18,6 +18,7 @@ const PAIRED_TAGS = new Set(["tr", "dt", "dd"]); // rows that pair up by positio
 const HEAD_CHARS = 120; // a dated head: author and date, or version and date, without the text
 const LETTER = /\p{L}/u;
 const RELATIVE_CHARS = 40; // «Вадим сегодня в 09:14»: the longest header a relative date is read in
+const TAIL_SEPARATORS = ",·|•—–"; // what parts a header: «Имя (Компания), вчера в 18:40»
 const MIN_HEADS = 3; // fewer dated heads in one block may be one review with its dated answer
 const DIGIT = /[0-9]/;
 const CARRIER_TAGS = new Set(["time", "meta"]); // elements whose date may be in an attribute only
@@ -110,6 +111,21 @@ export function dateSearch(text: string): RegExpExecArray | null {
   return words ?? long;
 }
 
+/**
+ * A header longer than RELATIVE_CHARS whose last part after a separator is a relative date alone
+ * («Константин Константинопольский (ООО «Ромашка»), вчера в 18:40»): a long name or company before
+ * it, no sentence («Купил модуль вчера, всё работает» ends with words).
+ */
+function relativeTail(own: string, words: RegExp): boolean {
+  const cut = Math.max(...[...TAIL_SEPARATORS].map((sep) => own.lastIndexOf(sep)));
+  const tail = cut >= 0 ? own.slice(cut + 1) : "";
+  if (!tail || cpLen(tail) > RELATIVE_CHARS) return false;
+  const m = words.exec(tail);
+  if (m === null) return false;
+  const rest = (tail.slice(0, m.index) + " " + tail.slice(m.index + m[0].length)).split(/\s+/u).filter(Boolean);
+  return !rest.some((word) => word.toLowerCase() !== "в" && LETTER.test(word)); // «в 18:40» may follow
+}
+
 function dated(owns: Array<[Element, string]>): Array<[number, Element, string]> {
   const all = forms();
   // a date with no digit can only be a relative one («вчера»): the other forms are skipped there;
@@ -122,8 +138,10 @@ function dated(owns: Array<[Element, string]>): Array<[number, Element, string]>
     const own = text.length > HEAD_CHARS ? head(text, HEAD_CHARS) : text; // dated by its head
     // the relative regexes are the slow ones: only short texts holding one of their words
     const relative = cpLen(own) <= RELATIVE_CHARS && (hint?.test(own) ?? true);
-    if (DIGIT.test(own)) return long.test(own) || (relative && words.test(own));
-    return relative && words.test(own);
+    const size = cpLen(text);
+    const tail = (): boolean => size > RELATIVE_CHARS && size <= HEAD_CHARS && (hint?.test(text) ?? true) && relativeTail(text, words);
+    if (DIGIT.test(own)) return long.test(own) || (relative && words.test(own)) || tail();
+    return (relative && words.test(own)) || tail();
   };
   const out: Array<[number, Element, string]> = [];
   owns.forEach(([el, own], i) => {
@@ -308,6 +326,8 @@ function containers(body: Element, marked: ReadonlySet<Element>): Element[] {
       repeat = holders.length ? repeated(children, marked) : null;
       break;
     }
+    repeat = repeated(children, marked);
+    if (repeat !== null) break; // blocks of one markup right here, only one of them dated: each is an item
     const only = holders[0] as Element;
     const kids = childElements(only);
     const top = topSummary(kids, marked);
