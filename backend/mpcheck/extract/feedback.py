@@ -337,6 +337,9 @@ def _shown_empty(listing: Listing, kind: str) -> bool:
         return True
     if fold(own_text(listing.body)):
         return False
+    more = table().any_search(("pager", "more"))
+    if any(more(fold(inline_text(el))) for el in listing.body.iter("a", "button")):
+        return False  # an empty list with «Показать ещё» loads its items by script: not shown empty
     return all(is_chrome(child) for child in listing.body if isinstance(child.tag, str))
 
 

@@ -8,7 +8,9 @@ In lists and tables a row's description may be a following sibling (dt + dd): th
 Blocks of one markup (a class and a first child's) with some of them undated are items each, dated
 or not: a date in one review's text or answer dates no other review. An item's date is its first
 dated element, unless words precede that date («Куплено 01.02.2025», «Версия 2.0.0 от 01.09.2026»)
-and a bare date stands beside it in the same line.
+and a bare date stands beside it in the same line, or a label names it another date of the item
+(`reviews.date_not_own`: «Дата покупки:», «Отредактирован») and a bare date follows anywhere in it.
+A relative date is read in a short header, or as the last part of a longer one («…, вчера в 18:40»).
 """
 
 from __future__ import annotations

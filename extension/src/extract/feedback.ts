@@ -341,6 +341,9 @@ export function answers(listing: Listing, partner: string | null, byAuthor: bool
 function shownEmpty(listing: Listing, kind: string): boolean {
   if (TABLE.search(fold(inlineText(listing.body)), kind, "none")) return true;
   if (fold(ownText(listing.body))) return false;
+  const more = TABLE.rx("pager", "more");
+  // an empty list with «Показать ещё» loads its items by script: not shown empty
+  if (css(listing.body, "a, button").some((el) => { const t = fold(inlineText(el)); return more.some((p) => p.test(t)); })) return false;
   return childElements(listing.body).every(isChrome);
 }
 

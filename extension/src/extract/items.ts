@@ -7,7 +7,10 @@
 // prepared copy). Blocks of one markup (a class and a first child's) with some of them undated are
 // items each, dated or not (a date in one review's text or answer dates no other review). An item's
 // date is its first dated element, unless words precede that date («Куплено 01.02.2025») and a bare
-// date stands beside it in the same line. Own texts are scanned once per body.
+// date stands beside it in the same line, or a label names it another date of the item
+// (`reviews.date_not_own`: «Дата покупки:», «Отредактирован») and a bare date follows anywhere in it.
+// A relative date is read in a short header, or as the last part of a longer one («…, вчера в 18:40»).
+// Own texts are scanned once per body.
 import { elementDate, parseDate } from "./dates";
 import { childElements, css, inlineText, moveWithTail, ownText, tag } from "./dom";
 import { TABLE } from "./label_table";
