@@ -15,11 +15,13 @@ from typing import Any, TypeVar
 from mpcheck.extract.context import Page
 from mpcheck.extract.dates import today
 from mpcheck.extract.dom import inline_text, own_text, text_without
-from mpcheck.extract.items import Listing, is_chrome, item_of
+from mpcheck.extract.items import Listing, is_chrome, item_of, page_links
 from mpcheck.extract.label_table import FLAGS, Table, table
 from mpcheck.extract.text import fold
 
 _SPAN = re.compile(r"\s*([0-9]+)")  # a colspan's leading ASCII digits (never «²», which int() refuses)
+_NAME_LINE_CHARS = 60  # an author line: a name and its badges («Алексей Петров Разработчик»)
+_PAGER_CHARS = 120  # a pager line is short (items.is_chrome reads it with the same bound)
 MAX_TITLE_CHARS = 120  # answer titles, badges and author lines are short; review texts are not scanned
 T = TypeVar("T", bound=dict[str, Any])
 _QUOTES = re.compile(r"[«»\"'“”„]")
@@ -62,12 +64,29 @@ def has_pager(body: Any) -> bool:
 
 
 def shows_more(listing: Listing) -> bool:
-    """Whether a list offers more items than it shows: a «Показать ещё 5» / «Все отзывы» link or
-    button outside its items (`pager.more`). How many is unknown: «5» may be the page size."""
+    """Whether a list offers more items than it shows: a «Показать ещё 5» / «Показать ещё» / «Все
+    отзывы» link or button outside its items (`pager.more`), or a link in a line of page numbers
+    («1 2 3 Далее →» with `?page=2` links, no `PAGEN_`: items.page_links). How many is unknown:
+    «5» may be the page size."""
     more = table().any_search(("pager", "more"))
     for el in listing.body.iter("a", "button"):
-        if item_of(listing, el) is None and more(fold(inline_text(el))):
+        if item_of(listing, el) is not None:
+            continue
+        if more(fold(inline_text(el))) or (el.tag == "a" and _in_pager(el, listing.body)):
             return True
+    return False
+
+
+def _in_pager(link: Any, body: Any) -> bool:
+    """A link whose line (its parent, or that parent's parent below the body) is a pager line."""
+    node = link.getparent()
+    for _ in range(2):
+        if node is None or node is body:
+            return False
+        text = fold(inline_text(node))
+        if len(text) < _PAGER_CHARS and page_links(node, text):
+            return True
+        node = node.getparent()
     return False
 
 
@@ -141,14 +160,30 @@ def is_partner(own: str, partner_key: str) -> bool:
     )
 
 
-def _in_sentence(el: Any, lead: bool) -> bool:
+def _name_before(el: Any, prev: str) -> bool:
+    """Whether the words before a badge are its author's name in a short author line («Алексей
+    <span>Разработчик</span>», «Алексей П. · <span>Разработчик</span>»): at most three words, no
+    sentence end (an initial «П.» is no end), a line of at most `_NAME_LINE_CHARS` characters."""
+    words = prev.split()
+    if (
+        len(words) > 3
+        or any(ch in prev for ch in "!?;")
+        or any(w.endswith(".") and len(w) > 2 for w in words)
+    ):
+        return False
+    parent = el.getparent()
+    return parent is not None and len(fold(inline_text(parent))) <= _NAME_LINE_CHARS
+
+
+def _in_sentence(el: Any, lead: bool, badge: bool = False) -> bool:
     """Whether an element sits inside running text («<b>NordLab</b> молодцы», «Спасибо <b>NordLab</b>»):
-    a word right before it that is not an answer prefix («Ответ»), or words right after it that an
-    author line does not have («пишет» may, «: спасибо» only after an answer lead, `lead`)."""
+    a word right before it that is not an answer prefix («Ответ») nor, before a developer `badge`,
+    its author's name (_name_before), or words right after it that an author line does not have
+    («пишет» may, «: спасибо» only after an answer lead, `lead`)."""
     rules = table()
     before = el.getprevious()
     prev = fold((before.tail if before is not None else el.getparent().text) or "").lower()
-    if _WORD_END.search(prev):
+    if _WORD_END.search(prev) and not (badge and _name_before(el, prev)):
         words = prev.strip() + " "
         m = _lead(words)
         if not (m and m.end() == len(words)):
@@ -228,6 +263,24 @@ def answer_cells(listing: Listing) -> dict[Any, bool]:
     return found
 
 
+def _partner_title(text: str, me: str) -> bool:
+    """Whether a text that opens with an answer title is the partner's answer title: not a sentence
+    about an answer («Ответ разработчика пришёл через два дня»: a lower-case word after the title
+    that `reviews.answer_title_tail` does not allow), and not a title the Marketplace signs («Ответ
+    службы поддержки 1С-Битрикс: Маркетплейс», «Официальный ответ Маркетплейса»:
+    `reviews.answer_not_partner` right after it) unless the partner's own name `me` follows
+    (1С-Битрикс's own solutions)."""
+    m = anchored(("reviews", "answer_titles"))(text)
+    rest = text[m.end() :] if isinstance(m, re.Match) else ""
+    rules = table()
+    word = rest.lstrip()[:1]
+    if word.isalpha() and word.islower() and not rules.search(rest, "reviews", "answer_title_tail"):
+        return False  # a sentence that opens with the title's words
+    if not rules.search(rest, "reviews", "answer_not_partner"):
+        return True
+    return bool(me) and name_key(rest.lstrip(' :«"(')).startswith(me)
+
+
 def answers(listing: Listing, partner: str | None, by_author: bool) -> tuple[set[Any], dict[Any, list[Any]]]:
     """(answered items, item → its answer blocks) of one list.
 
@@ -249,7 +302,9 @@ def answers(listing: Listing, partner: str | None, by_author: bool) -> tuple[set
         if len(own) > MAX_TITLE_CHARS:
             continue
         text = fold(own)
-        is_title = title(text) is not None
+        # the title's own line: the text before the element's first child («Ответ разработчика<br>спасибо …»)
+        line = fold(el.text or "") if len(el) else text
+        is_title = title(text) is not None and _partner_title(line if title(line) else text, me)
         # the cheap tests first: a title needs no author test, a name needs its substring
         named = not is_title and bool(me) and me in text.lower() and is_partner(own, me)
         if not (is_title or named or (badge(text) and not (me and shared(text)))):
@@ -259,7 +314,7 @@ def answers(listing: Listing, partner: str | None, by_author: bool) -> tuple[set
             continue
         if not is_title:
             lead = named and bool((m := _lead(name_key(own))) and m.group(1))
-            if _in_sentence(el, lead):
+            if _in_sentence(el, lead, badge=not named):
                 continue  # «<b>NordLab</b> молодцы»: a name in running text signs nothing
             if not lead and _quoted(el, item):
                 continue  # «<blockquote><b>NordLab</b>: …</blockquote>»: whom a message quotes
@@ -282,6 +337,9 @@ def _shown_empty(listing: Listing, kind: str) -> bool:
         return True
     if fold(own_text(listing.body)):
         return False
+    more = table().any_search(("pager", "more"))
+    if any(more(fold(inline_text(el))) for el in listing.body.iter("a", "button")):
+        return False  # an empty list with «Показать ещё» loads its items by script: not shown empty
     return all(is_chrome(child) for child in listing.body if isinstance(child.tag, str))
 
 

@@ -8,7 +8,9 @@ In lists and tables a row's description may be a following sibling (dt + dd): th
 Blocks of one markup (a class and a first child's) with some of them undated are items each, dated
 or not: a date in one review's text or answer dates no other review. An item's date is its first
 dated element, unless words precede that date («Куплено 01.02.2025», «Версия 2.0.0 от 01.09.2026»)
-and a bare date stands beside it in the same line.
+and a bare date stands beside it in the same line, or a label names it another date of the item
+(`reviews.date_not_own`: «Дата покупки:», «Отредактирован») and a bare date follows anywhere in it.
+A relative date is read in a short header, or as the last part of a longer one («…, вчера в 18:40»).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from typing import Any
 
 from lxml import etree
 
-from mpcheck.extract.dates import element_date
+from mpcheck.extract.dates import element_date, parse_date
 from mpcheck.extract.dom import child_elements, inline_text, own_text
 from mpcheck.extract.label_table import FLAGS, Table, table
 from mpcheck.extract.tabs import title_of
@@ -30,6 +32,7 @@ _LIST_TAGS = {"dl", "table", "tbody", "ul", "ol"}
 _PAIRED_TAGS = {"tr", "dt", "dd"}  # rows that pair up by position (a head row and its text row)
 _HEAD_CHARS = 120  # a dated head: author and date, or version and date, without the text
 _RELATIVE_CHARS = 40  # «Вадим сегодня в 09:14»: the longest header a relative date is read in
+_TAIL_SEPARATORS = ",·|•—–"  # what parts a header: «Имя (Компания), вчера в 18:40»
 _MIN_HEADS = 3  # fewer dated heads in one block may be one review with its dated answer
 _DIGIT = re.compile("[0-9]")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -100,11 +103,27 @@ def _scan(body: Any) -> tuple[list[tuple[Any, str]], list[tuple[int, Any, str]]]
         if (
             (day_hint(head) and long(head))
             or (len(head) <= _RELATIVE_CHARS and hint(head) and words(head))
+            or (_RELATIVE_CHARS < len(own) <= _HEAD_CHARS and hint(own) and _relative_tail(own, words))
             or ((el.tag in carriers or el.get("itemprop")) and _carries_date(el))
         ):
             dated.append((len(owns), el, own))
         owns.append((el, own))
     return owns, dated
+
+
+def _relative_tail(own: str, words: Callable[[str], object]) -> bool:
+    """A header longer than `_RELATIVE_CHARS` whose last part after a separator is a relative date
+    alone («Константин Константинопольский (ООО «Ромашка»), вчера в 18:40»): a long name or company
+    before it, no sentence («Купил модуль вчера, всё работает» ends with words)."""
+    cut = max(own.rfind(sep) for sep in _TAIL_SEPARATORS)
+    tail = own[cut + 1 :] if cut >= 0 else ""
+    if not tail or len(tail) > _RELATIVE_CHARS:
+        return False
+    m = words(tail)
+    if not isinstance(m, re.Match):
+        return False
+    rest = (tail[: m.start()] + " " + tail[m.end() :]).split()
+    return not any(_LETTER.search(word) for word in rest if word.lower() != "в")  # «в 18:40» may follow
 
 
 def _carries_date(el: Any) -> bool:
@@ -189,11 +208,12 @@ def is_chrome(el: Any) -> bool:
         return True
     if any("PAGEN_" in (a.get("href") or "") for a in el.iter("a")):
         return True
-    if len(text) < 120 and _page_links(el, text):
+    if len(text) < 120 and page_links(el, text):
         return True
     if len(text) < 120 and _login_prompt(el):
         return True
-    checks = ("pager", "range"), ("reviews", "count"), ("comments", "count")
+    # a «Показать ещё» control is the list's, never the content after its last item
+    checks = ("pager", "range"), ("pager", "more"), ("reviews", "count"), ("comments", "count")
     return len(text) < 120 and any(rules.search(text, *path) for path in checks)
 
 
@@ -204,7 +224,7 @@ def _login_prompt(el: Any) -> bool:
     return bool(hrefs) and all(table().search(fold(h), "listing", "login_links") for h in hrefs)
 
 
-def _page_links(el: Any, text: str) -> bool:
+def page_links(el: Any, text: str) -> bool:
     """A pager without `PAGEN_` links (an ASP.NET postback or script pager): a line of page numbers,
     arrows and step words («1 2 Далее »») with a link in it, a digit and two tokens at least."""
     if el.find(".//a") is None or not _DIGIT.search(text) or len(text.split()) < 2:
@@ -360,6 +380,9 @@ def _containers(body: Any, marked: set[Any]) -> list[Any]:
         if len(holders) != 1:
             repeat = _repeated(children, marked) if holders else None
             break
+        repeat = _repeated(children, marked)
+        if repeat is not None:  # blocks of one markup right here, only one of them dated: each is an item
+            break
         only = holders[0]
         kids = child_elements(only)
         top = _top_summary(kids, marked)
@@ -404,6 +427,42 @@ def _worded(own: str) -> bool:
     return m is not None and _LETTER.search(text, 0, m.start()) is not None
 
 
+def _line_before(el: Any, item: Any) -> str:
+    """The text before an element in its parent's line inside its item (its label: «Дата покупки:
+    <span>…», «<dt>Куплено</dt><dd>…»), folded: the last `_RELATIVE_CHARS` characters, read
+    backwards from the element (no sibling before them is serialised)."""
+    parent = el.getparent()
+    if el is item or parent is None:
+        return ""
+    parts: list[str] = []
+    size = 0
+    sib = el.getprevious()
+    while sib is not None and size < _RELATIVE_CHARS:
+        text = (inline_text(sib) if isinstance(sib.tag, str) else "") + (sib.tail or "")
+        parts.append(text)
+        size += len(text)
+        sib = sib.getprevious()
+    if sib is None:
+        parts.append(parent.text or "")
+    return fold("".join(reversed(parts)))[-_RELATIVE_CHARS:]
+
+
+def _not_own(el: Any, own: str, item: Any) -> tuple[bool, str | None]:
+    """(whether the element's first date is labelled some other date of the item — bought, edited:
+    `reviews.date_not_own` right before it —, a later date of its own text that is not).
+    «Ирина · куплено 01.02.2025 · 24.11.2026»: (True, "2026-11-24")."""
+    text = fold(own)
+    m = date_search(text)
+    before = text[: m.start()] if m else text
+    if not table().search(_line_before(el, item) + " " + before, "reviews", "date_not_own"):
+        return False, None
+    rest = text[m.end() :] if m else ""
+    later = date_search(rest)
+    if later is None or table().search(rest[: later.start()], "reviews", "date_not_own"):
+        return True, None
+    return True, parse_date(rest)
+
+
 def split_listing(body: Any) -> Listing:
     """Items of a tab body in page order, with the date of each (its first dated element)."""
     owns, dated = _scan(body)
@@ -427,15 +486,29 @@ def split_listing(body: Any) -> Listing:
             listing.starts[item] = at
     seconds: dict[Any, int] = {}
     heads: dict[Any, tuple[Any, str]] = {}  # item → its first dated element and text, until settled
+    others: set[Any] = set()  # items whose first date is labelled another date («Куплено …»), until settled
     for at, el, own in dated:
         item = item_of(listing, el)
         if item is not None and item not in listing.firsts:
             listing.firsts[item] = at
             listing.dates[item] = element_date(el, own)
             heads[item] = (el, own)
+            other, later = _not_own(el, own, item)
+            if later:  # «куплено 01.02.2025 · 24.11.2026» in one text: the second is the item's
+                listing.dates[item] = later
+                del heads[item]
+            elif other:
+                others.add(item)
         elif item is not None:
             if item not in seconds:
                 seconds[item] = at
+            # «Дата покупки: 01.02.2025», then the review's bare «24.11.2026»: that one is its own
+            bare = item in others and not _worded(own) and not _not_own(el, own, item)[0]
+            if bare and (date := element_date(el, own)):
+                listing.dates[item] = date
+                others.discard(item)
+                heads.pop(item, None)
+                continue
             head = heads.get(item)
             # «Куплено 01.02.2025» <span>24.11.2026</span>: a bare date beside a worded one in the
             # item's head line is its own (the words are read only for a second date in that line)

@@ -14,7 +14,18 @@ from typing import Any
 
 from mpcheck.extract.context import Page
 from mpcheck.extract.dom import css, inline_text, text_without
-from mpcheck.extract.feedback import answers, has_pager, newest_first, read_items, shows_more, stated, undated
+from mpcheck.extract.feedback import (
+    MAX_TITLE_CHARS,
+    answers,
+    has_pager,
+    is_partner,
+    name_key,
+    newest_first,
+    read_items,
+    shows_more,
+    stated,
+    undated,
+)
 from mpcheck.extract.items import Listing, item_of
 from mpcheck.extract.label_table import table
 from mpcheck.extract.text import fold
@@ -23,6 +34,7 @@ _NUMBER = re.compile(r"\s*([0-5])(?:[.,]([0-9]))?\s*$")
 _AFTER_STAR = re.compile(r"\s*([1-5](?:[.,][0-9])?)(?![0-9.,])")  # «★ 4,0»
 _BEFORE_STAR = re.compile(r"(?<![0-9.,])([1-5](?:[.,][0-9])?)\s*$")  # «4 ★»
 _NUMBER_CHARS = 12  # «4,0», «4 / 5»: a bare rating number is short
+_EMOJI_STYLE = "\ufe0f"  # VS16 after ⭐ («⭐️⭐️⭐️⭐️»)
 _MAX_ICONS = 10  # five stars, maybe drawn as halves: more star icons than that are not one rating
 
 
@@ -60,8 +72,13 @@ def _line_stars(own: str, limit: int) -> int | None:
 
 def _descriptor(el: Any) -> str:
     """What an icon says about itself: its class, src, href / xlink:href and alt, lower case (a
-    data: URI's payload says nothing: its base64 would match state words by chance)."""
+    data: URI's payload says nothing: its base64 would match state words by chance). A `<use>`
+    speaks for its `<svg>` too: the state may be the svg's class («icon is-active» around
+    `<use href="#star">`)."""
     values = [el.get(a) or "" for a in ("class", "src", "href", "xlink:href", "alt")]
+    parent = el.getparent() if el.tag == "use" else None
+    if parent is not None and parent.tag == "svg":
+        values.append(parent.get("class") or "")
     return " ".join("" if v.lstrip().lower().startswith("data:") else v for v in values).lower()
 
 
@@ -89,8 +106,10 @@ def _icons_stars(icons: list[Any]) -> int | None:
     if any(k in marked for k in kinds):
         if "empty" in kinds:  # unmarked icons beside empty ones are the filled ones
             full = sum(1 for k in kinds if k not in ("empty", "half"))
-        else:  # beside marked filled icons, unmarked ones are the empty ones
+        elif "filled" in kinds:  # beside marked filled icons, unmarked ones are the empty ones
             full = kinds.count("filled")
+        else:  # only a half is marked («fas fa-star» ×3, «fa-star-half-alt», «far fa-star»): left of it filled
+            full = kinds.index("half")
         value = full + 0.5 * kinds.count("half")
     else:
         runs = [k for i, k in enumerate(kinds) if i == 0 or k != kinds[i - 1]]
@@ -133,6 +152,8 @@ def _char_stars(text: str) -> int | None:
             run += ch
             start = i if start < 0 else start
             end = i + 1
+        elif run and ch == _EMOJI_STYLE:
+            end = i + 1  # «⭐️»: the emoji presentation selector after a star belongs to it
         elif run and not ch.isspace():
             break
     full = sum(1 for ch in run if ch in filled)
@@ -178,20 +199,32 @@ class _Stars:
                 out.append((item, el))
         return out
 
+    def _settle(self, seen: dict[Any, set[int]]) -> None:
+        """Each item's value of one selector, when its elements agree: per-star values or labels
+        («1 из 5» … «5 из 5» on each star of a widget, a rating input's `data-value` per star)
+        say nothing of the grade, so an item whose elements differ is left to later encodings."""
+        for item, found in seen.items():
+            if len(found) == 1 and item not in self.found:
+                self.found[item] = next(iter(found))
+
     def values(self) -> None:
         for sel in table().entries("reviews", "stars_selectors"):
+            seen: dict[Any, set[int]] = {}
             for item, el in self._each(sel["css"]):
                 raw = el.get(sel["attr"]) if sel.get("attr") else None
                 value = _star_value(raw if raw is not None else inline_text(el))
-                if value is not None and item not in self.found:
-                    self.found[item] = value
+                if value is not None:
+                    seen.setdefault(item, set()).add(value)
+            self._settle(seen)
 
     def labels(self) -> None:
         for sel in table().entries("reviews", "stars_labels"):
+            seen: dict[Any, set[int]] = {}
             for item, el in self._each(sel["css"]):
                 value = _text_stars(el.get(sel["attr"]) or "")
-                if value is not None and item not in self.found:
-                    self.found[item] = value
+                if value is not None:
+                    seen.setdefault(item, set()).add(value)
+            self._settle(seen)
 
     def texts(self) -> None:
         """«Оценка: 4», «4 из 5» as a line of its own (`stars_line_chars`) or a part of a short meta
@@ -324,17 +357,40 @@ def _stars(listing: Listing, answer_blocks: dict[Any, list[Any]]) -> dict[Any, i
     return stars.found
 
 
+def partner_replies(listing: Listing, partner: str | None) -> dict[Any, Any]:
+    """Item → the review it answers, for a block that is the partner's reply to the review above it
+    rather than a review: a block of another markup than the one before it (tag and class) whose
+    first text names the partner as its author («<div class="answer"><b>ACME Soft</b> 25.11.2026
+    …</div>» after «<div class="review">»). A block of the list's own markup stays a review,
+    whoever wrote it."""
+    me = name_key(partner)
+    found: dict[Any, Any] = {}
+    if not me:
+        return found
+    for before, item in zip(listing.items, listing.items[1:], strict=False):
+        start = listing.starts.get(item)
+        if start is None or (before.tag == item.tag and before.get("class") == item.get("class")):
+            continue
+        own = listing.owns[start][1]
+        if len(own) <= MAX_TITLE_CHARS and is_partner(own, me):
+            found[item] = found.get(before, before)  # a second reply answers the same review
+    return found
+
+
 def reviews(page: Page, partner: str | None = None) -> dict[str, Any]:
     """{total, items[{date, stars, answered}]} from the «Отзывы» section."""
     listing = page.listings.get("rating")
     parsed: list[dict[str, Any]] | None = None
+    replies: dict[Any, Any] = {}
     if listing is not None:
         answered, blocks = answers(listing, partner, by_author=False)
+        replies = partner_replies(listing, partner)
+        answered.update(replies.values())
         stars = _stars(listing, blocks)
         parsed = [
             {"date": date, "stars": stars.get(item), "answered": item in answered}
             for item in listing.items
-            if (date := listing.dates.get(item))
+            if item not in replies and (date := listing.dates.get(item))
         ]
         page.found_by["reviews"] = "tab-body"
     total = stated(page, "rating", "reviews", listing, head=True)
@@ -345,5 +401,11 @@ def reviews(page: Page, partner: str | None = None) -> dict[str, Any]:
     total, items = read_items(listing, total, parsed, "reviews")
     if total is None and listing is not None and not has_pager(listing.body) and not shows_more(listing):
         # every item is shown: as many as were read, or, with an undated one, as many as there are
-        total = len(items) if items is not None else len(listing.items) if undated(listing) else None
+        total = (
+            len(items)
+            if items is not None
+            else len(listing.items) - len(replies)
+            if undated(listing)
+            else None
+        )
     return {"total": total, "items": None if items is None else newest_first(items)}

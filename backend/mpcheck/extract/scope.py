@@ -33,6 +33,7 @@ from typing import Any
 from lxml import etree
 
 from mpcheck.extract.dom import css, inline_text, matches, original_url, own_text, select_all
+from mpcheck.extract.items import page_links
 from mpcheck.extract.label_table import Table, table
 from mpcheck.extract.text import fold, norm
 
@@ -188,11 +189,14 @@ def is_crumbs(el: Any, rules: Table | None = None) -> bool:
 
 
 def _is_pager(el: Any, rules: Table) -> bool:
-    """A list's pager («Отзывы 1–6 из 58», PAGEN_ links) is list furniture, not site navigation."""
+    """A list's pager («Отзывы 1–6 из 58», PAGEN_ links, a `<nav>` line of page numbers «1 2
+    Следующая» with `?p=2` links: items.page_links) is list furniture, not site navigation."""
     if any("PAGEN_" in (a.get("href") or "") for a in el.iter("a")):
         return True
     text = fold(inline_text(el))
-    return len(text) < MAX_PAGER_CHARS and rules.search(text, "pager", "range") is not None
+    return len(text) < MAX_PAGER_CHARS and (
+        rules.search(text, "pager", "range") is not None or page_links(el, text)
+    )
 
 
 def _has_date(el: Any, rules: Table) -> bool:

@@ -5,11 +5,13 @@
 import type { Page } from "./context";
 import { today } from "./dates";
 import { childElements, css, inlineText, ownText, tag, tailText, textWithout } from "./dom";
-import { isChrome, itemOf, type Listing } from "./items";
+import { isChrome, itemOf, pageLinks, type Listing } from "./items";
 import { TABLE } from "./label_table";
 import { cpLen, fold } from "./text";
 
 export const MAX_TITLE_CHARS = 120; // answer titles, badges and author lines are short; review texts are not scanned
+const NAME_LINE_CHARS = 60; // an author line: a name and its badges («Алексей Петров Разработчик»)
+const PAGER_CHARS = 120; // a pager line is short (items.isChrome reads it with the same bound)
 const QUOTES = /[«»"'“”„]/gu;
 const WORD_END = /\p{L}\s*$/u; // a letter ends the text before the element
 
@@ -54,16 +56,30 @@ export function hasPager(body: Element): boolean {
 }
 
 /**
- * Whether a list offers more items than it shows: a «Показать ещё 5» / «Все отзывы» link or button
- * outside its items (`pager.more`). How many is unknown: «5» may be the page size.
+ * Whether a list offers more items than it shows: a «Показать ещё 5» / «Показать ещё» / «Все
+ * отзывы» link or button outside its items (`pager.more`), or a link in a line of page numbers
+ * («1 2 3 Далее →» with `?page=2` links, no `PAGEN_`: items.pageLinks). How many is unknown: «5»
+ * may be the page size.
  */
 export function showsMore(listing: Listing): boolean {
   const more = TABLE.rx("pager", "more");
   return css(listing.body, "a, button").some((el) => {
     if (itemOf(listing, el) !== null) return false;
     const text = fold(inlineText(el));
-    return more.some((p) => p.test(text));
+    return more.some((p) => p.test(text)) || (tag(el) === "a" && inPager(el, listing.body));
   });
+}
+
+/** A link whose line (its parent, or that parent's parent below the body) is a pager line. */
+function inPager(link: Element, body: Element): boolean {
+  let node = link.parentElement;
+  for (let i = 0; i < 2; i++) {
+    if (node === null || node === body) return false;
+    const text = fold(inlineText(node));
+    if (cpLen(text) < PAGER_CHARS && pageLinks(node, text)) return true;
+    node = node.parentElement;
+  }
+  return false;
 }
 
 /**
@@ -148,12 +164,25 @@ function textBefore(el: Element): string {
 
 /**
  * Whether an element sits inside running text («<b>NordLab</b> молодцы», «Спасибо <b>NordLab</b>»):
- * a word right before it that is not an answer prefix («Ответ»), or words right after it that an
+ * a word right before it that is not an answer prefix («Ответ») nor, before a developer `badge`, its
+ * author's name (nameBefore), or words right after it that an
  * author line does not have («пишет» may, «: спасибо» only after an answer lead, `led`).
  */
-function inSentence(el: Element, led: boolean): boolean {
+/**
+ * Whether the words before a badge are its author's name in a short author line («Алексей
+ * <span>Разработчик</span>», «Алексей П. · <span>Разработчик</span>»): at most three words, no
+ * sentence end (an initial «П.» is no end), a line of at most NAME_LINE_CHARS characters.
+ */
+function nameBefore(el: Element, prev: string): boolean {
+  const words = prev.split(" ").filter(Boolean); // folded: single spaces only
+  if (words.length > 3 || [..."!?;"].some((ch) => prev.includes(ch)) || words.some((w) => w.endsWith(".") && cpLen(w) > 2)) return false;
+  const parent = el.parentElement;
+  return parent !== null && cpLen(fold(inlineText(parent))) <= NAME_LINE_CHARS;
+}
+
+function inSentence(el: Element, led: boolean, badge = false): boolean {
   const prev = fold(textBefore(el)).toLowerCase();
-  if (WORD_END.test(prev)) {
+  if (WORD_END.test(prev) && !(badge && nameBefore(el, prev))) {
     const words = prev.trim() + " ";
     const m = lead(words);
     if (!(m && m.index + m[0].length === words.length)) return true;
@@ -243,6 +272,35 @@ export function answerCells(listing: Listing): Map<Element, boolean> {
   return found;
 }
 
+/** The text nodes of an element before its first other child node (lxml's `el.text`). */
+function firstText(el: Element): string {
+  let out = "";
+  for (let n = el.firstChild; n && n.nodeType === 3; n = n.nextSibling) out += (n as Text).data;
+  return out;
+}
+
+/**
+ * Whether a text that opens with an answer title is the partner's answer title: not a sentence
+ * about an answer («Ответ разработчика пришёл через два дня»: a lower-case word after the title that
+ * `reviews.answer_title_tail` does not allow), and not a title the Marketplace signs («Ответ службы
+ * поддержки 1С-Битрикс: Маркетплейс», «Официальный ответ Маркетплейса»: `reviews.answer_not_partner`
+ * right after it) unless the partner's own name `me` follows (1С-Битрикс's own solutions).
+ */
+function partnerTitle(text: string, me: string): boolean {
+  anchored(["reviews", "answer_titles"]); // builds the sticky alternation once
+  const rx = ANCHORED.get("reviews/answer_titles") as RegExp;
+  rx.lastIndex = 0;
+  const m = rx.exec(text);
+  const rest = m ? text.slice(m[0].length) : "";
+  const word = [...rest.trimStart()][0] ?? "";
+  const letter = word.toLowerCase() !== word.toUpperCase();
+  if (letter && word === word.toLowerCase() && !TABLE.search(rest, "reviews", "answer_title_tail")) return false; // a sentence that opens with the title's words
+  if (!TABLE.search(rest, "reviews", "answer_not_partner")) return true;
+  let at = 0;
+  while (at < rest.length && ' :«"('.includes(rest[at] as string)) at++;
+  return Boolean(me) && nameKey(rest.slice(at)).startsWith(me);
+}
+
 export function answers(listing: Listing, partner: string | null, byAuthor: boolean): [Set<Element>, Map<Element, Element[]>] {
   const title = anchored(["reviews", "answer_titles"]);
   const badge = anchored(["comments", "developer_badge"]);
@@ -253,7 +311,9 @@ export function answers(listing: Listing, partner: string | null, byAuthor: bool
   listing.owns.forEach(([el, own], at) => {
     if (cpLen(own) > MAX_TITLE_CHARS) return;
     const text = fold(own);
-    const isTitle = title(text);
+    // the title's own line: the text before the element's first child («Ответ разработчика<br>спасибо …»)
+    const line = [...el.childNodes].some((n) => n.nodeType !== 3) ? fold(firstText(el)) : text;
+    const isTitle = title(text) && partnerTitle(title(line) ? line : text, me);
     // the cheap tests first: a title needs no author test, a name needs its substring
     const named = !isTitle && Boolean(me) && text.toLowerCase().includes(me) && isPartner(own, me);
     // a badge any agency carries («Партнер») answers only when the name is unknown
@@ -262,7 +322,7 @@ export function answers(listing: Listing, partner: string | null, byAuthor: bool
     if (!item) return;
     if (!isTitle) {
       const led = named && Boolean(lead(nameKey(own))?.[1]);
-      if (inSentence(el, led)) return; // «<b>NordLab</b> молодцы»: a name in running text signs nothing
+      if (inSentence(el, led, !named)) return; // «<b>NordLab</b> молодцы»: a name in running text signs nothing
       if (!led && quoted(el, item)) return; // «<blockquote><b>NordLab</b>: …</blockquote>»: whom a message quotes
       const start = listing.starts.get(item) ?? at;
       const header = byAuthor ? Math.max(start, listing.authorEnds.get(item) ?? at) : start;
@@ -281,6 +341,9 @@ export function answers(listing: Listing, partner: string | null, byAuthor: bool
 function shownEmpty(listing: Listing, kind: string): boolean {
   if (TABLE.search(fold(inlineText(listing.body)), kind, "none")) return true;
   if (fold(ownText(listing.body))) return false;
+  const more = TABLE.rx("pager", "more");
+  // an empty list with «Показать ещё» loads its items by script: not shown empty
+  if (css(listing.body, "a, button").some((el) => { const t = fold(inlineText(el)); return more.some((p) => p.test(t)); })) return false;
   return childElements(listing.body).every(isChrome);
 }
 

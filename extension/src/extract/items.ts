@@ -7,8 +7,11 @@
 // prepared copy). Blocks of one markup (a class and a first child's) with some of them undated are
 // items each, dated or not (a date in one review's text or answer dates no other review). An item's
 // date is its first dated element, unless words precede that date («Куплено 01.02.2025») and a bare
-// date stands beside it in the same line. Own texts are scanned once per body.
-import { elementDate } from "./dates";
+// date stands beside it in the same line, or a label names it another date of the item
+// (`reviews.date_not_own`: «Дата покупки:», «Отредактирован») and a bare date follows anywhere in it.
+// A relative date is read in a short header, or as the last part of a longer one («…, вчера в 18:40»).
+// Own texts are scanned once per body.
+import { elementDate, parseDate } from "./dates";
 import { childElements, css, inlineText, moveWithTail, ownText, tag } from "./dom";
 import { TABLE } from "./label_table";
 import { titleOf } from "./tabs";
@@ -19,6 +22,7 @@ const PAIRED_TAGS = new Set(["tr", "dt", "dd"]); // rows that pair up by positio
 const HEAD_CHARS = 120; // a dated head: author and date, or version and date, without the text
 const LETTER = /\p{L}/u;
 const RELATIVE_CHARS = 40; // «Вадим сегодня в 09:14»: the longest header a relative date is read in
+const TAIL_SEPARATORS = ",·|•—–"; // what parts a header: «Имя (Компания), вчера в 18:40»
 const MIN_HEADS = 3; // fewer dated heads in one block may be one review with its dated answer
 const DIGIT = /[0-9]/;
 const CARRIER_TAGS = new Set(["time", "meta"]); // elements whose date may be in an attribute only
@@ -111,6 +115,21 @@ export function dateSearch(text: string): RegExpExecArray | null {
   return words ?? long;
 }
 
+/**
+ * A header longer than RELATIVE_CHARS whose last part after a separator is a relative date alone
+ * («Константин Константинопольский (ООО «Ромашка»), вчера в 18:40»): a long name or company before
+ * it, no sentence («Купил модуль вчера, всё работает» ends with words).
+ */
+function relativeTail(own: string, words: RegExp): boolean {
+  const cut = Math.max(...[...TAIL_SEPARATORS].map((sep) => own.lastIndexOf(sep)));
+  const tail = cut >= 0 ? own.slice(cut + 1) : "";
+  if (!tail || cpLen(tail) > RELATIVE_CHARS) return false;
+  const m = words.exec(tail);
+  if (m === null) return false;
+  const rest = (tail.slice(0, m.index) + " " + tail.slice(m.index + m[0].length)).split(/\s+/u).filter(Boolean);
+  return !rest.some((word) => word.toLowerCase() !== "в" && LETTER.test(word)); // «в 18:40» may follow
+}
+
 function dated(owns: Array<[Element, string]>): Array<[number, Element, string]> {
   const all = forms();
   // a date with no digit can only be a relative one («вчера»): the other forms are skipped there;
@@ -123,8 +142,10 @@ function dated(owns: Array<[Element, string]>): Array<[number, Element, string]>
     const own = text.length > HEAD_CHARS ? head(text, HEAD_CHARS) : text; // dated by its head
     // the relative regexes are the slow ones: only short texts holding one of their words
     const relative = cpLen(own) <= RELATIVE_CHARS && (hint?.test(own) ?? true);
-    if (DIGIT.test(own)) return long.test(own) || (relative && words.test(own));
-    return relative && words.test(own);
+    const size = cpLen(text);
+    const tail = (): boolean => size > RELATIVE_CHARS && size <= HEAD_CHARS && (hint?.test(text) ?? true) && relativeTail(text, words);
+    if (DIGIT.test(own)) return long.test(own) || (relative && words.test(own)) || tail();
+    return (relative && words.test(own)) || tail();
   };
   const out: Array<[number, Element, string]> = [];
   owns.forEach(([el, own], i) => {
@@ -142,7 +163,8 @@ export function isChrome(el: Element): boolean {
   if (css(el, "a").some((a) => (a.getAttribute("href") ?? "").includes("PAGEN_"))) return true;
   if (cpLen(text) < 120 && pageLinks(el, text)) return true;
   if (cpLen(text) < 120 && loginPrompt(el)) return true;
-  const checks = [["pager", "range"], ["reviews", "count"], ["comments", "count"]];
+  // a «Показать ещё» control is the list's, never the content after its last item
+  const checks = [["pager", "range"], ["pager", "more"], ["reviews", "count"], ["comments", "count"]];
   return cpLen(text) < 120 && checks.some((path) => TABLE.search(text, ...path) !== null);
 }
 
@@ -155,7 +177,7 @@ function loginPrompt(el: Element): boolean {
 
 /** A pager without `PAGEN_` links (an ASP.NET postback or script pager): a line of page numbers,
  * arrows and step words («1 2 Далее »») with a link in it, a digit and two tokens at least. */
-function pageLinks(el: Element, text: string): boolean {
+export function pageLinks(el: Element, text: string): boolean {
   if (el.querySelector("a") === null || !DIGIT.test(text) || text.split(/\s+/u).filter(Boolean).length < 2) return false;
   return TABLE.search(text, "pager", "links") !== null;
 }
@@ -322,6 +344,8 @@ function containers(body: Element, marked: ReadonlySet<Element>): Element[] {
       repeat = holders.length ? repeated(children, marked) : null;
       break;
     }
+    repeat = repeated(children, marked);
+    if (repeat !== null) break; // blocks of one markup right here, only one of them dated: each is an item
     const only = holders[0] as Element;
     const kids = childElements(only);
     const top = topSummary(kids, marked);
@@ -367,6 +391,42 @@ function wordedDate(own: string): boolean {
   return m !== null && LETTER.test(text.slice(0, m.index));
 }
 
+/**
+ * The text before an element in its parent's line inside its item (its label: «Дата покупки:
+ * <span>…», «<dt>Куплено</dt><dd>…»), folded: the last RELATIVE_CHARS characters, read backwards
+ * from the element (no sibling before them is serialised).
+ */
+function lineBefore(el: Element, item: Element): string {
+  const parent = el.parentElement;
+  if (el === item || parent === null) return "";
+  const parts: string[] = [];
+  let size = 0;
+  let node = el.previousSibling;
+  for (; node && size < RELATIVE_CHARS; node = node.previousSibling) {
+    const text = node.nodeType === 3 ? (node as Text).data : node.nodeType === 1 ? inlineText(node as Element) : "";
+    parts.push(text);
+    size += cpLen(text);
+  }
+  const joined = fold(parts.reverse().join(""));
+  return [...joined].slice(-RELATIVE_CHARS).join("");
+}
+
+/**
+ * [whether the element's first date is labelled some other date of the item — bought, edited:
+ * `reviews.date_not_own` right before it —, a later date of its own text that is not].
+ * «Ирина · куплено 01.02.2025 · 24.11.2026»: [true, "2026-11-24"].
+ */
+function notOwn(el: Element, own: string, item: Element): [boolean, string | null] {
+  const text = fold(own);
+  const m = dateSearch(text);
+  const before = m ? text.slice(0, m.index) : text;
+  if (!TABLE.search(lineBefore(el, item) + " " + before, "reviews", "date_not_own")) return [false, null];
+  const rest = m ? text.slice(m.index + m[0].length) : "";
+  const later = dateSearch(rest);
+  if (later === null || TABLE.search(rest.slice(0, later.index), "reviews", "date_not_own")) return [true, null];
+  return [true, parseDate(rest)];
+}
+
 /** Items of a section body in page order, with each item's date (its first dated element). */
 export function splitListing(body: Element): Listing {
   const listing: Listing = { body, items: [], dates: new Map(), owns: scan(body), firsts: new Map(), starts: new Map(), authorEnds: new Map() };
@@ -389,14 +449,31 @@ export function splitListing(body: Element): Listing {
   }
   const seconds = new Map<Element, number>();
   const heads = new Map<Element, [Element, string]>(); // item → its first dated element and text, until settled
+  const others = new Set<Element>(); // items whose first date is labelled another date («Куплено …»), until settled
   for (const [at, el, own] of found) {
     const item = itemOf(listing, el);
     if (item && !listing.firsts.has(item)) {
       listing.firsts.set(item, at);
       listing.dates.set(item, elementDate(el, own));
       heads.set(item, [el, own]);
+      const [other, later] = notOwn(el, own, item);
+      if (later) {
+        // «куплено 01.02.2025 · 24.11.2026» in one text: the second is the item's
+        listing.dates.set(item, later);
+        heads.delete(item);
+      } else if (other) others.add(item);
     } else if (item) {
       if (!seconds.has(item)) seconds.set(item, at);
+      if (others.has(item) && !wordedDate(own) && !notOwn(el, own, item)[0]) {
+        // «Дата покупки: 01.02.2025», then the review's bare «24.11.2026»: that one is its own
+        const date = elementDate(el, own);
+        if (date) {
+          listing.dates.set(item, date);
+          others.delete(item);
+          heads.delete(item);
+          continue;
+        }
+      }
       const first = heads.get(item);
       // «Куплено 01.02.2025» <span>24.11.2026</span>: a bare date beside a worded one in the item's
       // head line is its own (the words are read only for a second date in that line)

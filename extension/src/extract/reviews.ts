@@ -6,7 +6,7 @@
 // when the block could not be read, [] only when it is shown empty (SPEC §3).
 import type { Page } from "./context";
 import { childElements, css, inlineText, tag, tailText, textWithout } from "./dom";
-import { answers, hasPager, newestFirst, readItems, showsMore, stated, undated } from "./feedback";
+import { MAX_TITLE_CHARS, answers, hasPager, isPartner, nameKey, newestFirst, readItems, showsMore, stated, undated } from "./feedback";
 import { itemOf, type Listing } from "./items";
 import { TABLE } from "./label_table";
 import { cpLen, fold, stripChars } from "./text";
@@ -15,6 +15,7 @@ const NUMBER = /^\s*([0-5])(?:[.,]([0-9]))?\s*$/u;
 const AFTER_STAR = /\s*([1-5](?:[.,][0-9])?)(?![0-9.,])/uy; // «★ 4,0»
 const BEFORE_STAR = /(?<![0-9.,])([1-5](?:[.,][0-9])?)\s*$/u; // «4 ★»
 const NUMBER_CHARS = 12; // «4,0», «4 / 5»: a bare rating number is short
+const EMOJI_STYLE = "\ufe0f"; // VS16 after ⭐ («⭐️⭐️⭐️⭐️»)
 const MAX_ICONS = 10; // five stars, maybe drawn as halves: more star icons than that are not one rating
 const SPACE = /\s/u;
 const MARKED = new Set(["empty", "half", "filled"]);
@@ -72,10 +73,16 @@ function lineStars(own: string, limit: number): number | null {
   return parts.length > 1 && values.size === 1 ? [...values][0] ?? null : null;
 }
 
-/** What an icon says about itself: its class, src, href / xlink:href and alt, lower case. */
+/**
+ * What an icon says about itself: its class, src, href / xlink:href and alt, lower case. A <use>
+ * speaks for its <svg> too: the state may be the svg's class («icon is-active» around <use href="#star">).
+ */
 function descriptor(el: Element): string {
   // a data: URI's payload says nothing: its base64 would match state words by chance
-  return ["class", "src", "href", "xlink:href", "alt"].map((a) => el.getAttribute(a) ?? "").map((v) => (v.trimStart().toLowerCase().startsWith("data:") ? "" : v)).join(" ").toLowerCase();
+  const values = ["class", "src", "href", "xlink:href", "alt"].map((a) => el.getAttribute(a) ?? "");
+  const parent = tag(el) === "use" ? el.parentElement : null;
+  if (parent !== null && tag(parent) === "svg") values.push(parent.getAttribute("class") ?? "");
+  return values.map((v) => (v.trimStart().toLowerCase().startsWith("data:") ? "" : v)).join(" ").toLowerCase();
 }
 
 /** Whether an icon's descriptor names its state: empty, half or filled. */
@@ -113,7 +120,10 @@ function iconsStars(icons: Element[]): number | null {
   let value: number;
   if (kinds.some((k) => MARKED.has(k))) {
     // unmarked icons beside empty ones are the filled ones; beside marked filled ones, the empty ones
-    const full = kinds.includes("empty") ? kinds.filter((k) => k !== "empty" && k !== "half").length : countOf("filled");
+    // only a half marked («fas fa-star» ×3, «fa-star-half-alt», «far fa-star»): the icons left of it are filled
+    const full = kinds.includes("empty")
+      ? kinds.filter((k) => k !== "empty" && k !== "half").length
+      : kinds.includes("filled") ? countOf("filled") : kinds.indexOf("half");
     value = full + 0.5 * countOf("half");
   } else {
     const runs = kinds.filter((k, i) => i === 0 || k !== kinds[i - 1]);
@@ -140,6 +150,8 @@ function charStars(text: string): number | null {
       run.push(ch);
       if (start < 0) start = at;
       end = at + ch.length;
+    } else if (run.length && ch === EMOJI_STYLE) {
+      end = at + ch.length; // «⭐️»: the emoji presentation selector after a star belongs to it
     } else if (run.length && !SPACE.test(ch)) break;
     at += ch.length;
   }
@@ -192,22 +204,37 @@ class Stars {
     return out;
   }
 
+  /**
+   * Each item's value of one selector, when its elements agree: per-star values or labels («1 из 5»
+   * … «5 из 5» on each star of a widget, a rating input's data-value per star) say nothing of the
+   * grade, so an item whose elements differ is left to later encodings.
+   */
+  private settle(seen: Map<Element, Set<number>>): void {
+    for (const [item, found] of seen) {
+      if (found.size === 1 && !this.found.has(item)) this.found.set(item, [...found][0] as number);
+    }
+  }
+
   values(): void {
     for (const sel of TABLE.entries("reviews", "stars_selectors")) {
+      const seen = new Map<Element, Set<number>>();
       for (const [item, el] of this.each(String(sel.css))) {
         const raw = sel.attr ? el.getAttribute(sel.attr) : null;
         const value = starValue(raw !== null ? raw : inlineText(el));
-        if (value !== null && !this.found.has(item)) this.found.set(item, value);
+        if (value !== null) seen.set(item, (seen.get(item) ?? new Set<number>()).add(value));
       }
+      this.settle(seen);
     }
   }
 
   labels(): void {
     for (const sel of TABLE.entries("reviews", "stars_labels")) {
+      const seen = new Map<Element, Set<number>>();
       for (const [item, el] of this.each(String(sel.css))) {
         const value = textStars(el.getAttribute(String(sel.attr)) ?? "");
-        if (value !== null && !this.found.has(item)) this.found.set(item, value);
+        if (value !== null) seen.set(item, (seen.get(item) ?? new Set<number>()).add(value));
       }
+      this.settle(seen);
     }
   }
 
@@ -341,16 +368,40 @@ function starsOf(listing: Listing, blocks: Map<Element, Element[]>): Map<Element
 }
 
 /** {total, items[{date, stars, answered}]} from the «Отзывы» section. */
+/**
+ * Item → the review it answers, for a block that is the partner's reply to the review above it
+ * rather than a review: a block of another markup than the one before it (tag and class) whose first
+ * text names the partner as its author («<div class="answer"><b>ACME Soft</b> 25.11.2026 …</div>»
+ * after «<div class="review">»). A block of the list's own markup stays a review, whoever wrote it.
+ */
+export function partnerReplies(listing: Listing, partner: string | null): Map<Element, Element> {
+  const me = nameKey(partner);
+  const found = new Map<Element, Element>();
+  if (!me) return found;
+  for (let i = 1; i < listing.items.length; i++) {
+    const before = listing.items[i - 1] as Element;
+    const item = listing.items[i] as Element;
+    const start = listing.starts.get(item);
+    if (start === undefined || (tag(before) === tag(item) && before.getAttribute("class") === item.getAttribute("class"))) continue;
+    const own = (listing.owns[start] as [Element, string])[1];
+    if (cpLen(own) <= MAX_TITLE_CHARS && isPartner(own, me)) found.set(item, found.get(before) ?? before); // a second reply answers the same review
+  }
+  return found;
+}
+
 export function reviews(page: Page, partner: string | null = null): { total: number | null; items: Review[] | null } {
   const listing = page.listings.get("rating");
   let parsed: Review[] | null = null;
+  let replies = new Map<Element, Element>();
   if (listing) {
     const [answered, blocks] = answers(listing, partner, false);
+    replies = partnerReplies(listing, partner);
+    for (const target of replies.values()) answered.add(target);
     const starMap = starsOf(listing, blocks);
     parsed = [];
     for (const item of listing.items) {
       const date = listing.dates.get(item);
-      if (date) parsed.push({ date, stars: starMap.get(item) ?? null, answered: answered.has(item) });
+      if (date && !replies.has(item)) parsed.push({ date, stars: starMap.get(item) ?? null, answered: answered.has(item) });
     }
     page.found_by.reviews = "tab-body";
   }
@@ -364,7 +415,7 @@ export function reviews(page: Page, partner: string | null = null): { total: num
   total = read;
   if (total === null && listing && !hasPager(listing.body) && !showsMore(listing)) {
     // every item is shown: as many as were read, or, with an undated one, as many as there are
-    total = items !== null ? items.length : undated(listing) ? listing.items.length : null;
+    total = items !== null ? items.length : undated(listing) ? listing.items.length - replies.size : null;
   }
   return { total, items: items === null ? null : newestFirst(items) };
 }

@@ -8,6 +8,7 @@
 // holding the title (h1), the tab machinery or a link to the page's own code is never removed;
 // breadcrumbs inside chrome stay in its place. The live page is never touched.
 import { childElements, css, inlineText, matches, originalUrl, ownText, selectAll, tag } from "./dom";
+import { pageLinks } from "./items";
 import { TABLE } from "./label_table";
 import { cpLen, fold, norm } from "./text";
 
@@ -141,11 +142,12 @@ export function isCrumbs(el: Element): boolean {
   return pieces.slice(1).some((piece) => TABLE.search(piece, "scope", "crumb_separators") !== null);
 }
 
-/** A list's pager («Отзывы 1–6 из 58», PAGEN_ links) is list furniture, not site navigation. */
+/** A list's pager («Отзывы 1–6 из 58», PAGEN_ links, a `<nav>` line of page numbers «1 2 Следующая» with
+ * `?p=2` links: items.pageLinks) is list furniture, not site navigation. */
 function isPager(el: Element): boolean {
   if (css(el, "a").some((a) => (a.getAttribute("href") ?? "").includes("PAGEN_"))) return true;
   const text = fold(inlineText(el));
-  return cpLen(text) < MAX_PAGER_CHARS && TABLE.search(text, "pager", "range") !== null;
+  return cpLen(text) < MAX_PAGER_CHARS && (TABLE.search(text, "pager", "range") !== null || pageLinks(el, text));
 }
 
 function hasDate(el: Element): boolean {
