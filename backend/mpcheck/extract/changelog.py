@@ -28,7 +28,7 @@ from lxml import etree
 
 from mpcheck.extract.context import Page
 from mpcheck.extract.dates import parse_date, today
-from mpcheck.extract.dom import block_text, child_elements, css, own_text
+from mpcheck.extract.dom import block_text, child_elements, css, own_text, text_without
 from mpcheck.extract.feedback import newest_first
 from mpcheck.extract.items import date_search, is_chrome
 from mpcheck.extract.label_table import table
@@ -150,6 +150,22 @@ def _row(text: str, date: str | None) -> dict[str, Any] | None:
     return _read(text, date)[0]
 
 
+def _ligatures(rules: Any) -> list[tuple[str, re.Pattern[str]]]:
+    return [(e["css"], re.compile(e["value_re"])) for e in rules.entries("changelog", "icon_ligatures")]
+
+
+def row_text(el: Any) -> str:
+    """The block text of a release row without its icon fonts' ligatures (changelog.icon_ligatures:
+    `<i class="material-icons">history</i><b>2.4.1</b>` draws a glyph, its word is no text)."""
+    icons = [
+        icon
+        for selector, glyph in table().memo("changelog:ligatures", _ligatures)
+        for icon in css(el, selector)
+        if len(icon) == 0 and glyph.match(icon.text or "")
+    ]
+    return text_without(el, icons) if icons else block_text(el)
+
+
 def _glued(item: Any) -> list[str] | None:
     """The row texts of an item that holds several releases (None for an item of one): below its
     wrappers, every block opens with a version and two or more of them are dated. The listing glues
@@ -158,7 +174,7 @@ def _glued(item: Any) -> list[str] | None:
     all open with a version."""
     node, kids = item, []
     while True:
-        kids = [(kid, text) for kid in child_elements(node) if (text := block_text(kid))]
+        kids = [(kid, text) for kid in child_elements(node) if (text := row_text(kid))]
         if len(kids) != 1 or own_text(node).strip():
             break
         node = kids[0][0]
@@ -215,7 +231,7 @@ def changelog(page: Page) -> list[dict[str, Any]] | None:
         if texts is not None:
             rows += [(text, None) for text in texts]
         else:
-            rows.append((block_text(item), listing.dates.get(item)))
+            rows.append((row_text(item), listing.dates.get(item)))
     entries, day, unread = [], today().isoformat(), False
     for text, date in rows:
         entry, planned = _read(text, date)

@@ -13,7 +13,7 @@
 // reference day is left to plausibility.ts, which drops the whole log.
 import type { Page } from "./context";
 import { parseDate, today } from "./dates";
-import { childElements, css, inlineText, ownText } from "./dom";
+import { childElements, css, inlineText, ownText, textWithout } from "./dom";
 import { newestFirst } from "./feedback";
 import { dateSearch, isChrome } from "./items";
 import { TABLE } from "./label_table";
@@ -147,6 +147,21 @@ function row(text: string, date: string | null): Entry | null {
   return read(text, date)[0];
 }
 
+let LIGATURES: Array<[string, RegExp]> | null = null;
+
+/** The block text of a release row without its icon fonts' ligatures (changelog.icon_ligatures:
+ * `<i class="material-icons">history</i><b>2.4.1</b>` draws a glyph, its word is no text). */
+export function rowText(el: Element): string {
+  LIGATURES ??= TABLE.entries("changelog", "icon_ligatures").map((e): [string, RegExp] => [String(e.css), new RegExp(String(e.value_re), "u")]);
+  const icons = new Set<Element>();
+  for (const [selector, glyph] of LIGATURES) {
+    for (const icon of css(el, selector)) {
+      if (icon.childElementCount === 0 && glyph.test(icon.textContent ?? "")) icons.add(icon);
+    }
+  }
+  return icons.size ? textWithout(el, icons) : inlineText(el);
+}
+
 /**
  * The row texts of an item that holds several releases (null for an item of one): below its
  * wrappers, every block opens with a version and two or more of them are dated. The listing glues
@@ -158,7 +173,7 @@ function glued(item: Element): string[] | null {
   let node = item;
   let kids: Array<[Element, string]>;
   for (;;) {
-    kids = childElements(node).map((kid): [Element, string] => [kid, inlineText(kid)]).filter(([, text]) => Boolean(text));
+    kids = childElements(node).map((kid): [Element, string] => [kid, rowText(kid)]).filter(([, text]) => Boolean(text));
     if (kids.length !== 1 || ownText(node).trim()) break;
     node = (kids[0] as [Element, string])[0];
   }
@@ -209,7 +224,7 @@ export function changelog(page: Page): Entry[] | null {
   for (const item of listing.items) {
     const texts = textRows(item) ?? glued(item);
     if (texts) rows.push(...texts.map((text): [string, string | null] => [text, null]));
-    else rows.push([inlineText(item), listing.dates.get(item) ?? null]);
+    else rows.push([rowText(item), listing.dates.get(item) ?? null]);
   }
   const entries: Entry[] = [];
   const day = today();
