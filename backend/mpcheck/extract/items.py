@@ -9,7 +9,9 @@ Blocks of one markup (a class and a first child's) with some of them undated are
 or not: a date in one review's text or answer dates no other review. An item's date is its first
 dated element, unless words precede that date («Куплено 01.02.2025», «Версия 2.0.0 от 01.09.2026»)
 and a bare date stands beside it in the same line, or a label names it another date of the item
-(`reviews.date_not_own`: «Дата покупки:», «Отредактирован») and a bare date follows anywhere in it.
+(`reviews.date_not_own`: «Дата покупки:», «Отредактирован») and a bare date follows anywhere in it, or
+that date is its answer's («Ответ разработчика (21.03.2026)») and a date of its own follows (jQuery
+Mobile's p.ui-li-aside closing the item).
 A relative date is read in a short header, or as the last part of a longer one («…, вчера в 18:40»).
 """
 
@@ -23,7 +25,7 @@ from typing import Any
 from lxml import etree
 
 from mpcheck.extract.dates import element_date, parse_date
-from mpcheck.extract.dom import child_elements, inline_text, own_text
+from mpcheck.extract.dom import child_elements, css, inline_text, own_text
 from mpcheck.extract.label_table import FLAGS, Table, table
 from mpcheck.extract.tabs import title_of
 from mpcheck.extract.text import fold
@@ -349,10 +351,16 @@ def _thin(el: Any) -> bool:
 
 def _controls(el: Any) -> bool:
     """A block of buttons only under a list («Показать ещё», «Оставить отзыв»: Ant Design's
-    `ant-list-load-more` beside the list's items): the list wrapper around it is still a pure
-    wrapper (blind solution_antd5_descriptions_free_comments_partial). Read for the descent only:
-    a tab body holding just a «Загрузить отзывы» button is not shown empty, its list is unread."""
-    buttons = [b for b in el.iter(etree.Element) if b.tag == "button" or b.get("role") == "button"]
+    `ant-list-load-more` beside the list's items; a link drawn as a button, `listing.button_links`:
+    jQuery Mobile's «<a class="ui-btn" data-rel="popup">Написать комментарий</a>»): the list wrapper
+    around it is still a pure wrapper (blind solution_antd5_descriptions_free_comments_partial,
+    solution_jquery_mobile_listview_free_landing). Read for the descent only: a tab body holding
+    just a «Загрузить отзывы» button is not shown empty, its list is unread."""
+    selector = ", ".join(e["css"] for e in table().entries("listing", "button_links"))
+    links = set(css(el, selector)) if el.find(".//a") is not None or el.tag == "a" else set()
+    buttons = [
+        b for b in el.iter(etree.Element) if b.tag == "button" or b.get("role") == "button" or b in links
+    ]
     outer = [b for b in buttons if not any(a in buttons for a in b.iterancestors())]
     text = inline_text(el)
     if not outer or len(text) >= _HEAD_CHARS:
@@ -463,6 +471,17 @@ def _not_own(el: Any, own: str, item: Any) -> tuple[bool, str | None]:
     return True, parse_date(rest)
 
 
+def _in_answer(el: Any, item: Any) -> bool:
+    """Whether a dated element sits in the item's answer («<div><b>Ответ разработчика</b> (Лендико,
+    21.03.2026): …</div>» inside a review): that date is the answer's, not the item's."""
+    node = el
+    while node is not None and node is not item:
+        if _answer_head(node):
+            return True
+        node = node.getparent()
+    return False
+
+
 def split_listing(body: Any) -> Listing:
     """Items of a tab body in page order, with the date of each (its first dated element)."""
     owns, dated = _scan(body)
@@ -487,6 +506,7 @@ def split_listing(body: Any) -> Listing:
     seconds: dict[Any, int] = {}
     heads: dict[Any, tuple[Any, str]] = {}  # item → its first dated element and text, until settled
     others: set[Any] = set()  # items whose first date is labelled another date («Куплено …»), until settled
+    answer_dated: set[Any] = set()  # items whose first date is their answer's (`_in_answer`)
     for at, el, own in dated:
         item = item_of(listing, el)
         if item is not None and item not in listing.firsts:
@@ -499,6 +519,8 @@ def split_listing(body: Any) -> Listing:
                 del heads[item]
             elif other:
                 others.add(item)
+            if _in_answer(el, item):
+                answer_dated.add(item)
         elif item is not None:
             if item not in seconds:
                 seconds[item] = at
@@ -507,6 +529,14 @@ def split_listing(body: Any) -> Listing:
             if bare and (date := element_date(el, own)):
                 listing.dates[item] = date
                 others.discard(item)
+                heads.pop(item, None)
+                continue
+            # the answer came first in the markup (the review's own date floats after it: jQuery
+            # Mobile's «<p class="ui-li-aside">17.03.2026</p>» closing the item): the item's own
+            # date outside its answer dates it
+            if item in answer_dated and not _in_answer(el, item) and (date := element_date(el, own)):
+                listing.dates[item] = date
+                answer_dated.discard(item)
                 heads.pop(item, None)
                 continue
             head = heads.get(item)

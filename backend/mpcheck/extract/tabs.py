@@ -3,11 +3,13 @@
 Hidden bodies are in the HTML: they are read regardless of which tab is visible. A body is found by
 its confirmed id (`#tab-<name>-body`, trusted as is), else through the tab control's
 `aria-controls` / `data-target`. A tab still missing is found by its TITLE (synonyms in
-`tabs.<name>.titles`) and its panel by every standard tie, in this order:
+`tabs.<name>.titles`; words for screen readers only, `tab_checks.assistive_text`, left out: jQuery
+Mobile's «click to expand contents») and its panel by every standard tie, in this order:
 
 - the panel's own `aria-label` / `title` / `data-title`, `<section aria-label>`;
 - the control's `aria-controls` / `data-target` / `data-bs-target` / `href="#id"` (also a named
-  anchor `<a name>`), the panel's `aria-labelledby`;
+  anchor `<a name>`; also the link inside a title, a navbar's `<li><a href="#sec-log">`), the
+  panel's `aria-labelledby`;
 - `label for` + radio input (the panel follows the label or the input), `details/summary`;
 - equal `data-*` values on control and panel (`data-tab="log"` ↔ `data-panel="log"`);
 - the same quoted key in the control's click handler and the panel's visibility expression (Alpine
@@ -39,7 +41,7 @@ from typing import Any
 
 from lxml import etree
 
-from mpcheck.extract.dom import ancestors, css, inline_text, own_text
+from mpcheck.extract.dom import ancestors, css, inline_text, own_text, text_without
 from mpcheck.extract.label_table import Table, table
 from mpcheck.extract.text import fold, norm
 
@@ -117,6 +119,23 @@ def _folded_title_of(folded: str) -> str | None:
     return next(
         (name for name in names if any(p.match(folded) for p in rules.rx("tabs", name, "titles"))), None
     )
+
+
+def _shown_text(el: Any) -> str:
+    """A title's text without the words it holds for screen readers only (jQuery Mobile's collapsible
+    heading «Что нового<span class="ui-collapsible-heading-status"> click to expand contents</span>»,
+    Bootstrap's «<span class="sr-only">(current)</span>»: `tab_checks.assistive_text`); a title made
+    of such words only (an icon tab with a hidden name) keeps them."""
+    if not len(el):
+        return inline_text(el)
+    selector = ", ".join(e["css"] for e in table().entries("tab_checks", "assistive_text"))
+    hidden = [h for h in css(el, selector) if h is not el]
+    return (text_without(el, hidden) if hidden else "") or inline_text(el)
+
+
+def _titles(el: Any, name: str) -> bool:
+    """Whether an element's whole text (or its shown text, `_shown_text`) is the tab's title."""
+    return title_of(inline_text(el)) == name or (len(el) > 0 and title_of(_shown_text(el)) == name)
 
 
 def _in_tab_bar(el: Any) -> bool:
@@ -248,12 +267,12 @@ def _units(root: Any, skip: set[Any]) -> list[tuple[Any, str]]:
         if not own or len(own) > MAX_TITLE_CHARS:
             continue
         name = title_of(own)  # the own text first: a cheap test before the subtree's text
-        if name is None or title_of(inline_text(el)) != name or _column_header(el):
+        if name is None or not _titles(el, name) or _column_header(el):
             continue
         unit = el
         for _ in range(3):
             parent = unit.getparent()
-            if parent is None or parent.tag in ("body", "html") or title_of(inline_text(parent)) != name:
+            if parent is None or parent.tag in ("body", "html") or not _titles(parent, name):
                 break
             unit = parent
         if unit not in seen:
@@ -586,6 +605,11 @@ class _Resolver:
         # <li class="tabs-title"><a href="#panel-log">…</a></li> (Foundation, YUI 2)
         if inner is not None:
             chain = [*chain, inner]
+        link = next(
+            (d for d in unit.iter("a") if d is not unit and len((d.get("href") or "").strip()) > 1), None
+        )
+        if link is not None and (link.get("href") or "").strip().startswith("#") and link not in chain:
+            chain = [*chain, link]  # <li><a href="#sec-log">Что нового</a></li> (a navbar of section links)
         tab = [d for d in unit.iter() if d is not unit and isinstance(d.tag, str) and d.get("role") == "tab"]
         if len(tab) == 1 and tab[0] not in chain:  # <td class="tabitemcell"><div role="tab" id=…> (Vaadin)
             chain = [*chain, tab[0]]
@@ -950,7 +974,7 @@ def _resolve(root: Any, ids: dict[str, Any], tabs: Tabs, missing: list[str]) -> 
     plan: list[tuple[str, Any, str]] = []  # decided before any wrapping moves nodes
     for unit, name in resolver.units:  # the first title names the tab (its count: «Обсуждения (6)»)
         if name not in tabs.labels:
-            tabs.labels[name] = inline_text(_control_of(unit))
+            tabs.labels[name] = _shown_text(_control_of(unit))
     for name in missing:
         try:
             found = _first_fitting(resolver, name, chosen, listed)
@@ -978,7 +1002,7 @@ def _counted_titles(resolver: _Resolver, tabs: Tabs) -> None:
         body = tabs.bodies.get(name)
         if body is None or _DIGIT.search(tabs.labels.get(name, "")) or not _inside(unit, body):
             continue
-        text = inline_text(_control_of(unit))
+        text = _shown_text(_control_of(unit))
         if _DIGIT.search(text):
             tabs.labels[name] = text
 

@@ -8,7 +8,9 @@
 // items each, dated or not (a date in one review's text or answer dates no other review). An item's
 // date is its first dated element, unless words precede that date («Куплено 01.02.2025») and a bare
 // date stands beside it in the same line, or a label names it another date of the item
-// (`reviews.date_not_own`: «Дата покупки:», «Отредактирован») and a bare date follows anywhere in it.
+// (`reviews.date_not_own`: «Дата покупки:», «Отредактирован») and a bare date follows anywhere in it,
+// or that date is its answer's («Ответ разработчика (21.03.2026)») and a date of its own follows
+// (jQuery Mobile's p.ui-li-aside closing the item).
 // A relative date is read in a short header, or as the last part of a longer one («…, вчера в 18:40»).
 // Own texts are scanned once per body.
 import { elementDate, parseDate } from "./dates";
@@ -316,11 +318,15 @@ function thin(el: Element): boolean {
 }
 
 /** A block of buttons only under a list («Показать ещё», «Оставить отзыв»: Ant Design's
- * `ant-list-load-more` beside the list's items): the list wrapper around it is still a pure wrapper
- * (blind solution_antd5_descriptions_free_comments_partial). Read for the descent only: a tab body
- * holding just a «Загрузить отзывы» button is not shown empty, its list is unread. */
+ * `ant-list-load-more` beside the list's items; a link drawn as a button, `listing.button_links`:
+ * jQuery Mobile's «<a class="ui-btn" data-rel="popup">Написать комментарий</a>»): the list wrapper
+ * around it is still a pure wrapper (blind solution_antd5_descriptions_free_comments_partial,
+ * solution_jquery_mobile_listview_free_landing). Read for the descent only: a tab body holding just
+ * a «Загрузить отзывы» button is not shown empty, its list is unread. */
 function controls(el: Element): boolean {
-  const buttons = css(el, "*").filter((b) => tag(b) === "button" || b.getAttribute("role") === "button");
+  const selector = TABLE.entries("listing", "button_links").map((e) => String(e.css)).join(", ");
+  const links = new Set(tag(el) === "a" || el.querySelector("a") ? css(el, selector) : []);
+  const buttons = css(el, "*").filter((b) => tag(b) === "button" || b.getAttribute("role") === "button" || links.has(b));
   const outer = buttons.filter((b) => !buttons.some((a) => a !== b && a.contains(b)));
   const text = inlineText(el);
   if (!outer.length || cpLen(text) >= HEAD_CHARS) return false;
@@ -428,6 +434,13 @@ function notOwn(el: Element, own: string, item: Element): [boolean, string | nul
 }
 
 /** Items of a section body in page order, with each item's date (its first dated element). */
+/** Whether a dated element sits in the item's answer («<div><b>Ответ разработчика</b> (Лендико,
+ * 21.03.2026): …</div>» inside a review): that date is the answer's, not the item's. */
+function inAnswer(el: Element, item: Element): boolean {
+  for (let node: Element | null = el; node && node !== item; node = node.parentElement) if (answerHead(node)) return true;
+  return false;
+}
+
 export function splitListing(body: Element): Listing {
   const listing: Listing = { body, items: [], dates: new Map(), owns: scan(body), firsts: new Map(), starts: new Map(), authorEnds: new Map() };
   const found = dated(listing.owns);
@@ -450,6 +463,7 @@ export function splitListing(body: Element): Listing {
   const seconds = new Map<Element, number>();
   const heads = new Map<Element, [Element, string]>(); // item → its first dated element and text, until settled
   const others = new Set<Element>(); // items whose first date is labelled another date («Куплено …»), until settled
+  const answerDated = new Set<Element>(); // items whose first date is their answer's (`inAnswer`)
   for (const [at, el, own] of found) {
     const item = itemOf(listing, el);
     if (item && !listing.firsts.has(item)) {
@@ -462,6 +476,7 @@ export function splitListing(body: Element): Listing {
         listing.dates.set(item, later);
         heads.delete(item);
       } else if (other) others.add(item);
+      if (inAnswer(el, item)) answerDated.add(item);
     } else if (item) {
       if (!seconds.has(item)) seconds.set(item, at);
       if (others.has(item) && !wordedDate(own) && !notOwn(el, own, item)[0]) {
@@ -470,6 +485,18 @@ export function splitListing(body: Element): Listing {
         if (date) {
           listing.dates.set(item, date);
           others.delete(item);
+          heads.delete(item);
+          continue;
+        }
+      }
+      // the answer came first in the markup (the review's own date floats after it: jQuery Mobile's
+      // «<p class="ui-li-aside">17.03.2026</p>» closing the item): the item's own date outside its
+      // answer dates it
+      if (answerDated.has(item) && !inAnswer(el, item)) {
+        const date = elementDate(el, own);
+        if (date) {
+          listing.dates.set(item, date);
+          answerDated.delete(item);
           heads.delete(item);
           continue;
         }

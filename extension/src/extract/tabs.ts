@@ -2,9 +2,11 @@
 // backend/mpcheck/extract/tabs.py, tie for tie). Hidden bodies are in the DOM whichever tab is shown
 // (read with textContent, never innerText). A body is found by its confirmed id (#tab-<name>-body,
 // trusted as is), else through the tab control's aria-controls / data-target. A tab still missing
-// is found by its TITLE (tabs.<name>.titles) and its panel by every standard tie: the panel's own
-// aria-label / title / data-title; the control's aria-controls / data-target / data-bs-target /
-// href="#id" (or a named anchor), the panel's aria-labelledby; label for + radio input;
+// is found by its TITLE (tabs.<name>.titles; words for screen readers only, tab_checks.assistive_text,
+// left out: jQuery Mobile's «click to expand contents») and its panel by every standard tie: the
+// panel's own aria-label / title / data-title; the control's aria-controls / data-target /
+// data-bs-target / href="#id" (or a named anchor; also the link inside a title, a navbar's
+// <li><a href="#sec-log">), the panel's aria-labelledby; label for + radio input;
 // details/summary; equal data-* values; the same quoted key in the control's click handler and the
 // panel's visibility expression (Alpine @click="tab = 'log'" ↔ x-show="tab === 'log'", Vue v-on:click
 // ↔ v-show / v-if, :hidden="tab !== 'log'"; the same state variable when the handler names one, a key
@@ -17,7 +19,7 @@
 // (or titled block) and its content up to the next heading of the same or higher level or the next
 // title (wrapped in a new div in the prepared copy, never in the page). A tied panel is trusted only
 // when its content fits the tab (tab_checks): versions with dates, dated items, support text.
-import { ancestors, childElements, css, inlineText, moveWithTail, ownText, tag } from "./dom";
+import { ancestors, childElements, css, inlineText, moveWithTail, ownText, tag, textWithout } from "./dom";
 import { TABLE, type Entry } from "./label_table";
 import { cpLen, fold, norm } from "./text";
 
@@ -90,6 +92,22 @@ function foldedTitleOf(folded: string): string | null {
   if (!anyTitle.test(folded)) return null;
   for (const [name] of specs()) if (TABLE.sticky("tabs", name, "titles").some((p) => TABLE.match(p, folded) !== null)) return name;
   return null;
+}
+
+/** A title's text without the words it holds for screen readers only (jQuery Mobile's collapsible
+ * heading «Что нового<span class="ui-collapsible-heading-status"> click to expand contents</span>»,
+ * Bootstrap's «<span class="sr-only">(current)</span>»: `tab_checks.assistive_text`); a title made
+ * of such words only (an icon tab with a hidden name) keeps them. */
+function shownText(el: Element): string {
+  if (!el.firstElementChild) return inlineText(el);
+  const selector = TABLE.entries("tab_checks", "assistive_text").map((e) => String(e.css)).join(", ");
+  const hidden = css(el, selector).filter((h) => h !== el);
+  return (hidden.length ? textWithout(el, new Set(hidden)) : "") || inlineText(el);
+}
+
+/** Whether an element's whole text (or its shown text, `shownText`) is the tab's title. */
+function titles(el: Element, name: string): boolean {
+  return titleOf(inlineText(el)) === name || (el.firstElementChild !== null && titleOf(shownText(el)) === name);
 }
 
 function inTabBar(el: Element): boolean {
@@ -200,11 +218,11 @@ function units(root: Element, skip: ReadonlySet<Element>): Array<[Element, strin
     const own = norm(raw);
     if (!own || cpLen(own) > MAX_TITLE_CHARS) continue;
     const name = titleOf(own); // the own text first: a cheap test before the subtree's text
-    if (name === null || titleOf(inlineText(el)) !== name || columnHeader(el)) continue;
+    if (name === null || !titles(el, name) || columnHeader(el)) continue;
     let unit = el;
     for (let i = 0; i < 3; i++) {
       const parent = unit.parentElement;
-      if (!parent || ["body", "html"].includes(tag(parent)) || titleOf(inlineText(parent)) !== name) break;
+      if (!parent || ["body", "html"].includes(tag(parent)) || !titles(parent, name)) break;
       unit = parent;
     }
     if (!seen.has(unit)) {
@@ -650,6 +668,10 @@ class Resolver {
     const inner = css(unit, "a, button").find((d) => d !== unit && namesPanel(d));
     // <h3><button aria-controls=…>Отзывы</button></h3> (WAI accordion),
     if (inner) chain.push(inner); // <li class="tabs-title"><a href="#panel-log">…</a></li> (Foundation, YUI 2)
+    const link = css(unit, "a").find((d) => d !== unit && (d.getAttribute("href") ?? "").trim().length > 1);
+    if (link && (link.getAttribute("href") ?? "").trim().startsWith("#") && !chain.includes(link)) {
+      chain.push(link); // <li><a href="#sec-log">Что нового</a></li> (a navbar of section links)
+    }
     const tabs = css(unit, "[role=tab]").filter((d) => d !== unit);
     const tab = tabs.length === 1 ? tabs[0] : undefined;
     if (tab && !chain.includes(tab)) chain.push(tab); // <td class="tabitemcell"><div role="tab" id=…> (Vaadin)
@@ -885,7 +907,7 @@ function resolve(root: Element, ids: Map<string, Element>, tabs: Tabs, missing: 
   const chosen: Element[] = [...tabs.bodies.values()];
   const plan: Array<[string, Candidate, string]> = []; // decided before any wrapping moves nodes
   // the first title names the tab (its count: «Обсуждения (6)»)
-  for (const [unit, name] of resolver.units) if (!tabs.labels.has(name)) tabs.labels.set(name, inlineText(controlOf(unit)));
+  for (const [unit, name] of resolver.units) if (!tabs.labels.has(name)) tabs.labels.set(name, shownText(controlOf(unit)));
   for (const name of missing) {
     let found: [Candidate, string, Element[]] | null = null;
     try {
@@ -915,7 +937,7 @@ function countedTitles(resolver: Resolver, tabs: Tabs): void {
   for (const [unit, name] of resolver.units) {
     const body = tabs.bodies.get(name);
     if (!body || /[0-9]/.test(tabs.labels.get(name) ?? "") || body === unit || !body.contains(unit)) continue;
-    const text = inlineText(controlOf(unit));
+    const text = shownText(controlOf(unit));
     if (/[0-9]/.test(text)) tabs.labels.set(name, text);
   }
 }
