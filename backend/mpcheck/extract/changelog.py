@@ -38,6 +38,7 @@ _HEAD_CHARS = 80  # «Версия 4.6.1 от 24 ноября 2026 г.»: the pa
 _LINES = re.compile(r"\r\n|\r|\n")
 _TRAIL_CHARS = 40  # «… — версия», «Дата выпуска:»: the longest label run that closes a piece
 _SEPARATORS = " —–:·|,;.()[]/-"  # what stands between a row's version or date and its status word
+_HEAD_OPENINGS = ("версия", "v")  # besides a digit, what a `changelog.rows` head may open with
 
 
 def _date_span(folded: str) -> tuple[int, int] | None:
@@ -131,6 +132,30 @@ def _planned(folded: str, cuts: list[tuple[int, int]]) -> bool:
     return False
 
 
+def _head(text: str) -> bool:
+    """Whether a block's text opens as a log row: a version and its date («4.1.3 02.06.2026»), or a
+    date and its version (`changelog.rows`). A date range («01.09.2026 — 01.10.2026») is no head: its
+    «version» is a date too."""
+    head = fold(text.strip()[:_HEAD_CHARS])
+    if not ("0" <= head[:1] <= "9" or head.startswith(_HEAD_OPENINGS)):
+        return False  # what every form of `changelog.rows` opens with: its regexes are not run on the rest
+    m = table().search(head, "changelog", "rows")
+    return m is not None and not (parse_date(m.group(1)) and parse_date(m.group(2)))
+
+
+def _stacked(item: Any) -> bool:
+    """Whether an item holds two release rows side by side: an element with two children or more
+    that each open as a log row (`_head`). Such an item is several releases the listing could not
+    split (a grid whose rows sit under a header it did not know as furniture: blind
+    solution_kendo_jquery_corpsite_demo30), not one release; a release whose description names one
+    earlier fix («<li>2.0.4 (15.09.2026) — ошибка …</li>») is one."""
+    for el in item.iter(etree.Element):
+        kids = child_elements(el)
+        if len(kids) >= 2 and sum(1 for kid in kids if _head(block_text(kid))) >= 2:
+            return True
+    return False
+
+
 def _read(text: str, date: str | None) -> tuple[dict[str, Any] | None, bool]:
     """({version, date, chars} of one row's block text, whether the row says it is planned); the
     item's date wins over its text's."""
@@ -217,11 +242,11 @@ def _text_rows(item: Any) -> list[str] | None:
 
 
 def changelog(page: Page) -> list[dict[str, Any]] | None:
-    """Entries of the log section (None when the page has no such section, or when a row that says it
-    is planned carries a date on or before the reference day: a plan dated by its announcement, or a
-    release whose description opens with a plan word, and nothing tells which). An undated or
-    future-dated planned row is no entry. A log whose dated blocks hold no release row at all is
-    unread (None), not shown empty."""
+    """Entries of the log section (None when the page has no such section, when an item holds two
+    release rows side by side (`_stacked`), or when a row that says it is planned carries a date on
+    or before the reference day: a plan dated by its announcement, or a release whose description
+    opens with a plan word, and nothing tells which). An undated or future-dated planned row is no
+    entry. A log whose dated blocks hold no release row at all is unread (None), not shown empty."""
     listing = page.listings.get("log")
     if listing is None:
         return None
@@ -230,6 +255,8 @@ def changelog(page: Page) -> list[dict[str, Any]] | None:
         texts = _text_rows(item) or _glued(item)
         if texts is not None:
             rows += [(text, None) for text in texts]
+        elif _stacked(item):
+            return None  # several releases read as one: no entry of it can be trusted
         else:
             rows.append((row_text(item), listing.dates.get(item)))
     entries, day, unread = [], today().isoformat(), False

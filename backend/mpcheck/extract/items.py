@@ -38,6 +38,8 @@ _TAIL_SEPARATORS = ",·|•—–"  # what parts a header: «Имя (Компа�
 _MIN_HEADS = 3  # fewer dated heads in one block may be one review with its dated answer
 _DIGIT = re.compile("[0-9]")
 _LETTER = re.compile(r"[^\W\d_]")
+_HEAD_CELLS = ("th", "columnheader")  # a column's header cell: the tag, the ARIA role
+_DATA_CELLS = ("td", "gridcell", "cell")  # a data cell: the tag, the ARIA roles
 _CARRIER_TAGS = {"time", "meta"}  # elements whose date may be in an attribute only
 _DATE_PROPS = {"datePublished", "dateCreated", "dateModified", "uploadDate"}  # schema.org date properties
 _WORD_ONLY_FORMS = {"relative"}  # the date forms that may be written without a digit («вчера»)
@@ -219,6 +221,29 @@ def is_chrome(el: Any) -> bool:
     return len(text) < 120 and any(rules.search(text, *path) for path in checks)
 
 
+def _furniture(el: Any) -> bool:
+    """Chrome, or a table's column-header block: what a list's structure passes over. A block of
+    column headers alone is no proof of an empty list (a grid's rows may load by script), so
+    `is_chrome`, which also tells a body shown empty, leaves it out."""
+    return is_chrome(el) or _column_heads(el)
+
+
+def _column_heads(el: Any) -> bool:
+    """A table's column-header block: two header cells or more (`th`, `role=columnheader`), no data
+    cell, and no text outside them («Версия | Дата | Изменения» in a header table of its own above
+    a grid's rows: Kendo UI, AG Grid; blind solution_kendo_jquery_corpsite_demo30)."""
+    heads: set[Any] = set()
+    for node in el.iter(etree.Element):
+        role = node.get("role")
+        if node.tag in _DATA_CELLS or role in _DATA_CELLS:
+            return False
+        if node.tag in _HEAD_CELLS or role in _HEAD_CELLS:
+            heads.add(node)
+        elif own_text(node).strip() and not any(a in heads for a in node.iterancestors()):
+            return False  # a text outside every header cell
+    return len(heads) >= 2
+
+
 def _login_prompt(el: Any) -> bool:
     """A form's stand-in: a block whose every link leads to a login or registration page
     («Чтобы задать вопрос, <a href="/user/login">войдите</a>.», `listing.login_links`)."""
@@ -282,7 +307,7 @@ def _repeated(children: list[Any], marked: set[Any]) -> tuple[Any, str, Any, str
     if sig is None or sum(1 for g in sigs if g == sig) < 2:
         return None
     others = [c for c, g in zip(children, sigs, strict=True) if g != sig]
-    return sig if all(is_chrome(c) for c in others) else None
+    return sig if all(_furniture(c) for c in others) else None
 
 
 def _grouped(container: Any, marked: set[Any], siblings: bool, repeat: Any = None) -> list[Any]:
@@ -311,7 +336,7 @@ def _grouped(container: Any, marked: set[Any], siblings: bool, repeat: Any = Non
         opens = child in marked or (repeat is not None and _signature(child) == repeat)
         if opens and not (groups and _answer_head(child)):
             groups.append([lead, child] if lead is not None else [child])
-        elif groups and (child in marked or (siblings and not is_chrome(child)) or _answer_head(child)):
+        elif groups and (child in marked or (siblings and not _furniture(child)) or _answer_head(child)):
             groups[-1].append(child)  # an undated «Ответ разработчика» block after an item is its answer
         lead = child if siblings and child not in marked and child.tag in headings and _lead(child) else None
     items = []
@@ -395,7 +420,7 @@ def _containers(body: Any, marked: set[Any]) -> list[Any]:
         kids = child_elements(only)
         top = _top_summary(kids, marked)
         wrapper = not own_text(only).strip() and all(
-            c in marked or c is top or is_chrome(c) or _controls(c) for c in kids
+            c in marked or c is top or _furniture(c) or _controls(c) for c in kids
         )
         repeat = None if wrapper else _repeated(kids, marked)
         if repeat is not None:  # review blocks of one markup, one of them dated: each is an item

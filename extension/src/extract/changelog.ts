@@ -23,6 +23,7 @@ const ALNUM = /[\p{L}\p{N}]/u;
 const HEAD_CHARS = 80; // «Версия 4.6.1 от 24 ноября 2026 г.»: the part of a row its date is looked for first
 const TRAIL_CHARS = 40; // «… — версия», «Дата выпуска:»: the longest label run that closes a piece
 const SEPARATORS = " —–:·|,;.()[]/-"; // what stands between a row's version or date and its status word
+const HEAD_OPENINGS = ["версия", "v"]; // besides a digit, what a `changelog.rows` head may open with
 
 export interface Entry { version: string | null; date: string | null; chars: number }
 
@@ -130,6 +131,35 @@ function planned(folded: string, cuts: Array<[number, number]>): boolean {
   });
 }
 
+/**
+ * Whether a block's text opens as a log row: a version and its date («4.1.3 02.06.2026»), or a date
+ * and its version (`changelog.rows`). A date range («01.09.2026 — 01.10.2026») is no head: its
+ * «version» is a date too.
+ */
+function head(text: string): boolean {
+  const start = fold(Array.from(text.trim().slice(0, 2 * HEAD_CHARS)).slice(0, HEAD_CHARS).join("")); // code points, as Python slices
+  const first = start.charAt(0);
+  // what every form of `changelog.rows` opens with: its regexes are not run on the rest
+  if (!((first >= "0" && first <= "9") || HEAD_OPENINGS.some((w) => start.startsWith(w)))) return false;
+  const m = TABLE.search(start, "changelog", "rows");
+  return m !== null && !(parseDate(m[1] ?? null) && parseDate(m[2] ?? null));
+}
+
+/**
+ * Whether an item holds two release rows side by side: an element with two children or more that
+ * each open as a log row (`head`). Such an item is several releases the listing could not split (a
+ * grid whose rows sit under a header it did not know as furniture: blind
+ * solution_kendo_jquery_corpsite_demo30), not one release; a release whose description names one
+ * earlier fix («<li>2.0.4 (15.09.2026) — ошибка …</li>») is one.
+ */
+function stacked(item: Element): boolean {
+  for (const el of [item, ...css(item, "*")]) {
+    const kids = childElements(el);
+    if (kids.length >= 2 && kids.filter((kid) => head(inlineText(kid))).length >= 2) return true;
+  }
+  return false;
+}
+
 /** [{version, date, chars} of one row's block text, whether the row says it is planned]; the item's date wins. */
 function read(text: string, date: string | null): [Entry | null, boolean] {
   const folded = fold(text);
@@ -211,11 +241,11 @@ function textRows(item: Element): string[] | null {
 }
 
 /**
- * Entries of the log section (null when the page has no such section, or when a row that says it is
- * planned carries a date on or before the reference day: a plan dated by its announcement, or a release
- * whose description opens with a plan word, and nothing tells which). An undated or future-dated
- * planned row is no entry. A log whose dated blocks hold no release row at all is unread (null), not
- * shown empty.
+ * Entries of the log section (null when the page has no such section, when an item holds two release
+ * rows side by side (`stacked`), or when a row that says it is planned carries a date on or before the
+ * reference day: a plan dated by its announcement, or a release whose description opens with a plan
+ * word, and nothing tells which). An undated or future-dated planned row is no entry. A log whose dated
+ * blocks hold no release row at all is unread (null), not shown empty.
  */
 export function changelog(page: Page): Entry[] | null {
   const listing = page.listings.get("log");
@@ -224,6 +254,7 @@ export function changelog(page: Page): Entry[] | null {
   for (const item of listing.items) {
     const texts = textRows(item) ?? glued(item);
     if (texts) rows.push(...texts.map((text): [string, string | null] => [text, null]));
+    else if (stacked(item)) return null; // several releases read as one: no entry of it can be trusted
     else rows.push([rowText(item), listing.dates.get(item) ?? null]);
   }
   const entries: Entry[] = [];

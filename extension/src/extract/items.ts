@@ -27,6 +27,8 @@ const RELATIVE_CHARS = 40; // «Вадим сегодня в 09:14»: the longes
 const TAIL_SEPARATORS = ",·|•—–"; // what parts a header: «Имя (Компания), вчера в 18:40»
 const MIN_HEADS = 3; // fewer dated heads in one block may be one review with its dated answer
 const DIGIT = /[0-9]/;
+const HEAD_CELLS = new Set(["th", "columnheader"]); // a column's header cell: the tag, the ARIA role
+const DATA_CELLS = new Set(["td", "gridcell", "cell"]); // a data cell: the tag, the ARIA roles
 const CARRIER_TAGS = new Set(["time", "meta"]); // elements whose date may be in an attribute only
 const DATE_PROPS = new Set(["datePublished", "dateCreated", "dateModified", "uploadDate"]); // schema.org date properties
 const WORD_ONLY_FORMS = new Set(["relative"]); // the date forms that may be written without a digit («вчера»)
@@ -170,6 +172,31 @@ export function isChrome(el: Element): boolean {
   return cpLen(text) < 120 && checks.some((path) => TABLE.search(text, ...path) !== null);
 }
 
+/** Chrome, or a table's column-header block: what a list's structure passes over. A block of column
+ * headers alone is no proof of an empty list (a grid's rows may load by script), so `isChrome`,
+ * which also tells a body shown empty, leaves it out. */
+function furniture(el: Element): boolean {
+  return isChrome(el) || columnHeads(el);
+}
+
+/** A table's column-header block: two header cells or more (`th`, `role=columnheader`), no data
+ * cell, and no text outside them («Версия | Дата | Изменения» in a header table of its own above
+ * a grid's rows: Kendo UI, AG Grid; blind solution_kendo_jquery_corpsite_demo30). */
+function columnHeads(el: Element): boolean {
+  const heads = new Set<Element>();
+  for (const node of [el, ...css(el, "*")]) {
+    const role = node.getAttribute("role") ?? "";
+    if (DATA_CELLS.has(tag(node)) || DATA_CELLS.has(role)) return false;
+    if (HEAD_CELLS.has(tag(node)) || HEAD_CELLS.has(role)) heads.add(node);
+    else if (!isBlank(ownText(node))) {
+      let up = node.parentElement;
+      while (up !== null && !heads.has(up)) up = up.parentElement;
+      if (up === null) return false; // a text outside every header cell
+    }
+  }
+  return heads.size >= 2;
+}
+
 /** A form's stand-in: a block whose every link leads to a login or registration page
  * («Чтобы задать вопрос, <a href="/user/login">войдите</a>.», `listing.login_links`). */
 function loginPrompt(el: Element): boolean {
@@ -258,7 +285,7 @@ function repeated(children: Element[], marked: ReadonlySet<Element>): string | n
   const at = children.findIndex((c, i) => marked.has(c) && sigs[i] !== null);
   const sig = at < 0 ? null : (sigs[at] as string);
   if (sig === null || sigs.filter((g) => g === sig).length < 2) return null;
-  return children.every((c, i) => sigs[i] === sig || isChrome(c)) ? sig : null;
+  return children.every((c, i) => sigs[i] === sig || furniture(c)) ? sig : null;
 }
 
 /**
@@ -297,7 +324,7 @@ function grouped(container: Element, marked: ReadonlySet<Element>, siblings: boo
     if (ends.has(child)) continue;
     const opens = marked.has(child) || (repeat !== null && signature(child) === repeat);
     if (opens && !(groups.length && answerHead(child))) groups.push(lead ? [lead, child] : [child]);
-    else if (groups.length && (marked.has(child) || (siblings && !isChrome(child)) || answerHead(child))) {
+    else if (groups.length && (marked.has(child) || (siblings && !furniture(child)) || answerHead(child))) {
       (groups[groups.length - 1] as Element[]).push(child); // an undated «Ответ разработчика» block after an item is its answer
     }
     lead = siblings && !marked.has(child) && TABLE.headingTags.has(tag(child)) && opensItem(child) ? child : null;
@@ -355,7 +382,7 @@ function containers(body: Element, marked: ReadonlySet<Element>): Element[] {
     const only = holders[0] as Element;
     const kids = childElements(only);
     const top = topSummary(kids, marked);
-    const wrapper = isBlank(ownText(only)) && kids.every((c) => marked.has(c) || c === top || isChrome(c) || controls(c));
+    const wrapper = isBlank(ownText(only)) && kids.every((c) => marked.has(c) || c === top || furniture(c) || controls(c));
     repeat = wrapper ? null : repeated(kids, marked);
     if (repeat !== null) {
       container = only; // review blocks of one markup, one of them dated: each is an item
