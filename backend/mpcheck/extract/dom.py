@@ -6,6 +6,7 @@ what `changelog.chars` is measured on; `own_text` is an element's direct text on
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -160,7 +161,9 @@ def _prepare(root: Any) -> Any:
     _mark_struck(root, struck)
     _attribute_texts(root)
     if jsonld:
-        root.set(JSONLD_ATTR, "\x1e".join(jsonld))
+        # a JSON array of the texts: an lxml attribute refuses C0 controls (a «\x1e» separator made a
+        # second JSON-LD block drop the whole page into the empty-page fallback)
+        root.set(JSONLD_ATTR, json.dumps(jsonld, ensure_ascii=False))
     for el in root.iter(*table().block_tags):
         el.text = " " + (el.text or "")
         el.tail = " " + (el.tail or "")
@@ -228,6 +231,15 @@ def parse_html(text: str) -> Any:
         return _prepare(root)
     except Exception:  # lxml can refuse pathological input; an empty page is the honest answer
         return create_root_node("<html></html>", etree.HTMLParser)
+
+
+def jsonld_texts(root: Any) -> list[str]:
+    """The page's JSON-LD script texts, in document order (kept on the root by `_prepare`)."""
+    try:
+        texts = json.loads(root.get(JSONLD_ATTR) or "[]")
+    except ValueError:
+        return []
+    return [t for t in texts if isinstance(t, str)] if isinstance(texts, list) else []
 
 
 @lru_cache(maxsize=256)

@@ -9,11 +9,11 @@ from lxml import etree
 
 from mpcheck.extract.context import Page
 from mpcheck.extract.dom import (
-    JSONLD_ATTR,
     absolute_url,
     ancestors,
     css,
     inline_text,
+    jsonld_texts,
     matches,
     own_text,
     text_before,
@@ -229,7 +229,7 @@ def _kind_of_crumbs(page: Page) -> tuple[str | None, bool]:
         for trail in trails
         if is_crumbs(trail, rules)
     ]
-    jsonld = page.root.get(JSONLD_ATTR) or ""
+    jsonld = "\x1e".join(jsonld_texts(page.root))
     if "BreadcrumbList" in jsonld:
         groups.append([(m.group(0), "") for m in re.finditer(r"[^\"\s]*category[/=][0-9]+[^\"\s]*", jsonld)])
     for group in groups:

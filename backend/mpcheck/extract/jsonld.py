@@ -11,7 +11,7 @@ from typing import Any
 
 from mpcheck.extract import values
 from mpcheck.extract.dates import parse_date
-from mpcheck.extract.dom import JSONLD_ATTR
+from mpcheck.extract.dom import jsonld_texts
 
 _TYPES = {"SoftwareApplication", "WebApplication", "Product", "SoftwareSourceCode"}
 
@@ -26,7 +26,7 @@ def _objects(node: Any) -> list[dict[str, Any]]:
 
 def _application(root: Any) -> dict[str, Any] | None:
     """The first SoftwareApplication-like JSON-LD object of the page."""
-    for text in (root.get(JSONLD_ATTR) or "").split("\x1e"):
+    for text in jsonld_texts(root):
         try:
             data = json.loads(text)
         except (ValueError, RecursionError):

@@ -340,7 +340,8 @@ def _own_price(page: Page) -> tuple[dict[str, Any], Any] | None:
             rub = values.money(raw) or values.money(f"{raw} руб.")
             if rub is not None:
                 page.found_by["price"] = "selector"
-                return {"rub": rub, "old_rub": None, "free": rub == 0}, el
+                old = _old_beside(el, rub) if rub else None  # Shopify's <s> compare-at price beside it
+                return {"rub": rub, "old_rub": old, "free": rub == 0}, el
     return None
 
 

@@ -288,7 +288,8 @@ function ownPrice(page: Page): [Own, Element | null] | null {
       const rub = values.money(raw) ?? values.money(`${raw} руб.`);
       if (rub !== null) {
         page.found_by.price = "selector";
-        return [{ rub, old_rub: null, free: rub === 0 }, el];
+        const old = rub ? oldBeside(el, rub) : null; // Shopify's <s> compare-at price beside it
+        return [{ rub, old_rub: old, free: rub === 0 }, el];
       }
     }
   }

@@ -44,6 +44,9 @@ PLATFORM_ONLY: dict[tuple[str, str], str] = {
     ("dom", "move_with_tail"): "lxml moves an element with its tail; the DOM needs the text node moved too",
     ("dom", "remove_with_tail"): "lxml keeps the tail on removal only if asked; the DOM never drops text",
     ("dom", "tail_text"): "lxml stores text after an element as .tail; the DOM has text nodes",
+    ("dom", "jsonld_texts"): (
+        "lxml keeps the JSON-LD texts as one root attribute (a JSON array); the DOM's Prepared carries an array"
+    ),
     ("dom", "tag"): "lxml's el.tag is the lower-case name already; the DOM's localName is read through this",
     ("text", "cp_len"): "JS strings count UTF-16 units; Python's len already counts code points",
     ("text", "is_blank"): "Python has str.isspace",
