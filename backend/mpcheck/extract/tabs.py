@@ -121,6 +121,29 @@ def _folded_title_of(folded: str) -> str | None:
     )
 
 
+def count_first_title_of(text: str) -> str | None:
+    """The tab a short text titles by its count first («3 комментария» → comments, «12 отзывов» →
+    rating: `tab_checks.count_first_titles`), or None. Only a heading or a tab is such a title
+    (_units): a card's or the page head's «3 комментария» names no section of this page."""
+    folded = fold(text) if len(text) <= MAX_RAW_TITLE_CHARS else ""
+    if not folded or len(folded) > MAX_TITLE_CHARS or not folded[0].isdigit():
+        return None
+    rules = table()
+    names = [n for n in rules.data["tab_checks"]["count_first_titles"] if n != "comment"]
+    return next(
+        (n for n in names if any(p.match(folded) for p in rules.rx("tab_checks", "count_first_titles", n))),
+        None,
+    )
+
+
+def _heading_or_tab(el: Any) -> bool:
+    """A heading (h1-h6, role=heading) or a role=tab control, or inside one (its text's own span)."""
+    for anc in list(ancestors(el))[:3]:
+        if anc.tag in table().heading_tags or anc.get("role") in ("heading", "tab"):
+            return True
+    return False
+
+
 def _shown_text(el: Any) -> str:
     """A title's text without the words it holds for screen readers only (jQuery Mobile's collapsible
     heading «Что нового<span class="ui-collapsible-heading-status"> click to expand contents</span>»,
@@ -133,9 +156,11 @@ def _shown_text(el: Any) -> str:
     return (text_without(el, hidden) if hidden else "") or inline_text(el)
 
 
-def _titles(el: Any, name: str) -> bool:
-    """Whether an element's whole text (or its shown text, `_shown_text`) is the tab's title."""
-    return title_of(inline_text(el)) == name or (len(el) > 0 and title_of(_shown_text(el)) == name)
+def _titles(el: Any, name: str, counted: bool = False) -> bool:
+    """Whether an element's whole text (or its shown text, `_shown_text`) is the tab's title (with
+    `counted`, its count-first title: count_first_title_of)."""
+    of = count_first_title_of if counted else title_of
+    return of(inline_text(el)) == name or (len(el) > 0 and of(_shown_text(el)) == name)
 
 
 def _in_tab_bar(el: Any) -> bool:
@@ -267,12 +292,14 @@ def _units(root: Any, skip: set[Any]) -> list[tuple[Any, str]]:
         if not own or len(own) > MAX_TITLE_CHARS:
             continue
         name = title_of(own)  # the own text first: a cheap test before the subtree's text
-        if name is None or not _titles(el, name) or _column_header(el):
+        counted = name is None and _heading_or_tab(el)  # «3 комментария» as a heading or a tab only
+        name = count_first_title_of(own) if counted else name
+        if name is None or not _titles(el, name, counted) or _column_header(el):
             continue
         unit = el
         for _ in range(3):
             parent = unit.getparent()
-            if parent is None or parent.tag in ("body", "html") or not _titles(parent, name):
+            if parent is None or parent.tag in ("body", "html") or not _titles(parent, name, counted):
                 break
             unit = parent
         if unit not in seen:

@@ -94,6 +94,27 @@ function foldedTitleOf(folded: string): string | null {
   return null;
 }
 
+/** The tab a short text titles by its count first («3 комментария» → comments, «12 отзывов» →
+ * rating: `tab_checks.count_first_titles`), or null. Only a heading or a tab is such a title
+ * (units): a card's or the page head's «3 комментария» names no section of this page. */
+export function countFirstTitleOf(text: string): string | null {
+  const folded = text.length > 2 * MAX_RAW_TITLE_CHARS || cpLen(text) > MAX_RAW_TITLE_CHARS ? "" : fold(text);
+  if (!folded || cpLen(folded) > MAX_TITLE_CHARS || !/^[0-9]/.test(folded)) return null;
+  const names = Object.keys(TABLE.get("tab_checks", "count_first_titles") as Record<string, unknown>).filter((n) => n !== "comment");
+  return names.find((n) => TABLE.sticky("tab_checks", "count_first_titles", n).some((p) => TABLE.match(p, folded) !== null)) ?? null;
+}
+
+/** A heading (h1-h6, role=heading) or a role=tab control, or inside one (its text's own span). */
+function headingOrTab(el: Element): boolean {
+  let i = 0;
+  for (const a of ancestors(el)) {
+    if (i++ >= 3) break;
+    const role = a.getAttribute("role");
+    if (TABLE.headingTags.has(tag(a)) || role === "heading" || role === "tab") return true;
+  }
+  return false;
+}
+
 /** A title's text without the words it holds for screen readers only (jQuery Mobile's collapsible
  * heading «Что нового<span class="ui-collapsible-heading-status"> click to expand contents</span>»,
  * Bootstrap's «<span class="sr-only">(current)</span>»: `tab_checks.assistive_text`); a title made
@@ -105,9 +126,11 @@ function shownText(el: Element): string {
   return (hidden.length ? textWithout(el, new Set(hidden)) : "") || inlineText(el);
 }
 
-/** Whether an element's whole text (or its shown text, `shownText`) is the tab's title. */
-function titles(el: Element, name: string): boolean {
-  return titleOf(inlineText(el)) === name || (el.firstElementChild !== null && titleOf(shownText(el)) === name);
+/** Whether an element's whole text (or its shown text, `shownText`) is the tab's title (with
+ * `counted`, its count-first title: countFirstTitleOf). */
+function titles(el: Element, name: string, counted = false): boolean {
+  const of = counted ? countFirstTitleOf : titleOf;
+  return of(inlineText(el)) === name || (el.firstElementChild !== null && of(shownText(el)) === name);
 }
 
 function inTabBar(el: Element): boolean {
@@ -217,12 +240,14 @@ function units(root: Element, skip: ReadonlySet<Element>): Array<[Element, strin
     if (cpLen(raw) > MAX_RAW_TITLE_CHARS) continue; // long prose before any normalising
     const own = norm(raw);
     if (!own || cpLen(own) > MAX_TITLE_CHARS) continue;
-    const name = titleOf(own); // the own text first: a cheap test before the subtree's text
-    if (name === null || !titles(el, name) || columnHeader(el)) continue;
+    let name = titleOf(own); // the own text first: a cheap test before the subtree's text
+    const counted = name === null && headingOrTab(el); // «3 комментария» as a heading or a tab only
+    name = counted ? countFirstTitleOf(own) : name;
+    if (name === null || !titles(el, name, counted) || columnHeader(el)) continue;
     let unit = el;
     for (let i = 0; i < 3; i++) {
       const parent = unit.parentElement;
-      if (!parent || ["body", "html"].includes(tag(parent)) || !titles(parent, name)) break;
+      if (!parent || ["body", "html"].includes(tag(parent)) || !titles(parent, name, counted)) break;
       unit = parent;
     }
     if (!seen.has(unit)) {
