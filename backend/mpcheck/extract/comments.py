@@ -49,6 +49,14 @@ def _markup(item: Any) -> str:
     return fold(" ".join(f"{name}={value}" for name, value in item.items()))
 
 
+def _indented(item: Any) -> bool:
+    """A wiki talk thread's reply: a definition list of indented lines only («<dl><dd>Павел, …
+    — Сергей М. 16:20, 15 ноября 2026 (MSK)</dd></dl>», MediaWiki's «:» indent under the message it
+    answers). A list with a term (dt + dd) is a labelled pair, no reply."""
+    kids = [c for c in item if isinstance(c.tag, str)]
+    return item.tag == "dl" and bool(kids) and all(c.tag == "dd" for c in kids)
+
+
 def _header_badges(listing: Listing, me: str) -> set[Any]:
     """Items with a developer badge in their own header (up to their first date); with the partner's
     name `me` known, not a badge any agency carries («Партнер»: its name tells)."""
@@ -117,7 +125,8 @@ def _message(listing: Listing, item: Any, me: str, badged: bool) -> dict[str, An
         "by_partner": by_partner,
         "to": to if to and by_partner else None,
         "reply": bool(table().search(fold(words), "comments", "reply_hint"))
-        or bool(table().search(_markup(item), "comments", "reply_markup")),
+        or bool(table().search(_markup(item), "comments", "reply_markup"))
+        or _indented(item),
         # an inline indent is a reply only with «Имя,» naming the author above (_parent)
         "indent_to": name_key(m.group(1))
         if m and table().search(_markup(item), "comments", "reply_indent")

@@ -156,8 +156,25 @@ def _in_crumbs(el: Any) -> bool:
     return False
 
 
+def _wiki_title(page: Page, el: Any) -> str | None:
+    """The page's og:title when `el` is a wiki's own page title (`name.wiki_titles`: MediaWiki's
+    h1#firstHeading «Калькулятор доставки в корзине (Marketplace)», the wiki's name of the page) and
+    the page declares one that is no site name; else None (the h1 stays)."""
+    rules = table()
+    selector = ", ".join(sel["css"] for sel in rules.entries("name", "wiki_titles"))
+    if not matches(el, selector):
+        return None
+    for og in css(page.root, "meta[property='og:title']"):
+        text = (og.get("content") or "").strip()
+        if text and not rules.search(fold(text), "name", "site_names"):
+            return text
+    return None
+
+
 def name(page: Page) -> str | None:
     """The h1 (outside tabs), else microdata / og:title, else <title> cut at the site separator.
+
+    A wiki's own page title in the h1 (`_wiki_title`) gives way to the page's og:title.
 
     Badges inside the element are left out («Хит продаж», «−30%»); an element that says only the
     site's name (a header logo in an h1: «1С-Битрикс: Маркетплейс») is passed over for the next, and
@@ -176,7 +193,7 @@ def name(page: Page) -> str | None:
             if rules.search(fold(text), "name", "site_names"):
                 continue  # the site's logo, not the solution
             page.found_by["name"] = "selector"
-            return text
+            return (_wiki_title(page, el) if sel["css"] == "h1" else None) or text
     return None
 
 

@@ -111,8 +111,16 @@ def _scan(body: Any) -> tuple[list[tuple[Any, str]], list[tuple[int, Any, str]]]
             or ((el.tag in carriers or el.get("itemprop")) and _carries_date(el))
         ):
             dated.append((len(owns), el, own))
+        elif len(own) > _HEAD_CHARS and own.rstrip().endswith(")") and (sign := _signature_tail(own)):
+            dated.append((len(owns), el, sign))  # «… — Олег Т. 14:05, 27 октября 2026 (MSK)»: dated by it
         owns.append((el, own))
     return owns, dated
+
+
+def _signature_tail(own: str) -> str | None:
+    """The wiki signature that closes a long message (`comments.signature_tail`), else None."""
+    m = table().search(fold(own[-_HEAD_CHARS:]), "comments", "signature_tail")
+    return m.group(0).strip() if m else None
 
 
 def _relative_tail(own: str, words: Callable[[str], object]) -> bool:

@@ -32,7 +32,7 @@ from typing import Any
 
 from lxml import etree
 
-from mpcheck.extract.dom import css, inline_text, matches, original_url, own_text, select_all
+from mpcheck.extract.dom import css, inline_text, matches, original_url, own_text, select_all, text_without
 from mpcheck.extract.items import page_links
 from mpcheck.extract.label_table import Table, table
 from mpcheck.extract.text import fold, norm
@@ -430,6 +430,14 @@ def _headings(root: Any, rules: Table, aria: list[Any]) -> list[Any]:
     return sorted(heads + roles, key=order.__getitem__)
 
 
+def _heading_text(head: Any, rules: Table) -> str:
+    """A heading's text without its chrome (`tab_checks.assistive_text`: MediaWiki's edit link
+    «[править]» after «См. также»)."""
+    selector = ", ".join(e["css"] for e in rules.entries("tab_checks", "assistive_text"))
+    hidden = [h for h in css(head, selector) if h is not head] if len(head) else []
+    return (text_without(head, hidden) if hidden else "") or inline_text(head)
+
+
 def _headed(root: Any, rules: Table, own: set[Any], content: list[Any], aria: list[Any]) -> list[Any]:
     """Blocks under a heading about other solutions («Похожие решения») that hold no link to them
     (cards with onclick, names only): the heading's own block, or its section up to the next heading
@@ -439,7 +447,7 @@ def _headed(root: Any, rules: Table, own: set[Any], content: list[Any], aria: li
     for head in _headings(root, rules, aria):
         if head in own or any(a in panels for a in _ancestors(head)):
             continue  # the cheap tests first: most headings are the solution's own
-        text = fold(inline_text(head))
+        text = fold(_heading_text(head, rules))
         if len(text) > MAX_HEADING_CHARS or not rules.search(text, "scope", "foreign_headings"):
             continue
         level = int(head.tag[1]) if head.tag in rules.heading_tags else 2

@@ -86,6 +86,16 @@ function quoted(listing: Listing, item: Element): string | null {
   return null;
 }
 
+/**
+ * A wiki talk thread's reply: a definition list of indented lines only («<dl><dd>Павел, … — Сергей
+ * М. 16:20, 15 ноября 2026 (MSK)</dd></dl>», MediaWiki's «:» indent under the message it answers).
+ * A list with a term (dt + dd) is a labelled pair, no reply.
+ */
+function indented(item: Element): boolean {
+  const kids = Array.from(item.children);
+  return item.tagName.toLowerCase() === "dl" && kids.length > 0 && kids.every((c) => c.tagName.toLowerCase() === "dd");
+}
+
 /** The item's attributes as «name=value» words: a depth or an indent marks a reply row. */
 function markup(item: Element): string {
   return fold(Array.from(item.attributes, (a) => `${a.name}=${a.value}`).join(" "));
@@ -109,7 +119,7 @@ function message(listing: Listing, item: Element, me: string, badged: boolean): 
     author: nameKey(author),
     byPartner,
     to: to && byPartner ? to : null,
-    reply: TABLE.search(fold(words), "comments", "reply_hint") !== null || TABLE.search(markup(item), "comments", "reply_markup") !== null,
+    reply: TABLE.search(fold(words), "comments", "reply_hint") !== null || TABLE.search(markup(item), "comments", "reply_markup") !== null || indented(item),
     // an inline indent is a reply only with «Имя,» naming the author above (parentOf)
     indentTo: m && TABLE.search(markup(item), "comments", "reply_indent") ? nameKey(m[1]) : null,
     answered: false,

@@ -156,6 +156,21 @@ function inCrumbs(el: Element): boolean {
  * site's name (a header logo in an h1: «1С-Битрикс: Маркетплейс») is passed over for the next, and
  * so is a crumb of a breadcrumb trail (a BreadcrumbList's «<span itemprop=name>Главная</span>»).
  */
+/**
+ * The page's og:title when `el` is a wiki's own page title (`name.wiki_titles`: MediaWiki's
+ * h1#firstHeading «Калькулятор доставки в корзине (Marketplace)», the wiki's name of the page) and
+ * the page declares one that is no site name; else null (the h1 stays).
+ */
+function wikiTitle(page: Page, el: Element): string | null {
+  const selector = TABLE.entries("name", "wiki_titles").map((s) => String(s.css)).join(", ");
+  if (!matches(el, selector)) return null;
+  for (const og of css(page.root, "meta[property='og:title']")) {
+    const text = (og.getAttribute("content") ?? "").trim();
+    if (text && !TABLE.search(fold(text), "name", "site_names")) return text;
+  }
+  return null;
+}
+
 export function name(page: Page): string | null {
   for (const sel of TABLE.entries("name", "selectors")) {
     for (const el of page.outside(css(page.root, String(sel.css)))) {
@@ -165,7 +180,7 @@ export function name(page: Page): string | null {
       if (!text) break; // an empty element: the next selector, as before
       if (TABLE.search(fold(text), "name", "site_names")) continue; // the site's logo, not the solution
       page.found_by.name = "selector";
-      return text;
+      return (sel.css === "h1" ? wikiTitle(page, el) : null) || text;
     }
   }
   return null;

@@ -154,8 +154,18 @@ function dated(owns: Array<[Element, string]>): Array<[number, Element, string]>
   const out: Array<[number, Element, string]> = [];
   owns.forEach(([el, own], i) => {
     if (hasDate(own) || ((CARRIER_TAGS.has(tag(el)) || el.getAttribute("itemprop")) && carriesDate(el))) out.push([i, el, own]);
+    else if (own.length > HEAD_CHARS && own.trimEnd().endsWith(")")) {
+      const sign = signatureTail(own); // «… — Олег Т. 14:05, 27 октября 2026 (MSK)»: dated by it
+      if (sign !== null) out.push([i, el, sign]);
+    }
   });
   return out;
+}
+
+/** The wiki signature that closes a long message (`comments.signature_tail`), else null. */
+function signatureTail(own: string): string | null {
+  const m = TABLE.search(fold(own.slice(-HEAD_CHARS)), "comments", "signature_tail");
+  return m ? m[0].trim() : null;
 }
 
 /** Headings, titles, pagers, summaries, forms, empty blocks: list furniture, not content. */

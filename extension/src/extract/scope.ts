@@ -7,7 +7,7 @@
 // the tab panels) leave the prepared copy before tabs, items or labels are looked for. A block
 // holding the title (h1), the tab machinery or a link to the page's own code is never removed;
 // breadcrumbs inside chrome stay in its place. The live page is never touched.
-import { childElements, css, inlineText, matches, originalUrl, ownText, selectAll, tag } from "./dom";
+import { childElements, css, inlineText, matches, originalUrl, ownText, selectAll, tag, textWithout } from "./dom";
 import { pageLinks } from "./items";
 import { TABLE } from "./label_table";
 import { cpLen, fold, norm } from "./text";
@@ -320,13 +320,20 @@ function headingLevel(el: Element): number {
  * heading's own block, or its section up to the next heading of the same or a higher level. Never
  * the solution's own block, never inside its tab panels.
  */
+/** A heading's text without its chrome (`tab_checks.assistive_text`: MediaWiki's edit link «[править]» after «См. также»). */
+function headingText(head: Element): string {
+  const selector = TABLE.entries("tab_checks", "assistive_text").map((e) => String(e.css)).join(", ");
+  const hidden = head.children.length ? css(head, selector).filter((h) => h !== head) : [];
+  return (hidden.length ? textWithout(head, new Set(hidden)) : "") || inlineText(head);
+}
+
 function headed(root: Element, own: ReadonlySet<Element>, content: Element[]): Element[] {
   const panels = new Set(content.filter((el) => tag(el) !== "h1"));
   const headings = [...TABLE.headingTags].sort().join(", ");
   const out: Element[] = [];
   for (const head of selectAll(root, `${headings}, [role=heading]`)) {
     if (own.has(head) || anyUp(head, panels)) continue; // the cheap tests first: most headings are ours
-    const text = fold(inlineText(head));
+    const text = fold(headingText(head));
     if (cpLen(text) > MAX_HEADING_CHARS || !TABLE.search(text, "scope", "foreign_headings")) continue;
     const level = headingLevel(head);
     const parent = head.parentElement;
