@@ -1,5 +1,5 @@
 """Dates as ISO `YYYY-MM-DD`: `DD.MM.YYYY[ HH:MM[:SS]]`, `DD.MM.YY`, Russian month words (full or
-abbreviated, with or without a year), relative dates («вчера», «3 дня назад») and `time[datetime]`.
+abbreviated, with or without a year), English ones with a year («November 12, 2026»), relative dates («вчера», «3 дня назад») and `time[datetime]`.
 
 A date with no year and a relative date need a reference day: `reference_day(today)` sets it for the
 duration of one extraction (a context variable, so the item readers of other modules that call
@@ -23,7 +23,7 @@ _TODAY: ContextVar[dt.date | None] = ContextVar("mpcheck_extract_today", default
 # an end date («Акция до 5 декабря») with no year is the nearest such date, ahead or behind
 _NEAREST: ContextVar[bool] = ContextVar("mpcheck_extract_nearest", default=False)
 # the forms read after the two confirmed ones (numeric, words): each found date is (position, ISO)
-_EXTRA_FORMS = ("numeric_short", "iso_text", "words_no_year", "relative")
+_EXTRA_FORMS = ("numeric_short", "iso_text", "words_no_year", "words_en", "relative")
 
 
 @contextmanager
@@ -50,7 +50,8 @@ def _iso(year: int, month: int, day: int) -> str | None:
 
 
 def month_number(word: str) -> int | None:
-    """1–12 for a Russian month word in any case form, full or abbreviated («сентября», «окт.»)."""
+    """1–12 for a month word: Russian in any case form, full or abbreviated («сентября», «окт.»),
+    or English («November», «Nov»)."""
     rules = table()
     for entry, pattern in zip(rules.entries("dates", "months"), rules.rx("dates", "months"), strict=True):
         if pattern.match(word):
@@ -108,6 +109,9 @@ def _extra_date(form: str, entry: dict[str, Any], m: re.Match[str]) -> str | Non
     if form == "words_no_year":
         month = month_number(m.group(2))
         return _without_year(int(m.group(1)), month) if month else None
+    if form == "words_en":  # «November 12, 2026»: month, day, year
+        month = month_number(m.group(1))
+        return _iso(int(m.group(3)), month, int(m.group(2))) if month else None
     return _relative(entry, m)
 
 

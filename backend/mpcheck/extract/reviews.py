@@ -143,11 +143,17 @@ def _drawn_star(el: Any, parts: list[Any]) -> bool:
 
 def _char_stars(text: str) -> int | None:
     """★★★★☆: the first run of star characters; filled ones count. A lone ★ decorates a number
-    («★ 4,0», «4 ★»): that number, else unknown (five slots show their empty stars too)."""
+    («★ 4,0», «4 ★»): that number, else unknown (five slots show their empty stars too). One
+    rating draws its filled stars with one glyph: a lone other glyph before the run is an icon
+    (a callout's «⭐» before «★★★★★»), passed over; a run changing glyph after two ends there."""
     data = table().data["reviews"]
     filled, empty = data.get("star_char", "★"), data.get("star_char_empty", "☆")
     run, start, end = "", -1, -1
     for i, ch in enumerate(text):
+        if ch in filled and any(c in filled and c != ch for c in run):
+            if len(run) > 1:
+                break
+            run, start = "", -1  # a lone icon of another glyph before the rating
         if ch in filled or ch in empty:
             run += ch
             start = i if start < 0 else start

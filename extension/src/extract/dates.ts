@@ -1,5 +1,6 @@
 // Dates as ISO YYYY-MM-DD (backend/mpcheck/extract/dates.py): DD.MM.YYYY[ HH:MM[:SS]], DD.MM.YY,
-// Russian month words (full or abbreviated, with or without a year), relative dates («вчера»,
+// Russian month words (full or abbreviated, with or without a year), English ones with a year
+// («November 12, 2026»), relative dates («вчера»,
 // «3 дня назад») and time[datetime]. 31.02 is not a date: invalid calendar dates are null.
 // A date with no year and a relative date need a reference day: `referenceDay(today, fn)` sets it for
 // the duration of one (synchronous) extraction, so the item readers of other modules get it without
@@ -7,7 +8,7 @@
 import { TABLE, type Entry } from "./label_table";
 import { fold } from "./text";
 
-const EXTRA_FORMS = ["numeric_short", "iso_text", "words_no_year", "relative"] as const;
+const EXTRA_FORMS = ["numeric_short", "iso_text", "words_no_year", "words_en", "relative"] as const;
 let reference: string | null = null; // ISO day of the running extraction
 let nearest = false; // an end date («Акция до 5 декабря») with no year is the nearest such date
 
@@ -112,6 +113,11 @@ function extraDate(form: (typeof EXTRA_FORMS)[number], entry: Entry, m: RegExpEx
   if (form === "words_no_year") {
     const month = monthNumber(m[2] ?? "");
     return month ? withoutYear(Number(m[1]), month) : null;
+  }
+  if (form === "words_en") {
+    // «November 12, 2026»: month, day, year
+    const month = monthNumber(m[1] ?? "");
+    return month ? iso(Number(m[3]), month, Number(m[2])) : null;
   }
   return relative(entry, m);
 }

@@ -136,7 +136,9 @@ function iconsStars(icons: Element[]): number | null {
 
 /**
  * ★★★★☆: the first run of star characters; filled ones count. A lone ★ decorates a number
- * («★ 4,0», «4 ★»): that number, else unknown (five slots show their empty stars too).
+ * («★ 4,0», «4 ★»): that number, else unknown (five slots show their empty stars too). One
+ * rating draws its filled stars with one glyph: a lone other glyph before the run is an icon
+ * (a callout's «⭐» before «★★★★★»), passed over; a run changing glyph after two ends there.
  */
 function charStars(text: string): number | null {
   const filled = String(TABLE.get("reviews", "star_char") ?? "★");
@@ -146,6 +148,11 @@ function charStars(text: string): number | null {
   let end = -1;
   let at = 0;
   for (const ch of text) {
+    if (filled.includes(ch) && run.some((c) => filled.includes(c) && c !== ch)) {
+      if (run.length > 1) break;
+      run.length = 0; // a lone icon of another glyph before the rating
+      start = -1;
+    }
     if (filled.includes(ch) || empty.includes(ch)) {
       run.push(ch);
       if (start < 0) start = at;
