@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from lxml import etree
 from parsel.csstranslator import HTMLTranslator
@@ -396,17 +396,38 @@ def next_element(el: Any) -> Any:
     return nxt
 
 
+def _percent_decoded(value: str) -> str | None:
+    """A query value percent-decoded once as UTF-8 (JS `decodeURIComponent`), or None when it does
+    not decode cleanly (a «%» without two hex digits after it, bytes that are no UTF-8)."""
+    for part in value.split("%")[1:]:
+        if len(part) < 2 or any(c not in "0123456789abcdefABCDEF" for c in part[:2]):
+            return None
+    try:
+        return unquote(value, errors="strict")
+    except UnicodeDecodeError:
+        return None
+
+
 def original_url(url: str) -> str:
-    """The URL an archived link stands for: a web archive's own rewrite of a link (`urls.archived`:
-    `https://web.archive.org/web/<timestamp>[im_]/<original>`, its root-relative form in a saved
-    snapshot, archive.today's `/o/<id>/<original>`) means its original, unwrapped as often as it is
-    wrapped; any other URL is itself (a link whose query carries a URL is no archive's rewrite)."""
-    patterns = table().rx("urls", "archived")
+    """The URL an archived or redirected link stands for: a web archive's own rewrite of a link
+    (`urls.archived`: `https://web.archive.org/web/<timestamp>[im_]/<original>`, its root-relative
+    form in a saved snapshot, archive.today's `/o/<id>/<original>`) means its original, and a known
+    redirector's wrapper (`urls.redirect`: Google's `/url?q=<url>&sa=D…` around every link of a
+    published Google Doc, YouTube's, VK's and Facebook's) its percent-decoded target, unwrapped as
+    often as it is wrapped; any other URL is itself (a site's own link whose query carries a URL is
+    no archive's rewrite and no redirector's)."""
+    rules = table()
+    archived, redirect = rules.rx("urls", "archived"), rules.rx("urls", "redirect")
     while True:
-        m = next((m for p in patterns if (m := p.match(url))), None)
-        if m is None:
+        m = next((m for p in archived if (m := p.match(url))), None)
+        if m is not None:
+            url = m.group(1)
+            continue
+        m = next((m for p in redirect if (m := p.match(url))), None)
+        target = _percent_decoded(m.group(1)) if m is not None else None
+        if target is None:
             return url
-        url = m.group(1)
+        url = target
 
 
 def absolute_url(href: str | None, base: str | None) -> str | None:

@@ -221,8 +221,11 @@ def _grid(row: Any) -> list[Any]:
     return cells
 
 
-def _header_row(row: Any) -> Any:
-    """The header row of the table a row sits in: its `thead` row, else a first row of th only."""
+def _header_row(row: Any, items: set[Any]) -> Any:
+    """The header row of the table a row sits in: its `thead` row, else a first row of th only, else
+    a first row of td that is none of the list's `items` (a published Google Doc or a word processor's
+    table heads its columns with a plain row, bold only by a class: «Дата | Оценка | Отзыв | Ответ
+    разработчика»)."""
     section = row.getparent()
     grid = (
         section.getparent() if section is not None and section.tag in ("tbody", "thead", "tfoot") else section
@@ -233,7 +236,7 @@ def _header_row(row: Any) -> Any:
         for tr in part:
             if tr.tag == "tr":
                 cells = [c for c in tr if c.tag in ("td", "th")]
-                if cells and (part.tag == "thead" or all(c.tag == "th" for c in cells)):
+                if cells and (part.tag == "thead" or all(c.tag == "th" for c in cells) or tr not in items):
                     return tr
                 return None  # the first row of that part holds data: no header row
     return None
@@ -246,10 +249,11 @@ def answer_cells(listing: Listing) -> dict[Any, bool]:
     rules = table()
     found: dict[Any, bool] = {}
     columns: dict[Any, int | None] = {}  # header row → the answer column's index
+    items = set(listing.items)
     for item in listing.items:
         if item.tag != "tr":
             continue
-        head = _header_row(item)
+        head = _header_row(item, items)
         if head is None or head is item:
             continue
         if head not in columns:

@@ -15,6 +15,7 @@ from mpcheck.extract.dom import (
     inline_text,
     jsonld_texts,
     matches,
+    original_url,
     own_text,
     text_before,
     text_without,
@@ -397,9 +398,15 @@ def withdrawn(page: Page) -> bool:
     return False
 
 
+def _partner_anchors(root: Any, path: str) -> list[Any]:
+    """The links under `root` whose URL names a partner page (`path` in it), read through an archive's
+    or a redirector's wrapper (`original_url`: a published Google Doc's «google.com/url?q=…ID%3D604417»)."""
+    return [a for a in css(root, "a[href]") if path in original_url((a.get("href") or "").strip())]
+
+
 def _partner_link(el: Any) -> tuple[int | None, str | None]:
-    for a in css(el, "a[href*='detail.php?ID=']"):
-        m = table().search(a.get("href") or "", "fields", "partner", "values")
+    for a in _partner_anchors(el, "detail.php?ID="):
+        m = table().search(original_url((a.get("href") or "").strip()), "fields", "partner", "values")
         if m:
             return int(m.group(1)), _without_badges(a, "fields", "partner") or None
     return None, None
@@ -414,7 +421,7 @@ def _keyed(el: Any) -> bool:
 def _named_link(page: Page, partner_name: str) -> int | None:
     """The id of a partner link outside the tabs whose text is the given name (badges left out)."""
     wanted = fold(partner_name).lower()
-    for a in page.outside(css(page.root, "a[href*='partners/detail.php?ID=']")):
+    for a in page.outside(_partner_anchors(page.root, "partners/detail.php?ID=")):
         pid, pname = _partner_link(a)
         if pid is not None and pname and fold(pname).lower() == wanted:
             return pid
@@ -447,7 +454,7 @@ def partner(page: Page) -> dict[str, Any]:
             page.found_by["partner"] = "label"
             return {"id": pid, "name": pname or hit.text}
         passed.add(hit.label)  # «Партнёр 1С-Битрикс: Золотой», «Автор: Иван Петров»: no partner named
-    for a in page.outside(css(page.root, "a[href*='partners/detail.php?ID=']")):
+    for a in page.outside(_partner_anchors(page.root, "partners/detail.php?ID=")):
         pid, pname = _partner_link(a)
         if pid is not None:
             page.found_by["partner"] = "selector"

@@ -308,17 +308,56 @@ def _units(root: Any, skip: set[Any]) -> list[tuple[Any, str]]:
     return found
 
 
+def _row_cells(row: Any) -> list[Any]:
+    return [c for c in row if c.tag in ("td", "th")]
+
+
+def _heads_grid(cell: Any) -> bool:
+    """Whether a td is in the first row of its table and that row heads a grid: two cells or more,
+    the row after it has as many, and one cell at most is a tab title (a published Google Doc's
+    plain «Версия | Дата | Описание» row over the releases). A tab bar laid out as a table row keeps
+    its titles: it titles two tabs or more, and the row under it, if any, is often one panel cell
+    spanning the bar, or the panels are outside the table."""
+    row = cell.getparent()
+    section = row.getparent() if row is not None else None
+    if row is None or row.tag != "tr" or section is None:
+        return False
+    if section.tag in ("tbody", "thead"):
+        before = section.getprevious()
+        while before is not None and not (
+            isinstance(before.tag, str) and before.tag in ("thead", "tbody", "tr")
+        ):
+            before = before.getprevious()
+        if before is not None:
+            return False  # a later row group: its first row holds data
+    elif section.tag != "table":
+        return False
+    prev = row.getprevious()
+    while prev is not None and not (isinstance(prev.tag, str) and prev.tag == "tr"):
+        prev = prev.getprevious()
+    nxt = row.getnext()
+    while nxt is not None and not (isinstance(nxt.tag, str) and nxt.tag == "tr"):
+        nxt = nxt.getnext()
+    cells = _row_cells(row)
+    if prev is not None or nxt is None or len(cells) < 2 or len(_row_cells(nxt)) != len(cells):
+        return False
+    return sum(1 for c in cells if title_of(inline_text(c))) <= 1
+
+
 def _column_header(el: Any) -> bool:
     """Whether a text sits in a table's column header («Описание» over the descriptions of a release
     table, «Отзыв» over a reviews grid): the nearest cell around it is role=columnheader, or a th
-    with scope=col / colgroup or in a thead. It names a column of the panel, never a tab (a th
-    marked role=tab, a row header, a td stay titles)."""
+    with scope=col / colgroup or in a thead, or a td of a first row that heads a grid (`_heads_grid`).
+    It names a column of the panel, never a tab (a th marked role=tab, a row header, any other td
+    stay titles)."""
     for anc in ancestors(el):
         role = anc.get("role")
         if role == "columnheader":
             return True
-        if role == "tab" or anc.tag in ("td", "table"):
+        if role == "tab" or anc.tag == "table":
             return False
+        if anc.tag == "td":
+            return _heads_grid(anc)
         if anc.tag == "th":
             row = anc.getparent()
             in_head = row is not None and row.getparent() is not None and row.getparent().tag == "thead"

@@ -315,19 +315,36 @@ export function textWithout(root: Element, excluded: ReadonlySet<Element>): stri
 
 const ABSOLUTE = /^https?:\/\//i;
 
-/**
- * The URL an archived link stands for: a web archive's own rewrite of a link (`urls.archived`:
- * `https://web.archive.org/web/<timestamp>[im_]/<original>`, its root-relative form in a saved
- * snapshot, archive.today's `/o/<id>/<original>`) means its original, unwrapped as often as it is
- * wrapped; any other URL is itself (a link whose query carries a URL is no archive's rewrite).
- */
+/** A query value percent-decoded once as UTF-8, or null when it does not decode cleanly (a «%» without two hex
+ * digits after it, bytes that are no UTF-8). */
+function percentDecoded(value: string): string | null {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
+}
+
+/** The URL an archived or redirected link stands for: a web archive's own rewrite of a link (`urls.archived`:
+ * `https://web.archive.org/web/<timestamp>[im_]/<original>`, its root-relative form in a saved snapshot,
+ * archive.today's `/o/<id>/<original>`) means its original, and a known redirector's wrapper (`urls.redirect`:
+ * Google's `/url?q=<url>&sa=D…` around every link of a published Google Doc, YouTube's, VK's and Facebook's) its
+ * percent-decoded target, unwrapped as often as it is wrapped; any other URL is itself (a site's own link whose
+ * query carries a URL is no archive's rewrite and no redirector's). */
 export function originalUrl(url: string): string {
-  const patterns = TABLE.rx("urls", "archived");
+  const archived = TABLE.rx("urls", "archived");
+  const redirect = TABLE.rx("urls", "redirect");
   for (;;) {
     let m: RegExpExecArray | null = null;
-    for (const p of patterns) if ((m = p.exec(url))) break;
-    if (!m) return url;
-    url = m[1] ?? "";
+    for (const p of archived) if ((m = p.exec(url))) break;
+    if (m) {
+      url = m[1] ?? "";
+      continue;
+    }
+    for (const p of redirect) if ((m = p.exec(url))) break;
+    const target = m ? percentDecoded(m[1] ?? "") : null;
+    if (target === null) return url;
+    url = target;
   }
 }
 

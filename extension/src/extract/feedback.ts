@@ -228,8 +228,10 @@ function grid(row: Element): Element[] {
   return cells;
 }
 
-/** The header row of the table a row sits in: its `thead` row, else a first row of th only. */
-function headerRow(row: Element): Element | null {
+/** The header row of the table a row sits in: its `thead` row, else a first row of th only, else a first row of td
+ * that is none of the list's `items` (a published Google Doc or a word processor's table heads its columns with a
+ * plain row, bold only by a class: «Дата | Оценка | Отзыв | Ответ разработчика»). */
+function headerRow(row: Element, items: Set<Element>): Element | null {
   const section = row.parentElement;
   const sectioned = section !== null && ["tbody", "thead", "tfoot"].includes(tag(section));
   const table = sectioned ? section.parentElement : section;
@@ -238,7 +240,7 @@ function headerRow(row: Element): Element | null {
     for (const tr of childElements(part)) {
       if (tag(tr) !== "tr") continue;
       const cells = childElements(tr).filter((c) => tag(c) === "td" || tag(c) === "th");
-      if (cells.length && (tag(part) === "thead" || cells.every((c) => tag(c) === "th"))) return tr;
+      if (cells.length && (tag(part) === "thead" || cells.every((c) => tag(c) === "th") || !items.has(tr))) return tr;
       return null; // the first row of that part holds data: no header row
     }
   }
@@ -253,9 +255,10 @@ function headerRow(row: Element): Element | null {
 export function answerCells(listing: Listing): Map<Element, boolean> {
   const found = new Map<Element, boolean>();
   const columns = new Map<Element, number | null>(); // header row → the answer column's index
+  const items = new Set(listing.items);
   for (const item of listing.items) {
     if (tag(item) !== "tr") continue;
-    const head = headerRow(item);
+    const head = headerRow(item, items);
     if (!head || head === item) continue;
     if (!columns.has(head)) {
       const at = grid(head)

@@ -1,7 +1,7 @@
 // Who and what the solution is: code, canonical url, name, kind, withdrawn, partner {id, name}
 // (backend/mpcheck/extract/identity.py).
 import type { Page } from "./context";
-import { absoluteUrl, ancestors, css, inlineText, matches, ownText, tag, tailText, textBefore, textWithout } from "./dom";
+import { absoluteUrl, ancestors, css, inlineText, matches, originalUrl, ownText, tag, tailText, textBefore, textWithout } from "./dom";
 import { TABLE } from "./label_table";
 import { type Hit, keyField } from "./labelled";
 import { isCrumbs, linkCode } from "./scope";
@@ -385,9 +385,15 @@ export function withdrawn(page: Page): boolean {
   return false;
 }
 
+/** The links under `root` whose URL names a partner page (`path` in it), read through an archive's or a
+ * redirector's wrapper (`originalUrl`: a published Google Doc's «google.com/url?q=…ID%3D604417»). */
+function partnerAnchors(root: Element, path: string): Element[] {
+  return css(root, "a[href]").filter((a) => originalUrl((a.getAttribute("href") ?? "").trim()).includes(path));
+}
+
 function partnerLink(el: Element): Partner {
-  for (const a of css(el, "a[href*='detail.php?ID=']")) {
-    const m = TABLE.search(a.getAttribute("href") ?? "", "fields", "partner", "values");
+  for (const a of partnerAnchors(el, "detail.php?ID=")) {
+    const m = TABLE.search(originalUrl((a.getAttribute("href") ?? "").trim()), "fields", "partner", "values");
     if (m) return { id: Number(m[1]), name: withoutBadges(a, "fields", "partner") || null };
   }
   return { id: null, name: null };
@@ -402,7 +408,7 @@ function keyed(el: Element): boolean {
 /** The id of a partner link outside the tabs whose text is the given name (badges left out). */
 function namedLink(page: Page, partnerName: string): number | null {
   const wanted = fold(partnerName).toLowerCase();
-  for (const a of page.outside(css(page.root, "a[href*='partners/detail.php?ID=']"))) {
+  for (const a of page.outside(partnerAnchors(page.root, "partners/detail.php?ID="))) {
     const link = partnerLink(a);
     if (link.id !== null && link.name && fold(link.name).toLowerCase() === wanted) return link.id;
   }
@@ -435,7 +441,7 @@ export function partner(page: Page): Partner {
     }
     passed.add(hit.label); // «Партнёр 1С-Битрикс: Золотой», «Автор: Иван Петров»: no partner named
   }
-  for (const a of page.outside(css(page.root, "a[href*='partners/detail.php?ID=']"))) {
+  for (const a of page.outside(partnerAnchors(page.root, "partners/detail.php?ID="))) {
     const link = partnerLink(a);
     if (link.id !== null) {
       page.found_by.partner = "selector";

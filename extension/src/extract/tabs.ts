@@ -258,15 +258,42 @@ function units(root: Element, skip: ReadonlySet<Element>): Array<[Element, strin
   return found;
 }
 
+function rowCells(row: Element): Element[] {
+  return childElements(row).filter((c) => tag(c) === "td" || tag(c) === "th");
+}
+
+/** Whether a td is in the first row of its table and that row heads a grid: two cells or more, the row after it has
+ * as many, and one cell at most is a tab title (a published Google Doc's plain «Версия | Дата | Описание» row over the
+ * releases). A tab bar laid out as a table row keeps its titles: it titles two tabs or more, and the row under it, if
+ * any, is often one panel cell spanning the bar, or the panels are outside the table. */
+function headsGrid(cell: Element): boolean {
+  const row = cell.parentElement;
+  const section = row?.parentElement ?? null;
+  if (!row || tag(row) !== "tr" || !section) return false;
+  if (tag(section) === "tbody" || tag(section) === "thead") {
+    let before = section.previousElementSibling;
+    while (before && !["thead", "tbody", "tr"].includes(tag(before))) before = before.previousElementSibling;
+    if (before) return false; // a later row group: its first row holds data
+  } else if (tag(section) !== "table") return false;
+  let prev = row.previousElementSibling;
+  while (prev && tag(prev) !== "tr") prev = prev.previousElementSibling;
+  let next = row.nextElementSibling;
+  while (next && tag(next) !== "tr") next = next.nextElementSibling;
+  const cells = rowCells(row);
+  if (prev || !next || cells.length < 2 || rowCells(next).length !== cells.length) return false;
+  return cells.filter((c) => titleOf(inlineText(c)) !== null).length <= 1;
+}
+
 /** Whether a text sits in a table's column header («Описание» over the descriptions of a release
  * table, «Отзыв» over a reviews grid): the nearest cell around it is role=columnheader, or a th with
- * scope=col / colgroup or in a thead. It names a column of the panel, never a tab (a th marked
- * role=tab, a row header, a td stay titles). */
+ * scope=col / colgroup or in a thead, or a td of a first row that heads a grid (`headsGrid`). It names a column of
+ * the panel, never a tab (a th marked role=tab, a row header, any other td stay titles). */
 function columnHeader(el: Element): boolean {
   for (const a of ancestors(el)) {
     const role = a.getAttribute("role");
     if (role === "columnheader") return true;
-    if (role === "tab" || tag(a) === "td" || tag(a) === "table") return false;
+    if (role === "tab" || tag(a) === "table") return false;
+    if (tag(a) === "td") return headsGrid(a);
     if (tag(a) === "th") {
       const row = a.parentElement;
       const inHead = row?.parentElement ? tag(row.parentElement) === "thead" : false;
