@@ -65,9 +65,10 @@ describe("the regexes of one fresh read", () => {
     // showsMore and in isChrome's alternation; `reviews.date_not_own` on each item's first date;
     // `answer_not_partner` after an answer title), blind batch 14's editions and crumbs, and batch 15's
     // three `changelog.rows` forms that tell an item holding two release rows side by side (the Kendo
-    // grid page): 187 in all; more means a new path compiles on
+    // grid page), 187; then blind batch 17's `links.video_watch_text` (a «смотреть» link onto a vendor's
+    // video host, the WooCommerce page: read on every vendor link no other video test takes): 188 in all; more means a new path compiles on
     // every page: look at what it costs a fresh tab before raising this
     expect(seen.size).toBeGreaterThan(100);
-    expect(seen.size).toBeLessThanOrEqual(187);
+    expect(seen.size).toBeLessThanOrEqual(188);
   }, 60_000);
 });
