@@ -215,6 +215,19 @@ def _named_video(text: str, a: Any) -> bool:
     )
 
 
+def _watch_link(text: str, url: str) -> bool:
+    """A link whose whole text is «смотреть» / «watch» (links.video_watch_text) onto a URL that
+    names a video on a host of its own (links.video_watch_href: «video.acme.ru/watch/overview»),
+    not the platform's sites: the line before it tells what it shows («Настройка обмена с 1С:
+    <a>смотреть</a>») (TS `watchLink`)."""
+    rules = table()
+    return bool(
+        rules.search(text, "links", "video_watch_text")
+        and rules.search(url, "links", "video_watch_href")
+        and not rules.search(url, "links", "documentation_host")
+    )
+
+
 MAX_BOX_CLIMB = 3  # <td><p><a>: the wrappers that hold nothing but the link
 
 
@@ -259,9 +272,14 @@ def links(page: Page) -> dict[str, Any]:
         if url is None or _video_key(url) in shown or _not_own(anchors.text(a), a):
             continue  # «видео от 1С-Битрикс», «Видео: как купить решение»: the platform's, not this solution's
         if rules.search(url, "links", "video_href") or (
-            # a video on the vendor's own host: named by its text or the words before it, or by its label cell
+            # a video on the vendor's own host: named by its text or the words before it, or by its label cell,
+            # or a «смотреть» link onto a URL that names a video
             # (never the Marketplace, nor a video platform's channel / playlist / profile: there video_href decides)
-            (_named_video(anchors.text(a), a) or rules.search(fold(_label_cell(a)), "links", "video_label"))
+            (
+                _named_video(anchors.text(a), a)
+                or rules.search(fold(_label_cell(a)), "links", "video_label")
+                or _watch_link(anchors.text(a), url)
+            )
             and not _on_marketplace(url)
             and not rules.search(url, "links", "video_host")
         ):

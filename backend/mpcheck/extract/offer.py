@@ -31,12 +31,32 @@ def _struck(el: Any) -> list[Any]:
     return [s for sel in table().entries("fields", "price", "struck") for s in css(el, sel["css"])]
 
 
+def _spoken(el: Any) -> list[Any]:
+    """Words for screen readers only inside a price (tab_checks.assistive_text: WooCommerce's
+    «<span class="screen-reader-text">Первоначальная цена составляла 19 900 ₽.</span>» after its
+    struck <del>): they restate the prices shown, an old one among them, in words."""
+    return css(el, ", ".join(e["css"] for e in table().entries("tab_checks", "assistive_text")))
+
+
+def _unspoken(el: Any, text: str, marked: str) -> tuple[str, str]:
+    """The text and the marked text without the screen-reader words (_spoken) when a price is still
+    shown without them; as they are otherwise (a price said only to screen readers stays read)."""
+    cut, cut_marked = text, marked
+    for s in _spoken(el):
+        said = inline_text(s)
+        if said:
+            cut = cut.replace(said, " ", 1)
+            cut_marked = cut_marked.replace(said, " ", 1)
+    return (cut, cut_marked) if cut != text and _is_price(norm(cut)) else (text, marked)
+
+
 def price_in(el: Any, text: str) -> dict[str, Any] | None:
     """Price of a value element: struck text is the old price, the rest is the current one. A struck
     price is the old one only next to the current price (fields.price.old_gap): «продление <s>12 000</s>»,
     «вместо заказной разработки за <s>60 000</s>» strike another thing's price. A free wording bound to
     a condition («Бесплатно для клиентов ACME.CRM, для остальных — 4 900 руб.») is a price nobody can
-    tell: all nulls, and the search stops at it (fields.price.free_conditional)."""
+    tell: all nulls, and the search stops at it (fields.price.free_conditional). Words for screen
+    readers only are left out while a price is shown without them (_unspoken)."""
     olds: list[tuple[str, int | None]] = []
     marked = text
     for i, s in enumerate(_struck(el) if el is not None else []):
@@ -46,6 +66,8 @@ def price_in(el: Any, text: str) -> dict[str, Any] | None:
             olds.append((mark, values.money(struck)))
         text = text.replace(struck, " ", 1)
         marked = marked.replace(struck, f" {mark} ", 1)
+    if el is not None:
+        text, marked = _unspoken(el, text, marked)
     text = norm(text)
     if values.is_free(text):
         if table().search(fold(text), "fields", "price", "free_conditional"):

@@ -152,6 +152,16 @@ function namedVideo(text: string, a: Element): boolean {
   return Boolean(TABLE.search(fold(textBefore(a)), "links", "video_before")) && !TABLE.search(text, "links", "video_other");
 }
 
+/** A link whose whole text is «смотреть» / «watch» (links.video_watch_text) onto a URL that names a
+ * video on a host of its own (links.video_watch_href: «video.acme.ru/watch/overview»), not the
+ * platform's sites: the line before it tells what it shows («Настройка обмена с 1С: <a>смотреть</a>»)
+ * (Python `_watch_link`). */
+function watchLink(text: string, url: string): boolean {
+  return Boolean(TABLE.search(text, "links", "video_watch_text"))
+    && Boolean(TABLE.search(url, "links", "video_watch_href"))
+    && !TABLE.search(url, "links", "documentation_host");
+}
+
 const MAX_BOX_CLIMB = 3; // <td><p><a>: the wrappers that hold nothing but the link
 
 /** The text of the element right before the box that holds only this link (<th>Видео</th>
@@ -181,22 +191,23 @@ export function links(page: Page): Links {
   const video: string[] = [];
   const shown = new Set<string>(); // the videos listed (videoKey): an embed of a linked video is not another
   const local = page.base === null || onMarketplace(page.base);
-  const add = (src: string | null, named: (() => boolean) | null): void => {
+  const add = (src: string | null, named: ((url: string) => boolean) | null): void => {
     // a relative link resolves onto the Marketplace (the usual base), never onto a video host: skip the URL parse
     // (a saved snapshot's root-relative «/web/<timestamp>/<original>» is its original: not skipped)
     if (!src || (local && !FOREIGN.test(src) && originalUrl(src.trim()) === src.trim())) return;
     const url = absoluteUrl(src, page.base);
     if (!url || shown.has(videoKey(url))) return;
-    // a video on the vendor's own host: named by its text or by the words right before it (never the
+    // a video on the vendor's own host: named by its text, the words right before it or its label cell, or a
+    // «смотреть» link onto a URL that names a video (never the
     // Marketplace, nor a video platform's channel / playlist / profile: there video_href decides)
-    if (TABLE.search(url, "links", "video_href") || (named?.() && !onMarketplace(url) && !TABLE.search(url, "links", "video_host"))) {
+    if (TABLE.search(url, "links", "video_href") || (named?.(url) && !onMarketplace(url) && !TABLE.search(url, "links", "video_host"))) {
       video.push(url);
       shown.add(videoKey(url));
     }
   };
   for (const a of anchors) { // page order, then the players
     if (notOwn(page.foldedText(a), a)) continue; // «видео от 1С-Битрикс», «Видео: как купить решение»: the platform's
-    add(a.getAttribute("href"), () => namedVideo(page.foldedText(a), a) || Boolean(TABLE.search(fold(labelCell(a)), "links", "video_label")));
+    add(a.getAttribute("href"), (url) => namedVideo(page.foldedText(a), a) || Boolean(TABLE.search(fold(labelCell(a)), "links", "video_label")) || watchLink(page.foldedText(a), url));
   }
   for (const sel of TABLE.entries("links", "video_selectors")) { // iframes, then Flash-era embed[src], object[data], param[name=movie][value]
     const attr = typeof sel.attr === "string" ? sel.attr : "src";

@@ -24,9 +24,31 @@ function struck(el: Element): Element[] {
   return TABLE.entries("fields", "price", "struck").flatMap((sel) => css(el, String(sel.css)));
 }
 
+/** Words for screen readers only inside a price (tab_checks.assistive_text: WooCommerce's
+ * «<span class="screen-reader-text">Первоначальная цена составляла 19 900 ₽.</span>» after its struck
+ * <del>): they restate the prices shown, an old one among them, in words (Python `_spoken`). */
+function spoken(el: Element): Element[] {
+  return css(el, TABLE.entries("tab_checks", "assistive_text").map((e) => String(e.css)).join(", "));
+}
+
+/** The text and the marked text without the screen-reader words (spoken) when a price is still shown
+ * without them; as they are otherwise (a price said only to screen readers stays read) (Python `_unspoken`). */
+function unspoken(el: Element, text: string, marked: string, textOf: (el: Element) => string): [string, string] {
+  let cut = text;
+  let cutMarked = marked;
+  for (const s of spoken(el)) {
+    const said = textOf(s);
+    if (!said) continue;
+    cut = cut.replace(said, () => " ");
+    cutMarked = cutMarked.replace(said, () => " ");
+  }
+  return cut !== text && isPrice(norm(cut)) ? [cut, cutMarked] : [text, marked];
+}
+
 /** Price of a value element: struck text is the old price, the rest is the current one. A struck
  * price is the old one only next to the current price (fields.price.old_gap): «продление <s>12 000</s>»,
- * «вместо заказной разработки за <s>60 000</s>» strike another thing's price. */
+ * «вместо заказной разработки за <s>60 000</s>» strike another thing's price. Words for screen readers
+ * only are left out while a price is shown without them (unspoken). */
 export function priceIn(el: Element | null, source: string, textOf: (el: Element) => string = inlineText): Own | null {
   let text = source;
   let marked = source;
@@ -38,6 +60,7 @@ export function priceIn(el: Element | null, source: string, textOf: (el: Element
     text = text.replace(gone, () => " ");
     marked = marked.replace(gone, () => ` ${mark} `);
   });
+  if (el) [text, marked] = unspoken(el, text, marked, textOf);
   text = norm(text);
   if (values.isFree(text)) {
     if (TABLE.search(fold(text), "fields", "price", "free_conditional")) return { rub: null, old_rub: null, free: null }; // «Бесплатно для клиентов …»: unknown
