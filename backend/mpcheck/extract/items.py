@@ -406,6 +406,19 @@ def _controls(el: Any) -> bool:
     return fold(text).replace(" ", "") == fold(pressed).replace(" ", "")
 
 
+_FIELD_TAGS = ("input", "textarea", "select")
+
+
+def _fields(el: Any) -> bool:
+    """An undated field of a form beside the list (a label and its input, textarea or radio group:
+    «Ваше имя:», «Ваш отзыв», «Оценка Плохо ○○○○○ Хорошо»), its words short: OpenCart's
+    `form#form-review` holds the `#review` list above its fields, and the form is still a pure
+    wrapper around that list (blind solution_opencart3_reseller_site_demo30). A hidden input
+    alone makes no field; read for the descent only, like `_controls`."""
+    fields = [f for f in el.iter(*_FIELD_TAGS) if (f.get("type") or "").lower() != "hidden"]
+    return bool(fields) and len(inline_text(el)) < _HEAD_CHARS
+
+
 def _heads(children: list[Any], marked: set[Any]) -> bool:
     """Dated heads each followed by its content as siblings (h3 + p, a header row + a text row)."""
     # the set test first: a list whose children are all dated needs no text serialised
@@ -432,7 +445,7 @@ def _containers(body: Any, marked: set[Any]) -> list[Any]:
         kids = child_elements(only)
         top = _top_summary(kids, marked)
         wrapper = not own_text(only).strip() and all(
-            c in marked or c is top or _furniture(c) or _controls(c) for c in kids
+            c in marked or c is top or _furniture(c) or _controls(c) or _fields(c) for c in kids
         )
         repeat = None if wrapper else _repeated(kids, marked)
         if repeat is not None:  # review blocks of one markup, one of them dated: each is an item

@@ -246,8 +246,11 @@ class _Section:
 
     start: Any
     stop: Callable[[Any], bool]
+    fixed: list[Any] | None = None  # the nodes already chosen (`_release_rows`)
 
     def nodes(self) -> list[Any]:
+        if self.fixed is not None:
+            return list(self.fixed)
         out, node = [self.start], _next(self.start)
         while node is not None and not self.stop(node):
             out.append(node)
@@ -823,11 +826,58 @@ class _Resolver:
         lone = not any(o.getparent() is parent for o in others)
         if lone and parent.tag not in ("body", "html", "main") and not css(parent, "h1"):
             yield "heading", parent
-        yield "heading", _Section(unit, stops)
+        rows = _release_rows(unit, others) if title_of(inline_text(unit)) == "log" else None
+        yield "heading", _Section(unit, stops, rows)
         if lone and parent.tag not in ("body", "html", "main") and not css(parent, "h1"):
             yield "heading", _Section(parent, stops)
 
 
+def _release_head(el: Any) -> bool:
+    """A heading whose text opens as a log row: a version and its date («2.3.0 — 21.10.2026»)."""
+    if _level(el) == 7:
+        return False
+    return table().search(fold(inline_text(el))[:_ROW_HEAD_CHARS], "changelog", "rows") is not None
+
+
+def _release_rows(unit: Any, others: set[Any]) -> list[Any] | None:
+    """A log title followed by its releases as headings of the same or a higher level (a demoted
+    title: «<h4>История версий</h4>» over «<h3>2.3.0 — 21.10.2026</h3><ul>…</ul>» per release,
+    blind solution_opencart3_reseller_site_demo30): the title, two release headings or more of one
+    level and the blocks after each, up to another title or another heading of that level or
+    higher. A plain heading section would stop at the first release. When every release but the
+    last is its heading and one block of one tag (h3 + ul), the last keeps its first such block
+    only: what follows it (a closing «Данные получены из каталога…» note) is no release's text.
+    None when the title is not followed so."""
+    first = _next(unit)
+    if first is None or not _release_head(first) or _level(first) > _level(unit):
+        return None
+    row_level = _level(first)
+    rows: list[list[Any]] = []
+    node = first
+    while node is not None and not any(o in others for o in node.iter()):
+        if _level(node) == row_level and _release_head(node):
+            rows.append([node])
+        elif any(_level(h) <= row_level for h in _heads_in(node)):
+            break  # another section's heading
+        else:
+            rows[-1].append(node)
+        node = _next(node)
+    if len(rows) < 2:
+        return None
+    bodies = [row[1:] for row in rows[:-1]]
+    shape = bodies[0][0].tag if bodies[0] else None
+    last = rows[-1]
+    if (
+        len(bodies) >= 2
+        and all(len(b) == 1 and b[0].tag == shape for b in bodies)
+        and len(last) > 2
+        and last[1].tag == shape
+    ):
+        rows[-1] = last[:2]
+    return [unit] + [n for row in rows for n in row]
+
+
+_ROW_HEAD_CHARS = 80  # the part of a heading a release row's version and date are looked for in
 _DIGIT = re.compile(r"[0-9]")
 _DIGITS = re.compile(r"[0-9]+")
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")

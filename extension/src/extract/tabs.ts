@@ -203,9 +203,14 @@ function panelFits(name: string, nodes: Element[]): boolean {
 
 /** A heading and its following siblings up to `stop` (not yet wrapped). */
 class Section {
-  constructor(readonly start: Element, readonly stop: (el: Element) => boolean) {}
+  constructor(
+    readonly start: Element,
+    readonly stop: (el: Element) => boolean,
+    readonly fixed: Element[] | null = null, // the nodes already chosen (`releaseRows`)
+  ) {}
 
   nodes(): Element[] {
+    if (this.fixed) return [...this.fixed];
     const out = [this.start];
     for (let node = this.start.nextElementSibling; node && !this.stop(node); node = node.nextElementSibling) out.push(node);
     return out;
@@ -338,6 +343,47 @@ function level(el: Element): number {
     return /^[0-9]+$/.test(value) ? Number(value) : 2;
   }
   return 7;
+}
+
+const ROW_HEAD_CHARS = 80; // the part of a heading a release row's version and date are looked for in
+
+/** A heading whose text opens as a log row: a version and its date («2.3.0 — 21.10.2026»). */
+function releaseHead(el: Element): boolean {
+  if (level(el) === 7) return false;
+  return TABLE.search(Array.from(fold(inlineText(el))).slice(0, ROW_HEAD_CHARS).join(""), "changelog", "rows") !== null;
+}
+
+/** A log title followed by its releases as headings of the same or a higher level (a demoted
+ * title: «<h4>История версий</h4>» over «<h3>2.3.0 — 21.10.2026</h3><ul>…</ul>» per release, blind
+ * solution_opencart3_reseller_site_demo30): the title, two release headings or more of one level and
+ * the blocks after each, up to another title or another heading of that level or higher. A plain
+ * heading section would stop at the first release. When every release but the last is its heading
+ * and one block of one tag (h3 + ul), the last keeps its first such block only: what follows it (a
+ * closing «Данные получены из каталога…» note) is no release's text. Null when the title is not
+ * followed so. */
+function releaseRows(unit: Element, others: ReadonlySet<Element>): Element[] | null {
+  const first = unit.nextElementSibling;
+  if (!first || !releaseHead(first) || level(first) > level(unit)) return null;
+  const rowLevel = level(first);
+  const rows: Element[][] = [];
+  for (let node: Element | null = first; node; node = node.nextElementSibling) {
+    if (css(node, "*").some((o) => others.has(o))) break;
+    if (level(node) === rowLevel && releaseHead(node)) rows.push([node]);
+    else if (css(node, "*").some((h) => isHeading(h) && level(h) <= rowLevel)) break; // another section's heading
+    else (rows[rows.length - 1] as Element[]).push(node);
+  }
+  if (rows.length < 2) return null;
+  const bodies = rows.slice(0, -1).map((row) => row.slice(1));
+  const shape = bodies[0]?.[0] ? tag(bodies[0][0]) : null;
+  const last = rows[rows.length - 1] as Element[];
+  if (
+    bodies.length >= 2 &&
+    bodies.every((b) => b.length === 1 && tag(b[0] as Element) === shape) &&
+    last.length > 2 &&
+    tag(last[1] as Element) === shape
+  )
+    rows[rows.length - 1] = last.slice(0, 2);
+  return [unit, ...rows.flat()];
 }
 
 /** An id without its generic words: «tab-log», «logPanel», «pane_log» → «log»; "" when nothing specific is left. */
@@ -846,7 +892,8 @@ class Resolver {
     const lone = ![...others].some((o) => o.parentElement === parent);
     const wrapper = lone && !["body", "html", "main"].includes(tag(parent)) && css(parent, "h1").length === 0;
     if (wrapper) yield ["heading", parent];
-    yield ["heading", new Section(unit, stops)];
+    const rows = titleOf(inlineText(unit)) === "log" ? releaseRows(unit, others) : null;
+    yield ["heading", new Section(unit, stops, rows)];
     if (wrapper) yield ["heading", new Section(parent, stops)];
   }
 }
