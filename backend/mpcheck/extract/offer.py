@@ -329,18 +329,29 @@ def _inside(el: Any, block: Any) -> bool:
 
 
 MAX_BLOCK_CHARS = 160  # the price's own small block: a struck price there is its old price
+MAX_OLD_CLIMB = 3  # how many levels up from the price its small block may be (PrestaShop: 3)
 
 
 def _old_beside(el: Any, rub: int) -> int | None:
     """A struck price next to the labelled one in its small block (<p>Цена: 15 900</p><s>19 900</s>),
     higher than it (an old price is never the lower one); next to it as price_in reads one, so
-    «Цена: 9 900 руб. <span>продление <s>12 000 руб.</s> 4 950 руб.</span>» has none."""
+    «Цена: 9 900 руб. <span>продление <s>12 000 руб.</s> 4 950 руб.</span>» has none. The block is the
+    nearest of the price's first MAX_OLD_CLIMB ancestors, each of at most MAX_BLOCK_CHARS, that reads
+    this price with an old one (PrestaShop 1.7: «div.product-prices > div.product-discount >
+    span.regular-price» beside «div.product-price > div.current-price > span[itemprop=price]»); the
+    climb stops at a block that reads another price first."""
     parent = el.getparent() if el is not None else None
-    if parent is None or len(inline_text(parent)) > MAX_BLOCK_CHARS:
-        return None
-    found = price_in(parent, inline_text(parent))
-    old = found["old_rub"] if found is not None and found["rub"] == rub else None
-    return old if old is not None and old > rub else None
+    for _ in range(MAX_OLD_CLIMB):
+        if parent is None or len(inline_text(parent)) > MAX_BLOCK_CHARS:
+            return None
+        found = price_in(parent, inline_text(parent))
+        if found is not None and found["rub"] != rub:
+            return None
+        old = found["old_rub"] if found is not None else None
+        if old is not None:
+            return old if old > rub else None
+        parent = parent.getparent()
+    return None
 
 
 def _own_price(page: Page) -> tuple[dict[str, Any], Any] | None:

@@ -280,16 +280,24 @@ function until(page: Page, near: Element | null): string | null {
 }
 
 const MAX_BLOCK_CHARS = 160; // the price's own small block: a struck price there is its old price
+const MAX_OLD_CLIMB = 3; // how many levels up from the price its small block may be (PrestaShop: 3)
 
 /** A struck price next to the labelled one in its small block, higher than it (an old price is never
  * the lower one); next to it as priceIn reads one, so «Цена: 9 900 руб. <span>продление <s>12 000 руб.</s>
- * 4 950 руб.</span>» has none. */
+ * 4 950 руб.</span>» has none. The block is the nearest of the price's first MAX_OLD_CLIMB ancestors,
+ * each of at most MAX_BLOCK_CHARS, that reads this price with an old one (PrestaShop 1.7's
+ * div.product-prices); the climb stops at a block that reads another price first (Python `_old_beside`). */
 function oldBeside(el: Element | null, rub: number): number | null {
-  const parent = el?.parentElement;
-  if (!parent || cpLen(inlineText(parent)) > MAX_BLOCK_CHARS) return null;
-  const found = priceIn(parent, inlineText(parent));
-  const old = found && found.rub === rub ? found.old_rub : null;
-  return old !== null && old > rub ? old : null;
+  let parent = el?.parentElement ?? null;
+  for (let i = 0; i < MAX_OLD_CLIMB; i++) {
+    if (!parent || cpLen(inlineText(parent)) > MAX_BLOCK_CHARS) return null;
+    const found = priceIn(parent, inlineText(parent));
+    if (found && found.rub !== rub) return null;
+    const old = found ? found.old_rub : null;
+    if (old !== null) return old > rub ? old : null;
+    parent = parent.parentElement;
+  }
+  return null;
 }
 
 function ownPrice(page: Page): [Own, Element | null] | null {
