@@ -314,7 +314,8 @@ def answers(listing: Listing, partner: str | None, by_author: bool) -> tuple[set
     column (answer_cells), a title such as «Ответ
     разработчика» / «Официальный ответ» anywhere in it, or — past the item's own header — the
     partner's name as an author (is_partner; not inside a quote unless «Ответ NordLab») or a developer
-    badge (a bare «Партнер» only while the name is unknown). A reply by anyone else is no answer. With
+    badge (a bare «Партнер» only while the name is unknown), or — reviews only — the reply pasted as the
+    last line of the review's own text (_pasted). A reply by anyone else is no answer. With
     `by_author` (comments) the header is the item's author slot (up to its first date, or after a
     date that opens the item), since there the author may be the partner's own message; for reviews
     it is the first text only.
@@ -327,7 +328,8 @@ def answers(listing: Listing, partner: str | None, by_author: bool) -> tuple[set
     for at, (el, own) in enumerate(listing.owns):
         is_title = named = False
         text = ""
-        if len(own) <= MAX_TITLE_CHARS:
+        short = len(own) <= MAX_TITLE_CHARS
+        if short:
             text = fold(own)
             # the title's own line: the text before the element's first child («Ответ разработчика<br>спасибо …»)
             line = fold(el.text or "") if len(el) else text
@@ -335,7 +337,7 @@ def answers(listing: Listing, partner: str | None, by_author: bool) -> tuple[set
             # the cheap tests first: a title needs no author test, a name needs its substring
             named = not is_title and bool(me) and me in text.lower() and is_partner(own, me)
         # a badge any agency carries («Партнер») answers only when the name is unknown
-        if not (is_title or named or (len(own) <= MAX_TITLE_CHARS and badge(text) and not (me and shared(text)))):
+        if not (is_title or named or (short and badge(text) and not (me and shared(text)))):
             if not by_author and _pasted(el, me) and (item := item_of(listing, el)) is not None:
                 answered.add(item)  # the reply pasted into the review's own text: no block of its own
             continue

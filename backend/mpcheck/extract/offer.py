@@ -378,7 +378,8 @@ def _own_price(page: Page) -> tuple[dict[str, Any], Any] | None:
             rub = values.money(raw) or values.money(f"{raw} руб.")
             if rub is not None:
                 page.found_by["price"] = "selector"
-                old = (_old_in_box(el, sel, rub) or _old_beside(el, rub)) if rub else None  # <s> compare-at beside it
+                # the box's old price (Magento), else Shopify's <s> compare-at price beside it
+                old = (_old_in_box(el, sel, rub) or _old_beside(el, rub)) if rub else None
                 return {"rub": rub, "old_rub": old, "free": rub == 0}, el
     return None
 

@@ -210,7 +210,8 @@ function blockOf(el: Element, item: Element): Element {
  * [answered items, item → its answer blocks] of one list. An item is answered by a filled cell of a table's
  * answer column (answerCells), a nested block or reply of the partner: a title such as «Ответ разработчика» / «Официальный ответ» anywhere in it,
  * or — past the item's own header — the partner's name as an author (isPartner; not inside a quote
- * unless «Ответ NordLab») or a developer badge (a bare «Партнер» only while the name is unknown). A
+ * unless «Ответ NordLab») or a developer badge (a bare «Партнер» only while the name is unknown), or —
+ * reviews only — the reply pasted as the last line of the review's own text (pasted). A
  * reply by anyone else is no answer. With `byAuthor` (comments) the header is the item's author slot
  * (up to its first date, or after a date that opens the item), since there the author may be the
  * partner's own message; for reviews it is the first text only.

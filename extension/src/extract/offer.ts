@@ -5,7 +5,7 @@
 import type { Page } from "./context";
 import { parseEndDate } from "./dates";
 import { STRUCK_ATTR, STRUCK_TEXT, absoluteUrl, ancestors, css, inlineText, matches, tag, tailText, textWithout } from "./dom";
-import { TABLE } from "./label_table";
+import { TABLE, type Entry } from "./label_table";
 import { cpLen, fold, norm } from "./text";
 import * as values from "./values";
 
@@ -296,7 +296,7 @@ function oldBeside(el: Element | null, rub: number): number | null {
  * matching its `box`), read like the price (its `attr`), higher than it: Magento's price-box
  * «<span data-price-type="oldPrice" data-price-amount="74900">» beside the finalPrice one. Only that
  * box: the related products' and the mini-cart's boxes are other things' prices. */
-function oldInBox(el: Element, sel: Record<string, unknown>, rub: number): number | null {
+function oldInBox(el: Element, sel: Entry, rub: number): number | null {
   if (!sel.box || !sel.old) return null;
   let box: Element | null = null;
   for (const a of ancestors(el.parentElement)) {
@@ -306,7 +306,7 @@ function oldInBox(el: Element, sel: Record<string, unknown>, rub: number): numbe
     }
   }
   for (const found of box ? css(box, String(sel.old)) : []) {
-    const raw = (sel.attr && found.getAttribute(String(sel.attr))) || inlineText(found);
+    const raw = (sel.attr && found.getAttribute(sel.attr)) || inlineText(found);
     const old = values.money(raw) ?? values.money(`${raw} руб.`);
     return old !== null && old > rub ? old : null;
   }
