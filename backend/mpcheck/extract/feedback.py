@@ -285,6 +285,28 @@ def _partner_title(text: str, me: str) -> bool:
     return bool(me) and name_key(rest.lstrip(' :«"(')).startswith(me)
 
 
+def _last_line(el: Any) -> str:
+    """The element's own text after its last <br> (all of it when it has none): its direct text only,
+    not its children's («…<br>Ответ …: «…». <em>(перенесён)</em>» is «Ответ …: «…».»)."""
+    at = max((i for i, c in enumerate(el) if c.tag == "br"), default=-1)
+    parts = [el.text or ""] if at < 0 else []
+    return fold(" ".join([*parts, *(c.tail or "" for c in el[max(at, 0) :])]))
+
+
+def _pasted(el: Any, me: str) -> bool:
+    """A developer's answer pasted into a review's own text as its last line (a reseller copying it in):
+    an answer title, a colon and the reply in quotes that ends the line (reviews.answer_pasted):
+    «… написали в тикет.<br>Ответ разработчика: «Спасибо! Исправим в релизе».» A title opening the
+    buyer's sentence (_partner_title: «Ответ разработчика пришёл через два дня»), a quote the buyer's
+    words go on after («Ответ разработчика: «ждите». Прошло полгода») or a line before another is no
+    answer."""
+    line = _last_line(el)
+    m = anchored(("reviews", "answer_titles"))(line)
+    if not isinstance(m, re.Match) or not _partner_title(line, me):
+        return False
+    return bool(table().search(line[m.end() :], "reviews", "answer_pasted"))
+
+
 def answers(listing: Listing, partner: str | None, by_author: bool) -> tuple[set[Any], dict[Any, list[Any]]]:
     """(answered items, item → its answer blocks) of one list.
 
@@ -292,7 +314,8 @@ def answers(listing: Listing, partner: str | None, by_author: bool) -> tuple[set
     column (answer_cells), a title such as «Ответ
     разработчика» / «Официальный ответ» anywhere in it, or — past the item's own header — the
     partner's name as an author (is_partner; not inside a quote unless «Ответ NordLab») or a developer
-    badge (a bare «Партнер» only while the name is unknown). A reply by anyone else is no answer. With
+    badge (a bare «Партнер» only while the name is unknown), or — reviews only — the reply pasted as the
+    last line of the review's own text (_pasted). A reply by anyone else is no answer. With
     `by_author` (comments) the header is the item's author slot (up to its first date, or after a
     date that opens the item), since there the author may be the partner's own message; for reviews
     it is the first text only.
@@ -303,16 +326,21 @@ def answers(listing: Listing, partner: str | None, by_author: bool) -> tuple[set
     answered: set[Any] = set()
     blocks: dict[Any, list[Any]] = {}
     for at, (el, own) in enumerate(listing.owns):
-        if len(own) > MAX_TITLE_CHARS:
+        is_title = named = False
+        text = ""
+        short = len(own) <= MAX_TITLE_CHARS
+        if short:
+            text = fold(own)
+            # the title's own line: the text before the element's first child («Ответ разработчика<br>спасибо …»)
+            line = fold(el.text or "") if len(el) else text
+            is_title = title(text) is not None and _partner_title(line if title(line) else text, me)
+            # the cheap tests first: a title needs no author test, a name needs its substring
+            named = not is_title and bool(me) and me in text.lower() and is_partner(own, me)
+        # a badge any agency carries («Партнер») answers only when the name is unknown
+        if not (is_title or named or (short and badge(text) and not (me and shared(text)))):
+            if not by_author and _pasted(el, me) and (item := item_of(listing, el)) is not None:
+                answered.add(item)  # the reply pasted into the review's own text: no block of its own
             continue
-        text = fold(own)
-        # the title's own line: the text before the element's first child («Ответ разработчика<br>спасибо …»)
-        line = fold(el.text or "") if len(el) else text
-        is_title = title(text) is not None and _partner_title(line if title(line) else text, me)
-        # the cheap tests first: a title needs no author test, a name needs its substring
-        named = not is_title and bool(me) and me in text.lower() and is_partner(own, me)
-        if not (is_title or named or (badge(text) and not (me and shared(text)))):
-            continue  # a badge any agency carries («Партнер») answers only when the name is unknown
         item = item_of(listing, el)
         if item is None:
             continue

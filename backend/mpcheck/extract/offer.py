@@ -16,6 +16,7 @@ from mpcheck.extract.dom import (
     ancestors,
     css,
     inline_text,
+    matches,
     next_element,
     text_without,
 )
@@ -354,6 +355,21 @@ def _old_beside(el: Any, rub: int) -> int | None:
     return None
 
 
+def _old_in_box(el: Any, sel: dict[str, Any], rub: int) -> int | None:
+    """The old price a selector's `old` element states in the price's own box (the nearest ancestor
+    matching its `box`), read like the price (its `attr`), higher than it: Magento's price-box
+    «<span data-price-type="oldPrice" data-price-amount="74900">» beside the finalPrice one. Only that
+    box: the related products' and the mini-cart's boxes are other things' prices."""
+    if not sel.get("box") or not sel.get("old"):
+        return None
+    box = next((a for a in ancestors(el.getparent()) if matches(a, sel["box"])), None)
+    for found in css(box, sel["old"]) if box is not None else []:
+        raw = found.get(sel["attr"]) if sel.get("attr") and found.get(sel["attr"]) else inline_text(found)
+        old = values.money(raw) or values.money(f"{raw} руб.")
+        return old if old is not None and old > rub else None
+    return None
+
+
 def _own_price(page: Page) -> tuple[dict[str, Any], Any] | None:
     hit = page.index.find("price", valid=_is_price)
     if hit:
@@ -373,7 +389,8 @@ def _own_price(page: Page) -> tuple[dict[str, Any], Any] | None:
             rub = values.money(raw) or values.money(f"{raw} руб.")
             if rub is not None:
                 page.found_by["price"] = "selector"
-                old = _old_beside(el, rub) if rub else None  # Shopify's <s> compare-at price beside it
+                # the box's old price (Magento), else Shopify's <s> compare-at price beside it
+                old = (_old_in_box(el, sel, rub) or _old_beside(el, rub)) if rub else None
                 return {"rub": rub, "old_rub": old, "free": rub == 0}, el
     return None
 

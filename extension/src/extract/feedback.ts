@@ -210,7 +210,8 @@ function blockOf(el: Element, item: Element): Element {
  * [answered items, item → its answer blocks] of one list. An item is answered by a filled cell of a table's
  * answer column (answerCells), a nested block or reply of the partner: a title such as «Ответ разработчика» / «Официальный ответ» anywhere in it,
  * or — past the item's own header — the partner's name as an author (isPartner; not inside a quote
- * unless «Ответ NordLab») or a developer badge (a bare «Партнер» only while the name is unknown). A
+ * unless «Ответ NordLab») or a developer badge (a bare «Партнер» only while the name is unknown), or —
+ * reviews only — the reply pasted as the last line of the review's own text (pasted). A
  * reply by anyone else is no answer. With `byAuthor` (comments) the header is the item's author slot
  * (up to its first date, or after a date that opens the item), since there the author may be the
  * partner's own message; for reviews it is the first text only.
@@ -304,6 +305,33 @@ function partnerTitle(text: string, me: string): boolean {
   return Boolean(me) && nameKey(rest.slice(at)).startsWith(me);
 }
 
+/** The element's own text after its last <br> (all of it when it has none): its direct text only, not
+ * its children's («…<br>Ответ …: «…». <em>(перенесён)</em>» is «Ответ …: «…».»). */
+function lastLine(el: Element): string {
+  const nodes = [...el.childNodes];
+  let at = -1;
+  nodes.forEach((n, i) => {
+    if (n.nodeType === 1 && tag(n as Element) === "br") at = i;
+  });
+  return fold(nodes.slice(at + 1).filter((n) => n.nodeType === 3).map((n) => (n as Text).data).join(" "));
+}
+
+/**
+ * A developer's answer pasted into a review's own text as its last line (a reseller copying it in): an
+ * answer title, a colon and the reply in quotes that ends the line (reviews.answer_pasted): «… написали в
+ * тикет.<br>Ответ разработчика: «Спасибо! Исправим в релизе».» A title opening the buyer's sentence
+ * (partnerTitle: «Ответ разработчика пришёл через два дня»), a quote the buyer's words go on after
+ * («Ответ разработчика: «ждите». Прошло полгода») or a line before another is no answer.
+ */
+function pasted(el: Element, me: string): boolean {
+  const line = lastLine(el);
+  if (!anchored(["reviews", "answer_titles"])(line) || !partnerTitle(line, me)) return false;
+  const rx = ANCHORED.get("reviews/answer_titles") as RegExp;
+  rx.lastIndex = 0;
+  const m = rx.exec(line);
+  return m !== null && Boolean(TABLE.search(line.slice(m[0].length), "reviews", "answer_pasted"));
+}
+
 export function answers(listing: Listing, partner: string | null, byAuthor: boolean): [Set<Element>, Map<Element, Element[]>] {
   const title = anchored(["reviews", "answer_titles"]);
   const badge = anchored(["comments", "developer_badge"]);
@@ -312,15 +340,24 @@ export function answers(listing: Listing, partner: string | null, byAuthor: bool
   const answered = new Set<Element>();
   const blocks = new Map<Element, Element[]>();
   listing.owns.forEach(([el, own], at) => {
-    if (cpLen(own) > MAX_TITLE_CHARS) return;
-    const text = fold(own);
-    // the title's own line: the text before the element's first child («Ответ разработчика<br>спасибо …»)
-    const line = [...el.childNodes].some((n) => n.nodeType !== 3) ? fold(firstText(el)) : text;
-    const isTitle = title(text) && partnerTitle(title(line) ? line : text, me);
-    // the cheap tests first: a title needs no author test, a name needs its substring
-    const named = !isTitle && Boolean(me) && text.toLowerCase().includes(me) && isPartner(own, me);
+    const short = cpLen(own) <= MAX_TITLE_CHARS;
+    let isTitle = false;
+    let named = false;
+    let text = "";
+    if (short) {
+      text = fold(own);
+      // the title's own line: the text before the element's first child («Ответ разработчика<br>спасибо …»)
+      const line = [...el.childNodes].some((n) => n.nodeType !== 3) ? fold(firstText(el)) : text;
+      isTitle = title(text) && partnerTitle(title(line) ? line : text, me);
+      // the cheap tests first: a title needs no author test, a name needs its substring
+      named = !isTitle && Boolean(me) && text.toLowerCase().includes(me) && isPartner(own, me);
+    }
     // a badge any agency carries («Партнер») answers only when the name is unknown
-    if (!(isTitle || named || (badge(text) && !(me && shared(text))))) return;
+    if (!(isTitle || named || (short && badge(text) && !(me && shared(text))))) {
+      const pastedIn = !byAuthor && pasted(el, me) ? itemOf(listing, el) : null;
+      if (pastedIn) answered.add(pastedIn); // the reply pasted into the review's own text: no block of its own
+      return;
+    }
     const item = itemOf(listing, el);
     if (!item) return;
     if (!isTitle) {

@@ -4,8 +4,8 @@
 // is no trial.
 import type { Page } from "./context";
 import { parseEndDate } from "./dates";
-import { STRUCK_ATTR, STRUCK_TEXT, absoluteUrl, ancestors, css, inlineText, tag, tailText, textWithout } from "./dom";
-import { TABLE } from "./label_table";
+import { STRUCK_ATTR, STRUCK_TEXT, absoluteUrl, ancestors, css, inlineText, matches, tag, tailText, textWithout } from "./dom";
+import { TABLE, type Entry } from "./label_table";
 import { cpLen, fold, norm } from "./text";
 import * as values from "./values";
 
@@ -300,6 +300,27 @@ function oldBeside(el: Element | null, rub: number): number | null {
   return null;
 }
 
+/** The old price a selector's `old` element states in the price's own box (the nearest ancestor
+ * matching its `box`), read like the price (its `attr`), higher than it: Magento's price-box
+ * «<span data-price-type="oldPrice" data-price-amount="74900">» beside the finalPrice one. Only that
+ * box: the related products' and the mini-cart's boxes are other things' prices. */
+function oldInBox(el: Element, sel: Entry, rub: number): number | null {
+  if (!sel.box || !sel.old) return null;
+  let box: Element | null = null;
+  for (const a of ancestors(el.parentElement)) {
+    if (matches(a, String(sel.box))) {
+      box = a;
+      break;
+    }
+  }
+  for (const found of box ? css(box, String(sel.old)) : []) {
+    const raw = (sel.attr && found.getAttribute(sel.attr)) || inlineText(found);
+    const old = values.money(raw) ?? values.money(`${raw} руб.`);
+    return old !== null && old > rub ? old : null;
+  }
+  return null;
+}
+
 function ownPrice(page: Page): [Own, Element | null] | null {
   const hit = page.index.find("price", { valid: isPrice });
   const labelled = hit ? priceIn(hit.valueEl, hit.text) : null;
@@ -319,7 +340,7 @@ function ownPrice(page: Page): [Own, Element | null] | null {
       const rub = values.money(raw) ?? values.money(`${raw} руб.`);
       if (rub !== null) {
         page.found_by.price = "selector";
-        const old = rub ? oldBeside(el, rub) : null; // Shopify's <s> compare-at price beside it
+        const old = rub ? (oldInBox(el, sel, rub) ?? oldBeside(el, rub)) : null; // <s> compare-at beside it
         return [{ rub, old_rub: old, free: rub === 0 }, el];
       }
     }
