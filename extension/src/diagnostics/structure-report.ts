@@ -33,8 +33,16 @@ const NAME = /^[a-z_:][a-z0-9_.:-]{0,39}$/i;
 // "?", "&", spaces, quotes or non-ASCII letters, so no address, query or name can pass as a class.
 const TOKEN = /^[a-z0-9_#:/.%[\]()!,-]{1,60}$/i;
 
-/** An id or class token as shown: long digit runs masked (generated ids), odd tokens as "?". */
+// Class/id tokens that carry a person's account name after a fixed prefix: WordPress writes every
+// comment as `comment-author-<nicename>` (`comment-author-ivan-sklad`) and themes write `author-<slug>` /
+// `user-<login>`. The prefix is structure; what follows it is the person, so it is shown as "?".
+const PERSON_PREFIX = /^((?:comment-)?author|user(?:name)?|member|profile|customer|login)-(.+)$/i;
+
+/** An id or class token as shown: long digit runs masked (generated ids), a person's name after a
+ * PERSON_PREFIX as "?", odd tokens as "?". */
 function token(raw: string): string {
+  const person = PERSON_PREFIX.exec(raw);
+  if (person) return TOKEN.test(person[1] as string) ? `${person[1]}-?` : "?";
   const masked = raw.replace(/[0-9]{3,}/g, "#");
   return TOKEN.test(masked) ? masked : "?";
 }

@@ -107,6 +107,14 @@ describe("structure report limits", () => {
     const text = report(`<html><body><ul id="list-123456">${"<li class='item'><b>Отзыв</b></li>".repeat(30)}<li class='item last'></li></ul></body></html>`);
     expect(text).toContain("    ul#list-#\n      li.item ×30\n        b …\n      li.item.last");
   });
+  it("shows a class that carries a person's account name only up to its prefix", () => {
+    // WordPress marks every comment with its author's nicename (blind solution_woocommerce_product_reviews_demo21)
+    const text = report(`<html><body><ol><li class="review byuser comment-author-ivan-sklad even"><p>x</p></li><li class="user-petrov author-olga-k" id="profile-anna">y</li><li class="author-box user-menu">z</li></ol></body></html>`);
+    expect(text).toContain("li.review.byuser.comment-author-?.even");
+    expect(text).toContain("li#profile-?.user-?.author-?");
+    expect(text).not.toMatch(/ivan|sklad|petrov|olga|anna/i);
+    expect(text).toContain("li.author-?.user-?"); // the prefix rule has no exceptions: a name cannot be told from a word
+  });
   it("names attributes but never shows their values", () => {
     const text = report(`<html><body><a href="/x?token=abc" data-user="Мария" aria-label="Стоимость решения" title="Мария Иванова">x</a></body></html>`);
     expect(text).toContain("    a [href data-user aria-label title] aria-label=«Стоимость решения»→fields.price …");
