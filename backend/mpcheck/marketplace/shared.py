@@ -163,8 +163,15 @@ class RedisSingleFlightCache:
                 return stale
             token = secrets.token_hex(8)
             if self._redis.set(self._k("lock", key), token, nx=True, px=int(self.lock_ttl * 1000)):
-                self._count("misses")
                 try:
+                    # The leader before us may have stored its value and let the lock go between our
+                    # read above and our lock: read again under the lock, or we load it a second time.
+                    fresh = self._redis.get(self._k("fresh", key))
+                    if fresh is not None:
+                        self._count("shared")
+                        data = json.loads(cast(bytes, fresh))
+                        return Cached(data["value"], data["fetched_at"], source="shared")
+                    self._count("misses")
                     return self._lead(key, loader, fetched_at)
                 finally:
                     self._unlock(keys=[self._k("lock", key)], args=[token])

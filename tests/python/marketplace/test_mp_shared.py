@@ -123,3 +123,34 @@ def test_redis_down_is_a_json_502_not_a_500(app_config: dict[str, Any], fake_mar
         assert fake_market.count() == 0  # no fetch without the shared politeness and single-flight
     finally:
         get_service(app).close()
+
+
+class _LateReader:
+    """A real Redis client whose FIRST `mget` answers as it would have a moment earlier (nothing stored):
+    the interleaving where a leader stores its value and lets the lock go between a caller's read and
+    its lock (seen once under load in test_mp_fleet's 40 parallel reads: the page was fetched twice)."""
+
+    def __init__(self, client: redis.Redis) -> None:
+        self._client, self._late = client, True
+
+    def mget(self, *keys: Any) -> list[Any]:
+        if self._late:
+            self._late = False
+            return [None] * len(keys)
+        return list(self._client.mget(*keys))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._client, name)
+
+
+def test_a_value_stored_between_the_read_and_the_lock_is_not_loaded_again(redis_url: str) -> None:
+    from mpcheck.marketplace.shared import RedisSingleFlightCache
+
+    client = redis.Redis.from_url(redis_url)
+    leader = RedisSingleFlightCache(client, "race-test", ttl=60)
+    assert leader.get("k", lambda: "first").value == "first"  # stored, lock released
+    late = RedisSingleFlightCache(_LateReader(client), "race-test", ttl=60)  # type: ignore[arg-type]
+    loads: list[str] = []
+    got = late.get("k", lambda: loads.append("second") or "second")
+    assert (got.value, got.source, loads) == ("first", "shared", [])
+    assert late.stats["misses"] == 0 and late.stats["shared"] == 1
