@@ -147,6 +147,101 @@ def _attribute_texts(root: Any) -> None:
                 el.text = f" {text} " + (el.text or "") if rule["as"] == "title" else text
 
 
+# React's streamed Suspense (Next.js App Router, any React 18+ server render): a boundary is sent as
+# `<!--$?--><template id="B:0"></template>fallback<!--/$-->`, its content later as
+# `<div hidden id="S:0">…</div>` at the end of body with an inline `$RC("B:0","S:0")` that moves it
+# in (`$RR` the same with styles, `$RS("S:1","P:1")` a segment into its `<template id="P:1">`).
+_STREAMED = re.compile(r'\$R([CRS])\("([^"\\]+)","([^"\\]+)"(\)|,\[)')
+
+
+def _streamed_moves(scripts: list[str]) -> list[tuple[str, str, bool]]:
+    """(template id, chunk id, whether a boundary) of the page's inline `$RC`/`$RR`/`$RS` calls in
+    order. A `$RC` with a third argument (an error digest: rendered on the client) moves nothing."""
+    moves: list[tuple[str, str, bool]] = []
+    for text in scripts:
+        for kind, first, second, end in _STREAMED.findall(text):
+            if kind == "S":
+                if end == ")":
+                    moves.append((second, first, False))
+            elif end == ")" or kind == "R":
+                moves.append((first, second, True))
+    return moves
+
+
+def _drop_keeping_tail(el: Any) -> None:
+    """Remove an element, leaving the text after it in place (the DOM's `el.remove()`)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        before = el.getprevious()
+        if before is None:
+            parent.text = (parent.text or "") + el.tail
+        else:
+            before.tail = (before.tail or "") + el.tail
+    parent.remove(el)
+
+
+def _resolve_streamed(root: Any, moves: list[tuple[str, str, bool]]) -> None:
+    """Do what React's inline calls do once they run (the browser's state after them, which the
+    content script may see too): each hidden chunk's content takes its template's place, the
+    fallback after the template (up to the boundary's closing `<!--/$-->`, or the parent's end when
+    the page has no markers) goes. Only a `<template>` and a `hidden` chunk are taken, tied by the
+    call (never by the ids' numbers alone: React counts boundaries and segments apart)."""
+    templates: dict[str, Any] = {}
+    chunks: dict[str, Any] = {}
+    # the first of an id, as getElementById; nothing inside a template (the DOM keeps it in .content)
+    for t in root.xpath("//template[@id][not(ancestor::template)]"):
+        templates.setdefault(t.get("id"), t)
+    for c in root.xpath("//*[@hidden][@id][not(ancestor::template)]"):
+        chunks.setdefault(c.get("id"), c)
+    for target_id, chunk_id, boundary in moves:
+        target, chunk = templates.pop(target_id, None), chunks.pop(chunk_id, None)
+        if target is None or chunk is None or any(a is chunk for a in target.iterancestors()):
+            continue
+        parent = target.getparent()
+        if parent is None:
+            continue
+        gone = [target]
+        if boundary:
+            depth, node = 0, target.getnext()
+            while node is not None:
+                if node.tag is etree.Comment:
+                    data = (node.text or "").strip()
+                    if data == "/$":
+                        if not depth:
+                            break
+                        depth -= 1
+                    elif data in ("$", "$?", "$!"):
+                        depth += 1
+                gone.append(node)
+                node = node.getnext()
+        at = parent.index(target)
+        before = target.getprevious()
+        lead = chunk.text or ""
+        if lead:
+            if before is None:
+                parent.text = (parent.text or "") + lead
+            else:
+                before.tail = (before.tail or "") + lead
+        if not boundary:  # $RS keeps what follows the placeholder: its tail stays in place
+            tail = target.tail or ""
+            if tail:
+                target.tail = None
+                holder = chunk[-1] if len(chunk) else None
+                if holder is not None:
+                    holder.tail = (holder.tail or "") + tail
+                elif before is None:
+                    parent.text = (parent.text or "") + tail
+                else:
+                    before.tail = (before.tail or "") + tail
+        for node in gone:
+            parent.remove(node)
+        for offset, child in enumerate(list(chunk)):
+            parent.insert(at + offset, child)
+        _drop_keeping_tail(chunk)
+
+
 def _prepare(root: Any) -> Any:
     """Keep JSON-LD aside, drop script/style (never page text), mark block boundaries with spaces.
 
@@ -157,6 +252,9 @@ def _prepare(root: Any) -> Any:
         s.text or "" for s in root.iter("script") if (s.get("type") or "").strip() == "application/ld+json"
     ]
     struck = _struck_classes([s.text or "" for s in root.iter("style")])
+    streamed = [s.text for s in root.iter("script") if s.text and "$R" in s.text]
+    if streamed:
+        _resolve_streamed(root, _streamed_moves(streamed))
     etree.strip_elements(root, *_DROP, with_tail=False)
     _mark_struck(root, struck)
     _attribute_texts(root)

@@ -144,6 +144,68 @@ function attributeTexts(root: Element): void {
   }
 }
 
+// React's streamed Suspense (Next.js App Router, any React 18+ server render): a boundary is sent as
+// `<!--$?--><template id="B:0"></template>fallback<!--/$-->`, its content later as
+// `<div hidden id="S:0">…</div>` at the end of body with an inline `$RC("B:0","S:0")` that moves it
+// in (`$RR` the same with styles, `$RS("S:1","P:1")` a segment into its `<template id="P:1">`).
+const STREAMED = /\$R([CRS])\("([^"\\]+)","([^"\\]+)"(\)|,\[)/g;
+
+/** [template id, chunk id, whether a boundary] of the page's inline `$RC`/`$RR`/`$RS` calls in
+ * order. A `$RC` with a third argument (an error digest: rendered on the client) moves nothing. */
+function streamedMoves(scripts: string[]): [string, string, boolean][] {
+  const moves: [string, string, boolean][] = [];
+  for (const text of scripts) {
+    for (const [, kind, first = "", second = "", end] of text.matchAll(STREAMED)) {
+      if (kind === "S") {
+        if (end === ")") moves.push([second, first, false]);
+      } else if (end === ")" || kind === "R") moves.push([first, second, true]);
+    }
+  }
+  return moves;
+}
+
+/** Do what React's inline calls do once they run (the browser's state after them, which the
+ * content script may see too): each hidden chunk's content takes its template's place, the
+ * fallback after the template (up to the boundary's closing `<!--/$-->`, or the parent's end when
+ * the page has no markers) goes. Only a `<template>` and a `hidden` chunk are taken, tied by the
+ * call (never by the ids' numbers alone: React counts boundaries and segments apart). Python
+ * `_resolve_streamed`. */
+function resolveStreamed(root: Element, moves: [string, string, boolean][]): void {
+  const templates = new Map<string, Element>();
+  for (const t of Array.from(root.querySelectorAll("template[id]"))) if (!templates.has(t.id)) templates.set(t.id, t);
+  const chunks = new Map<string, Element>();
+  for (const c of Array.from(root.querySelectorAll("[hidden][id]"))) if (!chunks.has(c.id)) chunks.set(c.id, c);
+  for (const [targetId, chunkId, boundary] of moves) {
+    const target = templates.get(targetId);
+    const chunk = chunks.get(chunkId);
+    templates.delete(targetId);
+    chunks.delete(chunkId);
+    if (!target || !chunk || chunk.contains(target)) continue;
+    const parent = target.parentNode;
+    if (!parent) continue;
+    let stop: ChildNode | null = target.nextSibling;
+    if (boundary) {
+      let depth = 0;
+      for (; stop; stop = stop.nextSibling) {
+        if (stop.nodeType !== 8) continue;
+        const data = ((stop as Comment).data || "").trim();
+        if (data === "/$") {
+          if (!depth) break;
+          depth--;
+        } else if (data === "$" || data === "$?" || data === "$!") depth++;
+      }
+      for (let n = target.nextSibling; n && n !== stop; ) {
+        const after: ChildNode | null = n.nextSibling;
+        n.remove();
+        n = after;
+      }
+    }
+    while (chunk.firstChild) parent.insertBefore(chunk.firstChild, boundary ? stop : target);
+    target.remove();
+    chunk.remove();
+  }
+}
+
 export interface Prepared {
   root: Element;
   jsonld: string[];
@@ -170,6 +232,8 @@ export function preparedCopy(doc: Document): Prepared {
   const root = source ? (inert.importNode(source, true) as Element) : inert.createElement("html");
   if (inert.documentElement) inert.replaceChild(root, inert.documentElement);
   else inert.appendChild(root);
+  const streamed = Array.from(root.querySelectorAll("script"), (s) => s.textContent ?? "").filter((t) => t.includes("$R"));
+  if (streamed.length) resolveStreamed(root, streamedMoves(streamed));
   for (const el of Array.from(root.querySelectorAll(DROP))) el.remove();
   markStruck(root, struck);
   attributeTexts(root);
