@@ -13,7 +13,7 @@ from typing import Any
 
 from mpcheck.extract.context import Page
 from mpcheck.extract.dates import find_dates
-from mpcheck.extract.dom import css, inline_text
+from mpcheck.extract.dom import inline_text, matches
 from mpcheck.extract.feedback import (
     MAX_TITLE_CHARS,
     anchored,
@@ -185,6 +185,21 @@ def _link_replies(msgs: list[dict[str, Any]], partner_known: bool) -> list[dict[
     return tops
 
 
+def _hosts(listing: Listing, selector: str) -> list[Any]:
+    """The elements of the body matching `selector` outside every item, and the items that match
+    themselves: a widget sits beside the list or holds it, never inside one message (so no item is
+    entered, and a long list costs one test per item)."""
+    found: list[Any] = []
+    stack = [c for c in reversed(listing.body) if isinstance(c.tag, str)]
+    while stack:
+        el = stack.pop()
+        if matches(el, selector):
+            found.append(el)
+        if el not in listing.dates:
+            stack.extend(c for c in reversed(el) if isinstance(c.tag, str))
+    return found
+
+
 def _hosted(listing: Listing) -> Listing | None:
     """The list a third-party discussion widget in the body holds (`comments.hosted_embed`: Giscus,
     Disqus, VK…). Its messages load into an iframe or by script, so only a list rendered inside the
@@ -194,7 +209,7 @@ def _hosted(listing: Listing) -> Listing | None:
     empty list (an empty `#disqus_thread` is no «no comments yet»). Without a widget, or with the
     body itself the widget, the list as it is."""
     selector = ", ".join(e["css"] for e in table().entries("comments", "hosted_embed"))
-    hosts = [el for el in css(listing.body, selector) if el is not listing.body]
+    hosts = _hosts(listing, selector)
     if not hosts:
         return listing
     found = set(hosts)

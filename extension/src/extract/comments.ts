@@ -5,7 +5,7 @@
 // marks its target and is not an item itself. A reply by anyone else answers nothing.
 import type { Page } from "./context";
 import { findDates } from "./dates";
-import { css, inlineText } from "./dom";
+import { inlineText, matches } from "./dom";
 import { MAX_TITLE_CHARS, anchored, answers, hasPager, isPartner, nameKey, newestFirst, readItems, showsMore, stated, undated } from "./feedback";
 import { dateSearch, itemOf, splitListing, type Listing } from "./items";
 import { TABLE } from "./label_table";
@@ -175,6 +175,22 @@ function linkReplies(msgs: Message[], partnerKnown: boolean): Message[] {
 }
 
 /**
+ * The elements of the body matching `selector` outside every item, and the items that match
+ * themselves: a widget sits beside the list or holds it, never inside one message (so no item is
+ * entered, and a long list costs one test per item).
+ */
+function hostsOf(listing: Listing, selector: string): Element[] {
+  const found: Element[] = [];
+  const stack = Array.from(listing.body.children).reverse();
+  while (stack.length) {
+    const el = stack.pop() as Element;
+    if (matches(el, selector)) found.push(el);
+    if (!listing.dates.has(el)) stack.push(...Array.from(el.children).reverse());
+  }
+  return found;
+}
+
+/**
  * The list a third-party discussion widget in the body holds (`comments.hosted_embed`: Giscus,
  * Disqus, VK…). Its messages load into an iframe or by script, so only a list rendered inside the
  * widget's container (Cackle's) holds comments, and a dated block elsewhere in the section does
@@ -185,7 +201,7 @@ function linkReplies(msgs: Message[], partnerKnown: boolean): Message[] {
  */
 function hosted(listing: Listing): Listing | null {
   const selector = TABLE.entries("comments", "hosted_embed").map((e) => String(e.css)).join(", ");
-  const hosts = css(listing.body, selector).filter((el) => el !== listing.body);
+  const hosts = hostsOf(listing, selector);
   if (hosts.length === 0) return listing;
   const outer = hosts.filter((el) => !hosts.some((other) => other !== el && other.contains(el)));
   if (outer.length !== 1) return null; // two widgets: whose list is whose cannot be told
