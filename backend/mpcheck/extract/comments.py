@@ -13,7 +13,7 @@ from typing import Any
 
 from mpcheck.extract.context import Page
 from mpcheck.extract.dates import find_dates
-from mpcheck.extract.dom import inline_text
+from mpcheck.extract.dom import inline_text, matches
 from mpcheck.extract.feedback import (
     MAX_TITLE_CHARS,
     anchored,
@@ -27,7 +27,7 @@ from mpcheck.extract.feedback import (
     stated,
     undated,
 )
-from mpcheck.extract.items import Listing, date_search, item_of
+from mpcheck.extract.items import Listing, date_search, item_of, split_listing
 from mpcheck.extract.label_table import table
 from mpcheck.extract.text import fold, norm
 
@@ -185,9 +185,45 @@ def _link_replies(msgs: list[dict[str, Any]], partner_known: bool) -> list[dict[
     return tops
 
 
+def _hosts(listing: Listing, selector: str) -> list[Any]:
+    """The elements of the body matching `selector` outside every item, and the items that match
+    themselves: a widget sits beside the list or holds it, never inside one message (so no item is
+    entered, and a long list costs one test per item)."""
+    found: list[Any] = []
+    stack = [c for c in reversed(listing.body) if isinstance(c.tag, str)]
+    while stack:
+        el = stack.pop()
+        if matches(el, selector):
+            found.append(el)
+        if el not in listing.dates:
+            stack.extend(c for c in reversed(el) if isinstance(c.tag, str))
+    return found
+
+
+def _hosted(listing: Listing) -> Listing | None:
+    """The list a third-party discussion widget in the body holds (`comments.hosted_embed`: Giscus,
+    Disqus, VK…). Its messages load into an iframe or by script, so only a list rendered inside the
+    widget's container (Cackle's) holds comments, and a dated block elsewhere in the section does
+    not (the section index of other products, a «Last modified» line a heading section runs on
+    over). None when the page shows no message of the widget: the items are unknown, never an
+    empty list (an empty `#disqus_thread` is no «no comments yet»). Without a widget, or with the
+    body itself the widget, the list as it is."""
+    selector = ", ".join(e["css"] for e in table().entries("comments", "hosted_embed"))
+    hosts = _hosts(listing, selector)
+    if not hosts:
+        return listing
+    found = set(hosts)
+    outer = [el for el in hosts if not any(a in found for a in el.iterancestors())]
+    if len(outer) != 1:
+        return None  # two widgets: whose list is whose cannot be told
+    inner = split_listing(outer[0])
+    return inner if inner.items else None
+
+
 def comments(page: Page, partner: str | None) -> dict[str, Any]:
     """{total, items[{date, answered}]} from the «Обсуждения» section."""
-    listing = page.listings.get("comments")
+    whole = page.listings.get("comments")
+    listing = None if whole is None else _hosted(whole)
     msgs: list[dict[str, Any]] = []
     parsed: list[dict[str, Any]] | None = None
     if listing is not None:
@@ -200,12 +236,19 @@ def comments(page: Page, partner: str | None) -> dict[str, Any]:
         tops = _link_replies(msgs, bool(me))
         parsed = [{"date": m["date"], "answered": m["answered"]} for m in tops if m["date"]]
         page.found_by["comments"] = "tab-body"
-    total = stated(page, "comments", "comments", listing, head=False)
+    total = stated(page, "comments", "comments", whole, head=False)  # the count outside every dated block
     total, items = read_items(listing, total, parsed, "comments", shown=len(msgs))
     # no stated total: every message is shown unless there is a pager, but nested replies count too
     # and cannot be told from a date quoted in a message, so then the total stays unknown
     # (an undated message leaves the items unknown, not how many there are)
     shown = total is None and listing is not None and (items is not None or undated(listing))
-    if shown and listing is not None and not has_pager(listing.body) and not shows_more(listing):
+    # (a widget's list, _hosted: a pager anywhere in its section counts too)
+    if (
+        shown
+        and listing is not None
+        and whole is not None
+        and not has_pager(whole.body)
+        and not shows_more(listing)
+    ):
         total = None if any(m["nested"] for m in msgs) else len(msgs)
     return {"total": total, "items": None if items is None else newest_first(items)}

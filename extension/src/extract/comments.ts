@@ -5,9 +5,9 @@
 // marks its target and is not an item itself. A reply by anyone else answers nothing.
 import type { Page } from "./context";
 import { findDates } from "./dates";
-import { inlineText } from "./dom";
+import { inlineText, matches } from "./dom";
 import { MAX_TITLE_CHARS, anchored, answers, hasPager, isPartner, nameKey, newestFirst, readItems, showsMore, stated, undated } from "./feedback";
-import { dateSearch, itemOf, type Listing } from "./items";
+import { dateSearch, itemOf, splitListing, type Listing } from "./items";
 import { TABLE } from "./label_table";
 import { cpLen, fold, lstripChars, norm, stripChars } from "./text";
 
@@ -174,9 +174,45 @@ function linkReplies(msgs: Message[], partnerKnown: boolean): Message[] {
   return tops;
 }
 
+/**
+ * The elements of the body matching `selector` outside every item, and the items that match
+ * themselves: a widget sits beside the list or holds it, never inside one message (so no item is
+ * entered, and a long list costs one test per item).
+ */
+function hostsOf(listing: Listing, selector: string): Element[] {
+  const found: Element[] = [];
+  const stack = Array.from(listing.body.children).reverse();
+  while (stack.length) {
+    const el = stack.pop() as Element;
+    if (matches(el, selector)) found.push(el);
+    if (!listing.dates.has(el)) stack.push(...Array.from(el.children).reverse());
+  }
+  return found;
+}
+
+/**
+ * The list a third-party discussion widget in the body holds (`comments.hosted_embed`: Giscus,
+ * Disqus, VK…). Its messages load into an iframe or by script, so only a list rendered inside the
+ * widget's container (Cackle's) holds comments, and a dated block elsewhere in the section does
+ * not (the section index of other products, a «Last modified» line a heading section runs on
+ * over). Null when the page shows no message of the widget: the items are unknown, never an
+ * empty list (an empty `#disqus_thread` is no «no comments yet»). Without a widget, or with the
+ * body itself the widget, the list as it is.
+ */
+function hosted(listing: Listing): Listing | null {
+  const selector = TABLE.entries("comments", "hosted_embed").map((e) => String(e.css)).join(", ");
+  const hosts = hostsOf(listing, selector);
+  if (hosts.length === 0) return listing;
+  const outer = hosts.filter((el) => !hosts.some((other) => other !== el && other.contains(el)));
+  if (outer.length !== 1) return null; // two widgets: whose list is whose cannot be told
+  const inner = splitListing(outer[0] as Element);
+  return inner.items.length ? inner : null;
+}
+
 /** {total, items[{date, answered}]} from the «Обсуждения» section. */
 export function comments(page: Page, partner: string | null): { total: number | null; items: Comment[] | null } {
-  const listing = page.listings.get("comments");
+  const whole = page.listings.get("comments");
+  const listing = whole ? (hosted(whole) ?? undefined) : undefined;
   let msgs: Message[] = [];
   let parsed: Comment[] | null = null;
   if (listing) {
@@ -189,12 +225,13 @@ export function comments(page: Page, partner: string | null): { total: number | 
     parsed = tops.filter((m) => m.date).map((m) => ({ date: m.date as string, answered: m.answered }));
     page.found_by.comments = "tab-body";
   }
-  const [read, items] = readItems(listing, stated(page, "comments", "comments", listing, false), parsed, "comments", msgs.length);
+  const [read, items] = readItems(listing, stated(page, "comments", "comments", whole, false), parsed, "comments", msgs.length);
   let total = read;
   // no stated total: every message is shown unless there is a pager, but nested replies count too
   // and cannot be told from a date quoted in a message, so then the total stays unknown
   // (an undated message leaves the items unknown, not how many there are)
   const shown = total === null && listing !== undefined && (items !== null || undated(listing));
-  if (shown && listing && !hasPager(listing.body) && !showsMore(listing)) total = msgs.some((m) => m.nested) ? null : msgs.length;
+  // (a widget's list, hosted: a pager anywhere in its section counts too)
+  if (shown && listing && whole && !hasPager(whole.body) && !showsMore(listing)) total = msgs.some((m) => m.nested) ? null : msgs.length;
   return { total, items: items === null ? null : newestFirst(items) };
 }
