@@ -851,12 +851,17 @@ class _Resolver:
         if parent is None:
             return
         level = _level(unit)
-        others = {u for u in (*self.unit_set, *self.images) if u is not unit}
+        # a heading image's section ends at the next heading image, a tab's or not («Наши другие
+        # работы» after «Отзывы»); a text heading's section is not cut by a picture
+        peers = (*self.unit_set, *self.images) if unit.tag == "img" else self.unit_set
+        others = {u for u in peers if u is not unit}
 
         def stops(node: Any) -> bool:  # the next title, or a heading of the same or a higher level
             return any(o in others for o in node.iter()) or any(_level(h) <= level for h in _heads_in(node))
 
         lone = not any(o.getparent() is parent for o in others)
+        if unit.tag == "img":  # a heading image heads its parent block only when it opens it
+            lone = lone and _children(parent)[0] is unit
         if lone and parent.tag not in ("body", "html", "main") and not css(parent, "h1"):
             yield "heading", parent
         rows = _release_rows(unit, others) if title_of(inline_text(unit)) == "log" else None

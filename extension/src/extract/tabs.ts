@@ -917,11 +917,15 @@ class Resolver {
     const parent = unit.parentElement;
     if (!parent) return;
     const own = level(unit);
-    const others = new Set([...this.unitSet, ...this.images].filter((u) => u !== unit));
+    // a heading image's section ends at the next heading image, a tab's or not («Наши другие работы»
+    // after «Отзывы»); a text heading's section is not cut by a picture
+    const peers = tag(unit) === "img" ? [...this.unitSet, ...this.images] : [...this.unitSet];
+    const others = new Set(peers.filter((u) => u !== unit));
     const stops = (node: Element): boolean =>
       // the next title, or a heading of the same or a higher level
       css(node, "*").some((o) => others.has(o)) || css(node, "*").some((h) => isHeading(h) && level(h) <= own);
-    const lone = ![...others].some((o) => o.parentElement === parent);
+    // a heading image heads its parent block only when it opens it
+    const lone = ![...others].some((o) => o.parentElement === parent) && (tag(unit) !== "img" || parent.firstElementChild === unit);
     const wrapper = lone && !["body", "html", "main"].includes(tag(parent)) && css(parent, "h1").length === 0;
     if (wrapper) yield ["heading", parent];
     const rows = titleOf(inlineText(unit)) === "log" ? releaseRows(unit, others) : null;
