@@ -172,6 +172,39 @@ def _wiki_title(page: Page, el: Any) -> str | None:
     return None
 
 
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(fold(text).lower())
+
+
+def _shown_title(page: Page, whole: str, cut: str) -> str | None:
+    """The name as the page's body shows it, when only the <title> names the solution: a bold or
+    large text (`name.shown_title`; an old page's «<font size=4><b>…</b></font>» heading) whose words
+    open the <title>'s and go on past its cut at the separator («Ветров Студио: Автосервис — готовый
+    сайт для СТО» in a title «Ветров Студио :: Автосервис — готовый сайт для СТО (копия страницы
+    Маркетплейса)», cut to «Ветров Студио :: Автосервис»). Words of the title must be left after it
+    (the title's own addition, the site's name); the longest such text wins, else None."""
+    rules = table()
+    title, short = _words(whole), len(_words(cut))
+    best: tuple[int, str] | None = None
+    selector = ", ".join(sel["css"] for sel in rules.entries("name", "shown_title"))
+    for el in page.outside(css(page.root, selector)):
+        text = inline_text(el)
+        if len(text) > len(whole):
+            continue
+        words = _words(text)
+        opens = short < len(words) < len(title) and title[: len(words)] == words
+        if (
+            opens
+            and (best is None or len(words) > best[0])
+            and not rules.search(fold(text), "name", "site_names")
+        ):
+            best = (len(words), text)
+    return best[1] if best else None
+
+
 def name(page: Page) -> str | None:
     """The h1 (outside tabs), else microdata / og:title, else <title> cut at the site separator.
 
@@ -187,8 +220,10 @@ def name(page: Page) -> str | None:
                 continue  # the trail's home or category crumb, not the solution
             text = (el.get(sel["attr"]) or "").strip() if sel.get("attr") else _without_badges(el, "name")
             if sel["css"] == "title":
+                whole = text
                 for sep in rules.rx("name", "title_separators"):
                     text = sep.split(text)[0]
+                text = _shown_title(page, whole, text) or text
             if not text:
                 break  # an empty element: the next selector, as before
             if rules.search(fold(text), "name", "site_names"):

@@ -16,6 +16,7 @@ from mpcheck.extract.context import Page
 from mpcheck.extract.dom import css, inline_text, text_without
 from mpcheck.extract.feedback import (
     MAX_TITLE_CHARS,
+    anchored,
     answers,
     has_pager,
     is_partner,
@@ -68,6 +69,22 @@ def _line_stars(own: str, limit: int) -> int | None:
     parts = re.split("[" + re.escape(seps) + "]", text)
     values = {_text_stars(part) for part in parts if len(part.strip()) <= limit} - {None}
     return values.pop() if len(parts) > 1 and len(values) == 1 else None
+
+
+def _labelled_stars(el: Any, own: str, limit: int) -> int | None:
+    """The grade after a label element on its line: «<b>Оценка:</b> 5 из 5<br>» (an old page's
+    `<b>label:</b> value<br>` lines in one cell). The label's text ends with a colon and its tail,
+    up to a <br> (or a block, or the end of its parent), is read with it as one short line."""
+    label = own.strip()
+    if not label.endswith(":") or not el.tail or not el.tail.strip():
+        return None
+    nxt = el.getnext()
+    while nxt is not None and not isinstance(nxt.tag, str):
+        nxt = nxt.getnext()  # a comment between: the next element, as on the TypeScript side
+    if nxt is not None and nxt.tag not in table().block_tags:
+        return None
+    line = label + " " + el.tail.strip()
+    return _text_stars(line) if len(line) <= limit else None
 
 
 def _descriptor(el: Any) -> str:
@@ -240,7 +257,7 @@ class _Stars:
         if not self.done():
             self._counters()
         for el, own in [] if self.done() else self.listing.owns:
-            value = None if el in self.skip else _line_stars(own, limit)
+            value = None if el in self.skip else _line_stars(own, limit) or _labelled_stars(el, own, limit)
             item = item_of(self.listing, el) if value is not None else None
             if value is not None and item is not None and item not in self.found:
                 self.found[item] = value
@@ -363,6 +380,19 @@ def _stars(listing: Listing, answer_blocks: dict[Any, list[Any]]) -> dict[Any, i
     return stars.found
 
 
+def admin_answered(page: Page, listing: Listing) -> set[Any]:
+    """Items answered under a site admin's title («Ответ администратора:», `reviews.admin_answer_titles`)
+    when the page says its admin is the developer (`reviews.admin_is_developer`: a vendor's own
+    mirror of its listing, «Администратор этого сайта и разработчик решения — одно лицо»). Without
+    that statement an admin's reply is nobody's answer for the solution: none is counted."""
+    title = anchored(("reviews", "admin_answer_titles"))
+    hits = [el for el, own in listing.owns if len(own) <= MAX_TITLE_CHARS and title(fold(own))]
+    items = {item for el in hits if (item := item_of(listing, el)) is not None}
+    if not items or not table().search(fold(inline_text(page.root)), "reviews", "admin_is_developer"):
+        return set()
+    return items
+
+
 def partner_replies(listing: Listing, partner: str | None) -> dict[Any, Any]:
     """Item → the review it answers, for a block that is the partner's reply to the review above it
     rather than a review: a block of another markup than the one before it (tag and class) whose
@@ -392,6 +422,7 @@ def reviews(page: Page, partner: str | None = None) -> dict[str, Any]:
         answered, blocks = answers(listing, partner, by_author=False)
         replies = partner_replies(listing, partner)
         answered.update(replies.values())
+        answered.update(admin_answered(page, listing))
         stars = _stars(listing, blocks)
         parsed = [
             {"date": date, "stars": stars.get(item), "answered": item in answered}

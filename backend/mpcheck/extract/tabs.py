@@ -41,7 +41,7 @@ from typing import Any
 
 from lxml import etree
 
-from mpcheck.extract.dom import ancestors, css, inline_text, own_text, text_without
+from mpcheck.extract.dom import ancestors, css, inline_text, own_text, text_before, text_without
 from mpcheck.extract.label_table import Table, table
 from mpcheck.extract.text import fold, norm
 
@@ -63,6 +63,7 @@ _ID_OR_BAR = etree.XPath("//@id/.. | //@role/.. | //nav")
 _LABELLED = etree.XPath("//*[@aria-labelledby]")
 _ATTR_TITLED = etree.XPath("//*[@aria-label or @title or @data-title]")
 _NAMED = etree.XPath("//a[@name]")
+_HEAD_IMAGES = etree.XPath("//img[@alt]")
 _DATA = etree.XPath("//@*[starts-with(name(), 'data-')]")
 _ATTRS = etree.XPath("//@*")
 _Key = tuple[str | None, str]  # (state variable or None when the handler names none, quoted key)
@@ -383,6 +384,37 @@ def _attr_units(root: Any) -> list[tuple[Any, str]]:
     return found
 
 
+def _blank(text: str | None) -> bool:
+    return not (text or "").strip()
+
+
+def heading_images(root: Any) -> list[Any]:
+    """Images that stand as a section's title (an old hand-written page's «<br><img
+    src=h_otzyvy.gif alt="Отзывы"><br>», «<p><img alt="История версий"></p>»): an <img> with a short
+    alt text, outside any link or control, alone on its line (no text right before or after it, a
+    <br>, a block or nothing on either side). An icon inside a sentence or a link is none."""
+    rules = table()
+    found = []
+    for img in _HEAD_IMAGES(root):
+        alt = norm(img.get("alt"))
+        if not alt or len(alt) > MAX_TITLE_CHARS or not _blank(img.tail):
+            continue
+        if any(a.tag in _CONTROL_TAGS or a.get("role") == "tab" for a in list(ancestors(img))[:3]):
+            continue
+        prev = img.getprevious()
+        while prev is not None and not isinstance(prev.tag, str):
+            prev = prev.getprevious()
+        sides = (prev, _next(img))
+        if _blank(text_before(img)) and all(s is None or s.tag in rules.block_tags for s in sides):
+            found.append(img)
+    return found
+
+
+def _image_units(images: list[Any]) -> list[tuple[Any, str]]:
+    """Heading images whose alt text is a tab's title («Отзывы», «История версий»)."""
+    return [(img, name) for img in images if (name := title_of(norm(img.get("alt")))) is not None]
+
+
 def _control_of(unit: Any) -> Any:
     for anc in list(ancestors(unit))[:3]:
         if anc.tag in _CONTROL_TAGS or anc.get("role") == "tab":
@@ -416,7 +448,8 @@ class _Resolver:
     def __init__(self, root: Any, ids: dict[str, Any], skip: set[Any]) -> None:
         self.root = root
         self.ids = ids
-        self.units = _units(root, skip) + _attr_units(root)
+        self.images = heading_images(root)
+        self.units = _units(root, skip) + _attr_units(root) + _image_units(self.images)
         self.unit_set = {u for u, _ in self.units}
         self.unit_names = dict(reversed(self.units))  # the first name of a unit, like units.find
         self._data: dict[str, list[Any]] | None = None
@@ -818,12 +851,17 @@ class _Resolver:
         if parent is None:
             return
         level = _level(unit)
-        others = {u for u in self.unit_set if u is not unit}
+        # a heading image's section ends at the next heading image, a tab's or not («Наши другие
+        # работы» after «Отзывы»); a text heading's section is not cut by a picture
+        peers = (*self.unit_set, *self.images) if unit.tag == "img" else self.unit_set
+        others = {u for u in peers if u is not unit}
 
         def stops(node: Any) -> bool:  # the next title, or a heading of the same or a higher level
             return any(o in others for o in node.iter()) or any(_level(h) <= level for h in _heads_in(node))
 
         lone = not any(o.getparent() is parent for o in others)
+        if unit.tag == "img":  # a heading image heads its parent block only when it opens it
+            lone = lone and _children(parent)[0] is unit
         if lone and parent.tag not in ("body", "html", "main") and not css(parent, "h1"):
             yield "heading", parent
         rows = _release_rows(unit, others) if title_of(inline_text(unit)) == "log" else None

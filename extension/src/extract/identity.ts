@@ -171,12 +171,42 @@ function wikiTitle(page: Page, el: Element): string | null {
   return null;
 }
 
+const WORD = /[\p{L}\p{N}]+/gu;
+const words = (text: string): string[] => fold(text).toLowerCase().match(WORD) ?? [];
+
+/**
+ * The name as the page's body shows it, when only the <title> names the solution: a bold or large
+ * text (`name.shown_title`; an old page's «<font size=4><b>…</b></font>» heading) whose words open
+ * the <title>'s and go on past its cut at the separator («Ветров Студио: Автосервис — готовый сайт для
+ * СТО» in a title «Ветров Студио :: Автосервис — готовый сайт для СТО (копия страницы Маркетплейса)»,
+ * cut to «Ветров Студио :: Автосервис»). Words of the title must be left after it (the title's own
+ * addition, the site's name); the longest such text wins, else null.
+ */
+function shownTitle(page: Page, whole: string, cut: string): string | null {
+  const title = words(whole);
+  const short = words(cut).length;
+  let best: [number, string] | null = null;
+  const selector = TABLE.entries("name", "shown_title").map((sel) => String(sel.css)).join(", ");
+  for (const el of page.outside(css(page.root, selector))) {
+    const text = inlineText(el);
+    if (cpLen(text) > cpLen(whole)) continue;
+    const shown = words(text);
+    const opens = shown.length > short && shown.length < title.length && shown.every((w, i) => w === title[i]);
+    if (opens && (!best || shown.length > best[0]) && !TABLE.search(fold(text), "name", "site_names")) best = [shown.length, text];
+  }
+  return best ? best[1] : null;
+}
+
 export function name(page: Page): string | null {
   for (const sel of TABLE.entries("name", "selectors")) {
     for (const el of page.outside(css(page.root, String(sel.css)))) {
       if (!sel.attr && inCrumbs(el)) continue; // the trail's home or category crumb, not the solution
       let text = sel.attr ? (el.getAttribute(sel.attr) ?? "").trim() : withoutBadges(el, "name");
-      if (sel.css === "title") for (const sep of TABLE.rx("name", "title_separators")) text = text.split(sep)[0] ?? "";
+      if (sel.css === "title") {
+        const whole = text;
+        for (const sep of TABLE.rx("name", "title_separators")) text = text.split(sep)[0] ?? "";
+        text = shownTitle(page, whole, text) ?? text;
+      }
       if (!text) break; // an empty element: the next selector, as before
       if (TABLE.search(fold(text), "name", "site_names")) continue; // the site's logo, not the solution
       page.found_by.name = "selector";

@@ -6,7 +6,7 @@
 // when the block could not be read, [] only when it is shown empty (SPEC §3).
 import type { Page } from "./context";
 import { childElements, css, inlineText, tag, tailText, textWithout } from "./dom";
-import { MAX_TITLE_CHARS, answers, hasPager, isPartner, nameKey, newestFirst, readItems, showsMore, stated, undated } from "./feedback";
+import { MAX_TITLE_CHARS, anchored, answers, hasPager, isPartner, nameKey, newestFirst, readItems, showsMore, stated, undated } from "./feedback";
 import { itemOf, type Listing } from "./items";
 import { TABLE } from "./label_table";
 import { cpLen, fold, stripChars } from "./text";
@@ -55,6 +55,21 @@ function textStars(text: string): number | null {
  * `stars_meta_separators`, at most `stars_meta_chars`). Parts that grade differently, or a long
  * text (a review's sentence), grade nothing.
  */
+/**
+ * The grade after a label element on its line: «<b>Оценка:</b> 5 из 5<br>» (an old page's
+ * `<b>label:</b> value<br>` lines in one cell). The label's text ends with a colon and its tail, up
+ * to a <br> (or a block, or the end of its parent), is read with it as one short line.
+ */
+function labelledStars(el: Element, own: string, limit: number): number | null {
+  const label = own.trim();
+  const tail = tailText(el).trim();
+  if (!label.endsWith(":") || !tail) return null;
+  const next = el.nextElementSibling;
+  if (next && !TABLE.blockTags.has(tag(next))) return null;
+  const line = `${label} ${tail}`;
+  return cpLen(line) <= limit ? textStars(line) : null;
+}
+
 function lineStars(own: string, limit: number): number | null {
   const text = own.trim();
   if (cpLen(text) <= limit) return textStars(text);
@@ -254,7 +269,7 @@ class Stars {
     const limit = Number(TABLE.get("reviews", "stars_line_chars") ?? 40);
     if (!this.done()) this.counters();
     for (const [el, own] of this.done() ? [] : this.listing.owns) {
-      const value = this.skip.has(el) ? null : lineStars(own, limit);
+      const value = this.skip.has(el) ? null : (lineStars(own, limit) ?? labelledStars(el, own, limit));
       const item = value !== null ? itemOf(this.listing, el) : null;
       if (value !== null && item && !this.found.has(item)) this.found.set(item, value);
     }
@@ -374,6 +389,24 @@ function starsOf(listing: Listing, blocks: Map<Element, Element[]>): Map<Element
   return stars.found;
 }
 
+/**
+ * Items answered under a site admin's title («Ответ администратора:», `reviews.admin_answer_titles`)
+ * when the page says its admin is the developer (`reviews.admin_is_developer`: a vendor's own mirror
+ * of its listing, «Администратор этого сайта и разработчик решения — одно лицо»). Without that
+ * statement an admin's reply is nobody's answer for the solution: none is counted.
+ */
+export function adminAnswered(page: Page, listing: Listing): Set<Element> {
+  const title = anchored(["reviews", "admin_answer_titles"]);
+  const items = new Set<Element>();
+  for (const [el, own] of listing.owns) {
+    if (cpLen(own) > MAX_TITLE_CHARS || !title(fold(own))) continue;
+    const item = itemOf(listing, el);
+    if (item) items.add(item);
+  }
+  if (!items.size || !TABLE.search(fold(inlineText(page.root)), "reviews", "admin_is_developer")) return new Set();
+  return items;
+}
+
 /** {total, items[{date, stars, answered}]} from the «Отзывы» section. */
 /**
  * Item → the review it answers, for a block that is the partner's reply to the review above it
@@ -404,6 +437,7 @@ export function reviews(page: Page, partner: string | null = null): { total: num
     const [answered, blocks] = answers(listing, partner, false);
     replies = partnerReplies(listing, partner);
     for (const target of replies.values()) answered.add(target);
+    for (const item of adminAnswered(page, listing)) answered.add(item);
     const starMap = starsOf(listing, blocks);
     parsed = [];
     for (const item of listing.items) {

@@ -19,7 +19,7 @@
 // (or titled block) and its content up to the next heading of the same or higher level or the next
 // title (wrapped in a new div in the prepared copy, never in the page). A tied panel is trusted only
 // when its content fits the tab (tab_checks): versions with dates, dated items, support text.
-import { ancestors, childElements, css, inlineText, moveWithTail, ownText, tag, textWithout } from "./dom";
+import { ancestors, childElements, css, inlineText, moveWithTail, ownText, tag, tailText, textBefore, textWithout } from "./dom";
 import { TABLE, type Entry } from "./label_table";
 import { cpLen, fold, norm } from "./text";
 
@@ -319,6 +319,36 @@ function attrUnits(root: Element): Array<[Element, string]> {
   return found;
 }
 
+const blank = (text: string | null | undefined): boolean => !(text ?? "").trim();
+
+/**
+ * Images that stand as a section's title (an old hand-written page's «<br><img src=h_otzyvy.gif
+ * alt="Отзывы"><br>», «<p><img alt="История версий"></p>»): an <img> with a short alt text, outside
+ * any link or control, alone on its line (no text right before or after it, a <br>, a block or
+ * nothing on either side). An icon inside a sentence or a link is none.
+ */
+export function headingImages(root: Element): Element[] {
+  const found: Element[] = [];
+  for (const img of css(root, "img[alt]")) {
+    const alt = norm(img.getAttribute("alt"));
+    if (!alt || cpLen(alt) > MAX_TITLE_CHARS || !blank(tailText(img))) continue;
+    if ([...ancestors(img)].slice(0, 3).some((a) => CONTROL_TAGS.has(tag(a)) || a.getAttribute("role") === "tab")) continue;
+    const sides = [img.previousElementSibling, img.nextElementSibling];
+    if (blank(textBefore(img)) && sides.every((s) => !s || TABLE.blockTags.has(tag(s)))) found.push(img);
+  }
+  return found;
+}
+
+/** Heading images whose alt text is a tab's title («Отзывы», «История версий»). */
+function imageUnits(images: Element[]): Array<[Element, string]> {
+  const found: Array<[Element, string]> = [];
+  for (const img of images) {
+    const name = titleOf(norm(img.getAttribute("alt")));
+    if (name !== null) found.push([img, name]);
+  }
+  return found;
+}
+
 function controlOf(unit: Element): Element {
   let i = 0;
   for (const a of ancestors(unit)) {
@@ -476,6 +506,7 @@ function tooBig(el: Element): boolean {
 class Resolver {
   readonly units: Array<[Element, string]>;
   readonly unitSet: Set<Element>;
+  readonly images: Element[];
   private dataIndex: Map<string, Element[]> | null = null;
   private keyedIndex: Map<string, Element[]> | null = null;
   private labelledIndex: Map<string, Element[]> | null = null;
@@ -488,7 +519,8 @@ class Resolver {
   private claimsIndex: Map<string, [Set<string>, Set<string>]> | null = null;
 
   constructor(readonly root: Element, readonly ids: Map<string, Element>, skip: ReadonlySet<Element>) {
-    this.units = [...units(root, skip), ...attrUnits(root)];
+    this.images = headingImages(root);
+    this.units = [...units(root, skip), ...attrUnits(root), ...imageUnits(this.images)];
     this.unitSet = new Set(this.units.map(([u]) => u));
   }
 
@@ -885,11 +917,15 @@ class Resolver {
     const parent = unit.parentElement;
     if (!parent) return;
     const own = level(unit);
-    const others = new Set([...this.unitSet].filter((u) => u !== unit));
+    // a heading image's section ends at the next heading image, a tab's or not («Наши другие работы»
+    // after «Отзывы»); a text heading's section is not cut by a picture
+    const peers = tag(unit) === "img" ? [...this.unitSet, ...this.images] : [...this.unitSet];
+    const others = new Set(peers.filter((u) => u !== unit));
     const stops = (node: Element): boolean =>
       // the next title, or a heading of the same or a higher level
       css(node, "*").some((o) => others.has(o)) || css(node, "*").some((h) => isHeading(h) && level(h) <= own);
-    const lone = ![...others].some((o) => o.parentElement === parent);
+    // a heading image heads its parent block only when it opens it
+    const lone = ![...others].some((o) => o.parentElement === parent) && (tag(unit) !== "img" || parent.firstElementChild === unit);
     const wrapper = lone && !["body", "html", "main"].includes(tag(parent)) && css(parent, "h1").length === 0;
     if (wrapper) yield ["heading", parent];
     const rows = titleOf(inlineText(unit)) === "log" ? releaseRows(unit, others) : null;
