@@ -10,6 +10,8 @@ The value comes from the structure, in this order:
   the rest of the label text; an attribute label's `value`/`data-value` or the element's own text;
   dt→dd, th/td→the next cell; a dd caption→its dt in an inverted list whose dts are no labels
   (`<dt>4,7</dt><dd>рейтинг</dd>`); a header row of labels over a row of values (column tables and grids);
+  a column of bare labels beside a column of as many values (two parallel columns: the value at the
+  label's index; another count gives no value, never a shifted one);
 - loose sources (tried until one holds a value; empty, leader-only or label texts are passed over):
   the text right after the label, the next sibling (of the label, then of its wrapper), the text
   BEFORE a caption that ends its small block (stat tiles `<b>4,7</b><span>рейтинг</span>`), the
@@ -36,6 +38,9 @@ MAX_LABEL_CHARS = 160  # a label element's own text is short; long paragraphs ar
 MAX_LINE_CHARS = 400  # a «label · value · label · value» line is split only when it is this short
 MAX_TILE_CHARS = 80  # a stat tile (value before its caption) is a small block
 MAX_SKIPPED_SIBLINGS = 3  # empty / leader-only siblings passed over between a label and its value
+MIN_PARALLEL_ITEMS = 3  # a label column beside a value column lists three properties at least
+MAX_PARALLEL_ITEMS = 40  # more items is a list (of links, features), not a properties column
+MAX_PARALLEL_LABEL_CHARS = 40  # a bare label of such a column («Адаптивность», «Тип решения»)
 _CELLS = {"td", "th"}
 _USER_FORM = etree.XPath("boolean(.//textarea | .//input[@type='radio'] | .//select)")
 _USER_CONTROLS = etree.XPath(".//textarea | .//input[@type='radio'] | .//select")
@@ -529,6 +534,56 @@ def _record_rows(values_row: Any) -> bool:
     return after is not None and not any(is_label(inline_text(c)) for c in _children(after))
 
 
+def _digit(text: str) -> bool:
+    return any("0" <= ch <= "9" for ch in text)
+
+
+def _lone_chain_up(node: Any) -> Any:
+    """The outermost wrapper of `node` that wraps nothing else (each level has one element child)."""
+    while (parent := node.getparent()) is not None and len(_children(parent)) == 1 and parent.tag != "body":
+        node = parent
+    return node
+
+
+def _lone_chain_down(node: Any) -> Any:
+    """The innermost element below `node` through wrappers of one element child each."""
+    while len(kids := _children(node)) == 1:
+        node = kids[0]
+    return node
+
+
+def _parallel(box: Any) -> tuple[str, Any] | bool | None:
+    """Two parallel columns: a column of bare labels (`<p>Версия</p><p>Обновлено</p>…`, no digits,
+    half of them at least labels of the table) and, as its next sibling (through wrappers of one
+    child each), a column of as many values, none a label, read in the same order: the value at
+    the label's index. False when the label column stands beside no such value column (another
+    count, a label among the values): no value at all, never a shifted one; None when the label
+    is no item of such a column."""
+    holder = box.getparent()
+    items = _children(holder) if holder is not None else []
+    if not MIN_PARALLEL_ITEMS <= len(items) <= MAX_PARALLEL_ITEMS or holder.tag in ("body", "html"):
+        return None
+    if any(item.tag != box.tag for item in items):
+        return None
+    texts = [inline_text(item) for item in items]
+    if any(not text or len(text) > MAX_PARALLEL_LABEL_CHARS or _digit(text) for text in texts):
+        return None  # «Версия 2.3.1»: a label with its value, no bare label column
+    if 2 * sum(1 for text in texts if is_label(text)) < len(items):
+        return None
+    column = _lone_chain_up(holder)
+    other = next_element(column)
+    if other is None or column.getparent() is None or len(_children(column.getparent())) != 2:
+        return None
+    values = _children(_lone_chain_down(other))
+    value_texts = [inline_text(v) for v in values]
+    if len(values) != len(items) or any(
+        len(text) > MAX_LABEL_CHARS or is_label(text) for text in value_texts
+    ):
+        return False
+    at = items.index(box)
+    return value_texts[at], values[at]
+
+
 def _next_text(el: Any) -> tuple[str, Any] | None:
     """The first following sibling with text, passing over empty and leader-only ones."""
     nxt = next_element(el)
@@ -609,6 +664,12 @@ def _structure(el: Any) -> Iterator[tuple[str, str, Any, bool]]:
     column = _column(box)
     if column is not None:
         yield "column", column[0], column[1], True
+        return
+    parallel = _parallel(box)
+    if parallel is False:
+        return  # a label column beside no column of as many values: no neighbour is its value
+    if isinstance(parallel, tuple):
+        yield "parallel", parallel[0], parallel[1], True
         return
     if _empty_slot(el):
         return  # the label's own value slot is empty: no neighbour's text is its value

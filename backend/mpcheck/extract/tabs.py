@@ -761,6 +761,8 @@ class _Resolver:
         if (_is_control(unit) or self._in_bar(unit)) and nxt is not None and not self._bar_like(nxt):
             yield "next", nxt  # tab, panel, tab, panel… (amp-selector, accordions without ids)
         for key in filter(None, (_id_key(v) for node in chain for v in _refs(node))):
+            if len(self.id_keys().get(key, [])) > MAX_KEY_HOLDERS:
+                continue  # a builder's id scheme («block-yui_3_17_…_2200» on every block) is no key
             for panel in self.id_keys().get(key, []):
                 if not _related(panel, ctl) and panel not in self.unit_set and not _is_control(panel):
                     yield "id-key", panel

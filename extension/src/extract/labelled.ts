@@ -5,7 +5,8 @@
 // `label`). The value comes from the bound sources (rest of the label text; an attribute label's
 // value attribute or the element's text; dt→dd, th/td→next cell; a dd caption→its dt in an inverted list
 // whose dts are no labels (`<dt>4,7</dt><dd>рейтинг</dd>`); a header row of labels over a row
-// of values) — when one has text, it decides — else from the loose ones (the tail, the next sibling
+// of values; a column of bare labels beside a column of as many values, read by index) — when one
+// has text, it decides — else from the loose ones (the tail, the next sibling
 // of the label then of its wrapper, the text BEFORE a caption that ends a small tile, the parent's
 // next sibling), passing over empty, leader-only and label texts. A value must pass the field's
 // parser and must not itself be a label of the table.
@@ -17,6 +18,9 @@ const MAX_LABEL_CHARS = 160; // a label's own text is short; long paragraphs are
 const MAX_LINE_CHARS = 400; // a «label · value · label · value» line is split only when this short
 const MAX_TILE_CHARS = 80; // a stat tile (value before its caption) is a small block
 const MAX_SKIPPED_SIBLINGS = 3; // empty / leader-only siblings passed over between a label and its value
+const MIN_PARALLEL_ITEMS = 3; // a label column beside a value column lists three properties at least
+const MAX_PARALLEL_ITEMS = 40; // more items is a list (of links, features), not a properties column
+const MAX_PARALLEL_LABEL_CHARS = 40; // a bare label of such a column («Адаптивность», «Тип решения»)
 const CELLS = new Set(["td", "th"]);
 const SEPARATOR_CHARS = ["·", "•", "|"];
 
@@ -522,6 +526,54 @@ function recordRows(valuesRow: Element): boolean {
   return after !== null && !childElements(after).some((c) => isLabel(inlineText(c)));
 }
 
+function hasDigit(text: string): boolean {
+  for (const ch of text) if (ch >= "0" && ch <= "9") return true;
+  return false;
+}
+
+/** The outermost wrapper of `node` that wraps nothing else (each level has one element child). */
+function loneChainUp(node: Element): Element {
+  let found = node;
+  for (let parent = found.parentElement; parent && childElements(parent).length === 1 && tag(parent) !== "body"; parent = found.parentElement) {
+    found = parent;
+  }
+  return found;
+}
+
+/** The innermost element below `node` through wrappers of one element child each. */
+function loneChainDown(node: Element): Element {
+  let found = node;
+  for (let kids = childElements(found); kids.length === 1; kids = childElements(found)) found = kids[0] as Element;
+  return found;
+}
+
+/** Two parallel columns: a column of bare labels (`<p>Версия</p><p>Обновлено</p>…`, no digits,
+ * half of them at least labels of the table) and, as its next sibling (through wrappers of one
+ * child each), a column of as many values, none a label, read in the same order: the value at
+ * the label's index. False when the label column stands beside no such value column (another
+ * count, a label among the values): no value at all, never a shifted one; null when the label
+ * is no item of such a column. */
+function parallel(wrapper: Element): [string, Element] | null | false {
+  const holder = wrapper.parentElement;
+  const items = holder ? childElements(holder) : [];
+  if (!holder || items.length < MIN_PARALLEL_ITEMS || items.length > MAX_PARALLEL_ITEMS) return null;
+  if (tag(holder) === "body" || tag(holder) === "html" || items.some((item) => tag(item) !== tag(wrapper))) return null;
+  const texts = items.map((item) => inlineText(item));
+  // «Версия 2.3.1»: a label with its value, no bare label column
+  if (texts.some((text) => !text || cpLen(text) > MAX_PARALLEL_LABEL_CHARS || hasDigit(text))) return null;
+  if (2 * texts.filter((text) => isLabel(text)).length < items.length) return null;
+  const col = loneChainUp(holder);
+  const other = col.nextElementSibling;
+  if (!other || !col.parentElement || childElements(col.parentElement).length !== 2) return null;
+  const values = childElements(loneChainDown(other));
+  const valueTexts = values.map((v) => inlineText(v));
+  if (values.length !== items.length || valueTexts.some((text) => cpLen(text) > MAX_LABEL_CHARS || isLabel(text))) {
+    return false;
+  }
+  const at = items.indexOf(wrapper);
+  return [valueTexts[at] as string, values[at] as Element];
+}
+
 /** The first following sibling with text, passing over empty and leader-only ones. */
 function nextText(el: Element): [string, Element] | null {
   let nxt = el.nextElementSibling;
@@ -599,6 +651,12 @@ function* structure(el: Element): Generator<Source> {
   const col = column(wrapper);
   if (col) {
     yield ["column", col[0], col[1], true];
+    return;
+  }
+  const par = parallel(wrapper);
+  if (par === false) return; // a label column beside no column of as many values: no neighbour is its value
+  if (par) {
+    yield ["parallel", par[0], par[1], true];
     return;
   }
   if (emptySlot(el)) return; // the label's own value slot is empty: no neighbour's text is its value

@@ -844,6 +844,8 @@ class Resolver {
     if ((isControl(unit) || this.inBar(unit)) && nxt && !this.barLike(nxt)) yield ["next", nxt]; // tab, panel, tab, panel…
     for (const node of chain) {
       for (const key of refs(node).map(idKey).filter(Boolean)) {
+        // a builder's id scheme («block-yui_3_17_…_2200» on every block) is no key
+        if ((this.idKeys().get(key) ?? []).length > MAX_KEY_HOLDERS) continue;
         for (const panel of this.idKeys().get(key) ?? []) {
           if (!related(panel, ctl) && !this.unitSet.has(panel) && !isControl(panel)) yield ["id-key", panel];
         }
