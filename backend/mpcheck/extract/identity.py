@@ -187,15 +187,27 @@ def _no_title(el: Any) -> bool:
 HOME_PATH = re.compile(r"/?(?:index\.(?:php|html?))?")
 
 
-def _home_logo(el: Any) -> bool:
-    """The element's whole text is one link to the site's home (rel=home, or the root path «/»): a
-    site's logo in an h1 (a WordPress theme's «<h1 class=site-title><a href=/ rel=home>ACME Soft</a>»
-    on a vendor's copy of the page), not the solution (TS `homeLogo`)."""
+def _home_logo(el: Any, page: Page, site: str) -> bool:
+    """The element's whole text is one link to the site's home: marked so (rel=home), or onto the root
+    path «/» with the text the site's own name (og:site_name, the <title>'s last part after a
+    separator): a site's logo in an h1 (a WordPress theme's «<h1 class=site-title><a href=/
+    rel=home>ACME Soft</a>» on a vendor's copy of the page), not the solution; a one-product landing's
+    «<h1><a href=/>ACME: Обмен</a></h1>» stays (TS `homeLogo`)."""
     links = css(el, "a[href]")
-    if len(links) != 1 or fold(inline_text(links[0])) != fold(inline_text(el)):
+    text = fold(inline_text(el)).lower()
+    if len(links) != 1 or fold(inline_text(links[0])).lower() != text:
         return False
     if "home" in (links[0].get("rel") or "").lower().split():
         return True
+    titles = [inline_text(t) for t in css(page.root, "title")[:1]]
+    tails = [
+        part
+        for t in titles
+        for sep in table().rx("name", "title_separators")
+        for part in sep.split(t)[1:][-1:]
+    ]
+    if text != site and text not in (fold(t).lower() for t in tails):
+        return False
     href = (links[0].get("href") or "").strip()
     try:
         parts = urlsplit(href)
@@ -245,7 +257,10 @@ def _without_site_tail(text: str, site: str) -> str:
         text = text[: last.start()].rstrip()
 
 
-JOINS_TIGHT = re.compile(r"^(?:[(«„“\[\s].|.[\s:;,.!?)»“”\]])$")  # no space after «(» nor before «:», «)»
+# where a space goes between two glued children: after a clause's punctuation («ACME:» + «Обмен»), before a
+# dash or a bracket; never inside a word split for colour («1С-» + «Битрикс», «Bitrix» + «24», «Лид» +
+# «Мастер»)
+SPACE_BETWEEN = re.compile(r"^(?:[:;,.!?»”)—–][^\s0-9:;,.!?)»”\]]|[^\s(«„“\[][—–(«„“])$")
 
 
 def _spaced(el: Any, text: str) -> str:
@@ -261,8 +276,8 @@ def _spaced(el: Any, text: str) -> str:
         return text
     joined = ""
     for piece in (p for p in pieces if p):
-        glued = not joined or JOINS_TIGHT.search(joined[-1] + piece[0])
-        joined += piece if glued else " " + piece
+        spaced = joined and SPACE_BETWEEN.search(joined[-1] + piece[0])
+        joined += " " + piece if spaced else piece
     return norm(joined)
 
 
@@ -278,7 +293,7 @@ def name(page: Page) -> str | None:
     site = _site_name(page)
     for sel in rules.entries("name", "selectors"):
         for el in page.outside(css(page.root, sel["css"])):
-            if not sel.get("attr") and (_in_crumbs(el) or _no_title(el) or _home_logo(el)):
+            if not sel.get("attr") and (_in_crumbs(el) or _no_title(el) or _home_logo(el, page, site)):
                 continue  # a crumb, a dialog's or a hidden heading, the site's logo: not the solution
             if sel["css"] == "[itemprop=name]" and _nested_item(el):
                 continue  # the author's, the brand's, an offer's name

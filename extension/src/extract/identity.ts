@@ -184,14 +184,20 @@ function noTitle(el: Element): boolean {
 
 const HOME_PATH = /^\/?(?:index\.(?:php|html?))?$/u;
 
-/** The element's whole text is one link to the site's home (rel=home, or the root path «/»): a site's
- * logo in an h1 (a WordPress theme's «<h1 class=site-title><a href=/ rel=home>ACME Soft</a>» on a
- * vendor's copy of the page), not the solution (Python `_home_logo`). */
-function homeLogo(el: Element): boolean {
+/** The element's whole text is one link to the site's home: marked so (rel=home), or onto the root path
+ * «/» with the text the site's own name (og:site_name, the <title>'s last part after a separator): a
+ * site's logo in an h1 (a WordPress theme's «<h1 class=site-title><a href=/ rel=home>ACME Soft</a>» on
+ * a vendor's copy of the page), not the solution; a one-product landing's «<h1><a href=/>ACME:
+ * Обмен</a></h1>» stays (Python `_home_logo`). */
+function homeLogo(el: Element, page: Page, site: string): boolean {
   const links = css(el, "a[href]");
   const link = links[0];
-  if (links.length !== 1 || !link || fold(inlineText(link)) !== fold(inlineText(el))) return false;
+  const text = fold(inlineText(el)).toLowerCase();
+  if (links.length !== 1 || !link || fold(inlineText(link)).toLowerCase() !== text) return false;
   if (norm(link.getAttribute("rel")).toLowerCase().split(" ").includes("home")) return true;
+  const titles = css(page.root, "title").slice(0, 1).map((t) => inlineText(t));
+  const tails = titles.flatMap((t) => TABLE.rx("name", "title_separators").flatMap((sep) => t.split(sep).slice(1).slice(-1)));
+  if (text !== site && !tails.some((t) => fold(t).toLowerCase() === text)) return false;
   const href = (link.getAttribute("href") ?? "").trim();
   if (!href || href.startsWith("#") || href.startsWith("?") || href.includes("?") || href.includes("#")) return false;
   const path = href.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/iu, "").replace(/^\/\/[^/]*/u, "");
@@ -241,7 +247,10 @@ function withoutSiteTail(text: string, site: string): string {
   }
 }
 
-const JOINS_TIGHT = /^(?:[(«„“[\s].|.[\s:;,.!?)»“”\]])$/su; // no space after «(» nor before «:», «)»
+// where a space goes between two glued children: after a clause's punctuation («ACME:» + «Обмен»), before a
+// dash or a bracket; never inside a word split for colour («1С-» + «Битрикс», «Bitrix» + «24», «Лид» +
+// «Мастер»)
+const SPACE_BETWEEN = /^(?:[:;,.!?»”)—–][^\s0-9:;,.!?)»”\]]|[^\s(«„“[][—–(«„“])$/u;
 
 /** The text of an element made only of element children with no space between them, read with a space
  * between the children («<h1><span>ACME:</span><span>Обмен заказами</span></h1>», a flex row whose gap
@@ -257,8 +266,8 @@ function spaced(el: Element, text: string): string {
   if (norm(pieces.join("")) !== text) return text;
   let joined = "";
   for (const piece of pieces.filter(Boolean)) {
-    const glued = !joined || JOINS_TIGHT.test((joined.slice(-1)) + piece.charAt(0));
-    joined += glued ? piece : ` ${piece}`;
+    const spaced = joined !== "" && SPACE_BETWEEN.test(joined.slice(-1) + piece.charAt(0));
+    joined += spaced ? ` ${piece}` : piece;
   }
   return norm(joined);
 }
@@ -268,7 +277,7 @@ export function name(page: Page): string | null {
   for (const sel of TABLE.entries("name", "selectors")) {
     for (const el of page.outside(css(page.root, String(sel.css)))) {
       // a crumb, a dialog's or a hidden heading, the site's logo: not the solution
-      if (!sel.attr && (inCrumbs(el) || noTitle(el) || homeLogo(el))) continue;
+      if (!sel.attr && (inCrumbs(el) || noTitle(el) || homeLogo(el, page, site))) continue;
       if (sel.css === "[itemprop=name]" && nestedItem(el)) continue; // the author's, the brand's, an offer's name
       let text = sel.attr ? (el.getAttribute(sel.attr) ?? "").trim() : withoutBadges(el, "name");
       if (sel.attr) {
