@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -23,7 +24,7 @@ from mpcheck.extract.dom import (
 from mpcheck.extract.label_table import table
 from mpcheck.extract.labelled import Hit, key_field
 from mpcheck.extract.scope import is_crumbs, link_code
-from mpcheck.extract.text import fold
+from mpcheck.extract.text import fold, norm
 
 MAX_NOTICE_CHARS = 200  # a withdrawal notice is a banner or a title line, not a paragraph of prose
 
@@ -77,6 +78,9 @@ def code(page: Page) -> str | None:
 def page_url(page: Page, solution_code: str | None) -> str | None:
     """Canonical link, else built from the code (no #tab fragment), else the given URL."""
     link = canonical(page)
+    linked = _code_from(link, "urls", "solution_path")
+    if page.scope.code_from == "url" and linked and linked != solution_code:
+        link = None  # a canonical onto another solution («…lite/» → «…pro/»): the code read is the URL's
     if link and _code_from(link, "urls", "solution_path"):
         # the solution's address is its path: a canonical written with a list's state («?PAGEN_2=2»,
         # «?sphrase_id=…») or a tab fragment («#tab-rating-link») names the same page
@@ -205,6 +209,111 @@ def _shown_title(page: Page, whole: str, cut: str) -> str | None:
     return best[1] if best else None
 
 
+def _no_title(el: Any) -> bool:
+    """The element sits in a dialog or is visually hidden (`name.not_titles`: a cookie consent's
+    «<h1>Мы используем cookie</h1>», a screen reader's «<h1 class=visually-hidden>Каталог решений</h1>»):
+    no name a reader sees for the page's solution."""
+    selector = ", ".join(sel["css"] for sel in table().entries("name", "not_titles"))
+    return any(matches(a, selector) for a in ancestors(el) if a.tag not in ("body", "html"))
+
+
+HOME_PATH = re.compile(r"/?(?:index\.(?:php|html?))?")
+
+
+def _home_logo(el: Any, page: Page, site: str) -> bool:
+    """The element's whole text is one link to the site's home: marked so (rel=home), or onto the root
+    path «/» with the text the site's own name (og:site_name, the <title>'s last part after a
+    separator): a site's logo in an h1 (a WordPress theme's «<h1 class=site-title><a href=/
+    rel=home>ACME Soft</a>» on a vendor's copy of the page), not the solution; a one-product landing's
+    «<h1><a href=/>ACME: Обмен</a></h1>» stays (TS `homeLogo`)."""
+    links = css(el, "a[href]")
+    text = fold(inline_text(el)).lower()
+    if len(links) != 1 or fold(inline_text(links[0])).lower() != text:
+        return False
+    if "home" in (links[0].get("rel") or "").lower().split():
+        return True
+    titles = [inline_text(t) for t in css(page.root, "title")[:1]]
+    tails = [
+        part
+        for t in titles
+        for sep in table().rx("name", "title_separators")
+        for part in sep.split(t)[1:][-1:]
+    ]
+    if text != site and text not in (fold(t).lower() for t in tails):
+        return False
+    href = (links[0].get("href") or "").strip()
+    try:
+        parts = urlsplit(href)
+    except ValueError:
+        return False
+    if not href or href.startswith(("#", "?")) or parts.query or parts.fragment:
+        return False
+    return HOME_PATH.fullmatch(parts.path) is not None
+
+
+MAIN_ITEM_PROPS = ("mainentity", "mainentityofpage")
+
+
+def _nested_item(el: Any) -> bool:
+    """An itemprop=name of an item nested as another item's property (author, brand, publisher,
+    offers, review: «<div itemprop=author itemscope><span itemprop=name>ACME Soft</span></div>»): that
+    item's name, not the solution's. The page's own item is a top-level itemscope (or a WebPage's
+    mainEntity) (TS `nestedItem`)."""
+    parent = el.getparent()
+    for a in ancestors(parent) if parent is not None else ():
+        if a.get("itemscope") is not None:
+            props = (a.get("itemprop") or "").lower().split()
+            return bool(props) and not any(p in MAIN_ITEM_PROPS for p in props)
+    return False
+
+
+def _site_name(page: Page) -> str:
+    """The folded, lower-cased og:site_name of the page («ACME Soft» on a vendor's site), else ""."""
+    for meta in css(page.root, "meta[property='og:site_name']"):
+        return fold(meta.get("content") or "").lower()
+    return ""
+
+
+def _is_site(text: str, site: str) -> bool:
+    folded = fold(text)
+    return bool(table().search(folded, "name", "site_names")) or (bool(site) and folded.lower() == site)
+
+
+def _without_site_tail(text: str, site: str) -> str:
+    """An og:title leaving out the site's name after its last separators («ACME: Обмен — 1С-Битрикс
+    Маркетплейс», «… | ACME Soft» with og:site_name «ACME Soft»); the text itself otherwise."""
+    while True:
+        cuts = [m for sep in table().rx("name", "title_separators") for m in sep.finditer(text)]
+        last = max(cuts, key=lambda m: m.start(), default=None)
+        if last is None or not text[: last.start()].strip() or not _is_site(text[last.end() :], site):
+            return text
+        text = text[: last.start()].rstrip()
+
+
+# where a space goes between two glued children: after a clause's punctuation («ACME:» + «Обмен»), before a
+# dash or a bracket; never inside a word split for colour («1С-» + «Битрикс», «Bitrix» + «24», «Лид» +
+# «Мастер»)
+SPACE_BETWEEN = re.compile(r"^(?:[:;,.!?»”)—–][^\s0-9:;,.!?)»”\]]|[^\s(«„“\[][—–(«„“])$")
+
+
+def _spaced(el: Any, text: str) -> str:
+    """The text of an element made only of element children with no space between them, read with a
+    space between the children («<h1><span>ACME:</span><span>Обмен заказами</span></h1>», a flex row
+    whose gap the styles draw: «ACME: Обмен заказами», not «ACME:Обмен»); `text` itself when the
+    element has text of its own between them or badges were left out of it (TS `spaced`)."""
+    children = [c for c in el if isinstance(c.tag, str)]
+    if len(children) < 2 or (el.text or "").strip() or any((c.tail or "").strip() for c in el):
+        return text
+    pieces = [inline_text(c) for c in children]
+    if norm("".join(pieces)) != text:
+        return text
+    joined = ""
+    for piece in (p for p in pieces if p):
+        spaced = joined and SPACE_BETWEEN.search(joined[-1] + piece[0])
+        joined += " " + piece if spaced else piece
+    return norm(joined)
+
+
 def name(page: Page) -> str | None:
     """The h1 (outside tabs), else microdata / og:title, else <title> cut at the site separator.
 
@@ -214,11 +323,20 @@ def name(page: Page) -> str | None:
     site's name (a header logo in an h1: «1С-Битрикс: Маркетплейс») is passed over for the next, and
     so is a crumb of a breadcrumb trail (a BreadcrumbList's «<span itemprop=name>Главная</span>»)."""
     rules = table()
+    site = _site_name(page)
     for sel in rules.entries("name", "selectors"):
         for el in page.outside(css(page.root, sel["css"])):
-            if not sel.get("attr") and _in_crumbs(el):
-                continue  # the trail's home or category crumb, not the solution
+            if not sel.get("attr") and (_in_crumbs(el) or _no_title(el) or _home_logo(el, page, site)):
+                continue  # a crumb, a dialog's or a hidden heading, the site's logo: not the solution
+            if sel["css"] == "[itemprop=name]" and _nested_item(el):
+                continue  # the author's, the brand's, an offer's name
             text = (el.get(sel["attr"]) or "").strip() if sel.get("attr") else _without_badges(el, "name")
+            if sel.get("attr"):
+                text = _without_site_tail(text, site)
+                if text and _is_site(text, site):
+                    continue  # og:title names only the site («ACME Soft», og:site_name)
+            if not sel.get("attr"):
+                text = _spaced(el, text)
             if sel["css"] == "title":
                 whole = text
                 for sep in rules.rx("name", "title_separators"):
@@ -349,6 +467,9 @@ def kind(page: Page) -> str | None:
     if crumbs_worded:
         page.found_by["kind"] = "breadcrumbs"
         return "module"
+    if labelled == "module":  # «Тип решения: Модуль» beats ready-made wording in a module's title
+        page.found_by["kind"] = "label"  # («Перенос готового сайта с Tilda») and a licence offer
+        return "module"
     if "site" in by_title:
         page.found_by["kind"] = "title"
         return "site"
@@ -421,7 +542,7 @@ def withdrawn(page: Page) -> bool:
             continue  # «Снято с публикации — 12»: a count of the catalogue's solutions
         if rules.search(own[m.end() :], "withdrawn_partial"):
             continue  # «… больше не продается для редакции «Старт»»: one edition, not the solution
-        sentence = re.split(r"[.!?]", own[: m.start()])[-1]
+        sentence = re.split(r"[.!?](?:\s|$)", own[: m.start()])[-1]  # «Версия 1.x …» stays one sentence
         if rules.search(sentence, "withdrawn_other"):
             continue
         if _names_other(re.split(r"[.!?](?:\s|$)", own[: m.start()])[-1], own_name):
@@ -443,8 +564,16 @@ def _partner_link(el: Any) -> tuple[int | None, str | None]:
     for a in _partner_anchors(el, "detail.php?ID="):
         m = table().search(original_url((a.get("href") or "").strip()), "fields", "partner", "values")
         if m:
-            return int(m.group(1)), _without_badges(a, "fields", "partner") or None
+            return int(m.group(1)), _link_name(_without_badges(a, "fields", "partner"))
     return None, None
+
+
+def _link_name(text: str | None) -> str | None:
+    """The partner's name a link's (or a label's) text gives: none when it names the partner's page
+    («Все решения разработчика», «Страница партнёра»: `fields.partner.link_not_name`) (TS `linkName`)."""
+    if not text or table().search(fold(text), "fields", "partner", "link_not_name"):
+        return None
+    return text
 
 
 def _keyed(el: Any) -> bool:
@@ -477,7 +606,7 @@ def partner(page: Page) -> dict[str, Any]:
         pid, pname = _partner_link(hit.value_el) if hit.value_el is not None else (None, None)
         page.found_by["partner"] = "label"
         if pid is not None:
-            return {"id": pid, "name": pname or hit.text}
+            return {"id": pid, "name": pname or _link_name(hit.text)}
         return {"id": _named_link(page, hit.text), "name": hit.text}
     passed: set[Any] = set()
     while True:
@@ -487,7 +616,7 @@ def partner(page: Page) -> dict[str, Any]:
         pid, pname = _partner_link(hit.value_el) if hit.value_el is not None else (None, None)
         if pid is not None or _keyed(hit.label):
             page.found_by["partner"] = "label"
-            return {"id": pid, "name": pname or hit.text}
+            return {"id": pid, "name": pname or _link_name(hit.text)}
         passed.add(hit.label)  # «Партнёр 1С-Битрикс: Золотой», «Автор: Иван Петров»: no partner named
     for a in page.outside(_partner_anchors(page.root, "partners/detail.php?ID=")):
         pid, pname = _partner_link(a)

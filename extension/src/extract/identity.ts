@@ -73,7 +73,10 @@ export function code(page: Page): string | null {
 
 /** Canonical link, else built from the code (no #tab fragment), else the given URL. */
 export function pageUrl(page: Page, solutionCode: string | null): string | null {
-  const link = canonical(page);
+  let link = canonical(page);
+  const linked = codeFrom(link, "urls", "solution_path");
+  // a canonical onto another solution («…lite/» → «…pro/»): the code read is the URL's
+  if (page.scope.code_from === "url" && linked && linked !== solutionCode) link = null;
   // the solution's address is its path: a canonical written with a list's state («?PAGEN_2=2»,
   // «?sphrase_id=…») or a tab fragment («#tab-rating-link») names the same page
   if (link && codeFrom(link, "urls", "solution_path")) return (link.split("#")[0] ?? "").split("?")[0] ?? "";
@@ -197,11 +200,117 @@ function shownTitle(page: Page, whole: string, cut: string): string | null {
   return best ? best[1] : null;
 }
 
+/** The element sits in a dialog or is visually hidden (`name.not_titles`: a cookie consent's
+ * «<h1>Мы используем cookie</h1>», a screen reader's «<h1 class=visually-hidden>Каталог решений</h1>»):
+ * no name a reader sees for the page's solution. */
+function noTitle(el: Element): boolean {
+  const selector = TABLE.entries("name", "not_titles").map((sel) => String(sel.css)).join(", ");
+  return [...ancestors(el)].some((a) => tag(a) !== "body" && tag(a) !== "html" && matches(a, selector));
+}
+
+const HOME_PATH = /^\/?(?:index\.(?:php|html?))?$/u;
+
+/** The element's whole text is one link to the site's home: marked so (rel=home), or onto the root path
+ * «/» with the text the site's own name (og:site_name, the <title>'s last part after a separator): a
+ * site's logo in an h1 (a WordPress theme's «<h1 class=site-title><a href=/ rel=home>ACME Soft</a>» on
+ * a vendor's copy of the page), not the solution; a one-product landing's «<h1><a href=/>ACME:
+ * Обмен</a></h1>» stays (Python `_home_logo`). */
+function homeLogo(el: Element, page: Page, site: string): boolean {
+  const links = css(el, "a[href]");
+  const link = links[0];
+  const text = fold(inlineText(el)).toLowerCase();
+  if (links.length !== 1 || !link || fold(inlineText(link)).toLowerCase() !== text) return false;
+  if (norm(link.getAttribute("rel")).toLowerCase().split(" ").includes("home")) return true;
+  const titles = css(page.root, "title").slice(0, 1).map((t) => inlineText(t));
+  const tails = titles.flatMap((t) => TABLE.rx("name", "title_separators").flatMap((sep) => t.split(sep).slice(1).slice(-1)));
+  if (text !== site && !tails.some((t) => fold(t).toLowerCase() === text)) return false;
+  const href = (link.getAttribute("href") ?? "").trim();
+  if (!href || href.startsWith("#") || href.startsWith("?") || href.includes("?") || href.includes("#")) return false;
+  const path = href.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/iu, "").replace(/^\/\/[^/]*/u, "");
+  return HOME_PATH.test(path);
+}
+
+const MAIN_ITEM_PROPS = ["mainentity", "mainentityofpage"];
+
+/** An itemprop=name of an item nested as another item's property (author, brand, publisher, offers,
+ * review: «<div itemprop=author itemscope><span itemprop=name>ACME Soft</span></div>»): that item's
+ * name, not the solution's. The page's own item is a top-level itemscope (or a WebPage's mainEntity)
+ * (Python `_nested_item`). */
+function nestedItem(el: Element): boolean {
+  const parent = el.parentElement;
+  for (const a of parent ? ancestors(parent) : []) {
+    if (a.hasAttribute("itemscope")) {
+      const props = norm(a.getAttribute("itemprop")).toLowerCase().split(" ").filter(Boolean);
+      return props.length > 0 && !props.some((p) => MAIN_ITEM_PROPS.includes(p));
+    }
+  }
+  return false;
+}
+
+/** The folded, lower-cased og:site_name of the page («ACME Soft» on a vendor's site), else "". */
+function siteName(page: Page): string {
+  const meta = css(page.root, "meta[property='og:site_name']")[0];
+  return meta ? fold(meta.getAttribute("content") ?? "").toLowerCase() : "";
+}
+
+function isSite(text: string, site: string): boolean {
+  const folded = fold(text);
+  return TABLE.search(folded, "name", "site_names") !== null || (site !== "" && folded.toLowerCase() === site);
+}
+
+/** An og:title leaving out the site's name after its last separators («ACME: Обмен — 1С-Битрикс
+ * Маркетплейс», «… | ACME Soft» with og:site_name «ACME Soft»); the text itself otherwise. */
+function withoutSiteTail(text: string, site: string): string {
+  for (;;) {
+    let last: RegExpMatchArray | null = null;
+    for (const sep of TABLE.global("name", "title_separators")) {
+      for (const m of text.matchAll(sep)) if (!last || (m.index ?? 0) > (last.index ?? 0)) last = m;
+    }
+    if (!last) return text;
+    const start = last.index ?? 0;
+    if (!text.slice(0, start).trim() || !isSite(text.slice(start + last[0].length), site)) return text;
+    text = text.slice(0, start).trimEnd();
+  }
+}
+
+// where a space goes between two glued children: after a clause's punctuation («ACME:» + «Обмен»), before a
+// dash or a bracket; never inside a word split for colour («1С-» + «Битрикс», «Bitrix» + «24», «Лид» +
+// «Мастер»)
+const SPACE_BETWEEN = /^(?:[:;,.!?»”)—–][^\s0-9:;,.!?)»”\]]|[^\s(«„“[][—–(«„“])$/u;
+
+/** The text of an element made only of element children with no space between them, read with a space
+ * between the children («<h1><span>ACME:</span><span>Обмен заказами</span></h1>», a flex row whose gap
+ * the styles draw: «ACME: Обмен заказами», not «ACME:Обмен»); `text` itself when the element has text
+ * of its own between them or badges were left out of it (Python `_spaced`). */
+function spaced(el: Element, text: string): string {
+  const children = Array.from(el.children);
+  if (children.length < 2) return text;
+  for (const node of Array.from(el.childNodes)) {
+    if (node.nodeType === 3 && norm(node.textContent)) return text;
+  }
+  const pieces = children.map((c) => inlineText(c));
+  if (norm(pieces.join("")) !== text) return text;
+  let joined = "";
+  for (const piece of pieces.filter(Boolean)) {
+    const spaced = joined !== "" && SPACE_BETWEEN.test(joined.slice(-1) + piece.charAt(0));
+    joined += spaced ? ` ${piece}` : piece;
+  }
+  return norm(joined);
+}
+
 export function name(page: Page): string | null {
+  const site = siteName(page);
   for (const sel of TABLE.entries("name", "selectors")) {
     for (const el of page.outside(css(page.root, String(sel.css)))) {
-      if (!sel.attr && inCrumbs(el)) continue; // the trail's home or category crumb, not the solution
+      // a crumb, a dialog's or a hidden heading, the site's logo: not the solution
+      if (!sel.attr && (inCrumbs(el) || noTitle(el) || homeLogo(el, page, site))) continue;
+      if (sel.css === "[itemprop=name]" && nestedItem(el)) continue; // the author's, the brand's, an offer's name
       let text = sel.attr ? (el.getAttribute(sel.attr) ?? "").trim() : withoutBadges(el, "name");
+      if (sel.attr) {
+        text = withoutSiteTail(text, site);
+        if (text && isSite(text, site)) continue; // og:title names only the site («ACME Soft», og:site_name)
+      }
+      if (!sel.attr) text = spaced(el, text);
       if (sel.css === "title") {
         const whole = text;
         for (const sep of TABLE.rx("name", "title_separators")) text = text.split(sep)[0] ?? "";
@@ -332,6 +441,10 @@ export function kind(page: Page): Kind | null {
     page.found_by.kind = "breadcrumbs";
     return "module";
   }
+  if (labelled === "module") { // «Тип решения: Модуль» beats ready-made wording in a module's title
+    page.found_by.kind = "label"; // («Перенос готового сайта с Tilda») and a licence offer
+    return "module";
+  }
   if (byTitle.includes("site")) {
     page.found_by.kind = "title";
     return "site";
@@ -406,7 +519,7 @@ export function withdrawn(page: Page): boolean {
     if (TABLE.search(after, "withdrawn_count")) continue; // «Снято с публикации — 12»: a count of the catalogue's solutions
     if (TABLE.search(after, "withdrawn_partial")) continue; // «… больше не продается для редакции «Старт»»: one edition, not the solution
     const before = own.slice(0, m.index);
-    const sentence = before.split(/[.!?]/).pop() ?? "";
+    const sentence = before.split(/[.!?](?:\s|$)/u).pop() ?? "";
     if (TABLE.search(sentence, "withdrawn_other")) continue;
     if (namesOther(before.split(/[.!?](?:\s|$)/u).pop() ?? "", ownName)) continue; // a quoted name holds dots of its own («ACME: Обмен 1.x»)
     if (el.children.length && linksOtherBefore(page, el, ownName)) continue; // «Решение <a href=/solutions/other/>„X“</a> снято с публикации»: that one is
@@ -424,9 +537,16 @@ function partnerAnchors(root: Element, path: string): Element[] {
 function partnerLink(el: Element): Partner {
   for (const a of partnerAnchors(el, "detail.php?ID=")) {
     const m = TABLE.search(originalUrl((a.getAttribute("href") ?? "").trim()), "fields", "partner", "values");
-    if (m) return { id: Number(m[1]), name: withoutBadges(a, "fields", "partner") || null };
+    if (m) return { id: Number(m[1]), name: linkName(withoutBadges(a, "fields", "partner")) };
   }
   return { id: null, name: null };
+}
+
+/** The partner's name a link's (or a label's) text gives: none when it names the partner's page
+ * («Все решения разработчика», «Страница партнёра»: `fields.partner.link_not_name`) (Python `_link_name`). */
+function linkName(text: string | null): string | null {
+  if (!text || TABLE.search(fold(text), "fields", "partner", "link_not_name")) return null;
+  return text;
 }
 
 /** The label element carries an English key of the partner field (data-field="developer"). */
@@ -457,7 +577,7 @@ export function partner(page: Page): Partner {
   if (named) {
     const link = named.valueEl ? partnerLink(named.valueEl) : { id: null, name: null };
     page.found_by.partner = "label";
-    if (link.id !== null) return { id: link.id, name: link.name || named.text };
+    if (link.id !== null) return { id: link.id, name: link.name || linkName(named.text) };
     return { id: namedLink(page, named.text), name: named.text };
   }
   const passed = new Set<Element>();
@@ -467,7 +587,7 @@ export function partner(page: Page): Partner {
     const link = hit.valueEl ? partnerLink(hit.valueEl) : { id: null, name: null };
     if (link.id !== null || keyed(hit.label)) {
       page.found_by.partner = "label";
-      return { id: link.id, name: link.name || hit.text };
+      return { id: link.id, name: link.name || linkName(hit.text) };
     }
     passed.add(hit.label); // «Партнёр 1С-Битрикс: Золотой», «Автор: Иван Петров»: no partner named
   }
