@@ -28,7 +28,7 @@ from lxml import etree
 
 from mpcheck.extract.context import Page
 from mpcheck.extract.dates import parse_date, today
-from mpcheck.extract.dom import block_text, child_elements, css, own_text, text_without
+from mpcheck.extract.dom import ancestors, block_text, child_elements, css, own_text, text_without
 from mpcheck.extract.feedback import newest_first
 from mpcheck.extract.items import date_search, is_chrome
 from mpcheck.extract.label_table import table
@@ -68,7 +68,9 @@ def _version(folded: str, span: tuple[int, int] | None) -> re.Match[str] | None:
     for m in _versions(folded, 0, ds):
         if gap.fullmatch(folded, 0, m.start(1)) or (span and gap.fullmatch(folded, m.end(1), ds)):
             return m
-    if span:
+    if span and not _versions(folded, 0, ds):
+        # after the date only when nothing before it looks like a version: «24.0.0 — проверено
+        # 20.11.2026 23.500.0 — …» is a list of other versions, not a row dated before its version
         for m in _versions(folded, de, len(folded)):
             return m if gap.fullmatch(folded, de, m.start(1)) else None
     return None
@@ -220,6 +222,56 @@ def _glued(item: Any) -> list[str] | None:
     return texts if dated >= 2 else None
 
 
+_GROUP_TITLES = ("caption", "summary")  # besides headings, what titles a group of rows
+
+
+def _titles_in(el: Any) -> list[Any]:
+    """The titles in a block, in document order: headings, captions, summaries."""
+    rules = table()
+    return [
+        d
+        for d in el.iter(etree.Element)
+        if d.tag in rules.heading_tags or d.tag in _GROUP_TITLES or d.get("role") == "heading"
+    ]
+
+
+def _group_title(item: Any, body: Any, held: set[Any], seen: dict[Any, str | None]) -> str | None:
+    """The folded text of the nearest title before an item inside the log body that opens with no
+    version or date (a release row's own head is no group title), else None. Blocks holding rows
+    (`held`) are passed over: an earlier row stands under the same title, and the titles inside
+    another group's block are that group's. `seen` keeps what a block was found to hold."""
+    rules, node = table(), item
+    while node is not None and node is not body:
+        for prev in node.itersiblings(preceding=True):
+            if not isinstance(prev.tag, str) or prev in held:
+                continue
+            if prev not in seen:
+                seen[prev] = None
+                for el in reversed(_titles_in(prev)):
+                    text = fold(block_text(el))
+                    if text and not ("0" <= text[:1] <= "9" or rules.search(text, "changelog", "version_only")):
+                        seen[prev] = text
+                        break
+            if seen[prev] is not None:
+                return seen[prev]
+        node = node.getparent()
+    return None
+
+
+def _foreign(listing: Any) -> set[Any]:
+    """The items of the log that stand under a title naming something else than this solution's
+    releases (`changelog.foreign_title`: a compatibility list, a bundled library's log, a roadmap)."""
+    held = {a for item in listing.items for a in ancestors(item)}
+    seen: dict[Any, str | None] = {}
+    rules = table()
+    out = set()
+    for item in listing.items:
+        title = _group_title(item, listing.body, held, seen)
+        if title and rules.search(title, "changelog", "foreign_title"):
+            out.add(item)
+    return out
+
+
 def parse_row(text: str) -> dict[str, Any] | None:
     """{version, date, chars} of one row's block text, or None when it has no version."""
     return _row(text, None)
@@ -251,7 +303,12 @@ def changelog(page: Page) -> list[dict[str, Any]] | None:
     if listing is None:
         return None
     rows: list[tuple[str, str | None]] = []
+    foreign = _foreign(listing)
+    if foreign and len(foreign) == len(listing.items):
+        return None  # only rows of something else (a compatibility list, a library's log): unread
     for item in listing.items:
+        if item in foreign:
+            continue
         texts = _text_rows(item) or _glued(item)
         if texts is not None:
             rows += [(text, None) for text in texts]

@@ -13,7 +13,7 @@
 // reference day is left to plausibility.ts, which drops the whole log.
 import type { Page } from "./context";
 import { parseDate, today } from "./dates";
-import { childElements, css, inlineText, ownText, textWithout } from "./dom";
+import { ancestors, childElements, css, inlineText, ownText, textWithout } from "./dom";
 import { newestFirst } from "./feedback";
 import { dateSearch, isChrome } from "./items";
 import { TABLE } from "./label_table";
@@ -72,7 +72,9 @@ function version(folded: string, span: [number, number] | null): RegExpExecArray
     const end = m.index + m[0].length;
     if (gapFits(folded, 0, groupStart(m)) || (span && gapFits(folded, end, ds))) return m;
   }
-  if (span) {
+  if (span && versions(folded, 0, ds).length === 0) {
+    // after the date only when nothing before it looks like a version: «24.0.0 — проверено 20.11.2026 23.500.0 — …»
+    // is a list of other versions, not a row dated before its version
     for (const m of versions(folded, de, folded.length)) return gapFits(folded, de, groupStart(m)) ? m : null;
   }
   return null;
@@ -222,6 +224,57 @@ function glued(item: Element): string[] | null {
   return dated >= 2 ? texts : null;
 }
 
+const GROUP_TITLES = new Set(["caption", "summary"]); // besides headings, what titles a group of rows
+
+/** The titles in a block, in document order: headings, captions, summaries. */
+function titlesIn(el: Element): Element[] {
+  return [el, ...Array.from(el.querySelectorAll("*"))].filter(
+    (d) => TABLE.headingTags.has(d.tagName.toLowerCase()) || GROUP_TITLES.has(d.tagName.toLowerCase()) || d.getAttribute("role") === "heading",
+  );
+}
+
+/**
+ * The folded text of the nearest title before an item inside the log body that opens with no version or date (a
+ * release row's own head is no group title), else null. Blocks holding rows (`held`) are passed over: an earlier row
+ * stands under the same title, and the titles inside another group's block are that group's. `seen` keeps what a
+ * block was found to hold.
+ */
+function groupTitle(item: Element, body: Element, held: Set<Element>, seen: Map<Element, string | null>): string | null {
+  for (let node: Element | null = item; node && node !== body; node = node.parentElement) {
+    for (let prev = node.previousElementSibling; prev; prev = prev.previousElementSibling) {
+      if (held.has(prev)) continue;
+      if (!seen.has(prev)) {
+        seen.set(prev, null);
+        for (const el of titlesIn(prev).reverse()) {
+          const text = fold(inlineText(el));
+          const first = text.charAt(0);
+          if (text && !((first >= "0" && first <= "9") || TABLE.search(text, "changelog", "version_only"))) {
+            seen.set(prev, text);
+            break;
+          }
+        }
+      }
+      const found = seen.get(prev);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/** The items of the log that stand under a title naming something else than this solution's releases
+ * (`changelog.foreign_title`: a compatibility list, a bundled library's log, a roadmap). */
+function foreignItems(listing: { body: Element; items: Element[] }): Set<Element> {
+  const held = new Set<Element>();
+  for (const item of listing.items) for (const a of ancestors(item)) held.add(a);
+  const seen = new Map<Element, string | null>();
+  const out = new Set<Element>();
+  for (const item of listing.items) {
+    const title = groupTitle(item, listing.body, held, seen);
+    if (title && TABLE.search(title, "changelog", "foreign_title")) out.add(item);
+  }
+  return out;
+}
+
 /** {version, date, chars} of one row's block text, or null when it has no version. */
 export function parseRow(text: string): Entry | null {
   return row(text, null);
@@ -251,7 +304,10 @@ export function changelog(page: Page): Entry[] | null {
   const listing = page.listings.get("log");
   if (!listing) return null;
   const rows: Array<[string, string | null]> = [];
+  const foreign = foreignItems(listing);
+  if (foreign.size && foreign.size === listing.items.length) return null; // only rows of something else: unread
   for (const item of listing.items) {
+    if (foreign.has(item)) continue;
     const texts = textRows(item) ?? glued(item);
     if (texts) rows.push(...texts.map((text): [string, string | null] => [text, null]));
     else if (stacked(item)) return null; // several releases read as one: no entry of it can be trusted
