@@ -66,8 +66,14 @@ def _version(folded: str, span: tuple[int, int] | None) -> re.Match[str] | None:
     gap = rules.rx("changelog", "version_gap")[0]
     ds, de = span if span else (len(folded), len(folded))
     for m in _versions(folded, 0, ds):
-        if gap.fullmatch(folded, 0, m.start(1)) or (span and gap.fullmatch(folded, m.end(1), ds)):
+        if gap.fullmatch(folded, 0, m.start(1)):
             return m
+        if (
+            span
+            and gap.fullmatch(folded, m.end(1), ds)
+            and not rules.search(folded[: m.start(1)], "changelog", "requirement")
+        ):
+            return m  # next to its date, no requirement before it («Требуется: главный модуль 24.0.0 (выпущен …)»)
     if span and not _versions(folded, 0, ds):
         # after the date only when nothing before it looks like a version: «24.0.0 — проверено
         # 20.11.2026 23.500.0 — …» is a list of other versions, not a row dated before its version
@@ -181,16 +187,45 @@ def _ligatures(rules: Any) -> list[tuple[str, re.Pattern[str]]]:
     return [(e["css"], re.compile(e["value_re"])) for e in rules.entries("changelog", "icon_ligatures")]
 
 
+def _cells(row: Any) -> list[Any]:
+    return [c for c in child_elements(row) if c.tag in ("td", "th")]
+
+
+def _requirement_cells(row: Any) -> list[Any]:
+    """The cells of a release table's row whose column header names a requirement
+    (`changelog.requirement`: «Ядро», «Требуемая версия main», «PHP»): the version in them is not the
+    release's. The header is the table's first row when all its cells are th; a row or header with a
+    spanning cell, or of another width, is not matched up."""
+    table_el = next((a for a in ancestors(row) if a.tag == "table"), None) if row.tag == "tr" else None
+    first = next(table_el.iter("tr"), None) if table_el is not None else None
+    if first is None or first is row:
+        return []
+    heads, cells = _cells(first), _cells(row)
+    if (
+        len(heads) != len(cells)
+        or any(c.tag != "th" for c in heads)
+        or any((c.get("colspan") or "1").strip() != "1" for c in heads + cells)
+    ):
+        return []
+    rules = table()
+    return [
+        cell
+        for head, cell in zip(heads, cells, strict=True)
+        if rules.search(fold(block_text(head)), "changelog", "requirement")
+    ]
+
+
 def row_text(el: Any) -> str:
     """The block text of a release row without its icon fonts' ligatures (changelog.icon_ligatures:
-    `<i class="material-icons">history</i><b>2.4.1</b>` draws a glyph, its word is no text)."""
-    icons = [
+    `<i class="material-icons">history</i><b>2.4.1</b>` draws a glyph, its word is no text) and
+    without the cells of a requirement's column (`_requirement_cells`)."""
+    left_out = [
         icon
         for selector, glyph in table().memo("changelog:ligatures", _ligatures)
         for icon in css(el, selector)
         if len(icon) == 0 and glyph.match(icon.text or "")
-    ]
-    return text_without(el, icons) if icons else block_text(el)
+    ] + _requirement_cells(el)
+    return text_without(el, left_out) if left_out else block_text(el)
 
 
 def _glued(item: Any) -> list[str] | None:
@@ -249,7 +284,9 @@ def _group_title(item: Any, body: Any, held: set[Any], seen: dict[Any, str | Non
                 seen[prev] = None
                 for el in reversed(_titles_in(prev)):
                     text = fold(block_text(el))
-                    if text and not ("0" <= text[:1] <= "9" or rules.search(text, "changelog", "version_only")):
+                    if text and not (
+                        "0" <= text[:1] <= "9" or rules.search(text, "changelog", "version_only")
+                    ):
                         seen[prev] = text
                         break
             if seen[prev] is not None:

@@ -70,7 +70,9 @@ function version(folded: string, span: [number, number] | null): RegExpExecArray
   const [ds, de] = span ?? [folded.length, folded.length];
   for (const m of versions(folded, 0, ds)) {
     const end = m.index + m[0].length;
-    if (gapFits(folded, 0, groupStart(m)) || (span && gapFits(folded, end, ds))) return m;
+    if (gapFits(folded, 0, groupStart(m))) return m;
+    // next to its date, no requirement before it («Требуется: главный модуль 24.0.0 (выпущен …)»)
+    if (span && gapFits(folded, end, ds) && !TABLE.search(folded.slice(0, groupStart(m)), "changelog", "requirement")) return m;
   }
   if (span && versions(folded, 0, ds).length === 0) {
     // after the date only when nothing before it looks like a version: «24.0.0 — проверено 20.11.2026 23.500.0 — …»
@@ -181,17 +183,38 @@ function row(text: string, date: string | null): Entry | null {
 
 let LIGATURES: Array<[string, RegExp]> | null = null;
 
+function cells(row: Element): Element[] {
+  return childElements(row).filter((c) => c.tagName.toLowerCase() === "td" || c.tagName.toLowerCase() === "th");
+}
+
+/** The cells of a release table's row whose column header names a requirement (`changelog.requirement`: «Ядро»,
+ * «Требуемая версия main», «PHP»): the version in them is not the release's. The header is the table's first row
+ * when all its cells are th; a row or header with a spanning cell, or of another width, is not matched up. */
+function requirementCells(row: Element): Element[] {
+  if (row.tagName.toLowerCase() !== "tr") return [];
+  const tableEl = [...ancestors(row)].find((a) => a.tagName.toLowerCase() === "table");
+  const first = tableEl?.querySelector("tr") ?? null;
+  if (!first || first === row) return [];
+  const heads = cells(first);
+  const own = cells(row);
+  const spans = (c: Element): boolean => (c.getAttribute("colspan") ?? "1").trim() !== "1";
+  if (heads.length !== own.length || heads.some((c) => c.tagName.toLowerCase() !== "th") || [...heads, ...own].some(spans)) return [];
+  return own.filter((_, i) => TABLE.search(fold(inlineText(heads[i])), "changelog", "requirement") !== null);
+}
+
 /** The block text of a release row without its icon fonts' ligatures (changelog.icon_ligatures:
- * `<i class="material-icons">history</i><b>2.4.1</b>` draws a glyph, its word is no text). */
+ * `<i class="material-icons">history</i><b>2.4.1</b>` draws a glyph, its word is no text) and without the cells
+ * of a requirement's column (`requirementCells`). */
 export function rowText(el: Element): string {
   LIGATURES ??= TABLE.entries("changelog", "icon_ligatures").map((e): [string, RegExp] => [String(e.css), new RegExp(String(e.value_re), "u")]);
-  const icons = new Set<Element>();
+  const leftOut = new Set<Element>();
   for (const [selector, glyph] of LIGATURES) {
     for (const icon of css(el, selector)) {
-      if (icon.childElementCount === 0 && glyph.test(icon.textContent ?? "")) icons.add(icon);
+      if (icon.childElementCount === 0 && glyph.test(icon.textContent ?? "")) leftOut.add(icon);
     }
   }
-  return icons.size ? textWithout(el, icons) : inlineText(el);
+  for (const cell of requirementCells(el)) leftOut.add(cell);
+  return leftOut.size ? textWithout(el, leftOut) : inlineText(el);
 }
 
 /**
