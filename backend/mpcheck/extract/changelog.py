@@ -351,8 +351,10 @@ def changelog(page: Page) -> list[dict[str, Any]] | None:
             rows += [(text, None) for text in texts]
         elif _stacked(item):
             return None  # several releases read as one: no entry of it can be trusted
+        elif table().search(fold(text := row_text(item)), "changelog", "year_group"):
+            return None  # a year's group of releases («2025 2.0.0 — 1 сентября: …»): not one release
         else:
-            rows.append((row_text(item), listing.dates.get(item)))
+            rows.append((text, listing.dates.get(item)))
     entries, day, unread = [], today().isoformat(), False
     for text, date in rows:
         entry, planned = _read(text, date)

@@ -334,7 +334,11 @@ export function changelog(page: Page): Entry[] | null {
     const texts = textRows(item) ?? glued(item);
     if (texts) rows.push(...texts.map((text): [string, string | null] => [text, null]));
     else if (stacked(item)) return null; // several releases read as one: no entry of it can be trusted
-    else rows.push([rowText(item), listing.dates.get(item) ?? null]);
+    else {
+      const text = rowText(item);
+      if (TABLE.search(fold(text), "changelog", "year_group")) return null; // a year's group of releases: not one release
+      rows.push([text, listing.dates.get(item) ?? null]);
+    }
   }
   const entries: Entry[] = [];
   const day = today();
