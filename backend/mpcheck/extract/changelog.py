@@ -60,6 +60,17 @@ def _versions(folded: str, start: int, end: int) -> list[re.Match[str]]:
     return list(pattern.finditer(folded, start, end))
 
 
+def _required(before: str) -> bool:
+    """Whether the text before a version names a requirement (`changelog.requirement`) after the last
+    word that introduces a version (`changelog.version_word`): «Требуется: главный модуль 24.0.0»,
+    «Требуемая версия main: 24.0.0», not «Совместимость с PHP 8.3 Версия 2.0.0»."""
+    rules = table()
+    words = list(rules.rx("changelog", "version_word")[0].finditer(before))
+    return (
+        rules.search(before[words[-1].end() :] if words else before, "changelog", "requirement") is not None
+    )
+
+
 def _version(folded: str, span: tuple[int, int] | None) -> re.Match[str] | None:
     """The row's version: opening the row, or next to its date (only separators and labels between)."""
     rules = table()
@@ -68,11 +79,7 @@ def _version(folded: str, span: tuple[int, int] | None) -> re.Match[str] | None:
     for m in _versions(folded, 0, ds):
         if gap.fullmatch(folded, 0, m.start(1)):
             return m
-        if (
-            span
-            and gap.fullmatch(folded, m.end(1), ds)
-            and not rules.search(folded[: m.start(1)], "changelog", "requirement")
-        ):
+        if span and gap.fullmatch(folded, m.end(1), ds) and not _required(folded[: m.start(1)]):
             return m  # next to its date, no requirement before it («Требуется: главный модуль 24.0.0 (выпущен …)»)
     if span and not _versions(folded, 0, ds):
         # after the date only when nothing before it looks like a version: «24.0.0 — проверено
@@ -270,11 +277,11 @@ def _titles_in(el: Any) -> list[Any]:
     ]
 
 
-def _group_title(item: Any, body: Any, held: set[Any], seen: dict[Any, str | None]) -> str | None:
-    """The folded text of the nearest title before an item inside the log body that opens with no
-    version or date (a release row's own head is no group title), else None. Blocks holding rows
-    (`held`) are passed over: an earlier row stands under the same title, and the titles inside
-    another group's block are that group's. `seen` keeps what a block was found to hold."""
+def _group_title(item: Any, body: Any, held: set[Any], seen: dict[Any, Any]) -> Any:
+    """The nearest title before an item inside the log body that opens with no version or date (a
+    release row's own head is no group title), else None. Blocks holding rows (`held`) are passed
+    over: an earlier row stands under the same title, and the titles inside another group's block are
+    that group's. `seen` keeps what a block was found to hold."""
     rules, node = table(), item
     while node is not None and node is not body:
         for prev in node.itersiblings(preceding=True):
@@ -287,7 +294,7 @@ def _group_title(item: Any, body: Any, held: set[Any], seen: dict[Any, str | Non
                     if text and not (
                         "0" <= text[:1] <= "9" or rules.search(text, "changelog", "version_only")
                     ):
-                        seen[prev] = text
+                        seen[prev] = el
                         break
             if seen[prev] is not None:
                 return seen[prev]
@@ -297,15 +304,23 @@ def _group_title(item: Any, body: Any, held: set[Any], seen: dict[Any, str | Non
 
 def _foreign(listing: Any) -> set[Any]:
     """The items of the log that stand under a title naming something else than this solution's
-    releases (`changelog.foreign_title`: a compatibility list, a bundled library's log, a roadmap)."""
+    releases (`changelog.foreign_title`: a compatibility list, a bundled library's log, a roadmap),
+    when that title stands over two items or more, or over one item of several rows: a title over one
+    release is that release's own («<h3>Новая библиотека SDK</h3><p>Версия 2.1.0 от …</p>»)."""
     held = {a for item in listing.items for a in ancestors(item)}
-    seen: dict[Any, str | None] = {}
-    rules = table()
-    out = set()
+    seen: dict[Any, Any] = {}
+    under: dict[Any, list[Any]] = {}
     for item in listing.items:
         title = _group_title(item, listing.body, held, seen)
-        if title and rules.search(title, "changelog", "foreign_title"):
-            out.add(item)
+        if title is not None:
+            under.setdefault(title, []).append(item)
+    rules = table()
+    out: set[Any] = set()
+    for title, items in under.items():
+        if not rules.search(fold(block_text(title)), "changelog", "foreign_title"):
+            continue
+        if len(items) >= 2 or _text_rows(items[0]) or _glued(items[0]) or _stacked(items[0]):
+            out.update(items)
     return out
 
 

@@ -65,6 +65,22 @@ function groupStart(m: RegExpExecArray): number {
   return m.index + m[0].length - (m[1] ?? "").length; // group 1 ends the match
 }
 
+let VERSION_WORD: RegExp | null = null;
+
+/** Whether the text before a version names a requirement (`changelog.requirement`) after the last word that
+ * introduces a version (`changelog.version_word`): «Требуется: главный модуль 24.0.0», «Требуемая версия main:
+ * 24.0.0», not «Совместимость с PHP 8.3 Версия 2.0.0». */
+function required(before: string): boolean {
+  VERSION_WORD ??= new RegExp(TABLE.sources("changelog", "version_word")[0] as string, TABLE.flags + "g");
+  let after = 0;
+  VERSION_WORD.lastIndex = 0;
+  for (let m = VERSION_WORD.exec(before); m; m = VERSION_WORD.exec(before)) {
+    after = m.index + m[0].length;
+    if (m[0].length === 0) VERSION_WORD.lastIndex++;
+  }
+  return TABLE.search(before.slice(after), "changelog", "requirement") !== null;
+}
+
 /** The row's version: opening the row, or next to its date (only separators and labels between). */
 function version(folded: string, span: [number, number] | null): RegExpExecArray | null {
   const [ds, de] = span ?? [folded.length, folded.length];
@@ -72,7 +88,7 @@ function version(folded: string, span: [number, number] | null): RegExpExecArray
     const end = m.index + m[0].length;
     if (gapFits(folded, 0, groupStart(m))) return m;
     // next to its date, no requirement before it («Требуется: главный модуль 24.0.0 (выпущен …)»)
-    if (span && gapFits(folded, end, ds) && !TABLE.search(folded.slice(0, groupStart(m)), "changelog", "requirement")) return m;
+    if (span && gapFits(folded, end, ds) && !required(folded.slice(0, groupStart(m)))) return m;
   }
   if (span && versions(folded, 0, ds).length === 0) {
     // after the date only when nothing before it looks like a version: «24.0.0 — проверено 20.11.2026 23.500.0 — …»
@@ -257,12 +273,11 @@ function titlesIn(el: Element): Element[] {
 }
 
 /**
- * The folded text of the nearest title before an item inside the log body that opens with no version or date (a
- * release row's own head is no group title), else null. Blocks holding rows (`held`) are passed over: an earlier row
- * stands under the same title, and the titles inside another group's block are that group's. `seen` keeps what a
- * block was found to hold.
+ * The nearest title before an item inside the log body that opens with no version or date (a release row's own head
+ * is no group title), else null. Blocks holding rows (`held`) are passed over: an earlier row stands under the same
+ * title, and the titles inside another group's block are that group's. `seen` keeps what a block was found to hold.
  */
-function groupTitle(item: Element, body: Element, held: Set<Element>, seen: Map<Element, string | null>): string | null {
+function groupTitle(item: Element, body: Element, held: Set<Element>, seen: Map<Element, Element | null>): Element | null {
   for (let node: Element | null = item; node && node !== body; node = node.parentElement) {
     for (let prev = node.previousElementSibling; prev; prev = prev.previousElementSibling) {
       if (held.has(prev)) continue;
@@ -272,7 +287,7 @@ function groupTitle(item: Element, body: Element, held: Set<Element>, seen: Map<
           const text = fold(inlineText(el));
           const first = text.charAt(0);
           if (text && !((first >= "0" && first <= "9") || TABLE.search(text, "changelog", "version_only"))) {
-            seen.set(prev, text);
+            seen.set(prev, el);
             break;
           }
         }
@@ -285,15 +300,23 @@ function groupTitle(item: Element, body: Element, held: Set<Element>, seen: Map<
 }
 
 /** The items of the log that stand under a title naming something else than this solution's releases
- * (`changelog.foreign_title`: a compatibility list, a bundled library's log, a roadmap). */
+ * (`changelog.foreign_title`: a compatibility list, a bundled library's log, a roadmap), when that title stands over
+ * two items or more, or over one item of several rows: a title over one release is that release's own
+ * («<h3>Новая библиотека SDK</h3><p>Версия 2.1.0 от …</p>»). */
 function foreignItems(listing: { body: Element; items: Element[] }): Set<Element> {
   const held = new Set<Element>();
   for (const item of listing.items) for (const a of ancestors(item)) held.add(a);
-  const seen = new Map<Element, string | null>();
-  const out = new Set<Element>();
+  const seen = new Map<Element, Element | null>();
+  const under = new Map<Element, Element[]>();
   for (const item of listing.items) {
     const title = groupTitle(item, listing.body, held, seen);
-    if (title && TABLE.search(title, "changelog", "foreign_title")) out.add(item);
+    if (title) under.set(title, [...(under.get(title) ?? []), item]);
+  }
+  const out = new Set<Element>();
+  for (const [title, items] of under) {
+    if (!TABLE.search(fold(inlineText(title)), "changelog", "foreign_title")) continue;
+    const one = items[0] as Element;
+    if (items.length >= 2 || textRows(one) || glued(one) || stacked(one)) for (const item of items) out.add(item);
   }
   return out;
 }
