@@ -69,9 +69,10 @@ describe("the regexes of one fresh read", () => {
     // links, tried on every link like `urls.archived`) and `links.video_watch_text` (a «смотреть» link
     // onto a vendor's video host, the WooCommerce page: read on every vendor link no other video test
     // takes), and audit 5's `changelog.foreign_title` with `changelog.version_only` (the group title above
-    // each log item, read on every page with a log): 191 in all; more means a new path compiles on
+    // each log item, read on every page with a log) and `changelog.version_word` (before a version that
+    // does not open its row): 192 in all; more means a new path compiles on
     // every page: look at what it costs a fresh tab before raising this
     expect(seen.size).toBeGreaterThan(100);
-    expect(seen.size).toBeLessThanOrEqual(191);
+    expect(seen.size).toBeLessThanOrEqual(192);
   }, 60_000);
 });
