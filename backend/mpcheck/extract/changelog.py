@@ -28,7 +28,7 @@ from lxml import etree
 
 from mpcheck.extract.context import Page
 from mpcheck.extract.dates import parse_date, today
-from mpcheck.extract.dom import block_text, child_elements, css, own_text, text_without
+from mpcheck.extract.dom import ancestors, block_text, child_elements, css, own_text, text_without
 from mpcheck.extract.feedback import newest_first
 from mpcheck.extract.items import date_search, is_chrome
 from mpcheck.extract.label_table import table
@@ -60,15 +60,30 @@ def _versions(folded: str, start: int, end: int) -> list[re.Match[str]]:
     return list(pattern.finditer(folded, start, end))
 
 
+def _required(before: str) -> bool:
+    """Whether the text before a version names a requirement (`changelog.requirement`) after the last
+    word that introduces a version (`changelog.version_word`): «Требуется: главный модуль 24.0.0»,
+    «Требуемая версия main: 24.0.0», not «Совместимость с PHP 8.3 Версия 2.0.0»."""
+    rules = table()
+    words = list(rules.rx("changelog", "version_word")[0].finditer(before))
+    return (
+        rules.search(before[words[-1].end() :] if words else before, "changelog", "requirement") is not None
+    )
+
+
 def _version(folded: str, span: tuple[int, int] | None) -> re.Match[str] | None:
     """The row's version: opening the row, or next to its date (only separators and labels between)."""
     rules = table()
     gap = rules.rx("changelog", "version_gap")[0]
     ds, de = span if span else (len(folded), len(folded))
     for m in _versions(folded, 0, ds):
-        if gap.fullmatch(folded, 0, m.start(1)) or (span and gap.fullmatch(folded, m.end(1), ds)):
+        if gap.fullmatch(folded, 0, m.start(1)):
             return m
-    if span:
+        if span and gap.fullmatch(folded, m.end(1), ds) and not _required(folded[: m.start(1)]):
+            return m  # next to its date, no requirement before it («Требуется: главный модуль 24.0.0 (выпущен …)»)
+    if span and not _versions(folded, 0, ds):
+        # after the date only when nothing before it looks like a version: «24.0.0 — проверено
+        # 20.11.2026 23.500.0 — …» is a list of other versions, not a row dated before its version
         for m in _versions(folded, de, len(folded)):
             return m if gap.fullmatch(folded, de, m.start(1)) else None
     return None
@@ -179,16 +194,45 @@ def _ligatures(rules: Any) -> list[tuple[str, re.Pattern[str]]]:
     return [(e["css"], re.compile(e["value_re"])) for e in rules.entries("changelog", "icon_ligatures")]
 
 
+def _cells(row: Any) -> list[Any]:
+    return [c for c in child_elements(row) if c.tag in ("td", "th")]
+
+
+def _requirement_cells(row: Any) -> list[Any]:
+    """The cells of a release table's row whose column header names a requirement
+    (`changelog.requirement`: «Ядро», «Требуемая версия main», «PHP»): the version in them is not the
+    release's. The header is the table's first row when all its cells are th; a row or header with a
+    spanning cell, or of another width, is not matched up."""
+    table_el = next((a for a in ancestors(row) if a.tag == "table"), None) if row.tag == "tr" else None
+    first = next(table_el.iter("tr"), None) if table_el is not None else None
+    if first is None or first is row:
+        return []
+    heads, cells = _cells(first), _cells(row)
+    if (
+        len(heads) != len(cells)
+        or any(c.tag != "th" for c in heads)
+        or any((c.get("colspan") or "1").strip() != "1" for c in heads + cells)
+    ):
+        return []
+    rules = table()
+    return [
+        cell
+        for head, cell in zip(heads, cells, strict=True)
+        if rules.search(fold(block_text(head)), "changelog", "requirement")
+    ]
+
+
 def row_text(el: Any) -> str:
     """The block text of a release row without its icon fonts' ligatures (changelog.icon_ligatures:
-    `<i class="material-icons">history</i><b>2.4.1</b>` draws a glyph, its word is no text)."""
-    icons = [
+    `<i class="material-icons">history</i><b>2.4.1</b>` draws a glyph, its word is no text) and
+    without the cells of a requirement's column (`_requirement_cells`)."""
+    left_out = [
         icon
         for selector, glyph in table().memo("changelog:ligatures", _ligatures)
         for icon in css(el, selector)
         if len(icon) == 0 and glyph.match(icon.text or "")
-    ]
-    return text_without(el, icons) if icons else block_text(el)
+    ] + _requirement_cells(el)
+    return text_without(el, left_out) if left_out else block_text(el)
 
 
 def _glued(item: Any) -> list[str] | None:
@@ -218,6 +262,66 @@ def _glued(item: Any) -> list[str] | None:
         texts.append(text)
         dated += span is not None
     return texts if dated >= 2 else None
+
+
+_GROUP_TITLES = ("caption", "summary")  # besides headings, what titles a group of rows
+
+
+def _titles_in(el: Any) -> list[Any]:
+    """The titles in a block, in document order: headings, captions, summaries."""
+    rules = table()
+    return [
+        d
+        for d in el.iter(etree.Element)
+        if d.tag in rules.heading_tags or d.tag in _GROUP_TITLES or d.get("role") == "heading"
+    ]
+
+
+def _group_title(item: Any, body: Any, held: set[Any], seen: dict[Any, Any]) -> Any:
+    """The nearest title before an item inside the log body that opens with no version or date (a
+    release row's own head is no group title), else None. Blocks holding rows (`held`) are passed
+    over: an earlier row stands under the same title, and the titles inside another group's block are
+    that group's. `seen` keeps what a block was found to hold."""
+    rules, node = table(), item
+    while node is not None and node is not body:
+        for prev in node.itersiblings(preceding=True):
+            if not isinstance(prev.tag, str) or prev in held:
+                continue
+            if prev not in seen:
+                seen[prev] = None
+                for el in reversed(_titles_in(prev)):
+                    text = fold(block_text(el))
+                    if text and not (
+                        "0" <= text[:1] <= "9" or rules.search(text, "changelog", "version_only")
+                    ):
+                        seen[prev] = el
+                        break
+            if seen[prev] is not None:
+                return seen[prev]
+        node = node.getparent()
+    return None
+
+
+def _foreign(listing: Any) -> set[Any]:
+    """The items of the log that stand under a title naming something else than this solution's
+    releases (`changelog.foreign_title`: a compatibility list, a bundled library's log, a roadmap),
+    when that title stands over two items or more, or over one item of several rows: a title over one
+    release is that release's own («<h3>Новая библиотека SDK</h3><p>Версия 2.1.0 от …</p>»)."""
+    held = {a for item in listing.items for a in ancestors(item)}
+    seen: dict[Any, Any] = {}
+    under: dict[Any, list[Any]] = {}
+    for item in listing.items:
+        title = _group_title(item, listing.body, held, seen)
+        if title is not None:
+            under.setdefault(title, []).append(item)
+    rules = table()
+    out: set[Any] = set()
+    for title, items in under.items():
+        if not rules.search(fold(block_text(title)), "changelog", "foreign_title"):
+            continue
+        if len(items) >= 2 or _text_rows(items[0]) or _glued(items[0]) or _stacked(items[0]):
+            out.update(items)
+    return out
 
 
 def parse_row(text: str) -> dict[str, Any] | None:
@@ -251,14 +355,21 @@ def changelog(page: Page) -> list[dict[str, Any]] | None:
     if listing is None:
         return None
     rows: list[tuple[str, str | None]] = []
+    foreign = _foreign(listing)
+    if foreign and len(foreign) == len(listing.items):
+        return None  # only rows of something else (a compatibility list, a library's log): unread
     for item in listing.items:
+        if item in foreign:
+            continue
         texts = _text_rows(item) or _glued(item)
         if texts is not None:
             rows += [(text, None) for text in texts]
         elif _stacked(item):
             return None  # several releases read as one: no entry of it can be trusted
+        elif table().search(fold(text := row_text(item)), "changelog", "year_group"):
+            return None  # a year's group of releases («2025 2.0.0 — 1 сентября: …»): not one release
         else:
-            rows.append((row_text(item), listing.dates.get(item)))
+            rows.append((text, listing.dates.get(item)))
     entries, day, unread = [], today().isoformat(), False
     for text, date in rows:
         entry, planned = _read(text, date)

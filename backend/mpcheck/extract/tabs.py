@@ -317,7 +317,7 @@ def _row_cells(row: Any) -> list[Any]:
 
 
 def _heads_grid(cell: Any) -> bool:
-    """Whether a td is in the first row of its table and that row heads a grid: two cells or more,
+    """Whether a cell is in the first row of its table and that row heads a grid: two cells or more,
     the row after it has as many, and one cell at most is a tab title (a published Google Doc's
     plain «Версия | Дата | Описание» row over the releases). A tab bar laid out as a table row keeps
     its titles: it titles two tabs or more, and the row under it, if any, is often one panel cell
@@ -351,9 +351,10 @@ def _heads_grid(cell: Any) -> bool:
 def _column_header(el: Any) -> bool:
     """Whether a text sits in a table's column header («Описание» over the descriptions of a release
     table, «Отзыв» over a reviews grid): the nearest cell around it is role=columnheader, or a th
-    with scope=col / colgroup or in a thead, or a td of a first row that heads a grid (`_heads_grid`).
-    It names a column of the panel, never a tab (a th marked role=tab, a row header, any other td
-    stay titles)."""
+    with scope=col / colgroup or in a thead, or a td or unscoped th of a first row that heads a grid
+    (`_heads_grid`: MediaWiki writes a wikitable's header row as th cells inside tbody, blind
+    solution_mediawiki_partner_kb_mirror). It names a column of the panel, never a tab (a th marked
+    role=tab, a row header, any other td stay titles)."""
     for anc in ancestors(el):
         role = anc.get("role")
         if role == "columnheader":
@@ -365,7 +366,8 @@ def _column_header(el: Any) -> bool:
         if anc.tag == "th":
             row = anc.getparent()
             in_head = row is not None and row.getparent() is not None and row.getparent().tag == "thead"
-            return in_head or (anc.get("scope") or "").strip().lower() in ("col", "colgroup")
+            scope = (anc.get("scope") or "").strip().lower()
+            return in_head or scope in ("col", "colgroup") or (not scope and _heads_grid(anc))
     return False
 
 

@@ -13,7 +13,7 @@
 // reference day is left to plausibility.ts, which drops the whole log.
 import type { Page } from "./context";
 import { parseDate, today } from "./dates";
-import { childElements, css, inlineText, ownText, textWithout } from "./dom";
+import { ancestors, childElements, css, inlineText, ownText, textWithout } from "./dom";
 import { newestFirst } from "./feedback";
 import { dateSearch, isChrome } from "./items";
 import { TABLE } from "./label_table";
@@ -65,14 +65,34 @@ function groupStart(m: RegExpExecArray): number {
   return m.index + m[0].length - (m[1] ?? "").length; // group 1 ends the match
 }
 
+let VERSION_WORD: RegExp | null = null;
+
+/** Whether the text before a version names a requirement (`changelog.requirement`) after the last word that
+ * introduces a version (`changelog.version_word`): «Требуется: главный модуль 24.0.0», «Требуемая версия main:
+ * 24.0.0», not «Совместимость с PHP 8.3 Версия 2.0.0». */
+function required(before: string): boolean {
+  VERSION_WORD ??= new RegExp(TABLE.sources("changelog", "version_word")[0] as string, TABLE.flags + "g");
+  let after = 0;
+  VERSION_WORD.lastIndex = 0;
+  for (let m = VERSION_WORD.exec(before); m; m = VERSION_WORD.exec(before)) {
+    after = m.index + m[0].length;
+    if (m[0].length === 0) VERSION_WORD.lastIndex++;
+  }
+  return TABLE.search(before.slice(after), "changelog", "requirement") !== null;
+}
+
 /** The row's version: opening the row, or next to its date (only separators and labels between). */
 function version(folded: string, span: [number, number] | null): RegExpExecArray | null {
   const [ds, de] = span ?? [folded.length, folded.length];
   for (const m of versions(folded, 0, ds)) {
     const end = m.index + m[0].length;
-    if (gapFits(folded, 0, groupStart(m)) || (span && gapFits(folded, end, ds))) return m;
+    if (gapFits(folded, 0, groupStart(m))) return m;
+    // next to its date, no requirement before it («Требуется: главный модуль 24.0.0 (выпущен …)»)
+    if (span && gapFits(folded, end, ds) && !required(folded.slice(0, groupStart(m)))) return m;
   }
-  if (span) {
+  if (span && versions(folded, 0, ds).length === 0) {
+    // after the date only when nothing before it looks like a version: «24.0.0 — проверено 20.11.2026 23.500.0 — …»
+    // is a list of other versions, not a row dated before its version
     for (const m of versions(folded, de, folded.length)) return gapFits(folded, de, groupStart(m)) ? m : null;
   }
   return null;
@@ -179,17 +199,38 @@ function row(text: string, date: string | null): Entry | null {
 
 let LIGATURES: Array<[string, RegExp]> | null = null;
 
+function cells(row: Element): Element[] {
+  return childElements(row).filter((c) => c.tagName.toLowerCase() === "td" || c.tagName.toLowerCase() === "th");
+}
+
+/** The cells of a release table's row whose column header names a requirement (`changelog.requirement`: «Ядро»,
+ * «Требуемая версия main», «PHP»): the version in them is not the release's. The header is the table's first row
+ * when all its cells are th; a row or header with a spanning cell, or of another width, is not matched up. */
+function requirementCells(row: Element): Element[] {
+  if (row.tagName.toLowerCase() !== "tr") return [];
+  const tableEl = [...ancestors(row)].find((a) => a.tagName.toLowerCase() === "table");
+  const first = tableEl?.querySelector("tr") ?? null;
+  if (!first || first === row) return [];
+  const heads = cells(first);
+  const own = cells(row);
+  const spans = (c: Element): boolean => (c.getAttribute("colspan") ?? "1").trim() !== "1";
+  if (heads.length !== own.length || heads.some((c) => c.tagName.toLowerCase() !== "th") || [...heads, ...own].some(spans)) return [];
+  return own.filter((_, i) => TABLE.search(fold(inlineText(heads[i])), "changelog", "requirement") !== null);
+}
+
 /** The block text of a release row without its icon fonts' ligatures (changelog.icon_ligatures:
- * `<i class="material-icons">history</i><b>2.4.1</b>` draws a glyph, its word is no text). */
+ * `<i class="material-icons">history</i><b>2.4.1</b>` draws a glyph, its word is no text) and without the cells
+ * of a requirement's column (`requirementCells`). */
 export function rowText(el: Element): string {
   LIGATURES ??= TABLE.entries("changelog", "icon_ligatures").map((e): [string, RegExp] => [String(e.css), new RegExp(String(e.value_re), "u")]);
-  const icons = new Set<Element>();
+  const leftOut = new Set<Element>();
   for (const [selector, glyph] of LIGATURES) {
     for (const icon of css(el, selector)) {
-      if (icon.childElementCount === 0 && glyph.test(icon.textContent ?? "")) icons.add(icon);
+      if (icon.childElementCount === 0 && glyph.test(icon.textContent ?? "")) leftOut.add(icon);
     }
   }
-  return icons.size ? textWithout(el, icons) : inlineText(el);
+  for (const cell of requirementCells(el)) leftOut.add(cell);
+  return leftOut.size ? textWithout(el, leftOut) : inlineText(el);
 }
 
 /**
@@ -222,6 +263,64 @@ function glued(item: Element): string[] | null {
   return dated >= 2 ? texts : null;
 }
 
+const GROUP_TITLES = new Set(["caption", "summary"]); // besides headings, what titles a group of rows
+
+/** The titles in a block, in document order: headings, captions, summaries. */
+function titlesIn(el: Element): Element[] {
+  return [el, ...Array.from(el.querySelectorAll("*"))].filter(
+    (d) => TABLE.headingTags.has(d.tagName.toLowerCase()) || GROUP_TITLES.has(d.tagName.toLowerCase()) || d.getAttribute("role") === "heading",
+  );
+}
+
+/**
+ * The nearest title before an item inside the log body that opens with no version or date (a release row's own head
+ * is no group title), else null. Blocks holding rows (`held`) are passed over: an earlier row stands under the same
+ * title, and the titles inside another group's block are that group's. `seen` keeps what a block was found to hold.
+ */
+function groupTitle(item: Element, body: Element, held: Set<Element>, seen: Map<Element, Element | null>): Element | null {
+  for (let node: Element | null = item; node && node !== body; node = node.parentElement) {
+    for (let prev = node.previousElementSibling; prev; prev = prev.previousElementSibling) {
+      if (held.has(prev)) continue;
+      if (!seen.has(prev)) {
+        seen.set(prev, null);
+        for (const el of titlesIn(prev).reverse()) {
+          const text = fold(inlineText(el));
+          const first = text.charAt(0);
+          if (text && !((first >= "0" && first <= "9") || TABLE.search(text, "changelog", "version_only"))) {
+            seen.set(prev, el);
+            break;
+          }
+        }
+      }
+      const found = seen.get(prev);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/** The items of the log that stand under a title naming something else than this solution's releases
+ * (`changelog.foreign_title`: a compatibility list, a bundled library's log, a roadmap), when that title stands over
+ * two items or more, or over one item of several rows: a title over one release is that release's own
+ * («<h3>Новая библиотека SDK</h3><p>Версия 2.1.0 от …</p>»). */
+function foreignItems(listing: { body: Element; items: Element[] }): Set<Element> {
+  const held = new Set<Element>();
+  for (const item of listing.items) for (const a of ancestors(item)) held.add(a);
+  const seen = new Map<Element, Element | null>();
+  const under = new Map<Element, Element[]>();
+  for (const item of listing.items) {
+    const title = groupTitle(item, listing.body, held, seen);
+    if (title) under.set(title, [...(under.get(title) ?? []), item]);
+  }
+  const out = new Set<Element>();
+  for (const [title, items] of under) {
+    if (!TABLE.search(fold(inlineText(title)), "changelog", "foreign_title")) continue;
+    const one = items[0] as Element;
+    if (items.length >= 2 || textRows(one) || glued(one) || stacked(one)) for (const item of items) out.add(item);
+  }
+  return out;
+}
+
 /** {version, date, chars} of one row's block text, or null when it has no version. */
 export function parseRow(text: string): Entry | null {
   return row(text, null);
@@ -251,11 +350,18 @@ export function changelog(page: Page): Entry[] | null {
   const listing = page.listings.get("log");
   if (!listing) return null;
   const rows: Array<[string, string | null]> = [];
+  const foreign = foreignItems(listing);
+  if (foreign.size && foreign.size === listing.items.length) return null; // only rows of something else: unread
   for (const item of listing.items) {
+    if (foreign.has(item)) continue;
     const texts = textRows(item) ?? glued(item);
     if (texts) rows.push(...texts.map((text): [string, string | null] => [text, null]));
     else if (stacked(item)) return null; // several releases read as one: no entry of it can be trusted
-    else rows.push([rowText(item), listing.dates.get(item) ?? null]);
+    else {
+      const text = rowText(item);
+      if (TABLE.search(fold(text), "changelog", "year_group")) return null; // a year's group of releases: not one release
+      rows.push([text, listing.dates.get(item) ?? null]);
+    }
   }
   const entries: Entry[] = [];
   const day = today();

@@ -267,7 +267,7 @@ function rowCells(row: Element): Element[] {
   return childElements(row).filter((c) => tag(c) === "td" || tag(c) === "th");
 }
 
-/** Whether a td is in the first row of its table and that row heads a grid: two cells or more, the row after it has
+/** Whether a cell is in the first row of its table and that row heads a grid: two cells or more, the row after it has
  * as many, and one cell at most is a tab title (a published Google Doc's plain «Версия | Дата | Описание» row over the
  * releases). A tab bar laid out as a table row keeps its titles: it titles two tabs or more, and the row under it, if
  * any, is often one panel cell spanning the bar, or the panels are outside the table. */
@@ -291,8 +291,9 @@ function headsGrid(cell: Element): boolean {
 
 /** Whether a text sits in a table's column header («Описание» over the descriptions of a release
  * table, «Отзыв» over a reviews grid): the nearest cell around it is role=columnheader, or a th with
- * scope=col / colgroup or in a thead, or a td of a first row that heads a grid (`headsGrid`). It names a column of
- * the panel, never a tab (a th marked role=tab, a row header, any other td stay titles). */
+ * scope=col / colgroup or in a thead, or a td or unscoped th of a first row that heads a grid (`headsGrid`: MediaWiki
+ * writes a wikitable's header row as th cells inside tbody, blind solution_mediawiki_partner_kb_mirror). It names a
+ * column of the panel, never a tab (a th marked role=tab, a row header, any other td stay titles). */
 function columnHeader(el: Element): boolean {
   for (const a of ancestors(el)) {
     const role = a.getAttribute("role");
@@ -302,7 +303,8 @@ function columnHeader(el: Element): boolean {
     if (tag(a) === "th") {
       const row = a.parentElement;
       const inHead = row?.parentElement ? tag(row.parentElement) === "thead" : false;
-      return inHead || ["col", "colgroup"].includes((a.getAttribute("scope") ?? "").trim().toLowerCase());
+      const scope = (a.getAttribute("scope") ?? "").trim().toLowerCase();
+      return inHead || ["col", "colgroup"].includes(scope) || (!scope && headsGrid(a));
     }
   }
   return false;
