@@ -515,10 +515,17 @@ def _other_lists(children: list[Any], marked: set[Any], direct: set[Any], name: 
             continue
         if any(_kind(d) == kinds[id(block)] for h in rest for d in h.iter() if d in marked):
             continue  # the list's own items are of that kind too (a «Полезные отзывы» block of reviews)
+        classes = fold(" ".join([block.get("class") or ""] + [k.get("class") or "" for k in sub]))
+        if table().search(classes, "comments", "reply_hint"):
+            continue  # a thread of replies («<div class="replies"><h5>Ответы</h5><div class="reply">…»)
         found += [block, title]
-    if found and all(h in found for h in holders):
+    kept = [h for h in holders if h not in found]
+    if not kept:
         return []  # nothing of the section's own would stay: no list to tell them from
-    return found
+    # a widget sits before or after the list, never between two of its items
+    first, last = holders.index(kept[0]), holders.index(kept[-1])
+    between = {id(h) for h in holders[first + 1 : last] if h in found}
+    return [el for at, el in enumerate(found) if id(found[at - at % 2]) not in between]
 
 
 def _containers(

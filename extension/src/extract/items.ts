@@ -467,10 +467,17 @@ function otherLists(children: Element[], marked: ReadonlySet<Element>, direct: R
     if (rest.some((h) => kindOf(h) === kindOf(block) || kinds.get(h) === kinds.get(block))) return;
     const kind = kinds.get(block);
     if (rest.some((h) => [h, ...css(h, "*")].some((d) => marked.has(d) && kindOf(d) === kind))) return; // the list's own items are of that kind too
+    const classes = fold([block, ...(subs.get(block) as Element[])].map((k) => k.getAttribute("class") ?? "").join(" "));
+    if (TABLE.search(classes, "comments", "reply_hint")) return; // a thread of replies («<div class="replies"><h5>Ответы</h5><div class="reply">…»)
     found.push(block, title);
   });
-  if (found.length && holders.every((h) => found.includes(h))) return []; // nothing of the section's own would stay
-  return found;
+  const kept = holders.filter((h) => !found.includes(h));
+  if (!kept.length) return []; // nothing of the section's own would stay: no list to tell them from
+  // a widget sits before or after the list, never between two of its items
+  const first = holders.indexOf(kept[0] as Element);
+  const last = holders.indexOf(kept[kept.length - 1] as Element);
+  const between = new Set(holders.slice(first + 1, last).filter((h) => found.includes(h)));
+  return found.filter((_, at) => !between.has(found[at - (at % 2)] as Element));
 }
 
 function containers(body: Element, marked: Set<Element>, direct: ReadonlySet<Element>, name: string | null, aside: Element[]): Element[] {
