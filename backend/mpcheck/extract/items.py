@@ -331,13 +331,19 @@ def _repeated(children: list[Any], marked: set[Any]) -> tuple[Any, str, Any, str
 
 
 def _grouped(
-    container: Any, marked: set[Any], siblings: bool, repeat: Any = None, skip: set[Any] | None = None
+    container: Any,
+    marked: set[Any],
+    siblings: bool,
+    repeat: Any = None,
+    skip: set[Any] | None = None,
+    joins: set[Any] | None = None,
 ) -> list[Any]:
     """The container's items: each dated child, joined by an answer row that follows it and, with
     `siblings`, by the undated content after it (dt + dd, tr + tr, h3 + p) and the undated heading
     right before it (h4 with the version, then the dated line). With `repeat` (the markup of the
     list's item blocks) every such block is an item, dated or not. A child in `skip` (another
-    section's list and its title) is no item and joins none."""
+    section's list and its title) is no item and joins none; one in `joins` (a thread of replies,
+    `_reply_threads`) joins the item before it."""
     groups: list[list[Any]] = []
     children = child_elements(container)
     dated = [c for c in children if c in marked]
@@ -360,6 +366,7 @@ def _grouped(
             lead = None
             continue
         opens = child in marked or (repeat is not None and _signature(child) == repeat)
+        opens = opens and not (groups and joins and child in joins)
         if opens and not (groups and _answer_head(child)):
             groups.append([lead, child] if lead is not None else [child])
         elif groups and (child in marked or (siblings and not _furniture(child)) or _answer_head(child)):
@@ -571,10 +578,31 @@ def _containers(
     if groups:  # «2026»: …, «2025»: …: each group's items are the list's items
         aside.extend(_block_title(children, children.index(group), marked) for group in groups)
         return [item for group in groups for item in _containers(group, marked, direct, name, aside)]
+    joins = _reply_threads(children, marked, direct)
     if repeat is not None:
-        return _grouped(container, marked, False, repeat, skip)
+        return _grouped(container, marked, False, repeat, skip, joins)
     siblings = container.tag in _LIST_TAGS or known or _heads(child_elements(container), marked)
-    return _grouped(container, marked, siblings, skip=skip)
+    return _grouped(container, marked, siblings, skip=skip, joins=joins)
+
+
+def _reply_threads(children: list[Any], marked: set[Any], direct: set[Any]) -> set[Any]:
+    """Dated children that are the thread of replies to the item before them: a list of dated blocks
+    (`_sub_items`) whose class or its rows' names a reply (`comments.reply_hint`: «<div
+    class="replies"><div class="reply">…», a flat «ul.children»), of another markup than that item
+    (threads of one markup are the items themselves)."""
+    found: set[Any] = set()
+    before = None
+    for child in children:
+        if child not in marked:
+            continue
+        sub = _sub_items(child, marked, direct) if before is not None else None
+        if sub and before is not None and _kind(child) != _kind(before):
+            classes = fold(" ".join([child.get("class") or ""] + [k.get("class") or "" for k in sub]))
+            if table().search(classes, "comments", "reply_hint"):
+                found.add(child)
+                continue
+        before = child
+    return found
 
 
 def _date_groups(children: list[Any], marked: set[Any], direct: set[Any]) -> list[Any]:

@@ -322,7 +322,7 @@ function alike(a: Element, b: Element): boolean {
   return !!cls && tag(a) === tag(b) && cls === b.getAttribute("class");
 }
 
-function grouped(container: Element, marked: ReadonlySet<Element>, siblings: boolean, repeat: string | null = null, skip: ReadonlySet<Element> = new Set()): Element[] {
+function grouped(container: Element, marked: ReadonlySet<Element>, siblings: boolean, repeat: string | null = null, skip: ReadonlySet<Element> = new Set(), joins: ReadonlySet<Element> = new Set()): Element[] {
   const groups: Element[][] = [];
   const children = childElements(container);
   const dated = children.filter((c) => marked.has(c));
@@ -342,7 +342,8 @@ function grouped(container: Element, marked: ReadonlySet<Element>, siblings: boo
       lead = null; // another section's list and its title: no item, joins none
       continue;
     }
-    const opens = marked.has(child) || (repeat !== null && signature(child) === repeat);
+    // a thread of replies (`replyThreads`) joins the item before it
+    const opens = (marked.has(child) || (repeat !== null && signature(child) === repeat)) && !(groups.length && joins.has(child));
     if (opens && !(groups.length && answerHead(child))) groups.push(lead ? [lead, child] : [child]);
     else if (groups.length && (marked.has(child) || (siblings && !furniture(child)) || answerHead(child))) {
       (groups[groups.length - 1] as Element[]).push(child); // an undated «Ответ разработчика» block after an item is its answer
@@ -519,8 +520,31 @@ function containers(body: Element, marked: Set<Element>, direct: ReadonlySet<Ele
     for (const group of groups) aside.push(blockTitle(children, children.indexOf(group), marked) as Element);
     return groups.flatMap((group) => containers(group, marked, direct, name, aside));
   }
-  if (repeat !== null) return grouped(container, marked, false, repeat, skip);
-  return grouped(container, marked, LIST_TAGS.has(tag(container)) || heads(children, marked), null, skip);
+  const joins = replyThreads(children, marked, direct);
+  if (repeat !== null) return grouped(container, marked, false, repeat, skip, joins);
+  return grouped(container, marked, LIST_TAGS.has(tag(container)) || heads(children, marked), null, skip, joins);
+}
+
+/** Dated children that are the thread of replies to the item before them: a list of dated blocks
+ * (`subItems`) whose class or its rows' names a reply (`comments.reply_hint`: «<div class="replies">
+ * <div class="reply">…», a flat «ul.children»), of another markup than that item (threads of one
+ * markup are the items themselves). */
+function replyThreads(children: Element[], marked: ReadonlySet<Element>, direct: ReadonlySet<Element>): Set<Element> {
+  const found = new Set<Element>();
+  let before: Element | null = null;
+  for (const child of children) {
+    if (!marked.has(child)) continue;
+    const sub = before ? subItems(child, marked, direct) : null;
+    if (sub && before && kindOf(child) !== kindOf(before)) {
+      const classes = fold([child, ...sub].map((k) => k.getAttribute("class") ?? "").join(" "));
+      if (TABLE.search(classes, "comments", "reply_hint")) {
+        found.add(child);
+        continue;
+      }
+    }
+    before = child;
+  }
+  return found;
 }
 
 /** Dated children that each group the list's items under a date heading («2026», «Ноябрь 2026»:
