@@ -121,7 +121,7 @@ def build_page(root: Any, url: str | None) -> Page:
     for name in LISTED_TABS:
         body = tabs.bodies.get(name)
         if body is not None:
-            listing: Listing | None = _isolated(f"{name} items", partial(split_listing, body), None)
+            listing: Listing | None = _isolated(f"{name} items", partial(split_listing, body, name), None)
             if listing is not None:
                 listings[name] = listing
     items = {item for listing in listings.values() for item in listing.items}

@@ -112,7 +112,8 @@ def stated(page: Page, tab: str, kind: str, listing: Listing | None, head: bool)
     """The stated total: tab label, else the body outside the items (and, if `head`, the page head)."""
     total = _tab_count(page, tab)
     if total is None and listing is not None:
-        texts = [fold(text_without(listing.body, listing.items))] + ([page.head_text()] if head else [])
+        outside = listing.items + listing.aside  # another section's list says nothing of this one
+        texts = [fold(text_without(listing.body, outside))] + ([page.head_text()] if head else [])
         total = _count(texts, kind)
     return total
 

@@ -37,6 +37,10 @@ _RELATIVE_CHARS = 40  # «Вадим сегодня в 09:14»: the longest head
 _TAIL_SEPARATORS = ",·|•—–"  # what parts a header: «Имя (Компания), вчера в 18:40»
 _MIN_HEADS = 3  # fewer dated heads in one block may be one review with its dated answer
 _DIGIT = re.compile("[0-9]")
+_GROUP_TITLE = re.compile(
+    r"^(?:[^\W\d_]+\s+){0,2}(?:19|20)[0-9]{2}(?:\s+[^\W\d_]+\.?)?(?:\s*\([0-9]+\))?$"
+)  # «Ноябрь 2026», «2025 год (3)»
+_COUNT = re.compile(r"\(\s*[0-9]+\s*\)")  # «Отзывы о других решениях (5)»: a count, not a group label
 _LETTER = re.compile(r"[^\W\d_]")
 _HEAD_CELLS = ("th", "columnheader")  # a column's header cell: the tag, the ARIA role
 _DATA_CELLS = ("td", "gridcell", "cell")  # a data cell: the tag, the ARIA roles
@@ -67,6 +71,10 @@ class Listing:
     # item → index in `owns` of the last text of its author slot: up to its first date, or, when the
     # item opens with its date (a forum post head), up to the author after it (see _author_end)
     author_ends: dict[Any, int] = field(default_factory=dict)
+    # blocks of the body that are neither items nor the list's own words: another section's list and
+    # its title, the date headings of grouped items (`_other_lists`, `_date_groups`); no stated count
+    # is read in them
+    aside: list[Any] = field(default_factory=list)
 
 
 def item_of(listing: Listing, el: Any) -> Any:
@@ -322,11 +330,20 @@ def _repeated(children: list[Any], marked: set[Any]) -> tuple[Any, str, Any, str
     return sig if all(_furniture(c) for c in others) else None
 
 
-def _grouped(container: Any, marked: set[Any], siblings: bool, repeat: Any = None) -> list[Any]:
+def _grouped(
+    container: Any,
+    marked: set[Any],
+    siblings: bool,
+    repeat: Any = None,
+    skip: set[Any] | None = None,
+    joins: set[Any] | None = None,
+) -> list[Any]:
     """The container's items: each dated child, joined by an answer row that follows it and, with
     `siblings`, by the undated content after it (dt + dd, tr + tr, h3 + p) and the undated heading
     right before it (h4 with the version, then the dated line). With `repeat` (the markup of the
-    list's item blocks) every such block is an item, dated or not."""
+    list's item blocks) every such block is an item, dated or not. A child in `skip` (another
+    section's list and its title) is no item and joins none; one in `joins` (a thread of replies,
+    `_reply_threads`) joins the item before it."""
     groups: list[list[Any]] = []
     children = child_elements(container)
     dated = [c for c in children if c in marked]
@@ -345,7 +362,11 @@ def _grouped(container: Any, marked: set[Any], siblings: bool, repeat: Any = Non
     for child in children:
         if id(child) in ends:
             continue
+        if skip and child in skip:
+            lead = None
+            continue
         opens = child in marked or (repeat is not None and _signature(child) == repeat)
+        opens = opens and not (groups and joins and child in joins)
         if opens and not (groups and _answer_head(child)):
             groups.append([lead, child] if lead is not None else [child])
         elif groups and (child in marked or (siblings and not _furniture(child)) or _answer_head(child)):
@@ -425,15 +446,112 @@ def _heads(children: list[Any], marked: set[Any]) -> bool:
     return any(c not in marked for c in children) and all(_thin(c) for c in children if c in marked)
 
 
-def _containers(body: Any, marked: set[Any]) -> list[Any]:
+def _kind(el: Any) -> tuple[str, str]:
+    """An element's markup for telling lists apart: its tag and first class token («li.comment
+    even» and «li.comment odd» are one kind)."""
+    return el.tag, ((el.get("class") or "").split() or [""])[0]
+
+
+def _sub_items(block: Any, marked: set[Any], direct: set[Any]) -> list[Any] | None:
+    """The dated blocks of one kind a block is a list of: below it (through wrappers with one dated
+    child), two dated children or more, all of one kind, and no date of the block's own on the way
+    (a review's own dated head beside a thread of replies makes it a review, not a list)."""
+    node = block
+    while node not in direct:
+        kids = [k for k in child_elements(node) if k in marked]
+        if len(kids) >= 2:
+            kind = _kind(kids[0])
+            return kids if all(_kind(k) == kind for k in kids) else None
+        if not kids:
+            return None
+        node = kids[0]
+    return None
+
+
+def _heading(el: Any) -> bool:
+    return el.tag in table().heading_tags or el.get("role") == "heading"
+
+
+def _block_title(children: list[Any], at: int, marked: set[Any]) -> Any:
+    """The undated heading that titles a child block: its own first child, else the sibling right
+    before it."""
+    block = children[at]
+    first = next(iter(child_elements(block)), None)
+    if first is not None and first not in marked and _heading(first):
+        return first
+    before = children[at - 1] if at else None
+    return before if before is not None and before not in marked and _heading(before) else None
+
+
+def _other_title(text: str, name: str | None) -> bool:
+    """A sub-section title that names something other than the tab being read: words that title no
+    tab or another tab («Похожие обсуждения», «Последние отзывы о других решениях», «Вопросы о
+    решении» inside the reviews). A title with a number besides its count groups the list's own items
+    («Ноябрь 2026», «Версия 2.x»)."""
+    folded = fold(text)
+    if not _LETTER.search(folded) or len(folded) > _HEAD_CHARS:
+        return False
+    if _DIGIT.search(_COUNT.sub(" ", folded)):
+        return False
+    return title_of(folded) != name
+
+
+def _other_lists(children: list[Any], marked: set[Any], direct: set[Any], name: str | None) -> list[Any]:
+    """Dated children that are another section's list beside the list's own items: a block titled by
+    its own heading (`_other_title`) that lists dated blocks of one kind, its kind and its items'
+    unlike every other dated child's and every dated block in them (the same reviews under a
+    subheading stay the list's). The
+    «Отзывы о других решениях» widget under the reviews, «Похожие обсуждения» under the comments,
+    a site's «Последние комментарии» strip caught in a heading's section. Returns the blocks and
+    their titles, passed over by the list (items are read only from the section's own extent)."""
+    holders = [c for c in children if c in marked]
+    if len(holders) < 2:
+        return []
+    subs = {id(c): _sub_items(c, marked, direct) for c in holders}
+    kinds = {id(c): _kind(sub[0]) if (sub := subs[id(c)]) else _kind(c) for c in holders}
+    found: list[Any] = []
+    for at, block in enumerate(children):
+        sub = subs.get(id(block)) if block in marked else None
+        if not sub:
+            continue
+        title = _block_title(children, at, marked)
+        if title is None or not _other_title(inline_text(title), name):
+            continue
+        rest = [h for h in holders if h is not block]
+        if any(_kind(h) == _kind(block) or kinds[id(h)] == kinds[id(block)] for h in rest):
+            continue
+        if any(_kind(d) == kinds[id(block)] for h in rest for d in h.iter() if d in marked):
+            continue  # the list's own items are of that kind too (a «Полезные отзывы» block of reviews)
+        classes = fold(" ".join([block.get("class") or ""] + [k.get("class") or "" for k in sub]))
+        if table().search(classes, "comments", "reply_hint"):
+            continue  # a thread of replies («<div class="replies"><h5>Ответы</h5><div class="reply">…»)
+        found += [block, title]
+    kept = [h for h in holders if h not in found]
+    if not kept:
+        return []  # nothing of the section's own would stay: no list to tell them from
+    # a widget sits before or after the list, never between two of its items
+    first, last = holders.index(kept[0]), holders.index(kept[-1])
+    between = {id(h) for h in holders[first + 1 : last] if h in found}
+    return [el for at, el in enumerate(found) if id(found[at - at % 2]) not in between]
+
+
+def _containers(
+    body: Any, marked: set[Any], direct: set[Any], name: str | None, aside: list[Any]
+) -> list[Any]:
     """The item elements: children of the list container, grouped with their content siblings.
 
     The container is the body, descended while exactly one child holds every date and that child is
     a pure wrapper, a list/table, or a run of at least three dated heads (a changelog of h3 + p).
+    Another section's list beside the items (`_other_lists`) leaves the dated blocks: it is passed over.
     """
     container, known, repeat = body, False, None
+    skip: set[Any] = set()
     while True:
         children = child_elements(container)
+        for other in _other_lists(children, marked, direct, name):
+            skip.add(other)
+            aside.append(other)
+            marked.difference_update(other.iter())
         holders = [c for c in children if c in marked]
         if len(holders) != 1:
             repeat = _repeated(children, marked) if holders else None
@@ -455,10 +573,54 @@ def _containers(body: Any, marked: set[Any]) -> list[Any]:
         if not (wrapper or heads or only.tag in _LIST_TAGS):
             break
         container, known = only, heads  # a run of heads just found needs no second look
+    children = child_elements(container)
+    groups = _date_groups(children, marked, direct)
+    if groups:  # «2026»: …, «2025»: …: each group's items are the list's items
+        aside.extend(_block_title(children, children.index(group), marked) for group in groups)
+        return [item for group in groups for item in _containers(group, marked, direct, name, aside)]
+    joins = _reply_threads(children, marked, direct)
     if repeat is not None:
-        return _grouped(container, marked, False, repeat)
+        return _grouped(container, marked, False, repeat, skip, joins)
     siblings = container.tag in _LIST_TAGS or known or _heads(child_elements(container), marked)
-    return _grouped(container, marked, siblings)
+    return _grouped(container, marked, siblings, skip=skip, joins=joins)
+
+
+def _reply_threads(children: list[Any], marked: set[Any], direct: set[Any]) -> set[Any]:
+    """Dated children that are the thread of replies to the item before them: a list of dated blocks
+    (`_sub_items`) whose class or its rows' names a reply (`comments.reply_hint`: «<div
+    class="replies"><div class="reply">…», a flat «ul.children»), of another markup than that item
+    (threads of one markup are the items themselves)."""
+    found: set[Any] = set()
+    before = None
+    for child in children:
+        if child not in marked:
+            continue
+        sub = _sub_items(child, marked, direct) if before is not None else None
+        if sub and before is not None and _kind(child) != _kind(before):
+            classes = fold(" ".join([child.get("class") or ""] + [k.get("class") or "" for k in sub]))
+            if table().search(classes, "comments", "reply_hint"):
+                found.add(child)
+                continue
+        before = child
+    return found
+
+
+def _date_groups(children: list[Any], marked: set[Any], direct: set[Any]) -> list[Any]:
+    """Dated children that each group the list's items under a date heading («2026», «Ноябрь
+    2026»: `_GROUP_TITLE`, a year and at most two more words): two or more, every dated child such
+    a group, their dated blocks (one or more each) all of one kind. Not a thread or a topic of
+    posts, whose heading names no year."""
+    holders = [c for c in children if c in marked]
+    if len(holders) < 2:
+        return []
+    kinds: set[tuple[str, str]] = set()
+    for holder in holders:
+        sub = [k for k in child_elements(holder) if k in marked] if holder not in direct else []
+        title = _block_title(children, children.index(holder), marked) if sub else None
+        if title is None or not _GROUP_TITLE.match(fold(inline_text(title))):
+            return []
+        kinds.update(_kind(k) for k in sub)
+    return holders if len(kinds) == 1 else []
 
 
 def _author_end(listing: Listing, item: Any, first: int, second: int | None, order: dict[Any, int]) -> int:
@@ -532,8 +694,9 @@ def _in_answer(el: Any, item: Any) -> bool:
     return False
 
 
-def split_listing(body: Any) -> Listing:
-    """Items of a tab body in page order, with the date of each (its first dated element)."""
+def split_listing(body: Any, name: str | None = None) -> Listing:
+    """Items of a tab body in page order, with the date of each (its first dated element). `name`
+    is the tab it is (a sub-section titled as another is not its list: `_other_lists`)."""
     owns, dated = _scan(body)
     listing = Listing(body=body, owns=owns)
     if not dated:
@@ -546,7 +709,7 @@ def split_listing(body: Any) -> Listing:
             if node is body:
                 break
             node = node.getparent()
-    listing.items = _containers(body, marked)
+    listing.items = _containers(body, marked, {el for _, el, _own in dated}, name, listing.aside)
     listing.dates = dict.fromkeys(listing.items)
     order = {el: i for i, (el, _) in enumerate(listing.owns)}
     for item in listing.items:

@@ -464,6 +464,8 @@ class _Resolver:
         self._families: dict[str, set[str]] = {}
         self._calls: dict[str, set[str]] | None = None
         self._claims: dict[str, tuple[set[str], set[str]]] | None = None
+        self.tie_units: dict[int, Any] = {}  # id(candidate) → the title unit it was tied from
+        self._attr_panels: dict[Any, set[str]] | None = None
 
     # lazily built indexes: most pages never need them
     def labelled(self) -> dict[str, list[Any]]:
@@ -677,15 +679,25 @@ class _Resolver:
             var = own[0][0]
         return any(v == var and k != key for v, k in own)
 
+    def attr_panels(self) -> dict[Any, set[str]]:
+        """Blocks titled by their own attribute (`<section aria-label="Отзывы">`) → the tabs they title."""
+        if self._attr_panels is None:
+            self._attr_panels = {}
+            for el in _ATTR_TITLED(self.root):
+                names = {title_of(el.get(a) or "") for a in ("aria-label", "title", "data-title")} - {None}
+                if names and not _is_control(el) and el.tag != "a":
+                    self._attr_panels[el] = {n for n in names if n is not None}
+        return self._attr_panels
+
     def candidates(self, name: str) -> Iterator[tuple[str, Any]]:
-        for el in _ATTR_TITLED(self.root):
-            for attr in ("aria-label", "title", "data-title"):
-                if title_of(el.get(attr) or "") == name and not _is_control(el) and el.tag != "a":
-                    yield "attr-title", el
-                    break
+        for el, titled in self.attr_panels().items():
+            if name in titled:
+                yield "attr-title", el
         for unit, unit_name in self.units:
             if unit_name == name:
-                yield from self._ties(unit)
+                for how, candidate in self._ties(unit):
+                    self.tie_units[id(candidate)] = unit
+                    yield how, candidate
 
     def _ties(self, unit: Any) -> Iterator[tuple[str, Any]]:
         ctl = _control_of(unit)
@@ -859,9 +871,16 @@ class _Resolver:
         # работы» after «Отзывы»); a text heading's section is not cut by a picture
         peers = (*self.unit_set, *self.images) if unit.tag == "img" else self.unit_set
         others = {u for u in peers if u is not unit}
+        name = self.unit_names.get(unit)
+        panels = {el for el, titled in self.attr_panels().items() if titled - {name}}
 
-        def stops(node: Any) -> bool:  # the next title, or a heading of the same or a higher level
-            return any(o in others for o in node.iter()) or any(_level(h) <= level for h in _heads_in(node))
+        def stops(node: Any) -> bool:
+            """The next title, a heading of the same or a higher level, or a block titled as another
+            tab by its own attribute (the reviews' `<section aria-label="Отзывы">` after a
+            «Что нового» heading's list)."""
+            return any(o in others or o in panels for o in node.iter()) or any(
+                _level(h) <= level for h in _heads_in(node)
+            )
 
         lone = not any(o.getparent() is parent for o in others)
         if unit.tag == "img":  # a heading image heads its parent block only when it opens it
@@ -1094,13 +1113,36 @@ def _first_fitting(
         )
     if unreadable:
         return None  # never a head line's «Обсуждения (3)» section instead of the tab's empty panel
-    # a sidebar's «Поддержка» widget comes after the page's own «Поддержка» section
-    deferred.sort(key=lambda tie: _in_sidebar(tie[1].start if isinstance(tie[1], _Section) else tie[1]))
+
+    # a sidebar's «Поддержка» widget comes after the page's own «Поддержка» section, and a title
+    # nested under another subject's heading after one that is not (_subsection)
+    def later(tie: tuple[str, Any]) -> int:
+        el = tie[1].start if isinstance(tie[1], _Section) else tie[1]
+        unit = resolver.tie_units.get(id(tie[1]))
+        return 2 * (unit is not None and _subsection(unit, name)) + _in_sidebar(el)
+
+    deferred.sort(key=later)
     for how, candidate in deferred:
         found = _fitting(name, how, candidate, chosen, listed)
         if found is not None:
             return found
     return None
+
+
+def _subsection(unit: Any, name: str) -> bool:
+    """A heading title under another subject's heading: a heading of a higher level before it among
+    its siblings (the page's h1 aside) that titles no tab or another one. A news post's «Комментарии
+    (3)» under its «Новость: вышла версия 2.1», a testimonials «Отзывы клиентов» h3 under the
+    description's h2: the sub-sections of that subject, not the page's own reviews or comments."""
+    level = _level(unit)
+    if level >= 7:
+        return False
+    for before in unit.itersiblings(preceding=True):
+        if not isinstance(before.tag, str) or before.tag == "h1":
+            continue
+        if _level(before) < level and title_of(inline_text(before)) != name:
+            return True
+    return False
 
 
 def _in_sidebar(el: Any) -> bool:
@@ -1130,9 +1172,16 @@ def _resolve(root: Any, ids: dict[str, Any], tabs: Tabs, missing: list[str]) -> 
     resolver = _Resolver(root, ids, listed)
     chosen: list[Any] = list(tabs.bodies.values())
     plan: list[tuple[str, Any, str]] = []  # decided before any wrapping moves nodes
-    for unit, name in resolver.units:  # the first title names the tab (its count: «Обсуждения (6)»)
-        if name not in tabs.labels:
+    # the first title names the tab (its count: «Обсуждения (6)»), one under another subject's
+    # heading only when no other does (a news post's «Комментарии (3)» counts its own comments)
+    nested: dict[str, str] = {}
+    for unit, name in resolver.units:
+        if name not in tabs.labels and name not in nested and _subsection(unit, name):
+            nested[name] = _shown_text(_control_of(unit))
+        elif name not in tabs.labels and not _subsection(unit, name):
             tabs.labels[name] = _shown_text(_control_of(unit))
+    for name, label in nested.items():
+        tabs.labels.setdefault(name, label)
     for name in missing:
         try:
             found = _first_fitting(resolver, name, chosen, listed)

@@ -45,7 +45,7 @@ export class Page {
     this.zones = new Map([...this.tabs.bodies].map(([name, body]) => [body, name]));
     for (const name of LISTED_TABS) {
       const body = this.tabs.bodies.get(name);
-      const listing = body ? isolated(`${name} items`, () => splitListing(body), null) : null;
+      const listing = body ? isolated(`${name} items`, () => splitListing(body, name), null) : null;
       if (listing) this.listings.set(name, listing); // unread, not empty, when it failed
     }
     const items = new Set([...this.listings.values()].flatMap((l) => l.items));

@@ -108,7 +108,8 @@ export function marks(listing: Listing, path: string[]): Map<Element, Element[]>
 export function stated(page: Page, tab: string, kind: string, listing: Listing | undefined, head: boolean): number | null {
   let total = tabCount(page, tab);
   if (total === null && listing) {
-    const texts = [fold(textWithout(listing.body, new Set(listing.items)))];
+    const outside = new Set([...listing.items, ...listing.aside]); // another section's list says nothing of this one
+    const texts = [fold(textWithout(listing.body, outside))];
     if (head) texts.push(page.headText());
     total = count(texts, kind);
   }

@@ -27,6 +27,8 @@ const RELATIVE_CHARS = 40; // «Вадим сегодня в 09:14»: the longes
 const TAIL_SEPARATORS = ",·|•—–"; // what parts a header: «Имя (Компания), вчера в 18:40»
 const MIN_HEADS = 3; // fewer dated heads in one block may be one review with its dated answer
 const DIGIT = /[0-9]/;
+const GROUP_TITLE = /^(?:\p{L}+\s+){0,2}(?:19|20)[0-9]{2}(?:\s+\p{L}+\.?)?(?:\s*\([0-9]+\))?$/u; // «Ноябрь 2026», «2025 год (3)»
+const COUNT = /\(\s*[0-9]+\s*\)/gu; // «Отзывы о других решениях (5)»: a count, not a group label
 const HEAD_CELLS = new Set(["th", "columnheader"]); // a column's header cell: the tag, the ARIA role
 const DATA_CELLS = new Set(["td", "gridcell", "cell"]); // a data cell: the tag, the ARIA roles
 const CARRIER_TAGS = new Set(["time", "meta"]); // elements whose date may be in an attribute only
@@ -53,6 +55,10 @@ export interface Listing {
   /** item → index in `owns` of the last text of its author slot: up to its first date, or, when the
    * item opens with its date (a forum post head), up to its next date or its end (author after the date) */
   authorEnds: Map<Element, number>;
+  /** blocks of the body that are neither items nor the list's own words: another section's list and
+   * its title, the date headings of grouped items (`otherLists`, `dateGroups`); no stated count is
+   * read in them */
+  aside: Element[];
 }
 
 /** The item an element belongs to (null outside every item). */
@@ -316,7 +322,7 @@ function alike(a: Element, b: Element): boolean {
   return !!cls && tag(a) === tag(b) && cls === b.getAttribute("class");
 }
 
-function grouped(container: Element, marked: ReadonlySet<Element>, siblings: boolean, repeat: string | null = null): Element[] {
+function grouped(container: Element, marked: ReadonlySet<Element>, siblings: boolean, repeat: string | null = null, skip: ReadonlySet<Element> = new Set(), joins: ReadonlySet<Element> = new Set()): Element[] {
   const groups: Element[][] = [];
   const children = childElements(container);
   const dated = children.filter((c) => marked.has(c));
@@ -332,7 +338,12 @@ function grouped(container: Element, marked: ReadonlySet<Element>, siblings: boo
   let lead: Element | null = null; // an undated heading right before a dated child opens that child's item
   for (const child of children) {
     if (ends.has(child)) continue;
-    const opens = marked.has(child) || (repeat !== null && signature(child) === repeat);
+    if (skip.has(child)) {
+      lead = null; // another section's list and its title: no item, joins none
+      continue;
+    }
+    // a thread of replies (`replyThreads`) joins the item before it
+    const opens = (marked.has(child) || (repeat !== null && signature(child) === repeat)) && !(groups.length && joins.has(child));
     if (opens && !(groups.length && answerHead(child))) groups.push(lead ? [lead, child] : [child]);
     else if (groups.length && (marked.has(child) || (siblings && !furniture(child)) || answerHead(child))) {
       (groups[groups.length - 1] as Element[]).push(child); // an undated «Ответ разработчика» block after an item is its answer
@@ -387,11 +398,101 @@ function heads(children: Element[], marked: ReadonlySet<Element>): boolean {
   return children.some((c) => !marked.has(c)) && children.filter((c) => marked.has(c)).every(thin);
 }
 
-function containers(body: Element, marked: ReadonlySet<Element>): Element[] {
+/** An element's markup for telling lists apart: its tag and first class token («li.comment even» and
+ * «li.comment odd» are one kind). */
+function kindOf(el: Element): string {
+  const cls = (el.getAttribute("class") ?? "").split(/\s+/u).filter(Boolean)[0] ?? "";
+  return `${tag(el)}\u0000${cls}`;
+}
+
+/** The dated blocks of one kind a block is a list of: below it (through wrappers with one dated
+ * child), two dated children or more, all of one kind, and no date of the block's own on the way
+ * (a review's own dated head beside a thread of replies makes it a review, not a list). */
+function subItems(block: Element, marked: ReadonlySet<Element>, direct: ReadonlySet<Element>): Element[] | null {
+  let node = block;
+  while (!direct.has(node)) {
+    const kids = childElements(node).filter((k) => marked.has(k));
+    if (kids.length >= 2) {
+      const kind = kindOf(kids[0] as Element);
+      return kids.every((k) => kindOf(k) === kind) ? kids : null;
+    }
+    if (!kids.length) return null;
+    node = kids[0] as Element;
+  }
+  return null;
+}
+
+function isHeading(el: Element): boolean {
+  return TABLE.headingTags.has(tag(el)) || el.getAttribute("role") === "heading";
+}
+
+/** The undated heading that titles a child block: its own first child, else the sibling right before it. */
+function blockTitle(children: Element[], at: number, marked: ReadonlySet<Element>): Element | null {
+  const first = (children[at] as Element).firstElementChild;
+  if (first && !marked.has(first) && isHeading(first)) return first;
+  const before = at ? (children[at - 1] as Element) : null;
+  return before && !marked.has(before) && isHeading(before) ? before : null;
+}
+
+/** A sub-section title that names something other than the tab being read: words that title no tab
+ * or another tab («Похожие обсуждения», «Последние отзывы о других решениях», «Вопросы о решении»
+ * inside the reviews). A title with a number besides its count groups the list's own items
+ * («Ноябрь 2026», «Версия 2.x»). */
+function otherTitle(text: string, name: string | null): boolean {
+  const folded = fold(text);
+  if (!LETTER.test(folded) || cpLen(folded) > HEAD_CHARS) return false;
+  if (DIGIT.test(folded.replace(COUNT, " "))) return false;
+  return titleOf(folded) !== name;
+}
+
+/** Dated children that are another section's list beside the list's own items: a block titled by its
+ * own heading (`otherTitle`) that lists dated blocks of one kind, its kind and its items' unlike every
+ * other dated child's and every dated block in them (the same reviews under a subheading stay the list's). The «Отзывы о других
+ * решениях» widget under the reviews, «Похожие обсуждения» under the comments, a site's «Последние
+ * комментарии» strip caught in a heading's section. Returns the blocks and their titles, passed over
+ * by the list (items are read only from the section's own extent). */
+function otherLists(children: Element[], marked: ReadonlySet<Element>, direct: ReadonlySet<Element>, name: string | null): Element[] {
+  const holders = children.filter((c) => marked.has(c));
+  if (holders.length < 2) return [];
+  const subs = new Map(holders.map((c) => [c, subItems(c, marked, direct)]));
+  const kinds = new Map(holders.map((c) => {
+    const sub = subs.get(c);
+    return [c, sub ? kindOf(sub[0] as Element) : kindOf(c)];
+  }));
+  const found: Element[] = [];
+  children.forEach((block, at) => {
+    if (!marked.has(block) || !subs.get(block)) return;
+    const title = blockTitle(children, at, marked);
+    if (!title || !otherTitle(inlineText(title), name)) return;
+    const rest = holders.filter((h) => h !== block);
+    if (rest.some((h) => kindOf(h) === kindOf(block) || kinds.get(h) === kinds.get(block))) return;
+    const kind = kinds.get(block);
+    if (rest.some((h) => [h, ...css(h, "*")].some((d) => marked.has(d) && kindOf(d) === kind))) return; // the list's own items are of that kind too
+    const classes = fold([block, ...(subs.get(block) as Element[])].map((k) => k.getAttribute("class") ?? "").join(" "));
+    if (TABLE.search(classes, "comments", "reply_hint")) return; // a thread of replies («<div class="replies"><h5>Ответы</h5><div class="reply">…»)
+    found.push(block, title);
+  });
+  const kept = holders.filter((h) => !found.includes(h));
+  if (!kept.length) return []; // nothing of the section's own would stay: no list to tell them from
+  // a widget sits before or after the list, never between two of its items
+  const first = holders.indexOf(kept[0] as Element);
+  const last = holders.indexOf(kept[kept.length - 1] as Element);
+  const between = new Set(holders.slice(first + 1, last).filter((h) => found.includes(h)));
+  return found.filter((_, at) => !between.has(found[at - (at % 2)] as Element));
+}
+
+function containers(body: Element, marked: Set<Element>, direct: ReadonlySet<Element>, name: string | null, aside: Element[]): Element[] {
   let container = body;
   let repeat: string | null;
+  const skip = new Set<Element>(); // another section's list beside the items (`otherLists`): passed over
   for (;;) {
     const children = childElements(container);
+    for (const other of otherLists(children, marked, direct, name)) {
+      skip.add(other);
+      aside.push(other);
+      marked.delete(other);
+      for (const d of css(other, "*")) marked.delete(d);
+    }
     const holders = children.filter((c) => marked.has(c));
     if (holders.length !== 1) {
       repeat = holders.length ? repeated(children, marked) : null;
@@ -412,9 +513,55 @@ function containers(body: Element, marked: ReadonlySet<Element>): Element[] {
     if (!(wrapper || run || LIST_TAGS.has(tag(only)))) break;
     container = only;
   }
-  if (repeat !== null) return grouped(container, marked, false, repeat);
   const children = childElements(container);
-  return grouped(container, marked, LIST_TAGS.has(tag(container)) || heads(children, marked));
+  const groups = dateGroups(children, marked, direct);
+  if (groups.length) {
+    // «2026»: …, «2025»: …: each group's items are the list's items
+    for (const group of groups) aside.push(blockTitle(children, children.indexOf(group), marked) as Element);
+    return groups.flatMap((group) => containers(group, marked, direct, name, aside));
+  }
+  const joins = replyThreads(children, marked, direct);
+  if (repeat !== null) return grouped(container, marked, false, repeat, skip, joins);
+  return grouped(container, marked, LIST_TAGS.has(tag(container)) || heads(children, marked), null, skip, joins);
+}
+
+/** Dated children that are the thread of replies to the item before them: a list of dated blocks
+ * (`subItems`) whose class or its rows' names a reply (`comments.reply_hint`: «<div class="replies">
+ * <div class="reply">…», a flat «ul.children»), of another markup than that item (threads of one
+ * markup are the items themselves). */
+function replyThreads(children: Element[], marked: ReadonlySet<Element>, direct: ReadonlySet<Element>): Set<Element> {
+  const found = new Set<Element>();
+  let before: Element | null = null;
+  for (const child of children) {
+    if (!marked.has(child)) continue;
+    const sub = before ? subItems(child, marked, direct) : null;
+    if (sub && before && kindOf(child) !== kindOf(before)) {
+      const classes = fold([child, ...sub].map((k) => k.getAttribute("class") ?? "").join(" "));
+      if (TABLE.search(classes, "comments", "reply_hint")) {
+        found.add(child);
+        continue;
+      }
+    }
+    before = child;
+  }
+  return found;
+}
+
+/** Dated children that each group the list's items under a date heading («2026», «Ноябрь 2026»:
+ * `GROUP_TITLE`, a year and at most two more words): two or more, every dated child such a group,
+ * their dated blocks (one or more each) all of one kind. Not a thread or a topic of posts, whose
+ * heading names no year. */
+function dateGroups(children: Element[], marked: ReadonlySet<Element>, direct: ReadonlySet<Element>): Element[] {
+  const holders = children.filter((c) => marked.has(c));
+  if (holders.length < 2) return [];
+  const kinds = new Set<string>();
+  for (const holder of holders) {
+    const sub = direct.has(holder) ? [] : childElements(holder).filter((k) => marked.has(k));
+    const title = sub.length ? blockTitle(children, children.indexOf(holder), marked) : null;
+    if (!title || !GROUP_TITLE.test(fold(inlineText(title)))) return [];
+    for (const k of sub) kinds.add(kindOf(k));
+  }
+  return kinds.size === 1 ? holders : [];
 }
 
 /** The end of the author slot of an item that opens with its date: its first leaf text with a
@@ -488,8 +635,8 @@ function inAnswer(el: Element, item: Element): boolean {
   return false;
 }
 
-export function splitListing(body: Element): Listing {
-  const listing: Listing = { body, items: [], dates: new Map(), owns: scan(body), firsts: new Map(), starts: new Map(), authorEnds: new Map() };
+export function splitListing(body: Element, name: string | null = null): Listing {
+  const listing: Listing = { body, items: [], dates: new Map(), owns: scan(body), firsts: new Map(), starts: new Map(), authorEnds: new Map(), aside: [] };
   const found = dated(listing.owns);
   if (!found.length) return listing;
   const marked = new Set<Element>();
@@ -499,7 +646,7 @@ export function splitListing(body: Element): Listing {
       if (node === body) break;
     }
   }
-  listing.items = containers(body, marked);
+  listing.items = containers(body, marked, new Set(found.map(([, el]) => el)), name, listing.aside);
   for (const item of listing.items) listing.dates.set(item, null);
   const order = new Map<Element, number>();
   listing.owns.forEach(([el], i) => order.set(el, i));

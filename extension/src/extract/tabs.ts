@@ -520,6 +520,9 @@ class Resolver {
   private callsIndex: Map<string, Set<string>> | null = null;
   private claimsIndex: Map<string, [Set<string>, Set<string>]> | null = null;
 
+  readonly tieUnits = new Map<Candidate, Element>(); // candidate → the title unit it was tied from
+  private attrPanelIndex: Map<Element, Set<string>> | null = null;
+
   constructor(readonly root: Element, readonly ids: Map<string, Element>, skip: ReadonlySet<Element>) {
     this.images = headingImages(root);
     this.units = [...units(root, skip), ...attrUnits(root), ...imageUnits(this.images)];
@@ -754,16 +757,31 @@ class Resolver {
     return own.some(([gv, gk]) => gv === v && gk !== k);
   }
 
-  *candidates(name: string): Generator<[string, Candidate]> {
-    for (const el of css(this.root, "[aria-label], [title], [data-title]")) {
-      for (const attr of ["aria-label", "title", "data-title"]) {
-        if (titleOf(el.getAttribute(attr) ?? "") === name && !isControl(el) && tag(el) !== "a") {
-          yield ["attr-title", el];
-          break;
+  /** Blocks titled by their own attribute (`<section aria-label="Отзывы">`) → the tabs they title. */
+  attrPanels(): Map<Element, Set<string>> {
+    if (!this.attrPanelIndex) {
+      this.attrPanelIndex = new Map();
+      for (const el of css(this.root, "[aria-label], [title], [data-title]")) {
+        const names = new Set<string>();
+        for (const attr of ["aria-label", "title", "data-title"]) {
+          const found = titleOf(el.getAttribute(attr) ?? "");
+          if (found !== null) names.add(found);
         }
+        if (names.size && !isControl(el) && tag(el) !== "a") this.attrPanelIndex.set(el, names);
       }
     }
-    for (const [unit, unitName] of this.units) if (unitName === name) yield* this.ties(unit);
+    return this.attrPanelIndex;
+  }
+
+  *candidates(name: string): Generator<[string, Candidate]> {
+    for (const [el, titled] of this.attrPanels()) if (titled.has(name)) yield ["attr-title", el];
+    for (const [unit, unitName] of this.units) {
+      if (unitName !== name) continue;
+      for (const tie of this.ties(unit)) {
+        this.tieUnits.set(tie[1], unit);
+        yield tie;
+      }
+    }
   }
 
   /** <section aria-labelledby="h"><h2 id="h">…: a block named by the heading inside it (a
@@ -925,9 +943,12 @@ class Resolver {
     // after «Отзывы»); a text heading's section is not cut by a picture
     const peers = tag(unit) === "img" ? [...this.unitSet, ...this.images] : [...this.unitSet];
     const others = new Set(peers.filter((u) => u !== unit));
+    const name = this.units.find(([u]) => u === unit)?.[1];
+    const panels = new Set([...this.attrPanels()].filter(([, titled]) => [...titled].some((n) => n !== name)).map(([el]) => el));
     const stops = (node: Element): boolean =>
-      // the next title, or a heading of the same or a higher level
-      css(node, "*").some((o) => others.has(o)) || css(node, "*").some((h) => isHeading(h) && level(h) <= own);
+      // the next title, a heading of the same or a higher level, or a block titled as another tab by
+      // its own attribute (the reviews' `<section aria-label="Отзывы">` after a «Что нового» heading's list)
+      css(node, "*").some((o) => others.has(o) || panels.has(o)) || css(node, "*").some((h) => isHeading(h) && level(h) <= own);
     // a heading image heads its parent block only when it opens it
     const lone = ![...others].some((o) => o.parentElement === parent) && (tag(unit) !== "img" || parent.firstElementChild === unit);
     const wrapper = lone && !["body", "html", "main"].includes(tag(parent)) && css(parent, "h1").length === 0;
@@ -1014,14 +1035,32 @@ function firstFitting(resolver: Resolver, name: string, chosen: Element[], liste
     unreadable ||= !(candidate instanceof Section) && candidate.getAttribute("role") === "tabpanel";
   }
   if (unreadable) return null; // never a head line's «Обсуждения (3)» section instead of the tab's empty panel
-  // a sidebar's «Поддержка» widget comes after the page's own «Поддержка» section (a stable sort)
-  const sidebar = (tie: [string, Candidate]): number => (inSidebar(tie[1] instanceof Section ? tie[1].start : tie[1]) ? 1 : 0);
-  deferred.sort((a, b) => sidebar(a) - sidebar(b));
+  // a sidebar's «Поддержка» widget comes after the page's own «Поддержка» section, and a title
+  // nested under another subject's heading after one that is not (`subsection`; a stable sort)
+  const later = (tie: [string, Candidate]): number => {
+    const unit = resolver.tieUnits.get(tie[1]);
+    return (unit && subsection(unit, name) ? 2 : 0) + (inSidebar(tie[1] instanceof Section ? tie[1].start : tie[1]) ? 1 : 0);
+  };
+  deferred.sort((a, b) => later(a) - later(b));
   for (const [how, candidate] of deferred) {
     const found = fitting(name, how, candidate, chosen, listed);
     if (found) return found;
   }
   return null;
+}
+
+/** A heading title under another subject's heading: a heading of a higher level before it among its
+ * siblings (the page's h1 aside) that titles no tab or another one. A news post's «Комментарии (3)»
+ * under its «Новость: вышла версия 2.1», a testimonials «Отзывы клиентов» h3 under the description's
+ * h2: the sub-sections of that subject, not the page's own reviews or comments. */
+function subsection(unit: Element, name: string): boolean {
+  const own = level(unit);
+  if (own >= 7) return false;
+  for (let before = unit.previousElementSibling; before; before = before.previousElementSibling) {
+    if (tag(before) === "h1") continue;
+    if (level(before) < own && titleOf(inlineText(before)) !== name) return true;
+  }
+  return false;
 }
 
 /** Inside an <aside> or a role=complementary block (a sidebar's widget). */
@@ -1045,8 +1084,15 @@ function resolve(root: Element, ids: Map<string, Element>, tabs: Tabs, missing: 
   const resolver = new Resolver(root, ids, listed);
   const chosen: Element[] = [...tabs.bodies.values()];
   const plan: Array<[string, Candidate, string]> = []; // decided before any wrapping moves nodes
-  // the first title names the tab (its count: «Обсуждения (6)»)
-  for (const [unit, name] of resolver.units) if (!tabs.labels.has(name)) tabs.labels.set(name, shownText(controlOf(unit)));
+  // the first title names the tab (its count: «Обсуждения (6)»), one under another subject's
+  // heading only when no other does (a news post's «Комментарии (3)» counts its own comments)
+  const nested = new Map<string, string>();
+  for (const [unit, name] of resolver.units) {
+    if (tabs.labels.has(name)) continue;
+    if (!subsection(unit, name)) tabs.labels.set(name, shownText(controlOf(unit)));
+    else if (!nested.has(name)) nested.set(name, shownText(controlOf(unit)));
+  }
+  for (const [name, label] of nested) if (!tabs.labels.has(name)) tabs.labels.set(name, label);
   for (const name of missing) {
     let found: [Candidate, string, Element[]] | null = null;
     try {
