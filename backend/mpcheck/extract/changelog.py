@@ -30,7 +30,7 @@ from mpcheck.extract.context import Page
 from mpcheck.extract.dates import parse_date, today
 from mpcheck.extract.dom import ancestors, block_text, child_elements, css, own_text, text_without
 from mpcheck.extract.feedback import newest_first
-from mpcheck.extract.items import date_search, is_chrome
+from mpcheck.extract.items import date_search, is_chrome, year_grouped
 from mpcheck.extract.label_table import table
 from mpcheck.extract.text import fold, norm
 
@@ -264,6 +264,7 @@ def _glued(item: Any) -> list[str] | None:
     return texts if dated >= 2 else None
 
 
+_YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")  # a date's own four-digit year
 _GROUP_TITLES = ("caption", "summary")  # besides headings, what titles a group of rows
 
 
@@ -358,6 +359,8 @@ def changelog(page: Page) -> list[dict[str, Any]] | None:
     foreign = _foreign(listing)
     if foreign and len(foreign) == len(listing.items):
         return None  # only rows of something else (a compatibility list, a library's log): unread
+    if year_grouped(listing) and not all(_YEAR.search(row_text(item)) for item in listing.items):
+        return None  # releases under year headings, some dated only by day and month: whose year?
     for item in listing.items:
         if item in foreign:
             continue

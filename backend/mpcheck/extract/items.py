@@ -163,6 +163,12 @@ def _date_forms(rules: Table) -> list[tuple[str, ...]]:
     ]
 
 
+def year_grouped(listing: Listing) -> bool:
+    """The list's items stand under date headings («<h3>2025</h3><ul><li>…</li></ul>», «Ноябрь 2026»:
+    `_GROUP_TITLE`, split by `_date_groups`): a date in an item may lean on its group's year."""
+    return any(_GROUP_TITLE.match(fold(inline_text(title))) for title in listing.aside)
+
+
 def date_search(text: str) -> re.Match[str] | None:
     """The first date of any form in a folded text (the table's date regexes as alternations).
 

@@ -15,7 +15,7 @@ import type { Page } from "./context";
 import { parseDate, today } from "./dates";
 import { ancestors, childElements, css, inlineText, ownText, textWithout } from "./dom";
 import { newestFirst } from "./feedback";
-import { dateSearch, isChrome } from "./items";
+import { dateSearch, isChrome, yearGrouped } from "./items";
 import { TABLE } from "./label_table";
 import { cpLen, fold, norm } from "./text";
 
@@ -263,6 +263,7 @@ function glued(item: Element): string[] | null {
   return dated >= 2 ? texts : null;
 }
 
+const YEAR = /(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])/u; // a date's own four-digit year
 const GROUP_TITLES = new Set(["caption", "summary"]); // besides headings, what titles a group of rows
 
 /** The titles in a block, in document order: headings, captions, summaries. */
@@ -352,6 +353,8 @@ export function changelog(page: Page): Entry[] | null {
   const rows: Array<[string, string | null]> = [];
   const foreign = foreignItems(listing);
   if (foreign.size && foreign.size === listing.items.length) return null; // only rows of something else: unread
+  // releases under year headings, some dated only by day and month: whose year?
+  if (yearGrouped(listing) && !listing.items.every((item) => YEAR.test(rowText(item)))) return null;
   for (const item of listing.items) {
     if (foreign.has(item)) continue;
     const texts = textRows(item) ?? glued(item);

@@ -109,6 +109,12 @@ function combined(paths: string[][]): RegExp {
   return found;
 }
 
+/** The list's items stand under date headings («<h3>2025</h3><ul><li>…</li></ul>», «Ноябрь 2026»:
+ * `GROUP_TITLE`, split by `dateGroups`): a date in an item may lean on its group's year (Python `year_grouped`). */
+export function yearGrouped(listing: Listing): boolean {
+  return listing.aside.some((title) => GROUP_TITLE.test(fold(inlineText(title))));
+}
+
 /**
  * The first date of any form in a folded text (the table's date regexes as alternations). A
  * relative date («вчера», «3 дня назад») is looked for only in the text's first RELATIVE_CHARS
