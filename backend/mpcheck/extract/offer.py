@@ -314,15 +314,25 @@ def _other_offers(page: Page) -> list[Any]:
     return found
 
 
-def _until(page: Page, near: Any) -> str | None:
-    """The discount end stated next to this solution's price (its block), else in the page head;
-    never in a dialog about another offer (renewal)."""
+MAX_UNTIL_CHARS = 300  # a price with no old price: its own small block («Цена: 7 900 руб. Акция до 31.12»)
+
+
+def _until(page: Page, near: Any, discounted: bool = True) -> str | None:
+    """The discount end stated next to this solution's price (its block), else in the page head
+    while the price shows a discount (`discounted`: an old price beside it; without one only its
+    small block of at most MAX_UNTIL_CHARS is read); never in a dialog about
+    another offer (renewal). A price with no old price is no discount's: an «Акция до …» elsewhere
+    in the head is a newsletter's promo code, a store-wide sale, a recommended card's («Подпишитесь
+    на рассылку — скидка 10% до 31.12.2026», «скидки на все наши решения до 30.11»: audit5
+    pr_newsletter_head, pr_blackfriday_allsolutions, pr_related_card_promo)."""
     others = _other_offers(page)
     for anc in list(ancestors(near))[:MAX_CLIMB] if near is not None else []:
+        if not discounted and len(inline_text(anc)) > MAX_UNTIL_CHARS:
+            return None  # past the price's small block: the whole head (its <main>) is no nearer
         found = discount_until(text_without(anc, [d for d in others if d is not anc and _inside(d, anc)]))
         if found:
             return found
-    return discount_until(page.head_without(others))
+    return discount_until(page.head_without(others)) if discounted else None
 
 
 def _inside(el: Any, block: Any) -> bool:
@@ -403,7 +413,8 @@ def price(page: Page) -> dict[str, Any]:
         return {"rub": None, "old_rub": None, "free": None, "discount_until": None}
     result, near = found
     unknown = result["free"] or result["rub"] is None
-    return {**result, "discount_until": None if unknown else _until(page, near)}
+    discounted = result["old_rub"] is not None
+    return {**result, "discount_until": None if unknown else _until(page, near, discounted)}
 
 
 def _text_before(a: Any) -> str:
