@@ -133,11 +133,13 @@ function documentation(anchors: Element[], page: Page, own: OwnNames): string | 
  * either those words say «Презентация», or its text names nothing («Скачать», «PDF, 2 МБ») and
  * neither do they («Пример печатной формы: <a>скачать</a>» is a sample) (Python `_bare_presentation`). */
 function barePresentation(text: string, a: Element): boolean {
-  const around = [fold(textBefore(a)), fold(labelCell(a))];
+  const before = fold(textBefore(a));
+  const cell = fold(labelCell(a));
+  const around = [before, cell];
   if ([text, ...around].some((t) => TABLE.search(t, "links", "documentation") || TABLE.search(t, "links", "paper_other"))) return false;
   if (around.some((t) => TABLE.search(t, "links", "presentation"))) return true;
-  const sentence = around[0].split(SENTENCE_END).pop() ?? ""; // the words naming the file, not the paragraph before
-  const label = cpLen(around[1]) <= MAX_LABEL_CHARS ? around[1] : ""; // a label, not the paragraph above
+  const sentence = before.split(SENTENCE_END).pop() ?? ""; // the words naming the file, not the paragraph before
+  const label = cpLen(cell) <= MAX_LABEL_CHARS ? cell : ""; // a label, not the paragraph above
   return [text, sentence, label].every((t) => TABLE.search(t, "links", "presentation_generic"));
 }
 

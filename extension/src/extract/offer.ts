@@ -68,8 +68,21 @@ export function priceIn(el: Element | null, source: string, textOf: (el: Element
   }
   const rub = values.money(text);
   if (rub === null) return null;
+  if (!olds.length && twoBare(text, rub)) return { rub: null, old_rub: null, free: null }; // «12 900 ₽ 9 900 ₽», nothing struck: unknown
   const old = olds.length ? nextTo(norm(marked), olds, rub) : null;
   return { rub, old_rub: old !== rub ? old : null, free: rub === 0 };
+}
+
+/** Two different prices side by side with nothing but spaces or punctuation between them and nothing
+ * struck (the stylesheet that strikes one not saved): which is current the text does not say (Python
+ * `_two_bare`). */
+function twoBare(text: string, rub: number): boolean {
+  const at = values.moneyAt(text);
+  if (!at || at[0] !== rub) return false;
+  const folded = fold(text);
+  const second = values.moneyAt(folded.slice(at[2]));
+  if (!second || second[0] === rub) return false;
+  return TABLE.search(folded.slice(at[2], at[2] + second[1]), "fields", "price", "bare_gap") !== null;
 }
 
 /** The first struck price (its mark in `marked`) with nothing but old-price words between it and the current price `rub`. */
