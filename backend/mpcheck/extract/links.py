@@ -99,10 +99,40 @@ def _other_owner(text: str, anchors: _Anchors) -> bool:
     return bool(stems) and not stems & (anchors.name_stems() | anchors.partner_stems())
 
 
+def _quoted_other(text: str, a: Any, anchors: _Anchors) -> bool:
+    """A quoted name right after a material word or a solution's noun (links.owned_quoted: «видеообзор
+    модуля «ACME: Склад»», «Кейсы внедрения модуля «ACME: Склад»: <a>читать</a>»), in the link's text
+    or the sentence right before it, whose words, the partner's left out, share nothing with this
+    solution's name: the material of another solution, none of this one's (TS `quotedOther`)."""
+    before = SENTENCE_END.split(fold(text_before(a)))[-1] if a is not None else ""
+    for t in (text, before):
+        for pattern in table().rx("links", "owned_quoted"):
+            for q in pattern.finditer(t):
+                words = _stems(q.group(1)) - anchors.partner_stems()
+                if words and not words & anchors.name_stems():
+                    return True
+    return False
+
+
+def _video_by_other(text: str, anchors: _Anchors) -> bool:
+    """«видео от СДЭК»: the proper name after «от» (links.video_owner) shares no stem with this
+    solution's name or its partner's: another owner's video (TS `videoByOther`)."""
+    m = table().search(text, "links", "video_owner")
+    if m is None or not (m.group(1)[:1].isupper() or m.group(1)[:1] in "0123456789"):
+        return False
+    stems = _stems(m.group(1))
+    return bool(stems) and not stems & (anchors.name_stems() | anchors.partner_stems())
+
+
 def _first(anchors: _Anchors, path: tuple[str, ...]) -> str | None:
     for a in anchors.anchors:
         text = anchors.text(a)
-        if table().search(text, *path) and not _not_own(text, a) and not _other_owner(text, anchors):
+        if (
+            table().search(text, *path)
+            and not _not_own(text, a)
+            and not _other_owner(text, anchors)
+            and not _quoted_other(text, a, anchors)
+        ):
             url = anchors.url(a.get("href"))
             if url and not table().search(url, "links", "video_host"):
                 return url  # «Видеопрезентация модуля» on YouTube is the video, not the presentation
@@ -121,6 +151,7 @@ def _documentation(anchors: _Anchors) -> str | None:
             and not rules.search(text, "links", "documentation_other")
             and not _not_own(text, a)
             and not _other_owner(text, anchors)
+            and not _quoted_other(text, a, anchors)
         ):
             url = anchors.url(a.get("href"))
             if (
@@ -135,7 +166,9 @@ def _documentation(anchors: _Anchors) -> str | None:
 def _bare_presentation(text: str, a: Any) -> bool:
     """A .pdf link is the presentation when nothing names it as something else: its text names no
     documentation and no paper of the sale, nor do the words right before it or its label cell; and
-    either its text names nothing («Скачать», «PDF, 2 МБ») or those words say «Презентация» (TS
+    either those words say «Презентация», or its text names nothing («Скачать», «PDF, 2 МБ») and
+    neither do they: «Пример печатной формы: <a>скачать</a>», «Сертификат совместимости: <a>PDF</a>»
+    name the file as a sample, a certificate (audit5 pres_sample_pdf, pres_cert_pdf) (TS
     `barePresentation`)."""
     rules = table()
     around = (fold(text_before(a)), fold(_label_cell(a)))
@@ -144,9 +177,11 @@ def _bare_presentation(text: str, a: Any) -> bool:
         for t in (text, *around)
     ):
         return False
-    return bool(rules.search(text, "links", "presentation_generic")) or any(
-        rules.search(t, "links", "presentation") for t in around
-    )
+    if any(rules.search(t, "links", "presentation") for t in around):
+        return True
+    sentence = SENTENCE_END.split(around[0])[-1]  # the words naming the file, not the paragraph before
+    label = around[1] if len(around[1]) <= MAX_LABEL_CHARS else ""  # a label, not the paragraph above
+    return all(rules.search(t, "links", "presentation_generic") for t in (text, sentence, label))
 
 
 def _names_other(text: str, a: Any) -> bool:
@@ -167,16 +202,22 @@ def _on_marketplace(url: str) -> bool:
     return urlsplit(url).netloc.endswith(table().data["urls"]["host"])
 
 
-def _under_case_titles(page: Page) -> list[Any]:
+def _under_case_titles(page: Page, anchors: _Anchors) -> list[Any]:
     """Links under a case title («Сайты на этом решении», «Кейсы внедрения: …»): in the titled
     element itself, else in the block right after it, but not a link there that names something
-    else (a heading with nothing under it, then «Документация: <a>…</a>»)."""
+    else (a heading with nothing under it, then «Документация: <a>…</a>»); never under a title
+    naming another solution («Кейсы внедрения модуля «ACME: Склад»», _quoted_other)."""
     rules = table()
     found: list[Any] = []
     titles = []
     for el in page.root.iter(*_TITLE_TAGS):  # one walk in C, document order (the css query's order)
         own = fold(own_text(el))
-        if own and len(own) <= MAX_TITLE_CHARS and rules.search(own, "links", "case_titles"):
+        if (
+            own
+            and len(own) <= MAX_TITLE_CHARS
+            and rules.search(own, "links", "case_titles")
+            and not _quoted_other(own, None, anchors)
+        ):
             titles.append(el)
     for el in page.outside(titles, *_VENDOR_ZONES):  # the zone walk only for the few titled ones
         inside = css(el, "a[href]")
@@ -228,6 +269,7 @@ def _watch_link(text: str, url: str) -> bool:
     )
 
 
+MAX_LABEL_CHARS = 40  # a label cell names its link in a few words; a longer one is the paragraph above
 MAX_BOX_CLIMB = 3  # <td><p><a>: the wrappers that hold nothing but the link
 
 
@@ -261,6 +303,7 @@ def links(page: Page) -> dict[str, Any]:
                 for a in anchors.anchors
                 if rules.search(a.get("href") or "", "links", "presentation_href")
                 and _bare_presentation(anchors.text(a), a)
+                and not _quoted_other(anchors.text(a), a, anchors)
             ),
             None,
         )
@@ -269,7 +312,13 @@ def links(page: Page) -> dict[str, Any]:
     shown: set[str] = set()  # the videos listed (_video_key): an embed of a linked video is not another
     for a in anchors.anchors:  # page order, then the players
         url = anchors.url(a.get("href"))
-        if url is None or _video_key(url) in shown or _not_own(anchors.text(a), a):
+        if (
+            url is None
+            or _video_key(url) in shown
+            or _not_own(anchors.text(a), a)
+            or _quoted_other(anchors.text(a), a, anchors)
+            or _video_by_other(anchors.text(a), anchors)  # «видео от СДЭК»
+        ):
             continue  # «видео от 1С-Битрикс», «Видео: как купить решение»: the platform's, not this solution's
         if rules.search(url, "links", "video_href") or (
             # a video on the vendor's own host: named by its text or the words before it, or by its label cell,
@@ -296,13 +345,14 @@ def links(page: Page) -> dict[str, Any]:
             video.append(url)
             shown.add(_video_key(url))
     cases = []
-    titled = set(_under_case_titles(page))
+    titled = set(_under_case_titles(page, anchors))
     for a in anchors.anchors:  # page order
         named = rules.search(anchors.text(a), "links", "cases") is not None
         url = anchors.url(a.get("href")) if named or a in titled else None
         if (
             url
             and not _not_own(anchors.text(a), a)  # «Кейсы Маркетплейса», «кейсы 1С-Битрикс»
+            and not _quoted_other(anchors.text(a), a, anchors)  # «кейсы модуля «ACME: Склад»»
             # the platform's other sites (1c-bitrix.ru success stories) hold no case of this solution
             and (_on_marketplace(url) or not rules.search(url, "links", "documentation_host"))
             and url not in cases

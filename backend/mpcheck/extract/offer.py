@@ -77,8 +77,25 @@ def price_in(el: Any, text: str) -> dict[str, Any] | None:
     rub = values.money(text)
     if rub is None:
         return None
+    if not olds and _two_bare(text, rub):
+        return {"rub": None, "old_rub": None, "free": None}  # «12 900 ₽ 9 900 ₽», nothing struck: unknown
     old = _next_to(norm(marked), olds, rub) if olds else None
     return {"rub": rub, "old_rub": old if old != rub else None, "free": rub == 0}
+
+
+def _two_bare(text: str, rub: int) -> bool:
+    """Two different prices side by side with nothing but spaces or punctuation between them and
+    nothing struck («<span class="price__old">12 900 ₽</span> <span class="price__new">9 900 ₽</span>»,
+    the stylesheet that strikes one not saved): which is the current price the page does not say
+    in its text (audit5 r3_bem_old_double_underscore, r3_sale_badge_then_prices)."""
+    at = values.money_at(text)
+    if at is None or at[0] != rub:
+        return False
+    folded = fold(text)
+    second = values.money_at(folded[at[2] :])
+    if second is None or second[0] == rub:
+        return False
+    return table().search(folded[at[2] : at[2] + second[1]], "fields", "price", "bare_gap") is not None
 
 
 def _next_to(marked: str, olds: list[tuple[str, int | None]], rub: int) -> int | None:
@@ -314,15 +331,25 @@ def _other_offers(page: Page) -> list[Any]:
     return found
 
 
-def _until(page: Page, near: Any) -> str | None:
-    """The discount end stated next to this solution's price (its block), else in the page head;
-    never in a dialog about another offer (renewal)."""
+MAX_UNTIL_CHARS = 300  # a price with no old price: its own small block («Цена: 7 900 руб. Акция до 31.12»)
+
+
+def _until(page: Page, near: Any, discounted: bool = True) -> str | None:
+    """The discount end stated next to this solution's price (its block), else in the page head
+    while the price shows a discount (`discounted`: an old price beside it; without one only its
+    small block of at most MAX_UNTIL_CHARS is read); never in a dialog about
+    another offer (renewal). A price with no old price is no discount's: an «Акция до …» elsewhere
+    in the head is a newsletter's promo code, a store-wide sale, a recommended card's («Подпишитесь
+    на рассылку — скидка 10% до 31.12.2026», «скидки на все наши решения до 30.11»: audit5
+    pr_newsletter_head, pr_blackfriday_allsolutions, pr_related_card_promo)."""
     others = _other_offers(page)
     for anc in list(ancestors(near))[:MAX_CLIMB] if near is not None else []:
+        if not discounted and len(inline_text(anc)) > MAX_UNTIL_CHARS:
+            return None  # past the price's small block: the whole head (its <main>) is no nearer
         found = discount_until(text_without(anc, [d for d in others if d is not anc and _inside(d, anc)]))
         if found:
             return found
-    return discount_until(page.head_without(others))
+    return discount_until(page.head_without(others)) if discounted else None
 
 
 def _inside(el: Any, block: Any) -> bool:
@@ -403,7 +430,8 @@ def price(page: Page) -> dict[str, Any]:
         return {"rub": None, "old_rub": None, "free": None, "discount_until": None}
     result, near = found
     unknown = result["free"] or result["rub"] is None
-    return {**result, "discount_until": None if unknown else _until(page, near)}
+    discounted = result["old_rub"] is not None
+    return {**result, "discount_until": None if unknown else _until(page, near, discounted)}
 
 
 def _text_before(a: Any) -> str:

@@ -64,6 +64,33 @@ function otherOwner(text: string, own: OwnNames): boolean {
   return found.length > 0 && !found.some((w) => own.name().has(w) || own.partner().has(w));
 }
 
+/** A quoted name right after a material word or a solution's noun (links.owned_quoted: «видеообзор
+ * модуля «ACME: Склад»»), in the link's text or the sentence right before it, whose words, the
+ * partner's left out, share nothing with this solution's name: another solution's material (Python
+ * `_quoted_other`). */
+function quotedOther(text: string, a: Element | null, own: OwnNames): boolean {
+  const before = a ? (fold(textBefore(a)).split(SENTENCE_END).pop() ?? "") : "";
+  for (const t of [text, before]) {
+    for (const pattern of TABLE.global("links", "owned_quoted")) {
+      for (const q of t.matchAll(pattern)) {
+        const partnerStems = own.partner();
+        const words = [...stems(q[1])].filter((w) => !partnerStems.has(w));
+        if (words.length && !words.some((w) => own.name().has(w))) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** «видео от СДЭК»: the proper name after «от» (links.video_owner) shares no stem with this
+ * solution's name or its partner's: another owner's video (Python `_video_by_other`). */
+function videoByOther(text: string, own: OwnNames): boolean {
+  const m = TABLE.search(text, "links", "video_owner");
+  if (!m || !CAPITAL.test(m[1] ?? "")) return false;
+  const found = [...stems(m[1])];
+  return found.length > 0 && !found.some((w) => own.name().has(w) || own.partner().has(w));
+}
+
 /** The video a URL shows (watch link, short link and player embed of one video are one key; one
  * group per host, so a YouTube id and a Vimeo number never meet) (Python `_video_key`). */
 function videoKey(url: string): string {
@@ -78,7 +105,7 @@ export interface Links { documentation: string | null; video: string[]; presenta
 function firstLink(anchors: Element[], page: Page, path: string[], own: OwnNames): string | null {
   for (const a of anchors) {
     const text = page.foldedText(a);
-    if (!TABLE.search(text, ...path) || notOwn(text, a) || otherOwner(text, own)) continue;
+    if (!TABLE.search(text, ...path) || notOwn(text, a) || otherOwner(text, own) || quotedOther(text, a, own)) continue;
     const url = absoluteUrl(a.getAttribute("href"), page.base);
     // «Видеопрезентация модуля» on YouTube is the video, not the presentation
     if (url && !TABLE.search(url, "links", "video_host")) return url;
@@ -93,7 +120,7 @@ function documentation(anchors: Element[], page: Page, own: OwnNames): string | 
   for (const a of anchors) {
     const text = page.foldedText(a);
     if (!TABLE.search(text, "links", "documentation") || TABLE.search(text, "links", "documentation_other")) continue;
-    if (notOwn(text, a) || otherOwner(text, own)) continue;
+    if (notOwn(text, a) || otherOwner(text, own) || quotedOther(text, a, own)) continue;
     const url = absoluteUrl(a.getAttribute("href"), page.base);
     // «Инструкция (видео)» on YouTube: the video, not the documentation
     if (url && !TABLE.search(url, "links", "documentation_host") && !TABLE.search(url, "links", "video_host")) return url;
@@ -103,12 +130,17 @@ function documentation(anchors: Element[], page: Page, own: OwnNames): string | 
 
 /** A .pdf link is the presentation when nothing names it as something else: its text names no
  * documentation and no paper of the sale, nor do the words right before it or its label cell; and
- * either its text names nothing («Скачать», «PDF, 2 МБ») or those words say «Презентация» (Python
- * `_bare_presentation`). */
+ * either those words say «Презентация», or its text names nothing («Скачать», «PDF, 2 МБ») and
+ * neither do they («Пример печатной формы: <a>скачать</a>» is a sample) (Python `_bare_presentation`). */
 function barePresentation(text: string, a: Element): boolean {
-  const around = [fold(textBefore(a)), fold(labelCell(a))];
+  const before = fold(textBefore(a));
+  const cell = fold(labelCell(a));
+  const around = [before, cell];
   if ([text, ...around].some((t) => TABLE.search(t, "links", "documentation") || TABLE.search(t, "links", "paper_other"))) return false;
-  return Boolean(TABLE.search(text, "links", "presentation_generic")) || around.some((t) => TABLE.search(t, "links", "presentation"));
+  if (around.some((t) => TABLE.search(t, "links", "presentation"))) return true;
+  const sentence = before.split(SENTENCE_END).pop() ?? ""; // the words naming the file, not the paragraph before
+  const label = cpLen(cell) <= MAX_LABEL_CHARS ? cell : ""; // a label, not the paragraph above
+  return [text, sentence, label].every((t) => TABLE.search(t, "links", "presentation_generic"));
 }
 
 /** A link whose text, or the words right before it, name documentation, a presentation or a video
@@ -130,12 +162,13 @@ function onMarketplace(url: string): boolean {
 
 /** Links under a case title («Сайты на этом решении», «Кейсы внедрения: …»): in the titled element
  * itself, else in the block right after it, but not a link there that names something else (a
- * heading with nothing under it, then «Документация: <a>…</a>»). */
-function underCaseTitles(page: Page): Element[] {
+ * heading with nothing under it, then «Документация: <a>…</a>»); never under a title naming another
+ * solution («Кейсы внедрения модуля «ACME: Склад»», quotedOther). */
+function underCaseTitles(page: Page, own: OwnNames): Element[] {
   const found: Element[] = [];
   for (const el of page.outside(css(page.root, "h1, h2, h3, h4, h5, h6, p, div, li, dt, strong, b, span"), ...VENDOR_ZONES)) {
-    const own = fold(ownText(el));
-    if (!own || cpLen(own) > MAX_TITLE_CHARS || !TABLE.search(own, "links", "case_titles")) continue;
+    const title = fold(ownText(el));
+    if (!title || cpLen(title) > MAX_TITLE_CHARS || !TABLE.search(title, "links", "case_titles") || quotedOther(title, null, own)) continue;
     let inside = css(el, "a[href]");
     if (!inside.length) inside = css(el.nextElementSibling, "a[href]").filter((a) => !namesOther(page.foldedText(a), a));
     for (const a of inside) if (!found.includes(a)) found.push(a);
@@ -162,6 +195,7 @@ function watchLink(text: string, url: string): boolean {
     && !TABLE.search(url, "links", "documentation_host");
 }
 
+const MAX_LABEL_CHARS = 40; // a label cell names its link in a few words; a longer one is the paragraph above
 const MAX_BOX_CLIMB = 3; // <td><p><a>: the wrappers that hold nothing but the link
 
 /** The text of the element right before the box that holds only this link (<th>Видео</th>
@@ -185,7 +219,7 @@ export function links(page: Page): Links {
   const own = new OwnNames(page);
   let presentation = firstLink(anchors, page, ["links", "presentation"], own);
   if (presentation === null) { // a bare .pdf that nothing names as something else
-    const pdf = anchors.find((a) => TABLE.search(a.getAttribute("href") ?? "", "links", "presentation_href") && barePresentation(page.foldedText(a), a));
+    const pdf = anchors.find((a) => TABLE.search(a.getAttribute("href") ?? "", "links", "presentation_href") && barePresentation(page.foldedText(a), a) && !quotedOther(page.foldedText(a), a, own));
     presentation = pdf ? absoluteUrl(pdf.getAttribute("href"), page.base) : null;
   }
   const video: string[] = [];
@@ -207,6 +241,7 @@ export function links(page: Page): Links {
   };
   for (const a of anchors) { // page order, then the players
     if (notOwn(page.foldedText(a), a)) continue; // «видео от 1С-Битрикс», «Видео: как купить решение»: the platform's
+    if (quotedOther(page.foldedText(a), a, own) || videoByOther(page.foldedText(a), own)) continue; // another solution's, «видео от СДЭК»
     add(a.getAttribute("href"), (url) => namedVideo(page.foldedText(a), a) || Boolean(TABLE.search(fold(labelCell(a)), "links", "video_label")) || watchLink(page.foldedText(a), url));
   }
   for (const sel of TABLE.entries("links", "video_selectors")) { // iframes, then Flash-era embed[src], object[data], param[name=movie][value]
@@ -214,7 +249,7 @@ export function links(page: Page): Links {
     for (const f of page.outside(css(page.root, String(sel.css)), ...VENDOR_ZONES)) add(f.getAttribute(attr), null);
   }
   const cases: string[] = [];
-  const titled = new Set(underCaseTitles(page));
+  const titled = new Set(underCaseTitles(page, own));
   for (const a of anchors) { // page order
     const named = TABLE.search(page.foldedText(a), "links", "cases") !== null;
     if (!named && !titled.has(a)) continue; // text first: the URL parse is dearer
@@ -223,6 +258,7 @@ export function links(page: Page): Links {
     // «Кейсы Маркетплейса», «кейсы 1С-Битрикс»: the platform's
     // the platform's other sites (1c-bitrix.ru success stories) hold no case of this solution
     if (url && !onMarketplace(url) && TABLE.search(url, "links", "documentation_host")) continue;
+    if (quotedOther(page.foldedText(a), a, own)) continue; // «кейсы модуля «ACME: Склад»»: another solution's
     if (url && !cases.includes(url) && !notOwn(page.foldedText(a), a) && (named || !onMarketplace(url)) && !TABLE.search(url, "links", "image_href")) cases.push(url);
   }
   return { documentation: documentation(anchors, page, own), video, presentation, cases };

@@ -68,8 +68,21 @@ export function priceIn(el: Element | null, source: string, textOf: (el: Element
   }
   const rub = values.money(text);
   if (rub === null) return null;
+  if (!olds.length && twoBare(text, rub)) return { rub: null, old_rub: null, free: null }; // «12 900 ₽ 9 900 ₽», nothing struck: unknown
   const old = olds.length ? nextTo(norm(marked), olds, rub) : null;
   return { rub, old_rub: old !== rub ? old : null, free: rub === 0 };
+}
+
+/** Two different prices side by side with nothing but spaces or punctuation between them and nothing
+ * struck (the stylesheet that strikes one not saved): which is current the text does not say (Python
+ * `_two_bare`). */
+function twoBare(text: string, rub: number): boolean {
+  const at = values.moneyAt(text);
+  if (!at || at[0] !== rub) return false;
+  const folded = fold(text);
+  const second = values.moneyAt(folded.slice(at[2]));
+  if (!second || second[0] === rub) return false;
+  return TABLE.search(folded.slice(at[2], at[2] + second[1]), "fields", "price", "bare_gap") !== null;
 }
 
 /** The first struck price (its mark in `marked`) with nothing but old-price words between it and the current price `rub`. */
@@ -268,15 +281,22 @@ function otherOffers(page: Page): Element[] {
   return found;
 }
 
-/** The discount end stated next to this solution's price (its block), else in the page head; never
- * in a dialog about another offer (renewal). */
-function until(page: Page, near: Element | null): string | null {
+const MAX_UNTIL_CHARS = 300; // a price with no old price: its own small block («Цена: 7 900 руб. Акция до 31.12»)
+
+/** The discount end stated next to this solution's price (its block), else in the page head while the
+ * price shows a discount (`discounted`: an old price beside it; without one only its small block of at
+ * most MAX_UNTIL_CHARS is read); never in a dialog about another offer
+ * (renewal) (Python `_until`). */
+function until(page: Page, near: Element | null, discounted = true): string | null {
   const others = otherOffers(page);
   for (const anc of near ? [...ancestors(near)].slice(0, MAX_CLIMB) : []) {
+    if (!discounted && cpLen(inlineText(anc)) > MAX_UNTIL_CHARS) return null; // past the price's small block
     const found = discountUntil(textWithout(anc, new Set(others.filter((d) => d !== anc && anc.contains(d)))));
     if (found) return found;
   }
-  return discountUntil(page.headWithout(others));
+  // the head only while the price shows a discount (an old price): else a newsletter's, a store-wide
+  // sale's or a recommended card's «Акция до …» (Python `_until`)
+  return discounted ? discountUntil(page.headWithout(others)) : null;
 }
 
 const MAX_BLOCK_CHARS = 160; // the price's own small block: a struck price there is its old price
@@ -354,7 +374,7 @@ export function price(page: Page): OwnPrice {
   const found = ownPrice(page);
   if (!found) return { rub: null, old_rub: null, free: null, discount_until: null };
   const [own, near] = found;
-  return { ...own, discount_until: own.free || own.rub === null ? null : until(page, near) };
+  return { ...own, discount_until: own.free || own.rub === null ? null : until(page, near, own.old_rub !== null) };
 }
 
 /** The text right before a link inside its parent (lxml: the previous sibling's tail, or the parent's text). */
