@@ -207,6 +207,32 @@ class LabelIndex:
             if not watched.isdisjoint(el.keys()):  # one C call per element: no extra tree walk
                 self._attributes(el, zone, prefilter)
             stack.extend((child, zone) for child in reversed(el))
+        self._promote_pairs()
+
+    def _promote_pairs(self) -> None:
+        """A properties grid in the solution's own description or install text: label elements each
+        alone beside their value element in a pair wrapper (`<div class="slds-form-element">
+        <span>Опубликовано:</span><div>12.03.2024</div></div>`), three such wrappers at least of one
+        tag and class in one zone. The candidates of `pair_fields` there are page-level (a lone
+        «Версия …» line or prose in the description stays in its zone)."""
+        groups: dict[tuple[str, str, str], list[_Candidate]] = {}
+        for cand in self.candidates:
+            if cand.kind == "own" and cand.zone in PROSE_ZONES:
+                wrapper = _pair_wrapper(cand.el)
+                if wrapper is not None:
+                    key = (cand.zone, wrapper.tag, wrapper.get("class") or "")
+                    groups.setdefault(key, []).append(cand)
+        if not groups:
+            return
+        rules = table()
+        promoted = [rx for f in rules.data.get("pair_fields", []) for rx in rules.label_rx(f)]
+        for group in groups.values():
+            if len(group) < MIN_PARALLEL_ITEMS:
+                continue
+            for cand in group:  # the label element holds the label only: its value is the sibling's
+                m = next((m for rx in promoted if (m := rx.match(cand.text))), None)
+                if m is not None and not m.group(1).strip():
+                    cand.zone = None
 
     def _attributes(self, el: Any, zone: str | None, prefilter: re.Pattern[str]) -> None:
         """A label attribute (aria-label="Версия") or an English key (data-field="version") of an element."""
@@ -470,6 +496,20 @@ def _box(el: Any) -> Any:
 
 def _children(el: Any) -> list[Any]:
     return [c for c in el if isinstance(c.tag, str)]
+
+
+def _pair_wrapper(el: Any) -> Any:
+    """The pair wrapper of a label element: the parent of its box (`_box`) holding exactly two
+    elements, the box first and a value element with text second, and no text of its own; None
+    otherwise."""
+    box = _box(el)
+    wrapper = box.getparent()
+    if wrapper is None or wrapper.tag in ("body", "html"):
+        return None
+    kids = _children(wrapper)
+    if len(kids) != 2 or kids[0] is not box or norm(own_text(wrapper)):
+        return None
+    return wrapper if inline_text(kids[1]) else None
 
 
 def _slot(el: Any) -> bool:
