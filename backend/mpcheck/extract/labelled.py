@@ -403,7 +403,7 @@ def _sources(cand: _Candidate, pattern: Any) -> Iterator[tuple[str, str, Any, bo
         if own and (pattern is None or not pattern.match(fold(own))):
             yield "text", own, el, True
     else:
-        full = inline_text(el)
+        full = _label_text(el)
         m = pattern.match(fold(full))
         if m is None:  # a child's text comes first: the label is in the element's own text after it
             rest = _node_rest(el, pattern, cand.text)
@@ -421,6 +421,18 @@ def _sources(cand: _Candidate, pattern: Any) -> Iterator[tuple[str, str, Any, bo
             yield "described", inline_text(ref), ref, False
         return
     yield from _structure(el)
+
+
+def _label_text(el: Any) -> str:
+    """The label element's text without its own help controls: a `skip_tags` descendant (the help
+    button holding assistive text «Справка») or a tooltip (`tooltip_roles`) inside the label is no
+    part of its rest (<span>Опубликовано:<button><span>Справка</span></button></span>)."""
+    if not len(el):
+        return inline_text(el)
+    rules = table()
+    skip, roles = rules.skip_tags, rules.data.get("tooltip_roles", [])
+    helps = [d for d in el.iterdescendants("*") if d.tag in skip or d.get("role") in roles]
+    return text_without(el, helps) if helps else inline_text(el)
 
 
 def _tooltip_referrers(el: Any) -> list[Any] | None:

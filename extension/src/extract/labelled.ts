@@ -391,7 +391,7 @@ function* sources(cand: Candidate, pattern: RegExp | null): Generator<Source> {
     const own = el.firstChild ? textWithout(el, new Set(css(el, "[aria-hidden=true]"))) : inlineText(el);
     if (own && (!pattern || !TABLE.match(pattern, fold(own)))) yield ["text", own, el, true];
   } else if (pattern) {
-    const full = inlineText(el);
+    const full = labelText(el);
     if (!TABLE.match(pattern, fold(full))) { // a child's text comes first: the label is in the own text after it
       const rest = nodeRest(el, pattern, cand.text);
       // what follows the label's text node inside the element: <i>★</i>Оценка: <b>4,3</b> из 5
@@ -489,6 +489,16 @@ function box(el: Element): Element {
     found = parent;
   }
   return found;
+}
+
+/** The label element's text without its own help controls: a `skip_tags` descendant (the help
+ * button holding assistive text «Справка») or a tooltip (`tooltip_roles`) inside the label is no
+ * part of its rest (<span>Опубликовано:<button><span>Справка</span></button></span>). */
+function labelText(el: Element): string {
+  if (!el.firstElementChild) return inlineText(el);
+  const roles = (TABLE.get("tooltip_roles") as string[] | undefined) ?? [];
+  const helps = new Set([...el.querySelectorAll("*")].filter((d) => TABLE.skipTags.has(tag(d)) || roles.includes(d.getAttribute("role") ?? "")));
+  return helps.size ? textWithout(el, helps) : inlineText(el);
 }
 
 /** The pair wrapper of a label element: the parent of its box (`box`) holding exactly two
