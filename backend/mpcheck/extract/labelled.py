@@ -207,6 +207,32 @@ class LabelIndex:
             if not watched.isdisjoint(el.keys()):  # one C call per element: no extra tree walk
                 self._attributes(el, zone, prefilter)
             stack.extend((child, zone) for child in reversed(el))
+        self._promote_pairs()
+
+    def _promote_pairs(self) -> None:
+        """A properties grid in the solution's own description or install text: label elements each
+        alone beside their value element in a pair wrapper (`<div class="slds-form-element">
+        <span>Опубликовано:</span><div>12.03.2024</div></div>`), three such wrappers at least of one
+        tag and class in one zone. The candidates of `pair_fields` there are page-level (a lone
+        «Версия …» line or prose in the description stays in its zone)."""
+        groups: dict[tuple[str, str, str], list[_Candidate]] = {}
+        for cand in self.candidates:
+            if cand.kind == "own" and cand.zone in PROSE_ZONES:
+                wrapper = _pair_wrapper(cand.el)
+                if wrapper is not None:
+                    key = (cand.zone, wrapper.tag, wrapper.get("class") or "")
+                    groups.setdefault(key, []).append(cand)
+        if not groups:
+            return
+        rules = table()
+        promoted = [rx for f in rules.data.get("pair_fields", []) for rx in rules.label_rx(f)]
+        for group in groups.values():
+            if len(group) < MIN_PARALLEL_ITEMS:
+                continue
+            for cand in group:  # the label element holds the label only: its value is the sibling's
+                m = next((m for rx in promoted if (m := rx.match(cand.text))), None)
+                if m is not None and not m.group(1).strip():
+                    cand.zone = None
 
     def _attributes(self, el: Any, zone: str | None, prefilter: re.Pattern[str]) -> None:
         """A label attribute (aria-label="Версия") or an English key (data-field="version") of an element."""
@@ -377,7 +403,7 @@ def _sources(cand: _Candidate, pattern: Any) -> Iterator[tuple[str, str, Any, bo
         if own and (pattern is None or not pattern.match(fold(own))):
             yield "text", own, el, True
     else:
-        full = inline_text(el)
+        full = _label_text(el)
         m = pattern.match(fold(full))
         if m is None:  # a child's text comes first: the label is in the element's own text after it
             rest = _node_rest(el, pattern, cand.text)
@@ -395,6 +421,18 @@ def _sources(cand: _Candidate, pattern: Any) -> Iterator[tuple[str, str, Any, bo
             yield "described", inline_text(ref), ref, False
         return
     yield from _structure(el)
+
+
+def _label_text(el: Any) -> str:
+    """The label element's text without its own help controls: a `skip_tags` descendant (the help
+    button holding assistive text «Справка») or a tooltip (`tooltip_roles`) inside the label is no
+    part of its rest (<span>Опубликовано:<button><span>Справка</span></button></span>)."""
+    if not len(el):
+        return inline_text(el)
+    rules = table()
+    skip, roles = rules.skip_tags, rules.data.get("tooltip_roles", [])
+    helps = [d for d in el.iterdescendants("*") if d.tag in skip or d.get("role") in roles]
+    return text_without(el, helps) if helps else inline_text(el)
 
 
 def _tooltip_referrers(el: Any) -> list[Any] | None:
@@ -470,6 +508,20 @@ def _box(el: Any) -> Any:
 
 def _children(el: Any) -> list[Any]:
     return [c for c in el if isinstance(c.tag, str)]
+
+
+def _pair_wrapper(el: Any) -> Any:
+    """The pair wrapper of a label element: the parent of its box (`_box`) holding exactly two
+    elements, the box first and a value element with text second, and no text of its own; None
+    otherwise."""
+    box = _box(el)
+    wrapper = box.getparent()
+    if wrapper is None or wrapper.tag in ("body", "html"):
+        return None
+    kids = _children(wrapper)
+    if len(kids) != 2 or kids[0] is not box or norm(own_text(wrapper)):
+        return None
+    return wrapper if inline_text(kids[1]) else None
 
 
 def _slot(el: Any) -> bool:

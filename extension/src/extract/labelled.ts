@@ -192,6 +192,35 @@ export class LabelIndex {
       if (attrEls.has(el)) this.attributes(el, zone);
       for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push([c, zone]);
     }
+    this.promotePairs();
+  }
+
+  /** A properties grid in the solution's own description or install text: label elements each
+   * alone beside their value element in a pair wrapper (`<div class="slds-form-element">
+   * <span>Опубликовано:</span><div>12.03.2024</div></div>`), three such wrappers at least of one
+   * tag and class in one zone. The candidates of `pair_fields` there are page-level (a lone
+   * «Версия …» line or prose in the description stays in its zone). */
+  private promotePairs(): void {
+    const groups = new Map<string, Candidate[]>();
+    for (const cand of this.candidates) {
+      if (cand.kind !== "own" || cand.zone === null || !PROSE_ZONES.includes(cand.zone)) continue;
+      const wrapper = pairWrapper(cand.el);
+      if (!wrapper) continue;
+      const key = JSON.stringify([cand.zone, tag(wrapper), wrapper.getAttribute("class") ?? ""]);
+      const group = groups.get(key);
+      if (group) group.push(cand);
+      else groups.set(key, [cand]);
+    }
+    if (!groups.size) return;
+    const promoted = ((TABLE.get("pair_fields") as string[] | undefined) ?? []).flatMap((f) => TABLE.labelRx(f));
+    for (const group of groups.values()) {
+      if (group.length < MIN_PARALLEL_ITEMS) continue;
+      for (const cand of group) {
+        // the label element holds the label only: its value is the sibling's
+        const m = promoted.map((rx) => TABLE.match(rx, cand.text)).find((found) => found !== null);
+        if (m && !(m[1] ?? "").trim()) cand.zone = null;
+      }
+    }
   }
 
   /** A label attribute (aria-label="Версия") or an English key (data-field="version") of an element. */
@@ -362,7 +391,7 @@ function* sources(cand: Candidate, pattern: RegExp | null): Generator<Source> {
     const own = el.firstChild ? textWithout(el, new Set(css(el, "[aria-hidden=true]"))) : inlineText(el);
     if (own && (!pattern || !TABLE.match(pattern, fold(own)))) yield ["text", own, el, true];
   } else if (pattern) {
-    const full = inlineText(el);
+    const full = labelText(el);
     if (!TABLE.match(pattern, fold(full))) { // a child's text comes first: the label is in the own text after it
       const rest = nodeRest(el, pattern, cand.text);
       // what follows the label's text node inside the element: <i>★</i>Оценка: <b>4,3</b> из 5
@@ -460,6 +489,28 @@ function box(el: Element): Element {
     found = parent;
   }
   return found;
+}
+
+/** The label element's text without its own help controls: a `skip_tags` descendant (the help
+ * button holding assistive text «Справка») or a tooltip (`tooltip_roles`) inside the label is no
+ * part of its rest (<span>Опубликовано:<button><span>Справка</span></button></span>). */
+function labelText(el: Element): string {
+  if (!el.firstElementChild) return inlineText(el);
+  const roles = (TABLE.get("tooltip_roles") as string[] | undefined) ?? [];
+  const helps = new Set([...el.querySelectorAll("*")].filter((d) => TABLE.skipTags.has(tag(d)) || roles.includes(d.getAttribute("role") ?? "")));
+  return helps.size ? textWithout(el, helps) : inlineText(el);
+}
+
+/** The pair wrapper of a label element: the parent of its box (`box`) holding exactly two
+ * elements, the box first and a value element with text second, and no text of its own; null
+ * otherwise. */
+function pairWrapper(el: Element): Element | null {
+  const found = box(el);
+  const wrapper = found.parentElement;
+  if (!wrapper || tag(wrapper) === "body" || tag(wrapper) === "html") return null;
+  const kids = childElements(wrapper);
+  if (kids.length !== 2 || kids[0] !== found || norm(ownText(wrapper))) return null;
+  return inlineText(kids[1] as Element) ? wrapper : null;
 }
 
 /** An empty text container that is no decoration (`value_slot`): a value rendered empty. */
