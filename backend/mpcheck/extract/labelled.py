@@ -30,7 +30,7 @@ from typing import Any
 
 from lxml import etree
 
-from mpcheck.extract.dom import css, inline_text, matches, next_element, own_text, text_without
+from mpcheck.extract.dom import ancestors, css, inline_text, matches, next_element, own_text, text_without
 from mpcheck.extract.label_table import FLAGS, Table, table
 from mpcheck.extract.text import fold, norm
 
@@ -47,6 +47,7 @@ _USER_CONTROLS = etree.XPath(".//textarea | .//input[@type='radio'] | .//select"
 _PAGE_FORM = etree.XPath("boolean(.//h1)")  # a form round the page's title wraps the page (ASP.NET)
 _SEPARATOR_CHARS = ("·", "•", "|")
 PROSE_ZONES = ("about", "install")  # the solution's own free text: a property line there is page-level
+MIN_PROP_ROWS = 3  # a table in the description is the solution's properties table from three label rows
 
 
 @dataclass
@@ -207,6 +208,8 @@ class LabelIndex:
             if not watched.isdisjoint(el.keys()):  # one C call per element: no extra tree walk
                 self._attributes(el, zone, prefilter)
             stack.extend((child, zone) for child in reversed(el))
+        # a properties table first: the pairs' promotion would take its rows out of its count
+        self._prop_tables()
         self._promote_pairs()
 
     def _promote_pairs(self) -> None:
@@ -232,6 +235,31 @@ class LabelIndex:
             for cand in group:  # the label element holds the label only: its value is the sibling's
                 m = next((m for rx in promoted if (m := rx.match(cand.text))), None)
                 if m is not None and not m.group(1).strip():
+                    cand.zone = None
+
+    def _prop_tables(self) -> None:
+        """A properties table inside the solution's own description tab is page-level: two-cell rows
+        «label | value» (or a `dl`'s dt/dd), three label rows at least and half the table's rows
+        (Vuetify's «Описание» window item opening with a v-table of «Установлено раз», «Опубликовано»,
+        «Редакции»…; blind solution_vuetify3_module_discount_trial21). A lone «Версия PHP» row of
+        a requirements table, or a feature table, stays in its tab. Only the candidates already
+        found in PROSE_ZONES are looked at: no extra walk."""
+        groups: dict[Any, list[_Candidate]] = {}
+        for cand in self.candidates:
+            if cand.kind != "own" or cand.zone not in PROSE_ZONES:
+                continue
+            row = cand.el.getparent()
+            if cand.el.tag in ("td", "th") and row is not None and row.tag == "tr":
+                cells = [c for c in row if c.tag in ("td", "th")]
+                block = next((a for a in ancestors(row) if a.tag == "table"), None)
+                if len(cells) == 2 and cells[0] is cand.el and block is not None:
+                    groups.setdefault(block, []).append(cand)
+            elif cand.el.tag == "dt" and row is not None and row.tag == "dl":
+                groups.setdefault(row, []).append(cand)
+        for block, cands in groups.items():
+            rows = len(block.findall(".//tr")) if block.tag == "table" else len(block.findall("dt"))
+            if len(cands) >= MIN_PROP_ROWS and 2 * len(cands) >= rows:
+                for cand in cands:
                     cand.zone = None
 
     def _attributes(self, el: Any, zone: str | None, prefilter: re.Pattern[str]) -> None:

@@ -55,6 +55,7 @@ let labelAny: RegExp | null = null;
 let separators: RegExp | null = null;
 let clauseSplit: RegExp | null = null;
 const PROSE_ZONES = ["about", "install"]; // the solution's own free text: a property line there is page-level
+const MIN_PROP_ROWS = 3; // a table in the description is the solution's properties table from three label rows
 
 let keyMap: Map<string, string> | null = null;
 let captionList: Array<[string, RegExp]> | null = null;
@@ -192,6 +193,8 @@ export class LabelIndex {
       if (attrEls.has(el)) this.attributes(el, zone);
       for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push([c, zone]);
     }
+    // a properties table first: the pairs' promotion would take its rows out of its count
+    this.propTables();
     this.promotePairs();
   }
 
@@ -220,6 +223,35 @@ export class LabelIndex {
         const m = promoted.map((rx) => TABLE.match(rx, cand.text)).find((found) => found !== null);
         if (m && !(m[1] ?? "").trim()) cand.zone = null;
       }
+    }
+  }
+
+  /** A properties table inside the solution's own description tab is page-level: two-cell rows
+   * «label | value» (or a `dl`'s dt/dd), three label rows at least and half the table's rows
+   * (Vuetify's «Описание» window item opening with a v-table of «Установлено раз», «Опубликовано»,
+   * «Редакции»…; blind solution_vuetify3_module_discount_trial21). A lone «Версия PHP» row of a
+   * requirements table, or a feature table, stays in its tab. Only the candidates already found in
+   * PROSE_ZONES are looked at: no extra walk. */
+  private propTables(): void {
+    const groups = new Map<Element, Candidate[]>();
+    const add = (block: Element, cand: Candidate): void => {
+      const list = groups.get(block);
+      if (list) list.push(cand);
+      else groups.set(block, [cand]);
+    };
+    for (const cand of this.candidates) {
+      if (cand.kind !== "own" || cand.zone === null || !PROSE_ZONES.includes(cand.zone)) continue;
+      const row = cand.el.parentElement;
+      const t = tag(cand.el);
+      if ((t === "td" || t === "th") && row && tag(row) === "tr") {
+        const cells = childElements(row).filter((c) => tag(c) === "td" || tag(c) === "th");
+        const block = row.parentElement?.closest("table") ?? null;
+        if (cells.length === 2 && cells[0] === cand.el && block) add(block, cand);
+      } else if (t === "dt" && row && tag(row) === "dl") add(row, cand);
+    }
+    for (const [block, cands] of groups) {
+      const rows = tag(block) === "table" ? block.querySelectorAll("tr").length : childElements(block).filter((c) => tag(c) === "dt").length;
+      if (cands.length >= MIN_PROP_ROWS && 2 * cands.length >= rows) for (const cand of cands) cand.zone = null;
     }
   }
 

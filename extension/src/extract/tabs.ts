@@ -487,12 +487,21 @@ function namesPanel(node: Element): boolean {
   return targetRefs(node).length > 0 || Array.from(node.attributes).some((a) => a.name.startsWith("data-") && a.name !== "data-title");
 }
 
-/** The names a control gives its panel or itself: id, label for, href fragment, aria-controls. */
+/** The names a control gives its panel or itself: id, label for, href fragment, aria-controls,
+ * and a tab button's own `value` (Vuetify 3 renders `<v-tab value="log">` as `<button role="tab"
+ * value="log">`, its `v-window-item` carrying no tie but the author's id="log"; blind
+ * solution_vuetify3_module_discount_trial21). Only a button or a role=tab control's value with a
+ * letter in it: a form's input / option value or an ordinal «<li value="3">» names no panel. */
 function refs(node: Element): string[] {
   const href = node.getAttribute("href") ?? "";
-  return [node.getAttribute("id"), node.getAttribute("for"), node.getAttribute("aria-controls"), href.startsWith("#") ? href.slice(1) : null].filter(
-    (v): v is string => Boolean(v),
-  );
+  const value = tag(node) === "button" || node.getAttribute("role") === "tab" ? node.getAttribute("value") : null;
+  return [
+    node.getAttribute("id"),
+    node.getAttribute("for"),
+    node.getAttribute("aria-controls"),
+    href.startsWith("#") ? href.slice(1) : null,
+    value && value.toLowerCase() !== value.toUpperCase() ? value : null,
+  ].filter((v): v is string => Boolean(v));
 }
 
 /** One element is the other or inside it. */
