@@ -69,10 +69,12 @@ describe("the regexes of one fresh read", () => {
     // links, tried on every link like `urls.archived`) and `links.video_watch_text` (a «смотреть» link
     // onto a vendor's video host, the WooCommerce page: read on every vendor link no other video test
     // takes), and batch 19's `reviews.admin_answer_titles` («Ответ администратора:», one alternation
-    // tried on the short texts of a review list, the guestbook of a vendor's PHP mirror): 190 in all;
-    // more means a new path compiles on
+    // tried on the short texts of a review list, the guestbook of a vendor's PHP mirror), and batch
+    // 20's `name.labels` (the wrapped «Название на Маркетплейсе» label, looked up on every page) and
+    // one of the name's new tests on that page (`name.kind_words`, the h1's leading «<span>Модуль
+    // </span>», or `name.label_not_values`): 192 in all; more means a new path compiles on
     // every page: look at what it costs a fresh tab before raising this
     expect(seen.size).toBeGreaterThan(100);
-    expect(seen.size).toBeLessThanOrEqual(190);
+    expect(seen.size).toBeLessThanOrEqual(192);
   }, 60_000);
 });
