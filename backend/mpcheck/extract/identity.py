@@ -314,14 +314,42 @@ def _spaced(el: Any, text: str) -> str:
     return norm(joined)
 
 
-def name(page: Page) -> str | None:
-    """The h1 (outside tabs), else microdata / og:title, else <title> cut at the site separator.
+MAX_NAME_CHARS = 120  # a labelled name is a title, not a sentence
+NAME_PAIRS = ("rest", "pair", "tail", "next", "attr-value", "text")  # the label's own slot or its pair
+_LEAD_SEPARATORS = " ·:—–-|"
 
-    A wiki's own page title in the h1 (`_wiki_title`) gives way to the page's og:title.
 
-    Badges inside the element are left out («Хит продаж», «−30%»); an element that says only the
-    site's name (a header logo in an h1: «1С-Битрикс: Маркетплейс») is passed over for the next, and
-    so is a crumb of a breadcrumb trail (a BreadcrumbList's «<span itemprop=name>Главная</span>»)."""
+def _kind_word(el: Any) -> Any | None:
+    """The title's leading kind word as an element of its own (`name.kind_words`): «<h1><span>Модуль
+    </span> <span>Lumenix: Защита форм от спама</span></h1>», the record type before the name. Only
+    the first child with text (nothing but icons before it, no bare text), with a name left after it
+    that does not open in lower case («<b>Модуль</b> обмена с 1С» is a name written out)."""
+    if (el.text or "").strip():
+        return None
+    for child in el:
+        text = fold(inline_text(child)) if isinstance(child.tag, str) else ""
+        if not text:
+            if (child.tail or "").strip():
+                return None  # bare text before any word element
+            continue  # an icon (or a comment) before the word
+        if table().search(text, "name", "kind_words") is None:
+            return None
+        rest = text_without(el, [child]).lstrip(_LEAD_SEPARATORS)
+        return child if rest and not rest[0].islower() else None
+    return None
+
+
+def _without_kind_word(el: Any, text: str) -> str:
+    """`text` (the element's text, badges left out) without the title's leading kind word."""
+    word = _kind_word(el)
+    lead = inline_text(word) if word is not None else ""
+    if lead and text.startswith(lead):
+        return text[len(lead) :].lstrip(_LEAD_SEPARATORS) or text
+    return text
+
+
+def _selector_name(page: Page) -> str | None:
+    """The h1 (outside tabs), else microdata / og:title, else <title> cut at the site separator."""
     rules = table()
     site = _site_name(page)
     for sel in rules.entries("name", "selectors"):
@@ -330,13 +358,12 @@ def name(page: Page) -> str | None:
                 continue  # a crumb, a dialog's or a hidden heading, the site's logo: not the solution
             if sel["css"] == "[itemprop=name]" and _nested_item(el):
                 continue  # the author's, the brand's, an offer's name
-            text = (el.get(sel["attr"]) or "").strip() if sel.get("attr") else _without_badges(el, "name")
             if sel.get("attr"):
-                text = _without_site_tail(text, site)
+                text = _without_site_tail((el.get(sel["attr"]) or "").strip(), site)
                 if text and _is_site(text, site):
                     continue  # og:title names only the site («ACME Soft», og:site_name)
-            if not sel.get("attr"):
-                text = _spaced(el, text)
+            else:
+                text = _spaced(el, _without_kind_word(el, _without_badges(el, "name")))
             if sel["css"] == "title":
                 whole = text
                 for sep in rules.rx("name", "title_separators"):
@@ -346,9 +373,54 @@ def name(page: Page) -> str | None:
                 break  # an empty element: the next selector, as before
             if rules.search(fold(text), "name", "site_names"):
                 continue  # the site's logo, not the solution
-            page.found_by["name"] = "selector"
             return (_wiki_title(page, el) if sel["css"] == "h1" else None) or text
     return None
+
+
+def _labelled_name(page: Page, shown: str | None) -> str | None:
+    """The value of a name label of the solution's own facts (`name.labels`: «Название на
+    Маркетплейсе | Восток Софт: Автозапчасти PRO»), page-level, read from the label's own slot or its
+    pair (never a header row over a column). It must be a short name (no sentence, no column heading
+    `label_not_values`, no site name) and share a word with the name the h1 / title gives (`shown`):
+    an edition card's «Название: Старт» is no name of the solution."""
+    rules = table()
+    mine = {w for w in _words(shown or "") if len(w) >= 3}
+
+    def short(text: str) -> bool:
+        folded = fold(text)
+        return (
+            len(text) <= MAX_NAME_CHARS
+            and not any(ch in text for ch in "!?;")
+            and rules.search(folded, "name", "label_not_values") is None
+            and rules.search(folded, "name", "site_names") is None
+        )
+
+    hit = page.index.find("name/labels", valid=short)
+    if hit is None or hit.source not in NAME_PAIRS:
+        return None
+    if not mine or mine.isdisjoint(_words(hit.text)):
+        return None
+    return hit.text
+
+
+def name(page: Page) -> str | None:
+    """A name label of the solution's own facts («Название на Маркетплейсе: …», `_labelled_name`),
+    else the h1 (outside tabs), else microdata / og:title, else <title> cut at the site separator.
+
+    A wiki's own page title in the h1 (`_wiki_title`) gives way to the page's og:title.
+
+    Badges inside the element are left out («Хит продаж», «−30%»), and so is a leading kind word of
+    its own (`_kind_word`: «<span>Модуль</span> <span>Lumenix: …</span>»); an element that says only
+    the site's name (a header logo in an h1: «1С-Битрикс: Маркетплейс») is passed over for the next,
+    and so is a crumb of a breadcrumb trail (a BreadcrumbList's «<span itemprop=name>Главная</span>»)."""
+    shown = _selector_name(page)
+    labelled = _labelled_name(page, shown)
+    if labelled:
+        page.found_by["name"] = "label"
+        return labelled
+    if shown:
+        page.found_by["name"] = "selector"
+    return shown
 
 
 def _kind_of_text(text: str) -> str | None:

@@ -5,7 +5,7 @@ import { absoluteUrl, ancestors, css, inlineText, matches, originalUrl, ownText,
 import { TABLE } from "./label_table";
 import { type Hit, keyField } from "./labelled";
 import { isCrumbs, linkCode } from "./scope";
-import { cpLen, fold, norm, stripChars } from "./text";
+import { cpLen, fold, isBlank, lstripChars, norm, stripChars } from "./text";
 
 const MAX_NOTICE_CHARS = 200; // a withdrawal notice is a banner or a title line, not a paragraph of prose
 
@@ -153,13 +153,6 @@ function inCrumbs(el: Element): boolean {
 }
 
 /**
- * The h1 (outside tabs), else microdata / og:title, else <title> cut at the site separator.
- *
- * Badges inside the element are left out («Хит продаж», «−30%»); an element that says only the
- * site's name (a header logo in an h1: «1С-Битрикс: Маркетплейс») is passed over for the next, and
- * so is a crumb of a breadcrumb trail (a BreadcrumbList's «<span itemprop=name>Главная</span>»).
- */
-/**
  * The page's og:title when `el` is a wiki's own page title (`name.wiki_titles`: MediaWiki's
  * h1#firstHeading «Калькулятор доставки в корзине (Marketplace)», the wiki's name of the page) and
  * the page declares one that is no site name; else null (the h1 stays).
@@ -298,19 +291,55 @@ function spaced(el: Element, text: string): string {
   return norm(joined);
 }
 
-export function name(page: Page): string | null {
+const MAX_NAME_CHARS = 120; // a labelled name is a title, not a sentence
+const NAME_PAIRS = new Set(["rest", "pair", "tail", "next", "attr-value", "text"]); // the label's own slot or its pair
+const LEAD_SEPARATORS = " ·:—–-|";
+
+/**
+ * The title's leading kind word as an element of its own (`name.kind_words`): «<h1><span>Модуль
+ * </span> <span>Lumenix: Защита форм от спама</span></h1>», the record type before the name. Only the
+ * first child with text (nothing but icons before it, no bare text), with a name left after it that
+ * does not open in lower case («<b>Модуль</b> обмена с 1С» is a name written out).
+ */
+function kindWord(el: Element): Element | null {
+  for (let n = el.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType === 3) {
+      if (!isBlank((n as Text).data)) return null; // bare text before any word element
+      continue;
+    }
+    if (n.nodeType !== 1) continue;
+    const child = n as Element;
+    const text = fold(inlineText(child));
+    if (!text) continue; // an icon before the word
+    if (TABLE.search(text, "name", "kind_words") === null) return null;
+    const rest = lstripChars(textWithout(el, new Set([child])), LEAD_SEPARATORS);
+    const first = Array.from(rest)[0] ?? "";
+    return first && first === first.toUpperCase() ? child : null;
+  }
+  return null;
+}
+
+/** `text` (the element's text, badges left out) without the title's leading kind word. */
+function withoutKindWord(el: Element, text: string): string {
+  const word = kindWord(el);
+  const lead = word ? inlineText(word) : "";
+  if (lead && text.startsWith(lead)) return lstripChars(text.slice(lead.length), LEAD_SEPARATORS) || text;
+  return text;
+}
+
+/** The h1 (outside tabs), else microdata / og:title, else <title> cut at the site separator. */
+function selectorName(page: Page): string | null {
   const site = siteName(page);
   for (const sel of TABLE.entries("name", "selectors")) {
     for (const el of page.outside(css(page.root, String(sel.css)))) {
       // a crumb, a dialog's or a hidden heading, the site's logo: not the solution
       if (!sel.attr && (inCrumbs(el) || noTitle(el) || homeLogo(el, page, site))) continue;
       if (sel.css === "[itemprop=name]" && nestedItem(el)) continue; // the author's, the brand's, an offer's name
-      let text = sel.attr ? (el.getAttribute(sel.attr) ?? "").trim() : withoutBadges(el, "name");
+      let text: string;
       if (sel.attr) {
-        text = withoutSiteTail(text, site);
+        text = withoutSiteTail((el.getAttribute(sel.attr) ?? "").trim(), site);
         if (text && isSite(text, site)) continue; // og:title names only the site («ACME Soft», og:site_name)
-      }
-      if (!sel.attr) text = spaced(el, text);
+      } else text = spaced(el, withoutKindWord(el, withoutBadges(el, "name")));
       if (sel.css === "title") {
         const whole = text;
         for (const sep of TABLE.rx("name", "title_separators")) text = text.split(sep)[0] ?? "";
@@ -318,11 +347,55 @@ export function name(page: Page): string | null {
       }
       if (!text) break; // an empty element: the next selector, as before
       if (TABLE.search(fold(text), "name", "site_names")) continue; // the site's logo, not the solution
-      page.found_by.name = "selector";
       return (sel.css === "h1" ? wikiTitle(page, el) : null) || text;
     }
   }
   return null;
+}
+
+/**
+ * The value of a name label of the solution's own facts (`name.labels`: «Название на Маркетплейсе |
+ * Восток Софт: Автозапчасти PRO»), page-level, read from the label's own slot or its pair (never a
+ * header row over a column). It must be a short name (no sentence, no column heading
+ * `label_not_values`, no site name) and share a word with the name the h1 / title gives (`shown`):
+ * an edition card's «Название: Старт» is no name of the solution.
+ */
+function labelledName(page: Page, shown: string | null): string | null {
+  const mine = new Set(words(shown ?? "").filter((w) => cpLen(w) >= 3));
+  const short = (text: string): boolean => {
+    const folded = fold(text);
+    return (
+      cpLen(text) <= MAX_NAME_CHARS &&
+      ![..."!?;"].some((ch) => text.includes(ch)) &&
+      TABLE.search(folded, "name", "label_not_values") === null &&
+      TABLE.search(folded, "name", "site_names") === null
+    );
+  };
+  const hit = page.index.find("name/labels", { valid: short });
+  if (!hit || !NAME_PAIRS.has(hit.source)) return null;
+  if (!mine.size || !words(hit.text).some((w) => mine.has(w))) return null;
+  return hit.text;
+}
+
+/**
+ * A name label of the solution's own facts («Название на Маркетплейсе: …», `labelledName`), else the
+ * h1 (outside tabs), else microdata / og:title, else <title> cut at the site separator.
+ *
+ * A wiki's own page title in the h1 (`wikiTitle`) gives way to the page's og:title. Badges inside the
+ * element are left out («Хит продаж», «−30%»), and so is a leading kind word of its own (`kindWord`:
+ * «<span>Модуль</span> <span>Lumenix: …</span>»); an element that says only the site's name (a header
+ * logo in an h1: «1С-Битрикс: Маркетплейс») is passed over for the next, and so is a crumb of a
+ * breadcrumb trail (a BreadcrumbList's «<span itemprop=name>Главная</span>»).
+ */
+export function name(page: Page): string | null {
+  const shown = selectorName(page);
+  const labelled = labelledName(page, shown);
+  if (labelled) {
+    page.found_by.name = "label";
+    return labelled;
+  }
+  if (shown) page.found_by.name = "selector";
+  return shown;
 }
 
 type Kind = "site" | "module";

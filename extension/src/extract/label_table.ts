@@ -144,7 +144,8 @@ class Table {
       const fields = this.data.fields as Record<string, { labels: Entry[] }>;
       for (const [name, f] of Object.entries(fields)) add(name, f.labels);
       const partner = this.get("partner_page", "labels") as Record<string, Entry[]> | undefined;
-      add("", Object.values(partner ?? {}).flat());
+      // the name's labels («Название: …», identity.name) are no field's either: isLabel does not know them
+      add("", [...Object.values(partner ?? {}).flat(), ...((this.get("name", "labels") as Entry[] | undefined) ?? [])]);
       this.starts = { rx: compile(groups.map((g) => `(?:(?=(${g}))|)`).join(""), "y"), names };
     }
     const { rx, names } = this.starts;
