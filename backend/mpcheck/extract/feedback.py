@@ -205,10 +205,22 @@ def _quoted(el: Any, item: Any) -> bool:
     return False
 
 
+def opens_line(el: Any) -> bool:
+    """Whether an element opens a line of its parent after a `<br>` (nothing but blanks between):
+    «<p>02.09.2026, ★★★☆☆, Иван: «…».<br><em>Ответ разработчика:</em> «…»</p>», a review and its
+    answer as two lines of one paragraph."""
+    prev = el.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        prev = prev.getprevious()  # a comment between: the element before it, as on the TypeScript side
+    return prev is not None and prev.tag == "br" and not (prev.tail or "").strip()
+
+
 def _block_of(el: Any, item: Any) -> Any:
-    """The block an answer signal heads: its parent, unless that is the item itself."""
+    """The block an answer signal heads: its parent, unless that is the item itself or the signal
+    opens a line of it (opens_line: the parent's lines before it are the review's own, and its
+    reader (reviews._Stars.chars) reads them)."""
     parent = el.getparent()
-    return el if parent is None or parent is item else parent
+    return el if parent is None or parent is item or opens_line(el) else parent
 
 
 def _grid(row: Any) -> list[Any]:

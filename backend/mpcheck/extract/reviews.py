@@ -22,6 +22,7 @@ from mpcheck.extract.feedback import (
     is_partner,
     name_key,
     newest_first,
+    opens_line,
     read_items,
     shows_more,
     stated,
@@ -357,17 +358,44 @@ class _Stars:
                     self.found[item] = value
 
     def chars(self, answer_blocks: dict[Any, list[Any]]) -> None:
+        """★★★★☆ in the item's text without its answers and «helpful» counters. An answer that opens
+        a line of a paragraph (feedback.opens_line) leaves out that whole paragraph but its lines
+        before the answer, the review's own («…, ★★★☆☆ (3 из 5), Иван: «…».<br><em>Ответ
+        разработчика:</em> «…»»: blind solution_habr_company_blog_shop)."""
         for item in [] if self.done() else self.listing.items:
             if item not in self.found:
-                skipped = answer_blocks.get(item, []) + self._counters().get(item, [])
-                value = _char_stars(text_without(item, skipped))
+                blocks = answer_blocks.get(item, [])
+                skipped = [_answer_scope(b) for b in blocks] + self._counters().get(item, [])
+                text = text_without(item, skipped)
+                before = [_lines_before(b) for b in blocks if opens_line(b)]
+                value = _char_stars(" ".join([text, *before]) if before else text)
                 if value is not None:
                     self.found[item] = value
 
 
+def _answer_scope(block: Any) -> Any:
+    """What an answer block takes out of its review's stars: the paragraph of an answer that opens a
+    line of it (feedback.opens_line), else the block itself."""
+    parent = block.getparent()
+    return parent if parent is not None and opens_line(block) else block
+
+
+def _lines_before(block: Any) -> str:
+    """The text of a block's paragraph before it: the review's own lines above its answer's."""
+    parent = block.getparent()
+    parts = [parent.text or ""]
+    for child in parent:
+        if child is block:
+            break
+        if isinstance(child.tag, str):
+            parts.append(inline_text(child))
+        parts.append(child.tail or "")
+    return " ".join(parts)
+
+
 def _stars(listing: Listing, answer_blocks: dict[Any, list[Any]]) -> dict[Any, int]:
     """Item → 1–5 stars: explicit numbers, labels, text, a width overlay, icons, characters."""
-    skip = {d for blocks in answer_blocks.values() for b in blocks for d in b.iter()}
+    skip = {d for blocks in answer_blocks.values() for b in blocks for d in _answer_scope(b).iter()}
     stars = _Stars(listing, skip)
     stars.values()
     stars.labels()

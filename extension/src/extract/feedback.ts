@@ -201,10 +201,25 @@ function quoted(el: Element, item: Element): boolean {
   return false;
 }
 
-/** The block an answer signal heads: its parent, unless that is the item itself. */
+/**
+ * Whether an element opens a line of its parent after a `<br>` (nothing but blanks between): «<p>02.09.2026,
+ * ★★★☆☆, Иван: «…».<br><em>Ответ разработчика:</em> «…»</p>», a review and its answer as two lines of one paragraph.
+ */
+export function opensLine(el: Element): boolean {
+  for (let n = el.previousSibling; n; n = n.previousSibling) {
+    if (n.nodeType === 1) return tag(n as Element) === "br";
+    if (n.nodeType === 3 && (n as Text).data.trim()) return false;
+  }
+  return false;
+}
+
+/**
+ * The block an answer signal heads: its parent, unless that is the item itself or the signal opens a line of it
+ * (opensLine: the parent's lines before it are the review's own, and its reader (reviews Stars.chars) reads them).
+ */
 function blockOf(el: Element, item: Element): Element {
   const parent = el.parentElement;
-  return !parent || parent === item ? el : parent;
+  return !parent || parent === item || opensLine(el) ? el : parent;
 }
 
 /**

@@ -6,7 +6,7 @@
 // when the block could not be read, [] only when it is shown empty (SPEC §3).
 import type { Page } from "./context";
 import { childElements, css, inlineText, tag, tailText, textWithout } from "./dom";
-import { MAX_TITLE_CHARS, anchored, answers, hasPager, isPartner, nameKey, newestFirst, readItems, showsMore, stated, undated } from "./feedback";
+import { MAX_TITLE_CHARS, anchored, answers, hasPager, isPartner, nameKey, newestFirst, opensLine, readItems, showsMore, stated, undated } from "./feedback";
 import { itemOf, type Listing } from "./items";
 import { TABLE } from "./label_table";
 import { cpLen, fold, stripChars } from "./text";
@@ -364,19 +364,44 @@ class Stars {
     }
   }
 
+  /**
+   * ★★★★☆ in the item's text without its answers and «helpful» counters. An answer that opens a line of a paragraph
+   * (feedback opensLine) leaves out that whole paragraph but its lines before the answer, the review's own («…, ★★★☆☆
+   * (3 из 5), Иван: «…».<br><em>Ответ разработчика:</em> «…»»: blind solution_habr_company_blog_shop).
+   */
   chars(blocks: Map<Element, Element[]>): void {
     for (const item of this.done() ? [] : this.listing.items) {
       if (this.found.has(item)) continue;
-      const value = charStars(textWithout(item, new Set([...(blocks.get(item) ?? []), ...(this.counters().get(item) ?? [])])));
+      const own = blocks.get(item) ?? [];
+      const text = textWithout(item, new Set([...own.map(answerScope), ...(this.counters().get(item) ?? [])]));
+      const before = own.filter(opensLine).map(linesBefore);
+      const value = charStars(before.length ? [text, ...before].join(" ") : text);
       if (value !== null) this.found.set(item, value);
     }
   }
 }
 
+/** What an answer block takes out of its review's stars: the paragraph of an answer that opens a line of it
+ * (feedback opensLine), else the block itself. */
+function answerScope(block: Element): Element {
+  const parent = block.parentElement;
+  return parent && opensLine(block) ? parent : block;
+}
+
+/** The text of a block's paragraph before it: the review's own lines above its answer's. */
+function linesBefore(block: Element): string {
+  const parts: string[] = [];
+  for (let n = block.parentElement?.firstChild ?? null; n && n !== block; n = n.nextSibling) {
+    if (n.nodeType === 3) parts.push((n as Text).data);
+    else if (n.nodeType === 1) parts.push(inlineText(n as Element));
+  }
+  return parts.join(" ");
+}
+
 /** Item → 1–5 stars: explicit numbers, labels, text, a width overlay, icons, characters. */
 function starsOf(listing: Listing, blocks: Map<Element, Element[]>): Map<Element, number> {
   const skip = new Set<Element>();
-  for (const list of blocks.values()) for (const b of list) for (const d of css(b, "*")) skip.add(d);
+  for (const list of blocks.values()) for (const b of list) for (const d of css(answerScope(b), "*")) skip.add(d);
   const stars = new Stars(listing, skip);
   stars.values();
   stars.labels();
