@@ -177,6 +177,15 @@ def _hits(text: str, name: str) -> list[tuple[int, int]]:
     return out
 
 
+def _asked(after: str) -> bool:
+    """Does the sentence the text after a hit goes on in end with a «?» (the first sentence end of
+    `_sentences` with `capital`) (TS `asked`)."""
+    for i, c in enumerate(after):
+        if c in ".!?" and (i + 1 == len(after) or after[i + 1] == " " or after[i + 1].isupper()):
+            return c == "?"
+    return False
+
+
 def _clause(before: str, after: str) -> tuple[str, str]:
     """`before` from the last clause end on and `after` up to the next one (support/channels/clause_end)."""
     rules = table()
@@ -191,8 +200,11 @@ def _clause(before: str, after: str) -> tuple[str, str]:
 
 def _refused(before: str, hit: str, after: str) -> bool:
     """A channel hit its own clause takes back: negated right after or before it, or beside the
-    Marketplace's own account / helpdesk or a news channel (support/channels/refused_*; TS `refused`)."""
+    Marketplace's own account / helpdesk or a news channel (support/channels/refused_*), or asked in a
+    question («Можно ли позвонить по телефону? Нет, …»: a FAQ's question states no channel) (TS `refused`)."""
     rules = table()
+    if _asked(after):
+        return True
     before, after = _clause(before, after)
     width = rules.get("support", "channels", "refused_window")
     near = before[-width:] + hit + after[:width] if isinstance(width, int) else before + hit + after

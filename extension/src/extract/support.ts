@@ -99,9 +99,22 @@ function clause(before: string, after: string): [string, string] {
   return [before.slice(start), after.slice(0, end)];
 }
 
+/** Does the sentence the text after a hit goes on in end with a «?» (the first sentence end of `sentences`
+ * with `capital`) (Python `_asked`). */
+function asked(after: string): boolean {
+  for (let i = 0; i < after.length; i++) {
+    const c = after[i] as string;
+    const next = after[i + 1] ?? "";
+    if (".!?".includes(c) && (i + 1 === after.length || next === " " || (next !== next.toLowerCase() && next === next.toUpperCase()))) return c === "?";
+  }
+  return false;
+}
+
 /** A channel hit its own clause takes back: negated right after or before it, or beside the
  * Marketplace's own account / helpdesk or a news channel (support/channels/refused_*; Python `_refused`). */
 function refused(beforeText: string, hit: string, afterText: string): boolean {
+  // asked in a question («Можно ли позвонить по телефону? Нет, …»: a FAQ's question states no channel)
+  if (asked(afterText)) return true;
   const [before, after] = clause(beforeText, afterText);
   const width = TABLE.get("support", "channels", "refused_window");
   const near = typeof width === "number" ? before.slice(Math.max(0, before.length - width)) + hit + after.slice(0, width) : before + hit + after;
