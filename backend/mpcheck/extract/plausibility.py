@@ -3,7 +3,7 @@
 A wrong value flips a verdict; a null only asks the buyer to check. So after every field is read,
 the facts are checked against each other and against the reference day: a date after today (a
 changelog entry's too: a release not out yet or a date that is not the release's, and nothing tells
-which, so the whole log goes), a publication after the last update, a «version» newer than every release of the changelog (the
+which, so the whole log goes), a publication after the last update, a «version» newer than every release of the changelog, or older than its newest one and none of its releases (a stale JSON-LD number) (the
 1C-Bitrix core's number quoted somewhere), a demo longer than a year, a stated total smaller than
 the items shown. Each rejection is listed in `extraction.rejected` and marks the markup as changed;
 the other fields are untouched.
@@ -58,6 +58,28 @@ def _version(facts: dict[str, Any], out: list[dict[str, Any]]) -> None:
     releases = [e["version"] for e in facts.get("changelog") or [] if e.get("version")]
     if value and releases and value not in releases and version_key(value) > max(map(version_key, releases)):
         _reject(facts, out, ("version",), "newer than every release in the changelog")
+    elif (
+        value
+        and releases
+        and value not in releases
+        and _trim(version_key(value)) < _trim(_newest_release(releases))
+    ):
+        # a stale number the changelog has passed (a JSON-LD «softwareVersion: 1.9.0» under a log whose
+        # newest release is 2.1.0: audit5 a5support m_jsonld_version_noprops); the changelog's then fills it
+        _reject(facts, out, ("version",), "older than the changelog's newest release")
+
+
+def _newest_release(releases: list[str]) -> tuple[int, ...]:
+    """The highest version key among the changelog's releases (TS: `newest` in `version`)."""
+    return max(map(version_key, releases))
+
+
+def _trim(key: tuple[int, ...]) -> tuple[int, ...]:
+    """A version key without its trailing zeros: «2.1» and «2.1.0» are one version (TS `trim`)."""
+    out = list(key)
+    while out and out[-1] == 0:
+        out.pop()
+    return tuple(out)
 
 
 def _counts(facts: dict[str, Any], out: list[dict[str, Any]]) -> None:

@@ -89,15 +89,25 @@ def _free_months(text: str) -> int | float | None:
 
 def _response_hours(text: str) -> int | float | None:
     """Hours to the first answer: «Время ответа: до 4 часов», «… 8 рабочих часов», «в течение часа»."""
-    return _scaled(text, "response", "response_units", "hours")
+    return _scaled(_not_sales(text), "response", "response_units", "hours")
 
 
-def _sentences(text: str) -> list[str]:
-    """The text cut after each sentence end (a «.», «!» or «?» before a space or the end; a clock's
-    «10.00» and a date's «31.12» are no ends) (TS `sentences`)."""
+def _not_sales(text: str) -> str:
+    """The text without its sentences about the vendor's sales line (support/sales: «Отдел продаж:
+    ежедневно с 9:00 до 21:00.») or another's support desk (support/other_desk: «в поддержку
+    Маркетплейса — отвечают в течение 3 рабочих дней»): their hours and answer times are not the
+    vendor's support's (TS `notSales`)."""
+    other = table().any_search(("support", "sales"), ("support", "other_desk"))
+    return "".join(s for s in _sentences(text, capital=True) if not other(s))
+
+
+def _sentences(text: str, capital: bool = False) -> list[str]:
+    """The text cut after each sentence end (a «.», «!» or «?» before a space or the end, or with
+    `capital` before a capital letter too: two paragraphs' text joined with no space, «21:00.Техподдержка»;
+    a clock's «10.00» and a date's «31.12» are no ends) (TS `sentences`)."""
     out, start = [], 0
     for i, c in enumerate(text):
-        if c in ".!?" and (i + 1 == len(text) or text[i + 1] == " "):
+        if c in ".!?" and (i + 1 == len(text) or text[i + 1] == " " or (capital and text[i + 1].isupper())):
             out.append(text[start : i + 1])
             start = i + 1
     return [*out, text[start:]] if start < len(text) else out
@@ -124,6 +134,7 @@ def _span(text: str) -> re.Match[str] | None:
 def _hours(text: str) -> str | None:
     """«пн–пт, 9:00–18:00» from «пн–пт, с 9:00 до 18:00» / «с 10:00 до 19:00 …, кроме выходных»."""
     rules = table()
+    text = _not_sales(text)
     days = None
     for entry, pattern in zip(rules.entries("support", "days"), rules.rx("support", "days"), strict=True):
         if pattern.search(text):
@@ -166,6 +177,15 @@ def _hits(text: str, name: str) -> list[tuple[int, int]]:
     return out
 
 
+def _asked(after: str) -> bool:
+    """Does the sentence the text after a hit goes on in end with a «?» (the first sentence end of
+    `_sentences` with `capital`) (TS `asked`)."""
+    for i, c in enumerate(after):
+        if c in ".!?" and (i + 1 == len(after) or after[i + 1] == " " or after[i + 1].isupper()):
+            return c == "?"
+    return False
+
+
 def _clause(before: str, after: str) -> tuple[str, str]:
     """`before` from the last clause end on and `after` up to the next one (support/channels/clause_end)."""
     rules = table()
@@ -180,8 +200,11 @@ def _clause(before: str, after: str) -> tuple[str, str]:
 
 def _refused(before: str, hit: str, after: str) -> bool:
     """A channel hit its own clause takes back: negated right after or before it, or beside the
-    Marketplace's own account / helpdesk or a news channel (support/channels/refused_*; TS `refused`)."""
+    Marketplace's own account / helpdesk or a news channel (support/channels/refused_*), or asked in a
+    question («Можно ли позвонить по телефону? Нет, …»: a FAQ's question states no channel) (TS `refused`)."""
     rules = table()
+    if _asked(after):
+        return True
     before, after = _clause(before, after)
     width = rules.get("support", "channels", "refused_window")
     near = before[-width:] + hit + after[:width] if isinstance(width, int) else before + hit + after
@@ -189,6 +212,7 @@ def _refused(before: str, hit: str, after: str) -> bool:
         rules.any_search(("support", "channels", "refused_after"))(after)
         or rules.any_search(("support", "channels", "refused_before"))(before)
         or rules.any_search(("support", "channels", "refused_near"))(near)
+        or rules.any_search(("support", "sales"))(near)
     )
 
 

@@ -2,7 +2,7 @@
 // dropped (null), never passed on. A wrong value flips a verdict; a null only asks the buyer to check.
 // Checked after every field is read: a date after today (a changelog entry's too: a release not out
 // yet or a date that is not the release's, and nothing tells which, so the whole log goes), a publication after the last update, a
-// «version» newer than every release of the changelog (the 1C-Bitrix core's number quoted somewhere),
+// «version» newer than every release of the changelog (the 1C-Bitrix core's number quoted somewhere), or older than its newest one and none of its releases (a stale JSON-LD number),
 // a demo longer than a year, a stated total smaller than the items shown. Each rejection is listed in
 // `extraction.rejected` and marks the markup as changed; the other fields are untouched.
 import type { MutableFacts, Rejection } from "./facts";
@@ -55,6 +55,16 @@ function version(facts: MutableFacts, out: Rejection[]): void {
   if (!value || !releases.length || releases.includes(value)) return;
   const newest = releases.map(versionKey).reduce((a, b) => (newer(b, a) ? b : a));
   if (newer(versionKey(value), newest)) reject(facts, out, ["version"], "newer than every release in the changelog");
+  // a stale number the changelog has passed (a JSON-LD «softwareVersion: 1.9.0» under a log whose newest
+  // release is 2.1.0: audit5 a5support m_jsonld_version_noprops); the changelog's then fills it
+  else if (newer(trim(newest), trim(versionKey(value)))) reject(facts, out, ["version"], "older than the changelog's newest release");
+}
+
+/** A version key without its trailing zeros: «2.1» and «2.1.0» are one version (Python `_trim`). */
+function trim(key: number[]): number[] {
+  const out = [...key];
+  while (out.length && out[out.length - 1] === 0) out.pop();
+  return out;
 }
 
 function counts(facts: MutableFacts, out: Rejection[]): void {

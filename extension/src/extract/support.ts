@@ -99,16 +99,30 @@ function clause(before: string, after: string): [string, string] {
   return [before.slice(start), after.slice(0, end)];
 }
 
+/** Does the sentence the text after a hit goes on in end with a «?» (the first sentence end of `sentences`
+ * with `capital`) (Python `_asked`). */
+function asked(after: string): boolean {
+  for (let i = 0; i < after.length; i++) {
+    const c = after[i] as string;
+    const next = after[i + 1] ?? "";
+    if (".!?".includes(c) && (i + 1 === after.length || next === " " || (next !== next.toLowerCase() && next === next.toUpperCase()))) return c === "?";
+  }
+  return false;
+}
+
 /** A channel hit its own clause takes back: negated right after or before it, or beside the
  * Marketplace's own account / helpdesk or a news channel (support/channels/refused_*; Python `_refused`). */
 function refused(beforeText: string, hit: string, afterText: string): boolean {
+  // asked in a question («Можно ли позвонить по телефону? Нет, …»: a FAQ's question states no channel)
+  if (asked(afterText)) return true;
   const [before, after] = clause(beforeText, afterText);
   const width = TABLE.get("support", "channels", "refused_window");
   const near = typeof width === "number" ? before.slice(Math.max(0, before.length - width)) + hit + after.slice(0, width) : before + hit + after;
   return (
     TABLE.rx("support", "channels", "refused_after").some((p) => p.test(after)) ||
     TABLE.rx("support", "channels", "refused_before").some((p) => p.test(before)) ||
-    TABLE.rx("support", "channels", "refused_near").some((p) => p.test(near))
+    TABLE.rx("support", "channels", "refused_near").some((p) => p.test(near)) ||
+    TABLE.rx("support", "sales").some((p) => p.test(near))
   );
 }
 
@@ -125,13 +139,15 @@ function channels(text: string, links: readonly Link[]): string[] {
   );
 }
 
-/** The text cut after each sentence end (a «.», «!» or «?» before a space or the end; a clock's
+/** The text cut after each sentence end (a «.», «!» or «?» before a space or the end, or with `capital`
+ * before a capital letter too: two paragraphs' text joined with no space, «21:00.Техподдержка»; a clock's
  * «10.00» and a date's «31.12» are no ends) (Python `_sentences`). */
-function sentences(text: string): string[] {
+function sentences(text: string, capital = false): string[] {
   const out: string[] = [];
   let start = 0;
   for (let i = 0; i < text.length; i++) {
-    if (".!?".includes(text[i] as string) && (i + 1 === text.length || text[i + 1] === " ")) {
+    const next = text[i + 1] ?? "";
+    if (".!?".includes(text[i] as string) && (i + 1 === text.length || next === " " || (capital && next !== next.toLowerCase() && next === next.toUpperCase()))) {
       out.push(text.slice(start, i + 1));
       start = i + 1;
     }
@@ -144,6 +160,16 @@ function sentences(text: string): string[] {
  * («пн–пт, с 9:00 до 18:00»), else of one naming the days, else of one with no date, else the first: a
  * holiday notice («С 31 декабря по 8 января поддержка работает с 11:00 до 16:00») is an exception, not
  * the schedule (Python `_span`). */
+/** The text without its sentences about the vendor's sales line (support/sales) or another's support desk
+ * (support/other_desk, the Marketplace's): their hours and answer times are not the vendor's support's
+ * (Python `_not_sales`). */
+function notSales(text: string): string {
+  const other = [...TABLE.rx("support", "sales"), ...TABLE.rx("support", "other_desk")];
+  return sentences(text, true)
+    .filter((s) => !other.some((p) => p.test(s)))
+    .join("");
+}
+
 function span(text: string): RegExpExecArray | null {
   const days = TABLE.rx("support", "days");
   let best: [number, RegExpExecArray] | null = null;
@@ -156,7 +182,8 @@ function span(text: string): RegExpExecArray | null {
   return best ? best[1] : null;
 }
 
-function hours(text: string): string | null {
+function hours(full: string): string | null {
+  const text = notSales(full);
   const day = TABLE.entries("support", "days").find((_, i) => TABLE.rx("support", "days")[i]?.test(text));
   const m = span(text);
   if (m) {
@@ -187,7 +214,7 @@ export function readSupportText(text: string, links: readonly Link[] = []): Supp
     channels: channels(text, links),
     hours: hours(text),
     timezone: timezone(text),
-    response_hours: scaled(text, "response", "response_units", "hours"),
+    response_hours: scaled(notSales(text), "response", "response_units", "hours"),
   };
 }
 
