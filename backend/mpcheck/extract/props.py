@@ -281,11 +281,15 @@ def _holds_facts(block: Any) -> bool:
 def _partner_owned(page: Page, el: Any) -> bool:
     """A rating label or widget whose short block holds a partner link (parent or grandparent) or names
     the developer (parent), and neither the title nor another fact's label, is the partner's rating
-    («Разработчик: <a>ACME Soft</a> Рейтинг: 4,9», a stars widget next to the partner link)."""
+    («Разработчик: <a>ACME Soft</a> Рейтинг: 4,9», a stars widget next to the partner link). A tab's
+    body is no such block: it is short only once its items left the tree (a reviews table's «Ответ
+    разработчика» column head is all that stays of it, blind solution_word_export_free_pdfinvoice)."""
     title = page.first("h1")
     block = el.getparent()
     for level in range(2):
-        if block is None or block.tag in ("body", "html") or len(inline_text(block)) > MAX_PARTNER_CHARS:
+        if block is None or block.tag in ("body", "html") or block in page.zones:
+            return False
+        if len(inline_text(block)) > MAX_PARTNER_CHARS:
             return False
         if title is not None and block in ancestors(title):
             return False

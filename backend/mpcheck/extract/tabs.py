@@ -137,6 +137,23 @@ def count_first_title_of(text: str) -> str | None:
     )
 
 
+def numbered_title_of(text: str) -> str | None:
+    """The tab a numbered heading titles by its words after the chapter number («5. История версий»
+    → log, «2.1 Отзывы» → rating: `tab_checks.section_number`), or None (no number, or a title
+    that is no tab's). Only a heading or a tab is such a title (_units): an ordered list's
+    «3. Поддержка» item or a table of contents' «5. История версий» link names no section."""
+    if len(text) > MAX_RAW_TITLE_CHARS:
+        return None
+    number = table().search(text, "tab_checks", "section_number")
+    return title_of(text[number.end() :]) if number else None
+
+
+def heading_title_of(text: str) -> str | None:
+    """The tab a heading's or a tab's text titles by its count first (count_first_title_of) or after
+    its chapter number (numbered_title_of), or None."""
+    return count_first_title_of(text) or numbered_title_of(text)
+
+
 def _heading_or_tab(el: Any) -> bool:
     """A heading (h1-h6, role=heading) or a role=tab control, or inside one (its text's own span)."""
     for anc in list(ancestors(el))[:3]:
@@ -159,8 +176,8 @@ def _shown_text(el: Any) -> str:
 
 def _titles(el: Any, name: str, counted: bool = False) -> bool:
     """Whether an element's whole text (or its shown text, `_shown_text`) is the tab's title (with
-    `counted`, its count-first title: count_first_title_of)."""
-    of = count_first_title_of if counted else title_of
+    `counted`, its heading title: count-first or numbered, heading_title_of)."""
+    of = heading_title_of if counted else title_of
     return of(inline_text(el)) == name or (len(el) > 0 and of(_shown_text(el)) == name)
 
 
@@ -296,8 +313,9 @@ def _units(root: Any, skip: set[Any]) -> list[tuple[Any, str]]:
         if not own or len(own) > MAX_TITLE_CHARS:
             continue
         name = title_of(own)  # the own text first: a cheap test before the subtree's text
-        counted = name is None and _heading_or_tab(el)  # «3 комментария» as a heading or a tab only
-        name = count_first_title_of(own) if counted else name
+        # «3 комментария», «5. История версий» as a heading or a tab only
+        counted = name is None and _heading_or_tab(el)
+        name = heading_title_of(own) if counted else name
         if name is None or not _titles(el, name, counted) or _column_header(el):
             continue
         unit = el
@@ -887,7 +905,8 @@ class _Resolver:
             lone = lone and _children(parent)[0] is unit
         if lone and parent.tag not in ("body", "html", "main") and not css(parent, "h1"):
             yield "heading", parent
-        rows = _release_rows(unit, others) if title_of(inline_text(unit)) == "log" else None
+        text = inline_text(unit)
+        rows = _release_rows(unit, others) if "log" in (title_of(text), numbered_title_of(text)) else None
         yield "heading", _Section(unit, stops, rows)
         if lone and parent.tag not in ("body", "html", "main") and not css(parent, "h1"):
             yield "heading", _Section(parent, stops)
@@ -1094,8 +1113,11 @@ def _wrap(section: _Section) -> Any:
     return wrapper
 
 
-def _too_big(el: Any) -> bool:
-    return el.tag in ("body", "html", "main") or bool(css(el, "h1"))
+def _too_big(el: Any, title: Any = None) -> bool:
+    """The page itself or a block holding its h1 (the whole product) is no tab's panel; a section's
+    own title may be an h1 (a document exported with its chapters as h1: «<h1>5. История
+    версий</h1>» of a Word page, blind solution_word_export_free_pdfinvoice)."""
+    return el.tag in ("body", "html", "main") or any(h is not title for h in css(el, "h1"))
 
 
 def _first_fitting(
@@ -1162,7 +1184,8 @@ def _fitting(
     """The candidate with its nodes when it is free, in place and fits the tab by content."""
     nodes = candidate.nodes() if isinstance(candidate, _Section) else [candidate]
     first = nodes[0]
-    if any(_too_big(n) for n in nodes) or any(
+    title = candidate.start if isinstance(candidate, _Section) else None
+    if any(_too_big(n, title) for n in nodes) or any(
         first is c or any(_inside(c, n) for n in nodes) for c in chosen
     ):
         return None

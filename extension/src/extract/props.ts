@@ -298,7 +298,9 @@ function partnerOwned(page: Page, el: Element): boolean {
   const title = page.first("h1");
   let block = el.parentElement;
   for (let level = 0; level < 2; level++, block = block.parentElement) {
-    if (!block || tag(block) === "body" || tag(block) === "html" || cpLen(inlineText(block)) > MAX_PARTNER_CHARS) return false;
+    // a tab's body is short only once its items left the tree (a reviews table's «Ответ разработчика» column head)
+    if (!block || tag(block) === "body" || tag(block) === "html" || page.zones.has(block)) return false;
+    if (cpLen(inlineText(block)) > MAX_PARTNER_CHARS) return false;
     if (title && block.contains(title)) return false;
     if ((level === 0 && partnerBlock(el)) || partnerLink(block)) return !holdsFacts(block);
   }

@@ -104,6 +104,22 @@ export function countFirstTitleOf(text: string): string | null {
   return names.find((n) => TABLE.sticky("tab_checks", "count_first_titles", n).some((p) => TABLE.match(p, folded) !== null)) ?? null;
 }
 
+/** The tab a numbered heading titles by its words after the chapter number («5. История версий»
+ * → log, «2.1 Отзывы» → rating: `tab_checks.section_number`), or null (no number, or a title
+ * that is no tab's). Only a heading or a tab is such a title (units): an ordered list's
+ * «3. Поддержка» item or a table of contents' «5. История версий» link names no section. */
+export function numberedTitleOf(text: string): string | null {
+  if (text.length > 2 * MAX_RAW_TITLE_CHARS || cpLen(text) > MAX_RAW_TITLE_CHARS) return null;
+  const number = TABLE.search(text, "tab_checks", "section_number");
+  return number ? titleOf(text.slice(number.index + number[0].length)) : null;
+}
+
+/** The tab a heading's or a tab's text titles by its count first (countFirstTitleOf) or after its
+ * chapter number (numberedTitleOf), or null. */
+export function headingTitleOf(text: string): string | null {
+  return countFirstTitleOf(text) ?? numberedTitleOf(text);
+}
+
 /** A heading (h1-h6, role=heading) or a role=tab control, or inside one (its text's own span). */
 function headingOrTab(el: Element): boolean {
   let i = 0;
@@ -127,9 +143,9 @@ function shownText(el: Element): string {
 }
 
 /** Whether an element's whole text (or its shown text, `shownText`) is the tab's title (with
- * `counted`, its count-first title: countFirstTitleOf). */
+ * `counted`, its heading title: count-first or numbered, headingTitleOf). */
 function titles(el: Element, name: string, counted = false): boolean {
-  const of = counted ? countFirstTitleOf : titleOf;
+  const of = counted ? headingTitleOf : titleOf;
   return of(inlineText(el)) === name || (el.firstElementChild !== null && of(shownText(el)) === name);
 }
 
@@ -246,8 +262,9 @@ function units(root: Element, skip: ReadonlySet<Element>): Array<[Element, strin
     const own = norm(raw);
     if (!own || cpLen(own) > MAX_TITLE_CHARS) continue;
     let name = titleOf(own); // the own text first: a cheap test before the subtree's text
-    const counted = name === null && headingOrTab(el); // «3 комментария» as a heading or a tab only
-    name = counted ? countFirstTitleOf(own) : name;
+    // «3 комментария», «5. История версий» as a heading or a tab only
+    const counted = name === null && headingOrTab(el);
+    name = counted ? headingTitleOf(own) : name;
     if (name === null || !titles(el, name, counted) || columnHeader(el)) continue;
     let unit = el;
     for (let i = 0; i < 3; i++) {
@@ -509,8 +526,11 @@ function related(a: Element, b: Element): boolean {
   return a.contains(b) || b.contains(a);
 }
 
-function tooBig(el: Element): boolean {
-  return ["body", "html", "main"].includes(tag(el)) || css(el, "h1").length > 0;
+/** The page itself or a block holding its h1 (the whole product) is no tab's panel; a section's
+ * own title may be an h1 (a document exported with its chapters as h1: «<h1>5. История
+ * версий</h1>» of a Word page, blind solution_word_export_free_pdfinvoice). */
+function tooBig(el: Element, title: Element | null = null): boolean {
+  return ["body", "html", "main"].includes(tag(el)) || css(el, "h1").some((h) => h !== title);
 }
 
 /** Candidate panels of the missing tabs from every tie, checked by content. */
@@ -962,7 +982,8 @@ class Resolver {
     const lone = ![...others].some((o) => o.parentElement === parent) && (tag(unit) !== "img" || parent.firstElementChild === unit);
     const wrapper = lone && !["body", "html", "main"].includes(tag(parent)) && css(parent, "h1").length === 0;
     if (wrapper) yield ["heading", parent];
-    const rows = titleOf(inlineText(unit)) === "log" ? releaseRows(unit, others) : null;
+    const text = inlineText(unit);
+    const rows = titleOf(text) === "log" || numberedTitleOf(text) === "log" ? releaseRows(unit, others) : null;
     yield ["heading", new Section(unit, stops, rows)];
     if (wrapper) yield ["heading", new Section(parent, stops)];
   }
@@ -1081,7 +1102,8 @@ function inSidebar(el: Element): boolean {
 function fitting(name: string, how: string, candidate: Candidate, chosen: Element[], listed: ReadonlySet<Element>): [Candidate, string, Element[]] | null {
   const nodes = candidate instanceof Section ? candidate.nodes() : [candidate];
   const first = nodes[0] as Element;
-  if (nodes.some(tooBig) || chosen.some((c) => first === c || nodes.some((n) => n.contains(c)))) return null;
+  const title = candidate instanceof Section ? candidate.start : null;
+  if (nodes.some((n) => tooBig(n, title)) || chosen.some((c) => first === c || nodes.some((n) => n.contains(c)))) return null;
   // a list of reviews/comments/releases never holds another tab's panel, and panels in the same
   // position as their tabs never sit inside another tab's body
   if ((how === "position" ? chosen : [...listed]).some((b) => b.contains(first))) return null;
