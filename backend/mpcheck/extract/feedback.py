@@ -23,6 +23,7 @@ _SPAN = re.compile(r"\s*([0-9]+)")  # a colspan's leading ASCII digits (never «
 _NAME_LINE_CHARS = 60  # an author line: a name and its badges («Алексей Петров Разработчик»)
 _PAGER_CHARS = 120  # a pager line is short (items.is_chrome reads it with the same bound)
 MAX_TITLE_CHARS = 120  # answer titles, badges and author lines are short; review texts are not scanned
+MAX_BADGE_CHARS = 24  # a staff badge («Официальный») is a word or two
 T = TypeVar("T", bound=dict[str, Any])
 _QUOTES = re.compile(r"[«»\"'“”„]")
 _WORD_END = re.compile(r"[^\W\d_]\s*$")  # a letter ends the text before the element
@@ -159,6 +160,25 @@ def is_partner(own: str, partner_key: str) -> bool:
     return bool(rules.search(rest, "comments", "author_tail")) or (
         lead and bool(rules.search(rest, "comments", "lead_tail"))
     )
+
+
+def _signed(listing: Listing, at: int, item: Any, me: str) -> bool:
+    """Whether the author line right before a staff badge (`comments.staff_badge`, at `at` in
+    `listing.owns`) signs the partner `me`: «Lumenix», «Ирина (Lumenix)» (is_partner) or a person's
+    name and the partner's after a comma, «Ирина Соколова, Lumenix» (`comments.staff_signature`).
+    The line must be the same item's (a badge is never signed by the message above)."""
+    if at == 0:
+        return False
+    el, own = listing.owns[at - 1]
+    if len(own) > MAX_TITLE_CHARS or item_of(listing, el) is not item:
+        return False
+    if is_partner(own, me):
+        return True
+    rules = table()
+    text = name_key(own)
+    m = rules.search(text, "comments", "staff_signature")
+    rest = text[m.end() :] if m else ""
+    return rest.startswith(me) and bool(rules.search(rest[len(me) :], "comments", "author_tail"))
 
 
 def _name_before(el: Any, prev: str) -> bool:
@@ -334,7 +354,7 @@ def answers(listing: Listing, partner: str | None, by_author: bool) -> tuple[set
     it is the first text only.
     """
     title, badge = anchored(("reviews", "answer_titles")), anchored(("comments", "developer_badge"))
-    shared = anchored(("comments", "shared_badge"))
+    shared, staff = anchored(("comments", "shared_badge")), anchored(("comments", "staff_badge"))
     me = name_key(partner)
     answered: set[Any] = set()
     blocks: dict[Any, list[Any]] = {}
@@ -349,8 +369,11 @@ def answers(listing: Listing, partner: str | None, by_author: bool) -> tuple[set
             is_title = title(text) is not None and _partner_title(line if title(line) else text, me)
             # the cheap tests first: a title needs no author test, a name needs its substring
             named = not is_title and bool(me) and me in text.lower() and is_partner(own, me)
+        official = False  # a staff badge answers after the partner's signature only
+        if short and me and not (is_title or named) and len(own) <= MAX_BADGE_CHARS and staff(text):
+            official = (holder := item_of(listing, el)) is not None and _signed(listing, at, holder, me)
         # a badge any agency carries («Партнер») answers only when the name is unknown
-        if not (is_title or named or (short and badge(text) and not (me and shared(text)))):
+        if not (is_title or named or official or (short and badge(text) and not (me and shared(text)))):
             if not by_author and _pasted(el, me) and (item := item_of(listing, el)) is not None:
                 answered.add(item)  # the reply pasted into the review's own text: no block of its own
             continue

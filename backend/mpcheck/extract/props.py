@@ -75,9 +75,11 @@ def _labelled_date(page: Page, field: str) -> str | None:
     """A labelled date; a `time[datetime]` inside the value wins over its text («18 ноября»).
     Inside the solution's main landmark when the page has one (or a sidebar, `date_labels.beside`):
     a label outside counts only when the value it points at is inside (a tooltip after the footer
-    describing a props row)."""
+    describing a props row). A label in the byline of the article the page is (`date_labels.byline`:
+    «Обновлено 3 дня назад» under a help-center article's title) dates the text, never the solution."""
     block = _container(page)
     beside = ", ".join(e["css"] for e in table().entries("date_labels", "beside"))
+    byline = ", ".join(e["css"] for e in table().entries("date_labels", "byline"))
 
     def inside(el: Any) -> bool:
         return block is None or any(a is block or (beside and matches(a, beside)) for a in ancestors(el))
@@ -86,7 +88,8 @@ def _labelled_date(page: Page, field: str) -> str | None:
         return _label_date(text) is not None
 
     def own(el: Any) -> bool:
-        return not _partner_since(el, field)
+        in_byline = bool(byline) and any(matches(a, byline) for a in ancestors(el))
+        return not in_byline and not _partner_since(el, field)
 
     hit = page.index.find(field, accept=lambda el: inside(el) and own(el), valid=valid)
     if hit is None and block is not None:

@@ -10,6 +10,7 @@ import { TABLE } from "./label_table";
 import { cpLen, fold } from "./text";
 
 export const MAX_TITLE_CHARS = 120; // answer titles, badges and author lines are short; review texts are not scanned
+const MAX_BADGE_CHARS = 24; // a staff badge («Официальный») is a word or two
 const NAME_LINE_CHARS = 60; // an author line: a name and its badges («Алексей Петров Разработчик»)
 const PAGER_CHARS = 120; // a pager line is short (items.isChrome reads it with the same bound)
 const QUOTES = /[«»"'“”„]/gu;
@@ -164,6 +165,23 @@ function textBefore(el: Element): string {
 }
 
 /**
+ * Whether the author line right before a staff badge (`comments.staff_badge`, at `at` in
+ * `listing.owns`) signs the partner `me`: «Lumenix», «Ирина (Lumenix)» (isPartner) or a person's
+ * name and the partner's after a comma, «Ирина Соколова, Lumenix» (`comments.staff_signature`).
+ * The line must be the same item's (a badge is never signed by the message above).
+ */
+function signed(listing: Listing, at: number, item: Element, me: string): boolean {
+  if (at === 0) return false;
+  const [el, own] = listing.owns[at - 1]!;
+  if (cpLen(own) > MAX_TITLE_CHARS || itemOf(listing, el) !== item) return false;
+  if (isPartner(own, me)) return true;
+  const text = nameKey(own);
+  const m = TABLE.search(text, "comments", "staff_signature");
+  const rest = m ? text.slice(m.index + m[0].length) : "";
+  return rest.startsWith(me) && TABLE.search(rest.slice(me.length), "comments", "author_tail") !== null;
+}
+
+/**
  * Whether an element sits inside running text («<b>NordLab</b> молодцы», «Спасибо <b>NordLab</b>»):
  * a word right before it that is not an answer prefix («Ответ») nor, before a developer `badge`, its
  * author's name (nameBefore), or words right after it that an
@@ -226,7 +244,8 @@ function blockOf(el: Element, item: Element): Element {
  * [answered items, item → its answer blocks] of one list. An item is answered by a filled cell of a table's
  * answer column (answerCells), a nested block or reply of the partner: a title such as «Ответ разработчика» / «Официальный ответ» anywhere in it,
  * or — past the item's own header — the partner's name as an author (isPartner; not inside a quote
- * unless «Ответ NordLab») or a developer badge (a bare «Партнер» only while the name is unknown), or —
+ * unless «Ответ NordLab») or a developer badge (a bare «Партнер» only while the name is unknown) or a
+ * staff badge («Официальный») after an author line that signs the partner (signed), or —
  * reviews only — the reply pasted as the last line of the review's own text (pasted). A
  * reply by anyone else is no answer. With `byAuthor` (comments) the header is the item's author slot
  * (up to its first date, or after a date that opens the item), since there the author may be the
@@ -352,6 +371,7 @@ export function answers(listing: Listing, partner: string | null, byAuthor: bool
   const title = anchored(["reviews", "answer_titles"]);
   const badge = anchored(["comments", "developer_badge"]);
   const shared = anchored(["comments", "shared_badge"]);
+  const staff = anchored(["comments", "staff_badge"]);
   const me = nameKey(partner);
   const answered = new Set<Element>();
   const blocks = new Map<Element, Element[]>();
@@ -368,8 +388,13 @@ export function answers(listing: Listing, partner: string | null, byAuthor: bool
       // the cheap tests first: a title needs no author test, a name needs its substring
       named = !isTitle && Boolean(me) && text.toLowerCase().includes(me) && isPartner(own, me);
     }
+    let official = false; // a staff badge answers after the partner's signature only
+    if (short && me && !(isTitle || named) && cpLen(own) <= MAX_BADGE_CHARS && staff(text)) {
+      const holder = itemOf(listing, el);
+      official = holder !== null && signed(listing, at, holder, me);
+    }
     // a badge any agency carries («Партнер») answers only when the name is unknown
-    if (!(isTitle || named || (short && badge(text) && !(me && shared(text))))) {
+    if (!(isTitle || named || official || (short && badge(text) && !(me && shared(text))))) {
       const pastedIn = !byAuthor && pasted(el, me) ? itemOf(listing, el) : null;
       if (pastedIn) answered.add(pastedIn); // the reply pasted into the review's own text: no block of its own
       return;

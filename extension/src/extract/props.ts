@@ -102,17 +102,22 @@ function partnerSince(el: Element, field: string): boolean {
  * A labelled date; a `time[datetime]` inside the value wins over its text («18 ноября»). Inside the
  * solution's main landmark when the page has one (or a sidebar, `date_labels.beside`): a label
  * outside counts only when the value it points at is inside (a tooltip after the footer describing
- * a props row).
+ * a props row). A label in the byline of the article the page is (`date_labels.byline`: «Обновлено
+ * 3 дня назад» under a help-center article's title) dates the text, never the solution.
  */
 function labelledDate(page: Page, field: string): string | null {
   const block = container(page);
   const beside = TABLE.entries("date_labels", "beside")
     .map((e) => String(e.css))
     .join(", ");
+  const byline = TABLE.entries("date_labels", "byline")
+    .map((e) => String(e.css))
+    .join(", ");
   const inside = (el: Element): boolean =>
     block === null || [...ancestors(el)].some((a) => a === block || (beside !== "" && matches(a, beside)));
   const valid = (text: string): boolean => labelDate(text) !== null;
-  const own = (el: Element): boolean => !partnerSince(el, field);
+  const own = (el: Element): boolean =>
+    !(byline !== "" && [...ancestors(el)].some((a) => matches(a, byline))) && !partnerSince(el, field);
   let hit = page.index.find(field, { accept: (el) => inside(el) && own(el), valid });
   if (!hit && block) {
     hit = page.index.find(field, { accept: own, valid });
