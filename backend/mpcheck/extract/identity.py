@@ -349,10 +349,14 @@ def _without_kind_word(el: Any, text: str) -> str:
 
 
 def _selector_name(page: Page) -> str | None:
-    """The h1 (outside tabs), else microdata / og:title, else <title> cut at the site separator."""
+    """The h1 (outside tabs), else microdata / og:title, else <title> cut at the site separator; an
+    entry with a `page` selector only on a document that matches it (a Word export's MsoTitle). A
+    document's section heading («1. Общие сведения», `name.section_headings`) is passed over."""
     rules = table()
     site = _site_name(page)
     for sel in rules.entries("name", "selectors"):
+        if sel.get("page") and not css(page.root, sel["page"]):
+            continue  # not that kind of document (a Word export's Title paragraph on a Word page only)
         for el in page.outside(css(page.root, sel["css"])):
             if not sel.get("attr") and (_in_crumbs(el) or _no_title(el) or _home_logo(el, page, site)):
                 continue  # a crumb, a dialog's or a hidden heading, the site's logo: not the solution
@@ -373,6 +377,8 @@ def _selector_name(page: Page) -> str | None:
                 break  # an empty element: the next selector, as before
             if rules.search(fold(text), "name", "site_names"):
                 continue  # the site's logo, not the solution
+            if rules.search(fold(text), "name", "section_headings"):
+                continue  # a document's section heading («1. Общие сведения»), not the solution
             return (_wiki_title(page, el) if sel["css"] == "h1" else None) or text
     return None
 

@@ -461,8 +461,11 @@ def _unlimited(text: str) -> bool:
 
 
 def _refused(text: str) -> bool:
-    """A demo label's value that says there is no trial («нет», «не предусмотрен», «без демо»), not
-    the «без ограничения срока» of an unlimited one."""
+    """A demo label's value that says there is no trial («нет», «не предусмотрен», «без демо», or that
+    none is needed, `demo.refusals`: «не требуется, решение бесплатное»), not the «без ограничения
+    срока» of an unlimited one."""
+    if table().search(fold(text), "demo", "refusals"):
+        return True
     return values.yes_no(text) is False and not _unlimited(text)
 
 

@@ -363,8 +363,18 @@ def _ours(card: Any, rules: Table) -> bool:
     return False
 
 
+def _note(a: Any, rules: Table) -> Any | None:
+    """The footnote or endnote a link sits in (`scope.footnotes`, the innermost: a Word export's
+    «<div style='mso-element:footnote'>», not its footnote list), else None."""
+    selector = _selector(rules, "footnotes")
+    return next(
+        (el for el in _ancestors(a) if el.tag not in ("body", "html") and matches(el, selector)), None
+    )
+
+
 def _foreign(links: list[tuple[Any, str]], content: list[Any], own: set[Any], rules: Table) -> list[Any]:
-    """Blocks about other solutions (outermost only), grown from their links."""
+    """Blocks about other solutions (outermost only), grown from their links; a footnote linking one
+    is about it as a whole (`_note`)."""
     if not links:
         return []
     codes: dict[Any, set[str]] = {}
@@ -379,6 +389,10 @@ def _foreign(links: list[tuple[Any, str]], content: list[Any], own: set[Any], ru
     lengths: dict[Any, int] = {}
     blocks: list[Any] = []
     for a, c in links:
+        note = _note(a, rules)
+        if note is not None and note not in own:
+            blocks.append(note)  # «¹ Расширенная версия — <a>…pdfpro</a>: …, демо-режим 30 дней»
+            continue
         card = a
         while (parent := card.getparent()) is not None and parent.tag not in ("body", "html"):
             if parent in own or codes[parent] != {c} or _text_len(parent, lengths) > card_max:

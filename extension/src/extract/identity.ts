@@ -327,10 +327,16 @@ function withoutKindWord(el: Element, text: string): string {
   return text;
 }
 
-/** The h1 (outside tabs), else microdata / og:title, else <title> cut at the site separator. */
+/**
+ * The h1 (outside tabs), else microdata / og:title, else <title> cut at the site separator; an entry
+ * with a `page` selector only on a document that matches it (a Word export's MsoTitle). A document's
+ * section heading («1. Общие сведения», `name.section_headings`) is passed over.
+ */
 function selectorName(page: Page): string | null {
   const site = siteName(page);
   for (const sel of TABLE.entries("name", "selectors")) {
+    // not that kind of document (a Word export's Title paragraph on a Word page only)
+    if (sel.page && !css(page.root, String(sel.page)).length) continue;
     for (const el of page.outside(css(page.root, String(sel.css)))) {
       // a crumb, a dialog's or a hidden heading, the site's logo: not the solution
       if (!sel.attr && (inCrumbs(el) || noTitle(el) || homeLogo(el, page, site))) continue;
@@ -347,6 +353,7 @@ function selectorName(page: Page): string | null {
       }
       if (!text) break; // an empty element: the next selector, as before
       if (TABLE.search(fold(text), "name", "site_names")) continue; // the site's logo, not the solution
+      if (TABLE.search(fold(text), "name", "section_headings")) continue; // a document's section heading («1. Общие сведения»)
       return (sel.css === "h1" ? wikiTitle(page, el) : null) || text;
     }
   }

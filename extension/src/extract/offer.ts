@@ -401,9 +401,11 @@ function unlimited(text: string): boolean {
   return TABLE.search(fold(text), "demo", "unlimited") !== null;
 }
 
-/** A demo label's value that says there is no trial («нет», «не предусмотрен», «без демо»), not the
- * «без ограничения срока» of an unlimited one. */
+/** A demo label's value that says there is no trial («нет», «не предусмотрен», «без демо», or that none
+ * is needed, `demo.refusals`: «не требуется, решение бесплатное»), not the «без ограничения срока» of an
+ * unlimited one. */
 function refused(text: string): boolean {
+  if (TABLE.search(fold(text), "demo", "refusals")) return true; // «не требуется, решение бесплатное»
   return values.yesNo(text) === false && !unlimited(text);
 }
 

@@ -264,6 +264,16 @@ function ours(card: Element): boolean {
   });
 }
 
+/** The footnote or endnote a link sits in (`scope.footnotes`, the innermost: a Word export's «<div
+ * style='mso-element:footnote'>», not its footnote list), else null. */
+function note(a: Element): Element | null {
+  const sel = selector("footnotes");
+  for (const el of up(a)) if (!["body", "html"].includes(tag(el)) && matches(el, sel)) return el;
+  return null;
+}
+
+/** Blocks about other solutions (outermost only), grown from their links; a footnote linking one is
+ * about it as a whole (`note`). */
 function foreign(links: Array<[Element, string]>, content: Element[], own: ReadonlySet<Element>): Element[] {
   if (!links.length) return [];
   const codes = new Map<Element, Set<string>>();
@@ -286,6 +296,11 @@ function foreign(links: Array<[Element, string]>, content: Element[], own: Reado
   const top = (el: Element | null): el is Element => el !== null && !["body", "html"].includes(tag(el));
   const blocks: Element[] = [];
   for (const [a, c] of links) {
+    const footnote = note(a);
+    if (footnote && !own.has(footnote)) {
+      blocks.push(footnote); // «¹ Расширенная версия — <a>…pdfpro</a>: …, демо-режим 30 дней»
+      continue;
+    }
     let card = a;
     for (let parent = card.parentElement; top(parent); parent = card.parentElement) {
       const set = codes.get(parent) as Set<string>;
