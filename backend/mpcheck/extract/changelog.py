@@ -330,15 +330,39 @@ def parse_row(text: str) -> dict[str, Any] | None:
     return _row(text, None)
 
 
+def _code_block(item: Any) -> Any:
+    """The one plain-text block of an item: the item itself when it is a `<pre>` or `<code>` (a
+    forum's BBCode box `<dl class="codebox"><dd><code>…</code></dd>`: blind
+    solution_phpbb_prosilver_topic_site), else its one `<pre>`, else its one `<code>` (None when it
+    has none or several)."""
+    if item.tag in ("pre", "code"):
+        return item
+    blocks = css(item, "pre") or css(item, "code")
+    return blocks[0] if len(blocks) == 1 else None
+
+
+def _raw_lines(block: Any) -> list[str]:
+    """The lines of a plain-text block: its text split at its newlines and at its `<br>`s (a code box
+    that breaks its lines with `<br>`); comments are no text."""
+    parts = [block.text or ""]
+    for el in block.iterdescendants():
+        if el.tag == "br":
+            parts.append("\n")
+        elif isinstance(el.tag, str):
+            parts.append(el.text or "")
+        parts.append(el.tail or "")
+    return _LINES.split("".join(parts))
+
+
 def _text_rows(item: Any) -> list[str] | None:
-    """A plain-text log (one <pre>): each line that opens with a version and its date starts a row,
-    the lines after it are its description (None unless the text holds two rows or more)."""
-    pres = css(item, "pre")
-    if len(pres) != 1:
+    """A plain-text log (one `<pre>` or `<code>` block, `_code_block`): each line that opens with a
+    version and its date starts a row, the lines after it are its description (None unless the text
+    holds two rows or more)."""
+    block = _code_block(item)
+    if block is None:
         return None
     rows: list[list[str]] = []
-    raw = etree.tostring(pres[0], method="text", encoding="unicode", with_tail=False)
-    for line in _LINES.split(raw):
+    for line in _raw_lines(block):
         if table().search(fold(norm(line)), "changelog", "rows"):
             rows.append([line])
         elif rows:

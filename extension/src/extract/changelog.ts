@@ -327,13 +327,42 @@ export function parseRow(text: string): Entry | null {
   return row(text, null);
 }
 
-/** A plain-text log (one <pre>): each line that opens with a version and its date starts a row,
- * the lines after it are its description (null unless the text holds two rows or more). */
-function textRows(item: Element): string[] | null {
+/** The one plain-text block of an item: the item itself when it is a `<pre>` or `<code>` (a forum's
+ * BBCode box `<dl class="codebox"><dd><code>…</code></dd>`: blind solution_phpbb_prosilver_topic_site),
+ * else its one `<pre>`, else its one `<code>` (null when it has none or several). */
+function codeBlock(item: Element): Element | null {
+  const tag = item.tagName.toLowerCase();
+  if (tag === "pre" || tag === "code") return item;
   const pres = css(item, "pre");
-  if (pres.length !== 1) return null;
+  const blocks = pres.length > 0 ? pres : css(item, "code");
+  return blocks.length === 1 ? (blocks[0] ?? null) : null;
+}
+
+/** The lines of a plain-text block: its text split at its newlines and at its `<br>`s (a code box
+ * that breaks its lines with `<br>`); comments are no text. */
+function rawLines(block: Element): string[] {
+  const parts: string[] = [];
+  const walk = (node: Node): void => {
+    for (const kid of Array.from(node.childNodes)) {
+      if (kid.nodeType === 3) parts.push(kid.nodeValue ?? "");
+      else if (kid.nodeType === 1) {
+        if ((kid as Element).tagName.toLowerCase() === "br") parts.push("\n");
+        else walk(kid);
+      }
+    }
+  };
+  walk(block);
+  return parts.join("").split(/\r\n|\r|\n/);
+}
+
+/** A plain-text log (one `<pre>` or `<code>` block, `codeBlock`): each line that opens with a version
+ * and its date starts a row, the lines after it are its description (null unless the text holds two
+ * rows or more). */
+function textRows(item: Element): string[] | null {
+  const block = codeBlock(item);
+  if (block === null) return null;
   const rows: string[][] = [];
-  for (const line of (pres[0]?.textContent ?? "").split(/\r\n|\r|\n/)) {
+  for (const line of rawLines(block)) {
     if (TABLE.search(fold(norm(line)), "changelog", "rows")) rows.push([line]);
     else rows[rows.length - 1]?.push(line);
   }
