@@ -170,8 +170,25 @@ def _shown_text(el: Any) -> str:
     if not len(el):
         return inline_text(el)
     selector = ", ".join(e["css"] for e in table().entries("tab_checks", "assistive_text"))
-    hidden = [h for h in css(el, selector) if h is not el]
+    hidden = [h for h in css(el, selector) if h is not el] + permalinks(el)
     return (text_without(el, hidden) if hidden else "") or inline_text(el)
+
+
+def permalinks(el: Any) -> list[Any]:
+    """A heading's permalink anchors inside `el` (`tab_checks.permalinks`): links to an element that
+    holds the link itself (MkDocs' «<h2 id=_4>История версий<a class=headerlink href=#_4>¶</a></h2>»,
+    Sphinx's section id) whose whole text is a mark («¶», «#», «🔗») or nothing."""
+    found = []
+    for entry in table().entries("tab_checks", "permalinks"):
+        for a in css(el, entry["css"]):
+            target = (a.get("href") or "")[1:]
+            if (
+                target
+                and inline_text(a) in entry["marks"]
+                and any(x.get("id") == target for x in ancestors(a))
+            ):
+                found.append(a)
+    return found
 
 
 def _titles(el: Any, name: str, counted: bool = False) -> bool:

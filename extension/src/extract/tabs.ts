@@ -138,8 +138,25 @@ function headingOrTab(el: Element): boolean {
 function shownText(el: Element): string {
   if (!el.firstElementChild) return inlineText(el);
   const selector = TABLE.entries("tab_checks", "assistive_text").map((e) => String(e.css)).join(", ");
-  const hidden = css(el, selector).filter((h) => h !== el);
+  const hidden = [...css(el, selector).filter((h) => h !== el), ...permalinks(el)];
   return (hidden.length ? textWithout(el, new Set(hidden)) : "") || inlineText(el);
+}
+
+/** A heading's permalink anchors inside `el` (`tab_checks.permalinks`): links to an element that
+ * holds the link itself (MkDocs' «<h2 id=_4>История версий<a class=headerlink href=#_4>¶</a></h2>»,
+ * Sphinx's section id) whose whole text is a mark («¶», «#», «🔗») or nothing. */
+export function permalinks(el: Element): Element[] {
+  const found: Element[] = [];
+  for (const entry of TABLE.entries("tab_checks", "permalinks")) {
+    const marks = entry.marks as string[];
+    for (const a of css(el, String(entry.css))) {
+      const target = (a.getAttribute("href") ?? "").slice(1);
+      if (target && marks.includes(inlineText(a)) && [...ancestors(a)].some((x) => x.getAttribute("id") === target)) {
+        found.push(a);
+      }
+    }
+  }
+  return found;
 }
 
 /** Whether an element's whole text (or its shown text, `shownText`) is the tab's title (with
