@@ -115,16 +115,34 @@ def _text_badge(el: Any, whole: str, *path: str) -> bool:
     return (not before or before.rstrip() != before) and (not after or after.lstrip() != after)
 
 
+def _permalinks(el: Any) -> list[Any]:
+    """The heading's own permalink anchors: links inside it onto the heading's own id (of the element,
+    a section around it or the anchor itself: MkDocs' / Sphinx's «<a class=headerlink href=#_1>¶</a>»,
+    Docusaurus' «#», Hugo's and GitHub's anchor icons) with no letter or digit in their text: the
+    heading's chrome, never part of its name."""
+    found = []
+    for a in el.iter("a"):
+        href = (a.get("href") or "").strip()
+        if len(href) < 2 or not href.startswith("#") or _WORD.search(inline_text(a)):
+            continue
+        target = href[1:]
+        own = a.get("id") or ""
+        if own == target or own.endswith("-" + target) or any(b.get("id") == target for b in ancestors(el)):
+            found.append(a)
+    return found
+
+
 def _without_badges(el: Any, *path: str) -> str:
     """The text of an element leaving out the badges inside it (`path`: the table section with the
     badge_classes / badge_text lists): «ACME Soft <span class=badge>Золотой партнёр</span>» → «ACME
     Soft». The badges their text names go first; those only a class marks go too while a name is left
     (BEM marks the name's own span as well: <span class=partner-link__title>ACME Soft</span>). The
-    whole text when nothing but badges is there (the badge may be the name's own wrapper)."""
-    full = inline_text(el)
+    whole text when nothing but badges is there (the badge may be the name's own wrapper). A heading's
+    permalink anchors (`_permalinks`) go first of all."""
+    by_text: list[Any] = _permalinks(el)
+    full = text_without(el, by_text) if by_text else inline_text(el)
     whole = fold(full)
     children = [c for c in el.iter(etree.Element) if c is not el]
-    by_text: list[Any] = []
     for child in children:
         if not any(b in by_text for b in ancestors(child)) and _text_badge(child, whole, *path):
             by_text.append(child)
@@ -251,6 +269,61 @@ def _home_logo(el: Any, page: Page, site: str) -> bool:
     return HOME_PATH.fullmatch(parts.path) is not None
 
 
+BANNER_MARKS = ("header", "banner", "masthead")
+_SEPARATOR_CHARS = " :—–-|·"
+
+
+def _in_banner(el: Any) -> bool:
+    """The element sits in the page's header (a <header>, role=banner, an id / class with «header»,
+    «banner», «masthead»: Blogger's div.header-outer, phpBB's #page-header)."""
+    for a in ancestors(el):
+        if a.tag in ("body", "html"):
+            return False
+        marks = f"{a.get('id') or ''} {a.get('class') or ''} {a.get('role') or ''}".lower()
+        if a.tag == "header" or any(m in marks for m in BANNER_MARKS):
+            return True
+    return False
+
+
+def _site_heading(el: Any, page: Page) -> Any | None:
+    """An h1 of the page's header that names the site, not the page's item: its text is one end of the
+    <title>, and the title's other end (past a separator or a colon) is the text of an h2 / h3 of the
+    page outside the header (Blogger's «Блог Ветров Софт: <post title>» over h3.post-title, phpBB's
+    «<topic> - Форум поддержки …» over h2.topic-title). A one-product landing's h1 that the <title>
+    opens («ACME: Обмен — ACME Soft») stays: no heading says «ACME Soft»; nor does a section's one
+    word («ACME: Обмен — Описание» over h2 «Описание»). That heading, else None (TS `siteHeading`)."""
+    if not _in_banner(el):
+        return None
+    text = fold(inline_text(el)).lower()
+    titles = [fold(inline_text(t)).lower() for t in css(page.root, "title")[:1]]
+    if not text or not titles or titles[0] == text:
+        return None
+    title = titles[0]
+    if title.startswith(text) and title[len(text)] in _SEPARATOR_CHARS:
+        rest = title[len(text) :].lstrip(_SEPARATOR_CHARS)
+    elif title.endswith(text) and title[-len(text) - 1] in _SEPARATOR_CHARS:
+        rest = title[: -len(text)].strip(_SEPARATOR_CHARS)
+    else:
+        return None
+    if len(_words(rest)) < 2:
+        return None
+    for h in page.outside(css(page.root, "h2, h3")):
+        if fold(inline_text(h)).lower() == rest and not _in_banner(h):
+            return h
+    return None
+
+
+def _without_bracket_kind(text: str) -> str:
+    """A title leaving out a forum topic's bracketed kind prefix («[Готовый сайт] Северный ветер: …»,
+    the bracket's text a `name.kind_words` entry); the text itself otherwise."""
+    end = text.find("]")
+    if not text.startswith("[") or end < 0 or not text[end + 1 :].strip():
+        return text
+    if table().search(fold(text[1:end]).strip(), "name", "kind_words") is None:
+        return text
+    return text[end + 1 :].lstrip()
+
+
 MAIN_ITEM_PROPS = ("mainentity", "mainentityofpage")
 
 
@@ -360,6 +433,9 @@ def _selector_name(page: Page) -> str | None:
         for el in page.outside(css(page.root, sel["css"])):
             if not sel.get("attr") and (_in_crumbs(el) or _no_title(el) or _home_logo(el, page, site)):
                 continue  # a crumb, a dialog's or a hidden heading, the site's logo: not the solution
+            own = _site_heading(el, page) if sel["css"] == "h1" else None
+            if own is not None:  # the header's h1 names the site, the page's own title is below it
+                return _without_bracket_kind(_without_badges(own, "name"))
             if sel["css"] == "[itemprop=name]" and _nested_item(el):
                 continue  # the author's, the brand's, an offer's name
             if sel.get("attr"):
@@ -372,7 +448,7 @@ def _selector_name(page: Page) -> str | None:
                 whole = text
                 for sep in rules.rx("name", "title_separators"):
                     text = sep.split(text)[0]
-                text = _shown_title(page, whole, text) or text
+                text = _shown_title(page, whole, text) or _without_bracket_kind(text)
             if not text:
                 break  # an empty element: the next selector, as before
             if rules.search(fold(text), "name", "site_names"):

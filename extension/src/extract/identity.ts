@@ -115,11 +115,31 @@ function textBadge(el: Element, whole: string, ...path: string[]): boolean {
  * (BEM marks the name's own span as well: <span class=partner-link__title>ACME Soft</span>). The
  * whole text when nothing but badges is there (the badge may be the name's own wrapper).
  */
+/**
+ * The heading's own permalink anchors: links inside it onto the heading's own id (of the element,
+ * a section around it or the anchor itself: MkDocs' / Sphinx's «<a class=headerlink href=#_1>¶</a>»,
+ * Docusaurus' «#», Hugo's and GitHub's anchor icons) with no letter or digit in their text: the
+ * heading's chrome, never part of its name (Python `_permalinks`).
+ */
+function permalinks(el: Element): Element[] {
+  const found: Element[] = [];
+  for (const a of Array.from(el.getElementsByTagName("a"))) {
+    const href = (a.getAttribute("href") ?? "").trim();
+    if (href.length < 2 || !href.startsWith("#") || inlineText(a).match(WORD)) continue;
+    const target = href.slice(1);
+    const own = a.getAttribute("id") ?? "";
+    if (own === target || own.endsWith(`-${target}`) || [...ancestors(el)].some((b) => b.getAttribute("id") === target)) {
+      found.push(a);
+    }
+  }
+  return found;
+}
+
 function withoutBadges(el: Element, ...path: string[]): string {
-  const full = inlineText(el);
+  const byText = new Set<Element>(permalinks(el));
+  const full = byText.size ? textWithout(el, byText) : inlineText(el);
   const whole = fold(full);
   const children = Array.from(el.querySelectorAll("*"));
-  const byText = new Set<Element>();
   for (const child of children) {
     if ([...ancestors(child)].some((a) => byText.has(a))) continue;
     if (textBadge(child, whole, ...path)) byText.add(child);
@@ -199,6 +219,59 @@ function shownTitle(page: Page, whole: string, cut: string): string | null {
 function noTitle(el: Element): boolean {
   const selector = TABLE.entries("name", "not_titles").map((sel) => String(sel.css)).join(", ");
   return [...ancestors(el)].some((a) => tag(a) !== "body" && tag(a) !== "html" && matches(a, selector));
+}
+
+const BANNER_MARKS = ["header", "banner", "masthead"];
+const SEPARATOR_CHARS = " :—–-|·";
+
+/**
+ * The element sits in the page's header (a <header>, role=banner, an id / class with «header»,
+ * «banner», «masthead»: Blogger's div.header-outer, phpBB's #page-header).
+ */
+function inBanner(el: Element): boolean {
+  for (const a of ancestors(el)) {
+    const name = tag(a);
+    if (name === "body" || name === "html") return false;
+    const marks = `${a.getAttribute("id") ?? ""} ${a.getAttribute("class") ?? ""} ${a.getAttribute("role") ?? ""}`.toLowerCase();
+    if (name === "header" || BANNER_MARKS.some((m) => marks.includes(m))) return true;
+  }
+  return false;
+}
+
+/**
+ * An h1 of the page's header that names the site, not the page's item: its text is one end of the
+ * <title>, and the title's other end (past a separator or a colon) is the text of an h2 / h3 of the
+ * page outside the header (Blogger's «Блог Ветров Софт: <post title>» over h3.post-title, phpBB's
+ * «<topic> - Форум поддержки …» over h2.topic-title). A one-product landing's h1 that the <title>
+ * opens («ACME: Обмен — ACME Soft») stays: no heading says «ACME Soft»; nor does a section's one
+ * word («ACME: Обмен — Описание» over h2 «Описание»). That heading, else null (Python `_site_heading`).
+ */
+function siteHeading(el: Element, page: Page): Element | null {
+  if (!inBanner(el)) return null;
+  const text = fold(inlineText(el)).toLowerCase();
+  const first = css(page.root, "title")[0];
+  if (!text || !first) return null;
+  const title = fold(inlineText(first)).toLowerCase();
+  if (title === text) return null;
+  let rest: string;
+  if (title.startsWith(text) && SEPARATOR_CHARS.includes(title.charAt(text.length))) {
+    rest = lstripChars(title.slice(text.length), SEPARATOR_CHARS);
+  } else if (title.endsWith(text) && title.length > text.length && SEPARATOR_CHARS.includes(title.charAt(title.length - text.length - 1))) {
+    rest = stripChars(title.slice(0, title.length - text.length), SEPARATOR_CHARS);
+  } else return null;
+  if (words(rest).length < 2) return null;
+  return page.outside(css(page.root, "h2, h3")).find((h) => fold(inlineText(h)).toLowerCase() === rest && !inBanner(h)) ?? null;
+}
+
+/**
+ * A title leaving out a forum topic's bracketed kind prefix («[Готовый сайт] Северный ветер: …», the
+ * bracket's text a `name.kind_words` entry); the text itself otherwise (Python `_without_bracket_kind`).
+ */
+function withoutBracketKind(text: string): string {
+  const end = text.indexOf("]");
+  if (!text.startsWith("[") || end < 0 || !text.slice(end + 1).trim()) return text;
+  if (TABLE.search(fold(text.slice(1, end)).trim(), "name", "kind_words") === null) return text;
+  return text.slice(end + 1).trimStart();
 }
 
 const HOME_PATH = /^\/?(?:index\.(?:php|html?))?$/u;
@@ -340,6 +413,8 @@ function selectorName(page: Page): string | null {
     for (const el of page.outside(css(page.root, String(sel.css)))) {
       // a crumb, a dialog's or a hidden heading, the site's logo: not the solution
       if (!sel.attr && (inCrumbs(el) || noTitle(el) || homeLogo(el, page, site))) continue;
+      const own = sel.css === "h1" ? siteHeading(el, page) : null;
+      if (own) return withoutBracketKind(withoutBadges(own, "name")); // the header's h1 names the site, the page's own title is below it
       if (sel.css === "[itemprop=name]" && nestedItem(el)) continue; // the author's, the brand's, an offer's name
       let text: string;
       if (sel.attr) {
@@ -349,7 +424,7 @@ function selectorName(page: Page): string | null {
       if (sel.css === "title") {
         const whole = text;
         for (const sep of TABLE.rx("name", "title_separators")) text = text.split(sep)[0] ?? "";
-        text = shownTitle(page, whole, text) ?? text;
+        text = shownTitle(page, whole, text) ?? withoutBracketKind(text);
       }
       if (!text) break; // an empty element: the next selector, as before
       if (TABLE.search(fold(text), "name", "site_names")) continue; // the site's logo, not the solution
