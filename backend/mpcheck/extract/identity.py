@@ -24,6 +24,7 @@ from mpcheck.extract.dom import (
 from mpcheck.extract.label_table import table
 from mpcheck.extract.labelled import Hit, key_field
 from mpcheck.extract.scope import is_crumbs, link_code
+from mpcheck.extract.tabs import permalinks
 from mpcheck.extract.text import fold, norm
 
 MAX_NOTICE_CHARS = 200  # a withdrawal notice is a banner or a title line, not a paragraph of prose
@@ -115,31 +116,14 @@ def _text_badge(el: Any, whole: str, *path: str) -> bool:
     return (not before or before.rstrip() != before) and (not after or after.lstrip() != after)
 
 
-def _permalinks(el: Any) -> list[Any]:
-    """The heading's own permalink anchors: links inside it onto the heading's own id (of the element,
-    a section around it or the anchor itself: MkDocs' / Sphinx's «<a class=headerlink href=#_1>¶</a>»,
-    Docusaurus' «#», Hugo's and GitHub's anchor icons) with no letter or digit in their text: the
-    heading's chrome, never part of its name."""
-    found = []
-    for a in el.iter("a"):
-        href = (a.get("href") or "").strip()
-        if len(href) < 2 or not href.startswith("#") or _WORD.search(inline_text(a)):
-            continue
-        target = href[1:]
-        own = a.get("id") or ""
-        if own == target or own.endswith("-" + target) or any(b.get("id") == target for b in ancestors(el)):
-            found.append(a)
-    return found
-
-
 def _without_badges(el: Any, *path: str) -> str:
     """The text of an element leaving out the badges inside it (`path`: the table section with the
     badge_classes / badge_text lists): «ACME Soft <span class=badge>Золотой партнёр</span>» → «ACME
     Soft». The badges their text names go first; those only a class marks go too while a name is left
     (BEM marks the name's own span as well: <span class=partner-link__title>ACME Soft</span>). The
     whole text when nothing but badges is there (the badge may be the name's own wrapper). A heading's
-    permalink anchors (`_permalinks`) go first of all."""
-    by_text: list[Any] = _permalinks(el)
+    permalink anchors (`tabs.permalinks`) go first of all."""
+    by_text: list[Any] = permalinks(el)
     full = text_without(el, by_text) if by_text else inline_text(el)
     whole = fold(full)
     children = [c for c in el.iter(etree.Element) if c is not el]

@@ -177,15 +177,19 @@ def _shown_text(el: Any) -> str:
 def permalinks(el: Any) -> list[Any]:
     """A heading's permalink anchors inside `el` (`tab_checks.permalinks`): links to an element that
     holds the link itself (MkDocs' «<h2 id=_4>История версий<a class=headerlink href=#_4>¶</a></h2>»,
-    Sphinx's section id) whose whole text is a mark («¶», «#», «🔗») or nothing."""
+    Sphinx's section id; GitHub's «<a id=user-content-x href=#x>» onto its own prefixed id) whose whole
+    text is a mark («¶», «#», «🔗») or nothing. A title's chrome and a name's alike (identity's badges)."""
     found = []
     for entry in table().entries("tab_checks", "permalinks"):
         for a in css(el, entry["css"]):
-            target = (a.get("href") or "")[1:]
+            target = (a.get("href") or "").strip()[1:]
             if (
                 target
                 and inline_text(a) in entry["marks"]
-                and any(x.get("id") == target for x in ancestors(a))
+                and (
+                    (a.get("id") or "").endswith("-" + target)
+                    or any(x.get("id") == target for x in ancestors(a))
+                )
             ):
                 found.append(a)
     return found

@@ -5,6 +5,7 @@ import { absoluteUrl, ancestors, css, inlineText, matches, originalUrl, ownText,
 import { TABLE } from "./label_table";
 import { type Hit, keyField } from "./labelled";
 import { isCrumbs, linkCode } from "./scope";
+import { permalinks } from "./tabs";
 import { cpLen, fold, isBlank, lstripChars, norm, stripChars } from "./text";
 
 const MAX_NOTICE_CHARS = 200; // a withdrawal notice is a banner or a title line, not a paragraph of prose
@@ -113,28 +114,9 @@ function textBadge(el: Element, whole: string, ...path: string[]): boolean {
  * badge_classes / badge_text lists): «ACME Soft <span class=badge>Золотой партнёр</span>» → «ACME
  * Soft». The badges their text names go first; those only a class marks go too while a name is left
  * (BEM marks the name's own span as well: <span class=partner-link__title>ACME Soft</span>). The
- * whole text when nothing but badges is there (the badge may be the name's own wrapper).
+ * whole text when nothing but badges is there (the badge may be the name's own wrapper). A heading's
+ * permalink anchors (`tabs.permalinks`) go first of all.
  */
-/**
- * The heading's own permalink anchors: links inside it onto the heading's own id (of the element,
- * a section around it or the anchor itself: MkDocs' / Sphinx's «<a class=headerlink href=#_1>¶</a>»,
- * Docusaurus' «#», Hugo's and GitHub's anchor icons) with no letter or digit in their text: the
- * heading's chrome, never part of its name (Python `_permalinks`).
- */
-function permalinks(el: Element): Element[] {
-  const found: Element[] = [];
-  for (const a of Array.from(el.getElementsByTagName("a"))) {
-    const href = (a.getAttribute("href") ?? "").trim();
-    if (href.length < 2 || !href.startsWith("#") || inlineText(a).match(WORD)) continue;
-    const target = href.slice(1);
-    const own = a.getAttribute("id") ?? "";
-    if (own === target || own.endsWith(`-${target}`) || [...ancestors(el)].some((b) => b.getAttribute("id") === target)) {
-      found.push(a);
-    }
-  }
-  return found;
-}
-
 function withoutBadges(el: Element, ...path: string[]): string {
   const byText = new Set<Element>(permalinks(el));
   const full = byText.size ? textWithout(el, byText) : inlineText(el);

@@ -144,14 +144,16 @@ function shownText(el: Element): string {
 
 /** A heading's permalink anchors inside `el` (`tab_checks.permalinks`): links to an element that
  * holds the link itself (MkDocs' «<h2 id=_4>История версий<a class=headerlink href=#_4>¶</a></h2>»,
- * Sphinx's section id) whose whole text is a mark («¶», «#», «🔗») or nothing. */
+ * Sphinx's section id; GitHub's «<a id=user-content-x href=#x>» onto its own prefixed id) whose whole
+ * text is a mark («¶», «#», «🔗») or nothing. A title's chrome and a name's alike (identity's badges). */
 export function permalinks(el: Element): Element[] {
   const found: Element[] = [];
   for (const entry of TABLE.entries("tab_checks", "permalinks")) {
     const marks = entry.marks as string[];
     for (const a of css(el, String(entry.css))) {
-      const target = (a.getAttribute("href") ?? "").slice(1);
-      if (target && marks.includes(inlineText(a)) && [...ancestors(a)].some((x) => x.getAttribute("id") === target)) {
+      const target = (a.getAttribute("href") ?? "").trim().slice(1);
+      const ownId = a.getAttribute("id") ?? ""; // GitHub's «<a id=user-content-x href=#x>»
+      if (target && marks.includes(inlineText(a)) && (ownId.endsWith(`-${target}`) || [...ancestors(a)].some((x) => x.getAttribute("id") === target))) {
         found.push(a);
       }
     }
