@@ -185,6 +185,37 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(fold(text).lower())
 
 
+NAME_WORD_MIN = 3  # shorter words («с», «для», «1С») are no evidence that two titles name one thing
+ECHO_TITLE_WORDS = 2  # words a title needs to judge an h1 by
+
+
+def _name_words(text: str) -> set[str]:
+    return {w for w in _words(text) if len(w) >= NAME_WORD_MIN}
+
+
+def _echoed(page: Page, text: str) -> bool:
+    """The page's own titles (<title>, og:title, each part between separators apart from the
+    site's name) echo an h1's name: one shares a word with it, or there is no such part of two words
+    or more (or no word in the h1) to judge by. An h1 no title of its page echoes is
+    some other heading (a Joomla page's «Главная», a document's «1. Общие сведения»): a null that
+    says «check it yourself» is honest, the title's own text may be the site's, not the solution's."""
+    rules = table()
+    mine = _name_words(text)
+    titles = [inline_text(el) for el in css(page.root, "title")]
+    titles += [el.get("content") or "" for el in css(page.root, "meta[property='og:title']")]
+    for sep in rules.rx("name", "title_separators"):  # «Name — Site»: each part judges alone
+        titles = [part for title in titles for part in sep.split(title)]
+    site = _site_name(page)
+    judges = []
+    for part in titles:
+        if rules.search(fold(part), "name", "site_names") or _is_site(part, site):
+            continue  # the Marketplace's or the site's own name says nothing about the h1
+        words = _name_words(part)
+        if len(words) >= ECHO_TITLE_WORDS:  # a one-word part («Тест», «Главная») is a placeholder
+            judges.append(words)
+    return not mine or not judges or any(not mine.isdisjoint(words) for words in judges)
+
+
 def _shown_title(page: Page, whole: str, cut: str) -> str | None:
     """The name as the page's body shows it, when only the <title> names the solution: a bold or
     large text (`name.shown_title`; an old page's «<font size=4><b>…</b></font>» heading) whose words
@@ -405,10 +436,11 @@ def _without_kind_word(el: Any, text: str) -> str:
     return text
 
 
-def _selector_name(page: Page) -> str | None:
+def _selector_name(page: Page) -> tuple[str | None, bool]:
     """The h1 (outside tabs), else microdata / og:title, else <title> cut at the site separator; an
     entry with a `page` selector only on a document that matches it (a Word export's MsoTitle). A
-    document's section heading («1. Общие сведения», `name.section_headings`) is passed over."""
+    document's section heading («1. Общие сведения», `name.section_headings`) is passed over.
+    With it: whether the page's titles echo it (`_echoed`; always for a name that is no h1's)."""
     rules = table()
     site = _site_name(page)
     for sel in rules.entries("name", "selectors"):
@@ -419,7 +451,7 @@ def _selector_name(page: Page) -> str | None:
                 continue  # a crumb, a dialog's or a hidden heading, the site's logo: not the solution
             own = _site_heading(el, page) if sel["css"] == "h1" else None
             if own is not None:  # the header's h1 names the site, the page's own title is below it
-                return _without_bracket_kind(_without_badges(own, "name"))
+                return _without_bracket_kind(_without_badges(own, "name")), True
             if sel["css"] == "[itemprop=name]" and _nested_item(el):
                 continue  # the author's, the brand's, an offer's name
             if sel.get("attr"):
@@ -439,8 +471,11 @@ def _selector_name(page: Page) -> str | None:
                 continue  # the site's logo, not the solution
             if rules.search(fold(text), "name", "section_headings"):
                 continue  # a document's section heading («1. Общие сведения»), not the solution
-            return (_wiki_title(page, el) if sel["css"] == "h1" else None) or text
-    return None
+            if sel["css"] != "h1":
+                return text, True
+            wiki = _wiki_title(page, el)
+            return (wiki, True) if wiki else (text, _echoed(page, text))
+    return None, True
 
 
 def _labelled_name(page: Page, shown: str | None) -> str | None:
@@ -450,7 +485,7 @@ def _labelled_name(page: Page, shown: str | None) -> str | None:
     `label_not_values`, no site name) and share a word with the name the h1 / title gives (`shown`):
     an edition card's «Название: Старт» is no name of the solution."""
     rules = table()
-    mine = {w for w in _words(shown or "") if len(w) >= 3}
+    mine = _name_words(shown or "")
 
     def short(text: str) -> bool:
         folded = fold(text)
@@ -473,17 +508,20 @@ def name(page: Page) -> str | None:
     """A name label of the solution's own facts («Название на Маркетплейсе: …», `_labelled_name`),
     else the h1 (outside tabs), else microdata / og:title, else <title> cut at the site separator.
 
-    A wiki's own page title in the h1 (`_wiki_title`) gives way to the page's og:title.
+    A wiki's own page title in the h1 (`_wiki_title`) gives way to the page's og:title; an h1 that
+    no title of the page echoes (`_echoed`) gives no name.
 
     Badges inside the element are left out («Хит продаж», «−30%»), and so is a leading kind word of
     its own (`_kind_word`: «<span>Модуль</span> <span>Lumenix: …</span>»); an element that says only
     the site's name (a header logo in an h1: «1С-Битрикс: Маркетплейс») is passed over for the next,
     and so is a crumb of a breadcrumb trail (a BreadcrumbList's «<span itemprop=name>Главная</span>»)."""
-    shown = _selector_name(page)
+    shown, echoed = _selector_name(page)
     labelled = _labelled_name(page, shown)
     if labelled:
         page.found_by["name"] = "label"
         return labelled
+    if not echoed:
+        return None  # an h1 the page's own titles do not echo: some other heading, not the name
     if shown:
         page.found_by["name"] = "selector"
     return shown

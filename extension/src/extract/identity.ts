@@ -171,6 +171,33 @@ function wikiTitle(page: Page, el: Element): string | null {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const words = (text: string): string[] => fold(text).toLowerCase().match(WORD) ?? [];
+const NAME_WORD_MIN = 3; // shorter words («с», «для», «1С») are no evidence that two titles name one thing
+const ECHO_TITLE_WORDS = 2; // words a title needs to judge an h1 by
+const nameWords = (text: string): Set<string> => new Set(words(text).filter((w) => cpLen(w) >= NAME_WORD_MIN));
+
+/**
+ * The page's own titles (<title>, og:title, each part between separators apart from the site's name)
+ * echo an h1's name: one shares a word with it, or there is no such part of two words or more (or no
+ * word in the h1) to judge by. An h1 no title of its page echoes is some other
+ * heading (a Joomla page's «Главная», a document's «1. Общие сведения»): a null that says «check it
+ * yourself» is honest, the title's own text may be the site's, not the solution's.
+ */
+function echoed(page: Page, text: string): boolean {
+  const mine = nameWords(text);
+  const titles = css(page.root, "title").map((el) => inlineText(el));
+  for (const el of css(page.root, "meta[property='og:title']")) titles.push(el.getAttribute("content") ?? "");
+  let parts = titles;
+  for (const sep of TABLE.rx("name", "title_separators")) parts = parts.flatMap((title) => title.split(sep)); // «Name — Site»: each part judges alone
+  const site = siteName(page);
+  const judges: Set<string>[] = [];
+  for (const part of parts) {
+    // the Marketplace's or the site's own name says nothing about the h1
+    if (TABLE.search(fold(part), "name", "site_names") || isSite(part, site)) continue;
+    const ws = nameWords(part);
+    if (ws.size >= ECHO_TITLE_WORDS) judges.push(ws); // a one-word part («Тест», «Главная») is a placeholder
+  }
+  return !mine.size || !judges.length || judges.some((ws) => [...mine].some((w) => ws.has(w)));
+}
 
 /**
  * The name as the page's body shows it, when only the <title> names the solution: a bold or large
@@ -385,9 +412,10 @@ function withoutKindWord(el: Element, text: string): string {
 /**
  * The h1 (outside tabs), else microdata / og:title, else <title> cut at the site separator; an entry
  * with a `page` selector only on a document that matches it (a Word export's MsoTitle). A document's
- * section heading («1. Общие сведения», `name.section_headings`) is passed over.
+ * section heading («1. Общие сведения», `name.section_headings`) is passed over. With it: whether the
+ * page's titles echo it (`echoed`; always for a name that is no h1's).
  */
-function selectorName(page: Page): string | null {
+function selectorName(page: Page): [string | null, boolean] {
   const site = siteName(page);
   for (const sel of TABLE.entries("name", "selectors")) {
     // not that kind of document (a Word export's Title paragraph on a Word page only)
@@ -396,7 +424,7 @@ function selectorName(page: Page): string | null {
       // a crumb, a dialog's or a hidden heading, the site's logo: not the solution
       if (!sel.attr && (inCrumbs(el) || noTitle(el) || homeLogo(el, page, site))) continue;
       const own = sel.css === "h1" ? siteHeading(el, page) : null;
-      if (own) return withoutBracketKind(withoutBadges(own, "name")); // the header's h1 names the site, the page's own title is below it
+      if (own) return [withoutBracketKind(withoutBadges(own, "name")), true]; // the header's h1 names the site, the page's own title is below it
       if (sel.css === "[itemprop=name]" && nestedItem(el)) continue; // the author's, the brand's, an offer's name
       let text: string;
       if (sel.attr) {
@@ -411,10 +439,12 @@ function selectorName(page: Page): string | null {
       if (!text) break; // an empty element: the next selector, as before
       if (TABLE.search(fold(text), "name", "site_names")) continue; // the site's logo, not the solution
       if (TABLE.search(fold(text), "name", "section_headings")) continue; // a document's section heading («1. Общие сведения»)
-      return (sel.css === "h1" ? wikiTitle(page, el) : null) || text;
+      if (sel.css !== "h1") return [text, true];
+      const wiki = wikiTitle(page, el);
+      return wiki ? [wiki, true] : [text, echoed(page, text)];
     }
   }
-  return null;
+  return [null, true];
 }
 
 /**
@@ -425,7 +455,7 @@ function selectorName(page: Page): string | null {
  * an edition card's «Название: Старт» is no name of the solution.
  */
 function labelledName(page: Page, shown: string | null): string | null {
-  const mine = new Set(words(shown ?? "").filter((w) => cpLen(w) >= 3));
+  const mine = nameWords(shown ?? "");
   const short = (text: string): boolean => {
     const folded = fold(text);
     return (
@@ -445,19 +475,21 @@ function labelledName(page: Page, shown: string | null): string | null {
  * A name label of the solution's own facts («Название на Маркетплейсе: …», `labelledName`), else the
  * h1 (outside tabs), else microdata / og:title, else <title> cut at the site separator.
  *
- * A wiki's own page title in the h1 (`wikiTitle`) gives way to the page's og:title. Badges inside the
+ * A wiki's own page title in the h1 (`wikiTitle`) gives way to the page's og:title; an h1 that no title
+ * of the page echoes (`echoed`) gives no name. Badges inside the
  * element are left out («Хит продаж», «−30%»), and so is a leading kind word of its own (`kindWord`:
  * «<span>Модуль</span> <span>Lumenix: …</span>»); an element that says only the site's name (a header
  * logo in an h1: «1С-Битрикс: Маркетплейс») is passed over for the next, and so is a crumb of a
  * breadcrumb trail (a BreadcrumbList's «<span itemprop=name>Главная</span>»).
  */
 export function name(page: Page): string | null {
-  const shown = selectorName(page);
+  const [shown, isEchoed] = selectorName(page);
   const labelled = labelledName(page, shown);
   if (labelled) {
     page.found_by.name = "label";
     return labelled;
   }
+  if (!isEchoed) return null; // an h1 the page's own titles do not echo: some other heading, not the name
   if (shown) page.found_by.name = "selector";
   return shown;
 }

@@ -83,9 +83,10 @@ describe("the regexes of one fresh read", () => {
     // support sentence) and `support.other_desk` (the Marketplace's desk, each support sentence), and batch
     // 21's `comments.staff_badge` (one anchored alternation tried on the short texts of a list while the
     // partner is known; `comments.staff_signature` only after such a badge), `name.section_headings` (read on each
-    // name candidate, «1. Общие сведения») and `demo.refusals` (a demo label's «не требуется»): 206 in all; more means a new path
+    // name candidate, «1. Общие сведения») and `demo.refusals` (a demo label's «не требуется»): 206; the h1's echo
+    // check (`echoed`: `name.site_names` on each part of the <title>) 207 in all; more means a new path
     // compiles on every page: look at what it costs a fresh tab before raising this
     expect(seen.size).toBeGreaterThan(100);
-    expect(seen.size).toBeLessThanOrEqual(206);
+    expect(seen.size).toBeLessThanOrEqual(207);
   }, 60_000);
 });
