@@ -566,6 +566,28 @@ def text_before(el: Any) -> str:
     return "".join(reversed(parts))
 
 
+MAX_BOX_CLIMB = 3  # <td><p><a>: the wrappers that hold nothing but the link
+
+
+def label_cell(a: Any) -> str:
+    """The text of the element right before the box that holds only this link (<th>Видео</th>
+    <td><a>…</a></td>; a form row's label, then its content), with no text between the two and
+    no link in that element (links: a video / presentation label; offer: «<b>Онлайн-демо:</b>
+    <a>…</a>») (TS `labelCell`)."""
+    text, box = inline_text(a), a
+    for _ in range(MAX_BOX_CLIMB):
+        parent = box.getparent()
+        if parent is None or inline_text(parent) != text:
+            break
+        box = parent
+    prev = box.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        prev = prev.getprevious()
+    if prev is None or norm(text_before(box)) or css(prev, "a[href]"):
+        return ""  # text between, or a link before (another link's text is no label)
+    return inline_text(prev)
+
+
 def inline_text(el: Any) -> str:
     """Normalised text of a subtree (the tree is prepared by `parse_html`: block boundaries are
     already spaces and script/style are gone, so this is the README's block text).

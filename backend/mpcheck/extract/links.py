@@ -7,7 +7,15 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from mpcheck.extract.context import Page
-from mpcheck.extract.dom import absolute_url, css, inline_text, next_element, own_text, text_before
+from mpcheck.extract.dom import (
+    absolute_url,
+    css,
+    inline_text,
+    label_cell,
+    next_element,
+    own_text,
+    text_before,
+)
 from mpcheck.extract.identity import name, partner
 from mpcheck.extract.label_table import table
 from mpcheck.extract.text import fold, norm
@@ -171,7 +179,7 @@ def _bare_presentation(text: str, a: Any) -> bool:
     name the file as a sample, a certificate (audit5 pres_sample_pdf, pres_cert_pdf) (TS
     `barePresentation`)."""
     rules = table()
-    around = (fold(text_before(a)), fold(_label_cell(a)))
+    around = (fold(text_before(a)), fold(label_cell(a)))
     if any(
         rules.search(t, "links", "documentation") or rules.search(t, "links", "paper_other")
         for t in (text, *around)
@@ -202,9 +210,30 @@ def _on_marketplace(url: str) -> bool:
     return urlsplit(url).netloc.endswith(table().data["urls"]["host"])
 
 
+_INLINE_TITLES = ("strong", "b", "span")  # a bold label inside a paragraph, not a block of its own
+
+
+def _label_run(el: Any) -> list[Any] | None:
+    """An inline label opening its block («<p><strong>Кейсы:</strong> <a>…</a> — …; <a>…</a></p>»)
+    titles the rest of that block, not just the element after it: the elements after it there, up
+    to the next label of its tag («<b>Документация:</b>» later in the line). None when `el` is no
+    inline label, or text or another element comes before it in its block (TS `labelRun`)."""
+    tag, parent = el.tag, el.getparent()
+    first = next((c for c in parent if isinstance(c.tag, str)), None) if parent is not None else None
+    if tag not in _INLINE_TITLES or first is not el or norm(text_before(el)):
+        return None
+    run: list[Any] = []
+    nxt = next_element(el)
+    while nxt is not None and nxt.tag != tag:
+        run.append(nxt)
+        nxt = next_element(nxt)
+    return run
+
+
 def _under_case_titles(page: Page, anchors: _Anchors) -> list[Any]:
     """Links under a case title («Сайты на этом решении», «Кейсы внедрения: …»): in the titled
-    element itself, else in the block right after it, but not a link there that names something
+    element itself, else in the rest of the block an inline label opens (_label_run), else in the
+    block right after it; not a link there that names something
     else (a heading with nothing under it, then «Документация: <a>…</a>»); never under a title
     naming another solution («Кейсы внедрения модуля «ACME: Склад»», _quoted_other)."""
     rules = table()
@@ -222,12 +251,11 @@ def _under_case_titles(page: Page, anchors: _Anchors) -> list[Any]:
     for el in page.outside(titles, *_VENDOR_ZONES):  # the zone walk only for the few titled ones
         inside = css(el, "a[href]")
         if not inside:
-            nxt = next_element(el)
-            inside = (
-                [a for a in css(nxt, "a[href]") if not _names_other(fold(inline_text(a)), a)]
-                if nxt is not None
-                else []
-            )
+            run = _label_run(el)
+            after = run if run is not None else [n for n in (next_element(el),) if n is not None]
+            inside = [
+                a for n in after for a in css(n, "a[href]") if not _names_other(fold(inline_text(a)), a)
+            ]
         found.extend(a for a in inside if a not in found)
     return found
 
@@ -270,25 +298,6 @@ def _watch_link(text: str, url: str) -> bool:
 
 
 MAX_LABEL_CHARS = 40  # a label cell names its link in a few words; a longer one is the paragraph above
-MAX_BOX_CLIMB = 3  # <td><p><a>: the wrappers that hold nothing but the link
-
-
-def _label_cell(a: Any) -> str:
-    """The text of the element right before the box that holds only this link (<th>Видео</th>
-    <td><a>…</a></td>; a form row's label, then its content), with no text between the two and
-    no link in that element."""
-    text, box = inline_text(a), a
-    for _ in range(MAX_BOX_CLIMB):
-        parent = box.getparent()
-        if parent is None or inline_text(parent) != text:
-            break
-        box = parent
-    prev = box.getprevious()
-    while prev is not None and not isinstance(prev.tag, str):
-        prev = prev.getprevious()
-    if prev is None or norm(text_before(box)) or css(prev, "a[href]"):
-        return ""  # text between, or a link before (another link's text is no label)
-    return inline_text(prev)
 
 
 def links(page: Page) -> dict[str, Any]:
@@ -326,7 +335,7 @@ def links(page: Page) -> dict[str, Any]:
             # (never the Marketplace, nor a video platform's channel / playlist / profile: there video_href decides)
             (
                 _named_video(anchors.text(a), a)
-                or rules.search(fold(_label_cell(a)), "links", "video_label")
+                or rules.search(fold(label_cell(a)), "links", "video_label")
                 or _watch_link(anchors.text(a), url)
             )
             and not _on_marketplace(url)

@@ -16,6 +16,7 @@ from mpcheck.extract.dom import (
     ancestors,
     css,
     inline_text,
+    label_cell,
     matches,
     next_element,
     text_without,
@@ -397,15 +398,34 @@ def _old_in_box(el: Any, sel: dict[str, Any], rub: int) -> int | None:
     return None
 
 
+def _past_struck(label: Any, value_el: Any) -> tuple[dict[str, Any], Any] | None:
+    """A label whose value element is only a struck price («<b>Цена:</b> <s>54 900 руб.</s> 39 900
+    руб.»): that is the old price of a value running on after it, so the price is read from the
+    label's own small block (the parent of both, at most MAX_BLOCK_CHARS), the label left out, its
+    struck part the old price (TS `pastStruck`)."""
+    parent = value_el.getparent() if value_el is not None else None
+    if (
+        parent is None
+        or label.getparent() is not parent
+        or not any(s is value_el for s in _struck(value_el))
+        or len(inline_text(parent)) > MAX_BLOCK_CHARS
+    ):
+        return None
+    found = price_in(parent, text_without(parent, [label]))
+    return (found, parent) if found else None
+
+
 def _own_price(page: Page) -> tuple[dict[str, Any], Any] | None:
     hit = page.index.find("price", valid=_is_price)
     if hit:
-        found = price_in(hit.value_el, hit.text)
+        found, near = price_in(hit.value_el, hit.text), hit.value_el
+        if found is None:
+            found, near = _past_struck(hit.label, hit.value_el) or (None, near)
         if found:
             page.found_by["price"] = "label"
             if found["old_rub"] is None and not found["free"] and found["rub"] is not None:
-                found["old_rub"] = _old_beside(hit.value_el, found["rub"])
-            return found, hit.value_el
+                found["old_rub"] = _old_beside(near, found["rub"])
+            return found, near
     block = _buy_block(page)
     if block:
         page.found_by["price"] = "buy-block"
@@ -444,11 +464,14 @@ def _text_before(a: Any) -> str:
 
 
 def _online_demo(page: Page) -> str | None:
-    """The demo SITE: a link named «Онлайн-демо» / «Демо-сайт», or a link right after such words."""
+    """The demo SITE: a link named «Онлайн-демо» / «Демо-сайт», or a link right after such words:
+    in the text before it, or, with nothing but spaces between, in the label element right before it
+    («<b>Онлайн-демо:</b> <a>demo.acme.ru</a>», «<th>Демо-сайт</th><td><a>…</a></td>»: label_cell)."""
     rules = table()
     for a in page.outside(css(page.root, "a[href]"), "about"):
         named = rules.search(fold(inline_text(a)), "demo", "not_trial")
-        if named or rules.search(fold(_text_before(a)), "demo", "not_trial_before"):
+        before = _text_before(a) if norm(_text_before(a)) else label_cell(a)
+        if named or rules.search(fold(before), "demo", "not_trial_before"):
             url = absolute_url(a.get("href"), page.base)
             if url:
                 return url

@@ -273,6 +273,25 @@ export function textBefore(el: Element): string {
   return out;
 }
 
+const MAX_BOX_CLIMB = 3; // <td><p><a>: the wrappers that hold nothing but the link
+
+/** The text of the element right before the box that holds only this link (<th>Видео</th>
+ * <td><a>…</a></td>; a form row's label, then its content), with no text between the two and
+ * no link in that element (links: a video / presentation label; offer: «<b>Онлайн-демо:</b>
+ * <a>…</a>») (Python `label_cell`). */
+export function labelCell(a: Element): string {
+  const text = inlineText(a);
+  let box = a;
+  for (let i = 0; i < MAX_BOX_CLIMB; i++) {
+    const parent = box.parentElement;
+    if (!parent || inlineText(parent) !== text) break;
+    box = parent;
+  }
+  const prev = box.previousElementSibling;
+  // text between, or a link before (another link's text is no label)
+  return !prev || norm(textBefore(box)) || css(prev, "a[href]").length ? "" : inlineText(prev);
+}
+
 /** The text right after an element up to the next element or comment (lxml `tail`). */
 export function tailText(el: Element): string {
   let out = "";

@@ -1,7 +1,7 @@
 // Links the checklist asks for: documentation, video, presentation, cases — from the head and
 // the vendor's own tabs, never from user-written ones (backend/mpcheck/extract/links.py).
 import type { Page } from "./context";
-import { absoluteUrl, css, inlineText, originalUrl, ownText, textBefore } from "./dom";
+import { absoluteUrl, css, labelCell, originalUrl, ownText, tag, textBefore } from "./dom";
 import { cpLen, fold, norm } from "./text";
 import { TABLE } from "./label_table";
 import { name, partner } from "./identity";
@@ -160,8 +160,22 @@ function onMarketplace(url: string): boolean {
   }
 }
 
+const INLINE_TITLES = new Set(["strong", "b", "span"]); // a bold label inside a paragraph, not a block of its own
+
+/** An inline label opening its block («<p><strong>Кейсы:</strong> <a>…</a> — …; <a>…</a></p>»)
+ * titles the rest of that block, not just the element after it: the elements after it there, up to
+ * the next label of its tag («<b>Документация:</b>» later in the line). null when `el` is no inline
+ * label, or text or another element comes before it in its block (Python `_label_run`). */
+function labelRun(el: Element): Element[] | null {
+  if (!INLINE_TITLES.has(tag(el)) || el.parentElement?.firstElementChild !== el || norm(textBefore(el))) return null;
+  const run: Element[] = [];
+  for (let nxt = el.nextElementSibling; nxt && tag(nxt) !== tag(el); nxt = nxt.nextElementSibling) run.push(nxt);
+  return run;
+}
+
 /** Links under a case title («Сайты на этом решении», «Кейсы внедрения: …»): in the titled element
- * itself, else in the block right after it, but not a link there that names something else (a
+ * itself, else in the rest of the block an inline label opens (labelRun), else in the block right
+ * after it; not a link there that names something else (a
  * heading with nothing under it, then «Документация: <a>…</a>»); never under a title naming another
  * solution («Кейсы внедрения модуля «ACME: Склад»», quotedOther). */
 function underCaseTitles(page: Page, own: OwnNames): Element[] {
@@ -170,7 +184,10 @@ function underCaseTitles(page: Page, own: OwnNames): Element[] {
     const title = fold(ownText(el));
     if (!title || cpLen(title) > MAX_TITLE_CHARS || !TABLE.search(title, "links", "case_titles") || quotedOther(title, null, own)) continue;
     let inside = css(el, "a[href]");
-    if (!inside.length) inside = css(el.nextElementSibling, "a[href]").filter((a) => !namesOther(page.foldedText(a), a));
+    if (!inside.length) {
+      const after = labelRun(el) ?? (el.nextElementSibling ? [el.nextElementSibling] : []);
+      inside = after.flatMap((n) => css(n, "a[href]")).filter((a) => !namesOther(page.foldedText(a), a));
+    }
     for (const a of inside) if (!found.includes(a)) found.push(a);
   }
   return found;
@@ -196,24 +213,6 @@ function watchLink(text: string, url: string): boolean {
 }
 
 const MAX_LABEL_CHARS = 40; // a label cell names its link in a few words; a longer one is the paragraph above
-const MAX_BOX_CLIMB = 3; // <td><p><a>: the wrappers that hold nothing but the link
-
-/** The text of the element right before the box that holds only this link (<th>Видео</th>
- * <td><a>…</a></td>; a form row's label, then its content), with no text between the two and
- * no link in that element. */
-function labelCell(a: Element): string {
-  const text = inlineText(a);
-  let box = a;
-  for (let i = 0; i < MAX_BOX_CLIMB; i++) {
-    const parent = box.parentElement;
-    if (!parent || inlineText(parent) !== text) break;
-    box = parent;
-  }
-  const prev = box.previousElementSibling;
-  // text between, or a link before (another link's text is no label)
-  return !prev || norm(textBefore(box)) || css(prev, "a[href]").length ? "" : inlineText(prev);
-}
-
 export function links(page: Page): Links {
   const anchors = page.outside(css(page.root, "a[href]"), ...VENDOR_ZONES);
   const own = new OwnNames(page);

@@ -4,7 +4,7 @@
 // is no trial.
 import type { Page } from "./context";
 import { parseEndDate } from "./dates";
-import { STRUCK_ATTR, STRUCK_TEXT, absoluteUrl, ancestors, css, inlineText, matches, tag, tailText, textWithout } from "./dom";
+import { STRUCK_ATTR, STRUCK_TEXT, absoluteUrl, ancestors, css, inlineText, labelCell, matches, tag, tailText, textWithout } from "./dom";
 import { TABLE, type Entry } from "./label_table";
 import { cpLen, fold, norm } from "./text";
 import * as values from "./values";
@@ -341,13 +341,26 @@ function oldInBox(el: Element, sel: Entry, rub: number): number | null {
   return null;
 }
 
+/** A label whose value element is only a struck price («<b>Цена:</b> <s>54 900 руб.</s> 39 900
+ * руб.»): that is the old price of a value running on after it, so the price is read from the
+ * label's own small block (the parent of both, at most MAX_BLOCK_CHARS), the label left out, its
+ * struck part the old price (Python `_past_struck`). */
+function pastStruck(label: Element, valueEl: Element | null): [Own, Element] | null {
+  const parent = valueEl?.parentElement ?? null;
+  if (!valueEl || !parent || label.parentElement !== parent || !struck(valueEl).includes(valueEl) || cpLen(inlineText(parent)) > MAX_BLOCK_CHARS) return null;
+  const found = priceIn(parent, textWithout(parent, new Set([label])));
+  return found ? [found, parent] : null;
+}
+
 function ownPrice(page: Page): [Own, Element | null] | null {
   const hit = page.index.find("price", { valid: isPrice });
-  const labelled = hit ? priceIn(hit.valueEl, hit.text) : null;
+  let labelled = hit ? priceIn(hit.valueEl, hit.text) : null;
+  let near = hit ? hit.valueEl : null;
+  if (hit && !labelled) [labelled, near] = pastStruck(hit.label, hit.valueEl) ?? [null, near];
   if (hit && labelled) {
     page.found_by.price = "label";
-    if (labelled.old_rub === null && !labelled.free && labelled.rub !== null) labelled.old_rub = oldBeside(hit.valueEl, labelled.rub);
-    return [labelled, hit.valueEl];
+    if (labelled.old_rub === null && !labelled.free && labelled.rub !== null) labelled.old_rub = oldBeside(near, labelled.rub);
+    return [labelled, near];
   }
   const block = buyBlock(page);
   if (block) {
@@ -384,11 +397,14 @@ function textBefore(a: Element): string {
   return out;
 }
 
-/** The demo SITE: a link named «Онлайн-демо» / «Демо-сайт», or a link right after such words. */
+/** The demo SITE: a link named «Онлайн-демо» / «Демо-сайт», or a link right after such words: in
+ * the text before it, or, with nothing but spaces between, in the label element right before it
+ * («<b>Онлайн-демо:</b> <a>demo.acme.ru</a>», «<th>Демо-сайт</th><td><a>…</a></td>»: labelCell). */
 function onlineDemo(page: Page): string | null {
   for (const a of page.outside(css(page.root, "a[href]"), "about")) {
     const named = TABLE.search(page.foldedText(a), "demo", "not_trial");
-    if (named || TABLE.search(fold(textBefore(a)), "demo", "not_trial_before")) {
+    const before = norm(textBefore(a)) ? textBefore(a) : labelCell(a);
+    if (named || TABLE.search(fold(before), "demo", "not_trial_before")) {
       const url = absoluteUrl(a.getAttribute("href"), page.base);
       if (url) return url;
     }
