@@ -355,8 +355,9 @@ export function parseRow(text: string): Entry | null {
 function codeBlock(item: Element): Element | null {
   const tag = item.tagName.toLowerCase();
   if (tag === "pre" || tag === "code") return item;
-  const pres = css(item, "pre");
-  const blocks = pres.length > 0 ? pres : css(item, "code");
+  // the tag's own index, not a selector run per row (Python: a tree walk); the item is neither tag here
+  const pres = item.getElementsByTagName("pre");
+  const blocks = pres.length > 0 ? pres : item.getElementsByTagName("code");
   return blocks.length === 1 ? (blocks[0] ?? null) : null;
 }
 
