@@ -278,29 +278,39 @@ def _titles_in(el: Any) -> list[Any]:
     ]
 
 
-def _group_title(item: Any, body: Any, held: set[Any], seen: dict[Any, Any]) -> Any:
+def _group_title(item: Any, body: Any, held: set[Any], seen: dict[Any, Any], near: dict[Any, Any]) -> Any:
     """The nearest title before an item inside the log body that opens with no version or date (a
     release row's own head is no group title), else None. Blocks holding rows (`held`) are passed
     over: an earlier row stands under the same title, and the titles inside another group's block are
-    that group's. `seen` keeps what a block was found to hold."""
-    rules, node = table(), item
+    that group's. `seen` keeps what a block was found to hold; `near` what the walk from a node found
+    (the walk from a node goes on as the walk from its previous sibling, or from its parent: rows that
+    are siblings share the walk instead of each going back over all the rows before it)."""
+    rules, node, path, found = table(), item, [], None
     while node is not None and node is not body:
-        for prev in node.itersiblings(preceding=True):
-            if not isinstance(prev.tag, str) or prev in held:
-                continue
-            if prev not in seen:
-                seen[prev] = None
-                for el in reversed(_titles_in(prev)):
-                    text = fold(block_text(el))
-                    if text and not (
-                        "0" <= text[:1] <= "9" or rules.search(text, "changelog", "version_only")
-                    ):
-                        seen[prev] = el
-                        break
-            if seen[prev] is not None:
-                return seen[prev]
-        node = node.getparent()
-    return None
+        if node in near:
+            found = near[node]
+            break
+        path.append(node)
+        prev = node.getprevious()
+        if prev is None:
+            node = node.getparent()
+            continue
+        node = prev
+        if not isinstance(prev.tag, str) or prev in held:
+            continue
+        if prev not in seen:
+            seen[prev] = None
+            for el in reversed(_titles_in(prev)):
+                text = fold(block_text(el))
+                if text and not ("0" <= text[:1] <= "9" or rules.search(text, "changelog", "version_only")):
+                    seen[prev] = el
+                    break
+        if seen[prev] is not None:
+            found = seen[prev]
+            break
+    for step in path:
+        near[step] = found
+    return found
 
 
 def _foreign(listing: Any) -> set[Any]:
@@ -310,9 +320,10 @@ def _foreign(listing: Any) -> set[Any]:
     release is that release's own («<h3>Новая библиотека SDK</h3><p>Версия 2.1.0 от …</p>»)."""
     held = {a for item in listing.items for a in ancestors(item)}
     seen: dict[Any, Any] = {}
+    near: dict[Any, Any] = {}
     under: dict[Any, list[Any]] = {}
     for item in listing.items:
-        title = _group_title(item, listing.body, held, seen)
+        title = _group_title(item, listing.body, held, seen, near)
         if title is not None:
             under.setdefault(title, []).append(item)
     rules = table()
@@ -337,7 +348,8 @@ def _code_block(item: Any) -> Any:
     has none or several)."""
     if item.tag in ("pre", "code"):
         return item
-    blocks = css(item, "pre") or css(item, "code")
+    # a walk of the tree in C (`iter`), not a compiled selector per row: the item is neither tag here
+    blocks = list(item.iter("pre")) or list(item.iter("code"))
     return blocks[0] if len(blocks) == 1 else None
 
 

@@ -23,6 +23,7 @@ from mpcheck.extract.feedback import (
     name_key,
     newest_first,
     read_items,
+    short_folds,
     shows_more,
     stated,
     undated,
@@ -62,8 +63,8 @@ def _header_badges(listing: Listing, me: str) -> set[Any]:
     name `me` known, not a badge any agency carries («Партнер»: its name tells)."""
     badge, shared = anchored(("comments", "developer_badge")), anchored(("comments", "shared_badge"))
     found = set()
-    for at, (el, own) in enumerate(listing.owns):
-        if len(own) <= MAX_TITLE_CHARS and badge(text := fold(own)) and not (me and shared(text)):
+    for at, ((el, _own), text) in enumerate(zip(listing.owns, short_folds(listing), strict=True)):
+        if text is not None and badge(text) and not (me and shared(text)):
             item = item_of(listing, el)
             if item is not None and at <= listing.author_ends.get(item, -1):
                 found.add(item)

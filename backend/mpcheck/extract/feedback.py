@@ -97,12 +97,20 @@ def undated(listing: Listing) -> bool:
     return any(item not in listing.firsts for item in listing.items)
 
 
+def short_folds(listing: Listing) -> list[str | None]:
+    """`fold` of each own text of the list (`owns`, same order) of at most MAX_TITLE_CHARS, None for a
+    longer one: made once per list, for every reader of its short texts."""
+    if listing.folds is None:
+        listing.folds = [fold(own) if len(own) <= MAX_TITLE_CHARS else None for _, own in listing.owns]
+    return listing.folds
+
+
 def marks(listing: Listing, path: tuple[str, ...]) -> dict[Any, list[Any]]:
     """Item → elements whose own text matches a regex list (answer titles, developer badges)."""
     found: dict[Any, list[Any]] = {}
     matches = table().any_search(path)  # every regex of the list in one scan
-    for el, own in listing.owns:
-        if len(own) <= MAX_TITLE_CHARS and matches(fold(own)):
+    for (el, _own), text in zip(listing.owns, short_folds(listing), strict=True):
+        if text is not None and matches(text):
             item = item_of(listing, el)
             if item is not None:
                 found.setdefault(item, []).append(el)
@@ -358,12 +366,13 @@ def answers(listing: Listing, partner: str | None, by_author: bool) -> tuple[set
     me = name_key(partner)
     answered: set[Any] = set()
     blocks: dict[Any, list[Any]] = {}
+    folds = short_folds(listing)
     for at, (el, own) in enumerate(listing.owns):
         is_title = named = False
         text = ""
-        short = len(own) <= MAX_TITLE_CHARS
-        if short:
-            text = fold(own)
+        short = (folded := folds[at]) is not None
+        if folded is not None:
+            text = folded
             # the title's own line: the text before the element's first child («Ответ разработчика<br>спасибо …»)
             line = fold(el.text or "") if len(el) else text
             is_title = title(text) is not None and _partner_title(line if title(line) else text, me)

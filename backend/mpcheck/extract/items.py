@@ -75,6 +75,9 @@ class Listing:
     # its title, the date headings of grouped items (`_other_lists`, `_date_groups`); no stated count
     # is read in them
     aside: list[Any] = field(default_factory=list)
+    # `owns`' short texts folded, made on first use (feedback.short_folds): answer titles, badges and
+    # author lines are tested on the same short texts by several readers, each text is folded once
+    folds: list[str | None] | None = None
 
 
 def item_of(listing: Listing, el: Any) -> Any:
@@ -513,16 +516,23 @@ def _other_lists(children: list[Any], marked: set[Any], direct: set[Any], name: 
     holders = [c for c in children if c in marked]
     if len(holders) < 2:
         return []
-    subs = {id(c): _sub_items(c, marked, direct) for c in holders}
+    # the titled lists first (a title is a child's tag, its sub-items a walk, the title's words
+    # regexes, cheapest first): most lists have none, and then no other block's sub-items are read
+    titled: dict[int, tuple[Any, list[Any]]] = {}
+    for at, block in enumerate(children):
+        title = _block_title(children, at, marked) if block in marked else None
+        sub = _sub_items(block, marked, direct) if title is not None else None
+        if sub and _other_title(inline_text(title), name):
+            titled[id(block)] = (title, sub)
+    if not titled:
+        return []
+    subs = {id(c): titled[id(c)][1] if id(c) in titled else _sub_items(c, marked, direct) for c in holders}
     kinds = {id(c): _kind(sub[0]) if (sub := subs[id(c)]) else _kind(c) for c in holders}
     found: list[Any] = []
-    for at, block in enumerate(children):
-        sub = subs.get(id(block)) if block in marked else None
-        if not sub:
+    for block in children:
+        if id(block) not in titled:
             continue
-        title = _block_title(children, at, marked)
-        if title is None or not _other_title(inline_text(title), name):
-            continue
+        title, sub = titled[id(block)]
         rest = [h for h in holders if h is not block]
         if any(_kind(h) == _kind(block) or kinds[id(h)] == kinds[id(block)] for h in rest):
             continue
@@ -601,8 +611,12 @@ def _reply_threads(children: list[Any], marked: set[Any], direct: set[Any]) -> s
     for child in children:
         if child not in marked:
             continue
-        sub = _sub_items(child, marked, direct) if before is not None else None
-        if sub and before is not None and _kind(child) != _kind(before):
+        # the kinds first: a child of its item's markup is no thread, whatever it lists
+        if (
+            before is not None
+            and _kind(child) != _kind(before)
+            and (sub := _sub_items(child, marked, direct))
+        ):
             classes = fold(" ".join([child.get("class") or ""] + [k.get("class") or "" for k in sub]))
             if table().search(classes, "comments", "reply_hint"):
                 found.add(child)

@@ -24,6 +24,7 @@ from mpcheck.extract.feedback import (
     newest_first,
     opens_line,
     read_items,
+    short_folds,
     shows_more,
     stated,
     undated,
@@ -414,7 +415,11 @@ def admin_answered(page: Page, listing: Listing) -> set[Any]:
     mirror of its listing, «Администратор этого сайта и разработчик решения — одно лицо»). Without
     that statement an admin's reply is nobody's answer for the solution: none is counted."""
     title = anchored(("reviews", "admin_answer_titles"))
-    hits = [el for el, own in listing.owns if len(own) <= MAX_TITLE_CHARS and title(fold(own))]
+    hits = [
+        el
+        for (el, _own), text in zip(listing.owns, short_folds(listing), strict=True)
+        if text is not None and title(text)
+    ]
     items = {item for el in hits if (item := item_of(listing, el)) is not None}
     if not items or not table().search(fold(inline_text(page.root)), "reviews", "admin_is_developer"):
         return set()

@@ -276,28 +276,46 @@ function titlesIn(el: Element): Element[] {
 /**
  * The nearest title before an item inside the log body that opens with no version or date (a release row's own head
  * is no group title), else null. Blocks holding rows (`held`) are passed over: an earlier row stands under the same
- * title, and the titles inside another group's block are that group's. `seen` keeps what a block was found to hold.
+ * title, and the titles inside another group's block are that group's. `seen` keeps what a block was found to hold;
+ * `near` what the walk from a node found (the walk from a node goes on as the walk from its previous sibling, or from
+ * its parent: rows that are siblings share the walk instead of each going back over all the rows before it).
  */
-function groupTitle(item: Element, body: Element, held: Set<Element>, seen: Map<Element, Element | null>): Element | null {
-  for (let node: Element | null = item; node && node !== body; node = node.parentElement) {
-    for (let prev = node.previousElementSibling; prev; prev = prev.previousElementSibling) {
-      if (held.has(prev)) continue;
-      if (!seen.has(prev)) {
-        seen.set(prev, null);
-        for (const el of titlesIn(prev).reverse()) {
-          const text = fold(inlineText(el));
-          const first = text.charAt(0);
-          if (text && !((first >= "0" && first <= "9") || TABLE.search(text, "changelog", "version_only"))) {
-            seen.set(prev, el);
-            break;
-          }
+function groupTitle(item: Element, body: Element, held: Set<Element>, seen: Map<Element, Element | null>, near: Map<Element, Element | null>): Element | null {
+  const path: Element[] = [];
+  let found: Element | null = null;
+  for (let node: Element | null = item; node && node !== body; ) {
+    const known = near.get(node);
+    if (known !== undefined) {
+      found = known;
+      break;
+    }
+    path.push(node);
+    const prev: Element | null = node.previousElementSibling;
+    if (!prev) {
+      node = node.parentElement;
+      continue;
+    }
+    node = prev;
+    if (held.has(prev)) continue;
+    if (!seen.has(prev)) {
+      seen.set(prev, null);
+      for (const el of titlesIn(prev).reverse()) {
+        const text = fold(inlineText(el));
+        const first = text.charAt(0);
+        if (text && !((first >= "0" && first <= "9") || TABLE.search(text, "changelog", "version_only"))) {
+          seen.set(prev, el);
+          break;
         }
       }
-      const found = seen.get(prev);
-      if (found) return found;
+    }
+    const title = seen.get(prev);
+    if (title) {
+      found = title;
+      break;
     }
   }
-  return null;
+  for (const step of path) near.set(step, found);
+  return found;
 }
 
 /** The items of the log that stand under a title naming something else than this solution's releases
@@ -308,10 +326,14 @@ function foreignItems(listing: { body: Element; items: Element[] }): Set<Element
   const held = new Set<Element>();
   for (const item of listing.items) for (const a of ancestors(item)) held.add(a);
   const seen = new Map<Element, Element | null>();
+  const near = new Map<Element, Element | null>();
   const under = new Map<Element, Element[]>();
   for (const item of listing.items) {
-    const title = groupTitle(item, listing.body, held, seen);
-    if (title) under.set(title, [...(under.get(title) ?? []), item]);
+    const title = groupTitle(item, listing.body, held, seen, near);
+    if (!title) continue;
+    const items = under.get(title);
+    if (items) items.push(item);
+    else under.set(title, [item]);
   }
   const out = new Set<Element>();
   for (const [title, items] of under) {
@@ -333,8 +355,9 @@ export function parseRow(text: string): Entry | null {
 function codeBlock(item: Element): Element | null {
   const tag = item.tagName.toLowerCase();
   if (tag === "pre" || tag === "code") return item;
-  const pres = css(item, "pre");
-  const blocks = pres.length > 0 ? pres : css(item, "code");
+  // the tag's own index, not a selector run per row (Python: a tree walk); the item is neither tag here
+  const pres = item.getElementsByTagName("pre");
+  const blocks = pres.length > 0 ? pres : item.getElementsByTagName("code");
   return blocks.length === 1 ? (blocks[0] ?? null) : null;
 }
 

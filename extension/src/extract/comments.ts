@@ -6,7 +6,7 @@
 import type { Page } from "./context";
 import { findDates } from "./dates";
 import { inlineText, matches } from "./dom";
-import { MAX_TITLE_CHARS, anchored, answers, hasPager, isPartner, nameKey, newestFirst, readItems, showsMore, stated, undated } from "./feedback";
+import { MAX_TITLE_CHARS, anchored, answers, hasPager, isPartner, nameKey, newestFirst, readItems, shortFolds, showsMore, stated, undated } from "./feedback";
 import { dateSearch, itemOf, splitListing, type Listing } from "./items";
 import { TABLE } from "./label_table";
 import { cpLen, fold, lstripChars, norm, stripChars } from "./text";
@@ -44,10 +44,10 @@ function headerBadges(listing: Listing, me: string): Set<Element> {
   const badge = anchored(["comments", "developer_badge"]);
   const shared = anchored(["comments", "shared_badge"]);
   const found = new Set<Element>();
-  listing.owns.forEach(([el, own], at) => {
-    if (cpLen(own) > MAX_TITLE_CHARS) return;
-    const text = fold(own);
-    if (!badge(text) || (me && shared(text))) return;
+  const folds = shortFolds(listing);
+  listing.owns.forEach(([el], at) => {
+    const text = folds[at];
+    if (text == null || !badge(text) || (me && shared(text))) return;
     const item = itemOf(listing, el);
     if (item && at <= (listing.authorEnds.get(item) ?? -1)) found.add(item);
   });

@@ -92,16 +92,25 @@ export function undated(listing: Listing): boolean {
 }
 
 /** Item → elements whose own text matches a regex list (answer titles, developer badges). */
+/** `fold` of each own text of the list (`owns`, same order) of at most MAX_TITLE_CHARS, null for a longer one: made
+ * once per list, for every reader of its short texts. */
+export function shortFolds(listing: Listing): Array<string | null> {
+  listing.folds ??= listing.owns.map(([, own]) => (cpLen(own) <= MAX_TITLE_CHARS ? fold(own) : null));
+  return listing.folds;
+}
+
 export function marks(listing: Listing, path: string[]): Map<Element, Element[]> {
   const found = new Map<Element, Element[]>();
-  for (const [el, own] of listing.owns) {
-    if (cpLen(own) > MAX_TITLE_CHARS || !TABLE.search(fold(own), ...path)) continue;
+  const folds = shortFolds(listing);
+  listing.owns.forEach(([el], at) => {
+    const text = folds[at];
+    if (text == null || !TABLE.search(text, ...path)) return;
     const item = itemOf(listing, el);
-    if (!item) continue;
+    if (!item) return;
     const list = found.get(item) ?? [];
     list.push(el);
     found.set(item, list);
-  }
+  });
   return found;
 }
 
@@ -375,13 +384,15 @@ export function answers(listing: Listing, partner: string | null, byAuthor: bool
   const me = nameKey(partner);
   const answered = new Set<Element>();
   const blocks = new Map<Element, Element[]>();
+  const folds = shortFolds(listing);
   listing.owns.forEach(([el, own], at) => {
-    const short = cpLen(own) <= MAX_TITLE_CHARS;
+    const folded = folds[at];
+    const short = folded != null;
     let isTitle = false;
     let named = false;
     let text = "";
-    if (short) {
-      text = fold(own);
+    if (folded != null) {
+      text = folded;
       // the title's own line: the text before the element's first child («Ответ разработчика<br>спасибо …»)
       const line = [...el.childNodes].some((n) => n.nodeType !== 3) ? fold(firstText(el)) : text;
       isTitle = title(text) && partnerTitle(title(line) ? line : text, me);

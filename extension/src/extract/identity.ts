@@ -258,7 +258,7 @@ function inBanner(el: Element): boolean {
 function siteHeading(el: Element, page: Page): Element | null {
   if (!inBanner(el)) return null;
   const text = fold(inlineText(el)).toLowerCase();
-  const first = css(page.root, "title")[0];
+  const first = text ? page.root.querySelector("title") : null; // the first one: no list of all
   if (!text || !first) return null;
   const title = fold(inlineText(first)).toLowerCase();
   if (title === text) return null;
@@ -324,7 +324,7 @@ function nestedItem(el: Element): boolean {
 
 /** The folded, lower-cased og:site_name of the page («ACME Soft» on a vendor's site), else "". */
 function siteName(page: Page): string {
-  const meta = css(page.root, "meta[property='og:site_name']")[0];
+  const meta = page.root.querySelector("meta[property='og:site_name']"); // the first one: no list of all
   return meta ? fold(meta.getAttribute("content") ?? "").toLowerCase() : "";
 }
 

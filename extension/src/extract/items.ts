@@ -59,6 +59,9 @@ export interface Listing {
    * its title, the date headings of grouped items (`otherLists`, `dateGroups`); no stated count is
    * read in them */
   aside: Element[];
+  /** `owns`' short texts folded, made on first use (feedback.shortFolds): answer titles, badges and author lines are
+   * tested on the same short texts by several readers, each text is folded once */
+  folds: Array<string | null> | null;
 }
 
 /** The item an element belongs to (null outside every item). */
@@ -460,21 +463,30 @@ function otherTitle(text: string, name: string | null): boolean {
 function otherLists(children: Element[], marked: ReadonlySet<Element>, direct: ReadonlySet<Element>, name: string | null): Element[] {
   const holders = children.filter((c) => marked.has(c));
   if (holders.length < 2) return [];
-  const subs = new Map(holders.map((c) => [c, subItems(c, marked, direct)]));
+  // the titled lists first (a title is a child's tag, its sub-items a walk, the title's words regexes, cheapest
+  // first): most lists have none, and then no other block's sub-items are read
+  const titled = new Map<Element, [Element, Element[]]>();
+  children.forEach((block, at) => {
+    if (!marked.has(block)) return;
+    const title = blockTitle(children, at, marked);
+    const sub = title ? subItems(block, marked, direct) : null;
+    if (title && sub && otherTitle(inlineText(title), name)) titled.set(block, [title, sub]);
+  });
+  if (!titled.size) return [];
+  const subs = new Map(holders.map((c) => [c, titled.get(c)?.[1] ?? subItems(c, marked, direct)]));
   const kinds = new Map(holders.map((c) => {
     const sub = subs.get(c);
     return [c, sub ? kindOf(sub[0] as Element) : kindOf(c)];
   }));
   const found: Element[] = [];
-  children.forEach((block, at) => {
-    if (!marked.has(block) || !subs.get(block)) return;
-    const title = blockTitle(children, at, marked);
-    if (!title || !otherTitle(inlineText(title), name)) return;
+  children.forEach((block) => {
+    const [title, sub] = titled.get(block) ?? [null, null];
+    if (!title || !sub) return;
     const rest = holders.filter((h) => h !== block);
     if (rest.some((h) => kindOf(h) === kindOf(block) || kinds.get(h) === kinds.get(block))) return;
     const kind = kinds.get(block);
     if (rest.some((h) => [h, ...css(h, "*")].some((d) => marked.has(d) && kindOf(d) === kind))) return; // the list's own items are of that kind too
-    const classes = fold([block, ...(subs.get(block) as Element[])].map((k) => k.getAttribute("class") ?? "").join(" "));
+    const classes = fold([block, ...sub].map((k) => k.getAttribute("class") ?? "").join(" "));
     if (TABLE.search(classes, "comments", "reply_hint")) return; // a thread of replies («<div class="replies"><h5>Ответы</h5><div class="reply">…»)
     found.push(block, title);
   });
@@ -540,8 +552,9 @@ function replyThreads(children: Element[], marked: ReadonlySet<Element>, direct:
   let before: Element | null = null;
   for (const child of children) {
     if (!marked.has(child)) continue;
-    const sub = before ? subItems(child, marked, direct) : null;
-    if (sub && before && kindOf(child) !== kindOf(before)) {
+    // the kinds first: a child of its item's markup is no thread, whatever it lists
+    const sub = before && kindOf(child) !== kindOf(before) ? subItems(child, marked, direct) : null;
+    if (sub) {
       const classes = fold([child, ...sub].map((k) => k.getAttribute("class") ?? "").join(" "));
       if (TABLE.search(classes, "comments", "reply_hint")) {
         found.add(child);
@@ -642,7 +655,7 @@ function inAnswer(el: Element, item: Element): boolean {
 }
 
 export function splitListing(body: Element, name: string | null = null): Listing {
-  const listing: Listing = { body, items: [], dates: new Map(), owns: scan(body), firsts: new Map(), starts: new Map(), authorEnds: new Map(), aside: [] };
+  const listing: Listing = { body, items: [], dates: new Map(), owns: scan(body), firsts: new Map(), starts: new Map(), authorEnds: new Map(), aside: [], folds: null };
   const found = dated(listing.owns);
   if (!found.length) return listing;
   const marked = new Set<Element>();

@@ -6,7 +6,7 @@
 // when the block could not be read, [] only when it is shown empty (SPEC §3).
 import type { Page } from "./context";
 import { childElements, css, inlineText, tag, tailText, textWithout } from "./dom";
-import { MAX_TITLE_CHARS, anchored, answers, hasPager, isPartner, nameKey, newestFirst, opensLine, readItems, showsMore, stated, undated } from "./feedback";
+import { MAX_TITLE_CHARS, anchored, answers, hasPager, isPartner, nameKey, newestFirst, opensLine, readItems, shortFolds, showsMore, stated, undated } from "./feedback";
 import { itemOf, type Listing } from "./items";
 import { TABLE } from "./label_table";
 import { cpLen, fold, stripChars } from "./text";
@@ -423,11 +423,13 @@ function starsOf(listing: Listing, blocks: Map<Element, Element[]>): Map<Element
 export function adminAnswered(page: Page, listing: Listing): Set<Element> {
   const title = anchored(["reviews", "admin_answer_titles"]);
   const items = new Set<Element>();
-  for (const [el, own] of listing.owns) {
-    if (cpLen(own) > MAX_TITLE_CHARS || !title(fold(own))) continue;
+  const folds = shortFolds(listing);
+  listing.owns.forEach(([el], at) => {
+    const text = folds[at];
+    if (text == null || !title(text)) return;
     const item = itemOf(listing, el);
     if (item) items.add(item);
-  }
+  });
   if (!items.size || !TABLE.search(fold(inlineText(page.root)), "reviews", "admin_is_developer")) return new Set();
   return items;
 }
