@@ -104,8 +104,29 @@ def _quoted(listing: Listing, item: Any) -> str | None:
     return None
 
 
-def _message(listing: Listing, item: Any, me: str, badged: bool) -> dict[str, Any]:
-    """Date, author, whether the partner wrote it, whom it addresses."""
+def _parent_ref(item: Any) -> str:
+    """The id a message's «parent» link jumps to (`comments.parent_link`: LiveJournal's
+    «Родительский» / «Parent» action, «…?thread=2113547#t2113547»): the message it replies to in
+    a flat thread rendered by indentation; "" without such a link."""
+    for a in item.iter("a"):
+        fragment = (a.get("href") or "").partition("#")[2].strip()
+        if fragment and table().search(fold(inline_text(a)), "comments", "parent_link"):
+            return fragment
+    return ""
+
+
+def _vendor_key(code: str | None) -> str:
+    """The partner's own code as an author name: the vendor part of the solution's code (a
+    Marketplace module id is «partner.module»: «severkod» of severkod.smartdelivery), the name a
+    partner signs with on a blog or a forum where its title is not its user name; "" for a code
+    without a vendor part."""
+    vendor, dot, _ = (code or "").partition(".")
+    return name_key(vendor) if dot and len(vendor) >= 3 else ""
+
+
+def _message(listing: Listing, item: Any, me: str, badged: bool, vendor: str = "") -> dict[str, Any]:
+    """Date, author, whether the partner wrote it (its name or its code `vendor` signs it), whom it
+    addresses."""
     text = inline_text(item)
     dates = find_dates(text)
     author = text[: dates[0][0]].strip(_LEAD) if dates else ""
@@ -114,8 +135,9 @@ def _message(listing: Listing, item: Any, me: str, badged: bool) -> dict[str, An
         author = _author_after_date(listing, item)
     words = item.get("class") or ""
     hinted = not me and bool(table().search(fold(words), "comments", "partner_hint"))
+    signs = [key for key in (me, vendor) if key]
     by_partner = bool(author) and (
-        (bool(me) and any(is_partner(own, me) for own in header)) or badged or hinted
+        any(is_partner(own, key) for own in header for key in signs) or badged or hinted
     )
     m = table().search(_after_date(text, dates[0][0]) if dates else text, "comments", "addressed")
     to = name_key(m.group(1)) if m else name_key(_quoted(listing, item))
@@ -134,17 +156,37 @@ def _message(listing: Listing, item: Any, me: str, badged: bool) -> dict[str, An
         else None,
         "answered": False,
         "nested": len(dates) > 1,
+        "parent_ref": _parent_ref(item),
     }
 
 
-def _parent(msgs: list[dict[str, Any]], at: int) -> dict[str, Any] | None:
-    """The message a flat message replies to by structure: `data-parent`, or a reply row's class."""
+def _owners(msgs: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Every id inside a message → that message (what a «parent» link jumps to), built only when
+    some message has such a link."""
+    if not any(msg["parent_ref"] for msg in msgs):
+        return {}
+    found: dict[str, dict[str, Any]] = {}
+    for msg in msgs:
+        for el in msg["el"].iter():
+            if isinstance(el.tag, str) and el.get("id"):
+                found.setdefault(el.get("id"), msg)
+    return found
+
+
+def _parent(
+    msgs: list[dict[str, Any]], at: int, owners: dict[str, dict[str, Any]] | None = None
+) -> dict[str, Any] | None:
+    """The message a flat message replies to by structure: `data-parent`, a «parent» link to
+    another message (_parent_ref), or a reply row's class."""
     reply = msgs[at]
     parent_id = reply["el"].get("data-parent")
     if parent_id:
         for msg in msgs:
             if parent_id in (msg["el"].get("data-id"), msg["el"].get("id")):
                 return msg
+    linked = (owners or {}).get(reply["parent_ref"]) if reply["parent_ref"] else None
+    if linked is not None and linked is not reply:
+        return linked
     if reply["reply"]:  # marked as a reply, no link: the nearest top-level message above it
         for msg in reversed(msgs[:at]):
             if not msg["reply"]:
@@ -174,8 +216,9 @@ def _link_replies(msgs: list[dict[str, Any]], partner_known: bool) -> list[dict[
     partner's message addressed «Имя, …» answers that comment and is not an item either.
     """
     tops = []
+    owners = _owners(msgs)
     for at, msg in enumerate(msgs):
-        parent = _parent(msgs, at)
+        parent = _parent(msgs, at, owners)
         target = parent if parent is not None else (_addressed(msgs, msg) if msg["by_partner"] else None)
         if target is None:
             tops.append(msg)
@@ -229,9 +272,9 @@ def comments(page: Page, partner: str | None) -> dict[str, Any]:
     parsed: list[dict[str, Any]] | None = None
     if listing is not None:
         answered, _ = answers(listing, partner, by_author=True)
-        me = name_key(partner)
+        me, vendor = name_key(partner), _vendor_key(page.own_code)
         badged = _header_badges(listing, me)
-        msgs = [_message(listing, item, me, item in badged) for item in listing.items]
+        msgs = [_message(listing, item, me, item in badged, vendor) for item in listing.items]
         for msg in msgs:
             msg["answered"] = msg["el"] in answered
         tops = _link_replies(msgs, bool(me))

@@ -318,10 +318,46 @@ def _walk(root: Any, skip: set[Any]) -> Iterator[Any]:
             stack.extend(c for c in reversed(el) if isinstance(c.tag, str))
 
 
-def _units(root: Any, skip: set[Any]) -> list[tuple[Any, str]]:
+def own_addresses(root: Any) -> tuple[str, ...]:
+    """The page's own addresses, without a fragment: its canonical and og:url links. A link to one
+    of them with «#x» jumps within this page like «#x» (LiveJournal's «12 комментариев» link to
+    «https://user.livejournal.com/5127.html#comments» on that very post)."""
+    found = []
+    for sel, attr in (("link[rel=canonical]", "href"), ("meta[property='og:url']", "content")):
+        for el in css(root, sel)[:1]:
+            value = (el.get(attr) or "").strip().split("#")[0]
+            if value:
+                found.append(value)
+    return tuple(found)
+
+
+def _local_ref(href: str | None, own: tuple[str, ...]) -> str:
+    """The id a link jumps to on this page: «#x», or one of the page's own addresses with «#x»
+    (a hashbang's «#!…» tail cut); "" for any other link."""
+    base, mark, fragment = (href or "").strip().partition("#")
+    if not mark or (base and base not in own):
+        return ""
+    return fragment.lstrip("#").split("!")[0]
+
+
+def _jumps(el: Any, own: tuple[str, ...], ids: dict[str, Any]) -> bool:
+    """A link (the element or up to 3 levels up) to an element of this page (`_local_ref`)."""
+    return any(a.tag == "a" and _local_ref(a.get("href"), own) in ids for a in list(ancestors(el))[:3])
+
+
+def _units(
+    root: Any,
+    skip: set[Any],
+    addresses: tuple[str, ...] = (),
+    ids: dict[str, Any] | None = None,
+    jumped: set[Any] | None = None,
+) -> list[tuple[Any, str]]:
     """(element, tab) for every short text that is a tab title, climbed to the largest ancestor
     whose whole text is still that title («<a><span>Отзывы</span> <i>12</i></a>» → the a). The
-    item lists already found (reviews, comments, changelog) are not entered: no title is in there."""
+    item lists already found (reviews, comments, changelog) are not entered: no title is in there.
+    A count-first or numbered title («12 комментариев») is a heading's or a tab's, or a link's
+    that jumps to an element of this page (`_jumps`: LiveJournal's comment count over its thread;
+    such units are added to `jumped`)."""
     found: list[tuple[Any, str]] = []
     seen: set[Any] = set()
     for el in _walk(root, skip):
@@ -334,8 +370,10 @@ def _units(root: Any, skip: set[Any]) -> list[tuple[Any, str]]:
         if not own or len(own) > MAX_TITLE_CHARS:
             continue
         name = title_of(own)  # the own text first: a cheap test before the subtree's text
-        # «3 комментария», «5. История версий» as a heading or a tab only
-        counted = name is None and _heading_or_tab(el)
+        # «3 комментария», «5. История версий» as a heading, a tab or a link within the page only
+        heading = name is None and _heading_or_tab(el)
+        link = name is None and not heading and bool(ids) and _jumps(el, addresses, ids or {})
+        counted = heading or link
         name = heading_title_of(own) if counted else name
         if name is None or not _titles(el, name, counted) or _column_header(el):
             continue
@@ -348,6 +386,8 @@ def _units(root: Any, skip: set[Any]) -> list[tuple[Any, str]]:
         if unit not in seen:
             seen.add(unit)
             found.append((unit, name))
+            if link and jumped is not None:
+                jumped.add(unit)
     return found
 
 
@@ -490,7 +530,11 @@ class _Resolver:
         self.root = root
         self.ids = ids
         self.images = heading_images(root)
-        self.units = _units(root, skip) + _attr_units(root) + _image_units(self.images)
+        self.own = own_addresses(root)
+        self.jumped: set[Any] = set()  # the count-first links within the page (_units)
+        self.units = (
+            _units(root, skip, self.own, ids, self.jumped) + _attr_units(root) + _image_units(self.images)
+        )
         self.unit_set = {u for u, _ in self.units}
         self.unit_names = dict(reversed(self.units))  # the first name of a unit, like units.find
         self._data: dict[str, list[Any]] | None = None
@@ -505,6 +549,7 @@ class _Resolver:
         self._claims: dict[str, tuple[set[str], set[str]]] | None = None
         self.tie_units: dict[int, Any] = {}  # id(candidate) → the title unit it was tied from
         self._attr_panels: dict[Any, set[str]] | None = None
+        self._mentions: set[Any] | None = None
 
     # lazily built indexes: most pages never need them
     def labelled(self) -> dict[str, list[Any]]:
@@ -763,13 +808,13 @@ class _Resolver:
         link = next(
             (d for d in unit.iter("a") if d is not unit and len((d.get("href") or "").strip()) > 1), None
         )
-        if link is not None and (link.get("href") or "").strip().startswith("#") and link not in chain:
+        if link is not None and _local_ref(link.get("href"), self.own) and link not in chain:
             chain = [*chain, link]  # <li><a href="#sec-log">Что нового</a></li> (a navbar of section links)
         tab = [d for d in unit.iter() if d is not unit and isinstance(d.tag, str) and d.get("role") == "tab"]
         if len(tab) == 1 and tab[0] not in chain:  # <td class="tabitemcell"><div role="tab" id=…> (Vaadin)
             chain = [*chain, tab[0]]
         for node in chain:
-            for ref in _target_refs(node):
+            for ref in _target_refs(node, self.own):
                 target = self.ids.get(ref)
                 if target is not None and not _related(target, ctl):
                     yield "control", target
@@ -823,6 +868,23 @@ class _Resolver:
             yield from self._position(ctl)
         else:
             yield from self._heading(unit)
+
+    def mentions(self) -> set[Any]:
+        """The titles inside a sentence: a unit within a paragraph (`<p>`, up to 3 levels up) whose
+        text outside every title has a letter («Последние релизы (полная история — на вкладке
+        «<a>Что нового</a>» на Маркетплейсе):», a blog post's link to the store's tab). Such a title
+        mentions a tab, it opens no section: a heading's section runs on over it. A paragraph that
+        is a title only («<p><a>Отзывы</a> (12)</p>») is no sentence."""
+        if self._mentions is None:
+            self._mentions = set()
+            for unit in self.unit_set:
+                para = next((a for a in list(ancestors(unit))[1:4] if a.tag == "p"), None)
+                if para is None:
+                    continue
+                inner = [u for u in self.unit_set if u is not para and _inside(u, para)]
+                if _LETTER.search(text_without(para, inner)):
+                    self._mentions.add(unit)
+        return self._mentions
 
     def _own_section(self, unit: Any, panel: Any) -> bool:
         """<section aria-labelledby="h"><h2 id="h">…: a block named by the heading inside it (a
@@ -913,11 +975,13 @@ class _Resolver:
         name = self.unit_names.get(unit)
         panels = {el for el, titled in self.attr_panels().items() if titled - {name}}
 
+        mentions = self.mentions()
+
         def stops(node: Any) -> bool:
-            """The next title, a heading of the same or a higher level, or a block titled as another
-            tab by its own attribute (the reviews' `<section aria-label="Отзывы">` after a
-            «Что нового» heading's list)."""
-            return any(o in others or o in panels for o in node.iter()) or any(
+            """The next title (not one mentioned in a sentence, `mentions`), a heading of the same or
+            a higher level, or a block titled as another tab by its own attribute (the reviews'
+            `<section aria-label="Отзывы">` after a «Что нового» heading's list)."""
+            return any((o in others and o not in mentions) or o in panels for o in node.iter()) or any(
                 _level(h) <= level for h in _heads_in(node)
             )
 
@@ -981,6 +1045,7 @@ def _release_rows(unit: Any, others: set[Any]) -> list[Any] | None:
 _ROW_HEAD_CHARS = 80  # the part of a heading a release row's version and date are looked for in
 _DIGIT = re.compile(r"[0-9]")
 _DIGITS = re.compile(r"[0-9]+")
+_LETTER = re.compile(r"[^\W\d_]")
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -1023,15 +1088,17 @@ def _calls_of(node: Any) -> list[tuple[str, str]]:
     return list(dict.fromkeys(found))
 
 
-def _target_refs(node: Any) -> list[str]:
+def _target_refs(node: Any, own: tuple[str, ...] = ()) -> list[str]:
     """The ids a control names as its panel: aria-controls, data-target, data-bs-target,
-    data-tab-target, href="#id" (a hashbang's «#!…» tail cut)."""
+    data-tab-target, href="#id" (a hashbang's «#!…» tail cut; also the page's own address with
+    «#id», `own`: `_local_ref`)."""
     found = []
     for attr in _TARGET_ATTRS:
         value = (node.get(attr) or "").strip()
         if attr == "href" and not value.startswith("#"):
-            continue
-        ref = value.lstrip("#").split("!")[0]
+            ref = _local_ref(value, own) if own else ""
+        else:
+            ref = value.lstrip("#").split("!")[0]
         if ref:
             found.append(ref)
     return found
@@ -1223,12 +1290,14 @@ def _resolve(root: Any, ids: dict[str, Any], tabs: Tabs, missing: list[str]) -> 
     chosen: list[Any] = list(tabs.bodies.values())
     plan: list[tuple[str, Any, str]] = []  # decided before any wrapping moves nodes
     # the first title names the tab (its count: «Обсуждения (6)»), one under another subject's
-    # heading only when no other does (a news post's «Комментарии (3)» counts its own comments)
+    # heading only when no other does (a news post's «Комментарии (3)» counts its own comments),
+    # and so does a count-first link within the page (a head's «5 отзывов» jumping to «Отзывы (5)»)
     nested: dict[str, str] = {}
     for unit, name in resolver.units:
-        if name not in tabs.labels and name not in nested and _subsection(unit, name):
+        deferred = unit in resolver.jumped or _subsection(unit, name)
+        if name not in tabs.labels and name not in nested and deferred:
             nested[name] = _shown_text(_control_of(unit))
-        elif name not in tabs.labels and not _subsection(unit, name):
+        elif name not in tabs.labels and not deferred:
             tabs.labels[name] = _shown_text(_control_of(unit))
     for name, label in nested.items():
         tabs.labels.setdefault(name, label)

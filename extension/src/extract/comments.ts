@@ -26,6 +26,7 @@ interface Message {
   indentTo: string | null;
   answered: boolean | null;
   nested: boolean;
+  parentRef: string;
 }
 
 /** The text after the date that starts at `at` (its own characters cut off). */
@@ -101,8 +102,31 @@ function markup(item: Element): string {
   return fold(Array.from(item.attributes, (a) => `${a.name}=${a.value}`).join(" "));
 }
 
-/** Date, author, whether the partner wrote it, whom it addresses. */
-function message(listing: Listing, item: Element, me: string, badged: boolean): Message {
+/** The id a message's «parent» link jumps to (`comments.parent_link`: LiveJournal's «Родительский» /
+ * «Parent» action, «…?thread=2113547#t2113547»): the message it replies to in a flat thread rendered
+ * by indentation; "" without such a link. */
+function parentRef(item: Element): string {
+  for (const a of Array.from(item.getElementsByTagName("a"))) {
+    const href = a.getAttribute("href") ?? "";
+    const at = href.indexOf("#");
+    const fragment = at < 0 ? "" : href.slice(at + 1).trim();
+    if (fragment && TABLE.search(fold(inlineText(a)), "comments", "parent_link")) return fragment;
+  }
+  return "";
+}
+
+/** The partner's own code as an author name: the vendor part of the solution's code (a Marketplace
+ * module id is «partner.module»: «severkod» of severkod.smartdelivery), the name a partner signs
+ * with on a blog or a forum where its title is not its user name; "" for a code without a vendor part. */
+function vendorKey(code: string | null): string {
+  const at = (code ?? "").indexOf(".");
+  const vendor = at < 0 ? "" : (code ?? "").slice(0, at);
+  return at >= 0 && cpLen(vendor) >= 3 ? nameKey(vendor) : "";
+}
+
+/** Date, author, whether the partner wrote it (its name or its code `vendor` signs it), whom it
+ * addresses. */
+function message(listing: Listing, item: Element, me: string, badged: boolean, vendor = ""): Message {
   const text = inlineText(item);
   const dates = findDates(text);
   const firstAt = dates[0]?.[0];
@@ -110,7 +134,9 @@ function message(listing: Listing, item: Element, me: string, badged: boolean): 
   if (firstAt !== undefined && !author) author = authorAfterDate(listing, item); // the item opens with its date
   const words = item.getAttribute("class") ?? "";
   const hinted = !me && TABLE.search(fold(words), "comments", "partner_hint") !== null;
-  const byPartner = Boolean(author) && ((Boolean(me) && header(listing, item).some((own) => isPartner(own, me))) || badged || hinted);
+  const signs = [me, vendor].filter(Boolean);
+  const byPartner =
+    Boolean(author) && (header(listing, item).some((own) => signs.some((key) => isPartner(own, key))) || badged || hinted);
   const m = TABLE.search(firstAt !== undefined ? afterDate(text, firstAt) : text, "comments", "addressed");
   const to = m ? nameKey(m[1]) : nameKey(quoted(listing, item));
   return {
@@ -124,16 +150,34 @@ function message(listing: Listing, item: Element, me: string, badged: boolean): 
     indentTo: m && TABLE.search(markup(item), "comments", "reply_indent") ? nameKey(m[1]) : null,
     answered: false,
     nested: dates.length > 1,
+    parentRef: parentRef(item),
   };
 }
 
-/** The message a flat message replies to by structure: data-parent, or a reply row's class. */
-function parentOf(msgs: Message[], at: number): Message | null {
+/** Every id inside a message → that message (what a «parent» link jumps to), built only when some
+ * message has such a link. */
+function owners(msgs: Message[]): Map<string, Message> {
+  const found = new Map<string, Message>();
+  if (!msgs.some((msg) => msg.parentRef)) return found;
+  for (const msg of msgs) {
+    for (const el of [msg.el, ...Array.from(msg.el.getElementsByTagName("*"))]) {
+      const id = el.getAttribute("id");
+      if (id && !found.has(id)) found.set(id, msg);
+    }
+  }
+  return found;
+}
+
+/** The message a flat message replies to by structure: data-parent, a «parent» link to another
+ * message (parentRef), or a reply row's class. */
+function parentOf(msgs: Message[], at: number, byId: Map<string, Message> = new Map()): Message | null {
   const reply = msgs[at] as Message;
   const parentId = reply.el.getAttribute("data-parent");
   if (parentId) {
     for (const msg of msgs) if (parentId === msg.el.getAttribute("data-id") || parentId === msg.el.getAttribute("id")) return msg;
   }
+  const linked = reply.parentRef ? byId.get(reply.parentRef) : undefined;
+  if (linked && linked !== reply) return linked;
   if (reply.reply) {
     for (let i = at - 1; i >= 0; i--) if (!(msgs[i] as Message).reply) return msgs[i] as Message; // the nearest message above
   }
@@ -164,8 +208,9 @@ function addressed(msgs: Message[], reply: Message): Message | null {
  */
 function linkReplies(msgs: Message[], partnerKnown: boolean): Message[] {
   const tops: Message[] = [];
+  const byId = owners(msgs);
   msgs.forEach((msg, at) => {
-    const parent = parentOf(msgs, at);
+    const parent = parentOf(msgs, at, byId);
     const target = parent ?? (msg.byPartner ? addressed(msgs, msg) : null);
     if (!target) tops.push(msg);
     else if (msg.byPartner) target.answered = true;
@@ -218,8 +263,9 @@ export function comments(page: Page, partner: string | null): { total: number | 
   if (listing) {
     const [answered] = answers(listing, partner, true);
     const me = nameKey(partner);
+    const vendor = vendorKey(page.ownCode);
     const badged = headerBadges(listing, me);
-    msgs = listing.items.map((item) => message(listing, item, me, badged.has(item)));
+    msgs = listing.items.map((item) => message(listing, item, me, badged.has(item), vendor));
     for (const msg of msgs) msg.answered = answered.has(msg.el);
     const tops = linkReplies(msgs, Boolean(me));
     parsed = tops.filter((m) => m.date).map((m) => ({ date: m.date as string, answered: m.answered }));

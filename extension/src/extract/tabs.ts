@@ -271,7 +271,45 @@ function walk(root: Element, skip: ReadonlySet<Element>): Element[] {
  * whole text is still that title. The item lists already found (reviews, comments, changelog) are
  * not entered: no title is in there.
  */
-function units(root: Element, skip: ReadonlySet<Element>): Array<[Element, string]> {
+/** The page's own addresses, without a fragment: its canonical and og:url links. A link to one of them
+ * with «#x» jumps within this page like «#x» (LiveJournal's «12 комментариев» link to
+ * «https://user.livejournal.com/5127.html#comments» on that very post). */
+export function ownAddresses(root: Element): string[] {
+  const found: string[] = [];
+  for (const [sel, attr] of [["link[rel=canonical]", "href"], ["meta[property='og:url']", "content"]] as const) {
+    const el = css(root, sel)[0];
+    const value = (el?.getAttribute(attr) ?? "").trim().split("#")[0] ?? "";
+    if (value) found.push(value);
+  }
+  return found;
+}
+
+/** The id a link jumps to on this page: «#x», or one of the page's own addresses with «#x» (a
+ * hashbang's «#!…» tail cut); "" for any other link. */
+function localRef(href: string | null, own: readonly string[]): string {
+  const value = (href ?? "").trim();
+  const at = value.indexOf("#");
+  if (at < 0) return "";
+  const base = value.slice(0, at);
+  if (base && !own.includes(base)) return "";
+  return value.slice(at + 1).replace(/^#+/, "").split("!")[0] ?? "";
+}
+
+/** A link (the element or up to 3 levels up) to an element of this page (`localRef`). */
+function jumps(el: Element, own: readonly string[], ids: ReadonlyMap<string, Element>): boolean {
+  return [...ancestors(el)].slice(0, 3).some((a) => tag(a) === "a" && ids.has(localRef(a.getAttribute("href"), own)));
+}
+
+/** A count-first or numbered title («12 комментариев») is a heading's or a tab's, or a link's that jumps
+ * to an element of this page (`jumps`: LiveJournal's comment count over its thread; such units are
+ * added to `jumped`). */
+function units(
+  root: Element,
+  skip: ReadonlySet<Element>,
+  addresses: readonly string[] = [],
+  ids: ReadonlyMap<string, Element> | null = null,
+  jumped: Set<Element> | null = null,
+): Array<[Element, string]> {
   const found: Array<[Element, string]> = [];
   const seen = new Set<Element>();
   for (const el of walk(root, skip)) {
@@ -281,8 +319,10 @@ function units(root: Element, skip: ReadonlySet<Element>): Array<[Element, strin
     const own = norm(raw);
     if (!own || cpLen(own) > MAX_TITLE_CHARS) continue;
     let name = titleOf(own); // the own text first: a cheap test before the subtree's text
-    // «3 комментария», «5. История версий» as a heading or a tab only
-    const counted = name === null && headingOrTab(el);
+    // «3 комментария», «5. История версий» as a heading, a tab or a link within the page only
+    const heading = name === null && headingOrTab(el);
+    const link = name === null && !heading && ids !== null && ids.size > 0 && jumps(el, addresses, ids);
+    const counted = heading || link;
     name = counted ? headingTitleOf(own) : name;
     if (name === null || !titles(el, name, counted) || columnHeader(el)) continue;
     let unit = el;
@@ -294,6 +334,7 @@ function units(root: Element, skip: ReadonlySet<Element>): Array<[Element, strin
     if (!seen.has(unit)) {
       seen.add(unit);
       found.push([unit, name]);
+      if (link) jumped?.add(unit);
     }
   }
   return found;
@@ -466,6 +507,7 @@ function idKey(value: string): string {
 }
 
 const DIGITS = /[0-9]+/g;
+const LETTER = /[\p{L}\p{Nl}\p{No}]/u; // Python `[^\W\d_]`
 
 /** An id of generic words and one number as [its scheme, the number]: «tab_title_3» → ["tab_title_#", "3"],
  * «content1» → ["content#", "1"]; null for an id naming something («review3», «slide_2»: a list's item, not a
@@ -500,13 +542,13 @@ function sameSet(a: Set<string>, b: Set<string>): boolean {
 }
 
 /** The ids a control names as its panel: aria-controls, data-target, data-bs-target, data-tab-target,
- * href="#id" (a hashbang's «#!…» tail cut). */
-function targetRefs(node: Element): string[] {
+ * href="#id" (a hashbang's «#!…» tail cut; also the page's own address with «#id», `own`: `localRef`). */
+function targetRefs(node: Element, own: readonly string[] = []): string[] {
   const found: string[] = [];
   for (const attr of TARGET_ATTRS) {
     const value = (node.getAttribute(attr) ?? "").trim();
-    if (attr === "href" && !value.startsWith("#")) continue;
-    const ref = value.replace(/^#+/, "").split("!")[0] ?? "";
+    const ref =
+      attr === "href" && !value.startsWith("#") ? (own.length ? localRef(value, own) : "") : (value.replace(/^#+/, "").split("!")[0] ?? "");
     if (ref) found.push(ref);
   }
   return found;
@@ -557,6 +599,8 @@ class Resolver {
   readonly units: Array<[Element, string]>;
   readonly unitSet: Set<Element>;
   readonly images: Element[];
+  readonly own: string[];
+  readonly jumped = new Set<Element>(); // the count-first links within the page (units)
   private dataIndex: Map<string, Element[]> | null = null;
   private keyedIndex: Map<string, Element[]> | null = null;
   private labelledIndex: Map<string, Element[]> | null = null;
@@ -570,10 +614,12 @@ class Resolver {
 
   readonly tieUnits = new Map<Candidate, Element>(); // candidate → the title unit it was tied from
   private attrPanelIndex: Map<Element, Set<string>> | null = null;
+  private mentionIndex: Set<Element> | null = null;
 
   constructor(readonly root: Element, readonly ids: Map<string, Element>, skip: ReadonlySet<Element>) {
     this.images = headingImages(root);
-    this.units = [...units(root, skip), ...attrUnits(root), ...imageUnits(this.images)];
+    this.own = ownAddresses(root);
+    this.units = [...units(root, skip, this.own, ids, this.jumped), ...attrUnits(root), ...imageUnits(this.images)];
     this.unitSet = new Set(this.units.map(([u]) => u));
   }
 
@@ -832,6 +878,24 @@ class Resolver {
     }
   }
 
+  /** The titles inside a sentence: a unit within a paragraph (`<p>`, up to 3 levels up) whose
+   * text outside every title has a letter («Последние релизы (полная история — на вкладке
+   * «<a>Что нового</a>» на Маркетплейсе):», a blog post's link to the store's tab). Such a title
+   * mentions a tab, it opens no section: a heading's section runs on over it. A paragraph that
+   * is a title only («<p><a>Отзывы</a> (12)</p>») is no sentence. */
+  mentions(): Set<Element> {
+    if (!this.mentionIndex) {
+      this.mentionIndex = new Set();
+      for (const unit of this.unitSet) {
+        const para = [...ancestors(unit)].slice(1, 4).find((a) => tag(a) === "p");
+        if (!para) continue;
+        const inner = new Set([...this.unitSet].filter((u) => u !== para && para.contains(u)));
+        if (LETTER.test(textWithout(para, inner))) this.mentionIndex.add(unit);
+      }
+    }
+    return this.mentionIndex;
+  }
+
   /** <section aria-labelledby="h"><h2 id="h">…: a block named by the heading inside it (a
    * hidden heading of a screen-reader-first page) is that heading's section, unless the title
    * is a tab control or the block also holds another tab's title. */
@@ -867,14 +931,14 @@ class Resolver {
     // <h3><button aria-controls=…>Отзывы</button></h3> (WAI accordion),
     if (inner) chain.push(inner); // <li class="tabs-title"><a href="#panel-log">…</a></li> (Foundation, YUI 2)
     const link = css(unit, "a").find((d) => d !== unit && (d.getAttribute("href") ?? "").trim().length > 1);
-    if (link && (link.getAttribute("href") ?? "").trim().startsWith("#") && !chain.includes(link)) {
+    if (link && localRef(link.getAttribute("href"), this.own) && !chain.includes(link)) {
       chain.push(link); // <li><a href="#sec-log">Что нового</a></li> (a navbar of section links)
     }
     const tabs = css(unit, "[role=tab]").filter((d) => d !== unit);
     const tab = tabs.length === 1 ? tabs[0] : undefined;
     if (tab && !chain.includes(tab)) chain.push(tab); // <td class="tabitemcell"><div role="tab" id=…> (Vaadin)
     for (const node of chain) {
-      for (const ref of targetRefs(node)) {
+      for (const ref of targetRefs(node, this.own)) {
         const target = this.ids.get(ref);
         if (target && !related(target, ctl)) yield ["control", target];
         const anchor = target ? undefined : this.named().get(ref);
@@ -993,10 +1057,13 @@ class Resolver {
     const others = new Set(peers.filter((u) => u !== unit));
     const name = this.units.find(([u]) => u === unit)?.[1];
     const panels = new Set([...this.attrPanels()].filter(([, titled]) => [...titled].some((n) => n !== name)).map(([el]) => el));
+    const mentions = this.mentions();
     const stops = (node: Element): boolean =>
-      // the next title, a heading of the same or a higher level, or a block titled as another tab by
-      // its own attribute (the reviews' `<section aria-label="Отзывы">` after a «Что нового» heading's list)
-      css(node, "*").some((o) => others.has(o) || panels.has(o)) || css(node, "*").some((h) => isHeading(h) && level(h) <= own);
+      // the next title (not one mentioned in a sentence, `mentions`), a heading of the same or a higher
+      // level, or a block titled as another tab by its own attribute (the reviews'
+      // `<section aria-label="Отзывы">` after a «Что нового» heading's list)
+      css(node, "*").some((o) => (others.has(o) && !mentions.has(o)) || panels.has(o)) ||
+      css(node, "*").some((h) => isHeading(h) && level(h) <= own);
     // a heading image heads its parent block only when it opens it
     const lone = ![...others].some((o) => o.parentElement === parent) && (tag(unit) !== "img" || parent.firstElementChild === unit);
     const wrapper = lone && !["body", "html", "main"].includes(tag(parent)) && css(parent, "h1").length === 0;
@@ -1135,11 +1202,12 @@ function resolve(root: Element, ids: Map<string, Element>, tabs: Tabs, missing: 
   const chosen: Element[] = [...tabs.bodies.values()];
   const plan: Array<[string, Candidate, string]> = []; // decided before any wrapping moves nodes
   // the first title names the tab (its count: «Обсуждения (6)»), one under another subject's
-  // heading only when no other does (a news post's «Комментарии (3)» counts its own comments)
+  // heading only when no other does (a news post's «Комментарии (3)» counts its own comments),
+  // and so does a count-first link within the page (a head's «5 отзывов» jumping to «Отзывы (5)»)
   const nested = new Map<string, string>();
   for (const [unit, name] of resolver.units) {
     if (tabs.labels.has(name)) continue;
-    if (!subsection(unit, name)) tabs.labels.set(name, shownText(controlOf(unit)));
+    if (!resolver.jumped.has(unit) && !subsection(unit, name)) tabs.labels.set(name, shownText(controlOf(unit)));
     else if (!nested.has(name)) nested.set(name, shownText(controlOf(unit)));
   }
   for (const [name, label] of nested) if (!tabs.labels.has(name)) tabs.labels.set(name, label);
