@@ -42,6 +42,7 @@ _GROUP_TITLE = re.compile(
 )  # «Ноябрь 2026», «2025 год (3)»
 _COUNT = re.compile(r"\(\s*[0-9]+\s*\)")  # «Отзывы о других решениях (5)»: a count, not a group label
 _LETTER = re.compile(r"[^\W\d_]")
+_BREAK_TAG = "hr"  # a thematic break: what follows it is no longer the list above (_note_below)
 _HEAD_CELLS = ("th", "columnheader")  # a column's header cell: the tag, the ARIA role
 _DATA_CELLS = ("td", "gridcell", "cell")  # a data cell: the tag, the ARIA roles
 _CARRIER_TAGS = {"time", "meta"}  # elements whose date may be in an attribute only
@@ -245,6 +246,8 @@ def is_chrome(el: Any) -> bool:
         return True
     if len(text) < 120 and _login_prompt(el):
         return True
+    if len(text) < 120 and _tab_pointer(el):
+        return True
     # a «Показать ещё» control is the list's, never the content after its last item
     checks = ("pager", "range"), ("pager", "more"), ("reviews", "count"), ("comments", "count")
     return len(text) < 120 and any(rules.search(text, *path) for path in checks)
@@ -278,6 +281,19 @@ def _login_prompt(el: Any) -> bool:
     («Чтобы задать вопрос, <a href="/user/login">войдите</a>.», `listing.login_links`)."""
     hrefs = [a.get("href") or "" for a in el.iter("a")]
     return bool(hrefs) and all(table().search(fold(h), "listing", "login_links") for h in hrefs)
+
+
+def _tab_pointer(el: Any) -> bool:
+    """A line pointing to a tab of the listing for the rest of the list («Полная история версий — на
+    <a href="…/lumera.b2bprice/#tab-log-link">вкладке «Что нового»</a>» closing a mirror's changelog,
+    blind solution_discourse_lumera_b2bprice): a link to a tab's anchor (`tabs.<name>.anchor`), no
+    content of the last item."""
+    anchors = table().memo("items:tab-anchors", _tab_anchors)
+    return any("#" in (h := a.get("href") or "") and h.rpartition("#")[2] in anchors for a in el.iter("a"))
+
+
+def _tab_anchors(rules: Table) -> frozenset[str]:
+    return frozenset(spec["anchor"] for spec in rules.data["tabs"].values() if spec.get("anchor"))
 
 
 def page_links(el: Any, text: str) -> bool:
@@ -363,6 +379,9 @@ def _grouped(
         for end, neighbour in ((dated[0], dated[1]), (dated[-1], dated[-2])):
             if not _alike(end, neighbour) and _summary(end):
                 ends.add(id(end))
+        note = _note_below(children, dated)
+        if note is not None:
+            ends.add(id(note))
     top = _top_summary(children, marked)
     if top is not None:
         ends.add(id(top))
@@ -392,6 +411,21 @@ def _grouped(
             wrapper.append(node)
         items.append(wrapper)
     return items
+
+
+def _note_below(children: list[Any], dated: list[Any]) -> Any:
+    """The last dated child when a thematic break (`<hr>`) alone sets it apart from the items above
+    it and it is of another markup (tag and class) than the item before it: the note under the list
+    («<hr><p><em>Карточка актуальна на 22.11.2026</em></p>» closing a forum post's quoted reviews,
+    blind solution_discourse_lumera_b2bprice), not an item. Items separated from each other by
+    breaks too (another `<hr>` between them) or of one markup stay items (TS `noteBelow`)."""
+    last, before = dated[-1], dated[-2]
+    if last.tag == before.tag and last.get("class") == before.get("class"):
+        return None
+    breaks = [i for i, c in enumerate(children) if c.tag == _BREAK_TAG]
+    at, first = children.index(last), children.index(dated[0])
+    between = [i for i in breaks if first < i < at]
+    return last if len(between) == 1 and between[0] > children.index(before) else None
 
 
 def _top_summary(children: list[Any], marked: set[Any]) -> Any:

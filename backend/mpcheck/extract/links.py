@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -150,7 +151,20 @@ def _first(anchors: _Anchors, path: tuple[str, ...]) -> str | None:
 def _documentation(anchors: _Anchors) -> str | None:
     """The first link whose text names documentation, unless it names a paper of the sale too («Инструкция
     по оплате счёта») or leads onto the platform's own sites (a 1C-Bitrix course, the Marketplace's help):
-    neither is this solution's documentation (TS `documentation`)."""
+    neither is this solution's documentation. A first link to a docs site's root (the vendor's portal for
+    all its products, a forum sidebar's «Документация») yields to a later one to a page on that host
+    («…/b2bprice/»): that page is this solution's part of it (TS `documentation`)."""
+    found = _documentations(anchors)
+    first = next(found, None)
+    if first is None or urlsplit(first).path.strip("/") or urlsplit(first).query:
+        return first
+    host = urlsplit(first).netloc.lower()
+    deeper = (url for url in found if urlsplit(url).netloc.lower() == host and urlsplit(url).path.strip("/"))
+    return next(deeper, first)
+
+
+def _documentations(anchors: _Anchors) -> Iterator[str]:
+    """Every link _documentation may take, in page order (TS `documentations`)."""
     rules = table()
     for a in anchors.anchors:
         text = anchors.text(a)
@@ -167,8 +181,7 @@ def _documentation(anchors: _Anchors) -> str | None:
                 and not rules.search(url, "links", "documentation_host")
                 and not rules.search(url, "links", "video_host")  # «Инструкция (видео)» on YouTube: the video
             ):
-                return url
-    return None
+                yield url
 
 
 def _bare_presentation(text: str, a: Any) -> bool:

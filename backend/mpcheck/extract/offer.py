@@ -3,6 +3,7 @@ demo mode (not the demo site; a negated mention — «без демо», «не 
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -26,6 +27,9 @@ from mpcheck.extract.text import fold, norm
 
 MAX_CLIMB = 4  # how far up from «Купить» the buy block may be
 MAX_FREE_CHARS = 40  # an element of the buy block whose whole text is «Бесплатно»
+_VALUE_CELLS = ("td", "dd")  # a table row's or a definition list's value cell
+_LABEL_CELLS = ("th", "td", "dt")  # the cell before it that labels it
+_ROW_LABEL_CHARS = 40  # a row's label is short («Онлайн-демо», «Демо-сайт магазина»)
 MARK = 0xE000  # private-use characters that stand for the struck prices in a text (never on a page)
 
 
@@ -463,19 +467,51 @@ def _text_before(a: Any) -> str:
     return (prev.tail if prev is not None else parent.text if parent is not None else "") or ""
 
 
+def _row_label(a: Any) -> str:
+    """The label cell of the table row (or `dt`) whose value cell (`td` / `dd`, up to MAX_CLIMB levels
+    up) holds the link as its first link: «<td>Онлайн-демо</td><td><a>b2b-demo.…</a> (логин demo)</td>»;
+    "" when the link is in no value cell, is not its first, or the cell before holds a link itself
+    (TS `rowLabel`)."""
+    cell = next((c for c in islice(ancestors(a), MAX_CLIMB) if c.tag in _VALUE_CELLS), None)
+    if cell is None or css(cell, "a[href]")[0] is not a:
+        return ""
+    label = cell.getprevious()
+    while label is not None and not isinstance(label.tag, str):
+        label = label.getprevious()
+    if label is None or label.tag not in _LABEL_CELLS or css(label, "a[href]"):
+        return ""
+    return inline_text(label)
+
+
 def _online_demo(page: Page) -> str | None:
     """The demo SITE: a link named «Онлайн-демо» / «Демо-сайт», or a link right after such words:
     in the text before it, or, with nothing but spaces between, in the label element right before it
-    («<b>Онлайн-демо:</b> <a>demo.acme.ru</a>», «<th>Демо-сайт</th><td><a>…</a></td>»: label_cell)."""
+    («<b>Онлайн-демо:</b> <a>demo.acme.ru</a>», «<th>Демо-сайт</th><td><a>…</a></td>»: label_cell);
+    or the first link of a table row labelled so, with more in its cell (`_row_label`)."""
     rules = table()
     for a in page.outside(css(page.root, "a[href]"), "about"):
         named = rules.search(fold(inline_text(a)), "demo", "not_trial")
         before = _text_before(a) if norm(_text_before(a)) else label_cell(a)
-        if named or rules.search(fold(before), "demo", "not_trial_before"):
+        label = fold(_row_label(a))
+        if (
+            named
+            or rules.search(fold(before), "demo", "not_trial_before")
+            or (len(label) <= _ROW_LABEL_CHARS and rules.search(label, "demo", "not_trial"))
+        ):
             url = absolute_url(a.get("href"), page.base)
             if url:
-                return url
+                return _shown_url(a, url)
     return None
+
+
+def _shown_url(a: Any, url: str) -> str:
+    """The address a link shows as its whole text when its href leads to another host: an e-mail's
+    click-tracker wraps every link («<a href="https://click.mailer…/ls/click?upn=…">https://demo.acme…
+    </a>»), and the address shown is where it leads; else the href's URL (TS `shownUrl`)."""
+    text = norm(inline_text(a))
+    if not text.startswith(("http://", "https://")) or " " in text:  # norm leaves one space between words
+        return url
+    return text if urlsplit(text).netloc.lower() not in ("", urlsplit(url).netloc.lower()) else url
 
 
 def _unlimited(text: str) -> bool:

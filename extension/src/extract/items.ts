@@ -23,6 +23,7 @@ const LIST_TAGS = new Set(["dl", "table", "tbody", "ul", "ol"]);
 const PAIRED_TAGS = new Set(["tr", "dt", "dd"]); // rows that pair up by position (a head row and its text row)
 const HEAD_CHARS = 120; // a dated head: author and date, or version and date, without the text
 const LETTER = /\p{L}/u;
+const BREAK_TAG = "hr"; // a thematic break: what follows it is no longer the list above (noteBelow)
 const RELATIVE_CHARS = 40; // «Вадим сегодня в 09:14»: the longest header a relative date is read in
 const TAIL_SEPARATORS = ",·|•—–"; // what parts a header: «Имя (Компания), вчера в 18:40»
 const MIN_HEADS = 3; // fewer dated heads in one block may be one review with its dated answer
@@ -192,9 +193,29 @@ export function isChrome(el: Element): boolean {
   if (css(el, "a").some((a) => (a.getAttribute("href") ?? "").includes("PAGEN_"))) return true;
   if (cpLen(text) < 120 && pageLinks(el, text)) return true;
   if (cpLen(text) < 120 && loginPrompt(el)) return true;
+  if (cpLen(text) < 120 && tabPointer(el)) return true;
   // a «Показать ещё» control is the list's, never the content after its last item
   const checks = [["pager", "range"], ["pager", "more"], ["reviews", "count"], ["comments", "count"]];
   return cpLen(text) < 120 && checks.some((path) => TABLE.search(text, ...path) !== null);
+}
+
+let tabAnchors: Set<string> | null = null; // `tabs.<name>.anchor`, read once
+
+/** A line pointing to a tab of the listing for the rest of the list («Полная история версий — на
+ * <a href="…/lumera.b2bprice/#tab-log-link">вкладке «Что нового»</a>» closing a mirror's changelog,
+ * blind solution_discourse_lumera_b2bprice): a link to a tab's anchor (`tabs.<name>.anchor`), no
+ * content of the last item (Python `_tab_pointer`). */
+function tabPointer(el: Element): boolean {
+  if (tabAnchors === null) {
+    const specs = Object.values(TABLE.get("tabs") as Record<string, { anchor?: string }>);
+    tabAnchors = new Set(specs.flatMap((spec) => (spec.anchor ? [spec.anchor] : [])));
+  }
+  const anchors = tabAnchors;
+  const links = tag(el) === "a" ? [el, ...css(el, "a")] : css(el, "a");
+  return links.some((a) => {
+    const href = a.getAttribute("href") ?? "";
+    return href.includes("#") && anchors.has(href.slice(href.lastIndexOf("#") + 1));
+  });
 }
 
 /** Chrome, or a table's column-header block: what a list's structure passes over. A block of column
@@ -314,6 +335,23 @@ function repeated(children: Element[], marked: ReadonlySet<Element>): string | n
 }
 
 /**
+ * The last dated child when a thematic break (`<hr>`) alone sets it apart from the items above it
+ * and it is of another markup (tag and class) than the item before it: the note under the list
+ * («<hr><p><em>Карточка актуальна на 22.11.2026</em></p>» closing a forum post's quoted reviews,
+ * blind solution_discourse_lumera_b2bprice), not an item. Items separated from each other by
+ * breaks too (another `<hr>` between them) or of one markup stay items (Python `_note_below`).
+ */
+function noteBelow(children: Element[], dated: Element[]): Element | null {
+  const last = dated[dated.length - 1] as Element;
+  const before = dated[dated.length - 2] as Element;
+  if (tag(last) === tag(before) && last.getAttribute("class") === before.getAttribute("class")) return null;
+  const at = children.indexOf(last);
+  const first = children.indexOf(dated[0] as Element);
+  const between = children.flatMap((c, i) => (tag(c) === BREAK_TAG && first < i && i < at ? [i] : []));
+  return between.length === 1 && (between[0] as number) > children.indexOf(before) ? last : null;
+}
+
+/**
  * An undated first child that only states the list's count («Сообщений: 5» above BEM comments,
  * `comments.summary_line`) when two or more dated blocks follow it: list furniture, not content.
  * Inside or between posts such a line is a forum author's post count, so only the top one counts.
@@ -341,6 +379,8 @@ function grouped(container: Element, marked: ReadonlySet<Element>, siblings: boo
   if (dated.length > 1) {
     const pairs: Array<[Element, Element]> = [[dated[0] as Element, dated[1] as Element], [dated[dated.length - 1] as Element, dated[dated.length - 2] as Element]];
     for (const [end, neighbour] of pairs) if (!alike(end, neighbour) && summary(end)) ends.add(end);
+    const note = noteBelow(children, dated);
+    if (note) ends.add(note);
   }
   const top = topSummary(children, marked);
   if (top) ends.add(top);

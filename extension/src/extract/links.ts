@@ -116,16 +116,44 @@ function firstLink(anchors: Element[], page: Page, path: string[], own: OwnNames
 /** The first link whose text names documentation, unless it names a paper of the sale too («Инструкция
  * по оплате счёта») or leads onto the platform's own sites (a 1C-Bitrix course, the Marketplace's help):
  * neither is this solution's documentation (Python `_documentation`). */
+/** The first documentation link (`documentations`); a first link to a docs site's root (the vendor's
+ * portal for all its products, a forum sidebar's «Документация») yields to a later one to a page on
+ * that host («…/b2bprice/»): that page is this solution's part of it (Python `_documentation`). */
 function documentation(anchors: Element[], page: Page, own: OwnNames): string | null {
+  const found = documentations(anchors, page, own);
+  const first = found[0];
+  if (first === undefined) return null;
+  const root = urlParts(first);
+  if (!root || root.path || root.query) return first;
+  const deeper = found.find((url) => {
+    const u = urlParts(url);
+    return !!u && u.host === root.host && u.path !== "";
+  });
+  return deeper ?? first;
+}
+
+/** A URL's host (lower case), its path without the slashes around it, and its query; null when unparseable. */
+function urlParts(url: string): { host: string; path: string; query: string } | null {
+  try {
+    const u = new URL(url);
+    return { host: u.host.toLowerCase(), path: u.pathname.split("/").filter(Boolean).join("/"), query: u.search };
+  } catch {
+    return null;
+  }
+}
+
+/** Every link `documentation` may take, in page order (Python `_documentations`). */
+function documentations(anchors: Element[], page: Page, own: OwnNames): string[] {
+  const out: string[] = [];
   for (const a of anchors) {
     const text = page.foldedText(a);
     if (!TABLE.search(text, "links", "documentation") || TABLE.search(text, "links", "documentation_other")) continue;
     if (notOwn(text, a) || otherOwner(text, own) || quotedOther(text, a, own)) continue;
     const url = absoluteUrl(a.getAttribute("href"), page.base);
     // «Инструкция (видео)» on YouTube: the video, not the documentation
-    if (url && !TABLE.search(url, "links", "documentation_host") && !TABLE.search(url, "links", "video_host")) return url;
+    if (url && !TABLE.search(url, "links", "documentation_host") && !TABLE.search(url, "links", "video_host")) out.push(url);
   }
-  return null;
+  return out;
 }
 
 /** A .pdf link is the presentation when nothing names it as something else: its text names no

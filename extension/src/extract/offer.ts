@@ -11,6 +11,9 @@ import * as values from "./values";
 
 const MAX_CLIMB = 4; // how far up from «Купить» the buy block may be
 const MAX_FREE_CHARS = 40; // an element of the buy block whose whole text is «Бесплатно»
+const VALUE_CELLS = new Set(["td", "dd"]); // a table row's or a definition list's value cell
+const LABEL_CELLS = new Set(["th", "td", "dt"]); // the cell before it that labels it
+const ROW_LABEL_CHARS = 40; // a row's label is short («Онлайн-демо», «Демо-сайт магазина»)
 const MARK = 0xe000; // private-use characters that stand for the struck prices in a text (never on a page)
 
 /** A price as a card or a block shows it (listing cards use it too). */
@@ -397,19 +400,62 @@ function textBefore(a: Element): string {
   return out;
 }
 
-/** The demo SITE: a link named «Онлайн-демо» / «Демо-сайт», or a link right after such words: in
- * the text before it, or, with nothing but spaces between, in the label element right before it
- * («<b>Онлайн-демо:</b> <a>demo.acme.ru</a>», «<th>Демо-сайт</th><td><a>…</a></td>»: labelCell). */
+/**
+ * The label cell of the table row (or `dt`) whose value cell (`td` / `dd`, up to MAX_CLIMB levels
+ * up) holds the link as its first link: «<td>Онлайн-демо</td><td><a>b2b-demo.…</a> (логин demo)</td>»;
+ * "" when the link is in no value cell, is not its first, or the cell before holds a link itself
+ * (Python `_row_label`).
+ */
+function rowLabel(a: Element): string {
+  let cell: Element | null = null;
+  let n = 0;
+  for (const c of ancestors(a)) {
+    if (n++ >= MAX_CLIMB) break;
+    if (VALUE_CELLS.has(tag(c))) {
+      cell = c;
+      break;
+    }
+  }
+  if (!cell || cell.querySelector("a[href]") !== a) return "";
+  const label = cell.previousElementSibling;
+  if (!label || !LABEL_CELLS.has(tag(label)) || label.querySelector("a[href]")) return "";
+  return inlineText(label);
+}
+
+/**
+ * The demo SITE: a link named «Онлайн-демо» / «Демо-сайт», or a link right after such words: in the
+ * text before it, or, with nothing but spaces between, in the label element right before it
+ * («<b>Онлайн-демо:</b> <a>demo.acme.ru</a>», «<th>Демо-сайт</th><td><a>…</a></td>»: labelCell); or the
+ * first link of a table row labelled so, with more in its cell (`rowLabel`).
+ */
 function onlineDemo(page: Page): string | null {
   for (const a of page.outside(css(page.root, "a[href]"), "about")) {
     const named = TABLE.search(page.foldedText(a), "demo", "not_trial");
     const before = norm(textBefore(a)) ? textBefore(a) : labelCell(a);
-    if (named || TABLE.search(fold(before), "demo", "not_trial_before")) {
+    const label = fold(rowLabel(a));
+    const labelled = cpLen(label) <= ROW_LABEL_CHARS && TABLE.search(label, "demo", "not_trial") !== null;
+    if (named || TABLE.search(fold(before), "demo", "not_trial_before") || labelled) {
       const url = absoluteUrl(a.getAttribute("href"), page.base);
-      if (url) return url;
+      if (url) return shownUrl(a, url);
     }
   }
   return null;
+}
+
+/**
+ * The address a link shows as its whole text when its href leads to another host: an e-mail's
+ * click-tracker wraps every link («<a href="https://click.mailer…/ls/click?upn=…">https://demo.acme…
+ * </a>»), and the address shown is where it leads; else the href's URL (Python `_shown_url`).
+ */
+function shownUrl(a: Element, url: string): string {
+  const text = norm(inlineText(a));
+  if (!(text.startsWith("http://") || text.startsWith("https://")) || text.includes(" ")) return url;
+  try {
+    const shown = new URL(text).host.toLowerCase();
+    return shown !== "" && shown !== new URL(url).host.toLowerCase() ? text : url;
+  } catch {
+    return url;
+  }
 }
 
 /** A demo label's value that says the trial has no end («без ограничения срока», «бессрочно»). */

@@ -88,6 +88,18 @@ function under(el: Element | null, key: string): boolean {
   return false;
 }
 
+/**
+ * Whether the element or one of its ancestors below <body> matches the `scope.<key>` selectors: a
+ * page-level class (Discourse's «<body class="… has-sidebar-page …">», blind
+ * solution_discourse_lumera_b2bprice) says the page has a sidebar or a promo, not that all of it is one
+ * (Python `_in_block`).
+ */
+function inBlock(el: Element | null, key: string): boolean {
+  const sel = selector(key);
+  for (const a of up(el)) if (tag(a) !== "body" && tag(a) !== "html" && matches(a, sel)) return true;
+  return false;
+}
+
 function titled(text: string): boolean {
   const names = Object.keys(TABLE.get("tabs") as Record<string, unknown>);
   return names.some((name) => TABLE.rx("tabs", name, "titles").some((p) => p.test(text)));
@@ -316,7 +328,7 @@ function foreign(links: Array<[Element, string]>, content: Element[], own: Reado
     // a lone card: the link is not a mention in prose, and the block is no dated item of ours (a
     // review whose developer answer links another solution stays a review)
     const cardLike = ownTextLen(a.parentElement as Element) <= PROSE_CHARS && !anyUp(block, panels) && !hasDate(block);
-    if ((codes.get(block) as Set<string>).size >= 2 || foreignTitle(block) || under(block, "sidebar") || under(a, "promo") || (cardLike && block !== a) || declares(a, card, c)) {
+    if ((codes.get(block) as Set<string>).size >= 2 || foreignTitle(block) || inBlock(block, "sidebar") || inBlock(a, "promo") || (cardLike && block !== a) || declares(a, card, c)) {
       blocks.push(block);
     }
   }
