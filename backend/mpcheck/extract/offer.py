@@ -16,6 +16,7 @@ from mpcheck.extract.dom import (
     ancestors,
     css,
     inline_text,
+    link_url,
     matches,
     next_element,
     text_without,
@@ -449,7 +450,7 @@ def _online_demo(page: Page) -> str | None:
     for a in page.outside(css(page.root, "a[href]"), "about"):
         named = rules.search(fold(inline_text(a)), "demo", "not_trial")
         if named or rules.search(fold(_text_before(a)), "demo", "not_trial_before"):
-            url = absolute_url(a.get("href"), page.base)
+            url = link_url(a, page.base)  # a click-tracking href: the URL its text shows
             if url:
                 return url
     return None

@@ -4,7 +4,7 @@
 // is no trial.
 import type { Page } from "./context";
 import { parseEndDate } from "./dates";
-import { STRUCK_ATTR, STRUCK_TEXT, absoluteUrl, ancestors, css, inlineText, matches, tag, tailText, textWithout } from "./dom";
+import { STRUCK_ATTR, STRUCK_TEXT, absoluteUrl, ancestors, css, inlineText, linkUrl, matches, tag, tailText, textWithout } from "./dom";
 import { TABLE, type Entry } from "./label_table";
 import { cpLen, fold, norm } from "./text";
 import * as values from "./values";
@@ -389,7 +389,7 @@ function onlineDemo(page: Page): string | null {
   for (const a of page.outside(css(page.root, "a[href]"), "about")) {
     const named = TABLE.search(page.foldedText(a), "demo", "not_trial");
     if (named || TABLE.search(fold(textBefore(a)), "demo", "not_trial_before")) {
-      const url = absoluteUrl(a.getAttribute("href"), page.base);
+      const url = linkUrl(a, page.base); // a click-tracking href: the URL its text shows
       if (url) return url;
     }
   }
