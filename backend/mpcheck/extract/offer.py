@@ -444,12 +444,35 @@ def _text_before(a: Any) -> str:
     return (prev.tail if prev is not None else parent.text if parent is not None else "") or ""
 
 
+_LABEL_CELLS = {"td": ("td", "th"), "dd": ("dt",)}  # a value cell → the tags its label cell may have
+
+
+def _cell_label(a: Any) -> str:
+    """The label cell of the row whose value cell this link opens («<td>Онлайн-демо</td><td><a>https://demo…
+    </a><br>логин demo / пароль demo</td>», a dt before a dd): the text of the cell right before, when
+    that holds no link; else ''."""
+    cell = next((el for el in ancestors(a) if el.tag in _LABEL_CELLS), None)
+    if cell is None or not inline_text(cell).startswith(inline_text(a)):
+        return ""  # no cell, or the link is not the first thing in its cell (a link inside a sentence)
+    prev = cell.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        prev = prev.getprevious()
+    if prev is None or prev.tag not in _LABEL_CELLS[cell.tag] or css(prev, "a[href]"):
+        return ""
+    return inline_text(prev)
+
+
 def _online_demo(page: Page) -> str | None:
-    """The demo SITE: a link named «Онлайн-демо» / «Демо-сайт», or a link right after such words."""
+    """The demo SITE: a link named «Онлайн-демо» / «Демо-сайт», a link right after such words, or one
+    opening the value cell of a row so labelled (`_cell_label`)."""
     rules = table()
     for a in page.outside(css(page.root, "a[href]"), "about"):
         named = rules.search(fold(inline_text(a)), "demo", "not_trial")
-        if named or rules.search(fold(_text_before(a)), "demo", "not_trial_before"):
+        if (
+            named
+            or rules.search(fold(_text_before(a)), "demo", "not_trial_before")
+            or rules.search(fold(_cell_label(a)), "demo", "not_trial_before")
+        ):
             url = link_url(a, page.base)  # a click-tracking href: the URL its text shows
             if url:
                 return url

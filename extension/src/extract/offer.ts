@@ -384,11 +384,26 @@ function textBefore(a: Element): string {
   return out;
 }
 
-/** The demo SITE: a link named «Онлайн-демо» / «Демо-сайт», or a link right after such words. */
+const LABEL_CELLS: Record<string, string[]> = { td: ["td", "th"], dd: ["dt"] }; // a value cell → the tags its label cell may have
+
+/** The label cell of the row whose value cell this link opens («<td>Онлайн-демо</td><td><a>https://demo…
+ * </a><br>логин demo / пароль demo</td>», a dt before a dd): the text of the cell right before, when that
+ * holds no link; else "" (Python `_cell_label`). */
+function cellLabel(a: Element): string {
+  const cell = [...ancestors(a)].find((el) => tag(el) in LABEL_CELLS);
+  // no cell, or the link is not the first thing in its cell (a link inside a sentence)
+  if (!cell || !inlineText(cell).startsWith(inlineText(a))) return "";
+  const prev = cell.previousElementSibling;
+  if (!prev || !(LABEL_CELLS[tag(cell)] ?? []).includes(tag(prev)) || css(prev, "a[href]").length) return "";
+  return inlineText(prev);
+}
+
+/** The demo SITE: a link named «Онлайн-демо» / «Демо-сайт», a link right after such words, or one opening
+ * the value cell of a row so labelled (`cellLabel`). */
 function onlineDemo(page: Page): string | null {
   for (const a of page.outside(css(page.root, "a[href]"), "about")) {
     const named = TABLE.search(page.foldedText(a), "demo", "not_trial");
-    if (named || TABLE.search(fold(textBefore(a)), "demo", "not_trial_before")) {
+    if (named || TABLE.search(fold(textBefore(a)), "demo", "not_trial_before") || TABLE.search(fold(cellLabel(a)), "demo", "not_trial_before")) {
       const url = linkUrl(a, page.base); // a click-tracking href: the URL its text shows
       if (url) return url;
     }
