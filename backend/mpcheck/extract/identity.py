@@ -242,6 +242,36 @@ def _shown_title(page: Page, whole: str, cut: str) -> str | None:
     return best[1] if best else None
 
 
+STYLED_TITLE_PX = 24.0  # a title's type: body text and an e-mail's section titles are smaller (22px)
+
+
+def _styled_title(page: Page, title: str) -> str | None:
+    """The title an inline-styled document with no heading tag shows by type (an e-mail's «view in
+    browser» web copy: MJML's hero «<div style="font-size:32px;font-weight:700">DealerHub: кабинет
+    дилера…</div>», its section titles 22px, no h1): the one text set in the page's largest inline font
+    size (`name.styled_size`, at least STYLED_TITLE_PX), bold (`name.styled_bold`), short, no site's
+    name, and sharing a name word with the <title>. Such a page's <title> is its subject line, a
+    headline («DealerHub 3.2.0: рекламации … и скидка 25%»), not the name; else None."""
+    rules = table()
+    sized: list[tuple[float, Any]] = []
+    for el in page.outside(css(page.root, "[style*=font-size]")):
+        m = rules.search(el.get("style") or "", "name", "styled_size")
+        if m is not None and own_text(el).strip():
+            sized.append((float(m.group(1)), el))
+    if not sized:
+        return None
+    top = max(size for size, _ in sized)
+    texts = {inline_text(el) for size, el in sized if size == top}
+    if top < STYLED_TITLE_PX or len(texts) != 1:
+        return None  # no title's type, or two texts in it: which is the name?
+    el = next(el for size, el in sized if size == top)
+    text = inline_text(el)
+    bold = rules.search(el.get("style") or "", "name", "styled_bold") is not None
+    if not bold or len(text) > MAX_NAME_CHARS or rules.search(fold(text), "name", "site_names"):
+        return None
+    return text if not _name_words(text).isdisjoint(_name_words(title)) else None
+
+
 def _no_title(el: Any) -> bool:
     """The element sits in a dialog or is visually hidden (`name.not_titles`: a cookie consent's
     «<h1>Мы используем cookie</h1>», a screen reader's «<h1 class=visually-hidden>Каталог решений</h1>»):
@@ -460,6 +490,8 @@ def _selector_name(page: Page) -> tuple[str | None, bool]:
                     continue  # og:title names only the site («ACME Soft», og:site_name)
             else:
                 text = _spaced(el, _without_kind_word(el, _without_badges(el, "name")))
+            if sel["css"] == "title" and (styled := _styled_title(page, text)):
+                return styled, True  # no heading tag: the page's title by its type, not its subject line
             if sel["css"] == "title":
                 whole = text
                 for sep in rules.rx("name", "title_separators"):

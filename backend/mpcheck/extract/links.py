@@ -13,6 +13,7 @@ from mpcheck.extract.dom import (
     css,
     inline_text,
     label_cell,
+    link_url,
     next_element,
     own_text,
     text_before,
@@ -69,6 +70,13 @@ class _Anchors:
         if href not in self._urls:
             self._urls[href] = absolute_url(href, self.base)
         return self._urls[href]
+
+    def link(self, a: Any) -> str | None:
+        """Where a link leads (`link_url`: a click-tracking href by its URL text); a plain href is cached."""
+        href = a.get("href")
+        if href is not None and any(p.search(href.strip()) for p in table().rx("urls", "tracking")):
+            return link_url(a, self.base)
+        return self.url(href)
 
 
 def _not_own(text: str, a: Any) -> bool:
@@ -142,7 +150,7 @@ def _first(anchors: _Anchors, path: tuple[str, ...]) -> str | None:
             and not _other_owner(text, anchors)
             and not _quoted_other(text, a, anchors)
         ):
-            url = anchors.url(a.get("href"))
+            url = anchors.link(a)
             if url and not table().search(url, "links", "video_host"):
                 return url  # «Видеопрезентация модуля» on YouTube is the video, not the presentation
     return None
@@ -175,7 +183,7 @@ def _documentations(anchors: _Anchors) -> Iterator[str]:
             and not _other_owner(text, anchors)
             and not _quoted_other(text, a, anchors)
         ):
-            url = anchors.url(a.get("href"))
+            url = anchors.link(a)
             if (
                 url
                 and not rules.search(url, "links", "documentation_host")
@@ -329,11 +337,11 @@ def links(page: Page) -> dict[str, Any]:
             ),
             None,
         )
-        presentation = anchors.url(pdf.get("href")) if pdf is not None else None
+        presentation = anchors.link(pdf) if pdf is not None else None
     video: list[str] = []
     shown: set[str] = set()  # the videos listed (_video_key): an embed of a linked video is not another
     for a in anchors.anchors:  # page order, then the players
-        url = anchors.url(a.get("href"))
+        url = anchors.link(a)
         if (
             url is None
             or _video_key(url) in shown
@@ -370,7 +378,7 @@ def links(page: Page) -> dict[str, Any]:
     titled = set(_under_case_titles(page, anchors))
     for a in anchors.anchors:  # page order
         named = rules.search(anchors.text(a), "links", "cases") is not None
-        url = anchors.url(a.get("href")) if named or a in titled else None
+        url = anchors.link(a) if named or a in titled else None
         if (
             url
             and not _not_own(anchors.text(a), a)  # «Кейсы Маркетплейса», «кейсы 1С-Битрикс»

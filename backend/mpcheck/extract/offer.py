@@ -18,6 +18,7 @@ from mpcheck.extract.dom import (
     css,
     inline_text,
     label_cell,
+    link_url,
     matches,
     next_element,
     text_without,
@@ -469,12 +470,12 @@ def _text_before(a: Any) -> str:
 
 def _row_label(a: Any) -> str:
     """The label cell of the table row (or `dt`) whose value cell (`td` / `dd`, up to MAX_CLIMB levels
-    up) holds the link as its first link: «<td>Онлайн-демо</td><td><a>b2b-demo.…</a> (логин demo)</td>»;
-    "" when the link is in no value cell, is not its first, or the cell before holds a link itself
-    (TS `rowLabel`)."""
+    up) opens with the link: «<td>Онлайн-демо</td><td><a>b2b-demo.…</a> (логин demo)</td>»; "" when
+    the link is in no value cell, does not open it, or the cell before holds a link itself (TS
+    `rowLabel`)."""
     cell = next((c for c in islice(ancestors(a), MAX_CLIMB) if c.tag in _VALUE_CELLS), None)
-    if cell is None or css(cell, "a[href]")[0] is not a:
-        return ""
+    if cell is None or css(cell, "a[href]")[0] is not a or not inline_text(cell).startswith(inline_text(a)):
+        return ""  # no value cell, or the link does not open it (a link inside a sentence of the cell)
     label = cell.getprevious()
     while label is not None and not isinstance(label.tag, str):
         label = label.getprevious()
@@ -498,20 +499,10 @@ def _online_demo(page: Page) -> str | None:
             or rules.search(fold(before), "demo", "not_trial_before")
             or (len(label) <= _ROW_LABEL_CHARS and rules.search(label, "demo", "not_trial"))
         ):
-            url = absolute_url(a.get("href"), page.base)
+            url = link_url(a, page.base)  # a click-tracking href: the URL its text shows
             if url:
-                return _shown_url(a, url)
+                return url
     return None
-
-
-def _shown_url(a: Any, url: str) -> str:
-    """The address a link shows as its whole text when its href leads to another host: an e-mail's
-    click-tracker wraps every link («<a href="https://click.mailer…/ls/click?upn=…">https://demo.acme…
-    </a>»), and the address shown is where it leads; else the href's URL (TS `shownUrl`)."""
-    text = norm(inline_text(a))
-    if not text.startswith(("http://", "https://")) or " " in text:  # norm leaves one space between words
-        return url
-    return text if urlsplit(text).netloc.lower() not in ("", urlsplit(url).netloc.lower()) else url
 
 
 def _unlimited(text: str) -> bool:

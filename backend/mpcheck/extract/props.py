@@ -11,7 +11,7 @@ from lxml import etree
 from mpcheck.extract import values
 from mpcheck.extract.context import Page
 from mpcheck.extract.dates import find_dates, parse_date
-from mpcheck.extract.dom import ancestors, css, inline_text, matches, next_element, own_text
+from mpcheck.extract.dom import ancestors, css, inline_text, matches, next_element, own_text, text_without
 from mpcheck.extract.label_table import table
 from mpcheck.extract.text import fold, norm
 
@@ -312,14 +312,19 @@ def _summary(page: Page, not_item: Callable[[Any], bool]) -> float | None:
         whole = table().search(fold(norm(el.text)), "fields", "rating", "summary")
         if whole:  # «4,1 из 5 (12 оценок)»: the average with its count of ratings
             return values.rating(whole.group(1))
-        if not _BARE_RATING.match(el.text.strip()):
+        # «4,4», or «4,7 из 5» alone in its leaf with the count beside it (`out_of`)
+        out_of = table().search(fold(norm(el.text)), "fields", "rating", "out_of")
+        if not _BARE_RATING.match(el.text.strip()) and out_of is None:
             continue
+        bare = out_of.group(1) if out_of is not None else el.text.strip()
         block = el.getparent()
         for _ in range(2):
             if block is None:
                 break
-            if context(fold(inline_text(block))):
-                return values.rating(el.text.strip())
+            # an «из 5» of its own is no reviews wording: the words around the leaf must say so
+            around = text_without(block, [el]) if out_of is not None else inline_text(block)
+            if context(fold(around)):
+                return values.rating(bare)
             block = block.getparent()
     return None
 

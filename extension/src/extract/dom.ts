@@ -449,6 +449,18 @@ export function absoluteUrl(href: string | null | undefined, base: string | null
   return original === resolved ? resolved : absoluteUrl(original, null);
 }
 
+/** Where a link leads as its reader sees it: its href (`absoluteUrl`), unless that is a click-tracking
+ * redirect (`urls.tracking`: an e-mail service's opaque «…/ls/click?upn=<token>»), which hides its target:
+ * then the link's own text when that is itself one absolute URL (the reader follows what the text says),
+ * else null (no URL the page tells) (Python `link_url`). */
+export function linkUrl(a: Element, base: string | null | undefined): string | null {
+  const href = (a.getAttribute("href") ?? "").trim();
+  if (!TABLE.rx("urls", "tracking").some((p) => p.test(href))) return absoluteUrl(href, base);
+  const text = inlineText(a);
+  const shown = (text.startsWith("http://") || text.startsWith("https://")) && !text.includes(" "); // normalised: one URL, no words
+  return shown ? absoluteUrl(text, null) : null;
+}
+
 const NOT_TEXT = new Set(["script", "style", "noscript", "template"]);
 
 /**

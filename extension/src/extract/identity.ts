@@ -222,6 +222,35 @@ function shownTitle(page: Page, whole: string, cut: string): string | null {
   return best ? best[1] : null;
 }
 
+const STYLED_TITLE_PX = 24; // a title's type: body text and an e-mail's section titles are smaller (22px)
+
+/**
+ * The title an inline-styled document with no heading tag shows by type (an e-mail's «view in browser»
+ * web copy: MJML's hero «<div style="font-size:32px;font-weight:700">DealerHub: кабинет дилера…</div>»,
+ * its section titles 22px, no h1): the one text set in the page's largest inline font size
+ * (`name.styled_size`, at least STYLED_TITLE_PX), bold (`name.styled_bold`), short, no site's name, and
+ * sharing a name word with the <title>. Such a page's <title> is its subject line, a headline
+ * («DealerHub 3.2.0: рекламации … и скидка 25%»), not the name; else null (Python `_styled_title`).
+ */
+function styledTitle(page: Page, title: string): string | null {
+  const sized: [number, Element][] = [];
+  for (const el of page.outside(css(page.root, "[style*=font-size]"))) {
+    const m = TABLE.search(el.getAttribute("style") ?? "", "name", "styled_size");
+    if (m && ownText(el).trim()) sized.push([Number(m[1]), el]);
+  }
+  if (!sized.length) return null;
+  const top = Math.max(...sized.map(([size]) => size));
+  const atTop = sized.filter(([size]) => size === top).map(([, el]) => el);
+  // no title's type, or two texts in it: which is the name?
+  if (top < STYLED_TITLE_PX || new Set(atTop.map((el) => inlineText(el))).size !== 1) return null;
+  const el = atTop[0] as Element;
+  const text = inlineText(el);
+  const bold = TABLE.search(el.getAttribute("style") ?? "", "name", "styled_bold") !== null;
+  if (!bold || cpLen(text) > MAX_NAME_CHARS || TABLE.search(fold(text), "name", "site_names")) return null;
+  const theirs = nameWords(title);
+  return [...nameWords(text)].some((w) => theirs.has(w)) ? text : null;
+}
+
 /** The element sits in a dialog or is visually hidden (`name.not_titles`: a cookie consent's
  * «<h1>Мы используем cookie</h1>», a screen reader's «<h1 class=visually-hidden>Каталог решений</h1>»):
  * no name a reader sees for the page's solution. */
@@ -432,6 +461,8 @@ function selectorName(page: Page): [string | null, boolean] {
         if (text && isSite(text, site)) continue; // og:title names only the site («ACME Soft», og:site_name)
       } else text = spaced(el, withoutKindWord(el, withoutBadges(el, "name")));
       if (sel.css === "title") {
+        const styled = styledTitle(page, text);
+        if (styled) return [styled, true]; // no heading tag: the page's title by its type, not its subject line
         const whole = text;
         for (const sep of TABLE.rx("name", "title_separators")) text = text.split(sep)[0] ?? "";
         text = shownTitle(page, whole, text) ?? withoutBracketKind(text);

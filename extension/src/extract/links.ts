@@ -1,7 +1,7 @@
 // Links the checklist asks for: documentation, video, presentation, cases — from the head and
 // the vendor's own tabs, never from user-written ones (backend/mpcheck/extract/links.py).
 import type { Page } from "./context";
-import { absoluteUrl, css, labelCell, originalUrl, ownText, tag, textBefore } from "./dom";
+import { absoluteUrl, css, labelCell, linkUrl, originalUrl, ownText, tag, textBefore } from "./dom";
 import { cpLen, fold, norm } from "./text";
 import { TABLE } from "./label_table";
 import { name, partner } from "./identity";
@@ -106,7 +106,7 @@ function firstLink(anchors: Element[], page: Page, path: string[], own: OwnNames
   for (const a of anchors) {
     const text = page.foldedText(a);
     if (!TABLE.search(text, ...path) || notOwn(text, a) || otherOwner(text, own) || quotedOther(text, a, own)) continue;
-    const url = absoluteUrl(a.getAttribute("href"), page.base);
+    const url = linkUrl(a, page.base);
     // «Видеопрезентация модуля» on YouTube is the video, not the presentation
     if (url && !TABLE.search(url, "links", "video_host")) return url;
   }
@@ -149,7 +149,7 @@ function documentations(anchors: Element[], page: Page, own: OwnNames): string[]
     const text = page.foldedText(a);
     if (!TABLE.search(text, "links", "documentation") || TABLE.search(text, "links", "documentation_other")) continue;
     if (notOwn(text, a) || otherOwner(text, own) || quotedOther(text, a, own)) continue;
-    const url = absoluteUrl(a.getAttribute("href"), page.base);
+    const url = linkUrl(a, page.base);
     // «Инструкция (видео)» on YouTube: the video, not the documentation
     if (url && !TABLE.search(url, "links", "documentation_host") && !TABLE.search(url, "links", "video_host")) out.push(url);
   }
@@ -247,7 +247,7 @@ export function links(page: Page): Links {
   let presentation = firstLink(anchors, page, ["links", "presentation"], own);
   if (presentation === null) { // a bare .pdf that nothing names as something else
     const pdf = anchors.find((a) => TABLE.search(a.getAttribute("href") ?? "", "links", "presentation_href") && barePresentation(page.foldedText(a), a) && !quotedOther(page.foldedText(a), a, own));
-    presentation = pdf ? absoluteUrl(pdf.getAttribute("href"), page.base) : null;
+    presentation = pdf ? linkUrl(pdf, page.base) : null;
   }
   const video: string[] = [];
   const shown = new Set<string>(); // the videos listed (videoKey): an embed of a linked video is not another
@@ -269,7 +269,9 @@ export function links(page: Page): Links {
   for (const a of anchors) { // page order, then the players
     if (notOwn(page.foldedText(a), a)) continue; // «видео от 1С-Битрикс», «Видео: как купить решение»: the platform's
     if (quotedOther(page.foldedText(a), a, own) || videoByOther(page.foldedText(a), own)) continue; // another solution's, «видео от СДЭК»
-    add(a.getAttribute("href"), (url) => namedVideo(page.foldedText(a), a) || Boolean(TABLE.search(fold(labelCell(a)), "links", "video_label")) || watchLink(page.foldedText(a), url));
+    const href = a.getAttribute("href");
+    const tracked = TABLE.rx("urls", "tracking").some((p) => p.test((href ?? "").trim())); // Python `_Anchors.link`
+    add(tracked ? linkUrl(a, page.base) : href, (url) => namedVideo(page.foldedText(a), a) || Boolean(TABLE.search(fold(labelCell(a)), "links", "video_label")) || watchLink(page.foldedText(a), url));
   }
   for (const sel of TABLE.entries("links", "video_selectors")) { // iframes, then Flash-era embed[src], object[data], param[name=movie][value]
     const attr = typeof sel.attr === "string" ? sel.attr : "src";
@@ -280,7 +282,7 @@ export function links(page: Page): Links {
   for (const a of anchors) { // page order
     const named = TABLE.search(page.foldedText(a), "links", "cases") !== null;
     if (!named && !titled.has(a)) continue; // text first: the URL parse is dearer
-    const url = absoluteUrl(a.getAttribute("href"), page.base);
+    const url = linkUrl(a, page.base);
     // a link onto a picture is a screenshot, not a case
     // «Кейсы Маркетплейса», «кейсы 1С-Битрикс»: the platform's
     // the platform's other sites (1c-bitrix.ru success stories) hold no case of this solution

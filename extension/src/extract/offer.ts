@@ -4,7 +4,7 @@
 // is no trial.
 import type { Page } from "./context";
 import { parseEndDate } from "./dates";
-import { STRUCK_ATTR, STRUCK_TEXT, absoluteUrl, ancestors, css, inlineText, labelCell, matches, tag, tailText, textWithout } from "./dom";
+import { STRUCK_ATTR, STRUCK_TEXT, absoluteUrl, ancestors, css, inlineText, labelCell, linkUrl, matches, tag, tailText, textWithout } from "./dom";
 import { TABLE, type Entry } from "./label_table";
 import { cpLen, fold, norm } from "./text";
 import * as values from "./values";
@@ -402,8 +402,8 @@ function textBefore(a: Element): string {
 
 /**
  * The label cell of the table row (or `dt`) whose value cell (`td` / `dd`, up to MAX_CLIMB levels
- * up) holds the link as its first link: «<td>Онлайн-демо</td><td><a>b2b-demo.…</a> (логин demo)</td>»;
- * "" when the link is in no value cell, is not its first, or the cell before holds a link itself
+ * up) opens with the link: «<td>Онлайн-демо</td><td><a>b2b-demo.…</a> (логин demo)</td>»; "" when the
+ * link is in no value cell, does not open it, or the cell before holds a link itself
  * (Python `_row_label`).
  */
 function rowLabel(a: Element): string {
@@ -416,7 +416,8 @@ function rowLabel(a: Element): string {
       break;
     }
   }
-  if (!cell || cell.querySelector("a[href]") !== a) return "";
+  // no value cell, or the link does not open it (a link inside a sentence of the cell)
+  if (!cell || cell.querySelector("a[href]") !== a || !inlineText(cell).startsWith(inlineText(a))) return "";
   const label = cell.previousElementSibling;
   if (!label || !LABEL_CELLS.has(tag(label)) || label.querySelector("a[href]")) return "";
   return inlineText(label);
@@ -435,27 +436,11 @@ function onlineDemo(page: Page): string | null {
     const label = fold(rowLabel(a));
     const labelled = cpLen(label) <= ROW_LABEL_CHARS && TABLE.search(label, "demo", "not_trial") !== null;
     if (named || TABLE.search(fold(before), "demo", "not_trial_before") || labelled) {
-      const url = absoluteUrl(a.getAttribute("href"), page.base);
-      if (url) return shownUrl(a, url);
+      const url = linkUrl(a, page.base); // a click-tracking href: the URL its text shows
+      if (url) return url;
     }
   }
   return null;
-}
-
-/**
- * The address a link shows as its whole text when its href leads to another host: an e-mail's
- * click-tracker wraps every link («<a href="https://click.mailer…/ls/click?upn=…">https://demo.acme…
- * </a>»), and the address shown is where it leads; else the href's URL (Python `_shown_url`).
- */
-function shownUrl(a: Element, url: string): string {
-  const text = norm(inlineText(a));
-  if (!(text.startsWith("http://") || text.startsWith("https://")) || text.includes(" ")) return url;
-  try {
-    const shown = new URL(text).host.toLowerCase();
-    return shown !== "" && shown !== new URL(url).host.toLowerCase() ? text : url;
-  } catch {
-    return url;
-  }
 }
 
 /** A demo label's value that says the trial has no end («без ограничения срока», «бессрочно»). */

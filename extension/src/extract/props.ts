@@ -3,7 +3,7 @@
 // selector fallbacks; a label whose value does not parse is skipped, never guessed around.
 import type { Page } from "./context";
 import { findDates, parseDate } from "./dates";
-import { ancestors, childElements, css, inlineText, matches, ownText, tag, tailText } from "./dom";
+import { ancestors, childElements, css, inlineText, matches, ownText, tag, tailText, textWithout } from "./dom";
 import { TABLE } from "./label_table";
 import { cpLen, fold, norm, stripChars } from "./text";
 import * as values from "./values";
@@ -323,11 +323,15 @@ function summary(page: Page, notItem: (el: Element) => boolean): number | null {
     if (!notItem(el) || partnerBlock(el)) continue;
     const whole = TABLE.search(fold(own), "fields", "rating", "summary");
     if (whole) return values.rating(whole[1] ?? ""); // «4,1 из 5 (12 оценок)»: the average with its count of ratings
-    if (!BARE_RATING.test(own)) continue;
+    // «4,4», or «4,7 из 5» alone in its leaf with the count beside it (`out_of`)
+    const outOf = TABLE.search(fold(own), "fields", "rating", "out_of");
+    if (!BARE_RATING.test(own) && !outOf) continue;
+    const bare = outOf ? (outOf[1] ?? "") : own;
     let block = el.parentElement;
     for (let i = 0; i < 2 && block; i++, block = block.parentElement) {
-      const folded = fold(inlineText(block));
-      if (context.some((p) => p.test(folded))) return values.rating(own);
+      // an «из 5» of its own is no reviews wording: the words around the leaf must say so
+      const folded = fold(outOf ? textWithout(block, new Set([el])) : inlineText(block));
+      if (context.some((p) => p.test(folded))) return values.rating(bare);
     }
   }
   return null;

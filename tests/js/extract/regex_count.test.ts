@@ -84,9 +84,11 @@ describe("the regexes of one fresh read", () => {
     // 21's `comments.staff_badge` (one anchored alternation tried on the short texts of a list while the
     // partner is known; `comments.staff_signature` only after such a badge), `name.section_headings` (read on each
     // name candidate, «1. Общие сведения») and `demo.refusals` (a demo label's «не требуется»): 206; the h1's echo
-    // check (`echoed`: `name.site_names` on each part of the <title>) 207 in all; more means a new path
+    // check (`echoed`: `name.site_names` on each part of the <title>) 207; batch 23's `urls.tracking` (each
+    // vendor link's href, `linkUrl`) and `name.styled_size` (each inline-sized element of a page whose name
+    // falls to its <title>, `styledTitle`) 209 in all; more means a new path
     // compiles on every page: look at what it costs a fresh tab before raising this
     expect(seen.size).toBeGreaterThan(100);
-    expect(seen.size).toBeLessThanOrEqual(207);
+    expect(seen.size).toBeLessThanOrEqual(209);
   }, 60_000);
 });
