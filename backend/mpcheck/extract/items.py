@@ -631,8 +631,38 @@ def _containers(
     joins = _reply_threads(children, marked, direct)
     if repeat is not None:
         return _grouped(container, marked, False, repeat, skip, joins)
+    folded = _folded_log(children, marked, direct, name)
+    if folded is not None:  # the newest releases' heading sections, then the older ones' rows
+        at, rows = folded
+        rest = skip | set(children[at:])
+        return _grouped(container, marked, True, skip=rest, joins=joins) + rows
     siblings = container.tag in _LIST_TAGS or known or _heads(child_elements(container), marked)
     return _grouped(container, marked, siblings, skip=skip, joins=joins)
+
+
+def _folded_log(
+    children: list[Any], marked: set[Any], direct: set[Any], name: str | None
+) -> tuple[int, list[Any]] | None:
+    """A release log whose newest releases are dated heads each followed by its text (h3 + ul) and
+    whose older ones are folded into one block after them («<details><summary>Более ранние
+    версии</summary><table>…</table></details>», blind solution_github_readme_vektorsoft_pricelists):
+    the folded block is the last dated child and lists two dated rows or more of one kind
+    (`_sub_items`; a head holds one date, short or not). Returns its place among the children and its rows, each a release of
+    the same log; what follows it undated (a roadmap) is no release's text. None for any other
+    list: a review's thread of replies is no release table (the log only)."""
+    if name != "log":
+        return None
+    dated = [c for c in children if c in marked]
+    if len(dated) < 2:
+        return None
+    last = dated[-1]
+    if last in direct or not all(_thin(c) for c in dated[:-1]):
+        return None
+    at = children.index(last)
+    if not any(c not in marked for c in children[:at]):
+        return None  # heads with no text of their own after them: a list of rows, not sections
+    rows = _sub_items(last, marked, direct)
+    return (at, rows) if rows else None
 
 
 def _reply_threads(children: list[Any], marked: set[Any], direct: set[Any]) -> set[Any]:

@@ -516,6 +516,21 @@ def _level(el: Any) -> int:
     return 7
 
 
+def _title_level(unit: Any) -> int:
+    """A title's heading level: its own, or, for a block that wraps one heading and holds nothing
+    else but its permalink (GitHub's «<div class=markdown-heading><h2>Что нового</h2><a
+    class=anchor>»: the title unit climbs to the wrapper, whose whole shown text is the heading's),
+    that heading's. Its section then ends at the next heading of its level, not at the first
+    sub-heading a level-7 block would stop at."""
+    level = _level(unit)
+    if level < 7:
+        return level
+    heads = list(_heads_in(unit))
+    if len(heads) != 1 or norm(_shown_text(unit)) != norm(_shown_text(heads[0])):
+        return level
+    return _level(heads[0])
+
+
 def _heads_in(el: Any) -> Iterator[Any]:
     rules = table()
     for d in el.iter(etree.Element):
@@ -967,7 +982,7 @@ class _Resolver:
         parent = unit.getparent()
         if parent is None:
             return
-        level = _level(unit)
+        level = _title_level(unit)
         # a heading image's section ends at the next heading image, a tab's or not («Наши другие
         # работы» after «Отзывы»); a text heading's section is not cut by a picture
         peers = (*self.unit_set, *self.images) if unit.tag == "img" else self.unit_set

@@ -580,7 +580,34 @@ function containers(body: Element, marked: Set<Element>, direct: ReadonlySet<Ele
   }
   const joins = replyThreads(children, marked, direct);
   if (repeat !== null) return grouped(container, marked, false, repeat, skip, joins);
+  const folded = foldedLog(children, marked, direct, name);
+  if (folded !== null) {
+    // the newest releases' heading sections, then the older ones' rows
+    const [at, rows] = folded;
+    const rest = new Set([...skip, ...children.slice(at)]);
+    return [...grouped(container, marked, true, null, rest, joins), ...rows];
+  }
   return grouped(container, marked, LIST_TAGS.has(tag(container)) || heads(children, marked), null, skip, joins);
+}
+
+/** A release log whose newest releases are dated heads each followed by its text (h3 + ul) and whose
+ * older ones are folded into one block after them («<details><summary>Более ранние
+ * версии</summary><table>…</table></details>», blind solution_github_readme_vektorsoft_pricelists):
+ * the folded block is the last dated child and lists two dated rows or more of one kind (`subItems`;
+ * a head holds one date, short or not). Returns its place among the children and its rows, each a release of the
+ * same log; what follows it undated (a roadmap) is no release's text. Null for any other list: a
+ * review's thread of replies is no release table (the log only). */
+function foldedLog(children: Element[], marked: ReadonlySet<Element>, direct: ReadonlySet<Element>, name: string | null): [number, Element[]] | null {
+  if (name !== "log") return null;
+  const dated = children.filter((c) => marked.has(c));
+  if (dated.length < 2) return null;
+  const last = dated[dated.length - 1] as Element;
+  if (direct.has(last) || !dated.slice(0, -1).every(thin)) return null;
+  const at = children.indexOf(last);
+  // heads with no text of their own after them: a list of rows, not sections
+  if (!children.slice(0, at).some((c) => !marked.has(c))) return null;
+  const rows = subItems(last, marked, direct);
+  return rows ? [at, rows] : null;
 }
 
 /** Dated children that are the thread of replies to the item before them: a list of dated blocks

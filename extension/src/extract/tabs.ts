@@ -454,6 +454,19 @@ function level(el: Element): number {
   return 7;
 }
 
+/** A title's heading level: its own, or, for a block that wraps one heading and holds nothing else
+ * but its permalink (GitHub's «<div class=markdown-heading><h2>Что нового</h2><a class=anchor>»: the
+ * title unit climbs to the wrapper, whose whole shown text is the heading's), that heading's. Its
+ * section then ends at the next heading of its level, not at the first sub-heading a level-7 block
+ * would stop at. */
+function titleLevel(unit: Element): number {
+  const own = level(unit);
+  if (own < 7) return own;
+  const heads = css(unit, "*").filter(isHeading);
+  if (heads.length !== 1 || norm(shownText(unit)) !== norm(shownText(heads[0] as Element))) return own;
+  return level(heads[0] as Element);
+}
+
 const ROW_HEAD_CHARS = 80; // the part of a heading a release row's version and date are looked for in
 
 /** A heading whose text opens as a log row: a version and its date («2.3.0 — 21.10.2026»). */
@@ -1050,7 +1063,7 @@ class Resolver {
   private *heading(unit: Element): Generator<[string, Candidate]> {
     const parent = unit.parentElement;
     if (!parent) return;
-    const own = level(unit);
+    const own = titleLevel(unit);
     // a heading image's section ends at the next heading image, a tab's or not («Наши другие работы»
     // after «Отзывы»); a text heading's section is not cut by a picture
     const peers = tag(unit) === "img" ? [...this.unitSet, ...this.images] : [...this.unitSet];
