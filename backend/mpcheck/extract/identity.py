@@ -536,12 +536,42 @@ def _labelled_name(page: Page, shown: str | None) -> str | None:
     return hit.text
 
 
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _card_title(page: Page, headline: str) -> str | None:
+    """The title of this solution's own card on an article about it: the one heading of the largest
+    block around a link to the solution's own page (`link_code` is the page's code) whose text stays
+    within a card (`scope.card_max_chars`), sharing a word with the article's headline (`headline`,
+    its review word left out). A blog's product card «<h4>Люмен.Клиника — сайт медицинского
+    центра</h4> … <a href=/solutions/lumenweb.clinic/>» names the solution; a call to action around
+    the same link («Попробуйте 30 дней бесплатно») shares no word with the headline (TS `cardTitle`)."""
+    own = page.scope.code
+    mine = _name_words(headline)
+    if not own or not mine:
+        return None
+    card_max = int(table().data["scope"]["card_max_chars"])
+    for a in css(page.root, "a[href]"):
+        if link_code(a) != own:
+            continue
+        card = a
+        while (parent := card.getparent()) is not None and parent.tag not in ("body", "html"):
+            if len(fold(inline_text(parent))) > card_max:
+                break
+            card = parent
+        heads = [el for el in card.iter(*HEADINGS)]
+        if len(heads) == 1 and not mine.isdisjoint(_name_words(inline_text(heads[0]))):
+            return norm(inline_text(heads[0]))
+    return None
+
+
 def name(page: Page) -> str | None:
     """A name label of the solution's own facts («Название на Маркетплейсе: …», `_labelled_name`),
     else the h1 (outside tabs), else microdata / og:title, else <title> cut at the site separator.
 
     A wiki's own page title in the h1 (`_wiki_title`) gives way to the page's og:title; an h1 that
-    no title of the page echoes (`_echoed`) gives no name.
+    no title of the page echoes (`_echoed`) gives no name, and a review's headline («Обзор: X — …»,
+    `name.article_headlines`) gives way to the title of the solution's own card (`_card_title`), else none.
 
     Badges inside the element are left out («Хит продаж», «−30%»), and so is a leading kind word of
     its own (`_kind_word`: «<span>Модуль</span> <span>Lumenix: …</span>»); an element that says only
@@ -554,6 +584,9 @@ def name(page: Page) -> str | None:
         return labelled
     if not echoed:
         return None  # an h1 the page's own titles do not echo: some other heading, not the name
+    headline = table().search(fold(shown or ""), "name", "article_headlines")
+    if headline:  # «Обзор: X — что нового в 3.2» is the article's title: its card names X, else no name
+        shown = _card_title(page, fold(shown or "")[headline.end() :])
     if shown:
         page.found_by["name"] = "selector"
     return shown

@@ -318,6 +318,18 @@ def _watch_link(text: str, url: str) -> bool:
     )
 
 
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _card_link_name(a: Any, anchors: _Anchors) -> str:
+    """What a link is named by: a link wrapping a whole card (a post card's «<a><span>Кейсы</span>
+    <h2>Люмен.Вет: …</h2><div>excerpt</div></a>» in a blog's related posts) by its heading, for the
+    tag label above the heading names the post's category, not what the link is; any other link by
+    its text (TS `cardLinkName`)."""
+    heading = next(a.iter(*_HEADINGS), None)
+    return fold(inline_text(heading)) if heading is not None else anchors.text(a)
+
+
 MAX_LABEL_CHARS = 40  # a label cell names its link in a few words; a longer one is the paragraph above
 
 
@@ -377,7 +389,7 @@ def links(page: Page) -> dict[str, Any]:
     cases = []
     titled = set(_under_case_titles(page, anchors))
     for a in anchors.anchors:  # page order
-        named = rules.search(anchors.text(a), "links", "cases") is not None
+        named = rules.search(_card_link_name(a, anchors), "links", "cases") is not None
         url = anchors.link(a) if named or a in titled else None
         if (
             url

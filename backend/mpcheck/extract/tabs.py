@@ -380,7 +380,14 @@ def _units(
         unit = el
         for _ in range(3):
             parent = unit.getparent()
-            if parent is None or parent.tag in ("body", "html") or not _titles(parent, name, counted):
+            if parent is None or parent.tag in ("body", "html"):
+                break
+            # a count inside its heading («<h2>Обсуждение · <span>12 комментариев</span></h2>»): the
+            # heading whose whole text is the title with its count is the unit, and goes no higher
+            if counted and parent.tag in table().heading_tags and _titles(parent, name):
+                unit = parent
+                break
+            if not _titles(parent, name, counted):
                 break
             unit = parent
         if unit not in seen:

@@ -502,12 +502,42 @@ function labelledName(page: Page, shown: string | null): string | null {
   return hit.text;
 }
 
+const HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"];
+
+/**
+ * The title of this solution's own card on an article about it: the one heading of the largest block
+ * around a link to the solution's own page (`linkCode` is the page's code) whose text stays within a
+ * card (`scope.card_max_chars`), sharing a word with the article's headline (`headline`, its review word
+ * left out). A blog's product card «<h4>Люмен.Клиника — сайт медицинского центра</h4> … <a
+ * href=/solutions/lumenweb.clinic/>» names the solution; a call to action around the same link
+ * («Попробуйте 30 дней бесплатно») shares no word with the headline (Python `_card_title`).
+ */
+function cardTitle(page: Page, headline: string): string | null {
+  const own = page.scope.code;
+  const mine = nameWords(headline);
+  if (!own || !mine.size) return null;
+  const cardMax = Number(TABLE.get("scope", "card_max_chars"));
+  for (const a of css(page.root, "a[href]")) {
+    if (linkCode(a) !== own) continue;
+    let card: Element = a;
+    for (let parent = card.parentElement; parent && !["body", "html"].includes(tag(parent)); parent = card.parentElement) {
+      if (cpLen(fold(inlineText(parent))) > cardMax) break;
+      card = parent;
+    }
+    const heads = (HEADINGS.includes(tag(card)) ? [card] : []).concat(css(card, HEADINGS.join(", ")));
+    const [head] = heads;
+    if (heads.length === 1 && head && [...nameWords(inlineText(head))].some((w) => mine.has(w))) return norm(inlineText(head));
+  }
+  return null;
+}
+
 /**
  * A name label of the solution's own facts («Название на Маркетплейсе: …», `labelledName`), else the
  * h1 (outside tabs), else microdata / og:title, else <title> cut at the site separator.
  *
  * A wiki's own page title in the h1 (`wikiTitle`) gives way to the page's og:title; an h1 that no title
- * of the page echoes (`echoed`) gives no name. Badges inside the
+ * of the page echoes (`echoed`) gives no name, and a review's headline («Обзор: X — …»,
+ * `name.article_headlines`) gives way to the title of the solution's own card (`cardTitle`), else none. Badges inside the
  * element are left out («Хит продаж», «−30%»), and so is a leading kind word of its own (`kindWord`:
  * «<span>Модуль</span> <span>Lumenix: …</span>»); an element that says only the site's name (a header
  * logo in an h1: «1С-Битрикс: Маркетплейс») is passed over for the next, and so is a crumb of a
@@ -521,8 +551,11 @@ export function name(page: Page): string | null {
     return labelled;
   }
   if (!isEchoed) return null; // an h1 the page's own titles do not echo: some other heading, not the name
-  if (shown) page.found_by.name = "selector";
-  return shown;
+  let named = shown;
+  const headline = TABLE.search(fold(shown ?? ""), "name", "article_headlines");
+  if (headline) named = cardTitle(page, fold(shown ?? "").slice(headline.index + headline[0].length)); // «Обзор: X — …»: its card names X, else no name
+  if (named) page.found_by.name = "selector";
+  return named;
 }
 
 type Kind = "site" | "module";

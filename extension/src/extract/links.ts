@@ -1,7 +1,7 @@
 // Links the checklist asks for: documentation, video, presentation, cases — from the head and
 // the vendor's own tabs, never from user-written ones (backend/mpcheck/extract/links.py).
 import type { Page } from "./context";
-import { absoluteUrl, css, labelCell, linkUrl, originalUrl, ownText, tag, textBefore } from "./dom";
+import { absoluteUrl, css, inlineText, labelCell, linkUrl, originalUrl, ownText, tag, textBefore } from "./dom";
 import { cpLen, fold, norm } from "./text";
 import { TABLE } from "./label_table";
 import { name, partner } from "./identity";
@@ -240,6 +240,19 @@ function watchLink(text: string, url: string): boolean {
     && !TABLE.search(url, "links", "documentation_host");
 }
 
+const HEADINGS = "h1, h2, h3, h4, h5, h6";
+
+/**
+ * What a link is named by: a link wrapping a whole card (a post card's «<a><span>Кейсы</span>
+ * <h2>Люмен.Вет: …</h2><div>excerpt</div></a>» in a blog's related posts) by its heading, for the tag
+ * label above the heading names the post's category, not what the link is; any other link by its text
+ * (Python `_card_link_name`).
+ */
+function cardLinkName(a: Element, page: Page): string {
+  const heading = a.querySelector(HEADINGS);
+  return heading ? fold(inlineText(heading)) : page.foldedText(a);
+}
+
 const MAX_LABEL_CHARS = 40; // a label cell names its link in a few words; a longer one is the paragraph above
 export function links(page: Page): Links {
   const anchors = page.outside(css(page.root, "a[href]"), ...VENDOR_ZONES);
@@ -280,7 +293,7 @@ export function links(page: Page): Links {
   const cases: string[] = [];
   const titled = new Set(underCaseTitles(page, own));
   for (const a of anchors) { // page order
-    const named = TABLE.search(page.foldedText(a), "links", "cases") !== null;
+    const named = TABLE.search(cardLinkName(a, page), "links", "cases") !== null;
     if (!named && !titled.has(a)) continue; // text first: the URL parse is dearer
     const url = linkUrl(a, page.base);
     // a link onto a picture is a screenshot, not a case

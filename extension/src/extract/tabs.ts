@@ -328,7 +328,14 @@ function units(
     let unit = el;
     for (let i = 0; i < 3; i++) {
       const parent = unit.parentElement;
-      if (!parent || ["body", "html"].includes(tag(parent)) || !titles(parent, name, counted)) break;
+      if (!parent || ["body", "html"].includes(tag(parent))) break;
+      // a count inside its heading («<h2>Обсуждение · <span>12 комментариев</span></h2>»): the heading
+      // whose whole text is the title with its count is the unit, and goes no higher
+      if (counted && TABLE.headingTags.has(tag(parent)) && titles(parent, name)) {
+        unit = parent;
+        break;
+      }
+      if (!titles(parent, name, counted)) break;
       unit = parent;
     }
     if (!seen.has(unit)) {
