@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from mpcheck.extract import values
 from mpcheck.extract.context import Page
 from mpcheck.extract.dates import today
 from mpcheck.extract.dom import inline_text, own_text, text_without
@@ -41,6 +42,13 @@ def _count(texts: list[str], kind: str) -> int | None:
         if m:
             return int(m.group(1))
     return None
+
+
+def labelled_total(page: Page, kind: str) -> int | None:
+    """A count stated in the labelled rating's own value («Рейтинг: 4,7 из 5 (26 отзывов)», a
+    post's property line where there is no reviews section to state it) (TS `labelledTotal`)."""
+    hit = page.index.find("rating", valid=lambda text: values.rating(text) is not None)
+    return _count([fold(hit.text)], kind) if hit else None
 
 
 def _tab_count(page: Page, tab: str) -> int | None:

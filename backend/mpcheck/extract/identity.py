@@ -466,6 +466,15 @@ def _without_kind_word(el: Any, text: str) -> str:
     return text
 
 
+def _in_own_link(el: Any, page: Page) -> bool:
+    """The element sits in a link to the page's own solution (its code is the page's)."""
+    while el is not None:
+        if el.tag == "a":
+            return page.own_code is not None and link_code(el) == page.own_code
+        el = el.getparent()
+    return False
+
+
 def _selector_name(page: Page) -> tuple[str | None, bool]:
     """The h1 (outside tabs), else microdata / og:title, else <title> cut at the site separator; an
     entry with a `page` selector only on a document that matches it (a Word export's MsoTitle). A
@@ -479,6 +488,8 @@ def _selector_name(page: Page) -> tuple[str | None, bool]:
         for el in page.outside(css(page.root, sel["css"])):
             if not sel.get("attr") and (_in_crumbs(el) or _no_title(el) or _home_logo(el, page, site)):
                 continue  # a crumb, a dialog's or a hidden heading, the site's logo: not the solution
+            if sel.get("own_link") and not _in_own_link(el, page):
+                continue  # a link preview of another page names that page
             own = _site_heading(el, page) if sel["css"] == "h1" else None
             if own is not None:  # the header's h1 names the site, the page's own title is below it
                 return _without_bracket_kind(_without_badges(own, "name")), True

@@ -162,13 +162,37 @@ def _documentation(anchors: _Anchors) -> str | None:
     neither is this solution's documentation. A first link to a docs site's root (the vendor's portal for
     all its products, a forum sidebar's «Документация») yields to a later one to a page on that host
     («…/b2bprice/»): that page is this solution's part of it (TS `documentation`)."""
-    found = _documentations(anchors)
-    first = next(found, None)
-    if first is None or urlsplit(first).path.strip("/") or urlsplit(first).query:
+    found = list(_documentations(anchors))
+    first = found[0] if found else None
+    if first is None or urlsplit(first).query:
         return first
-    host = urlsplit(first).netloc.lower()
+    host, path = urlsplit(first).netloc.lower(), urlsplit(first).path.strip("/")
+    if path:
+        return _documentation_top(first, found, anchors.page.own_code if anchors.page else None)
     deeper = (url for url in found if urlsplit(url).netloc.lower() == host and urlsplit(url).path.strip("/"))
     return next(deeper, first)
+
+
+def _documentation_top(first: str, found: list[str], code: str | None) -> str:
+    """A first link into a chapter of the solution's documentation («…/docs/tgnotify/max/», a release
+    note's «подробнее — в документации») yields to a later link to the page above it on that host
+    whose last segment is the module part of the solution's code («…/docs/tgnotify/»): that page is
+    the documentation, the chapter a part of it (TS `documentationTop`)."""
+    module = code.split(".", 1)[-1].lower() if code else ""
+    head = urlsplit(first)
+    path = head.path.strip("/")
+    for url in found:
+        parts = urlsplit(url)
+        top = parts.path.strip("/")
+        if (
+            module
+            and parts.netloc.lower() == head.netloc.lower()
+            and not parts.query
+            and top.lower().rsplit("/", 1)[-1] == module
+            and path.startswith(top + "/")
+        ):
+            return url
+    return first
 
 
 def _documentations(anchors: _Anchors) -> Iterator[str]:
@@ -388,6 +412,8 @@ def links(page: Page) -> dict[str, Any]:
             shown.add(_video_key(url))
     cases = []
     titled = set(_under_case_titles(page, anchors))
+    # «Кейсы: <a>vendor.ru/cases/x/</a>»: a case label right before the link titles it too
+    titled.update(a for a in anchors.anchors if rules.search(fold(text_before(a)), "links", "cases_before"))
     for a in anchors.anchors:  # page order
         named = rules.search(_card_link_name(a, anchors), "links", "cases") is not None
         url = anchors.link(a) if named or a in titled else None

@@ -20,6 +20,7 @@ from mpcheck.extract.feedback import (
     answers,
     has_pager,
     is_partner,
+    labelled_total,
     name_key,
     newest_first,
     opens_line,
@@ -468,6 +469,8 @@ def reviews(page: Page, partner: str | None = None) -> dict[str, Any]:
         meta = css(page.root, "[itemprop=reviewCount]")
         content = (meta[0].get("content") or inline_text(meta[0])) if meta else ""
         total = int(content) if content.strip().isdigit() else None
+    if total is None and listing is None:  # no reviews section: the rating line may state the count
+        total = labelled_total(page, "reviews")
     total, items = read_items(listing, total, parsed, "reviews")
     if total is None and listing is not None and not has_pager(listing.body) and not shows_more(listing):
         # every item is shown: as many as were read, or, with an undated one, as many as there are

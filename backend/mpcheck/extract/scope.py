@@ -440,6 +440,19 @@ def _foreign(links: list[tuple[Any, str]], content: list[Any], own: set[Any], ru
     return out
 
 
+def _feed_foreign(root: Any, rules: Table, own: set[Any], others: list[tuple[Any, str]]) -> list[Any]:
+    """Messages of a channel's feed (`scope.feed_messages`) about something else: each message is
+    one post on one subject, so one that links another solution's page, or is forwarded from another
+    channel (`scope.forwarded`), is foreign as a whole unless it links this solution's page (`own`);
+    its dates do not make it one of ours, as they do a review (`_foreign`)."""
+    messages = [m for m in css(root, _selector(rules, "feed_messages")) if m not in own]
+    if not messages:
+        return []
+    forwarded = _selector(rules, "forwarded")
+    linking = {m for a, _ in others for m in _ancestors(a)}
+    return [m for m in messages if m in linking or css(m, forwarded)]
+
+
 def _headings(root: Any, rules: Table, aria: list[Any]) -> list[Any]:
     """h1–h6 and [role=heading] in document order (lxml's tag iteration runs in C; ARIA headings
     are rare, so the merge by position is only paid when there are some). `aria` are the page's
@@ -538,6 +551,10 @@ def apply_scope(root: Any, url: str | None) -> Scope:
         scope.removed.append((el, "chrome"))
     gone = {el for el, _ in scope.removed}
     others = [(a, c) for a, c in linked if c != code and not any(x in gone for x in _ancestors(a))]
+    for el in _feed_foreign(root, rules, own, others):
+        _detach(el, [])
+        scope.removed.append((el, "foreign"))
+    others = [(a, c) for a, c in others if any(x is root for x in _ancestors(a))]  # still in the tree
     for el in _foreign(others, content, own, rules):
         _detach(el, [])
         scope.removed.append((el, "foreign"))

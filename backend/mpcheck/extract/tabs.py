@@ -1008,8 +1008,9 @@ class _Resolver:
             )
 
         lone = not any(o.getparent() is parent for o in others)
-        if unit.tag == "img":  # a heading image heads its parent block only when it opens it
-            lone = lone and _children(parent)[0] is unit
+        # a title heads its parent block only when it opens it: a bold «Поддержка» line halfway
+        # through a post's text heads the lines after it, not the post
+        lone = lone and _children(parent)[0] is unit and not norm(parent.text or "")
         if lone and parent.tag not in ("body", "html", "main") and not css(parent, "h1"):
             yield "heading", parent
         text = inline_text(unit)

@@ -8,6 +8,7 @@ import { childElements, css, inlineText, ownText, tag, tailText, textWithout } f
 import { isChrome, itemOf, pageLinks, type Listing } from "./items";
 import { TABLE } from "./label_table";
 import { cpLen, fold } from "./text";
+import * as values from "./values";
 
 export const MAX_TITLE_CHARS = 120; // answer titles, badges and author lines are short; review texts are not scanned
 const MAX_BADGE_CHARS = 24; // a staff badge («Официальный») is a word or two
@@ -115,6 +116,13 @@ export function marks(listing: Listing, path: string[]): Map<Element, Element[]>
 }
 
 /** The stated total: tab label, else the body outside the items (and, if `head`, the page head). */
+/** A count stated in the labelled rating's own value («Рейтинг: 4,7 из 5 (26 отзывов)», a post's
+ * property line where there is no reviews section to state it) (Python `labelled_total`). */
+export function labelledTotal(page: Page, kind: string): number | null {
+  const hit = page.index.find("rating", { valid: (text) => values.rating(text) !== null });
+  return hit ? count([fold(hit.text)], kind) : null;
+}
+
 export function stated(page: Page, tab: string, kind: string, listing: Listing | undefined, head: boolean): number | null {
   let total = tabCount(page, tab);
   if (total === null && listing) {

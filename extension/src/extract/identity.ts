@@ -444,6 +444,12 @@ function withoutKindWord(el: Element, text: string): string {
  * section heading («1. Общие сведения», `name.section_headings`) is passed over. With it: whether the
  * page's titles echo it (`echoed`; always for a name that is no h1's).
  */
+/** The element sits in a link to the page's own solution (its code is the page's) (Python `_in_own_link`). */
+function inOwnLink(el: Element, page: Page): boolean {
+  const a = el.closest("a");
+  return a !== null && page.ownCode !== null && linkCode(a) === page.ownCode;
+}
+
 function selectorName(page: Page): [string | null, boolean] {
   const site = siteName(page);
   for (const sel of TABLE.entries("name", "selectors")) {
@@ -452,6 +458,7 @@ function selectorName(page: Page): [string | null, boolean] {
     for (const el of page.outside(css(page.root, String(sel.css)))) {
       // a crumb, a dialog's or a hidden heading, the site's logo: not the solution
       if (!sel.attr && (inCrumbs(el) || noTitle(el) || homeLogo(el, page, site))) continue;
+      if (sel.own_link && !inOwnLink(el, page)) continue; // a link preview of another page names that page
       const own = sel.css === "h1" ? siteHeading(el, page) : null;
       if (own) return [withoutBracketKind(withoutBadges(own, "name")), true]; // the header's h1 names the site, the page's own title is below it
       if (sel.css === "[itemprop=name]" && nestedItem(el)) continue; // the author's, the brand's, an offer's name

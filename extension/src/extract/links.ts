@@ -124,12 +124,32 @@ function documentation(anchors: Element[], page: Page, own: OwnNames): string | 
   const first = found[0];
   if (first === undefined) return null;
   const root = urlParts(first);
-  if (!root || root.path || root.query) return first;
+  if (!root || root.query) return first;
+  if (root.path) return documentationTop(first, found, page.ownCode);
   const deeper = found.find((url) => {
     const u = urlParts(url);
     return !!u && u.host === root.host && u.path !== "";
   });
   return deeper ?? first;
+}
+
+/**
+ * A first link into a chapter of the solution's documentation («…/docs/tgnotify/max/», a release
+ * note's «подробнее — в документации») yields to a later link to the page above it on that host
+ * whose last segment is the module part of the solution's code («…/docs/tgnotify/»): that page is
+ * the documentation, the chapter a part of it (Python `_documentation_top`).
+ */
+function documentationTop(first: string, found: string[], code: string | null): string {
+  const module = code ? (code.includes(".") ? code.slice(code.indexOf(".") + 1) : code).toLowerCase() : "";
+  const head = urlParts(first);
+  if (!module || !head) return first;
+  for (const url of found) {
+    const u = urlParts(url);
+    if (!u || u.host !== head.host || u.query) continue;
+    const last = u.path.toLowerCase().split("/").pop() ?? "";
+    if (last === module && head.path.startsWith(`${u.path}/`)) return url;
+  }
+  return first;
 }
 
 /** A URL's host (lower case), its path without the slashes around it, and its query; null when unparseable. */
@@ -292,6 +312,8 @@ export function links(page: Page): Links {
   }
   const cases: string[] = [];
   const titled = new Set(underCaseTitles(page, own));
+  // «Кейсы: <a>vendor.ru/cases/x/</a>»: a case label right before the link titles it too
+  for (const a of anchors) if (TABLE.search(fold(textBefore(a)), "links", "cases_before")) titled.add(a);
   for (const a of anchors) { // page order
     const named = TABLE.search(cardLinkName(a, page), "links", "cases") !== null;
     if (!named && !titled.has(a)) continue; // text first: the URL parse is dearer

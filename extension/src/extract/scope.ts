@@ -354,6 +354,21 @@ function headingText(head: Element): string {
   return (hidden.length ? textWithout(head, new Set(hidden)) : "") || inlineText(head);
 }
 
+/**
+ * Messages of a channel's feed (`scope.feed_messages`) about something else: each message is one
+ * post on one subject, so one that links another solution's page, or is forwarded from another
+ * channel (`scope.forwarded`), is foreign as a whole unless it links this solution's page (`own`);
+ * its dates do not make it one of ours, as they do a review (`foreign`) (Python `_feed_foreign`).
+ */
+function feedForeign(root: Element, own: ReadonlySet<Element>, others: Array<[Element, string]>): Element[] {
+  const messages = css(root, selector("feed_messages")).filter((m) => !own.has(m));
+  if (!messages.length) return [];
+  const forwarded = selector("forwarded");
+  const linking = new Set<Element>();
+  for (const [a] of others) for (const m of up(a)) linking.add(m);
+  return messages.filter((m) => linking.has(m) || css(m, forwarded).length > 0);
+}
+
 function headed(root: Element, own: ReadonlySet<Element>, content: Element[]): Element[] {
   const panels = new Set(content.filter((el) => tag(el) !== "h1"));
   const headings = [...TABLE.headingTags].sort().join(", ");
@@ -402,7 +417,12 @@ export function applyScope(root: Element, url: string | null): Scope {
     el.replaceWith(...keepers);
     scope.removed.push([el, "chrome"]);
   }
-  const others = linked.filter(([a, c]) => c !== code && root.contains(a));
+  let others = linked.filter(([a, c]) => c !== code && root.contains(a));
+  for (const el of feedForeign(root, own, others)) {
+    el.remove();
+    scope.removed.push([el, "foreign"]);
+  }
+  others = others.filter(([a]) => root.contains(a)); // still in the tree
   for (const el of foreign(others, content, own)) {
     el.remove();
     scope.removed.push([el, "foreign"]);

@@ -1084,8 +1084,9 @@ class Resolver {
       // `<section aria-label="Отзывы">` after a «Что нового» heading's list)
       css(node, "*").some((o) => (others.has(o) && !mentions.has(o)) || panels.has(o)) ||
       css(node, "*").some((h) => isHeading(h) && level(h) <= own);
-    // a heading image heads its parent block only when it opens it
-    const lone = ![...others].some((o) => o.parentElement === parent) && (tag(unit) !== "img" || parent.firstElementChild === unit);
+    // a title heads its parent block only when it opens it: a bold «Поддержка» line halfway
+    // through a post's text heads the lines after it, not the post
+    const lone = ![...others].some((o) => o.parentElement === parent) && parent.firstElementChild === unit && !norm(leadingText(parent));
     const wrapper = lone && !["body", "html", "main"].includes(tag(parent)) && css(parent, "h1").length === 0;
     if (wrapper) yield ["heading", parent];
     const text = inlineText(unit);
@@ -1303,4 +1304,14 @@ export function findTabs(root: Element): Tabs {
   if (missing.length) resolve(root, ids, tabs, missing);
   optionTitles(root, tabs);
   return tabs;
+}
+
+/** The text of an element before its first child node that is no text (Python's `el.text`). */
+function leadingText(el: Element): string {
+  let out = "";
+  for (const node of Array.from(el.childNodes)) {
+    if (node.nodeType !== 3) break;
+    out += node.nodeValue ?? "";
+  }
+  return out;
 }
