@@ -812,12 +812,45 @@ def _partner_anchors(root: Any, path: str) -> list[Any]:
     return [a for a in css(root, "a[href]") if path in original_url((a.get("href") or "").strip())]
 
 
+def _bare(url: str) -> str:
+    """A URL as a link's text shows it: no scheme, no «www.», no trailing slash, lower-cased."""
+    rest = url.split("://", 1)[-1].lower()
+    return (rest[4:] if rest.startswith("www.") else rest).rstrip("/")
+
+
+def _shows_address(a: Any, text: str) -> bool:
+    """The link's text is its own address («<a href=…/partners/detail.php?ID=1648203>marketplace.1c-
+    bitrix.ru/partners/detail.php?ID=1648203</a>», through a redirector's wrapper too): it names the
+    page, not the partner (TS `showsAddress`)."""
+    href = original_url((a.get("href") or "").strip())
+    return bool(text) and " " not in text and _bare(text) == _bare(href)
+
+
 def _partner_link(el: Any) -> tuple[int | None, str | None]:
     for a in _partner_anchors(el, "detail.php?ID="):
         m = table().search(original_url((a.get("href") or "").strip()), "fields", "partner", "values")
         if m:
-            return int(m.group(1)), _link_name(_without_badges(a, "fields", "partner"))
+            text = _without_badges(a, "fields", "partner")
+            return int(m.group(1)), None if _shows_address(a, text) else _link_name(text)
     return None, None
+
+
+def _without_addresses(text: str) -> str:
+    """The text without its web addresses (a word with a dot and a slash: «marketplace.1c-bitrix.ru/
+    partners/detail.php?ID=1648203»), whose «?» is a query's, not a question's (TS `withoutAddresses`)."""
+    return " ".join(word for word in norm(text).split() if not ("." in word and "/" in word))
+
+
+def _beside_address(el: Any, text: str) -> str:
+    """A partner label's value that names the partner, then links its page by the page's address
+    («Разработчик: ВестаЛаб — <a>marketplace.1c-bitrix.ru/partners/detail.php?ID=1648203</a>»,
+    a post's «label: value» line): the value without that address and the separators around it;
+    the value itself otherwise (TS `besideAddress`)."""
+    for a in _partner_anchors(el, "detail.php?ID="):
+        shown = inline_text(a)
+        if shown and shown in text and _shows_address(a, shown):
+            return norm(text.replace(shown, " ", 1)).strip(_SEPARATOR_CHARS)
+    return text
 
 
 def _link_name(text: str | None) -> str | None:
@@ -851,14 +884,15 @@ def partner(page: Page) -> dict[str, Any]:
     outside the tabs. Badges inside the link are left out of the name."""
 
     def short(text: str) -> bool:
-        return table().search(text, "fields", "partner", "not_own") is None
+        return table().search(_without_addresses(text), "fields", "partner", "not_own") is None
 
     hit: Hit | None = page.index.find("fields/partner/name_labels", valid=short)
     if hit:
         pid, pname = _partner_link(hit.value_el) if hit.value_el is not None else (None, None)
         page.found_by["partner"] = "label"
         if pid is not None:
-            return {"id": pid, "name": pname or _link_name(hit.text)}
+            beside = _beside_address(hit.value_el, hit.text) if hit.value_el is not None else hit.text
+            return {"id": pid, "name": pname or _link_name(beside)}
         return {"id": _named_link(page, hit.text), "name": hit.text}
     passed: set[Any] = set()
     while True:

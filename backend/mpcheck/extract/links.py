@@ -357,6 +357,39 @@ def _card_link_name(a: Any, anchors: _Anchors) -> str:
 MAX_LABEL_CHARS = 40  # a label cell names its link in a few words; a longer one is the paragraph above
 
 
+def _without_asides(text: str) -> str:
+    """The text without its parenthetical asides («Кейс внедрения (оптовик стройматериалов)»)."""
+    out, depth = [], 0
+    for ch in text:
+        if ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+        elif not depth:
+            out.append(ch)
+    return norm("".join(out))
+
+
+def _pdf_link(a: Any, anchors: _Anchors) -> bool:
+    """The link leads to a .pdf (links.presentation_href): by its href, or by the target a redirector's
+    wrapper stands for (VK's «away.php?to=https%3A%2F%2F…presentation.pdf&cc_key=») (TS `pdfLink`)."""
+    href = a.get("href") or ""
+    if table().search(href, "links", "presentation_href"):
+        return True
+    return "%" in href and table().search(anchors.link(a) or "", "links", "presentation_href") is not None
+
+
+def _line_label(a: Any) -> str:
+    """The label a link follows on its line: the words right before it, back to a sentence end, when
+    they end with a colon («💼 Кейс внедрения (оптовик стройматериалов): <a>https://…</a>», a post's
+    «label: link» line), their parenthetical asides left out, when that is short; else "" (TS `lineLabel`)."""
+    before = SENTENCE_END.split(fold(text_before(a)))[-1].strip()
+    if not before.endswith(":"):
+        return ""
+    label = _without_asides(before[:-1])
+    return label if len(label) <= MAX_LABEL_CHARS else ""
+
+
 def links(page: Page) -> dict[str, Any]:
     """{documentation, video[], presentation, cases[]} from the head and the vendor's own tabs."""
     rules = table()
@@ -367,7 +400,7 @@ def links(page: Page) -> dict[str, Any]:
             (
                 a
                 for a in anchors.anchors
-                if rules.search(a.get("href") or "", "links", "presentation_href")
+                if _pdf_link(a, anchors)
                 and _bare_presentation(anchors.text(a), a)
                 and not _quoted_other(anchors.text(a), a, anchors)
             ),
@@ -415,7 +448,10 @@ def links(page: Page) -> dict[str, Any]:
     # «Кейсы: <a>vendor.ru/cases/x/</a>»: a case label right before the link titles it too
     titled.update(a for a in anchors.anchors if rules.search(fold(text_before(a)), "links", "cases_before"))
     for a in anchors.anchors:  # page order
-        named = rules.search(_card_link_name(a, anchors), "links", "cases") is not None
+        named = (
+            rules.search(_card_link_name(a, anchors), "links", "cases") is not None
+            or rules.search(_line_label(a), "links", "cases") is not None  # «Кейс внедрения: <a>…</a>»
+        )
         url = anchors.link(a) if named or a in titled else None
         if (
             url

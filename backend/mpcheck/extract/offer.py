@@ -85,8 +85,24 @@ def price_in(el: Any, text: str) -> dict[str, Any] | None:
         return None
     if not olds and _two_bare(text, rub):
         return {"rub": None, "old_rub": None, "free": None}  # «12 900 ₽ 9 900 ₽», nothing struck: unknown
-    old = _next_to(norm(marked), olds, rub) if olds else None
+    old = _next_to(norm(marked), olds, rub) if olds else _worded_old(text, rub)
     return {"rub": rub, "old_rub": old if old != rub else None, "free": rub == 0}
+
+
+def _worded_old(text: str, rub: int) -> int | None:
+    """A higher second price right after the current one with only an old-price wording between them
+    (fields.price.old_words: «14 900 руб. (без скидки — 17 900 руб.)», «7 490 руб. вместо 9 990 руб.»)
+    is the old price, struck or not; «9 900 руб. вместо заказной разработки за 60 000 руб.» is none (TS
+    `wordedOld`)."""
+    at = values.money_at(text)
+    if at is None or at[0] != rub:
+        return None
+    folded = fold(text)
+    second = values.money_at(folded[at[2] :])
+    if second is None or second[0] <= rub:
+        return None
+    gap = folded[at[2] : at[2] + second[1]]
+    return second[0] if table().search(gap, "fields", "price", "old_words") else None
 
 
 def _two_bare(text: str, rub: int) -> bool:

@@ -41,6 +41,7 @@ from mpcheck.extract.text import fold, norm
 # more scan of the page: forms and other data-* keys are left out)
 _LINKS = etree.XPath("//a[@href] | //@data-href/.. | //@data-url/..")
 _LINK_ATTRS = ("href", "data-href", "data-url")
+_LINK_CSS = "a[href], [data-href], [data-url]"  # the same links inside one block
 _PROSE_CHARS = 3  # a link whose parent has more own text than this is a mention inside prose
 _DIGIT = re.compile(r"[0-9]")
 MAX_PAGER_CHARS = 200  # a pager's text is short
@@ -69,6 +70,8 @@ def link_code(el: Any, rules: Table | None = None) -> str | None:
     """The solution code an element links to (`/solutions/<code>/`, `tobasket.php?ID=<code>`)."""
     rules = rules or table()
     href = next((v for v in map(el.get, _LINK_ATTRS) if v), "")
+    if "%" in href:  # a redirector's wrapper (VK's away.php?to=…) names the solution it leads to
+        href = original_url(href)
     return _code(href, rules, "scope", "solution_links") if "solutions/" in href or "ID=" in href else None
 
 
@@ -525,11 +528,48 @@ def _detach(el: Any, keepers: list[Any]) -> None:
     parent.remove(el)
 
 
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none")
+
+
+def _open_layer(root: Any, rules: Table, code: str | None) -> Any | None:
+    """The viewer layer a saved page has open over itself (`scope.layers`: VK's «#wk_layer_wrap»
+    showing one wall post), when it is shown (no `hidden`, no «display: none») and links the page's
+    own solution; else None."""
+    if code is None:
+        return None
+    for layer in css(root, _selector(rules, "layers")):
+        if layer.get("hidden") is not None or _HIDDEN_STYLE.search((layer.get("style") or "").lower()):
+            continue
+        if any(link_code(a, rules) == code for a in css(layer, _LINK_CSS)):
+            return layer
+    return None
+
+
+def _behind(layer: Any) -> list[Any]:
+    """Take out everything of <body> outside the open layer (the page behind it: a community's wall,
+    its sidebar, other posts, the truncated copy of the post the layer shows); the blocks removed."""
+    out: list[Any] = []
+    el = layer
+    while (parent := el.getparent()) is not None and el.tag != "body":
+        parent.text = None
+        for child in list(parent):
+            child.tail = None
+            if child is not el:
+                parent.remove(child)
+                if isinstance(child.tag, str):
+                    out.append(child)
+        el = parent
+    return out
+
+
 def apply_scope(root: Any, url: str | None) -> Scope:
     """Find the page's own code and take chrome and foreign blocks out of the prepared tree."""
     rules = table()
     code, code_from = own_code(root, url)
     scope = Scope(code=code, code_from=code_from)
+    layer = _open_layer(root, rules, code)
+    if layer is not None:  # what the reader sees is the layer; the page behind it is background
+        scope.removed.extend((el, "background") for el in _behind(layer))
     queried = _query(root, rules)
     content = queried["content"]
     # a site logo set as an h1 inside the site header is not the solution's title when another h1 is

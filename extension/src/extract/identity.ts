@@ -774,12 +774,53 @@ function partnerAnchors(root: Element, path: string): Element[] {
   return css(root, "a[href]").filter((a) => originalUrl((a.getAttribute("href") ?? "").trim()).includes(path));
 }
 
+/** A URL as a link's text shows it: no scheme, no «www.», no trailing slash, lower-cased (Python `_bare`). */
+function bare(url: string): string {
+  const i = url.indexOf("://");
+  const rest = (i >= 0 ? url.slice(i + 3) : url).toLowerCase();
+  let out = rest.startsWith("www.") ? rest.slice(4) : rest;
+  while (out.endsWith("/")) out = out.slice(0, -1);
+  return out;
+}
+
+/** The link's text is its own address («<a href=…/partners/detail.php?ID=1648203>marketplace.1c-
+ * bitrix.ru/partners/detail.php?ID=1648203</a>», through a redirector's wrapper too): it names the page,
+ * not the partner (Python `_shows_address`). */
+function showsAddress(a: Element, text: string): boolean {
+  const href = originalUrl((a.getAttribute("href") ?? "").trim());
+  return text !== "" && !text.includes(" ") && bare(text) === bare(href);
+}
+
 function partnerLink(el: Element): Partner {
   for (const a of partnerAnchors(el, "detail.php?ID=")) {
     const m = TABLE.search(originalUrl((a.getAttribute("href") ?? "").trim()), "fields", "partner", "values");
-    if (m) return { id: Number(m[1]), name: linkName(withoutBadges(a, "fields", "partner")) };
+    if (m) {
+      const text = withoutBadges(a, "fields", "partner");
+      return { id: Number(m[1]), name: showsAddress(a, text) ? null : linkName(text) };
+    }
   }
   return { id: null, name: null };
+}
+
+/** The text without its web addresses (a word with a dot and a slash: «marketplace.1c-bitrix.ru/
+ * partners/detail.php?ID=1648203»), whose «?» is a query's, not a question's (Python `_without_addresses`). */
+function withoutAddresses(text: string): string {
+  return norm(text)
+    .split(" ")
+    .filter((word) => word && !(word.includes(".") && word.includes("/")))
+    .join(" ");
+}
+
+/** A partner label's value that names the partner, then links its page by the page's address
+ * («Разработчик: ВестаЛаб — <a>marketplace.1c-bitrix.ru/partners/detail.php?ID=1648203</a>», a post's
+ * «label: value» line): the value without that address and the separators around it; the value itself
+ * otherwise (Python `_beside_address`). */
+function besideAddress(el: Element, text: string): string {
+  for (const a of partnerAnchors(el, "detail.php?ID=")) {
+    const shown = inlineText(a);
+    if (shown && text.includes(shown) && showsAddress(a, shown)) return stripChars(norm(text.replace(shown, " ")), SEPARATOR_CHARS);
+  }
+  return text;
 }
 
 /** The partner's name a link's (or a label's) text gives: none when it names the partner's page
@@ -812,12 +853,15 @@ function namedLink(page: Page, partnerName: string): number | null {
  * outside the tabs. Badges inside the link are left out of the name.
  */
 export function partner(page: Page): Partner {
-  const valid = (text: string): boolean => TABLE.search(text, "fields", "partner", "not_own") === null;
+  const valid = (text: string): boolean => TABLE.search(withoutAddresses(text), "fields", "partner", "not_own") === null;
   const named = page.index.find("fields/partner/name_labels", { valid });
   if (named) {
     const link = named.valueEl ? partnerLink(named.valueEl) : { id: null, name: null };
     page.found_by.partner = "label";
-    if (link.id !== null) return { id: link.id, name: link.name || linkName(named.text) };
+    if (link.id !== null) {
+      const beside = named.valueEl ? besideAddress(named.valueEl, named.text) : named.text;
+      return { id: link.id, name: link.name || linkName(beside) };
+    }
     return { id: namedLink(page, named.text), name: named.text };
   }
   const passed = new Set<Element>();

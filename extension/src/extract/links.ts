@@ -274,12 +274,42 @@ function cardLinkName(a: Element, page: Page): string {
 }
 
 const MAX_LABEL_CHARS = 40; // a label cell names its link in a few words; a longer one is the paragraph above
+
+/** The link leads to a .pdf (links.presentation_href): by its href, or by the target a redirector's wrapper
+ * stands for (VK's «away.php?to=https%3A%2F%2F…presentation.pdf&cc_key=») (Python `_pdf_link`). */
+function pdfLink(a: Element, page: Page): boolean {
+  const href = a.getAttribute("href") ?? "";
+  if (TABLE.search(href, "links", "presentation_href")) return true;
+  return href.includes("%") && TABLE.search(linkUrl(a, page.base) ?? "", "links", "presentation_href") !== null;
+}
+
+/** The text without its parenthetical asides («Кейс внедрения (оптовик стройматериалов)») (Python `_without_asides`). */
+function withoutAsides(text: string): string {
+  let out = "";
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === "(") depth++;
+    else if (ch === ")" && depth) depth--;
+    else if (!depth) out += ch;
+  }
+  return norm(out);
+}
+
+/** The label a link follows on its line: the words right before it, back to a sentence end, when they end
+ * with a colon («💼 Кейс внедрения (оптовик стройматериалов): <a>https://…</a>», a post's «label: link»
+ * line), their parenthetical asides left out, when that is short; else "" (Python `_line_label`). */
+function lineLabel(a: Element): string {
+  const before = (fold(textBefore(a)).split(SENTENCE_END).pop() ?? "").trim();
+  if (!before.endsWith(":")) return "";
+  const label = withoutAsides(before.slice(0, -1));
+  return cpLen(label) <= MAX_LABEL_CHARS ? label : "";
+}
 export function links(page: Page): Links {
   const anchors = page.outside(css(page.root, "a[href]"), ...VENDOR_ZONES);
   const own = new OwnNames(page);
   let presentation = firstLink(anchors, page, ["links", "presentation"], own);
   if (presentation === null) { // a bare .pdf that nothing names as something else
-    const pdf = anchors.find((a) => TABLE.search(a.getAttribute("href") ?? "", "links", "presentation_href") && barePresentation(page.foldedText(a), a) && !quotedOther(page.foldedText(a), a, own));
+    const pdf = anchors.find((a) => pdfLink(a, page) && barePresentation(page.foldedText(a), a) && !quotedOther(page.foldedText(a), a, own));
     presentation = pdf ? linkUrl(pdf, page.base) : null;
   }
   const video: string[] = [];
@@ -315,7 +345,9 @@ export function links(page: Page): Links {
   // «Кейсы: <a>vendor.ru/cases/x/</a>»: a case label right before the link titles it too
   for (const a of anchors) if (TABLE.search(fold(textBefore(a)), "links", "cases_before")) titled.add(a);
   for (const a of anchors) { // page order
-    const named = TABLE.search(cardLinkName(a, page), "links", "cases") !== null;
+    const named =
+      TABLE.search(cardLinkName(a, page), "links", "cases") !== null ||
+      TABLE.search(lineLabel(a), "links", "cases") !== null; // «Кейс внедрения: <a>…</a>»
     if (!named && !titled.has(a)) continue; // text first: the URL parse is dearer
     const url = linkUrl(a, page.base);
     // a link onto a picture is a screenshot, not a case

@@ -72,8 +72,20 @@ export function priceIn(el: Element | null, source: string, textOf: (el: Element
   const rub = values.money(text);
   if (rub === null) return null;
   if (!olds.length && twoBare(text, rub)) return { rub: null, old_rub: null, free: null }; // «12 900 ₽ 9 900 ₽», nothing struck: unknown
-  const old = olds.length ? nextTo(norm(marked), olds, rub) : null;
+  const old = olds.length ? nextTo(norm(marked), olds, rub) : wordedOld(text, rub);
   return { rub, old_rub: old !== rub ? old : null, free: rub === 0 };
+}
+
+/** A higher second price right after the current one with only an old-price wording between them
+ * (fields.price.old_words: «14 900 руб. (без скидки — 17 900 руб.)», «7 490 руб. вместо 9 990 руб.») is the
+ * old price, struck or not; «9 900 руб. вместо заказной разработки за 60 000 руб.» is none (Python `_worded_old`). */
+function wordedOld(text: string, rub: number): number | null {
+  const at = values.moneyAt(text);
+  if (!at || at[0] !== rub) return null;
+  const folded = fold(text);
+  const second = values.moneyAt(folded.slice(at[2]));
+  if (!second || second[0] <= rub) return null;
+  return TABLE.search(folded.slice(at[2], at[2] + second[1]), "fields", "price", "old_words") ? second[0] : null;
 }
 
 /** Two different prices side by side with nothing but spaces or punctuation between them and nothing

@@ -33,7 +33,8 @@ function codeFrom(text: string | null | undefined, ...path: string[]): string | 
 
 /** The solution code an element links to (`/solutions/<code>/`, `tobasket.php?ID=<code>`). */
 export function linkCode(el: Element): string | null {
-  const href = LINK_ATTRS.map((a) => el.getAttribute(a)).find((v) => v) ?? "";
+  let href = LINK_ATTRS.map((a) => el.getAttribute(a)).find((v) => v) ?? "";
+  if (href.includes("%")) href = originalUrl(href); // a redirector's wrapper (VK's away.php?to=…) names the solution it leads to
   return href.includes("solutions/") || href.includes("ID=") ? codeFrom(href, "scope", "solution_links") : null;
 }
 
@@ -394,9 +395,40 @@ function headed(root: Element, own: ReadonlySet<Element>, content: Element[]): E
 }
 
 /** Find the page's own code and take chrome and foreign blocks out of the prepared copy. */
+const HIDDEN_STYLE = /display\s*:\s*none/;
+
+/** The viewer layer a saved page has open over itself (`scope.layers`: VK's «#wk_layer_wrap» showing one
+ * wall post), when it is shown (no `hidden`, no «display: none») and links the page's own solution; else
+ * null (Python `_open_layer`). */
+function openLayer(root: Element, code: string | null): Element | null {
+  if (code === null) return null;
+  for (const layer of css(root, selector("layers"))) {
+    if (layer.hasAttribute("hidden") || HIDDEN_STYLE.test((layer.getAttribute("style") ?? "").toLowerCase())) continue;
+    if (css(layer, LINKS).some((a) => linkCode(a) === code)) return layer;
+  }
+  return null;
+}
+
+/** Take out everything of <body> outside the open layer (the page behind it: a community's wall, its
+ * sidebar, other posts, the truncated copy of the post the layer shows); the blocks removed (Python `_behind`). */
+function behind(layer: Element): Element[] {
+  const out: Element[] = [];
+  let el: Element = layer;
+  for (let parent = el.parentElement; parent && tag(el) !== "body"; el = parent, parent = el.parentElement) {
+    for (const child of Array.from(parent.childNodes)) {
+      if (child === el) continue;
+      parent.removeChild(child);
+      if (child.nodeType === 1) out.push(child as Element);
+    }
+  }
+  return out;
+}
+
 export function applyScope(root: Element, url: string | null): Scope {
   const [code, codeFromWhere] = ownCode(root, url);
   const scope: Scope = { code, code_from: codeFromWhere, removed: [] };
+  const layer = openLayer(root, code);
+  if (layer) for (const el of behind(layer)) scope.removed.push([el, "background"]); // the reader sees the layer; the page behind it is background
   let content = select(root, "content");
   // a site logo set as an h1 inside the site header is not the solution's title when another h1 is
   const titles = content.filter((el) => tag(el) === "h1");
