@@ -161,7 +161,8 @@ def _documentation(anchors: _Anchors) -> str | None:
     по оплате счёта») or leads onto the platform's own sites (a 1C-Bitrix course, the Marketplace's help):
     neither is this solution's documentation. A first link to a docs site's root (the vendor's portal for
     all its products, a forum sidebar's «Документация») yields to a later one to a page on that host
-    («…/b2bprice/»): that page is this solution's part of it (TS `documentation`)."""
+    whose path names the module part of the solution's code («…/b2bprice/» of lumera.b2bprice): that
+    page is this solution's part of it (TS `documentation`)."""
     found = list(_documentations(anchors))
     first = found[0] if found else None
     if first is None or urlsplit(first).query:
@@ -169,7 +170,15 @@ def _documentation(anchors: _Anchors) -> str | None:
     host, path = urlsplit(first).netloc.lower(), urlsplit(first).path.strip("/")
     if path:
         return _documentation_top(first, found, anchors.page.own_code if anchors.page else None)
-    deeper = (url for url in found if urlsplit(url).netloc.lower() == host and urlsplit(url).path.strip("/"))
+    code = anchors.page.own_code if anchors.page else None
+    module = code.split(".", 1)[-1].lower() if code else ""
+    deeper = (  # a page of the portal whose path names this solution's module, not another product's
+        url
+        for url in found
+        if module
+        and urlsplit(url).netloc.lower() == host
+        and module in urlsplit(url).path.lower().strip("/").split("/")
+    )
     return next(deeper, first)
 
 
@@ -445,13 +454,17 @@ def links(page: Page) -> dict[str, Any]:
             shown.add(_video_key(url))
     cases = []
     titled = set(_under_case_titles(page, anchors))
-    # «Кейсы: <a>vendor.ru/cases/x/</a>»: a case label right before the link titles it too
-    titled.update(a for a in anchors.anchors if rules.search(fold(text_before(a)), "links", "cases_before"))
+    # «Кейсы: <a>vendor.ru/cases/x/</a>», «Кейс внедрения (…): <a>…</a>»: a case label right before the
+    # link, or ending the words before it on its line, titles it too (a title, not the link's own name:
+    # a Marketplace or partner page after such a label is no case)
+    titled.update(
+        a
+        for a in anchors.anchors
+        if rules.search(fold(text_before(a)), "links", "cases_before")
+        or rules.search(_line_label(a), "links", "cases")
+    )
     for a in anchors.anchors:  # page order
-        named = (
-            rules.search(_card_link_name(a, anchors), "links", "cases") is not None
-            or rules.search(_line_label(a), "links", "cases") is not None  # «Кейс внедрения: <a>…</a>»
-        )
+        named = rules.search(_card_link_name(a, anchors), "links", "cases") is not None
         url = anchors.link(a) if named or a in titled else None
         if (
             url

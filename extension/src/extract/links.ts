@@ -115,10 +115,10 @@ function firstLink(anchors: Element[], page: Page, path: string[], own: OwnNames
 
 /** The first link whose text names documentation, unless it names a paper of the sale too («Инструкция
  * по оплате счёта») or leads onto the platform's own sites (a 1C-Bitrix course, the Marketplace's help):
- * neither is this solution's documentation (Python `_documentation`). */
-/** The first documentation link (`documentations`); a first link to a docs site's root (the vendor's
- * portal for all its products, a forum sidebar's «Документация») yields to a later one to a page on
- * that host («…/b2bprice/»): that page is this solution's part of it (Python `_documentation`). */
+ * neither is this solution's documentation. A first link to a docs site's root (the vendor's portal for
+ * all its products, a forum sidebar's «Документация») yields to a later one to a page on that host whose
+ * path names the module part of the solution's code («…/b2bprice/» of lumera.b2bprice): that page is
+ * this solution's part of it (Python `_documentation`). */
 function documentation(anchors: Element[], page: Page, own: OwnNames): string | null {
   const found = documentations(anchors, page, own);
   const first = found[0];
@@ -126,9 +126,12 @@ function documentation(anchors: Element[], page: Page, own: OwnNames): string | 
   const root = urlParts(first);
   if (!root || root.query) return first;
   if (root.path) return documentationTop(first, found, page.ownCode);
+  const code = page.ownCode;
+  const module = code ? (code.includes(".") ? code.slice(code.indexOf(".") + 1) : code).toLowerCase() : "";
+  // a page of the portal whose path names this solution's module, not another product's
   const deeper = found.find((url) => {
     const u = urlParts(url);
-    return !!u && u.host === root.host && u.path !== "";
+    return !!module && !!u && u.host === root.host && u.path.toLowerCase().split("/").includes(module);
   });
   return deeper ?? first;
 }
@@ -342,12 +345,14 @@ export function links(page: Page): Links {
   }
   const cases: string[] = [];
   const titled = new Set(underCaseTitles(page, own));
-  // «Кейсы: <a>vendor.ru/cases/x/</a>»: a case label right before the link titles it too
-  for (const a of anchors) if (TABLE.search(fold(textBefore(a)), "links", "cases_before")) titled.add(a);
+  // «Кейсы: <a>vendor.ru/cases/x/</a>», «Кейс внедрения (…): <a>…</a>»: a case label right before the
+  // link, or ending the words before it on its line, titles it too (a title, not the link's own name:
+  // a Marketplace or partner page after such a label is no case)
+  for (const a of anchors) {
+    if (TABLE.search(fold(textBefore(a)), "links", "cases_before") || TABLE.search(lineLabel(a), "links", "cases")) titled.add(a);
+  }
   for (const a of anchors) { // page order
-    const named =
-      TABLE.search(cardLinkName(a, page), "links", "cases") !== null ||
-      TABLE.search(lineLabel(a), "links", "cases") !== null; // «Кейс внедрения: <a>…</a>»
+    const named = TABLE.search(cardLinkName(a, page), "links", "cases") !== null;
     if (!named && !titled.has(a)) continue; // text first: the URL parse is dearer
     const url = linkUrl(a, page.base);
     // a link onto a picture is a screenshot, not a case
