@@ -21,6 +21,7 @@ from mpcheck.extract.dom import (
     link_url,
     matches,
     next_element,
+    text_before,
     text_without,
 )
 from mpcheck.extract.label_table import table
@@ -475,15 +476,6 @@ def price(page: Page) -> dict[str, Any]:
     return {**result, "discount_until": None if unknown else _until(page, near, discounted)}
 
 
-def _text_before(a: Any) -> str:
-    """The text right before a link inside its parent (the previous sibling's tail, or the parent's text)."""
-    prev = a.getprevious()
-    while prev is not None and not isinstance(prev.tag, str):
-        prev = prev.getprevious()
-    parent = a.getparent()
-    return (prev.tail if prev is not None else parent.text if parent is not None else "") or ""
-
-
 def _row_label(a: Any) -> str:
     """The label cell of the table row (or `dt`) whose value cell (`td` / `dd`, up to MAX_CLIMB levels
     up) opens with the link: «<td>Онлайн-демо</td><td><a>b2b-demo.…</a> (логин demo)</td>»; "" when
@@ -508,7 +500,7 @@ def _online_demo(page: Page) -> str | None:
     rules = table()
     for a in page.outside(css(page.root, "a[href]"), "about"):
         named = rules.search(fold(inline_text(a)), "demo", "not_trial")
-        before = _text_before(a) if norm(_text_before(a)) else label_cell(a)
+        before = text_before(a) if norm(text_before(a)) else label_cell(a)
         label = fold(_row_label(a))
         if (
             named

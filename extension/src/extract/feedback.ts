@@ -92,7 +92,6 @@ export function undated(listing: Listing): boolean {
   return listing.items.some((item) => !listing.firsts.has(item));
 }
 
-/** Item → elements whose own text matches a regex list (answer titles, developer badges). */
 /** `fold` of each own text of the list (`owns`, same order) of at most MAX_TITLE_CHARS, null for a longer one: made
  * once per list, for every reader of its short texts. */
 export function shortFolds(listing: Listing): Array<string | null> {
@@ -100,6 +99,7 @@ export function shortFolds(listing: Listing): Array<string | null> {
   return listing.folds;
 }
 
+/** Item → elements whose own text matches a regex list (answer titles, developer badges). */
 export function marks(listing: Listing, path: string[]): Map<Element, Element[]> {
   const found = new Map<Element, Element[]>();
   const folds = shortFolds(listing);
@@ -115,7 +115,6 @@ export function marks(listing: Listing, path: string[]): Map<Element, Element[]>
   return found;
 }
 
-/** The stated total: tab label, else the body outside the items (and, if `head`, the page head). */
 /** A count stated in the labelled rating's own value («Рейтинг: 4,7 из 5 (26 отзывов)», a post's
  * property line where there is no reviews section to state it) (Python `labelled_total`). */
 export function labelledTotal(page: Page, kind: string): number | null {
@@ -123,6 +122,7 @@ export function labelledTotal(page: Page, kind: string): number | null {
   return hit ? count([fold(hit.text)], kind) : null;
 }
 
+/** The stated total: tab label, else the body outside the items (and, if `head`, the page head). */
 export function stated(page: Page, tab: string, kind: string, listing: Listing | undefined, head: boolean): number | null {
   let total = tabCount(page, tab);
   if (total === null && listing) {

@@ -438,18 +438,17 @@ function withoutKindWord(el: Element, text: string): string {
   return text;
 }
 
+/** The element sits in a link to the page's own solution (its code is the page's) (Python `_in_own_link`). */
+function inOwnLink(el: Element, page: Page): boolean {
+  const a = el.closest("a");
+  return a !== null && page.ownCode !== null && linkCode(a) === page.ownCode;
+}
 /**
  * The h1 (outside tabs), else microdata / og:title, else <title> cut at the site separator; an entry
  * with a `page` selector only on a document that matches it (a Word export's MsoTitle). A document's
  * section heading («1. Общие сведения», `name.section_headings`) is passed over. With it: whether the
  * page's titles echo it (`echoed`; always for a name that is no h1's).
  */
-/** The element sits in a link to the page's own solution (its code is the page's) (Python `_in_own_link`). */
-function inOwnLink(el: Element, page: Page): boolean {
-  const a = el.closest("a");
-  return a !== null && page.ownCode !== null && linkCode(a) === page.ownCode;
-}
-
 function selectorName(page: Page): [string | null, boolean] {
   const site = siteName(page);
   for (const sel of TABLE.entries("name", "selectors")) {

@@ -4,7 +4,7 @@
 // is no trial.
 import type { Page } from "./context";
 import { parseEndDate } from "./dates";
-import { STRUCK_ATTR, STRUCK_TEXT, absoluteUrl, ancestors, css, inlineText, labelCell, linkUrl, matches, tag, tailText, textWithout } from "./dom";
+import { STRUCK_ATTR, STRUCK_TEXT, absoluteUrl, ancestors, css, inlineText, labelCell, linkUrl, matches, tag, tailText, textBefore, textWithout } from "./dom";
 import { TABLE, type Entry } from "./label_table";
 import { cpLen, fold, norm } from "./text";
 import * as values from "./values";
@@ -403,13 +403,6 @@ export function price(page: Page): OwnPrice {
   if (!found) return { rub: null, old_rub: null, free: null, discount_until: null };
   const [own, near] = found;
   return { ...own, discount_until: own.free || own.rub === null ? null : until(page, near, own.old_rub !== null) };
-}
-
-/** The text right before a link inside its parent (lxml: the previous sibling's tail, or the parent's text). */
-function textBefore(a: Element): string {
-  let out = "";
-  for (let n = a.previousSibling; n && n.nodeType !== 1; n = n.previousSibling) if (n.nodeType === 3) out = (n as Text).data + out;
-  return out;
 }
 
 /**

@@ -394,7 +394,6 @@ function headed(root: Element, own: ReadonlySet<Element>, content: Element[]): E
   return out;
 }
 
-/** Find the page's own code and take chrome and foreign blocks out of the prepared copy. */
 const HIDDEN_STYLE = /display\s*:\s*none/;
 
 /** The viewer layer a saved page has open over itself (`scope.layers`: VK's «#wk_layer_wrap» showing one
@@ -424,6 +423,7 @@ function behind(layer: Element): Element[] {
   return out;
 }
 
+/** Find the page's own code and take chrome and foreign blocks out of the prepared copy. */
 export function applyScope(root: Element, url: string | null): Scope {
   const [code, codeFromWhere] = ownCode(root, url);
   const scope: Scope = { code, code_from: codeFromWhere, removed: [] };

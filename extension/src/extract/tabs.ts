@@ -266,11 +266,6 @@ function walk(root: Element, skip: ReadonlySet<Element>): Element[] {
   return out;
 }
 
-/**
- * (element, tab) for every short text that is a tab title, climbed to the largest ancestor whose
- * whole text is still that title. The item lists already found (reviews, comments, changelog) are
- * not entered: no title is in there.
- */
 /** The page's own addresses, without a fragment: its canonical and og:url links. A link to one of them
  * with «#x» jumps within this page like «#x» (LiveJournal's «12 комментариев» link to
  * «https://user.livejournal.com/5127.html#comments» on that very post). */
@@ -300,9 +295,13 @@ function jumps(el: Element, own: readonly string[], ids: ReadonlyMap<string, Ele
   return [...ancestors(el)].slice(0, 3).some((a) => tag(a) === "a" && ids.has(localRef(a.getAttribute("href"), own)));
 }
 
-/** A count-first or numbered title («12 комментариев») is a heading's or a tab's, or a link's that jumps
- * to an element of this page (`jumps`: LiveJournal's comment count over its thread; such units are
- * added to `jumped`). */
+/**
+ * (element, tab) for every short text that is a tab title, climbed to the largest ancestor whose
+ * whole text is still that title. The item lists already found (reviews, comments, changelog) are
+ * not entered: no title is in there. A count-first or numbered title («12 комментариев») is a
+ * heading's or a tab's, or a link's that jumps to an element of this page (`jumps`: LiveJournal's
+ * comment count over its thread; such units are added to `jumped`).
+ */
 function units(
   root: Element,
   skip: ReadonlySet<Element>,
