@@ -8,12 +8,13 @@ marks its target and is not an item itself. A reply by anyone else answers nothi
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
 from mpcheck.extract.context import Page
 from mpcheck.extract.dates import find_dates
-from mpcheck.extract.dom import inline_text, matches
+from mpcheck.extract.dom import inline_text, jsonld_texts, matches, text_without
 from mpcheck.extract.feedback import (
     MAX_TITLE_CHARS,
     anchored,
@@ -30,6 +31,7 @@ from mpcheck.extract.feedback import (
 )
 from mpcheck.extract.items import Listing, date_search, item_of, split_listing
 from mpcheck.extract.label_table import table
+from mpcheck.extract.tabs import forum_posts
 from mpcheck.extract.text import fold, norm
 
 _LEAD = " ,:—–-"
@@ -264,9 +266,58 @@ def _hosted(listing: Listing) -> Listing | None:
     return inner if inner.items else None
 
 
+def _posted_count(page: Page) -> int | None:
+    """The replies a forum topic's JSON-LD states: a DiscussionForumPosting's `commentCount`
+    (Discourse writes its topic so), the number of posts after the first."""
+    for text in jsonld_texts(page.root):
+        try:
+            data = json.loads(text)
+        except (ValueError, RecursionError):
+            continue
+        for obj in data if isinstance(data, list) else [data]:
+            if not isinstance(obj, dict) or obj.get("@type") != "DiscussionForumPosting":
+                continue
+            count = obj.get("commentCount")
+            if isinstance(count, int) and not isinstance(count, bool) and count >= 0:
+                return count
+    return None
+
+
+def _topic(page: Page) -> tuple[int | None, Listing | None] | None:
+    """A forum topic whose first post republishes the listing (tabs.forum_posts): (the stated
+    replies, the replies as a list). The replies are the comments; the count is the topic's JSON-LD
+    `commentCount`, else «Ответов: 4» in the topic's own bar (`comments.topic_replies`, read outside
+    every post: a post's words count nothing of the topic). The list is read only when every reply
+    is one dated item and nothing else is (a reply the split cannot date or join leaves them all
+    unknown, not one fewer). None for a page that is no such topic."""
+    found = forum_posts(page.tabs)
+    if found is None:
+        return None
+    first, replies = found
+    body = first.getparent()
+    total = _posted_count(page)
+    if total is None:
+        m = table().search(fold(text_without(body, [first, *replies])), "comments", "topic_replies")
+        total = int(m.group(1)) if m else None
+    listing = split_listing(body, "comments")
+    if set(listing.items) - {first} != set(replies) or not all(listing.dates.get(r) for r in replies):
+        return total, None
+    listing.items = list(replies)
+    listing.dates.pop(first, None)
+    listing.aside.append(first)  # the listing itself: neither an item nor the list's own words
+    return total, listing
+
+
 def comments(page: Page, partner: str | None) -> dict[str, Any]:
-    """{total, items[{date, answered}]} from the «Обсуждения» section."""
+    """{total, items[{date, answered}]} from the «Обсуждения» section, or a forum topic's replies."""
     whole = page.listings.get("comments")
+    topic = _topic(page) if whole is None else None
+    if topic is not None and topic[1] is None:  # the replies unread: only the topic's count is known
+        if topic[0] is not None:
+            return {"total": topic[0], "items": None}
+        topic = None  # nothing of the topic read: the page as any other (a tab label's count)
+    if topic is not None:
+        whole = topic[1]
     listing = None if whole is None else _hosted(whole)
     msgs: list[dict[str, Any]] = []
     parsed: list[dict[str, Any]] | None = None
@@ -280,7 +331,8 @@ def comments(page: Page, partner: str | None) -> dict[str, Any]:
         tops = _link_replies(msgs, bool(me))
         parsed = [{"date": m["date"], "answered": m["answered"]} for m in tops if m["date"]]
         page.found_by["comments"] = "tab-body"
-    total = stated(page, "comments", "comments", whole, head=False)  # the count outside every dated block
+    # the count outside every dated block (a forum topic's: its replies, `_topic`)
+    total = topic[0] if topic is not None else stated(page, "comments", "comments", whole, head=False)
     total, items = read_items(listing, total, parsed, "comments", shown=len(msgs))
     # no stated total: every message is shown unless there is a pager, but nested replies count too
     # and cannot be told from a date quoted in a message, so then the total stays unknown

@@ -758,6 +758,10 @@ def _not_own(el: Any, own: str, item: Any) -> tuple[bool, str | None]:
     text = fold(own)
     m = date_search(text)
     before = text[: m.start()] if m else text
+    if len(el):  # «<dd><strong>Зарегистрирован:</strong> Пн фев 03, 2014</dd>»: the label is a child's text
+        lead = fold(inline_text(el))
+        at = date_search(lead)
+        before = lead[: at.start()] if at else before
     if not table().search(_line_before(el, item) + " " + before, "reviews", "date_not_own"):
         return False, None
     rest = text[m.end() :] if m else ""

@@ -1392,3 +1392,34 @@ def find_tabs(root: Any) -> Tabs:
         _resolve(root, ids, tabs, missing)
     _option_titles(root, tabs)
     return tabs
+
+
+def _tokens(el: Any) -> set[str]:
+    """An element's class words."""
+    return set((el.get("class") or "").split())
+
+
+def _common_ancestor(nodes: list[Any]) -> Any:
+    """The lowest element holding every node (None when they share no element)."""
+    chains = [[node, *node.iterancestors()] for node in nodes]
+    shared = set(chains[0]).intersection(*map(set, chains[1:]))
+    return next((el for el in chains[0] if el in shared), None)
+
+
+def forum_posts(tabs: Tabs) -> tuple[Any, list[Any]] | None:
+    """A forum topic whose first post republishes the listing: the post holding every section found
+    (the lowest element holding them, or its nearest ancestor) followed, among its siblings, by at
+    least two blocks of the same markup (its tag and a class word they all share: phpBB's
+    `div.post`, Discourse's `div.topic-post`). Those later posts are the topic's replies, i.e. the
+    solution's comments; the first post itself is none. (first post, the replies) or None."""
+    bodies = [body for name, body in tabs.bodies.items() if name != "comments"]
+    if len(bodies) < 2 or "comments" in tabs.bodies:
+        return None
+    node = _common_ancestor(bodies)
+    while node is not None and node.getparent() is not None and node.tag not in ("body", "html"):
+        own = _tokens(node)
+        later = [el for el in node.itersiblings() if el.tag == node.tag and own & _tokens(el)]
+        if len(later) >= 2 and own.intersection(*map(_tokens, later)):
+            return node, later
+        node = node.getparent()
+    return None

@@ -5,10 +5,11 @@
 // marks its target and is not an item itself. A reply by anyone else answers nothing.
 import type { Page } from "./context";
 import { findDates } from "./dates";
-import { inlineText, matches } from "./dom";
+import { inlineText, matches, textWithout } from "./dom";
 import { MAX_TITLE_CHARS, anchored, answers, hasPager, isPartner, nameKey, newestFirst, readItems, shortFolds, showsMore, stated, undated } from "./feedback";
 import { dateSearch, itemOf, splitListing, type Listing } from "./items";
 import { TABLE } from "./label_table";
+import { forumPosts } from "./tabs";
 import { cpLen, fold, lstripChars, norm, stripChars } from "./text";
 
 const LEAD = " ,:—–-";
@@ -255,8 +256,63 @@ function hosted(listing: Listing): Listing | null {
 }
 
 /** {total, items[{date, answered}]} from the «Обсуждения» section. */
+/** The replies a forum topic's JSON-LD states: a DiscussionForumPosting's `commentCount`
+ * (Discourse writes its topic so), the number of posts after the first. */
+function postedCount(page: Page): number | null {
+  for (const text of page.jsonld) {
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      continue;
+    }
+    for (const obj of Array.isArray(data) ? data : [data]) {
+      if (typeof obj !== "object" || obj === null || Array.isArray(obj)) continue;
+      const rec = obj as Record<string, unknown>;
+      if (rec["@type"] !== "DiscussionForumPosting") continue;
+      const count = rec.commentCount;
+      if (typeof count === "number" && Number.isInteger(count) && count >= 0) return count;
+    }
+  }
+  return null;
+}
+
+/** A forum topic whose first post republishes the listing (tabs.forumPosts): [the stated
+ * replies, the replies as a list]. The replies are the comments; the count is the topic's JSON-LD
+ * `commentCount`, else «Ответов: 4» in the topic's own bar (`comments.topic_replies`, read outside
+ * every post: a post's words count nothing of the topic). The list is read only when every reply
+ * is one dated item and nothing else is (a reply the split cannot date or join leaves them all
+ * unknown, not one fewer). null for a page that is no such topic. */
+function topicOf(page: Page): [number | null, Listing | null] | null {
+  const found = forumPosts(page.tabs);
+  if (!found) return null;
+  const [first, replies] = found;
+  const body = first.parentElement;
+  if (!body) return null;
+  let total = postedCount(page);
+  if (total === null) {
+    const m = TABLE.search(fold(textWithout(body, new Set([first, ...replies]))), "comments", "topic_replies");
+    total = m ? Number(m[1]) : null;
+  }
+  const listing = splitListing(body, "comments");
+  const items = new Set(listing.items.filter((item) => item !== first));
+  const exact = items.size === replies.length && replies.every((r) => items.has(r) && listing.dates.get(r));
+  if (!exact) return [total, null];
+  listing.items = [...replies];
+  listing.dates.delete(first);
+  listing.aside.push(first); // the listing itself: neither an item nor the list's own words
+  return [total, listing];
+}
+
 export function comments(page: Page, partner: string | null): { total: number | null; items: Comment[] | null } {
-  const whole = page.listings.get("comments");
+  let whole = page.listings.get("comments");
+  let topic = whole ? null : topicOf(page);
+  if (topic && topic[1] === null) {
+    // the replies unread: only the topic's count is known
+    if (topic[0] !== null) return { total: topic[0], items: null };
+    topic = null; // nothing of the topic read: the page as any other (a tab label's count)
+  }
+  if (topic) whole = topic[1] ?? undefined;
   const listing = whole ? (hosted(whole) ?? undefined) : undefined;
   let msgs: Message[] = [];
   let parsed: Comment[] | null = null;
@@ -271,7 +327,9 @@ export function comments(page: Page, partner: string | null): { total: number | 
     parsed = tops.filter((m) => m.date).map((m) => ({ date: m.date as string, answered: m.answered }));
     page.found_by.comments = "tab-body";
   }
-  const [read, items] = readItems(listing, stated(page, "comments", "comments", whole, false), parsed, "comments", msgs.length);
+  // the count outside every dated block (a forum topic's: its replies, topicOf)
+  const statedTotal = topic ? topic[0] : stated(page, "comments", "comments", whole, false);
+  const [read, items] = readItems(listing, statedTotal, parsed, "comments", msgs.length);
   let total = read;
   // no stated total: every message is shown unless there is a pager, but nested replies count too
   // and cannot be told from a date quoted in a message, so then the total stays unknown

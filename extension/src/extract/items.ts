@@ -705,7 +705,13 @@ function lineBefore(el: Element, item: Element): string {
 function notOwn(el: Element, own: string, item: Element): [boolean, string | null] {
   const text = fold(own);
   const m = dateSearch(text);
-  const before = m ? text.slice(0, m.index) : text;
+  let before = m ? text.slice(0, m.index) : text;
+  if (el.children.length) {
+    // «<dd><strong>Зарегистрирован:</strong> Пн фев 03, 2014</dd>»: the label is a child's text
+    const lead = fold(inlineText(el));
+    const at = dateSearch(lead);
+    if (at) before = lead.slice(0, at.index);
+  }
   if (!TABLE.search(lineBefore(el, item) + " " + before, "reviews", "date_not_own")) return [false, null];
   const rest = m ? text.slice(m.index + m[0].length) : "";
   const later = dateSearch(rest);

@@ -1314,3 +1314,39 @@ function leadingText(el: Element): string {
   }
   return out;
 }
+
+/** An element's class words. */
+function tokens(el: Element): Set<string> {
+  return new Set((el.getAttribute("class") ?? "").split(/\s+/u).filter(Boolean));
+}
+
+/** The lowest element holding every node (null when they share no element). */
+function commonAncestor(nodes: Element[]): Element | null {
+  const chains = nodes.map((node) => {
+    const chain: Element[] = [];
+    for (let el: Element | null = node; el; el = el.parentElement) chain.push(el);
+    return chain;
+  });
+  const others = chains.slice(1).map((chain) => new Set(chain));
+  return chains[0]?.find((el) => others.every((set) => set.has(el))) ?? null;
+}
+
+/** A forum topic whose first post republishes the listing: the post holding every section found
+ * (the lowest element holding them, or its nearest ancestor) followed, among its siblings, by at
+ * least two blocks of the same markup (its tag and a class word they all share: phpBB's
+ * `div.post`, Discourse's `div.topic-post`). Those later posts are the topic's replies, i.e. the
+ * solution's comments; the first post itself is none. [first post, the replies] or null. */
+export function forumPosts(tabs: Tabs): [Element, Element[]] | null {
+  const bodies = [...tabs.bodies].filter(([name]) => name !== "comments").map(([, body]) => body);
+  if (bodies.length < 2 || tabs.bodies.has("comments")) return null;
+  for (let node = commonAncestor(bodies); node && node.parentElement && !["body", "html"].includes(tag(node)); node = node.parentElement) {
+    const own = tokens(node);
+    const later: Element[] = [];
+    for (let sib = node.nextElementSibling; sib; sib = sib.nextElementSibling) {
+      if (tag(sib) === tag(node) && [...tokens(sib)].some((t) => own.has(t))) later.push(sib);
+    }
+    const laterTokens = later.map(tokens);
+    if (later.length >= 2 && [...own].some((t) => laterTokens.every((set) => set.has(t)))) return [node, later];
+  }
+  return null;
+}
