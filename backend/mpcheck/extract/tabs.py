@@ -154,6 +154,76 @@ def heading_title_of(text: str) -> str | None:
     return count_first_title_of(text) or numbered_title_of(text)
 
 
+LINE_MARK = "data-mpcheck-line"  # a title line wrapped into a span (_title_lines): its tab's name
+_LINE_EDGES = re.compile(r"^[\W_]+|\s*:$")  # a line's leading emoji / symbols and its trailing colon
+
+
+def line_title_of(text: str) -> str | None:
+    """The tab a whole text line titles once its leading emoji or symbols and a trailing colon are
+    set aside («🛠 Техподдержка», «💬 Отзывы с Маркетплейса:» of a social post), or None."""
+    if len(text) > MAX_RAW_TITLE_CHARS:
+        return None
+    return title_of(_LINE_EDGES.sub("", norm(text)))
+
+
+def _line_nodes(parent: Any) -> Iterator[tuple[Any, list[Any]]]:
+    """A block's `<br>`-separated lines: (the <br> before the line or None for the block's first
+    line, the line's child elements)."""
+    before: Any = None
+    line: list[Any] = []
+    for child in parent:
+        if child.tag == "br":
+            yield before, line
+            before, line = child, []
+        elif isinstance(child.tag, str):
+            line.append(child)
+    yield before, line
+
+
+def _title_lines(root: Any, skip: set[Any], missing: list[str]) -> None:
+    """A `<br>`-separated text line whose whole text is a missing tab's title (line_title_of: a social
+    post's «🛠 Техподдержка<br>…<br>💬 Отзывы с Маркетплейса<br>…») is wrapped into a span marked with
+    that tab (LINE_MARK), so it heads the lines after it like a heading does (its section runs to
+    the next title or the block's end). The line must be whole: only text and inline elements, no
+    link or control, between a <br> (or the block's start) and the next <br> (or its end); a
+    title inside a sentence is no line of its own. A line that is one element titled as it is
+    already a title unit and is left alone."""
+    rules = table()
+    parents = {br.getparent() for br in root.iter("br")}
+    for parent in parents:
+        if parent is None or parent in skip or any(a in skip for a in ancestors(parent)):
+            continue
+        for before, line in list(_line_nodes(parent)):
+            start = (before.tail if before is not None else parent.text) or ""
+            if any(
+                el.tag in rules.block_tags or el.tag in _CONTROL_TAGS or css(el, "a, button, br")
+                for el in line
+            ):
+                continue
+            text = start + "".join(inline_text(el) + " " + (el.tail or "") for el in line)
+            name = line_title_of(text) if len(text) <= MAX_RAW_TITLE_CHARS else None
+            if name is None or name not in missing:
+                continue
+            if (
+                len(line) == 1
+                and not norm(start)
+                and not norm(line[0].tail)
+                and title_of(inline_text(line[0]))
+            ):
+                continue
+            span = etree.Element("span")
+            span.set(LINE_MARK, name)
+            span.text = start
+            if before is not None:
+                before.tail = None
+                parent.insert(parent.index(before) + 1, span)
+            else:
+                parent.text = None
+                parent.insert(0, span)
+            for el in line:
+                span.append(el)  # append moves the element with its tail
+
+
 def _heading_or_tab(el: Any) -> bool:
     """A heading (h1-h6, role=heading) or a role=tab control, or inside one (its text's own span)."""
     for anc in list(ancestors(el))[:3]:
@@ -270,8 +340,10 @@ def fits(name: str, text: str, has_time: bool = False) -> bool:
     return bool(text)
 
 
-def _panel_fits(name: str, nodes: list[Any]) -> bool:
-    text = fold(" ".join(inline_text(n) for n in nodes))
+def _panel_fits(name: str, nodes: list[Any], tails: bool = False) -> bool:
+    """Whether the nodes' text fits the tab; with `tails`, their tails too (a title line's section:
+    its `<br>`-separated lines are the text between its nodes, which moves with them when wrapped)."""
+    text = fold(" ".join(inline_text(n) + (" " + n.tail if tails and n.tail else "") for n in nodes))
     has_time = any(t.get("datetime") for n in nodes for t in n.iter("time"))
     return fits(name, text, has_time)
 
@@ -362,6 +434,11 @@ def _units(
     seen: set[Any] = set()
     for el in _walk(root, skip):
         if el.tag in _NOT_TITLES or (el.text is None and not len(el)):
+            continue
+        if el.get(LINE_MARK):  # a title line (_title_lines): the line is the unit, its block is more
+            if el not in seen:
+                seen.add(el)
+                found.append((el, el.get(LINE_MARK)))
             continue
         raw = own_text(el)
         if len(raw) > MAX_RAW_TITLE_CHARS:  # long prose before any normalising
@@ -922,7 +999,10 @@ class _Resolver:
         return el in self.unit_set or el.tag in _CONTROL_TAGS or el.get("role") == "tab" or el.tag == "input"
 
     def _in_bar(self, unit: Any) -> bool:
-        """A row of bare titles (spans, divs) with nothing else in it is a tab bar."""
+        """A row of bare titles (spans, divs) with nothing else in it is a tab bar; a title line
+        (_title_lines) is a line of a text, whose words are in the text between the elements."""
+        if unit.get(LINE_MARK):
+            return False
         parent = unit.getparent()
         kids = _children(parent) if parent is not None else []
         titled = [k for k in kids if k in self.unit_set]
@@ -1011,6 +1091,8 @@ class _Resolver:
         # a title heads its parent block only when it opens it: a bold «Поддержка» line halfway
         # through a post's text heads the lines after it, not the post
         lone = lone and _children(parent)[0] is unit and not norm(parent.text or "")
+        # a title line's section is its lines (split into paragraphs when wrapped), never its block
+        lone = lone and not unit.get(LINE_MARK)
         if lone and parent.tag not in ("body", "html", "main") and not css(parent, "h1"):
             yield "heading", parent
         text = inline_text(unit)
@@ -1221,7 +1303,32 @@ def _wrap(section: _Section) -> Any:
     parent.insert(parent.index(section.start), wrapper)
     for node in nodes:
         wrapper.append(node)  # append moves the node (its tail moves with it)
+    if section.start.get(LINE_MARK):
+        _paragraphs(wrapper)
     return wrapper
+
+
+def _paragraphs(wrapper: Any) -> None:
+    """A title line's section is `<br>`-separated text: a blank line (a `<br>` with nothing but white
+    space before the next one) ends a paragraph, as a block's end would. Each paragraph after the
+    title line is wrapped into its own div (the `<br>` before it stays outside), so the items of the
+    section (a release, a review) are blocks like everywhere else."""
+    paragraphs: list[list[tuple[Any, list[Any]]]] = [[]]
+    for before, line in list(_line_nodes(wrapper))[1:]:  # the title line first: no paragraph
+        if not line and _blank(before.tail):
+            paragraphs.append([])
+        else:
+            paragraphs[-1].append((before, line))
+    for lines in paragraphs:
+        if not lines:
+            continue
+        first, _ = lines[0]
+        div = etree.Element("div")
+        div.text, first.tail = first.tail, None
+        wrapper.insert(wrapper.index(first) + 1, div)
+        for i, (before, line) in enumerate(lines):
+            for node in ([before] if i else []) + line:
+                div.append(node)  # append moves the node with its tail
 
 
 def _too_big(el: Any, title: Any = None) -> bool:
@@ -1304,11 +1411,13 @@ def _fitting(
     # same position as their tabs never sit inside another tab's body
     if any(_inside(first, b) for b in (chosen if how == "position" else listed)):
         return None
-    return (candidate, how, nodes) if _panel_fits(name, nodes) else None
+    lines = isinstance(candidate, _Section) and bool(candidate.start.get(LINE_MARK))
+    return (candidate, how, nodes) if _panel_fits(name, nodes, lines) else None
 
 
 def _resolve(root: Any, ids: dict[str, Any], tabs: Tabs, missing: list[str]) -> None:
     listed = {body for name, body in tabs.bodies.items() if name in _NONE_TEXT or name == "log"}
+    _title_lines(root, listed, missing)
     resolver = _Resolver(root, ids, listed)
     chosen: list[Any] = list(tabs.bodies.values())
     plan: list[tuple[str, Any, str]] = []  # decided before any wrapping moves nodes

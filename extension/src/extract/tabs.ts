@@ -120,6 +120,81 @@ export function headingTitleOf(text: string): string | null {
   return countFirstTitleOf(text) ?? numberedTitleOf(text);
 }
 
+export const LINE_MARK = "data-mpcheck-line"; // a title line wrapped into a span (titleLines): its tab's name
+const LINE_EDGES = /^[^\p{L}\p{N}]+|\s*:$/gu; // a line's leading emoji / symbols and its trailing colon (Python `[\W_]`)
+
+/** The tab a whole text line titles once its leading emoji or symbols and a trailing colon are set
+ * aside («🛠 Техподдержка», «💬 Отзывы с Маркетплейса:» of a social post), or null. */
+export function lineTitleOf(text: string): string | null {
+  if (cpLen(text) > MAX_RAW_TITLE_CHARS) return null;
+  return titleOf(norm(text).replace(LINE_EDGES, ""));
+}
+
+/** A block's `<br>`-separated lines: [the <br> before the line or null for the block's first line,
+ * the line's child elements]. */
+function lineNodes(parent: Element): Array<[Element | null, Element[]]> {
+  const out: Array<[Element | null, Element[]]> = [];
+  let before: Element | null = null;
+  let line: Element[] = [];
+  for (const child of childElements(parent)) {
+    if (tag(child) === "br") {
+      out.push([before, line]);
+      before = child;
+      line = [];
+    } else line.push(child);
+  }
+  out.push([before, line]);
+  return out;
+}
+
+/** The text of a block before its first element (lxml: the block's `text`). */
+function leadText(parent: Element): string {
+  let out = "";
+  for (let n = parent.firstChild; n && n.nodeType !== 1; n = n.nextSibling) if (n.nodeType === 3) out += (n as Text).data;
+  return out;
+}
+
+/** Move the text nodes right after `el` (its lxml tail) into `into`. */
+function moveTail(el: Element, into: Element): void {
+  for (let n = el.nextSibling; n && n.nodeType === 3; n = el.nextSibling) into.appendChild(n);
+}
+
+/**
+ * A `<br>`-separated text line whose whole text is a missing tab's title (lineTitleOf: a social post's
+ * «🛠 Техподдержка<br>…<br>💬 Отзывы с Маркетплейса<br>…») is wrapped into a span marked with that tab
+ * (LINE_MARK), so it heads the lines after it like a heading does (its section runs to the next
+ * title or the block's end). The line must be whole: only text and inline elements, no link or
+ * control, between a <br> (or the block's start) and the next <br> (or its end); a title inside a
+ * sentence is no line of its own. A line that is one element titled as it is already a title unit
+ * and is left alone.
+ */
+function titleLines(root: Element, skip: ReadonlySet<Element>, missing: readonly string[]): void {
+  const parents = new Set<Element>();
+  for (const br of css(root, "br")) if (br.parentElement) parents.add(br.parentElement);
+  for (const parent of parents) {
+    if ([...ancestors(parent)].some((a) => skip.has(a))) continue;
+    for (const [before, line] of lineNodes(parent)) {
+      const start = before ? tailText(before) : leadText(parent);
+      if (line.some((el) => TABLE.blockTags.has(tag(el)) || CONTROL_TAGS.has(tag(el)) || css(el, "a, button, br").length > 0)) continue;
+      const text = start + line.map((el) => inlineText(el) + " " + tailText(el)).join("");
+      const name = cpLen(text) <= MAX_RAW_TITLE_CHARS ? lineTitleOf(text) : null;
+      if (name === null || !missing.includes(name)) continue;
+      const only = line[0];
+      if (line.length === 1 && only && !norm(start) && !norm(tailText(only)) && titleOf(inlineText(only))) continue;
+      const span = parent.ownerDocument.createElement("span");
+      span.setAttribute(LINE_MARK, name);
+      if (before) {
+        parent.insertBefore(span, before.nextSibling);
+        moveTail(span, span);
+      } else {
+        parent.insertBefore(span, parent.firstChild);
+        moveTail(span, span);
+      }
+      for (const el of line) moveWithTail(el, span);
+    }
+  }
+}
+
 /** A heading (h1-h6, role=heading) or a role=tab control, or inside one (its text's own span). */
 function headingOrTab(el: Element): boolean {
   let i = 0;
@@ -228,8 +303,17 @@ export function fits(name: string, text: string, hasTime = false): boolean {
   return text !== "";
 }
 
-function panelFits(name: string, nodes: Element[]): boolean {
-  const text = fold(nodes.map((n) => inlineText(n)).join(" "));
+/** Whether the nodes' text fits the tab; with `tails`, their tails too (a title line's section: its
+ * `<br>`-separated lines are the text between its nodes, which moves with them when wrapped). */
+function panelFits(name: string, nodes: Element[], tails = false): boolean {
+  const text = fold(
+    nodes
+      .map((n) => {
+        const tail = tails ? tailText(n) : "";
+        return inlineText(n) + (tail ? " " + tail : "");
+      })
+      .join(" "),
+  );
   const hasTime = nodes.some((n) => css(n, "time").some((t) => t.getAttribute("datetime")));
   return fits(name, text, hasTime);
 }
@@ -313,6 +397,15 @@ function units(
   const seen = new Set<Element>();
   for (const el of walk(root, skip)) {
     if (NOT_TITLES.has(tag(el)) || !el.firstChild) continue;
+    const marked = el.getAttribute(LINE_MARK);
+    if (marked) {
+      // a title line (titleLines): the line is the unit, its block is more
+      if (!seen.has(el)) {
+        seen.add(el);
+        found.push([el, marked]);
+      }
+      continue;
+    }
     const raw = ownText(el);
     if (cpLen(raw) > MAX_RAW_TITLE_CHARS) continue; // long prose before any normalising
     const own = norm(raw);
@@ -1011,8 +1104,10 @@ class Resolver {
     return this.unitSet.has(el) || CONTROL_TAGS.has(tag(el)) || el.getAttribute("role") === "tab" || tag(el) === "input";
   }
 
-  /** A row of bare titles (spans, divs) with nothing else in it is a tab bar. */
+  /** A row of bare titles (spans, divs) with nothing else in it is a tab bar; a title line
+   * (titleLines) is a line of a text, whose words are in the text between the elements. */
   private inBar(unit: Element): boolean {
+    if (unit.getAttribute(LINE_MARK)) return false;
     const kids = unit.parentElement ? childElements(unit.parentElement) : [];
     const titled = kids.filter((k) => this.unitSet.has(k));
     return titled.length >= 2 && kids.every((k) => this.unitSet.has(k) || !inlineText(k));
@@ -1085,7 +1180,12 @@ class Resolver {
       css(node, "*").some((h) => isHeading(h) && level(h) <= own);
     // a title heads its parent block only when it opens it: a bold «Поддержка» line halfway
     // through a post's text heads the lines after it, not the post
-    const lone = ![...others].some((o) => o.parentElement === parent) && parent.firstElementChild === unit && !norm(leadingText(parent));
+    // a title line's section is its lines (split into paragraphs when wrapped), never its block
+    const lone =
+      ![...others].some((o) => o.parentElement === parent) &&
+      parent.firstElementChild === unit &&
+      !norm(leadingText(parent)) &&
+      !unit.getAttribute(LINE_MARK);
     const wrapper = lone && !["body", "html", "main"].includes(tag(parent)) && css(parent, "h1").length === 0;
     if (wrapper) yield ["heading", parent];
     const text = inlineText(unit);
@@ -1150,7 +1250,33 @@ function wrap(section: Section): Element {
   wrapper.setAttribute("data-mpcheck-section", "1");
   (start.parentElement as Element).insertBefore(wrapper, start);
   for (const node of nodes) moveWithTail(node, wrapper);
+  if (start.getAttribute(LINE_MARK)) paragraphs(wrapper);
   return wrapper;
+}
+
+/** A title line's section is `<br>`-separated text: a blank line (a `<br>` with nothing but white
+ * space before the next one) ends a paragraph, as a block's end would. Each paragraph after the
+ * title line is wrapped into its own div (the `<br>` before it stays outside), so the items of the
+ * section (a release, a review) are blocks like everywhere else. */
+function paragraphs(wrapper: Element): void {
+  const groups: Array<Array<[Element, Element[]]>> = [[]];
+  for (const [before, line] of lineNodes(wrapper).slice(1)) {
+    // the title line first: no paragraph
+    if (!before) continue;
+    if (line.length === 0 && blank(tailText(before))) groups.push([]);
+    else groups[groups.length - 1]?.push([before, line]);
+  }
+  for (const lines of groups) {
+    const head = lines[0];
+    if (!head) continue;
+    const first = head[0];
+    const div = wrapper.ownerDocument.createElement("div");
+    wrapper.insertBefore(div, first.nextSibling);
+    moveTail(div, div);
+    lines.forEach(([before, line], i) => {
+      for (const node of i ? [before, ...line] : line) moveWithTail(node, div);
+    });
+  }
 }
 
 /** The first candidate panel of a tab that is free, in place and fits the tab by content. */
@@ -1213,11 +1339,13 @@ function fitting(name: string, how: string, candidate: Candidate, chosen: Elemen
   // a list of reviews/comments/releases never holds another tab's panel, and panels in the same
   // position as their tabs never sit inside another tab's body
   if ((how === "position" ? chosen : [...listed]).some((b) => b.contains(first))) return null;
-  return panelFits(name, nodes) ? [candidate, how, nodes] : null;
+  const lines = candidate instanceof Section && Boolean(candidate.start.getAttribute(LINE_MARK));
+  return panelFits(name, nodes, lines) ? [candidate, how, nodes] : null;
 }
 
 function resolve(root: Element, ids: Map<string, Element>, tabs: Tabs, missing: readonly string[]): void {
   const listed = new Set([...tabs.bodies].filter(([name]) => name in NONE_TEXT || name === "log").map(([, body]) => body));
+  titleLines(root, listed, missing);
   const resolver = new Resolver(root, ids, listed);
   const chosen: Element[] = [...tabs.bodies.values()];
   const plan: Array<[string, Candidate, string]> = []; // decided before any wrapping moves nodes
