@@ -547,9 +547,6 @@ def _labelled_name(page: Page, shown: str | None) -> str | None:
     return hit.text
 
 
-HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-
-
 def _card_title(page: Page, headline: str) -> str | None:
     """The title of this solution's own card on an article about it: the one heading of the largest
     block around a link to the solution's own page (`link_code` is the page's code) whose text stays
@@ -570,7 +567,7 @@ def _card_title(page: Page, headline: str) -> str | None:
             if len(fold(inline_text(parent))) > card_max:
                 break
             card = parent
-        heads = [el for el in card.iter(*HEADINGS)]
+        heads = list(card.iter(*table().heading_tags))
         if len(heads) == 1 and not mine.isdisjoint(_name_words(inline_text(heads[0]))):
             return norm(inline_text(heads[0]))
     return None

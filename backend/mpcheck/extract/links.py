@@ -351,15 +351,12 @@ def _watch_link(text: str, url: str) -> bool:
     )
 
 
-_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-
-
 def _card_link_name(a: Any, anchors: _Anchors) -> str:
     """What a link is named by: a link wrapping a whole card (a post card's «<a><span>Кейсы</span>
     <h2>Люмен.Вет: …</h2><div>excerpt</div></a>» in a blog's related posts) by its heading, for the
     tag label above the heading names the post's category, not what the link is; any other link by
     its text (TS `cardLinkName`)."""
-    heading = next(a.iter(*_HEADINGS), None)
+    heading = next(a.iter(*table().heading_tags), None)
     return fold(inline_text(heading)) if heading is not None else anchors.text(a)
 
 

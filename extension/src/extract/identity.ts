@@ -508,7 +508,6 @@ function labelledName(page: Page, shown: string | null): string | null {
   return hit.text;
 }
 
-const HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"];
 
 /**
  * The title of this solution's own card on an article about it: the one heading of the largest block
@@ -530,7 +529,7 @@ function cardTitle(page: Page, headline: string): string | null {
       if (cpLen(fold(inlineText(parent))) > cardMax) break;
       card = parent;
     }
-    const heads = (HEADINGS.includes(tag(card)) ? [card] : []).concat(css(card, HEADINGS.join(", ")));
+    const heads = (TABLE.headingTags.has(tag(card)) ? [card] : []).concat(css(card, [...TABLE.headingTags].sort().join(", ")));
     const [head] = heads;
     if (heads.length === 1 && head && [...nameWords(inlineText(head))].some((w) => mine.has(w))) return norm(inlineText(head));
   }

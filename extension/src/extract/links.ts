@@ -263,8 +263,6 @@ function watchLink(text: string, url: string): boolean {
     && !TABLE.search(url, "links", "documentation_host");
 }
 
-const HEADINGS = "h1, h2, h3, h4, h5, h6";
-
 /**
  * What a link is named by: a link wrapping a whole card (a post card's «<a><span>Кейсы</span>
  * <h2>Люмен.Вет: …</h2><div>excerpt</div></a>» in a blog's related posts) by its heading, for the tag
@@ -272,7 +270,7 @@ const HEADINGS = "h1, h2, h3, h4, h5, h6";
  * (Python `_card_link_name`).
  */
 function cardLinkName(a: Element, page: Page): string {
-  const heading = a.querySelector(HEADINGS);
+  const heading = a.querySelector([...TABLE.headingTags].sort().join(", "));
   return heading ? fold(inlineText(heading)) : page.foldedText(a);
 }
 
