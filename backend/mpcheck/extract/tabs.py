@@ -37,6 +37,7 @@ import logging
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from lxml import etree
@@ -414,7 +415,7 @@ def _local_ref(href: str | None, own: tuple[str, ...]) -> str:
 
 def _jumps(el: Any, own: tuple[str, ...], ids: dict[str, Any]) -> bool:
     """A link (the element or up to 3 levels up) to an element of this page (`_local_ref`)."""
-    return any(a.tag == "a" and _local_ref(a.get("href"), own) in ids for a in list(ancestors(el))[:3])
+    return any(a.tag == "a" and _local_ref(a.get("href"), own) in ids for a in islice(ancestors(el), 3))
 
 
 def _units(
@@ -447,11 +448,13 @@ def _units(
         if not own or len(own) > MAX_TITLE_CHARS:
             continue
         name = title_of(own)  # the own text first: a cheap test before the subtree's text
-        # «3 комментария», «5. История версий» as a heading, a tab or a link within the page only
-        heading = name is None and _heading_or_tab(el)
-        link = name is None and not heading and bool(ids) and _jumps(el, addresses, ids or {})
+        # «3 комментария», «5. История версий» as a heading, a tab or a link within the page only (the
+        # text is tried first: the element tests climb, and most short texts are no such title)
+        counted_name = heading_title_of(own) if name is None else None
+        heading = counted_name is not None and _heading_or_tab(el)
+        link = counted_name is not None and not heading and bool(ids) and _jumps(el, addresses, ids or {})
         counted = heading or link
-        name = heading_title_of(own) if counted else name
+        name = counted_name if counted else name
         if name is None or not _titles(el, name, counted) or _column_header(el):
             continue
         unit = el

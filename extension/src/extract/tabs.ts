@@ -376,7 +376,12 @@ function localRef(href: string | null, own: readonly string[]): string {
 
 /** A link (the element or up to 3 levels up) to an element of this page (`localRef`). */
 function jumps(el: Element, own: readonly string[], ids: ReadonlyMap<string, Element>): boolean {
-  return [...ancestors(el)].slice(0, 3).some((a) => tag(a) === "a" && ids.has(localRef(a.getAttribute("href"), own)));
+  let n = 0;
+  for (const a of ancestors(el)) {
+    if (n++ >= 3) break;
+    if (tag(a) === "a" && ids.has(localRef(a.getAttribute("href"), own))) return true;
+  }
+  return false;
 }
 
 /**
@@ -411,11 +416,13 @@ function units(
     const own = norm(raw);
     if (!own || cpLen(own) > MAX_TITLE_CHARS) continue;
     let name = titleOf(own); // the own text first: a cheap test before the subtree's text
-    // «3 комментария», «5. История версий» as a heading, a tab or a link within the page only
-    const heading = name === null && headingOrTab(el);
-    const link = name === null && !heading && ids !== null && ids.size > 0 && jumps(el, addresses, ids);
+    // «3 комментария», «5. История версий» as a heading, a tab or a link within the page only (the
+    // text is tried first: the element tests climb, and most short texts are no such title)
+    const countedName = name === null ? headingTitleOf(own) : null;
+    const heading = countedName !== null && headingOrTab(el);
+    const link = countedName !== null && !heading && ids !== null && ids.size > 0 && jumps(el, addresses, ids);
     const counted = heading || link;
-    name = counted ? headingTitleOf(own) : name;
+    name = counted ? countedName : name;
     if (name === null || !titles(el, name, counted) || columnHeader(el)) continue;
     let unit = el;
     for (let i = 0; i < 3; i++) {
