@@ -546,13 +546,19 @@ def absolute_url(href: str | None, base: str | None) -> str | None:
     return full if original == full else absolute_url(original, None)
 
 
+def tracked(href: str | None) -> bool:
+    """The href is a click-tracking redirect (`urls.tracking`) that hides where it leads (TS `tracked`)."""
+    href = (href or "").strip()
+    return any(p.search(href) for p in table().rx("urls", "tracking"))
+
+
 def link_url(a: Any, base: str | None) -> str | None:
     """Where a link leads as its reader sees it: its href (`absolute_url`), unless that is a
     click-tracking redirect (`urls.tracking`: an e-mail service's opaque «…/ls/click?upn=<token>»),
     which hides its target: then the link's own text when that is itself one absolute URL (the
     reader follows what the text says), else None (no URL the page tells)."""
     href = (a.get("href") or "").strip()
-    if not any(p.search(href) for p in table().rx("urls", "tracking")):
+    if not tracked(href):
         return absolute_url(href, base)
     text = inline_text(a)
     shown = text.startswith(("http://", "https://")) and " " not in text  # normalised: one URL, no words

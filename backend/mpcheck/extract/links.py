@@ -17,6 +17,7 @@ from mpcheck.extract.dom import (
     next_element,
     own_text,
     text_before,
+    tracked,
 )
 from mpcheck.extract.identity import name, partner
 from mpcheck.extract.label_table import table
@@ -74,9 +75,7 @@ class _Anchors:
     def link(self, a: Any) -> str | None:
         """Where a link leads (`link_url`: a click-tracking href by its URL text); a plain href is cached."""
         href = a.get("href")
-        if href is not None and any(p.search(href.strip()) for p in table().rx("urls", "tracking")):
-            return link_url(a, self.base)
-        return self.url(href)
+        return link_url(a, self.base) if tracked(href) else self.url(href)
 
 
 def _not_own(text: str, a: Any) -> bool:

@@ -449,13 +449,19 @@ export function absoluteUrl(href: string | null | undefined, base: string | null
   return original === resolved ? resolved : absoluteUrl(original, null);
 }
 
+/** The href is a click-tracking redirect (`urls.tracking`) that hides where it leads (Python `tracked`). */
+export function tracked(href: string | null | undefined): boolean {
+  const h = (href ?? "").trim();
+  return TABLE.rx("urls", "tracking").some((p) => p.test(h));
+}
+
 /** Where a link leads as its reader sees it: its href (`absoluteUrl`), unless that is a click-tracking
  * redirect (`urls.tracking`: an e-mail service's opaque «…/ls/click?upn=<token>»), which hides its target:
  * then the link's own text when that is itself one absolute URL (the reader follows what the text says),
  * else null (no URL the page tells) (Python `link_url`). */
 export function linkUrl(a: Element, base: string | null | undefined): string | null {
   const href = (a.getAttribute("href") ?? "").trim();
-  if (!TABLE.rx("urls", "tracking").some((p) => p.test(href))) return absoluteUrl(href, base);
+  if (!tracked(href)) return absoluteUrl(href, base);
   const text = inlineText(a);
   const shown = (text.startsWith("http://") || text.startsWith("https://")) && !text.includes(" "); // normalised: one URL, no words
   return shown ? absoluteUrl(text, null) : null;

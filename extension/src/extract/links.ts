@@ -1,7 +1,7 @@
 // Links the checklist asks for: documentation, video, presentation, cases — from the head and
 // the vendor's own tabs, never from user-written ones (backend/mpcheck/extract/links.py).
 import type { Page } from "./context";
-import { absoluteUrl, css, inlineText, labelCell, linkUrl, originalUrl, ownText, tag, textBefore } from "./dom";
+import { absoluteUrl, css, inlineText, labelCell, linkUrl, originalUrl, ownText, tag, textBefore, tracked } from "./dom";
 import { cpLen, fold, norm } from "./text";
 import { TABLE } from "./label_table";
 import { name, partner } from "./identity";
@@ -334,8 +334,8 @@ export function links(page: Page): Links {
     if (notOwn(page.foldedText(a), a)) continue; // «видео от 1С-Битрикс», «Видео: как купить решение»: the platform's
     if (quotedOther(page.foldedText(a), a, own) || videoByOther(page.foldedText(a), own)) continue; // another solution's, «видео от СДЭК»
     const href = a.getAttribute("href");
-    const tracked = TABLE.rx("urls", "tracking").some((p) => p.test((href ?? "").trim())); // Python `_Anchors.link`
-    add(tracked ? linkUrl(a, page.base) : href, (url) => namedVideo(page.foldedText(a), a) || Boolean(TABLE.search(fold(labelCell(a)), "links", "video_label")) || watchLink(page.foldedText(a), url));
+    // a tracker's href by the URL its text shows (Python `_Anchors.link`); a plain one as written, for add's fast path
+    add(tracked(href) ? linkUrl(a, page.base) : href, (url) => namedVideo(page.foldedText(a), a) || Boolean(TABLE.search(fold(labelCell(a)), "links", "video_label")) || watchLink(page.foldedText(a), url));
   }
   for (const sel of TABLE.entries("links", "video_selectors")) { // iframes, then Flash-era embed[src], object[data], param[name=movie][value]
     const attr = typeof sel.attr === "string" ? sel.attr : "src";
