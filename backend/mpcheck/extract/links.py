@@ -471,6 +471,7 @@ def links(page: Page) -> dict[str, Any]:
             and url not in cases
             and (named or not _on_marketplace(url))
             and not rules.search(url, "links", "image_href")  # a screenshot, not a case
+            and not rules.search(url, "links", "tag_href")  # a blog's tag listing, not a case
         ):
             cases.append(url)
     return {

@@ -390,9 +390,11 @@ def _old_beside(el: Any, rub: int) -> int | None:
     nearest of the price's first MAX_OLD_CLIMB ancestors, each of at most MAX_BLOCK_CHARS, that reads
     this price with an old one (PrestaShop 1.7: «div.product-prices > div.product-discount >
     span.regular-price» beside «div.product-price > div.current-price > span[itemprop=price]»); the
-    climb stops at a block that reads another price first."""
-    parent = el.getparent() if el is not None else None
-    for _ in range(MAX_OLD_CLIMB):
+    climb stops at a block that reads another price first. The value element itself comes first: a
+    label's value read only up to its struck part («<li><b>Цена:</b> 14 900 руб. <s>18 600 руб.</s> —
+    …</li>», the label's own text node) leaves the old price inside that element, not beside it."""
+    parent = el
+    for _ in range(MAX_OLD_CLIMB + 1):
         if parent is None or len(inline_text(parent)) > MAX_BLOCK_CHARS:
             return None
         found = price_in(parent, inline_text(parent))

@@ -358,7 +358,7 @@ export function links(page: Page): Links {
     // the platform's other sites (1c-bitrix.ru success stories) hold no case of this solution
     if (url && !onMarketplace(url) && TABLE.search(url, "links", "documentation_host")) continue;
     if (quotedOther(page.foldedText(a), a, own)) continue; // «кейсы модуля «ACME: Склад»»: another solution's
-    if (url && !cases.includes(url) && !notOwn(page.foldedText(a), a) && (named || !onMarketplace(url)) && !TABLE.search(url, "links", "image_href")) cases.push(url);
+    if (url && !cases.includes(url) && !notOwn(page.foldedText(a), a) && (named || !onMarketplace(url)) && !TABLE.search(url, "links", "image_href") && !TABLE.search(url, "links", "tag_href")) cases.push(url); // a screenshot or a blog's tag listing is no case
   }
   return { documentation: documentation(anchors, page, own), video, presentation, cases };
 }

@@ -323,8 +323,8 @@ const MAX_OLD_CLIMB = 3; // how many levels up from the price its small block ma
  * each of at most MAX_BLOCK_CHARS, that reads this price with an old one (PrestaShop 1.7's
  * div.product-prices); the climb stops at a block that reads another price first (Python `_old_beside`). */
 function oldBeside(el: Element | null, rub: number): number | null {
-  let parent = el?.parentElement ?? null;
-  for (let i = 0; i < MAX_OLD_CLIMB; i++) {
+  let parent = el; // the value element first: a value read up to its struck part leaves the old price inside it
+  for (let i = 0; i <= MAX_OLD_CLIMB; i++) {
     if (!parent || cpLen(inlineText(parent)) > MAX_BLOCK_CHARS) return null;
     const found = priceIn(parent, inlineText(parent));
     if (found && found.rub !== rub) return null;
