@@ -549,16 +549,29 @@ def _labelled_name(page: Page, shown: str | None) -> str | None:
 
 def _card_title(page: Page, headline: str) -> str | None:
     """The title of this solution's own card on an article about it: the one heading of the largest
-    block around a link to the solution's own page (`link_code` is the page's code) whose text stays
-    within a card (`scope.card_max_chars`), sharing a word with the article's headline (`headline`,
-    its review word left out). A blog's product card «<h4>Люмен.Клиника — сайт медицинского
-    центра</h4> … <a href=/solutions/lumenweb.clinic/>» names the solution; a call to action around
-    the same link («Попробуйте 30 дней бесплатно») shares no word with the headline (TS `cardTitle`)."""
-    own = page.scope.code
+    block around a link to the solution's own page (`_own_card_heads`), sharing a word with the
+    article's headline (`headline`, its review word left out). A blog's product card «<h4>Люмен.Клиника
+    — сайт медицинского центра</h4> … <a href=/solutions/lumenweb.clinic/>» names the solution; a call
+    to action around the same link («Попробуйте 30 дней бесплатно») shares no word with the headline
+    (TS `cardTitle`)."""
     mine = _name_words(headline)
-    if not own or not mine:
+    if not mine:
         return None
+    for heads in _own_card_heads(page):
+        if len(heads) == 1 and not mine.isdisjoint(_name_words(heads[0])):
+            return heads[0]
+    return None
+
+
+def _own_card_heads(page: Page) -> list[list[str]]:
+    """The headings of each card around a link to the solution's own page (`link_code` is the page's
+    code; the card is the largest block around the link whose text stays within a card,
+    `scope.card_max_chars`), in page order (TS `ownCardHeads`)."""
+    own = page.scope.code
+    if not own:
+        return []
     card_max = int(table().data["scope"]["card_max_chars"])
+    cards = []
     for a in css(page.root, "a[href]"):
         if link_code(a) != own:
             continue
@@ -567,9 +580,37 @@ def _card_title(page: Page, headline: str) -> str | None:
             if len(fold(inline_text(parent))) > card_max:
                 break
             card = parent
-        heads = list(card.iter(*table().heading_tags))
-        if len(heads) == 1 and not mine.isdisjoint(_name_words(inline_text(heads[0]))):
-            return norm(inline_text(heads[0]))
+        cards.append([norm(inline_text(head)) for head in card.iter(*table().heading_tags)])
+    return cards
+
+
+def _bare_quotes(text: str) -> str:
+    """The folded text without the quotes around it («Планировщик» → планировщик)."""
+    text = fold(text).strip()
+    for quotes in table().rx("name", "bold_quotes"):
+        text = quotes.sub("", text)
+    return text
+
+
+def _offsite_card_title(page: Page, headline: str) -> str | None:
+    """On a page that is another site's (its canonical / og:url is no Marketplace solution address: a
+    story on a publishing platform, a blog post), the h1 is the article's headline («Три года продаю
+    модуль …: цифры, отзывы и ошибки»). When it shares no word with the title of the solution's own
+    link card and the body names the solution just so in bold (`name.shown_title`: «Модуль называется
+    <strong>«X»</strong>» besides a link card «<h2>X</h2> … <a href=/solutions/<code>/>»), the card
+    names the solution: two places of the author's own agree. A call to action around the link
+    («Попробуйте 30 дней бесплатно») is never also the body's bold name (TS `offsiteCardTitle`)."""
+    link = canonical(page)
+    if not link or _code_from(link, "urls", "solution_path"):
+        return None  # the solution's own listing (or no address to tell by): its h1 is the name
+    mine = _name_words(headline)
+    selector = ", ".join(sel["css"] for sel in table().entries("name", "shown_title"))
+    bold = {_bare_quotes(inline_text(el)) for el in page.outside(css(page.root, selector))}
+    for heads in _own_card_heads(page):
+        for title in heads:  # a link card's title, its subtitle (a mixtape's h2 + h3)
+            words = _name_words(title)
+            if words and mine.isdisjoint(words) and _bare_quotes(title) in bold:
+                return title
     return None
 
 
@@ -595,6 +636,8 @@ def name(page: Page) -> str | None:
     headline = table().search(fold(shown or ""), "name", "article_headlines")
     if headline:  # «Обзор: X — что нового в 3.2» is the article's title: its card names X, else no name
         shown = _card_title(page, fold(shown or "")[headline.end() :])
+    elif shown and (story := _offsite_card_title(page, shown)):
+        shown = story  # another site's article: its headline is its own, the solution's card names it
     if shown:
         page.found_by["name"] = "selector"
     return shown
@@ -874,6 +917,16 @@ def _named_link(page: Page, partner_name: str) -> int | None:
     return None
 
 
+def _without_id_note(text: str) -> tuple[str, int | None]:
+    """A partner label's value without the bracket that states the partner's id after its name
+    («LisDev (ID партнёра 1947382)», `fields.partner.id_note`), and that id (None without one): a page
+    retelling the listing names the partner so when it does not link its page (TS `withoutIdNote`)."""
+    m = table().search(fold(text), "fields", "partner", "id_note")
+    if m is None or m.start() == 0:
+        return text, None
+    return norm(text)[: m.start()].strip(), int(m.group(1))
+
+
 def partner(page: Page) -> dict[str, Any]:
     """{id, name}: the link next to «Разработчик» (`name_labels`; without a link its text is the name,
     and the id that of a partner link with the same text), else the link next to another partner
@@ -890,7 +943,8 @@ def partner(page: Page) -> dict[str, Any]:
         if pid is not None:
             beside = _beside_address(hit.value_el, hit.text) if hit.value_el is not None else hit.text
             return {"id": pid, "name": pname or _link_name(beside)}
-        return {"id": _named_link(page, hit.text), "name": hit.text}
+        named, stated = _without_id_note(hit.text)
+        return {"id": stated if stated is not None else _named_link(page, named), "name": named}
     passed: set[Any] = set()
     while True:
         hit = page.index.find("partner", valid=short, accept=lambda el: el not in passed)

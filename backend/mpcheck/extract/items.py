@@ -33,6 +33,7 @@ from mpcheck.extract.text import fold
 _LIST_TAGS = {"dl", "table", "tbody", "ul", "ol"}
 _PAIRED_TAGS = {"tr", "dt", "dd"}  # rows that pair up by position (a head row and its text row)
 _HEAD_CHARS = 120  # a dated head: author and date, or version and date, without the text
+BARE_HEAD_CHARS = 40  # a dated head with no words of its own: «2.4.0 (14.10.2026)», «Иван Петров, 12.11.2026»
 _RELATIVE_CHARS = 40  # «Вадим сегодня в 09:14»: the longest header a relative date is read in
 _TAIL_SEPARATORS = ",·|•—–"  # what parts a header: «Имя (Компания), вчера в 18:40»
 _MIN_HEADS = 3  # fewer dated heads in one block may be one review with its dated answer
@@ -387,17 +388,25 @@ def _grouped(
         ends.add(id(top))
     headings = table().heading_tags
     lead = None  # an undated heading right before a dated child opens that child's item («<h4>2.0.0</h4>»)
+    # a bare dated head just opened («<p><b>2.4.0 (14.10.2026)</b></p>», then its <ul>): in a list whose
+    # other items carry their text inline («<p><b>2.3.2 (28.08.2026)</b><br>…</p>»), the one undated
+    # block right after such a head is its body even without `siblings` (no `repeat` markup)
+    bare_head = False
     for child in children:
         if id(child) in ends:
             continue
         if skip and child in skip:
-            lead = None
+            lead, bare_head = None, False
             continue
         opens = child in marked or (repeat is not None and _signature(child) == repeat)
         opens = opens and not (groups and joins and child in joins)
+        body, bare_head = bare_head, False
         if opens and not (groups and _answer_head(child)):
             groups.append([lead, child] if lead is not None else [child])
-        elif groups and (child in marked or (siblings and not _furniture(child)) or _answer_head(child)):
+            bare_head = repeat is None and child in marked and len(inline_text(child)) <= BARE_HEAD_CHARS
+        elif groups and (
+            child in marked or ((siblings or body) and not _furniture(child)) or _answer_head(child)
+        ):
             groups[-1].append(child)  # an undated «Ответ разработчика» block after an item is its answer
         lead = child if siblings and child not in marked and child.tag in headings and _lead(child) else None
     items = []

@@ -511,17 +511,31 @@ function labelledName(page: Page, shown: string | null): string | null {
 
 /**
  * The title of this solution's own card on an article about it: the one heading of the largest block
- * around a link to the solution's own page (`linkCode` is the page's code) whose text stays within a
- * card (`scope.card_max_chars`), sharing a word with the article's headline (`headline`, its review word
- * left out). A blog's product card «<h4>Люмен.Клиника — сайт медицинского центра</h4> … <a
- * href=/solutions/lumenweb.clinic/>» names the solution; a call to action around the same link
- * («Попробуйте 30 дней бесплатно») shares no word with the headline (Python `_card_title`).
+ * around a link to the solution's own page (`ownCardHeads`), sharing a word with the article's headline
+ * (`headline`, its review word left out). A blog's product card «<h4>Люмен.Клиника — сайт медицинского
+ * центра</h4> … <a href=/solutions/lumenweb.clinic/>» names the solution; a call to action around the
+ * same link («Попробуйте 30 дней бесплатно») shares no word with the headline (Python `_card_title`).
  */
 function cardTitle(page: Page, headline: string): string | null {
-  const own = page.scope.code;
   const mine = nameWords(headline);
-  if (!own || !mine.size) return null;
+  if (!mine.size) return null;
+  for (const heads of ownCardHeads(page)) {
+    const [head] = heads;
+    if (heads.length === 1 && head !== undefined && [...nameWords(head)].some((w) => mine.has(w))) return head;
+  }
+  return null;
+}
+
+/**
+ * The headings of each card around a link to the solution's own page (`linkCode` is the page's code; the
+ * card is the largest block around the link whose text stays within a card, `scope.card_max_chars`), in
+ * page order (Python `_own_card_heads`).
+ */
+function ownCardHeads(page: Page): string[][] {
+  const own = page.scope.code;
+  if (!own) return [];
   const cardMax = Number(TABLE.get("scope", "card_max_chars"));
+  const cards: string[][] = [];
   for (const a of css(page.root, "a[href]")) {
     if (linkCode(a) !== own) continue;
     let card: Element = a;
@@ -530,8 +544,39 @@ function cardTitle(page: Page, headline: string): string | null {
       card = parent;
     }
     const heads = (TABLE.headingTags.has(tag(card)) ? [card] : []).concat(css(card, [...TABLE.headingTags].sort().join(", ")));
-    const [head] = heads;
-    if (heads.length === 1 && head && [...nameWords(inlineText(head))].some((w) => mine.has(w))) return norm(inlineText(head));
+    cards.push(heads.map((head) => norm(inlineText(head))));
+  }
+  return cards;
+}
+
+/** The folded text without the quotes around it («Планировщик» → планировщик) (Python `_bare_quotes`). */
+function bareQuotes(text: string): string {
+  let bare = fold(text).trim();
+  for (const quotes of TABLE.global("name", "bold_quotes")) bare = bare.replace(quotes, "");
+  return bare;
+}
+
+/**
+ * On a page that is another site's (its canonical / og:url is no Marketplace solution address: a story on
+ * a publishing platform, a blog post), the h1 is the article's headline («Три года продаю модуль …: цифры,
+ * отзывы и ошибки»). When it shares no word with the title of the solution's own link card and the body
+ * names the solution just so in bold (`name.shown_title`: «Модуль называется <strong>«X»</strong>» besides
+ * a link card «<h2>X</h2> … <a href=/solutions/<code>/>»), the card names the solution: two places of the
+ * author's own agree. A call to action around the link («Попробуйте 30 дней бесплатно») is never also the
+ * body's bold name (Python `_offsite_card_title`).
+ */
+function offsiteCardTitle(page: Page, headline: string): string | null {
+  const link = canonical(page);
+  if (!link || codeFrom(link, "urls", "solution_path")) return null; // the solution's own listing (or no address to tell by)
+  const mine = nameWords(headline);
+  const selector = TABLE.entries("name", "shown_title").map((sel) => String(sel.css)).join(", ");
+  const bold = new Set(page.outside(css(page.root, selector)).map((el) => bareQuotes(inlineText(el))));
+  for (const heads of ownCardHeads(page)) {
+    for (const title of heads) {
+      // a link card's title, its subtitle (a mixtape's h2 + h3)
+      const found = nameWords(title);
+      if (found.size && ![...found].some((w) => mine.has(w)) && bold.has(bareQuotes(title))) return title;
+    }
   }
   return null;
 }
@@ -559,6 +604,7 @@ export function name(page: Page): string | null {
   let named = shown;
   const headline = TABLE.search(fold(shown ?? ""), "name", "article_headlines");
   if (headline) named = cardTitle(page, fold(shown ?? "").slice(headline.index + headline[0].length)); // «Обзор: X — …»: its card names X, else no name
+  else if (shown) named = offsiteCardTitle(page, shown) ?? shown; // another site's article: its headline is its own, the solution's card names it
   if (named) page.found_by.name = "selector";
   return named;
 }
@@ -845,6 +891,17 @@ function namedLink(page: Page, partnerName: string): number | null {
 }
 
 /**
+ * A partner label's value without the bracket that states the partner's id after its name («LisDev (ID
+ * партнёра 1947382)», `fields.partner.id_note`), and that id (null without one): a page retelling the
+ * listing names the partner so when it does not link its page (Python `_without_id_note`).
+ */
+function withoutIdNote(text: string): [string, number | null] {
+  const m = TABLE.search(fold(text), "fields", "partner", "id_note");
+  if (!m || m.index === 0) return [text, null];
+  return [norm(text).slice(0, m.index).trim(), Number(m[1])];
+}
+
+/**
  * {id, name}: the link next to «Разработчик» (`name_labels`; without a link its text is the name,
  * and the id that of a partner link with the same text), else the link next to another partner
  * label (`labels`: «Автор», «Партнёр», … name no partner without one), else the first partner link
@@ -860,7 +917,8 @@ export function partner(page: Page): Partner {
       const beside = named.valueEl ? besideAddress(named.valueEl, named.text) : named.text;
       return { id: link.id, name: link.name || linkName(beside) };
     }
-    return { id: namedLink(page, named.text), name: named.text };
+    const [bare, stated] = withoutIdNote(named.text);
+    return { id: stated ?? namedLink(page, bare), name: bare };
   }
   const passed = new Set<Element>();
   for (;;) {

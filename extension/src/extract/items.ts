@@ -22,6 +22,7 @@ import { cpLen, fold, isBlank } from "./text";
 const LIST_TAGS = new Set(["dl", "table", "tbody", "ul", "ol"]);
 const PAIRED_TAGS = new Set(["tr", "dt", "dd"]); // rows that pair up by position (a head row and its text row)
 const HEAD_CHARS = 120; // a dated head: author and date, or version and date, without the text
+const BARE_HEAD_CHARS = 40; // a dated head with no words of its own: «2.4.0 (14.10.2026)», «Иван Петров, 12.11.2026»
 const LETTER = /\p{L}/u;
 const BREAK_TAG = "hr"; // a thematic break: what follows it is no longer the list above (noteBelow)
 const RELATIVE_CHARS = 40; // «Вадим сегодня в 09:14»: the longest header a relative date is read in
@@ -385,16 +386,25 @@ function grouped(container: Element, marked: ReadonlySet<Element>, siblings: boo
   const top = topSummary(children, marked);
   if (top) ends.add(top);
   let lead: Element | null = null; // an undated heading right before a dated child opens that child's item
+  // a bare dated head just opened («<p><b>2.4.0 (14.10.2026)</b></p>», then its <ul>): in a list whose
+  // other items carry their text inline («<p><b>2.3.2 (28.08.2026)</b><br>…</p>»), the one undated
+  // block right after such a head is its body even without `siblings` (no `repeat` markup)
+  let bareHead = false;
   for (const child of children) {
     if (ends.has(child)) continue;
     if (skip.has(child)) {
       lead = null; // another section's list and its title: no item, joins none
+      bareHead = false;
       continue;
     }
     // a thread of replies (`replyThreads`) joins the item before it
     const opens = (marked.has(child) || (repeat !== null && signature(child) === repeat)) && !(groups.length && joins.has(child));
-    if (opens && !(groups.length && answerHead(child))) groups.push(lead ? [lead, child] : [child]);
-    else if (groups.length && (marked.has(child) || (siblings && !furniture(child)) || answerHead(child))) {
+    const body = bareHead;
+    bareHead = false;
+    if (opens && !(groups.length && answerHead(child))) {
+      groups.push(lead ? [lead, child] : [child]);
+      bareHead = repeat === null && marked.has(child) && cpLen(inlineText(child)) <= BARE_HEAD_CHARS;
+    } else if (groups.length && (marked.has(child) || ((siblings || body) && !furniture(child)) || answerHead(child))) {
       (groups[groups.length - 1] as Element[]).push(child); // an undated «Ответ разработчика» block after an item is its answer
     }
     lead = siblings && !marked.has(child) && TABLE.headingTags.has(tag(child)) && opensItem(child) ? child : null;
