@@ -181,7 +181,9 @@ def is_partner(own: str, partner_key: str) -> bool:
 def _signed(listing: Listing, at: int, item: Any, me: str) -> bool:
     """Whether the author line right before a staff badge (`comments.staff_badge`, at `at` in
     `listing.owns`) signs the partner `me`: «Lumenix», «Ирина (Lumenix)» (is_partner) or a person's
-    name and the partner's after a comma, «Ирина Соколова, Lumenix» (`comments.staff_signature`).
+    name and the partner's after a comma, «Ирина Соколова, Lumenix» (`comments.staff_signature`), or
+    the partner's name and a tagline after a dash, a channel's or a blog's name «Lumenix — модули для
+    1С-Битрикс» (`comments.staff_tagline`: only next to the badge, where the line is no sentence).
     The line must be the same item's (a badge is never signed by the message above)."""
     if at == 0:
         return False
@@ -192,6 +194,8 @@ def _signed(listing: Listing, at: int, item: Any, me: str) -> bool:
         return True
     rules = table()
     text = name_key(own)
+    if text.startswith(me) and rules.search(text[len(me) :], "comments", "staff_tagline"):
+        return True  # «Lumenix — модули для 1С-Битрикс»: the vendor's channel signs its reply
     m = rules.search(text, "comments", "staff_signature")
     rest = text[m.end() :] if m else ""
     return rest.startswith(me) and bool(rules.search(rest[len(me) :], "comments", "author_tail"))

@@ -184,7 +184,9 @@ function textBefore(el: Element): string {
 /**
  * Whether the author line right before a staff badge (`comments.staff_badge`, at `at` in
  * `listing.owns`) signs the partner `me`: «Lumenix», «Ирина (Lumenix)» (isPartner) or a person's
- * name and the partner's after a comma, «Ирина Соколова, Lumenix» (`comments.staff_signature`).
+ * name and the partner's after a comma, «Ирина Соколова, Lumenix» (`comments.staff_signature`), or
+ * the partner's name and a tagline after a dash, a channel's or a blog's name «Lumenix — модули для
+ * 1С-Битрикс» (`comments.staff_tagline`: only next to the badge, where the line is no sentence).
  * The line must be the same item's (a badge is never signed by the message above).
  */
 function signed(listing: Listing, at: number, item: Element, me: string): boolean {
@@ -193,6 +195,8 @@ function signed(listing: Listing, at: number, item: Element, me: string): boolea
   if (cpLen(own) > MAX_TITLE_CHARS || itemOf(listing, el) !== item) return false;
   if (isPartner(own, me)) return true;
   const text = nameKey(own);
+  // «Lumenix — модули для 1С-Битрикс»: the vendor's channel signs its reply
+  if (text.startsWith(me) && TABLE.search(text.slice(me.length), "comments", "staff_tagline") !== null) return true;
   const m = TABLE.search(text, "comments", "staff_signature");
   const rest = m ? text.slice(m.index + m[0].length) : "";
   return rest.startsWith(me) && TABLE.search(rest.slice(me.length), "comments", "author_tail") !== null;
