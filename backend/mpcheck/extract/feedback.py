@@ -360,6 +360,19 @@ def _pasted(el: Any, me: str) -> bool:
     return bool(table().search(line[m.end() :], "reviews", "answer_pasted"))
 
 
+def _opens_answer(own: str, me: str) -> bool:
+    """Whether a long own text opens with the partner's answer title and its colon or dash
+    (`comments.lead_tail`): «Ответ разработчика: Марина, спасибо! Транслит появился в 3.2.1 — …», a
+    reply written on in its own element, too long for the short texts every title test reads (a
+    review's own text is never scanned whole: only its opening is). Not a sentence about an answer
+    («Ответ разработчика пришёл через два дня», _partner_title)."""
+    head = fold(own[:MAX_TITLE_CHARS])
+    m = anchored(("reviews", "answer_titles"))(head)
+    if not isinstance(m, re.Match) or not table().search(head[m.end() :], "comments", "lead_tail"):
+        return False
+    return _partner_title(head, me)
+
+
 def answers(listing: Listing, partner: str | None, by_author: bool) -> tuple[set[Any], dict[Any, list[Any]]]:
     """(answered items, item → its answer blocks) of one list.
 
@@ -390,18 +403,22 @@ def answers(listing: Listing, partner: str | None, by_author: bool) -> tuple[set
             is_title = title(text) is not None and _partner_title(line if title(line) else text, me)
             # the cheap tests first: a title needs no author test, a name needs its substring
             named = not is_title and bool(me) and me in text.lower() and is_partner(own, me)
+        # a long reply opening with its title («Ответ разработчика: …»): past the item's first text only
+        opened = not short and _opens_answer(own, me)
         official = False  # a staff badge answers after the partner's signature only
         if short and me and not (is_title or named) and len(own) <= MAX_BADGE_CHARS and staff(text):
             official = (holder := item_of(listing, el)) is not None and _signed(listing, at, holder, me)
         # a badge any agency carries («Партнер») answers only when the name is unknown
-        if not (is_title or named or official or (short and badge(text) and not (me and shared(text)))):
+        if not (
+            is_title or opened or named or official or (short and badge(text) and not (me and shared(text)))
+        ):
             if not by_author and _pasted(el, me) and (item := item_of(listing, el)) is not None:
                 answered.add(item)  # the reply pasted into the review's own text: no block of its own
             continue
         item = item_of(listing, el)
-        if item is None:
-            continue
-        if not is_title:
+        if item is None or (opened and at <= listing.starts.get(item, at)):
+            continue  # (a long text that opens the item is its own message, no answer inside it)
+        if not (is_title or opened):
             lead = named and bool((m := _lead(name_key(own))) and m.group(1))
             if _in_sentence(el, lead, badge=not named):
                 continue  # «<b>NordLab</b> молодцы»: a name in running text signs nothing
