@@ -181,7 +181,9 @@ def is_partner(own: str, partner_key: str) -> bool:
 def _signed(listing: Listing, at: int, item: Any, me: str) -> bool:
     """Whether the author line right before a staff badge (`comments.staff_badge`, at `at` in
     `listing.owns`) signs the partner `me`: «Lumenix», «Ирина (Lumenix)» (is_partner) or a person's
-    name and the partner's after a comma, «Ирина Соколова, Lumenix» (`comments.staff_signature`).
+    name and the partner's after a comma, «Ирина Соколова, Lumenix» (`comments.staff_signature`), or
+    the partner's name and a tagline after a dash, a channel's or a blog's name «Lumenix — модули для
+    1С-Битрикс» (`comments.staff_tagline`: only next to the badge, where the line is no sentence).
     The line must be the same item's (a badge is never signed by the message above)."""
     if at == 0:
         return False
@@ -192,6 +194,8 @@ def _signed(listing: Listing, at: int, item: Any, me: str) -> bool:
         return True
     rules = table()
     text = name_key(own)
+    if text.startswith(me) and rules.search(text[len(me) :], "comments", "staff_tagline"):
+        return True  # «Lumenix — модули для 1С-Битрикс»: the vendor's channel signs its reply
     m = rules.search(text, "comments", "staff_signature")
     rest = text[m.end() :] if m else ""
     return rest.startswith(me) and bool(rules.search(rest[len(me) :], "comments", "author_tail"))
@@ -356,6 +360,19 @@ def _pasted(el: Any, me: str) -> bool:
     return bool(table().search(line[m.end() :], "reviews", "answer_pasted"))
 
 
+def _opens_answer(own: str, me: str) -> bool:
+    """Whether a long own text opens with the partner's answer title and its colon or dash
+    (`comments.lead_tail`): «Ответ разработчика: Марина, спасибо! Транслит появился в 3.2.1 — …», a
+    reply written on in its own element, too long for the short texts every title test reads (a
+    review's own text is never scanned whole: only its opening is). Not a sentence about an answer
+    («Ответ разработчика пришёл через два дня», _partner_title)."""
+    head = fold(own[:MAX_TITLE_CHARS])
+    m = anchored(("reviews", "answer_titles"))(head)
+    if not isinstance(m, re.Match) or not table().search(head[m.end() :], "comments", "lead_tail"):
+        return False
+    return _partner_title(head, me)
+
+
 def answers(listing: Listing, partner: str | None, by_author: bool) -> tuple[set[Any], dict[Any, list[Any]]]:
     """(answered items, item → its answer blocks) of one list.
 
@@ -386,18 +403,22 @@ def answers(listing: Listing, partner: str | None, by_author: bool) -> tuple[set
             is_title = title(text) is not None and _partner_title(line if title(line) else text, me)
             # the cheap tests first: a title needs no author test, a name needs its substring
             named = not is_title and bool(me) and me in text.lower() and is_partner(own, me)
+        # a long reply opening with its title («Ответ разработчика: …»): past the item's first text only
+        opened = not short and _opens_answer(own, me)
         official = False  # a staff badge answers after the partner's signature only
         if short and me and not (is_title or named) and len(own) <= MAX_BADGE_CHARS and staff(text):
             official = (holder := item_of(listing, el)) is not None and _signed(listing, at, holder, me)
         # a badge any agency carries («Партнер») answers only when the name is unknown
-        if not (is_title or named or official or (short and badge(text) and not (me and shared(text)))):
+        if not (
+            is_title or opened or named or official or (short and badge(text) and not (me and shared(text)))
+        ):
             if not by_author and _pasted(el, me) and (item := item_of(listing, el)) is not None:
                 answered.add(item)  # the reply pasted into the review's own text: no block of its own
             continue
         item = item_of(listing, el)
-        if item is None:
-            continue
-        if not is_title:
+        if item is None or (opened and at <= listing.starts.get(item, at)):
+            continue  # (a long text that opens the item is its own message, no answer inside it)
+        if not (is_title or opened):
             lead = named and bool((m := _lead(name_key(own))) and m.group(1))
             if _in_sentence(el, lead, badge=not named):
                 continue  # «<b>NordLab</b> молодцы»: a name in running text signs nothing

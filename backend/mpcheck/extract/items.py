@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from lxml import etree
@@ -498,6 +499,19 @@ def _heads(children: list[Any], marked: set[Any]) -> bool:
     return any(c not in marked for c in children) and all(_thin(c) for c in children if c in marked)
 
 
+def _content_heads(children: list[Any], marked: set[Any]) -> bool:
+    """Dated heads followed by their content beside dated rows that carry their own text (a log
+    mixing «<p><b>3.2.1</b> (12.11.2026)</p><ul>…</ul>» with «<p><b>3.1.2</b> (09.09.2026)<br>…</p>»):
+    at least _MIN_HEADS dated children, and every dated child that undated content follows is a head
+    (`_thin`). A long dated block followed by undated text is a whole item beside a note: no."""
+    if sum(1 for c in children if c in marked) < _MIN_HEADS:
+        return False
+    followed = [
+        c for c, nxt in pairwise(children) if c in marked and nxt not in marked and not _furniture(nxt)
+    ]
+    return bool(followed) and all(_thin(c) for c in followed)
+
+
 def _kind(el: Any) -> tuple[str, str]:
     """An element's markup for telling lists apart: its tag and first class token («li.comment
     even» and «li.comment odd» are one kind)."""
@@ -645,7 +659,12 @@ def _containers(
         at, rows = folded
         rest = skip | set(children[at:])
         return _grouped(container, marked, True, skip=rest, joins=joins) + rows
-    siblings = container.tag in _LIST_TAGS or known or _heads(child_elements(container), marked)
+    siblings = (
+        container.tag in _LIST_TAGS
+        or known
+        or _heads(children, marked)
+        or _content_heads(children, marked)  # a mixed log: «3.2.1 (date)» + ul beside «3.1.2 (date)<br>…»
+    )
     return _grouped(container, marked, siblings, skip=skip, joins=joins)
 
 

@@ -341,6 +341,24 @@ def _no_reviews(page: Page) -> bool:
     )
 
 
+def _prose_average(page: Page) -> float | None:
+    """The average written into a sentence of the reviews section's own text (`rating.prose`: «у
+    модуля 23 отзыва и средняя оценка 4,7 из 5», a vendor's article quoting its listing's reviews):
+    the section's text outside its items only (they left the tree: a review's «5 из 5» says nothing of
+    the average), and never a sentence naming the developer (`rating.not_own`). None without one."""
+    tab = page.tabs.bodies.get("rating")
+    if tab is None:
+        return None
+    text = fold(text_without(tab, page.review_items))
+    m = table().search(text, "fields", "rating", "prose")
+    if m is None:
+        return None
+    start = max(text.rfind(".", 0, m.start()), text.rfind("!", 0, m.start()), text.rfind("?", 0, m.start()))
+    if table().search(text[start + 1 : m.end()], "fields", "rating", "not_own"):
+        return None  # «средняя оценка решений партнёра 4,8 из 5»: the developer's score
+    return values.rating(m.group(1))
+
+
 def rating(page: Page) -> float | None:
     """Average rating: label (head, then the reviews summary), the «no ratings» text, then selectors;
     never the partner's rating next to the partner link (`_partner_owned`)."""
@@ -378,4 +396,7 @@ def rating(page: Page) -> float | None:
         if value is not None:
             page.found_by["rating"] = "selector"
             return value
-    return None
+    prose = _prose_average(page)  # last: a sentence of the reviews section, where nothing else says
+    if prose is not None:
+        page.found_by["rating"] = "text"
+    return prose

@@ -184,7 +184,9 @@ function textBefore(el: Element): string {
 /**
  * Whether the author line right before a staff badge (`comments.staff_badge`, at `at` in
  * `listing.owns`) signs the partner `me`: «Lumenix», «Ирина (Lumenix)» (isPartner) or a person's
- * name and the partner's after a comma, «Ирина Соколова, Lumenix» (`comments.staff_signature`).
+ * name and the partner's after a comma, «Ирина Соколова, Lumenix» (`comments.staff_signature`), or
+ * the partner's name and a tagline after a dash, a channel's or a blog's name «Lumenix — модули для
+ * 1С-Битрикс» (`comments.staff_tagline`: only next to the badge, where the line is no sentence).
  * The line must be the same item's (a badge is never signed by the message above).
  */
 function signed(listing: Listing, at: number, item: Element, me: string): boolean {
@@ -193,6 +195,8 @@ function signed(listing: Listing, at: number, item: Element, me: string): boolea
   if (cpLen(own) > MAX_TITLE_CHARS || itemOf(listing, el) !== item) return false;
   if (isPartner(own, me)) return true;
   const text = nameKey(own);
+  // «Lumenix — модули для 1С-Битрикс»: the vendor's channel signs its reply
+  if (text.startsWith(me) && TABLE.search(text.slice(me.length), "comments", "staff_tagline") !== null) return true;
   const m = TABLE.search(text, "comments", "staff_signature");
   const rest = m ? text.slice(m.index + m[0].length) : "";
   return rest.startsWith(me) && TABLE.search(rest.slice(me.length), "comments", "author_tail") !== null;
@@ -384,6 +388,23 @@ function pasted(el: Element, me: string): boolean {
   return m !== null && Boolean(TABLE.search(line.slice(m[0].length), "reviews", "answer_pasted"));
 }
 
+/**
+ * Whether a long own text opens with the partner's answer title and its colon or dash
+ * (`comments.lead_tail`): «Ответ разработчика: Марина, спасибо! Транслит появился в 3.2.1 — …», a
+ * reply written on in its own element, too long for the short texts every title test reads (a
+ * review's own text is never scanned whole: only its opening is). Not a sentence about an answer
+ * («Ответ разработчика пришёл через два дня», partnerTitle).
+ */
+function opensAnswer(own: string, me: string): boolean {
+  const head = fold([...own].slice(0, MAX_TITLE_CHARS).join(""));
+  anchored(["reviews", "answer_titles"]); // builds the sticky alternation once
+  const rx = ANCHORED.get("reviews/answer_titles") as RegExp;
+  rx.lastIndex = 0;
+  const m = rx.exec(head);
+  if (m === null || !TABLE.search(head.slice(m[0].length), "comments", "lead_tail")) return false;
+  return partnerTitle(head, me);
+}
+
 export function answers(listing: Listing, partner: string | null, byAuthor: boolean): [Set<Element>, Map<Element, Element[]>] {
   const title = anchored(["reviews", "answer_titles"]);
   const badge = anchored(["comments", "developer_badge"]);
@@ -407,20 +428,23 @@ export function answers(listing: Listing, partner: string | null, byAuthor: bool
       // the cheap tests first: a title needs no author test, a name needs its substring
       named = !isTitle && Boolean(me) && text.toLowerCase().includes(me) && isPartner(own, me);
     }
+    // a long reply opening with its title («Ответ разработчика: …»): past the item's first text only
+    const opened = !short && opensAnswer(own, me);
     let official = false; // a staff badge answers after the partner's signature only
     if (short && me && !(isTitle || named) && cpLen(own) <= MAX_BADGE_CHARS && staff(text)) {
       const holder = itemOf(listing, el);
       official = holder !== null && signed(listing, at, holder, me);
     }
     // a badge any agency carries («Партнер») answers only when the name is unknown
-    if (!(isTitle || named || official || (short && badge(text) && !(me && shared(text))))) {
+    if (!(isTitle || opened || named || official || (short && badge(text) && !(me && shared(text))))) {
       const pastedIn = !byAuthor && pasted(el, me) ? itemOf(listing, el) : null;
       if (pastedIn) answered.add(pastedIn); // the reply pasted into the review's own text: no block of its own
       return;
     }
     const item = itemOf(listing, el);
-    if (!item) return;
-    if (!isTitle) {
+    // (a long text that opens the item is its own message, no answer inside it)
+    if (!item || (opened && at <= (listing.starts.get(item) ?? at))) return;
+    if (!(isTitle || opened)) {
       const led = named && Boolean(lead(nameKey(own))?.[1]);
       if (inSentence(el, led, !named)) return; // «<b>NordLab</b> молодцы»: a name in running text signs nothing
       if (!led && quoted(el, item)) return; // «<blockquote><b>NordLab</b>: …</blockquote>»: whom a message quotes

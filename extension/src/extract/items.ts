@@ -457,6 +457,21 @@ function heads(children: Element[], marked: ReadonlySet<Element>): boolean {
   return children.some((c) => !marked.has(c)) && children.filter((c) => marked.has(c)).every(thin);
 }
 
+/**
+ * Dated heads followed by their content beside dated rows that carry their own text (a log mixing
+ * «<p><b>3.2.1</b> (12.11.2026)</p><ul>…</ul>» with «<p><b>3.1.2</b> (09.09.2026)<br>…</p>»): at least
+ * MIN_HEADS dated children, and every dated child that undated content follows is a head (`thin`).
+ * A long dated block followed by undated text is a whole item beside a note: no.
+ */
+function contentHeads(children: Element[], marked: ReadonlySet<Element>): boolean {
+  if (children.filter((c) => marked.has(c)).length < MIN_HEADS) return false;
+  const followed = children.filter((c, i) => {
+    const next = children[i + 1];
+    return marked.has(c) && next !== undefined && !marked.has(next) && !furniture(next);
+  });
+  return followed.length > 0 && followed.every(thin);
+}
+
 /** An element's markup for telling lists apart: its tag and first class token («li.comment even» and
  * «li.comment odd» are one kind). */
 function kindOf(el: Element): string {
@@ -597,7 +612,9 @@ function containers(body: Element, marked: Set<Element>, direct: ReadonlySet<Ele
     const rest = new Set([...skip, ...children.slice(at)]);
     return [...grouped(container, marked, true, null, rest, joins), ...rows];
   }
-  return grouped(container, marked, LIST_TAGS.has(tag(container)) || heads(children, marked), null, skip, joins);
+  // a mixed log: «3.2.1 (date)» + ul beside «3.1.2 (date)<br>…» (contentHeads)
+  const siblings = LIST_TAGS.has(tag(container)) || heads(children, marked) || contentHeads(children, marked);
+  return grouped(container, marked, siblings, null, skip, joins);
 }
 
 /** A release log whose newest releases are dated heads each followed by its text (h3 + ul) and whose

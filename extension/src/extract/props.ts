@@ -348,6 +348,23 @@ function noReviews(page: Page): boolean {
  * Average rating: label (head, then the reviews summary), the «no ratings» text, then selectors;
  * never the partner's rating next to the partner link (`partnerOwned`).
  */
+/**
+ * The average written into a sentence of the reviews section's own text (`rating.prose`: «у модуля 23
+ * отзыва и средняя оценка 4,7 из 5», a vendor's article quoting its listing's reviews): the section's
+ * text outside its items only (they left the tree: a review's «5 из 5» says nothing of the average),
+ * and never a sentence naming the developer (`rating.not_own`). Null without one.
+ */
+function proseAverage(page: Page): number | null {
+  const tab = page.tabs.bodies.get("rating");
+  if (!tab) return null;
+  const text = fold(textWithout(tab, new Set(page.reviewItems)));
+  const m = TABLE.search(text, "fields", "rating", "prose");
+  if (!m) return null;
+  const start = Math.max(text.lastIndexOf(".", m.index - 1), text.lastIndexOf("!", m.index - 1), text.lastIndexOf("?", m.index - 1));
+  if (TABLE.search(text.slice(start + 1, m.index + m[0].length), "fields", "rating", "not_own")) return null; // «средняя оценка решений партнёра 4,8 из 5»: the developer's score
+  return values.rating(m[1] ?? null);
+}
+
 export function rating(page: Page): number | null {
   const items = new Set(page.reviewItems);
   const notItem = (el: Element): boolean => ![...ancestors(el)].some((a) => items.has(a));
@@ -384,5 +401,7 @@ export function rating(page: Page): number | null {
       return value;
     }
   }
-  return null;
+  const prose = proseAverage(page); // last: a sentence of the reviews section, where nothing else says
+  if (prose !== null) page.found_by.rating = "text";
+  return prose;
 }
