@@ -48,7 +48,24 @@ def labelled_total(page: Page, kind: str) -> int | None:
     """A count stated in the labelled rating's own value («Рейтинг: 4,7 из 5 (26 отзывов)», a
     post's property line where there is no reviews section to state it) (TS `labelledTotal`)."""
     hit = page.index.find("rating", valid=lambda text: values.rating(text) is not None)
-    return _count([fold(hit.text)], kind) if hit else None
+    return _count([fold(hit.text), _rating_sentence(hit.label)], kind) if hit else None
+
+
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def _rating_sentence(label: Any) -> str:
+    """The sentence of the rating's line from its label on («Средняя оценка — <b>4,7 из 5</b>, всего
+    19 отзывов. Несколько из них…»: the value is its own element, the count the words after it), up
+    to its first sentence end; "" when the label's text is not in its parent's (TS `ratingSentence`)."""
+    parent = label.getparent()
+    if parent is None:
+        return ""
+    line, start = fold(inline_text(parent)), fold(inline_text(label))
+    at = line.find(start) if start else -1
+    if at < 0:
+        return ""
+    return _SENTENCE_END.split(line[at:], maxsplit=1)[0]
 
 
 def _tab_count(page: Page, tab: str) -> int | None:

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from mpcheck.extract.context import Page
 from mpcheck.extract.dom import (
     absolute_url,
+    ancestors,
     css,
     inline_text,
     label_cell,
@@ -283,10 +284,46 @@ def _label_run(el: Any) -> list[Any] | None:
     return run
 
 
+def _names_this(title: str, anchors: _Anchors) -> bool:
+    """A case title naming the solution its sites run on («Сайты клиник на Кедр.Дент»,
+    links.case_titles_named): the name after «на» shares a stem, the partner's left out, with this
+    solution's name; «Сайты на 1С-Битрикс», «Магазины на другом шаблоне» name no case of it (TS
+    `namesThis`)."""
+    m = table().search(title, "links", "case_titles_named")
+    if m is None:
+        return False
+    return bool((_stems(m.group(1)) - anchors.partner_stems()) & anchors.name_stems())
+
+
+def _title_heading(el: Any) -> Any:
+    """The heading whose whole text a title element is (a site builder's styled span in its heading:
+    <h3><span>Кейсы</span></h3>), else the element itself (TS `titleHeading`)."""
+    heading = next((a for a in ancestors(el) if a.tag in table().heading_tags), None)
+    if heading is not None and heading is not el and norm(inline_text(heading)) == norm(inline_text(el)):
+        return heading
+    return el
+
+
+def _heading_section(el: Any) -> list[Any]:
+    """The blocks under a heading: its next siblings up to the next heading (or a block holding one):
+    the case links of a «<h3>Сайты на этом решении</h3><p><a>…</a></p><p><a>…</a></p>» list, one
+    block each; the block right after any other title element (TS `headingSection`)."""
+    heads = table().heading_tags
+    if el.tag not in heads:
+        return [n for n in (next_element(el),) if n is not None]
+    section: list[Any] = []
+    nxt = next_element(el)
+    while nxt is not None and nxt.tag not in heads and next(nxt.iter(*heads), None) is None:
+        section.append(nxt)
+        nxt = next_element(nxt)
+    return section
+
+
 def _under_case_titles(page: Page, anchors: _Anchors) -> list[Any]:
-    """Links under a case title («Сайты на этом решении», «Кейсы внедрения: …»): in the titled
-    element itself, else in the rest of the block an inline label opens (_label_run), else in the
-    block right after it; not a link there that names something
+    """Links under a case title («Сайты на этом решении», «Кейсы внедрения: …», or one naming this
+    solution: _names_this): in the titled element itself, else in the rest of the block an inline
+    label opens (_label_run), else under it (the section of the heading it is, _heading_section);
+    not a link there that names something
     else (a heading with nothing under it, then «Документация: <a>…</a>»); never under a title
     naming another solution («Кейсы внедрения модуля «ACME: Склад»», _quoted_other)."""
     rules = table()
@@ -297,7 +334,7 @@ def _under_case_titles(page: Page, anchors: _Anchors) -> list[Any]:
         if (
             own
             and len(own) <= MAX_TITLE_CHARS
-            and rules.search(own, "links", "case_titles")
+            and (rules.search(own, "links", "case_titles") or _names_this(own, anchors))
             and not _quoted_other(own, None, anchors)
         ):
             titles.append(el)
@@ -305,7 +342,8 @@ def _under_case_titles(page: Page, anchors: _Anchors) -> list[Any]:
         inside = css(el, "a[href]")
         if not inside:
             run = _label_run(el)
-            after = run if run is not None else [n for n in (next_element(el),) if n is not None]
+            heading = _title_heading(el)
+            after = run if run is not None and (run or heading is el) else _heading_section(heading)
             inside = [
                 a for n in after for a in css(n, "a[href]") if not _names_other(fold(inline_text(a)), a)
             ]

@@ -119,7 +119,22 @@ export function marks(listing: Listing, path: string[]): Map<Element, Element[]>
  * property line where there is no reviews section to state it) (Python `labelled_total`). */
 export function labelledTotal(page: Page, kind: string): number | null {
   const hit = page.index.find("rating", { valid: (text) => values.rating(text) !== null });
-  return hit ? count([fold(hit.text)], kind) : null;
+  return hit ? count([fold(hit.text), ratingSentence(hit.label)], kind) : null;
+}
+
+const SENTENCE_END = /[.!?](?:\s|$)/u;
+
+/** The sentence of the rating's line from its label on («Средняя оценка — <b>4,7 из 5</b>, всего
+ * 19 отзывов. Несколько из них…»: the value is its own element, the count the words after it), up
+ * to its first sentence end; "" when the label's text is not in its parent's (Python `_rating_sentence`). */
+function ratingSentence(label: Element): string {
+  const parent = label.parentElement;
+  if (!parent) return "";
+  const line = fold(inlineText(parent));
+  const start = fold(inlineText(label));
+  const at = start ? line.indexOf(start) : -1;
+  if (at < 0) return "";
+  return line.slice(at).split(SENTENCE_END)[0] ?? "";
 }
 
 /** The stated total: tab label, else the body outside the items (and, if `head`, the page head). */

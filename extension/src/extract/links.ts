@@ -224,19 +224,52 @@ function labelRun(el: Element): Element[] | null {
   return run;
 }
 
-/** Links under a case title («Сайты на этом решении», «Кейсы внедрения: …»): in the titled element
- * itself, else in the rest of the block an inline label opens (labelRun), else in the block right
- * after it; not a link there that names something else (a
+/** A case title naming the solution its sites run on («Сайты клиник на Кедр.Дент»,
+ * links.case_titles_named): the name after «на» shares a stem, the partner's left out, with this
+ * solution's name; «Сайты на 1С-Битрикс», «Магазины на другом шаблоне» name no case of it (Python
+ * `_names_this`). */
+function namesThis(title: string, own: OwnNames): boolean {
+  const m = TABLE.search(title, "links", "case_titles_named");
+  if (!m) return false;
+  const partnerStems = own.partner();
+  return [...stems(m[1])].some((w) => !partnerStems.has(w) && own.name().has(w));
+}
+
+/** The heading whose whole text a title element is (a site builder's styled span in its heading:
+ * <h3><span>Кейсы</span></h3>), else the element itself (Python `_title_heading`). */
+function titleHeading(el: Element): Element {
+  let heading: Element | null = el;
+  while (heading && !TABLE.headingTags.has(tag(heading))) heading = heading.parentElement;
+  return heading && heading !== el && norm(inlineText(heading)) === norm(inlineText(el)) ? heading : el;
+}
+
+/** The blocks under a heading: its next siblings up to the next heading (or a block holding one):
+ * the case links of a «<h3>Сайты на этом решении</h3><p><a>…</a></p><p><a>…</a></p>» list, one
+ * block each; the block right after any other title element (Python `_heading_section`). */
+function headingSection(el: Element): Element[] {
+  if (!TABLE.headingTags.has(tag(el))) return el.nextElementSibling ? [el.nextElementSibling] : [];
+  const heads = [...TABLE.headingTags].join(", ");
+  const section: Element[] = [];
+  for (let nxt = el.nextElementSibling; nxt && !TABLE.headingTags.has(tag(nxt)) && !nxt.querySelector(heads); nxt = nxt.nextElementSibling) section.push(nxt);
+  return section;
+}
+
+/** Links under a case title («Сайты на этом решении», «Кейсы внедрения: …», or one naming this
+ * solution: namesThis): in the titled element itself, else in the rest of the block an inline label
+ * opens (labelRun), else under it (the section of the heading it is, headingSection); not a link
+ * there that names something else (a
  * heading with nothing under it, then «Документация: <a>…</a>»); never under a title naming another
  * solution («Кейсы внедрения модуля «ACME: Склад»», quotedOther). */
 function underCaseTitles(page: Page, own: OwnNames): Element[] {
   const found: Element[] = [];
   for (const el of page.outside(css(page.root, "h1, h2, h3, h4, h5, h6, p, div, li, dt, strong, b, span"), ...VENDOR_ZONES)) {
     const title = fold(ownText(el));
-    if (!title || cpLen(title) > MAX_TITLE_CHARS || !TABLE.search(title, "links", "case_titles") || quotedOther(title, null, own)) continue;
+    if (!title || cpLen(title) > MAX_TITLE_CHARS || !(TABLE.search(title, "links", "case_titles") || namesThis(title, own)) || quotedOther(title, null, own)) continue;
     let inside = css(el, "a[href]");
     if (!inside.length) {
-      const after = labelRun(el) ?? (el.nextElementSibling ? [el.nextElementSibling] : []);
+      const run = labelRun(el);
+      const heading = titleHeading(el);
+      const after = run !== null && (run.length || heading === el) ? run : headingSection(heading);
       inside = after.flatMap((n) => css(n, "a[href]")).filter((a) => !namesOther(page.foldedText(a), a));
     }
     for (const a of inside) if (!found.includes(a)) found.push(a);
