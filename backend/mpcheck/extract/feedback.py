@@ -48,16 +48,19 @@ def labelled_total(page: Page, kind: str) -> int | None:
     """A count stated in the labelled rating's own value («Рейтинг: 4,7 из 5 (26 отзывов)», a
     post's property line where there is no reviews section to state it) (TS `labelledTotal`)."""
     hit = page.index.find("rating", valid=lambda text: values.rating(text) is not None)
-    return _count([fold(hit.text), _rating_sentence(hit.label)], kind) if hit else None
+    return _count([fold(hit.text), _rating_sentence(hit.label, fold(hit.text))], kind) if hit else None
 
 
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_CLAUSE_BREAK = re.compile(r"[,;—–()]")  # a clause of the rating's sentence ends at these
 
 
-def _rating_sentence(label: Any) -> str:
-    """The sentence of the rating's line from its label on («Средняя оценка — <b>4,7 из 5</b>, всего
-    19 отзывов. Несколько из них…»: the value is its own element, the count the words after it), up
-    to its first sentence end; "" when the label's text is not in its parent's (TS `ratingSentence`)."""
+def _rating_sentence(label: Any, value: str) -> str:
+    """The count right after the rating's value on its line («Средняя оценка — <b>4,7 из 5</b>, всего
+    19 отзывов. Несколько из них…»: the value is its own element, the count the words after it): the
+    first clause after the value, within its sentence, when that clause is only a count
+    (`fields.rating.count_clause`); «4,7 из 5 — по данным площадки, где у конкурентов 240 отзывов»
+    states none. "" when there is none or the label's text is not in its parent's (TS `ratingSentence`)."""
     parent = label.getparent()
     if parent is None:
         return ""
@@ -65,7 +68,12 @@ def _rating_sentence(label: Any) -> str:
     at = line.find(start) if start else -1
     if at < 0:
         return ""
-    return _SENTENCE_END.split(line[at:], maxsplit=1)[0]
+    sentence = _SENTENCE_END.split(line[at:], maxsplit=1)[0]
+    after = sentence.find(value) if value else -1
+    if after < 0:
+        return ""
+    clause = _CLAUSE_BREAK.split(sentence[after + len(value) :].lstrip(" ,;:—–-("), maxsplit=1)[0]
+    return clause if table().search(clause, "fields", "rating", "count_clause") else ""
 
 
 def _tab_count(page: Page, tab: str) -> int | None:
@@ -390,6 +398,14 @@ def _opens_answer(own: str, me: str) -> bool:
     return _partner_title(head, me)
 
 
+def _past_body(start: int, at: int) -> bool:
+    """Whether a long text of an item (its own text number `at`) comes after the item's opening line
+    AND a text after that, its body: «★★★★☆ · Марина Л. · 05.11.2026» + «В целом отлично…» + «Ответ
+    разработчика: Марина, спасибо! …» is answered; «Марина, 12.11.2026» + «Ответ разработчика: так и не
+    получен …» is the buyer's complaint as the body, no answer (TS `pastBody`)."""
+    return at > start + 1
+
+
 def answers(listing: Listing, partner: str | None, by_author: bool) -> tuple[set[Any], dict[Any, list[Any]]]:
     """(answered items, item → its answer blocks) of one list.
 
@@ -433,8 +449,8 @@ def answers(listing: Listing, partner: str | None, by_author: bool) -> tuple[set
                 answered.add(item)  # the reply pasted into the review's own text: no block of its own
             continue
         item = item_of(listing, el)
-        if item is None or (opened and at <= listing.starts.get(item, at)):
-            continue  # (a long text that opens the item is its own message, no answer inside it)
+        if item is None or (opened and not _past_body(listing.starts.get(item, at), at)):
+            continue  # (the item's first long text is its own message, no answer inside it)
         if not (is_title or opened):
             lead = named and bool((m := _lead(name_key(own))) and m.group(1))
             if _in_sentence(el, lead, badge=not named):

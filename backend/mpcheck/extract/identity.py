@@ -524,7 +524,8 @@ def _selector_name(page: Page) -> tuple[str | None, bool]:
 def _labelled_name(page: Page, shown: str | None) -> str | None:
     """The value of a name label of the solution's own facts (`name.labels`: «Название на
     Маркетплейсе | Восток Софт: Автозапчасти PRO»), page-level, read from the label's own slot or its
-    pair (never a header row over a column). It must be a short name (no sentence, no column heading
+    pair (never a header row over a column). It must be a short name (no sentence, no lower-case
+    opening as advice has, «Решение: обновите …», no column heading
     `label_not_values`, no site name) and share a word with the name the h1 / title gives (`shown`):
     an edition card's «Название: Старт» is no name of the solution."""
     rules = table()
@@ -534,6 +535,7 @@ def _labelled_name(page: Page, shown: str | None) -> str | None:
         folded = fold(text)
         return (
             len(text) <= MAX_NAME_CHARS
+            and not text[:1].islower()  # «Решение: обновите модуль до 3.2»: advice, no name
             and not any(ch in text for ch in "!?;")
             and rules.search(folded, "name", "label_not_values") is None
             and rules.search(folded, "name", "site_names") is None

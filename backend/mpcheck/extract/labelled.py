@@ -217,7 +217,8 @@ class LabelIndex:
         alone beside their value element in a pair wrapper (`<div class="slds-form-element">
         <span>Опубликовано:</span><div>12.03.2024</div></div>`), three such wrappers at least of one
         tag and class in one zone. The candidates of `pair_fields` there are page-level (a lone
-        «Версия …» line or prose in the description stays in its zone)."""
+        «Версия …» line or prose in the description stays in its zone), and those of
+        `pair_fields_listed` (kind, partner, installs) when the grid holds one of the former."""
         groups: dict[tuple[str, str, str], list[_Candidate]] = {}
         for cand in self.candidates:
             if cand.kind == "own" and cand.zone in PROSE_ZONES:
@@ -229,13 +230,21 @@ class LabelIndex:
             return
         rules = table()
         promoted = [rx for f in rules.data.get("pair_fields", []) for rx in rules.label_rx(f)]
+        listed = [rx for f in rules.data.get("pair_fields_listed", []) for rx in rules.label_rx(f)]
+
+        def label_only(cand: _Candidate, patterns: list[re.Pattern[str]]) -> bool:
+            # the label element holds the label only: its value is the sibling's
+            m = next((m for rx in patterns if (m := rx.match(cand.text))), None)
+            return m is not None and not m.group(1).strip()
+
         for group in groups.values():
             if len(group) < MIN_PARALLEL_ITEMS:
                 continue
-            for cand in group:  # the label element holds the label only: its value is the sibling's
-                m = next((m for rx in promoted if (m := rx.match(cand.text))), None)
-                if m is not None and not m.group(1).strip():
-                    cand.zone = None
+            hits = [cand for cand in group if label_only(cand, promoted)]
+            # kind, partner, installs only in a copy of the card (one of those beside them): not a company's grid
+            hits += [cand for cand in group if hits and label_only(cand, listed)]
+            for cand in hits:
+                cand.zone = None
 
     def _prop_tables(self) -> None:
         """A properties table inside the solution's own description tab is page-level: two-cell rows

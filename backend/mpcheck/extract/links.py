@@ -287,12 +287,19 @@ def _label_run(el: Any) -> list[Any] | None:
 def _names_this(title: str, anchors: _Anchors) -> bool:
     """A case title naming the solution its sites run on («Сайты клиник на Кедр.Дент»,
     links.case_titles_named): the name after «на» shares a stem, the partner's left out, with this
-    solution's name; «Сайты на 1С-Битрикс», «Магазины на другом шаблоне» name no case of it (TS
-    `namesThis`)."""
-    m = table().search(title, "links", "case_titles_named")
+    solution's name, the platform's words left out (links.platform_words: a solution named «… для
+    1С-Битрикс» shares «битрикс» with «Сайты на 1С-Битрикс»); «Сайты на 1С-Битрикс», «Магазины на
+    другом шаблоне» name no case of it (TS `namesThis`)."""
+    rules = table()
+    m = rules.search(title, "links", "case_titles_named")
     if m is None:
         return False
-    return bool((_stems(m.group(1)) - anchors.partner_stems()) & anchors.name_stems())
+    named = m.group(1)
+    for platform in rules.rx(
+        "links", "platform_words"
+    ):  # «… для 1С-Битрикс» shares no case with «на 1С-Битрикс»
+        named = platform.sub(" ", named)
+    return bool((_stems(named) - anchors.partner_stems()) & anchors.name_stems())
 
 
 def _title_heading(el: Any) -> Any:
@@ -305,18 +312,34 @@ def _title_heading(el: Any) -> Any:
 
 
 def _heading_section(el: Any) -> list[Any]:
-    """The blocks under a heading: its next siblings up to the next heading (or a block holding one):
-    the case links of a «<h3>Сайты на этом решении</h3><p><a>…</a></p><p><a>…</a></p>» list, one
-    block each; the block right after any other title element (TS `headingSection`)."""
+    """The blocks under a heading: the block right after it, then the next siblings up to the next
+    heading (or a block holding one) while each is a link block (_link_block) and so was the first:
+    the case links of a «<h3>Сайты на этом решении</h3><p><a>…</a></p><p><a>…</a></p>» list, one block
+    each, up to the prose after them («Хотите в этот список? Напишите нам», a contacts line); the
+    block right after any other title element (TS `headingSection`)."""
     heads = table().heading_tags
-    if el.tag not in heads:
-        return [n for n in (next_element(el),) if n is not None]
-    section: list[Any] = []
-    nxt = next_element(el)
-    while nxt is not None and nxt.tag not in heads and next(nxt.iter(*heads), None) is None:
+    first = next_element(el)
+    if first is None:
+        return []
+    if el.tag not in heads or not _link_block(first):
+        return [first]
+    section = [first]
+    nxt = next_element(first)
+    while (
+        nxt is not None and nxt.tag not in heads and next(nxt.iter(*heads), None) is None and _link_block(nxt)
+    ):
         section.append(nxt)
         nxt = next_element(nxt)
     return section
+
+
+def _link_block(el: Any) -> bool:
+    """A block that is (at least half) its links' text: an entry of a list of links («<p><a>Стоматология
+    «Улыбка»</a></p>», «<li><a>shop.ru</a> — мебель</li>»), not prose holding a link («Пишите нам:
+    <a>…</a>, ответим в течение дня») (TS `linkBlock`)."""
+    text = len(inline_text(el))
+    linked = sum(len(inline_text(a)) for a in css(el, "a[href]"))
+    return text > 0 and 2 * linked >= text
 
 
 def _under_case_titles(page: Page, anchors: _Anchors) -> list[Any]:

@@ -345,7 +345,8 @@ def _prose_average(page: Page) -> float | None:
     """The average written into a sentence of the reviews section's own text (`rating.prose`: «у
     модуля 23 отзыва и средняя оценка 4,7 из 5», a vendor's article quoting its listing's reviews):
     the section's text outside its items only (they left the tree: a review's «5 из 5» says nothing of
-    the average), and never a sentence naming the developer (`rating.not_own`). None without one."""
+    the average), and never a sentence naming the developer (`rating.not_own`) or another product
+    (`rating.prose_other`: a competitor, a comparison, a quoted name). None without one."""
     tab = page.tabs.bodies.get("rating")
     if tab is None:
         return None
@@ -354,8 +355,11 @@ def _prose_average(page: Page) -> float | None:
     if m is None:
         return None
     start = max(text.rfind(".", 0, m.start()), text.rfind("!", 0, m.start()), text.rfind("?", 0, m.start()))
-    if table().search(text[start + 1 : m.end()], "fields", "rating", "not_own"):
+    sentence = text[start + 1 : m.end()]
+    if table().search(sentence, "fields", "rating", "not_own"):
         return None  # «средняя оценка решений партнёра 4,8 из 5»: the developer's score
+    if table().search(sentence, "fields", "rating", "prose_other"):
+        return None  # «у конкурента «Быстрый поиск» средняя оценка 4,2 из 5»: another product's
     return values.rating(m.group(1))
 
 

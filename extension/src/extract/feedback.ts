@@ -119,22 +119,29 @@ export function marks(listing: Listing, path: string[]): Map<Element, Element[]>
  * property line where there is no reviews section to state it) (Python `labelled_total`). */
 export function labelledTotal(page: Page, kind: string): number | null {
   const hit = page.index.find("rating", { valid: (text) => values.rating(text) !== null });
-  return hit ? count([fold(hit.text), ratingSentence(hit.label)], kind) : null;
+  return hit ? count([fold(hit.text), ratingSentence(hit.label, fold(hit.text))], kind) : null;
 }
 
 const SENTENCE_END = /[.!?](?:\s|$)/u;
+const CLAUSE_BREAK = /[,;—–()]/u; // a clause of the rating's sentence ends at these
 
-/** The sentence of the rating's line from its label on («Средняя оценка — <b>4,7 из 5</b>, всего
- * 19 отзывов. Несколько из них…»: the value is its own element, the count the words after it), up
- * to its first sentence end; "" when the label's text is not in its parent's (Python `_rating_sentence`). */
-function ratingSentence(label: Element): string {
+/** The count right after the rating's value on its line («Средняя оценка — <b>4,7 из 5</b>, всего
+ * 19 отзывов. Несколько из них…»: the value is its own element, the count the words after it): the first
+ * clause after the value, within its sentence, when that clause is only a count (`fields.rating.count_clause`);
+ * «4,7 из 5 — по данным площадки, где у конкурентов 240 отзывов» states none. "" when there is none or the
+ * label's text is not in its parent's (Python `_rating_sentence`). */
+function ratingSentence(label: Element, value: string): string {
   const parent = label.parentElement;
   if (!parent) return "";
   const line = fold(inlineText(parent));
   const start = fold(inlineText(label));
   const at = start ? line.indexOf(start) : -1;
   if (at < 0) return "";
-  return line.slice(at).split(SENTENCE_END)[0] ?? "";
+  const sentence = line.slice(at).split(SENTENCE_END)[0] ?? "";
+  const after = value ? sentence.indexOf(value) : -1;
+  if (after < 0) return "";
+  const clause = sentence.slice(after + value.length).replace(/^[ ,;:—–\-(]+/u, "").split(CLAUSE_BREAK)[0] ?? "";
+  return TABLE.search(clause, "fields", "rating", "count_clause") ? clause : "";
 }
 
 /** The stated total: tab label, else the body outside the items (and, if `head`, the page head). */
@@ -420,6 +427,14 @@ function opensAnswer(own: string, me: string): boolean {
   return partnerTitle(head, me);
 }
 
+/** Whether a long text of an item (its own text number `at`) comes after the item's opening line AND a text
+ * after that, its body: «★★★★☆ · Марина Л. · 05.11.2026» + «В целом отлично…» + «Ответ разработчика: Марина,
+ * спасибо! …» is answered; «Марина, 12.11.2026» + «Ответ разработчика: так и не получен …» is the buyer's
+ * complaint as the body, no answer (Python `_past_body`). */
+function pastBody(start: number, at: number): boolean {
+  return at > start + 1;
+}
+
 export function answers(listing: Listing, partner: string | null, byAuthor: boolean): [Set<Element>, Map<Element, Element[]>] {
   const title = anchored(["reviews", "answer_titles"]);
   const badge = anchored(["comments", "developer_badge"]);
@@ -457,8 +472,8 @@ export function answers(listing: Listing, partner: string | null, byAuthor: bool
       return;
     }
     const item = itemOf(listing, el);
-    // (a long text that opens the item is its own message, no answer inside it)
-    if (!item || (opened && at <= (listing.starts.get(item) ?? at))) return;
+    // (the item's first long text is its own message, no answer inside it)
+    if (!item || (opened && !pastBody(listing.starts.get(item) ?? at, at))) return;
     if (!(isTitle || opened)) {
       const led = named && Boolean(lead(nameKey(own))?.[1]);
       if (inSentence(el, led, !named)) return; // «<b>NordLab</b> молодцы»: a name in running text signs nothing

@@ -491,12 +491,19 @@ function selectorName(page: Page): [string | null, boolean] {
  * `label_not_values`, no site name) and share a word with the name the h1 / title gives (`shown`):
  * an edition card's «Название: Старт» is no name of the solution.
  */
+/** The text opens with a lower-case letter (Python's `str.islower` on its first character). */
+function opensLowerCase(text: string): boolean {
+  const first = [...text][0] ?? "";
+  return first !== first.toUpperCase() && first === first.toLowerCase();
+}
+
 function labelledName(page: Page, shown: string | null): string | null {
   const mine = nameWords(shown ?? "");
   const short = (text: string): boolean => {
     const folded = fold(text);
     return (
       cpLen(text) <= MAX_NAME_CHARS &&
+      !opensLowerCase(text) && // «Решение: обновите модуль до 3.2»: advice, no name
       ![..."!?;"].some((ch) => text.includes(ch)) &&
       TABLE.search(folded, "name", "label_not_values") === null &&
       TABLE.search(folded, "name", "site_names") === null

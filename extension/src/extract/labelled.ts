@@ -202,7 +202,8 @@ export class LabelIndex {
    * alone beside their value element in a pair wrapper (`<div class="slds-form-element">
    * <span>Опубликовано:</span><div>12.03.2024</div></div>`), three such wrappers at least of one
    * tag and class in one zone. The candidates of `pair_fields` there are page-level (a lone
-   * «Версия …» line or prose in the description stays in its zone). */
+   * «Версия …» line or prose in the description stays in its zone), and those of `pair_fields_listed`
+   * (kind, partner, installs) when the grid holds one of the former. */
   private promotePairs(): void {
     const groups = new Map<string, Candidate[]>();
     for (const cand of this.candidates) {
@@ -216,13 +217,18 @@ export class LabelIndex {
     }
     if (!groups.size) return;
     const promoted = ((TABLE.get("pair_fields") as string[] | undefined) ?? []).flatMap((f) => TABLE.labelRx(f));
+    const listed = ((TABLE.get("pair_fields_listed") as string[] | undefined) ?? []).flatMap((f) => TABLE.labelRx(f));
+    // the label element holds the label only: its value is the sibling's
+    const labelOnly = (cand: Candidate, patterns: RegExp[]): boolean => {
+      const m = patterns.map((rx) => TABLE.match(rx, cand.text)).find((found) => found !== null);
+      return Boolean(m) && !(m?.[1] ?? "").trim();
+    };
     for (const group of groups.values()) {
       if (group.length < MIN_PARALLEL_ITEMS) continue;
-      for (const cand of group) {
-        // the label element holds the label only: its value is the sibling's
-        const m = promoted.map((rx) => TABLE.match(rx, cand.text)).find((found) => found !== null);
-        if (m && !(m[1] ?? "").trim()) cand.zone = null;
-      }
+      const hits = group.filter((cand) => labelOnly(cand, promoted));
+      // kind, partner, installs only in a copy of the card (one of those beside them): not a company's grid
+      if (hits.length) hits.push(...group.filter((cand) => labelOnly(cand, listed)));
+      for (const cand of hits) cand.zone = null;
     }
   }
 

@@ -231,8 +231,10 @@ function labelRun(el: Element): Element[] | null {
 function namesThis(title: string, own: OwnNames): boolean {
   const m = TABLE.search(title, "links", "case_titles_named");
   if (!m) return false;
+  let named = m[1] ?? "";
+  for (const platform of TABLE.global("links", "platform_words")) named = named.replace(platform, " "); // «… для 1С-Битрикс» shares no case with «на 1С-Битрикс»
   const partnerStems = own.partner();
-  return [...stems(m[1])].some((w) => !partnerStems.has(w) && own.name().has(w));
+  return [...stems(named)].some((w) => !partnerStems.has(w) && own.name().has(w));
 }
 
 /** The heading whose whole text a title element is (a site builder's styled span in its heading:
@@ -243,15 +245,29 @@ function titleHeading(el: Element): Element {
   return heading && heading !== el && norm(inlineText(heading)) === norm(inlineText(el)) ? heading : el;
 }
 
-/** The blocks under a heading: its next siblings up to the next heading (or a block holding one):
- * the case links of a «<h3>Сайты на этом решении</h3><p><a>…</a></p><p><a>…</a></p>» list, one
- * block each; the block right after any other title element (Python `_heading_section`). */
+/** The blocks under a heading: the block right after it, then the next siblings up to the next heading (or a
+ * block holding one) while each is a link block (linkBlock) and so was the first: the case links of a
+ * «<h3>Сайты на этом решении</h3><p><a>…</a></p><p><a>…</a></p>» list, one block each, up to the prose after
+ * them («Хотите в этот список? Напишите нам», a contacts line); the block right after any other title element
+ * (Python `_heading_section`). */
 function headingSection(el: Element): Element[] {
-  if (!TABLE.headingTags.has(tag(el))) return el.nextElementSibling ? [el.nextElementSibling] : [];
+  const first = el.nextElementSibling;
+  if (!first) return [];
+  if (!TABLE.headingTags.has(tag(el)) || !linkBlock(first)) return [first];
   const heads = [...TABLE.headingTags].join(", ");
-  const section: Element[] = [];
-  for (let nxt = el.nextElementSibling; nxt && !TABLE.headingTags.has(tag(nxt)) && !nxt.querySelector(heads); nxt = nxt.nextElementSibling) section.push(nxt);
+  const section: Element[] = [first];
+  for (let nxt = first.nextElementSibling; nxt && !TABLE.headingTags.has(tag(nxt)) && !nxt.querySelector(heads) && linkBlock(nxt); nxt = nxt.nextElementSibling) section.push(nxt);
   return section;
+}
+
+/** A block that is (at least half) its links' text: an entry of a list of links («<p><a>Стоматология
+ * «Улыбка»</a></p>», «<li><a>shop.ru</a> — мебель</li>»), not prose holding a link («Пишите нам: <a>…</a>,
+ * ответим в течение дня») (Python `_link_block`). */
+function linkBlock(el: Element): boolean {
+  const text = cpLen(inlineText(el));
+  let linked = 0;
+  for (const a of css(el, "a[href]")) linked += cpLen(inlineText(a));
+  return text > 0 && 2 * linked >= text;
 }
 
 /** Links under a case title («Сайты на этом решении», «Кейсы внедрения: …», or one naming this

@@ -345,14 +345,11 @@ function noReviews(page: Page): boolean {
 }
 
 /**
- * Average rating: label (head, then the reviews summary), the «no ratings» text, then selectors;
- * never the partner's rating next to the partner link (`partnerOwned`).
- */
-/**
  * The average written into a sentence of the reviews section's own text (`rating.prose`: «у модуля 23
  * отзыва и средняя оценка 4,7 из 5», a vendor's article quoting its listing's reviews): the section's
  * text outside its items only (they left the tree: a review's «5 из 5» says nothing of the average),
- * and never a sentence naming the developer (`rating.not_own`). Null without one.
+ * and never a sentence naming the developer (`rating.not_own`) or another product (`rating.prose_other`: a
+ * competitor, a comparison, a quoted name). Null without one.
  */
 function proseAverage(page: Page): number | null {
   const tab = page.tabs.bodies.get("rating");
@@ -361,10 +358,16 @@ function proseAverage(page: Page): number | null {
   const m = TABLE.search(text, "fields", "rating", "prose");
   if (!m) return null;
   const start = Math.max(text.lastIndexOf(".", m.index - 1), text.lastIndexOf("!", m.index - 1), text.lastIndexOf("?", m.index - 1));
-  if (TABLE.search(text.slice(start + 1, m.index + m[0].length), "fields", "rating", "not_own")) return null; // «средняя оценка решений партнёра 4,8 из 5»: the developer's score
+  const sentence = text.slice(start + 1, m.index + m[0].length);
+  if (TABLE.search(sentence, "fields", "rating", "not_own")) return null; // «средняя оценка решений партнёра 4,8 из 5»: the developer's score
+  if (TABLE.search(sentence, "fields", "rating", "prose_other")) return null; // «у конкурента «Быстрый поиск» средняя оценка 4,2 из 5»: another product's
   return values.rating(m[1] ?? null);
 }
 
+/**
+ * Average rating: label (head, then the reviews summary), the «no ratings» text, then selectors;
+ * never the partner's rating next to the partner link (`partnerOwned`).
+ */
 export function rating(page: Page): number | null {
   const items = new Set(page.reviewItems);
   const notItem = (el: Element): boolean => ![...ancestors(el)].some((a) => items.has(a));
