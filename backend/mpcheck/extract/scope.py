@@ -46,6 +46,7 @@ _PROSE_CHARS = 3  # a link whose parent has more own text than this is a mention
 _DIGIT = re.compile(r"[0-9]")
 MAX_PAGER_CHARS = 200  # a pager's text is short
 MAX_HEADING_CHARS = 80  # a block title is short
+MIN_LAYER_NAME_CHARS = 3  # a dialog named «X» by one letter or two names no document
 
 
 @dataclass
@@ -531,17 +532,44 @@ def _detach(el: Any, keepers: list[Any]) -> None:
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none")
 
 
+def _layer_name(layer: Any) -> str:
+    """A dialog's accessible name: the text of its own element `aria-labelledby` names (its title
+    inside it), else its `aria-label`; folded and lower-cased."""
+    ids = (layer.get("aria-labelledby") or "").split()
+    for el in layer.iterdescendants(etree.Element) if ids else ():
+        if el.get("id") in ids:
+            return fold(inline_text(el)).lower()
+    return fold(layer.get("aria-label") or "").lower()
+
+
+def _names_document(root: Any, layer: Any) -> bool:
+    """The layer's name is the document's title, or its title's lead before a site suffix
+    («<title>X | Trello</title>» over a dialog labelled «X»): the address the page was saved from
+    is the item the dialog shows, not the page behind it (a cart drawer «Ваша корзина», a
+    «Responses» sidebar, a «Быстрый просмотр» popup name no document)."""
+    name = _layer_name(layer)
+    title = next(iter(css(root, "title")), None)
+    text = fold(inline_text(title)).lower() if title is not None else ""
+    if len(name) < MIN_LAYER_NAME_CHARS or not text.startswith(name):
+        return False
+    rest = text[len(name) :]
+    return not rest or not rest[0].isalnum()
+
+
 def _open_layer(root: Any, rules: Table, code: str | None) -> Any | None:
     """The viewer layer a saved page has open over itself (`scope.layers`: VK's «#wk_layer_wrap»
-    showing one wall post), when it is shown (no `hidden`, no «display: none») and links the page's
-    own solution; else None."""
+    showing one wall post, a modal dialog named like the document), when it is shown (no `hidden`,
+    no «display: none») and links the page's own solution; else None."""
     if code is None:
         return None
-    for layer in css(root, _selector(rules, "layers")):
-        if layer.get("hidden") is not None or _HIDDEN_STYLE.search((layer.get("style") or "").lower()):
-            continue
-        if any(link_code(a, rules) == code for a in css(layer, _LINK_CSS)):
-            return layer
+    for entry in rules.entries("scope", "layers"):
+        for layer in css(root, entry["css"]):
+            if layer.get("hidden") is not None or _HIDDEN_STYLE.search((layer.get("style") or "").lower()):
+                continue
+            if entry.get("named") and not _names_document(root, layer):
+                continue
+            if any(link_code(a, rules) == code for a in css(layer, _LINK_CSS)):
+                return layer
     return None
 
 

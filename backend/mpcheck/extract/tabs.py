@@ -1103,6 +1103,29 @@ class _Resolver:
         yield "heading", _Section(unit, stops, rows)
         if lone and parent.tag not in ("body", "html", "main") and not css(parent, "h1"):
             yield "heading", _Section(parent, stops)
+        for bar in _title_bars(unit):  # a title bar's section: the blocks after the bar
+            yield "heading", _Section(bar, stops)
+
+
+_BAR_CONTROLS = "a, button, [role=button]"  # what a title bar holds besides its title
+
+
+def _title_bars(unit: Any) -> list[Any]:
+    """The title bars around a title, innermost first: each ancestor that shows nothing but the
+    title and its controls (its text without its links and buttons is the title's; icons add none).
+    A bar («<div class=module-title><span class=icon></span><div><h3>Релизы</h3><button>Скрыть
+    отмеченные элементы</button></div></div>» over a checklist's items) heads the blocks after it,
+    not the blocks after the heading inside it (there are none but its buttons)."""
+    title = fold(inline_text(unit))
+    out: list[Any] = []
+    el = unit
+    while (parent := el.getparent()) is not None and parent.tag not in ("body", "html", "main"):
+        controls = [c for c in css(parent, _BAR_CONTROLS) if not _inside(unit, c) and not _inside(c, unit)]
+        if fold(text_without(parent, controls) if controls else inline_text(parent)) != title:
+            break
+        out.append(parent)
+        el = parent
+    return out
 
 
 def _release_head(el: Any) -> bool:

@@ -19,6 +19,7 @@ const MAX_PAGER_CHARS = 200; // a pager's text is short
 const LINKS = "a[href], [data-href], [data-url]";
 const LINK_ATTRS = ["href", "data-href", "data-url"];
 const MAX_HEADING_CHARS = 80; // a block title is short
+const MIN_LAYER_NAME_CHARS = 3; // a dialog named «X» by one letter or two names no document
 
 export interface Scope {
   code: string | null;
@@ -396,14 +397,42 @@ function headed(root: Element, own: ReadonlySet<Element>, content: Element[]): E
 
 const HIDDEN_STYLE = /display\s*:\s*none/;
 
+/** A dialog's accessible name: the text of its own element `aria-labelledby` names (its title inside it),
+ * else its `aria-label`; folded and lower-cased (Python `_layer_name`). */
+function layerName(layer: Element): string {
+  const ids = (layer.getAttribute("aria-labelledby") ?? "").split(/\s+/).filter(Boolean);
+  if (ids.length) {
+    for (const el of css(layer, "[id]")) if (ids.includes(el.getAttribute("id") ?? "")) return fold(inlineText(el)).toLowerCase();
+  }
+  return fold(layer.getAttribute("aria-label") ?? "").toLowerCase();
+}
+
+const ALNUM = /[\p{L}\p{N}]/u;
+
+/** The layer's name is the document's title, or its title's lead before a site suffix («<title>X |
+ * Trello</title>» over a dialog labelled «X»): the address the page was saved from is the item the dialog
+ * shows, not the page behind it (a cart drawer «Ваша корзина», a «Responses» sidebar name no document;
+ * Python `_names_document`). */
+function namesDocument(root: Element, layer: Element): boolean {
+  const name = layerName(layer);
+  const title = css(root, "title")[0];
+  const text = title ? fold(inlineText(title)).toLowerCase() : "";
+  if (cpLen(name) < MIN_LAYER_NAME_CHARS || !text.startsWith(name)) return false;
+  const rest = text.slice(name.length);
+  return !rest || !ALNUM.test(Array.from(rest)[0] ?? "");
+}
+
 /** The viewer layer a saved page has open over itself (`scope.layers`: VK's «#wk_layer_wrap» showing one
- * wall post), when it is shown (no `hidden`, no «display: none») and links the page's own solution; else
- * null (Python `_open_layer`). */
+ * wall post, a modal dialog named like the document), when it is shown (no `hidden`, no «display: none»)
+ * and links the page's own solution; else null (Python `_open_layer`). */
 function openLayer(root: Element, code: string | null): Element | null {
   if (code === null) return null;
-  for (const layer of css(root, selector("layers"))) {
-    if (layer.hasAttribute("hidden") || HIDDEN_STYLE.test((layer.getAttribute("style") ?? "").toLowerCase())) continue;
-    if (css(layer, LINKS).some((a) => linkCode(a) === code)) return layer;
+  for (const entry of TABLE.entries("scope", "layers")) {
+    for (const layer of css(root, String(entry.css))) {
+      if (layer.hasAttribute("hidden") || HIDDEN_STYLE.test((layer.getAttribute("style") ?? "").toLowerCase())) continue;
+      if (entry.named && !namesDocument(root, layer)) continue;
+      if (css(layer, LINKS).some((a) => linkCode(a) === code)) return layer;
+    }
   }
   return null;
 }

@@ -1199,7 +1199,26 @@ class Resolver {
     const rows = titleOf(text) === "log" || numberedTitleOf(text) === "log" ? releaseRows(unit, others) : null;
     yield ["heading", new Section(unit, stops, rows)];
     if (wrapper) yield ["heading", new Section(parent, stops)];
+    for (const bar of titleBars(unit)) yield ["heading", new Section(bar, stops)]; // a title bar's section: the blocks after the bar
   }
+}
+
+const BAR_CONTROLS = "a, button, [role=button]"; // what a title bar holds besides its title
+
+/** The title bars around a title, innermost first: each ancestor that shows nothing but the title and its
+ * controls (its text without its links and buttons is the title's; icons add none). A bar («<div
+ * class=module-title><span class=icon></span><div><h3>Релизы</h3><button>Скрыть отмеченные
+ * элементы</button></div></div>» over a checklist's items) heads the blocks after it, not the blocks after
+ * the heading inside it (there are none but its buttons; Python `_title_bars`). */
+function titleBars(unit: Element): Element[] {
+  const title = fold(inlineText(unit));
+  const out: Element[] = [];
+  for (let el = unit, parent = el.parentElement; parent && !["body", "html", "main"].includes(tag(parent)); el = parent, parent = el.parentElement) {
+    const controls = css(parent, BAR_CONTROLS).filter((c) => !c.contains(unit) && !unit.contains(c));
+    if (fold(controls.length ? textWithout(parent, new Set(controls)) : inlineText(parent)) !== title) break;
+    out.push(parent);
+  }
+  return out;
 }
 
 /** The quoted key a control's click handler selects: «tab = 'log'» → ["tab", "log"], «setTab('log')» →
