@@ -420,7 +420,12 @@ function opensAnswer(own: string, me: string): boolean {
   return partnerTitle(head, me);
 }
 
-export function answers(listing: Listing, partner: string | null, byAuthor: boolean): [Set<Element>, Map<Element, Element[]>] {
+export function answers(
+  listing: Listing,
+  partner: string | null,
+  byAuthor: boolean,
+  vendor = "",
+): [Set<Element>, Map<Element, Element[]>] {
   const title = anchored(["reviews", "answer_titles"]);
   const badge = anchored(["comments", "developer_badge"]);
   const shared = anchored(["comments", "shared_badge"]);
@@ -441,7 +446,7 @@ export function answers(listing: Listing, partner: string | null, byAuthor: bool
       const line = [...el.childNodes].some((n) => n.nodeType !== 3) ? fold(firstText(el)) : text;
       isTitle = title(text) && partnerTitle(title(line) ? line : text, me);
       // the cheap tests first: a title needs no author test, a name needs its substring
-      named = !isTitle && Boolean(me) && text.toLowerCase().includes(me) && isPartner(own, me);
+      named = !isTitle && [me, vendor].some((key) => Boolean(key) && text.toLowerCase().includes(key) && isPartner(own, key));
     }
     // a long reply opening with its title («Ответ разработчика: …»): past the item's first text only
     const opened = !short && opensAnswer(own, me);
