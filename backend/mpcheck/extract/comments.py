@@ -8,6 +8,7 @@ marks its target and is not an item itself. A reply by anyone else answers nothi
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from typing import Any
@@ -231,6 +232,35 @@ def _link_replies(msgs: list[dict[str, Any]], partner_known: bool) -> list[dict[
     return tops
 
 
+def _moment(item: Any) -> float | None:
+    """The instant a message was posted: the first `time[datetime]` in it (its own header's, before
+    any nested reply's) when that holds a time of day and a UTC offset (`comments.iso_moment`), in
+    seconds since the epoch; else None."""
+    for el in item.iter("time"):
+        value = (el.get("datetime") or "").strip()
+        if value:
+            if table().search(value, "comments", "iso_moment") is None:
+                return None
+            try:
+                return dt.datetime.fromisoformat(value).timestamp()
+            except ValueError:  # «2026-13-40T…»: the format, no real instant
+                return None
+    return None
+
+
+def _by_moment(tops: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The messages newest first by the instant each was posted (`_moment`), when every one carries
+    it: a list sorted by rating shows a day's evening message after its morning one, and the
+    items' order by date (newest_first, stable) keeps this order within a day. Page order when
+    some message has no instant."""
+    moments = [_moment(msg["el"]) for msg in tops]
+    known = [m for m in moments if m is not None]
+    if len(known) != len(tops):
+        return tops
+    order = sorted(range(len(tops)), key=lambda at: -known[at])
+    return [tops[at] for at in order]
+
+
 def _hosts(listing: Listing, selector: str) -> list[Any]:
     """The elements of the body matching `selector` outside every item, and the items that match
     themselves: a widget sits beside the list or holds it, never inside one message (so no item is
@@ -322,13 +352,13 @@ def comments(page: Page, partner: str | None) -> dict[str, Any]:
     msgs: list[dict[str, Any]] = []
     parsed: list[dict[str, Any]] | None = None
     if listing is not None:
-        answered, _ = answers(listing, partner, by_author=True)
         me, vendor = name_key(partner), _vendor_key(page.own_code)
+        answered, _ = answers(listing, partner, by_author=True, vendor=vendor)
         badged = _header_badges(listing, me)
         msgs = [_message(listing, item, me, item in badged, vendor) for item in listing.items]
         for msg in msgs:
             msg["answered"] = msg["el"] in answered
-        tops = _link_replies(msgs, bool(me))
+        tops = _by_moment(_link_replies(msgs, bool(me)))
         parsed = [{"date": m["date"], "answered": m["answered"]} for m in tops if m["date"]]
         page.found_by["comments"] = "tab-body"
     # the count outside every dated block (a forum topic's: its replies, `_topic`)

@@ -406,13 +406,16 @@ def _past_body(start: int, at: int) -> bool:
     return at > start + 1
 
 
-def answers(listing: Listing, partner: str | None, by_author: bool) -> tuple[set[Any], dict[Any, list[Any]]]:
+def answers(
+    listing: Listing, partner: str | None, by_author: bool, vendor: str = ""
+) -> tuple[set[Any], dict[Any, list[Any]]]:
     """(answered items, item → its answer blocks) of one list.
 
     An item is answered by a nested block or reply of the partner: a filled cell of a table's answer
     column (answer_cells), a title such as «Ответ
     разработчика» / «Официальный ответ» anywhere in it, or — past the item's own header — the
-    partner's name as an author (is_partner; not inside a quote unless «Ответ NordLab») or a developer
+    partner's name as an author (is_partner; not inside a quote unless «Ответ NordLab»; or the vendor
+    part of its code, `vendor`, the user name it signs with on a community site: «severcode_dev») or a developer
     badge (a bare «Партнер» only while the name is unknown), or — reviews only — the reply pasted as the
     last line of the review's own text (_pasted). A reply by anyone else is no answer. With
     `by_author` (comments) the header is the item's author slot (up to its first date, or after a
@@ -435,7 +438,9 @@ def answers(listing: Listing, partner: str | None, by_author: bool) -> tuple[set
             line = fold(el.text or "") if len(el) else text
             is_title = title(text) is not None and _partner_title(line if title(line) else text, me)
             # the cheap tests first: a title needs no author test, a name needs its substring
-            named = not is_title and bool(me) and me in text.lower() and is_partner(own, me)
+            named = not is_title and any(
+                key and key in text.lower() and is_partner(own, key) for key in (me, vendor)
+            )
         # a long reply opening with its title («Ответ разработчика: …»): past the item's first text only
         opened = not short and _opens_answer(own, me)
         official = False  # a staff badge answers after the partner's signature only

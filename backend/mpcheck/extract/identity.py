@@ -193,6 +193,27 @@ def _name_words(text: str) -> set[str]:
     return {w for w in _words(text) if len(w) >= NAME_WORD_MIN}
 
 
+STEM_CHARS = 5  # «брошенных корзин» / «Брошенные корзины»: a word's declined forms share their first letters
+ENDING_CHARS = 3  # and differ in their endings only («-ами», «-ого», «-ыми»), never in a longer suffix
+
+
+def _one_word(a: str, b: str) -> bool:
+    """Two forms of one word: the same first STEM_CHARS letters at least, and no more than
+    ENDING_CHARS letters of either after their common beginning («брошенных» / «брошенные», «модуль» /
+    «модулями»; «старт» / «стартовали» are two words)."""
+    common = 0
+    while common < min(len(a), len(b)) and a[common] == b[common]:
+        common += 1
+    return common >= STEM_CHARS and len(a) - common <= ENDING_CHARS and len(b) - common <= ENDING_CHARS
+
+
+def _share_stem(mine: set[str], text: str) -> bool:
+    """Some name word of `text` is one of `mine` or another form of one (`_one_word`): a headline
+    declines the name's words («Полтора года пилили модуль брошенных корзин» about «Брошенные корзины
+    и напоминания»)."""
+    return any(w in mine or any(_one_word(w, m) for m in mine) for w in _name_words(text))
+
+
 def _echoed(page: Page, text: str) -> bool:
     """The page's own titles (<title>, og:title, each part between separators apart from the
     site's name) echo an h1's name: one shares a word with it, or there is no such part of two words
@@ -524,10 +545,11 @@ def _selector_name(page: Page) -> tuple[str | None, bool]:
 def _labelled_name(page: Page, shown: str | None) -> str | None:
     """The value of a name label of the solution's own facts (`name.labels`: «Название на
     Маркетплейсе | Восток Софт: Автозапчасти PRO»), page-level, read from the label's own slot or its
-    pair (never a header row over a column). It must be a short name (no sentence, no lower-case
-    opening as advice has, «Решение: обновите …», no column heading
-    `label_not_values`, no site name) and share a word with the name the h1 / title gives (`shown`):
-    an edition card's «Название: Старт» is no name of the solution."""
+    pair (never a header row over a column), one pair of quotes around it left out (`name.value_quotes`).
+    It must be a short name (no sentence, no lower-case opening as advice has, «Решение: обновите …», no
+    column heading `label_not_values`, no site name) and share a word or a word's stem (`_share_stem`)
+    with the name the h1 / title gives (`shown`): an edition card's «Название: Старт» is no name of the
+    solution."""
     rules = table()
     mine = _name_words(shown or "")
 
@@ -544,9 +566,10 @@ def _labelled_name(page: Page, shown: str | None) -> str | None:
     hit = page.index.find("name/labels", valid=short)
     if hit is None or hit.source not in NAME_PAIRS:
         return None
-    if not mine or mine.isdisjoint(_words(hit.text)):
+    text = hit.text[1:-1].strip() if rules.search(hit.text, "name", "value_quotes") else hit.text
+    if not mine or not _share_stem(mine, text):
         return None
-    return hit.text
+    return text
 
 
 def _card_title(page: Page, headline: str) -> str | None:

@@ -226,9 +226,13 @@ def _title_lines(root: Any, skip: set[Any], missing: list[str]) -> None:
 
 
 def _heading_or_tab(el: Any) -> bool:
-    """A heading (h1-h6, role=heading) or a role=tab control, or inside one (its text's own span)."""
+    """A heading (h1-h6, role=heading, a block its class calls a title: `tab_checks.title_classes`)
+    or a role=tab control, or inside one (its text's own span)."""
+    rules = table()
     for anc in list(ancestors(el))[:3]:
-        if anc.tag in table().heading_tags or anc.get("role") in ("heading", "tab"):
+        if anc.tag in rules.heading_tags or anc.get("role") in ("heading", "tab"):
+            return True
+        if rules.search(anc.get("class") or "", "tab_checks", "title_classes"):
             return True
     return False
 

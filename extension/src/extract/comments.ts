@@ -221,6 +221,36 @@ function linkReplies(msgs: Message[], partnerKnown: boolean): Message[] {
 }
 
 /**
+ * The instant a message was posted: the first `time[datetime]` in it (its own header's, before any
+ * nested reply's) when that holds a time of day and a UTC offset (`comments.iso_moment`), in milliseconds
+ * since the epoch; else null (Python `_moment`).
+ */
+function moment(item: Element): number | null {
+  const times = [...(item.tagName.toLowerCase() === "time" ? [item] : []), ...item.querySelectorAll("time")];
+  for (const el of times) {
+    const value = (el.getAttribute("datetime") ?? "").trim();
+    if (!value) continue;
+    if (TABLE.search(value, "comments", "iso_moment") === null) return null;
+    const at = Date.parse(value);
+    return Number.isNaN(at) ? null : at;
+  }
+  return null;
+}
+
+/**
+ * The messages newest first by the instant each was posted (`moment`), when every one carries it: a
+ * list sorted by rating shows a day's evening message after its morning one, and the items' order by
+ * date (newestFirst, stable) keeps this order within a day. Page order when some message has no
+ * instant (Python `_by_moment`).
+ */
+function byMoment(tops: Message[]): Message[] {
+  const moments = tops.map((msg) => moment(msg.el));
+  if (moments.some((m) => m === null)) return tops;
+  const order = tops.map((_, at) => at).sort((a, b) => (moments[b] as number) - (moments[a] as number));
+  return order.map((at) => tops[at] as Message);
+}
+
+/**
  * The elements of the body matching `selector` outside every item, and the items that match
  * themselves: a widget sits beside the list or holds it, never inside one message (so no item is
  * entered, and a long list costs one test per item).
@@ -317,13 +347,13 @@ export function comments(page: Page, partner: string | null): { total: number | 
   let msgs: Message[] = [];
   let parsed: Comment[] | null = null;
   if (listing) {
-    const [answered] = answers(listing, partner, true);
     const me = nameKey(partner);
     const vendor = vendorKey(page.ownCode);
+    const [answered] = answers(listing, partner, true, vendor);
     const badged = headerBadges(listing, me);
     msgs = listing.items.map((item) => message(listing, item, me, badged.has(item), vendor));
     for (const msg of msgs) msg.answered = answered.has(msg.el);
-    const tops = linkReplies(msgs, Boolean(me));
+    const tops = byMoment(linkReplies(msgs, Boolean(me)));
     parsed = tops.filter((m) => m.date).map((m) => ({ date: m.date as string, answered: m.answered }));
     page.found_by.comments = "tab-body";
   }

@@ -435,7 +435,12 @@ function pastBody(start: number, at: number): boolean {
   return at > start + 1;
 }
 
-export function answers(listing: Listing, partner: string | null, byAuthor: boolean): [Set<Element>, Map<Element, Element[]>] {
+export function answers(
+  listing: Listing,
+  partner: string | null,
+  byAuthor: boolean,
+  vendor = "",
+): [Set<Element>, Map<Element, Element[]>] {
   const title = anchored(["reviews", "answer_titles"]);
   const badge = anchored(["comments", "developer_badge"]);
   const shared = anchored(["comments", "shared_badge"]);
@@ -456,7 +461,7 @@ export function answers(listing: Listing, partner: string | null, byAuthor: bool
       const line = [...el.childNodes].some((n) => n.nodeType !== 3) ? fold(firstText(el)) : text;
       isTitle = title(text) && partnerTitle(title(line) ? line : text, me);
       // the cheap tests first: a title needs no author test, a name needs its substring
-      named = !isTitle && Boolean(me) && text.toLowerCase().includes(me) && isPartner(own, me);
+      named = !isTitle && [me, vendor].some((key) => Boolean(key) && text.toLowerCase().includes(key) && isPartner(own, key));
     }
     // a long reply opening with its title («Ответ разработчика: …»): past the item's first text only
     const opened = !short && opensAnswer(own, me);

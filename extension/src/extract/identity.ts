@@ -174,6 +174,30 @@ const words = (text: string): string[] => fold(text).toLowerCase().match(WORD) ?
 const NAME_WORD_MIN = 3; // shorter words («с», «для», «1С») are no evidence that two titles name one thing
 const ECHO_TITLE_WORDS = 2; // words a title needs to judge an h1 by
 const nameWords = (text: string): Set<string> => new Set(words(text).filter((w) => cpLen(w) >= NAME_WORD_MIN));
+const STEM_CHARS = 5; // «брошенных корзин» / «Брошенные корзины»: a word's declined forms share their first letters
+const ENDING_CHARS = 3; // and differ in their endings only («-ами», «-ого», «-ыми»), never in a longer suffix
+
+/**
+ * Two forms of one word: the same first STEM_CHARS letters at least, and no more than ENDING_CHARS
+ * letters of either after their common beginning («брошенных» / «брошенные», «модуль» / «модулями»;
+ * «старт» / «стартовали» are two words) (Python `_one_word`).
+ */
+function oneWord(a: string, b: string): boolean {
+  const x = [...a];
+  const y = [...b];
+  let common = 0;
+  while (common < Math.min(x.length, y.length) && x[common] === y[common]) common++;
+  return common >= STEM_CHARS && x.length - common <= ENDING_CHARS && y.length - common <= ENDING_CHARS;
+}
+
+/**
+ * Some name word of `text` is one of `mine` or another form of one (`oneWord`): a headline declines the
+ * name's words («Полтора года пилили модуль брошенных корзин» about «Брошенные корзины и напоминания»)
+ * (Python `_share_stem`).
+ */
+function shareStem(mine: Set<string>, text: string): boolean {
+  return [...nameWords(text)].some((w) => mine.has(w) || [...mine].some((m) => oneWord(w, m)));
+}
 
 /**
  * The page's own titles (<title>, og:title, each part between separators apart from the site's name)
@@ -487,9 +511,10 @@ function selectorName(page: Page): [string | null, boolean] {
 /**
  * The value of a name label of the solution's own facts (`name.labels`: «Название на Маркетплейсе |
  * Восток Софт: Автозапчасти PRO»), page-level, read from the label's own slot or its pair (never a
- * header row over a column). It must be a short name (no sentence, no column heading
- * `label_not_values`, no site name) and share a word with the name the h1 / title gives (`shown`):
- * an edition card's «Название: Старт» is no name of the solution.
+ * header row over a column), one pair of quotes around it left out (`name.value_quotes`). It must be a
+ * short name (no sentence, no column heading `label_not_values`, no site name) and share a word or a
+ * word's stem (`shareStem`) with the name the h1 / title gives (`shown`): an edition card's «Название:
+ * Старт» is no name of the solution.
  */
 /** The text opens with a lower-case letter (Python's `str.islower` on its first character). */
 function opensLowerCase(text: string): boolean {
@@ -511,8 +536,9 @@ function labelledName(page: Page, shown: string | null): string | null {
   };
   const hit = page.index.find("name/labels", { valid: short });
   if (!hit || !NAME_PAIRS.has(hit.source)) return null;
-  if (!mine.size || !words(hit.text).some((w) => mine.has(w))) return null;
-  return hit.text;
+  const text = TABLE.search(hit.text, "name", "value_quotes") ? [...hit.text].slice(1, -1).join("").trim() : hit.text;
+  if (!mine.size || !shareStem(mine, text)) return null;
+  return text;
 }
 
 

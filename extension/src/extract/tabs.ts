@@ -195,13 +195,15 @@ function titleLines(root: Element, skip: ReadonlySet<Element>, missing: readonly
   }
 }
 
-/** A heading (h1-h6, role=heading) or a role=tab control, or inside one (its text's own span). */
+/** A heading (h1-h6, role=heading, a block its class calls a title: `tab_checks.title_classes`) or a
+ * role=tab control, or inside one (its text's own span). */
 function headingOrTab(el: Element): boolean {
   let i = 0;
   for (const a of ancestors(el)) {
     if (i++ >= 3) break;
     const role = a.getAttribute("role");
     if (TABLE.headingTags.has(tag(a)) || role === "heading" || role === "tab") return true;
+    if (TABLE.search(a.getAttribute("class") ?? "", "tab_checks", "title_classes")) return true;
   }
   return false;
 }
