@@ -437,7 +437,7 @@ def _line_label(a: Any) -> str:
 _URL_END = ".,;:!?)»"  # a sentence's punctuation after a bare address is no part of it
 
 
-def _text_urls(page: Page, path: str) -> list[str]:
+def text_urls(page: Page, path: str) -> list[str]:
     """The bare addresses a label introduces as text («Документация: https://…») in the solution's own
     description tabs (`_VENDOR_ZONES`, their links' text left out), in page order: a shop that strips
     the links from a retold listing (Ozon) leaves them so (links.text_*) (TS `textUrls`)."""
@@ -535,17 +535,17 @@ def links(page: Page) -> dict[str, Any]:
             cases.append(url)
     # no link is one: a bare address after its label in the description's text («Видеообзор: https://…»)
     if not video:
-        video = [url for url in _text_urls(page, "text_video") if rules.search(url, "links", "video_href")]
+        video = [url for url in text_urls(page, "text_video") if rules.search(url, "links", "video_href")]
     if not cases:
         cases = [
             url
-            for url in _text_urls(page, "text_cases")
+            for url in text_urls(page, "text_cases")
             if not _on_marketplace(url) and not rules.search(url, "links", "image_href")
         ]
     documentation = _documentation(anchors)
     if documentation is None:
         documentation = next(
-            (url for url in _text_urls(page, "text_documentation") if not _on_marketplace(url)), None
+            (url for url in text_urls(page, "text_documentation") if not _on_marketplace(url)), None
         )
     return {
         "documentation": documentation,

@@ -343,9 +343,9 @@ const URL_END = /[.,;:!?)»]+$/u; // a sentence's punctuation after a bare addre
 /**
  * The bare addresses a label introduces as text («Документация: https://…») in the solution's own
  * description tabs (VENDOR_ZONES, their links' text left out), in page order: a shop that strips the
- * links from a retold listing (Ozon) leaves them so (links.text_*) (Python `_text_urls`).
+ * links from a retold listing (Ozon) leaves them so (links.text_*) (Python `text_urls`).
  */
-function textUrls(page: Page, path: string): string[] {
+export function textUrls(page: Page, path: string): string[] {
   const urls: string[] = [];
   for (const [body, zone] of page.zones) {
     if (!VENDOR_ZONES.includes(zone)) continue;
