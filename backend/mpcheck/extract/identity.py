@@ -945,7 +945,9 @@ def _named_link(page: Page, partner_name: str) -> int | None:
 def _without_id_note(text: str) -> tuple[str, int | None]:
     """A partner label's value without the bracket that states the partner's id after its name
     («LisDev (ID партнёра 1947382)», `fields.partner.id_note`), and that id (None without one): a page
-    retelling the listing names the partner so when it does not link its page (TS `withoutIdNote`)."""
+    retelling the listing names the partner so when it does not link its page; or the partner's
+    Marketplace page written as a bare address after the name («Кварцлайн — страница партнёра
+    https://marketplace.1c-bitrix.ru/partners/detail.php?ID=2411703», a shop stripping links) (TS `withoutIdNote`)."""
     m = table().search(fold(text), "fields", "partner", "id_note")
     if m is None or m.start() == 0:
         return text, None

@@ -410,6 +410,7 @@ def _grouped(
         ):
             groups[-1].append(child)  # an undated «Ответ разработчика» block after an item is its answer
         lead = child if siblings and child not in marked and child.tag in headings and _lead(child) else None
+    _end_outro(groups)
     items = []
     for group in groups:
         if len(group) == 1:
@@ -421,6 +422,28 @@ def _grouped(
             wrapper.append(node)
         items.append(wrapper)
     return items
+
+
+_SHAPED_LISTS = ("ul", "ol", "dl")  # the body a row head opens, in a list of head + list items
+
+
+def _end_outro(groups: list[list[Any]]) -> None:
+    """Cut the last item back to the shape of the others when every other item (two at least) is one
+    and the same run of blocks ending in a list (a dated head and its list: «<p><b>Версия 3.6.0 от
+    20.01.2026</b></p><ul>…</ul>») and the last runs on past that shape: what follows its own list is
+    the section's outro («<p>Полная история версий — на странице решения</p>», a closing note), not
+    that item's text (blind solution_ozon_kvarcline_deliverycalc). Items of no such list shape (a
+    review and its answer block) are left as they are (TS `endOutro`)."""
+    if len(groups) < 3:
+        return
+    shape = [node.tag for node in groups[0]]
+    if len(shape) < 2 or shape[-1] not in _SHAPED_LISTS:
+        return
+    if any([node.tag for node in group] != shape for group in groups[1:-1]):
+        return
+    last = groups[-1]
+    if len(last) > len(shape) and [node.tag for node in last[: len(shape)]] == shape:
+        del last[len(shape) :]
 
 
 def _note_below(children: list[Any], dated: list[Any]) -> Any:

@@ -48,6 +48,7 @@ _PAGE_FORM = etree.XPath("boolean(.//h1)")  # a form round the page's title wrap
 _SEPARATOR_CHARS = ("·", "•", "|")
 PROSE_ZONES = ("about", "install")  # the solution's own free text: a property line there is page-level
 MIN_PROP_ROWS = 3  # a table in the description is the solution's properties table from three label rows
+_PROP_ITEMS = {("dt", "dl"), ("li", "ul"), ("li", "ol")}  # (label item, its list) of a properties list
 
 
 @dataclass
@@ -251,7 +252,11 @@ class LabelIndex:
         «label | value» (or a `dl`'s dt/dd), three label rows at least and half the table's rows
         (Vuetify's «Описание» window item opening with a v-table of «Установлено раз», «Опубликовано»,
         «Редакции»…; blind solution_vuetify3_module_discount_trial21). A lone «Версия PHP» row of
-        a requirements table, or a feature table, stays in its tab. Only the candidates already
+        a requirements table, or a feature table, stays in its tab. A list of «label: value» items
+        counts the same way (a reseller's «Данные решения на Маркетплейсе» list «<li>Дата публикации:
+        14.03.2023</li><li>Количество установок: 100 - 499</li>…», blind
+        solution_ozon_kvarcline_deliverycalc): three label items at least and half the list's items;
+        a feature list with one «Версия PHP: 8.1» item stays. Only the candidates already
         found in PROSE_ZONES are looked at: no extra walk."""
         groups: dict[Any, list[_Candidate]] = {}
         for cand in self.candidates:
@@ -263,10 +268,11 @@ class LabelIndex:
                 block = next((a for a in ancestors(row) if a.tag == "table"), None)
                 if len(cells) == 2 and cells[0] is cand.el and block is not None:
                     groups.setdefault(block, []).append(cand)
-            elif cand.el.tag == "dt" and row is not None and row.tag == "dl":
+            elif row is not None and (cand.el.tag, row.tag) in _PROP_ITEMS:  # a dl's dt, a list's li
                 groups.setdefault(row, []).append(cand)
         for block, cands in groups.items():
-            rows = len(block.findall(".//tr")) if block.tag == "table" else len(block.findall("dt"))
+            item = "dt" if block.tag == "dl" else "li"
+            rows = len(block.findall(".//tr")) if block.tag == "table" else len(block.findall(item))
             if len(cands) >= MIN_PROP_ROWS and 2 * len(cands) >= rows:
                 for cand in cands:
                     cand.zone = None

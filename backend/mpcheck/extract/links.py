@@ -18,6 +18,7 @@ from mpcheck.extract.dom import (
     next_element,
     own_text,
     text_before,
+    text_without,
     tracked,
 )
 from mpcheck.extract.identity import name, partner
@@ -456,6 +457,26 @@ def _line_label(a: Any) -> str:
     return label if len(label) <= MAX_LABEL_CHARS else ""
 
 
+_URL_END = ".,;:!?)»"  # a sentence's punctuation after a bare address is no part of it
+
+
+def text_urls(page: Page, path: str) -> list[str]:
+    """The bare addresses a label introduces as text («Документация: https://…») in the solution's own
+    description tabs (`_VENDOR_ZONES`, their links' text left out), in page order: a shop that strips
+    the links from a retold listing (Ozon) leaves them so (links.text_*) (TS `textUrls`)."""
+    urls: list[str] = []
+    for body, zone in page.zones.items():
+        if zone not in _VENDOR_ZONES:
+            continue
+        text = fold(text_without(body, css(body, "a")))
+        for pattern in table().rx("links", path):
+            for m in pattern.finditer(text):
+                url = m.group(1).rstrip(_URL_END)
+                if url not in urls:
+                    urls.append(url)
+    return urls
+
+
 def links(page: Page) -> dict[str, Any]:
     """{documentation, video[], presentation, cases[]} from the head and the vendor's own tabs."""
     rules = table()
@@ -535,8 +556,22 @@ def links(page: Page) -> dict[str, Any]:
             and not rules.search(url, "links", "tag_href")  # a blog's tag listing, not a case
         ):
             cases.append(url)
+    # no link is one: a bare address after its label in the description's text («Видеообзор: https://…»)
+    if not video:
+        video = [url for url in text_urls(page, "text_video") if rules.search(url, "links", "video_href")]
+    if not cases:
+        cases = [
+            url
+            for url in text_urls(page, "text_cases")
+            if not _on_marketplace(url) and not rules.search(url, "links", "image_href")
+        ]
+    documentation = _documentation(anchors)
+    if documentation is None:
+        documentation = next(
+            (url for url in text_urls(page, "text_documentation") if not _on_marketplace(url)), None
+        )
     return {
-        "documentation": _documentation(anchors),
+        "documentation": documentation,
         "video": video,
         "presentation": presentation,
         "cases": cases,

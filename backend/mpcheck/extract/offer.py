@@ -25,6 +25,7 @@ from mpcheck.extract.dom import (
     text_without,
 )
 from mpcheck.extract.label_table import table
+from mpcheck.extract.links import text_urls
 from mpcheck.extract.text import fold, norm
 
 MAX_CLIMB = 4  # how far up from «Купить» the buy block may be
@@ -627,7 +628,9 @@ def demo(page: Page, withdrawn: bool | None = False) -> dict[str, Any]:
     not make the page's silence "no trial": the solution is offered no more."""
     rules = table()
     days = None
-    online = _online_demo(page)
+    online = _online_demo(page) or next(
+        iter(text_urls(page, "text_online_demo")), None
+    )  # «Онлайн-демо: https://…» as text
     questions = _questions(page)
     hit = page.index.find(
         "demo_days",

@@ -198,12 +198,25 @@ def _clause(before: str, after: str) -> tuple[str, str]:
     return before[start:], after[:end]
 
 
+def _sentence_of(before: str, hit: str, after: str) -> str:
+    """The sentence (`_sentences`) of the text `before + hit + after` that the hit starts in (TS `sentenceOf`)."""
+    start = 0
+    for sentence in _sentences(before + hit + after):
+        if start + len(sentence) > len(before):
+            return sentence
+        start += len(sentence)
+    return hit
+
+
 def _refused(before: str, hit: str, after: str) -> bool:
     """A channel hit its own clause takes back: negated right after or before it, or beside the
     Marketplace's own account / helpdesk or a news channel (support/channels/refused_*), or asked in a
-    question («Можно ли позвонить по телефону? Нет, …»: a FAQ's question states no channel) (TS `refused`)."""
+    question («Можно ли позвонить по телефону? Нет, …»: a FAQ's question states no channel), or in a
+    sentence about the sales line as a whole (support/sales: «По вопросам оплаты, получения ключа …
+    пишите нам, продавцу, в чат на Ozon или звоните +7 …», a reseller's own contacts beside the
+    developer's support; the hit's comma clause alone does not reach its opening) (TS `refused`)."""
     rules = table()
-    if _asked(after):
+    if _asked(after) or rules.any_search(("support", "sales"))(_sentence_of(before, hit, after)):
         return True
     before, after = _clause(before, after)
     width = rules.get("support", "channels", "refused_window")

@@ -1392,10 +1392,23 @@ def _first_fitting(
 
     # a sidebar's «Поддержка» widget comes after the page's own «Поддержка» section, and a title
     # nested under another subject's heading after one that is not (_subsection)
+    def count(tie: tuple[str, Any]) -> str | None:
+        unit = resolver.tie_units.get(id(tie[1]))
+        m = table().search(fold(_shown_text(unit)), "tab_count") if unit is not None else None
+        return m.group(1) if m else None
+
+    # a heading titling the tab with the same count as the control a guess from the markup's order
+    # came from is the tab's own section, read first: a bar of buttons over one list («Отзывы 12 |
+    # Вопросы 7» above Ozon's reviews), whose next blocks by position are a sort line and that list,
+    # while «Вопросы и ответы 7» heads its own section further down
+    headed = {count(t) for t in deferred if t[0] == "heading"} - {None}
+    counted = any(t[0] in _GUESSED_TIES and count(t) in headed for t in deferred)
+
     def later(tie: tuple[str, Any]) -> int:
         el = tie[1].start if isinstance(tie[1], _Section) else tie[1]
         unit = resolver.tie_units.get(id(tie[1]))
-        return 2 * (unit is not None and _subsection(unit, name)) + _in_sidebar(el)
+        guessed = counted and tie[0] in _GUESSED_TIES
+        return 4 * (unit is not None and _subsection(unit, name)) + 2 * _in_sidebar(el) + guessed
 
     deferred.sort(key=later)
     for how, candidate in deferred:

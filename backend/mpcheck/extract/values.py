@@ -13,13 +13,15 @@ from mpcheck.extract.label_table import table
 from mpcheck.extract.text import fold, norm
 
 _BEFORE_CHARS = 30  # how much text before a price is read for «от», «+», «экономия»
+_AFTER_CHARS = 40  # how much text after a price is read for a card / loyalty condition («c Ozon Картой»)
 
 
 def money(text: str | None) -> int | None:
     """Whole roubles of the first own price in a text («12 990 руб.», «5 400,00 ₽»).
 
     A price right after «от» (a from-price of variants), «+» (an upsell), «экономия» or «продление»
-    is skipped: it is never the solution's own price.
+    is skipped: it is never the solution's own price. So is a price right before a payment-card or
+    loyalty condition («10 490 ₽ c Ozon Картой»): the price for some buyers only (fields.price.not_after).
     """
     at = money_at(text)
     return at[0] if at else None
@@ -29,9 +31,12 @@ def money_at(text: str | None) -> tuple[int, int, int] | None:
     """`money` with where its price stands in `fold(text)`: (roubles, start, end)."""
     rules, folded = table(), fold(text)
     not_before = rules.any_search(("fields", "price", "not_before"))
+    not_after = rules.any_search(("fields", "price", "not_after"))
     for pattern in rules.rx("fields", "price", "values"):
         for m in pattern.finditer(folded):
-            if not not_before(folded[max(0, m.start() - _BEFORE_CHARS) : m.start()]):
+            if not not_before(folded[max(0, m.start() - _BEFORE_CHARS) : m.start()]) and not not_after(
+                folded[m.end() : m.end() + _AFTER_CHARS]
+            ):
                 return _whole(m.group(1)), m.start(), m.end()
     return None
 

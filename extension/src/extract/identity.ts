@@ -926,7 +926,9 @@ function namedLink(page: Page, partnerName: string): number | null {
 /**
  * A partner label's value without the bracket that states the partner's id after its name («LisDev (ID
  * партнёра 1947382)», `fields.partner.id_note`), and that id (null without one): a page retelling the
- * listing names the partner so when it does not link its page (Python `_without_id_note`).
+ * listing names the partner so when it does not link its page; or the partner's Marketplace page written
+ * as a bare address after the name («Кварцлайн — страница партнёра https://marketplace.1c-bitrix.ru/partners/
+ * detail.php?ID=2411703», a shop stripping links) (Python `_without_id_note`).
  */
 function withoutIdNote(text: string): [string, number | null] {
   const m = TABLE.search(fold(text), "fields", "partner", "id_note");

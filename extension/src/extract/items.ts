@@ -409,6 +409,7 @@ function grouped(container: Element, marked: ReadonlySet<Element>, siblings: boo
     }
     lead = siblings && !marked.has(child) && TABLE.headingTags.has(tag(child)) && opensItem(child) ? child : null;
   }
+  endOutro(groups);
   return groups.map((group) => {
     const first = group[0] as Element;
     if (group.length === 1) return first;
@@ -417,6 +418,27 @@ function grouped(container: Element, marked: ReadonlySet<Element>, siblings: boo
     for (const node of group) moveWithTail(node, wrapper);
     return wrapper;
   });
+}
+
+const SHAPED_LISTS = new Set(["ul", "ol", "dl"]); // the body a row head opens, in a list of head + list items
+
+/**
+ * Cut the last item back to the shape of the others when every other item (two at least) is one and
+ * the same run of blocks ending in a list (a dated head and its list: «<p><b>Версия 3.6.0 от
+ * 20.01.2026</b></p><ul>…</ul>») and the last runs on past that shape: what follows its own list is the
+ * section's outro («<p>Полная история версий — на странице решения</p>», a closing note), not that
+ * item's text (blind solution_ozon_kvarcline_deliverycalc). Items of no such list shape (a review and
+ * its answer block) are left as they are (Python `_end_outro`).
+ */
+function endOutro(groups: Element[][]): void {
+  if (groups.length < 3) return;
+  const shapeOf = (group: Element[]): string => group.map((node) => tag(node)).join(" ");
+  const first = groups[0] as Element[];
+  const shape = shapeOf(first);
+  if (first.length < 2 || !SHAPED_LISTS.has(tag(first[first.length - 1] as Element))) return;
+  if (groups.slice(1, -1).some((group) => shapeOf(group) !== shape)) return;
+  const last = groups[groups.length - 1] as Element[];
+  if (last.length > first.length && shapeOf(last.slice(0, first.length)) === shape) last.splice(first.length);
 }
 
 /** A row head rather than a whole item: a short block («3.2.1 — 18 ноября», «Иван, 12.11.2026»). */

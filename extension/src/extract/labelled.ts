@@ -236,7 +236,9 @@ export class LabelIndex {
    * «label | value» (or a `dl`'s dt/dd), three label rows at least and half the table's rows
    * (Vuetify's «Описание» window item opening with a v-table of «Установлено раз», «Опубликовано»,
    * «Редакции»…; blind solution_vuetify3_module_discount_trial21). A lone «Версия PHP» row of a
-   * requirements table, or a feature table, stays in its tab. Only the candidates already found in
+   * requirements table, or a feature table, stays in its tab. A list of «label: value» items counts the
+   * same way (a reseller's «Данные решения на Маркетплейсе» list, blind solution_ozon_kvarcline_deliverycalc):
+   * three label items at least and half the list's items. Only the candidates already found in
    * PROSE_ZONES are looked at: no extra walk. */
   private propTables(): void {
     const groups = new Map<Element, Candidate[]>();
@@ -254,9 +256,11 @@ export class LabelIndex {
         const block = row.parentElement?.closest("table") ?? null;
         if (cells.length === 2 && cells[0] === cand.el && block) add(block, cand);
       } else if (t === "dt" && row && tag(row) === "dl") add(row, cand);
+      else if (t === "li" && row && (tag(row) === "ul" || tag(row) === "ol")) add(row, cand); // a «label: value» list
     }
     for (const [block, cands] of groups) {
-      const rows = tag(block) === "table" ? block.querySelectorAll("tr").length : childElements(block).filter((c) => tag(c) === "dt").length;
+      const item = tag(block) === "dl" ? "dt" : "li";
+      const rows = tag(block) === "table" ? block.querySelectorAll("tr").length : childElements(block).filter((c) => tag(c) === item).length;
       if (cands.length >= MIN_PROP_ROWS && 2 * cands.length >= rows) for (const cand of cands) cand.zone = null;
     }
   }

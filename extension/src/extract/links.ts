@@ -1,7 +1,7 @@
 // Links the checklist asks for: documentation, video, presentation, cases — from the head and
 // the vendor's own tabs, never from user-written ones (backend/mpcheck/extract/links.py).
 import type { Page } from "./context";
-import { absoluteUrl, css, inlineText, labelCell, linkUrl, originalUrl, ownText, tag, textBefore, tracked } from "./dom";
+import { absoluteUrl, css, inlineText, labelCell, linkUrl, originalUrl, ownText, tag, textBefore, textWithout, tracked } from "./dom";
 import { cpLen, fold, norm } from "./text";
 import { TABLE } from "./label_table";
 import { name, partner } from "./identity";
@@ -354,6 +354,28 @@ function lineLabel(a: Element): string {
   const label = withoutAsides(before.slice(0, -1));
   return cpLen(label) <= MAX_LABEL_CHARS ? label : "";
 }
+const URL_END = /[.,;:!?)»]+$/u; // a sentence's punctuation after a bare address is no part of it
+
+/**
+ * The bare addresses a label introduces as text («Документация: https://…») in the solution's own
+ * description tabs (VENDOR_ZONES, their links' text left out), in page order: a shop that strips the
+ * links from a retold listing (Ozon) leaves them so (links.text_*) (Python `text_urls`).
+ */
+export function textUrls(page: Page, path: string): string[] {
+  const urls: string[] = [];
+  for (const [body, zone] of page.zones) {
+    if (!VENDOR_ZONES.includes(zone)) continue;
+    const text = fold(textWithout(body, new Set(css(body, "a"))));
+    for (const p of TABLE.global("links", path)) {
+      for (const m of text.matchAll(p)) {
+        const url = (m[1] ?? "").replace(URL_END, "");
+        if (url && !urls.includes(url)) urls.push(url);
+      }
+    }
+  }
+  return urls;
+}
+
 export function links(page: Page): Links {
   const anchors = page.outside(css(page.root, "a[href]"), ...VENDOR_ZONES);
   const own = new OwnNames(page);
@@ -409,5 +431,9 @@ export function links(page: Page): Links {
     if (quotedOther(page.foldedText(a), a, own)) continue; // «кейсы модуля «ACME: Склад»»: another solution's
     if (url && !cases.includes(url) && !notOwn(page.foldedText(a), a) && (named || !onMarketplace(url)) && !TABLE.search(url, "links", "image_href") && !TABLE.search(url, "links", "tag_href")) cases.push(url); // a screenshot or a blog's tag listing is no case
   }
-  return { documentation: documentation(anchors, page, own), video, presentation, cases };
+  // no link is one: a bare address after its label in the description's text («Видеообзор: https://…»)
+  const shownVideo = video.length ? video : textUrls(page, "text_video").filter((url) => TABLE.search(url, "links", "video_href"));
+  const shownCases = cases.length ? cases : textUrls(page, "text_cases").filter((url) => !onMarketplace(url) && !TABLE.search(url, "links", "image_href"));
+  const docs = documentation(anchors, page, own) ?? textUrls(page, "text_documentation").find((url) => !onMarketplace(url)) ?? null;
+  return { documentation: docs, video: shownVideo, presentation, cases: shownCases };
 }

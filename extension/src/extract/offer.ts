@@ -6,6 +6,7 @@ import type { Page } from "./context";
 import { parseEndDate } from "./dates";
 import { STRUCK_ATTR, STRUCK_TEXT, absoluteUrl, ancestors, css, inlineText, labelCell, linkUrl, matches, tag, tailText, textBefore, textWithout } from "./dom";
 import { TABLE, type Entry } from "./label_table";
+import { textUrls } from "./links";
 import { cpLen, fold, norm } from "./text";
 import * as values from "./values";
 
@@ -551,7 +552,7 @@ function answered(question: Element): boolean | null {
  * answer opens with (`questions`, `answered`). On a withdrawn solution's page a buy control left over
  * does not make the page's silence "no trial": the solution is offered no more. */
 export function demo(page: Page, withdrawn: boolean | null = false): Demo {
-  const online = onlineDemo(page);
+  const online = onlineDemo(page) ?? textUrls(page, "text_online_demo")[0] ?? null; // «Онлайн-демо: https://…» as text
   const asked = questions(page);
   const valid = (t: string): boolean => refused(t) || (values.demoValue(t) || values.demoDays(t)) !== null;
   const hit = page.index.find("demo_days", { valid });

@@ -1327,9 +1327,27 @@ function firstFitting(resolver: Resolver, name: string, chosen: Element[], liste
   if (unreadable) return null; // never a head line's «Обсуждения (3)» section instead of the tab's empty panel
   // a sidebar's «Поддержка» widget comes after the page's own «Поддержка» section, and a title
   // nested under another subject's heading after one that is not (`subsection`; a stable sort)
+  const count = (tie: [string, Candidate]): string | null => {
+    const unit = resolver.tieUnits.get(tie[1]);
+    return unit ? (TABLE.search(fold(shownText(unit)), "tab_count")?.[1] ?? null) : null;
+  };
+  // a heading titling the tab with the same count as the control a guess from the markup's order came
+  // from is the tab's own section, read first: a bar of buttons over one list («Отзывы 12 | Вопросы 7»
+  // above Ozon's reviews), whose next blocks by position are a sort line and that list, while «Вопросы и
+  // ответы 7» heads its own section further down
+  const headed = new Set<string>();
+  for (const t of deferred) {
+    const c = t[0] === "heading" ? count(t) : null;
+    if (c !== null) headed.add(c);
+  }
+  const counted = deferred.some((t) => {
+    const c = GUESSED_TIES.has(t[0]) ? count(t) : null;
+    return c !== null && headed.has(c);
+  });
   const later = (tie: [string, Candidate]): number => {
     const unit = resolver.tieUnits.get(tie[1]);
-    return (unit && subsection(unit, name) ? 2 : 0) + (inSidebar(tie[1] instanceof Section ? tie[1].start : tie[1]) ? 1 : 0);
+    const guessed = counted && GUESSED_TIES.has(tie[0]) ? 1 : 0;
+    return (unit && subsection(unit, name) ? 4 : 0) + (inSidebar(tie[1] instanceof Section ? tie[1].start : tie[1]) ? 2 : 0) + guessed;
   };
   deferred.sort((a, b) => later(a) - later(b));
   for (const [how, candidate] of deferred) {

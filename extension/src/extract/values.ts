@@ -7,6 +7,7 @@ import { fold, norm } from "./text";
 export interface Installs { label: string; min: number | null; max: number | null }
 
 const BEFORE_CHARS = 30; // how much text before a price is read for «от», «+», «экономия»
+const AFTER_CHARS = 40; // how much text after a price is read for a card / loyalty condition («c Ozon Картой»)
 
 function anySearch(text: string, ...path: string[]): boolean {
   return TABLE.rx(...path).some((p) => p.test(text));
@@ -14,7 +15,9 @@ function anySearch(text: string, ...path: string[]): boolean {
 
 /**
  * Whole roubles of the first own price in a text («12 990 руб.», «5 400,00 ₽»). A price right after
- * «от» (a from-price of variants), «+» (an upsell), «экономия» or «продление» is skipped.
+ * «от» (a from-price of variants), «+» (an upsell), «экономия» or «продление» is skipped. So is a price
+ * right before a payment-card or loyalty condition («10 490 ₽ c Ozon Картой»): the price for some buyers
+ * only (fields.price.not_after).
  */
 export function money(text: string | null | undefined): number | null {
   return moneyAt(text)?.[0] ?? null;
@@ -25,8 +28,12 @@ export function moneyAt(text: string | null | undefined): [number, number, numbe
   const folded = fold(text);
   for (const p of TABLE.global("fields", "price", "values")) {
     for (const m of folded.matchAll(p)) {
-      if (!anySearch(folded.slice(Math.max(0, m.index - BEFORE_CHARS), m.index), "fields", "price", "not_before")) {
-        return [whole(m[1] ?? ""), m.index, m.index + m[0].length];
+      const end = m.index + m[0].length;
+      if (
+        !anySearch(folded.slice(Math.max(0, m.index - BEFORE_CHARS), m.index), "fields", "price", "not_before") &&
+        !anySearch(folded.slice(end, end + AFTER_CHARS), "fields", "price", "not_after")
+      ) {
+        return [whole(m[1] ?? ""), m.index, end];
       }
     }
   }
