@@ -35,14 +35,15 @@ const TOKEN = /^[a-z0-9_#:/.%[\]()!,-]{1,60}$/i;
 
 // Class/id tokens that carry a person's account name after a fixed prefix: WordPress writes every
 // comment as `comment-author-<nicename>` (`comment-author-ivan-sklad`) and themes write `author-<slug>` /
-// `user-<login>`. The prefix is structure; what follows it is the person, so it is shown as "?".
-const PERSON_PREFIX = /^((?:comment-)?author|user(?:name)?|member|profile|customer|login)-(.+)$/i;
+// `user-<login>`; Tumblr writes every note as `tumblelog_<blog name>` (`li.note.reply.tumblelog_olga-bitrix`).
+// The prefix is structure; what follows it is the person, so it is shown as "?".
+const PERSON_PREFIX = /^((?:comment-)?author|user(?:name)?|member|profile|customer|login|tumblelog)([-_])(.+)$/i;
 
 /** An id or class token as shown: long digit runs masked (generated ids), a person's name after a
  * PERSON_PREFIX as "?", odd tokens as "?". */
 function token(raw: string): string {
   const person = PERSON_PREFIX.exec(raw);
-  if (person) return TOKEN.test(person[1] as string) ? `${person[1]}-?` : "?";
+  if (person) return TOKEN.test(person[1] as string) ? `${person[1]}${person[2]}?` : "?";
   const masked = raw.replace(/[0-9]{3,}/g, "#");
   return TOKEN.test(masked) ? masked : "?";
 }

@@ -115,6 +115,12 @@ describe("structure report limits", () => {
     expect(text).not.toMatch(/ivan|sklad|petrov|olga|anna/i);
     expect(text).toContain("li.author-?.user-?"); // the prefix rule has no exceptions: a name cannot be told from a word
   });
+  it("shows a Tumblr note's blog-name class only up to its prefix", () => {
+    // Tumblr marks every note with the blog that wrote it (blind solution_tumblr_post_polarbit_stockreserve)
+    const text = report(`<html><body><ol class="notes"><li class="note reply tumblelog_olga-bitrix-freelance without_commentary">x</li></ol></body></html>`);
+    expect(text).toContain("li.note.reply.tumblelog_?.without_commentary");
+    expect(text).not.toMatch(/olga|freelance/i);
+  });
   it("names attributes but never shows their values", () => {
     const text = report(`<html><body><a href="/x?token=abc" data-user="Мария" aria-label="Стоимость решения" title="Мария Иванова">x</a></body></html>`);
     expect(text).toContain("    a [href data-user aria-label title] aria-label=«Стоимость решения»→fields.price …");
