@@ -220,6 +220,14 @@ function linkReplies(msgs: Message[], partnerKnown: boolean): Message[] {
   return tops;
 }
 
+/** The date part of an ISO instant is a real day of the calendar: Date.parse rolls «2026-11-31» over into
+ * December where Python's fromisoformat refuses it (so both engines read no instant there). */
+function realDay(value: string): boolean {
+  const [y, m, d] = value.slice(0, 10).split("-").map(Number) as [number, number, number];
+  const day = new Date(Date.UTC(y, m - 1, d));
+  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+}
+
 /**
  * The instant a message was posted: the first `time[datetime]` in it (its own header's, before any
  * nested reply's) when that holds a time of day and a UTC offset (`comments.iso_moment`), in milliseconds
@@ -232,7 +240,7 @@ function moment(item: Element): number | null {
     if (!value) continue;
     if (TABLE.search(value, "comments", "iso_moment") === null) return null;
     const at = Date.parse(value);
-    return Number.isNaN(at) ? null : at;
+    return Number.isNaN(at) || !realDay(value) ? null : at;
   }
   return null;
 }
