@@ -49,6 +49,7 @@ _SEPARATOR_CHARS = ("·", "•", "|")
 PROSE_ZONES = ("about", "install")  # the solution's own free text: a property line there is page-level
 MIN_PROP_ROWS = 3  # a table in the description is the solution's properties table from three label rows
 _PROP_ITEMS = {("dt", "dl"), ("li", "ul"), ("li", "ol")}  # (label item, its list) of a properties list
+MAX_LIST_TITLE_CHARS = 150  # the title right over a properties list is a heading line, not a paragraph
 
 
 @dataclass
@@ -59,6 +60,22 @@ class Hit:
     text: str
     value_el: Any
     source: str
+
+
+def _card_list_title(block: Any) -> bool:
+    """A «label: value» list is the solution's own properties only under a title naming its
+    Marketplace card («Данные решения на Маркетплейсе 1С-Битрикс» over «<li>Текущая версия:
+    3.7.2</li><li>Дата публикации: …</li>», a reseller retelling the listing): a bare list in a
+    description may as well be another product's («Рекомендуем также наш модуль «Склад PRO»:» over
+    its «Версия», «Цена»), whose values are no facts of this page (`scope.prop_list_title`)."""
+    prev = block.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):  # comments, processing instructions
+        prev = prev.getprevious()
+    title = fold(inline_text(prev)) if prev is not None else ""
+    return (
+        0 < len(title) <= MAX_LIST_TITLE_CHARS
+        and table().search(title, "scope", "prop_list_title") is not None
+    )
 
 
 @dataclass
@@ -273,6 +290,8 @@ class LabelIndex:
         for block, cands in groups.items():
             item = "dt" if block.tag == "dl" else "li"
             rows = len(block.findall(".//tr")) if block.tag == "table" else len(block.findall(item))
+            if item == "li" and not _card_list_title(block):  # a list: only one titled as the listing's card
+                continue
             if len(cands) >= MIN_PROP_ROWS and 2 * len(cands) >= rows:
                 for cand in cands:
                     cand.zone = None

@@ -227,13 +227,19 @@ def _title_lines(root: Any, skip: set[Any], missing: list[str]) -> None:
 
 def _heading_or_tab(el: Any) -> bool:
     """A heading (h1-h6, role=heading, a block its class calls a title: `tab_checks.title_classes`)
-    or a role=tab control, or inside one (its text's own span)."""
+    or a role=tab control, or inside one (its text's own span). A class names a title only of a
+    block whose whole text is the count's own and that holds no link: a card's title row
+    «<div class=post-card__title><a>Другой пост</a> <span>12 комментариев</span></div>» is the
+    other post's title with its count beside it, no heading of this page's comments."""
     rules = table()
+    own: str | None = None
     for anc in list(ancestors(el))[:3]:
         if anc.tag in rules.heading_tags or anc.get("role") in ("heading", "tab"):
             return True
         if rules.search(anc.get("class") or "", "tab_checks", "title_classes"):
-            return True
+            own = fold(inline_text(el)) if own is None else own
+            if fold(inline_text(anc)) == own and not css(anc, "a"):
+                return True
     return False
 
 
@@ -1119,11 +1125,16 @@ def _title_bars(unit: Any) -> list[Any]:
     title and its controls (its text without its links and buttons is the title's; icons add none).
     A bar («<div class=module-title><span class=icon></span><div><h3>Релизы</h3><button>Скрыть
     отмеченные элементы</button></div></div>» over a checklist's items) heads the blocks after it,
-    not the blocks after the heading inside it (there are none but its buttons)."""
+    not the blocks after the heading inside it (there are none but its buttons). A box that holds
+    the bar and nothing else is the bar's own closed block, and the climb stops below it: «<div
+    class=block><div class=block-head><h2>История версий</h2><a>Полная история…</a></div></div>»
+    heads nothing, and the next .block (another card) is not its section."""
     title = fold(inline_text(unit))
     out: list[Any] = []
     el = unit
     while (parent := el.getparent()) is not None and parent.tag not in ("body", "html", "main"):
+        if len(_children(parent)) == 1:  # a box round the bar alone: its end closes the section
+            break
         controls = [c for c in css(parent, _BAR_CONTROLS) if not _inside(unit, c) and not _inside(c, unit)]
         if fold(text_without(parent, controls) if controls else inline_text(parent)) != title:
             break

@@ -56,6 +56,17 @@ let separators: RegExp | null = null;
 let clauseSplit: RegExp | null = null;
 const PROSE_ZONES = ["about", "install"]; // the solution's own free text: a property line there is page-level
 const MIN_PROP_ROWS = 3; // a table in the description is the solution's properties table from three label rows
+const MAX_LIST_TITLE_CHARS = 150; // the title right over a properties list is a heading line, not a paragraph
+
+/** A «label: value» list is the solution's own properties only under a title naming its Marketplace card
+ * («Данные решения на Маркетплейсе 1С-Битрикс» over «<li>Текущая версия: 3.7.2</li>…», a reseller retelling
+ * the listing): a bare list in a description may as well be another product's («Рекомендуем также наш модуль
+ * «Склад PRO»:» over its «Версия», «Цена»), whose values are no facts of this page (`scope.prop_list_title`). */
+function cardListTitle(block: Element): boolean {
+  const prev = block.previousElementSibling;
+  const title = prev ? fold(inlineText(prev)) : "";
+  return title.length > 0 && cpLen(title) <= MAX_LIST_TITLE_CHARS && TABLE.search(title, "scope", "prop_list_title") !== null;
+}
 
 let keyMap: Map<string, string> | null = null;
 let captionList: Array<[string, RegExp]> | null = null;
@@ -261,6 +272,7 @@ export class LabelIndex {
     for (const [block, cands] of groups) {
       const item = tag(block) === "dl" ? "dt" : "li";
       const rows = tag(block) === "table" ? block.querySelectorAll("tr").length : childElements(block).filter((c) => tag(c) === item).length;
+      if (item === "li" && !cardListTitle(block)) continue; // a list: only one titled as the listing's card
       if (cands.length >= MIN_PROP_ROWS && 2 * cands.length >= rows) for (const cand of cands) cand.zone = null;
     }
   }

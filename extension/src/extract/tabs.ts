@@ -199,11 +199,17 @@ function titleLines(root: Element, skip: ReadonlySet<Element>, missing: readonly
  * role=tab control, or inside one (its text's own span). */
 function headingOrTab(el: Element): boolean {
   let i = 0;
+  let own: string | null = null;
   for (const a of ancestors(el)) {
     if (i++ >= 3) break;
     const role = a.getAttribute("role");
     if (TABLE.headingTags.has(tag(a)) || role === "heading" || role === "tab") return true;
-    if (TABLE.search(a.getAttribute("class") ?? "", "tab_checks", "title_classes")) return true;
+    // a class names a title only of a block whose whole text is the count's own and that holds no link
+    // (a card's «<div class=post-card__title><a>Другой пост</a> <span>12 комментариев</span></div>»)
+    if (TABLE.search(a.getAttribute("class") ?? "", "tab_checks", "title_classes")) {
+      own ??= fold(inlineText(el));
+      if (fold(inlineText(a)) === own && css(a, "a").length === 0) return true;
+    }
   }
   return false;
 }
@@ -1211,11 +1217,15 @@ const BAR_CONTROLS = "a, button, [role=button]"; // what a title bar holds besid
  * controls (its text without its links and buttons is the title's; icons add none). A bar («<div
  * class=module-title><span class=icon></span><div><h3>Релизы</h3><button>Скрыть отмеченные
  * элементы</button></div></div>» over a checklist's items) heads the blocks after it, not the blocks after
- * the heading inside it (there are none but its buttons; Python `_title_bars`). */
+ * the heading inside it (there are none but its buttons; Python `_title_bars`).
+ * A box that holds the bar and nothing else is the bar's own closed block, and the climb stops below it:
+ * «<div class=block><div class=block-head><h2>История версий</h2><a>Полная история…</a></div></div>» heads
+ * nothing, and the next .block (another card) is not its section. */
 function titleBars(unit: Element): Element[] {
   const title = fold(inlineText(unit));
   const out: Element[] = [];
   for (let el = unit, parent = el.parentElement; parent && !["body", "html", "main"].includes(tag(parent)); el = parent, parent = el.parentElement) {
+    if (childElements(parent).length === 1) break; // a box round the bar alone: its end closes the section
     const controls = css(parent, BAR_CONTROLS).filter((c) => !c.contains(unit) && !unit.contains(c));
     if (fold(controls.length ? textWithout(parent, new Set(controls)) : inlineText(parent)) !== title) break;
     out.push(parent);
