@@ -230,14 +230,18 @@ def row_text(el: Any) -> str:
     `<i class="material-icons">history</i><b>2.4.1</b>` draws a glyph, its word is no text), without
     the cells of a requirement's column (`_requirement_cells`) and without figure captions: a
     screenshot or chart set after a release's notes («Время расчёта: 2,1 с в 2.3.2 и 0,3 с в 2.4.0»)
-    is grouped with the row above it, but its caption describes the picture, not the release."""
+    is grouped with the row above it, but its caption describes the picture, not the release. A row
+    with no text outside its captions (releases set as `<figure><figcaption>2.2.0 (12.10.2026) — …
+    </figcaption><img></figure>`) is its captions: they are kept (TS `rowText`)."""
     left_out = [
         icon
         for selector, glyph in table().memo("changelog:ligatures", _ligatures)
         for icon in css(el, selector)
         if len(icon) == 0 and glyph.match(icon.text or "")
     ] + _requirement_cells(el)
-    left_out += [cap for cap in el.iter(_CAPTIONS) if cap is not el]
+    captions = [cap for cap in el.iter(_CAPTIONS) if cap is not el]
+    if captions and (text := text_without(el, left_out + captions)).strip():
+        return text
     return text_without(el, left_out) if left_out else block_text(el)
 
 

@@ -433,7 +433,9 @@ def _end_outro(groups: list[list[Any]]) -> None:
     20.01.2026</b></p><ul>…</ul>») and the last runs on past that shape: what follows its own list is
     the section's outro («<p>Полная история версий — на странице решения</p>», a closing note), not
     that item's text (blind solution_ozon_kvarcline_deliverycalc). Items of no such list shape (a
-    review and its answer block) are left as they are (TS `endOutro`)."""
+    review and its answer block) are left as they are, and so is a run past the shape that holds a
+    block `_grouped` attached as the item's answer («<p>Ответ разработчика: …</p>» after the last
+    review's list): that is the item's own answer, not an outro (TS `endOutro`)."""
     if len(groups) < 3:
         return
     shape = [node.tag for node in groups[0]]
@@ -443,6 +445,8 @@ def _end_outro(groups: list[list[Any]]) -> None:
         return
     last = groups[-1]
     if len(last) > len(shape) and [node.tag for node in last[: len(shape)]] == shape:
+        if any(_answer_head(node) for node in last[len(shape) :]):
+            return
         del last[len(shape) :]
 
 

@@ -460,11 +460,12 @@ def _line_label(a: Any) -> str:
 _URL_END = ".,;:!?)»"  # a sentence's punctuation after a bare address is no part of it
 
 
-def text_urls(page: Page, path: str) -> list[str]:
+def text_labelled(page: Page, path: str) -> list[tuple[str, str]]:
     """The bare addresses a label introduces as text («Документация: https://…») in the solution's own
-    description tabs (`_VENDOR_ZONES`, their links' text left out), in page order: a shop that strips
-    the links from a retold listing (Ozon) leaves them so (links.text_*) (TS `textUrls`)."""
-    urls: list[str] = []
+    vendor tabs (`_VENDOR_ZONES`, their links' text left out), in page order, each with its label (the
+    matched words before the address): a shop that strips the links from a retold listing (Ozon)
+    leaves them so (links.text_*). The label is judged like a link's text (TS `textLabelled`)."""
+    found: list[tuple[str, str]] = []
     for body, zone in page.zones.items():
         if zone not in _VENDOR_ZONES:
             continue
@@ -472,9 +473,14 @@ def text_urls(page: Page, path: str) -> list[str]:
         for pattern in table().rx("links", path):
             for m in pattern.finditer(text):
                 url = m.group(1).rstrip(_URL_END)
-                if url not in urls:
-                    urls.append(url)
-    return urls
+                if all(url != seen for _, seen in found):
+                    found.append((m.group(0)[: len(m.group(0)) - len(m.group(1))], url))
+    return found
+
+
+def text_urls(page: Page, path: str) -> list[str]:
+    """The addresses of `text_labelled`, in page order (TS `textUrls`)."""
+    return [url for _, url in text_labelled(page, path)]
 
 
 def links(page: Page) -> dict[str, Any]:
@@ -557,8 +563,14 @@ def links(page: Page) -> dict[str, Any]:
         ):
             cases.append(url)
     # no link is one: a bare address after its label in the description's text («Видеообзор: https://…»)
-    if not video:
-        video = [url for url in text_urls(page, "text_video") if rules.search(url, "links", "video_href")]
+    if not video:  # a label that names another owner or leads elsewhere («Видео о компании:») is none
+        video = [
+            url
+            for label, url in text_labelled(page, "text_video")
+            if rules.search(url, "links", "video_href")
+            and not rules.search(label, "links", "video_named_other")
+            and not rules.search(label, "links", "not_own")
+        ]
     if not cases:
         cases = [
             url
@@ -567,8 +579,13 @@ def links(page: Page) -> dict[str, Any]:
         ]
     documentation = _documentation(anchors)
     if documentation is None:
-        documentation = next(
-            (url for url in text_urls(page, "text_documentation") if not _on_marketplace(url)), None
+        documentation = next(  # the platform's sites hold its own manuals (documentation_host)
+            (
+                url
+                for url in text_urls(page, "text_documentation")
+                if not _on_marketplace(url) and not rules.search(url, "links", "documentation_host")
+            ),
+            None,
         )
     return {
         "documentation": documentation,

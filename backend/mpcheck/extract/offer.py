@@ -516,6 +516,22 @@ def _online_demo(page: Page) -> str | None:
     return None
 
 
+def _text_online_demo(page: Page) -> str | None:
+    """«Онлайн-демо: https://…» as text (links.text_online_demo): the first such address off the
+    platform's own sites (links.documentation_host: the Marketplace, 1c-bitrix.ru), where an address
+    is another solution's card or the platform's page, never this solution's demo site (TS
+    `textOnlineDemo`)."""
+    rules = table()
+    return next(
+        (
+            u
+            for u in text_urls(page, "text_online_demo")
+            if not rules.search(u, "links", "documentation_host")
+        ),
+        None,
+    )
+
+
 def _unlimited(text: str) -> bool:
     """A demo label's value that says the trial has no end («без ограничения срока», «бессрочно»)."""
     return table().search(fold(text), "demo", "unlimited") is not None
@@ -628,9 +644,7 @@ def demo(page: Page, withdrawn: bool | None = False) -> dict[str, Any]:
     not make the page's silence "no trial": the solution is offered no more."""
     rules = table()
     days = None
-    online = _online_demo(page) or next(
-        iter(text_urls(page, "text_online_demo")), None
-    )  # «Онлайн-демо: https://…» as text
+    online = _online_demo(page) or _text_online_demo(page)
     questions = _questions(page)
     hit = page.index.find(
         "demo_days",

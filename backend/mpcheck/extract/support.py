@@ -198,12 +198,15 @@ def _clause(before: str, after: str) -> tuple[str, str]:
     return before[start:], after[:end]
 
 
-def _sentence_of(before: str, hit: str, after: str) -> str:
-    """The sentence (`_sentences`) of the text `before + hit + after` that the hit starts in (TS `sentenceOf`)."""
+def _sentence_head(before: str, hit: str, after: str) -> str:
+    """The sentence (`_sentences`) of the text `before + hit + after` that the hit starts in, up to the
+    hit's end: what the sentence says before the hit and the hit itself. A sales phrase after the hit
+    («… звоните +7 …, по вопросам оплаты — sales@acme.ru») opens a clause of its own and does not take
+    back a support channel named before it (TS `sentenceHead`)."""
     start = 0
     for sentence in _sentences(before + hit + after):
         if start + len(sentence) > len(before):
-            return sentence
+            return sentence[: len(before) + len(hit) - start]
         start += len(sentence)
     return hit
 
@@ -214,9 +217,11 @@ def _refused(before: str, hit: str, after: str) -> bool:
     question («Можно ли позвонить по телефону? Нет, …»: a FAQ's question states no channel), or in a
     sentence about the sales line as a whole (support/sales: «По вопросам оплаты, получения ключа …
     пишите нам, продавцу, в чат на Ozon или звоните +7 …», a reseller's own contacts beside the
-    developer's support; the hit's comma clause alone does not reach its opening) (TS `refused`)."""
+    developer's support; the hit's comma clause alone does not reach its opening). Only a sales phrase
+    before the hit with no support word between them (the pattern's own look-ahead, run on the
+    sentence up to the hit: `_sentence_head`) takes the hit back (TS `refused`)."""
     rules = table()
-    if _asked(after) or rules.any_search(("support", "sales"))(_sentence_of(before, hit, after)):
+    if _asked(after) or rules.any_search(("support", "sales"))(_sentence_head(before, hit, after)):
         return True
     before, after = _clause(before, after)
     width = rules.get("support", "channels", "refused_window")

@@ -235,7 +235,13 @@ export function rowText(el: Element): string {
     }
   }
   for (const cell of requirementCells(el)) leftOut.add(cell);
-  for (const cap of el.querySelectorAll(CAPTIONS)) leftOut.add(cap);
+  // a row with no text outside its captions (releases set as `<figure><figcaption>2.2.0 …</figcaption><img>`)
+  // is its captions: they are kept (Python `row_text`)
+  const captions = [...el.querySelectorAll(CAPTIONS)];
+  if (captions.length) {
+    const text = textWithout(el, new Set([...leftOut, ...captions]));
+    if (text.trim()) return text;
+  }
   return leftOut.size ? textWithout(el, leftOut) : inlineText(el);
 }
 

@@ -428,7 +428,9 @@ const SHAPED_LISTS = new Set(["ul", "ol", "dl"]); // the body a row head opens, 
  * 20.01.2026</b></p><ul>…</ul>») and the last runs on past that shape: what follows its own list is the
  * section's outro («<p>Полная история версий — на странице решения</p>», a closing note), not that
  * item's text (blind solution_ozon_kvarcline_deliverycalc). Items of no such list shape (a review and
- * its answer block) are left as they are (Python `_end_outro`).
+ * its answer block) are left as they are, and so is a run past the shape that holds a block `grouped`
+ * attached as the item's answer («<p>Ответ разработчика: …</p>» after the last review's list): that is
+ * the item's own answer, not an outro (Python `_end_outro`).
  */
 function endOutro(groups: Element[][]): void {
   if (groups.length < 3) return;
@@ -438,7 +440,9 @@ function endOutro(groups: Element[][]): void {
   if (first.length < 2 || !SHAPED_LISTS.has(tag(first[first.length - 1] as Element))) return;
   if (groups.slice(1, -1).some((group) => shapeOf(group) !== shape)) return;
   const last = groups[groups.length - 1] as Element[];
-  if (last.length > first.length && shapeOf(last.slice(0, first.length)) === shape) last.splice(first.length);
+  if (last.length <= first.length || shapeOf(last.slice(0, first.length)) !== shape) return;
+  if (last.slice(first.length).some((node) => answerHead(node))) return;
+  last.splice(first.length);
 }
 
 /** A row head rather than a whole item: a short block («3.2.1 — 18 ноября», «Иван, 12.11.2026»). */

@@ -358,22 +358,30 @@ const URL_END = /[.,;:!?)»]+$/u; // a sentence's punctuation after a bare addre
 
 /**
  * The bare addresses a label introduces as text («Документация: https://…») in the solution's own
- * description tabs (VENDOR_ZONES, their links' text left out), in page order: a shop that strips the
- * links from a retold listing (Ozon) leaves them so (links.text_*) (Python `text_urls`).
+ * vendor tabs (VENDOR_ZONES, their links' text left out), in page order, each with its label (the matched
+ * words before the address): a shop that strips the links from a retold listing (Ozon) leaves them so
+ * (links.text_*). The label is judged like a link's text (Python `text_labelled`).
  */
-export function textUrls(page: Page, path: string): string[] {
-  const urls: string[] = [];
+export function textLabelled(page: Page, path: string): [string, string][] {
+  const found: [string, string][] = [];
   for (const [body, zone] of page.zones) {
     if (!VENDOR_ZONES.includes(zone)) continue;
     const text = fold(textWithout(body, new Set(css(body, "a"))));
     for (const p of TABLE.global("links", path)) {
       for (const m of text.matchAll(p)) {
-        const url = (m[1] ?? "").replace(URL_END, "");
-        if (url && !urls.includes(url)) urls.push(url);
+        const raw = m[1] ?? "";
+        const url = raw.replace(URL_END, "");
+        // the label: the matched words before the address, judged like a link's text (Python `text_labelled`)
+        if (url && !found.some(([, seen]) => seen === url)) found.push([m[0].slice(0, m[0].length - raw.length), url]);
       }
     }
   }
-  return urls;
+  return found;
+}
+
+/** The addresses of `textLabelled`, in page order (Python `text_urls`). */
+export function textUrls(page: Page, path: string): string[] {
+  return textLabelled(page, path).map(([, url]) => url);
 }
 
 export function links(page: Page): Links {
@@ -432,8 +440,13 @@ export function links(page: Page): Links {
     if (url && !cases.includes(url) && !notOwn(page.foldedText(a), a) && (named || !onMarketplace(url)) && !TABLE.search(url, "links", "image_href") && !TABLE.search(url, "links", "tag_href")) cases.push(url); // a screenshot or a blog's tag listing is no case
   }
   // no link is one: a bare address after its label in the description's text («Видеообзор: https://…»)
-  const shownVideo = video.length ? video : textUrls(page, "text_video").filter((url) => TABLE.search(url, "links", "video_href"));
+  // a label that names another owner or leads elsewhere («Видео о компании:») is none
+  const shownVideo = video.length
+    ? video
+    : textLabelled(page, "text_video")
+        .filter(([label, url]) => TABLE.search(url, "links", "video_href") && !TABLE.search(label, "links", "video_named_other") && !TABLE.search(label, "links", "not_own"))
+        .map(([, url]) => url);
   const shownCases = cases.length ? cases : textUrls(page, "text_cases").filter((url) => !onMarketplace(url) && !TABLE.search(url, "links", "image_href"));
-  const docs = documentation(anchors, page, own) ?? textUrls(page, "text_documentation").find((url) => !onMarketplace(url)) ?? null;
+  const docs = documentation(anchors, page, own) ?? textUrls(page, "text_documentation").find((url) => !onMarketplace(url) && !TABLE.search(url, "links", "documentation_host")) ?? null; // the platform's sites hold its own manuals
   return { documentation: docs, video: shownVideo, presentation, cases: shownCases };
 }

@@ -547,12 +547,19 @@ function answered(question: Element): boolean | null {
   return values.yesNo(ends.length ? text.slice(0, Math.min(...ends)) : text);
 }
 
+/** «Онлайн-демо: https://…» as text (links.text_online_demo): the first such address off the platform's own
+ * sites (links.documentation_host: the Marketplace, 1c-bitrix.ru), where an address is another solution's
+ * card or the platform's page, never this solution's demo site (Python `_text_online_demo`). */
+function textOnlineDemo(page: Page): string | null {
+  return textUrls(page, "text_online_demo").find((u) => !TABLE.search(u, "links", "documentation_host")) ?? null;
+}
+
 /** {available, days, online_demo_url}: «Демо-режим: 14 дней» / trial buttons; «Онлайн-демо» is a site;
  * «Демо-режим: не предусмотрен», «без демо» mean no trial; a FAQ's question about a trial says what its
  * answer opens with (`questions`, `answered`). On a withdrawn solution's page a buy control left over
  * does not make the page's silence "no trial": the solution is offered no more. */
 export function demo(page: Page, withdrawn: boolean | null = false): Demo {
-  const online = onlineDemo(page) ?? textUrls(page, "text_online_demo")[0] ?? null; // «Онлайн-демо: https://…» as text
+  const online = onlineDemo(page) ?? textOnlineDemo(page);
   const asked = questions(page);
   const valid = (t: string): boolean => refused(t) || (values.demoValue(t) || values.demoDays(t)) !== null;
   const hit = page.index.find("demo_days", { valid });

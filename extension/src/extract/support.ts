@@ -112,11 +112,13 @@ function asked(after: string): boolean {
 
 /** A channel hit its own clause takes back: negated right after or before it, or beside the
  * Marketplace's own account / helpdesk or a news channel (support/channels/refused_*; Python `_refused`). */
-/** The sentence (`sentences`) of the text `before + hit + after` that the hit starts in (Python `_sentence_of`). */
-function sentenceOf(before: string, hit: string, after: string): string {
+/** The sentence (`sentences`) of the text `before + hit + after` that the hit starts in, up to the hit's
+ * end: a sales phrase after the hit («… звоните +7 …, по вопросам оплаты — sales@acme.ru») opens a clause
+ * of its own and does not take back a support channel named before it (Python `_sentence_head`). */
+function sentenceHead(before: string, hit: string, after: string): string {
   let start = 0;
   for (const sentence of sentences(before + hit + after)) {
-    if (start + sentence.length > before.length) return sentence;
+    if (start + sentence.length > before.length) return sentence.slice(0, before.length + hit.length - start);
     start += sentence.length;
   }
   return hit;
@@ -126,8 +128,9 @@ function refused(beforeText: string, hit: string, afterText: string): boolean {
   // asked in a question («Можно ли позвонить по телефону? Нет, …»: a FAQ's question states no channel)
   if (asked(afterText)) return true;
   // a sentence about the sales line as a whole («По вопросам оплаты, … пишите нам, продавцу, в чат на Ozon
-  // или звоните +7 …»: a reseller's own contacts); the hit's comma clause alone does not reach its opening
-  if (TABLE.rx("support", "sales").some((p) => p.test(sentenceOf(beforeText, hit, afterText)))) return true;
+  // или звоните +7 …»: a reseller's own contacts); the hit's comma clause alone does not reach its opening.
+  // Only a sales phrase before the hit, with no support word between (the pattern's look-ahead) counts.
+  if (TABLE.rx("support", "sales").some((p) => p.test(sentenceHead(beforeText, hit, afterText)))) return true;
   const [before, after] = clause(beforeText, afterText);
   const width = TABLE.get("support", "channels", "refused_window");
   const near = typeof width === "number" ? before.slice(Math.max(0, before.length - width)) + hit + after.slice(0, width) : before + hit + after;
