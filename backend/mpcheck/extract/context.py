@@ -38,6 +38,7 @@ class Page:
     found_by: dict[str, str] = field(default_factory=dict)
     _head: str | None = None
     scope: Scope = field(default_factory=Scope)
+    _vendor_texts: list[str] | None = None
 
     @property
     def own_code(self) -> str | None:
@@ -66,6 +67,18 @@ class Page:
     def outside(self, elements: list[Any], *allowed: str) -> list[Any]:
         """Elements that are outside every tab body except the `allowed` tabs."""
         return [el for el in elements if self.zone_of(el) in (None, *allowed)]
+
+    def vendor_texts(self, vendor_zones: tuple[str, ...]) -> list[str]:
+        """Folded text of each vendor tab body (`vendor_zones`, page order), its links' text left out:
+        made once per page for every reader of bare addresses in it (links.text_labelled; TS
+        `vendorTexts`). The zones are the same tuple on every call."""
+        if self._vendor_texts is None:
+            self._vendor_texts = [
+                fold(text_without(body, css(body, "a")))
+                for body, zone in self.zones.items()
+                if zone in vendor_zones
+            ]
+        return self._vendor_texts
 
     def head_text(self) -> str:
         """Folded text of the page outside all tab bodies (header, buy block, props)."""

@@ -18,7 +18,6 @@ from mpcheck.extract.dom import (
     next_element,
     own_text,
     text_before,
-    text_without,
     tracked,
 )
 from mpcheck.extract.identity import name, partner
@@ -466,10 +465,7 @@ def text_labelled(page: Page, path: str) -> list[tuple[str, str]]:
     matched words before the address): a shop that strips the links from a retold listing (Ozon)
     leaves them so (links.text_*). The label is judged like a link's text (TS `textLabelled`)."""
     found: list[tuple[str, str]] = []
-    for body, zone in page.zones.items():
-        if zone not in _VENDOR_ZONES:
-            continue
-        text = fold(text_without(body, css(body, "a")))
+    for text in page.vendor_texts(_VENDOR_ZONES):
         for pattern in table().rx("links", path):
             for m in pattern.finditer(text):
                 url = m.group(1).rstrip(_URL_END)

@@ -29,6 +29,7 @@ export class Page {
   readonly scope: Scope;
   readonly tabs: Tabs;
   private head: string | null = null;
+  private vendorTextList: string[] | null = null;
   private readonly folded = new Map<Element, string>();
   private readonly zoneCache = new Map<Element, Zone>();
   private baseUrl: string | null | undefined;
@@ -96,6 +97,16 @@ export class Page {
   }
 
   /** Folded text of the page outside all tab bodies (header, buy block, props). */
+  /** Folded text of each vendor tab body (`vendorZones`, page order), its links' text left out: made once per
+   * page for every reader of bare addresses in it (links.textLabelled; Python `vendor_texts`). The zones are the
+   * same list on every call. */
+  vendorTexts(vendorZones: readonly string[]): string[] {
+    this.vendorTextList ??= [...this.zones]
+      .filter(([, zone]) => vendorZones.includes(zone))
+      .map(([body]) => fold(textWithout(body, new Set(css(body, "a")))));
+    return this.vendorTextList;
+  }
+
   headText(): string {
     if (this.head === null) this.head = this.headWithout([]);
     return this.head;

@@ -1,7 +1,7 @@
 // Links the checklist asks for: documentation, video, presentation, cases — from the head and
 // the vendor's own tabs, never from user-written ones (backend/mpcheck/extract/links.py).
 import type { Page } from "./context";
-import { absoluteUrl, css, inlineText, labelCell, linkUrl, originalUrl, ownText, tag, textBefore, textWithout, tracked } from "./dom";
+import { absoluteUrl, css, inlineText, labelCell, linkUrl, originalUrl, ownText, tag, textBefore, tracked } from "./dom";
 import { cpLen, fold, norm } from "./text";
 import { TABLE } from "./label_table";
 import { name, partner } from "./identity";
@@ -364,9 +364,7 @@ const URL_END = /[.,;:!?)»]+$/u; // a sentence's punctuation after a bare addre
  */
 export function textLabelled(page: Page, path: string): [string, string][] {
   const found: [string, string][] = [];
-  for (const [body, zone] of page.zones) {
-    if (!VENDOR_ZONES.includes(zone)) continue;
-    const text = fold(textWithout(body, new Set(css(body, "a"))));
+  for (const text of page.vendorTexts(VENDOR_ZONES)) {
     for (const p of TABLE.global("links", path)) {
       for (const m of text.matchAll(p)) {
         const raw = m[1] ?? "";
