@@ -411,6 +411,7 @@ def _grouped(
             groups[-1].append(child)  # an undated «Ответ разработчика» block after an item is its answer
         lead = child if siblings and child not in marked and child.tag in headings and _lead(child) else None
     _end_outro(groups)
+    _end_inline_outro(groups)
     items = []
     for group in groups:
         if len(group) == 1:
@@ -448,6 +449,28 @@ def _end_outro(groups: list[list[Any]]) -> None:
         if any(_answer_head(node) for node in last[len(shape) :]):
             return
         del last[len(shape) :]
+
+
+def _end_inline_outro(groups: list[list[Any]]) -> None:
+    """Cut the last item back to its first block when the items carry their text inline («<p><b>4.1.3
+    (11.07.2026)</b><br>Совместимость…</p>», two at least of one block), a block runs on past the
+    last one and only bare heads (`BARE_HEAD_CHARS`, no `<br>`: «<p><b>4.2.0 (30.09.2026)</b></p>» then its
+    <ul>) had blocks after them: what follows the last full item is the section's outro
+    («<p>Следующая версия 4.3.0 запланирована на январь 2027</p>», blind
+    solution_avito_listven_florashop), not that item's text. A block `_grouped` attached as the
+    item's answer («Ответ разработчика: …») stays (TS `endInlineOutro`)."""
+    if len(groups) < 3 or len(groups[-1]) < 2:
+        return
+    last, others = groups[-1], groups[:-1]
+
+    def bare(node: Any) -> bool:  # a short head with no line break: its text (if any) is in the next block
+        return len(inline_text(node)) <= BARE_HEAD_CHARS and node.find("br") is None
+
+    if bare(last[0]) or any(len(group) > 1 and not bare(group[0]) for group in others):
+        return
+    if sum(1 for group in others if len(group) == 1) < 2 or any(_answer_head(node) for node in last[1:]):
+        return
+    del last[1:]
 
 
 def _note_below(children: list[Any], dated: list[Any]) -> Any:

@@ -62,15 +62,47 @@ class Hit:
     source: str
 
 
-def _card_list_title(block: Any) -> bool:
+def _previous_element(el: Any) -> Any:
+    prev = el.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):  # comments, processing instructions
+        prev = prev.getprevious()
+    return prev
+
+
+def _opens(el: Any, blocks: set[Any]) -> bool:
+    """Is the element one of the blocks, or the first thing inside one (no element or text before it)?"""
+    parent = el.getparent()
+    if el in blocks:
+        return True
+    if parent is None or parent not in blocks or (parent.text or "").strip():
+        return False
+    for child in parent:
+        if child is el:
+            return True
+        if isinstance(child.tag, str) or (child.tail or "").strip():
+            return False
+    return False
+
+
+def _next_element(el: Any) -> Any:
+    after = el.getnext()
+    while after is not None and not isinstance(after.tag, str):  # comments, processing instructions
+        after = after.getnext()
+    return after
+
+
+def _card_list_title(block: Any, runs: frozenset[Any] = frozenset()) -> bool:
     """A «label: value» list is the solution's own properties only under a title naming its
     Marketplace card («Данные решения на Маркетплейсе 1С-Битрикс» over «<li>Текущая версия:
     3.7.2</li><li>Дата публикации: …</li>», a reseller retelling the listing): a bare list in a
     description may as well be another product's («Рекомендуем также наш модуль «Склад PRO»:» over
-    its «Версия», «Цена»), whose values are no facts of this page (`scope.prop_list_title`)."""
-    prev = block.getprevious()
-    while prev is not None and not isinstance(prev.tag, str):  # comments, processing instructions
-        prev = prev.getprevious()
+    its «Версия», «Цена»), whose values are no facts of this page (`scope.prop_list_title`). The
+    card copied as text may run on over several blocks of lines (`runs`: «<p>Код решения: …<br>Тип:
+    …</p><p>Цена на Маркетплейсе: …<br>Версия: …</p>», blind solution_avito_listven_florashop):
+    the title is the one over the first of them."""
+    prev = _previous_element(block)
+    while prev is not None and prev in runs:
+        prev = _previous_element(prev)
     title = fold(inline_text(prev)) if prev is not None else ""
     return (
         0 < len(title) <= MAX_LIST_TITLE_CHARS
@@ -186,6 +218,7 @@ class LabelIndex:
         captions = rules.memo("labelled:captions", _captions)
         watched = frozenset(rules.data.get("label_attributes", []) + rules.data.get("key_attributes", []))
         self.candidates: list[_Candidate] = []
+        self._line_blocks: dict[Any, int] = {}  # an element of `<br>` lines → how many lines it has
         add = self.candidates.append
         # explicit stack: repeated items (reviews, comments, changelog rows) are never visited, which
         # keeps a long page cheap and keeps labels out of user-written text
@@ -287,6 +320,25 @@ class LabelIndex:
                     groups.setdefault(block, []).append(cand)
             elif row is not None and (cand.el.tag, row.tag) in _PROP_ITEMS:  # a dl's dt, a list's li
                 groups.setdefault(row, []).append(cand)
+        lined: dict[Any, list[_Candidate]] = {}  # a block of «label: value» lines split by <br>
+        for cand in self.candidates:
+            if cand.kind == "segment" and cand.zone in PROSE_ZONES and cand.el in self._line_blocks:
+                lined.setdefault(cand.el, []).append(cand)
+        # blocks mostly of label lines: only those titled as the listing's card (alone or in a run) count
+        runs = frozenset(
+            el for el, c in lined.items() if len(c) >= MIN_PROP_ROWS and 2 * len(c) >= self._line_blocks[el]
+        )
+        tails = set()  # the block right after a titled run opening with a label is the card's last line
+        for block in runs:
+            if _card_list_title(block, runs):
+                for cand in lined[block]:
+                    cand.zone = None
+                after = _next_element(block)
+                if after is not None and after not in runs:
+                    tails.add(after)
+        for cand in self.candidates:  # «<p><strong>Рейтинг решения на Маркетплейсе: 4,7 из 5</strong> …</p>»
+            if cand.kind == "own" and cand.zone in PROSE_ZONES and _opens(cand.el, tails):
+                cand.zone = None
         for block, cands in groups.items():
             item = "dt" if block.tag == "dl" else "li"
             rows = len(block.findall(".//tr")) if block.tag == "table" else len(block.findall(item))
@@ -344,8 +396,10 @@ class LabelIndex:
             else:
                 parts.append(etree.tostring(child, method="text", encoding="unicode", with_tail=True))
         lines.append(norm("".join(parts)))
-        if sum(1 for line in lines if line) < 2:
+        count = sum(1 for line in lines if line)
+        if count < 2:
             return
+        self._line_blocks[el] = count
         for line in lines:
             folded = fold(line)
             if len(folded) <= MAX_LABEL_CHARS and prefilter.match(folded):

@@ -465,12 +465,20 @@ def text_labelled(page: Page, path: str) -> list[tuple[str, str]]:
     matched words before the address): a shop that strips the links from a retold listing (Ozon)
     leaves them so (links.text_*). The label is judged like a link's text (TS `textLabelled`)."""
     found: list[tuple[str, str]] = []
+    more = table().rx("links", "text_list_more")
     for text in page.vendor_texts(_VENDOR_ZONES):
         for pattern in table().rx("links", path):
             for m in pattern.finditer(text):
-                url = m.group(1).rstrip(_URL_END)
-                if all(url != seen for _, seen in found):
-                    found.append((m.group(0)[: len(m.group(0)) - len(m.group(1))], url))
+                label = m.group(0)[: len(m.group(0)) - len(m.group(1))]
+                urls, end = [m.group(1).rstrip(_URL_END)], m.start(1) + len(m.group(1).rstrip(_URL_END))
+                # «Кейсы: https://…/a/, https://…/b/»: each address of the label's list is the label's
+                # (the comma after an address is the list's, not the address's)
+                while (n := next((n for p in more if (n := p.match(text, end))), None)) is not None:
+                    urls.append(n.group(1).rstrip(_URL_END))
+                    end = n.start(1) + len(urls[-1])
+                for url in urls:
+                    if url and all(url != seen for _, seen in found):
+                        found.append((label, url))
     return found
 
 
@@ -573,6 +581,15 @@ def links(page: Page) -> dict[str, Any]:
             for url in text_urls(page, "text_cases")
             if not _on_marketplace(url) and not rules.search(url, "links", "image_href")
         ]
+    if presentation is None:  # «Презентация (PDF): https://…» as text; a label naming another owner is none
+        presentation = next(
+            (
+                url
+                for label, url in text_labelled(page, "text_presentation")
+                if not _on_marketplace(url) and not rules.search(label, "links", "not_own")
+            ),
+            None,
+        )
     documentation = _documentation(anchors)
     if documentation is None:
         documentation = next(  # the platform's sites hold its own manuals (documentation_host)

@@ -95,6 +95,12 @@ def _title_match(name: str, text: str) -> bool:
     return len(parts) > 1 and all(any(p.match(part) for p in patterns) for part in parts)
 
 
+def _title_line(rest: str) -> bool:
+    """Is what a block holds besides its title nothing, a colon or one bracketed gloss
+    (`tab_checks.title_gloss`)?"""
+    return table().search(norm(rest), "tab_checks", "title_gloss") is not None
+
+
 def title_of(text: str) -> str | None:
     """The tab a short text titles («История версий» → log; «Changelog / История версий» → log), or None."""
     if len(text) > MAX_RAW_TITLE_CHARS:  # a whole section's text: no need to normalise it
@@ -986,7 +992,8 @@ class _Resolver:
         text outside every title has a letter («Последние релизы (полная история — на вкладке
         «<a>Что нового</a>» на Маркетплейсе):», a blog post's link to the store's tab). Such a title
         mentions a tab, it opens no section: a heading's section runs on over it. A paragraph that
-        is a title only («<p><a>Отзывы</a> (12)</p>») is no sentence."""
+        is a title only («<p><a>Отзывы</a> (12)</p>», «<p><b>Техподдержка</b> (условия):</p>»: `_title_line`)
+        is no sentence."""
         if self._mentions is None:
             self._mentions = set()
             for unit in self.unit_set:
@@ -994,7 +1001,8 @@ class _Resolver:
                 if para is None:
                     continue
                 inner = [u for u in self.unit_set if u is not para and _inside(u, para)]
-                if _LETTER.search(text_without(para, inner)):
+                rest = text_without(para, inner)
+                if _LETTER.search(rest) and not _title_line(rest):
                     self._mentions.add(unit)
         return self._mentions
 
@@ -1106,12 +1114,18 @@ class _Resolver:
         lone = lone and _children(parent)[0] is unit and not norm(parent.text or "")
         # a title line's section is its lines (split into paragraphs when wrapped), never its block
         lone = lone and not unit.get(LINE_MARK)
-        if lone and parent.tag not in ("body", "html", "main") and not css(parent, "h1"):
+        wrapper = lone and parent.tag not in ("body", "html", "main") and not css(parent, "h1")
+        # a block holding the title alone (or with a gloss) is the title's line, not its section:
+        # the section is that line and the blocks after it
+        line = wrapper and _title_line(text_without(parent, [unit]))
+        if wrapper and not line:
             yield "heading", parent
+        if line:
+            yield "heading", _Section(parent, stops)
         text = inline_text(unit)
         rows = _release_rows(unit, others) if "log" in (title_of(text), numbered_title_of(text)) else None
         yield "heading", _Section(unit, stops, rows)
-        if lone and parent.tag not in ("body", "html", "main") and not css(parent, "h1"):
+        if wrapper:
             yield "heading", _Section(parent, stops)
         for bar in _title_bars(unit):  # a title bar's section: the blocks after the bar
             yield "heading", _Section(bar, stops)

@@ -410,6 +410,7 @@ function grouped(container: Element, marked: ReadonlySet<Element>, siblings: boo
     lead = siblings && !marked.has(child) && TABLE.headingTags.has(tag(child)) && opensItem(child) ? child : null;
   }
   endOutro(groups);
+  endInlineOutro(groups);
   return groups.map((group) => {
     const first = group[0] as Element;
     if (group.length === 1) return first;
@@ -443,6 +444,23 @@ function endOutro(groups: Element[][]): void {
   if (last.length <= first.length || shapeOf(last.slice(0, first.length)) !== shape) return;
   if (last.slice(first.length).some((node) => answerHead(node))) return;
   last.splice(first.length);
+}
+
+/** Cut the last item back to its first block when the items carry their text inline («<p><b>4.1.3
+ * (11.07.2026)</b><br>Совместимость…</p>», two at least of one block), a block runs on past the last one
+ * and only bare heads (BARE_HEAD_CHARS, no <br>: «<p><b>4.2.0 (30.09.2026)</b></p>» then its <ul>) had blocks
+ * after them: what follows the last full item is the section's outro («<p>Следующая версия 4.3.0
+ * запланирована на январь 2027</p>», blind solution_avito_listven_florashop), not that item's text. A
+ * block attached as the item's answer («Ответ разработчика: …») stays (Python `_end_inline_outro`). */
+function endInlineOutro(groups: Element[][]): void {
+  const last = groups[groups.length - 1];
+  if (groups.length < 3 || !last || last.length < 2) return;
+  const others = groups.slice(0, -1);
+  // a short head with no line break: its text (if any) is in the next block
+  const bare = (node: Element): boolean => cpLen(inlineText(node)) <= BARE_HEAD_CHARS && !childElements(node).some((c) => tag(c) === "br");
+  if (bare(last[0] as Element) || others.some((group) => group.length > 1 && !bare(group[0] as Element))) return;
+  if (others.filter((group) => group.length === 1).length < 2 || last.slice(1).some((node) => answerHead(node))) return;
+  last.splice(1);
 }
 
 /** A row head rather than a whole item: a short block («3.2.1 — 18 ноября», «Иван, 12.11.2026»). */

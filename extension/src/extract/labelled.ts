@@ -61,11 +61,27 @@ const MAX_LIST_TITLE_CHARS = 150; // the title right over a properties list is a
 /** A «label: value» list is the solution's own properties only under a title naming its Marketplace card
  * («Данные решения на Маркетплейсе 1С-Битрикс» over «<li>Текущая версия: 3.7.2</li>…», a reseller retelling
  * the listing): a bare list in a description may as well be another product's («Рекомендуем также наш модуль
- * «Склад PRO»:» over its «Версия», «Цена»), whose values are no facts of this page (`scope.prop_list_title`). */
-function cardListTitle(block: Element): boolean {
-  const prev = block.previousElementSibling;
+ * «Склад PRO»:» over its «Версия», «Цена»), whose values are no facts of this page (`scope.prop_list_title`).
+ * The card copied as text may run on over several blocks of lines (`runs`: «<p>Код решения: …<br>Тип: …</p>
+ * <p>Цена на Маркетплейсе: …<br>Версия: …</p>», blind solution_avito_listven_florashop): the title is the one
+ * over the first of them. */
+function cardListTitle(block: Element, runs: ReadonlySet<Element> = new Set()): boolean {
+  let prev = block.previousElementSibling;
+  while (prev && runs.has(prev)) prev = prev.previousElementSibling;
   const title = prev ? fold(inlineText(prev)) : "";
   return title.length > 0 && cpLen(title) <= MAX_LIST_TITLE_CHARS && TABLE.search(title, "scope", "prop_list_title") !== null;
+}
+
+/** Is the element one of the blocks, or the first thing inside one (no element or text before it)? */
+function opens(el: Element, blocks: ReadonlySet<Element>): boolean {
+  if (blocks.has(el)) return true;
+  const parent = el.parentElement;
+  if (!parent || !blocks.has(parent)) return false;
+  for (let n = parent.firstChild; n; n = n.nextSibling) {
+    if (n === el) return true;
+    if (n.nodeType === 1 || (n.nodeType === 3 && !isBlank(n.textContent ?? ""))) return false;
+  }
+  return false;
 }
 
 let keyMap: Map<string, string> | null = null;
@@ -165,6 +181,7 @@ function hasSeparator(text: string): boolean {
 
 export class LabelIndex {
   private readonly candidates: Candidate[] = [];
+  private readonly lineBlocks = new Map<Element, number>(); // an element of `<br>` lines → how many lines it has
 
   constructor(root: Element, zones: ReadonlyMap<Element, string>, skip: ReadonlySet<Element>) {
     const skipTags = TABLE.skipTags;
@@ -269,6 +286,26 @@ export class LabelIndex {
       } else if (t === "dt" && row && tag(row) === "dl") add(row, cand);
       else if (t === "li" && row && (tag(row) === "ul" || tag(row) === "ol")) add(row, cand); // a «label: value» list
     }
+    const lined = new Map<Element, Candidate[]>(); // a block of «label: value» lines split by <br>
+    for (const cand of this.candidates) {
+      if (cand.kind !== "segment" || cand.zone === null || !PROSE_ZONES.includes(cand.zone) || !this.lineBlocks.has(cand.el)) continue;
+      const list = lined.get(cand.el);
+      if (list) list.push(cand);
+      else lined.set(cand.el, [cand]);
+    }
+    // blocks mostly of label lines: only those titled as the listing's card (alone or in a run) count
+    const runs = new Set([...lined].filter(([el, c]) => c.length >= MIN_PROP_ROWS && 2 * c.length >= (this.lineBlocks.get(el) ?? 0)).map(([el]) => el));
+    const tails = new Set<Element>(); // the block right after a titled run opening with a label is the card's last line
+    for (const block of runs) {
+      if (!cardListTitle(block, runs)) continue;
+      for (const cand of lined.get(block) ?? []) cand.zone = null;
+      const after = block.nextElementSibling;
+      if (after && !runs.has(after)) tails.add(after);
+    }
+    for (const cand of this.candidates) {
+      // «<p><strong>Рейтинг решения на Маркетплейсе: 4,7 из 5</strong> …</p>»
+      if (cand.kind === "own" && cand.zone !== null && PROSE_ZONES.includes(cand.zone) && opens(cand.el, tails)) cand.zone = null;
+    }
     for (const [block, cands] of groups) {
       const item = tag(block) === "dl" ? "dt" : "li";
       const rows = tag(block) === "table" ? block.querySelectorAll("tr").length : childElements(block).filter((c) => tag(c) === item).length;
@@ -336,7 +373,9 @@ export class LabelIndex {
       } else if (n.nodeType === 1 || n.nodeType === 3) part += n.textContent ?? "";
     }
     lines.push(norm(part));
-    if (lines.filter((line) => line).length < 2) return;
+    const count = lines.filter((line) => line).length;
+    if (count < 2) return;
+    this.lineBlocks.set(el, count);
     for (const line of lines) {
       const folded = fold(line);
       const starts = cpLen(folded) <= MAX_LABEL_CHARS ? TABLE.labelStarts(folded) : null;

@@ -356,6 +356,16 @@ function lineLabel(a: Element): string {
 }
 const URL_END = /[.,;:!?)»]+$/u; // a sentence's punctuation after a bare address is no part of it
 
+/** The first of the sticky regexes matching right at `at` (Python `pattern.match(text, at)`). */
+function stickyAt(patterns: RegExp[], text: string, at: number): RegExpExecArray | null {
+  for (const p of patterns) {
+    p.lastIndex = at;
+    const n = p.exec(text);
+    if (n) return n;
+  }
+  return null;
+}
+
 /**
  * The bare addresses a label introduces as text («Документация: https://…») in the solution's own
  * vendor tabs (VENDOR_ZONES, their links' text left out), in page order, each with its label (the matched
@@ -364,13 +374,27 @@ const URL_END = /[.,;:!?)»]+$/u; // a sentence's punctuation after a bare addre
  */
 export function textLabelled(page: Page, path: string): [string, string][] {
   const found: [string, string][] = [];
+  const more = TABLE.sticky("links", "text_list_more");
   for (const text of page.vendorTexts(VENDOR_ZONES)) {
     for (const p of TABLE.global("links", path)) {
       for (const m of text.matchAll(p)) {
-        const raw = m[1] ?? "";
-        const url = raw.replace(URL_END, "");
+        const first = m[1] ?? "";
         // the label: the matched words before the address, judged like a link's text (Python `text_labelled`)
-        if (url && !found.some(([, seen]) => seen === url)) found.push([m[0].slice(0, m[0].length - raw.length), url]);
+        const label = m[0].slice(0, m[0].length - first.length);
+        const urls = [first.replace(URL_END, "")];
+        let end = (m.index ?? 0) + m[0].length - first.length + (urls[0] ?? "").length;
+        // «Кейсы: https://…/a/, https://…/b/»: each address of the label's list is the label's
+        // (the comma after an address is the list's, not the address's)
+        for (;;) {
+          const n = stickyAt(more, text, end);
+          if (!n) break;
+          const url = (n[1] ?? "").replace(URL_END, "");
+          urls.push(url);
+          end = n.index + n[0].length - (n[1] ?? "").length + url.length;
+        }
+        for (const url of urls) {
+          if (url && !found.some(([, seen]) => seen === url)) found.push([label, url]);
+        }
       }
     }
   }
@@ -446,5 +470,7 @@ export function links(page: Page): Links {
         .map(([, url]) => url);
   const shownCases = cases.length ? cases : textUrls(page, "text_cases").filter((url) => !onMarketplace(url) && !TABLE.search(url, "links", "image_href"));
   const docs = documentation(anchors, page, own) ?? textUrls(page, "text_documentation").find((url) => !onMarketplace(url) && !TABLE.search(url, "links", "documentation_host")) ?? null; // the platform's sites hold its own manuals
-  return { documentation: docs, video: shownVideo, presentation, cases: shownCases };
+  // «Презентация (PDF): https://…» as text when no link is one; a label naming another owner is none
+  const shownPresentation = presentation ?? textLabelled(page, "text_presentation").find(([label, url]) => !onMarketplace(url) && !TABLE.search(label, "links", "not_own"))?.[1] ?? null;
+  return { documentation: docs, video: shownVideo, presentation: shownPresentation, cases: shownCases };
 }

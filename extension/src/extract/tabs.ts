@@ -73,6 +73,11 @@ function titleMatch(name: string, text: string): boolean {
 
 let anyTitle: RegExp | null = null;
 
+/** Is what a block holds besides its title nothing, a colon or one bracketed gloss (`tab_checks.title_gloss`)? */
+function titleLine(rest: string): boolean {
+  return TABLE.search(norm(rest), "tab_checks", "title_gloss") !== null;
+}
+
 /** The tab a short text titles («История версий» → log; «Changelog / История версий» → log), or null. */
 export function titleOf(text: string): string | null {
   // a whole section's text needs no normalising (length > 2×limit UTF-16 units ⇒ > limit code points)
@@ -1009,7 +1014,8 @@ class Resolver {
    * text outside every title has a letter («Последние релизы (полная история — на вкладке
    * «<a>Что нового</a>» на Маркетплейсе):», a blog post's link to the store's tab). Such a title
    * mentions a tab, it opens no section: a heading's section runs on over it. A paragraph that
-   * is a title only («<p><a>Отзывы</a> (12)</p>») is no sentence. */
+   * is a title only («<p><a>Отзывы</a> (12)</p>», «<p><b>Техподдержка</b> (условия):</p>»: `titleLine`)
+   * is no sentence. */
   mentions(): Set<Element> {
     if (!this.mentionIndex) {
       this.mentionIndex = new Set();
@@ -1017,7 +1023,8 @@ class Resolver {
         const para = [...ancestors(unit)].slice(1, 4).find((a) => tag(a) === "p");
         if (!para) continue;
         const inner = new Set([...this.unitSet].filter((u) => u !== para && para.contains(u)));
-        if (LETTER.test(textWithout(para, inner))) this.mentionIndex.add(unit);
+        const rest = textWithout(para, inner);
+        if (LETTER.test(rest) && !titleLine(rest)) this.mentionIndex.add(unit);
       }
     }
     return this.mentionIndex;
@@ -1202,7 +1209,11 @@ class Resolver {
       !norm(leadingText(parent)) &&
       !unit.getAttribute(LINE_MARK);
     const wrapper = lone && !["body", "html", "main"].includes(tag(parent)) && css(parent, "h1").length === 0;
-    if (wrapper) yield ["heading", parent];
+    // a block holding the title alone (or with a gloss) is the title's line, not its section:
+    // the section is that line and the blocks after it
+    const line = wrapper && titleLine(textWithout(parent, new Set([unit])));
+    if (wrapper && !line) yield ["heading", parent];
+    if (line) yield ["heading", new Section(parent, stops)];
     const text = inlineText(unit);
     const rows = titleOf(text) === "log" || numberedTitleOf(text) === "log" ? releaseRows(unit, others) : null;
     yield ["heading", new Section(unit, stops, rows)];
