@@ -22,6 +22,7 @@ from mpcheck.extract.feedback import (
     answers,
     has_pager,
     is_partner,
+    labelled_total,
     name_key,
     newest_first,
     read_items,
@@ -364,6 +365,10 @@ def comments(page: Page, partner: str | None) -> dict[str, Any]:
     # the count outside every dated block (a forum topic's: its replies, `_topic`)
     total = topic[0] if topic is not None else stated(page, "comments", "comments", whole, head=False)
     total, items = read_items(listing, total, parsed, "comments", shown=len(msgs))
+    if total is None and whole is None and topic is None:
+        # no comments section: the labelled rating's line may state their count too («Рейтинг: 4,6
+        # из 5, отзывов — 27; на вкладке «Обсуждения» — 14 сообщений», a card's facts quoted in a post)
+        total = labelled_total(page, "comments")
     # no stated total: every message is shown unless there is a pager, but nested replies count too
     # and cannot be told from a date quoted in a message, so then the total stays unknown
     # (an undated message leaves the items unknown, not how many there are)

@@ -44,6 +44,7 @@ from lxml import etree
 
 from mpcheck.extract.dom import ancestors, css, inline_text, own_text, text_before, text_without
 from mpcheck.extract.label_table import Table, table
+from mpcheck.extract.log_table import release_tables
 from mpcheck.extract.text import fold, norm
 
 log = logging.getLogger(__name__)
@@ -1567,6 +1568,10 @@ def find_tabs(root: Any) -> Tabs:
     missing = [n for n in spec_all if n not in tabs.bodies]
     if missing:
         _resolve(root, ids, tabs, missing)
+    if "log" not in tabs.bodies:  # no log section: a release table its own header names (log_table)
+        body = next((tb for tb in release_tables(root) if _panel_fits("log", [tb])), None)
+        if body is not None:
+            tabs.bodies["log"], tabs.how["log"] = body, "columns"
     _option_titles(root, tabs)
     return tabs
 

@@ -6,7 +6,7 @@
 import type { Page } from "./context";
 import { findDates } from "./dates";
 import { inlineText, matches, textWithout } from "./dom";
-import { MAX_TITLE_CHARS, anchored, answers, hasPager, isPartner, nameKey, newestFirst, readItems, shortFolds, showsMore, stated, undated } from "./feedback";
+import { MAX_TITLE_CHARS, anchored, answers, hasPager, isPartner, labelledTotal, nameKey, newestFirst, readItems, shortFolds, showsMore, stated, undated } from "./feedback";
 import { dateSearch, itemOf, splitListing, type Listing } from "./items";
 import { TABLE } from "./label_table";
 import { forumPosts } from "./tabs";
@@ -369,6 +369,9 @@ export function comments(page: Page, partner: string | null): { total: number | 
   const statedTotal = topic ? topic[0] : stated(page, "comments", "comments", whole, false);
   const [read, items] = readItems(listing, statedTotal, parsed, "comments", msgs.length);
   let total = read;
+  // no comments section: the labelled rating's line may state their count too («Рейтинг: 4,6
+  // из 5, отзывов — 27; на вкладке «Обсуждения» — 14 сообщений», a card's facts quoted in a post)
+  if (total === null && !whole && !topic) total = labelledTotal(page, "comments");
   // no stated total: every message is shown unless there is a pager, but nested replies count too
   // and cannot be told from a date quoted in a message, so then the total stays unknown
   // (an undated message leaves the items unknown, not how many there are)

@@ -21,6 +21,7 @@
 // when its content fits the tab (tab_checks): versions with dates, dated items, support text.
 import { ancestors, childElements, css, inlineText, moveWithTail, ownText, tag, tailText, textBefore, textWithout } from "./dom";
 import { TABLE, type Entry } from "./label_table";
+import { releaseTables } from "./log_table";
 import { cpLen, fold, norm } from "./text";
 
 const BAR_TAGS = new Set(["a", "button", "li", "label"]);
@@ -1496,6 +1497,14 @@ export function findTabs(root: Element): Tabs {
   }
   const missing = specs().map(([n]) => n).filter((n) => !tabs.bodies.has(n));
   if (missing.length) resolve(root, ids, tabs, missing);
+  if (!tabs.bodies.has("log")) {
+    // no log section: a release table its own header names (log_table)
+    const body = releaseTables(root).find((tb) => panelFits("log", [tb]));
+    if (body) {
+      tabs.bodies.set("log", body);
+      tabs.how.set("log", "columns");
+    }
+  }
   optionTitles(root, tabs);
   return tabs;
 }
