@@ -567,9 +567,29 @@ def _labelled_name(page: Page, shown: str | None) -> str | None:
     if hit is None or hit.source not in NAME_PAIRS:
         return None
     text = hit.text[1:-1].strip() if rules.search(hit.text, "name", "value_quotes") else hit.text
-    if not mine or not _share_stem(mine, text):
+    if (not mine or not _share_stem(mine, text)) and not _card_of_own_code(page, hit.label):
         return None
     return text
+
+
+CARD_BLOCKS = ("table", "dl", "ul", "ol")  # the facts block a name label and its fellow labels share
+
+
+def _card_of_own_code(page: Page, label: Any) -> bool:
+    """The name label sits in one facts block (its nearest table / dl / list) with a code label whose
+    value is the page's own code («Название | Ладога: …» beside «Код решения | ladogasoft.b2bprice» in a
+    card quoted on a GitLab issue whose h1 is the issue's title): the block is the solution's own card,
+    so its name needs no word shared with the h1. An edition's or another solution's card states no
+    code or another one (TS `cardOfOwnCode`)."""
+    own = page.scope.code
+    block = next((a for a in ancestors(label) if a.tag in CARD_BLOCKS), None)
+    if not own or block is None:
+        return False
+
+    def is_own(text: str) -> bool:
+        return _code_from(fold(text).split(" ")[0], "fields", "code", "values") == own
+
+    return page.index.find("code", accept=lambda el: _inside(el, block), valid=is_own) is not None
 
 
 def _card_title(page: Page, headline: str) -> str | None:

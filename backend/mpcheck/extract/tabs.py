@@ -107,7 +107,7 @@ def title_of(text: str) -> str | None:
     if len(text) > MAX_RAW_TITLE_CHARS:  # a whole section's text: no need to normalise it
         return None
     folded = fold(text)
-    if not folded or len(folded) > MAX_TITLE_CHARS:
+    if not folded or len(_without_aside(folded)) > MAX_TITLE_CHARS:
         return None
     name = _folded_title_of(folded)
     if name is not None or ("/" not in folded and "|" not in folded):
@@ -117,6 +117,14 @@ def title_of(text: str) -> str | None:
     return (
         names.pop() if len(parts) > 1 and len(names) == 1 else None
     )  # «отзывы / обсуждения»: two tabs, none
+
+
+def _without_aside(folded: str) -> str:
+    """A title without the bracket that closes it: its count and a note on it («Что нового (последние 6
+    версий, полная история — на вкладке …)», a `details` summary) do not make the title prose; the
+    title patterns still judge the whole text (TS `withoutAside`)."""
+    start = folded.rfind("(")
+    return folded[:start] if start > 0 and folded.endswith(")") else folded
 
 
 def _folded_title_of(folded: str) -> str | None:
@@ -462,7 +470,7 @@ def _units(
         if len(raw) > MAX_RAW_TITLE_CHARS:  # long prose before any normalising
             continue
         own = norm(raw)
-        if not own or len(own) > MAX_TITLE_CHARS:
+        if not own or len(_without_aside(own)) > MAX_TITLE_CHARS:
             continue
         name = title_of(own)  # the own text first: a cheap test before the subtree's text
         # «3 комментария», «5. История версий» as a heading, a tab or a link within the page only (the

@@ -537,8 +537,25 @@ function labelledName(page: Page, shown: string | null): string | null {
   const hit = page.index.find("name/labels", { valid: short });
   if (!hit || !NAME_PAIRS.has(hit.source)) return null;
   const text = TABLE.search(hit.text, "name", "value_quotes") ? [...hit.text].slice(1, -1).join("").trim() : hit.text;
-  if (!mine.size || !shareStem(mine, text)) return null;
+  if ((!mine.size || !shareStem(mine, text)) && !cardOfOwnCode(page, hit.label)) return null;
   return text;
+}
+
+const CARD_BLOCKS = new Set(["table", "dl", "ul", "ol"]); // the facts block a name label and its fellow labels share
+
+/**
+ * The name label sits in one facts block (its nearest table / dl / list) with a code label whose value
+ * is the page's own code («Название | Ладога: …» beside «Код решения | ladogasoft.b2bprice» in a card
+ * quoted on a GitLab issue whose h1 is the issue's title): the block is the solution's own card, so its
+ * name needs no word shared with the h1. An edition's or another solution's card states no code or
+ * another one (Python `_card_of_own_code`).
+ */
+function cardOfOwnCode(page: Page, label: Element): boolean {
+  const own = page.scope.code;
+  const block = [...ancestors(label)].find((a) => CARD_BLOCKS.has(tag(a))) ?? null;
+  if (!own || block === null) return false;
+  const isOwn = (text: string): boolean => codeFrom(firstWord(text), "fields", "code", "values") === own;
+  return page.index.find("code", { accept: (el) => block.contains(el), valid: isOwn }) !== null;
 }
 
 

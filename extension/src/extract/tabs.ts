@@ -84,12 +84,22 @@ export function titleOf(text: string): string | null {
   // a whole section's text needs no normalising (length > 2×limit UTF-16 units ⇒ > limit code points)
   if (text.length > 2 * MAX_RAW_TITLE_CHARS || cpLen(text) > MAX_RAW_TITLE_CHARS) return null;
   const folded = fold(text);
-  if (!folded || cpLen(folded) > MAX_TITLE_CHARS) return null;
+  if (!folded || cpLen(withoutAside(folded)) > MAX_TITLE_CHARS) return null;
   const name = foldedTitleOf(folded);
   if (name !== null || (!folded.includes("/") && !folded.includes("|"))) return name;
   const parts = titleParts(folded);
   const names = new Set(parts.map(foldedTitleOf));
   return parts.length > 1 && names.size === 1 ? ([...names][0] ?? null) : null; // «отзывы / обсуждения»: two tabs, none
+}
+
+/**
+ * A title without the bracket that closes it: its count and a note on it («Что нового (последние 6
+ * версий, полная история — на вкладке …)», a `details` summary) do not make the title prose; the title
+ * patterns still judge the whole text (Python `_without_aside`).
+ */
+function withoutAside(folded: string): string {
+  const start = folded.lastIndexOf("(");
+  return start > 0 && folded.endsWith(")") ? folded.slice(0, start) : folded;
 }
 
 function foldedTitleOf(folded: string): string | null {
@@ -428,7 +438,7 @@ function units(
     const raw = ownText(el);
     if (cpLen(raw) > MAX_RAW_TITLE_CHARS) continue; // long prose before any normalising
     const own = norm(raw);
-    if (!own || cpLen(own) > MAX_TITLE_CHARS) continue;
+    if (!own || cpLen(withoutAside(own)) > MAX_TITLE_CHARS) continue;
     let name = titleOf(own); // the own text first: a cheap test before the subtree's text
     // «3 комментария», «5. История версий» as a heading, a tab or a link within the page only (the
     // text is tried first: the element tests climb, and most short texts are no such title)
