@@ -18,6 +18,7 @@ from mpcheck.extract.dates import today
 from mpcheck.extract.dom import inline_text, own_text, text_without
 from mpcheck.extract.items import Listing, is_chrome, item_of, page_links
 from mpcheck.extract.label_table import FLAGS, Table, table
+from mpcheck.extract.props import summary_leaf
 from mpcheck.extract.text import fold
 
 _SPAN = re.compile(r"\s*([0-9]+)")  # a colspan's leading ASCII digits (never «²», which int() refuses)
@@ -49,6 +50,24 @@ def labelled_total(page: Page, kind: str) -> int | None:
     post's property line where there is no reviews section to state it) (TS `labelledTotal`)."""
     hit = page.index.find("rating", valid=lambda text: values.rating(text) is not None)
     return _count([fold(hit.text), _rating_sentence(hit.label, fold(hit.text))], kind) if hit else None
+
+
+def summary_total(page: Page) -> int | None:
+    """The count stated right after the summary's bare average in its block's sentence («Оценка на
+    Маркетплейсе сейчас <b>4,7</b> из 5, отзывов — <b>38</b>», a post quoting its card with no reviews
+    section and no rating label): only the words right after the leaf (`fields.rating.count_after`,
+    anchored there), so a count further on in the sentence is never read (TS `summaryTotal`)."""
+    found = summary_leaf(page)
+    if found is None or found[1].getparent() is None:
+        return None
+    leaf = found[1]
+    line, value = fold(inline_text(leaf.getparent())), fold(inline_text(leaf))
+    at = line.find(value) if value else -1
+    if at < 0:
+        return None
+    rest = _SENTENCE_END.split(line[at + len(value) :], maxsplit=1)[0].strip()
+    m = table().search(rest, "fields", "rating", "count_after")
+    return int(m.group(1)) if m else None
 
 
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")

@@ -304,6 +304,16 @@ def _partner_owned(page: Page, el: Any) -> bool:
 
 def _summary(page: Page, not_item: Callable[[Any], bool]) -> float | None:
     """A bare «4,4» in the reviews summary or the head, with reviews wording in its block."""
+    found = _summary_leaf(page, not_item)
+    return found[0] if found else None
+
+
+def summary_leaf(page: Page) -> tuple[float | None, Any] | None:
+    """The summary's average and its leaf (reviews.py reads the count stated right after it)."""
+    return _summary_leaf(page, _not_in(page.review_items))
+
+
+def _summary_leaf(page: Page, not_item: Callable[[Any], bool]) -> tuple[float | None, Any] | None:
     context = table().any_search(("fields", "rating", "context"))
     leaves = [el for root in _summary_roots(page) for el in _SHORT_LEAVES(root)]
     for el in page.outside(leaves, "rating"):
@@ -311,7 +321,7 @@ def _summary(page: Page, not_item: Callable[[Any], bool]) -> float | None:
             continue
         whole = table().search(fold(norm(el.text)), "fields", "rating", "summary")
         if whole:  # «4,1 из 5 (12 оценок)»: the average with its count of ratings
-            return values.rating(whole.group(1))
+            return values.rating(whole.group(1)), el
         # «4,4», or «4,7 из 5» alone in its leaf with the count beside it (`out_of`)
         out_of = table().search(fold(norm(el.text)), "fields", "rating", "out_of")
         if not _BARE_RATING.match(el.text.strip()) and out_of is None:
@@ -324,7 +334,7 @@ def _summary(page: Page, not_item: Callable[[Any], bool]) -> float | None:
             # an «из 5» of its own is no reviews wording: the words around the leaf must say so
             around = text_without(block, [el]) if out_of is not None else inline_text(block)
             if context(fold(around)):
-                return values.rating(bare)
+                return values.rating(bare), el
             block = block.getparent()
     return None
 

@@ -28,6 +28,7 @@ from mpcheck.extract.feedback import (
     short_folds,
     shows_more,
     stated,
+    summary_total,
     undated,
 )
 from mpcheck.extract.items import Listing, item_of
@@ -471,6 +472,8 @@ def reviews(page: Page, partner: str | None = None) -> dict[str, Any]:
         total = int(content) if content.strip().isdigit() else None
     if total is None and listing is None:  # no reviews section: the rating line may state the count
         total = labelled_total(page, "reviews")
+    if total is None and listing is None:  # nor a label: the summary's bare average may be followed by it
+        total = summary_total(page)
     total, items = read_items(listing, total, parsed, "reviews")
     if total is None and listing is not None and not has_pager(listing.body) and not shows_more(listing):
         # every item is shown: as many as were read, or, with an undated one, as many as there are

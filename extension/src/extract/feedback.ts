@@ -7,6 +7,7 @@ import { today } from "./dates";
 import { childElements, css, inlineText, ownText, tag, tailText, textWithout } from "./dom";
 import { isChrome, itemOf, pageLinks, type Listing } from "./items";
 import { TABLE } from "./label_table";
+import { summaryLeaf } from "./props";
 import { cpLen, fold } from "./text";
 import * as values from "./values";
 
@@ -120,6 +121,23 @@ export function marks(listing: Listing, path: string[]): Map<Element, Element[]>
 export function labelledTotal(page: Page, kind: string): number | null {
   const hit = page.index.find("rating", { valid: (text) => values.rating(text) !== null });
   return hit ? count([fold(hit.text), ratingSentence(hit.label, fold(hit.text))], kind) : null;
+}
+
+/** The count stated right after the summary's bare average in its block's sentence («Оценка на
+ * Маркетплейсе сейчас <b>4,7</b> из 5, отзывов — <b>38</b>», a post quoting its card with no reviews
+ * section and no rating label): only the words right after the leaf (`fields.rating.count_after`, anchored
+ * there), so a count further on in the sentence is never read (Python `summary_total`). */
+export function summaryTotal(page: Page): number | null {
+  const found = summaryLeaf(page);
+  const parent = found?.[1].parentElement;
+  if (!found || !parent) return null;
+  const line = fold(inlineText(parent));
+  const value = fold(inlineText(found[1]));
+  const at = value ? line.indexOf(value) : -1;
+  if (at < 0) return null;
+  const rest = (line.slice(at + value.length).split(SENTENCE_END)[0] ?? "").trim();
+  const m = TABLE.search(rest, "fields", "rating", "count_after");
+  return m ? Number(m[1]) : null;
 }
 
 const SENTENCE_END = /[.!?](?:\s|$)/u;

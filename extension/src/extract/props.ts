@@ -314,6 +314,16 @@ function partnerOwned(page: Page, el: Element): boolean {
 
 /** A bare «4,4» in the reviews summary or the head, with reviews wording in its block. */
 function summary(page: Page, notItem: (el: Element) => boolean): number | null {
+  return summaryFound(page, notItem)?.[0] ?? null;
+}
+
+/** The summary's average and its leaf (reviews.ts reads the count stated right after it; Python `summary_leaf`). */
+export function summaryLeaf(page: Page): [number | null, Element] | null {
+  const items = new Set(page.reviewItems);
+  return summaryFound(page, (el) => ![...ancestors(el)].some((a) => items.has(a)));
+}
+
+function summaryFound(page: Page, notItem: (el: Element) => boolean): [number | null, Element] | null {
   const context = TABLE.rx("fields", "rating", "context");
   for (const el of page.outside(summaryRoots(page).flatMap((root) => css(root, "*")), "rating")) {
     if (el.firstElementChild) continue;
@@ -322,7 +332,7 @@ function summary(page: Page, notItem: (el: Element) => boolean): number | null {
     const own = text; // a leaf: its whole text is its own (the prepared copy may split it into several nodes)
     if (!notItem(el) || partnerBlock(el)) continue;
     const whole = TABLE.search(fold(own), "fields", "rating", "summary");
-    if (whole) return values.rating(whole[1] ?? ""); // «4,1 из 5 (12 оценок)»: the average with its count of ratings
+    if (whole) return [values.rating(whole[1] ?? ""), el]; // «4,1 из 5 (12 оценок)»: the average with its count of ratings
     // «4,4», or «4,7 из 5» alone in its leaf with the count beside it (`out_of`)
     const outOf = TABLE.search(fold(own), "fields", "rating", "out_of");
     if (!BARE_RATING.test(own) && !outOf) continue;
@@ -331,7 +341,7 @@ function summary(page: Page, notItem: (el: Element) => boolean): number | null {
     for (let i = 0; i < 2 && block; i++, block = block.parentElement) {
       // an «из 5» of its own is no reviews wording: the words around the leaf must say so
       const folded = fold(outOf ? textWithout(block, new Set([el])) : inlineText(block));
-      if (context.some((p) => p.test(folded))) return values.rating(bare);
+      if (context.some((p) => p.test(folded))) return [values.rating(bare), el];
     }
   }
   return null;

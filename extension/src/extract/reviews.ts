@@ -6,7 +6,7 @@
 // when the block could not be read, [] only when it is shown empty (SPEC §3).
 import type { Page } from "./context";
 import { childElements, css, inlineText, tag, tailText, textWithout } from "./dom";
-import { MAX_TITLE_CHARS, anchored, answers, hasPager, isPartner, labelledTotal, nameKey, newestFirst, opensLine, readItems, shortFolds, showsMore, stated, undated } from "./feedback";
+import { MAX_TITLE_CHARS, anchored, answers, hasPager, isPartner, labelledTotal, nameKey, newestFirst, opensLine, readItems, shortFolds, showsMore, stated, summaryTotal, undated } from "./feedback";
 import { itemOf, type Listing } from "./items";
 import { TABLE } from "./label_table";
 import { cpLen, fold, stripChars } from "./text";
@@ -480,6 +480,7 @@ export function reviews(page: Page, partner: string | null = null): { total: num
     total = /^[0-9]+$/.test(content.trim()) ? Number(content.trim()) : null;
   }
   if (total === null && !listing) total = labelledTotal(page, "reviews"); // no reviews section: the rating line may state the count
+  if (total === null && !listing) total = summaryTotal(page); // nor a label: the summary's bare average may be followed by it
   const [read, items] = readItems(listing, total, parsed, "reviews");
   total = read;
   if (total === null && listing && !hasPager(listing.body) && !showsMore(listing)) {
