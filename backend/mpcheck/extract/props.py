@@ -172,8 +172,21 @@ def editions(text: str) -> list[str] | None:
     return items or None
 
 
+def _chip_row(el: Any) -> Any:
+    """The element that holds a value's chips: down through wrappers with one child and no text of
+    their own (MUI's ListItemText secondary > Stack > Chip…, blind
+    solution_mui5_react_granitlab_loyalty); a wrapper with a word of its own is no mere wrapper."""
+    while el is not None:
+        kids = [c for c in el if isinstance(c.tag, str)]
+        if len(kids) != 1 or norm(el.text) or norm(kids[0].tail):
+            return el
+        el = kids[0]
+    return el
+
+
 def _chips(el: Any) -> list[str] | None:
     """A value made of chips (<span>Старт</span><span>Стандарт</span>): one name per child."""
+    el = _chip_row(el)
     kids = [c for c in el if isinstance(c.tag, str)] if el is not None else []
     names = [inline_text(c) for c in kids]
     if (

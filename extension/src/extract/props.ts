@@ -140,11 +140,31 @@ function labelledDate(page: Page, field: string): string | null {
 
 const CHIP_GLUE = new Set(["", ",", ";", "·"]);
 
+/** The text before an element's first child node (lxml's `el.text`). */
+function leadingText(el: Element): string {
+  return el.firstChild && el.firstChild.nodeType === 3 ? norm((el.firstChild as Text).data) : "";
+}
+
+/**
+ * The element that holds a value's chips: down through wrappers with one child and no text of
+ * their own (MUI's ListItemText secondary > Stack > Chip…, blind
+ * solution_mui5_react_granitlab_loyalty); a wrapper with a word of its own is no mere wrapper.
+ */
+function chipRow(start: Element): Element {
+  let el = start;
+  for (;;) {
+    const kids = childElements(el);
+    if (kids.length !== 1 || leadingText(el) || norm(tailText(kids[0]!))) return el;
+    el = kids[0]!;
+  }
+}
+
 /** A value made of chips (<span>Старт</span><span>Стандарт</span>): one name per child. */
-function chips(el: Element): string[] | null {
+function chips(value: Element): string[] | null {
+  const el = chipRow(value);
   const kids = childElements(el);
   const names = kids.map((c) => inlineText(c));
-  const leading = el.firstChild && el.firstChild.nodeType === 3 ? norm((el.firstChild as Text).data) : "";
+  const leading = leadingText(el);
   if (kids.length < 2 || !names.every((n) => n) || leading || kids.some((c) => !CHIP_GLUE.has(norm(tailText(c))))) return null;
   return editions(names.join(", "));
 }
