@@ -530,6 +530,43 @@ def _controls(el: Any) -> bool:
     return fold(text).replace(" ", "") == fold(pressed).replace(" ", "")
 
 
+def _histogram(el: Any) -> bool:
+    """A star distribution beside the list: rows of a grade and its count only («5★ 19 4★ 2 3★ 0»,
+    «5 звезд — 12», `reviews.histogram_row`), three at least, nothing else of letters or digits in
+    it (Dojo's ProgressBar rows above the reviews, blind solution_dojo_dijit_iso88595_ladya_importer).
+    Read for the descent only, like `_controls`: a lone «★★★★☆» after a dated head stays its stars."""
+    text = fold(inline_text(el))
+    if not text or len(text) >= _HEAD_CHARS:
+        return False
+    rows = table().rx("reviews", "histogram_row")[0]
+    found = rows.findall(text)
+    rest = rows.sub(" ", text)
+    return len(found) >= _MIN_HEADS and not _LETTER.search(rest) and not _DIGIT.search(rest)
+
+
+def _below_pager(kids: list[Any], marked: set[Any]) -> set[Any]:
+    """The undated blocks after the list's page navigation (`PAGEN_` links or a line of page links
+    after the last dated block): the pager closes the list, what follows it is the section's note
+    («Оставить отзыв могут только пользователи, установившие решение.», blind
+    solution_dojo_dijit_iso88595_ladya_importer), none of an item. One review with its answer holds
+    no pager, so the wrapper it is stays undescended. Read for the descent only."""
+    dated = [at for at, c in enumerate(kids) if c in marked]
+    if not dated:
+        return set()
+    for at in range(dated[-1] + 1, len(kids)):
+        if _pager(kids[at]):
+            return set(kids[at + 1 :])
+    return set()
+
+
+def _pager(el: Any) -> bool:
+    """A block of page navigation: `PAGEN_` links, or a short line of page links (`page_links`)."""
+    if any("PAGEN_" in (a.get("href") or "") for a in el.iter("a")):
+        return True
+    text = fold(inline_text(el))
+    return len(text) < 120 and page_links(el, text)
+
+
 _FIELD_TAGS = ("input", "textarea", "select")
 
 
@@ -685,8 +722,16 @@ def _containers(
         only = holders[0]
         kids = child_elements(only)
         top = _top_summary(kids, marked)
+        below = _below_pager(kids, marked)
         wrapper = not own_text(only).strip() and all(
-            c in marked or c is top or _furniture(c) or _controls(c) or _fields(c) for c in kids
+            c in marked
+            or c is top
+            or c in below
+            or _furniture(c)
+            or _controls(c)
+            or _fields(c)
+            or _histogram(c)
+            for c in kids
         )
         repeat = None if wrapper else _repeated(kids, marked)
         if repeat is not None:  # review blocks of one markup, one of them dated: each is an item

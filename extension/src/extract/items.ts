@@ -495,6 +495,43 @@ function fields(el: Element): boolean {
   return found.length > 0 && cpLen(inlineText(el)) < HEAD_CHARS;
 }
 
+/** A star distribution beside the list: rows of a grade and its count only («5★ 19 4★ 2 3★ 0»,
+ * «5 звезд — 12», `reviews.histogram_row`), three at least, nothing else of letters or digits in it
+ * (Dojo's ProgressBar rows above the reviews, blind solution_dojo_dijit_iso88595_ladya_importer).
+ * Read for the descent only, like `controls`: a lone «★★★★☆» after a dated head stays its stars. */
+function histogram(el: Element): boolean {
+  const text = fold(inlineText(el));
+  if (!text || cpLen(text) >= HEAD_CHARS) return false;
+  const rows = TABLE.global("reviews", "histogram_row")[0] as RegExp;
+  const found = [...text.matchAll(rows)].length;
+  const rest = text.replace(rows, " ");
+  return found >= MIN_HEADS && !LETTER.test(rest) && !DIGIT.test(rest);
+}
+
+/** The undated blocks after the list's page navigation (`PAGEN_` links or a line of page links after
+ * the last dated block): the pager closes the list, what follows it is the section's note («Оставить
+ * отзыв могут только пользователи, установившие решение.», blind
+ * solution_dojo_dijit_iso88595_ladya_importer), none of an item. One review with its answer holds no
+ * pager, so the wrapper it is stays undescended. Read for the descent only. */
+function belowPager(kids: Element[], marked: ReadonlySet<Element>): Set<Element> {
+  let last = -1;
+  kids.forEach((c, at) => {
+    if (marked.has(c)) last = at;
+  });
+  if (last < 0) return new Set();
+  for (let at = last + 1; at < kids.length; at++) {
+    if (pager(kids[at] as Element)) return new Set(kids.slice(at + 1));
+  }
+  return new Set();
+}
+
+/** A block of page navigation: `PAGEN_` links, or a short line of page links (`pageLinks`). */
+function pager(el: Element): boolean {
+  if (css(el, "a").some((a) => (a.getAttribute("href") ?? "").includes("PAGEN_"))) return true;
+  const text = fold(inlineText(el));
+  return cpLen(text) < 120 && pageLinks(el, text);
+}
+
 /** Dated heads each followed by its content as siblings (h3 + p, a header row + a text row). */
 function heads(children: Element[], marked: ReadonlySet<Element>): boolean {
   // the set test first: a list whose children are all dated needs no text serialised
@@ -630,7 +667,9 @@ function containers(body: Element, marked: Set<Element>, direct: ReadonlySet<Ele
     const only = holders[0] as Element;
     const kids = childElements(only);
     const top = topSummary(kids, marked);
-    const wrapper = isBlank(ownText(only)) && kids.every((c) => marked.has(c) || c === top || furniture(c) || controls(c) || fields(c));
+    const below = belowPager(kids, marked);
+    const wrapper =
+      isBlank(ownText(only)) && kids.every((c) => marked.has(c) || c === top || below.has(c) || furniture(c) || controls(c) || fields(c) || histogram(c));
     repeat = wrapper ? null : repeated(kids, marked);
     if (repeat !== null) {
       container = only; // review blocks of one markup, one of them dated: each is an item
