@@ -110,7 +110,7 @@ def _attribute_value_text(rule: dict[str, Any], el: Any) -> str | None:
     """The text an `attribute_texts` rule gives its element, or None when the value is not of its kind."""
     value = norm(el.get(rule["attr"]))
     kind = rule["as"]
-    if kind == "title":
+    if kind in ("title", "text"):
         return value or None
     if kind == "date":
         day = _ISO_DAY.match(value)
@@ -130,6 +130,19 @@ def _attribute_value_text(rule: dict[str, Any], el: Any) -> str | None:
             return None
         return f"{whole}.{fraction} из 5" if fraction else f"{whole} из 5"
     return None
+
+
+# A custom element named «…-button» (Carbon's <cds-button>, Shoelace's <sl-button>, Material's
+# <md-filled-button>) renders its <button> or <a> in a shadow root a saved page has lost: it is a button
+_CUSTOM_BUTTONS = etree.XPath(
+    "//*[substring(local-name(), string-length(local-name()) - 6) = '-button'][not(@role)]"
+)
+
+
+def _custom_buttons(root: Any) -> None:
+    """Give every custom button (_CUSTOM_BUTTONS) the role its shadow root had: «Купить» is a control."""
+    for el in _CUSTOM_BUTTONS(root):
+        el.set("role", "button")
 
 
 def _attribute_texts(root: Any) -> None:
@@ -258,6 +271,7 @@ def _prepare(root: Any) -> Any:
     etree.strip_elements(root, *_DROP, with_tail=False)
     _mark_struck(root, struck)
     _attribute_texts(root)
+    _custom_buttons(root)
     if jsonld:
         # a JSON array of the texts: an lxml attribute refuses C0 controls (a «\x1e» separator made a
         # second JSON-LD block drop the whole page into the empty-page fallback)

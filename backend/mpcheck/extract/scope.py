@@ -39,7 +39,11 @@ from mpcheck.extract.text import fold, norm
 
 # a solution is named by a link or by a card's data-href / data-url (each extra attribute is one
 # more scan of the page: forms and other data-* keys are left out)
-_LINKS = etree.XPath("//a[@href] | //@data-href/.. | //@data-url/..")
+# a custom element with an href (Carbon's <cds-button href>, Shoelace's <sl-button href>: web components
+# whose shadow root renders the <a>, saved without it) is a link too: a buy block's «Купить» names its code
+_LINKS = etree.XPath(
+    "//a[@href] | //@data-href/.. | //@data-url/.. | //@href/parent::*[contains(local-name(), '-')]"
+)
 _LINK_ATTRS = ("href", "data-href", "data-url")
 _LINK_CSS = "a[href], [data-href], [data-url]"  # the same links inside one block
 _PROSE_CHARS = 3  # a link whose parent has more own text than this is a mention inside prose

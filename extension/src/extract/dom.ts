@@ -87,7 +87,7 @@ function markStruck(root: Element, classes: [string, boolean][]): void {
 interface AttributeTextRule {
   css: string;
   attr: string;
-  as: "date" | "money" | "stars" | "title";
+  as: "date" | "money" | "stars" | "title" | "text";
   currency_attr?: string;
   max_attr?: string;
   title_child?: string;
@@ -99,7 +99,7 @@ const PLAIN_NUMBER = /^([0-9]+)(?:\.([0-9]+))?$/;
 /** The text an `attribute_texts` rule gives its element, or null when the value is not of its kind. */
 function attributeValueText(rule: AttributeTextRule, el: Element): string | null {
   const value = norm(el.getAttribute(rule.attr));
-  if (rule.as === "title") return value || null;
+  if (rule.as === "title" || rule.as === "text") return value || null;
   if (rule.as === "date") {
     const day = ISO_DAY.exec(value);
     return day ? `${day[3]}.${day[2]}.${day[1]}` : null;
@@ -120,6 +120,15 @@ function attributeValueText(rule: AttributeTextRule, el: Element): string | null
     return fraction ? `${whole}.${fraction} из 5` : `${whole} из 5`;
   }
   return null;
+}
+
+// A custom element named «…-button» (Carbon's <cds-button>, Shoelace's <sl-button>, Material's
+// <md-filled-button>) renders its <button> or <a> in a shadow root a saved page has lost: it is a button
+/** Give every custom button without a role the role its shadow root had: «Купить» is a control. */
+function customButtons(root: Element): void {
+  for (const el of Array.from(root.querySelectorAll("*"))) {
+    if (el.localName.endsWith("-button") && !el.hasAttribute("role")) el.setAttribute("role", "button");
+  }
 }
 
 /** A custom element whose text exists only in an attribute (labels.json `attribute_texts`) gets that
@@ -237,6 +246,7 @@ export function preparedCopy(doc: Document): Prepared {
   for (const el of Array.from(root.querySelectorAll(DROP))) el.remove();
   markStruck(root, struck);
   attributeTexts(root);
+  customButtons(root);
   const blocks = TABLE.blockTags;
   // a static querySelectorAll list: jsdom resolves each index of the live getElementsByTagName
   // collection through a named-item lookup (quadratic: ~0.3 s of a 196 KB page under Node)

@@ -464,7 +464,10 @@ export function applyScope(root: Element, url: string | null): Scope {
   const outside = titles.filter((h) => !under(h, "landmarks") && !under(h, "chrome"));
   if (outside.length && outside.length < titles.length) content = content.filter((el) => tag(el) !== "h1" || outside.includes(el));
   const linked: Array<[Element, string]> = [];
-  for (const a of css(root, LINKS)) {
+  // a custom element with an href (Carbon's <cds-button href>, Shoelace's <sl-button href>: web components
+  // whose shadow root renders the <a>, saved without it) is a link too: a buy block's «Купить» names its code
+  for (const a of css(root, `${LINKS}, [href]`)) {
+    if (tag(a) !== "a" && !a.localName.includes("-") && !a.hasAttribute("data-href") && !a.hasAttribute("data-url")) continue;
     const c = linkCode(a);
     if (c) linked.push([a, c]);
   }
