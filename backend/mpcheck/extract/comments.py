@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import re
 from typing import Any
+from urllib.parse import urlsplit
 
 from mpcheck.extract.context import Page
 from mpcheck.extract.dates import find_dates
@@ -33,7 +34,7 @@ from mpcheck.extract.feedback import (
 )
 from mpcheck.extract.items import Listing, date_search, item_of, split_listing
 from mpcheck.extract.label_table import table
-from mpcheck.extract.tabs import forum_posts
+from mpcheck.extract.tabs import forum_posts, own_addresses
 from mpcheck.extract.text import fold, norm
 
 _LEAD = " ,:—–-"
@@ -297,6 +298,60 @@ def _hosted(listing: Listing) -> Listing | None:
     return inner if inner.items else None
 
 
+def _drop_events(listing: Listing) -> None:
+    """Set aside an issue tracker's activity-log entries (`comments.event_entry`: GitLab's
+    `li.system-note` «упомянул(а) в задаче #58»): dated like messages, they are no comment and
+    answer none; aside, no count is read in them either."""
+    events = [
+        el for el in listing.items if table().search(fold(el.get("class") or ""), "comments", "event_entry")
+    ]
+    for el in events:
+        listing.items.remove(el)
+        listing.dates.pop(el, None)
+        listing.aside.append(el)
+
+
+def _own_project(page: Page) -> bool:
+    """Whether the page is the partner's own project on a forge: a canonical / og:url path that opens
+    with the code's «vendor/module» (gitlab.…/ladogasoft/b2bprice/-/issues/3 for ladogasoft.b2bprice).
+    There a project-role badge names the partner's staff; on anyone else's project it does not."""
+    vendor, dot, module = (page.own_code or "").lower().partition(".")
+    if not (dot and vendor and module):
+        return False
+    for address in own_addresses(page.root):
+        parts = [part for part in urlsplit(address).path.lower().split("/") if part]
+        if parts[:2] == [vendor, module]:
+            return True
+    return False
+
+
+def _dated(el: Any) -> bool:
+    """A block holding a date of its own: a `time[datetime]`, or a date in its text."""
+    return any(t.get("datetime") for t in el.iter("time")) or bool(find_dates(inline_text(el)))
+
+
+def _member_replies(listing: Listing) -> set[Any]:
+    """Items answered by a reply carrying a project-role badge (`comments.member_badge`): the badge
+    sits in a dated block beside the one holding the item's first date (a later note of the thread),
+    not in the item's own note (its author's own badge answers nothing)."""
+    badge = anchored(("comments", "member_badge"))
+    heads = {item: listing.owns[at][0] for item, at in listing.firsts.items()}
+    found: set[Any] = set()
+    for (el, _own), text in zip(listing.owns, short_folds(listing), strict=True):
+        if text is None or not badge(text) or (item := item_of(listing, el)) is None or item in found:
+            continue
+        first = heads.get(item)
+        if first is None or first is el:
+            continue
+        mine = set(first.iterancestors())
+        branch = el
+        while branch.getparent() is not None and branch.getparent() not in mine:
+            branch = branch.getparent()
+        if branch is not item and _dated(branch) and first not in set(branch.iter()):
+            found.add(item)
+    return found
+
+
 def _posted_count(page: Page) -> int | None:
     """The replies a forum topic's JSON-LD states: a DiscussionForumPosting's `commentCount`
     (Discourse writes its topic so), the number of posts after the first."""
@@ -353,8 +408,11 @@ def comments(page: Page, partner: str | None) -> dict[str, Any]:
     msgs: list[dict[str, Any]] = []
     parsed: list[dict[str, Any]] | None = None
     if listing is not None:
+        _drop_events(listing)
         me, vendor = name_key(partner), _vendor_key(page.own_code)
         answered, _ = answers(listing, partner, by_author=True, vendor=vendor)
+        if _own_project(page):
+            answered |= _member_replies(listing)
         badged = _header_badges(listing, me)
         msgs = [_message(listing, item, me, item in badged, vendor) for item in listing.items]
         for msg in msgs:

@@ -9,7 +9,7 @@ import { inlineText, matches, textWithout } from "./dom";
 import { MAX_TITLE_CHARS, anchored, answers, hasPager, isPartner, labelledTotal, nameKey, newestFirst, readItems, shortFolds, showsMore, stated, undated } from "./feedback";
 import { dateSearch, itemOf, splitListing, type Listing } from "./items";
 import { TABLE } from "./label_table";
-import { forumPosts } from "./tabs";
+import { forumPosts, ownAddresses } from "./tabs";
 import { cpLen, fold, lstripChars, norm, stripChars } from "./text";
 
 const LEAD = " ,:—–-";
@@ -294,6 +294,70 @@ function hosted(listing: Listing): Listing | null {
 }
 
 /** {total, items[{date, answered}]} from the «Обсуждения» section. */
+/** Set aside an issue tracker's activity-log entries (`comments.event_entry`: GitLab's
+ * `li.system-note` «упомянул(а) в задаче #58»): dated like messages, they are no comment and
+ * answer none; aside, no count is read in them either. */
+function dropEvents(listing: Listing): void {
+  const events = listing.items.filter((el) => TABLE.search(fold(el.getAttribute("class") ?? ""), "comments", "event_entry") !== null);
+  for (const el of events) {
+    listing.items.splice(listing.items.indexOf(el), 1);
+    listing.dates.delete(el);
+    listing.aside.push(el);
+  }
+}
+
+/** Whether the page is the partner's own project on a forge: a canonical / og:url path that opens
+ * with the code's «vendor/module» (gitlab.…/ladogasoft/b2bprice/-/issues/3 for ladogasoft.b2bprice).
+ * There a project-role badge names the partner's staff; on anyone else's project it does not. */
+function ownProject(page: Page): boolean {
+  const code = (page.ownCode ?? "").toLowerCase();
+  const dot = code.indexOf(".");
+  const vendor = dot >= 0 ? code.slice(0, dot) : "";
+  const module = dot >= 0 ? code.slice(dot + 1) : "";
+  if (!vendor || !module) return false;
+  for (const address of ownAddresses(page.root)) {
+    let path: string;
+    try {
+      path = new URL(address, "http://localhost/").pathname;
+    } catch {
+      continue;
+    }
+    const parts = path.toLowerCase().split("/").filter((part) => part);
+    if (parts[0] === vendor && parts[1] === module) return true;
+  }
+  return false;
+}
+
+/** A block holding a date of its own: a `time[datetime]`, or a date in its text. */
+function dated(el: Element): boolean {
+  const times = [...(el.tagName.toLowerCase() === "time" ? [el] : []), ...el.querySelectorAll("time")];
+  return times.some((t) => Boolean(t.getAttribute("datetime"))) || findDates(inlineText(el)).length > 0;
+}
+
+/** Items answered by a reply carrying a project-role badge (`comments.member_badge`): the badge
+ * sits in a dated block beside the one holding the item's first date (a later note of the thread),
+ * not in the item's own note (its author's own badge answers nothing). */
+function memberReplies(listing: Listing): Set<Element> {
+  const badge = anchored(["comments", "member_badge"]);
+  const found = new Set<Element>();
+  const folds = shortFolds(listing);
+  listing.owns.forEach(([el], at) => {
+    const text = folds[at];
+    if (text == null || !badge(text)) return;
+    const item = itemOf(listing, el);
+    if (!item || found.has(item)) return;
+    const firstAt = listing.firsts.get(item);
+    const first = firstAt === undefined ? undefined : listing.owns[firstAt]?.[0];
+    if (!first || first === el) return;
+    const mine = new Set<Element>();
+    for (let a = first.parentElement; a; a = a.parentElement) mine.add(a);
+    let branch = el;
+    while (branch.parentElement && !mine.has(branch.parentElement)) branch = branch.parentElement;
+    if (branch !== item && dated(branch) && !branch.contains(first)) found.add(item);
+  });
+  return found;
+}
+
 /** The replies a forum topic's JSON-LD states: a DiscussionForumPosting's `commentCount`
  * (Discourse writes its topic so), the number of posts after the first. */
 function postedCount(page: Page): number | null {
@@ -355,9 +419,11 @@ export function comments(page: Page, partner: string | null): { total: number | 
   let msgs: Message[] = [];
   let parsed: Comment[] | null = null;
   if (listing) {
+    dropEvents(listing);
     const me = nameKey(partner);
     const vendor = vendorKey(page.ownCode);
     const [answered] = answers(listing, partner, true, vendor);
+    if (ownProject(page)) for (const item of memberReplies(listing)) answered.add(item);
     const badged = headerBadges(listing, me);
     msgs = listing.items.map((item) => message(listing, item, me, badged.has(item), vendor));
     for (const msg of msgs) msg.answered = answered.has(msg.el);
