@@ -564,6 +564,8 @@ def links(page: Page) -> dict[str, Any]:
             and (named or not _on_marketplace(url))
             and not rules.search(url, "links", "image_href")  # a screenshot, not a case
             and not rules.search(url, "links", "tag_href")  # a blog's tag listing, not a case
+            # «Онлайн-демо админки» after a case list: the demo site (demo.not_trial), never a case
+            and not rules.search(anchors.text(a), "demo", "not_trial")
         ):
             cases.append(url)
     # no link is one: a bare address after its label in the description's text («Видеообзор: https://…»)

@@ -408,6 +408,25 @@ def _old_beside(el: Any, rub: int) -> int | None:
     return None
 
 
+_TAG_CHARS = set("0123456789 %-−–")  # a discount tag «−24%» beside the struck price, nothing else
+
+
+def _old_after(el: Any, rub: int) -> int | None:
+    """The element right after the labelled price's value element, when it is one struck price and at
+    most a discount tag: Bulma's buy box «<p class=heading>Цена</p><p class=title>18 900 руб.</p><p>
+    <span class=mp-price-old>24 900 руб.</span> <span class=tag>−24%</span></p>», whose small block is
+    the whole box (blind solution_bulma_level_tiles_ozerokod_crm). Higher than the price only; a line
+    with words or another price («Продление <s>12 000</s> 9 450 руб.») is another thing's (TS `oldAfter`)."""
+    nxt = next_element(el) if el is not None else None
+    if nxt is None or len(inline_text(nxt)) > MAX_BLOCK_CHARS:
+        return None
+    struck = [s for s in _struck(nxt) if s.get(STRUCK_ATTR) != STRUCK_TEXT]
+    if len(struck) != 1 or not set(norm(text_without(nxt, struck))) <= _TAG_CHARS:
+        return None
+    old = values.money(inline_text(struck[0]))
+    return old if old is not None and old > rub else None
+
+
 def _old_in_box(el: Any, sel: dict[str, Any], rub: int) -> int | None:
     """The old price a selector's `old` element states in the price's own box (the nearest ancestor
     matching its `box`), read like the price (its `attr`), higher than it: Magento's price-box
@@ -449,7 +468,7 @@ def _own_price(page: Page) -> tuple[dict[str, Any], Any] | None:
         if found:
             page.found_by["price"] = "label"
             if found["old_rub"] is None and not found["free"] and found["rub"] is not None:
-                found["old_rub"] = _old_beside(near, found["rub"])
+                found["old_rub"] = _old_beside(near, found["rub"]) or _old_after(near, found["rub"])
             return found, near
     block = _buy_block(page)
     if block:

@@ -204,6 +204,16 @@ def is_crumbs(el: Any, rules: Table | None = None) -> bool:
     return any(rules.search(piece, "scope", "crumb_separators") for piece in pieces[1:])
 
 
+_NAV_CONTROLS = "a, button, [role=link], [role=menuitem], [role=tab]"
+
+
+def _linkless_nav(el: Any) -> bool:
+    """A `nav` (or navigation role) holding no link or control navigates nowhere: a layout's row of
+    stat tiles (Bulma's `nav.level` of «Версия / Установок / Обновлено» tiles, blind
+    solution_bulma_level_tiles_ozerokod_crm), the solution's facts, not chrome (TS `linklessNav`)."""
+    return (el.tag == "nav" or el.get("role") == "navigation") and not css(el, _NAV_CONTROLS)
+
+
 def _is_pager(el: Any, rules: Table) -> bool:
     """A list's pager («Отзывы 1–6 из 58», PAGEN_ links, a `<nav>` line of page numbers «1 2
     Следующая» with `?p=2` links: items.page_links) is list furniture, not site navigation."""
@@ -275,6 +285,7 @@ def _chrome(
         and not _under(el, rules, "keep")
         and not is_tab_bar(el, rules, code)
         and not _is_pager(el, rules)
+        and not _linkless_nav(el)
         and not is_crumbs(el, rules)
         and not (dated and _has_date(el, rules))
     ]

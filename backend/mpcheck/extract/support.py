@@ -7,7 +7,10 @@ header/footer is not the vendor's support channel.
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 from typing import Any
+
+from lxml import etree
 
 from mpcheck.extract.context import Page
 from mpcheck.extract.dates import find_dates
@@ -274,7 +277,27 @@ def support(body: Any) -> dict[str, Any]:
             "timezone": None,
             "response_hours": None,
         }
-    return read_support_text(fold(block_text(body)), [_link(a, body) for a in body.iter("a")])
+    return read_support_text(fold(_rows_closed(body)), [_link(a, body) for a in body.iter("a")])
+
+
+_ENDS = (".", "!", "?")
+
+
+def _rows_closed(body: Any) -> str:
+    """The body's text with every table row closed as a sentence («Режим работы | пн–пт, 09:00–18:00»
+    and «Время ответа | не более 1 рабочего дня» rows, then «Телефон … — только отдел продаж.»): rows
+    have no sentence ends, so a sales sentence after the table (_not_sales) took the rows with it
+    (blind solution_bulma_level_tiles_ozerokod_crm). A «.» goes at the end of each row's last cell, in
+    a copy; never after a header row of `th` only («Канал | Время ответа» over «Тикет | до 4 часов»:
+    the header's words go on into the first row) (TS `rowsClosed`)."""
+    if next(body.iter("tr"), None) is None:
+        return block_text(body)
+    copy = deepcopy(body)
+    for row in copy.iter("tr"):
+        cells = [c for c in row if isinstance(c.tag, str)]
+        if any(c.tag == "td" for c in cells) and not block_text(row).endswith(_ENDS):
+            etree.SubElement(cells[-1], "span").text = "."
+    return block_text(copy)
 
 
 def _card_value(text: str) -> bool:

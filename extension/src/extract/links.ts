@@ -459,6 +459,7 @@ export function links(page: Page): Links {
     // the platform's other sites (1c-bitrix.ru success stories) hold no case of this solution
     if (url && !onMarketplace(url) && TABLE.search(url, "links", "documentation_host")) continue;
     if (quotedOther(page.foldedText(a), a, own)) continue; // «кейсы модуля «ACME: Склад»»: another solution's
+    if (TABLE.search(page.foldedText(a), "demo", "not_trial")) continue; // «Онлайн-демо админки» after a case list: the demo site, never a case
     if (url && !cases.includes(url) && !notOwn(page.foldedText(a), a) && (named || !onMarketplace(url)) && !TABLE.search(url, "links", "image_href") && !TABLE.search(url, "links", "tag_href")) cases.push(url); // a screenshot or a blog's tag listing is no case
   }
   // no link is one: a bare address after its label in the description's text («Видеообзор: https://…»)

@@ -336,6 +336,22 @@ function oldBeside(el: Element | null, rub: number): number | null {
   return null;
 }
 
+const TAG_CHARS = new Set("0123456789 %-−–"); // a discount tag «−24%» beside the struck price, nothing else
+
+/** The element right after the labelled price's value element, when it is one struck price and at
+ * most a discount tag: Bulma's buy box «<p class=heading>Цена</p><p class=title>18 900 руб.</p><p>
+ * <span class=mp-price-old>24 900 руб.</span> <span class=tag>−24%</span></p>», whose small block is
+ * the whole box (blind solution_bulma_level_tiles_ozerokod_crm). Higher than the price only; a line
+ * with words or another price («Продление <s>12 000</s> 9 450 руб.») is another thing's (Python `_old_after`). */
+function oldAfter(el: Element | null, rub: number): number | null {
+  const next = el ? el.nextElementSibling : null;
+  if (!next || cpLen(inlineText(next)) > MAX_BLOCK_CHARS) return null;
+  const gone = struck(next).filter((s) => s.getAttribute(STRUCK_ATTR) !== STRUCK_TEXT);
+  if (gone.length !== 1 || ![...norm(textWithout(next, new Set(gone)))].every((c) => TAG_CHARS.has(c))) return null;
+  const old = values.money(inlineText(gone[0]));
+  return old !== null && old > rub ? old : null;
+}
+
 /** The old price a selector's `old` element states in the price's own box (the nearest ancestor
  * matching its `box`), read like the price (its `attr`), higher than it: Magento's price-box
  * «<span data-price-type="oldPrice" data-price-amount="74900">» beside the finalPrice one. Only that
@@ -375,7 +391,7 @@ function ownPrice(page: Page): [Own, Element | null] | null {
   if (hit && !labelled) [labelled, near] = pastStruck(hit.label, hit.valueEl) ?? [null, near];
   if (hit && labelled) {
     page.found_by.price = "label";
-    if (labelled.old_rub === null && !labelled.free && labelled.rub !== null) labelled.old_rub = oldBeside(near, labelled.rub);
+    if (labelled.old_rub === null && !labelled.free && labelled.rub !== null) labelled.old_rub = oldBeside(near, labelled.rub) ?? oldAfter(near, labelled.rub);
     return [labelled, near];
   }
   const block = buyBlock(page);

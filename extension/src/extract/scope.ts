@@ -158,6 +158,15 @@ export function isCrumbs(el: Element): boolean {
 
 /** A list's pager («Отзывы 1–6 из 58», PAGEN_ links, a `<nav>` line of page numbers «1 2 Следующая» with
  * `?p=2` links: items.pageLinks) is list furniture, not site navigation. */
+const NAV_CONTROLS = "a, button, [role=link], [role=menuitem], [role=tab]";
+
+/** A `nav` (or navigation role) holding no link or control navigates nowhere: a layout's row of
+ * stat tiles (Bulma's `nav.level` of «Версия / Установок / Обновлено» tiles, blind
+ * solution_bulma_level_tiles_ozerokod_crm), the solution's facts, not chrome (Python `_linkless_nav`). */
+function linklessNav(el: Element): boolean {
+  return (tag(el) === "nav" || el.getAttribute("role") === "navigation") && !css(el, NAV_CONTROLS).length;
+}
+
 function isPager(el: Element): boolean {
   if (css(el, "a").some((a) => (a.getAttribute("href") ?? "").includes("PAGEN_"))) return true;
   const text = fold(inlineText(el));
@@ -221,7 +230,7 @@ function chrome(
     if (!["html", "body"].includes(tag(el)) && !under(el.parentElement, "sectioning") && !marked.has(el)) marked.set(el, true);
   }
   const valid = [...marked]
-    .filter(([el, dated]) => !own.has(el) && !under(el, "keep") && !isTabBar(el, code) && !isPager(el) && !isCrumbs(el) && !(dated && hasDate(el)))
+    .filter(([el, dated]) => !own.has(el) && !under(el, "keep") && !isTabBar(el, code) && !isPager(el) && !linklessNav(el) && !isCrumbs(el) && !(dated && hasDate(el)))
     .map(([el]) => el);
   const inner = new Set(valid);
   const keep = selector("keep");

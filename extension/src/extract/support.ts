@@ -3,7 +3,7 @@
 // phone in the header/footer is not the vendor's support channel.
 import type { Page } from "./context";
 import { findDates } from "./dates";
-import { css, inlineText, tag } from "./dom";
+import { childElements, css, inlineText, tag } from "./dom";
 import { TABLE } from "./label_table";
 import { cpLen, fold } from "./text";
 
@@ -237,7 +237,26 @@ export function readSupportText(text: string, links: readonly Link[] = []): Supp
 /** Support facts of the support tab body; every field null when the page has none. */
 export function support(body: Element | undefined): Support {
   if (!body) return { free_months: null, channels: null, hours: null, timezone: null, response_hours: null };
-  return readSupportText(fold(inlineText(body)), css(body, "a").map((a) => link(a, body)));
+  return readSupportText(fold(rowsClosed(body)), css(body, "a").map((a) => link(a, body)));
+}
+
+/**
+ * The body's text with every table row closed as a sentence («Режим работы | пн–пт, 09:00–18:00»
+ * and «Время ответа | не более 1 рабочего дня» rows, then «Телефон … — только отдел продаж.»): rows
+ * have no sentence ends, so a sales sentence after the table (notSales) took the rows with it
+ * (blind solution_bulma_level_tiles_ozerokod_crm). A «.» goes at the end of each row's last cell, in
+ * a copy; never after a header row of `th` only («Канал | Время ответа» over «Тикет | до 4 часов»:
+ * the header's words go on into the first row) (Python `_rows_closed`).
+ */
+function rowsClosed(body: Element): string {
+  if (!css(body, "tr").length) return inlineText(body);
+  const copy = body.cloneNode(true) as Element;
+  for (const row of css(copy, "tr")) {
+    const cells = childElements(row);
+    const last = cells[cells.length - 1];
+    if (last && cells.some((c) => tag(c) === "td") && !/[.!?]$/.test(inlineText(row))) last.appendChild(copy.ownerDocument.createTextNode("."));
+  }
+  return inlineText(copy);
 }
 
 /**
