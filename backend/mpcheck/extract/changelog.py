@@ -30,6 +30,7 @@ from mpcheck.extract.context import Page
 from mpcheck.extract.dates import parse_date, today
 from mpcheck.extract.dom import ancestors, block_text, child_elements, css, own_text, text_without
 from mpcheck.extract.feedback import newest_first
+from mpcheck.extract.headed_release import headed_rows
 from mpcheck.extract.items import date_search, is_chrome, year_grouped
 from mpcheck.extract.label_table import table
 from mpcheck.extract.text import fold, norm
@@ -393,14 +394,37 @@ def _text_rows(item: Any) -> list[str] | None:
 
 
 def changelog(page: Page) -> list[dict[str, Any]] | None:
-    """Entries of the log section (None when the page has no such section, when an item holds two
-    release rows side by side (`_stacked`), or when a row that says it is planned carries a date on
-    or before the reference day: a plan dated by its announcement, or a release whose description
-    opens with a plan word, and nothing tells which). An undated or future-dated planned row is no
-    entry. A log whose dated blocks hold no release row at all is unread (None), not shown empty."""
+    """Entries of the log section and of the releases headed by their own title outside it
+    (headed_release.py: one the log lists too is the log's). None when the page has neither, or when
+    the log cannot be read (`_listed`)."""
     listing = page.listings.get("log")
-    if listing is None:
+    entries = _listed(listing) if listing is not None else []
+    if entries is None:
         return None
+    listed = {e["version"] for e in entries}
+    headed = [e for e in _headed(page) if e["version"] not in listed]
+    if listing is None and not headed:
+        return None
+    page.found_by["changelog"] = "tab-body" if listing is not None else "heading"
+    return newest_first(_distinct(entries + headed))
+
+
+def _headed(page: Page) -> list[dict[str, Any]]:
+    """The dated releases of headed_rows; a heading that says its release is planned is none."""
+    out = []
+    for text in headed_rows(page):
+        entry, planned = _read(text, None)
+        if entry is not None and entry["date"] and not planned:
+            out.append(entry)
+    return out
+
+
+def _listed(listing: Any) -> list[dict[str, Any]] | None:
+    """Entries of the log section (None when an item holds two release rows side by side
+    (`_stacked`), or when a row that says it is planned carries a date on or before the reference
+    day: a plan dated by its announcement, or a release whose description opens with a plan word, and
+    nothing tells which). An undated or future-dated planned row is no entry. A log whose dated blocks
+    hold no release row at all is unread (None), not shown empty."""
     rows: list[tuple[str, str | None]] = []
     foreign = _foreign(listing)
     if foreign and len(foreign) == len(listing.items):
@@ -429,8 +453,7 @@ def changelog(page: Page) -> list[dict[str, Any]] | None:
         unread = unread or entry is None
     if unread and not entries:
         return None  # dated blocks, none a release («Совместимость: 23.0.0 … проверено 01.11.2026»): unread, not empty
-    page.found_by["changelog"] = "tab-body"
-    return newest_first(_distinct(entries))
+    return entries
 
 
 def _distinct(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -15,7 +15,8 @@ import type { Page } from "./context";
 import { parseDate, today } from "./dates";
 import { ancestors, childElements, css, inlineText, ownText, textWithout } from "./dom";
 import { newestFirst } from "./feedback";
-import { dateSearch, isChrome, yearGrouped } from "./items";
+import { headedRows } from "./headed_release";
+import { dateSearch, isChrome, type Listing, yearGrouped } from "./items";
 import { TABLE } from "./label_table";
 import { cpLen, fold, norm } from "./text";
 
@@ -411,9 +412,32 @@ function textRows(item: Element): string[] | null {
  * word, and nothing tells which). An undated or future-dated planned row is no entry. A log whose dated
  * blocks hold no release row at all is unread (null), not shown empty.
  */
+/** Entries of the log section and of the releases headed by their own title outside it
+ * (headed_release.ts: one the log lists too is the log's); null when the page has neither, or when the
+ * log cannot be read (`listed`). */
 export function changelog(page: Page): Entry[] | null {
   const listing = page.listings.get("log");
-  if (!listing) return null;
+  const entries = listing ? listed(listing) : [];
+  if (entries === null) return null;
+  const versions = new Set(entries.map((e) => e.version));
+  const headed = headedEntries(page).filter((e) => !versions.has(e.version));
+  if (!listing && headed.length === 0) return null;
+  page.found_by.changelog = listing ? "tab-body" : "heading";
+  return newestFirst(distinct([...entries, ...headed]));
+}
+
+/** The dated releases of headedRows; a heading that says its release is planned is none. */
+function headedEntries(page: Page): Entry[] {
+  const out: Entry[] = [];
+  for (const text of headedRows(page)) {
+    const [entry, isPlanned] = read(text, null);
+    if (entry?.date && !isPlanned) out.push(entry);
+  }
+  return out;
+}
+
+/** Entries of the log section (changelog.py::_listed). */
+function listed(listing: Listing): Entry[] | null {
   const rows: Array<[string, string | null]> = [];
   const foreign = foreignItems(listing);
   if (foreign.size && foreign.size === listing.items.length) return null; // only rows of something else: unread
@@ -440,8 +464,7 @@ export function changelog(page: Page): Entry[] | null {
     unread ||= entry === null;
   }
   if (unread && entries.length === 0) return null; // dated blocks, none a release («Совместимость: 23.0.0 … проверено 01.11.2026»): unread, not empty
-  page.found_by.changelog = "tab-body";
-  return newestFirst(distinct(entries));
+  return entries;
 }
 
 /** One entry per release: a release listed twice with its version and date (a «Текущая версия: 2.1.0 от
