@@ -95,9 +95,11 @@ describe("the regexes of one fresh read", () => {
     // match, «10 490 ₽ c Ozon Картой») 217 and a `links.text_*` wording (a bare address after its label in the
     // description's text, read when no link is that material) 218 and `links.text_online_demo` (the same for the
     // demo site, read by offer.demo on every page with no demo link) 219; batch 27's second `support.channels.refused_after`
-    // wording («WhatsApp у нас нет», each channel hit's clause) 220 in all (`comments.staff_tagline` only after a badge); more means a new path
+    // wording («WhatsApp у нас нет», each channel hit's clause) 220 (`comments.staff_tagline` only after a badge); the
+    // review of batch 28's fixes: `tab_count_not` (a «(4 из 5)» score ending each counted tab title) 221 in all
+    // (`fields.rating.comments_clause` and `changelog.column_changes` only on a rating label / a release header); more means a new path
     // compiles on every page: look at what it costs a fresh tab before raising this
     expect(seen.size).toBeGreaterThan(100);
-    expect(seen.size).toBeLessThanOrEqual(220);
+    expect(seen.size).toBeLessThanOrEqual(221);
   }, 60_000);
 });
