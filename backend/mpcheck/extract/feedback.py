@@ -49,7 +49,29 @@ def labelled_total(page: Page, kind: str) -> int | None:
     """A count stated in the labelled rating's own value («Рейтинг: 4,7 из 5 (26 отзывов)», a
     post's property line where there is no reviews section to state it) (TS `labelledTotal`)."""
     hit = page.index.find("rating", valid=lambda text: values.rating(text) is not None)
-    return _count([fold(hit.text), _rating_sentence(hit.label, fold(hit.text))], kind) if hit else None
+    if hit is None:
+        return None
+    if kind == "comments":  # only a clause naming the discussion tab: «25 комментариев под статьёй» is not
+        return _discussion_clause(fold(hit.text))
+    return _count([fold(hit.text), _rating_sentence(hit.label, fold(hit.text))], kind)
+
+
+_CLAUSE_SPLIT = re.compile(
+    r"[,;()]"
+)  # the clauses of the rating value's sentence (never «—»: «Обсуждения» — 14)
+
+
+def _discussion_clause(value: str) -> int | None:
+    """The discussion count in the rating value's first sentence: a clause of it that names the
+    Marketplace's discussion tab and its count and nothing else (`fields.rating.comments_clause`:
+    «…, отзывов — 27; на вкладке «Обсуждения» — 14 сообщений»); a count of comments somewhere else
+    («40 комментариев в нашем Telegram-чате») is not the solution's discussion (TS `discussionClause`)."""
+    sentence = _SENTENCE_END.split(value, maxsplit=1)[0]
+    for clause in _CLAUSE_SPLIT.split(sentence):
+        m = table().search(clause.strip(" .:—–-"), "fields", "rating", "comments_clause")
+        if m:
+            return int(m.group(1))
+    return None
 
 
 def summary_total(page: Page) -> int | None:
@@ -96,7 +118,10 @@ def _rating_sentence(label: Any, value: str) -> str:
 
 
 def _tab_count(page: Page, tab: str) -> int | None:
-    m = table().search(fold(page.tabs.labels.get(tab, "")), "tab_count")
+    label = fold(page.tabs.labels.get(tab, ""))
+    if table().search(label, "tab_count_not"):  # «(4 из 5)»: a score out of 5, no total
+        return None
+    m = table().search(label, "tab_count")
     return int(m.group(1)) if m else None
 
 

@@ -458,7 +458,9 @@ def _end_inline_outro(groups: list[list[Any]]) -> None:
     <ul>) had blocks after them: what follows the last full item is the section's outro
     («<p>Следующая версия 4.3.0 запланирована на январь 2027</p>», blind
     solution_avito_listven_florashop), not that item's text. A block `_grouped` attached as the
-    item's answer («Ответ разработчика: …») stays (TS `endInlineOutro`)."""
+    item's answer («Ответ разработчика: …») stays, and so does all after a first block ending with a
+    colon («<p><b>1.0.0</b><br>Первый релиз. Возможности:</p><ul>…</ul>»): it introduces the item's
+    own list (TS `endInlineOutro`)."""
     if len(groups) < 3 or len(groups[-1]) < 2:
         return
     last, others = groups[-1], groups[:-1]
@@ -467,6 +469,8 @@ def _end_inline_outro(groups: list[list[Any]]) -> None:
         return len(inline_text(node)) <= BARE_HEAD_CHARS and node.find("br") is None
 
     if bare(last[0]) or any(len(group) > 1 and not bare(group[0]) for group in others):
+        return
+    if inline_text(last[0]).rstrip().endswith(":"):  # «Первый релиз. Возможности:» + its own <ul>
         return
     if sum(1 for group in others if len(group) == 1) < 2 or any(_answer_head(node) for node in last[1:]):
         return

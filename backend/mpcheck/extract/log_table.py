@@ -4,7 +4,9 @@ A post or an article may retell the solution's «Что нового» as a bare
 («Последние пять релизов со вкладки «Что нового» (…):», too long to be a title) whose header row is
 «Версия | Дата | Что изменилось». Such a table is the log section when the page has none: its first
 header cell names the version column (`changelog.column_version`), a later one the date column
-(`changelog.column_date`), and it has a third column for the description. tabs.find_tabs still asks
+(`changelog.column_date`), and a third one names what changed (`changelog.column_changes`: «Что
+изменилось», «Изменения», «Описание»; a «Версия | Дата | Совместимость» table of tested platform builds
+is no log). tabs.find_tabs takes none inside the reviews or comments section and still asks
 the table's text to fit the log (dated versions) before it takes it (TS `log_table.ts`).
 """
 
@@ -43,6 +45,7 @@ def is_release_table(tb: Any) -> bool:
         len(heads) >= MIN_COLUMNS
         and rules.search(heads[0], "changelog", "column_version") is not None
         and any(rules.search(h, "changelog", "column_date") is not None for h in heads[1:])
+        and any(rules.search(h, "changelog", "column_changes") is not None for h in heads[1:])
     )
 
 

@@ -1577,7 +1577,16 @@ def find_tabs(root: Any) -> Tabs:
     if missing:
         _resolve(root, ids, tabs, missing)
     if "log" not in tabs.bodies:  # no log section: a release table its own header names (log_table)
-        body = next((tb for tb in release_tables(root) if _panel_fits("log", [tb])), None)
+        # never a table quoted in a review or a comment (a buyer's post is not the vendor's log)
+        feedback = [tabs.bodies[t] for t in ("rating", "comments") if t in tabs.bodies]
+        body = next(
+            (
+                tb
+                for tb in release_tables(root)
+                if not any(a in feedback for a in ancestors(tb)) and _panel_fits("log", [tb])
+            ),
+            None,
+        )
         if body is not None:
             tabs.bodies["log"], tabs.how["log"] = body, "columns"
     _option_titles(root, tabs)

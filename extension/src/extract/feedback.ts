@@ -29,7 +29,9 @@ function count(texts: string[], kind: string): number | null {
 }
 
 function tabCount(page: Page, tab: string): number | null {
-  const m = TABLE.search(fold(page.tabs.labels.get(tab) ?? ""), "tab_count");
+  const label = fold(page.tabs.labels.get(tab) ?? "");
+  if (TABLE.search(label, "tab_count_not")) return null; // «(4 из 5)»: a score out of 5, no total
+  const m = TABLE.search(label, "tab_count");
   return m ? Number(m[1]) : null;
 }
 
@@ -120,7 +122,25 @@ export function marks(listing: Listing, path: string[]): Map<Element, Element[]>
  * property line where there is no reviews section to state it) (Python `labelled_total`). */
 export function labelledTotal(page: Page, kind: string): number | null {
   const hit = page.index.find("rating", { valid: (text) => values.rating(text) !== null });
-  return hit ? count([fold(hit.text), ratingSentence(hit.label, fold(hit.text))], kind) : null;
+  if (!hit) return null;
+  // only a clause naming the discussion tab: «25 комментариев под статьёй» is not
+  if (kind === "comments") return discussionClause(fold(hit.text));
+  return count([fold(hit.text), ratingSentence(hit.label, fold(hit.text))], kind);
+}
+
+const CLAUSE_SPLIT = /[,;()]/u; // the clauses of the rating value's sentence (never «—»: «Обсуждения» — 14)
+
+/** The discussion count in the rating value's first sentence: a clause of it that names the
+ * Marketplace's discussion tab and its count and nothing else (`fields.rating.comments_clause`:
+ * «…, отзывов — 27; на вкладке «Обсуждения» — 14 сообщений»); a count of comments somewhere else
+ * («40 комментариев в нашем Telegram-чате») is not the solution's discussion (Python `_discussion_clause`). */
+function discussionClause(value: string): number | null {
+  const sentence = value.split(SENTENCE_END)[0] ?? "";
+  for (const clause of sentence.split(CLAUSE_SPLIT)) {
+    const m = TABLE.search(clause.replace(/^[ .:—–-]+|[ .:—–-]+$/gu, ""), "fields", "rating", "comments_clause");
+    if (m) return Number(m[1]);
+  }
+  return null;
 }
 
 /** The count stated right after the summary's bare average in its block's sentence («Оценка на

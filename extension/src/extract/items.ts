@@ -451,7 +451,9 @@ function endOutro(groups: Element[][]): void {
  * and only bare heads (BARE_HEAD_CHARS, no <br>: «<p><b>4.2.0 (30.09.2026)</b></p>» then its <ul>) had blocks
  * after them: what follows the last full item is the section's outro («<p>Следующая версия 4.3.0
  * запланирована на январь 2027</p>», blind solution_avito_listven_florashop), not that item's text. A
- * block attached as the item's answer («Ответ разработчика: …») stays (Python `_end_inline_outro`). */
+ * block attached as the item's answer («Ответ разработчика: …») stays, and so does a block after a first one
+ * ending with a colon («Первый релиз. Возможности:» then its <ul>): it introduces the item's own list
+ * (Python `_end_inline_outro`). */
 function endInlineOutro(groups: Element[][]): void {
   const last = groups[groups.length - 1];
   if (groups.length < 3 || !last || last.length < 2) return;
@@ -459,6 +461,7 @@ function endInlineOutro(groups: Element[][]): void {
   // a short head with no line break: its text (if any) is in the next block
   const bare = (node: Element): boolean => cpLen(inlineText(node)) <= BARE_HEAD_CHARS && !childElements(node).some((c) => tag(c) === "br");
   if (bare(last[0] as Element) || others.some((group) => group.length > 1 && !bare(group[0] as Element))) return;
+  if (inlineText(last[0] as Element).trimEnd().endsWith(":")) return; // «Первый релиз. Возможности:» + its own <ul>
   if (others.filter((group) => group.length === 1).length < 2 || last.slice(1).some((node) => answerHead(node))) return;
   last.splice(1);
 }

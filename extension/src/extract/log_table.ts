@@ -3,7 +3,9 @@
 // as a bare table under a sentence too long to be a title, its header row «Версия | Дата | Что
 // изменилось». Such a table is the log section when the page has none: its first header cell names
 // the version column (`changelog.column_version`), a later one the date column
-// (`changelog.column_date`), and it has a third column for the description. tabs.findTabs still asks
+// (`changelog.column_date`), and a third one names what changed (`changelog.column_changes`: «Что
+// изменилось», «Изменения», «Описание»; a «Версия | Дата | Совместимость» table of tested platform
+// builds is no log). tabs.findTabs takes none inside the reviews or comments section and still asks
 // the table's text to fit the log (dated versions) before it takes it.
 import { childElements, css, inlineText, tag } from "./dom";
 import { TABLE } from "./label_table";
@@ -32,7 +34,8 @@ export function isReleaseTable(tb: Element): boolean {
   return (
     heads.length >= MIN_COLUMNS &&
     TABLE.search(heads[0] ?? "", "changelog", "column_version") !== null &&
-    heads.slice(1).some((h) => TABLE.search(h, "changelog", "column_date") !== null)
+    heads.slice(1).some((h) => TABLE.search(h, "changelog", "column_date") !== null) &&
+    heads.slice(1).some((h) => TABLE.search(h, "changelog", "column_changes") !== null)
   );
 }
 

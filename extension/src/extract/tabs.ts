@@ -1509,7 +1509,9 @@ export function findTabs(root: Element): Tabs {
   if (missing.length) resolve(root, ids, tabs, missing);
   if (!tabs.bodies.has("log")) {
     // no log section: a release table its own header names (log_table)
-    const body = releaseTables(root).find((tb) => panelFits("log", [tb]));
+    // never a table quoted in a review or a comment (a buyer's post is not the vendor's log)
+    const feedback = ["rating", "comments"].map((t) => tabs.bodies.get(t)).filter((b) => b !== undefined);
+    const body = releaseTables(root).find((tb) => !feedback.some((b) => b.contains(tb)) && panelFits("log", [tb]));
     if (body) {
       tabs.bodies.set("log", body);
       tabs.how.set("log", "columns");
