@@ -472,6 +472,36 @@ def _feed_foreign(root: Any, rules: Table, own: set[Any], others: list[tuple[Any
     return [m for m in messages if m in linking or css(m, forwarded)]
 
 
+def _sells_here(dialog: Any, rules: Table) -> bool:
+    """The dialog holds a buy control that links no solution (a «Купить» button; one linking this
+    page's basket makes the dialog `own` already): it is this solution's order dialog, whatever
+    module its text links."""
+    for control in css(dialog, "a, button, input[type=submit], [role=button]"):
+        label = control.get("value") if control.tag == "input" else inline_text(control)
+        if (
+            rules.search(fold(label or ""), "fields", "price", "buy_buttons")
+            and link_code(control, rules) is None
+        ):
+            return True
+    return False
+
+
+def _dialog_foreign(root: Any, rules: Table, own: set[Any], others: list[tuple[Any, str]]) -> list[Any]:
+    """Dialogs (`scope.dialogs`: an upsell «Перейти на новый модуль» a saved page has open over
+    itself, a modal hidden until a button opens it) that link another solution's page and not this
+    one (`own`), outermost only: a dialog is about ONE subject, so it is that solution's as a whole;
+    its dates do not make it one of ours, as they do a review (`_foreign`), and its «Цена» row,
+    «Демо-режим 30 дней» and «Версия 1.6.0 от …» are the other solution's (blind
+    solution_blueprint5_withdrawn_avrora_export1c). A dialog selling this solution stays (`_sells_here`)."""
+    dialogs = [d for d in css(root, _selector(rules, "dialogs")) if d not in own]
+    if not dialogs:
+        return []
+    linking = {m for a, _ in others for m in _ancestors(a)}
+    found = [d for d in dialogs if d in linking and not _sells_here(d, rules)]
+    chosen = set(found)
+    return [d for d in found if not any(a in chosen for a in _ancestors(d.getparent()))]
+
+
 def _headings(root: Any, rules: Table, aria: list[Any]) -> list[Any]:
     """h1–h6 and [role=heading] in document order (lxml's tag iteration runs in C; ARIA headings
     are rare, so the merge by position is only paid when there are some). `aria` are the page's
@@ -635,6 +665,9 @@ def apply_scope(root: Any, url: str | None) -> Scope:
     gone = {el for el, _ in scope.removed}
     others = [(a, c) for a, c in linked if c != code and not any(x in gone for x in _ancestors(a))]
     for el in _feed_foreign(root, rules, own, others):
+        _detach(el, [])
+        scope.removed.append((el, "foreign"))
+    for el in _dialog_foreign(root, rules, own, others):
         _detach(el, [])
         scope.removed.append((el, "foreign"))
     others = [(a, c) for a, c in others if any(x is root for x in _ancestors(a))]  # still in the tree

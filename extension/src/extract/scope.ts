@@ -380,6 +380,34 @@ function feedForeign(root: Element, own: ReadonlySet<Element>, others: Array<[El
   return messages.filter((m) => linking.has(m) || css(m, forwarded).length > 0);
 }
 
+/** The dialog holds a buy control that links no solution (a «Купить» button; one linking this page's
+ * basket makes the dialog `own` already): it is this solution's order dialog, whatever module its text
+ * links (Python `_sells_here`). */
+function sellsHere(dialog: Element): boolean {
+  return css(dialog, "a, button, input[type=submit], [role=button]").some((control) => {
+    const label = control.tagName.toLowerCase() === "input" ? control.getAttribute("value") : inlineText(control);
+    return TABLE.search(fold(label ?? ""), "fields", "price", "buy_buttons") !== null && linkCode(control) === null;
+  });
+}
+
+/**
+ * Dialogs (`scope.dialogs`: an upsell «Перейти на новый модуль» a saved page has open over itself, a
+ * modal hidden until a button opens it) that link another solution's page and not this one (`own`),
+ * outermost only: a dialog is about ONE subject, so it is that solution's as a whole; its dates do not
+ * make it one of ours, as they do a review (`foreign`), and its «Цена» row, «Демо-режим 30 дней» and
+ * «Версия 1.6.0 от …» are the other solution's (blind solution_blueprint5_withdrawn_avrora_export1c).
+ * A dialog selling this solution stays (`sellsHere`) (Python `_dialog_foreign`).
+ */
+function dialogForeign(root: Element, own: ReadonlySet<Element>, others: Array<[Element, string]>): Element[] {
+  const dialogs = css(root, selector("dialogs")).filter((d) => !own.has(d));
+  if (!dialogs.length) return [];
+  const linking = new Set<Element>();
+  for (const [a] of others) for (const m of up(a)) linking.add(m);
+  const found = dialogs.filter((d) => linking.has(d) && !sellsHere(d));
+  const chosen = new Set(found);
+  return found.filter((d) => !anyUp(d.parentElement, chosen));
+}
+
 function headed(root: Element, own: ReadonlySet<Element>, content: Element[]): Element[] {
   const panels = new Set(content.filter((el) => tag(el) !== "h1"));
   const headings = [...TABLE.headingTags].sort().join(", ");
@@ -492,6 +520,10 @@ export function applyScope(root: Element, url: string | null): Scope {
   }
   let others = linked.filter(([a, c]) => c !== code && root.contains(a));
   for (const el of feedForeign(root, own, others)) {
+    el.remove();
+    scope.removed.push([el, "foreign"]);
+  }
+  for (const el of dialogForeign(root, own, others)) {
     el.remove();
     scope.removed.push([el, "foreign"]);
   }
