@@ -750,6 +750,9 @@ def _containers(
     if groups:  # «2026»: …, «2025»: …: each group's items are the list's items
         aside.extend(_block_title(children, children.index(group), marked) for group in groups)
         return [item for group in groups for item in _containers(group, marked, direct, name, aside)]
+    parts = _list_parts(children, marked, direct)
+    if parts:  # the shown items, then the rest folded into a collapsed block: one list in parts
+        return [item for part in parts for item in _containers(part, marked, direct, name, aside)]
     joins = _reply_threads(children, marked, direct)
     if repeat is not None:
         return _grouped(container, marked, False, repeat, skip, joins)
@@ -814,6 +817,43 @@ def _reply_threads(children: list[Any], marked: set[Any], direct: set[Any]) -> s
                 continue
         before = child
     return found
+
+
+def _list_parts(children: list[Any], marked: set[Any], direct: set[Any]) -> list[Any]:
+    """Dated children that are parts of one list: the items shown, then the older ones folded into
+    a closed block after a «Показать ещё (2)» control («<div class="mp-reviews">…</div><button>…
+    </button><div class="bp5-collapse"><div class="bp5-collapse-body">…</div></div>», Blueprint's
+    Collapse, a `<details>`; blind solution_blueprint5_withdrawn_avrora_export1c). Two or more,
+    one of them a list of at least `_MIN_HEADS` dated blocks of one kind (`_sub_items`; fewer may be
+    one review with its dated answer), and every dated child a list of blocks of that kind (through
+    wrappers with one dated child: a folded part may hold a single item), none such a block itself.
+    Blocks all of one markup that are no list elements (ul, ol, table) are the repeated items
+    themselves, whatever they hold (a review with its answer and a follow-up, messages of one class)."""
+    holders = [c for c in children if c in marked]
+    if len(holders) < 2:
+        return []
+    if len({_kind(h) for h in holders}) == 1 and not all(h.tag in _LIST_TAGS for h in holders):
+        return []
+    subs = [sub for h in holders if (sub := _sub_items(h, marked, direct))]
+    kinds = {_kind(sub[0]) for sub in subs}
+    if len(kinds) != 1 or not any(len(sub) >= _MIN_HEADS for sub in subs):
+        return []
+    kind = kinds.pop()
+    return holders if all(_lists_kind(h, kind, marked, direct) for h in holders) else []
+
+
+def _lists_kind(block: Any, kind: tuple[str, str], marked: set[Any], direct: set[Any]) -> bool:
+    """Whether a block lists dated blocks of `kind` only, below wrappers with one dated child, with no
+    date of its own on the way and without being such a block itself."""
+    node = block
+    while node not in direct and _kind(node) != kind:
+        kids = [k for k in child_elements(node) if k in marked]
+        if kids and all(_kind(k) == kind for k in kids):
+            return True
+        if len(kids) != 1:
+            return False
+        node = kids[0]
+    return False
 
 
 def _date_groups(children: list[Any], marked: set[Any], direct: set[Any]) -> list[Any]:

@@ -689,6 +689,9 @@ function containers(body: Element, marked: Set<Element>, direct: ReadonlySet<Ele
     for (const group of groups) aside.push(blockTitle(children, children.indexOf(group), marked) as Element);
     return groups.flatMap((group) => containers(group, marked, direct, name, aside));
   }
+  const parts = listParts(children, marked, direct);
+  // the shown items, then the rest folded into a collapsed block: one list in parts
+  if (parts.length) return parts.flatMap((part) => containers(part, marked, direct, name, aside));
   const joins = replyThreads(children, marked, direct);
   if (repeat !== null) return grouped(container, marked, false, repeat, skip, joins);
   const folded = foldedLog(children, marked, direct, name);
@@ -744,6 +747,39 @@ function replyThreads(children: Element[], marked: ReadonlySet<Element>, direct:
     before = child;
   }
   return found;
+}
+
+/** Dated children that are parts of one list: the items shown, then the older ones folded into a
+ * closed block after a «Показать ещё (2)» control («<div class="mp-reviews">…</div><button>…</button>
+ * <div class="bp5-collapse"><div class="bp5-collapse-body">…</div></div>», Blueprint's Collapse, a
+ * `<details>`; blind solution_blueprint5_withdrawn_avrora_export1c). Two or more, one of them a list
+ * of at least `MIN_HEADS` dated blocks of one kind (`subItems`; fewer may be one review with its dated
+ * answer), and every dated child a list of blocks of that kind (through wrappers with one dated child:
+ * a folded part may hold a single item), none such a block itself. Blocks all of one markup that are no
+ * list elements (ul, ol, table) are the repeated items themselves, whatever they hold (a review with its
+ * answer and a follow-up, messages of one class). */
+function listParts(children: Element[], marked: ReadonlySet<Element>, direct: ReadonlySet<Element>): Element[] {
+  const holders = children.filter((c) => marked.has(c));
+  if (holders.length < 2) return [];
+  if (new Set(holders.map(kindOf)).size === 1 && !holders.every((h) => LIST_TAGS.has(tag(h)))) return [];
+  const subs = holders.map((h) => subItems(h, marked, direct)).filter((sub): sub is Element[] => sub !== null);
+  const kinds = new Set(subs.map((sub) => kindOf(sub[0] as Element)));
+  if (kinds.size !== 1 || !subs.some((sub) => sub.length >= MIN_HEADS)) return [];
+  const kind = [...kinds][0] as string;
+  return holders.every((h) => listsKind(h, kind, marked, direct)) ? holders : [];
+}
+
+/** Whether a block lists dated blocks of `kind` only, below wrappers with one dated child, with no date
+ * of its own on the way and without being such a block itself. */
+function listsKind(block: Element, kind: string, marked: ReadonlySet<Element>, direct: ReadonlySet<Element>): boolean {
+  let node = block;
+  while (!direct.has(node) && kindOf(node) !== kind) {
+    const kids = childElements(node).filter((k) => marked.has(k));
+    if (kids.length && kids.every((k) => kindOf(k) === kind)) return true;
+    if (kids.length !== 1) return false;
+    node = kids[0] as Element;
+  }
+  return false;
 }
 
 /** Dated children that each group the list's items under a date heading («2026», «Ноябрь 2026»:
