@@ -3,7 +3,8 @@
 A comment item is a top-level message. It is answered by a reply of the partner (feedback.answers):
 nested in it, or — in a flat list — a message of the partner addressed «Имя, …» (the Bitrix
 Answer() prefill), linked by `data-parent`, or marked as a reply right after it. Such a flat reply
-marks its target and is not an item itself. A reply by anyone else answers nothing.
+marks its target and is not an item itself. A reply by anyone else answers nothing (and another
+user's «Имя, …» to an earlier author is no item either).
 """
 
 from __future__ import annotations
@@ -152,6 +153,8 @@ def _message(listing: Listing, item: Any, me: str, badged: bool, vendor: str = "
         "author": name_key(author),
         "by_partner": by_partner,
         "to": to if to and by_partner else None,
+        # another user's «Имя, …» (_user_addressed): whom it answers, when that is an earlier author
+        "said_to": name_key(m.group(1)) if m and not by_partner else None,
         "reply": bool(table().search(fold(words), "comments", "reply_hint"))
         or bool(table().search(_markup(item), "comments", "reply_markup"))
         or _indented(item),
@@ -213,18 +216,45 @@ def _addressed(msgs: list[dict[str, Any]], reply: dict[str, Any]) -> dict[str, A
     return max(pool, key=lambda m: m["date"] or "") if pool else None
 
 
+def _user_addressed(msgs: list[dict[str, Any]], reply: dict[str, Any]) -> dict[str, Any] | None:
+    """The earlier message a user's flat message opens by addressing its author «Имя, …» (Сергей's
+    «Игорь, у нас было то же самое» under Игорь's question): by another user named in full or by
+    the first word of the name, posted no later (the latest such one). A greeting or a word that
+    names no earlier author («Подскажите, …», «Коллеги, …») addresses nobody."""
+    to = reply["said_to"]
+    if not to or not reply["date"]:
+        return None
+    pool = [
+        m
+        for m in msgs
+        if m is not reply
+        and not m["by_partner"]
+        and m["author"] != reply["author"]
+        and (m["author"] == to or m["author"].startswith(to + " "))
+        and m["date"]
+        and m["date"] <= reply["date"]
+    ]
+    return max(pool, key=lambda m: m["date"]) if pool else None
+
+
 def _link_replies(msgs: list[dict[str, Any]], partner_known: bool) -> list[dict[str, Any]]:
     """The top-level messages; every reply marks the message it answers.
 
     A structural reply (linked or marked as a reply) is never an item; it answers its parent when
     the partner wrote it, and leaves it unknown (None) when nobody can tell who wrote it. A
-    partner's message addressed «Имя, …» answers that comment and is not an item either.
+    partner's message addressed «Имя, …» answers that comment and is not an item either; another
+    user's one addressing an earlier author (_user_addressed) is no item and answers nothing.
     """
     tops = []
     owners = _owners(msgs)
     for at, msg in enumerate(msgs):
         parent = _parent(msgs, at, owners)
         target = parent if parent is not None else (_addressed(msgs, msg) if msg["by_partner"] else None)
+        peer = _user_addressed(msgs, msg) if target is None else None
+        if peer is not None:  # a user's reply to a user: no item, no answer — unless the writer
+            if not partner_known and peer["answered"] is False:  # may be the partner unrecognised
+                peer["answered"] = None
+            continue
         if target is None:
             tops.append(msg)
         elif msg["by_partner"]:

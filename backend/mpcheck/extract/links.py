@@ -302,10 +302,18 @@ def _names_this(title: str, anchors: _Anchors) -> bool:
     return bool((_stems(named) - anchors.partner_stems()) & anchors.name_stems())
 
 
+_LABEL_BLOCKS = ("p", "div")  # a block an inline label can stand alone in, as a heading would
+
+
 def _title_heading(el: Any) -> Any:
     """The heading whose whole text a title element is (a site builder's styled span in its heading:
-    <h3><span>Кейсы</span></h3>), else the element itself (TS `titleHeading`)."""
+    <h3><span>Кейсы</span></h3>), or the block whose whole text an inline label is (a legacy
+    template's «<p><b>Кейсы внедрения:</b></p><ul>…</ul>»: the paragraph is the heading of the list
+    after it), else the element itself (TS `titleHeading`)."""
     heading = next((a for a in ancestors(el) if a.tag in table().heading_tags), None)
+    if heading is None and el.tag in _INLINE_TITLES:
+        parent = el.getparent()
+        heading = parent if parent is not None and parent.tag in _LABEL_BLOCKS else None
     if heading is not None and heading is not el and norm(inline_text(heading)) == norm(inline_text(el)):
         return heading
     return el

@@ -23,6 +23,7 @@ interface Message {
   author: string;
   byPartner: boolean;
   to: string | null;
+  saidTo: string | null;
   reply: boolean;
   indentTo: string | null;
   answered: boolean | null;
@@ -146,6 +147,8 @@ function message(listing: Listing, item: Element, me: string, badged: boolean, v
     author: nameKey(author),
     byPartner,
     to: to && byPartner ? to : null,
+    // another user's «Имя, …» (userAddressed): whom it answers, when that is an earlier author
+    saidTo: m && !byPartner ? nameKey(m[1]) : null,
     reply: TABLE.search(fold(words), "comments", "reply_hint") !== null || TABLE.search(markup(item), "comments", "reply_markup") !== null || indented(item),
     // an inline indent is a reply only with «Имя,» naming the author above (parentOf)
     indentTo: m && TABLE.search(markup(item), "comments", "reply_indent") ? nameKey(m[1]) : null,
@@ -201,11 +204,29 @@ function addressed(msgs: Message[], reply: Message): Message | null {
   return best;
 }
 
+/** The earlier message a user's flat message opens by addressing its author «Имя, …» (Сергей's «Игорь, у нас
+ * было то же самое» under Игорь's question): by another user named in full or by the first word of the name,
+ * posted no later (the latest such one). A greeting or a word that names no earlier author («Подскажите, …»,
+ * «Коллеги, …») addresses nobody (Python `_user_addressed`). */
+function userAddressed(msgs: Message[], reply: Message): Message | null {
+  const to = reply.saidTo;
+  const date = reply.date;
+  if (!to || !date) return null;
+  let best: Message | null = null;
+  for (const m of msgs) {
+    if (m === reply || m.byPartner || m.author === reply.author) continue;
+    if (!(m.author === to || m.author.startsWith(`${to} `)) || !m.date || m.date > date) continue;
+    if (!best || m.date > (best.date ?? "")) best = m; // first maximum, like max()
+  }
+  return best;
+}
+
 /**
  * The top-level messages; every reply marks the message it answers. A structural reply (linked or
  * marked as a reply) is never an item; it answers its parent when the partner wrote it, and leaves
  * it unknown (null) when nobody can tell who wrote it. A partner's message addressed «Имя, …»
- * answers that comment and is not an item either.
+ * answers that comment and is not an item either; another user's one addressing an earlier author
+ * (userAddressed) is no item and answers nothing.
  */
 function linkReplies(msgs: Message[], partnerKnown: boolean): Message[] {
   const tops: Message[] = [];
@@ -213,6 +234,11 @@ function linkReplies(msgs: Message[], partnerKnown: boolean): Message[] {
   msgs.forEach((msg, at) => {
     const parent = parentOf(msgs, at, byId);
     const target = parent ?? (msg.byPartner ? addressed(msgs, msg) : null);
+    const peer = target ? null : userAddressed(msgs, msg);
+    if (peer) { // a user's reply to a user: no item, no answer — unless the writer may be the partner unrecognised
+      if (!partnerKnown && peer.answered === false) peer.answered = null;
+      return;
+    }
     if (!target) tops.push(msg);
     else if (msg.byPartner) target.answered = true;
     else if (!partnerKnown && target.answered === false) target.answered = null;

@@ -237,11 +237,19 @@ function namesThis(title: string, own: OwnNames): boolean {
   return [...stems(named)].some((w) => !partnerStems.has(w) && own.name().has(w));
 }
 
+const LABEL_BLOCKS = new Set(["p", "div"]); // a block an inline label can stand alone in, as a heading would
+
 /** The heading whose whole text a title element is (a site builder's styled span in its heading:
- * <h3><span>Кейсы</span></h3>), else the element itself (Python `_title_heading`). */
+ * <h3><span>Кейсы</span></h3>), or the block whose whole text an inline label is (a legacy template's
+ * «<p><b>Кейсы внедрения:</b></p><ul>…</ul>»: the paragraph is the heading of the list after it), else
+ * the element itself (Python `_title_heading`). */
 function titleHeading(el: Element): Element {
   let heading: Element | null = el;
   while (heading && !TABLE.headingTags.has(tag(heading))) heading = heading.parentElement;
+  if (!heading && INLINE_TITLES.has(tag(el))) {
+    const parent = el.parentElement;
+    heading = parent && LABEL_BLOCKS.has(tag(parent)) ? parent : null;
+  }
   return heading && heading !== el && norm(inlineText(heading)) === norm(inlineText(el)) ? heading : el;
 }
 
