@@ -153,8 +153,10 @@ def _head(text: str) -> bool:
     date and its version (`changelog.rows`). A date range («01.09.2026 — 01.10.2026») is no head: its
     «version» is a date too."""
     head = fold(text.strip()[:_HEAD_CHARS])
-    if not ("0" <= head[:1] <= "9" or head.startswith(_HEAD_OPENINGS)):
-        return False  # what every form of `changelog.rows` opens with: its regexes are not run on the rest
+    # what every form of `changelog.rows` opens with (the regexes ignore case, so does this test:
+    # «Версия 24.0.0 от 20.11.2026» is a head): its regexes are not run on the rest
+    if not ("0" <= head[:1] <= "9" or head.lower().startswith(_HEAD_OPENINGS)):
+        return False
     m = table().search(head, "changelog", "rows")
     return m is not None and not (parse_date(m.group(1)) and parse_date(m.group(2)))
 

@@ -742,7 +742,7 @@ def _containers(
             container = only
             break
         heads = sum(1 for c in kids if c in marked) >= _MIN_HEADS and _heads(kids, marked)
-        if not (wrapper or heads or only.tag in _LIST_TAGS):
+        if not (wrapper or heads or only.tag in _LIST_TAGS or _noted_log(kids, marked, direct, name)):
             break
         container, known = only, heads  # a run of heads just found needs no second look
     children = child_elements(container)
@@ -793,6 +793,29 @@ def _folded_log(
         return None  # heads with no text of their own after them: a list of rows, not sections
     rows = _sub_items(last, marked, direct)
     return (at, rows) if rows else None
+
+
+def _noted_log(kids: list[Any], marked: set[Any], direct: set[Any], name: str | None) -> bool:
+    """A log's wrapper whose one dated child is a list of _MIN_HEADS dated rows or more of one kind
+    (`_sub_items`) beside undated notes: a roadmap line above the releases («В разработке: версия
+    5.0.0 …»), a link to the full history below them (a Bootstrap 3 `panel-body` around a
+    `list-group`, blind solution_bootstrap3_panel_collapse_sosna_warehouse). The notes are no
+    release: the descent goes on into the list. A note naming something else than the releases
+    (`changelog.foreign_title`: «Совместимость модуля с версиями главного модуля:» over its checked
+    versions) makes the list that thing's, and the log stays unread. The log only: a review's undated
+    text beside a thread of dated replies is one review (TS `notedLog`)."""
+    if name != "log":
+        return False
+    dated = [c for c in kids if c in marked]
+    if len(dated) != 1:
+        return False
+    rules = table()
+    if any(
+        c not in marked and rules.search(fold(inline_text(c)), "changelog", "foreign_title") for c in kids
+    ):
+        return False
+    rows = _sub_items(dated[0], marked, direct)
+    return rows is not None and len(rows) >= _MIN_HEADS
 
 
 def _reply_threads(children: list[Any], marked: set[Any], direct: set[Any]) -> set[Any]:

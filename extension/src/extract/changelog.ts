@@ -160,8 +160,10 @@ function planned(folded: string, cuts: Array<[number, number]>): boolean {
 function head(text: string): boolean {
   const start = fold(Array.from(text.trim().slice(0, 2 * HEAD_CHARS)).slice(0, HEAD_CHARS).join("")); // code points, as Python slices
   const first = start.charAt(0);
-  // what every form of `changelog.rows` opens with: its regexes are not run on the rest
-  if (!((first >= "0" && first <= "9") || HEAD_OPENINGS.some((w) => start.startsWith(w)))) return false;
+  // what every form of `changelog.rows` opens with (the regexes ignore case, so does this test:
+  // «Версия 24.0.0 от 20.11.2026» is a head): its regexes are not run on the rest
+  const lower = start.toLowerCase();
+  if (!((first >= "0" && first <= "9") || HEAD_OPENINGS.some((w) => lower.startsWith(w)))) return false;
   const m = TABLE.search(start, "changelog", "rows");
   return m !== null && !(parseDate(m[1] ?? null) && parseDate(m[2] ?? null));
 }

@@ -679,7 +679,7 @@ function containers(body: Element, marked: Set<Element>, direct: ReadonlySet<Ele
       break;
     }
     const run = kids.filter((c) => marked.has(c)).length >= MIN_HEADS && heads(kids, marked);
-    if (!(wrapper || run || LIST_TAGS.has(tag(only)))) break;
+    if (!(wrapper || run || LIST_TAGS.has(tag(only)) || notedLog(kids, marked, direct, name))) break;
     container = only;
   }
   const children = childElements(container);
@@ -724,6 +724,23 @@ function foldedLog(children: Element[], marked: ReadonlySet<Element>, direct: Re
   if (!children.slice(0, at).some((c) => !marked.has(c))) return null;
   const rows = subItems(last, marked, direct);
   return rows ? [at, rows] : null;
+}
+
+/** A log's wrapper whose one dated child is a list of MIN_HEADS dated rows or more of one kind
+ * (`subItems`) beside undated notes: a roadmap line above the releases («В разработке: версия 5.0.0
+ * …»), a link to the full history below them (a Bootstrap 3 `panel-body` around a `list-group`, blind
+ * solution_bootstrap3_panel_collapse_sosna_warehouse). The notes are no release: the descent goes on
+ * into the list. A note naming something else than the releases (`changelog.foreign_title`:
+ * «Совместимость модуля с версиями главного модуля:» over its checked versions) makes the list that
+ * thing's, and the log stays unread. The log only: a review's undated text beside a thread of dated
+ * replies is one review (Python `_noted_log`). */
+function notedLog(kids: Element[], marked: ReadonlySet<Element>, direct: ReadonlySet<Element>, name: string | null): boolean {
+  if (name !== "log") return false;
+  const dated = kids.filter((c) => marked.has(c));
+  if (dated.length !== 1) return false;
+  if (kids.some((c) => !marked.has(c) && TABLE.search(fold(inlineText(c)), "changelog", "foreign_title") !== null)) return false;
+  const rows = subItems(dated[0] as Element, marked, direct);
+  return rows !== null && rows.length >= MIN_HEADS;
 }
 
 /** Dated children that are the thread of replies to the item before them: a list of dated blocks
