@@ -228,7 +228,41 @@ def _requirement_cells(row: Any) -> list[Any]:
 _CAPTIONS = "figcaption"  # a figure's caption titles its picture or chart: no release note
 
 
+def _version_ends(el: Any) -> list[Any]:
+    """The elements of a row whose whole text is a version token glued to a digit right after them
+    («<button><span>3.5.0</span><span>2 июня 2026</span></button>»: Chakra UI's accordion button lays
+    its spans out apart, the text runs «3.5.02 июня»: blind solution_chakra_ui_biryuza_smsnotify).
+    The version ends where its element does; a version split over elements for styling
+    («<b>3.5</b>.0») has no whole token of its own."""
+    pattern = table().rx("changelog", "version_token")[0]
+    found = []
+    for node in el.iter(etree.Element):
+        text = (node.text or "").strip()
+        if len(node) or not "0" <= text[:1] <= "9":
+            continue
+        m = pattern.match(text)
+        if m is None or m.start(1) != 0 or m.end(1) != len(text):
+            continue
+        nxt = node.getnext()  # what follows it as written: its tail, else the next element's first text
+        after = node.tail or ("".join(nxt.itertext()) if nxt is not None else "")
+        if "0" <= after[:1] <= "9":
+            found.append(node)
+    return found
+
+
 def row_text(el: Any) -> str:
+    """The release row's text with its versions apart from what follows them (`_version_ends`)."""
+    ends = _version_ends(el)
+    for node in ends:
+        node.tail = " " + (node.tail or "")
+    try:
+        return _row_text(el)
+    finally:
+        for node in ends:
+            node.tail = node.tail[1:] or None
+
+
+def _row_text(el: Any) -> str:
     """The block text of a release row without its icon fonts' ligatures (changelog.icon_ligatures:
     `<i class="material-icons">history</i><b>2.4.1</b>` draws a glyph, its word is no text), without
     the cells of a requirement's column (`_requirement_cells`) and without figure captions: a

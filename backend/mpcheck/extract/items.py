@@ -584,6 +584,28 @@ def _fields(el: Any) -> bool:
     return bool(fields) and len(inline_text(el)) < _HEAD_CHARS
 
 
+def _post_policy(el: Any) -> bool:
+    """A short note on who may post to the list («Отзывы могут оставлять только покупатели
+    решения.», `listing.post_policy`) beside its items: Chakra UI's `p.chakra-text` between the
+    rating summary and the cards' stack leaves that stack the one dated block of a pure wrapper
+    (blind solution_chakra_ui_biryuza_smsnotify). Read for the descent only, like `_controls`."""
+    text = fold(inline_text(el))
+    return len(text) < _HEAD_CHARS and table().search(text, "listing", "post_policy") is not None
+
+
+def _roadmap(el: Any) -> bool:
+    """An undated note on a coming release above a log («В разработке: версия 3.7.0 … Ориентировочный
+    выпуск — декабрь 2026»: Chakra UI's `chakra-alert` over the releases, blind
+    solution_chakra_ui_biryuza_smsnotify): a plan word (`changelog.planned_head`) before the first
+    version token of its head. Read for the descent of a log only, like `_controls`."""
+    text = fold(inline_text(el))[:_HEAD_CHARS]
+    version = table().search(text, "changelog", "version_token")
+    return (
+        version is not None
+        and table().search(text[: version.start(1)], "changelog", "planned_head") is not None
+    )
+
+
 def _heads(children: list[Any], marked: set[Any]) -> bool:
     """Dated heads each followed by its content as siblings (h3 + p, a header row + a text row)."""
     # the set test first: a list whose children are all dated needs no text serialised
@@ -650,6 +672,8 @@ def _other_title(text: str, name: str | None) -> bool:
         return False
     if _DIGIT.search(_COUNT.sub(" ", folded)):
         return False
+    if name == "log" and table().search(folded, "changelog", "older_title"):
+        return False  # «Более ранние версии»: the log's own older releases, folded under it
     return title_of(folded) != name
 
 
@@ -735,6 +759,8 @@ def _containers(
             or _controls(c)
             or _fields(c)
             or _histogram(c)
+            or _post_policy(c)
+            or (name == "log" and _roadmap(c))
             for c in kids
         )
         repeat = None if wrapper else _repeated(kids, marked)
@@ -760,7 +786,8 @@ def _containers(
     if folded is not None:  # the newest releases' heading sections, then the older ones' rows
         at, rows = folded
         rest = skip | set(children[at:])
-        return _grouped(container, marked, True, skip=rest, joins=joins) + rows
+        heads = _heads(children[:at], marked)  # dated heads and their text, or whole release sections
+        return _grouped(container, marked, heads, skip=rest, joins=joins) + rows
     siblings = (
         container.tag in _LIST_TAGS
         or known
@@ -777,20 +804,26 @@ def _folded_log(
     whose older ones are folded into one block after them («<details><summary>Более ранние
     версии</summary><table>…</table></details>», blind solution_github_readme_vektorsoft_pricelists):
     the folded block is the last dated child and lists two dated rows or more of one kind
-    (`_sub_items`; a head holds one date, short or not). Returns its place among the children and its rows, each a release of
-    the same log; what follows it undated (a roadmap) is no release's text. None for any other
-    list: a review's thread of replies is no release table (the log only)."""
+    (`_sub_items`; a head holds one date, short or not). The newest releases may also be whole
+    sections of one markup, head and text in each, the folded block of another («<div
+    class=chakra-stack><h3>Версия 3.6.1</h3>…</div>» ×3, then a `chakra-accordion` of the older ones,
+    blind solution_chakra_ui_biryuza_smsnotify). Returns its place among the children and its rows,
+    each a release of the same log; what follows it undated (a roadmap) is no release's text. None
+    for any other list: a review's thread of replies is no release table (the log only)."""
     if name != "log":
         return None
     dated = [c for c in children if c in marked]
     if len(dated) < 2:
         return None
     last = dated[-1]
-    if last in direct or not all(_thin(c) for c in dated[:-1]):
+    if last in direct:
         return None
     at = children.index(last)
-    if not any(c not in marked for c in children[:at]):
-        return None  # heads with no text of their own after them: a list of rows, not sections
+    if all(_thin(c) for c in dated[:-1]):
+        if not any(c not in marked for c in children[:at]):
+            return None  # heads with no text of their own after them: a list of rows, not sections
+    elif any(_kind(c) != _kind(dated[0]) for c in dated[:-1]) or _kind(last) == _kind(dated[0]):
+        return None  # whole sections must be of one markup, the folded block of another
     rows = _sub_items(last, marked, direct)
     return (at, rows) if rows else None
 

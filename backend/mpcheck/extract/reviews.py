@@ -95,7 +95,13 @@ def _descriptor(el: Any) -> str:
     """What an icon says about itself: its class, src, href / xlink:href and alt, lower case (a
     data: URI's payload says nothing: its base64 would match state words by chance). A `<use>`
     speaks for its `<svg>` too: the state may be the svg's class («icon is-active» around
-    `<use href="#star">`)."""
+    `<use href="#star">`). A state attribute of its own (`reviews.star_state`: «<svg
+    data-filled="half">») says it alone, «data-filled=half»: a CSS-in-JS class hash beside it
+    («css-o1x2») would match the state words by chance."""
+    for entry in table().entries("reviews", "star_state"):
+        state = el.get(entry["attr"])
+        if state is not None:
+            return f"{entry['attr']}={state}".lower()
     values = [el.get(a) or "" for a in ("class", "src", "href", "xlink:href", "alt")]
     parent = el.getparent() if el.tag == "use" else None
     if parent is not None and parent.tag == "svg":
@@ -336,7 +342,8 @@ class _Stars:
         rules = table()
         found: list[tuple[Any, Any]] = []
         drawn: set[Any] = set()
-        for item, el in self._each(rules.data["reviews"]["star_icon_css"]):
+        states = [e["css"] for e in rules.entries("reviews", "star_state")]
+        for item, el in self._each(", ".join([rules.data["reviews"]["star_icon_css"], *states])):
             if el.tag != "use" and len(el) and any(c.tag == "use" for c in el):
                 continue  # an svg holding a <use>: the use element says which icon it is
             if not rules.search(_descriptor(el), "reviews", "star_icon"):

@@ -229,7 +229,45 @@ const CAPTIONS = "figcaption";
  * of a requirement's column (`requirementCells`) and without figure captions: a screenshot or chart set after a
  * release's notes («Время расчёта: 2,1 с в 2.3.2 и 0,3 с в 2.4.0») is grouped with the row above it, but its
  * caption describes the picture, not the release. */
+/** The elements of a row whose whole text is a version token glued to a digit right after them
+ * («<button><span>3.5.0</span><span>2 июня 2026</span></button>»: Chakra UI's accordion button lays its spans
+ * out apart, the text runs «3.5.02 июня»: blind solution_chakra_ui_biryuza_smsnotify). The version ends where
+ * its element does; a version split over elements for styling («<b>3.5</b>.0») has no whole token of its own. */
+function versionEnds(el: Element): Element[] {
+  const pattern = TABLE.rx("changelog", "version_token")[0] as RegExp;
+  const found: Element[] = [];
+  for (const node of [el, ...el.querySelectorAll("*")]) {
+    const text = (node.textContent ?? "").trim();
+    if (node.childElementCount || !digitFirst(text)) continue;
+    const m = pattern.exec(text);
+    if (m === null || m.index !== 0 || m[0] !== m[1] || m[0].length !== text.length) continue;
+    const next = node.nextSibling; // what follows it as written: its tail, else the next element's first text
+    if (digitFirst(next?.textContent ?? "")) found.push(node);
+  }
+  return found;
+}
+
+/** Whether a text opens with an ASCII digit (Python `"0" <= text[:1] <= "9"`). */
+function digitFirst(text: string): boolean {
+  const first = text.charAt(0); // "" for an empty text: no digit
+  return first >= "0" && first <= "9";
+}
+
+/** The release row's text with its versions apart from what follows them (`versionEnds`). */
 export function rowText(el: Element): string {
+  const spaces = versionEnds(el).map((node) => {
+    const space = node.ownerDocument.createTextNode(" ");
+    node.after(space);
+    return space;
+  });
+  try {
+    return unspacedRowText(el);
+  } finally {
+    for (const space of spaces) space.remove();
+  }
+}
+
+function unspacedRowText(el: Element): string {
   LIGATURES ??= TABLE.entries("changelog", "icon_ligatures").map((e): [string, RegExp] => [String(e.css), new RegExp(String(e.value_re), "u")]);
   const leftOut = new Set<Element>();
   for (const [selector, glyph] of LIGATURES) {

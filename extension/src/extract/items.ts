@@ -511,6 +511,27 @@ function histogram(el: Element): boolean {
   return found >= MIN_HEADS && !LETTER.test(rest) && !DIGIT.test(rest);
 }
 
+/** A short note on who may post to the list («Отзывы могут оставлять только покупатели решения.»,
+ * `listing.post_policy`) beside its items: Chakra UI's `p.chakra-text` between the rating summary and
+ * the cards' stack leaves that stack the one dated block of a pure wrapper (blind
+ * solution_chakra_ui_biryuza_smsnotify). Read for the descent only, like `controls`. */
+function postPolicy(el: Element): boolean {
+  const text = fold(inlineText(el));
+  return cpLen(text) < HEAD_CHARS && TABLE.search(text, "listing", "post_policy") !== null;
+}
+
+/** An undated note on a coming release above a log («В разработке: версия 3.7.0 … Ориентировочный выпуск —
+ * декабрь 2026»: Chakra UI's `chakra-alert` over the releases, blind solution_chakra_ui_biryuza_smsnotify): a
+ * plan word (`changelog.planned_head`) before the first version token of its head. Read for the descent of a
+ * log only, like `controls`. */
+function roadmap(el: Element): boolean {
+  const text = head(fold(inlineText(el)), HEAD_CHARS);
+  const version = TABLE.search(text, "changelog", "version_token");
+  if (version === null) return false;
+  const start = version.index + version[0].length - (version[1] ?? "").length; // group 1 ends the match
+  return TABLE.search(text.slice(0, start), "changelog", "planned_head") !== null;
+}
+
 /** The undated blocks after the list's page navigation (`PAGEN_` links or a line of page links after
  * the last dated block): the pager closes the list, what follows it is the section's note («Оставить
  * отзыв могут только пользователи, установившие решение.», blind
@@ -600,6 +621,7 @@ function otherTitle(text: string, name: string | null): boolean {
   const folded = fold(text);
   if (!LETTER.test(folded) || cpLen(folded) > HEAD_CHARS) return false;
   if (DIGIT.test(folded.replace(COUNT, " "))) return false;
+  if (name === "log" && TABLE.search(folded, "changelog", "older_title")) return false; // «Более ранние версии»: the log's own
   return titleOf(folded) !== name;
 }
 
@@ -672,7 +694,7 @@ function containers(body: Element, marked: Set<Element>, direct: ReadonlySet<Ele
     const top = topSummary(kids, marked);
     const below = belowPager(kids, marked);
     const wrapper =
-      isBlank(ownText(only)) && kids.every((c) => marked.has(c) || c === top || below.has(c) || furniture(c) || controls(c) || fields(c) || histogram(c));
+      isBlank(ownText(only)) && kids.every((c) => marked.has(c) || c === top || below.has(c) || furniture(c) || controls(c) || fields(c) || histogram(c) || postPolicy(c) || (name === "log" && roadmap(c)));
     repeat = wrapper ? null : repeated(kids, marked);
     if (repeat !== null) {
       container = only; // review blocks of one markup, one of them dated: each is an item
@@ -699,7 +721,8 @@ function containers(body: Element, marked: Set<Element>, direct: ReadonlySet<Ele
     // the newest releases' heading sections, then the older ones' rows
     const [at, rows] = folded;
     const rest = new Set([...skip, ...children.slice(at)]);
-    return [...grouped(container, marked, true, null, rest, joins), ...rows];
+    const sections = heads(children.slice(0, at), marked); // dated heads and their text, or whole release sections
+    return [...grouped(container, marked, sections, null, rest, joins), ...rows];
   }
   // a mixed log: «3.2.1 (date)» + ul beside «3.1.2 (date)<br>…» (contentHeads)
   const siblings = LIST_TAGS.has(tag(container)) || heads(children, marked) || contentHeads(children, marked);
@@ -710,18 +733,25 @@ function containers(body: Element, marked: Set<Element>, direct: ReadonlySet<Ele
  * older ones are folded into one block after them («<details><summary>Более ранние
  * версии</summary><table>…</table></details>», blind solution_github_readme_vektorsoft_pricelists):
  * the folded block is the last dated child and lists two dated rows or more of one kind (`subItems`;
- * a head holds one date, short or not). Returns its place among the children and its rows, each a release of the
- * same log; what follows it undated (a roadmap) is no release's text. Null for any other list: a
- * review's thread of replies is no release table (the log only). */
+ * a head holds one date, short or not). The newest releases may also be whole sections of one markup, head and
+ * text in each, the folded block of another («<div class=chakra-stack><h3>Версия 3.6.1</h3>…</div>» ×3, then a
+ * `chakra-accordion` of the older ones, blind solution_chakra_ui_biryuza_smsnotify). Returns its place among
+ * the children and its rows, each a release of the same log; what follows it undated (a roadmap) is no
+ * release's text. Null for any other list: a review's thread of replies is no release table (the log only). */
 function foldedLog(children: Element[], marked: ReadonlySet<Element>, direct: ReadonlySet<Element>, name: string | null): [number, Element[]] | null {
   if (name !== "log") return null;
   const dated = children.filter((c) => marked.has(c));
   if (dated.length < 2) return null;
   const last = dated[dated.length - 1] as Element;
-  if (direct.has(last) || !dated.slice(0, -1).every(thin)) return null;
+  if (direct.has(last)) return null;
   const at = children.indexOf(last);
-  // heads with no text of their own after them: a list of rows, not sections
-  if (!children.slice(0, at).some((c) => !marked.has(c))) return null;
+  const first = kindOf(dated[0] as Element);
+  if (dated.slice(0, -1).every(thin)) {
+    // heads with no text of their own after them: a list of rows, not sections
+    if (!children.slice(0, at).some((c) => !marked.has(c))) return null;
+  } else if (dated.slice(0, -1).some((c) => kindOf(c) !== first) || kindOf(last) === first) {
+    return null; // whole sections must be of one markup, the folded block of another
+  }
   const rows = subItems(last, marked, direct);
   return rows ? [at, rows] : null;
 }

@@ -91,8 +91,14 @@ function lineStars(own: string, limit: number): number | null {
 /**
  * What an icon says about itself: its class, src, href / xlink:href and alt, lower case. A <use>
  * speaks for its <svg> too: the state may be the svg's class («icon is-active» around <use href="#star">).
+ * A state attribute of its own (`reviews.star_state`: «<svg data-filled="half">») says it alone,
+ * «data-filled=half»: a CSS-in-JS class hash beside it («css-o1x2») would match the state words by chance.
  */
 function descriptor(el: Element): string {
+  for (const entry of TABLE.entries("reviews", "star_state")) {
+    const state = el.getAttribute(String(entry.attr));
+    if (state !== null) return `${String(entry.attr)}=${state}`.toLowerCase();
+  }
   // a data: URI's payload says nothing: its base64 would match state words by chance
   const values = ["class", "src", "href", "xlink:href", "alt"].map((a) => el.getAttribute(a) ?? "");
   const parent = tag(el) === "use" ? el.parentElement : null;
@@ -342,7 +348,8 @@ class Stars {
     const perItem = new Map<Element, Element[]>();
     const found: Array<[Element, Element]> = [];
     const drawn = new Set<Element>();
-    for (const [item, el] of this.each(String(TABLE.get("reviews", "star_icon_css")))) {
+    const states = TABLE.entries("reviews", "star_state").map((e) => String(e.css));
+    for (const [item, el] of this.each([String(TABLE.get("reviews", "star_icon_css")), ...states].join(", "))) {
       if (tag(el) !== "use" && childElements(el).some((c) => tag(c) === "use")) continue; // the use says which icon
       if (!TABLE.search(descriptor(el), "reviews", "star_icon")) continue;
       if (stripChars(inlineText(el), filledChars + "☆ ")) continue; // an element with words is not an icon
