@@ -303,17 +303,38 @@ def _names_this(title: str, anchors: _Anchors) -> bool:
 
 
 _LABEL_BLOCKS = ("p", "div")  # a block an inline label can stand alone in, as a heading would
+_LABEL_LISTS = ("ul", "ol", "dl", "table")  # what a label alone in its block heads: a list, not prose
+
+
+def _links_only(el: Any) -> bool:
+    """A block that is links and separators only («<p><a>…</a>, <a>…</a></p>»): no word outside
+    its links, so no prose sentence that merely holds one (TS `linksOnly`)."""
+    links = css(el, "a[href]")
+    rest = inline_text(el)
+    for a in links:
+        rest = rest.replace(inline_text(a), " ", 1)
+    return bool(links) and not any(c.isalnum() for c in rest)
+
+
+def _heads_list(block: Any) -> bool:
+    """A label alone in its block heads the block after it only when that is a list or table, or
+    links only: «<p><b>Кейсы</b></p><p>Пока не опубликованы. О компании — на <a>сайте</a>.</p>»
+    is prose after a label, not its list (TS `headsList`)."""
+    nxt = next_element(block)
+    return nxt is not None and (nxt.tag in _LABEL_LISTS or _links_only(nxt))
 
 
 def _title_heading(el: Any) -> Any:
     """The heading whose whole text a title element is (a site builder's styled span in its heading:
     <h3><span>Кейсы</span></h3>), or the block whose whole text an inline label is (a legacy
     template's «<p><b>Кейсы внедрения:</b></p><ul>…</ul>»: the paragraph is the heading of the list
-    after it), else the element itself (TS `titleHeading`)."""
+    after it, _heads_list), else the element itself (TS `titleHeading`)."""
     heading = next((a for a in ancestors(el) if a.tag in table().heading_tags), None)
     if heading is None and el.tag in _INLINE_TITLES:
         parent = el.getparent()
-        heading = parent if parent is not None and parent.tag in _LABEL_BLOCKS else None
+        heading = (
+            parent if parent is not None and parent.tag in _LABEL_BLOCKS and _heads_list(parent) else None
+        )
     if heading is not None and heading is not el and norm(inline_text(heading)) == norm(inline_text(el)):
         return heading
     return el

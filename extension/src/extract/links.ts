@@ -238,17 +238,36 @@ function namesThis(title: string, own: OwnNames): boolean {
 }
 
 const LABEL_BLOCKS = new Set(["p", "div"]); // a block an inline label can stand alone in, as a heading would
+const LABEL_LISTS = new Set(["ul", "ol", "dl", "table"]); // what a label alone in its block heads: a list, not prose
+const ALNUM = /[\p{L}\p{N}]/u;
+
+/** A block that is links and separators only («<p><a>…</a>, <a>…</a></p>»): no word outside its links, so
+ * no prose sentence that merely holds one (Python `_links_only`). */
+function linksOnly(el: Element): boolean {
+  const links = css(el, "a[href]");
+  let rest = inlineText(el);
+  for (const a of links) rest = rest.replace(inlineText(a), " ");
+  return links.length > 0 && !ALNUM.test(rest);
+}
+
+/** A label alone in its block heads the block after it only when that is a list or table, or links only:
+ * «<p><b>Кейсы</b></p><p>Пока не опубликованы. О компании — на <a>сайте</a>.</p>» is prose after a label,
+ * not its list (Python `_heads_list`). */
+function headsList(block: Element): boolean {
+  const nxt = block.nextElementSibling;
+  return nxt !== null && (LABEL_LISTS.has(tag(nxt)) || linksOnly(nxt));
+}
 
 /** The heading whose whole text a title element is (a site builder's styled span in its heading:
  * <h3><span>Кейсы</span></h3>), or the block whose whole text an inline label is (a legacy template's
- * «<p><b>Кейсы внедрения:</b></p><ul>…</ul>»: the paragraph is the heading of the list after it), else
+ * «<p><b>Кейсы внедрения:</b></p><ul>…</ul>»: the paragraph is the heading of the list after it, headsList), else
  * the element itself (Python `_title_heading`). */
 function titleHeading(el: Element): Element {
   let heading: Element | null = el;
   while (heading && !TABLE.headingTags.has(tag(heading))) heading = heading.parentElement;
   if (!heading && INLINE_TITLES.has(tag(el))) {
     const parent = el.parentElement;
-    heading = parent && LABEL_BLOCKS.has(tag(parent)) ? parent : null;
+    heading = parent && LABEL_BLOCKS.has(tag(parent)) && headsList(parent) ? parent : null;
   }
   return heading && heading !== el && norm(inlineText(heading)) === norm(inlineText(el)) ? heading : el;
 }
