@@ -431,18 +431,34 @@ def _text_rows(item: Any) -> list[str] | None:
 
 def changelog(page: Page) -> list[dict[str, Any]] | None:
     """Entries of the log section and of the releases headed by their own title outside it
-    (headed_release.py: one the log lists too is the log's). None when the page has neither, or when
+    (headed_release.py: one the log lists too is the log's; `_kin`). None when the page has neither, or when
     the log cannot be read (`_listed`)."""
     listing = page.listings.get("log")
     entries = _listed(listing) if listing is not None else []
     if entries is None:
         return None
     listed = {e["version"] for e in entries}
-    headed = [e for e in _headed(page) if e["version"] not in listed]
+    headed = [e for e in _headed(page) if e["version"] not in listed and _kin(e, entries, listing)]
     if listing is None and not headed:
         return None
     page.found_by["changelog"] = "tab-body" if listing is not None else "heading"
     return newest_first(_distinct(entries + headed))
+
+
+def _kin(entry: dict[str, Any], entries: list[dict[str, Any]], listing: Any) -> bool:
+    """Whether a headed release may join the log: always when the page has no log, else only when it
+    shares the major version of the log's newest release (a vendor's post on 5.2.0 over its log of
+    5.1.x); «Что нового в 24.0.0» beside a log of 2.x is the platform's or another product's news."""
+    if listing is None:
+        return True
+    newest = newest_first(list(entries))  # a copy: the log keeps its page order for `_distinct`
+    head = _major(entry["version"])
+    return head is not None and head == _major(newest[0]["version"] if newest else None)
+
+
+def _major(version: str | None) -> str | None:
+    """The major number of an entry's version (read as dotted digits: `versions.values` group 1)."""
+    return version.split(".")[0] if version else None
 
 
 def _headed(page: Page) -> list[dict[str, Any]]:

@@ -5,7 +5,10 @@ stand under another title: blind solution_teletype_kedrsoft_bonus).
 The heading names one release with its version and date (`changelog.release_heading`, group 1 the row
 head that `changelog.rows` reads); its description is the blocks after it up to the next heading of any
 level, a rule or a tab body: a sub-heading («Как обновиться») starts advice on the release, not its notes.
-A heading inside a tab body is that tab's (the log listing reads its own rows). Returned as row texts
+A heading inside a tab body is that tab's (the log listing reads its own rows); one in a side block or
+the site's chrome (`scope.sidebar`, `scope.chrome`: «<aside><h3>Что нового в 24.0.0 (25.11.2026)</h3>»)
+is another thing's news, and notes that name the platform or a requirement (`changelog.requirement`:
+«В ядре Битрикс появился новый ORM») announce a core release, not the solution's. Returned as row texts
 («5.2.0 (20.11.2026) уровни клиентов …») for changelog.py to read like any row (TS headed_release.ts).
 """
 
@@ -14,8 +17,8 @@ from __future__ import annotations
 from typing import Any
 
 from mpcheck.extract.context import Page
-from mpcheck.extract.dom import block_text, inline_text
-from mpcheck.extract.label_table import table
+from mpcheck.extract.dom import ancestors, block_text, inline_text, matches
+from mpcheck.extract.label_table import Table, table
 from mpcheck.extract.text import fold, norm
 
 
@@ -33,17 +36,26 @@ def _blocks(heading: Any, page: Page) -> list[Any]:
     return out
 
 
+def _aside(heading: Any, rules: Table) -> bool:
+    """Whether the heading stands in a side block or the site's chrome (below <body>)."""
+    selector = rules.memo(
+        "headed-aside",
+        lambda t: ", ".join(e["css"] for key in ("sidebar", "chrome") for e in t.entries("scope", key)),
+    )
+    return any(matches(a, selector) for a in ancestors(heading) if a.tag not in ("body", "html"))
+
+
 def headed_rows(page: Page) -> list[str]:
     """Row texts of the releases headed by their own title outside every tab body (page order)."""
     rules = table()
     rows = []
     for el in page.root.iter(*sorted(rules.heading_tags)):
-        if page.zone_of(el) is not None:
+        if page.zone_of(el) is not None or _aside(el, rules):
             continue
         m = rules.search(fold(inline_text(el)), "changelog", "release_heading")
         if m is None or rules.search(m.group(1), "changelog", "rows") is None:
             continue
         text = norm(" ".join(block_text(b) for b in _blocks(el, page)))
-        if text:
+        if text and rules.search(fold(text), "changelog", "requirement") is None:
             rows.append(f"{m.group(1)} {text}")
     return rows

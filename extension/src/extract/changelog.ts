@@ -453,17 +453,31 @@ function textRows(item: Element): string[] | null {
  * blocks hold no release row at all is unread (null), not shown empty.
  */
 /** Entries of the log section and of the releases headed by their own title outside it
- * (headed_release.ts: one the log lists too is the log's); null when the page has neither, or when the
+ * (headed_release.ts: one the log lists too is the log's; `kin`); null when the page has neither, or when the
  * log cannot be read (`listed`). */
 export function changelog(page: Page): Entry[] | null {
   const listing = page.listings.get("log");
   const entries = listing ? listed(listing) : [];
   if (entries === null) return null;
   const versions = new Set(entries.map((e) => e.version));
-  const headed = headedEntries(page).filter((e) => !versions.has(e.version));
+  const headed = headedEntries(page).filter((e) => !versions.has(e.version) && kin(e, entries, listing));
   if (!listing && headed.length === 0) return null;
   page.found_by.changelog = listing ? "tab-body" : "heading";
   return newestFirst(distinct([...entries, ...headed]));
+}
+
+/** Whether a headed release may join the log: always when the page has no log, else only when it shares
+ * the major version of the log's newest release (changelog.py::_kin). */
+function kin(entry: Entry, entries: Entry[], listing: Listing | undefined): boolean {
+  if (!listing) return true;
+  const newest = newestFirst([...entries])[0]; // a copy: the log keeps its page order for `distinct`
+  const head = major(entry.version);
+  return head !== null && head === major(newest?.version ?? null);
+}
+
+/** The major number of an entry's version (read as dotted digits: `versions.values` group 1). */
+function major(version: string | null): string | null {
+  return version ? (version.split(".")[0] ?? null) : null;
 }
 
 /** The dated releases of headedRows; a heading that says its release is planned is none. */

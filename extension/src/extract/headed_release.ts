@@ -3,10 +3,13 @@
 // stand under another title: blind solution_teletype_kedrsoft_bonus). The heading names one release
 // with its version and date (`changelog.release_heading`, group 1 the row head that `changelog.rows`
 // reads); its description is the blocks after it up to the next heading of any level, a rule or a tab
-// body. A heading inside a tab body is that tab's. Returned as row texts for changelog.ts to read like
+// body. A heading inside a tab body is that tab's; one in a side block or the site's chrome
+// (`scope.sidebar`, `scope.chrome`) is another thing's news, and notes that name the platform or a
+// requirement (`changelog.requirement`: «В ядре Битрикс появился новый ORM») announce a core release,
+// not the solution's. Returned as row texts for changelog.ts to read like
 // any row (backend/mpcheck/extract/headed_release.py).
 import type { Page } from "./context";
-import { css, inlineText } from "./dom";
+import { ancestors, css, inlineText, matches, tag } from "./dom";
 import { TABLE } from "./label_table";
 import { fold, norm } from "./text";
 
@@ -22,16 +25,24 @@ function blocks(heading: Element, page: Page): Element[] {
   return out;
 }
 
+const ASIDE = (["sidebar", "chrome"] as const).flatMap((key) => TABLE.entries("scope", key).map((e) => String(e.css))).join(", ");
+
+/** Whether the heading stands in a side block or the site's chrome (below <body>). */
+function aside(heading: Element): boolean {
+  for (const a of ancestors(heading)) if (tag(a) !== "body" && tag(a) !== "html" && matches(a, ASIDE)) return true;
+  return false;
+}
+
 /** Row texts of the releases headed by their own title outside every tab body (page order). */
 export function headedRows(page: Page): string[] {
   const rows: string[] = [];
   for (const el of css(page.root, [...TABLE.headingTags].sort().join(", "))) {
-    if (page.zoneOf(el) !== null) continue;
+    if (page.zoneOf(el) !== null || aside(el)) continue;
     const m = TABLE.search(fold(inlineText(el)), "changelog", "release_heading");
     const head = m?.[1];
     if (!head || !TABLE.search(head, "changelog", "rows")) continue;
     const text = norm(blocks(el, page).map((b) => inlineText(b)).join(" "));
-    if (text) rows.push(`${head} ${text}`);
+    if (text && !TABLE.search(fold(text), "changelog", "requirement")) rows.push(`${head} ${text}`);
   }
   return rows;
 }
