@@ -204,14 +204,40 @@ def is_crumbs(el: Any, rules: Table | None = None) -> bool:
     return any(rules.search(piece, "scope", "crumb_separators") for piece in pieces[1:])
 
 
-_NAV_CONTROLS = "a, button, [role=link], [role=menuitem], [role=tab]"
+# what makes a nav navigate: links, buttons, and a script menu's data-href / onclick spans and roles
+_NAV_CONTROLS = (
+    "a, button, [role=link], [role=menuitem], [role=tab], [data-href], [data-url], [onclick],"
+    " [role=menu], [role=menubar], [role=button]"
+)
+MAX_TILE_CHARS = 30  # a tile's caption and its value are each a few words
+
+
+def _tile(el: Any) -> bool:
+    """A label/value tile: exactly two text-bearing children (a digit-free caption, a value), each
+    short, and no text of its own beside them («<p>Установок</p><p>500 - 999</p>»)."""
+    if el.tag == "li" or norm(own_text(el)):
+        return False
+    parts = [inline_text(c) for c in el if isinstance(c.tag, str)]
+    parts = [t for t in parts if t]
+    return len(parts) == 2 and all(len(t) <= MAX_TILE_CHARS for t in parts) and not _DIGIT.search(parts[0])
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"\s+", "", text)
 
 
 def _linkless_nav(el: Any) -> bool:
     """A `nav` (or navigation role) holding no link or control navigates nowhere: a layout's row of
     stat tiles (Bulma's `nav.level` of «Версия / Установок / Обновлено» tiles, blind
-    solution_bulma_level_tiles_ozerokod_crm), the solution's facts, not chrome (TS `linklessNav`)."""
-    return (el.tag == "nav" or el.get("role") == "navigation") and not css(el, _NAV_CONTROLS)
+    solution_bulma_level_tiles_ozerokod_crm), the solution's facts, not chrome (TS `linklessNav`).
+    Only after the title (a promo bar or a script menu above the h1 is the site's) and only when
+    two or more tiles hold all its text (running text and menu items are no tiles)."""
+    if not (el.tag == "nav" or el.get("role") == "navigation") or css(el, _NAV_CONTROLS):
+        return False
+    if css(el, "li") or not el.xpath("preceding::h1"):
+        return False
+    tiles = [t for t in el.iter(etree.Element) if t is not el and _tile(t)]
+    return len(tiles) >= 2 and sum(len(_bare(inline_text(t))) for t in tiles) == len(_bare(inline_text(el)))
 
 
 def _is_pager(el: Any, rules: Table) -> bool:

@@ -158,13 +158,37 @@ export function isCrumbs(el: Element): boolean {
 
 /** A list's pager («Отзывы 1–6 из 58», PAGEN_ links, a `<nav>` line of page numbers «1 2 Следующая» with
  * `?p=2` links: items.pageLinks) is list furniture, not site navigation. */
-const NAV_CONTROLS = "a, button, [role=link], [role=menuitem], [role=tab]";
+// what makes a nav navigate: links, buttons, and a script menu's data-href / onclick spans and roles
+const NAV_CONTROLS =
+  "a, button, [role=link], [role=menuitem], [role=tab], [data-href], [data-url], [onclick], [role=menu], [role=menubar], [role=button]";
+const MAX_TILE_CHARS = 30; // a tile's caption and its value are each a few words
+
+/** A label/value tile: exactly two text-bearing children (a digit-free caption, a value), each short,
+ * and no text of its own beside them («<p>Установок</p><p>500 - 999</p>»). */
+function tile(el: Element): boolean {
+  if (tag(el) === "li" || norm(ownText(el))) return false;
+  const parts = childElements(el).map((c) => inlineText(c)).filter((t) => t);
+  return parts.length === 2 && parts.every((t) => cpLen(t) <= MAX_TILE_CHARS) && !DIGIT.test(parts[0] as string);
+}
+
+const bare = (text: string): string => text.replace(/\s+/g, "");
+
+/** An h1 comes before the element in document order, not around it (XPath `preceding::h1`). */
+function afterTitle(el: Element): boolean {
+  const follows = (h: Element): boolean => !h.contains(el) && (h.compareDocumentPosition(el) & 4) !== 0; // 4: DOCUMENT_POSITION_FOLLOWING
+  return Array.from(el.ownerDocument.querySelectorAll("h1")).some(follows);
+}
 
 /** A `nav` (or navigation role) holding no link or control navigates nowhere: a layout's row of
  * stat tiles (Bulma's `nav.level` of «Версия / Установок / Обновлено» tiles, blind
- * solution_bulma_level_tiles_ozerokod_crm), the solution's facts, not chrome (Python `_linkless_nav`). */
+ * solution_bulma_level_tiles_ozerokod_crm), the solution's facts, not chrome (Python `_linkless_nav`).
+ * Only after the title (a promo bar or a script menu above the h1 is the site's) and only when two
+ * or more tiles hold all its text (running text and menu items are no tiles). */
 function linklessNav(el: Element): boolean {
-  return (tag(el) === "nav" || el.getAttribute("role") === "navigation") && !css(el, NAV_CONTROLS).length;
+  if (!(tag(el) === "nav" || el.getAttribute("role") === "navigation") || css(el, NAV_CONTROLS).length) return false;
+  if (css(el, "li").length || !afterTitle(el)) return false;
+  const tiles = css(el, "*").filter((t) => t !== el && tile(t));
+  return tiles.length >= 2 && tiles.reduce((n, t) => n + cpLen(bare(inlineText(t))), 0) === cpLen(bare(inlineText(el)));
 }
 
 function isPager(el: Element): boolean {
