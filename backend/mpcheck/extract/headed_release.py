@@ -17,8 +17,9 @@ from __future__ import annotations
 from typing import Any
 
 from mpcheck.extract.context import Page
-from mpcheck.extract.dom import ancestors, block_text, inline_text, matches
+from mpcheck.extract.dom import block_text, inline_text
 from mpcheck.extract.label_table import Table, table
+from mpcheck.extract.scope import in_block
 from mpcheck.extract.text import fold, norm
 
 
@@ -38,11 +39,7 @@ def _blocks(heading: Any, page: Page) -> list[Any]:
 
 def _aside(heading: Any, rules: Table) -> bool:
     """Whether the heading stands in a side block or the site's chrome (below <body>)."""
-    selector = rules.memo(
-        "headed-aside",
-        lambda t: ", ".join(e["css"] for key in ("sidebar", "chrome") for e in t.entries("scope", key)),
-    )
-    return any(matches(a, selector) for a in ancestors(heading) if a.tag not in ("body", "html"))
+    return in_block(heading, rules, "sidebar") or in_block(heading, rules, "chrome")
 
 
 def headed_rows(page: Page) -> list[str]:
@@ -50,10 +47,10 @@ def headed_rows(page: Page) -> list[str]:
     rules = table()
     rows = []
     for el in page.root.iter(*sorted(rules.heading_tags)):
-        if page.zone_of(el) is not None or _aside(el, rules):
+        if page.zone_of(el) is not None:
             continue
         m = rules.search(fold(inline_text(el)), "changelog", "release_heading")
-        if m is None or rules.search(m.group(1), "changelog", "rows") is None:
+        if m is None or rules.search(m.group(1), "changelog", "rows") is None or _aside(el, rules):
             continue
         text = norm(" ".join(block_text(b) for b in _blocks(el, page)))
         if text and rules.search(fold(text), "changelog", "requirement") is None:

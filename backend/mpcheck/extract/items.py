@@ -242,9 +242,7 @@ def is_chrome(el: Any) -> bool:
         return True
     if title_of(text) is not None:  # a tab's own title in a div («<div class="t-title">Отзывы</div>», Tilda)
         return True
-    if any("PAGEN_" in (a.get("href") or "") for a in el.iter("a")):
-        return True
-    if len(text) < 120 and page_links(el, text):
+    if _pager(el, text):
         return True
     if len(text) < 120 and _login_prompt(el):
         return True
@@ -534,12 +532,18 @@ def _controls(el: Any) -> bool:
     return fold(text).replace(" ", "") == fold(pressed).replace(" ", "")
 
 
-def _histogram(el: Any) -> bool:
+def _list_note(el: Any, name: str | None) -> bool:
+    """An undated note beside a list's items that leaves its wrapper a pure one (`_histogram`,
+    `_post_policy`, `_roadmap` in a log), its text folded once for the three."""
+    text = fold(inline_text(el))
+    return _histogram(text) or _post_policy(text) or (name == "log" and _roadmap(text))
+
+
+def _histogram(text: str) -> bool:
     """A star distribution beside the list: rows of a grade and its count only («5★ 19 4★ 2 3★ 0»,
     «5 звезд — 12», `reviews.histogram_row`), three at least, nothing else of letters or digits in
     it (Dojo's ProgressBar rows above the reviews, blind solution_dojo_dijit_iso88595_ladya_importer).
     Read for the descent only, like `_controls`: a lone «★★★★☆» after a dated head stays its stars."""
-    text = fold(inline_text(el))
     if not text or len(text) >= _HEAD_CHARS:
         return False
     rows = table().rx("reviews", "histogram_row")[0]
@@ -558,16 +562,16 @@ def _below_pager(kids: list[Any], marked: set[Any]) -> set[Any]:
     if not dated:
         return set()
     for at in range(dated[-1] + 1, len(kids)):
-        if _pager(kids[at]):
+        if _pager(kids[at], fold(inline_text(kids[at]))):
             return set(kids[at + 1 :])
     return set()
 
 
-def _pager(el: Any) -> bool:
-    """A block of page navigation: `PAGEN_` links, or a short line of page links (`page_links`)."""
+def _pager(el: Any, text: str) -> bool:
+    """A block of page navigation (`text` its folded text): `PAGEN_` links, or a short line of page
+    links (`page_links`)."""
     if any("PAGEN_" in (a.get("href") or "") for a in el.iter("a")):
         return True
-    text = fold(inline_text(el))
     return len(text) < 120 and page_links(el, text)
 
 
@@ -584,21 +588,20 @@ def _fields(el: Any) -> bool:
     return bool(fields) and len(inline_text(el)) < _HEAD_CHARS
 
 
-def _post_policy(el: Any) -> bool:
+def _post_policy(text: str) -> bool:
     """A short note on who may post to the list («Отзывы могут оставлять только покупатели
     решения.», `listing.post_policy`) beside its items: Chakra UI's `p.chakra-text` between the
     rating summary and the cards' stack leaves that stack the one dated block of a pure wrapper
     (blind solution_chakra_ui_biryuza_smsnotify). Read for the descent only, like `_controls`."""
-    text = fold(inline_text(el))
     return len(text) < _HEAD_CHARS and table().search(text, "listing", "post_policy") is not None
 
 
-def _roadmap(el: Any) -> bool:
+def _roadmap(folded: str) -> bool:
     """An undated note on a coming release above a log («В разработке: версия 3.7.0 … Ориентировочный
     выпуск — декабрь 2026»: Chakra UI's `chakra-alert` over the releases, blind
     solution_chakra_ui_biryuza_smsnotify): a plan word (`changelog.planned_head`) before the first
     version token of its head. Read for the descent of a log only, like `_controls`."""
-    text = fold(inline_text(el))[:_HEAD_CHARS]
+    text = folded[:_HEAD_CHARS]
     version = table().search(text, "changelog", "version_token")
     return (
         version is not None
@@ -758,9 +761,7 @@ def _containers(
             or _furniture(c)
             or _controls(c)
             or _fields(c)
-            or _histogram(c)
-            or _post_policy(c)
-            or (name == "log" and _roadmap(c))
+            or _list_note(c, name)
             for c in kids
         )
         repeat = None if wrapper else _repeated(kids, marked)

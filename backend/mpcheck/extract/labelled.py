@@ -84,13 +84,6 @@ def _opens(el: Any, blocks: set[Any]) -> bool:
     return False
 
 
-def _next_element(el: Any) -> Any:
-    after = el.getnext()
-    while after is not None and not isinstance(after.tag, str):  # comments, processing instructions
-        after = after.getnext()
-    return after
-
-
 def _card_list_title(block: Any, runs: frozenset[Any] = frozenset()) -> bool:
     """A «label: value» list is the solution's own properties only under a title naming its
     Marketplace card («Данные решения на Маркетплейсе 1С-Битрикс» over «<li>Текущая версия:
@@ -333,7 +326,7 @@ class LabelIndex:
             if _card_list_title(block, runs):
                 for cand in lined[block]:
                     cand.zone = None
-                after = _next_element(block)
+                after = next_element(block)
                 if after is not None and after not in runs:
                     tails.add(after)
         for cand in self.candidates:  # «<p><strong>Рейтинг решения на Маркетплейсе: 4,7 из 5</strong> …</p>»

@@ -139,7 +139,7 @@ def _under(el: Any, rules: Table, key: str) -> bool:
     return any(matches(a, selector) for a in _ancestors(el))
 
 
-def _in_block(el: Any, rules: Table, key: str) -> bool:
+def in_block(el: Any, rules: Table, key: str) -> bool:
     """Whether the element or one of its ancestors below <body> matches the `scope.<key>` selectors:
     a page-level class (Discourse's «<body class="… has-sidebar-page …">», blind
     solution_discourse_lumera_b2bprice) says the page has a sidebar or a promo, not that all of it is one."""
@@ -471,8 +471,8 @@ def _foreign(links: list[tuple[Any, str]], content: list[Any], own: set[Any], ru
         if (
             len(codes[block]) >= 2
             or _titled(block, rules)
-            or _in_block(block, rules, "sidebar")
-            or _in_block(a, rules, "promo")
+            or in_block(block, rules, "sidebar")
+            or in_block(a, rules, "promo")
             or (card_like and block is not a)
             or _declares(a, card, c, rules)
         ):

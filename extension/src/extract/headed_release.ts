@@ -9,8 +9,9 @@
 // not the solution's. Returned as row texts for changelog.ts to read like
 // any row (backend/mpcheck/extract/headed_release.py).
 import type { Page } from "./context";
-import { ancestors, css, inlineText, matches, tag } from "./dom";
+import { css, inlineText } from "./dom";
 import { TABLE } from "./label_table";
+import { inBlock } from "./scope";
 import { fold, norm } from "./text";
 
 /** The blocks after a heading up to the next heading, a rule or a tab body. */
@@ -25,22 +26,19 @@ function blocks(heading: Element, page: Page): Element[] {
   return out;
 }
 
-const ASIDE = (["sidebar", "chrome"] as const).flatMap((key) => TABLE.entries("scope", key).map((e) => String(e.css))).join(", ");
-
 /** Whether the heading stands in a side block or the site's chrome (below <body>). */
 function aside(heading: Element): boolean {
-  for (const a of ancestors(heading)) if (tag(a) !== "body" && tag(a) !== "html" && matches(a, ASIDE)) return true;
-  return false;
+  return inBlock(heading, "sidebar") || inBlock(heading, "chrome");
 }
 
 /** Row texts of the releases headed by their own title outside every tab body (page order). */
 export function headedRows(page: Page): string[] {
   const rows: string[] = [];
   for (const el of css(page.root, [...TABLE.headingTags].sort().join(", "))) {
-    if (page.zoneOf(el) !== null || aside(el)) continue;
+    if (page.zoneOf(el) !== null) continue;
     const m = TABLE.search(fold(inlineText(el)), "changelog", "release_heading");
     const head = m?.[1];
-    if (!head || !TABLE.search(head, "changelog", "rows")) continue;
+    if (!head || !TABLE.search(head, "changelog", "rows") || aside(el)) continue;
     const text = norm(blocks(el, page).map((b) => inlineText(b)).join(" "));
     if (text && !TABLE.search(fold(text), "changelog", "requirement")) rows.push(`${head} ${text}`);
   }

@@ -191,8 +191,7 @@ export function isChrome(el: Element): boolean {
   const text = fold(inlineText(el));
   if (!text) return true;
   if (titleOf(text) !== null) return true; // a tab's own title in a div («<div class="t-title">Отзывы</div>», Tilda)
-  if (css(el, "a").some((a) => (a.getAttribute("href") ?? "").includes("PAGEN_"))) return true;
-  if (cpLen(text) < 120 && pageLinks(el, text)) return true;
+  if (pager(el, text)) return true;
   if (cpLen(text) < 120 && loginPrompt(el)) return true;
   if (cpLen(text) < 120 && tabPointer(el)) return true;
   // a «Показать ещё» control is the list's, never the content after its last item
@@ -502,8 +501,7 @@ function fields(el: Element): boolean {
  * «5 звезд — 12», `reviews.histogram_row`), three at least, nothing else of letters or digits in it
  * (Dojo's ProgressBar rows above the reviews, blind solution_dojo_dijit_iso88595_ladya_importer).
  * Read for the descent only, like `controls`: a lone «★★★★☆» after a dated head stays its stars. */
-function histogram(el: Element): boolean {
-  const text = fold(inlineText(el));
+function histogram(text: string): boolean {
   if (!text || cpLen(text) >= HEAD_CHARS) return false;
   const rows = TABLE.global("reviews", "histogram_row")[0] as RegExp;
   const found = [...text.matchAll(rows)].length;
@@ -511,12 +509,18 @@ function histogram(el: Element): boolean {
   return found >= MIN_HEADS && !LETTER.test(rest) && !DIGIT.test(rest);
 }
 
+/** An undated note beside a list's items that leaves its wrapper a pure one (`histogram`, `postPolicy`,
+ * `roadmap` in a log), its text folded once for the three. */
+function listNote(el: Element, name: string | null): boolean {
+  const text = fold(inlineText(el));
+  return histogram(text) || postPolicy(text) || (name === "log" && roadmap(text));
+}
+
 /** A short note on who may post to the list («Отзывы могут оставлять только покупатели решения.»,
  * `listing.post_policy`) beside its items: Chakra UI's `p.chakra-text` between the rating summary and
  * the cards' stack leaves that stack the one dated block of a pure wrapper (blind
  * solution_chakra_ui_biryuza_smsnotify). Read for the descent only, like `controls`. */
-function postPolicy(el: Element): boolean {
-  const text = fold(inlineText(el));
+function postPolicy(text: string): boolean {
   return cpLen(text) < HEAD_CHARS && TABLE.search(text, "listing", "post_policy") !== null;
 }
 
@@ -524,8 +528,8 @@ function postPolicy(el: Element): boolean {
  * декабрь 2026»: Chakra UI's `chakra-alert` over the releases, blind solution_chakra_ui_biryuza_smsnotify): a
  * plan word (`changelog.planned_head`) before the first version token of its head. Read for the descent of a
  * log only, like `controls`. */
-function roadmap(el: Element): boolean {
-  const text = head(fold(inlineText(el)), HEAD_CHARS);
+function roadmap(folded: string): boolean {
+  const text = head(folded, HEAD_CHARS);
   const version = TABLE.search(text, "changelog", "version_token");
   if (version === null) return false;
   const start = version.index + version[0].length - (version[1] ?? "").length; // group 1 ends the match
@@ -544,15 +548,16 @@ function belowPager(kids: Element[], marked: ReadonlySet<Element>): Set<Element>
   });
   if (last < 0) return new Set();
   for (let at = last + 1; at < kids.length; at++) {
-    if (pager(kids[at] as Element)) return new Set(kids.slice(at + 1));
+    const kid = kids[at] as Element;
+    if (pager(kid, fold(inlineText(kid)))) return new Set(kids.slice(at + 1));
   }
   return new Set();
 }
 
-/** A block of page navigation: `PAGEN_` links, or a short line of page links (`pageLinks`). */
-function pager(el: Element): boolean {
+/** A block of page navigation (`text` its folded text): `PAGEN_` links, or a short line of page links
+ * (`pageLinks`). */
+function pager(el: Element, text: string): boolean {
   if (css(el, "a").some((a) => (a.getAttribute("href") ?? "").includes("PAGEN_"))) return true;
-  const text = fold(inlineText(el));
   return cpLen(text) < 120 && pageLinks(el, text);
 }
 
@@ -694,7 +699,7 @@ function containers(body: Element, marked: Set<Element>, direct: ReadonlySet<Ele
     const top = topSummary(kids, marked);
     const below = belowPager(kids, marked);
     const wrapper =
-      isBlank(ownText(only)) && kids.every((c) => marked.has(c) || c === top || below.has(c) || furniture(c) || controls(c) || fields(c) || histogram(c) || postPolicy(c) || (name === "log" && roadmap(c)));
+      isBlank(ownText(only)) && kids.every((c) => marked.has(c) || c === top || below.has(c) || furniture(c) || controls(c) || fields(c) || listNote(c, name));
     repeat = wrapper ? null : repeated(kids, marked);
     if (repeat !== null) {
       container = only; // review blocks of one markup, one of them dated: each is an item

@@ -96,7 +96,7 @@ function under(el: Element | null, key: string): boolean {
  * solution_discourse_lumera_b2bprice) says the page has a sidebar or a promo, not that all of it is one
  * (Python `_in_block`).
  */
-function inBlock(el: Element | null, key: string): boolean {
+export function inBlock(el: Element | null, key: string): boolean {
   const sel = selector(key);
   for (const a of up(el)) if (tag(a) !== "body" && tag(a) !== "html" && matches(a, sel)) return true;
   return false;
