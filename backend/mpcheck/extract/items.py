@@ -630,7 +630,11 @@ def _content_heads(children: list[Any], marked: set[Any]) -> bool:
 
 def _kind(el: Any) -> tuple[str, str]:
     """An element's markup for telling lists apart: its tag and first class token («li.comment
-    even» and «li.comment odd» are one kind)."""
+    even» and «li.comment odd» are one kind). A table's rows are rows of one kind whatever their
+    class: a striped table alternates it («<tr class="p-row-odd">», «<tr class="p-row-even">»:
+    PrimeVue's DataTable, blind solution_primevue3_tabview_windows1251_bereg_bonus)."""
+    if el.tag == "tr":
+        return "tr", ""
     return el.tag, ((el.get("class") or "").split() or [""])[0]
 
 
@@ -786,6 +790,9 @@ def _containers(
     folded = _folded_log(children, marked, direct, name)
     if folded is not None:  # the newest releases' heading sections, then the older ones' rows
         at, rows = folded
+        shown = _shown_rows(children[:at], marked, direct)
+        if shown:  # the newest releases' table (or list) of rows, then the older ones' rows
+            return shown + rows
         rest = skip | set(children[at:])
         heads = _heads(children[:at], marked)  # dated heads and their text, or whole release sections
         return _grouped(container, marked, heads, skip=rest, joins=joins) + rows
@@ -827,6 +834,18 @@ def _folded_log(
         return None  # whole sections must be of one markup, the folded block of another
     rows = _sub_items(last, marked, direct)
     return (at, rows) if rows else None
+
+
+def _shown_rows(before: list[Any], marked: set[Any], direct: set[Any]) -> list[Any] | None:
+    """The rows of a folded log's newest releases when they are one list of rows themselves (a table
+    with a row per release above the accordion of the older ones: blind
+    solution_primevue3_tabview_windows1251_bereg_bonus): the one dated block before the folded one
+    lists two dated rows or more of one kind (`_sub_items`), else None (heads with their text, or
+    whole release sections, are grouped as such)."""
+    dated = [c for c in before if c in marked]
+    if len(dated) != 1 or dated[0] in direct:
+        return None
+    return _sub_items(dated[0], marked, direct)
 
 
 def _noted_log(kids: list[Any], marked: set[Any], direct: set[Any], name: str | None) -> bool:

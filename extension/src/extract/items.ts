@@ -583,8 +583,11 @@ function contentHeads(children: Element[], marked: ReadonlySet<Element>): boolea
 }
 
 /** An element's markup for telling lists apart: its tag and first class token («li.comment even» and
- * «li.comment odd» are one kind). */
+ * «li.comment odd» are one kind). A table's rows are rows of one kind whatever their class: a striped
+ * table alternates it («<tr class="p-row-odd">», «<tr class="p-row-even">»: PrimeVue's DataTable, blind
+ * solution_primevue3_tabview_windows1251_bereg_bonus). */
 function kindOf(el: Element): string {
+  if (tag(el) === "tr") return "tr\u0000";
   const cls = (el.getAttribute("class") ?? "").split(/\s+/u).filter(Boolean)[0] ?? "";
   return `${tag(el)}\u0000${cls}`;
 }
@@ -725,6 +728,8 @@ function containers(body: Element, marked: Set<Element>, direct: ReadonlySet<Ele
   if (folded !== null) {
     // the newest releases' heading sections, then the older ones' rows
     const [at, rows] = folded;
+    const shown = shownRows(children.slice(0, at), marked, direct);
+    if (shown) return [...shown, ...rows]; // the newest releases' table (or list) of rows, then the older ones' rows
     const rest = new Set([...skip, ...children.slice(at)]);
     const sections = heads(children.slice(0, at), marked); // dated heads and their text, or whole release sections
     return [...grouped(container, marked, sections, null, rest, joins), ...rows];
@@ -759,6 +764,17 @@ function foldedLog(children: Element[], marked: ReadonlySet<Element>, direct: Re
   }
   const rows = subItems(last, marked, direct);
   return rows ? [at, rows] : null;
+}
+
+/** The rows of a folded log's newest releases when they are one list of rows themselves (a table with
+ * a row per release above the accordion of the older ones: blind
+ * solution_primevue3_tabview_windows1251_bereg_bonus): the one dated block before the folded one lists
+ * two dated rows or more of one kind (`subItems`), else null (heads with their text, or whole release
+ * sections, are grouped as such; Python `_shown_rows`). */
+function shownRows(before: Element[], marked: ReadonlySet<Element>, direct: ReadonlySet<Element>): Element[] | null {
+  const dated = before.filter((c) => marked.has(c));
+  if (dated.length !== 1 || direct.has(dated[0] as Element)) return null;
+  return subItems(dated[0] as Element, marked, direct);
 }
 
 /** A log's wrapper whose one dated child is a list of MIN_HEADS dated rows or more of one kind
