@@ -109,11 +109,21 @@ def _descriptor(el: Any) -> str:
     return " ".join("" if v.lstrip().lower().startswith("data:") else v for v in values).lower()
 
 
+def _is_star(d: str) -> bool:
+    """Whether an icon's descriptor is a star: a star icon, or a slot of a rating widget
+    (`reviews.star_slot`: PrimeVue's `p-rating-item`, whatever it draws)."""
+    rules = table()
+    return bool(rules.search(d, "reviews", "star_icon") or rules.search(d, "reviews", "star_slot"))
+
+
 def _icons_stars(icons: list[Any]) -> int | None:
     """Filled star icons among an item's star icons.
 
     A state word decides (empty / half / filled); with none, two runs of different icons are
     filled-then-empty (ratings are drawn left to right), and one run of alike icons is all filled.
+    A rating widget's slot (`reviews.star_slot`) says its state by its class alone: an unmarked
+    slot is empty (PrimeVue's `p-rating-item` beside `p-rating-item-active`; none active is no
+    grade: blind solution_primevue3_tabview_windows1251_bereg_bonus).
     """
     rules = table()
     kinds = []
@@ -126,7 +136,7 @@ def _icons_stars(icons: list[Any]) -> int | None:
         elif rules.search(d, "reviews", "star_icon_filled"):
             kinds.append("filled")
         else:
-            kinds.append(d)
+            kinds.append("empty" if rules.search(d, "reviews", "star_slot") else d)
     marked = {"empty", "half", "filled"}
     if len(kinds) == 1 and kinds[0] != "half" and kinds[0] != "empty":
         return None  # one star icon decorates a number («★ 4,8»), it is no rating of its own
@@ -346,11 +356,11 @@ class _Stars:
         for item, el in self._each(", ".join([rules.data["reviews"]["star_icon_css"], *states])):
             if el.tag != "use" and len(el) and any(c.tag == "use" for c in el):
                 continue  # an svg holding a <use>: the use element says which icon it is
-            if not rules.search(_descriptor(el), "reviews", "star_icon"):
+            if not _is_star(_descriptor(el)):
                 continue
             if inline_text(el).strip(table().data["reviews"].get("star_char", "★") + "☆ "):
                 continue  # an element with words is not an icon
-            parts = [c for c in el.iterdescendants() if rules.search(_descriptor(c), "reviews", "star_icon")]
+            parts = [c for c in el.iterdescendants() if _is_star(_descriptor(c))]
             if parts and not _drawn_star(el, parts):
                 continue  # a stars container: its star children are the icons
             if parts:

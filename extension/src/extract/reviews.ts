@@ -123,10 +123,18 @@ function drawnStar(el: Element, parts: Element[]): boolean {
   return glyphs.length <= 2;
 }
 
+/** Whether an icon's descriptor is a star: a star icon, or a slot of a rating widget
+ * (`reviews.star_slot`: PrimeVue's `p-rating-item`, whatever it draws). */
+function isStar(d: string): boolean {
+  return TABLE.search(d, "reviews", "star_icon") !== null || TABLE.search(d, "reviews", "star_slot") !== null;
+}
+
 /**
  * Filled star icons among an item's star icons. A state word decides (empty / half / filled); with
  * none, two runs of different icons are filled-then-empty (ratings are drawn left to right), and one
- * run of alike icons is all filled.
+ * run of alike icons is all filled. A rating widget's slot (`reviews.star_slot`) says its state by its
+ * class alone: an unmarked slot is empty (PrimeVue's `p-rating-item` beside `p-rating-item-active`;
+ * none active is no grade: blind solution_primevue3_tabview_windows1251_bereg_bonus).
  */
 function iconsStars(icons: Element[]): number | null {
   const kinds = icons.map((el) => {
@@ -134,7 +142,7 @@ function iconsStars(icons: Element[]): number | null {
     if (TABLE.search(d, "reviews", "star_icon_empty")) return "empty";
     if (TABLE.search(d, "reviews", "star_icon_half")) return "half";
     if (TABLE.search(d, "reviews", "star_icon_filled")) return "filled";
-    return d;
+    return TABLE.search(d, "reviews", "star_slot") ? "empty" : d;
   });
   if (kinds.length === 1 && kinds[0] !== "half" && kinds[0] !== "empty") return null; // one icon decorates a number
   const countOf = (k: string): number => kinds.filter((x) => x === k).length;
@@ -351,9 +359,9 @@ class Stars {
     const states = TABLE.entries("reviews", "star_state").map((e) => String(e.css));
     for (const [item, el] of this.each([String(TABLE.get("reviews", "star_icon_css")), ...states].join(", "))) {
       if (tag(el) !== "use" && childElements(el).some((c) => tag(c) === "use")) continue; // the use says which icon
-      if (!TABLE.search(descriptor(el), "reviews", "star_icon")) continue;
+      if (!isStar(descriptor(el))) continue;
       if (stripChars(inlineText(el), filledChars + "☆ ")) continue; // an element with words is not an icon
-      const parts = Array.from(el.querySelectorAll("*")).filter((c) => TABLE.search(descriptor(c), "reviews", "star_icon"));
+      const parts = Array.from(el.querySelectorAll("*")).filter((c) => isStar(descriptor(c)));
       if (parts.length && !drawnStar(el, parts)) continue; // a stars container: its star children are the icons
       if (parts.length) drawn.add(el);
       found.push([item, el]);
