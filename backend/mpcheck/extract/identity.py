@@ -832,14 +832,20 @@ def kind(page: Page) -> str | None:
 
 def _names_other(sentence: str, own_name: str | None) -> bool:
     """The sentence names another solution in quotes («Модуль «ACME: Обмен 1.x» снят с публикации»):
-    a quoted name that is neither part of this page's name nor holds it. Unknown own name: False."""
+    a quoted name that is neither part of this page's name nor holds it, or that opens this page's name
+    before a version or an edition (`withdrawn_successor_suffix`: «Импорт прайсов» on «Импорт прайсов
+    2.0», the predecessor). Unknown own name: False."""
+    rules = table()
     mine = fold(own_name).lower() if own_name else ""
     if not mine:
         return False
-    for pattern in table().rx("withdrawn_quoted"):
+    for pattern in rules.rx("withdrawn_quoted"):
         for m in pattern.finditer(sentence):
             quoted = m.group(1).strip().lower()
             if quoted and quoted not in mine and mine not in quoted:
+                return True
+            successor = quoted and quoted != mine and mine.startswith(quoted)
+            if successor and rules.search(mine[len(quoted) :], "withdrawn_successor_suffix"):
                 return True
     return False
 

@@ -137,9 +137,13 @@ def days(number: str, unit: str) -> int | None:
 
 
 def negated(text: str, start: int, end: int) -> bool:
-    """Is the phrase at text[start:end] negated («без демо», «Демо-режим … не предусмотрен»)?"""
-    after, before = table().rx("demo", "negations")[:2]
-    return bool(after.match(text[end:])) or bool(before.search(text[max(0, start - 20) : start]))
+    """Is the phrase at text[start:end] negated («без демо», «Демо-режим … не предусмотрен»), or said
+    to be given no more, later in its clause («Демо-режим на 30 дней больше не предоставляется»)?"""
+    after, before, stopped = table().rx("demo", "negations")[:3]
+    rest = text[end:]
+    if after.match(rest) or stopped.match(rest):
+        return True
+    return bool(before.search(text[max(0, start - 20) : start]))
 
 
 def other_trial(text: str, start: int, end: int) -> bool:

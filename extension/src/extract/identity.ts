@@ -807,7 +807,9 @@ export function kind(page: Page): Kind | null {
 
 /**
  * The sentence names another solution in quotes («Модуль «ACME: Обмен 1.x» снят с публикации»): a
- * quoted name that is neither part of this page's name nor holds it. Unknown own name: false.
+ * quoted name that is neither part of this page's name nor holds it, or that opens this page's name
+ * before a version or an edition (`withdrawn_successor_suffix`: «Импорт прайсов» on «Импорт прайсов
+ * 2.0», the predecessor). Unknown own name: false.
  */
 function namesOther(sentence: string, ownName: string | null): boolean {
   const mine = ownName ? fold(ownName).toLowerCase() : "";
@@ -815,7 +817,9 @@ function namesOther(sentence: string, ownName: string | null): boolean {
   return TABLE.global("withdrawn_quoted").some((p) =>
     [...sentence.matchAll(p)].some((m) => {
       const quoted = (m[1] ?? "").trim().toLowerCase();
-      return quoted !== "" && !mine.includes(quoted) && !quoted.includes(mine);
+      if (quoted === "") return false;
+      if (!mine.includes(quoted) && !quoted.includes(mine)) return true;
+      return quoted !== mine && mine.startsWith(quoted) && TABLE.search(mine.slice(quoted.length), "withdrawn_successor_suffix") !== null;
     }),
   );
 }

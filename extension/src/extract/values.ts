@@ -106,11 +106,14 @@ export function days(number: string, unit: string): number | null {
   return hit ? count * Math.trunc(Number(hit[0].days)) : null;
 }
 
-/** Is the phrase at text[start:end] negated («без демо», «Демо-режим … не предусмотрен»)? */
+/** Is the phrase at text[start:end] negated («без демо», «Демо-режим … не предусмотрен»), or said to be
+ * given no more, later in its clause («Демо-режим на 30 дней больше не предоставляется»)? */
 export function negated(text: string, start: number, end: number): boolean {
   const [, before] = TABLE.rx("demo", "negations");
-  const after = TABLE.sticky("demo", "negations")[0]; // cached: compiled once, not on every mention
-  if (after && TABLE.match(after, text.slice(end)) !== null) return true;
+  const [after, , stopped] = TABLE.sticky("demo", "negations"); // cached: compiled once, not on every mention
+  const rest = text.slice(end);
+  if (after && TABLE.match(after, rest) !== null) return true;
+  if (stopped && TABLE.match(stopped, rest) !== null) return true; // «… больше не предоставляется»
   return before ? before.test(text.slice(Math.max(0, start - 20), start)) : false;
 }
 
