@@ -14,9 +14,10 @@ from lxml import etree
 
 from mpcheck.extract.context import Page
 from mpcheck.extract.dates import find_dates
-from mpcheck.extract.dom import ancestors, block_text, inline_text
+from mpcheck.extract.dom import ancestors, block_text, inline_text, next_element
 from mpcheck.extract.label_table import table
 from mpcheck.extract.text import fold
+from mpcheck.extract.values import count_of
 
 CHANNEL_ORDER = ("ticket", "chat", "phone", "email", "telegram", "whatsapp", "skype", "site")
 
@@ -35,16 +36,19 @@ def _unit(path: tuple[str, ...], key: str, unit: str) -> float | None:
 
 def _scaled(text: str, path: str, units: str, key: str) -> int | float | None:
     """The first pattern at support/<path> that matches: its count times its unit (in `key` units,
-    support/<units>); a pattern without a number group means one unit (TS `scaled`)."""
+    support/<units>); a pattern without a number group means one unit, and the count may be a number
+    word («в течение одного рабочего дня», `values.count_of`) (TS `scaled`)."""
     rules = table()
     for entry, pattern in zip(rules.entries("support", path), rules.rx("support", path), strict=True):
         for m in pattern.finditer(text):
             if _refused_period(text, m, path):
                 continue
             factor = _unit(("support", units), key, m.group(entry["unit_group"]))
-            count = int(m.group(entry["number_group"])) if "number_group" in entry else 1
+            count = count_of(m.group(entry["number_group"])) if "number_group" in entry else 1
             if factor is None:
                 return None
+            if count is None:
+                continue
             value = count * factor
             bound = rules.get("support", f"{path}_max")
             if isinstance(bound, int) and value > bound:
@@ -277,7 +281,29 @@ def support(body: Any) -> dict[str, Any]:
             "timezone": None,
             "response_hours": None,
         }
-    return read_support_text(fold(_rows_closed(body)), [_link(a, body) for a in body.iter("a")])
+    facts = read_support_text(fold(_rows_closed(body)), [_link(a, body) for a in body.iter("a")])
+    if facts["free_months"] is None:
+        facts["free_months"] = _free_row(body)
+    return facts
+
+
+def _free_row(body: Any) -> int | float | None:
+    """Months of free support from a row of the section's own table labelled only «Бесплатно»
+    (support/free_label: a `th` or `dt` whose value is the `td` or `dd` right after it) whose value
+    opens with a period (support/free_label_value): in the support section the free thing is the
+    support («Бесплатно | 3 месяца с даты покупки», an Ant Design descriptions table, blind
+    solution_antd5_descriptions_zarya_pharmacy_shop). Read only when the text names no free period;
+    «Бесплатные обновления | 12 месяцев» is another label (TS `freeRow`)."""
+    rules = table()
+    for label in body.iter("th", "dt"):
+        value = next_element(label)
+        if value is None or value.tag not in ("td", "dd"):
+            continue
+        if rules.search(fold(inline_text(label)), "support", "free_label"):
+            months = _scaled(fold(inline_text(value)), "free_label_value", "period_units", "months")
+            if months is not None:
+                return months
+    return None
 
 
 _ENDS = (".", "!", "?")

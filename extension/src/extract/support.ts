@@ -6,6 +6,7 @@ import { findDates } from "./dates";
 import { childElements, css, inlineText, tag } from "./dom";
 import { TABLE } from "./label_table";
 import { cpLen, fold } from "./text";
+import { countOf } from "./values";
 
 const CHANNEL_ORDER = ["ticket", "chat", "phone", "email", "telegram", "whatsapp", "skype", "site"];
 
@@ -46,8 +47,9 @@ function refusedPeriod(text: string, m: RegExpMatchArray, path: string): boolean
   return TABLE.rx("support", `${path}_refused_after`).some((p) => p.test(after));
 }
 
-/** A number of units from the first matching entry: its `number_group` (absent: one) × its unit's `key`;
- * a refused match or one over support/<path>_max is passed over for the next one. */
+/** A number of units from the first matching entry: its `number_group` (absent: one; digits or a number
+ * word, «в течение одного рабочего дня», `values.countOf`) × its unit's `key`; a refused match or one
+ * over support/<path>_max is passed over for the next one (Python `_scaled`). */
 function scaled(text: string, path: string, units: string, key: string): number | null {
   const entries = TABLE.entries("support", path);
   const patterns = TABLE.rx("support", path);
@@ -58,8 +60,9 @@ function scaled(text: string, path: string, units: string, key: string): number 
     for (const m of text.matchAll(new RegExp(p.source, p.flags.replace("g", "") + "g"))) {
       if (refusedPeriod(text, m, path)) continue;
       const unit = TABLE.matchEntry(m[Number(entry.unit_group)] ?? "", "support", units);
-      const count = typeof entry.number_group === "number" ? Number(m[entry.number_group]) : 1;
+      const count = typeof entry.number_group === "number" ? countOf(m[entry.number_group] ?? "") : 1;
       if (!unit) return null;
+      if (count === null) continue;
       const value = count * Number(unit[0][key]);
       if (typeof bound === "number" && value > bound) continue;
       return num(value);
@@ -237,7 +240,28 @@ export function readSupportText(text: string, links: readonly Link[] = []): Supp
 /** Support facts of the support tab body; every field null when the page has none. */
 export function support(body: Element | undefined): Support {
   if (!body) return { free_months: null, channels: null, hours: null, timezone: null, response_hours: null };
-  return readSupportText(fold(rowsClosed(body)), css(body, "a").map((a) => link(a, body)));
+  const facts = readSupportText(fold(rowsClosed(body)), css(body, "a").map((a) => link(a, body)));
+  if (facts.free_months === null) facts.free_months = freeRow(body);
+  return facts;
+}
+
+/**
+ * Months of free support from a row of the section's own table labelled only «Бесплатно»
+ * (support/free_label: a `th` or `dt` whose value is the `td` or `dd` right after it) whose value
+ * opens with a period (support/free_label_value): in the support section the free thing is the
+ * support («Бесплатно | 3 месяца с даты покупки», an Ant Design descriptions table, blind
+ * solution_antd5_descriptions_zarya_pharmacy_shop). Read only when the text names no free period;
+ * «Бесплатные обновления | 12 месяцев» is another label (Python `_free_row`).
+ */
+function freeRow(body: Element): number | null {
+  for (const label of css(body, "th, dt")) {
+    const value = label.nextElementSibling;
+    if (!value || !["td", "dd"].includes(tag(value))) continue;
+    if (TABLE.search(fold(inlineText(label)), "support", "free_label") === null) continue;
+    const months = scaled(fold(inlineText(value)), "free_label_value", "period_units", "months");
+    if (months !== null) return months;
+  }
+  return null;
 }
 
 /**
