@@ -997,15 +997,25 @@ def _line_before(el: Any, item: Any) -> str:
 def _not_own(el: Any, own: str, item: Any) -> tuple[bool, str | None]:
     """(whether the element's first date is labelled some other date of the item — bought, edited:
     `reviews.date_not_own` right before it —, a later date of its own text that is not).
-    «Ирина · куплено 01.02.2025 · 24.11.2026»: (True, "2026-11-24")."""
+    «Ирина · куплено 01.02.2025 · 24.11.2026»: (True, "2026-11-24"). The label is read before the
+    date in the element's own text, and — with children — before the first date of its whole line
+    («<dd><strong>Зарегистрирован:</strong> Пн фев 03, 2014</dd>»: the label is a child's text).
+    A head whose own text dates its edit after a child's date («<b>Ирина</b>, <time datetime=…>2
+    июня 2026</time> (отредактирован 20.11.2026)», audit6 case4) is labelled so: the child's bare
+    date, next in the item, is its own."""
     text = fold(own)
     m = date_search(text)
     before = text[: m.start()] if m else text
-    if len(el):  # «<dd><strong>Зарегистрирован:</strong> Пн фев 03, 2014</dd>»: the label is a child's text
+    line = _line_before(el, item) + " "
+    labelled = table().search(line + before, "reviews", "date_not_own") is not None
+    if not labelled and len(el):
         lead = fold(inline_text(el))
         at = date_search(lead)
-        before = lead[: at.start()] if at else before
-    if not table().search(_line_before(el, item) + " " + before, "reviews", "date_not_own"):
+        labelled = (
+            at is not None
+            and table().search(line + lead[: at.start()], "reviews", "date_not_own") is not None
+        )
+    if not labelled:
         return False, None
     rest = text[m.end() :] if m else ""
     later = date_search(rest)

@@ -52,33 +52,54 @@ def _star_value(text: str | None) -> int | None:
     return value if 1 <= value <= 5 else None
 
 
+def _text_grade(text: str) -> tuple[int, bool] | None:
+    """(grade, partial) of «4 из 5», «Оценка: 4», «4 звезды» in a text (the shared regexes, group 1):
+    partial when a label that names a criterion precedes it («Поддержка: 1 из 5», `reviews.stars_label`
+    not `reviews.stars_overall_label`): a criterion's grade, not the review's."""
+    folded = fold(text)
+    m = table().search(folded, "reviews", "stars_text")
+    return None if m is None else (int(m.group(1)), _criterion(folded[: m.start(1)]))
+
+
 def _text_stars(text: str) -> int | None:
-    """«4 из 5», «Оценка: 4», «4 звезды» in a text (the shared regexes, group 1)."""
-    m = table().search(fold(text), "reviews", "stars_text")
-    return int(m.group(1)) if m else None
+    """The review's grade in a text (`_text_grade`), a criterion's none."""
+    grade = _text_grade(text)
+    return grade[0] if grade is not None and not grade[1] else None
 
 
-def _line_stars(own: str, limit: int) -> int | None:
-    """The grade of an element's own line: the whole line of at most `limit` characters, else one
-    part of a short meta line cut by its separators («Ирина, 20.11.2026 · Оценка: 5 из 5 · версия
-    3.1.0»: `stars_meta_separators`, at most `stars_meta_chars`). Parts that grade differently,
-    or a long text (a review's sentence), grade nothing."""
+def _criterion(before: str) -> bool:
+    """Whether the text before a grade ends with a label («Функциональность:») that is no overall
+    grade's («Оценка:», «Общая оценка:», «Рейтинг:»)."""
+    label = table().search(before, "reviews", "stars_label")
+    return (
+        label is not None and table().search(label.group(1).strip(), "reviews", "stars_overall_label") is None
+    )
+
+
+def _line_stars(own: str, limit: int) -> tuple[int, bool] | None:
+    """The grade of an element's own line (`_text_grade`): the whole line of at most `limit`
+    characters, else one part of a short meta line cut by its separators («Ирина, 20.11.2026 ·
+    Оценка: 5 из 5 · версия 3.1.0»: `stars_meta_separators`, at most `stars_meta_chars`). Parts
+    that grade differently (a criterion's too: «Оценка: 4 из 5 · поддержка: 2 из 5»), or a long text
+    (a review's sentence), grade nothing; parts that agree are partial when every one is."""
     text = own.strip()
     if len(text) <= limit:
-        return _text_stars(text)
+        return _text_grade(text)
     data = table().data["reviews"]
     seps = data.get("stars_meta_separators", "")
     if not seps or len(text) > data.get("stars_meta_chars", 0):
         return None
     parts = re.split("[" + re.escape(seps) + "]", text)
-    values = {_text_stars(part) for part in parts if len(part.strip()) <= limit} - {None}
-    return values.pop() if len(parts) > 1 and len(values) == 1 else None
+    grades = [g for part in parts if len(part.strip()) <= limit and (g := _text_grade(part)) is not None]
+    if len(parts) < 2 or len({value for value, _ in grades}) != 1:
+        return None
+    return grades[0][0], all(partial for _, partial in grades)
 
 
-def _labelled_stars(el: Any, own: str, limit: int) -> int | None:
-    """The grade after a label element on its line: «<b>Оценка:</b> 5 из 5<br>» (an old page's
-    `<b>label:</b> value<br>` lines in one cell). The label's text ends with a colon and its tail,
-    up to a <br> (or a block, or the end of its parent), is read with it as one short line."""
+def _labelled_stars(el: Any, own: str, limit: int) -> tuple[int, bool] | None:
+    """The grade after a label element on its line (`_text_grade`): «<b>Оценка:</b> 5 из 5<br>» (an
+    old page's `<b>label:</b> value<br>` lines in one cell). The label's text ends with a colon and
+    its tail, up to a <br> (or a block, or the end of its parent), is read with it as one short line."""
     label = own.strip()
     if not label.endswith(":") or not el.tail or not el.tail.strip():
         return None
@@ -88,7 +109,7 @@ def _labelled_stars(el: Any, own: str, limit: int) -> int | None:
     if nxt is not None and nxt.tag not in table().block_tags:
         return None
     line = label + " " + el.tail.strip()
-    return _text_stars(line) if len(line) <= limit else None
+    return _text_grade(line) if len(line) <= limit else None
 
 
 def _descriptor(el: Any) -> str:
@@ -272,15 +293,22 @@ class _Stars:
     def texts(self) -> None:
         """«Оценка: 4», «4 из 5» as a line of its own (`stars_line_chars`) or a part of a short meta
         line («20.11.2026 · Оценка: 5 из 5 · версия 3.1.0»): a review's sentence that quotes a grade
-        («оценка 2 из 5 у конкурента», «Ставлю 5 звёзд — шучу») rates nothing."""
+        («оценка 2 из 5 у конкурента», «Ставлю 5 звёзд — шучу») rates nothing, nor does a criterion's
+        line, nor do lines of one item that grade differently, a criterion's among them (criteria
+        «5 из 5» and «1 из 5» below an icon row: the icons decide; blind audit6 review__criteria)."""
         limit = table().data["reviews"].get("stars_line_chars", 40)
         if not self.done():
             self._counters()
+        seen: dict[Any, set[int]] = {}  # every grade line of an item, a criterion's too
+        overall: set[Any] = set()  # items with a grade line that is no criterion's
         for el, own in [] if self.done() else self.listing.owns:
-            value = None if el in self.skip else _line_stars(own, limit) or _labelled_stars(el, own, limit)
-            item = item_of(self.listing, el) if value is not None else None
-            if value is not None and item is not None and item not in self.found:
-                self.found[item] = value
+            grade = None if el in self.skip else _line_stars(own, limit) or _labelled_stars(el, own, limit)
+            item = item_of(self.listing, el) if grade is not None else None
+            if grade is not None and item is not None and item not in self.found:
+                seen.setdefault(item, set()).add(grade[0])
+                if not grade[1]:
+                    overall.add(item)
+        self._settle({item: found for item, found in seen.items() if item in overall})
 
     def numbers(self) -> None:
         """A bare number «4» / «4,0» in an element named like stars, or next to a star icon / ★."""

@@ -917,19 +917,25 @@ function lineBefore(el: Element, item: Element): string {
 /**
  * [whether the element's first date is labelled some other date of the item — bought, edited:
  * `reviews.date_not_own` right before it —, a later date of its own text that is not].
- * «Ирина · куплено 01.02.2025 · 24.11.2026»: [true, "2026-11-24"].
+ * «Ирина · куплено 01.02.2025 · 24.11.2026»: [true, "2026-11-24"]. The label is read before the date
+ * in the element's own text, and — with children — before the first date of its whole line
+ * («<dd><strong>Зарегистрирован:</strong> Пн фев 03, 2014</dd>»: the label is a child's text). A head
+ * whose own text dates its edit after a child's date («<b>Ирина</b>, <time datetime=…>2 июня
+ * 2026</time> (отредактирован 20.11.2026)», audit6 case4) is labelled so: the child's bare date, next
+ * in the item, is its own.
  */
 function notOwn(el: Element, own: string, item: Element): [boolean, string | null] {
   const text = fold(own);
   const m = dateSearch(text);
-  let before = m ? text.slice(0, m.index) : text;
-  if (el.children.length) {
-    // «<dd><strong>Зарегистрирован:</strong> Пн фев 03, 2014</dd>»: the label is a child's text
+  const before = m ? text.slice(0, m.index) : text;
+  const line = lineBefore(el, item) + " ";
+  let labelled = TABLE.search(line + before, "reviews", "date_not_own") !== null;
+  if (!labelled && el.children.length) {
     const lead = fold(inlineText(el));
     const at = dateSearch(lead);
-    if (at) before = lead.slice(0, at.index);
+    labelled = at !== null && TABLE.search(line + lead.slice(0, at.index), "reviews", "date_not_own") !== null;
   }
-  if (!TABLE.search(lineBefore(el, item) + " " + before, "reviews", "date_not_own")) return [false, null];
+  if (!labelled) return [false, null];
   const rest = m ? text.slice(m.index + m[0].length) : "";
   const later = dateSearch(rest);
   if (later === null || TABLE.search(rest.slice(0, later.index), "reviews", "date_not_own")) return [true, null];

@@ -43,36 +43,59 @@ function starValue(text: string | null): number | null {
   return value >= 1 && value <= 5 ? value : null;
 }
 
-/** «4 из 5», «Оценка: 4», «4 звезды» in a text (the shared regexes, group 1). */
+type Grade = [number, boolean]; // [grade, partial: a criterion's]
+
+/**
+ * [grade, partial] of «4 из 5», «Оценка: 4», «4 звезды» in a text (the shared regexes, group 1):
+ * partial when a label that names a criterion precedes it («Поддержка: 1 из 5», `reviews.stars_label`
+ * not `reviews.stars_overall_label`): a criterion's grade, not the review's.
+ */
+function textGrade(text: string): Grade | null {
+  const folded = fold(text);
+  const m = TABLE.search(folded, "reviews", "stars_text");
+  if (!m) return null;
+  const start = m.index + m[0].indexOf(m[1] ?? ""); // group 1: the match's first digit (none comes before it)
+  return [Number(m[1]), criterion(folded.slice(0, start))];
+}
+
+/** The review's grade in a text (textGrade), a criterion's none. */
 function textStars(text: string): number | null {
-  const m = TABLE.search(fold(text), "reviews", "stars_text");
-  return m ? Number(m[1]) : null;
+  const grade = textGrade(text);
+  return grade !== null && !grade[1] ? grade[0] : null;
+}
+
+/** Whether the text before a grade ends with a label («Функциональность:») that is no overall grade's
+ * («Оценка:», «Общая оценка:», «Рейтинг:»). */
+function criterion(before: string): boolean {
+  const label = TABLE.search(before, "reviews", "stars_label");
+  return label !== null && TABLE.search((label[1] ?? "").trim(), "reviews", "stars_overall_label") === null;
 }
 
 /**
- * The grade of an element's own line: the whole line of at most `limit` characters, else one part
- * of a short meta line cut by its separators («Ирина, 20.11.2026 · Оценка: 5 из 5 · версия 3.1.0»:
- * `stars_meta_separators`, at most `stars_meta_chars`). Parts that grade differently, or a long
- * text (a review's sentence), grade nothing.
+ * The grade after a label element on its line (textGrade): «<b>Оценка:</b> 5 из 5<br>» (an old
+ * page's `<b>label:</b> value<br>` lines in one cell). The label's text ends with a colon and its
+ * tail, up to a <br> (or a block, or the end of its parent), is read with it as one short line.
  */
-/**
- * The grade after a label element on its line: «<b>Оценка:</b> 5 из 5<br>» (an old page's
- * `<b>label:</b> value<br>` lines in one cell). The label's text ends with a colon and its tail, up
- * to a <br> (or a block, or the end of its parent), is read with it as one short line.
- */
-function labelledStars(el: Element, own: string, limit: number): number | null {
+function labelledStars(el: Element, own: string, limit: number): Grade | null {
   const label = own.trim();
   const tail = tailText(el).trim();
   if (!label.endsWith(":") || !tail) return null;
   const next = el.nextElementSibling;
   if (next && !TABLE.blockTags.has(tag(next))) return null;
   const line = `${label} ${tail}`;
-  return cpLen(line) <= limit ? textStars(line) : null;
+  return cpLen(line) <= limit ? textGrade(line) : null;
 }
 
-function lineStars(own: string, limit: number): number | null {
+/**
+ * The grade of an element's own line (textGrade): the whole line of at most `limit` characters,
+ * else one part of a short meta line cut by its separators («Ирина, 20.11.2026 · Оценка: 5 из 5 ·
+ * версия 3.1.0»: `stars_meta_separators`, at most `stars_meta_chars`). Parts that grade differently
+ * (a criterion's too: «Оценка: 4 из 5 · поддержка: 2 из 5»), or a long text (a review's sentence),
+ * grade nothing; parts that agree are partial when every one is.
+ */
+function lineStars(own: string, limit: number): Grade | null {
   const text = own.trim();
-  if (cpLen(text) <= limit) return textStars(text);
+  if (cpLen(text) <= limit) return textGrade(text);
   const seps = String(TABLE.get("reviews", "stars_meta_separators") ?? "");
   if (!seps || cpLen(text) > Number(TABLE.get("reviews", "stars_meta_chars") ?? 0)) return null;
   const parts = [""];
@@ -80,12 +103,14 @@ function lineStars(own: string, limit: number): number | null {
     if (seps.includes(ch)) parts.push("");
     else parts[parts.length - 1] += ch;
   }
-  const values = new Set<number>();
+  const grades: Grade[] = [];
   for (const part of parts) {
-    const value = cpLen(part.trim()) <= limit ? textStars(part) : null;
-    if (value !== null) values.add(value);
+    const grade = cpLen(part.trim()) <= limit ? textGrade(part) : null;
+    if (grade !== null) grades.push(grade);
   }
-  return parts.length > 1 && values.size === 1 ? [...values][0] ?? null : null;
+  const first = grades[0];
+  if (parts.length < 2 || first === undefined || grades.some(([value]) => value !== first[0])) return null;
+  return [first[0], grades.every(([, partial]) => partial)];
 }
 
 /**
@@ -277,16 +302,23 @@ class Stars {
   /**
    * «Оценка: 4», «4 из 5» as a line of its own (`stars_line_chars`) or a part of a short meta line
    * («20.11.2026 · Оценка: 5 из 5 · версия 3.1.0»): a review's sentence that quotes a grade
-   * («оценка 2 из 5 у конкурента», «Ставлю 5 звёзд — шучу») rates nothing.
+   * («оценка 2 из 5 у конкурента», «Ставлю 5 звёзд — шучу») rates nothing, nor does a criterion's
+   * line, nor do lines of one item that grade differently, a criterion's among them (criteria «5 из 5»
+   * and «1 из 5» below an icon row: the icons decide; blind audit6 review__criteria).
    */
   texts(): void {
     const limit = Number(TABLE.get("reviews", "stars_line_chars") ?? 40);
     if (!this.done()) this.counters();
+    const seen = new Map<Element, Set<number>>(); // every grade line of an item, a criterion's too
+    const overall = new Set<Element>(); // items with a grade line that is no criterion's
     for (const [el, own] of this.done() ? [] : this.listing.owns) {
-      const value = this.skip.has(el) ? null : (lineStars(own, limit) ?? labelledStars(el, own, limit));
-      const item = value !== null ? itemOf(this.listing, el) : null;
-      if (value !== null && item && !this.found.has(item)) this.found.set(item, value);
+      const grade = this.skip.has(el) ? null : (lineStars(own, limit) ?? labelledStars(el, own, limit));
+      const item = grade !== null ? itemOf(this.listing, el) : null;
+      if (grade === null || !item || this.found.has(item)) continue;
+      seen.set(item, (seen.get(item) ?? new Set<number>()).add(grade[0]));
+      if (!grade[1]) overall.add(item);
     }
+    this.settle(new Map([...seen].filter(([item]) => overall.has(item))));
   }
 
 
