@@ -785,6 +785,10 @@ def _containers(
     if parts:  # the shown items, then the rest folded into a collapsed block: one list in parts
         return [item for part in parts for item in _containers(part, marked, direct, name, aside)]
     joins = _reply_threads(children, marked, direct)
+    years = _year_rows(children, marked)
+    if years:  # «2025» between the rows: a separator, no item and no item's text
+        aside.extend(years)
+        skip = skip | set(years)
     if repeat is not None:
         return _grouped(container, marked, False, repeat, skip, joins)
     folded = _folded_log(children, marked, direct, name)
@@ -948,6 +952,22 @@ def _date_groups(children: list[Any], marked: set[Any], direct: set[Any]) -> lis
             return []
         kinds.update(_kind(k) for k in sub)
     return holders if len(kinds) == 1 else []
+
+
+def _year_rows(children: list[Any], marked: set[Any]) -> list[Any]:
+    """The undated children whose whole text is a year or a month and its year (`listing.year_row`:
+    «2025», «Ноябрь 2026») right before a dated child: separators between the list's rows (Quasar's
+    «<li class=q-timeline__heading>2025</li>» among the q-timeline's entries, blind
+    solution_quasar2_qtabs_koi8_vesta_crm), not the text of the row above them (TS `yearRows`)."""
+    rules = table()
+    return [
+        child
+        for child, nxt in pairwise(children)
+        if child not in marked
+        and nxt in marked
+        and len(text := fold(inline_text(child))) <= BARE_HEAD_CHARS
+        and rules.search(text, "listing", "year_row") is not None
+    ]
 
 
 def _author_end(listing: Listing, item: Any, first: int, second: int | None, order: dict[Any, int]) -> int:

@@ -723,6 +723,12 @@ function containers(body: Element, marked: Set<Element>, direct: ReadonlySet<Ele
   // the shown items, then the rest folded into a collapsed block: one list in parts
   if (parts.length) return parts.flatMap((part) => containers(part, marked, direct, name, aside));
   const joins = replyThreads(children, marked, direct);
+  const years = yearRows(children, marked);
+  if (years.length) {
+    // «2025» between the rows: a separator, no item and no item's text
+    aside.push(...years);
+    for (const year of years) skip.add(year);
+  }
   if (repeat !== null) return grouped(container, marked, false, repeat, skip, joins);
   const folded = foldedLog(children, marked, direct, name);
   if (folded !== null) {
@@ -737,6 +743,19 @@ function containers(body: Element, marked: Set<Element>, direct: ReadonlySet<Ele
   // a mixed log: «3.2.1 (date)» + ul beside «3.1.2 (date)<br>…» (contentHeads)
   const siblings = LIST_TAGS.has(tag(container)) || heads(children, marked) || contentHeads(children, marked);
   return grouped(container, marked, siblings, null, skip, joins);
+}
+
+/** The undated children whose whole text is a year or a month and its year (`listing.year_row`: «2025»,
+ * «Ноябрь 2026») right before a dated child: separators between the list's rows (Quasar's
+ * «<li class=q-timeline__heading>2025</li>» among the q-timeline's entries, blind
+ * solution_quasar2_qtabs_koi8_vesta_crm), not the text of the row above them (Python `_year_rows`). */
+function yearRows(children: Element[], marked: ReadonlySet<Element>): Element[] {
+  return children.filter((child, at) => {
+    const next = children[at + 1];
+    if (marked.has(child) || next === undefined || !marked.has(next)) return false;
+    const text = fold(inlineText(child));
+    return cpLen(text) <= BARE_HEAD_CHARS && TABLE.search(text, "listing", "year_row") !== null;
+  });
 }
 
 /** A release log whose newest releases are dated heads each followed by its text (h3 + ul) and whose
