@@ -102,10 +102,11 @@ describe("the regexes of one fresh read", () => {
     // batch 28's fixes: `tab_count_not` (a «(4 из 5)» score ending each counted tab title) 223, batch 29's Chakra
     // entries (`listing.post_policy`, a «Отзывы могут оставлять только …» note tested in the descent of list wrappers;
     // `changelog.older_title` on a log's titled blocks; the `data-filled` star icon entries) 224 and batch 31's
-    // Quasar entries (`listing.year_row` on an undated row before a dated one, the «будни» `support.days` wording) 225 in all
+    // Quasar entries (`listing.year_row` on an undated row before a dated one, the «будни» `support.days` wording) 225, audit 6's
+    // (`demo.negations` after the trial mention, `withdrawn_successor_suffix` on a quoted name) 226 in all
     // (`fields.rating.comments_clause` and `changelog.column_changes` only on a rating label / a release header); more means a new path
     // compiles on every page: look at what it costs a fresh tab before raising this
     expect(seen.size).toBeGreaterThan(100);
-    expect(seen.size).toBeLessThanOrEqual(225);
+    expect(seen.size).toBeLessThanOrEqual(226);
   }, 60_000);
 });
