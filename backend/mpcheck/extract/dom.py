@@ -145,6 +145,24 @@ def _custom_buttons(root: Any) -> None:
         el.set("role", "button")
 
 
+# A custom element with an href and no link inside (Ionic's <ion-item href>, <ion-button href>,
+# Spectrum's <sp-link href>, Shoelace's <sl-button href>) renders an <a href> around its content in a
+# shadow root a saved page has lost: the link is put back, so a link reader sees it as one
+_CUSTOM_LINKS = etree.XPath("//*[contains(local-name(), '-')][@href][not(.//a[@href])]")
+
+
+def _custom_links(root: Any) -> None:
+    """Wrap the content of every custom link (_CUSTOM_LINKS) in the <a href> its shadow root had."""
+    for el in _CUSTOM_LINKS(root):
+        a = etree.SubElement(el, "a")
+        for name in ("href", "target", "rel"):
+            if el.get(name) is not None:
+                a.set(name, el.get(name))
+        a.text, el.text = el.text, None
+        for child in list(el)[:-1]:
+            a.append(child)  # moves the child with its tail
+
+
 def _attribute_texts(root: Any) -> None:
     """A custom element whose text exists only in an attribute (labels.json `attribute_texts`) gets
     that text: a date, money with its currency, stars on a rating element, a disclosure's title."""
@@ -272,6 +290,7 @@ def _prepare(root: Any) -> Any:
     _mark_struck(root, struck)
     _attribute_texts(root)
     _custom_buttons(root)
+    _custom_links(root)
     if jsonld:
         # a JSON array of the texts: an lxml attribute refuses C0 controls (a «\x1e» separator made a
         # second JSON-LD block drop the whole page into the empty-page fallback)

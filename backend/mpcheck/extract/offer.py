@@ -689,9 +689,11 @@ def demo(page: Page, withdrawn: bool | None = False) -> dict[str, Any]:
         days = values.demo_days(page.head_without(_trial_links(page) + questions))
         if days is not None:
             page.found_by["demo"] = "text"
+    controls = page.outside(css(page.root, "a, button, [role=button]"))
+    if days is None and (days := _control_days(page, controls)) is not None:
+        page.found_by["demo"] = "button"
     if days is not None:
         return {"available": True, "days": days, "online_demo_url": online}
-    controls = page.outside(css(page.root, "a, button, [role=button]"))
     available: bool | None = any(
         rules.search(fold(inline_text(c)), "demo", "trial_buttons")
         and not _leaves_site(page, c)
@@ -711,6 +713,23 @@ def demo(page: Page, withdrawn: bool | None = False) -> dict[str, Any]:
         if said is not None:
             page.found_by["demo"] = "text"
     return {"available": available, "days": None, "online_demo_url": online}
+
+
+_CONTROL_NAMES = ("aria-label", "title")  # a control's accessible name, when its text is shorter
+
+
+def _control_days(page: Page, controls: list[Any]) -> int | None:
+    """A trial's length said only in a control's accessible name: «<ion-button aria-label="Установить
+    пробную версию на 21 день">Тест-драйв</ion-button>» (blind solution_ionic7_segment_kometa_pos); a
+    control that leads off the site or to a help page is left out (TS `controlDays`)."""
+    for control in controls:
+        if _leaves_site(page, control) or _help_page(page, control):
+            continue
+        for name in _CONTROL_NAMES:
+            days = values.demo_days(fold(control.get(name) or ""))
+            if days is not None:
+                return days
+    return None
 
 
 def _sells(page: Page, controls: list[Any]) -> bool:

@@ -131,6 +131,24 @@ function customButtons(root: Element): void {
   }
 }
 
+// A custom element with an href and no link inside (Ionic's <ion-item href>, <ion-button href>,
+// Spectrum's <sp-link href>, Shoelace's <sl-button href>) renders an <a href> around its content in a
+// shadow root a saved page has lost: the link is put back, so a link reader sees it as one
+/** Wrap the content of every custom link in the <a href> its shadow root had (Python `_custom_links`). */
+function customLinks(root: Element): void {
+  const doc = root.ownerDocument;
+  for (const el of Array.from(root.querySelectorAll("[href]"))) {
+    if (!el.localName.includes("-") || el.querySelector("a[href]")) continue; // an outer one's <a> holds it
+    const a = doc.createElement("a");
+    for (const name of ["href", "target", "rel"]) {
+      const value = el.getAttribute(name);
+      if (value !== null) a.setAttribute(name, value);
+    }
+    while (el.firstChild) a.appendChild(el.firstChild);
+    el.appendChild(a);
+  }
+}
+
 /** A custom element whose text exists only in an attribute (labels.json `attribute_texts`) gets that
  * text: a date, money with its currency, stars on a rating element, a disclosure's title. */
 function attributeTexts(root: Element): void {
@@ -247,6 +265,7 @@ export function preparedCopy(doc: Document): Prepared {
   markStruck(root, struck);
   attributeTexts(root);
   customButtons(root);
+  customLinks(root);
   const blocks = TABLE.blockTags;
   // a static querySelectorAll list: jsdom resolves each index of the live getElementsByTagName
   // collection through a named-item lookup (quadratic: ~0.3 s of a 196 KB page under Node)

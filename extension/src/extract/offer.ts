@@ -601,8 +601,9 @@ export function demo(page: Page, withdrawn: boolean | null = false): Demo {
     days = values.demoDays(page.headWithout([...trialLinks(page), ...asked]));
     if (days !== null) page.found_by.demo = "text";
   }
-  if (days !== null) return { available: true, days, online_demo_url: online };
   const controls = page.outside(css(page.root, "a, button, [role=button]"));
+  if (days === null && (days = controlDays(page, controls)) !== null) page.found_by.demo = "button";
+  if (days !== null) return { available: true, days, online_demo_url: online };
   let available: boolean | null = controls.some(
     (c) => TABLE.search(page.foldedText(c), "demo", "trial_buttons") !== null && !leavesSite(page, c) && !helpPage(page, c),
   );
@@ -618,6 +619,24 @@ export function demo(page: Page, withdrawn: boolean | null = false): Demo {
     if (said !== null) page.found_by.demo = "text";
   }
   return { available, days: null, online_demo_url: online };
+}
+
+const CONTROL_NAMES = ["aria-label", "title"]; // a control's accessible name, when its text is shorter
+
+/**
+ * A trial's length said only in a control's accessible name: «<ion-button aria-label="Установить
+ * пробную версию на 21 день">Тест-драйв</ion-button>» (blind solution_ionic7_segment_kometa_pos); a
+ * control that leads off the site or to a help page is left out (Python `_control_days`).
+ */
+function controlDays(page: Page, controls: Element[]): number | null {
+  for (const control of controls) {
+    if (leavesSite(page, control) || helpPage(page, control)) continue;
+    for (const name of CONTROL_NAMES) {
+      const days = values.demoDays(fold(control.getAttribute(name) ?? ""));
+      if (days !== null) return days;
+    }
+  }
+  return null;
 }
 
 /** Whether the page has a buy / install control (the offer a trial would belong to). */
