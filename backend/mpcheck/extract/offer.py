@@ -560,9 +560,8 @@ def _refused(text: str) -> bool:
     """A demo label's value that says there is no trial («нет», «не предусмотрен», «без демо», or that
     none is needed, `demo.refusals`: «не требуется, решение бесплатное»), not the «без ограничения
     срока» of an unlimited one. A value that says the trial is given no more refuses too («на 30 дней
-    больше не предоставляется», «(30 дней) отключён»: the third `demo.negations`, read on the value)."""
-    rules = table()
-    if rules.search(fold(text), "demo", "refusals") or rules.rx("demo", "negations")[2].match(fold(text)):
+    больше не предоставляется», «(30 дней) отключён»: `values.given_no_more`, read on the value)."""
+    if table().search(fold(text), "demo", "refusals") or values.given_no_more(fold(text)):
         return True
     return values.yes_no(text) is False and not _unlimited(text)
 

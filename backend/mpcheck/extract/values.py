@@ -139,11 +139,17 @@ def days(number: str, unit: str) -> int | None:
 def negated(text: str, start: int, end: int) -> bool:
     """Is the phrase at text[start:end] negated («без демо», «Демо-режим … не предусмотрен»), or said
     to be given no more, later in its clause («Демо-режим на 30 дней больше не предоставляется»)?"""
-    after, before, stopped = table().rx("demo", "negations")[:3]
+    after, before = table().rx("demo", "negations")[:2]
     rest = text[end:]
-    if after.match(rest) or stopped.match(rest):
+    if after.match(rest) or given_no_more(rest):
         return True
     return bool(before.search(text[max(0, start - 20) : start]))
+
+
+def given_no_more(rest: str) -> bool:
+    """Does the text right after a trial's mention say it is given no more, in its clause («на 30 дней
+    больше не предоставляется», «(30 дней) отключён»: the third `demo.negations`) (TS `givenNoMore`)?"""
+    return bool(table().rx("demo", "negations")[2].match(rest))
 
 
 def other_trial(text: str, start: int, end: int) -> bool:

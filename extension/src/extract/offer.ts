@@ -473,11 +473,10 @@ function unlimited(text: string): boolean {
 /** A demo label's value that says there is no trial («нет», «не предусмотрен», «без демо», or that none
  * is needed, `demo.refusals`: «не требуется, решение бесплатное»), not the «без ограничения срока» of an
  * unlimited one. A value that says the trial is given no more refuses too («на 30 дней больше не
- * предоставляется», «(30 дней) отключён»: the third `demo.negations`, read on the value). */
+ * предоставляется», «(30 дней) отключён»: `values.givenNoMore`, read on the value). */
 function refused(text: string): boolean {
   if (TABLE.search(fold(text), "demo", "refusals")) return true; // «не требуется, решение бесплатное»
-  const stopped = TABLE.sticky("demo", "negations")[2]; // «на 30 дней больше не предоставляется»
-  if (stopped && TABLE.match(stopped, fold(text)) !== null) return true;
+  if (values.givenNoMore(fold(text))) return true; // «на 30 дней больше не предоставляется»
   return values.yesNo(text) === false && !unlimited(text);
 }
 

@@ -110,11 +110,17 @@ export function days(number: string, unit: string): number | null {
  * given no more, later in its clause («Демо-режим на 30 дней больше не предоставляется»)? */
 export function negated(text: string, start: number, end: number): boolean {
   const [, before] = TABLE.rx("demo", "negations");
-  const [after, , stopped] = TABLE.sticky("demo", "negations"); // cached: compiled once, not on every mention
+  const after = TABLE.sticky("demo", "negations")[0]; // cached: compiled once, not on every mention
   const rest = text.slice(end);
-  if (after && TABLE.match(after, rest) !== null) return true;
-  if (stopped && TABLE.match(stopped, rest) !== null) return true; // «… больше не предоставляется»
+  if ((after && TABLE.match(after, rest) !== null) || givenNoMore(rest)) return true;
   return before ? before.test(text.slice(Math.max(0, start - 20), start)) : false;
+}
+
+/** Does the text right after a trial's mention say it is given no more, in its clause («на 30 дней
+ * больше не предоставляется», «(30 дней) отключён»: the third `demo.negations`) (Python `given_no_more`)? */
+export function givenNoMore(rest: string): boolean {
+  const stopped = TABLE.sticky("demo", "negations")[2];
+  return stopped !== undefined && TABLE.match(stopped, rest) !== null;
 }
 
 /** Is the trial phrase at text[start:end] another thing's trial: the demo site's («демо-версия
