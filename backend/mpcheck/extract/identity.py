@@ -987,7 +987,11 @@ def partner(page: Page) -> dict[str, Any]:
     outside the tabs. Badges inside the link are left out of the name."""
 
     def short(text: str) -> bool:
-        return table().search(_without_addresses(text), "fields", "partner", "not_own") is None
+        rules = table()
+        return (
+            rules.search(_without_addresses(text), "fields", "partner", "not_own") is None
+            and rules.search(fold(text), "fields", "partner", "date_not_name") is None
+        )
 
     hit: Hit | None = page.index.find("fields/partner/name_labels", valid=short)
     if hit:

@@ -579,6 +579,8 @@ def links(page: Page) -> dict[str, Any]:
         for a in anchors.anchors
         if rules.search(fold(text_before(a)), "links", "cases_before")
         or rules.search(_line_label(a), "links", "cases")
+        # its label cell: <td>Кейс внедрения</td><td><a>«Северная пряжа»: …</a></td> (links.case_label, as video_label)
+        or rules.search(fold(label_cell(a)), "links", "case_label")
     )
     for a in anchors.anchors:  # page order
         named = rules.search(_card_link_name(a, anchors), "links", "cases") is not None

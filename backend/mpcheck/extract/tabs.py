@@ -67,6 +67,7 @@ _ATTR_TITLED = etree.XPath("//*[@aria-label or @title or @data-title]")
 _NAMED = etree.XPath("//a[@name]")
 _HEAD_IMAGES = etree.XPath("//img[@alt]")
 _DATA = etree.XPath("//@*[starts-with(name(), 'data-')]")
+_ROLE_PANELS = etree.XPath("//*[@role]")
 _ATTRS = etree.XPath("//@*")
 _Key = tuple[str | None, str]  # (state variable or None when the handler names none, quoted key)
 _GUESSED_TIES = ("next", "position")  # ties read from the markup's order, not from a name or a key
@@ -666,6 +667,7 @@ class _Resolver:
         self.unit_names = dict(reversed(self.units))  # the first name of a unit, like units.find
         self._data: dict[str, list[Any]] | None = None
         self._keyed_panels: dict[str, list[Any]] | None = None
+        self._role_panels: dict[str, list[Any]] | None = None
         self._labelled: dict[str, list[Any]] | None = None
         self._named: dict[str, Any] | None = None
         self._id_keys: dict[str, list[Any]] | None = None
@@ -786,6 +788,20 @@ class _Resolver:
                     if value:
                         self._keyed_panels.setdefault(norm(value), []).append(el)
         return self._keyed_panels
+
+    def role_panels(self) -> dict[str, list[Any]]:
+        """Value → the `role=tabpanel` elements holding it in a role pair attribute
+        (`tab_key_attributes.role_pair`: <sp-tab-panel value="log" role="tabpanel">)."""
+        if self._role_panels is None:
+            self._role_panels = {}
+            names = table().data.get("tab_key_attributes", {}).get("role_pair", [])
+            for el in _ROLE_PANELS(self.root) if names else []:
+                if "tabpanel" in (el.get("role") or "").split():
+                    for name in names:
+                        value = norm(el.get(name))
+                        if value:
+                            self._role_panels.setdefault(value, []).append(el)
+        return self._role_panels
 
     def shown(self) -> dict[Any, tuple[str, str]]:
         """Every element a visibility expression shows on one key: element → (variable, key)."""
@@ -979,6 +995,17 @@ class _Resolver:
                     continue
                 for panel in holders:  # <sl-tab panel="reviews"> ↔ <sl-tab-panel name="reviews">
                     if not _related(panel, ctl) and panel not in self.unit_set and not _is_control(panel):
+                        yield "data-key", panel
+            if "tab" not in (node.get("role") or "").split():
+                continue
+            for attr in table().data.get("tab_key_attributes", {}).get("role_pair", []):
+                value = norm(node.get(attr))
+                holders = self.role_panels().get(value, []) if len(value) >= 2 else []
+                if len(set(holders)) > MAX_KEY_HOLDERS:
+                    continue
+                # <sp-tab value="log" role="tab"> ↔ <sp-tab-panel value="log" role="tabpanel">
+                for panel in holders:
+                    if self._free(panel, ctl):
                         yield "data-key", panel
         yield from self._expr(selected, ctl)
         yield from self._number_ties(unit, ctl, chain)

@@ -964,7 +964,10 @@ function withoutIdNote(text: string): [string, number | null] {
  * outside the tabs. Badges inside the link are left out of the name.
  */
 export function partner(page: Page): Partner {
-  const valid = (text: string): boolean => TABLE.search(withoutAddresses(text), "fields", "partner", "not_own") === null;
+  // a value that is only a date or a time («сегодня, 09:15»: a message header's badge) names no partner
+  const valid = (text: string): boolean =>
+    TABLE.search(withoutAddresses(text), "fields", "partner", "not_own") === null &&
+    TABLE.search(fold(text), "fields", "partner", "date_not_name") === null;
   const named = page.index.find("fields/partner/name_labels", { valid });
   if (named) {
     const link = named.valueEl ? partnerLink(named.valueEl) : { id: null, name: null };

@@ -475,7 +475,13 @@ export function links(page: Page): Links {
   // link, or ending the words before it on its line, titles it too (a title, not the link's own name:
   // a Marketplace or partner page after such a label is no case)
   for (const a of anchors) {
-    if (TABLE.search(fold(textBefore(a)), "links", "cases_before") || TABLE.search(lineLabel(a), "links", "cases")) titled.add(a);
+    if (
+      TABLE.search(fold(textBefore(a)), "links", "cases_before") ||
+      TABLE.search(lineLabel(a), "links", "cases") ||
+      // its label cell: <td>Кейс внедрения</td><td><a>«Северная пряжа»: …</a></td> (links.case_label, as video_label)
+      TABLE.search(fold(labelCell(a)), "links", "case_label")
+    )
+      titled.add(a);
   }
   for (const a of anchors) { // page order
     const named = TABLE.search(cardLinkName(a, page), "links", "cases") !== null;

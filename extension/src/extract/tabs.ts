@@ -34,7 +34,7 @@ const MAX_PANEL_CLIMB = 5; // how far up from a tab bar its panels' container ma
 const MAX_KEY_HOLDERS = 3; // a data-* key ties one control to one panel (a title may carry it too)
 
 /** The attribute names of a tab control / panel key pair (labels.json `tab_key_attributes`). */
-function keyAttributes(side: "control" | "panel"): string[] {
+function keyAttributes(side: "control" | "panel" | "role_pair"): string[] {
   const pair = TABLE.data.tab_key_attributes as Record<string, string[] | string> | undefined;
   const names = pair?.[side];
   return Array.isArray(names) ? names : [];
@@ -746,6 +746,7 @@ class Resolver {
   readonly jumped = new Set<Element>(); // the count-first links within the page (units)
   private dataIndex: Map<string, Element[]> | null = null;
   private keyedIndex: Map<string, Element[]> | null = null;
+  private roleIndex: Map<string, Element[]> | null = null;
   private labelledIndex: Map<string, Element[]> | null = null;
   private namedIndex: Map<string, Element> | null = null;
   private idKeyIndex: Map<string, Element[]> | null = null;
@@ -891,6 +892,23 @@ class Resolver {
       }
     }
     return this.keyedIndex;
+  }
+
+  /** Value → the `role=tabpanel` elements holding it in a role pair attribute
+   * (`tab_key_attributes.role_pair`: <sp-tab-panel value="log" role="tabpanel">). */
+  private rolePanels(): Map<string, Element[]> {
+    if (!this.roleIndex) {
+      this.roleIndex = new Map();
+      const names = keyAttributes("role_pair");
+      for (const el of names.length ? css(this.root, "[role]") : []) {
+        if (!norm(el.getAttribute("role")).split(" ").includes("tabpanel")) continue;
+        for (const name of names) {
+          const value = norm(el.getAttribute(name));
+          if (value) push(this.roleIndex, value, el);
+        }
+      }
+    }
+    return this.roleIndex;
   }
 
   /** Every element a visibility expression shows on one key: element → [variable, key]. */
@@ -1112,6 +1130,14 @@ class Resolver {
         const holders = cpLen(value) >= 2 ? (this.keyedPanels().get(value) ?? []) : [];
         if (new Set(holders).size > MAX_KEY_HOLDERS) continue;
         // <sl-tab panel="reviews"> ↔ <sl-tab-panel name="reviews">
+        for (const panel of holders) if (!related(panel, ctl) && !this.unitSet.has(panel) && !isControl(panel)) yield ["data-key", panel];
+      }
+      if (!norm(node.getAttribute("role")).split(" ").includes("tab")) continue;
+      for (const attr of keyAttributes("role_pair")) {
+        const value = norm(node.getAttribute(attr));
+        const holders = cpLen(value) >= 2 ? (this.rolePanels().get(value) ?? []) : [];
+        if (new Set(holders).size > MAX_KEY_HOLDERS) continue;
+        // <sp-tab value="log" role="tab"> ↔ <sp-tab-panel value="log" role="tabpanel">
         for (const panel of holders) if (!related(panel, ctl) && !this.unitSet.has(panel) && !isControl(panel)) yield ["data-key", panel];
       }
     }
