@@ -19,11 +19,12 @@ import { listenForStructureRequests } from "./structure-request";
 
 const solutionPage = new SolutionPage(document);
 
-async function runForCurrentUrl(): Promise<void> {
+/** `fresh`: the settings changed, so a run still before its first paint is stale too. */
+async function runForCurrentUrl(fresh = false): Promise<void> {
   const url = location.href;
   const type = detectPageType(url);
   if (type === "solution") {
-    await solutionPage.run(url, startEnv());
+    await (fresh ? solutionPage.restart(url, startEnv()) : solutionPage.run(url, startEnv()));
   } else if (type === "listing") {
     await runListingPage(document, url, startEnv());
   } else {
@@ -44,15 +45,15 @@ function start(): void {
   if (type === "listing") answerCardRequests();
   listenForStructureRequests(currentFacts);
   performance.mark("mpcheck:start");
-  const run = () => void runForCurrentUrl().catch((err) => console.debug("mpcheck:", err));
+  const run = (fresh = false) => void runForCurrentUrl(fresh).catch((err) => console.debug("mpcheck:", err));
   void pageSettled(window, type === "listing" ? LISTING_SETTLE_DEADLINE_MS : SETTLE_DEADLINE_MS).then(() => {
     run();
     const root = contentRoot(document);
-    if (root) observeContent(root, run);
+    if (root) observeContent(root, () => run());
     ext().storage.onChanged.addListener((changes, area) => {
       if (area !== "local" || !("settings" in changes)) return;
       resetBadges();
-      run();
+      run(true);
     });
   });
 }

@@ -29,6 +29,21 @@ export class SolutionPage {
   async run(url: string, env: ContentEnv): Promise<void> {
     const code = solutionCodeFromUrl(url) ?? "";
     if (this.pending === code) return;
+    return this.startRun(url, code, env);
+  }
+
+  /**
+   * New settings: the badge is re-scored even when a run for this solution is still before its
+   * first paint, because that run read the old settings (it stops: it is no longer current).
+   * Without this, two quick changes (save, then reset a profile) left the first change's badge.
+   */
+  async restart(url: string, env: ContentEnv): Promise<void> {
+    this.pending = null;
+    removeFullBadge(this.doc);
+    return this.startRun(url, solutionCodeFromUrl(url) ?? "", env);
+  }
+
+  private async startRun(url: string, code: string, env: ContentEnv): Promise<void> {
     const existing = existingFullBadge(this.doc);
     if (existing && existing.dataset.code === code) return;
     this.pending = code;
@@ -36,8 +51,10 @@ export class SolutionPage {
     clearState();
     const host = createBadgeHost(this.doc);
     host.dataset.code = code;
+    // Only the current run clears `pending`: a superseded one ending must not open the door to a
+    // second badge while the run that replaced it is still before its paint.
     const painted = () => {
-      if (this.pending === code) this.pending = null;
+      if (this.current === run && this.pending === code) this.pending = null;
     };
     const run: SolutionRun = new SolutionRun(this.doc, url, code, env, host, {
       superseded: () => this.current !== run,

@@ -264,4 +264,18 @@ describe("one scorer per solution page", () => {
     const codes = [...doc.querySelectorAll<HTMLElement>("mpcheck-badge:not([data-size])")].map((b) => b.dataset.code);
     expect(codes).toEqual(["other.module"]);
   });
+
+  it("new settings before the first paint re-score with them: the stale run leaves no badge", async () => {
+    // The options page saved twice in a row (a criterion off, then a per-solution profile reset):
+    // the first change's run is still before its paint when the second arrives.
+    const site = coerceSettings({ solutionProfiles: { "nordlab.smartseo": "site" } });
+    const { page, env, doc } = await freshPage({ settings: Promise.resolve(site) });
+    const stale = page.run(URL_A, env);
+    const fresh = page.restart(URL_A, { ...env, settings: Promise.resolve(DEFAULT_SETTINGS) });
+    await Promise.all([stale, fresh]);
+    await flush();
+    const badges = [...doc.querySelectorAll<HTMLElement>("mpcheck-badge:not([data-size])")];
+    expect(badges).toHaveLength(1);
+    expect(badges[0]?.shadowRoot?.querySelector<HTMLElement>(".mp-profile-by")?.dataset.chosenBy).toBe("kind");
+  });
 });
