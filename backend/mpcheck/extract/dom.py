@@ -106,6 +106,11 @@ _ISO_DAY = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})(?:$|[T ])")
 _PLAIN_NUMBER = re.compile(r"^([0-9]+)(?:\.([0-9]+))?$")
 
 
+def _count(text: str) -> bool:
+    """A badge's count only («9»): digits and nothing else."""
+    return text.isascii() and text.isdigit()
+
+
 def _attribute_value_text(rule: dict[str, Any], el: Any) -> str | None:
     """The text an `attribute_texts` rule gives its element, or None when the value is not of its kind."""
     value = norm(el.get(rule["attr"]))
@@ -171,7 +176,7 @@ def _attribute_texts(root: Any) -> None:
             if rule["as"] == "title":
                 if rule.get("title_child") and css(el, rule["title_child"]):
                     continue
-            elif "".join(el.itertext()).strip():
+            elif (own := "".join(el.itertext()).strip()) and not (rule.get("count_text") and _count(own)):
                 continue
             text = _attribute_value_text(rule, el)
             if text:
@@ -295,10 +300,23 @@ def _prepare(root: Any) -> Any:
         # a JSON array of the texts: an lxml attribute refuses C0 controls (a «\x1e» separator made a
         # second JSON-LD block drop the whole page into the empty-page fallback)
         root.set(JSONLD_ATTR, json.dumps(jsonld, ensure_ascii=False))
-    for el in root.iter(*table().block_tags):
+    for el in [*root.iter(*table().block_tags), *_block_classed(root)]:
         el.text = " " + (el.text or "")
         el.tail = " " + (el.tail or "")
     return root
+
+
+def _block_classed(root: Any) -> list[Any]:
+    """Inline elements a UI kit lays out as blocks (labels.json `block_classes`: Onsen UI's
+    `span.list-item__title` + `span.list-item__subtitle`): their texts are separate lines, not one
+    word («Режим работыпн–пт»)."""
+    classes = table().block_classes
+    if not classes:
+        return []
+    test = " or ".join(
+        f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ')" for c in sorted(classes)
+    )
+    return [el for el in root.xpath(f"//*[@class][{test}]") if el.tag not in table().block_tags]
 
 
 # ASCII controls (bar tab/LF/CR) never occur inside a multi-byte UTF-8 sequence, so deleting them

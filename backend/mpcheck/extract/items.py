@@ -28,7 +28,7 @@ from lxml import etree
 from mpcheck.extract.dates import element_date, parse_date
 from mpcheck.extract.dom import child_elements, css, inline_text, own_text
 from mpcheck.extract.label_table import FLAGS, Table, table
-from mpcheck.extract.tabs import title_of
+from mpcheck.extract.tabs import MAX_TITLE_CHARS, title_of
 from mpcheck.extract.text import fold
 
 _LIST_TAGS = {"dl", "table", "tbody", "ul", "ol"}
@@ -386,6 +386,7 @@ def _grouped(
     if top is not None:
         ends.add(id(top))
     headings = table().heading_tags
+    headers = _sub_headers(children, marked)
     lead = None  # an undated heading right before a dated child opens that child's item («<h4>2.0.0</h4>»)
     # a bare dated head just opened («<p><b>2.4.0 (14.10.2026)</b></p>», then its <ul>): in a list whose
     # other items carry their text inline («<p><b>2.3.2 (28.08.2026)</b><br>…</p>»), the one undated
@@ -404,7 +405,9 @@ def _grouped(
             groups.append([lead, child] if lead is not None else [child])
             bare_head = repeat is None and child in marked and len(inline_text(child)) <= BARE_HEAD_CHARS
         elif groups and (
-            child in marked or ((siblings or body) and not _furniture(child)) or _answer_head(child)
+            child in marked
+            or ((siblings or body) and not _furniture(child) and child not in headers)
+            or _answer_head(child)
         ):
             groups[-1].append(child)  # an undated «Ответ разработчика» block after an item is its answer
         lead = child if siblings and child not in marked and child.tag in headings and _lead(child) else None
@@ -505,6 +508,20 @@ def _alike(a: Any, b: Any) -> bool:
     """Two blocks of the same class: items of one list, not a list and its summary line."""
     cls = a.get("class")
     return bool(cls) and a.tag == b.tag and cls == b.get("class")
+
+
+def _sub_headers(children: list[Any], marked: set[Any]) -> set[Any]:
+    """The list's sub-headers: undated short blocks (a title's length) of the markup, tag and class,
+    of an undated block among them that titles a tab or is a heading. Onsen UI's «<ons-list-header
+    class="list-header">Планы</ons-list-header>» repeats the «История версий» header of the same
+    list: it opens the next part (the roadmap), it is no text of the release above it (blind
+    solution_onsenui_tabbar_yug_furniture_site: the last release read «… звонка. Планы») (TS
+    `subHeaders`)."""
+    undated = [c for c in children if c not in marked and c.get("class")]
+    kinds = {(c.tag, c.get("class")) for c in undated if _heading(c) or title_of(fold(inline_text(c)))}
+    if not kinds:
+        return set()
+    return {c for c in undated if (c.tag, c.get("class")) in kinds and len(inline_text(c)) <= MAX_TITLE_CHARS}
 
 
 def _thin(el: Any) -> bool:
@@ -622,8 +639,11 @@ def _content_heads(children: list[Any], marked: set[Any]) -> bool:
     (`_thin`). A long dated block followed by undated text is a whole item beside a note: no."""
     if sum(1 for c in children if c in marked) < _MIN_HEADS:
         return False
+    headers = _sub_headers(children, marked)
     followed = [
-        c for c, nxt in pairwise(children) if c in marked and nxt not in marked and not _furniture(nxt)
+        c
+        for c, nxt in pairwise(children)
+        if c in marked and nxt not in marked and not _furniture(nxt) and nxt not in headers
     ]
     return bool(followed) and all(_thin(c) for c in followed)
 

@@ -37,6 +37,7 @@ class Table:
         self._labels: dict[str, list[re.Pattern[str]]] = {}
         self.skip_tags = frozenset(data["skip_tags"])
         self.block_tags = frozenset(data["block_tags"])
+        self.block_classes = frozenset(data.get("block_classes", {}).get("classes", ()))
         self.heading_tags = frozenset(data.get("heading_tags", ()))
         self._prefilter: re.Pattern[str] | None = None
         self._memo: dict[str, Any] = {}

@@ -407,6 +407,11 @@ def _children(el: Any) -> list[Any]:
     return [c for c in el if isinstance(c.tag, str)]
 
 
+def _earlier(el: Any) -> list[Any]:
+    """The element's earlier sibling elements, nearest first."""
+    return [c for c in el.itersiblings(preceding=True) if isinstance(c.tag, str)]
+
+
 def _walk(root: Any, skip: set[Any]) -> Iterator[Any]:
     """Elements in document order, not entering the `skip` subtrees."""
     stack = [root]
@@ -1118,9 +1123,39 @@ class _Resolver:
                 kids = _children(sib)
                 if len(kids) == len(peers) and not any(k in self.unit_set for k in kids):
                     yield "position", kids[index]
+            # panels BEFORE the bar (a bottom or Onsen tab bar after its content), read through
+            # wrappers; after the bar the runs above stay the only ones (Vuetify's v-window__container
+            # is tied by the panels' ids, never by order)
+            for sib in _earlier(level):
+                wrapped = self._wrapped_run(sib, len(peers))
+                if wrapped:
+                    yield "position", wrapped[index]
             level = level.getparent()
             if level is None or level.tag in ("body", "html"):
                 break
+
+    def _wrapped_run(self, block: Any, count: int) -> list[Any] | None:
+        """The panels a block beside a tab bar holds as a run of `count` children of one tag, none
+        of them empty, under wrappers whose other children are empty (Onsen UI's «<div
+        class="ons-tabbar__content"><div class="ons-swiper-target"><ons-page>…» ×5 beside an empty
+        «ons-swiper-blocker», BEFORE the bar of `ons-tab`s: blind
+        solution_onsenui_tabbar_yug_furniture_site). Only one tag, never a control or a title: a
+        guess from order, so no row of mixed blocks; and no empty block in the run (a wrapper and
+        the empty blocker beside it are no two panels) (TS `wrappedRun`)."""
+        node = block
+        for _ in range(MAX_PANEL_CLIMB):
+            kids = _children(node)
+            full = [k for k in kids if _children(k) or inline_text(k)]
+            if len(full) == len(kids) == count:
+                if len({k.tag for k in kids}) == 1 and not any(
+                    k in self.unit_set or self._bar_like(k) for k in kids
+                ):
+                    return kids
+                return None
+            if len(full) != 1:
+                return None
+            node = full[0]
+        return None
 
     def _heading(self, unit: Any) -> Iterator[tuple[str, Any]]:
         parent = unit.getparent()

@@ -91,6 +91,12 @@ interface AttributeTextRule {
   currency_attr?: string;
   max_attr?: string;
   title_child?: string;
+  count_text?: boolean;
+}
+
+/** A badge's count only («9»): digits and nothing else. */
+function isCount(text: string): boolean {
+  return text.length > 0 && [...text].every((c) => c >= "0" && c <= "9");
 }
 
 const ISO_DAY = /^([0-9]{4})-([0-9]{2})-([0-9]{2})(?:$|[T ])/;
@@ -157,7 +163,10 @@ function attributeTexts(root: Element): void {
     for (const el of css(root, rule.css)) {
       if (rule.as === "title") {
         if (rule.title_child && css(el, rule.title_child).length) continue;
-      } else if ((el.textContent ?? "").trim()) continue;
+      } else {
+        const own = (el.textContent ?? "").trim();
+        if (own && !(rule.count_text && isCount(own))) continue;
+      }
       const text = attributeValueText(rule, el);
       if (!text) continue;
       if (rule.as === "title") el.insertBefore(doc.createTextNode(` ${text} `), el.firstChild);
@@ -267,14 +276,32 @@ export function preparedCopy(doc: Document): Prepared {
   customButtons(root);
   customLinks(root);
   const blocks = TABLE.blockTags;
+  const classed = new Set(blockClassed(root));
   // a static querySelectorAll list: jsdom resolves each index of the live getElementsByTagName
   // collection through a named-item lookup (quadratic: ~0.3 s of a 196 KB page under Node)
   for (const el of Array.from(root.querySelectorAll("*"))) {
-    if (!blocks.has(tag(el))) continue;
+    if (!blocks.has(tag(el)) && !classed.has(el)) continue;
     if (!startsWithSpace(el.firstChild)) el.insertBefore(inert.createTextNode(" "), el.firstChild);
     if (el.parentElement && !startsWithSpace(el.nextSibling)) el.parentElement.insertBefore(inert.createTextNode(" "), el.nextSibling);
   }
   return { root, jsonld };
+}
+
+/**
+ * Inline elements a UI kit lays out as blocks (labels.json `block_classes`: Onsen UI's
+ * `span.list-item__title` + `span.list-item__subtitle`): their texts are separate lines, not one
+ * word («Режим работыпн–пт») (Python `_block_classed`).
+ */
+function blockClassed(root: Element): Element[] {
+  const classes = [...TABLE.blockClasses];
+  return classes.length ? Array.from(root.querySelectorAll(classes.map((c) => `.${c}`).join(", "))) : [];
+}
+
+/** Whether an element counts as a block boundary: a block tag or a `block_classes` class. */
+function isBlock(el: Element): boolean {
+  if (TABLE.blockTags.has(tag(el))) return true;
+  for (const c of TABLE.blockClasses) if (el.classList.contains(c)) return true;
+  return false;
 }
 
 /** Lower-case tag name (HTML elements report upper case). */
@@ -504,7 +531,6 @@ const NOT_TEXT = new Set(["script", "style", "noscript", "template"]);
  */
 export function liveBlockText(el: Element | null | undefined): string {
   if (!el) return "";
-  const blocks = TABLE.blockTags;
   const parts: string[] = [];
   const walk = (node: Element): void => {
     for (let n = node.firstChild; n; n = n.nextSibling) {
@@ -512,7 +538,7 @@ export function liveBlockText(el: Element | null | undefined): string {
       else if (n.nodeType === 1) {
         const child = n as Element;
         if (NOT_TEXT.has(tag(child))) continue;
-        const block = blocks.has(tag(child));
+        const block = isBlock(child);
         if (block) parts.push(" ");
         walk(child);
         if (block) parts.push(" ");

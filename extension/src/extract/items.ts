@@ -16,7 +16,7 @@
 import { elementDate, parseDate } from "./dates";
 import { childElements, css, inlineText, moveWithTail, ownText, tag } from "./dom";
 import { TABLE } from "./label_table";
-import { titleOf } from "./tabs";
+import { MAX_TITLE_CHARS, titleOf } from "./tabs";
 import { cpLen, fold, isBlank } from "./text";
 
 const LIST_TAGS = new Set(["dl", "table", "tbody", "ul", "ol"]);
@@ -384,6 +384,7 @@ function grouped(container: Element, marked: ReadonlySet<Element>, siblings: boo
   }
   const top = topSummary(children, marked);
   if (top) ends.add(top);
+  const headers = subHeaders(children, marked);
   let lead: Element | null = null; // an undated heading right before a dated child opens that child's item
   // a bare dated head just opened («<p><b>2.4.0 (14.10.2026)</b></p>», then its <ul>): in a list whose
   // other items carry their text inline («<p><b>2.3.2 (28.08.2026)</b><br>…</p>»), the one undated
@@ -403,7 +404,7 @@ function grouped(container: Element, marked: ReadonlySet<Element>, siblings: boo
     if (opens && !(groups.length && answerHead(child))) {
       groups.push(lead ? [lead, child] : [child]);
       bareHead = repeat === null && marked.has(child) && cpLen(inlineText(child)) <= BARE_HEAD_CHARS;
-    } else if (groups.length && (marked.has(child) || ((siblings || body) && !furniture(child)) || answerHead(child))) {
+    } else if (groups.length && (marked.has(child) || ((siblings || body) && !furniture(child) && !headers.has(child)) || answerHead(child))) {
       (groups[groups.length - 1] as Element[]).push(child); // an undated «Ответ разработчика» block after an item is its answer
     }
     lead = siblings && !marked.has(child) && TABLE.headingTags.has(tag(child)) && opensItem(child) ? child : null;
@@ -463,6 +464,21 @@ function endInlineOutro(groups: Element[][]): void {
   if (inlineText(last[0] as Element).trimEnd().endsWith(":")) return; // «Первый релиз. Возможности:» + its own <ul>
   if (others.filter((group) => group.length === 1).length < 2 || last.slice(1).some((node) => answerHead(node))) return;
   last.splice(1);
+}
+
+/**
+ * The list's sub-headers: undated short blocks (a title's length) of the markup, tag and class, of an
+ * undated block among them that titles a tab or is a heading. Onsen UI's «<ons-list-header
+ * class="list-header">Планы</ons-list-header>» repeats the «История версий» header of the same list:
+ * it opens the next part (the roadmap), it is no text of the release above it (blind
+ * solution_onsenui_tabbar_yug_furniture_site: the last release read «… звонка. Планы») (Python `sub_headers`).
+ */
+function subHeaders(children: Element[], marked: ReadonlySet<Element>): Set<Element> {
+  const undated = children.filter((c) => !marked.has(c) && c.getAttribute("class"));
+  const kindKey = (c: Element): string => `${tag(c)}\u0000${c.getAttribute("class") ?? ""}`;
+  const kinds = new Set(undated.filter((c) => isHeading(c) || titleOf(fold(inlineText(c)))).map(kindKey));
+  if (!kinds.size) return new Set();
+  return new Set(undated.filter((c) => kinds.has(kindKey(c)) && cpLen(inlineText(c)) <= MAX_TITLE_CHARS));
 }
 
 /** A row head rather than a whole item: a short block («3.2.1 — 18 ноября», «Иван, 12.11.2026»). */
@@ -575,9 +591,10 @@ function heads(children: Element[], marked: ReadonlySet<Element>): boolean {
  */
 function contentHeads(children: Element[], marked: ReadonlySet<Element>): boolean {
   if (children.filter((c) => marked.has(c)).length < MIN_HEADS) return false;
+  const headers = subHeaders(children, marked);
   const followed = children.filter((c, i) => {
     const next = children[i + 1];
-    return marked.has(c) && next !== undefined && !marked.has(next) && !furniture(next);
+    return marked.has(c) && next !== undefined && !marked.has(next) && !furniture(next) && !headers.has(next);
   });
   return followed.length > 0 && followed.every(thin);
 }

@@ -31,6 +31,7 @@ class Table {
   readonly flags: string = FLAGS;
   readonly skipTags: ReadonlySet<string> = new Set(DATA.skip_tags as string[]);
   readonly blockTags: ReadonlySet<string> = new Set(DATA.block_tags as string[]);
+  readonly blockClasses: ReadonlySet<string> = new Set(((DATA.block_classes as { classes?: string[] } | undefined)?.classes) ?? []);
   readonly headingTags: ReadonlySet<string> = new Set((DATA.heading_tags as string[] | undefined) ?? []);
   private readonly rxCache = new Map<string, RegExp[]>();
   private readonly stickyCache = new Map<string, RegExp[]>();

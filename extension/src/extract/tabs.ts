@@ -28,7 +28,7 @@ const BAR_TAGS = new Set(["a", "button", "li", "label"]);
 const CONTROL_TAGS = new Set(["a", "button", "li", "label", "summary"]);
 const NOT_TITLES = new Set(["option", "select", "textarea", "head", "title"]);
 const NONE_TEXT: Record<string, string> = { rating: "reviews", comments: "comments" }; // «no items yet» groups
-const MAX_TITLE_CHARS = 60; // a tab title is short; longer own text is prose
+export const MAX_TITLE_CHARS = 60; // a tab title is short; longer own text is prose
 const MAX_RAW_TITLE_CHARS = 400; // the same before whitespace is collapsed (indented markup)
 const MAX_PANEL_CLIMB = 5; // how far up from a tab bar its panels' container may sit (mat-tab-header → -body-wrapper)
 const MAX_KEY_HOLDERS = 3; // a data-* key ties one control to one panel (a title may carry it too)
@@ -1215,9 +1215,40 @@ class Resolver {
         const children = childElements(sib);
         if (children.length === peers.length && !children.some((k) => this.unitSet.has(k))) yield ["position", children[index] as Element];
       }
+      const earlier: Element[] = [];
+      for (let node = at.previousElementSibling; node; node = node.previousElementSibling) earlier.push(node);
+      // panels BEFORE the bar (a bottom or Onsen tab bar after its content), read through wrappers;
+      // after the bar the runs above stay the only ones (Vuetify's v-window__container is tied by the
+      // panels' ids, never by order)
+      for (const sib of earlier) {
+        const run = this.wrappedRun(sib, peers.length);
+        if (run) yield ["position", run[index] as Element];
+      }
       at = at.parentElement;
       if (!at || ["body", "html"].includes(tag(at))) break;
     }
+  }
+
+  /**
+   * The panels a block beside a tab bar holds as a run of `count` children of one tag, none of them
+   * empty, under wrappers whose other children are empty (Onsen UI's «<div class="ons-tabbar__content"><div
+   * class="ons-swiper-target"><ons-page>…» ×5 beside an empty «ons-swiper-blocker», BEFORE the bar of
+   * `ons-tab`s: blind solution_onsenui_tabbar_yug_furniture_site). Only one tag, never a control or a
+   * title: a guess from order, so no row of mixed blocks (Python `_wrapped_run`).
+   */
+  private wrappedRun(block: Element, count: number): Element[] | null {
+    let node = block;
+    for (let i = 0; i < MAX_PANEL_CLIMB; i++) {
+      const kids = childElements(node);
+      const full = kids.filter((k) => childElements(k).length > 0 || inlineText(k) !== "");
+      if (full.length === count && kids.length === count) {
+        const oneTag = new Set(kids.map(tag)).size === 1;
+        return oneTag && !kids.some((k) => this.unitSet.has(k) || this.barLike(k)) ? kids : null;
+      }
+      if (full.length !== 1) return null;
+      node = full[0] as Element;
+    }
+    return null;
   }
 
   private *heading(unit: Element): Generator<[string, Candidate]> {
