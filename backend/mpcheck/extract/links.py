@@ -347,7 +347,7 @@ def _heading_section(el: Any) -> list[Any]:
     each, up to the prose after them («Хотите в этот список? Напишите нам», a contacts line); the
     block right after any other title element (TS `headingSection`)."""
     heads = table().heading_tags
-    first = next_element(el)
+    first = next_element(_title_box(el))
     if first is None:
         return []
     if el.tag not in heads or not _link_block(first):
@@ -360,6 +360,20 @@ def _heading_section(el: Any) -> list[Any]:
         section.append(nxt)
         nxt = next_element(nxt)
     return section
+
+
+def _title_box(el: Any) -> Any:
+    """The outermost box that holds the title alone: each ancestor whose only child is the box
+    below it and that has no text of its own (a page builder wraps every text in a container:
+    Framer's «<div data-framer-name="Sub Title"><h3>Кейсы</h3></div>» before the «Case List»
+    block, blind solution_framer_site_dataname_zvezda_reviews_free), else the title itself: the
+    blocks after that box are the title's (TS `titleBox`)."""
+    box = el
+    while (parent := box.getparent()) is not None and parent.tag not in ("body", "html", "main"):
+        if len([c for c in parent if isinstance(c.tag, str)]) != 1 or norm(own_text(parent)):
+            break
+        box = parent
+    return box
 
 
 def _link_block(el: Any) -> bool:

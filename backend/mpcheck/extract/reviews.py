@@ -118,16 +118,33 @@ def _descriptor(el: Any) -> str:
     speaks for its `<svg>` too: the state may be the svg's class («icon is-active» around
     `<use href="#star">`). A state attribute of its own (`reviews.star_state`: «<svg
     data-filled="half">») says it alone, «data-filled=half»: a CSS-in-JS class hash beside it
-    («css-o1x2») would match the state words by chance."""
+    («css-o1x2») would match the state words by chance; so does a layer name naming a star
+    (`_star_layer`)."""
     for entry in table().entries("reviews", "star_state"):
         state = el.get(entry["attr"])
         if state is not None:
             return f"{entry['attr']}={state}".lower()
+    layer = _star_layer(el)
+    if layer is not None:
+        return layer
     values = [el.get(a) or "" for a in ("class", "src", "href", "xlink:href", "alt")]
     parent = el.getparent() if el.tag == "use" else None
     if parent is not None and parent.tag == "svg":
         values.append(parent.get("class") or "")
     return " ".join("" if v.lstrip().lower().startswith("data:") else v for v in values).lower()
+
+
+def _star_layer(el: Any) -> str | None:
+    """The element's layer name (`layer_name_attributes`: «Star/Filled», «Star/Empty» of a Framer
+    site) when it names a star, lower case, else None: the hand-given name says the icon and its
+    state alone, as a `star_state` attribute does; the generated class hash beside it
+    («framer-o62a3e») would match the state words by chance (TS `starLayer`)."""
+    rules = table()
+    for attr in rules.data.get("layer_name_attributes", []):
+        name = el.get(attr)
+        if name and rules.search(name, "reviews", "star_icon"):
+            return name.lower()
+    return None
 
 
 def _is_star(d: str) -> bool:

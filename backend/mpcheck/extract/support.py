@@ -36,15 +36,16 @@ def _unit(path: tuple[str, ...], key: str, unit: str) -> float | None:
 
 def _scaled(text: str, path: str, units: str, key: str) -> int | float | None:
     """The first pattern at support/<path> that matches: its count times its unit (in `key` units,
-    support/<units>); a pattern without a number group means one unit, and the count may be a number
-    word («в течение одного рабочего дня», `values.count_of`) (TS `scaled`)."""
+    support/<units>); a pattern without a number group means one unit, or its entry's `count` of them
+    («полтора рабочих дня»), and the count may be a number word («в течение одного рабочего дня»,
+    `values.count_of`) (TS `scaled`)."""
     rules = table()
     for entry, pattern in zip(rules.entries("support", path), rules.rx("support", path), strict=True):
         for m in pattern.finditer(text):
             if _refused_period(text, m, path):
                 continue
             factor = _unit(("support", units), key, m.group(entry["unit_group"]))
-            count = count_of(m.group(entry["number_group"])) if "number_group" in entry else 1
+            count = count_of(m.group(entry["number_group"])) if "number_group" in entry else _units_of(entry)
             if factor is None:
                 return None
             if count is None:
@@ -55,6 +56,12 @@ def _scaled(text: str, path: str, units: str, key: str) -> int | float | None:
                 continue
             return _number(value)
     return None
+
+
+def _units_of(entry: dict[str, Any]) -> float:
+    """How many units a pattern with no number group stands for: its `count` («полтора» = 1.5), else one."""
+    count = entry.get("count", 1)
+    return float(count) if isinstance(count, int | float) else 1.0
 
 
 def _refused_period(text: str, m: re.Match[str], path: str) -> bool:
@@ -101,10 +108,13 @@ def _response_hours(text: str) -> int | float | None:
 
 def _not_sales(text: str) -> str:
     """The text without its sentences about the vendor's sales line (support/sales: «Отдел продаж:
-    ежедневно с 9:00 до 21:00.») or another's support desk (support/other_desk: «в поддержку
-    Маркетплейса — отвечают в течение 3 рабочих дней»): their hours and answer times are not the
-    vendor's support's (TS `notSales`)."""
-    other = table().any_search(("support", "sales"), ("support", "other_desk"))
+    ежедневно с 9:00 до 21:00.»; support/channels/refused_sentence: «Отдел внедрения: +7 …, пн–пт
+    9:00–20:00 — только коммерческие вопросы.») or another's support desk (support/other_desk: «в
+    поддержку Маркетплейса — отвечают в течение 3 рабочих дней»): their hours and answer times are not
+    the vendor's support's (TS `notSales`)."""
+    other = table().any_search(
+        ("support", "sales"), ("support", "channels", "refused_sentence"), ("support", "other_desk")
+    )
     return "".join(s for s in _sentences(text, capital=True) if not other(s))
 
 
@@ -222,6 +232,8 @@ def _refused(before: str, hit: str, after: str) -> bool:
     """A channel hit its own clause takes back: negated right after or before it, or beside the
     Marketplace's own account / helpdesk or a news channel (support/channels/refused_*), or asked in a
     question («Можно ли позвонить по телефону? Нет, …»: a FAQ's question states no channel), or in a
+    sentence that keeps its line for other matters (support/channels/refused_sentence: «Отдел
+    внедрения: +7 …, пн–пт 9:00–20:00 — только коммерческие вопросы»), or in a
     sentence about the sales line as a whole (support/sales: «По вопросам оплаты, получения ключа …
     пишите нам, продавцу, в чат на Ozon или звоните +7 …», a reseller's own contacts beside the
     developer's support; the hit's comma clause alone does not reach its opening). Only a sales phrase
@@ -230,15 +242,57 @@ def _refused(before: str, hit: str, after: str) -> bool:
     rules = table()
     if _asked(after) or rules.any_search(("support", "sales"))(_sentence_head(before, hit, after)):
         return True
+    if rules.any_search(("support", "channels", "refused_sentence"))(_sentence_of(before, hit, after)):
+        return True
+    if _negated(before, after):
+        return True
     before, after = _clause(before, after)
     width = rules.get("support", "channels", "refused_window")
     near = before[-width:] + hit + after[:width] if isinstance(width, int) else before + hit + after
     return bool(
-        rules.any_search(("support", "channels", "refused_after"))(after)
-        or rules.any_search(("support", "channels", "refused_before"))(before)
-        or rules.any_search(("support", "channels", "refused_near"))(near)
+        rules.any_search(("support", "channels", "refused_near"))(near)
         or rules.any_search(("support", "sales"))(near)
     )
+
+
+def _negated(before: str, after: str) -> bool:
+    """The hit's clause negates it right after or before it (support/channels/refused_after,
+    refused_before: «По телефону … не оказываем», «Не консультируем по телефону») (TS `negated`)."""
+    rules = table()
+    before, after = _clause(before, after)
+    return bool(
+        rules.any_search(("support", "channels", "refused_after"))(after)
+        or rules.any_search(("support", "channels", "refused_before"))(before)
+    )
+
+
+def _sentence_of(before: str, hit: str, after: str) -> str:
+    """The whole sentence (`_sentences`) of the text `before + hit + after` that the hit starts in
+    (TS `sentenceOf`)."""
+    start = 0
+    for sentence in _sentences(before + hit + after):
+        if start + len(sentence) > len(before):
+            return sentence
+        start += len(sentence)
+    return hit
+
+
+def _support_refused(text: str, hits: list[tuple[int, int]]) -> bool:
+    """The section says it gives no support by this channel: a hit negated in its clause
+    (`_negated`) whose clause names support (support/channels/refused_support: «По телефону и
+    электронной почте техподдержку не оказываем»). Then no other hit or link of the channel in the
+    section is a support line (the sales department's phone, an office e-mail; blind
+    solution_framer_site_dataname_zvezda_reviews_free); a negation about something else («Если
+    Telegram-бот не отвечает, напишите в Telegram») takes back its own hit only (TS `supportRefused`)."""
+    rules = table()
+    names_support = rules.any_search(("support", "channels", "refused_support"))
+    for s, e in hits:
+        before, after = text[:s], text[e:]
+        if _negated(before, after):
+            head, tail = _clause(before, after)
+            if names_support(head + text[s:e] + tail):
+                return True
+    return False
 
 
 def _channels(text: str, links: list[tuple[str, str | None, str | None]]) -> list[str]:
@@ -247,7 +301,10 @@ def _channels(text: str, links: list[tuple[str, str | None, str | None]]) -> lis
     anchor, None when the anchor's text is not found there)."""
     found = []
     for name in CHANNEL_ORDER:
-        stated = any(not _refused(text[:s], text[s:e], text[e:]) for s, e in _hits(text, name))
+        hits = _hits(text, name)
+        if _support_refused(text, hits):
+            continue
+        stated = any(not _refused(text[:s], text[s:e], text[e:]) for s, e in hits)
         if not stated:
             for href, before, after in links:
                 if any(not _refused(before or "", href[s:e], after or "") for s, e in _hits(href, name)):

@@ -83,6 +83,9 @@ class Tabs:
     how: dict[str, str] = field(default_factory=dict)
 
 
+_PART_MARKS = "/|—–"  # what may part a title in two (`tab_title_parts`): a cheap test before the regex
+
+
 def _title_parts(folded: str) -> list[str]:
     """A bilingual title split at its spaced «/» or «|» («changelog / история версий»), else itself."""
     return table().rx("tab_title_parts")[0].split(folded)
@@ -111,7 +114,7 @@ def title_of(text: str) -> str | None:
     if not folded or len(_without_aside(folded)) > MAX_TITLE_CHARS:
         return None
     name = _folded_title_of(folded)
-    if name is not None or ("/" not in folded and "|" not in folded):
+    if name is not None or not any(c in folded for c in _PART_MARKS):
         return name
     parts = _title_parts(folded)
     names = {_folded_title_of(part) for part in parts}
@@ -1171,13 +1174,18 @@ class _Resolver:
 
         mentions = self.mentions()
 
-        def stops(node: Any) -> bool:
-            """The next title (not one mentioned in a sentence, `mentions`), a heading of the same or
-            a higher level, or a block titled as another tab by its own attribute (the reviews'
-            `<section aria-label="Отзывы">` after a «Что нового» heading's list)."""
-            return any((o in others and o not in mentions) or o in panels for o in node.iter()) or any(
-                _level(h) <= level for h in _heads_in(node)
-            )
+        def stops_at(level: int) -> Callable[[Any], bool]:
+            def stops(node: Any) -> bool:
+                """The next title (not one mentioned in a sentence, `mentions`), a heading of the same
+                or a higher level, or a block titled as another tab by its own attribute (the reviews'
+                `<section aria-label="Отзывы">` after a «Что нового» heading's list)."""
+                return any((o in others and o not in mentions) or o in panels for o in node.iter()) or any(
+                    _level(h) <= level for h in _heads_in(node)
+                )
+
+            return stops
+
+        stops = stops_at(level)
 
         lone = not any(o.getparent() is parent for o in others)
         # a title heads its parent block only when it opens it: a bold «Поддержка» line halfway
@@ -1200,6 +1208,33 @@ class _Resolver:
             yield "heading", _Section(parent, stops)
         for bar in _title_bars(unit):  # a title bar's section: the blocks after the bar
             yield "heading", _Section(bar, stops)
+        box = _title_box(parent) if line else None
+        if box is not None:
+            # a heading image ranks as a section title (h2): the releases' and reviews' own headings
+            # inside its section do not end it, as they would a level-7 block's
+            yield "heading", _Section(box, stops_at(min(level, _IMAGE_LEVEL)) if unit.tag == "img" else stops)
+
+
+_IMAGE_LEVEL = 2  # the level of a section title standing as an image (h1 is the page's own title)
+
+
+def _title_box(line: Any) -> Any | None:
+    """The outermost box round a title's line that holds nothing else, when there is one: each
+    ancestor whose only child is the box below it and that has no text of its own (a page builder's
+    «<div data-framer-name="Heading Image"><div data-framer-background-image-wrapper><img
+    alt="Отзывы покупателей"></div></div>» beside the section's blocks, blind
+    solution_framer_site_dataname_zvezda_reviews_free). The title's section is that box and the
+    blocks after it; None when the line's parent holds more (the line's own section then)."""
+    box, parent = None, line.getparent()
+    while (
+        parent is not None
+        and parent.tag not in ("body", "html", "main")
+        and len(_children(parent)) == 1
+        and not norm(own_text(parent))
+        and not css(parent, "h1")
+    ):
+        box, parent = parent, parent.getparent()
+    return box
 
 
 _BAR_CONTROLS = "a, button, [role=button]"  # what a title bar holds besides its title

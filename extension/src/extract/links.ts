@@ -1,7 +1,7 @@
 // Links the checklist asks for: documentation, video, presentation, cases — from the head and
 // the vendor's own tabs, never from user-written ones (backend/mpcheck/extract/links.py).
 import type { Page } from "./context";
-import { absoluteUrl, css, inlineText, labelCell, linkUrl, originalUrl, ownText, tag, textBefore, tracked } from "./dom";
+import { absoluteUrl, childElements, css, inlineText, labelCell, linkUrl, originalUrl, ownText, tag, textBefore, tracked } from "./dom";
 import { cpLen, fold, norm } from "./text";
 import { TABLE } from "./label_table";
 import { name, partner } from "./identity";
@@ -277,8 +277,22 @@ function titleHeading(el: Element): Element {
  * «<h3>Сайты на этом решении</h3><p><a>…</a></p><p><a>…</a></p>» list, one block each, up to the prose after
  * them («Хотите в этот список? Напишите нам», a contacts line); the block right after any other title element
  * (Python `_heading_section`). */
+/** The outermost box that holds the title alone: each ancestor whose only child is the box below it and
+ * that has no text of its own (a page builder wraps every text in a container: Framer's «<div
+ * data-framer-name="Sub Title"><h3>Кейсы</h3></div>» before the «Case List» block, blind
+ * solution_framer_site_dataname_zvezda_reviews_free), else the title itself: the blocks after that box are
+ * the title's (Python `_title_box`). */
+function titleBox(el: Element): Element {
+  let box = el;
+  for (let parent = box.parentElement; parent && !["body", "html", "main"].includes(tag(parent)); parent = parent.parentElement) {
+    if (childElements(parent).length !== 1 || norm(ownText(parent))) break;
+    box = parent;
+  }
+  return box;
+}
+
 function headingSection(el: Element): Element[] {
-  const first = el.nextElementSibling;
+  const first = titleBox(el).nextElementSibling;
   if (!first) return [];
   if (!TABLE.headingTags.has(tag(el)) || !linkBlock(first)) return [first];
   const heads = [...TABLE.headingTags].join(", ");

@@ -113,17 +113,32 @@ function lineStars(own: string, limit: number): Grade | null {
   return [first[0], grades.every(([, partial]) => partial)];
 }
 
+/** The element's layer name (`layer_name_attributes`: «Star/Filled», «Star/Empty» of a Framer site) when it
+ * names a star, lower case, else null: the hand-given name says the icon and its state alone, as a
+ * `star_state` attribute does; the generated class hash beside it («framer-o62a3e») would match the state
+ * words by chance (Python `_star_layer`). */
+function starLayer(el: Element): string | null {
+  for (const attr of (TABLE.get("layer_name_attributes") as string[] | undefined) ?? []) {
+    const name = el.getAttribute(attr);
+    if (name && TABLE.search(name, "reviews", "star_icon") !== null) return name.toLowerCase();
+  }
+  return null;
+}
+
 /**
  * What an icon says about itself: its class, src, href / xlink:href and alt, lower case. A <use>
  * speaks for its <svg> too: the state may be the svg's class («icon is-active» around <use href="#star">).
  * A state attribute of its own (`reviews.star_state`: «<svg data-filled="half">») says it alone,
- * «data-filled=half»: a CSS-in-JS class hash beside it («css-o1x2») would match the state words by chance.
+ * «data-filled=half»: a CSS-in-JS class hash beside it («css-o1x2») would match the state words by chance;
+ * so does a layer name naming a star (`starLayer`).
  */
 function descriptor(el: Element): string {
   for (const entry of TABLE.entries("reviews", "star_state")) {
     const state = el.getAttribute(String(entry.attr));
     if (state !== null) return `${String(entry.attr)}=${state}`.toLowerCase();
   }
+  const layer = starLayer(el);
+  if (layer !== null) return layer;
   // a data: URI's payload says nothing: its base64 would match state words by chance
   const values = ["class", "src", "href", "xlink:href", "alt"].map((a) => el.getAttribute(a) ?? "");
   const parent = tag(el) === "use" ? el.parentElement : null;

@@ -47,7 +47,7 @@ function refusedPeriod(text: string, m: RegExpMatchArray, path: string): boolean
   return TABLE.rx("support", `${path}_refused_after`).some((p) => p.test(after));
 }
 
-/** A number of units from the first matching entry: its `number_group` (absent: one; digits or a number
+/** A number of units from the first matching entry: its `number_group` (absent: its `count`, else one; digits or a number
  * word, «в течение одного рабочего дня», `values.countOf`) × its unit's `key`; a refused match or one
  * over support/<path>_max is passed over for the next one (Python `_scaled`). */
 function scaled(text: string, path: string, units: string, key: string): number | null {
@@ -60,7 +60,8 @@ function scaled(text: string, path: string, units: string, key: string): number 
     for (const m of text.matchAll(new RegExp(p.source, p.flags.replace("g", "") + "g"))) {
       if (refusedPeriod(text, m, path)) continue;
       const unit = TABLE.matchEntry(m[Number(entry.unit_group)] ?? "", "support", units);
-      const count = typeof entry.number_group === "number" ? countOf(m[entry.number_group] ?? "") : 1;
+      // no number group: one unit, or the entry's `count` of them («полтора рабочих дня»)
+      const count = typeof entry.number_group === "number" ? countOf(m[entry.number_group] ?? "") : typeof entry.count === "number" ? entry.count : 1;
       if (!unit) return null;
       if (count === null) continue;
       const value = count * Number(unit[0][key]);
@@ -134,15 +135,47 @@ function refused(beforeText: string, hit: string, afterText: string): boolean {
   // или звоните +7 …»: a reseller's own contacts); the hit's comma clause alone does not reach its opening.
   // Only a sales phrase before the hit, with no support word between (the pattern's look-ahead) counts.
   if (TABLE.rx("support", "sales").some((p) => p.test(sentenceHead(beforeText, hit, afterText)))) return true;
+  // a sentence that keeps its line for other matters («Отдел внедрения: +7 …, пн–пт 9:00–20:00 — только
+  // коммерческие вопросы»: support/channels/refused_sentence)
+  if (TABLE.rx("support", "channels", "refused_sentence").some((p) => p.test(sentenceOf(beforeText, hit, afterText)))) return true;
+  if (negated(beforeText, afterText)) return true;
   const [before, after] = clause(beforeText, afterText);
   const width = TABLE.get("support", "channels", "refused_window");
   const near = typeof width === "number" ? before.slice(Math.max(0, before.length - width)) + hit + after.slice(0, width) : before + hit + after;
-  return (
-    TABLE.rx("support", "channels", "refused_after").some((p) => p.test(after)) ||
-    TABLE.rx("support", "channels", "refused_before").some((p) => p.test(before)) ||
-    TABLE.rx("support", "channels", "refused_near").some((p) => p.test(near)) ||
-    TABLE.rx("support", "sales").some((p) => p.test(near))
-  );
+  return TABLE.rx("support", "channels", "refused_near").some((p) => p.test(near)) || TABLE.rx("support", "sales").some((p) => p.test(near));
+}
+
+/** The hit's clause negates it right after or before it (support/channels/refused_after, refused_before:
+ * «По телефону … не оказываем», «Не консультируем по телефону») (Python `_negated`). */
+function negated(beforeText: string, afterText: string): boolean {
+  const [before, after] = clause(beforeText, afterText);
+  return TABLE.rx("support", "channels", "refused_after").some((p) => p.test(after)) || TABLE.rx("support", "channels", "refused_before").some((p) => p.test(before));
+}
+
+/** The whole sentence (`sentences`) of the text `before + hit + after` that the hit starts in (Python `_sentence_of`). */
+function sentenceOf(before: string, hit: string, after: string): string {
+  let start = 0;
+  for (const sentence of sentences(before + hit + after)) {
+    if (start + sentence.length > before.length) return sentence;
+    start += sentence.length;
+  }
+  return hit;
+}
+
+/** The section says it gives no support by this channel: a hit negated in its clause (`negated`) whose
+ * clause names support (support/channels/refused_support: «По телефону и электронной почте техподдержку не
+ * оказываем»). Then no other hit or link of the channel in the section is a support line (the sales
+ * department's phone, an office e-mail); a negation about something else («Если Telegram-бот не отвечает,
+ * напишите в Telegram») takes back its own hit only (Python `_support_refused`). */
+function supportRefused(text: string, found: Array<[number, number]>): boolean {
+  const namesSupport = TABLE.rx("support", "channels", "refused_support");
+  return found.some(([s, e]) => {
+    const before = text.slice(0, s);
+    const after = text.slice(e);
+    if (!negated(before, after)) return false;
+    const [head, tail] = clause(before, after);
+    return namesSupport.some((p) => p.test(head + text.slice(s, e) + tail));
+  });
 }
 
 /** An anchor's href and the text of its block before and after the anchor (nulls when the anchor's text
@@ -151,11 +184,14 @@ type Link = [string, string | null, string | null];
 
 /** The channels the text names and not takes back, then those only a link's href names (Python `_channels`). */
 function channels(text: string, links: readonly Link[]): string[] {
-  return CHANNEL_ORDER.filter(
-    (name) =>
-      hits(text, name).some(([s, e]) => !refused(text.slice(0, s), text.slice(s, e), text.slice(e))) ||
-      links.some(([href, before, after]) => hits(href, name).some(([s, e]) => !refused(before ?? "", href.slice(s, e), after ?? ""))),
-  );
+  return CHANNEL_ORDER.filter((name) => {
+    const found = hits(text, name);
+    if (supportRefused(text, found)) return false;
+    return (
+      found.some(([s, e]) => !refused(text.slice(0, s), text.slice(s, e), text.slice(e))) ||
+      links.some(([href, before, after]) => hits(href, name).some(([s, e]) => !refused(before ?? "", href.slice(s, e), after ?? "")))
+    );
+  });
 }
 
 /** The text cut after each sentence end (a «.», «!» or «?» before a space or the end, or with `capital`
@@ -179,11 +215,11 @@ function sentences(text: string, capital = false): string[] {
  * («пн–пт, с 9:00 до 18:00»), else of one naming the days, else of one with no date, else the first: a
  * holiday notice («С 31 декабря по 8 января поддержка работает с 11:00 до 16:00») is an exception, not
  * the schedule (Python `_span`). */
-/** The text without its sentences about the vendor's sales line (support/sales) or another's support desk
- * (support/other_desk, the Marketplace's): their hours and answer times are not the vendor's support's
- * (Python `_not_sales`). */
+/** The text without its sentences about the vendor's sales line (support/sales, or a line kept for other
+ * matters: support/channels/refused_sentence) or another's support desk (support/other_desk, the
+ * Marketplace's): their hours and answer times are not the vendor's support's (Python `_not_sales`). */
 function notSales(text: string): string {
-  const other = [...TABLE.rx("support", "sales"), ...TABLE.rx("support", "other_desk")];
+  const other = [...TABLE.rx("support", "sales"), ...TABLE.rx("support", "channels", "refused_sentence"), ...TABLE.rx("support", "other_desk")];
   return sentences(text, true)
     .filter((s) => !other.some((p) => p.test(s)))
     .join("");

@@ -80,13 +80,15 @@ function titleLine(rest: string): boolean {
 }
 
 /** The tab a short text titles («История версий» → log; «Changelog / История версий» → log), or null. */
+const PART_MARKS = "/|—–"; // what may part a title in two (`tab_title_parts`): a cheap test before the regex
+
 export function titleOf(text: string): string | null {
   // a whole section's text needs no normalising (length > 2×limit UTF-16 units ⇒ > limit code points)
   if (text.length > 2 * MAX_RAW_TITLE_CHARS || cpLen(text) > MAX_RAW_TITLE_CHARS) return null;
   const folded = fold(text);
   if (!folded || cpLen(withoutAside(folded)) > MAX_TITLE_CHARS) return null;
   const name = foldedTitleOf(folded);
-  if (name !== null || (!folded.includes("/") && !folded.includes("|"))) return name;
+  if (name !== null || ![...PART_MARKS].some((c) => folded.includes(c))) return name;
   const parts = titleParts(folded);
   const names = new Set(parts.map(foldedTitleOf));
   return parts.length > 1 && names.size === 1 ? ([...names][0] ?? null) : null; // «отзывы / обсуждения»: two tabs, none
@@ -1262,12 +1264,15 @@ class Resolver {
     const name = this.units.find(([u]) => u === unit)?.[1];
     const panels = new Set([...this.attrPanels()].filter(([, titled]) => [...titled].some((n) => n !== name)).map(([el]) => el));
     const mentions = this.mentions();
-    const stops = (node: Element): boolean =>
-      // the next title (not one mentioned in a sentence, `mentions`), a heading of the same or a higher
-      // level, or a block titled as another tab by its own attribute (the reviews'
-      // `<section aria-label="Отзывы">` after a «Что нового» heading's list)
-      css(node, "*").some((o) => (others.has(o) && !mentions.has(o)) || panels.has(o)) ||
-      css(node, "*").some((h) => isHeading(h) && level(h) <= own);
+    const stopsAt =
+      (ranked: number) =>
+      (node: Element): boolean =>
+        // the next title (not one mentioned in a sentence, `mentions`), a heading of the same or a higher
+        // level, or a block titled as another tab by its own attribute (the reviews'
+        // `<section aria-label="Отзывы">` after a «Что нового» heading's list)
+        css(node, "*").some((o) => (others.has(o) && !mentions.has(o)) || panels.has(o)) ||
+        css(node, "*").some((h) => isHeading(h) && level(h) <= ranked);
+    const stops = stopsAt(own);
     // a title heads its parent block only when it opens it: a bold «Поддержка» line halfway
     // through a post's text heads the lines after it, not the post
     // a title line's section is its lines (split into paragraphs when wrapped), never its block
@@ -1287,7 +1292,28 @@ class Resolver {
     yield ["heading", new Section(unit, stops, rows)];
     if (wrapper) yield ["heading", new Section(parent, stops)];
     for (const bar of titleBars(unit)) yield ["heading", new Section(bar, stops)]; // a title bar's section: the blocks after the bar
+    const box = line ? titleBox(parent) : null;
+    // a heading image ranks as a section title (h2): the releases' and reviews' own headings inside its
+    // section do not end it, as they would a level-7 block's
+    if (box) yield ["heading", new Section(box, tag(unit) === "img" ? stopsAt(Math.min(own, IMAGE_LEVEL)) : stops)];
   }
+}
+
+const IMAGE_LEVEL = 2; // the level of a section title standing as an image (h1 is the page's own title)
+
+/** The outermost box round a title's line that holds nothing else, when there is one: each ancestor whose
+ * only child is the box below it and that has no text of its own (a page builder's «<div
+ * data-framer-name="Heading Image"><div data-framer-background-image-wrapper><img alt="Отзывы
+ * покупателей"></div></div>» beside the section's blocks, blind solution_framer_site_dataname_zvezda_reviews_free).
+ * The title's section is that box and the blocks after it; null when the line's parent holds more
+ * (Python `_title_box`). */
+function titleBox(line: Element): Element | null {
+  let box: Element | null = null;
+  for (let parent = line.parentElement; parent && !["body", "html", "main"].includes(tag(parent)); parent = parent.parentElement) {
+    if (childElements(parent).length !== 1 || norm(ownText(parent)) || css(parent, "h1").length) break;
+    box = parent;
+  }
+  return box;
 }
 
 const BAR_CONTROLS = "a, button, [role=button]"; // what a title bar holds besides its title
