@@ -174,6 +174,29 @@ def _stacked(item: Any) -> bool:
     return False
 
 
+def _bare_version(el: Any) -> bool:
+    """Whether an element's whole text is one version token («4.2.1», «v2.0»), not a date («30.10.2026»
+    is one to the token's regex)."""
+    text = fold(block_text(el))
+    m = table().rx("changelog", "version_token")[0].match(text)
+    return (
+        m is not None and m.end(1) == len(text) and text[: m.start(1)] in ("", "v") and not parse_date(text)
+    )
+
+
+def _version_column(item: Any) -> bool:
+    """Whether an item holds a column of versions: an element whose children (two or more, no text
+    between them) are each a bare version. A grid stored column by column (each column a block of
+    its cells) read as one block runs every version, then every date, then every description
+    together: «4.2.1 4.2.0 … 4.0.0 19.11.2026 …» is the whole log, never one release whose version
+    stands next to its date."""
+    for el in item.iter(etree.Element):
+        kids = child_elements(el)
+        if len(kids) >= 2 and not own_text(el).strip() and all(_bare_version(kid) for kid in kids):
+            return True
+    return False
+
+
 def _read(text: str, date: str | None) -> tuple[dict[str, Any] | None, bool]:
     """({version, date, chars} of one row's block text, whether the row says it is planned); the
     item's date wins over its text's."""
@@ -473,7 +496,7 @@ def _headed(page: Page) -> list[dict[str, Any]]:
 
 def _listed(listing: Any) -> list[dict[str, Any]] | None:
     """Entries of the log section (None when an item holds two release rows side by side
-    (`_stacked`), or when a row that says it is planned carries a date on or before the reference
+    (`_stacked`) or a column of versions (`_version_column`), or when a row that says it is planned carries a date on or before the reference
     day: a plan dated by its announcement, or a release whose description opens with a plan word, and
     nothing tells which). An undated or future-dated planned row is no entry. A log whose dated blocks
     hold no release row at all is unread (None), not shown empty."""
@@ -489,7 +512,7 @@ def _listed(listing: Any) -> list[dict[str, Any]] | None:
         texts = _text_rows(item) or _glued(item)
         if texts is not None:
             rows += [(text, None) for text in texts]
-        elif _stacked(item):
+        elif _stacked(item) or _version_column(item):
             return None  # several releases read as one: no entry of it can be trusted
         elif table().search(fold(text := row_text(item)), "changelog", "year_group"):
             return None  # a year's group of releases («2025 2.0.0 — 1 сентября: …»): not one release

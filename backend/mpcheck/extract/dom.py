@@ -278,6 +278,99 @@ def _resolve_streamed(root: Any, moves: list[tuple[str, str, bool]]) -> None:
         _drop_keeping_tail(chunk)
 
 
+# A column-major grid (Webix's datatable and property sheet, other virtual grids): each column is a
+# container of its cells in row order, the columns are siblings and a row is only implicit (cell i
+# of every column), the column headers sit in a separate header row. Its cells say what they are
+# (ARIA `gridcell`, or an `aria-rowindex`) but sit in no row, which ARIA requires. Read as it is, a
+# column's text runs all its rows together (one «release» of every version). Such a grid is rebuilt
+# as the table it shows: one <tr> per row index, its cells moved into <td>s, a header row of the
+# grid's column headers when there is one per column. Columns of different lengths, or whose
+# `aria-rowindex`es do not line up, are left as they are (no row is ever guessed).
+# a cell: a gridcell, or what carries a row index and is no row (a row-major grid's rows carry it too)
+_GRID_CELL_TEST = "(@role='gridcell' or (@aria-rowindex and not(@role='row')))"
+_GRID_COLUMNS = etree.XPath(f"//*[*][not(@role='row')][not(self::tr)][not(*[not({_GRID_CELL_TEST})])]")
+_GRID_ROOTS = ("grid", "treegrid", "table")
+
+
+def _grid_of(column: Any) -> Any:
+    """The grid a column belongs to: its nearest ancestor with a grid role, else its parent. None
+    when it sits in a row (`role=row`, or a <tr> inside the grid): a row-major grid's cell wrapper
+    (Fluent UI's «ms-DetailsRow-fields» of one row's cells) is no column."""
+    in_tr = False
+    for el in column.iterancestors():
+        role = el.get("role")
+        if role == "row":
+            return None
+        if role in _GRID_ROOTS:
+            return None if in_tr else el
+        in_tr = in_tr or el.tag == "tr"
+    return column.getparent()
+
+
+def _rows_line_up(columns: list[list[Any]]) -> bool:
+    """Every column has as many cells, and cell i of each has the same `aria-rowindex` (when given)."""
+    count = len(columns[0])
+    if any(len(cells) != count for cells in columns):
+        return False
+    for i in range(count):
+        indexes = {cells[i].get("aria-rowindex") for cells in columns}
+        if len(indexes) > 1:
+            return False
+    return True
+
+
+def _column_headers(grid: Any, columns: list[Any], count: int) -> list[Any]:
+    """The grid's column header cells outside its columns, one per column, else []."""
+    inside = set(columns)
+    heads = [
+        h
+        for h in grid.iterdescendants()
+        if isinstance(h.tag, str)
+        and h.get("role") == "columnheader"
+        and not any(a in inside for a in h.iterancestors())
+    ]
+    return heads if len(heads) == count else []
+
+
+def _rebuild_grid(columns: list[Any], heads: list[Any]) -> None:
+    """Put a <table> of the grid's rows where its first column was; the emptied columns go."""
+    first = columns[0]
+    grid_table = etree.Element("table")
+    if heads:
+        head_row = etree.SubElement(etree.SubElement(grid_table, "thead"), "tr")
+        for head in heads:
+            th = etree.SubElement(head_row, "th")
+            th.text, head.text = head.text, None
+            for child in list(head):
+                th.append(child)
+    body = etree.SubElement(grid_table, "tbody")
+    cells = [child_elements(column) for column in columns]
+    for i in range(len(cells[0])):
+        row = etree.SubElement(body, "tr")
+        for column_cells in cells:
+            # the text between a column's cells goes with the column, as in the DOM
+            column_cells[i].tail = None
+            etree.SubElement(row, "td").append(column_cells[i])
+    first.addprevious(grid_table)
+    grid_table.tail, first.tail = first.tail, None
+    for column in columns:
+        _drop_keeping_tail(column)
+
+
+def _column_grids(root: Any) -> None:
+    """Rebuild every column-major grid of the page (see _GRID_COLUMNS) as a table of its rows."""
+    grids: dict[Any, list[Any]] = {}
+    for column in _GRID_COLUMNS(root):
+        grids.setdefault(_grid_of(column), []).append(column)
+    for grid, columns in grids.items():
+        if grid is None or len(columns) < 2 or any(a in columns for c in columns for a in c.iterancestors()):
+            continue
+        cells = [child_elements(column) for column in columns]
+        if not _rows_line_up(cells):
+            continue
+        _rebuild_grid(columns, _column_headers(grid, columns, len(columns)))
+
+
 def _prepare(root: Any) -> Any:
     """Keep JSON-LD aside, drop script/style (never page text), mark block boundaries with spaces.
 
@@ -292,6 +385,7 @@ def _prepare(root: Any) -> Any:
     if streamed:
         _resolve_streamed(root, _streamed_moves(streamed))
     etree.strip_elements(root, *_DROP, with_tail=False)
+    _column_grids(root)
     _mark_struck(root, struck)
     _attribute_texts(root)
     _custom_buttons(root)

@@ -540,12 +540,13 @@ def read_items(
     `shown` is how many messages the page shows (comments: replies too), checked against the stated
     total: more items than the page says it has means the items were misread, so they are unknown.
     So does an item dated after the reference day: its date is one its text quotes («обещали к
-    01.12.2026»), the text split off its own review.
+    01.12.2026»), the text split off its own review, and a list the split did not descend into
+    (`Listing.unsplit`).
     """
     if total == 0 and not parsed:
         return 0, []  # a stated zero («Обсуждения (0)»): nothing to read, whether or not the list was found
-    if listing is None or parsed is None or undated(listing):
-        return total, None
+    if listing is None or parsed is None or undated(listing) or listing.unsplit:
+        return total, None  # an unsplit list (items._unsplit): one «item» of them all is no item
     day = today().isoformat()
     if any((item["date"] or "") > day for item in parsed):
         return total, None

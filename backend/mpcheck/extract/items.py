@@ -81,6 +81,8 @@ class Listing:
     # `owns`' short texts folded, made on first use (feedback.short_folds): answer titles, badges and
     # author lines are tested on the same short texts by several readers, each text is folded once
     folds: list[str | None] | None = None
+    # an item is a whole list the split did not descend into (`_unsplit`): none of its items is known
+    unsplit: bool = False
 
 
 def item_of(listing: Listing, el: Any) -> Any:
@@ -1075,6 +1077,24 @@ def _in_answer(el: Any, item: Any) -> bool:
     return False
 
 
+def _unsplit(item: Any, first: Any, marked: set[Any]) -> bool:
+    """Whether an item is a list of items itself: its first date lies in one of _MIN_HEADS dated
+    sibling blocks of one markup or more (`_signature`: review blocks of one class) inside it. The
+    list's container was not reached (a summary line above it that no rule knew held the descent
+    back), so the item would be one «review» of all the reviews' text, with the first one's date. A
+    review's or comment's own answers and replies mostly come after its own dated head (a flat thread's
+    replies may repeat its first message's markup: only a list's one item is asked)."""
+    node = first
+    while node is not item and (parent := node.getparent()) is not None:
+        sig = _signature(node)
+        if sig is not None:
+            alike = sum(1 for s in child_elements(parent) if s in marked and _signature(s) == sig)
+            if alike >= _MIN_HEADS:
+                return True
+        node = parent
+    return False
+
+
 def split_listing(body: Any, name: str | None = None) -> Listing:
     """Items of a tab body in page order, with the date of each (its first dated element). `name`
     is the tab it is (a sub-section titled as another is not its list: `_other_lists`)."""
@@ -1142,6 +1162,11 @@ def split_listing(body: Any, name: str | None = None) -> Listing:
                 elif not _worded(own) and (date := element_date(el, own)):
                     listing.dates[item] = date
                     del heads[item]
+    # the one item of the list only: a thread among others may hold its replies as blocks of its own
+    # markup after its first message (GitLab's «li.note» of one discussion)
+    listing.unsplit = len(listing.firsts) == 1 and any(
+        _unsplit(item, owns[first][0], marked) for item, first in listing.firsts.items()
+    )
     for item, first in listing.firsts.items():
         # nothing before the date (a forum post head): the author follows it
         opens = listing.starts.get(item) == first

@@ -270,18 +270,31 @@ _INLINE_TITLES = ("strong", "b", "span")  # a bold label inside a paragraph, not
 def _label_run(el: Any) -> list[Any] | None:
     """An inline label opening its block («<p><strong>Кейсы:</strong> <a>…</a> — …; <a>…</a></p>»)
     titles the rest of that block, not just the element after it: the elements after it there, up
-    to the next label of its tag («<b>Документация:</b>» later in the line). None when `el` is no
-    inline label, or text or another element comes before it in its block (TS `labelRun`)."""
+    to the next label of its tag («<b>Документация:</b>» later in the line). One opening a line of
+    its block, right after a `<br>` («…<br><span>Кейсы внедрения:</span> <a>…</a>, <a>…</a><br>…»),
+    titles the rest of that line: up to the next `<br>` too. None when `el` is no inline label, or
+    text or another element than a `<br>` comes before it in its block (TS `labelRun`)."""
     tag, parent = el.tag, el.getparent()
     first = next((c for c in parent if isinstance(c.tag, str)), None) if parent is not None else None
-    if tag not in _INLINE_TITLES or first is not el or norm(text_before(el)):
+    if tag not in _INLINE_TITLES or norm(text_before(el)):
+        return None
+    line = first is not el and _previous_sibling(el).tag == "br"
+    if first is not el and not line:
         return None
     run: list[Any] = []
     nxt = next_element(el)
-    while nxt is not None and nxt.tag != tag:
+    while nxt is not None and nxt.tag != tag and not (line and nxt.tag == "br"):
         run.append(nxt)
         nxt = next_element(nxt)
     return run
+
+
+def _previous_sibling(el: Any) -> Any:
+    """The previous sibling that is an element (comments passed over); the caller knows there is one."""
+    prev = el.getprevious()
+    while not isinstance(prev.tag, str):
+        prev = prev.getprevious()
+    return prev
 
 
 def _names_this(title: str, anchors: _Anchors) -> bool:

@@ -183,6 +183,31 @@ function stacked(item: Element): boolean {
   return false;
 }
 
+/** Whether an element's whole text is one version token («4.2.1», «v2.0»), not a date («30.10.2026» is
+ * one to the token's regex). */
+function bareVersion(el: Element): boolean {
+  const text = fold(inlineText(el));
+  const m = (TABLE.rx("changelog", "version_token")[0] as RegExp).exec(text);
+  if (m === null || m.index !== 0 || m.index + m[0].length !== text.length) return false;
+  const before = text.slice(0, groupStart(m));
+  return (before === "" || before === "v") && !parseDate(text);
+}
+
+/**
+ * Whether an item holds a column of versions: an element whose children (two or more, no text
+ * between them) are each a bare version. A grid stored column by column (each column a block of its
+ * cells) read as one block runs every version, then every date, then every description together:
+ * «4.2.1 4.2.0 … 4.0.0 19.11.2026 …» is the whole log, never one release whose version stands next
+ * to its date (Python `_version_column`).
+ */
+function versionColumn(item: Element): boolean {
+  for (const el of [item, ...css(item, "*")]) {
+    const kids = childElements(el);
+    if (kids.length >= 2 && !ownText(el).trim() && kids.every(bareVersion)) return true;
+  }
+  return false;
+}
+
 /** [{version, date, chars} of one row's block text, whether the row says it is planned]; the item's date wins. */
 function read(text: string, date: string | null): [Entry | null, boolean] {
   const folded = fold(text);
@@ -447,7 +472,7 @@ function textRows(item: Element): string[] | null {
 
 /**
  * Entries of the log section (null when the page has no such section, when an item holds two release
- * rows side by side (`stacked`), or when a row that says it is planned carries a date on or before the
+ * rows side by side (`stacked`) or a column of versions (`versionColumn`), or when a row that says it is planned carries a date on or before the
  * reference day: a plan dated by its announcement, or a release whose description opens with a plan
  * word, and nothing tells which). An undated or future-dated planned row is no entry. A log whose dated
  * blocks hold no release row at all is unread (null), not shown empty.
@@ -501,7 +526,7 @@ function listed(listing: Listing): Entry[] | null {
     if (foreign.has(item)) continue;
     const texts = textRows(item) ?? glued(item);
     if (texts) rows.push(...texts.map((text): [string, string | null] => [text, null]));
-    else if (stacked(item)) return null; // several releases read as one: no entry of it can be trusted
+    else if (stacked(item) || versionColumn(item)) return null; // several releases read as one: no entry of it can be trusted
     else {
       const text = rowText(item);
       if (TABLE.search(fold(text), "changelog", "year_group")) return null; // a year's group of releases: not one release

@@ -242,6 +242,98 @@ function resolveStreamed(root: Element, moves: [string, string, boolean][]): voi
   }
 }
 
+// A column-major grid (Webix's datatable and property sheet, other virtual grids): each column is a
+// container of its cells in row order, the columns are siblings and a row is only implicit (cell i
+// of every column), the column headers sit in a separate header row. Its cells say what they are
+// (ARIA `gridcell`, or an `aria-rowindex`) but sit in no row, which ARIA requires. Read as it is, a
+// column's text runs all its rows together (one «release» of every version). Such a grid is rebuilt
+// as the table it shows: one <tr> per row index, its cells moved into <td>s, a header row of the
+// grid's column headers when there is one per column. Columns of different lengths, or whose
+// `aria-rowindex`es do not line up, are left as they are (no row is ever guessed). Python `_column_grids`.
+const GRID_ROOTS = new Set(["grid", "treegrid", "table"]);
+
+function isGridCell(el: Element): boolean {
+  const role = el.getAttribute("role");
+  return role === "gridcell" || (el.hasAttribute("aria-rowindex") && role !== "row"); // a row-major grid's rows carry the index too
+}
+
+/** A column of a column-major grid: no row itself, every element child a grid cell. */
+function isGridColumn(el: Element): boolean {
+  const kids = childElements(el);
+  return kids.length > 0 && el.getAttribute("role") !== "row" && tag(el) !== "tr" && kids.every(isGridCell);
+}
+
+/** The grid a column belongs to: its nearest ancestor with a grid role, else its parent. null when it
+ * sits in a row (`role=row`, or a <tr> inside the grid): a row-major grid's cell wrapper (Fluent UI's
+ * «ms-DetailsRow-fields» of one row's cells) is no column. */
+function gridOf(column: Element): Element | null {
+  let inTr = false;
+  for (let el = column.parentElement; el; el = el.parentElement) {
+    const role = el.getAttribute("role") ?? "";
+    if (role === "row") return null;
+    if (GRID_ROOTS.has(role)) return inTr ? null : el;
+    inTr = inTr || tag(el) === "tr";
+  }
+  return column.parentElement;
+}
+
+/** Every column has as many cells, and cell i of each has the same `aria-rowindex` (when given). */
+function rowsLineUp(columns: Element[][]): boolean {
+  const count = (columns[0] as Element[]).length;
+  if (columns.some((cells) => cells.length !== count)) return false;
+  for (let i = 0; i < count; i++) {
+    if (new Set(columns.map((cells) => (cells[i] as Element).getAttribute("aria-rowindex"))).size > 1) return false;
+  }
+  return true;
+}
+
+/** The grid's column header cells outside its columns, one per column, else []. */
+function columnHeaders(grid: Element, columns: Element[]): Element[] {
+  const heads = Array.from(grid.querySelectorAll("[role=columnheader]")).filter((h) => !columns.some((c) => c.contains(h)));
+  return heads.length === columns.length ? heads : [];
+}
+
+/** Put a <table> of the grid's rows where its first column was; the emptied columns go. */
+function rebuildGrid(columns: Element[], heads: Element[]): void {
+  const doc = (columns[0] as Element).ownerDocument;
+  const gridTable = doc.createElement("table");
+  if (heads.length) {
+    const headRow = gridTable.appendChild(doc.createElement("thead")).appendChild(doc.createElement("tr"));
+    for (const head of heads) {
+      const th = headRow.appendChild(doc.createElement("th"));
+      while (head.firstChild) th.appendChild(head.firstChild);
+    }
+  }
+  const body = gridTable.appendChild(doc.createElement("tbody"));
+  const cells = columns.map(childElements);
+  for (let i = 0; i < (cells[0] as Element[]).length; i++) {
+    const row = body.appendChild(doc.createElement("tr"));
+    for (const columnCells of cells) row.appendChild(doc.createElement("td")).appendChild(columnCells[i] as Element);
+  }
+  (columns[0] as Element).before(gridTable);
+  for (const column of columns) column.remove();
+}
+
+/** Rebuild every column-major grid of the page (see `isGridColumn`) as a table of its rows. */
+function columnGrids(root: Element): void {
+  const grids = new Map<Element | null, Element[]>();
+  const seen = new Set<Element>(); // a column is asked once, not once per cell
+  for (const column of Array.from(root.querySelectorAll("[role=gridcell], [aria-rowindex]"), (c) => c.parentElement)) {
+    if (!column || seen.has(column)) continue;
+    seen.add(column);
+    if (!isGridColumn(column)) continue;
+    const grid = gridOf(column);
+    const known = grids.get(grid);
+    if (known) known.push(column);
+    else grids.set(grid, [column]);
+  }
+  for (const [grid, columns] of grids) {
+    if (!grid || columns.length < 2 || columns.some((c) => columns.some((o) => o !== c && o.contains(c)))) continue;
+    if (!rowsLineUp(columns.map(childElements))) continue;
+    rebuildGrid(columns, columnHeaders(grid, columns));
+  }
+}
+
 export interface Prepared {
   root: Element;
   jsonld: string[];
@@ -271,6 +363,7 @@ export function preparedCopy(doc: Document): Prepared {
   const streamed = Array.from(root.querySelectorAll("script"), (s) => s.textContent ?? "").filter((t) => t.includes("$R"));
   if (streamed.length) resolveStreamed(root, streamedMoves(streamed));
   for (const el of Array.from(root.querySelectorAll(DROP))) el.remove();
+  columnGrids(root);
   markStruck(root, struck);
   attributeTexts(root);
   customButtons(root);

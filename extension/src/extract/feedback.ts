@@ -555,7 +555,7 @@ export function readItems<T extends { date: string | null }>(
   listing: Listing | undefined, total: number | null, parsed: T[] | null, kind: string, shown: number | null = null,
 ): [number | null, T[] | null] {
   if (total === 0 && !parsed?.length) return [0, []]; // a stated zero («Обсуждения (0)»): nothing to read, whether or not the list was found
-  if (!listing || parsed === null || undated(listing)) return [total, null];
+  if (!listing || parsed === null || undated(listing) || listing.unsplit) return [total, null]; // an unsplit list (items.unsplit): one «item» of them all is no item
   const day = today();
   if (parsed.some((item) => (item.date ?? "") > day)) return [total, null];
   if (parsed.length) {

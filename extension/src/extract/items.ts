@@ -64,6 +64,8 @@ export interface Listing {
   /** `owns`' short texts folded, made on first use (feedback.shortFolds): answer titles, badges and author lines are
    * tested on the same short texts by several readers, each text is folded once */
   folds: Array<string | null> | null;
+  /** an item is a whole list the split did not descend into (`unsplit`): none of its items is known */
+  unsplit: boolean;
 }
 
 /** The item an element belongs to (null outside every item). */
@@ -986,8 +988,24 @@ function inAnswer(el: Element, item: Element): boolean {
   return false;
 }
 
+/** Whether an item is a list of items itself: its first date lies in one of MIN_HEADS dated sibling
+ * blocks of one markup or more (`signature`: review blocks of one class) inside it. The list's
+ * container was not reached (a summary line above it that no rule knew held the descent back), so the
+ * item would be one «review» of all the reviews' text, with the first one's date. A review's or
+ * comment's own answers and replies mostly come after its own dated head (a flat thread's replies may
+ * repeat its first message's markup: only a list's one item is asked) (Python `_unsplit`). */
+function unsplit(item: Element, first: Element, marked: Set<Element>): boolean {
+  for (let node: Element = first; node !== item && node.parentElement; node = node.parentElement) {
+    const sig = signature(node);
+    if (sig === null) continue;
+    const alike = childElements(node.parentElement).filter((s) => marked.has(s) && signature(s) === sig).length;
+    if (alike >= MIN_HEADS) return true;
+  }
+  return false;
+}
+
 export function splitListing(body: Element, name: string | null = null): Listing {
-  const listing: Listing = { body, items: [], dates: new Map(), owns: scan(body), firsts: new Map(), starts: new Map(), authorEnds: new Map(), aside: [], folds: null };
+  const listing: Listing = { body, items: [], dates: new Map(), owns: scan(body), firsts: new Map(), starts: new Map(), authorEnds: new Map(), aside: [], folds: null, unsplit: false };
   const found = dated(listing.owns);
   if (!found.length) return listing;
   const marked = new Set<Element>();
@@ -1061,6 +1079,9 @@ export function splitListing(body: Element, name: string | null = null): Listing
       }
     }
   }
+  // the one item of the list only: a thread among others may hold its replies as blocks of its own
+  // markup after its first message (GitLab's «li.note» of one discussion)
+  listing.unsplit = listing.firsts.size === 1 && Array.from(listing.firsts).some(([item, first]) => unsplit(item, (listing.owns[first] as [Element, string])[0], marked));
   for (const [item, first] of listing.firsts) {
     // nothing before the date (a forum post head): the author follows it
     const opens = listing.starts.get(item) === first;

@@ -215,12 +215,17 @@ const INLINE_TITLES = new Set(["strong", "b", "span"]); // a bold label inside a
 
 /** An inline label opening its block («<p><strong>Кейсы:</strong> <a>…</a> — …; <a>…</a></p>»)
  * titles the rest of that block, not just the element after it: the elements after it there, up to
- * the next label of its tag («<b>Документация:</b>» later in the line). null when `el` is no inline
- * label, or text or another element comes before it in its block (Python `_label_run`). */
+ * the next label of its tag («<b>Документация:</b>» later in the line). One opening a line of its
+ * block, right after a `<br>` («…<br><span>Кейсы внедрения:</span> <a>…</a>, <a>…</a><br>…»), titles
+ * the rest of that line: up to the next `<br>` too. null when `el` is no inline label, or text or
+ * another element than a `<br>` comes before it in its block (Python `_label_run`). */
 function labelRun(el: Element): Element[] | null {
-  if (!INLINE_TITLES.has(tag(el)) || el.parentElement?.firstElementChild !== el || norm(textBefore(el))) return null;
+  if (!INLINE_TITLES.has(tag(el)) || norm(textBefore(el))) return null;
+  const opens = el.parentElement?.firstElementChild === el;
+  const line = !opens && el.previousElementSibling !== null && tag(el.previousElementSibling) === "br";
+  if (!opens && !line) return null;
   const run: Element[] = [];
-  for (let nxt = el.nextElementSibling; nxt && tag(nxt) !== tag(el); nxt = nxt.nextElementSibling) run.push(nxt);
+  for (let nxt = el.nextElementSibling; nxt && tag(nxt) !== tag(el) && !(line && tag(nxt) === "br"); nxt = nxt.nextElementSibling) run.push(nxt);
   return run;
 }
 
