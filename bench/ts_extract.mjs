@@ -1,6 +1,7 @@
 // Runs the extension's TypeScript extractor (extension/src/extract) on saved pages under Node, the
-// way the content script sees them: bytes decoded as a browser would (BOM, then <meta charset>, then
-// UTF-8), parsed by jsdom's DOMParser (no scripts run, nothing fetched).
+// way the content script sees them: bytes decoded as a browser would (bench/decode_page.mjs: BOM, then
+// BOM-less UTF-16 by its NULs, then <meta charset>, then UTF-8), parsed by jsdom's DOMParser (no
+// scripts run, nothing fetched).
 // usage: node bench/ts_extract.mjs TODAY URL=FILE [URL=FILE ...]  → one JSON object {file: facts}
 import { build } from "esbuild";
 import { JSDOM } from "jsdom";
@@ -8,19 +9,9 @@ import { readFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { decodePage } from "./decode_page.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-
-function decodePage(bytes) {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder("utf-8").decode(bytes);
-  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 4096));
-  const m = /<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)/i.exec(head);
-  try {
-    return new TextDecoder(m?.[1] ?? "utf-8").decode(bytes);
-  } catch {
-    return new TextDecoder("utf-8").decode(bytes);
-  }
-}
 
 const [today, ...pairs] = process.argv.slice(2);
 const out = await build({

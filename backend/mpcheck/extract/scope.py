@@ -12,8 +12,8 @@ looked for, so no field extractor can read a fact there, whatever its wording. T
   own content and is never chrome or foreign;
 - chrome = header/footer landmarks outside article/aside/main/nav/section, nav and the navigation
   roles, and blocks whose class token or id names a header/footer/menu/banner (those only when they
-  hold no date: a review's «header» does). A tab bar is kept; breadcrumbs inside chrome are kept
-  in the chrome's place (they say what the solution is);
+  hold no date, as a review's «header» does, or sit above the title). A tab bar is kept; breadcrumbs
+  inside chrome are kept in the chrome's place (they say what the solution is);
 - a foreign block grows from a link to another solution's code: first its card (the largest
   ancestor naming only that code, up to `card_max_chars`), then the group of cards (an ancestor
   whose children are cards or furniture: headings, short digit-free captions). It is foreign when
@@ -94,14 +94,22 @@ def own_code(root: Any, url: str | None) -> tuple[str | None, str | None]:
     found = _code(fold(inline_text(root)), rules, "scope", "code_text")
     if found:
         return found, "label"
+    for _, found in _stated_codes(root, rules):
+        return found, "selector"
+    return None, None
+
+
+def _stated_codes(root: Any, rules: Table) -> Iterator[tuple[Any, str]]:
+    """(element, code) of each element that states a solution code through `fields.code.selectors`
+    (the buy block's hidden «<input id=module value=…>», data-module-code, a tobasket.php?ID= link),
+    in selector order."""
     for entry in rules.entries("fields", "code", "selectors"):
         for el in css(root, entry["css"]):
             raw = el.get(entry["attr"]) or ""
             m = re.search(entry["value_re"], raw, re.IGNORECASE) if entry.get("value_re") else None
             found = m.group(1).lower() if m else _code(raw, rules, "fields", "code", "values")
             if found:
-                return found, "selector"
-    return None, None
+                yield el, found
 
 
 def _mark_up(elements: list[Any], into: set[Any]) -> None:
@@ -255,6 +263,14 @@ def _has_date(el: Any, rules: Table) -> bool:
     return bool(rules.any_search(("dates", "numeric"), ("dates", "words"))(inline_text(el)))
 
 
+def _before_title(el: Any) -> bool:
+    """An h1 comes after the element in document order, not inside it: a block named like a header
+    above the solution's title is the site's, dates and all (a promo line «… с 24.11.2026 по
+    01.12.2026 … Демо-режим 30 дней» in it); the dates exception is for a review's «header», which
+    sits under the title (TS `beforeTitle`)."""
+    return bool(el.xpath("following::h1"))
+
+
 def _shallow(root: Any, rules: Table, panels: set[Any]) -> Iterator[Any]:
     """Elements within `chrome_class_depth` levels of <body>, in document order, not entering the
     solution's tab panels: site chrome sits at the page's top levels, reviews sit deep."""
@@ -313,7 +329,7 @@ def _chrome(
         and not _is_pager(el, rules)
         and not _linkless_nav(el)
         and not is_crumbs(el, rules)
-        and not (dated and _has_date(el, rules))
+        and not (dated and _has_date(el, rules) and not _before_title(el))
     ]
     inner = set(valid)
     chosen: list[tuple[Any, list[Any]]] = []
@@ -680,8 +696,13 @@ def apply_scope(root: Any, url: str | None) -> Scope:
     own: set[Any] = set()
     # a link to the page itself marks its block as the solution's own, unless it is navigation
     # (breadcrumbs or a menu naming the current page)
+    # and so does an element stating the page's own code (the buy block's hidden «<input id=module>»
+    # of a withdrawn solution whose sidebar links no page of its own, only a card of another one)
+    stated = [el for el, c in _stated_codes(root, rules) if c == code] if code else []
     mine = [
-        a for a, c in linked if c == code and not _under(a, rules, "keep") and not _under(a, rules, "chrome")
+        a
+        for a in [a for a, c in linked if c == code] + stated
+        if not _under(a, rules, "keep") and not _under(a, rules, "chrome")
     ]
     _mark_up(content + mine, own)
     panels = {el for el in content if el.tag != "h1"}

@@ -1,8 +1,9 @@
 """The one place the reader calls `mpcheck.extract`, so an extractor API change touches one file.
 
 Pages arrive as bytes plus the response Content-Type; `decode_body` applies SPEC §8's charset order
-(header, meta, strict UTF-8, cp1251). The page kind is known from the URL we asked for, so the
-specific extractor is called rather than the type-sniffing `extract_page`.
+(header, meta, strict UTF-8, cp1251) after a byte-order mark and BOM-less UTF-16, which come first.
+The page kind is known from the URL we asked for, so the specific extractor is called rather than
+the type-sniffing `extract_page`.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ P = ParamSpec("P")
 R = TypeVar("R")
 # Charsets a web page can really be in. Python also "decodes" with punycode, idna, utf-7 or rot13,
 # which either raise UnicodeError (not UnicodeDecodeError) or turn the page into nonsense; a header
-# naming one of those is ignored and the <meta> / UTF-8 / cp1251 order applies.
+# naming one of those is ignored and the <meta> / UTF-8 / cp1251 order applies. The UTF-16 names stay
+# known here, but `decode_body` never trusts a declared UTF-16: only a BOM or the NUL bytes choose it.
 WEB_CHARSETS = frozenset(
     codecs.lookup(name).name
     for name in (

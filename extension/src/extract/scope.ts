@@ -1,7 +1,7 @@
 // Scope: the part of a solution page that is about THIS solution (SPEC §3, issue 9;
 // backend/mpcheck/extract/scope.py, rule for rule). Marketplace chrome (header/footer landmarks
 // outside article/aside/main/nav/section, nav and the navigation roles, blocks whose class token or
-// id names a header/footer/menu/banner and that hold no date) and blocks about other solutions
+// id names a header/footer/menu/banner and that hold no date or sit above the title) and blocks about other solutions
 // (grown from a link to another code: its card, then the group of cards and furniture; foreign when
 // it names two or more other codes, carries a foreign title, sits in a sidebar, or is a card outside
 // the tab panels) leave the prepared copy before tabs, items or labels are looked for. A block
@@ -50,15 +50,25 @@ export function ownCode(root: Element, url: string | null): [string | null, stri
   }
   found = codeFrom(fold(inlineText(root)), "scope", "code_text");
   if (found) return [found, "label"];
+  for (const [, stated] of statedCodes(root)) return [stated, "selector"];
+  return [null, null];
+}
+
+/**
+ * [element, code] of each element that states a solution code through `fields.code.selectors` (the
+ * buy block's hidden «<input id=module value=…>», data-module-code, a tobasket.php?ID= link), in
+ * selector order (Python `_stated_codes`).
+ */
+function* statedCodes(root: Element): Generator<[Element, string]> {
   for (const sel of TABLE.entries("fields", "code", "selectors")) {
+    const valueRe = sel.value_re ? new RegExp(sel.value_re, TABLE.flags) : null; // once per entry, not per element
     for (const el of css(root, String(sel.css))) {
       const raw = el.getAttribute(String(sel.attr)) ?? "";
-      const m = sel.value_re ? new RegExp(sel.value_re, TABLE.flags).exec(raw) : null;
-      found = m?.[1] ? m[1].toLowerCase() : codeFrom(raw, "fields", "code", "values");
-      if (found) return [found, "selector"];
+      const m = valueRe ? valueRe.exec(raw) : null;
+      const found = m?.[1] ? m[1].toLowerCase() : codeFrom(raw, "fields", "code", "values");
+      if (found) yield [el, found];
     }
   }
-  return [null, null];
 }
 
 function* up(el: Element | null): Generator<Element> {
@@ -202,6 +212,15 @@ function hasDate(el: Element): boolean {
   return [...TABLE.rx("dates", "numeric"), ...TABLE.rx("dates", "words")].some((p) => p.test(text));
 }
 
+/** An h1 comes after the element in document order, not inside it (XPath `following::h1`): a block
+ * named like a header above the solution's title is the site's, dates and all (a promo line «… с
+ * 24.11.2026 по 01.12.2026 … Демо-режим 30 дней» in it); the dates exception is for a review's
+ * «header», which sits under the title (Python `_before_title`). */
+function beforeTitle(el: Element): boolean {
+  const follows = (h: Element): boolean => !el.contains(h) && (el.compareDocumentPosition(h) & 4) !== 0; // 4: DOCUMENT_POSITION_FOLLOWING
+  return Array.from(el.ownerDocument.querySelectorAll("h1")).some(follows);
+}
+
 /**
  * Elements within `chrome_class_depth` levels of <body>, in document order, not entering the
  * solution's tab panels: site chrome sits at the page's top levels, reviews sit deep.
@@ -254,7 +273,7 @@ function chrome(
     if (!["html", "body"].includes(tag(el)) && !under(el.parentElement, "sectioning") && !marked.has(el)) marked.set(el, true);
   }
   const valid = [...marked]
-    .filter(([el, dated]) => !own.has(el) && !under(el, "keep") && !isTabBar(el, code) && !isPager(el) && !linklessNav(el) && !isCrumbs(el) && !(dated && hasDate(el)))
+    .filter(([el, dated]) => !own.has(el) && !under(el, "keep") && !isTabBar(el, code) && !isPager(el) && !linklessNav(el) && !isCrumbs(el) && !(dated && hasDate(el) && !beforeTitle(el)))
     .map(([el]) => el);
   const inner = new Set(valid);
   const keep = selector("keep");
@@ -533,8 +552,11 @@ export function applyScope(root: Element, url: string | null): Scope {
     if (c) linked.push([a, c]);
   }
   // a link to the page itself marks its block as the solution's own, unless it is navigation
-  // (breadcrumbs or a menu naming the current page)
-  const mine = linked.filter(([a, c]) => c === code && !under(a, "keep") && !under(a, "chrome")).map(([a]) => a);
+  // (breadcrumbs or a menu naming the current page); and so does an element stating the page's own
+  // code (the buy block's hidden «<input id=module>» of a withdrawn solution whose sidebar links no
+  // page of its own, only a card of another one)
+  const stated = code ? [...statedCodes(root)].filter(([, c]) => c === code).map(([el]) => el) : [];
+  const mine = [...linked.filter(([, c]) => c === code).map(([a]) => a), ...stated].filter((a) => !under(a, "keep") && !under(a, "chrome"));
   const own = new Set<Element>();
   markUp([...content, ...mine], own);
   const panels = new Set(content.filter((el) => tag(el) !== "h1"));

@@ -1,11 +1,15 @@
-// Shared helpers of the extractor tests: fixture loading (bytes decoded as the browser would, the
-// cp1251 page with TextDecoder("windows-1251")) and the comparison rules of
+// Shared helpers of the extractor tests: fixture loading (bytes decoded as the browser would by
+// bench/decode_page.mjs, the cp1251 page with TextDecoder("windows-1251")) and the comparison rules of
 // tests/fixtures/marketplace/expected/README.md (= tests/python/extract/helpers.py): changelog chars
 // ±2, support channels as a set, support hours by days + time range.
 import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
+import { decodePage } from "../../../bench/decode_page.mjs";
+
+/** The page's text as a browser decodes it (BOM, BOM-less UTF-16, <meta charset>, UTF-8). */
+export { decodePage };
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 export const FIXTURES = join(ROOT, "tests", "fixtures", "marketplace");
@@ -26,13 +30,6 @@ function solutions(folder: string): Fixture[] {
 export const REFERENCE_SOLUTIONS = solutions(FIXTURES);
 export const EXTRA_SOLUTIONS = solutions(EXTRA);
 export const ALL_SOLUTIONS = [...REFERENCE_SOLUTIONS, ...EXTRA_SOLUTIONS];
-
-/** The page's text as a browser decodes it: the declared <meta charset>, else UTF-8. */
-export function decodePage(bytes: Uint8Array): string {
-  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 4096));
-  const m = /<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)/i.exec(head);
-  return new TextDecoder(m?.[1] ?? "utf-8").decode(bytes);
-}
 
 export function readPage(file: string): string {
   return decodePage(readFileSync(file));
