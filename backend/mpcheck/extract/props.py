@@ -71,12 +71,35 @@ def _partner_since(el: Any, field: str) -> bool:
     return table().search(fold(inline_text(el)), "fields", field, "not_own") is not None
 
 
+def _find_own(
+    page: Page,
+    field: str,
+    accept: Callable[[Any], bool],
+    valid: Callable[[str], bool],
+    foreign: Callable[[Any], bool],
+) -> Any:
+    """The first label hit whose value is not `foreign`: a label whose value is foreign is skipped
+    and the search goes on (a «Опубликовано» caption whose value is a blog post's date block: the
+    facts table's row further down is the solution's). Ends: each round skips one more label."""
+    skipped: list[Any] = []
+
+    def fresh(el: Any) -> bool:
+        return all(el is not s for s in skipped) and accept(el)
+
+    while True:
+        hit = page.index.find(field, accept=fresh, valid=valid)
+        if hit is None or not foreign(hit):
+            return hit
+        skipped.append(hit.label)
+
+
 def _labelled_date(page: Page, field: str) -> str | None:
     """A labelled date; a `time[datetime]` inside the value wins over its text («18 ноября»).
     Inside the solution's main landmark when the page has one (or a sidebar, `date_labels.beside`):
     a label outside counts only when the value it points at is inside (a tooltip after the footer
     describing a props row). A label in the byline of the article the page is (`date_labels.byline`:
-    «Обновлено 3 дня назад» under a help-center article's title) dates the text, never the solution."""
+    «Обновлено 3 дня назад» under a help-center article's title), or whose value is a post's date
+    element there (WordPress `wp-block-post-date`), dates the text, never the solution."""
     block = _container(page)
     beside = ", ".join(e["css"] for e in table().entries("date_labels", "beside"))
     byline = ", ".join(e["css"] for e in table().entries("date_labels", "byline"))
@@ -91,9 +114,16 @@ def _labelled_date(page: Page, field: str) -> str | None:
         in_byline = bool(byline) and any(matches(a, byline) for a in ancestors(el))
         return not in_byline and not _partner_since(el, field)
 
-    hit = page.index.find(field, accept=lambda el: inside(el) and own(el), valid=valid)
+    def dated_byline(hit: Any) -> bool:
+        return (
+            bool(byline)
+            and hit.value_el is not None
+            and any(matches(a, byline) for a in ancestors(hit.value_el))
+        )
+
+    hit = _find_own(page, field, lambda el: inside(el) and own(el), valid, dated_byline)
     if hit is None and block is not None:
-        hit = page.index.find(field, accept=own, valid=valid)
+        hit = _find_own(page, field, own, valid, dated_byline)
         hit = hit if hit is not None and hit.value_el is not None and inside(hit.value_el) else None
     if hit is None:
         return _selected(page, field, parse_date)

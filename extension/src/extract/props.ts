@@ -5,6 +5,7 @@ import type { Page } from "./context";
 import { findDates, parseDate } from "./dates";
 import { ancestors, childElements, css, inlineText, matches, ownText, tag, tailText, textWithout } from "./dom";
 import { TABLE } from "./label_table";
+import type { Hit } from "./labelled";
 import { cpLen, fold, norm, stripChars } from "./text";
 import * as values from "./values";
 
@@ -99,11 +100,32 @@ function partnerSince(el: Element, field: string): boolean {
 }
 
 /**
+ * The first label hit whose value is not `foreign`: a label whose value is foreign is skipped and
+ * the search goes on (a «Опубликовано» caption whose value is a blog post's date block: the facts
+ * table's row further down is the solution's). Ends: each round skips one more label.
+ */
+function findOwn(
+  page: Page,
+  field: string,
+  accept: (el: Element) => boolean,
+  valid: (text: string) => boolean,
+  foreign: (hit: Hit) => boolean,
+): Hit | null {
+  const skipped = new Set<Element>();
+  for (;;) {
+    const hit = page.index.find(field, { accept: (el) => !skipped.has(el) && accept(el), valid });
+    if (!hit || !foreign(hit)) return hit;
+    skipped.add(hit.label);
+  }
+}
+
+/**
  * A labelled date; a `time[datetime]` inside the value wins over its text («18 ноября»). Inside the
  * solution's main landmark when the page has one (or a sidebar, `date_labels.beside`): a label
  * outside counts only when the value it points at is inside (a tooltip after the footer describing
  * a props row). A label in the byline of the article the page is (`date_labels.byline`: «Обновлено
- * 3 дня назад» under a help-center article's title) dates the text, never the solution.
+ * 3 дня назад» under a help-center article's title), or whose value is a post's date element there
+ * (WordPress `wp-block-post-date`), dates the text, never the solution.
  */
 function labelledDate(page: Page, field: string): string | null {
   const block = container(page);
@@ -118,9 +140,11 @@ function labelledDate(page: Page, field: string): string | null {
   const valid = (text: string): boolean => labelDate(text) !== null;
   const own = (el: Element): boolean =>
     !(byline !== "" && [...ancestors(el)].some((a) => matches(a, byline))) && !partnerSince(el, field);
-  let hit = page.index.find(field, { accept: (el) => inside(el) && own(el), valid });
+  const datedByline = (hit: Hit): boolean =>
+    byline !== "" && hit.valueEl !== null && [...ancestors(hit.valueEl)].some((a) => matches(a, byline));
+  let hit = findOwn(page, field, (el) => inside(el) && own(el), valid, datedByline);
   if (!hit && block) {
-    hit = page.index.find(field, { accept: own, valid });
+    hit = findOwn(page, field, own, valid, datedByline);
     if (hit && !(hit.valueEl && inside(hit.valueEl))) hit = null;
   }
   if (!hit) return selected(page, field, parseDate);
