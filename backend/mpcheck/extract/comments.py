@@ -43,11 +43,15 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 
 def _after_date(text: str, at: int) -> str:
-    """The text after the date that starts at `at` (its own characters cut off)."""
+    """The text after the date that starts at `at` (its own characters cut off, and the time of day
+    that follows a form holding none: «сегодня, 09:10», comments.time_lead)."""
     rest = text[at:]
     m = date_search(fold(rest))
     if m and m.start() == 0:
         rest = rest[m.end() :]
+        time = table().search(rest, "comments", "time_lead")
+        if time:
+            rest = rest[time.end() :]
     return rest.lstrip(_LEAD)
 
 

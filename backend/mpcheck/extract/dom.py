@@ -752,6 +752,30 @@ def label_cell(a: Any) -> str:
     return inline_text(prev)
 
 
+_VALUE_CELLS = frozenset(("td", "dd"))
+_LABEL_CELLS = frozenset(("td", "th", "dt"))
+
+
+def row_label(a: Any) -> str:
+    """The text of the label cell of the row whose value cell holds the link, however many links
+    that cell lists (<td>Видео:</td><td><a>YouTube</a><br><a>Rutube</a></td>; a definition list's
+    <dt>/<dd>): the cell right before the link's nearest td / dd (within MAX_BOX_CLIMB levels), when
+    it is a label cell with no link in it; else "" (TS `rowLabel`)."""
+    cell = a.getparent()
+    for _ in range(MAX_BOX_CLIMB):
+        if cell is None or cell.tag in _VALUE_CELLS:
+            break
+        cell = cell.getparent()
+    if cell is None or cell.tag not in _VALUE_CELLS:
+        return ""
+    prev = cell.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        prev = prev.getprevious()
+    if prev is None or prev.tag not in _LABEL_CELLS or css(prev, "a[href]"):
+        return ""
+    return inline_text(prev)
+
+
 def inline_text(el: Any) -> str:
     """Normalised text of a subtree (the tree is prepared by `parse_html`: block boundaries are
     already spaces and script/style are gone, so this is the README's block text).

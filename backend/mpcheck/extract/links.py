@@ -17,6 +17,7 @@ from mpcheck.extract.dom import (
     link_url,
     next_element,
     own_text,
+    row_label,
     text_before,
     tracked,
 )
@@ -543,6 +544,17 @@ def text_urls(page: Page, path: str) -> list[str]:
     return [url for _, url in text_labelled(page, path)]
 
 
+def _field_first(video: list[str], field: list[str]) -> list[str]:
+    """The videos a row labelled «Видео» lists (`row_label`: the card's own video field, «<td>Видео:</td>
+    <td><a>YouTube</a><br><a>Rutube</a></td>»; `field` their keys in the row's order) first, in the
+    row's order, then the rest in page order: a description above the card that mentions one of them
+    in passing does not reorder the field (TS `fieldFirst`)."""
+    listed = {_video_key(url): url for url in reversed(video)}  # each key's first URL
+    return [listed[key] for key in field if key in listed] + [
+        url for url in video if _video_key(url) not in field
+    ]
+
+
 def links(page: Page) -> dict[str, Any]:
     """{documentation, video[], presentation, cases[]} from the head and the vendor's own tabs."""
     rules = table()
@@ -562,11 +574,13 @@ def links(page: Page) -> dict[str, Any]:
         presentation = anchors.link(pdf) if pdf is not None else None
     video: list[str] = []
     shown: set[str] = set()  # the videos listed (_video_key): an embed of a linked video is not another
+    field: list[str] = []  # the videos (_video_key) a row labelled «Видео» lists, in its order (_field_first)
     for a in anchors.anchors:  # page order, then the players
         url = anchors.link(a)
+        key = _video_key(url) if url is not None else ""
         if (
             url is None
-            or _video_key(url) in shown
+            or key in field  # listed, and known to be the field's
             or _not_own(anchors.text(a), a)
             or _quoted_other(anchors.text(a), a, anchors)
             or _video_by_other(anchors.text(a), anchors)  # «видео от СДЭК»
@@ -584,8 +598,11 @@ def links(page: Page) -> dict[str, Any]:
             and not _on_marketplace(url)
             and not rules.search(url, "links", "video_host")
         ):
-            video.append(url)
-            shown.add(_video_key(url))
+            if key not in shown:
+                video.append(url)
+                shown.add(key)
+            if rules.search(fold(row_label(a)), "links", "video_label"):
+                field.append(key)  # a video the description linked before the field is the field's
     players = [  # iframes, then Flash-era embed[src], object[data], param[name=movie][value]
         f.get(sel.get("attr", "src"))
         for sel in rules.entries("links", "video_selectors")
@@ -596,6 +613,7 @@ def links(page: Page) -> dict[str, Any]:
         if url and rules.search(url, "links", "video_href") and _video_key(url) not in shown:
             video.append(url)
             shown.add(_video_key(url))
+    video = _field_first(video, field)
     cases = []
     titled = set(_under_case_titles(page, anchors))
     # «Кейсы: <a>vendor.ru/cases/x/</a>», «Кейс внедрения (…): <a>…</a>»: a case label right before the

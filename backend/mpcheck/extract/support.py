@@ -102,8 +102,12 @@ def _free_months(text: str) -> int | float | None:
 
 
 def _response_hours(text: str) -> int | float | None:
-    """Hours to the first answer: «Время ответа: до 4 часов», «… 8 рабочих часов», «в течение часа»."""
-    return _scaled(_not_sales(text), "response", "response_units", "hours")
+    """Hours to the first answer: «Время ответа: до 4 часов», «… 8 рабочих часов», «в течение часа»;
+    never a paid plan's (support/response_other_plan: «по тарифу «Приоритет» (4 900 руб./мес.,
+    первый ответ в течение 1 часа)» beside the support's own «не позднее 4 часов»)."""
+    plan = table().any_search(("support", "response_other_plan"))
+    own = "".join(s for s in _sentences(_not_sales(text), capital=True) if not plan(s))
+    return _scaled(own, "response", "response_units", "hours")
 
 
 def _not_sales(text: str) -> str:
@@ -121,10 +125,14 @@ def _not_sales(text: str) -> str:
 def _sentences(text: str, capital: bool = False) -> list[str]:
     """The text cut after each sentence end (a «.», «!» or «?» before a space or the end, or with
     `capital` before a capital letter too: two paragraphs' text joined with no space, «21:00.Техподдержка»;
-    a clock's «10.00» and a date's «31.12» are no ends) (TS `sentences`)."""
+    a clock's «10.00» and a date's «31.12» are no ends, nor an abbreviation's dot: «тел. 8 800 …»,
+    support/abbreviation) (TS `sentences`)."""
     out, start = [], 0
+    abbreviation = table().any_search(("support", "abbreviation"))
     for i, c in enumerate(text):
         if c in ".!?" and (i + 1 == len(text) or text[i + 1] == " " or (capital and text[i + 1].isupper())):
+            if c == "." and abbreviation(text[max(0, i - 6) : i + 1]):
+                continue
             out.append(text[start : i + 1])
             start = i + 1
     return [*out, text[start:]] if start < len(text) else out

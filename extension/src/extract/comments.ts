@@ -31,11 +31,18 @@ interface Message {
   parentRef: string;
 }
 
-/** The text after the date that starts at `at` (its own characters cut off). */
+/**
+ * The text after the date that starts at `at` (its own characters cut off, and the time of day that
+ * follows a form holding none: «сегодня, 09:10», comments.time_lead).
+ */
 function afterDate(text: string, at: number): string {
   let rest = text.slice(at);
   const m = dateSearch(fold(rest));
-  if (m && m.index === 0) rest = rest.slice(m[0].length);
+  if (m && m.index === 0) {
+    rest = rest.slice(m[0].length);
+    const time = TABLE.search(rest, "comments", "time_lead");
+    if (time) rest = rest.slice(time.index + time[0].length);
+  }
   return lstripChars(rest, LEAD);
 }
 

@@ -441,6 +441,24 @@ export function labelCell(a: Element): string {
   return !prev || norm(textBefore(box)) || css(prev, "a[href]").length ? "" : inlineText(prev);
 }
 
+const VALUE_CELLS = new Set(["td", "dd"]);
+const LABEL_CELLS = new Set(["td", "th", "dt"]);
+
+/** The text of the label cell of the row whose value cell holds the link, however many links that
+ * cell lists (<td>Видео:</td><td><a>YouTube</a><br><a>Rutube</a></td>; a definition list's <dt>/<dd>):
+ * the cell right before the link's nearest td / dd (within MAX_BOX_CLIMB levels), when it is a label
+ * cell with no link in it; else "" (Python `row_label`). */
+export function rowLabel(a: Element): string {
+  let cell = a.parentElement;
+  for (let i = 0; i < MAX_BOX_CLIMB; i++) {
+    if (!cell || VALUE_CELLS.has(tag(cell))) break;
+    cell = cell.parentElement;
+  }
+  if (!cell || !VALUE_CELLS.has(tag(cell))) return "";
+  const prev = cell.previousElementSibling;
+  return !prev || !LABEL_CELLS.has(tag(prev)) || css(prev, "a[href]").length ? "" : inlineText(prev);
+}
+
 /** The text right after an element up to the next element or comment (lxml `tail`). */
 export function tailText(el: Element): string {
   let out = "";

@@ -1,7 +1,7 @@
 // Links the checklist asks for: documentation, video, presentation, cases — from the head and
 // the vendor's own tabs, never from user-written ones (backend/mpcheck/extract/links.py).
 import type { Page } from "./context";
-import { absoluteUrl, childElements, css, inlineText, labelCell, linkUrl, originalUrl, ownText, tag, textBefore, tracked } from "./dom";
+import { absoluteUrl, childElements, css, inlineText, labelCell, linkUrl, originalUrl, ownText, rowLabel, tag, textBefore, tracked } from "./dom";
 import { cpLen, fold, norm } from "./text";
 import { TABLE } from "./label_table";
 import { name, partner } from "./identity";
@@ -452,6 +452,24 @@ export function textUrls(page: Page, path: string): string[] {
   return textLabelled(page, path).map(([, url]) => url);
 }
 
+/** Is the link in a row labelled «Видео» (rowLabel: the card's own video field)? */
+function videoField(a: Element): boolean {
+  return TABLE.search(fold(rowLabel(a)), "links", "video_label") !== null;
+}
+
+/**
+ * The videos a row labelled «Видео» lists (the card's own video field, «<td>Видео:</td><td><a>YouTube</a>
+ * <br><a>Rutube</a></td>»; `field` their keys in the row's order) first, in the row's order, then the rest in
+ * page order: a description above the card that mentions one of them in passing does not reorder the field
+ * (Python `_field_first`).
+ */
+function fieldFirst(video: readonly string[], field: readonly string[]): string[] {
+  const listed = new Map<string, string>();
+  for (const url of video) if (!listed.has(videoKey(url))) listed.set(videoKey(url), url); // each key's first URL
+  const first = field.flatMap((key) => listed.get(key) ?? []);
+  return [...first, ...video.filter((url) => !field.includes(videoKey(url)))];
+}
+
 export function links(page: Page): Links {
   const anchors = page.outside(css(page.root, "a[href]"), ...VENDOR_ZONES);
   const own = new OwnNames(page);
@@ -462,19 +480,22 @@ export function links(page: Page): Links {
   }
   const video: string[] = [];
   const shown = new Set<string>(); // the videos listed (videoKey): an embed of a linked video is not another
+  const field: string[] = []; // the videos (videoKey) a row labelled «Видео» lists, in its order (fieldFirst)
   const local = page.base === null || onMarketplace(page.base);
-  const add = (src: string | null, named: ((url: string) => boolean) | null): void => {
+  const add = (src: string | null, named: ((url: string) => boolean) | null, inField = false): void => {
     // a relative link resolves onto the Marketplace (the usual base), never onto a video host: skip the URL parse
     // (a saved snapshot's root-relative «/web/<timestamp>/<original>» is its original: not skipped)
     if (!src || (local && !FOREIGN.test(src) && originalUrl(src.trim()) === src.trim())) return;
     const url = absoluteUrl(src, page.base);
-    if (!url || shown.has(videoKey(url))) return;
+    const key = url ? videoKey(url) : "";
+    if (!url || field.includes(key) || (shown.has(key) && !inField)) return; // listed, and known to be the field's
     // a video on the vendor's own host: named by its text, the words right before it or its label cell, or a
     // «смотреть» link onto a URL that names a video (never the
     // Marketplace, nor a video platform's channel / playlist / profile: there video_href decides)
     if (TABLE.search(url, "links", "video_href") || (named?.(url) && !onMarketplace(url) && !TABLE.search(url, "links", "video_host"))) {
-      video.push(url);
-      shown.add(videoKey(url));
+      if (!shown.has(key)) video.push(url);
+      shown.add(key);
+      if (inField) field.push(key); // a video the description linked before the field is the field's
     }
   };
   for (const a of anchors) { // page order, then the players
@@ -482,7 +503,7 @@ export function links(page: Page): Links {
     if (quotedOther(page.foldedText(a), a, own) || videoByOther(page.foldedText(a), own)) continue; // another solution's, «видео от СДЭК»
     const href = a.getAttribute("href");
     // a tracker's href by the URL its text shows (Python `_Anchors.link`); a plain one as written, for add's fast path
-    add(tracked(href) ? linkUrl(a, page.base) : href, (url) => namedVideo(page.foldedText(a), a) || Boolean(TABLE.search(fold(labelCell(a)), "links", "video_label")) || watchLink(page.foldedText(a), url));
+    add(tracked(href) ? linkUrl(a, page.base) : href, (url) => namedVideo(page.foldedText(a), a) || Boolean(TABLE.search(fold(labelCell(a)), "links", "video_label")) || watchLink(page.foldedText(a), url), videoField(a));
   }
   for (const sel of TABLE.entries("links", "video_selectors")) { // iframes, then Flash-era embed[src], object[data], param[name=movie][value]
     const attr = typeof sel.attr === "string" ? sel.attr : "src";
@@ -517,7 +538,7 @@ export function links(page: Page): Links {
   // no link is one: a bare address after its label in the description's text («Видеообзор: https://…»)
   // a label that names another owner or leads elsewhere («Видео о компании:») is none
   const shownVideo = video.length
-    ? video
+    ? fieldFirst(video, field)
     : textLabelled(page, "text_video")
         .filter(([label, url]) => TABLE.search(url, "links", "video_href") && !TABLE.search(label, "links", "video_named_other") && !TABLE.search(label, "links", "not_own"))
         .map(([, url]) => url);

@@ -196,13 +196,17 @@ function channels(text: string, links: readonly Link[]): string[] {
 
 /** The text cut after each sentence end (a «.», «!» or «?» before a space or the end, or with `capital`
  * before a capital letter too: two paragraphs' text joined with no space, «21:00.Техподдержка»; a clock's
- * «10.00» and a date's «31.12» are no ends) (Python `_sentences`). */
+ * «10.00» and a date's «31.12» are no ends, nor an abbreviation's dot: «тел. 8 800 …», support/abbreviation)
+ * (Python `_sentences`). */
 function sentences(text: string, capital = false): string[] {
   const out: string[] = [];
+  const abbreviation = TABLE.rx("support", "abbreviation");
   let start = 0;
   for (let i = 0; i < text.length; i++) {
     const next = text[i + 1] ?? "";
     if (".!?".includes(text[i] as string) && (i + 1 === text.length || next === " " || (capital && next !== next.toLowerCase() && next === next.toUpperCase()))) {
+      // an abbreviation's dot ends no sentence («тел. 8 800 …», support/abbreviation)
+      if (text[i] === "." && abbreviation.some((p) => p.test(text.slice(Math.max(0, i - 6), i + 1)))) continue;
       out.push(text.slice(start, i + 1));
       start = i + 1;
     }
@@ -262,6 +266,19 @@ function timezone(text: string): string | null {
   return null;
 }
 
+/**
+ * Hours to the first answer, never a paid plan's (support/response_other_plan: «по тарифу «Приоритет»
+ * (4 900 руб./мес., первый ответ в течение 1 часа)» beside the support's own «не позднее 4 часов»)
+ * (Python `_response_hours`).
+ */
+function responseHours(text: string): number | null {
+  const plan = TABLE.rx("support", "response_other_plan");
+  const own = sentences(notSales(text), true)
+    .filter((s) => !plan.some((p) => p.test(s)))
+    .join("");
+  return scaled(own, "response", "response_units", "hours");
+}
+
 /** All support facts of one folded support text; `links` as `channels` takes them. */
 export function readSupportText(text: string, links: readonly Link[] = []): Support {
   return {
@@ -269,7 +286,7 @@ export function readSupportText(text: string, links: readonly Link[] = []): Supp
     channels: channels(text, links),
     hours: hours(text),
     timezone: timezone(text),
-    response_hours: scaled(notSales(text), "response", "response_units", "hours"),
+    response_hours: responseHours(text),
   };
 }
 
