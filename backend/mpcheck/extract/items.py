@@ -539,7 +539,9 @@ def _controls(el: Any) -> bool:
     solution_jquery_mobile_listview_free_landing). Read for the descent only: a tab body holding
     just a «Загрузить отзывы» button is not shown empty, its list is unread."""
     selector = ", ".join(e["css"] for e in table().entries("listing", "button_links"))
-    links = set(css(el, selector)) if el.find(".//a") is not None or el.tag == "a" else set()
+    anchors = list(el.iter("a"))
+    links = set(css(el, selector)) if anchors else set()
+    links.update(a for a in anchors if _post_action(a))  # «Написать отзыв» drawn by utility classes only
     buttons = [
         b for b in el.iter(etree.Element) if b.tag == "button" or b.get("role") == "button" or b in links
     ]
@@ -549,6 +551,37 @@ def _controls(el: Any) -> bool:
         return False
     pressed = "".join(inline_text(b) for b in outer)  # nothing but the buttons' words, spaces aside
     return fold(text).replace(" ", "") == fold(pressed).replace(" ", "")
+
+
+def _post_action(link: Any) -> bool:
+    """A link whose whole text calls to post to the list («Написать отзыв», «Задать вопрос»:
+    `listing.post_actions`), whatever it is drawn with."""
+    text = inline_text(link)
+    return len(text) <= MAX_TITLE_CHARS and table().search(fold(text), "listing", "post_actions") is not None
+
+
+MAX_COLUMN_DEPTH = 3  # how deep a column of list furniture nests its parts (column › block › line)
+
+
+def _furniture_column(el: Any, name: str | None, depth: int = 0) -> bool:
+    """An undated block beside the list made of list furniture only, each of its child blocks
+    furniture, controls, fields, a list note or such a block itself: Tailwind UI's «Customer
+    reviews» column (the heading, the average and its stars, the star distribution under its
+    visually hidden title, the «Поделитесь мнением» call with its post policy and «Написать отзыв»
+    link) in a grid beside the reviews (blind solution_nextjs_headlessui_tabs_kama_delivery). A
+    block with text of its own, or with no child block, is none: a review's text is never
+    furniture. Read for the descent only, like `_controls` (TS `furnitureColumn`)."""
+    kids = child_elements(el)
+    if not kids or depth >= MAX_COLUMN_DEPTH or own_text(el).strip():
+        return False
+    return all(
+        _furniture(c)
+        or _controls(c)
+        or _fields(c)
+        or _list_note(c, name)
+        or _furniture_column(c, name, depth + 1)
+        for c in kids
+    )
 
 
 def _list_note(el: Any, name: str | None) -> bool:
@@ -613,6 +646,31 @@ def _post_policy(text: str) -> bool:
     rating summary and the cards' stack leaves that stack the one dated block of a pure wrapper
     (blind solution_chakra_ui_biryuza_smsnotify). Read for the descent only, like `_controls`."""
     return len(text) < _HEAD_CHARS and table().search(text, "listing", "post_policy") is not None
+
+
+def _dated_roadmaps(children: list[Any], marked: set[Any], name: str | None) -> list[Any]:
+    """The dated blocks beside a log's releases that are its roadmap: a plan word before the first
+    version of its head (`_roadmap`), or its heading a plan's («<h3>Планы развития</h3> … 5.3.0 …
+    выпуск ориентировочно 20.01.2027» after the Disclosures of the releases, blind
+    solution_nextjs_headlessui_tabs_kama_delivery: its badge «в работе» glued to «5.3.0» hides the
+    version token). A planned date is no release's: the block is passed over like another section's
+    list. Only beside another dated child (a log made of its roadmap alone stays as it is: its
+    releases are unknown, not that block) (TS `datedRoadmaps`)."""
+    if name != "log":
+        return []
+    holders = [c for c in children if c in marked]
+    if len(holders) < 2:
+        return []
+    rules = table()
+
+    def planned(at: int, block: Any) -> bool:
+        title = _block_title(children, at, marked)
+        if title is not None and rules.search(fold(inline_text(title)), "changelog", "planned_head"):
+            return True
+        return _roadmap(fold(inline_text(block)))
+
+    plans = [c for at, c in enumerate(children) if c in marked and planned(at, c)]
+    return plans if len(plans) < len(holders) else []
 
 
 def _roadmap(folded: str) -> bool:
@@ -765,7 +823,7 @@ def _containers(
     skip: set[Any] = set()
     while True:
         children = child_elements(container)
-        for other in _other_lists(children, marked, direct, name):
+        for other in _other_lists(children, marked, direct, name) + _dated_roadmaps(children, marked, name):
             skip.add(other)
             aside.append(other)
             marked.difference_update(other.iter())
@@ -778,6 +836,8 @@ def _containers(
             break
         only = holders[0]
         kids = child_elements(only)
+        for plan in _dated_roadmaps(kids, marked, name):  # undated now: a note the descent passes over
+            marked.difference_update(plan.iter())
         top = _top_summary(kids, marked)
         below = _below_pager(kids, marked)
         wrapper = not own_text(only).strip() and all(
@@ -788,6 +848,7 @@ def _containers(
             or _controls(c)
             or _fields(c)
             or _list_note(c, name)
+            or _furniture_column(c, name)
             for c in kids
         )
         repeat = None if wrapper else _repeated(kids, marked)

@@ -3,7 +3,8 @@
 Stars come from any encoding the item uses, the explicit number first: a value attribute
 (`data-rating`, `<meta itemprop="ratingValue" content="4">`), a label «4 из 5» in `aria-label` /
 `title` / `alt` or in the text, the width of a stars overlay (`style="width:80%"` → 4), filled vs
-empty star icons (img src, svg `use` href, classes), ★/☆ characters. Answers: feedback.answers.
+empty star icons (img src, svg `use` href, classes; a row of svg icons told apart by a colour utility
+class alone), ★/☆ characters. Answers: feedback.answers.
 Items: `null` when the block could not be read, `[]` only when it is shown empty (SPEC §3).
 """
 
@@ -422,6 +423,20 @@ class _Stars:
                 if value is not None:
                     self.found[item] = value
 
+    def colours(self) -> None:
+        """A row of alike svg icons told filled or empty by a colour utility class only (`_colour_stars`)."""
+        for item in [] if self.done() else self.listing.items:
+            if item in self.found:
+                continue
+            rows = {id(p): p for svg in item.iter("svg") if (p := svg.getparent()) is not None}
+            values = {
+                value
+                for row in rows.values()
+                if not any(el in self.skip for el in row.iter()) and (value := _colour_stars(row))
+            }
+            if len(values) == 1:  # two rows grading differently (a criterion's beside the review's): none
+                self.found[item] = values.pop()
+
     def chars(self, answer_blocks: dict[Any, list[Any]]) -> None:
         """★★★★☆ in the item's text without its answers and «helpful» counters. An answer that opens
         a line of a paragraph (feedback.opens_line) leaves out that whole paragraph but its lines
@@ -436,6 +451,57 @@ class _Stars:
                 value = _char_stars(" ".join([text, *before]) if before else text)
                 if value is not None:
                     self.found[item] = value
+
+
+_SCALE = 5  # a row of colour-classed icons is a rating row of five stars
+
+
+def _colour_stars(row: Any) -> int | None:
+    """The filled stars of a row of `_SCALE` svg icons (nothing else in it, no text) that differ by
+    one colour utility class only: Tailwind UI's heroicons stars «<svg class="text-yellow-400 h-5
+    w-5">» ×N then «text-gray-200» (blind solution_nextjs_headlessui_tabs_kama_delivery), whose
+    markup names no star. Each icon holds the same shape (`_shape`) and the same other classes (a
+    variant «dark:…» aside), and exactly one colour class (`_colour_kind`), of one shade per kind;
+    the filled ones come first (drawn left to right), one at least. Any other row is no grade: None
+    (TS `colourStars`)."""
+    icons = [c for c in row if isinstance(c.tag, str)]
+    if len(icons) != _SCALE or any(c.tag != "svg" for c in icons) or inline_text(row):
+        return None
+    kinds: list[str] = []
+    shades: dict[str, set[str]] = {}
+    looks: set[tuple[Any, ...]] = set()  # (the icon's shape, its other classes): one for the whole row
+    for icon in icons:
+        words = [w for w in (icon.get("class") or "").split() if ":" not in w]
+        coloured = [(w, kind) for w in words if (kind := _colour_kind(w)) is not None]
+        if len(coloured) != 1:
+            return None
+        colour, kind = coloured[0]
+        kinds.append(kind)
+        shades.setdefault(kind, set()).add(colour)
+        looks.add((_shape(icon), *sorted(w for w in words if w != colour)))
+    if len(looks) != 1 or any(len(found) > 1 for found in shades.values()):
+        return None
+    full = kinds.count("filled")
+    return full if full >= 1 and kinds[:full] == ["filled"] * full else None
+
+
+def _colour_kind(word: str) -> str | None:
+    """«filled» or «empty» for a star's colour utility class (`reviews.star_colour_filled` /
+    `star_colour_empty`), else None."""
+    rules = table()
+    if rules.search(word, "reviews", "star_colour_filled"):
+        return "filled"
+    return "empty" if rules.search(word, "reviews", "star_colour_empty") else None
+
+
+def _shape(icon: Any) -> tuple[tuple[str, str], ...]:
+    """What an svg icon draws: each descendant's tag and geometry (a path's `d`, `points`, a `use`
+    href), so a filled and an empty star of one icon set are the same shape."""
+    return tuple(
+        (d.tag, d.get("d") or d.get("points") or d.get("href") or d.get("xlink:href") or "")
+        for d in icon.iterdescendants()
+        if isinstance(d.tag, str)
+    )
 
 
 def _answer_scope(block: Any) -> Any:
@@ -469,6 +535,7 @@ def _stars(listing: Listing, answer_blocks: dict[Any, list[Any]]) -> dict[Any, i
     stars.styles()
     stars.widths()
     stars.icons()
+    stars.colours()
     stars.chars(answer_blocks)
     return stars.found
 

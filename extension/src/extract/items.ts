@@ -496,7 +496,9 @@ function thin(el: Element): boolean {
  * a «Загрузить отзывы» button is not shown empty, its list is unread. */
 function controls(el: Element): boolean {
   const selector = TABLE.entries("listing", "button_links").map((e) => String(e.css)).join(", ");
-  const links = new Set(tag(el) === "a" || el.querySelector("a") ? css(el, selector) : []);
+  const anchors = css(el, "a");
+  const links = new Set(anchors.length ? css(el, selector) : []);
+  for (const a of anchors) if (postAction(a)) links.add(a); // «Написать отзыв» drawn by utility classes only
   const buttons = css(el, "*").filter((b) => tag(b) === "button" || b.getAttribute("role") === "button" || links.has(b));
   const outer = buttons.filter((b) => !buttons.some((a) => a !== b && a.contains(b)));
   const text = inlineText(el);
@@ -527,6 +529,28 @@ function histogram(text: string): boolean {
   return found >= MIN_HEADS && !LETTER.test(rest) && !DIGIT.test(rest);
 }
 
+/** A link whose whole text calls to post to the list («Написать отзыв», «Задать вопрос»:
+ * `listing.post_actions`), whatever it is drawn with (Python `_post_action`). */
+function postAction(link: Element): boolean {
+  const text = inlineText(link);
+  return cpLen(text) <= MAX_TITLE_CHARS && TABLE.search(fold(text), "listing", "post_actions") !== null;
+}
+
+const MAX_COLUMN_DEPTH = 3; // how deep a column of list furniture nests its parts (column › block › line)
+
+/** An undated block beside the list made of list furniture only, each of its child blocks furniture,
+ * controls, fields, a list note or such a block itself: Tailwind UI's «Customer reviews» column (the
+ * heading, the average and its stars, the star distribution under its visually hidden title, the
+ * «Поделитесь мнением» call with its post policy and «Написать отзыв» link) in a grid beside the
+ * reviews (blind solution_nextjs_headlessui_tabs_kama_delivery). A block with text of its own, or with
+ * no child block, is none: a review's text is never furniture. Read for the descent only, like
+ * `controls` (Python `_furniture_column`). */
+function furnitureColumn(el: Element, name: string | null, depth = 0): boolean {
+  const kids = childElements(el);
+  if (!kids.length || depth >= MAX_COLUMN_DEPTH || !isBlank(ownText(el))) return false;
+  return kids.every((c) => furniture(c) || controls(c) || fields(c) || listNote(c, name) || furnitureColumn(c, name, depth + 1));
+}
+
 /** An undated note beside a list's items that leaves its wrapper a pure one (`histogram`, `postPolicy`,
  * `roadmap` in a log), its text folded once for the three. */
 function listNote(el: Element, name: string | null): boolean {
@@ -540,6 +564,26 @@ function listNote(el: Element, name: string | null): boolean {
  * solution_chakra_ui_biryuza_smsnotify). Read for the descent only, like `controls`. */
 function postPolicy(text: string): boolean {
   return cpLen(text) < HEAD_CHARS && TABLE.search(text, "listing", "post_policy") !== null;
+}
+
+/** The dated blocks beside a log's releases that are its roadmap: a plan word before the first version
+ * of its head (`roadmap`), or its heading a plan's («<h3>Планы развития</h3> … 5.3.0 … выпуск
+ * ориентировочно 20.01.2027» after the Disclosures of the releases, blind
+ * solution_nextjs_headlessui_tabs_kama_delivery: its badge «в работе» glued to «5.3.0» hides the version
+ * token). A planned date is no release's: the block is passed over like another section's list. Only
+ * beside another dated child (a log made of its roadmap alone stays as it is: its releases are unknown,
+ * not that block) (Python `_dated_roadmaps`). */
+function datedRoadmaps(children: Element[], marked: ReadonlySet<Element>, name: string | null): Element[] {
+  if (name !== "log") return [];
+  const holders = children.filter((c) => marked.has(c));
+  if (holders.length < 2) return [];
+  const planned = (block: Element, at: number): boolean => {
+    const title = blockTitle(children, at, marked);
+    if (title && TABLE.search(fold(inlineText(title)), "changelog", "planned_head")) return true;
+    return roadmap(fold(inlineText(block)));
+  };
+  const plans = children.filter((c, at) => marked.has(c) && planned(c, at));
+  return plans.length < holders.length ? plans : [];
 }
 
 /** An undated note on a coming release above a log («В разработке: версия 3.7.0 … Ориентировочный выпуск —
@@ -703,7 +747,7 @@ function containers(body: Element, marked: Set<Element>, direct: ReadonlySet<Ele
   const skip = new Set<Element>(); // another section's list beside the items (`otherLists`): passed over
   for (;;) {
     const children = childElements(container);
-    for (const other of otherLists(children, marked, direct, name)) {
+    for (const other of [...otherLists(children, marked, direct, name), ...datedRoadmaps(children, marked, name)]) {
       skip.add(other);
       aside.push(other);
       marked.delete(other);
@@ -718,10 +762,15 @@ function containers(body: Element, marked: Set<Element>, direct: ReadonlySet<Ele
     if (repeat !== null) break; // blocks of one markup right here, only one of them dated: each is an item
     const only = holders[0] as Element;
     const kids = childElements(only);
+    for (const plan of datedRoadmaps(kids, marked, name)) {
+      // undated now: a note the descent passes over
+      marked.delete(plan);
+      for (const d of css(plan, "*")) marked.delete(d);
+    }
     const top = topSummary(kids, marked);
     const below = belowPager(kids, marked);
     const wrapper =
-      isBlank(ownText(only)) && kids.every((c) => marked.has(c) || c === top || below.has(c) || furniture(c) || controls(c) || fields(c) || listNote(c, name));
+      isBlank(ownText(only)) && kids.every((c) => marked.has(c) || c === top || below.has(c) || furniture(c) || controls(c) || fields(c) || listNote(c, name) || furnitureColumn(c, name));
     repeat = wrapper ? null : repeated(kids, marked);
     if (repeat !== null) {
       container = only; // review blocks of one markup, one of them dated: each is an item

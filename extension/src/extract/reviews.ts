@@ -2,7 +2,8 @@
 // Stars come from any encoding the item uses, the explicit number first: a value attribute
 // (data-rating, <meta itemprop="ratingValue" content="4">), a label «4 из 5» in aria-label / title /
 // alt or in the text, the width of a stars overlay (style="width:80%" → 4), filled vs empty star
-// icons (img src, svg use href, classes), ★/☆ characters. Answers: feedback.answers. Items: null
+// icons (img src, svg use href, classes; a row of svg icons told apart by a colour utility class alone),
+// ★/☆ characters. Answers: feedback.answers. Items: null
 // when the block could not be read, [] only when it is shown empty (SPEC §3).
 import type { Page } from "./context";
 import { childElements, css, inlineText, tag, tailText, textWithout } from "./dom";
@@ -426,6 +427,23 @@ class Stars {
     }
   }
 
+  /** A row of alike svg icons told filled or empty by a colour utility class only (`colourStars`). */
+  colours(): void {
+    for (const item of this.done() ? [] : this.listing.items) {
+      if (this.found.has(item)) continue;
+      const rows = new Set<Element>();
+      for (const svg of css(item, "svg")) if (svg.parentElement) rows.add(svg.parentElement);
+      const values = new Set<number>();
+      for (const row of rows) {
+        if ([row, ...css(row, "*")].some((el) => this.skip.has(el))) continue;
+        const value = colourStars(row);
+        if (value) values.add(value);
+      }
+      // two rows grading differently (a criterion's beside the review's): none
+      if (values.size === 1) this.found.set(item, [...values][0] as number);
+    }
+  }
+
   /**
    * ★★★★☆ in the item's text without its answers and «helpful» counters. An answer that opens a line of a paragraph
    * (feedback opensLine) leaves out that whole paragraph but its lines before the answer, the review's own («…, ★★★☆☆
@@ -441,6 +459,53 @@ class Stars {
       if (value !== null) this.found.set(item, value);
     }
   }
+}
+
+const SCALE = 5; // a row of colour-classed icons is a rating row of five stars
+
+/** The filled stars of a row of `SCALE` svg icons (nothing else in it, no text) that differ by one colour
+ * utility class only: Tailwind UI's heroicons stars «<svg class="text-yellow-400 h-5 w-5">» ×N then
+ * «text-gray-200» (blind solution_nextjs_headlessui_tabs_kama_delivery), whose markup names no star. Each
+ * icon holds the same shape (`shapeOf`) and the same other classes (a variant «dark:…» aside), and exactly
+ * one colour class (`colourKind`), of one shade per kind; the filled ones come first (drawn left to right),
+ * one at least. Any other row is no grade: null (Python `_colour_stars`). */
+function colourStars(row: Element): number | null {
+  const icons = childElements(row);
+  if (icons.length !== SCALE || icons.some((c) => tag(c) !== "svg") || inlineText(row)) return null;
+  const kinds: string[] = [];
+  const shades = new Map<string, Set<string>>();
+  const looks = new Set<string>(); // the icon's shape and its other classes: one for the whole row
+  for (const icon of icons) {
+    const words = (icon.getAttribute("class") ?? "").split(/\s+/u).filter((w) => w && !w.includes(":"));
+    const coloured = words.flatMap((w) => {
+      const kind = colourKind(w);
+      return kind ? [[w, kind] as const] : [];
+    });
+    if (coloured.length !== 1) return null;
+    const [colour, kind] = coloured[0] as readonly [string, string];
+    kinds.push(kind);
+    shades.set(kind, (shades.get(kind) ?? new Set<string>()).add(colour));
+    looks.add(JSON.stringify([shapeOf(icon), ...words.filter((w) => w !== colour).sort()]));
+  }
+  if (looks.size !== 1 || [...shades.values()].some((found) => found.size > 1)) return null;
+  const full = kinds.filter((k) => k === "filled").length;
+  return full >= 1 && kinds.slice(0, full).every((k) => k === "filled") ? full : null;
+}
+
+/** "filled" or "empty" for a star's colour utility class (`reviews.star_colour_filled` /
+ * `star_colour_empty`), else null (Python `_colour_kind`). */
+function colourKind(word: string): string | null {
+  if (TABLE.search(word, "reviews", "star_colour_filled")) return "filled";
+  return TABLE.search(word, "reviews", "star_colour_empty") ? "empty" : null;
+}
+
+/** What an svg icon draws: each descendant's tag and geometry (a path's `d`, `points`, a `use` href), so a
+ * filled and an empty star of one icon set are the same shape (Python `_shape`). */
+function shapeOf(icon: Element): string[][] {
+  return Array.from(icon.querySelectorAll("*")).map((d) => [
+    tag(d),
+    d.getAttribute("d") || d.getAttribute("points") || d.getAttribute("href") || d.getAttribute("xlink:href") || "",
+  ]);
 }
 
 /** What an answer block takes out of its review's stars: the paragraph of an answer that opens a line of it
@@ -472,6 +537,7 @@ function starsOf(listing: Listing, blocks: Map<Element, Element[]>): Map<Element
   stars.styles();
   stars.widths();
   stars.icons();
+  stars.colours();
   stars.chars(blocks);
   return stars.found;
 }
