@@ -837,6 +837,8 @@ def _containers(
         only = holders[0]
         kids = child_elements(only)
         for plan in _dated_roadmaps(kids, marked, name):  # undated now: a note the descent passes over
+            skip.add(plan)  # and no release's text if the descent stops at its list (a roadmap row)
+            aside.append(plan)
             marked.difference_update(plan.iter())
         top = _top_summary(kids, marked)
         below = _below_pager(kids, marked)

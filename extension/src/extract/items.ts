@@ -763,7 +763,9 @@ function containers(body: Element, marked: Set<Element>, direct: ReadonlySet<Ele
     const only = holders[0] as Element;
     const kids = childElements(only);
     for (const plan of datedRoadmaps(kids, marked, name)) {
-      // undated now: a note the descent passes over
+      // undated now: a note the descent passes over, and no release's text if the descent stops at its list (a roadmap row)
+      skip.add(plan);
+      aside.push(plan);
       marked.delete(plan);
       for (const d of css(plan, "*")) marked.delete(d);
     }
