@@ -28,7 +28,15 @@ from lxml import etree
 
 from mpcheck.extract.context import Page
 from mpcheck.extract.dates import parse_date, today
-from mpcheck.extract.dom import ancestors, block_text, child_elements, css, own_text, text_without
+from mpcheck.extract.dom import (
+    ancestors,
+    block_text,
+    child_elements,
+    css,
+    inline_text,
+    own_text,
+    text_without,
+)
 from mpcheck.extract.feedback import newest_first
 from mpcheck.extract.headed_release import headed_rows
 from mpcheck.extract.items import date_search, is_chrome, year_grouped
@@ -249,6 +257,36 @@ def _requirement_cells(row: Any) -> list[Any]:
 
 
 _CAPTIONS = "figcaption"  # a figure's caption titles its picture or chart: no release note
+_BADGE_CHARS = 30  # «(текущая версия)»: a status badge is a word or two
+
+
+def _status_badges(el: Any) -> list[Any]:
+    """The release's status badges in its head (`changelog.status_badge`: «<span class="label">
+    текущая</span>» after «Версия 3.6.2 от 13.11.2026», a catalogue's version spoiler, blind
+    solution_infostart_catalogue_angara_b2bportal): leaves whose whole text is a status word, in a
+    block that holds the row's version or date and nothing else but their labels (`_head_only`). A
+    badge tags the release and describes nothing; the same word in the description («<li><b>Новая</b>
+    выгрузка</li>», «2.0.0 (01.01.2026) — <b>новая</b> выгрузка») stays."""
+    found = []
+    for node in el.iter():
+        if node is el or not isinstance(node.tag, str) or child_elements(node):
+            continue
+        text = fold(inline_text(node))
+        if not text or len(text) > _BADGE_CHARS:
+            continue
+        if table().search(text, "changelog", "status_badge") and _head_only(node):
+            found.append(node)
+    return found
+
+
+def _head_only(node: Any) -> bool:
+    """Whether the block around a leaf holds, besides it, a version or a date and nothing but the
+    labels and separators between them (`changelog.version_gap`): a release's head line."""
+    block = fold(text_without(node.getparent(), [node]))
+    date = date_search(block)
+    rest = block[: date.start()] + " " + block[date.end() :] if date else block
+    rest, versions = table().rx("changelog", "version_token")[0].subn(" ", rest)
+    return bool(date or versions) and table().rx("changelog", "version_gap")[0].fullmatch(rest) is not None
 
 
 def _version_ends(el: Any) -> list[Any]:
@@ -293,12 +331,16 @@ def _row_text(el: Any) -> str:
     is grouped with the row above it, but its caption describes the picture, not the release. A row
     with no text outside its captions (releases set as `<figure><figcaption>2.2.0 (12.10.2026) — …
     </figcaption><img></figure>`) is its captions: they are kept (TS `rowText`)."""
-    left_out = [
-        icon
-        for selector, glyph in table().memo("changelog:ligatures", _ligatures)
-        for icon in css(el, selector)
-        if len(icon) == 0 and glyph.match(icon.text or "")
-    ] + _requirement_cells(el)
+    left_out = (
+        [
+            icon
+            for selector, glyph in table().memo("changelog:ligatures", _ligatures)
+            for icon in css(el, selector)
+            if len(icon) == 0 and glyph.match(icon.text or "")
+        ]
+        + _requirement_cells(el)
+        + _status_badges(el)
+    )
     captions = [cap for cap in el.iter(_CAPTIONS) if cap is not el]
     if captions and (text := text_without(el, left_out + captions)).strip():
         return text

@@ -428,6 +428,33 @@ def _topic(page: Page) -> tuple[int | None, Listing | None] | None:
     return total, listing
 
 
+def _marketplace_total(page: Page, section: Listing) -> int | None:
+    """The message total the page states for the Marketplace's own discussion, outside its comments
+    section and every listed item (`comments.marketplace_count`: «Всего сообщений на Маркетплейсе: 6»
+    in a mirrored card's «Обсуждения» row or a panel under the reviews); None when it states none or
+    two different ones (whose is which cannot be told)."""
+    items = [item for listing in page.listings.values() for item in listing.items]
+    text = fold(text_without(page.root, [section.body, *items]))
+    found = {int(m.group(1)) for p in table().rx("comments", "marketplace_count") for m in p.finditer(text)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _host_thread(page: Page, section: Listing, shown: int, total: int | None) -> int | None:
+    """The Marketplace discussion's stated total when the comments section is the hosting site's own
+    thread instead (a community catalogue or a blog republishing the card, its readers' comments
+    under it): the page states that total elsewhere (`_marketplace_total`), the section's title
+    does not name the Marketplace (`comments.marketplace_title`), and the section holds more
+    messages than that discussion has in all (shown or stated) — no copy of it could. The host's
+    messages are then no item of this solution and its count no total of its discussion. None
+    for any other section (a partial copy of the discussion under a plain «Обсуждения» stays one)."""
+    own = max(shown, total or 0)
+    title = fold(page.tabs.labels.get("comments", ""))
+    if not own or table().search(title, "comments", "marketplace_title"):
+        return None
+    elsewhere = _marketplace_total(page, section)
+    return elsewhere if elsewhere is not None and own > elsewhere else None
+
+
 def comments(page: Page, partner: str | None) -> dict[str, Any]:
     """{total, items[{date, answered}]} from the «Обсуждения» section, or a forum topic's replies."""
     whole = page.listings.get("comments")
@@ -456,6 +483,11 @@ def comments(page: Page, partner: str | None) -> dict[str, Any]:
         page.found_by["comments"] = "tab-body"
     # the count outside every dated block (a forum topic's: its replies, `_topic`)
     total = topic[0] if topic is not None else stated(page, "comments", "comments", whole, head=False)
+    host = _host_thread(page, whole, len(msgs), total) if whole is not None and topic is None else None
+    # the hosting site's own thread: the Marketplace's total stands, its items are unshown
+    if host is not None:
+        page.found_by["comments"] = "text"
+        return {"total": host, "items": None}
     total, items = read_items(listing, total, parsed, "comments", shown=len(msgs))
     if total is None and whole is None and topic is None:
         # no comments section: the labelled rating's line may state their count too («Рейтинг: 4,6

@@ -292,6 +292,41 @@ export function rowText(el: Element): string {
   }
 }
 
+const BADGE_CHARS = 30; // «(текущая версия)»: a status badge is a word or two
+
+/** The release's status badges in its head (`changelog.status_badge`: «<span class="label">текущая</span>» after
+ * «Версия 3.6.2 от 13.11.2026», a catalogue's version spoiler, blind solution_infostart_catalogue_angara_b2bportal):
+ * leaves whose whole text is a status word, in a block that holds the row's version or date and nothing else but
+ * their labels (`headOnly`). A badge tags the release and describes nothing; the same word in the description
+ * («<li><b>Новая</b> выгрузка</li>», «2.0.0 (01.01.2026) — <b>новая</b> выгрузка») stays (Python `_status_badges`). */
+function statusBadges(el: Element): Element[] {
+  const found: Element[] = [];
+  for (const node of el.querySelectorAll("*")) {
+    if (node.childElementCount) continue;
+    const text = fold(inlineText(node));
+    if (!text || cpLen(text) > BADGE_CHARS) continue;
+    if (TABLE.search(text, "changelog", "status_badge") && headOnly(node)) found.push(node);
+  }
+  return found;
+}
+
+/** Whether the block around a leaf holds, besides it, a version or a date and nothing but the labels and
+ * separators between them (`changelog.version_gap`): a release's head line (Python `_head_only`). */
+function headOnly(node: Element): boolean {
+  const parent = node.parentElement;
+  if (!parent) return false;
+  const block = fold(textWithout(parent, new Set([node])));
+  const date = dateSearch(block);
+  let rest = date ? `${block.slice(0, date.index)} ${block.slice(date.index + date[0].length)}` : block;
+  let count = 0;
+  TOKEN ??= new RegExp(TABLE.sources("changelog", "version_token")[0] as string, TABLE.flags + "g");
+  rest = rest.replace(TOKEN, () => {
+    count++;
+    return " ";
+  });
+  return (date !== null || count > 0) && gapFits(rest, 0, rest.length);
+}
+
 function unspacedRowText(el: Element): string {
   LIGATURES ??= TABLE.entries("changelog", "icon_ligatures").map((e): [string, RegExp] => [String(e.css), new RegExp(String(e.value_re), "u")]);
   const leftOut = new Set<Element>();
@@ -301,6 +336,7 @@ function unspacedRowText(el: Element): string {
     }
   }
   for (const cell of requirementCells(el)) leftOut.add(cell);
+  for (const badge of statusBadges(el)) leftOut.add(badge);
   // a row with no text outside its captions (releases set as `<figure><figcaption>2.2.0 …</figcaption><img>`)
   // is its captions: they are kept (Python `row_text`)
   const captions = [...el.querySelectorAll(CAPTIONS)];

@@ -439,6 +439,31 @@ function topicOf(page: Page): [number | null, Listing | null] | null {
   return [total, listing];
 }
 
+/** The message total the page states for the Marketplace's own discussion, outside its comments section and
+ * every listed item (`comments.marketplace_count`: «Всего сообщений на Маркетплейсе: 6» in a mirrored card's
+ * «Обсуждения» row or a panel under the reviews); null when it states none or two different ones (Python
+ * `_marketplace_total`). */
+function marketplaceTotal(page: Page, section: Listing): number | null {
+  const items = [...page.listings.values()].flatMap((listing) => listing.items);
+  const text = fold(textWithout(page.root, new Set([section.body, ...items])));
+  const found = new Set<number>();
+  for (const pattern of TABLE.global("comments", "marketplace_count")) for (const m of text.matchAll(pattern)) found.add(Number(m[1]));
+  return found.size === 1 ? ([...found][0] as number) : null;
+}
+
+/** The Marketplace discussion's stated total when the comments section is the hosting site's own thread instead
+ * (a community catalogue or a blog republishing the card, its readers' comments under it): the page states that
+ * total elsewhere (`marketplaceTotal`), the section's title does not name the Marketplace
+ * (`comments.marketplace_title`), and the section holds more messages than that discussion has in all (shown or
+ * stated) — no copy of it could. Null for any other section (Python `_host_thread`). */
+function hostThread(page: Page, section: Listing, shown: number, total: number | null): number | null {
+  const own = Math.max(shown, total ?? 0);
+  const title = fold(page.tabs.labels.get("comments") ?? "");
+  if (!own || TABLE.search(title, "comments", "marketplace_title")) return null;
+  const elsewhere = marketplaceTotal(page, section);
+  return elsewhere !== null && own > elsewhere ? elsewhere : null;
+}
+
 export function comments(page: Page, partner: string | null): { total: number | null; items: Comment[] | null } {
   let whole = page.listings.get("comments");
   let topic = whole ? null : topicOf(page);
@@ -466,6 +491,12 @@ export function comments(page: Page, partner: string | null): { total: number | 
   }
   // the count outside every dated block (a forum topic's: its replies, topicOf)
   const statedTotal = topic ? topic[0] : stated(page, "comments", "comments", whole, false);
+  const host = whole && !topic ? hostThread(page, whole, msgs.length, statedTotal) : null;
+  if (host !== null) {
+    // the hosting site's own thread: the Marketplace's total stands, its items are unshown
+    page.found_by.comments = "text";
+    return { total: host, items: null };
+  }
   const [read, items] = readItems(listing, statedTotal, parsed, "comments", msgs.length);
   let total = read;
   // no comments section: the labelled rating's line may state their count too («Рейтинг: 4,6
