@@ -47,11 +47,15 @@ export function normaliseText(text: string): string {
   return text.replace(/[\s\u00a0\u202f\u2009\u200b]+/gu, " ").replace(/ё/g, "е").replace(/Ё/g, "Е").trim();
 }
 
-/** The label word at the start of `text` and its table key, or null; digits come out as "#". */
+/**
+ * The label word at the start of `text` and its table key, or null; digits come out as "#", and
+ * guillemets as straight quotes: the report quotes each word in «…», so a label that quotes a name
+ * itself («Поддержка технологии «Композитный сайт»») must not close the report's quote early.
+ */
 export function labelWord(text: string, table: readonly LabelPattern[]): { key: string; word: string } | null {
   for (const { key, rx } of table) {
     const m = rx.exec(text);
-    const word = m?.[0].trim().replace(/[0-9]+/g, "#") ?? "";
+    const word = m?.[0].trim().replace(/[0-9]+/g, "#").replace(/[«»]/g, '"') ?? "";
     if (!word || word.length > MAX_WORD || !WORD_SHAPE.test(word)) continue;
     return { key, word };
   }

@@ -88,6 +88,11 @@ describe("structure report on the fixture pages", () => {
     expect(text).toContain("div#tab-rating-body");
     expect(text).toContain("«Отзывы (#)»→tabs.rating"); // the count is masked
   });
+
+  it("quotes a label that quotes a name with straight quotes inside its own «…»", () => {
+    const html = "<html><body><table><tr><td>Поддержка технологии «Композитный сайт»</td><td>Да</td></tr></table></body></html>";
+    expect(report(html)).toContain('td «Поддержка технологии "Композитный сайт"»→fields.composite');
+  });
 });
 
 describe("structure report limits", () => {
