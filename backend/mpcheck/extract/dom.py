@@ -768,6 +768,12 @@ def row_label(a: Any) -> str:
         cell = cell.getparent()
     if cell is None or cell.tag not in _VALUE_CELLS:
         return ""
+    return label_cell_before(cell)
+
+
+def label_cell_before(cell: Any) -> str:
+    """The text of the label cell (`th`/`td`/`dt`) right before a value cell, when it holds no link
+    itself (a row of two value cells labels nothing); else "" (TS `labelCellBefore`)."""
     prev = cell.getprevious()
     while prev is not None and not isinstance(prev.tag, str):
         prev = prev.getprevious()

@@ -18,6 +18,7 @@ from mpcheck.extract.dom import (
     css,
     inline_text,
     label_cell,
+    label_cell_before,
     link_url,
     matches,
     next_element,
@@ -31,7 +32,6 @@ from mpcheck.extract.text import fold, norm
 MAX_CLIMB = 4  # how far up from «Купить» the buy block may be
 MAX_FREE_CHARS = 40  # an element of the buy block whose whole text is «Бесплатно»
 _VALUE_CELLS = ("td", "dd")  # a table row's or a definition list's value cell
-_LABEL_CELLS = ("th", "td", "dt")  # the cell before it that labels it
 _ROW_LABEL_CHARS = 40  # a row's label is short («Онлайн-демо», «Демо-сайт магазина»)
 MARK = 0xE000  # private-use characters that stand for the struck prices in a text (never on a page)
 
@@ -506,12 +506,7 @@ def _row_label(a: Any) -> str:
     cell = next((c for c in islice(ancestors(a), MAX_CLIMB) if c.tag in _VALUE_CELLS), None)
     if cell is None or css(cell, "a[href]")[0] is not a or not inline_text(cell).startswith(inline_text(a)):
         return ""  # no value cell, or the link does not open it (a link inside a sentence of the cell)
-    label = cell.getprevious()
-    while label is not None and not isinstance(label.tag, str):
-        label = label.getprevious()
-    if label is None or label.tag not in _LABEL_CELLS or css(label, "a[href]"):
-        return ""
-    return inline_text(label)
+    return label_cell_before(cell)
 
 
 def _online_demo(page: Page) -> str | None:

@@ -455,6 +455,14 @@ export function rowLabel(a: Element): string {
     cell = cell.parentElement;
   }
   if (!cell || !VALUE_CELLS.has(tag(cell))) return "";
+  return labelCellBefore(cell);
+}
+
+/**
+ * The text of the label cell (`th`/`td`/`dt`) right before a value cell, when it holds no link itself
+ * (a row of two value cells labels nothing); else "" (Python `label_cell_before`).
+ */
+export function labelCellBefore(cell: Element): string {
   const prev = cell.previousElementSibling;
   return !prev || !LABEL_CELLS.has(tag(prev)) || css(prev, "a[href]").length ? "" : inlineText(prev);
 }

@@ -4,7 +4,7 @@
 // is no trial.
 import type { Page } from "./context";
 import { parseEndDate } from "./dates";
-import { STRUCK_ATTR, STRUCK_TEXT, absoluteUrl, ancestors, css, inlineText, labelCell, linkUrl, matches, tag, tailText, textBefore, textWithout } from "./dom";
+import { STRUCK_ATTR, STRUCK_TEXT, absoluteUrl, ancestors, css, inlineText, labelCell, labelCellBefore, linkUrl, matches, tag, tailText, textBefore, textWithout } from "./dom";
 import { TABLE, type Entry } from "./label_table";
 import { textUrls } from "./links";
 import { cpLen, fold, norm } from "./text";
@@ -13,7 +13,6 @@ import * as values from "./values";
 const MAX_CLIMB = 4; // how far up from «Купить» the buy block may be
 const MAX_FREE_CHARS = 40; // an element of the buy block whose whole text is «Бесплатно»
 const VALUE_CELLS = new Set(["td", "dd"]); // a table row's or a definition list's value cell
-const LABEL_CELLS = new Set(["th", "td", "dt"]); // the cell before it that labels it
 const ROW_LABEL_CHARS = 40; // a row's label is short («Онлайн-демо», «Демо-сайт магазина»)
 const MARK = 0xe000; // private-use characters that stand for the struck prices in a text (never on a page)
 
@@ -440,9 +439,7 @@ function rowLabel(a: Element): string {
   }
   // no value cell, or the link does not open it (a link inside a sentence of the cell)
   if (!cell || cell.querySelector("a[href]") !== a || !inlineText(cell).startsWith(inlineText(a))) return "";
-  const label = cell.previousElementSibling;
-  if (!label || !LABEL_CELLS.has(tag(label)) || label.querySelector("a[href]")) return "";
-  return inlineText(label);
+  return labelCellBefore(cell);
 }
 
 /**
