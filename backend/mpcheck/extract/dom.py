@@ -673,6 +673,43 @@ def original_url(url: str) -> str:
         url = target
 
 
+_ABSOLUTE = re.compile(r"^https?://", re.IGNORECASE)  # TS `ABSOLUTE`
+
+# What a browser's URL parser (WHATWG, the TS extractor's `new URL(…).href`) percent-encodes in a
+# resolved URL besides controls and non-ASCII, per part: urljoin keeps «/кейсы/#раздел» as written,
+# the browser serialises it as «/%D0%BA…/#%D1%80…», so a relative link gets the browser's form here.
+_URL_PART_ENCODED = {
+    "path": frozenset(' "<>`{}'),
+    "query": frozenset(" \"<>'"),
+    "fragment": frozenset(' "<>`'),
+}
+
+
+def _encoded_char(char: str, part: str) -> str:
+    if ord(char) <= 0x20 or ord(char) >= 0x7F or char in _URL_PART_ENCODED[part]:
+        return "".join(f"%{byte:02X}" for byte in char.encode("utf-8", errors="replace"))
+    return char
+
+
+def _browser_serialised(url: str) -> str:
+    """A resolved http(s) URL as a browser serialises it: non-ASCII and the characters its parser
+    encodes in the path, query and fragment percent-encoded as UTF-8; the scheme and host as they are."""
+    if url.isascii() and not any(c in _URL_PART_ENCODED["path"] or c == "'" for c in url):
+        return url  # nothing to encode: the common case, no per-character walk
+    host_start = url.index("//") + 2
+    host_end = next((i for i in range(host_start, len(url)) if url[i] in "/?#"), len(url))
+    out, part = [url[:host_end]], "path"
+    for char in url[host_end:]:
+        if char == "?" and part == "path":
+            part = "query"
+        elif char == "#" and part != "fragment":
+            part = "fragment"
+        else:
+            char = _encoded_char(char, part)
+        out.append(char)
+    return "".join(out)
+
+
 def absolute_url(href: str | None, base: str | None) -> str | None:
     """An absolute http(s) URL for a link, or None (javascript:, mailto:, garbage). An archived link
     is its original (`original_url`): as written, once resolved («//web.archive.org/web/…»), and an
@@ -687,6 +724,8 @@ def absolute_url(href: str | None, base: str | None) -> str | None:
         return None
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return None
+    if not _ABSOLUTE.match(href):  # an absolute link stays as written (TS: the same), a resolved one
+        full = _browser_serialised(full)  # is serialised as the browser does (`new URL(…).href`)
     original = original_url(full)
     return full if original == full else absolute_url(original, None)
 

@@ -470,8 +470,14 @@ function fieldFirst(video: readonly string[], field: readonly string[]): string[
   return [...first, ...video.filter((url) => !field.includes(videoKey(url)))];
 }
 
+/** A bare «#fragment» href jumps within this page (a table of contents' «Кейсы внедрения», a «подробнее — в
+ * разделе «Поддержка»»): it names a section here, it leads to no material (Python `_in_page`). */
+function inPage(a: Element): boolean {
+  return (a.getAttribute("href") ?? "").trim().startsWith("#");
+}
+
 export function links(page: Page): Links {
-  const anchors = page.outside(css(page.root, "a[href]"), ...VENDOR_ZONES);
+  const anchors = page.outside(css(page.root, "a[href]"), ...VENDOR_ZONES).filter((a) => !inPage(a));
   const own = new OwnNames(page);
   let presentation = firstLink(anchors, page, ["links", "presentation"], own);
   if (presentation === null) { // a bare .pdf that nothing names as something else
