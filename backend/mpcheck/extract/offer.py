@@ -157,7 +157,7 @@ def _buy_block(page: Page) -> tuple[dict[str, Any], Any] | None:
         if own is not None and not own["free"]:
             return own, control
         for anc in list(ancestors(control))[1 : MAX_CLIMB + 1]:
-            price = _chosen(anc) or _block_price(anc) or _free_in(anc)
+            price = _with_shown_old(_chosen(anc), anc) or _block_price(anc) or _free_in(anc)
             if price is not None:
                 return price, anc
     return None
@@ -185,6 +185,20 @@ def _chosen(block: Any) -> dict[str, Any] | None:
         if found is not None:
             return found
     return None
+
+
+def _with_shown_old(chosen: dict[str, Any] | None, block: Any) -> dict[str, Any] | None:
+    """A chosen option's price with the old price the block shows for that same price: an option
+    states only its current price («Лицензия на 1 сайт — 7 920 ₽»), the block's price line above it
+    strikes the old one beside it («7 920 ₽ <s>9 900 ₽</s> −20%», a Bitrix UI-kit buy block; blind
+    solution_bxvue3_uikit_redesign_svir_yookassa). Taken only when the block's own first price is
+    the chosen one and its old price is higher (TS `withShownOld`)."""
+    if chosen is None or chosen["old_rub"] is not None or not chosen["rub"]:
+        return chosen
+    shown = _block_price(block)
+    if shown is None or shown["rub"] != chosen["rub"] or not (shown["old_rub"] or 0) > chosen["rub"]:
+        return chosen
+    return {**chosen, "old_rub": shown["old_rub"]}
 
 
 def _lead(text: str) -> str:

@@ -129,11 +129,23 @@ function buyBlock(page: Page): [Own, Element] | null {
     const own = priceIn(ctl, tag(ctl) === "input" ? (ctl.getAttribute("value") ?? "") : inlineText(ctl));
     if (own && !own.free) return [own, ctl];
     for (const anc of [...ancestors(ctl)].slice(1, MAX_CLIMB + 1)) {
-      const found = chosen(anc) ?? blockPrice(anc) ?? freeIn(anc);
+      const found = withShownOld(chosen(anc), anc) ?? blockPrice(anc) ?? freeIn(anc);
       if (found) return [found, anc];
     }
   }
   return null;
+}
+
+/** A chosen option's price with the old price the block shows for that same price: an option
+ * states only its current price («Лицензия на 1 сайт — 7 920 ₽»), the block's price line above it
+ * strikes the old one beside it («7 920 ₽ <s>9 900 ₽</s> −20%», a Bitrix UI-kit buy block). Taken
+ * only when the block's own first price is the chosen one and its old price is higher (Python
+ * `_with_shown_old`). */
+function withShownOld(found: Own | null, block: Element): Own | null {
+  if (!found || found.old_rub !== null || !found.rub) return found;
+  const shown = blockPrice(block);
+  if (!shown || shown.rub !== found.rub || !((shown.old_rub ?? 0) > found.rub)) return found;
+  return { ...found, old_rub: shown.old_rub };
 }
 
 /** The price of the option the block shows as chosen: a selected <option>, a checked radio's label
