@@ -182,6 +182,30 @@ def _stacked(item: Any) -> bool:
     return False
 
 
+def _dated_release(text: str) -> bool:
+    """Whether a block's text opens with a version, past a version word at most («Версия 5.4.1…»),
+    and holds a date further on: a release of its own. A table row's cells («24.0.0 | 2.1.0 | …»:
+    the core's version beside the module's) open with versions but carry no date each."""
+    folded = fold(text)
+    span = _date_span(folded)
+    version = _version(folded, span)
+    gap = table().rx("changelog", "version_gap")[0]
+    return span is not None and version is not None and gap.fullmatch(folded, 0, version.start(1)) is not None
+
+
+def _version_rows(item: Any) -> bool:
+    """Whether an item holds a list of releases: an element with two children or more that each open
+    with a version and are dated further down (`_dated_release`) (UI5's ObjectListItems «Версия 5.4.1» whose release date
+    is an ObjectStatus beside the first change: blind solution_openui5_objectpage_ural_autoparts).
+    The listing could not split them (a dated note beside the list stopped its descent): read as one
+    row, the newest version would carry every release's text, so the log is unread instead."""
+    for el in item.iter(etree.Element):
+        kids = child_elements(el)
+        if len(kids) >= 2 and sum(1 for kid in kids if _dated_release(block_text(kid))) >= 2:
+            return True
+    return False
+
+
 def _bare_version(el: Any) -> bool:
     """Whether an element's whole text is one version token («4.2.1», «v2.0»), not a date («30.10.2026»
     is one to the token's regex)."""
@@ -554,7 +578,7 @@ def _listed(listing: Any) -> list[dict[str, Any]] | None:
         texts = _text_rows(item) or _glued(item)
         if texts is not None:
             rows += [(text, None) for text in texts]
-        elif _stacked(item) or _version_column(item):
+        elif _stacked(item) or _version_column(item) or _version_rows(item):
             return None  # several releases read as one: no entry of it can be trusted
         elif table().search(fold(text := row_text(item)), "changelog", "year_group"):
             return None  # a year's group of releases («2025 2.0.0 — 1 сентября: …»): not one release

@@ -183,6 +183,35 @@ function stacked(item: Element): boolean {
   return false;
 }
 
+/**
+ * Whether a block's text opens with a version, past a version word at most («Версия 5.4.1…»), and
+ * holds a date further on: a release of its own. A table row's cells («24.0.0 | 2.1.0 | …»: the
+ * core's version beside the module's) open with versions but carry no date each (Python
+ * `_dated_release`).
+ */
+function datedRelease(text: string): boolean {
+  const folded = fold(text);
+  const span = dateSpan(folded);
+  const m = version(folded, span);
+  return span !== null && m !== null && gapFits(folded, 0, groupStart(m));
+}
+
+/**
+ * Whether an item holds a list of releases: an element with two children or more that each open
+ * with a version and are dated further down (`datedRelease`) (UI5's ObjectListItems «Версия 5.4.1» whose release date
+ * is an ObjectStatus beside the first change: blind solution_openui5_objectpage_ural_autoparts).
+ * The listing could not split them (a dated note beside the list stopped its descent): read as one
+ * row, the newest version would carry every release's text, so the log is unread instead (Python
+ * `_version_rows`).
+ */
+function versionRows(item: Element): boolean {
+  for (const el of [item, ...css(item, "*")]) {
+    const kids = childElements(el);
+    if (kids.length >= 2 && kids.filter((kid) => datedRelease(inlineText(kid))).length >= 2) return true;
+  }
+  return false;
+}
+
 /** Whether an element's whole text is one version token («4.2.1», «v2.0»), not a date («30.10.2026» is
  * one to the token's regex). */
 function bareVersion(el: Element): boolean {
@@ -562,7 +591,7 @@ function listed(listing: Listing): Entry[] | null {
     if (foreign.has(item)) continue;
     const texts = textRows(item) ?? glued(item);
     if (texts) rows.push(...texts.map((text): [string, string | null] => [text, null]));
-    else if (stacked(item) || versionColumn(item)) return null; // several releases read as one: no entry of it can be trusted
+    else if (stacked(item) || versionColumn(item) || versionRows(item)) return null; // several releases read as one: no entry of it can be trusted
     else {
       const text = rowText(item);
       if (TABLE.search(fold(text), "changelog", "year_group")) return null; // a year's group of releases: not one release
