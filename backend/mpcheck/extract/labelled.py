@@ -475,6 +475,8 @@ def _value(cand: _Candidate, pattern: Any, check: Callable[[str], bool]) -> Hit 
             continue
         if source == "rest" and text.endswith(":"):
             return None  # «Редакция решения:»: the label goes on to its colon; the rest is no value
+        if source == "rest" and _label_gloss(el, text):
+            continue  # «Разработчик (партнёр 1С-Битрикс)» in a label cell: the value is the next cell
         if check(text):
             return Hit(el, text, value_el, source)
         if bound or not (is_label(text) or len(text) <= 1):
@@ -617,6 +619,13 @@ def _box(el: Any) -> Any:
 
 def _children(el: Any) -> list[Any]:
     return [c for c in el if isinstance(c.tag, str)]
+
+
+def _label_gloss(el: Any, rest: str) -> bool:
+    """Is the rest a parenthesised gloss of the label in a label cell of a two-cell pair
+    (<div><div>Установок (по данным Маркетплейса)</div><div>100 - 499</div></div>)? The whole
+    first cell is the label then; its value is the pair's second cell, not the gloss."""
+    return rest.startswith("(") and rest.endswith(")") and _pair_wrapper(el) is not None
 
 
 def _pair_wrapper(el: Any) -> Any:

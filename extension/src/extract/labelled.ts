@@ -452,6 +452,7 @@ function value(cand: Candidate, pattern: RegExp | null, check: (text: string) =>
     const text = leaderOnly(normed) ? "" : normed;
     if (!text) continue;
     if (source === "rest" && text.endsWith(":")) return null; // «Редакция решения:»: the label goes on to its colon; the rest is no value
+    if (source === "rest" && labelGloss(cand.el, text)) continue; // «Разработчик (партнёр 1С-Битрикс)» in a label cell: the value is the next cell
     if (check(text)) return { label: cand.el, text, valueEl, source };
     if (bound || !(isLabel(text) || cpLen(text) <= 1)) return null; // the label's slot holds something else
   }
@@ -592,6 +593,13 @@ function labelText(el: Element): string {
   const roles = (TABLE.get("tooltip_roles") as string[] | undefined) ?? [];
   const helps = new Set([...el.querySelectorAll("*")].filter((d) => TABLE.skipTags.has(tag(d)) || roles.includes(d.getAttribute("role") ?? "")));
   return helps.size ? textWithout(el, helps) : inlineText(el);
+}
+
+/** Is the rest a parenthesised gloss of the label in a label cell of a two-cell pair
+ * (<div><div>Установок (по данным Маркетплейса)</div><div>100 - 499</div></div>)? The whole
+ * first cell is the label then; its value is the pair's second cell, not the gloss. */
+function labelGloss(el: Element, rest: string): boolean {
+  return rest.startsWith("(") && rest.endsWith(")") && pairWrapper(el) !== null;
 }
 
 /** The pair wrapper of a label element: the parent of its box (`box`) holding exactly two
