@@ -8,6 +8,7 @@ a custom element's `label`: `label_attributes` in labels.json).
 The value comes from the structure, in this order:
 - bound sources (the label's own slot: when it has text, that text is the value or there is none):
   the rest of the label text; an attribute label's `value`/`data-value` or the element's own text;
+  a label text inside `<label for=ID>` → the element of that id, wherever it stands (`label_for`);
   dt→dd, th/td→the next cell; a dd caption→its dt in an inverted list whose dts are no labels
   (`<dt>4,7</dt><dd>рейтинг</dd>`); a header row of labels over a row of values (column tables and grids);
   a column of bare labels beside a column of as many values (two parallel columns: the value at the
@@ -41,6 +42,8 @@ MAX_SKIPPED_SIBLINGS = 3  # empty / leader-only siblings passed over between a l
 MIN_PARALLEL_ITEMS = 3  # a label column beside a value column lists three properties at least
 MAX_PARALLEL_ITEMS = 40  # more items is a list (of links, features), not a properties column
 MAX_PARALLEL_LABEL_CHARS = 40  # a bare label of such a column («Адаптивность», «Тип решения»)
+# the BMP's private-use area: icon-font glyphs (SAP-icons, Font Awesome), no words
+PRIVATE_USE = ("\ue000", "\uf8ff")
 _CELLS = {"td", "th"}
 _USER_FORM = etree.XPath("boolean(.//textarea | .//input[@type='radio'] | .//select)")
 _USER_CONTROLS = etree.XPath(".//textarea | .//input[@type='radio'] | .//select")
@@ -531,7 +534,52 @@ def _sources(cand: _Candidate, pattern: Any) -> Iterator[tuple[str, str, Any, bo
         for ref in referrers:
             yield "described", inline_text(ref), ref, False
         return
+    control = _label_control(el) if cand.kind == "own" else None
+    if control is not None:  # <label for=ID>: HTML ties the label to its control, whatever the layout
+        for text in _control_values(control):
+            yield "for", text, control, True
+        return  # an empty or «—» control is an empty value, never its neighbour's
     yield from _structure(el)
+
+
+def _label_control(el: Any) -> Any:
+    """The element a `<label for="ID">` holding the label text names (HTML's own label–control tie,
+    `label_for`: a SAP UI5 SimpleForm's `label.sapMLabel[for]` in one grid cell, its value control in
+    another; an ObjectPage header KPI's label beside an ObjectStatus or a RatingIndicator): the first
+    element of that id in the document, not the label itself nor inside it; None without one."""
+    owner = next((a for a in ancestors(el) if a.tag == "label" and a.get("for")), None)
+    if owner is None:
+        return None
+    found = owner.getroottree().getroot().xpath("//*[@id=$ident]", ident=owner.get("for"))
+    control = found[0] if found else None
+    if control is None or any(a is owner for a in ancestors(control)):
+        return None
+    return control
+
+
+def _control_values(control: Any) -> Iterator[str]:
+    """What a label's control shows: its text without words for screen readers only (an
+    ObjectStatus' invisible state «Успешно» beside «100 - 499», `tab_checks.assistive_text`) or
+    aria-hidden decoration or icon-font glyphs (private-use characters: a RatingIndicator's ten
+    star icons), then a form control's `value_attributes`, then the value a widget without text
+    states for assistive technology (`label_for.state_attributes`: a rating slider's aria-valuetext
+    «4,6 из 5», aria-valuenow «4.6»). A control holding a long text is a block, not a value: nothing."""
+    rules = table()
+    quiet = ", ".join(
+        ["[aria-hidden=true]", *(e["css"] for e in rules.entries("tab_checks", "assistive_text"))]
+    )
+    hidden = css(control, quiet)
+    text = text_without(control, hidden) if hidden else inline_text(control)
+    text = norm("".join(ch for ch in text if not PRIVATE_USE[0] <= ch <= PRIVATE_USE[1]))
+    if len(text) > MAX_LINE_CHARS:
+        return
+    yield text
+    for name in [
+        *rules.data.get("value_attributes", []),
+        *(rules.get("label_for", "state_attributes") or []),
+    ]:
+        if control.get(name):
+            yield control.get(name)
 
 
 def _label_text(el: Any) -> str:

@@ -3,14 +3,15 @@
 // `^LABEL(sep)(rest)` (colon, dotted leader, «…», «·» or a dash), one segment of a line «Версия 2.1.0 ·
 // Обновлено 12.11.2026», or a label attribute (aria-label, title, data-label, a custom element's
 // `label`). The value comes from the bound sources (rest of the label text; an attribute label's
-// value attribute or the element's text; dt→dd, th/td→next cell; a dd caption→its dt in an inverted list
+// value attribute or the element's text; a label text inside `<label for=ID>`→the element of that id
+// (`label_for`); dt→dd, th/td→next cell; a dd caption→its dt in an inverted list
 // whose dts are no labels (`<dt>4,7</dt><dd>рейтинг</dd>`); a header row of labels over a row
 // of values; a column of bare labels beside a column of as many values, read by index) — when one
 // has text, it decides — else from the loose ones (the tail, the next sibling
 // of the label then of its wrapper, the text BEFORE a caption that ends a small tile, the parent's
 // next sibling), passing over empty, leader-only and label texts. A value must pass the field's
 // parser and must not itself be a label of the table.
-import { childElements, css, inlineText, matches, ownText, tag, tailText, textWithout } from "./dom";
+import { ancestors, childElements, css, inlineText, matches, ownText, tag, tailText, textWithout } from "./dom";
 import { TABLE } from "./label_table";
 import { cpLen, fold, isBlank, norm } from "./text";
 
@@ -21,6 +22,9 @@ const MAX_SKIPPED_SIBLINGS = 3; // empty / leader-only siblings passed over betw
 const MIN_PARALLEL_ITEMS = 3; // a label column beside a value column lists three properties at least
 const MAX_PARALLEL_ITEMS = 40; // more items is a list (of links, features), not a properties column
 const MAX_PARALLEL_LABEL_CHARS = 40; // a bare label of such a column («Адаптивность», «Тип решения»)
+// the BMP's private-use area: icon-font glyphs (SAP-icons, Font Awesome), no words
+const PRIVATE_USE_FIRST = "\ue000";
+const PRIVATE_USE_LAST = "\uf8ff";
 const CELLS = new Set(["td", "th"]);
 const SEPARATOR_CHARS = ["·", "•", "|"];
 
@@ -504,7 +508,51 @@ function* sources(cand: Candidate, pattern: RegExp | null): Generator<Source> {
     for (const ref of referrers) yield ["described", inlineText(ref), ref, false];
     return;
   }
+  const control = cand.kind === "own" ? labelControl(el) : null;
+  if (control) { // <label for=ID>: HTML ties the label to its control, whatever the layout
+    for (const text of controlValues(control)) yield ["for", text, control, true];
+    return; // an empty or «—» control is an empty value, never its neighbour's
+  }
   yield* structure(el);
+}
+
+/** The element a `<label for="ID">` holding the label text names (HTML's own label–control tie,
+ * `label_for`: a SAP UI5 SimpleForm's `label.sapMLabel[for]` in one grid cell, its value control in
+ * another; an ObjectPage header KPI's label beside an ObjectStatus or a RatingIndicator): the first
+ * element of that id in the document, not the label itself nor inside it; null without one. */
+function labelControl(el: Element): Element | null {
+  let owner: Element | null = null;
+  for (const a of ancestors(el)) {
+    if (tag(a) === "label" && a.getAttribute("for")) {
+      owner = a;
+      break;
+    }
+  }
+  const control = owner ? owner.ownerDocument.getElementById(owner.getAttribute("for") ?? "") : null;
+  return control && owner && !owner.contains(control) ? control : null;
+}
+
+/** What a label's control shows: its text without words for screen readers only (an
+ * ObjectStatus' invisible state «Успешно» beside «100 - 499», `tab_checks.assistive_text`),
+ * aria-hidden decoration or icon-font glyphs (private-use characters: a RatingIndicator's ten
+ * star icons), then a form control's `value_attributes`, then the value a widget without text
+ * states for assistive technology (`label_for.state_attributes`: a rating slider's aria-valuetext
+ * «4,6 из 5», aria-valuenow «4.6»). A control holding a long text is a block, not a value: nothing. */
+function* controlValues(control: Element): Generator<string> {
+  const quiet = ["[aria-hidden=true]", ...TABLE.entries("tab_checks", "assistive_text").map((e) => String(e.css))].join(", ");
+  const hidden = new Set(css(control, quiet));
+  const shown = hidden.size ? textWithout(control, hidden) : inlineText(control);
+  const text = norm([...shown].filter((ch) => ch < PRIVATE_USE_FIRST || ch > PRIVATE_USE_LAST).join(""));
+  if (cpLen(text) > MAX_LINE_CHARS) return;
+  yield text;
+  const names = [
+    ...((TABLE.get("value_attributes") as string[] | undefined) ?? []),
+    ...((TABLE.get("label_for", "state_attributes") as string[] | undefined) ?? []),
+  ];
+  for (const name of names) {
+    const v = control.getAttribute(name);
+    if (v) yield v;
+  }
 }
 
 /** A label that exists only in a tooltip (`role=tooltip`, floating after the footer): the elements
