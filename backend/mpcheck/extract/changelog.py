@@ -560,13 +560,72 @@ def _headed(page: Page) -> list[dict[str, Any]]:
     return out
 
 
+_FIELD_LABELS = ("column_version", "column_date", "column_changes")  # a release's fields, by their label
+
+
+def _field_label(el: Any) -> str | None:
+    """Which release field a leaf names when its whole text is that field's label (a release
+    table's column headers, `changelog.column_*`: «Версия», «Дата выпуска:», «Что изменилось»),
+    else None."""
+    if child_elements(el):
+        return None
+    text = fold(inline_text(el)).rstrip(" :")
+    if not text or len(text) > _TRAIL_CHARS:
+        return None
+    return next((key for key in _FIELD_LABELS if table().search(text, "changelog", key)), None)
+
+
+def _field_value(label: Any, labels: set[Any]) -> str:
+    """What a label stands over: its tail and the siblings after it, up to one that is or holds
+    another label (`<dt>` + `<dd>`, `<th>` + `<td>`, a field group's label + value, «<b>Дата:</b>
+    18.11.2026<br>»)."""
+    parts = [label.tail or ""]
+    for sib in label.itersiblings():
+        if isinstance(sib.tag, str):
+            if any(d in labels for d in sib.iter()):
+                break
+            parts.append(etree.tostring(sib, method="text", encoding="unicode", with_tail=False))
+        parts.append(sib.tail or "")
+    return norm("".join(parts))  # raw texts joined, then normalised once: the block text of the value
+
+
+def _only_child(el: Any) -> bool:
+    """Whether a block holds one child element and no text of its own: a wrapper of that child."""
+    return len(child_elements(el)) == 1 and not own_text(el).strip()
+
+
+def _labelled_notes(item: Any, entry: dict[str, Any]) -> str | None:
+    """The description of a release set out as labelled fields (a Liferay Web Content article's
+    repeatable «Версия» / «Дата выпуска» / «Что изменилось» field groups, blind
+    solution_liferay74_journal_portlets_cp1251_neva_edo; a `dl` or a two-column table per release):
+    the value under its description label only, when the item has one label of each field and the
+    version's and the date's values are the entry's own. The labels are no description, nor is the
+    version or the date under them; any other item is measured as a row (None)."""
+    found: dict[str, list[Any]] = {}
+    for el in item.iter(etree.Element):
+        key = _field_label(el) if el is not item else None
+        if key is not None:
+            node = el  # the label is the outermost block holding only its text («<div><span>Версия</span></div>»)
+            while (parent := node.getparent()) is not None and parent is not item and _only_child(parent):
+                node = parent
+            found.setdefault(key, []).append(node)
+    if any(len(found.get(key, [])) != 1 for key in _FIELD_LABELS):
+        return None
+    labels = {found[key][0] for key in _FIELD_LABELS}
+    version, date, notes = (_field_value(found[key][0], labels) for key in _FIELD_LABELS)
+    token = table().search(fold(version), "changelog", "version_token")
+    if token is None or token.group(1) != entry["version"] or parse_date(date) != entry["date"]:
+        return None
+    return notes or None
+
+
 def _listed(listing: Any) -> list[dict[str, Any]] | None:
     """Entries of the log section (None when an item holds two release rows side by side
     (`_stacked`) or a column of versions (`_version_column`), or when a row that says it is planned carries a date on or before the reference
     day: a plan dated by its announcement, or a release whose description opens with a plan word, and
     nothing tells which). An undated or future-dated planned row is no entry. A log whose dated blocks
     hold no release row at all is unread (None), not shown empty."""
-    rows: list[tuple[str, str | None]] = []
+    rows: list[tuple[str, str | None, Any]] = []  # (row text, item date, the item when it is one release)
     foreign = _foreign(listing)
     if foreign and len(foreign) == len(listing.items):
         return None  # only rows of something else (a compatibility list, a library's log): unread
@@ -577,16 +636,18 @@ def _listed(listing: Any) -> list[dict[str, Any]] | None:
             continue
         texts = _text_rows(item) or _glued(item)
         if texts is not None:
-            rows += [(text, None) for text in texts]
+            rows += [(text, None, None) for text in texts]
         elif _stacked(item) or _version_column(item) or _version_rows(item):
             return None  # several releases read as one: no entry of it can be trusted
         elif table().search(fold(text := row_text(item)), "changelog", "year_group"):
             return None  # a year's group of releases («2025 2.0.0 — 1 сентября: …»): not one release
         else:
-            rows.append((text, listing.dates.get(item)))
+            rows.append((text, listing.dates.get(item), item))
     entries, day, unread = [], today().isoformat(), False
-    for text, date in rows:
+    for text, date, item in rows:
         entry, planned = _read(text, date)
+        if entry is not None and item is not None and (notes := _labelled_notes(item, entry)) is not None:
+            entry["chars"] = len(notes)
         if entry is not None and not planned:
             entries.append(entry)
         elif entry is not None and entry["date"] and entry["date"] <= day:

@@ -619,6 +619,38 @@ def _below_pager(kids: list[Any], marked: set[Any]) -> set[Any]:
     return set()
 
 
+def _list_intro(kids: list[Any], marked: set[Any], direct: set[Any], name: str | None) -> set[Any]:
+    """The undated blocks before a wrapper's first dated child when that child opens a list: it and
+    `_MIN_HEADS` - 1 more dated children or more of its markup (`_signature`), or it lists
+    `_MIN_HEADS` dated blocks of one kind itself (`_sub_items`), none of them named a reply
+    (`comments.reply_hint`). Whatever stands above a list — its title, a note on where the items
+    come from («Всего сообщений: 12. Ниже — 10 последних…», «По данным вкладки «Что нового»…»), a
+    star distribution drawn one grade per block — is no item's text: items follow it (a Liferay
+    Web Content article re-rendering the listing's tabs, blind
+    solution_liferay74_journal_portlets_cp1251_neva_edo). A block of the list's own markup is an
+    undated item, never its intro; a thread of replies after a review's undated text stays one
+    review; in a log, a note naming something else than the releases (`changelog.foreign_title`:
+    «Совместимость модуля с версиями главного модуля:» over its checked versions) makes the list
+    that thing's, as in `_noted_log`. Read for the descent only, like `_controls` (TS `listIntro`)."""
+    at = next((i for i, c in enumerate(kids) if c in marked), 0)
+    if at == 0:
+        return set()  # no dated child, or nothing above the first one
+    first = kids[at]
+    sig = _signature(first)
+    rows = [c for c in kids[at:] if c in marked and sig is not None and _signature(c) == sig]
+    if len(rows) < _MIN_HEADS:
+        rows = _sub_items(first, marked, direct) or []
+        if len(rows) < _MIN_HEADS:
+            return set()
+    rules = table()
+    if rules.search(fold(" ".join(c.get("class") or "" for c in [first, *rows])), "comments", "reply_hint"):
+        return set()
+    intro = [c for c in kids[:at] if sig is None or _signature(c) != sig]
+    if name == "log" and any(rules.search(fold(inline_text(c)), "changelog", "foreign_title") for c in intro):
+        return set()
+    return set(intro)
+
+
 def _pager(el: Any, text: str) -> bool:
     """A block of page navigation (`text` its folded text): `PAGEN_` links, or a short line of page
     links (`page_links`)."""
@@ -842,10 +874,12 @@ def _containers(
             marked.difference_update(plan.iter())
         top = _top_summary(kids, marked)
         below = _below_pager(kids, marked)
+        intro = _list_intro(kids, marked, direct, name)
         wrapper = not own_text(only).strip() and all(
             c in marked
             or c is top
             or c in below
+            or c in intro
             or _furniture(c)
             or _controls(c)
             or _fields(c)

@@ -18,7 +18,7 @@ import { newestFirst } from "./feedback";
 import { headedRows } from "./headed_release";
 import { dateSearch, isChrome, type Listing, yearGrouped } from "./items";
 import { TABLE } from "./label_table";
-import { cpLen, fold, norm } from "./text";
+import { cpLen, fold, isBlank, norm } from "./text";
 
 const ALNUM = /[\p{L}\p{N}]/u;
 const HEAD_CHARS = 80; // «Версия 4.6.1 от 24 ноября 2026 г.»: the part of a row its date is looked for first
@@ -580,9 +580,71 @@ function headedEntries(page: Page): Entry[] {
   return out;
 }
 
+const FIELD_LABELS = ["column_version", "column_date", "column_changes"]; // a release's fields, by their label
+
+/** Which release field a leaf names when its whole text is that field's label (a release table's
+ * column headers, `changelog.column_*`: «Версия», «Дата выпуска:», «Что изменилось»), else null
+ * (Python `_field_label`). */
+function fieldLabel(el: Element): string | null {
+  if (el.firstElementChild) return null;
+  let text = fold(inlineText(el));
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === " " || text[end - 1] === ":")) end--;
+  text = text.slice(0, end);
+  if (!text || cpLen(text) > TRAIL_CHARS) return null;
+  return FIELD_LABELS.find((key) => TABLE.search(text, "changelog", key) !== null) ?? null;
+}
+
+/** What a label stands over: its tail and the siblings after it, up to one that is or holds another
+ * label (`<dt>` + `<dd>`, `<th>` + `<td>`, a field group's label + value, «<b>Дата:</b> 18.11.2026<br>»);
+ * the raw texts joined, then normalised once: the block text of the value (Python `_field_value`). */
+function fieldValue(label: Element, labels: ReadonlySet<Element>): string {
+  let out = "";
+  for (let n = label.nextSibling; n; n = n.nextSibling) {
+    if (n.nodeType === 3) out += (n as Text).data;
+    else if (n.nodeType === 1) {
+      const sib = n as Element;
+      if (labels.has(sib) || css(sib, "*").some((d) => labels.has(d))) break;
+      out += sib.textContent ?? "";
+    }
+  }
+  return norm(out);
+}
+
+/** Whether a block holds one child element and no text of its own: a wrapper of that child. */
+function onlyChild(el: Element): boolean {
+  return el.childElementCount === 1 && isBlank(ownText(el));
+}
+
+/** The description of a release set out as labelled fields (a Liferay Web Content article's repeatable
+ * «Версия» / «Дата выпуска» / «Что изменилось» field groups, blind
+ * solution_liferay74_journal_portlets_cp1251_neva_edo; a `dl` or a two-column table per release): the
+ * value under its description label only, when the item has one label of each field and the version's
+ * and the date's values are the entry's own. The labels are no description, nor is the version or the
+ * date under them; any other item is measured as a row (null) (Python `_labelled_notes`). */
+function labelledNotes(item: Element, entry: Entry): string | null {
+  const found = new Map<string, Element[]>();
+  for (const el of css(item, "*")) {
+    if (el === item) continue;
+    const key = fieldLabel(el);
+    if (key === null) continue;
+    let node = el; // the label is the outermost block holding only its text («<div><span>Версия</span></div>»)
+    for (let parent = node.parentElement; parent && parent !== item && onlyChild(parent); parent = node.parentElement) node = parent;
+    const list = found.get(key) ?? [];
+    list.push(node);
+    found.set(key, list);
+  }
+  if (FIELD_LABELS.some((key) => found.get(key)?.length !== 1)) return null;
+  const labels = new Set(FIELD_LABELS.map((key) => (found.get(key) as Element[])[0] as Element));
+  const [version, date, notes] = FIELD_LABELS.map((key) => fieldValue((found.get(key) as Element[])[0] as Element, labels));
+  const token = TABLE.search(fold(version), "changelog", "version_token");
+  if (token === null || token[1] !== entry.version || parseDate(date) !== entry.date) return null;
+  return notes || null;
+}
+
 /** Entries of the log section (changelog.py::_listed). */
 function listed(listing: Listing): Entry[] | null {
-  const rows: Array<[string, string | null]> = [];
+  const rows: Array<[string, string | null, Element | null]> = []; // (row text, item date, the item when it is one release)
   const foreign = foreignItems(listing);
   if (foreign.size && foreign.size === listing.items.length) return null; // only rows of something else: unread
   // releases under year headings, some dated only by day and month: whose year?
@@ -590,19 +652,21 @@ function listed(listing: Listing): Entry[] | null {
   for (const item of listing.items) {
     if (foreign.has(item)) continue;
     const texts = textRows(item) ?? glued(item);
-    if (texts) rows.push(...texts.map((text): [string, string | null] => [text, null]));
+    if (texts) rows.push(...texts.map((text): [string, string | null, Element | null] => [text, null, null]));
     else if (stacked(item) || versionColumn(item) || versionRows(item)) return null; // several releases read as one: no entry of it can be trusted
     else {
       const text = rowText(item);
       if (TABLE.search(fold(text), "changelog", "year_group")) return null; // a year's group of releases: not one release
-      rows.push([text, listing.dates.get(item) ?? null]);
+      rows.push([text, listing.dates.get(item) ?? null, item]);
     }
   }
   const entries: Entry[] = [];
   const day = today();
   let unread = false;
-  for (const [text, date] of rows) {
+  for (const [text, date, item] of rows) {
     const [entry, isPlanned] = read(text, date);
+    const notes = entry && item ? labelledNotes(item, entry) : null;
+    if (entry && notes !== null) entry.chars = cpLen(notes);
     if (entry && !isPlanned) entries.push(entry);
     else if (entry?.date && entry.date <= day) return null;
     unread ||= entry === null;

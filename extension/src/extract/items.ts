@@ -616,6 +616,34 @@ function belowPager(kids: Element[], marked: ReadonlySet<Element>): Set<Element>
   return new Set();
 }
 
+/** The undated blocks before a wrapper's first dated child when that child opens a list: it and
+ * `MIN_HEADS` - 1 more dated children or more of its markup (`signature`), or it lists `MIN_HEADS`
+ * dated blocks of one kind itself (`subItems`), none of them named a reply (`comments.reply_hint`).
+ * Whatever stands above a list — its title, a note on where the items come from («Всего сообщений: 12.
+ * Ниже — 10 последних…», «По данным вкладки «Что нового»…»), a star distribution drawn one grade per
+ * block — is no item's text: items follow it (a Liferay Web Content article re-rendering the listing's
+ * tabs, blind solution_liferay74_journal_portlets_cp1251_neva_edo). A block of the list's own markup is
+ * an undated item, never its intro; a thread of replies after a review's undated text stays one review;
+ * in a log, a note naming something else than the releases (`changelog.foreign_title`: «Совместимость
+ * модуля с версиями главного модуля:» over its checked versions) makes the list that thing's, as in
+ * `notedLog`. Read for the descent only, like `controls` (Python `_list_intro`). */
+function listIntro(kids: Element[], marked: ReadonlySet<Element>, direct: ReadonlySet<Element>, name: string | null): Set<Element> {
+  const at = kids.findIndex((c) => marked.has(c));
+  if (at <= 0) return new Set(); // no dated child, or nothing above the first one
+  const first = kids[at] as Element;
+  const sig = signature(first);
+  let rows = kids.slice(at).filter((c) => marked.has(c) && sig !== null && signature(c) === sig);
+  if (rows.length < MIN_HEADS) {
+    rows = subItems(first, marked, direct) ?? [];
+    if (rows.length < MIN_HEADS) return new Set();
+  }
+  const classes = fold([first, ...rows].map((c) => c.getAttribute("class") ?? "").join(" "));
+  if (TABLE.search(classes, "comments", "reply_hint")) return new Set();
+  const intro = kids.slice(0, at).filter((c) => sig === null || signature(c) !== sig);
+  if (name === "log" && intro.some((c) => TABLE.search(fold(inlineText(c)), "changelog", "foreign_title"))) return new Set();
+  return new Set(intro);
+}
+
 /** A block of page navigation (`text` its folded text): `PAGEN_` links, or a short line of page links
  * (`pageLinks`). */
 function pager(el: Element, text: string): boolean {
@@ -771,8 +799,9 @@ function containers(body: Element, marked: Set<Element>, direct: ReadonlySet<Ele
     }
     const top = topSummary(kids, marked);
     const below = belowPager(kids, marked);
+    const intro = listIntro(kids, marked, direct, name);
     const wrapper =
-      isBlank(ownText(only)) && kids.every((c) => marked.has(c) || c === top || below.has(c) || furniture(c) || controls(c) || fields(c) || listNote(c, name) || furnitureColumn(c, name));
+      isBlank(ownText(only)) && kids.every((c) => marked.has(c) || c === top || below.has(c) || intro.has(c) || furniture(c) || controls(c) || fields(c) || listNote(c, name) || furnitureColumn(c, name));
     repeat = wrapper ? null : repeated(kids, marked);
     if (repeat !== null) {
       container = only; // review blocks of one markup, one of them dated: each is an item
