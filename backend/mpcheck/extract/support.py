@@ -252,7 +252,7 @@ def _refused(before: str, hit: str, after: str) -> bool:
         return True
     if rules.any_search(("support", "channels", "refused_sentence"))(_sentence_of(before, hit, after)):
         return True
-    if _negated(before, after):
+    if _heading_refused(before, hit, after) or _negated(before, after):
         return True
     before, after = _clause(before, after)
     width = rules.get("support", "channels", "refused_window")
@@ -274,6 +274,15 @@ def _negated(before: str, after: str) -> bool:
     )
 
 
+def _heading_refused(before: str, hit: str, after: str) -> bool:
+    """The hit's sentence (`_sentence_of`) opens with a negating heading (support/channels/
+    refused_heading: a `dt` «Чего у нас нет» over «онлайн-чата и поддержки по телефону.»): it lists
+    what the support does not have (TS `headingRefused`)."""
+    return bool(
+        table().any_search(("support", "channels", "refused_heading"))(_sentence_of(before, hit, after))
+    )
+
+
 def _sentence_of(before: str, hit: str, after: str) -> str:
     """The whole sentence (`_sentences`) of the text `before + hit + after` that the hit starts in
     (TS `sentenceOf`)."""
@@ -290,16 +299,20 @@ def _support_refused(text: str, hits: list[tuple[int, int]]) -> bool:
     (`_negated`) whose clause names support (support/channels/refused_support: «По телефону и
     электронной почте техподдержку не оказываем»). Then no other hit or link of the channel in the
     section is a support line (the sales department's phone, an office e-mail; blind
-    solution_framer_site_dataname_zvezda_reviews_free); a negation about something else («Если
-    Telegram-бот не отвечает, напишите в Telegram») takes back its own hit only (TS `supportRefused`)."""
+    solution_framer_site_dataname_zvezda_reviews_free). So too a hit in a sentence a negating heading
+    opens (`_heading_refused`) that names support: «Чего у нас нет: онлайн-чата и поддержки по
+    телефону.». A negation about something else («Если Telegram-бот не отвечает, напишите в
+    Telegram») takes back its own hit only (TS `supportRefused`)."""
     rules = table()
     names_support = rules.any_search(("support", "channels", "refused_support"))
     for s, e in hits:
-        before, after = text[:s], text[e:]
+        before, hit, after = text[:s], text[s:e], text[e:]
         if _negated(before, after):
             head, tail = _clause(before, after)
-            if names_support(head + text[s:e] + tail):
+            if names_support(head + hit + tail):
                 return True
+        elif _heading_refused(before, hit, after) and names_support(_sentence_of(before, hit, after)):
+            return True
     return False
 
 
@@ -375,19 +388,25 @@ _ENDS = (".", "!", "?")
 
 
 def _rows_closed(body: Any) -> str:
-    """The body's text with every table row closed as a sentence («Режим работы | пн–пт, 09:00–18:00»
-    and «Время ответа | не более 1 рабочего дня» rows, then «Телефон … — только отдел продаж.»): rows
-    have no sentence ends, so a sales sentence after the table (_not_sales) took the rows with it
-    (blind solution_bulma_level_tiles_ozerokod_crm). A «.» goes at the end of each row's last cell, in
-    a copy; never after a header row of `th` only («Канал | Время ответа» over «Тикет | до 4 часов»:
-    the header's words go on into the first row) (TS `rowsClosed`)."""
-    if next(body.iter("tr"), None) is None:
+    """The body's text with every table row and every definition list value closed as a sentence
+    («Режим работы | пн–пт, 09:00–18:00» and «Время ответа | не более 1 рабочего дня» rows, then
+    «Телефон … — только отдел продаж.»): rows have no sentence ends, so a sales sentence after the
+    table (_not_sales) took the rows with it (blind solution_bulma_level_tiles_ozerokod_crm), and a
+    paid plan's `dd` («Приоритетная поддержка | тариф «Приоритет» — 2 900 руб./мес., первый ответ в
+    течение 1 часа», _response_hours) took every row of its `dl` (blind
+    solution_jekyll_minima_ghpages_volga_cdek). A «.» goes at the end of each row's last cell and of
+    each `dd`, in a copy; never after a header row of `th` only («Канал | Время ответа» over «Тикет |
+    до 4 часов»: the header's words go on into the first row) (TS `rowsClosed`)."""
+    if next(body.iter("tr", "dd"), None) is None:
         return block_text(body)
     copy = deepcopy(body)
     for row in copy.iter("tr"):
         cells = [c for c in row if isinstance(c.tag, str)]
         if any(c.tag == "td" for c in cells) and not block_text(row).endswith(_ENDS):
             etree.SubElement(cells[-1], "span").text = "."
+    for value in copy.iter("dd"):
+        if not block_text(value).endswith(_ENDS):
+            etree.SubElement(value, "span").text = "."
     return block_text(copy)
 
 

@@ -489,7 +489,7 @@ def _units(
         link = counted_name is not None and not heading and bool(ids) and _jumps(el, addresses, ids or {})
         counted = heading or link
         name = counted_name if counted else name
-        if name is None or not _titles(el, name, counted) or _column_header(el):
+        if name is None or not _titles(el, name, counted) or _column_header(el) or _row_label(el, name):
             continue
         unit = el
         for _ in range(3):
@@ -568,6 +568,36 @@ def _column_header(el: Any) -> bool:
             in_head = row is not None and row.getparent() is not None and row.getparent().tag == "thead"
             scope = (anc.get("scope") or "").strip().lower()
             return in_head or scope in ("col", "colgroup") or (not scope and _heads_grid(anc))
+    return False
+
+
+def _row_label(el: Any, name: str) -> bool:
+    """Whether a title's text labels a field row whose value does not fit the tab (`fits`): a `dt`
+    (its value: the `dd`s right after it) or the first cell of a table row whose other cells title no
+    tab (its value: those cells). «Обновления | 12 месяцев по лицензии» is a licence term among the
+    support terms, not the changelog's title: it titles no section and ends none (the support
+    section's `dl` was cut before its rows, blind solution_jekyll_minima_ghpages_volga_cdek). A row
+    whose value fits («История версий | 2.3.1 — 14.11.2026 …») keeps its title; so does a cell holding
+    more than the title (a layout table's cell round a whole tab bar), a cell marked role=tab, a
+    header row's cell and a row of one cell (TS `rowLabel`)."""
+    for anc in ancestors(el):
+        if anc.tag in ("dt", "td", "th") and not _titles(anc, name):
+            return False  # a cell holding more than the title (a layout table's cell round the tab bar)
+        if anc.tag == "dt":
+            values, node = [], _next(anc)
+            while node is not None and node.tag == "dd":
+                values.append(node)
+                node = _next(node)
+            return bool(values) and not _panel_fits(name, values)
+        if anc.tag in ("td", "th"):
+            row = anc.getparent()
+            cells = _row_cells(row) if row is not None else []
+            if anc.get("role") == "tab" or len(cells) < 2 or cells[0] is not anc:
+                return False
+            rest = cells[1:]
+            return not any(title_of(inline_text(c)) for c in rest) and not _panel_fits(name, rest)
+        if anc.tag in ("table", "dl") or anc.get("role") == "tab":
+            return False
     return False
 
 

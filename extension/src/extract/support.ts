@@ -138,7 +138,7 @@ function refused(beforeText: string, hit: string, afterText: string): boolean {
   // a sentence that keeps its line for other matters («Отдел внедрения: +7 …, пн–пт 9:00–20:00 — только
   // коммерческие вопросы»: support/channels/refused_sentence)
   if (TABLE.rx("support", "channels", "refused_sentence").some((p) => p.test(sentenceOf(beforeText, hit, afterText)))) return true;
-  if (negated(beforeText, afterText)) return true;
+  if (headingRefused(beforeText, hit, afterText) || negated(beforeText, afterText)) return true;
   const [before, after] = clause(beforeText, afterText);
   const width = TABLE.get("support", "channels", "refused_window");
   const near = typeof width === "number" ? before.slice(Math.max(0, before.length - width)) + hit + after.slice(0, width) : before + hit + after;
@@ -150,6 +150,14 @@ function refused(beforeText: string, hit: string, afterText: string): boolean {
 function negated(beforeText: string, afterText: string): boolean {
   const [before, after] = clause(beforeText, afterText);
   return TABLE.rx("support", "channels", "refused_after").some((p) => p.test(after)) || TABLE.rx("support", "channels", "refused_before").some((p) => p.test(before));
+}
+
+/** The hit's sentence (`sentenceOf`) opens with a negating heading (support/channels/refused_heading: a `dt`
+ * «Чего у нас нет» over «онлайн-чата и поддержки по телефону.»): it lists what the support does not have
+ * (Python `_heading_refused`). */
+function headingRefused(before: string, hit: string, after: string): boolean {
+  const sentence = sentenceOf(before, hit, after);
+  return TABLE.rx("support", "channels", "refused_heading").some((p) => p.test(sentence));
 }
 
 /** The whole sentence (`sentences`) of the text `before + hit + after` that the hit starts in (Python `_sentence_of`). */
@@ -165,16 +173,22 @@ function sentenceOf(before: string, hit: string, after: string): string {
 /** The section says it gives no support by this channel: a hit negated in its clause (`negated`) whose
  * clause names support (support/channels/refused_support: «По телефону и электронной почте техподдержку не
  * оказываем»). Then no other hit or link of the channel in the section is a support line (the sales
- * department's phone, an office e-mail); a negation about something else («Если Telegram-бот не отвечает,
- * напишите в Telegram») takes back its own hit only (Python `_support_refused`). */
+ * department's phone, an office e-mail). So too a hit in a sentence a negating heading opens (`headingRefused`)
+ * that names support: «Чего у нас нет: онлайн-чата и поддержки по телефону.». A negation about something else
+ * («Если Telegram-бот не отвечает, напишите в Telegram») takes back its own hit only (Python `_support_refused`). */
 function supportRefused(text: string, found: Array<[number, number]>): boolean {
   const namesSupport = TABLE.rx("support", "channels", "refused_support");
   return found.some(([s, e]) => {
     const before = text.slice(0, s);
+    const hit = text.slice(s, e);
     const after = text.slice(e);
-    if (!negated(before, after)) return false;
-    const [head, tail] = clause(before, after);
-    return namesSupport.some((p) => p.test(head + text.slice(s, e) + tail));
+    if (negated(before, after)) {
+      const [head, tail] = clause(before, after);
+      return namesSupport.some((p) => p.test(head + hit + tail));
+    }
+    if (!headingRefused(before, hit, after)) return false;
+    const sentence = sentenceOf(before, hit, after);
+    return namesSupport.some((p) => p.test(sentence));
   });
 }
 
@@ -318,21 +332,25 @@ function freeRow(body: Element): number | null {
 }
 
 /**
- * The body's text with every table row closed as a sentence («Режим работы | пн–пт, 09:00–18:00»
- * and «Время ответа | не более 1 рабочего дня» rows, then «Телефон … — только отдел продаж.»): rows
- * have no sentence ends, so a sales sentence after the table (notSales) took the rows with it
- * (blind solution_bulma_level_tiles_ozerokod_crm). A «.» goes at the end of each row's last cell, in
- * a copy; never after a header row of `th` only («Канал | Время ответа» over «Тикет | до 4 часов»:
- * the header's words go on into the first row) (Python `_rows_closed`).
+ * The body's text with every table row and every definition list value closed as a sentence
+ * («Режим работы | пн–пт, 09:00–18:00» and «Время ответа | не более 1 рабочего дня» rows, then «Телефон …
+ * — только отдел продаж.»): rows have no sentence ends, so a sales sentence after the table (notSales)
+ * took the rows with it (blind solution_bulma_level_tiles_ozerokod_crm), and a paid plan's `dd`
+ * («Приоритетная поддержка | тариф «Приоритет» — 2 900 руб./мес., первый ответ в течение 1 часа»,
+ * responseHours) took every row of its `dl` (blind solution_jekyll_minima_ghpages_volga_cdek). A «.» goes
+ * at the end of each row's last cell and of each `dd`, in a copy; never after a header row of `th` only
+ * («Канал | Время ответа» over «Тикет | до 4 часов»: the header's words go on into the first row) (Python
+ * `_rows_closed`).
  */
 function rowsClosed(body: Element): string {
-  if (!css(body, "tr").length) return inlineText(body);
+  if (!css(body, "tr, dd").length) return inlineText(body);
   const copy = body.cloneNode(true) as Element;
   for (const row of css(copy, "tr")) {
     const cells = childElements(row);
     const last = cells[cells.length - 1];
     if (last && cells.some((c) => tag(c) === "td") && !/[.!?]$/.test(inlineText(row))) last.appendChild(copy.ownerDocument.createTextNode("."));
   }
+  for (const value of css(copy, "dd")) if (!/[.!?]$/.test(inlineText(value))) value.appendChild(copy.ownerDocument.createTextNode("."));
   return inlineText(copy);
 }
 

@@ -449,7 +449,7 @@ function units(
     const link = countedName !== null && !heading && ids !== null && ids.size > 0 && jumps(el, addresses, ids);
     const counted = heading || link;
     name = counted ? countedName : name;
-    if (name === null || !titles(el, name, counted) || columnHeader(el)) continue;
+    if (name === null || !titles(el, name, counted) || columnHeader(el) || rowLabel(el, name)) continue;
     let unit = el;
     for (let i = 0; i < 3; i++) {
       const parent = unit.parentElement;
@@ -515,6 +515,35 @@ function columnHeader(el: Element): boolean {
       const scope = (a.getAttribute("scope") ?? "").trim().toLowerCase();
       return inHead || ["col", "colgroup"].includes(scope) || (!scope && headsGrid(a));
     }
+  }
+  return false;
+}
+
+/** Whether a title's text labels a field row whose value does not fit the tab (`fits`): a `dt` (its
+ * value: the `dd`s right after it) or the first cell of a table row whose other cells title no tab (its
+ * value: those cells). «Обновления | 12 месяцев по лицензии» is a licence term among the support terms,
+ * not the changelog's title: it titles no section and ends none (the support section's `dl` was cut
+ * before its rows, blind solution_jekyll_minima_ghpages_volga_cdek). A row whose value fits («История
+ * версий | 2.3.1 — 14.11.2026 …») keeps its title; so does a cell holding more than the title (a layout
+ * table's cell round a whole tab bar), a cell marked role=tab, a header row's cell and a row of one cell
+ * (Python `_row_label`). */
+function rowLabel(el: Element, name: string): boolean {
+  for (const a of ancestors(el)) {
+    // a cell holding more than the title (a layout table's cell round the tab bar)
+    if (["dt", "td", "th"].includes(tag(a)) && !titles(a, name)) return false;
+    if (tag(a) === "dt") {
+      const values: Element[] = [];
+      for (let node = a.nextElementSibling; node && tag(node) === "dd"; node = node.nextElementSibling) values.push(node);
+      return values.length > 0 && !panelFits(name, values);
+    }
+    if (tag(a) === "td" || tag(a) === "th") {
+      const row = a.parentElement;
+      const cells = row ? rowCells(row) : [];
+      if (a.getAttribute("role") === "tab" || cells.length < 2 || cells[0] !== a) return false;
+      const rest = cells.slice(1);
+      return !rest.some((c) => titleOf(inlineText(c)) !== null) && !panelFits(name, rest);
+    }
+    if (tag(a) === "table" || tag(a) === "dl" || a.getAttribute("role") === "tab") return false;
   }
   return false;
 }

@@ -125,9 +125,10 @@ describe("the regexes of one fresh read", () => {
     // entry only when no earlier one matches, `fields.rating.comments_clause` only on
     // a rating label, `listing.post_actions` only on a link in a list's undated block,
     // `reviews.star_colour_*` only on svg rows of an item without stars, the «входят в стоимость»
-    // `support.free_period` entry only when no earlier one matches); more means a new path
-    // compiles on every page: look at what it costs a fresh tab before raising this
+    // `support.free_period` entry only when no earlier one matches), batch 35's Jekyll post:
+    // `support.channels.refused_heading` (a negating «Чего у нас нет» opening each channel hit's sentence) 245;
+    // more means a new path compiles on every page: look at what it costs a fresh tab before raising this
     expect(seen.size).toBeGreaterThan(100);
-    expect(seen.size).toBeLessThanOrEqual(244);
+    expect(seen.size).toBeLessThanOrEqual(245);
   }, 60_000);
 });
