@@ -624,6 +624,15 @@ def child_elements(el: Any) -> list[Any]:
     return [c for c in el if isinstance(c.tag, str)]
 
 
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none")
+
+
+def hidden(el: Any) -> bool:
+    """Hidden by its own markup: a `hidden` attribute or an inline «display: none» (a closed fold,
+    a layer not open)."""
+    return el.get("hidden") is not None or bool(_HIDDEN_STYLE.search((el.get("style") or "").lower()))
+
+
 def ancestors(el: Any) -> Iterator[Any]:
     """The element itself and its ancestors up to the root."""
     while el is not None:

@@ -2,7 +2,10 @@
 
 Items are the children of a list container that contain a date. The container is the tab body,
 descended while exactly one child holds all dates and that child is a pure wrapper (every child of
-it with text holds a date, or is chrome: a heading, a title, a pager, a summary line) or a list/table.
+it with text holds a date, or is chrome: a heading, a title, a pager, a summary line) or a list/table,
+or holds the list beside undated notes (one dated block listing three dated blocks of one kind, or
+items of one kind whose rest is folded into a closed block after them: the fold's items are the
+list's, a dated note after it is none).
 This keeps one review with a dated developer answer as ONE item, and a single-item list whole.
 In lists and tables a row's description may be a following sibling (dt + dd): those are grouped.
 Blocks of one markup (a class and a first child's) with some of them undated are items each, dated
@@ -26,7 +29,7 @@ from typing import Any
 from lxml import etree
 
 from mpcheck.extract.dates import element_date, parse_date
-from mpcheck.extract.dom import child_elements, css, inline_text, own_text
+from mpcheck.extract.dom import child_elements, css, hidden, inline_text, own_text
 from mpcheck.extract.label_table import FLAGS, Table, table
 from mpcheck.extract.tabs import MAX_TITLE_CHARS, title_of
 from mpcheck.extract.text import fold
@@ -631,7 +634,7 @@ def _list_intro(kids: list[Any], marked: set[Any], direct: set[Any], name: str |
     undated item, never its intro; a thread of replies after a review's undated text stays one
     review; in a log, a note naming something else than the releases (`changelog.foreign_title`:
     «Совместимость модуля с версиями главного модуля:» over its checked versions) makes the list
-    that thing's, as in `_noted_log`. Read for the descent only, like `_controls` (TS `listIntro`)."""
+    that thing's, as in `_noted_list`. Read for the descent only, like `_controls` (TS `listIntro`)."""
     at = next((i for i, c in enumerate(kids) if c in marked), 0)
     if at == 0:
         return set()  # no dated child, or nothing above the first one
@@ -892,7 +895,13 @@ def _containers(
             container = only
             break
         heads = sum(1 for c in kids if c in marked) >= _MIN_HEADS and _heads(kids, marked)
-        if not (wrapper or heads or only.tag in _LIST_TAGS or _noted_log(kids, marked, direct, name)):
+        if not (
+            wrapper
+            or heads
+            or only.tag in _LIST_TAGS
+            or _noted_list(kids, marked, direct, name)
+            or _folded_rest(kids, marked, direct)[0]  # the list itself, its rest folded, beside its notes
+        ):
             break
         container, known = only, heads  # a run of heads just found needs no second look
     children = child_elements(container)
@@ -903,6 +912,15 @@ def _containers(
     parts = _list_parts(children, marked, direct)
     if parts:  # the shown items, then the rest folded into a collapsed block: one list in parts
         return [item for part in parts for item in _containers(part, marked, direct, name, aside)]
+    folds, notes = _folded_rest(children, marked, direct)
+    if folds:  # the first items here, the rest folded after them: one list; what follows is its note
+        unfolded = [item for block in folds for item in _containers(block, marked, direct, name, aside)]
+        passed = skip | set(folds) | set(notes)
+        kept = [c for c in children if c not in passed]
+        siblings = repeat is None and (
+            container.tag in _LIST_TAGS or _heads(kept, marked) or _content_heads(kept, marked)
+        )
+        return _grouped(container, marked, siblings, repeat, passed) + unfolded
     joins = _reply_threads(children, marked, direct)
     years = _year_rows(children, marked)
     if years:  # «2025» between the rows: a separator, no item and no item's text
@@ -971,27 +989,84 @@ def _shown_rows(before: list[Any], marked: set[Any], direct: set[Any]) -> list[A
     return _sub_items(dated[0], marked, direct)
 
 
-def _noted_log(kids: list[Any], marked: set[Any], direct: set[Any], name: str | None) -> bool:
-    """A log's wrapper whose one dated child is a list of _MIN_HEADS dated rows or more of one kind
+def _noted_list(kids: list[Any], marked: set[Any], direct: set[Any], name: str | None) -> bool:
+    """A list's wrapper whose one dated child is a list of _MIN_HEADS dated rows or more of one kind
     (`_sub_items`) beside undated notes: a roadmap line above the releases («В разработке: версия
     5.0.0 …»), a link to the full history below them (a Bootstrap 3 `panel-body` around a
-    `list-group`, blind solution_bootstrap3_panel_collapse_sosna_warehouse). The notes are no
-    release: the descent goes on into the list. A note naming something else than the releases
+    `list-group`, blind solution_bootstrap3_panel_collapse_sosna_warehouse), who may post above the
+    reviews («Отзывы оставляют только покупатели лицензии», a Bitrix `ui-alert` over
+    `mp-reviews__list`, blind solution_bxvue3_uikit_redesign_svir_yookassa). The notes are no item:
+    the descent goes on into the list. In a log, a note naming something else than the releases
     (`changelog.foreign_title`: «Совместимость модуля с версиями главного модуля:» over its checked
-    versions) makes the list that thing's, and the log stays unread. The log only: a review's undated
-    text beside a thread of dated replies is one review (TS `notedLog`)."""
-    if name != "log":
-        return False
+    versions) makes the list that thing's, and the log stays unread. A list of replies
+    (`comments.reply_hint` in its class or its rows') is a review's or a message's thread beside its
+    undated text: one item, not the list (TS `notedList`)."""
     dated = [c for c in kids if c in marked]
     if len(dated) != 1:
         return False
     rules = table()
-    if any(
+    if name == "log" and any(
         c not in marked and rules.search(fold(inline_text(c)), "changelog", "foreign_title") for c in kids
     ):
         return False
     rows = _sub_items(dated[0], marked, direct)
-    return rows is not None and len(rows) >= _MIN_HEADS
+    if rows is None or len(rows) < _MIN_HEADS:
+        return False
+    return name == "log" or not _replies(dated[0], rows)
+
+
+def _replies(block: Any, rows: list[Any]) -> bool:
+    """Whether a block's class or its rows' names replies (`comments.reply_hint`: «div.replies», a
+    flat «ul.children»): a thread under the message before it."""
+    classes = fold(" ".join([block.get("class") or ""] + [k.get("class") or "" for k in rows]))
+    return table().search(classes, "comments", "reply_hint") is not None
+
+
+def _folded(block: Any, children: list[Any]) -> bool:
+    """A block shown on demand only: hidden by its own markup (`dom.hidden`), a closed `<details>`,
+    or right beside a control that unfolds it («Показать ещё 6 версий», `pager.more`)."""
+    if hidden(block) or (block.tag == "details" and block.get("open") is None):
+        return True
+    at = children.index(block)
+    near = children[max(at - 1, 0) : at] + children[at + 1 : at + 2]
+    return any(
+        _controls(c) and table().search(fold(inline_text(c)), "pager", "more") is not None for c in near
+    )
+
+
+def _folded_rest(children: list[Any], marked: set[Any], direct: set[Any]) -> tuple[list[Any], list[Any]]:
+    """(folds, notes) of a list whose first items stand right here and whose rest is folded into a
+    closed block after them (`_folded`): «<div class=mp-changelog__item>» ×4, then «<div
+    class=mp-changelog__more style="display: none">» holding six more of them and a «Показать ещё 6
+    версий» button (blind solution_bxvue3_uikit_redesign_svir_yookassa). The dated children open
+    with blocks of one kind (`_kind`); the folds follow them, each listing blocks of that kind only
+    (`_lists_kind`) and naming no replies (`_replies`: a thread is its message's); _MIN_HEADS
+    items in all. The dated blocks of another kind after the folds are the section's notes («Более
+    ранние версии (1.0.0 — 4.1.3) выпускались с 22.03.2021»), not items: what follows a list's
+    folded rest is no item of it. An item of the shown kind after a fold, or none folded: ([], [])
+    (TS `foldedRest`)."""
+    holders = [c for c in children if c in marked]
+    if len(holders) < 2:
+        return [], []
+    kind = _kind(holders[0])
+    shown = 0
+    while shown < len(holders) and _kind(holders[shown]) == kind:
+        shown += 1
+    folds: list[Any] = []
+    for block in holders[shown:]:
+        if (
+            block in direct
+            or not _lists_kind(block, kind, marked, direct)
+            or not _folded(block, children)
+            or _replies(block, [d for d in block.iter() if d in marked and _kind(d) == kind])
+        ):
+            break
+        folds.append(block)
+    notes = holders[shown + len(folds) :]
+    if not folds or any(_kind(n) == kind for n in notes):
+        return [], []
+    rows = sum(1 for block in folds for d in block.iter() if d in marked and _kind(d) == kind)
+    return (folds, notes) if shown + rows >= _MIN_HEADS else ([], [])
 
 
 def _reply_threads(children: list[Any], marked: set[Any], direct: set[Any]) -> set[Any]:

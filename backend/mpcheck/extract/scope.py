@@ -32,7 +32,16 @@ from typing import Any
 
 from lxml import etree
 
-from mpcheck.extract.dom import css, inline_text, matches, original_url, own_text, select_all, text_without
+from mpcheck.extract.dom import (
+    css,
+    hidden,
+    inline_text,
+    matches,
+    original_url,
+    own_text,
+    select_all,
+    text_without,
+)
 from mpcheck.extract.items import page_links
 from mpcheck.extract.label_table import Table, table
 from mpcheck.extract.text import fold, norm
@@ -616,9 +625,6 @@ def _detach(el: Any, keepers: list[Any]) -> None:
     parent.remove(el)
 
 
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none")
-
-
 def _layer_name(layer: Any) -> str:
     """A dialog's accessible name: the text of its own element `aria-labelledby` names (its title
     inside it), else its `aria-label`; folded and lower-cased."""
@@ -651,7 +657,7 @@ def _open_layer(root: Any, rules: Table, code: str | None) -> Any | None:
         return None
     for entry in rules.entries("scope", "layers"):
         for layer in css(root, entry["css"]):
-            if layer.get("hidden") is not None or _HIDDEN_STYLE.search((layer.get("style") or "").lower()):
+            if hidden(layer):
                 continue
             if entry.get("named") and not _names_document(root, layer):
                 continue

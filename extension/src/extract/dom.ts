@@ -511,6 +511,14 @@ export function childElements(el: Element): Element[] {
   return out;
 }
 
+const HIDDEN_STYLE = /display\s*:\s*none/;
+
+/** Hidden by its own markup: a `hidden` attribute or an inline «display: none» (a closed fold, a layer
+ * not open; Python `hidden`). */
+export function hidden(el: Element): boolean {
+  return el.hasAttribute("hidden") || HIDDEN_STYLE.test((el.getAttribute("style") ?? "").toLowerCase());
+}
+
 /** The element itself and its ancestors up to the root. */
 export function* ancestors(el: Element | null): Generator<Element> {
   for (let a = el; a; a = a.parentElement) yield a;

@@ -1,7 +1,10 @@
 // Repeated dated blocks of a section: reviews, comments, changelog rows (DOM.md §10.5;
 // backend/mpcheck/extract/items.py). Items are the children of a list container that contain a
 // date; the container is the body, descended while exactly one child holds all dates and that child
-// is a pure wrapper, a list/table, or a run of at least three dated heads (h3 + p). A dated child
+// is a pure wrapper, a list/table, a run of at least three dated heads (h3 + p), or holds the list
+// beside undated notes (one dated block listing three dated blocks of one kind, or items of one kind
+// whose rest is folded into a closed block after them: the fold's items are the list's, a dated note
+// after it is none). A dated child
 // joins the item before it when it opens with an answer title; in lists and under dated heads the
 // undated content siblings (dd, a text row, paragraphs) join their head, in one wrapper div (in the
 // prepared copy). Blocks of one markup (a class and a first child's) with some of them undated are
@@ -14,7 +17,7 @@
 // A relative date is read in a short header, or as the last part of a longer one («…, вчера в 18:40»).
 // Own texts are scanned once per body.
 import { elementDate, parseDate } from "./dates";
-import { childElements, css, inlineText, moveWithTail, ownText, tag } from "./dom";
+import { childElements, css, hidden, inlineText, moveWithTail, ownText, tag } from "./dom";
 import { TABLE } from "./label_table";
 import { MAX_TITLE_CHARS, titleOf } from "./tabs";
 import { cpLen, fold, isBlank } from "./text";
@@ -626,7 +629,7 @@ function belowPager(kids: Element[], marked: ReadonlySet<Element>): Set<Element>
  * an undated item, never its intro; a thread of replies after a review's undated text stays one review;
  * in a log, a note naming something else than the releases (`changelog.foreign_title`: «Совместимость
  * модуля с версиями главного модуля:» over its checked versions) makes the list that thing's, as in
- * `notedLog`. Read for the descent only, like `controls` (Python `_list_intro`). */
+ * `notedList`. Read for the descent only, like `controls` (Python `_list_intro`). */
 function listIntro(kids: Element[], marked: ReadonlySet<Element>, direct: ReadonlySet<Element>, name: string | null): Set<Element> {
   const at = kids.findIndex((c) => marked.has(c));
   if (at <= 0) return new Set(); // no dated child, or nothing above the first one
@@ -808,7 +811,8 @@ function containers(body: Element, marked: Set<Element>, direct: ReadonlySet<Ele
       break;
     }
     const run = kids.filter((c) => marked.has(c)).length >= MIN_HEADS && heads(kids, marked);
-    if (!(wrapper || run || LIST_TAGS.has(tag(only)) || notedLog(kids, marked, direct, name))) break;
+    // the list itself, its rest folded, beside its notes: `foldedRest`
+    if (!(wrapper || run || LIST_TAGS.has(tag(only)) || notedList(kids, marked, direct, name) || foldedRest(kids, marked, direct)[0].length)) break;
     container = only;
   }
   const children = childElements(container);
@@ -821,6 +825,15 @@ function containers(body: Element, marked: Set<Element>, direct: ReadonlySet<Ele
   const parts = listParts(children, marked, direct);
   // the shown items, then the rest folded into a collapsed block: one list in parts
   if (parts.length) return parts.flatMap((part) => containers(part, marked, direct, name, aside));
+  const [folds, notes] = foldedRest(children, marked, direct);
+  if (folds.length) {
+    // the first items here, the rest folded after them: one list; what follows is its note
+    const unfolded = folds.flatMap((block) => containers(block, marked, direct, name, aside));
+    const passed = new Set([...skip, ...folds, ...notes]);
+    const kept = children.filter((c) => !passed.has(c));
+    const siblings = repeat === null && (LIST_TAGS.has(tag(container)) || heads(kept, marked) || contentHeads(kept, marked));
+    return [...grouped(container, marked, siblings, repeat, passed), ...unfolded];
+  }
   const joins = replyThreads(children, marked, direct);
   const years = yearRows(children, marked);
   if (years.length) {
@@ -895,21 +908,67 @@ function shownRows(before: Element[], marked: ReadonlySet<Element>, direct: Read
   return subItems(dated[0] as Element, marked, direct);
 }
 
-/** A log's wrapper whose one dated child is a list of MIN_HEADS dated rows or more of one kind
+/** A list's wrapper whose one dated child is a list of MIN_HEADS dated rows or more of one kind
  * (`subItems`) beside undated notes: a roadmap line above the releases («В разработке: версия 5.0.0
  * …»), a link to the full history below them (a Bootstrap 3 `panel-body` around a `list-group`, blind
- * solution_bootstrap3_panel_collapse_sosna_warehouse). The notes are no release: the descent goes on
- * into the list. A note naming something else than the releases (`changelog.foreign_title`:
+ * solution_bootstrap3_panel_collapse_sosna_warehouse), who may post above the reviews («Отзывы
+ * оставляют только покупатели лицензии», a Bitrix `ui-alert` over `mp-reviews__list`, blind
+ * solution_bxvue3_uikit_redesign_svir_yookassa). The notes are no item: the descent goes on into the
+ * list. In a log, a note naming something else than the releases (`changelog.foreign_title`:
  * «Совместимость модуля с версиями главного модуля:» over its checked versions) makes the list that
- * thing's, and the log stays unread. The log only: a review's undated text beside a thread of dated
- * replies is one review (Python `_noted_log`). */
-function notedLog(kids: Element[], marked: ReadonlySet<Element>, direct: ReadonlySet<Element>, name: string | null): boolean {
-  if (name !== "log") return false;
+ * thing's, and the log stays unread. A list of replies (`comments.reply_hint` in its class or its
+ * rows') is a review's or a message's thread beside its undated text: one item, not the list (Python
+ * `_noted_list`). */
+function notedList(kids: Element[], marked: ReadonlySet<Element>, direct: ReadonlySet<Element>, name: string | null): boolean {
   const dated = kids.filter((c) => marked.has(c));
   if (dated.length !== 1) return false;
-  if (kids.some((c) => !marked.has(c) && TABLE.search(fold(inlineText(c)), "changelog", "foreign_title") !== null)) return false;
+  if (name === "log" && kids.some((c) => !marked.has(c) && TABLE.search(fold(inlineText(c)), "changelog", "foreign_title") !== null)) return false;
   const rows = subItems(dated[0] as Element, marked, direct);
-  return rows !== null && rows.length >= MIN_HEADS;
+  if (rows === null || rows.length < MIN_HEADS) return false;
+  return name === "log" || !replies(dated[0] as Element, rows);
+}
+
+/** Whether a block's class or its rows' names replies (`comments.reply_hint`: «div.replies», a flat
+ * «ul.children»): a thread under the message before it (Python `_replies`). */
+function replies(block: Element, rows: Element[]): boolean {
+  const classes = fold([block, ...rows].map((k) => k.getAttribute("class") ?? "").join(" "));
+  return TABLE.search(classes, "comments", "reply_hint") !== null;
+}
+
+/** A block shown on demand only: hidden by its own markup (`dom.hidden`), a closed `<details>`, or right
+ * beside a control that unfolds it («Показать ещё 6 версий», `pager.more`; Python `_folded`). */
+function folded(block: Element, children: Element[]): boolean {
+  if (hidden(block) || (tag(block) === "details" && !block.hasAttribute("open"))) return true;
+  const at = children.indexOf(block);
+  const near = [...children.slice(Math.max(at - 1, 0), at), ...children.slice(at + 1, at + 2)];
+  return near.some((c) => controls(c) && TABLE.search(fold(inlineText(c)), "pager", "more") !== null);
+}
+
+/** [folds, notes] of a list whose first items stand right here and whose rest is folded into a closed
+ * block after them (`folded`): «<div class=mp-changelog__item>» ×4, then «<div class=mp-changelog__more
+ * style="display: none">» holding six more of them and a «Показать ещё 6 версий» button (blind
+ * solution_bxvue3_uikit_redesign_svir_yookassa). The dated children open with blocks of one kind
+ * (`kindOf`); the folds follow them, each listing blocks of that kind only (`listsKind`) and naming no
+ * replies (`replies`: a thread is its message's); MIN_HEADS items in all. The dated blocks of another
+ * kind after the folds are the section's notes («Более ранние версии (1.0.0 — 4.1.3) выпускались с
+ * 22.03.2021»), not items: what follows a list's folded rest is no item of it. An item of the shown
+ * kind after a fold, or none folded: [[], []] (Python `_folded_rest`). */
+function foldedRest(children: Element[], marked: ReadonlySet<Element>, direct: ReadonlySet<Element>): [Element[], Element[]] {
+  const holders = children.filter((c) => marked.has(c));
+  if (holders.length < 2) return [[], []];
+  const kind = kindOf(holders[0] as Element);
+  let shown = 0;
+  while (shown < holders.length && kindOf(holders[shown] as Element) === kind) shown += 1;
+  const rowsOf = (block: Element): Element[] => [block, ...css(block, "*")].filter((d) => marked.has(d) && kindOf(d) === kind);
+  const folds: Element[] = [];
+  for (const block of holders.slice(shown)) {
+    if (direct.has(block) || !listsKind(block, kind, marked, direct) || !folded(block, children) || replies(block, rowsOf(block))) break;
+    folds.push(block);
+  }
+  const notes = holders.slice(shown + folds.length);
+  if (!folds.length || notes.some((n) => kindOf(n) === kind)) return [[], []];
+  const rows = folds.reduce((sum, block) => sum + rowsOf(block).length, 0);
+  return shown + rows >= MIN_HEADS ? [folds, notes] : [[], []];
 }
 
 /** Dated children that are the thread of replies to the item before them: a list of dated blocks

@@ -7,7 +7,7 @@
 // the tab panels) leave the prepared copy before tabs, items or labels are looked for. A block
 // holding the title (h1), the tab machinery or a link to the page's own code is never removed;
 // breadcrumbs inside chrome stay in its place. The live page is never touched.
-import { childElements, css, inlineText, matches, originalUrl, ownText, selectAll, tag, textWithout } from "./dom";
+import { childElements, css, hidden, inlineText, matches, originalUrl, ownText, selectAll, tag, textWithout } from "./dom";
 import { pageLinks } from "./items";
 import { TABLE } from "./label_table";
 import { cpLen, fold, norm } from "./text";
@@ -475,8 +475,6 @@ function headed(root: Element, own: ReadonlySet<Element>, content: Element[]): E
   return out;
 }
 
-const HIDDEN_STYLE = /display\s*:\s*none/;
-
 /** A dialog's accessible name: the text of its own element `aria-labelledby` names (its title inside it),
  * else its `aria-label`; folded and lower-cased (Python `_layer_name`). */
 function layerName(layer: Element): string {
@@ -509,7 +507,7 @@ function openLayer(root: Element, code: string | null): Element | null {
   if (code === null) return null;
   for (const entry of TABLE.entries("scope", "layers")) {
     for (const layer of css(root, String(entry.css))) {
-      if (layer.hasAttribute("hidden") || HIDDEN_STYLE.test((layer.getAttribute("style") ?? "").toLowerCase())) continue;
+      if (hidden(layer)) continue;
       if (entry.named && !namesDocument(root, layer)) continue;
       if (css(layer, LINKS).some((a) => linkCode(a) === code)) return layer;
     }
