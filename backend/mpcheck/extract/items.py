@@ -625,8 +625,10 @@ def _below_pager(kids: list[Any], marked: set[Any]) -> set[Any]:
 def _list_intro(kids: list[Any], marked: set[Any], direct: set[Any], name: str | None) -> set[Any]:
     """The undated blocks before a wrapper's first dated child when that child opens a list: it and
     `_MIN_HEADS` - 1 more dated children or more of its markup (`_signature`), or it lists
-    `_MIN_HEADS` dated blocks of one kind itself (`_sub_items`), none of them named a reply
-    (`comments.reply_hint`). Whatever stands above a list — its title, a note on where the items
+    `_MIN_HEADS` dated blocks of one kind itself (`_sub_items`), neither it nor its first row named
+    a reply (`comments.reply_hint`: a thread of replies opens with one; a list of messages opens with
+    a message, whatever reply rows follow it, APEX Comments' «li.t-Comments-item.is-reply» after the
+    review it answers, blind solution_apex23_universal_theme_lazurit_gardenshop). Whatever stands above a list — its title, a note on where the items
     come from («Всего сообщений: 12. Ниже — 10 последних…», «По данным вкладки «Что нового»…»), a
     star distribution drawn one grade per block — is no item's text: items follow it (a Liferay
     Web Content article re-rendering the listing's tabs, blind
@@ -646,7 +648,7 @@ def _list_intro(kids: list[Any], marked: set[Any], direct: set[Any], name: str |
         if len(rows) < _MIN_HEADS:
             return set()
     rules = table()
-    if rules.search(fold(" ".join(c.get("class") or "" for c in [first, *rows])), "comments", "reply_hint"):
+    if rules.search(fold(" ".join(c.get("class") or "" for c in [first, rows[0]])), "comments", "reply_hint"):
         return set()
     intro = [c for c in kids[:at] if sig is None or _signature(c) != sig]
     if name == "log" and any(rules.search(fold(inline_text(c)), "changelog", "foreign_title") for c in intro):

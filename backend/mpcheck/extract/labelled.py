@@ -546,13 +546,17 @@ def _label_control(el: Any) -> Any:
     """The element a `<label for="ID">` holding the label text names (HTML's own label–control tie,
     `label_for`: a SAP UI5 SimpleForm's `label.sapMLabel[for]` in one grid cell, its value control in
     another; an ObjectPage header KPI's label beside an ObjectStatus or a RatingIndicator): the first
-    element of that id in the document, not the label itself nor inside it; None without one."""
+    element of that id in the document, not the label itself nor inside it; None without one. A hidden
+    input is no control (HTML does not let a label name one): an APEX display-only item's label names
+    the hidden input holding the item's key (the partner id 4172093) while the text shown is beside it."""
     owner = next((a for a in ancestors(el) if a.tag == "label" and a.get("for")), None)
     if owner is None:
         return None
     found = owner.getroottree().getroot().xpath("//*[@id=$ident]", ident=owner.get("for"))
     control = found[0] if found else None
     if control is None or any(a is owner for a in ancestors(control)):
+        return None
+    if control.tag == "input" and (control.get("type") or "").strip().lower() == "hidden":
         return None
     return control
 

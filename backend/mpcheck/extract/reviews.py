@@ -557,12 +557,26 @@ def admin_answered(page: Page, listing: Listing) -> set[Any]:
     return items
 
 
+def _first_shown(listing: Listing, item: Any, start: int) -> str:
+    """The item's first own text from `start` that is not inside an aria-hidden element of it."""
+    for el, own in listing.owns[start:]:
+        chain = [el, *el.iterancestors()]
+        if not any(node is item for node in chain):
+            break
+        inside = chain[: next(i for i, node in enumerate(chain) if node is item) + 1]
+        if not any(node.get("aria-hidden") == "true" for node in inside):
+            return own
+    return ""
+
+
 def partner_replies(listing: Listing, partner: str | None) -> dict[Any, Any]:
     """Item → the review it answers, for a block that is the partner's reply to the review above it
     rather than a review: a block of another markup than the one before it (tag and class) whose
     first text names the partner as its author («<div class="answer"><b>ACME Soft</b> 25.11.2026
     …</div>» after «<div class="review">»). A block of the list's own markup stays a review,
-    whoever wrote it."""
+    whoever wrote it. Decoration marked aria-hidden is no text of it: the author's initials drawn as
+    an avatar («<div class="t-Comments-userIcon" aria-hidden="true">ЛД</div>» before the name in
+    APEX's Comments rows, blind solution_apex23_universal_theme_lazurit_gardenshop)."""
     me = name_key(partner)
     found: dict[Any, Any] = {}
     if not me:
@@ -571,7 +585,7 @@ def partner_replies(listing: Listing, partner: str | None) -> dict[Any, Any]:
         start = listing.starts.get(item)
         if start is None or (before.tag == item.tag and before.get("class") == item.get("class")):
             continue
-        own = listing.owns[start][1]
+        own = _first_shown(listing, item, start)
         if len(own) <= MAX_TITLE_CHARS and is_partner(own, me):
             found[item] = found.get(before, before)  # a second reply answers the same review
     return found

@@ -621,7 +621,10 @@ function belowPager(kids: Element[], marked: ReadonlySet<Element>): Set<Element>
 
 /** The undated blocks before a wrapper's first dated child when that child opens a list: it and
  * `MIN_HEADS` - 1 more dated children or more of its markup (`signature`), or it lists `MIN_HEADS`
- * dated blocks of one kind itself (`subItems`), none of them named a reply (`comments.reply_hint`).
+ * dated blocks of one kind itself (`subItems`), neither it nor its first row named a reply
+ * (`comments.reply_hint`: a thread of replies opens with one; a list of messages opens with a message,
+ * whatever reply rows follow it, APEX Comments' «li.t-Comments-item.is-reply» after the review it
+ * answers, blind solution_apex23_universal_theme_lazurit_gardenshop).
  * Whatever stands above a list — its title, a note on where the items come from («Всего сообщений: 12.
  * Ниже — 10 последних…», «По данным вкладки «Что нового»…»), a star distribution drawn one grade per
  * block — is no item's text: items follow it (a Liferay Web Content article re-rendering the listing's
@@ -640,7 +643,7 @@ function listIntro(kids: Element[], marked: ReadonlySet<Element>, direct: Readon
     rows = subItems(first, marked, direct) ?? [];
     if (rows.length < MIN_HEADS) return new Set();
   }
-  const classes = fold([first, ...rows].map((c) => c.getAttribute("class") ?? "").join(" "));
+  const classes = fold([first, rows[0] as Element].map((c) => c.getAttribute("class") ?? "").join(" "));
   if (TABLE.search(classes, "comments", "reply_hint")) return new Set();
   const intro = kids.slice(0, at).filter((c) => sig === null || signature(c) !== sig);
   if (name === "log" && intro.some((c) => TABLE.search(fold(inlineText(c)), "changelog", "foreign_title"))) return new Set();

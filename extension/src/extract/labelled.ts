@@ -519,7 +519,9 @@ function* sources(cand: Candidate, pattern: RegExp | null): Generator<Source> {
 /** The element a `<label for="ID">` holding the label text names (HTML's own label–control tie,
  * `label_for`: a SAP UI5 SimpleForm's `label.sapMLabel[for]` in one grid cell, its value control in
  * another; an ObjectPage header KPI's label beside an ObjectStatus or a RatingIndicator): the first
- * element of that id in the document, not the label itself nor inside it; null without one. */
+ * element of that id in the document, not the label itself nor inside it; null without one. A hidden
+ * input is no control (HTML does not let a label name one): an APEX display-only item's label names
+ * the hidden input holding the item's key (the partner id 4172093) while the text shown is beside it. */
 function labelControl(el: Element): Element | null {
   let owner: Element | null = null;
   for (const a of ancestors(el)) {
@@ -529,6 +531,7 @@ function labelControl(el: Element): Element | null {
     }
   }
   const control = owner ? owner.ownerDocument.getElementById(owner.getAttribute("for") ?? "") : null;
+  if (control && tag(control) === "input" && (control.getAttribute("type") ?? "").trim().toLowerCase() === "hidden") return null;
   return control && owner && !owner.contains(control) ? control : null;
 }
 

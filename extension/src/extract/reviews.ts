@@ -562,12 +562,28 @@ export function adminAnswered(page: Page, listing: Listing): Set<Element> {
   return items;
 }
 
+/** The item's first own text from `start` that is not inside an aria-hidden element of it. */
+function firstShown(listing: Listing, item: Element, start: number): string {
+  for (const [el, own] of listing.owns.slice(start)) {
+    if (!item.contains(el)) break;
+    let hidden = false;
+    for (let node: Element | null = el; node; node = node === item ? null : node.parentElement) {
+      if (node.getAttribute("aria-hidden") === "true") hidden = true;
+    }
+    if (!hidden) return own;
+  }
+  return "";
+}
+
 /** {total, items[{date, stars, answered}]} from the «Отзывы» section. */
 /**
  * Item → the review it answers, for a block that is the partner's reply to the review above it
  * rather than a review: a block of another markup than the one before it (tag and class) whose first
  * text names the partner as its author («<div class="answer"><b>ACME Soft</b> 25.11.2026 …</div>»
  * after «<div class="review">»). A block of the list's own markup stays a review, whoever wrote it.
+ * Decoration marked aria-hidden is no text of it: the author's initials drawn as an avatar («<div
+ * class="t-Comments-userIcon" aria-hidden="true">ЛД</div>» before the name in APEX's Comments rows,
+ * blind solution_apex23_universal_theme_lazurit_gardenshop).
  */
 export function partnerReplies(listing: Listing, partner: string | null): Map<Element, Element> {
   const me = nameKey(partner);
@@ -578,7 +594,7 @@ export function partnerReplies(listing: Listing, partner: string | null): Map<El
     const item = listing.items[i] as Element;
     const start = listing.starts.get(item);
     if (start === undefined || (tag(before) === tag(item) && before.getAttribute("class") === item.getAttribute("class"))) continue;
-    const own = (listing.owns[start] as [Element, string])[1];
+    const own = firstShown(listing, item, start);
     if (cpLen(own) <= MAX_TITLE_CHARS && isPartner(own, me)) found.set(item, found.get(before) ?? before); // a second reply answers the same review
   }
   return found;
