@@ -39,6 +39,8 @@ from mpcheck.extract.tabs import forum_posts, own_addresses
 from mpcheck.extract.text import fold, norm
 
 _LEAD = " ,:—–-"
+MAX_INTRO_CHARS = 600  # the short intro set right before a comments section (a heading and a note)
+MAX_INTRO_CLIMB = 3  # wrappers the section may open (a builder's module, its <section>) above the intro
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -455,6 +457,27 @@ def _host_thread(page: Page, section: Listing, shown: int, total: int | None) ->
     return elsewhere if elsewhere is not None and own > elsewhere else None
 
 
+def _disclaimed(section: Listing) -> bool:
+    """Whether the section's own words outside its messages, or the short element right before it
+    (its intro: a heading and a note), say it is not the Marketplace's discussion
+    (`comments.not_marketplace`): a site's own thread under its copy of the listing, which it
+    disclaims, holds no comment of the solution (TS `disclaimed`)."""
+    texts = [text_without(section.body, section.items)]
+    el, prev = section.body, None
+    for _ in range(MAX_INTRO_CLIMB):  # a section opening its wrappers: the element before the outermost
+        prev = el.getprevious()
+        while prev is not None and not isinstance(prev.tag, str):
+            prev = prev.getprevious()
+        if prev is not None or el.getparent() is None:
+            break
+        el = el.getparent()
+    if prev is not None:
+        intro = inline_text(prev)
+        if len(intro) <= MAX_INTRO_CHARS:
+            texts.append(intro)
+    return any(table().search(fold(text), "comments", "not_marketplace") for text in texts)
+
+
 def comments(page: Page, partner: str | None) -> dict[str, Any]:
     """{total, items[{date, answered}]} from the «Обсуждения» section, or a forum topic's replies."""
     whole = page.listings.get("comments")
@@ -465,6 +488,9 @@ def comments(page: Page, partner: str | None) -> dict[str, Any]:
         topic = None  # nothing of the topic read: the page as any other (a tab label's count)
     if topic is not None:
         whole = topic[1]
+    if whole is not None and topic is None and _disclaimed(whole):
+        page.found_by["comments"] = "text"
+        return {"total": None, "items": None}  # the host's own thread, disclaimed: no comment of ours
     listing = None if whole is None else _hosted(whole)
     msgs: list[dict[str, Any]] = []
     parsed: list[dict[str, Any]] | None = None

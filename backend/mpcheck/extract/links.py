@@ -356,9 +356,11 @@ def _title_heading(el: Any) -> Any:
 
 def _heading_section(el: Any) -> list[Any]:
     """The blocks under a heading: the block right after it, then the next siblings up to the next
-    heading (or a block holding one) while each is a link block (_link_block) and so was the first:
+    heading (or a block holding one) while each is a link block (_link_block), and so was the first,
+    and, after an unlabelled first block, no labelled line (_labelled_line):
     the case links of a «<h3>Сайты на этом решении</h3><p><a>…</a></p><p><a>…</a></p>» list, one block
-    each, up to the prose after them («Хотите в этот список? Напишите нам», a contacts line); the
+    each, up to the prose after them («Хотите в этот список? Напишите нам», a contacts line, «Ещё
+    почитать: <a>статья в блоге</a>» after a <ul> of cases: a line of its own, no entry); the
     block right after any other title element (TS `headingSection`)."""
     heads = table().heading_tags
     first = next_element(_title_box(el))
@@ -369,11 +371,27 @@ def _heading_section(el: Any) -> list[Any]:
     section = [first]
     nxt = next_element(first)
     while (
-        nxt is not None and nxt.tag not in heads and next(nxt.iter(*heads), None) is None and _link_block(nxt)
+        nxt is not None
+        # a line labelled by words of its own after an unlabelled list is another thing's line
+        and (_labelled_line(first) or not _labelled_line(nxt))
+        and nxt.tag not in heads
+        and next(nxt.iter(*heads), None) is None
+        and _link_block(nxt)
     ):
         section.append(nxt)
         nxt = next_element(nxt)
     return section
+
+
+def _labelled_line(el: Any) -> bool:
+    """A block whose text before its first link ends as a label («Ещё почитать: <a>статья в блоге</a>»,
+    «Магазин «Улыбка»: <a>ulybka.ru</a>») (TS `labelledLine`)."""
+    links = css(el, "a[href]")
+    name = norm(inline_text(links[0])) if links else ""
+    if not name:  # no link, or a picture's: no words to tell its label by
+        return False
+    lead = norm(inline_text(el)).split(name, 1)[0]
+    return lead.rstrip().endswith(":")
 
 
 def _title_box(el: Any) -> Any:

@@ -296,13 +296,24 @@ function titleBox(el: Element): Element {
   return box;
 }
 
+/** A block whose text before its first link ends as a label («Ещё почитать: <a>статья в блоге</a>»,
+ * «Магазин «Улыбка»: <a>ulybka.ru</a>») (Python `_labelled_line`). */
+function labelledLine(el: Element): boolean {
+  const first = css(el, "a[href]")[0];
+  const name = first ? norm(inlineText(first)) : "";
+  if (!name) return false; // no link, or a picture's: no words to tell its label by
+  const lead = norm(inlineText(el)).split(name)[0] ?? "";
+  return lead.trimEnd().endsWith(":");
+}
+
+// after an unlabelled first block (a <ul> of cases), a labelled line is another thing's line, no entry
 function headingSection(el: Element): Element[] {
   const first = titleBox(el).nextElementSibling;
   if (!first) return [];
   if (!TABLE.headingTags.has(tag(el)) || !linkBlock(first)) return [first];
   const heads = [...TABLE.headingTags].join(", ");
   const section: Element[] = [first];
-  for (let nxt = first.nextElementSibling; nxt && !TABLE.headingTags.has(tag(nxt)) && !nxt.querySelector(heads) && linkBlock(nxt); nxt = nxt.nextElementSibling) section.push(nxt);
+  for (let nxt = first.nextElementSibling; nxt && (labelledLine(first) || !labelledLine(nxt)) && !TABLE.headingTags.has(tag(nxt)) && !nxt.querySelector(heads) && linkBlock(nxt); nxt = nxt.nextElementSibling) section.push(nxt);
   return section;
 }
 

@@ -127,8 +127,10 @@ describe("the regexes of one fresh read", () => {
     // `reviews.star_colour_*` only on svg rows of an item without stars, the «входят в стоимость»
     // `support.free_period` entry only when no earlier one matches), batch 35's Jekyll post:
     // `support.channels.refused_heading` (a negating «Чего у нас нет» opening each channel hit's sentence) 245;
+    // batch 35's Divi page: `fields.price.values` (the ₽ sign before the sum), `fields.price.not_before` (a
+    // date's year is no price), `comments.not_marketplace` (a thread disclaiming the Marketplace's) 248;
     // more means a new path compiles on every page: look at what it costs a fresh tab before raising this
     expect(seen.size).toBeGreaterThan(100);
-    expect(seen.size).toBeLessThanOrEqual(245);
+    expect(seen.size).toBeLessThanOrEqual(248);
   }, 60_000);
 });
