@@ -126,9 +126,11 @@ describe("the regexes of one fresh read", () => {
     // a rating label, `listing.post_actions` only on a link in a list's undated block,
     // `reviews.star_colour_*` only on svg rows of an item without stars, the «входят в стоимость»
     // `support.free_period` entry only when no earlier one matches), batch 35's Jekyll post:
-    // `support.channels.refused_heading` (a negating «Чего у нас нет» opening each channel hit's sentence) 245;
+    // `support.channels.refused_heading` (a negating «Чего у нас нет» opening each channel hit's sentence) 245,
+    // batch 35's Sphinx docs page: `support.channels.refused_list_after` (a comma list a negation closes, read on
+    // the rest of each channel hit's sentence) and the «присылает ответы в чат» entry of `refused_near` 247;
     // more means a new path compiles on every page: look at what it costs a fresh tab before raising this
     expect(seen.size).toBeGreaterThan(100);
-    expect(seen.size).toBeLessThanOrEqual(245);
+    expect(seen.size).toBeLessThanOrEqual(247);
   }, 60_000);
 });
