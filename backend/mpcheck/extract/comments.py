@@ -478,6 +478,20 @@ def _disclaimed(section: Listing) -> bool:
     return any(table().search(fold(text), "comments", "not_marketplace") for text in texts)
 
 
+def _labelled_count(page: Page) -> int | None:
+    """The discussion count a facts card's line states, its label naming the Marketplace's discussion
+    tab (comments.labels) and its value a count alone (comments.label_value): «Обсуждения: 41
+    сообщение», a Sphinx field list mirroring the card on the vendor's documentation page (blind
+    solution_sphinx72_rtd_theme_volkhov_mpexport). Only for a page with no comments section: its
+    messages are not shown, so the items stay unknown (TS `labelledCount`)."""
+    rules = table()
+    hit = page.index.find(
+        "comments/labels", valid=lambda text: rules.search(fold(text), "comments", "label_value") is not None
+    )
+    m = rules.search(fold(hit.text), "comments", "label_value") if hit else None
+    return int(m.group(1)) if m else None
+
+
 def comments(page: Page, partner: str | None) -> dict[str, Any]:
     """{total, items[{date, answered}]} from the «Обсуждения» section, or a forum topic's replies."""
     whole = page.listings.get("comments")
@@ -519,6 +533,8 @@ def comments(page: Page, partner: str | None) -> dict[str, Any]:
         # no comments section: the labelled rating's line may state their count too («Рейтинг: 4,6
         # из 5, отзывов — 27; на вкладке «Обсуждения» — 14 сообщений», a card's facts quoted in a post)
         total = labelled_total(page, "comments")
+        if total is None:  # or a facts card's own line «Обсуждения: 41 сообщение» (a docs page's field list)
+            total = _labelled_count(page)
     # no stated total: every message is shown unless there is a pager, but nested replies count too
     # and cannot be told from a date quoted in a message, so then the total stays unknown
     # (an undated message leaves the items unknown, not how many there are)

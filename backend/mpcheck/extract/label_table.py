@@ -105,12 +105,14 @@ class Table:
         return self._labels[key]
 
     def all_label_prefilter(self) -> re.Pattern[str]:
-        """One Python-only alternation of every field label (and the partner page's and the name's
-        labels, which are no field's: `is_label` does not know them), used to skip non-label text quickly."""
+        """One Python-only alternation of every field label (and the partner page's, the name's and the
+        discussion count's labels, which are no field's: `is_label` does not know them), used to skip
+        non-label text quickly."""
         if self._prefilter is None:
             parts = [e["re"] for f in self.data["fields"].values() for e in f["labels"]]
             parts += [e["re"] for group in self.data["partner_page"]["labels"].values() for e in group]
             parts += [e["re"] for e in self.data["name"].get("labels", [])]  # «Название: …» (identity.name)
+            parts += [e["re"] for e in self.data["comments"].get("labels", [])]  # «Обсуждения: 41 сообщение»
             self._prefilter = re.compile("^(?:" + "|".join(parts) + ")", FLAGS)
         return self._prefilter
 

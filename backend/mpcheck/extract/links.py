@@ -573,9 +573,10 @@ def _field_first(video: list[str], field: list[str]) -> list[str]:
     ]
 
 
-def _in_page(a: Any) -> bool:
+def in_page(a: Any) -> bool:
     """A bare «#fragment» href jumps within this page (a table of contents' «Кейсы внедрения», a
-    «подробнее — в разделе «Поддержка»»): it names a section here, it leads to no material (TS `inPage`)."""
+    «подробнее — в разделе «Поддержка»»): it names a section here, it leads to no material and to no
+    demo site (TS `inPage`)."""
     return (a.get("href") or "").strip().startswith("#")
 
 
@@ -583,7 +584,7 @@ def links(page: Page) -> dict[str, Any]:
     """{documentation, video[], presentation, cases[]} from the head and the vendor's own tabs."""
     rules = table()
     outside = page.outside(css(page.root, "a[href]"), *_VENDOR_ZONES)
-    anchors = _Anchors([a for a in outside if not _in_page(a)], page.base, page)
+    anchors = _Anchors([a for a in outside if not in_page(a)], page.base, page)
     presentation = _first(anchors, ("links", "presentation"))
     if presentation is None:  # a bare .pdf that nothing names as something else
         pdf = next(

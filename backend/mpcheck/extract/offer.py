@@ -26,7 +26,7 @@ from mpcheck.extract.dom import (
     text_without,
 )
 from mpcheck.extract.label_table import table
-from mpcheck.extract.links import text_urls
+from mpcheck.extract.links import in_page, text_urls
 from mpcheck.extract.text import fold, norm
 
 MAX_CLIMB = 4  # how far up from «Купить» the buy block may be
@@ -527,9 +527,13 @@ def _online_demo(page: Page) -> str | None:
     """The demo SITE: a link named «Онлайн-демо» / «Демо-сайт», or a link right after such words:
     in the text before it, or, with nothing but spaces between, in the label element right before it
     («<b>Онлайн-демо:</b> <a>demo.acme.ru</a>», «<th>Демо-сайт</th><td><a>…</a></td>»: label_cell);
-    or the first link of a table row labelled so, with more in its cell (`_row_label`)."""
+    or the first link of a table row labelled so, with more in its cell (`_row_label`). A bare
+    «#fragment» link is passed over (`in_page`): a table of contents' «Демо-режим и онлайн-демо» jumps to
+    a section of this page, which is no demo site."""
     rules = table()
     for a in page.outside(css(page.root, "a[href]"), "about"):
+        if in_page(a):
+            continue
         named = rules.search(fold(inline_text(a)), "demo", "not_trial")
         before = text_before(a) if norm(text_before(a)) else label_cell(a)
         label = fold(_row_label(a))

@@ -265,8 +265,14 @@ def _refused(before: str, hit: str, after: str) -> bool:
 
 def _negated(before: str, after: str) -> bool:
     """The hit's clause negates it right after or before it (support/channels/refused_after,
-    refused_before: «По телефону … не оказываем», «Не консультируем по телефону») (TS `negated`)."""
+    refused_before: «По телефону … не оказываем», «Не консультируем по телефону»), or the rest of its
+    sentence does when the hit opens a comma list the negation closes (support/channels/
+    refused_list_after: «В WhatsApp, Viber и личных сообщениях … не отвечаем»; the clause ends at the
+    first comma) (TS `negated`)."""
     rules = table()
+    rest = next(iter(_sentences(after)), "")
+    if rules.any_search(("support", "channels", "refused_list_after"))(rest):
+        return True
     before, after = _clause(before, after)
     return bool(
         rules.any_search(("support", "channels", "refused_after"))(after)

@@ -487,6 +487,19 @@ function disclaimed(section: Listing): boolean {
   return texts.some((text) => TABLE.search(fold(text), "comments", "not_marketplace") !== null);
 }
 
+/**
+ * The discussion count a facts card's line states, its label naming the Marketplace's discussion tab
+ * (comments.labels) and its value a count alone (comments.label_value): «Обсуждения: 41 сообщение», a Sphinx
+ * field list mirroring the card on the vendor's documentation page (blind
+ * solution_sphinx72_rtd_theme_volkhov_mpexport). Only for a page with no comments section: its messages are not
+ * shown, so the items stay unknown (Python `_labelled_count`).
+ */
+function labelledCount(page: Page): number | null {
+  const hit = page.index.find("comments/labels", { valid: (text) => TABLE.search(fold(text), "comments", "label_value") !== null });
+  const m = hit ? TABLE.search(fold(hit.text), "comments", "label_value") : null;
+  return m ? Number(m[1]) : null;
+}
+
 export function comments(page: Page, partner: string | null): { total: number | null; items: Comment[] | null } {
   let whole = page.listings.get("comments");
   let topic = whole ? null : topicOf(page);
@@ -528,7 +541,11 @@ export function comments(page: Page, partner: string | null): { total: number | 
   let total = read;
   // no comments section: the labelled rating's line may state their count too («Рейтинг: 4,6
   // из 5, отзывов — 27; на вкладке «Обсуждения» — 14 сообщений», a card's facts quoted in a post)
-  if (total === null && !whole && !topic) total = labelledTotal(page, "comments");
+  if (total === null && !whole && !topic) {
+    total = labelledTotal(page, "comments");
+    // or a facts card's own line «Обсуждения: 41 сообщение» (a docs page's field list)
+    if (total === null) total = labelledCount(page);
+  }
   // no stated total: every message is shown unless there is a pager, but nested replies count too
   // and cannot be told from a date quoted in a message, so then the total stays unknown
   // (an undated message leaves the items unknown, not how many there are)

@@ -145,8 +145,11 @@ class Table {
       const fields = this.data.fields as Record<string, { labels: Entry[] }>;
       for (const [name, f] of Object.entries(fields)) add(name, f.labels);
       const partner = this.get("partner_page", "labels") as Record<string, Entry[]> | undefined;
-      // the name's labels («Название: …», identity.name) are no field's either: isLabel does not know them
-      add("", [...Object.values(partner ?? {}).flat(), ...((this.get("name", "labels") as Entry[] | undefined) ?? [])]);
+      // the name's labels («Название: …», identity.name) and the discussion count's («Обсуждения: 41 сообщение»,
+      // comments.labelledCount) are no field's either: isLabel does not know them
+      const named = (this.get("name", "labels") as Entry[] | undefined) ?? [];
+      const discussion = (this.get("comments", "labels") as Entry[] | undefined) ?? [];
+      add("", [...Object.values(partner ?? {}).flat(), ...named, ...discussion]);
       this.starts = { rx: compile(groups.map((g) => `(?:(?=(${g}))|)`).join(""), "y"), names };
     }
     const { rx, names } = this.starts;

@@ -482,8 +482,9 @@ function fieldFirst(video: readonly string[], field: readonly string[]): string[
 }
 
 /** A bare «#fragment» href jumps within this page (a table of contents' «Кейсы внедрения», a «подробнее — в
- * разделе «Поддержка»»): it names a section here, it leads to no material (Python `_in_page`). */
-function inPage(a: Element): boolean {
+ * разделе «Поддержка»»): it names a section here, it leads to no material and to no demo site (Python
+ * `in_page`). */
+export function inPage(a: Element): boolean {
   return (a.getAttribute("href") ?? "").trim().startsWith("#");
 }
 

@@ -6,7 +6,7 @@ import type { Page } from "./context";
 import { parseEndDate } from "./dates";
 import { STRUCK_ATTR, STRUCK_TEXT, absoluteUrl, ancestors, css, inlineText, labelCell, labelCellBefore, linkUrl, matches, tag, tailText, textBefore, textWithout } from "./dom";
 import { TABLE, type Entry } from "./label_table";
-import { textUrls } from "./links";
+import { inPage, textUrls } from "./links";
 import { cpLen, fold, norm } from "./text";
 import * as values from "./values";
 
@@ -458,10 +458,13 @@ function rowLabel(a: Element): string {
  * The demo SITE: a link named «Онлайн-демо» / «Демо-сайт», or a link right after such words: in the
  * text before it, or, with nothing but spaces between, in the label element right before it
  * («<b>Онлайн-демо:</b> <a>demo.acme.ru</a>», «<th>Демо-сайт</th><td><a>…</a></td>»: labelCell); or the
- * first link of a table row labelled so, with more in its cell (`rowLabel`).
+ * first link of a table row labelled so, with more in its cell (`rowLabel`). A bare «#fragment» link is
+ * passed over (`inPage`): a table of contents' «Демо-режим и онлайн-демо» jumps to a section of this page,
+ * which is no demo site.
  */
 function onlineDemo(page: Page): string | null {
   for (const a of page.outside(css(page.root, "a[href]"), "about")) {
+    if (inPage(a)) continue;
     const named = TABLE.search(page.foldedText(a), "demo", "not_trial");
     const before = norm(textBefore(a)) ? textBefore(a) : labelCell(a);
     const label = fold(rowLabel(a));

@@ -146,8 +146,12 @@ function refused(beforeText: string, hit: string, afterText: string): boolean {
 }
 
 /** The hit's clause negates it right after or before it (support/channels/refused_after, refused_before:
- * «По телефону … не оказываем», «Не консультируем по телефону») (Python `_negated`). */
+ * «По телефону … не оказываем», «Не консультируем по телефону»), or the rest of its sentence does when the hit
+ * opens a comma list the negation closes (support/channels/refused_list_after: «В WhatsApp, Viber и личных
+ * сообщениях … не отвечаем»; the clause ends at the first comma) (Python `_negated`). */
 function negated(beforeText: string, afterText: string): boolean {
+  const rest = sentences(afterText)[0] ?? "";
+  if (TABLE.rx("support", "channels", "refused_list_after").some((p) => p.test(rest))) return true;
   const [before, after] = clause(beforeText, afterText);
   return TABLE.rx("support", "channels", "refused_after").some((p) => p.test(after)) || TABLE.rx("support", "channels", "refused_before").some((p) => p.test(before));
 }

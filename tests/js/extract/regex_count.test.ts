@@ -129,8 +129,10 @@ describe("the regexes of one fresh read", () => {
     // `support.channels.refused_heading` (a negating «Чего у нас нет» opening each channel hit's sentence) 245;
     // batch 35's Divi page: `fields.price.values` (the ₽ sign before the sum), `fields.price.not_before` (a
     // date's year is no price), `comments.not_marketplace` (a thread disclaiming the Marketplace's) 248;
+    // batch 35's Sphinx docs page: `support.channels.refused_list_after` (a comma list a negation closes, read on
+    // the rest of each channel hit's sentence) and the «присылает ответы в чат» entry of `refused_near` 250;
     // more means a new path compiles on every page: look at what it costs a fresh tab before raising this
     expect(seen.size).toBeGreaterThan(100);
-    expect(seen.size).toBeLessThanOrEqual(248);
+    expect(seen.size).toBeLessThanOrEqual(250);
   }, 60_000);
 });
