@@ -647,9 +647,9 @@ def _list_intro(kids: list[Any], marked: set[Any], direct: set[Any], name: str |
         rows = _sub_items(first, marked, direct) or []
         if len(rows) < _MIN_HEADS:
             return set()
-    rules = table()
-    if rules.search(fold(" ".join(c.get("class") or "" for c in [first, rows[0]])), "comments", "reply_hint"):
+    if _replies(first, rows[:1]):
         return set()
+    rules = table()
     intro = [c for c in kids[:at] if sig is None or _signature(c) != sig]
     if name == "log" and any(rules.search(fold(inline_text(c)), "changelog", "foreign_title") for c in intro):
         return set()

@@ -643,8 +643,7 @@ function listIntro(kids: Element[], marked: ReadonlySet<Element>, direct: Readon
     rows = subItems(first, marked, direct) ?? [];
     if (rows.length < MIN_HEADS) return new Set();
   }
-  const classes = fold([first, rows[0] as Element].map((c) => c.getAttribute("class") ?? "").join(" "));
-  if (TABLE.search(classes, "comments", "reply_hint")) return new Set();
+  if (replies(first, rows.slice(0, 1))) return new Set();
   const intro = kids.slice(0, at).filter((c) => sig === null || signature(c) !== sig);
   if (name === "log" && intro.some((c) => TABLE.search(fold(inlineText(c)), "changelog", "foreign_title"))) return new Set();
   return new Set(intro);
