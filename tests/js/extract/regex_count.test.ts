@@ -126,9 +126,11 @@ describe("the regexes of one fresh read", () => {
     // a rating label, `listing.post_actions` only on a link in a list's undated block,
     // `reviews.star_colour_*` only on svg rows of an item without stars, the «входят в стоимость»
     // `support.free_period` entry only when no earlier one matches), batch 35's Jekyll post:
-    // `support.channels.refused_heading` (a negating «Чего у нас нет» opening each channel hit's sentence) 245;
+    // `support.channels.refused_heading` (a negating «Чего у нас нет» opening each channel hit's sentence) 245,
+    // batch 35's archive.today snapshot: the signed-saving `fields.price.not_before` entry (the text before each money
+    // match, «−5 000 руб.» beside a struck price) 246 (`reviews.stars_sprite` only on a list no other encoding grades);
     // more means a new path compiles on every page: look at what it costs a fresh tab before raising this
     expect(seen.size).toBeGreaterThan(100);
-    expect(seen.size).toBeLessThanOrEqual(245);
+    expect(seen.size).toBeLessThanOrEqual(246);
   }, 60_000);
 });
