@@ -381,6 +381,24 @@ class _Stars:
             if 1 <= value <= 5:
                 self.found[item] = value
 
+    def sprites(self) -> None:
+        """A star sprite no class names (`reviews.stars_sprite`): an empty layer drawing a picture at
+        `width:N%` alone inside an empty track of a fixed width («<span style="width:75px;…url(…)">
+        <span style="width:40%;…url(…)"></span></span>», an archive.today snapshot's inline styles) is
+        N % of five stars. Read only on a list no other encoding grades, and only where an item holds
+        one such layer and it grades whole stars (20 % each): a bar of a rating distribution («83%»)
+        or a progress bar is no grade (TS `sprites`)."""
+        if self.found:
+            return
+        layers: dict[Any, list[int | None]] = {}
+        for item, el in self._each("[style*=width]"):
+            value = _sprite_stars(el)
+            if value is not False:
+                layers.setdefault(item, []).append(value)
+        for item, found in layers.items():
+            if len(found) == 1 and found[0] is not None:
+                self.found[item] = found[0]
+
     def _hinted(self, el: Any, item: Any) -> bool:
         """The width element or an ancestor up to the item is named like stars (class, aria)."""
         rules = table()
@@ -454,6 +472,29 @@ class _Stars:
 
 
 _SCALE = 5  # a row of colour-classed icons is a rating row of five stars
+_STAR_PERCENT = 20  # one star of five in a sprite's width
+
+
+def _sprite_stars(el: Any) -> int | bool | None:
+    """The stars of a sprite's filled layer (`_Stars.sprites`): False when the element is no such
+    layer, None when it is one but grades no whole star (a part of a star, «83%»)."""
+    rules = table()
+    parent = el.getparent()
+    style = (el.get("style") or "").lower()
+    m = rules.search(style, "reviews", "stars_sprite", "fill")
+    if (
+        m is None
+        or parent is None
+        or any(isinstance(c.tag, str) for c in el)
+        or inline_text(el)
+        or inline_text(parent)
+        or [c for c in parent if isinstance(c.tag, str)] != [el]
+        or not rules.search(style, "reviews", "stars_sprite", "image")
+        or not rules.search((parent.get("style") or "").lower(), "reviews", "stars_sprite", "track")
+    ):
+        return False
+    value = float(m.group(1)) / _STAR_PERCENT
+    return int(value) if value.is_integer() and 1 <= value <= _SCALE else None
 
 
 def _colour_stars(row: Any) -> int | None:
@@ -525,7 +566,8 @@ def _lines_before(block: Any) -> str:
 
 
 def _stars(listing: Listing, answer_blocks: dict[Any, list[Any]]) -> dict[Any, int]:
-    """Item → 1–5 stars: explicit numbers, labels, text, a width overlay, icons, characters."""
+    """Item → 1–5 stars: explicit numbers, labels, text, a width overlay, icons, characters; last, on a
+    list none of those grades, an unnamed star sprite's width."""
     skip = {d for blocks in answer_blocks.values() for b in blocks for d in _answer_scope(b).iter()}
     stars = _Stars(listing, skip)
     stars.values()
@@ -537,6 +579,7 @@ def _stars(listing: Listing, answer_blocks: dict[Any, list[Any]]) -> dict[Any, i
     stars.icons()
     stars.colours()
     stars.chars(answer_blocks)
+    stars.sprites()
     return stars.found
 
 

@@ -389,6 +389,26 @@ class Stars {
     }
   }
 
+  /**
+   * A star sprite no class names (`reviews.stars_sprite`): an empty layer drawing a picture at `width:N%` alone
+   * inside an empty track of a fixed width («<span style="width:75px;…url(…)"><span style="width:40%;…url(…)">
+   * </span></span>», an archive.today snapshot's inline styles) is N % of five stars. Read only on a list no other
+   * encoding grades, and only where an item holds one such layer and it grades whole stars (20 % each): a bar of a
+   * rating distribution («83%») or a progress bar is no grade (Python `sprites`).
+   */
+  sprites(): void {
+    if (this.found.size) return;
+    const layers = new Map<Element, Array<number | null>>();
+    for (const [item, el] of this.each("[style*=width]")) {
+      const value = spriteStars(el);
+      if (value !== false) layers.set(item, [...(layers.get(item) ?? []), value]);
+    }
+    for (const [item, found] of layers) {
+      const value = found[0];
+      if (found.length === 1 && value !== null && value !== undefined) this.found.set(item, value);
+    }
+  }
+
   /** The width element or an ancestor up to the item is named like stars (class, aria). */
   private hinted(el: Element, item: Element): boolean {
     for (let node: Element | null = el; node; node = node.parentElement) {
@@ -462,6 +482,28 @@ class Stars {
 }
 
 const SCALE = 5; // a row of colour-classed icons is a rating row of five stars
+const STAR_PERCENT = 20; // one star of five in a sprite's width
+
+/** The stars of a sprite's filled layer (`Stars.sprites`): false when the element is no such layer, null when it
+ * is one but grades no whole star (a part of a star, «83%»). */
+function spriteStars(el: Element): number | null | false {
+  const parent = el.parentElement;
+  const style = (el.getAttribute("style") ?? "").toLowerCase();
+  const m = TABLE.search(style, "reviews", "stars_sprite", "fill");
+  if (
+    !m ||
+    !parent ||
+    childElements(el).length ||
+    inlineText(el) ||
+    inlineText(parent) ||
+    childElements(parent).length !== 1 ||
+    !TABLE.search(style, "reviews", "stars_sprite", "image") ||
+    !TABLE.search((parent.getAttribute("style") ?? "").toLowerCase(), "reviews", "stars_sprite", "track")
+  )
+    return false;
+  const value = Number(m[1]) / STAR_PERCENT;
+  return Number.isInteger(value) && value >= 1 && value <= SCALE ? value : null;
+}
 
 /** The filled stars of a row of `SCALE` svg icons (nothing else in it, no text) that differ by one colour
  * utility class only: Tailwind UI's heroicons stars «<svg class="text-yellow-400 h-5 w-5">» ×N then
@@ -525,7 +567,8 @@ function linesBefore(block: Element): string {
   return parts.join(" ");
 }
 
-/** Item → 1–5 stars: explicit numbers, labels, text, a width overlay, icons, characters. */
+/** Item → 1–5 stars: explicit numbers, labels, text, a width overlay, icons, characters; last, on a list none of
+ * those grades, an unnamed star sprite's width. */
 function starsOf(listing: Listing, blocks: Map<Element, Element[]>): Map<Element, number> {
   const skip = new Set<Element>();
   for (const list of blocks.values()) for (const b of list) for (const d of css(answerScope(b), "*")) skip.add(d);
@@ -539,6 +582,7 @@ function starsOf(listing: Listing, blocks: Map<Element, Element[]>): Map<Element
   stars.icons();
   stars.colours();
   stars.chars(blocks);
+  stars.sprites();
   return stars.found;
 }
 

@@ -131,8 +131,10 @@ describe("the regexes of one fresh read", () => {
     // date's year is no price), `comments.not_marketplace` (a thread disclaiming the Marketplace's) 248;
     // batch 35's Sphinx docs page: `support.channels.refused_list_after` (a comma list a negation closes, read on
     // the rest of each channel hit's sentence) and the «присылает ответы в чат» entry of `refused_near` 250;
+    // batch 35's archive.today snapshot: the signed-saving `fields.price.not_before` entry (the text before each money
+    // match, «−5 000 руб.» beside a struck price) 251 (`reviews.stars_sprite` only on a list no other encoding grades);
     // more means a new path compiles on every page: look at what it costs a fresh tab before raising this
     expect(seen.size).toBeGreaterThan(100);
-    expect(seen.size).toBeLessThanOrEqual(250);
+    expect(seen.size).toBeLessThanOrEqual(251);
   }, 60_000);
 });
