@@ -988,6 +988,9 @@ def partner(page: Page) -> dict[str, Any]:
 
     def short(text: str) -> bool:
         rules = table()
+        digits = "".join(text.split())
+        if digits and all("0" <= ch <= "9" for ch in digits):
+            return False  # only digits («4172093», the partner's id as a form item's key): no name
         return (
             rules.search(_without_addresses(text), "fields", "partner", "not_own") is None
             and rules.search(fold(text), "fields", "partner", "date_not_name") is None

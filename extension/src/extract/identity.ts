@@ -965,7 +965,13 @@ function withoutIdNote(text: string): [string, number | null] {
  */
 export function partner(page: Page): Partner {
   // a value that is only a date or a time («сегодня, 09:15»: a message header's badge) names no partner
+  // only digits («4172093», the partner's id as a form item's key) is no name either
+  const digits = (text: string): boolean => {
+    const bare = [...text].filter((ch) => ch.trim() !== "");
+    return bare.length > 0 && bare.every((ch) => ch >= "0" && ch <= "9");
+  };
   const valid = (text: string): boolean =>
+    !digits(text) &&
     TABLE.search(withoutAddresses(text), "fields", "partner", "not_own") === null &&
     TABLE.search(fold(text), "fields", "partner", "date_not_name") === null;
   const named = page.index.find("fields/partner/name_labels", { valid });
