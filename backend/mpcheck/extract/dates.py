@@ -1,9 +1,7 @@
 """Dates as ISO `YYYY-MM-DD`: `DD.MM.YYYY[ HH:MM[:SS]]`, `DD.MM.YY`, Russian month words (full or
-abbreviated, with or without a year), English ones with a year («November 12, 2026»), relative dates («вчера», «3 дня назад») and `time[datetime]`.
-
-A date with no year and a relative date need a reference day: `reference_day(today)` sets it for the
-duration of one extraction (a context variable, so the item readers of other modules that call
-`parse_date` get it without a parameter on every function); outside one, the clock's today is used.
+abbreviated, with or without a year), English ones with a year («November 12, 2026»), relative dates
+(«вчера», «3 дня назад»), year-first dates in the text («2026-09-30», DokuWiki's «2026/09/30») and
+`time[datetime]`.
 """
 
 from __future__ import annotations

@@ -201,8 +201,8 @@ def _day_hint(rules: Table, forms: list[tuple[str, ...]]) -> Callable[[str], obj
 
     Each of `_HINTED_FORMS` writes a day number followed by «.», a month number, «.» and at least two
     year digits (DD.MM.YYYY, DD.MM.YY; a version «3.4.1» has one) or by spaces and a month word of
-    `dates.months` («5 июня 2024», «18 ноября»), or a year's four digits, «-», a month and «-» (an ISO
-    date in the text, «2026-09-30»), or by an ordinal suffix, «,» and a year's four digits (an English
+    `dates.months` («5 июня 2024», «18 ноября»), or a year's four digits, «-» or «/», a month and «-»
+    or «/» (an ISO date in the text, «2026-09-30», DokuWiki's «2026/09/30»), or by an ordinal suffix, «,» and a year's four digits (an English
     date, «November 12, 2026»). This regex starts with a digit class, so the engine
     scans for digits in C; the forms' alternation instead tries its four branches at every position
     of every text (most texts of a list hold no date). With any other non-relative form in the
@@ -213,7 +213,7 @@ def _day_hint(rules: Table, forms: list[tuple[str, ...]]) -> Callable[[str], obj
         return _DIGIT.search
     stems = "|".join(p.pattern.removeprefix("^") for p in rules.rx("dates", "months"))
     return re.compile(
-        rf"[0-9](?:\.[0-9]{{1,2}}\.[0-9]{{2}}|\s+(?:{stems})|[0-9]{{3}}-[0-9]{{2}}-|(?:st|nd|rd|th)?,\s*[0-9]{{4}})",
+        rf"[0-9](?:\.[0-9]{{1,2}}\.[0-9]{{2}}|\s+(?:{stems})|[0-9]{{3}}[-/][0-9]{{2}}[-/]|(?:st|nd|rd|th)?,\s*[0-9]{{4}})",
         FLAGS,
     ).search
 

@@ -652,6 +652,9 @@ def links(page: Page) -> dict[str, Any]:
         or rules.search(_line_label(a), "links", "cases")
         # its label cell: <td>Кейс внедрения</td><td><a>«Северная пряжа»: …</a></td> (links.case_label, as video_label)
         or rules.search(fold(label_cell(a)), "links", "case_label")
+        # or its row's label cell over a value cell listing several links (<th>Кейсы</th><td><a>…</a><br/>
+        # <a>…</a></td>, a wiki's links table; row_label, as the video field's)
+        or rules.search(fold(row_label(a)), "links", "case_label")
     )
     for a in anchors.anchors:  # page order
         named = rules.search(_card_link_name(a, anchors), "links", "cases") is not None

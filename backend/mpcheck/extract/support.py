@@ -322,6 +322,16 @@ def _support_refused(text: str, hits: list[tuple[int, int]]) -> bool:
     return False
 
 
+def _named_again_refused(text: str, hits: list[tuple[int, int]], s: int, e: int) -> bool:
+    """The hit's clause names its channel again and negates it there (`_negated`): a channel table's
+    row «WhatsApp | — | в WhatsApp не отвечаем» closed as «WhatsApp — в WhatsApp не отвечаем.» (blind
+    solution_dokuwiki_kaos_iset_bonusclub) labels the channel only to refuse it. The clause ends at a
+    comma, so «Если Telegram-бот не отвечает, напишите в Telegram» keeps its later hit (TS
+    `namedAgainRefused`)."""
+    _, tail = _clause(text[:s], text[e:])
+    return any(s2 >= e and e2 <= e + len(tail) and _negated(text[:s2], text[e2:]) for s2, e2 in hits)
+
+
 def _channels(text: str, links: list[tuple[str, str | None, str | None]]) -> list[str]:
     """The channels the text names and not takes back, then those only a link's href names (its
     anchor's clause in its block is the context; `links`: href, block text before and after the
@@ -331,7 +341,10 @@ def _channels(text: str, links: list[tuple[str, str | None, str | None]]) -> lis
         hits = _hits(text, name)
         if _support_refused(text, hits):
             continue
-        stated = any(not _refused(text[:s], text[s:e], text[e:]) for s, e in hits)
+        stated = any(
+            not _refused(text[:s], text[s:e], text[e:]) and not _named_again_refused(text, hits, s, e)
+            for s, e in hits
+        )
         if not stated:
             for href, before, after in links:
                 if any(not _refused(before or "", href[s:e], after or "") for s, e in _hits(href, name)):

@@ -1,7 +1,8 @@
 // Dates as ISO YYYY-MM-DD (backend/mpcheck/extract/dates.py): DD.MM.YYYY[ HH:MM[:SS]], DD.MM.YY,
 // Russian month words (full or abbreviated, with or without a year), English ones with a year
-// («November 12, 2026»), relative dates («вчера»,
-// «3 дня назад») and time[datetime]. 31.02 is not a date: invalid calendar dates are null.
+// («November 12, 2026»), relative dates («вчера», «3 дня назад»), year-first dates in the text
+// («2026-09-30», DokuWiki's «2026/09/30») and time[datetime]. 31.02 is not a date: invalid calendar
+// dates are null.
 // A date with no year and a relative date need a reference day: `referenceDay(today, fn)` sets it for
 // the duration of one (synchronous) extraction, so the item readers of other modules get it without
 // a parameter on every function; outside one, the clock's today is used.

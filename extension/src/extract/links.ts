@@ -537,7 +537,10 @@ export function links(page: Page): Links {
       TABLE.search(fold(textBefore(a)), "links", "cases_before") ||
       TABLE.search(lineLabel(a), "links", "cases") ||
       // its label cell: <td>Кейс внедрения</td><td><a>«Северная пряжа»: …</a></td> (links.case_label, as video_label)
-      TABLE.search(fold(labelCell(a)), "links", "case_label")
+      TABLE.search(fold(labelCell(a)), "links", "case_label") ||
+      // or its row's label cell over a value cell listing several links (<th>Кейсы</th><td><a>…</a><br/>
+      // <a>…</a></td>, a wiki's links table; rowLabel, as the video field's)
+      TABLE.search(fold(rowLabel(a)), "links", "case_label")
     )
       titled.add(a);
   }

@@ -200,13 +200,22 @@ function supportRefused(text: string, found: Array<[number, number]>): boolean {
  * is not found in its block): the href is judged by the anchor's own clause (Python `_link`). */
 type Link = [string, string | null, string | null];
 
+/** The hit's clause names its channel again and negates it there (`negated`): a channel table's row
+ * «WhatsApp | — | в WhatsApp не отвечаем» closed as «WhatsApp — в WhatsApp не отвечаем.» (blind
+ * solution_dokuwiki_kaos_iset_bonusclub) labels the channel only to refuse it. The clause ends at a comma,
+ * so «Если Telegram-бот не отвечает, напишите в Telegram» keeps its later hit (Python `_named_again_refused`). */
+function namedAgainRefused(text: string, found: readonly (readonly [number, number])[], s: number, e: number): boolean {
+  const [, tail] = clause(text.slice(0, s), text.slice(e));
+  return found.some(([s2, e2]) => s2 >= e && e2 <= e + tail.length && negated(text.slice(0, s2), text.slice(e2)));
+}
+
 /** The channels the text names and not takes back, then those only a link's href names (Python `_channels`). */
 function channels(text: string, links: readonly Link[]): string[] {
   return CHANNEL_ORDER.filter((name) => {
     const found = hits(text, name);
     if (supportRefused(text, found)) return false;
     return (
-      found.some(([s, e]) => !refused(text.slice(0, s), text.slice(s, e), text.slice(e))) ||
+      found.some(([s, e]) => !refused(text.slice(0, s), text.slice(s, e), text.slice(e)) && !namedAgainRefused(text, found, s, e)) ||
       links.some(([href, before, after]) => hits(href, name).some(([s, e]) => !refused(before ?? "", href.slice(s, e), after ?? "")))
     );
   });
