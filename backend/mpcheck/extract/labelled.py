@@ -33,7 +33,7 @@ from lxml import etree
 
 from mpcheck.extract.dom import ancestors, css, inline_text, matches, next_element, own_text, text_without
 from mpcheck.extract.label_table import FLAGS, Table, table
-from mpcheck.extract.text import fold, norm
+from mpcheck.extract.text import fold, norm, without_icons
 
 MAX_LABEL_CHARS = 160  # a label element's own text is short; long paragraphs are prose, not labels
 MAX_LINE_CHARS = 400  # a «label · value · label · value» line is split only when it is this short
@@ -42,8 +42,6 @@ MAX_SKIPPED_SIBLINGS = 3  # empty / leader-only siblings passed over between a l
 MIN_PARALLEL_ITEMS = 3  # a label column beside a value column lists three properties at least
 MAX_PARALLEL_ITEMS = 40  # more items is a list (of links, features), not a properties column
 MAX_PARALLEL_LABEL_CHARS = 40  # a bare label of such a column («Адаптивность», «Тип решения»)
-# the BMP's private-use area: icon-font glyphs (SAP-icons, Font Awesome), no words
-PRIVATE_USE = ("\ue000", "\uf8ff")
 _CELLS = {"td", "th"}
 _USER_FORM = etree.XPath("boolean(.//textarea | .//input[@type='radio'] | .//select)")
 _USER_CONTROLS = etree.XPath(".//textarea | .//input[@type='radio'] | .//select")
@@ -574,7 +572,7 @@ def _control_values(control: Any) -> Iterator[str]:
     )
     hidden = css(control, quiet)
     text = text_without(control, hidden) if hidden else inline_text(control)
-    text = norm("".join(ch for ch in text if not PRIVATE_USE[0] <= ch <= PRIVATE_USE[1]))
+    text = norm(without_icons(text))
     if len(text) > MAX_LINE_CHARS:
         return
     yield text
@@ -807,13 +805,16 @@ def _parallel(box: Any) -> tuple[str, Any] | bool | None:
 
 
 def _next_text(el: Any) -> tuple[str, Any] | None:
-    """The first following sibling with text, passing over empty and leader-only ones."""
+    """The first following sibling with text, passing over empty and leader-only ones, and ones
+    drawing icon-font glyphs alone (a Fluent UI rating's stars, private-use characters, between
+    «Оценка покупателей на Маркетплейсе» and its «4,7»: blind
+    solution_sharepoint_modern_canvas_enisey_pricelist)."""
     nxt = next_element(el)
     for _ in range(MAX_SKIPPED_SIBLINGS + 1):
         if nxt is None:
             return None
         text = inline_text(nxt)
-        if text and not _leader_only(text):
+        if text and not _leader_only(text) and norm(without_icons(text)):
             return text, nxt
         if norm(nxt.tail):
             return None  # text between the siblings: that is the tail's, not this sibling's

@@ -27,13 +27,13 @@ from mpcheck.extract.dom import (
 )
 from mpcheck.extract.label_table import table
 from mpcheck.extract.links import in_page, text_urls
-from mpcheck.extract.text import fold, norm
+from mpcheck.extract.text import fold, norm, without_icons
 
 MAX_CLIMB = 4  # how far up from «Купить» the buy block may be
 MAX_FREE_CHARS = 40  # an element of the buy block whose whole text is «Бесплатно»
 _VALUE_CELLS = ("td", "dd")  # a table row's or a definition list's value cell
 _ROW_LABEL_CHARS = 40  # a row's label is short («Онлайн-демо», «Демо-сайт магазина»)
-MARK = 0xE000  # private-use characters that stand for the struck prices in a text (never on a page)
+MARK = 0xE000  # private-use characters standing for the struck prices in a text (the page's own cut first)
 
 
 def _struck(el: Any) -> list[Any]:
@@ -52,7 +52,7 @@ def _unspoken(el: Any, text: str, marked: str) -> tuple[str, str]:
     shown without them; as they are otherwise (a price said only to screen readers stays read)."""
     cut, cut_marked = text, marked
     for s in _spoken(el):
-        said = inline_text(s)
+        said = without_icons(inline_text(s))
         if said:
             cut = cut.replace(said, " ", 1)
             cut_marked = cut_marked.replace(said, " ", 1)
@@ -65,11 +65,15 @@ def price_in(el: Any, text: str) -> dict[str, Any] | None:
     «вместо заказной разработки за <s>60 000</s>» strike another thing's price. A free wording bound to
     a condition («Бесплатно для клиентов ACME.CRM, для остальных — 4 900 руб.») is a price nobody can
     tell: all nulls, and the search stops at it (fields.price.free_conditional). Words for screen
-    readers only are left out while a price is shown without them (_unspoken)."""
+    readers only are left out while a price is shown without them (_unspoken). Icon-font glyphs
+    (private-use characters, «&#xE8C8;» of a Fluent UI tag icon before the price) are no part of a
+    price and are cut first: the marks standing for the struck prices are private-use characters too,
+    and a page's own glyph must never be taken for one (TS `priceIn`)."""
     olds: list[tuple[str, int | None]] = []
+    text = without_icons(text)
     marked = text
     for i, s in enumerate(_struck(el) if el is not None else []):
-        struck = inline_text(s)
+        struck = without_icons(inline_text(s))
         mark = chr(MARK + i)
         if s.get(STRUCK_ATTR) != STRUCK_TEXT:  # struck text that is more than a price: no old price
             olds.append((mark, values.money(struck)))

@@ -2,9 +2,10 @@
 
 Stars come from any encoding the item uses, the explicit number first: a value attribute
 (`data-rating`, `<meta itemprop="ratingValue" content="4">`), a label «4 из 5» in `aria-label` /
-`title` / `alt` or in the text, the width of a stars overlay (`style="width:80%"` → 4), filled vs
-empty star icons (img src, svg `use` href, classes; a row of svg icons told apart by a colour utility
-class alone), ★/☆ characters. Answers: feedback.answers.
+`title` / `alt` or in the text, the width of a stars overlay (`style="width:80%"` → 4) or of each
+star's front layer, filled vs empty star icons (img src, svg `use` href, classes; a row of svg icons
+told apart by a colour utility class alone), ★/☆ characters (a row of one glyph told apart by its
+text colour alone read by that colour). Answers: feedback.answers.
 Items: `null` when the block could not be read, `[]` only when it is shown empty (SPEC §3).
 """
 
@@ -14,7 +15,7 @@ import re
 from typing import Any
 
 from mpcheck.extract.context import Page
-from mpcheck.extract.dom import css, inline_text, text_without
+from mpcheck.extract.dom import css, inline_text, matches, text_without
 from mpcheck.extract.feedback import (
     MAX_TITLE_CHARS,
     anchored,
@@ -252,6 +253,7 @@ class _Stars:
         self.listing, self.skip = listing, skip
         self.found: dict[Any, int] = {}
         self.votes: dict[Any, list[Any]] | None = None  # item → its «helpful» counters, see _counters
+        self.unread: set[Any] = set()  # items whose alike star glyphs only colours tell apart, unreadably
 
     def _counters(self) -> dict[Any, list[Any]]:
         """Item → its «helpful» counters «★ 4» (`vote_css`; a short line, not a review classed
@@ -372,14 +374,25 @@ class _Stars:
                 self.found[item] = value
 
     def widths(self) -> None:
+        """The width of a stars overlay («style="width:80%"» → 4), or of each star's front layer
+        (`_layers_stars`)."""
         rules = table()
+        layers: dict[Any, list[tuple[Any, float]]] = {}
         for item, el in self._each("[style*=width]"):
             m = rules.search(el.get("style") or "", "reviews", "stars_width")
-            if not m or item in self.found or not self._hinted(el, item):
+            if m and self._hinted(el, item):
+                layers.setdefault(item, []).append((el, float(m.group(1))))
+        for item, found in layers.items():
+            per_star = _layers_stars(found)
+            if per_star is not False:
+                if per_star is not None and 1 <= (value := round(per_star)) <= _SCALE:
+                    self.found[item] = value
                 continue
-            value = round(float(m.group(1)) / 20)
-            if 1 <= value <= 5:
-                self.found[item] = value
+            for _, width in found:  # one overlay of the whole row: the first that grades
+                value = round(width / 20)
+                if 1 <= value <= 5:
+                    self.found[item] = value
+                    break
 
     def sprites(self) -> None:
         """A star sprite no class names (`reviews.stars_sprite`): an empty layer drawing a picture at
@@ -455,13 +468,46 @@ class _Stars:
             if len(values) == 1:  # two rows grading differently (a criterion's beside the review's): none
                 self.found[item] = values.pop()
 
+    def tints(self, answer_blocks: dict[Any, list[Any]]) -> None:
+        """A row of one star glyph told filled or empty by its colour alone: LibreOffice Writer's
+        export draws «★★★★★» five times the same character, `<font color="#ffbf00">★★★</font><font
+        color="#c0c0c0">★★</font>` (blind solution_libreoffice76_writer_kp_pechora_booking), which the
+        glyphs alone would read 5. Where the list's rows of one glyph (`_star_runs`) are drawn in two
+        colours or more, the colours decide: a row split in two colours is drawn left to right, its
+        first colour the filled one, its second the empty one, and every split row of the list must
+        agree on that pair; a row then counts its stars of the filled colour, all before those of the
+        empty colour. A row in any other colour, or a list whose split rows disagree (or with no split
+        row at all to tell which colour fills), reads nothing: its stars are not counted as filled by
+        `chars` (`unread`)."""
+        if self.done():
+            return
+        runs: dict[Any, list[tuple[str, list[str]]]] = {}
+        for item in self.listing.items:
+            if item not in self.found:
+                blocks = [_answer_scope(b) for b in answer_blocks.get(item, [])]
+                runs[item] = _star_runs(item, blocks + self._counters().get(item, []))
+        rows = {item: row for item, found in runs.items() if (row := _first_row(found)) is not None}
+        alike = [tints for glyphs, tints in rows.values() if len(set(glyphs)) == 1]
+        if len({tint for tints in alike for tint in tints}) < 2:
+            return  # one colour throughout: the glyphs alone say which stars are filled
+        pairs = {_split_tints(tints) for tints in alike if len(set(tints)) > 1}
+        pair = next(iter(pairs)) if len(pairs) == 1 else None
+        for item, (glyphs, tints) in rows.items():
+            if len(set(glyphs)) != 1:
+                continue  # ★★★☆☆: the glyphs tell the filled stars (chars)
+            value = _tint_stars(tints, pair)
+            if value is None:
+                self.unread.add(item)
+            else:
+                self.found[item] = value
+
     def chars(self, answer_blocks: dict[Any, list[Any]]) -> None:
         """★★★★☆ in the item's text without its answers and «helpful» counters. An answer that opens
         a line of a paragraph (feedback.opens_line) leaves out that whole paragraph but its lines
         before the answer, the review's own («…, ★★★☆☆ (3 из 5), Иван: «…».<br><em>Ответ
         разработчика:</em> «…»»: blind solution_habr_company_blog_shop)."""
         for item in [] if self.done() else self.listing.items:
-            if item not in self.found:
+            if item not in self.found and item not in self.unread:
                 blocks = answer_blocks.get(item, [])
                 skipped = [_answer_scope(b) for b in blocks] + self._counters().get(item, [])
                 text = text_without(item, skipped)
@@ -495,6 +541,121 @@ def _sprite_stars(el: Any) -> int | bool | None:
         return False
     value = float(m.group(1)) / _STAR_PERCENT
     return int(value) if value.is_integer() and 1 <= value <= _SCALE else None
+
+
+def _layers_stars(layers: list[tuple[Any, float]]) -> float | bool | None:
+    """The stars of a row of per-star front layers, each a `width:N%` of one star (Fluent UI's
+    `ms-RatingStar-front` over its `-back` in each of five `ms-Rating-button`s, 100 % ×4 then 70 %:
+    4.7; blind solution_sharepoint_modern_canvas_enisey_pricelist), the classic «star-ratings-top»
+    pattern drawn per star: `_SCALE` layers alike (tag and class) whose row, their nearest common
+    ancestor, holds no words (icon glyphs, stars at most). They fill left to right: full layers, at
+    most one partial, then empty ones; the stars are their sum, in whole stars. False when the
+    layers are no such row (one overlay of the whole row: `widths` reads its width); None when they
+    are one but fill no left-to-right way."""
+    if len(layers) != _SCALE or len({(el.tag, el.get("class")) for el, _ in layers}) != 1:
+        return False
+    row = layers[0][0]
+    while row is not None and not all(row in el.iterancestors() for el, _ in layers):
+        row = row.getparent()
+    if row is None or any(ch.isalnum() for ch in inline_text(row)):
+        return False
+    widths = [width for _, width in layers]
+    partial = [w for w in widths if 0 < w < 100]
+    if any(w > 100 for w in widths) or len(partial) > 1 or widths != sorted(widths, reverse=True):
+        return None
+    return sum(widths) / 100
+
+
+def _tint(el: Any, item: Any) -> str:
+    """The colour an element's text is drawn in: the nearest one given from the element up to the item
+    (`reviews.star_tint`: a `<font color>`, a style's `color:`), lower case without spaces; "" when
+    none is (TS `tint`)."""
+    rules = table()
+    attrs = rules.entries("reviews", "star_tint", "attributes")
+    node = el
+    while node is not None:
+        for entry in attrs:
+            if matches(node, entry["css"]) and node.get(entry["attr"]):
+                return "".join(node.get(entry["attr"]).split()).lower()
+        m = rules.search((node.get("style") or "").lower(), "reviews", "star_tint", "style")
+        if m:
+            return "".join(m.group(1).split())
+        if node is item:
+            break
+        node = node.getparent()
+    return ""
+
+
+def _star_runs(item: Any, skipped: list[Any]) -> list[tuple[str, list[str]]]:
+    """The runs of star characters in the item's text outside the `skipped` subtrees, as `_char_stars`
+    reads them (star characters with spaces at most between them; another filled glyph starts
+    another run), each as (its characters, the colour of each: `_tint`) (TS `starRuns`)."""
+    data = table().data["reviews"]
+    filled, empty = data.get("star_char", "★"), data.get("star_char_empty", "☆")
+    out: list[tuple[str, list[str]]] = []
+    chars: list[str] = []
+    tints: list[str] = []
+    out_set = set(skipped)
+
+    def close() -> None:
+        if chars:
+            out.append(("".join(chars), list(tints)))
+        chars.clear()
+        tints.clear()
+
+    def read(text: str | None, el: Any) -> None:
+        tint = None
+        for ch in text or "":
+            if ch in filled or ch in empty:
+                if ch in filled and any(c in filled and c != ch for c in chars):
+                    close()
+                tint = _tint(el, item) if tint is None else tint
+                chars.append(ch)
+                tints.append(tint)
+            elif not ch.isspace() and ch != _EMOJI_STYLE:
+                close()
+
+    def walk(el: Any) -> None:
+        read(el.text, el)
+        for child in el:
+            if isinstance(child.tag, str) and child not in out_set:
+                walk(child)
+            read(child.tail, el)
+
+    walk(item)
+    close()
+    return out
+
+
+def _first_row(runs: list[tuple[str, list[str]]]) -> tuple[str, list[str]] | None:
+    """The run `_char_stars` reads as the item's stars, when it is a row of two stars or more: the first
+    one, a lone star of another glyph before the next run passed over (a callout's «⭐» before
+    «★★★★★»). A lone star decorates a number: None."""
+    for i, (glyphs, tints) in enumerate(runs):
+        if len(glyphs) == 1 and i + 1 < len(runs) and runs[i + 1][0][0] != glyphs:
+            continue
+        return (glyphs, tints) if len(glyphs) > 1 else None
+    return None
+
+
+def _split_tints(tints: list[str]) -> tuple[str, str] | None:
+    """(filled, empty) colours of a row drawn in two colours, one run each, left to right; else None."""
+    first = tints[0]
+    cut = next(i for i, tint in enumerate(tints) if tint != first)
+    rest = set(tints[cut:])
+    return (first, tints[cut]) if len(rest) == 1 else None
+
+
+def _tint_stars(tints: list[str], pair: tuple[str, str] | None) -> int | None:
+    """The filled stars of a row by its colours (`_Stars.tints`): the stars of the filled colour, all
+    before those of the empty colour; None without a pair, or for a row in another colour."""
+    if pair is None or len(tints) > _SCALE:
+        return None
+    filled, empty = pair
+    full = next((i for i, tint in enumerate(tints) if tint != filled), len(tints))
+    if full < 1 or any(tint != empty for tint in tints[full:]):
+        return None
+    return full
 
 
 def _colour_stars(row: Any) -> int | None:
@@ -566,8 +727,9 @@ def _lines_before(block: Any) -> str:
 
 
 def _stars(listing: Listing, answer_blocks: dict[Any, list[Any]]) -> dict[Any, int]:
-    """Item → 1–5 stars: explicit numbers, labels, text, a width overlay, icons, characters; last, on a
-    list none of those grades, an unnamed star sprite's width."""
+    """Item → 1–5 stars: explicit numbers, labels, text, a width overlay or per-star layers, icons,
+    coloured rows of one glyph, characters; last, on a list none of those grades, an unnamed star
+    sprite's width."""
     skip = {d for blocks in answer_blocks.values() for b in blocks for d in _answer_scope(b).iter()}
     stars = _Stars(listing, skip)
     stars.values()
@@ -578,6 +740,7 @@ def _stars(listing: Listing, answer_blocks: dict[Any, list[Any]]) -> dict[Any, i
     stars.widths()
     stars.icons()
     stars.colours()
+    stars.tints(answer_blocks)
     stars.chars(answer_blocks)
     stars.sprites()
     return stars.found

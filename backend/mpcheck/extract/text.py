@@ -12,6 +12,8 @@ _ZERO_WIDTH = "\u200b"
 _FOLD = str.maketrans({"ё": "е", "Ё": "Е"})
 # C0 controls (except tab/newline/CR) and NUL break lxml and mean nothing on a page.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# the BMP's private-use area: icon-font glyphs (SAP-icons, Fluent UI's MDL2 assets, Font Awesome), no words
+PRIVATE_USE = ("\ue000", "\uf8ff")
 
 
 def norm(text: str | None) -> str:
@@ -34,6 +36,16 @@ def fold(text: str | None) -> str:
 def _fold_normed(text: str) -> str:
     """`fold` of a text that is already `norm`ed (norm is idempotent): skips the split/join pass."""
     return text.translate(_FOLD) if ("ё" in text or "Ё" in text) else text
+
+
+def without_icons(text: str) -> str:
+    """The text without icon-font glyphs (private-use characters: «&#xE735;», the star a Fluent UI
+    rating draws ten times): they are pictures, no words of a label's value or a price (TS
+    `withoutIcons`)."""
+    first, last = PRIVATE_USE
+    if not any(first <= ch <= last for ch in text):
+        return text
+    return "".join(ch for ch in text if not first <= ch <= last)
 
 
 def strip_controls(text: str) -> str:

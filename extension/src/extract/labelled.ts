@@ -13,7 +13,7 @@
 // parser and must not itself be a label of the table.
 import { ancestors, childElements, css, inlineText, matches, ownText, tag, tailText, textWithout } from "./dom";
 import { TABLE } from "./label_table";
-import { cpLen, fold, isBlank, norm } from "./text";
+import { cpLen, fold, isBlank, norm, withoutIcons } from "./text";
 
 const MAX_LABEL_CHARS = 160; // a label's own text is short; long paragraphs are prose, not labels
 const MAX_LINE_CHARS = 400; // a «label · value · label · value» line is split only when this short
@@ -22,9 +22,6 @@ const MAX_SKIPPED_SIBLINGS = 3; // empty / leader-only siblings passed over betw
 const MIN_PARALLEL_ITEMS = 3; // a label column beside a value column lists three properties at least
 const MAX_PARALLEL_ITEMS = 40; // more items is a list (of links, features), not a properties column
 const MAX_PARALLEL_LABEL_CHARS = 40; // a bare label of such a column («Адаптивность», «Тип решения»)
-// the BMP's private-use area: icon-font glyphs (SAP-icons, Font Awesome), no words
-const PRIVATE_USE_FIRST = "\ue000";
-const PRIVATE_USE_LAST = "\uf8ff";
 const CELLS = new Set(["td", "th"]);
 const SEPARATOR_CHARS = ["·", "•", "|"];
 
@@ -545,7 +542,7 @@ function* controlValues(control: Element): Generator<string> {
   const quiet = ["[aria-hidden=true]", ...TABLE.entries("tab_checks", "assistive_text").map((e) => String(e.css))].join(", ");
   const hidden = new Set(css(control, quiet));
   const shown = hidden.size ? textWithout(control, hidden) : inlineText(control);
-  const text = norm([...shown].filter((ch) => ch < PRIVATE_USE_FIRST || ch > PRIVATE_USE_LAST).join(""));
+  const text = norm(withoutIcons(shown));
   if (cpLen(text) > MAX_LINE_CHARS) return;
   yield text;
   const names = [
@@ -777,13 +774,15 @@ function parallel(wrapper: Element): [string, Element] | null | false {
   return [valueTexts[at] as string, values[at] as Element];
 }
 
-/** The first following sibling with text, passing over empty and leader-only ones. */
+/** The first following sibling with text, passing over empty and leader-only ones, and ones drawing icon-font
+ * glyphs alone (a Fluent UI rating's stars, private-use characters, between «Оценка покупателей на Маркетплейсе»
+ * and its «4,7»: blind solution_sharepoint_modern_canvas_enisey_pricelist). */
 function nextText(el: Element): [string, Element] | null {
   let nxt = el.nextElementSibling;
   for (let i = 0; i <= MAX_SKIPPED_SIBLINGS; i++) {
     if (!nxt) return null;
     const text = inlineText(nxt);
-    if (text && !leaderOnly(text)) return [text, nxt];
+    if (text && !leaderOnly(text) && norm(withoutIcons(text))) return [text, nxt];
     if (norm(tailText(nxt))) return null; // text between the siblings: that is the tail's, not this sibling's
     nxt = nxt.nextElementSibling;
   }

@@ -7,14 +7,14 @@ import { parseEndDate } from "./dates";
 import { STRUCK_ATTR, STRUCK_TEXT, absoluteUrl, ancestors, css, inlineText, labelCell, labelCellBefore, linkUrl, matches, tag, tailText, textBefore, textWithout } from "./dom";
 import { TABLE, type Entry } from "./label_table";
 import { inPage, textUrls } from "./links";
-import { cpLen, fold, norm } from "./text";
+import { cpLen, fold, norm, withoutIcons } from "./text";
 import * as values from "./values";
 
 const MAX_CLIMB = 4; // how far up from «Купить» the buy block may be
 const MAX_FREE_CHARS = 40; // an element of the buy block whose whole text is «Бесплатно»
 const VALUE_CELLS = new Set(["td", "dd"]); // a table row's or a definition list's value cell
 const ROW_LABEL_CHARS = 40; // a row's label is short («Онлайн-демо», «Демо-сайт магазина»)
-const MARK = 0xe000; // private-use characters that stand for the struck prices in a text (never on a page)
+const MARK = 0xe000; // private-use characters standing for the struck prices in a text (the page's own cut first)
 
 /** A price as a card or a block shows it (listing cards use it too). */
 export interface Price { rub: number | null; old_rub: number | null; free: boolean | null }
@@ -40,7 +40,7 @@ function unspoken(el: Element, text: string, marked: string, textOf: (el: Elemen
   let cut = text;
   let cutMarked = marked;
   for (const s of spoken(el)) {
-    const said = textOf(s);
+    const said = withoutIcons(textOf(s));
     if (!said) continue;
     cut = cut.replace(said, () => " ");
     cutMarked = cutMarked.replace(said, () => " ");
@@ -51,13 +51,16 @@ function unspoken(el: Element, text: string, marked: string, textOf: (el: Elemen
 /** Price of a value element: struck text is the old price, the rest is the current one. A struck
  * price is the old one only next to the current price (fields.price.old_gap): «продление <s>12 000</s>»,
  * «вместо заказной разработки за <s>60 000</s>» strike another thing's price. Words for screen readers
- * only are left out while a price is shown without them (unspoken). */
+ * only are left out while a price is shown without them (unspoken). Icon-font glyphs (private-use characters,
+ * «&#xE8C8;» of a Fluent UI tag icon before the price) are no part of a price and are cut first: the marks standing
+ * for the struck prices are private-use characters too, and a page's own glyph must never be taken for one (Python
+ * `price_in`). */
 export function priceIn(el: Element | null, source: string, textOf: (el: Element) => string = inlineText): Own | null {
-  let text = source;
-  let marked = source;
+  let text = withoutIcons(source);
+  let marked = text;
   const olds: [string, number | null][] = [];
   (el ? struck(el) : []).forEach((s, i) => {
-    const gone = textOf(s);
+    const gone = withoutIcons(textOf(s));
     const mark = String.fromCharCode(MARK + i);
     if (s.getAttribute(STRUCK_ATTR) !== STRUCK_TEXT) olds.push([mark, values.money(gone)]); // struck text that is more than a price: no old price
     text = text.replace(gone, () => " ");

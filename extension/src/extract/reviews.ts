@@ -1,12 +1,13 @@
 // Reviews (Отзывы): the stated total and the items shown (backend/mpcheck/extract/reviews.py).
 // Stars come from any encoding the item uses, the explicit number first: a value attribute
 // (data-rating, <meta itemprop="ratingValue" content="4">), a label «4 из 5» in aria-label / title /
-// alt or in the text, the width of a stars overlay (style="width:80%" → 4), filled vs empty star
-// icons (img src, svg use href, classes; a row of svg icons told apart by a colour utility class alone),
-// ★/☆ characters. Answers: feedback.answers. Items: null
+// alt or in the text, the width of a stars overlay (style="width:80%" → 4) or of each star's front
+// layer, filled vs empty star icons (img src, svg use href, classes; a row of svg icons told apart by a
+// colour utility class alone), ★/☆ characters (a row of one glyph told apart by its text colour alone
+// read by that colour). Answers: feedback.answers. Items: null
 // when the block could not be read, [] only when it is shown empty (SPEC §3).
 import type { Page } from "./context";
-import { childElements, css, inlineText, tag, tailText, textWithout } from "./dom";
+import { childElements, css, inlineText, matches, tag, tailText, textWithout } from "./dom";
 import { MAX_TITLE_CHARS, anchored, answers, hasPager, isPartner, labelledTotal, nameKey, newestFirst, opensLine, readItems, shortFolds, showsMore, stated, summaryTotal, undated } from "./feedback";
 import { itemOf, type Listing } from "./items";
 import { TABLE } from "./label_table";
@@ -245,6 +246,7 @@ function charStars(text: string): number | null {
 class Stars {
   readonly found = new Map<Element, number>();
   private votes: Map<Element | null, Element[]> | null = null; // item → its «helpful» counters, see counters
+  private readonly unread = new Set<Element>(); // items whose alike star glyphs only colours tell apart, unreadably
   constructor(private readonly listing: Listing, private readonly skip: Set<Element>) {}
 
   /**
@@ -380,12 +382,28 @@ class Stars {
     }
   }
 
+  /** The width of a stars overlay («style="width:80%"» → 4), or of each star's front layer (`layersStars`). */
   widths(): void {
+    const layers = new Map<Element, Array<[Element, number]>>();
     for (const [item, el] of this.each("[style*=width]")) {
       const m = TABLE.search(el.getAttribute("style") ?? "", "reviews", "stars_width");
-      if (!m || this.found.has(item) || !this.hinted(el, item)) continue;
-      const value = pyRound(Number(m[1]) / 20);
-      if (value >= 1 && value <= 5) this.found.set(item, value);
+      if (m && this.hinted(el, item)) layers.set(item, [...(layers.get(item) ?? []), [el, Number(m[1])]]);
+    }
+    for (const [item, found] of layers) {
+      const perStar = layersStars(found);
+      if (perStar !== false) {
+        const value = perStar === null ? 0 : pyRound(perStar);
+        if (value >= 1 && value <= SCALE) this.found.set(item, value);
+        continue;
+      }
+      for (const [, width] of found) {
+        // one overlay of the whole row: the first that grades
+        const value = pyRound(width / 20);
+        if (value >= 1 && value <= 5) {
+          this.found.set(item, value);
+          break;
+        }
+      }
     }
   }
 
@@ -469,9 +487,40 @@ class Stars {
    * (feedback opensLine) leaves out that whole paragraph but its lines before the answer, the review's own («…, ★★★☆☆
    * (3 из 5), Иван: «…».<br><em>Ответ разработчика:</em> «…»»: blind solution_habr_company_blog_shop).
    */
+  /**
+   * A row of one star glyph told filled or empty by its colour alone: LibreOffice Writer's export draws «★★★★★» five
+   * times the same character, `<font color="#ffbf00">★★★</font><font color="#c0c0c0">★★</font>` (blind
+   * solution_libreoffice76_writer_kp_pechora_booking), which the glyphs alone would read 5. Where the list's rows of
+   * one glyph (`starRuns`) are drawn in two colours or more, the colours decide: a row split in two colours is drawn
+   * left to right, its first colour the filled one, its second the empty one, and every split row of the list must
+   * agree on that pair; a row then counts its stars of the filled colour, all before those of the empty colour. A row
+   * in any other colour, or a list whose split rows disagree (or with no split row at all to tell which colour
+   * fills), reads nothing: its stars are not counted as filled by `chars` (`unread`) (Python `tints`).
+   */
+  tints(blocks: Map<Element, Element[]>): void {
+    if (this.done()) return;
+    const rows = new Map<Element, Run>();
+    for (const item of this.listing.items) {
+      if (this.found.has(item)) continue;
+      const skipped = new Set([...(blocks.get(item) ?? []).map(answerScope), ...(this.counters().get(item) ?? [])]);
+      const row = firstRow(starRuns(item, skipped));
+      if (row) rows.set(item, row);
+    }
+    const alike = [...rows.values()].filter(([glyphs]) => new Set(glyphs).size === 1).map(([, tints]) => tints);
+    if (new Set(alike.flat()).size < 2) return; // one colour throughout: the glyphs alone say which stars are filled
+    const pairs = new Set(alike.filter((tints) => new Set(tints).size > 1).map((tints) => JSON.stringify(splitTints(tints))));
+    const pair = pairs.size === 1 ? (JSON.parse([...pairs][0] as string) as [string, string] | null) : null;
+    for (const [item, [glyphs, tints]] of rows) {
+      if (new Set(glyphs).size !== 1) continue; // ★★★☆☆: the glyphs tell the filled stars (chars)
+      const value = tintStars(tints, pair);
+      if (value === null) this.unread.add(item);
+      else this.found.set(item, value);
+    }
+  }
+
   chars(blocks: Map<Element, Element[]>): void {
     for (const item of this.done() ? [] : this.listing.items) {
-      if (this.found.has(item)) continue;
+      if (this.found.has(item) || this.unread.has(item)) continue;
       const own = blocks.get(item) ?? [];
       const text = textWithout(item, new Set([...own.map(answerScope), ...(this.counters().get(item) ?? [])]));
       const before = own.filter(opensLine).map(linesBefore);
@@ -503,6 +552,116 @@ function spriteStars(el: Element): number | null | false {
     return false;
   const value = Number(m[1]) / STAR_PERCENT;
   return Number.isInteger(value) && value >= 1 && value <= SCALE ? value : null;
+}
+
+const WORDS = /[\p{L}\p{N}]/u; // Python str.isalnum: a letter or a digit
+
+/**
+ * The stars of a row of per-star front layers, each a `width:N%` of one star (Fluent UI's `ms-RatingStar-front`
+ * over its `-back` in each of five `ms-Rating-button`s, 100 % ×4 then 70 %: 4.7; blind
+ * solution_sharepoint_modern_canvas_enisey_pricelist), the classic «star-ratings-top» pattern drawn per star:
+ * `SCALE` layers alike (tag and class) whose row, their nearest common ancestor, holds no words (icon glyphs, stars
+ * at most). They fill left to right: full layers, at most one partial, then empty ones; the stars are their sum, in
+ * whole stars. False when the layers are no such row (one overlay of the whole row: `widths` reads its width); null
+ * when they are one but fill no left-to-right way (Python `_layers_stars`).
+ */
+function layersStars(layers: Array<[Element, number]>): number | null | false {
+  if (layers.length !== SCALE || new Set(layers.map(([el]) => `${tag(el)} ${el.getAttribute("class")}`)).size !== 1) return false;
+  let row: Element | null = (layers[0] as [Element, number])[0];
+  while (row && !layers.every(([el]) => el !== row && row?.contains(el))) row = row.parentElement;
+  if (!row || WORDS.test(inlineText(row))) return false;
+  const widths = layers.map(([, width]) => width);
+  const partial = widths.filter((w) => w > 0 && w < 100);
+  const sorted = [...widths].sort((a, b) => b - a);
+  if (widths.some((w) => w > 100) || partial.length > 1 || widths.some((w, i) => w !== sorted[i])) return null;
+  return widths.reduce((a, b) => a + b, 0) / 100;
+}
+
+/** The colour an element's text is drawn in: the nearest one given from the element up to the item
+ * (`reviews.star_tint`: a `<font color>`, a style's `color:`), lower case without spaces; "" when none is (Python
+ * `_tint`). */
+function tint(el: Element, item: Element): string {
+  const attrs = TABLE.entries("reviews", "star_tint", "attributes");
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    for (const entry of attrs) {
+      const value = matches(node, String(entry.css)) ? node.getAttribute(String(entry.attr)) : null;
+      if (value) return value.split(/\s+/u).join("").toLowerCase();
+    }
+    const m = TABLE.search((node.getAttribute("style") ?? "").toLowerCase(), "reviews", "star_tint", "style");
+    if (m) return (m[1] ?? "").split(/\s+/u).join("");
+    if (node === item) break;
+  }
+  return "";
+}
+
+type Run = [string[], string[]]; // a run's star characters and the colour of each
+
+/** The runs of star characters in the item's text outside the `skipped` subtrees, as `charStars` reads them (star
+ * characters with spaces at most between them; another filled glyph starts another run), each as (its characters,
+ * the colour of each: `tint`) (Python `_star_runs`). */
+function starRuns(item: Element, skipped: ReadonlySet<Element>): Run[] {
+  const filled = String(TABLE.get("reviews", "star_char") ?? "★");
+  const empty = String(TABLE.get("reviews", "star_char_empty") ?? "☆");
+  const out: Run[] = [];
+  let chars: string[] = [];
+  let tints: string[] = [];
+  const close = (): void => {
+    if (chars.length) out.push([chars, tints]);
+    chars = [];
+    tints = [];
+  };
+  const read = (text: string, el: Element): void => {
+    let colour: string | null = null;
+    for (const ch of text) {
+      if (filled.includes(ch) || empty.includes(ch)) {
+        if (filled.includes(ch) && chars.some((c) => filled.includes(c) && c !== ch)) close();
+        colour ??= tint(el, item);
+        chars.push(ch);
+        tints.push(colour);
+      } else if (!SPACE.test(ch) && ch !== EMOJI_STYLE) close();
+    }
+  };
+  const walk = (el: Element): void => {
+    for (let n = el.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === 3) read((n as Text).data, el);
+      else if (n.nodeType === 1 && !skipped.has(n as Element)) walk(n as Element);
+    }
+  };
+  walk(item);
+  close();
+  return out;
+}
+
+/** The run `charStars` reads as the item's stars, when it is a row of two stars or more: the first one, a lone star
+ * of another glyph before the next run passed over (a callout's «⭐» before «★★★★★»). A lone star decorates a
+ * number: null (Python `_first_row`). */
+function firstRow(runs: Run[]): Run | null {
+  for (let i = 0; i < runs.length; i++) {
+    const run = runs[i] as Run;
+    const next = runs[i + 1];
+    if (run[0].length === 1 && next && next[0][0] !== run[0][0]) continue;
+    return run[0].length > 1 ? run : null;
+  }
+  return null;
+}
+
+/** (filled, empty) colours of a row drawn in two colours, one run each, left to right; else null (Python
+ * `_split_tints`). */
+function splitTints(tints: string[]): [string, string] | null {
+  const first = tints[0] as string;
+  const cut = tints.findIndex((t) => t !== first);
+  return new Set(tints.slice(cut)).size === 1 ? [first, tints[cut] as string] : null;
+}
+
+/** The filled stars of a row by its colours (`Stars.tints`): the stars of the filled colour, all before those of the
+ * empty colour; null without a pair, or for a row in another colour (Python `_tint_stars`). */
+function tintStars(tints: string[], pair: [string, string] | null): number | null {
+  if (!pair || tints.length > SCALE) return null;
+  const [filled, empty] = pair;
+  let full = tints.findIndex((t) => t !== filled);
+  if (full < 0) full = tints.length;
+  if (full < 1 || tints.slice(full).some((t) => t !== empty)) return null;
+  return full;
 }
 
 /** The filled stars of a row of `SCALE` svg icons (nothing else in it, no text) that differ by one colour
@@ -567,8 +726,8 @@ function linesBefore(block: Element): string {
   return parts.join(" ");
 }
 
-/** Item → 1–5 stars: explicit numbers, labels, text, a width overlay, icons, characters; last, on a list none of
- * those grades, an unnamed star sprite's width. */
+/** Item → 1–5 stars: explicit numbers, labels, text, a width overlay or per-star layers, icons, coloured rows of one
+ * glyph, characters; last, on a list none of those grades, an unnamed star sprite's width. */
 function starsOf(listing: Listing, blocks: Map<Element, Element[]>): Map<Element, number> {
   const skip = new Set<Element>();
   for (const list of blocks.values()) for (const b of list) for (const d of css(answerScope(b), "*")) skip.add(d);
@@ -581,6 +740,7 @@ function starsOf(listing: Listing, blocks: Map<Element, Element[]>): Map<Element
   stars.widths();
   stars.icons();
   stars.colours();
+  stars.tints(blocks);
   stars.chars(blocks);
   stars.sprites();
   return stars.found;

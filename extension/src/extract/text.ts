@@ -46,6 +46,26 @@ export function cpLen(text: string): number {
   return n;
 }
 
+// the BMP's private-use area: icon-font glyphs (SAP-icons, Fluent UI's MDL2 assets, Font Awesome), no words
+const PRIVATE_USE_FIRST = "\ue000";
+const PRIVATE_USE_LAST = "\uf8ff";
+
+/**
+ * The text without icon-font glyphs (private-use characters: «&#xE735;», the star a Fluent UI rating draws ten
+ * times): they are pictures, no words of a label's value or a price (Python `without_icons`).
+ */
+export function withoutIcons(text: string): string {
+  let icons = false;
+  for (let i = 0; i < text.length && !icons; i++) {
+    const ch = text.charAt(i);
+    icons = ch >= PRIVATE_USE_FIRST && ch <= PRIVATE_USE_LAST;
+  }
+  if (!icons) return text;
+  let out = "";
+  for (const ch of text) if (ch < PRIVATE_USE_FIRST || ch > PRIVATE_USE_LAST) out += ch;
+  return out;
+}
+
 /** Python `str.strip(chars)`. */
 export function stripChars(text: string, chars: string): string {
   let a = 0;
