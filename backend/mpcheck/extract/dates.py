@@ -1,7 +1,12 @@
 """Dates as ISO `YYYY-MM-DD`: `DD.MM.YYYY[ HH:MM[:SS]]`, `DD.MM.YY`, Russian month words (full or
 abbreviated, with or without a year), English ones with a year («November 12, 2026»), relative dates
 («вчера», «3 дня назад»), year-first dates in the text («2026-09-30», DokuWiki's «2026/09/30») and
-`time[datetime]`.
+`time[datetime]`. A rounded relative date («месяц назад») names no day: it is None, unless the element's
+`title` tooltip holds the exact date (`element_date`).
+
+A date with no year and a relative date need a reference day: `reference_day(today)` sets it for the
+duration of one extraction (a context variable, so the item readers of other modules that call
+`parse_date` get it without a parameter on every function); outside one, the clock's today is used.
 """
 
 from __future__ import annotations
@@ -82,21 +87,38 @@ def _months_back(ref: dt.date, months: int) -> dt.date:
     return ref
 
 
+def _relative_unit(entry: dict[str, Any], m: re.Match[str]) -> dict[str, Any] | None:
+    """The `relative_units` entry of a relative phrase's unit («недели» of «2 недели назад»)."""
+    if "days" in entry:
+        return None
+    unit = m.group(entry["unit_group"])
+    rules = table()
+    units = zip(rules.entries("dates", "relative_units"), rules.rx("dates", "relative_units"), strict=True)
+    return next((unit_entry for unit_entry, pattern in units if pattern.match(unit)), None)
+
+
 def _relative(entry: dict[str, Any], m: re.Match[str]) -> str | None:
     """The date a relative phrase stands for («3 дня назад», «вчера»)."""
     ref = today()
     if "days" in entry:
         return (ref - dt.timedelta(days=int(entry["days"]))).isoformat()
     count = int(m.group(entry["number_group"])) if "number_group" in entry else 1
-    unit = m.group(entry["unit_group"])
-    rules = table()
-    units = zip(rules.entries("dates", "relative_units"), rules.rx("dates", "relative_units"), strict=True)
-    for unit_entry, pattern in units:
-        if pattern.match(unit):
-            if "days" in unit_entry:
-                return (ref - dt.timedelta(days=count * int(unit_entry["days"]))).isoformat()
-            return _months_back(ref, count * int(unit_entry["months"])).isoformat()
-    return None
+    unit_entry = _relative_unit(entry, m)
+    if unit_entry is None:
+        return None
+    if "days" in unit_entry:
+        return (ref - dt.timedelta(days=count * int(unit_entry["days"]))).isoformat()
+    return _months_back(ref, count * int(unit_entry["months"])).isoformat()
+
+
+def _vague(form: str, entry: dict[str, Any], m: re.Match[str]) -> bool:
+    """Whether a date is a rounded relative one («месяц назад», «2 года назад»: a `vague` unit of
+    `relative_units`): it says roughly when, not the day (a thread of 21.10 reads «месяц назад» on
+    27.11, which is not 27.10), so it is no value; its position still places the date in a text."""
+    if form != "relative":
+        return False
+    unit_entry = _relative_unit(entry, m)
+    return bool(unit_entry and unit_entry.get("vague"))
 
 
 def _extra_date(form: str, entry: dict[str, Any], m: re.Match[str]) -> str | None:
@@ -117,9 +139,10 @@ def _any_extra(rules: Table) -> Any:
     return rules.any_search(*(("dates", form) for form in _EXTRA_FORMS))
 
 
-def _extra_dates(folded: str, first_only: bool) -> list[tuple[int, str]]:
-    """Dates of the forms after the confirmed ones (short year, no year, relative) in a folded text."""
-    found: list[tuple[int, str]] = []
+def _extra_dates(folded: str, first_only: bool) -> list[tuple[int, str, bool]]:
+    """Dates of the forms after the confirmed ones (short year, no year, relative) in a folded text,
+    as (position, ISO, exact: not `_vague`)."""
+    found: list[tuple[int, str, bool]] = []
     if not folded:
         return found
     rules = table()
@@ -130,7 +153,7 @@ def _extra_dates(folded: str, first_only: bool) -> list[tuple[int, str]]:
             for m in pattern.finditer(folded):
                 iso = _extra_date(form, entry, m)
                 if iso:
-                    found.append((m.start(), iso))
+                    found.append((m.start(), iso, not _vague(form, entry, m)))
                     if first_only:
                         break
     return sorted(found)
@@ -156,7 +179,8 @@ def _confirmed_dates(folded: str) -> list[tuple[int, str]]:
 def find_dates(text: str) -> list[tuple[int, str]]:
     """Every date in a text as (position, ISO), in text order."""
     folded = fold(text)
-    return sorted(_confirmed_dates(folded) + _extra_dates(folded, first_only=False))
+    extra = [(at, iso) for at, iso, _exact in _extra_dates(folded, first_only=False)]
+    return sorted(_confirmed_dates(folded) + extra)
 
 
 def _build_firsts(rules: Table) -> _Firsts:
@@ -215,14 +239,25 @@ def first_date(text: str) -> str | None:
 
     A date that names its year wins over a short, yearless or relative one in the same text
     («вчера, 12.11.2026» is 12.11.2026): it is exact, and the common case (one dated element's text)
-    costs one search instead of two.
+    costs one search instead of two. A rounded relative date first («месяц назад») gives None: the
+    day it would name is a guess (`_vague`), and a later date of the text is not this one's.
     """
     folded = fold(text)
     best = _first_confirmed(folded)
     if best is not None:
         return best[1]
     extra = _extra_dates(folded, first_only=True)
-    return extra[0][1] if extra else None
+    return extra[0][1] if extra and extra[0][2] else None
+
+
+def vague_date(text: str) -> bool:
+    """Whether a text's date is only a rounded relative one («месяц назад»: `first_date` gives None
+    for it): the text is dated, its day is unknown."""
+    folded = fold(text)
+    if _first_confirmed(folded) is not None:
+        return False
+    extra = _extra_dates(folded, first_only=True)
+    return bool(extra) and not extra[0][2]
 
 
 def parse_date(text: str | None) -> str | None:
@@ -248,12 +283,36 @@ def parse_end_date(text: str | None) -> str | None:
         _NEAREST.reset(token)
 
 
+def _relative_only(folded: str) -> bool:
+    """Whether a folded text dates itself only relatively («2 недели назад», «вчера в 17:41»): a
+    relative phrase and no date that names its year."""
+    rules = table()
+    return bool(
+        rules.search(folded, "dates", "relative_hint")
+        and rules.search(folded, "dates", "relative")
+        and _first_confirmed(folded) is None
+    )
+
+
+def _title_date(el: Any) -> str | None:
+    """The exact date an element's `title` tooltip gives its relative text («<span title="12.11.2026
+    14:20">2 недели назад</span>»: Viva Engage, Discourse, GitHub's relative-time, a SharePoint feed);
+    a title that is itself relative adds nothing."""
+    title = el.get("title")
+    if not title or _relative_only(fold(title)):
+        return None
+    return parse_date(title)
+
+
 def element_date(el: Any, text: str) -> str | None:
-    """The date of an element: its `datetime`/`content` attribute first, then its text."""
+    """The date of an element: its `datetime`/`content` attribute first, then — when its text dates
+    it only relatively — the exact date of its `title` tooltip, then its text."""
     for attr in ("datetime", "content"):
         value = el.get(attr)
         if value:
             parsed = parse_date(value)
             if parsed:
                 return parsed
+    if el.get("title") and _relative_only(fold(text)) and (exact := _title_date(el)):
+        return exact
     return parse_date(text)

@@ -170,8 +170,12 @@ def _in_pager(link: Any, body: Any) -> bool:
 
 def undated(listing: Listing) -> bool:
     """Whether the list holds an item with no date of its own (a repeated review block without one,
-    see items._repeated): its dates cannot be told, only how many items there are."""
-    return any(item not in listing.firsts for item in listing.items)
+    see items._repeated), or one dated only roughly («месяц назад» with no exact date beside it:
+    `Listing.vague`): its dates cannot be told, only how many items there are."""
+    return any(
+        item not in listing.firsts or (item in listing.vague and listing.dates.get(item) is None)
+        for item in listing.items
+    )
 
 
 def short_folds(listing: Listing) -> list[str | None]:

@@ -28,7 +28,7 @@ from typing import Any
 
 from lxml import etree
 
-from mpcheck.extract.dates import element_date, parse_date
+from mpcheck.extract.dates import element_date, parse_date, vague_date
 from mpcheck.extract.dom import child_elements, css, hidden, inline_text, own_text
 from mpcheck.extract.label_table import FLAGS, Table, table
 from mpcheck.extract.tabs import MAX_TITLE_CHARS, title_of
@@ -86,6 +86,10 @@ class Listing:
     folds: list[str | None] | None = None
     # an item is a whole list the split did not descend into (`_unsplit`): none of its items is known
     unsplit: bool = False
+    # items whose own date is only a rounded relative one («месяц назад», dates.vague_date): dated, but
+    # on no known day, so the list's dates cannot be told (feedback.undated) unless a later date of
+    # the item's own settles it
+    vague: set[Any] = field(default_factory=set)
 
 
 def item_of(listing: Listing, el: Any) -> Any:
@@ -1300,6 +1304,8 @@ def split_listing(body: Any, name: str | None = None) -> Listing:
         if item is not None and item not in listing.firsts:
             listing.firsts[item] = at
             listing.dates[item] = element_date(el, own)
+            if listing.dates[item] is None and vague_date(own):
+                listing.vague.add(item)
             heads[item] = (el, own)
             other, later = _not_own(el, own, item)
             if later:  # «куплено 01.02.2025 · 24.11.2026» in one text: the second is the item's

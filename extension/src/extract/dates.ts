@@ -95,17 +95,31 @@ function monthsBack(ref: string, months: number): string {
   return ref;
 }
 
+/** The `relative_units` entry of a relative phrase's unit («недели» of «2 недели назад»). */
+function relativeUnit(entry: Entry, m: RegExpExecArray): Entry | null {
+  if (typeof entry.days === "number") return null;
+  const unit = typeof entry.unit_group === "number" ? (m[entry.unit_group] ?? "") : "";
+  const hit = TABLE.matchEntry(unit, "dates", "relative_units");
+  return hit ? hit[0] : null;
+}
+
 /** The date a relative phrase stands for («3 дня назад», «вчера»). */
 function relative(entry: Entry, m: RegExpExecArray): string | null {
   const ref = today();
   if (typeof entry.days === "number") return daysBack(ref, entry.days);
   const count = typeof entry.number_group === "number" ? Number(m[entry.number_group]) : 1;
-  const unit = typeof entry.unit_group === "number" ? (m[entry.unit_group] ?? "") : "";
-  const hit = TABLE.matchEntry(unit, "dates", "relative_units");
-  if (!hit) return null;
-  const [u] = hit;
+  const u = relativeUnit(entry, m);
+  if (!u) return null;
   if (typeof u.days === "number") return daysBack(ref, count * u.days);
   return monthsBack(ref, count * Number(u.months));
+}
+
+/** Whether a date is a rounded relative one («месяц назад», «2 года назад»: a `vague` unit of
+ * `relative_units`): it says roughly when, not the day (a thread of 21.10 reads «месяц назад» on
+ * 27.11, which is not 27.10), so it is no value; its position still places the date in a text. */
+function vague(form: (typeof EXTRA_FORMS)[number], entry: Entry, m: RegExpExecArray): boolean {
+  if (form !== "relative") return false;
+  return relativeUnit(entry, m)?.vague === true;
 }
 
 function extraDate(form: (typeof EXTRA_FORMS)[number], entry: Entry, m: RegExpExecArray): string | null {
@@ -125,9 +139,10 @@ function extraDate(form: (typeof EXTRA_FORMS)[number], entry: Entry, m: RegExpEx
 
 let anyExtra: RegExp | null = null;
 
-/** Dates of the forms after the confirmed ones (short year, no year, relative) in a folded text. */
-function extraDates(folded: string, firstOnly: boolean): Array<[number, string]> {
-  const found: Array<[number, string]> = [];
+/** Dates of the forms after the confirmed ones (short year, no year, relative) in a folded text,
+ * as [position, ISO, exact: not `vague`]. */
+function extraDates(folded: string, firstOnly: boolean): Array<[number, string, boolean]> {
+  const found: Array<[number, string, boolean]> = [];
   anyExtra ??= new RegExp(EXTRA_FORMS.flatMap((f) => TABLE.sources("dates", f).map((p) => `(?:${p})`)).join("|") || "(?!)", TABLE.flags);
   if (!folded || !anyExtra.test(folded)) return found; // one scan for all of them: most texts have none
   for (const form of EXTRA_FORMS) {
@@ -136,7 +151,7 @@ function extraDates(folded: string, firstOnly: boolean): Array<[number, string]>
       for (const m of folded.matchAll(p)) {
         const d = extraDate(form, entries[i] as Entry, m as RegExpExecArray);
         if (d) {
-          found.push([m.index, d]);
+          found.push([m.index, d, !vague(form, entries[i] as Entry, m as RegExpExecArray)]);
           if (firstOnly) break;
         }
       }
@@ -145,9 +160,11 @@ function extraDates(folded: string, firstOnly: boolean): Array<[number, string]>
   return sortDates(found);
 }
 
-// Python sorts (position, iso) tuples: position first, then the ISO text
-function sortDates(found: Array<[number, string]>): Array<[number, string]> {
-  return found.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+// Python sorts (position, iso[, exact]) tuples: position first, then the ISO text, then exact last
+function sortDates<T extends [number, string] | [number, string, boolean]>(found: T[]): T[] {
+  return found.sort(
+    (a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0) || Number(a[2] ?? 0) - Number(b[2] ?? 0),
+  );
 }
 
 function confirmedDates(folded: string): Array<[number, string]> {
@@ -171,18 +188,31 @@ function confirmedDates(folded: string): Array<[number, string]> {
 /** Every date in a text as [position, ISO], in text order. */
 export function findDates(text: string): Array<[number, string]> {
   const folded = fold(text);
-  return sortDates([...confirmedDates(folded), ...extraDates(folded, false)]);
+  const extra = extraDates(folded, false).map(([at, d]): [number, string] => [at, d]);
+  return sortDates([...confirmedDates(folded), ...extra]);
 }
 
 /**
  * The earliest full date (DD.MM.YYYY, «5 июня 2024»), else the earliest of the other forms: a date
  * that names its year wins over a short, yearless or relative one in the same text (it is exact).
+ * A rounded relative date first («месяц назад») gives null: the day it would name is a guess
+ * (`vague`), and a later date of the text is not this one's.
  */
 export function firstDate(text: string): string | null {
   const folded = fold(text);
   const best = sortDates(confirmedDates(folded))[0];
   if (best) return best[1];
-  return extraDates(folded, true)[0]?.[1] ?? null;
+  const first = extraDates(folded, true)[0];
+  return first && first[2] ? first[1] : null;
+}
+
+/** Whether a text's date is only a rounded relative one («месяц назад»: `firstDate` gives null for
+ * it): the text is dated, its day is unknown. */
+export function vagueDate(text: string): boolean {
+  const folded = fold(text);
+  if (confirmedDates(folded).length > 0) return false;
+  const first = extraDates(folded, true)[0];
+  return first !== undefined && !first[2];
 }
 
 /** The first date in a text (an ISO prefix accepted too), else null. */
@@ -206,7 +236,27 @@ export function parseEndDate(text: string | null | undefined): string | null {
   }
 }
 
-/** An element's date: its datetime / content attribute first, then its text. */
+/** Whether a folded text dates itself only relatively («2 недели назад», «вчера в 17:41»): a
+ * relative phrase and no date that names its year. */
+function relativeOnly(folded: string): boolean {
+  return (
+    TABLE.search(folded, "dates", "relative_hint") !== null &&
+    TABLE.search(folded, "dates", "relative") !== null &&
+    confirmedDates(folded).length === 0
+  );
+}
+
+/** The exact date an element's `title` tooltip gives its relative text («<span title="12.11.2026
+ * 14:20">2 недели назад</span>»: Viva Engage, Discourse, GitHub's relative-time, a SharePoint feed);
+ * a title that is itself relative adds nothing. */
+function titleDate(el: Element): string | null {
+  const title = el.getAttribute("title");
+  if (!title || relativeOnly(fold(title))) return null;
+  return parseDate(title);
+}
+
+/** An element's date: its datetime / content attribute first, then — when its text dates it only
+ * relatively — the exact date of its `title` tooltip, then its text. */
 export function elementDate(el: Element, text: string): string | null {
   for (const attr of ["datetime", "content"]) {
     const value = el.getAttribute(attr);
@@ -214,6 +264,10 @@ export function elementDate(el: Element, text: string): string | null {
       const parsed = parseDate(value);
       if (parsed) return parsed;
     }
+  }
+  if (el.getAttribute("title") && relativeOnly(fold(text))) {
+    const exact = titleDate(el);
+    if (exact) return exact;
   }
   return parseDate(text);
 }

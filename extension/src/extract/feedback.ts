@@ -89,10 +89,13 @@ function inPager(link: Element, body: Element): boolean {
 
 /**
  * Whether the list holds an item with no date of its own (a repeated review block without one, see
- * items.repeated): its dates cannot be told, only how many items there are.
+ * items.repeated), or one dated only roughly («месяц назад» with no exact date beside it:
+ * `Listing.vague`): its dates cannot be told, only how many items there are.
  */
 export function undated(listing: Listing): boolean {
-  return listing.items.some((item) => !listing.firsts.has(item));
+  return listing.items.some(
+    (item) => !listing.firsts.has(item) || (listing.vague.has(item) && (listing.dates.get(item) ?? null) === null),
+  );
 }
 
 /** `fold` of each own text of the list (`owns`, same order) of at most MAX_TITLE_CHARS, null for a longer one: made

@@ -16,7 +16,7 @@
 // (jQuery Mobile's p.ui-li-aside closing the item).
 // A relative date is read in a short header, or as the last part of a longer one («…, вчера в 18:40»).
 // Own texts are scanned once per body.
-import { elementDate, parseDate } from "./dates";
+import { elementDate, parseDate, vagueDate } from "./dates";
 import { childElements, css, hidden, inlineText, moveWithTail, ownText, tag } from "./dom";
 import { TABLE } from "./label_table";
 import { MAX_TITLE_CHARS, titleOf } from "./tabs";
@@ -69,6 +69,10 @@ export interface Listing {
   folds: Array<string | null> | null;
   /** an item is a whole list the split did not descend into (`unsplit`): none of its items is known */
   unsplit: boolean;
+  /** items whose own date is only a rounded relative one («месяц назад», dates.vagueDate): dated, but
+   * on no known day, so the list's dates cannot be told (feedback.undated) unless a later date of
+   * the item's own settles it */
+  vague: Set<Element>;
 }
 
 /** The item an element belongs to (null outside every item). */
@@ -1146,7 +1150,7 @@ function unsplit(item: Element, first: Element, marked: Set<Element>): boolean {
 }
 
 export function splitListing(body: Element, name: string | null = null): Listing {
-  const listing: Listing = { body, items: [], dates: new Map(), owns: scan(body), firsts: new Map(), starts: new Map(), authorEnds: new Map(), aside: [], folds: null, unsplit: false };
+  const listing: Listing = { body, items: [], dates: new Map(), owns: scan(body), firsts: new Map(), starts: new Map(), authorEnds: new Map(), aside: [], folds: null, unsplit: false, vague: new Set() };
   const found = dated(listing.owns);
   if (!found.length) return listing;
   const marked = new Set<Element>();
@@ -1173,6 +1177,7 @@ export function splitListing(body: Element, name: string | null = null): Listing
     if (item && !listing.firsts.has(item)) {
       listing.firsts.set(item, at);
       listing.dates.set(item, elementDate(el, own));
+      if (listing.dates.get(item) === null && vagueDate(own)) listing.vague.add(item);
       heads.set(item, [el, own]);
       const [other, later] = notOwn(el, own, item);
       if (later) {
