@@ -350,6 +350,14 @@ def _signature(el: Any) -> tuple[Any, str, Any, str] | None:
     return el.tag, cls, first.tag, first.get("class") or ""
 
 
+def _text_style(el: Any, cls: str) -> bool:
+    """A class the page's headings carry too (LibreOffice's «h2.western» beside every «p.western», the
+    style of the script the text is in): the document's text style, no markup of an item block — its
+    paragraphs are the items' parts, grouped as any run of blocks (TS `textStyle`)."""
+    headings = table().heading_tags
+    return any(h.get("class") == cls for h in el.getroottree().getroot().iter(*headings))
+
+
 def _repeated(children: list[Any], marked: set[Any]) -> tuple[Any, str, Any, str] | None:
     """The markup every child that is not furniture repeats, when some of them hold no date: review
     blocks of one class, only some dated (a date in a text or an answer dates no other block). Rows
@@ -358,7 +366,7 @@ def _repeated(children: list[Any], marked: set[Any]) -> tuple[Any, str, Any, str
         return None  # every block dated: each is an item already
     sigs = [_signature(c) if c.tag not in _PAIRED_TAGS else None for c in children]
     sig = next((g for c, g in zip(children, sigs, strict=True) if c in marked and g is not None), None)
-    if sig is None or sum(1 for g in sigs if g == sig) < 2:
+    if sig is None or sum(1 for g in sigs if g == sig) < 2 or _text_style(children[0], sig[1]):
         return None
     others = [c for c, g in zip(children, sigs, strict=True) if g != sig]
     return sig if all(_furniture(c) for c in others) else None
@@ -401,18 +409,31 @@ def _grouped(
     # other items carry their text inline («<p><b>2.3.2 (28.08.2026)</b><br>…</p>»), the one undated
     # block right after such a head is its body even without `siblings` (no `repeat` markup)
     bare_head = False
+    # with `siblings`, the open item's head is a short block alone (`_HEAD_CHARS`) dating it before
+    # any sentence («Ксения М., 20 октября 2026, 10:14»): a dated block after it whose date follows a
+    # sentence of its own (`_quotes_date`: «Ксения, спасибо, воспроизвели. Исправление войдёт в 2.7.2
+    # (планируем выпустить до 30.10.2026)») is that item's text quoting a date, no item of its own (a
+    # pasted thread's flat paragraphs)
+    headed = False
     for child in children:
         if id(child) in ends:
             continue
         if skip and child in skip:
-            lead, bare_head = None, False
+            lead, bare_head, headed = None, False, False
             continue
         opens = child in marked or (repeat is not None and _signature(child) == repeat)
         opens = opens and not (groups and joins and child in joins)
+        opens = opens and not (headed and child in marked and _quotes_date(child))
         body, bare_head = bare_head, False
         if opens and not (groups and _answer_head(child)):
             groups.append([lead, child] if lead is not None else [child])
             bare_head = repeat is None and child in marked and len(inline_text(child)) <= BARE_HEAD_CHARS
+            headed = (
+                siblings
+                and child in marked
+                and len(inline_text(child)) <= _HEAD_CHARS  # a head alone, its message in the blocks after
+                and _quotes_date(child, quotes=False)
+            )
         elif groups and (
             child in marked
             or ((siblings or body) and not _furniture(child) and child not in headers)
@@ -436,6 +457,21 @@ def _grouped(
 
 
 _SHAPED_LISTS = ("ul", "ol", "dl")  # the body a row head opens, in a list of head + list items
+
+
+# a sentence's end: a word (two letters at least, no initial «А.» nor «г.») ending in «.», «!» or «?»,
+# then a space or the end
+_SENTENCE_END = re.compile(r"[^\W\d_]{2}[.!?](?:\s|$)")
+
+
+def _quotes_date(el: Any, quotes: bool = True) -> bool:
+    """The block's first date follows a sentence of its text (`_SENTENCE_END` before it): a message's
+    text quoting a date; with `quotes` false, a date follows none: a head that dates an item («Артём
+    Л., 25 ноября 2026», «2.7.3 (16.11.2026)»). A block with no date read in it is neither (TS
+    `quotesDate`)."""
+    text = fold(inline_text(el))
+    m = date_search(text)
+    return m is not None and (_SENTENCE_END.search(text, 0, m.start()) is not None) == quotes
 
 
 def _end_outro(groups: list[list[Any]]) -> None:

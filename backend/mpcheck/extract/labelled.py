@@ -600,7 +600,7 @@ def _tooltip_referrers(el: Any) -> list[Any] | None:
     """A label that exists only in a tooltip (`role=tooltip`, floating after the footer): the
     elements naming it by id in `aria-describedby` / `aria-labelledby`; None when not a tooltip."""
     rules = table()
-    box = _box(el)
+    box = label_box(el)
     tip = next((e for e in (el, box) if e.get("role") in rules.data.get("tooltip_roles", [])), None)
     if tip is None:
         return None
@@ -656,10 +656,15 @@ def _leading_children(el: Any) -> str:
     return " ".join(parts)
 
 
-def _box(el: Any) -> Any:
+# how many wrappers a label climbs to its box: a word processor's export nests four
+# (LibreOffice's <td><p><font face><font size><b>Версия</b></font></font></p></td>)
+MAX_BOX_CLIMB = 4
+
+
+def label_box(el: Any) -> Any:
     """The outermost wrapper whose whole text is the label's (<td><b>Версия</b></td> → the td)."""
     text, box = inline_text(el), el
-    for _ in range(3):
+    for _ in range(MAX_BOX_CLIMB):
         parent = box.getparent()
         if parent is None or inline_text(parent) != text:
             break
@@ -679,10 +684,10 @@ def _label_gloss(el: Any, rest: str) -> bool:
 
 
 def _pair_wrapper(el: Any) -> Any:
-    """The pair wrapper of a label element: the parent of its box (`_box`) holding exactly two
+    """The pair wrapper of a label element: the parent of its box (`label_box`) holding exactly two
     elements, the box first and a value element with text second, and no text of its own; None
     otherwise."""
-    box = _box(el)
+    box = label_box(el)
     wrapper = box.getparent()
     if wrapper is None or wrapper.tag in ("body", "html"):
         return None
@@ -710,7 +715,7 @@ def _empty_slot(el: Any) -> bool:
     """The label's value slot is there and empty: an empty slot inside the label's element
     (<div>Обновлено: <span class="value"></span></div>) or after it in a wrapper whose whole text is
     still the label's (<div><span>Обновлено:</span> <span class="value"></span></div>, the climb
-    `_box` makes). The next row's value is then not this label's: there is none."""
+    `label_box` makes). The next row's value is then not this label's: there is none."""
     if any(_slot(c) for c in _children(el)):
         return True
     text, node = inline_text(el), el
@@ -872,7 +877,7 @@ def _pair_cell(cell: Any) -> Any:
 
 
 def _structure(el: Any) -> Iterator[tuple[str, str, Any, bool]]:
-    box = _box(el)
+    box = label_box(el)
     parent = el.getparent()
     if box.tag in _CELLS or box.tag == "dt":
         nxt = _pair_cell(box) if box.tag in _CELLS else next_element(box)

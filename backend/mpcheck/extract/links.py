@@ -495,6 +495,7 @@ def _card_link_name(a: Any, anchors: _Anchors) -> str:
     return fold(inline_text(heading)) if heading is not None else anchors.text(a)
 
 
+LINE_DASHES = ("—", "–")  # «label: what it is — <a>»: the dash points at the link the label names
 MAX_LABEL_CHARS = 40  # a label cell names its link in a few words; a longer one is the paragraph above
 
 
@@ -523,8 +524,12 @@ def _pdf_link(a: Any, anchors: _Anchors) -> bool:
 def _line_label(a: Any) -> str:
     """The label a link follows on its line: the words right before it, back to a sentence end, when
     they end with a colon («💼 Кейс внедрения (оптовик стройматериалов): <a>https://…</a>», a post's
-    «label: link» line), their parenthetical asides left out, when that is short; else "" (TS `lineLabel`)."""
+    «label: link» line), their parenthetical asides left out, when that is short; or, when a dash ends them
+    after a label and its colon, that label («Кейс: сеть стоматологий «Улыбка», Сыктывкар — <a>…</a>», a
+    list item that describes its link before pointing at it); else "" (TS `lineLabel`)."""
     before = SENTENCE_END.split(fold(text_before(a)))[-1].strip()
+    if before.endswith(LINE_DASHES) and ":" in before:
+        before = before.split(":", 1)[0] + ":"
     if not before.endswith(":"):
         return ""
     label = _without_asides(before[:-1])

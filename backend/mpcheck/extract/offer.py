@@ -26,6 +26,7 @@ from mpcheck.extract.dom import (
     text_without,
 )
 from mpcheck.extract.label_table import table
+from mpcheck.extract.labelled import label_box
 from mpcheck.extract.links import in_page, text_urls
 from mpcheck.extract.text import fold, norm, without_icons
 
@@ -464,12 +465,14 @@ def _past_struck(label: Any, value_el: Any) -> tuple[dict[str, Any], Any] | None
     """A label whose value element is only a struck price («<b>Цена:</b> <s>54 900 руб.</s> 39 900
     руб.»): that is the old price of a value running on after it, so the price is read from the
     label's own small block (the parent of both, at most MAX_BLOCK_CHARS), the label left out, its
-    struck part the old price (TS `pastStruck`)."""
+    struck part the old price. The label is taken with the wrappers that hold only it (`label_box`), and
+    the value may wrap its struck price (a word processor's «<font><font><b>Цена:</b></font></font><font><font><strike>54 900
+    руб.</strike></font></font> 39 900 руб.»), so a struck price in font runs is one too (TS `pastStruck`)."""
     parent = value_el.getparent() if value_el is not None else None
     if (
         parent is None
-        or label.getparent() is not parent
-        or not any(s is value_el for s in _struck(value_el))
+        or label_box(label).getparent() is not parent
+        or not any(inline_text(s) == inline_text(value_el) for s in _struck(value_el))
         or len(inline_text(parent)) > MAX_BLOCK_CHARS
     ):
         return None

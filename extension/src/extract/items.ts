@@ -329,6 +329,16 @@ function signature(el: Element): string | null {
   return [tag(el), cls, tag(first), first.getAttribute("class") ?? ""].join("\u0000");
 }
 
+/** A class the page's headings carry too (LibreOffice's «h2.western» beside every «p.western», the
+ * style of the script the text is in): the document's text style, no markup of an item block — its
+ * paragraphs are the items' parts, grouped as any run of blocks (Python `_text_style`). */
+function textStyle(el: Element, cls: string): boolean {
+  let top = el;
+  while (top.parentElement) top = top.parentElement;
+  const headings = [...TABLE.headingTags];
+  return headings.length > 0 && [...top.querySelectorAll(headings.join(","))].some((h) => h.getAttribute("class") === cls);
+}
+
 /**
  * The markup every child that is not furniture repeats, when some of them hold no date: review
  * blocks of one class, only some dated (a date in a text or an answer dates no other block). Rows of
@@ -339,7 +349,7 @@ function repeated(children: Element[], marked: ReadonlySet<Element>): string | n
   const sigs = children.map((c) => (PAIRED_TAGS.has(tag(c)) ? null : signature(c)));
   const at = children.findIndex((c, i) => marked.has(c) && sigs[i] !== null);
   const sig = at < 0 ? null : (sigs[at] as string);
-  if (sig === null || sigs.filter((g) => g === sig).length < 2) return null;
+  if (sig === null || sigs.filter((g) => g === sig).length < 2 || textStyle(children[0] as Element, sig.split("\u0000")[1] ?? "")) return null;
   return children.every((c, i) => sigs[i] === sig || furniture(c)) ? sig : null;
 }
 
@@ -399,20 +409,32 @@ function grouped(container: Element, marked: ReadonlySet<Element>, siblings: boo
   // other items carry their text inline («<p><b>2.3.2 (28.08.2026)</b><br>…</p>»), the one undated
   // block right after such a head is its body even without `siblings` (no `repeat` markup)
   let bareHead = false;
+  // with `siblings`, the open item's head is a short block alone (`HEAD_CHARS`) dating it before
+  // any sentence («Ксения М., 20 октября 2026, 10:14»): a dated block after it whose date follows a
+  // sentence of its own (`quotesDate`: «Ксения, спасибо, воспроизвели. Исправление войдёт в 2.7.2
+  // (планируем выпустить до 30.10.2026)») is that item's text quoting a date, no item of its own (a
+  // pasted thread's flat paragraphs)
+  let headed = false;
   for (const child of children) {
     if (ends.has(child)) continue;
     if (skip.has(child)) {
       lead = null; // another section's list and its title: no item, joins none
       bareHead = false;
+      headed = false;
       continue;
     }
     // a thread of replies (`replyThreads`) joins the item before it
-    const opens = (marked.has(child) || (repeat !== null && signature(child) === repeat)) && !(groups.length && joins.has(child));
+    const opens =
+      (marked.has(child) || (repeat !== null && signature(child) === repeat)) &&
+      !(groups.length && joins.has(child)) &&
+      !(headed && marked.has(child) && quotesDate(child));
     const body = bareHead;
     bareHead = false;
     if (opens && !(groups.length && answerHead(child))) {
       groups.push(lead ? [lead, child] : [child]);
       bareHead = repeat === null && marked.has(child) && cpLen(inlineText(child)) <= BARE_HEAD_CHARS;
+      // a head alone, its message in the blocks after
+      headed = siblings && marked.has(child) && cpLen(inlineText(child)) <= HEAD_CHARS && quotesDate(child, false);
     } else if (groups.length && (marked.has(child) || ((siblings || body) && !furniture(child) && !headers.has(child)) || answerHead(child))) {
       (groups[groups.length - 1] as Element[]).push(child); // an undated «Ответ разработчика» block after an item is its answer
     }
@@ -431,6 +453,20 @@ function grouped(container: Element, marked: ReadonlySet<Element>, siblings: boo
 }
 
 const SHAPED_LISTS = new Set(["ul", "ol", "dl"]); // the body a row head opens, in a list of head + list items
+
+// a sentence's end: a word (two letters at least, no initial «А.» nor «г.») ending in «.», «!» or «?»,
+// then a space or the end
+const SENTENCE_END = /\p{L}{2}[.!?](?:\s|$)/u;
+
+/** The block's first date follows a sentence of its text (`SENTENCE_END` before it): a message's
+ * text quoting a date; with `quotes` false, a date follows none: a head that dates an item («Артём
+ * Л., 25 ноября 2026», «2.7.3 (16.11.2026)»). A block with no date read in it is neither (Python
+ * `_quotes_date`). */
+function quotesDate(el: Element, quotes = true): boolean {
+  const text = fold(inlineText(el));
+  const m = dateSearch(text);
+  return m !== null && SENTENCE_END.test(text.slice(0, m.index)) === quotes;
+}
 
 /**
  * Cut the last item back to the shape of the others when every other item (two at least) is one and

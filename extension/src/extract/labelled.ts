@@ -559,7 +559,7 @@ function* controlValues(control: Element): Generator<string> {
  * naming it by id in `aria-describedby` / `aria-labelledby`; null when not a tooltip. */
 function tooltipReferrers(el: Element): Element[] | null {
   const roles = (TABLE.get("tooltip_roles") as string[] | undefined) ?? [];
-  const tip = [el, box(el)].find((e) => roles.includes(e.getAttribute("role") ?? ""));
+  const tip = [el, labelBox(el)].find((e) => roles.includes(e.getAttribute("role") ?? ""));
   if (!tip) return null;
   const id = tip.getAttribute("id");
   if (!id) return [];
@@ -621,11 +621,16 @@ function leadingChildren(el: Element): string {
   return parts.join(" ");
 }
 
+// how many wrappers a label climbs to its box: a word processor's export nests four
+// (LibreOffice's <td><p><font face><font size><b>Версия</b></font></font></p></td>)
+const MAX_BOX_CLIMB = 4;
+
 /** The outermost wrapper whose whole text is the label's (<td><b>Версия</b></td> → the td). */
-function box(el: Element): Element {
+
+export function labelBox(el: Element): Element {
   const text = inlineText(el);
   let found = el;
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < MAX_BOX_CLIMB; i++) {
     const parent = found.parentElement;
     if (!parent || inlineText(parent) !== text) break;
     found = parent;
@@ -650,11 +655,11 @@ function labelGloss(el: Element, rest: string): boolean {
   return rest.startsWith("(") && rest.endsWith(")") && pairWrapper(el) !== null;
 }
 
-/** The pair wrapper of a label element: the parent of its box (`box`) holding exactly two
+/** The pair wrapper of a label element: the parent of its box (`labelBox`) holding exactly two
  * elements, the box first and a value element with text second, and no text of its own; null
  * otherwise. */
 function pairWrapper(el: Element): Element | null {
-  const found = box(el);
+  const found = labelBox(el);
   const wrapper = found.parentElement;
   if (!wrapper || tag(wrapper) === "body" || tag(wrapper) === "html") return null;
   const kids = childElements(wrapper);
@@ -683,7 +688,7 @@ function slot(el: Element): boolean {
  * The label's value slot is there and empty: an empty slot inside the label's element
  * (<div>Обновлено: <span class="value"></span></div>) or after it in a wrapper whose whole text is
  * still the label's (<div><span>Обновлено:</span> <span class="value"></span></div>, the climb
- * `box` makes). The next row's value is then not this label's: there is none.
+ * `labelBox` makes). The next row's value is then not this label's: there is none.
  */
 function emptySlot(el: Element): boolean {
   if (childElements(el).some(slot)) return true;
@@ -835,7 +840,7 @@ function pairCell(cell: Element): Element | null {
 }
 
 function* structure(el: Element): Generator<Source> {
-  const wrapper = box(el);
+  const wrapper = labelBox(el);
   const parent = el.parentElement;
   if (CELLS.has(tag(wrapper)) || tag(wrapper) === "dt") {
     const nxt = CELLS.has(tag(wrapper)) ? pairCell(wrapper) : wrapper.nextElementSibling;

@@ -380,6 +380,7 @@ function cardLinkName(a: Element, page: Page): string {
   return heading ? fold(inlineText(heading)) : page.foldedText(a);
 }
 
+const LINE_DASHES = ["—", "–"]; // «label: what it is — <a>»: the dash points at the link the label names
 const MAX_LABEL_CHARS = 40; // a label cell names its link in a few words; a longer one is the paragraph above
 
 /** The link leads to a .pdf (links.presentation_href): by its href, or by the target a redirector's wrapper
@@ -404,9 +405,14 @@ function withoutAsides(text: string): string {
 
 /** The label a link follows on its line: the words right before it, back to a sentence end, when they end
  * with a colon («💼 Кейс внедрения (оптовик стройматериалов): <a>https://…</a>», a post's «label: link»
- * line), their parenthetical asides left out, when that is short; else "" (Python `_line_label`). */
+ * line), their parenthetical asides left out, when that is short; or, when a dash ends them after a label
+ * and its colon, that label («Кейс: сеть стоматологий «Улыбка», Сыктывкар — <a>…</a>», a list item that
+ * describes its link before pointing at it); else "" (Python `_line_label`). */
 function lineLabel(a: Element): string {
-  const before = (fold(textBefore(a)).split(SENTENCE_END).pop() ?? "").trim();
+  let before = (fold(textBefore(a)).split(SENTENCE_END).pop() ?? "").trim();
+  if (LINE_DASHES.some((d) => before.endsWith(d)) && before.includes(":")) {
+    before = `${before.slice(0, before.indexOf(":"))}:`;
+  }
   if (!before.endsWith(":")) return "";
   const label = withoutAsides(before.slice(0, -1));
   return cpLen(label) <= MAX_LABEL_CHARS ? label : "";

@@ -6,6 +6,7 @@ import type { Page } from "./context";
 import { parseEndDate } from "./dates";
 import { STRUCK_ATTR, STRUCK_TEXT, absoluteUrl, ancestors, css, inlineText, labelCell, labelCellBefore, linkUrl, matches, tag, tailText, textBefore, textWithout } from "./dom";
 import { TABLE, type Entry } from "./label_table";
+import { labelBox } from "./labelled";
 import { inPage, textUrls } from "./links";
 import { cpLen, fold, norm, withoutIcons } from "./text";
 import * as values from "./values";
@@ -390,10 +391,19 @@ function oldInBox(el: Element, sel: Entry, rub: number): number | null {
 /** A label whose value element is only a struck price («<b>Цена:</b> <s>54 900 руб.</s> 39 900
  * руб.»): that is the old price of a value running on after it, so the price is read from the
  * label's own small block (the parent of both, at most MAX_BLOCK_CHARS), the label left out, its
- * struck part the old price (Python `_past_struck`). */
+ * struck part the old price. The label is taken with the wrappers that hold only it (`labelBox`), and
+ * the value may wrap its struck price (a word processor's «<font><font><b>Цена:</b></font></font><font><font><strike>54 900
+ * руб.</strike></font></font> 39 900 руб.»), so a struck price in font runs is one too (Python `_past_struck`). */
 function pastStruck(label: Element, valueEl: Element | null): [Own, Element] | null {
   const parent = valueEl?.parentElement ?? null;
-  if (!valueEl || !parent || label.parentElement !== parent || !struck(valueEl).includes(valueEl) || cpLen(inlineText(parent)) > MAX_BLOCK_CHARS) return null;
+  if (
+    !valueEl ||
+    !parent ||
+    labelBox(label).parentElement !== parent ||
+    !struck(valueEl).some((s) => inlineText(s) === inlineText(valueEl)) ||
+    cpLen(inlineText(parent)) > MAX_BLOCK_CHARS
+  )
+    return null;
   const found = priceIn(parent, textWithout(parent, new Set([label])));
   return found ? [found, parent] : null;
 }

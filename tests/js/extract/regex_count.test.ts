@@ -133,8 +133,10 @@ describe("the regexes of one fresh read", () => {
     // the rest of each channel hit's sentence) and the «присылает ответы в чат» entry of `refused_near` 250;
     // batch 35's archive.today snapshot: the signed-saving `fields.price.not_before` entry (the text before each money
     // match, «−5 000 руб.» beside a struck price) 251 (`reviews.stars_sprite` only on a list no other encoding grades);
+    // batch 36's LibreOffice export: items.ts `SENTENCE_END` (a dated block whose date follows a sentence quotes it,
+    // read on each dated child of a run of heads and texts) 252;
     // more means a new path compiles on every page: look at what it costs a fresh tab before raising this
     expect(seen.size).toBeGreaterThan(100);
-    expect(seen.size).toBeLessThanOrEqual(251);
+    expect(seen.size).toBeLessThanOrEqual(252);
   }, 60_000);
 });
