@@ -133,8 +133,11 @@ describe("the regexes of one fresh read", () => {
     // the rest of each channel hit's sentence) and the «присылает ответы в чат» entry of `refused_near` 250;
     // batch 35's archive.today snapshot: the signed-saving `fields.price.not_before` entry (the text before each money
     // match, «−5 000 руб.» beside a struck price) 251 (`reviews.stars_sprite` only on a list no other encoding grades);
+    // batch 37's Invision Downloads page: `reviews.not_marketplace` (a reviews section disclaiming the Marketplace's)
+    // and the second `fields.partner.not_own` entry (a «Разработчик Маркетплейса» badge names no partner) 253
+    // (`fields.published.release_heading` only on a published label's nearest heading);
     // more means a new path compiles on every page: look at what it costs a fresh tab before raising this
     expect(seen.size).toBeGreaterThan(100);
-    expect(seen.size).toBeLessThanOrEqual(251);
+    expect(seen.size).toBeLessThanOrEqual(253);
   }, 60_000);
 });
