@@ -33,14 +33,12 @@ from mpcheck.extract.feedback import (
     stated,
     undated,
 )
-from mpcheck.extract.items import Listing, date_search, item_of, split_listing
+from mpcheck.extract.items import Listing, date_search, disclaimed, item_of, split_listing
 from mpcheck.extract.label_table import table
 from mpcheck.extract.tabs import forum_posts, own_addresses
 from mpcheck.extract.text import fold, norm
 
 _LEAD = " ,:—–-"
-MAX_INTRO_CHARS = 600  # the short intro set right before a comments section (a heading and a note)
-MAX_INTRO_CLIMB = 3  # wrappers the section may open (a builder's module, its <section>) above the intro
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -457,27 +455,6 @@ def _host_thread(page: Page, section: Listing, shown: int, total: int | None) ->
     return elsewhere if elsewhere is not None and own > elsewhere else None
 
 
-def _disclaimed(section: Listing) -> bool:
-    """Whether the section's own words outside its messages, or the short element right before it
-    (its intro: a heading and a note), say it is not the Marketplace's discussion
-    (`comments.not_marketplace`): a site's own thread under its copy of the listing, which it
-    disclaims, holds no comment of the solution (TS `disclaimed`)."""
-    texts = [text_without(section.body, section.items)]
-    el, prev = section.body, None
-    for _ in range(MAX_INTRO_CLIMB):  # a section opening its wrappers: the element before the outermost
-        prev = el.getprevious()
-        while prev is not None and not isinstance(prev.tag, str):
-            prev = prev.getprevious()
-        if prev is not None or el.getparent() is None:
-            break
-        el = el.getparent()
-    if prev is not None:
-        intro = inline_text(prev)
-        if len(intro) <= MAX_INTRO_CHARS:
-            texts.append(intro)
-    return any(table().search(fold(text), "comments", "not_marketplace") for text in texts)
-
-
 def _labelled_count(page: Page) -> int | None:
     """The discussion count a facts card's line states, its label naming the Marketplace's discussion
     tab (comments.labels) and its value a count alone (comments.label_value): «Обсуждения: 41
@@ -502,7 +479,7 @@ def comments(page: Page, partner: str | None) -> dict[str, Any]:
         topic = None  # nothing of the topic read: the page as any other (a tab label's count)
     if topic is not None:
         whole = topic[1]
-    if whole is not None and topic is None and _disclaimed(whole):
+    if whole is not None and topic is None and disclaimed(whole, "comments"):
         page.found_by["comments"] = "text"
         return {"total": None, "items": None}  # the host's own thread, disclaimed: no comment of ours
     listing = None if whole is None else _hosted(whole)

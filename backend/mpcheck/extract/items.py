@@ -29,7 +29,7 @@ from typing import Any
 from lxml import etree
 
 from mpcheck.extract.dates import element_date, parse_date, vague_date
-from mpcheck.extract.dom import child_elements, css, hidden, inline_text, own_text
+from mpcheck.extract.dom import child_elements, css, hidden, inline_text, own_text, text_without
 from mpcheck.extract.label_table import FLAGS, Table, table
 from mpcheck.extract.tabs import MAX_TITLE_CHARS, title_of
 from mpcheck.extract.text import fold
@@ -47,6 +47,8 @@ _GROUP_TITLE = re.compile(
 )  # «Ноябрь 2026», «2025 год (3)»
 _COUNT = re.compile(r"\(\s*[0-9]+\s*\)")  # «Отзывы о других решениях (5)»: a count, not a group label
 _LETTER = re.compile(r"[^\W\d_]")
+MAX_INTRO_CHARS = 600  # the short intro set right before a feedback section (a heading and a note)
+MAX_INTRO_CLIMB = 3  # wrappers the section may open (a builder's module, its <section>) above the intro
 _BREAK_TAG = "hr"  # a thematic break: what follows it is no longer the list above (_note_below)
 _HEAD_CELLS = ("th", "columnheader")  # a column's header cell: the tag, the ARIA role
 _DATA_CELLS = ("td", "gridcell", "cell")  # a data cell: the tag, the ARIA roles
@@ -90,6 +92,28 @@ class Listing:
     # on no known day, so the list's dates cannot be told (feedback.undated) unless a later date of
     # the item's own settles it
     vague: set[Any] = field(default_factory=set)
+
+
+def disclaimed(section: Listing, group: str) -> bool:
+    """Whether the section's own words outside its items, or the short element right before it (its
+    intro: a heading and a note), say it is not the Marketplace's feedback (`<group>.not_marketplace`:
+    «Это комментарии к файлу на форуме, а не «Обсуждения» на Маркетплейсе», «Это отзывы участников
+    форума, а не отзывы на Маркетплейсе»): a site's own thread or reviews under its copy of the
+    listing, which it disclaims, hold no comment or review of the solution (TS `disclaimed`)."""
+    texts = [text_without(section.body, section.items)]
+    el, prev = section.body, None
+    for _ in range(MAX_INTRO_CLIMB):  # a section opening its wrappers: the element before the outermost
+        prev = el.getprevious()
+        while prev is not None and not isinstance(prev.tag, str):
+            prev = prev.getprevious()
+        if prev is not None or el.getparent() is None:
+            break
+        el = el.getparent()
+    if prev is not None:
+        intro = inline_text(prev)
+        if len(intro) <= MAX_INTRO_CHARS:
+            texts.append(intro)
+    return any(table().search(fold(text), group, "not_marketplace") for text in texts)
 
 
 def item_of(listing: Listing, el: Any) -> Any:

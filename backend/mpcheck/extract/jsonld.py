@@ -60,12 +60,15 @@ def fill_from_json_ld(facts: dict[str, Any], root: Any, found_by: dict[str, str]
     for field, value in candidates.items():
         if facts.get(field) is None and value is not None:
             facts[field], found_by[field] = value, "json-ld"
-    if facts["rating"]["average"] is None and isinstance(agg, dict):
+    # a null the page's own words decided stays null (found by "text": «Отзывов пока нет», or reviews
+    # the page disclaims as the host's own, whose JSON-LD aggregate is that host's too)
+    if facts["rating"]["average"] is None and found_by.get("rating") != "text" and isinstance(agg, dict):
         avg = values.rating(str(agg.get("ratingValue") or ""))
         if avg is not None:
             facts["rating"]["average"], found_by["rating"] = avg, "json-ld"
     if (
         facts["reviews"]["total"] is None
+        and found_by.get("reviews") != "text"
         and isinstance(agg, dict)
         and str(agg.get("reviewCount", "")).isdigit()
     ):

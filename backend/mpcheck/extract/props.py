@@ -12,6 +12,7 @@ from mpcheck.extract import values
 from mpcheck.extract.context import Page
 from mpcheck.extract.dates import find_dates, parse_date
 from mpcheck.extract.dom import ancestors, css, inline_text, matches, next_element, own_text, text_without
+from mpcheck.extract.items import disclaimed
 from mpcheck.extract.label_table import table
 from mpcheck.extract.text import fold, norm
 
@@ -71,6 +72,24 @@ def _partner_since(el: Any, field: str) -> bool:
     return table().search(fold(inline_text(el)), "fields", field, "not_own") is not None
 
 
+def _release_headed(el: Any, field: str) -> bool:
+    """Whether a date label sits in the section of one release: the nearest heading before it (a
+    preceding sibling of the label or of one of its ancestors) names a version
+    (`fields.<field>.release_heading`: «Изменения в версии 3.2.0» over «Выпущено 24 ноября», the
+    latest release's box on a file page): that label dates the release, not the solution (TS
+    `releaseHeaded`)."""
+    rules = table()
+    if not rules.entries("fields", field, "release_heading"):
+        return False
+    for node in ancestors(el):
+        prev = node.getprevious()
+        while prev is not None:
+            if isinstance(prev.tag, str) and prev.tag in rules.heading_tags:
+                return rules.search(fold(inline_text(prev)), "fields", field, "release_heading") is not None
+            prev = prev.getprevious()
+    return False
+
+
 def _find_own(
     page: Page,
     field: str,
@@ -112,7 +131,7 @@ def _labelled_date(page: Page, field: str) -> str | None:
 
     def own(el: Any) -> bool:
         in_byline = bool(byline) and any(matches(a, byline) for a in ancestors(el))
-        return not in_byline and not _partner_since(el, field)
+        return not in_byline and not _partner_since(el, field) and not _release_headed(el, field)
 
     def dated_byline(hit: Any) -> bool:
         return (
@@ -418,7 +437,13 @@ def _prose_average(page: Page) -> float | None:
 
 def rating(page: Page) -> float | None:
     """Average rating: label (head, then the reviews summary), the «no ratings» text, then selectors;
-    never the partner's rating next to the partner link (`_partner_owned`)."""
+    never the partner's rating next to the partner link (`_partner_owned`), and none at all when the
+    page's reviews section disclaims being the Marketplace's (`reviews.not_marketplace`): the stars
+    and averages around it are the host's own ratings, not the solution's."""
+    section = page.listings.get("rating")
+    if section is not None and disclaimed(section, "reviews"):
+        page.found_by["rating"] = "text"
+        return None
     not_item = _not_in(page.review_items)
 
     def parses(text: str) -> bool:

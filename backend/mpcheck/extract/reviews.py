@@ -33,7 +33,7 @@ from mpcheck.extract.feedback import (
     summary_total,
     undated,
 )
-from mpcheck.extract.items import Listing, item_of
+from mpcheck.extract.items import Listing, disclaimed, item_of
 from mpcheck.extract.label_table import table
 from mpcheck.extract.text import fold
 
@@ -800,6 +800,9 @@ def partner_replies(listing: Listing, partner: str | None) -> dict[Any, Any]:
 def reviews(page: Page, partner: str | None = None) -> dict[str, Any]:
     """{total, items[{date, stars, answered}]} from the «Отзывы» section."""
     listing = page.listings.get("rating")
+    if listing is not None and disclaimed(listing, "reviews"):
+        page.found_by["reviews"] = "text"
+        return {"total": None, "items": None}  # the host's own reviews, disclaimed: no review of ours
     parsed: list[dict[str, Any]] | None = None
     replies: dict[Any, Any] = {}
     if listing is not None:

@@ -7,14 +7,12 @@ import type { Page } from "./context";
 import { findDates } from "./dates";
 import { inlineText, matches, textWithout } from "./dom";
 import { MAX_TITLE_CHARS, anchored, answers, hasPager, isPartner, labelledTotal, nameKey, newestFirst, readItems, shortFolds, showsMore, stated, undated } from "./feedback";
-import { dateSearch, itemOf, splitListing, type Listing } from "./items";
+import { dateSearch, disclaimed, itemOf, splitListing, type Listing } from "./items";
 import { TABLE } from "./label_table";
 import { forumPosts, ownAddresses } from "./tabs";
 import { cpLen, fold, lstripChars, norm, stripChars } from "./text";
 
 const LEAD = " ,:—–-";
-const MAX_INTRO_CHARS = 600; // the short intro set right before a comments section (a heading and a note)
-const MAX_INTRO_CLIMB = 3; // wrappers the section may open (a builder's module, its <section>) above the intro
 const LETTER = /\p{L}/u;
 
 export interface Comment { date: string; answered: boolean | null }
@@ -466,27 +464,6 @@ function hostThread(page: Page, section: Listing, shown: number, total: number |
   return elsewhere !== null && own > elsewhere ? elsewhere : null;
 }
 
-/** Whether the section's own words outside its messages, or the short element right before it
- * (its intro: a heading and a note), say it is not the Marketplace's discussion
- * (`comments.not_marketplace`): a site's own thread under its copy of the listing, which it
- * disclaims, holds no comment of the solution (Python `_disclaimed`). */
-function disclaimed(section: Listing): boolean {
-  const texts = [textWithout(section.body, new Set(section.items))];
-  let el: Element = section.body;
-  let prev: Element | null = null;
-  for (let i = 0; i < MAX_INTRO_CLIMB; i++) {
-    // a section opening its wrappers: the element before the outermost
-    prev = el.previousElementSibling;
-    if (prev || !el.parentElement) break;
-    el = el.parentElement;
-  }
-  if (prev) {
-    const intro = inlineText(prev);
-    if (cpLen(intro) <= MAX_INTRO_CHARS) texts.push(intro);
-  }
-  return texts.some((text) => TABLE.search(fold(text), "comments", "not_marketplace") !== null);
-}
-
 /**
  * The discussion count a facts card's line states, its label naming the Marketplace's discussion tab
  * (comments.labels) and its value a count alone (comments.label_value): «Обсуждения: 41 сообщение», a Sphinx
@@ -509,7 +486,7 @@ export function comments(page: Page, partner: string | null): { total: number | 
     topic = null; // nothing of the topic read: the page as any other (a tab label's count)
   }
   if (topic) whole = topic[1] ?? undefined;
-  if (whole && !topic && disclaimed(whole)) {
+  if (whole && !topic && disclaimed(whole, "comments")) {
     page.found_by.comments = "text";
     return { total: null, items: null }; // the host's own thread, disclaimed: no comment of ours
   }

@@ -17,7 +17,7 @@
 // A relative date is read in a short header, or as the last part of a longer one («…, вчера в 18:40»).
 // Own texts are scanned once per body.
 import { elementDate, parseDate, vagueDate } from "./dates";
-import { childElements, css, hidden, inlineText, moveWithTail, ownText, tag } from "./dom";
+import { childElements, css, hidden, inlineText, moveWithTail, ownText, tag, textWithout } from "./dom";
 import { TABLE } from "./label_table";
 import { MAX_TITLE_CHARS, titleOf } from "./tabs";
 import { cpLen, fold, isBlank } from "./text";
@@ -27,6 +27,8 @@ const PAIRED_TAGS = new Set(["tr", "dt", "dd"]); // rows that pair up by positio
 const HEAD_CHARS = 120; // a dated head: author and date, or version and date, without the text
 const BARE_HEAD_CHARS = 40; // a dated head with no words of its own: «2.4.0 (14.10.2026)», «Иван Петров, 12.11.2026»
 const LETTER = /\p{L}/u;
+const MAX_INTRO_CHARS = 600; // the short intro set right before a feedback section (a heading and a note)
+const MAX_INTRO_CLIMB = 3; // wrappers the section may open (a builder's module, its <section>) above the intro
 const BREAK_TAG = "hr"; // a thematic break: what follows it is no longer the list above (noteBelow)
 const RELATIVE_CHARS = 40; // «Вадим сегодня в 09:14»: the longest header a relative date is read in
 const TAIL_SEPARATORS = ",·|•—–"; // what parts a header: «Имя (Компания), вчера в 18:40»
@@ -1270,4 +1272,26 @@ export function splitListing(body: Element, name: string | null = null): Listing
     listing.authorEnds.set(item, opens ? authorEnd(listing, item, first, seconds.get(item), order) : first);
   }
   return listing;
+}
+
+/** Whether the section's own words outside its items, or the short element right before it (its intro: a
+ * heading and a note), say it is not the Marketplace's feedback (`<group>.not_marketplace`: «Это комментарии
+ * к файлу на форуме, а не «Обсуждения» на Маркетплейсе», «Это отзывы участников форума, а не отзывы на
+ * Маркетплейсе»): a site's own thread or reviews under its copy of the listing, which it disclaims, hold no
+ * comment or review of the solution (Python `disclaimed`). */
+export function disclaimed(section: Listing, group: string): boolean {
+  const texts = [textWithout(section.body, new Set(section.items))];
+  let el: Element = section.body;
+  let prev: Element | null = null;
+  for (let i = 0; i < MAX_INTRO_CLIMB; i++) {
+    // a section opening its wrappers: the element before the outermost
+    prev = el.previousElementSibling;
+    if (prev || !el.parentElement) break;
+    el = el.parentElement;
+  }
+  if (prev) {
+    const intro = inlineText(prev);
+    if (cpLen(intro) <= MAX_INTRO_CHARS) texts.push(intro);
+  }
+  return texts.some((text) => TABLE.search(fold(text), group, "not_marketplace") !== null);
 }

@@ -63,14 +63,16 @@ export function fillFromJsonLd(facts: MutableFacts, texts: readonly string[], fo
       foundBy[field] = "json-ld";
     }
   }
-  if (facts.rating.average === null && isObj(agg)) {
+  // a null the page's own words decided stays null (found by "text": «Отзывов пока нет», or reviews
+  // the page disclaims as the host's own, whose JSON-LD aggregate is that host's too)
+  if (facts.rating.average === null && foundBy.rating !== "text" && isObj(agg)) {
     const avg = values.rating(str(agg.ratingValue));
     if (avg !== null) {
       facts.rating.average = avg;
       foundBy.rating = "json-ld";
     }
   }
-  if (facts.reviews.total === null && isObj(agg) && /^[0-9]+$/.test(String(agg.reviewCount ?? ""))) {
+  if (facts.reviews.total === null && foundBy.reviews !== "text" && isObj(agg) && /^[0-9]+$/.test(String(agg.reviewCount ?? ""))) {
     facts.reviews.total = Number(agg.reviewCount);
     foundBy.reviews = "json-ld";
   }

@@ -4,6 +4,7 @@
 import type { Page } from "./context";
 import { findDates, parseDate } from "./dates";
 import { ancestors, childElements, css, inlineText, matches, ownText, tag, tailText, textWithout } from "./dom";
+import { disclaimed } from "./items";
 import { TABLE } from "./label_table";
 import type { Hit } from "./labelled";
 import { cpLen, fold, norm, stripChars } from "./text";
@@ -100,6 +101,24 @@ function partnerSince(el: Element, field: string): boolean {
 }
 
 /**
+ * Whether a date label sits in the section of one release: the nearest heading before it (a preceding
+ * sibling of the label or of one of its ancestors) names a version (`fields.<field>.release_heading`:
+ * «Изменения в версии 3.2.0» over «Выпущено 24 ноября», the latest release's box on a file page): that
+ * label dates the release, not the solution (Python `_release_headed`).
+ */
+function releaseHeaded(el: Element, field: string): boolean {
+  if (TABLE.entries("fields", field, "release_heading").length === 0) return false;
+  for (const node of ancestors(el)) {
+    for (let prev = node.previousElementSibling; prev; prev = prev.previousElementSibling) {
+      if (TABLE.headingTags.has(tag(prev))) {
+        return TABLE.search(fold(inlineText(prev)), "fields", field, "release_heading") !== null;
+      }
+    }
+  }
+  return false;
+}
+
+/**
  * The first label hit whose value is not `foreign`: a label whose value is foreign is skipped and
  * the search goes on (a «Опубликовано» caption whose value is a blog post's date block: the facts
  * table's row further down is the solution's). Ends: each round skips one more label.
@@ -139,7 +158,9 @@ function labelledDate(page: Page, field: string): string | null {
     block === null || [...ancestors(el)].some((a) => a === block || (beside !== "" && matches(a, beside)));
   const valid = (text: string): boolean => labelDate(text) !== null;
   const own = (el: Element): boolean =>
-    !(byline !== "" && [...ancestors(el)].some((a) => matches(a, byline))) && !partnerSince(el, field);
+    !(byline !== "" && [...ancestors(el)].some((a) => matches(a, byline))) &&
+    !partnerSince(el, field) &&
+    !releaseHeaded(el, field);
   const datedByline = (hit: Hit): boolean =>
     byline !== "" && hit.valueEl !== null && [...ancestors(hit.valueEl)].some((a) => matches(a, byline));
   let hit = findOwn(page, field, (el) => inside(el) && own(el), valid, datedByline);
@@ -420,9 +441,16 @@ function proseAverage(page: Page): number | null {
 
 /**
  * Average rating: label (head, then the reviews summary), the «no ratings» text, then selectors;
- * never the partner's rating next to the partner link (`partnerOwned`).
+ * never the partner's rating next to the partner link (`partnerOwned`), and none at all when the page's
+ * reviews section disclaims being the Marketplace's (`reviews.not_marketplace`): the stars and averages
+ * around it are the host's own ratings, not the solution's.
  */
 export function rating(page: Page): number | null {
+  const section = page.listings.get("rating");
+  if (section && disclaimed(section, "reviews")) {
+    page.found_by.rating = "text";
+    return null;
+  }
   const items = new Set(page.reviewItems);
   const notItem = (el: Element): boolean => ![...ancestors(el)].some((a) => items.has(a));
   const own = (el: Element): boolean => !partnerOwned(page, el);

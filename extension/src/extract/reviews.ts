@@ -9,7 +9,7 @@
 import type { Page } from "./context";
 import { childElements, css, inlineText, matches, tag, tailText, textWithout } from "./dom";
 import { MAX_TITLE_CHARS, anchored, answers, hasPager, isPartner, labelledTotal, nameKey, newestFirst, opensLine, readItems, shortFolds, showsMore, stated, summaryTotal, undated } from "./feedback";
-import { itemOf, type Listing } from "./items";
+import { disclaimed, itemOf, type Listing } from "./items";
 import { TABLE } from "./label_table";
 import { cpLen, fold, stripChars } from "./text";
 
@@ -806,6 +806,10 @@ export function partnerReplies(listing: Listing, partner: string | null): Map<El
 
 export function reviews(page: Page, partner: string | null = null): { total: number | null; items: Review[] | null } {
   const listing = page.listings.get("rating");
+  if (listing && disclaimed(listing, "reviews")) {
+    page.found_by.reviews = "text";
+    return { total: null, items: null }; // the host's own reviews, disclaimed: no review of ours
+  }
   let parsed: Review[] | null = null;
   let replies = new Map<Element, Element>();
   if (listing) {

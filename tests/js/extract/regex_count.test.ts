@@ -135,8 +135,11 @@ describe("the regexes of one fresh read", () => {
     // match, «−5 000 руб.» beside a struck price) 251 (`reviews.stars_sprite` only on a list no other encoding grades);
     // batch 36's LibreOffice export: items.ts `SENTENCE_END` (a dated block whose date follows a sentence quotes it,
     // read on each dated child of a run of heads and texts) 252;
+    // batch 37's Invision Downloads page: `reviews.not_marketplace` (a reviews section disclaiming the Marketplace's)
+    // and the second `fields.partner.not_own` entry (a «Разработчик Маркетплейса» badge names no partner) 254
+    // (`fields.published.release_heading` only on a published label's nearest heading);
     // more means a new path compiles on every page: look at what it costs a fresh tab before raising this
     expect(seen.size).toBeGreaterThan(100);
-    expect(seen.size).toBeLessThanOrEqual(252);
+    expect(seen.size).toBeLessThanOrEqual(254);
   }, 60_000);
 });
